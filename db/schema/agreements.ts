@@ -1,0 +1,69 @@
+import { bigint, date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { agreementStatus, planInstallmentStatus, signerType } from './enums';
+import { cases } from './cases';
+import { storedFiles } from './files';
+import { offers } from './offers';
+
+export const agreements = pgTable('agreements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  agreementNo: text('agreement_no').notNull().unique(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  offerId: uuid('offer_id').notNull().unique().references(() => offers.id),
+  status: agreementStatus('status').notNull().default('awaiting_borrower'),
+  /** Immutable snapshot of the accepted terms, arrears and parties the document is built from. */
+  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+  locale: text('locale').notNull(),
+  /** Short code printed on the document, for the public verification page. */
+  verificationCode: text('verification_code').notNull().unique(),
+  unsignedFileId: uuid('unsigned_file_id').references(() => storedFiles.id),
+  unsignedSha256: text('unsigned_sha256'),
+  borrowerSignedFileId: uuid('borrower_signed_file_id').references(() => storedFiles.id),
+  borrowerSignedSha256: text('borrower_signed_sha256'),
+  executedFileId: uuid('executed_file_id').references(() => storedFiles.id),
+  executedSha256: text('executed_sha256'),
+  supersedesId: uuid('supersedes_id'),
+  executedAt: timestamp('executed_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const signatures = pgTable(
+  'signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+    signerType: signerType('signer_type').notNull(),
+    signerId: uuid('signer_id').notNull(),
+    typedName: text('typed_name').notNull(),
+    drawnSignatureFileId: uuid('drawn_signature_file_id').references(() => storedFiles.id),
+    consentTextVersion: text('consent_text_version').notNull(),
+    consentTextSha256: text('consent_text_sha256').notNull(),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+    codeVerifiedAt: timestamp('code_verified_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    documentSha256Before: text('document_sha256_before').notNull(),
+    documentSha256After: text('document_sha256_after').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('signatures_once_uq').on(t.agreementId, t.signerType)],
+);
+
+/** The restructured schedule being tracked after execution. */
+export const planInstallments = pgTable(
+  'plan_installments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+    seq: integer('seq').notNull(),
+    dueDate: date('due_date').notNull(),
+    originalDueDate: date('original_due_date').notNull(),
+    principal: bigint('principal', { mode: 'number' }).notNull(),
+    interest: bigint('interest', { mode: 'number' }).notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    paidAmount: bigint('paid_amount', { mode: 'number' }).notNull().default(0),
+    status: planInstallmentStatus('status').notNull().default('scheduled'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [unique('plan_installments_seq_uq').on(t.agreementId, t.seq)],
+);

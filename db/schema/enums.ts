@@ -1,0 +1,20 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import { caseStates } from '@/lib/domain/case-state';
+
+export const staffRole = pgEnum('staff_role', ['mediator', 'supervisor', 'admin']);
+export const repaymentMethod = pgEnum('repayment_method', ['equal_installment', 'equal_principal', 'interest_only_bullet']);
+export const loanStatus = pgEnum('loan_status', ['performing', 'delinquent', 'restructured', 'repaid', 'written_off']);
+export const caseState = pgEnum('case_state', caseStates);
+export const actorType = pgEnum('actor_type', ['borrower', 'staff', 'system', 'anonymous']);
+export const offerStatus = pgEnum('offer_status', ['pending_approval', 'proposed', 'accepted', 'rejected', 'countered', 'withdrawn', 'expired', 'superseded']);
+export const agreementStatus = pgEnum('agreement_status', ['awaiting_borrower', 'signed_by_borrower', 'executed', 'superseded', 'void']);
+export const signerType = pgEnum('signer_type', ['borrower', 'creditor']);
+export const statementStatus = pgEnum('statement_status', ['draft', 'submitted', 'superseded']);
+export const fileKind = pgEnum('file_kind', ['evidence', 'agreement_unsigned', 'agreement_signed', 'agreement_executed', 'signature_image', 'evidence_bundle']);
+export const channel = pgEnum('channel', ['sms', 'email', 'in_app', 'phone', 'letter', 'visit']);
+export const notificationStatus = pgEnum('notification_status', ['pending', 'sent', 'failed', 'blocked']);
+export const contactOutcome = pgEnum('contact_outcome', ['effective', 'unanswered', 'attempted', 'blocked']);
+export const contactDirection = pgEnum('contact_direction', ['outbound', 'inbound']);
+export const caseOutcomeKind = pgEnum('case_outcome_kind', ['agreement_kept', 'settled_in_full', 'escalated_to_litigation', 'withdrawn', 'written_off', 'disputed']);
+export const planInstallmentStatus = pgEnum('plan_installment_status', ['scheduled', 'paid', 'partially_paid', 'missed', 'deferred']);
+export const otpPurpose = pgEnum('otp_purpose', ['login', 'sign']);

@@ -1,0 +1,11 @@
+// The schema entry for drizzle-kit and the drizzle client (one file per aggregate beside it).
+export * from './enums';
+export * from './people';
+export * from './auth';
+export * from './loans';
+export * from './cases';
+export * from './files';
+export * from './offers';
+export * from './agreements';
+export * from './notifications';
+export * from './audit';

@@ -1,0 +1,58 @@
+import { bigint, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { loanStatus, repaymentMethod } from './enums';
+import { borrowers, creditors } from './people';
+
+/** Money columns hold integer fen; rates hold parts per million of a year (7.2% = 72000). */
+export const loans = pgTable(
+  'loans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
+    borrowerId: uuid('borrower_id').notNull().references(() => borrowers.id),
+    contractNo: text('contract_no').notNull().unique(),
+    product: text('product').notNull(),
+    currency: text('currency').notNull().default('CNY'),
+    principal: bigint('principal', { mode: 'number' }).notNull(),
+    annualRatePpm: integer('annual_rate_ppm').notNull(),
+    termMonths: integer('term_months').notNull(),
+    repaymentMethod: repaymentMethod('repayment_method').notNull(),
+    startDate: date('start_date').notNull(),
+    firstDueDate: date('first_due_date').notNull(),
+    maturityDate: date('maturity_date').notNull(),
+    /** Months of extension already granted, for the cumulative limit (General Rules on Loans art. 12). */
+    extendedMonths: integer('extended_months').notNull().default(0),
+    status: loanStatus('status').notNull().default('performing'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('loans_borrower_idx').on(t.borrowerId), index('loans_creditor_idx').on(t.creditorId)],
+);
+
+/** The original contractual schedule. */
+export const installments = pgTable(
+  'installments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id').notNull().references(() => loans.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    dueDate: date('due_date').notNull(),
+    principalDue: bigint('principal_due', { mode: 'number' }).notNull(),
+    interestDue: bigint('interest_due', { mode: 'number' }).notNull(),
+    feesDue: bigint('fees_due', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [unique('installments_loan_seq_uq').on(t.loanId, t.seq)],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id').notNull().references(() => loans.id, { onDelete: 'cascade' }),
+    receivedOn: date('received_on').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    channel: text('channel').notNull(),
+    /** The payment processor's or bank's reference; unique so a replayed import is not counted twice. */
+    reference: text('reference').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('payments_loan_idx').on(t.loanId, t.receivedOn)],
+);

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { actorType, offerStatus } from './enums';
+import { cases } from './cases';
+import { staffUsers } from './people';
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    parentOfferId: uuid('parent_offer_id'),
+    authorType: actorType('author_type').notNull(),
+    authorId: uuid('author_id'),
+    status: offerStatus('status').notNull(),
+    /** The offer's parameters (type, months, waivers, down payment, first due date…). */
+    terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
+    /** The priced result: schedule and totals, as computed by the domain at creation. */
+    priced: jsonb('priced').$type<Record<string, unknown>>().notNull(),
+    regularPayment: bigint('regular_payment', { mode: 'number' }).notNull(),
+    numberOfPayments: integer('number_of_payments').notNull(),
+    totalPayable: bigint('total_payable', { mode: 'number' }).notNull(),
+    waivedAmount: bigint('waived_amount', { mode: 'number' }).notNull().default(0),
+    endDate: date('end_date').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    message: text('message'),
+    requiresApproval: boolean('requires_approval').notNull().default(false),
+    approvalReason: text('approval_reason'),
+    approvedBy: uuid('approved_by').references(() => staffUsers.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('offers_case_idx').on(t.caseId, t.createdAt),
+    index('offers_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'proposed'`),
+    // The database, not luck, keeps a single open offer per case.
+    uniqueIndex('offers_one_open_uq').on(t.caseId).where(sql`${t.status} in ('proposed', 'pending_approval')`),
+  ],
+);

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CreditorPolicy } from '@/lib/domain/policy';
+import { staffRole } from './enums';
+
+export const creditors = pgTable('creditors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** 统一社会信用代码 — registered details printed on agreements. */
+  creditCode: text('credit_code').notNull(),
+  registeredAddress: text('registered_address').notNull(),
+  servicePhone: text('service_phone').notNull(),
+  /** The court agreed for disputes and judicial confirmation. */
+  court: text('court').notNull(),
+  timezone: text('timezone').notNull().default('Asia/Shanghai'),
+  currency: text('currency').notNull().default('CNY'),
+  policy: jsonb('policy').$type<CreditorPolicy>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: staffRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    active: boolean('active').notNull().default(true),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_users_email_idx').on(sql`lower(${t.email})`), index('staff_users_creditor_idx').on(t.creditorId)],
+);
+
+export type ContactPreferences = {
+  quietHours?: { start: string; end: string };
+  optOut?: { sms?: boolean; email?: boolean; phone?: boolean };
+};
+
+export const borrowers = pgTable(
+  'borrowers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fullName: text('full_name').notNull(),
+    /** AES-256-GCM ciphertext of the resident ID number (iv.tag.ciphertext, base64). */
+    residentIdEnc: text('resident_id_enc').notNull(),
+    /** HMAC-SHA-256 of the normalised ID with a key from the environment, for lookup. */
+    residentIdHash: text('resident_id_hash').notNull().unique(),
+    residentIdMasked: text('resident_id_masked').notNull(),
+    phone: text('phone').notNull().unique(),
+    email: text('email'),
+    address: text('address'),
+    locale: text('locale').notNull().default('zh-CN'),
+    timezone: text('timezone').notNull().default('Asia/Shanghai'),
+    contactPreferences: jsonb('contact_preferences').$type<ContactPreferences>().notNull().default({}),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+);

@@ -1,0 +1,22 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores(['.next/**', '.data/**', '.test-data/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Only the service layer may touch the database (CONVENTIONS.md, habit 1).
+    files: ['app/**', 'components/**', 'lib/domain/**', 'lib/validation/**', 'lib/i18n/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '**/db/client'], message: 'Read and write through lib/server services.' }] }],
+    },
+  },
+]);

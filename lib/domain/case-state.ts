@@ -1,0 +1,39 @@
+/**
+ * The states a mediation case moves through. The order follows the four steps of
+ * pre-litigation mediation in DESIGN.md, then plan tracking and the two ends.
+ */
+export const caseStates = [
+  'invited',
+  'engaged',
+  'hardship_submitted',
+  'negotiating',
+  'agreed',
+  'signed_by_borrower',
+  'plan_active',
+  'breached',
+  'completed',
+  'escalated',
+  'closed',
+] as const;
+export type CaseState = (typeof caseStates)[number];
+
+const transitions: Record<CaseState, readonly CaseState[]> = {
+  invited: ['engaged', 'escalated', 'closed'],
+  engaged: ['hardship_submitted', 'negotiating', 'escalated', 'closed'],
+  hardship_submitted: ['hardship_submitted', 'negotiating', 'agreed', 'escalated', 'closed'],
+  negotiating: ['hardship_submitted', 'agreed', 'escalated', 'closed'],
+  agreed: ['signed_by_borrower', 'negotiating', 'escalated', 'closed'],
+  signed_by_borrower: ['plan_active', 'negotiating', 'escalated', 'closed'],
+  plan_active: ['completed', 'breached'],
+  breached: ['negotiating', 'escalated', 'closed'],
+  completed: [],
+  escalated: ['closed'],
+  closed: [],
+};
+
+export function canTransition(from: CaseState, to: CaseState): boolean {
+  return transitions[from].includes(to);
+}
+
+/** States in which the borrower is still working towards an agreement. */
+export const openMediationStates: readonly CaseState[] = ['invited', 'engaged', 'hardship_submitted', 'negotiating', 'agreed', 'signed_by_borrower'];

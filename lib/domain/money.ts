@@ -1,0 +1,72 @@
+/**
+ * Money is an integer number of fen (minor units). JavaScript numbers are exact
+ * for integers up to 2^53 (≈ 90 trillion yuan), far beyond any loan, so fen are
+ * plain safe integers; every operation checks that and rounds explicitly.
+ */
+export type Fen = number;
+
+export function assertFen(value: number, what = 'amount'): Fen {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a whole number of fen, got ${value}`);
+  return value;
+}
+
+export function addFen(...values: Fen[]): Fen {
+  return assertFen(values.reduce((sum, v) => sum + assertFen(v), 0), 'sum');
+}
+
+/**
+ * Integer division of a non-negative or negative numerator by a positive
+ * denominator, rounded half-up (half away from zero) to the fen, computed in
+ * BigInt so no intermediate value is ever a float.
+ */
+export function divideHalfUp(numerator: bigint, denominator: bigint): Fen {
+  if (denominator <= 0n) throw new RangeError('denominator must be positive');
+  const negative = numerator < 0n;
+  const n = negative ? -numerator : numerator;
+  let q = n / denominator;
+  if ((n % denominator) * 2n >= denominator) q += 1n;
+  return assertFen(Number(negative ? -q : q));
+}
+
+/** Splits an amount into n parts that differ by at most one fen and sum to the amount; the last part absorbs the remainder. */
+export function splitEvenly(total: Fen, parts: number): Fen[] {
+  assertFen(total);
+  if (!Number.isInteger(parts) || parts < 1) throw new RangeError('parts must be a positive integer');
+  const base = Math.trunc(total / parts);
+  const result = Array.from({ length: parts }, () => base);
+  result[parts - 1] = total - base * (parts - 1);
+  return result;
+}
+
+/**
+ * Parses a typed amount into fen: accepts "1,234.50", "1234.5", "¥1 234", and
+ * full-width digits and punctuation ("１２３４．５"). Returns null for anything
+ * that is not a plain non-negative amount with at most two decimals.
+ */
+export function parseAmountToFen(input: string): Fen | null {
+  const halfWidth = input
+    .normalize('NFKC')
+    .replace(/[¥￥]|CNY|RMB|元/gi, '')
+    .replace(/[\s,，]/g, '')
+    .trim();
+  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(halfWidth);
+  if (!match) return null;
+  const yuan = BigInt(match[1]!);
+  const fen = BigInt((match[2] ?? '').padEnd(2, '0') || '0');
+  const total = yuan * 100n + fen;
+  if (total > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return Number(total);
+}
+
+/** Formats fen as a currency string with Intl (e.g. "¥1,234.50"). */
+export function formatMoney(fen: Fen, locale: string, currency = 'CNY'): string {
+  assertFen(fen);
+  const negative = fen < 0;
+  const abs = Math.abs(fen);
+  // Build the decimal from integers so no float rounding can show a wrong fen.
+  const text = `${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const formatted = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    text as unknown as number,
+  );
+  return negative ? `-${formatted}` : formatted;
+}

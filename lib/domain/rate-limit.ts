@@ -1,0 +1,36 @@
+/**
+ * Fixed-window rate limits. The window a moment falls in is a pure function of
+ * the time, so every instance of the app computes the same window and the
+ * counters can live in PostgreSQL.
+ */
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+
+export const rateLimits = {
+  codePerPhone: { name: 'otp-phone', limit: 5, windowSeconds: 60 * 60 },
+  codePerPhoneDaily: { name: 'otp-phone-day', limit: 10, windowSeconds: 24 * 60 * 60 },
+  codePerIp: { name: 'otp-ip', limit: 20, windowSeconds: 60 * 60 },
+  verifyPerIp: { name: 'verify-ip', limit: 30, windowSeconds: 15 * 60 },
+  staffLoginPerIp: { name: 'staff-login-ip', limit: 30, windowSeconds: 15 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+export const staffLockout = { maxFailures: 5, lockMinutes: 15 } as const;
+
+export function windowStart(now: Date, windowSeconds: number): Date {
+  const ms = windowSeconds * 1000;
+  return new Date(Math.floor(now.getTime() / ms) * ms);
+}
+
+export function windowEnd(now: Date, windowSeconds: number): Date {
+  return new Date(windowStart(now, windowSeconds).getTime() + windowSeconds * 1000);
+}
+
+export type RateDecision = { allowed: boolean; remaining: number; retryAt: Date };
+
+/** Given the count after this attempt was counted, decide. */
+export function decide(rule: RateLimitRule, countIncludingThis: number, now: Date): RateDecision {
+  return {
+    allowed: countIncludingThis <= rule.limit,
+    remaining: Math.max(0, rule.limit - countIncludingThis),
+    retryAt: windowEnd(now, rule.windowSeconds),
+  };
+}

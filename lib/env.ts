@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, validated once. Zero configuration is demo mode: the secrets are
+ * generated on first use and kept under DATA_DIR. With DEMO_MODE=false (a
+ * deployment) a missing or weak secret refuses to start, naming the variable.
+ */
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  DEMO_MODE: booleanish.default(true),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  AUTH_SECRET: z.string().optional(),
+  CONCORD_ENCRYPTION_KEY: z.string().optional(),
+  NEXTAUTH_URL: z.string().url().default('http://localhost:3000'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BORROWER_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  DEFAULT_TIMEZONE: z.string().default('Asia/Shanghai'),
+});
+
+export type Env = z.infer<typeof schema> & {
+  authSecret: string;
+  /** 32-byte key for AES-256-GCM encryption of resident IDs at rest. */
+  encryptionKey: Buffer;
+  /** Separate key, derived from the encryption key, for keyed lookup hashes. */
+  lookupKey: Buffer;
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+function readDemoSecrets(dataDir: string): { authSecret: string; encryptionKey: string } {
+  const file = path.resolve(dataDir, 'secrets.json');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    const secrets = {
+      authSecret: crypto.randomBytes(32).toString('base64url'),
+      encryptionKey: crypto.randomBytes(32).toString('base64'),
+    };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+      return secrets;
+    } catch {
+      // Another process created it first: use theirs.
+      return JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+  }
+}
+
+function decodeKey(value: string): Buffer | null {
+  const b64 = Buffer.from(value, 'base64');
+  if (b64.length === 32) return b64;
+  if (/^[0-9a-f]{64}$/i.test(value)) return Buffer.from(value, 'hex');
+  return null;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const env = parsed.data;
+  let authSecret = env.AUTH_SECRET;
+  let encryptionKeyText = env.CONCORD_ENCRYPTION_KEY;
+  if (env.DEMO_MODE && (!authSecret || !encryptionKeyText)) {
+    const demo = readDemoSecrets(env.DATA_DIR);
+    authSecret ??= demo.authSecret;
+    encryptionKeyText ??= demo.encryptionKey;
+  }
+  if (!authSecret || authSecret.length < 32) {
+    throw new ConfigError('AUTH_SECRET is missing or shorter than 32 characters (required when DEMO_MODE=false).');
+  }
+  const encryptionKey = encryptionKeyText ? decodeKey(encryptionKeyText) : null;
+  if (!encryptionKey) {
+    throw new ConfigError('CONCORD_ENCRYPTION_KEY is missing or not 32 bytes in base64 or hex (required when DEMO_MODE=false).');
+  }
+  const lookupKey = Buffer.from(crypto.hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'concord lookup hash', 32));
+  return {
+    ...env,
+    authSecret,
+    encryptionKey,
+    lookupKey,
+    secureCookies: !env.DEMO_MODE || env.NEXTAUTH_URL.startsWith('https://'),
+  };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,16 @@
+import 'server-only';
+
+/** Who is acting, and from where: every service takes this first. */
+export type StaffRole = 'mediator' | 'supervisor' | 'admin';
+
+export type Actor =
+  | { type: 'borrower'; id: string }
+  | { type: 'staff'; id: string; role: StaffRole; creditorId: string }
+  | { type: 'system'; id?: undefined }
+  | { type: 'anonymous'; id?: undefined };
+
+export type RequestMeta = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
+
+export type Ctx = { actor: Actor; meta: RequestMeta };
+
+export const systemCtx: Ctx = { actor: { type: 'system' }, meta: {} };

@@ -1,0 +1,56 @@
+import 'server-only';
+
+/** Typed errors: each code maps to an HTTP status and to a localized message key (errors.<code>). */
+export type AppErrorCode =
+  | 'NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'VALIDATION'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'LOCKED'
+  | 'CODE_INVALID'
+  | 'CODE_EXPIRED'
+  | 'CODE_EXHAUSTED'
+  | 'RESEND_TOO_SOON'
+  | 'CREDENTIALS_INVALID'
+  | 'UNAVAILABLE';
+
+const statusByCode: Record<AppErrorCode, number> = {
+  NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  LOCKED: 423,
+  CODE_INVALID: 400,
+  CODE_EXPIRED: 400,
+  CODE_EXHAUSTED: 400,
+  RESEND_TOO_SOON: 429,
+  CREDENTIALS_INVALID: 401,
+  UNAVAILABLE: 503,
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Values for the localized message, e.g. the time to retry at. */
+  readonly params: Record<string, string | number>;
+  /** The form field the error belongs next to, if any. */
+  readonly field?: string;
+
+  constructor(code: AppErrorCode, options: { message?: string; params?: Record<string, string | number>; field?: string } = {}) {
+    super(options.message ?? code);
+    this.code = code;
+    this.params = options.params ?? {};
+    this.field = options.field;
+  }
+
+  get status() {
+    return statusByCode[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { isValidMobile, normalizePhone } from '@/lib/domain/identity';
+import { isWellFormedCode, normalizeCode } from '@/lib/domain/one-time-code';
+
+/** Messages are keys under `validation` in messages/*.json; forms translate them. */
+export const phoneField = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .refine(isValidMobile, 'validation.phoneInvalid')
+  .transform(normalizePhone);
+
+export const codeField = z.string().trim().min(1, 'validation.required').refine(isWellFormedCode, 'validation.codeFormat').transform(normalizeCode);
+
+export const requestCodeSchema = z.object({ phone: phoneField });
+export const verifyCodeSchema = z.object({ phone: phoneField, code: codeField });
+
+export const staffLoginSchema = z.object({
+  email: z.string().trim().min(1, 'validation.required').email('validation.emailInvalid').transform((v) => v.toLowerCase()),
+  password: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
+});
+
+export type RequestCodeInput = z.input<typeof requestCodeSchema>;
+export type VerifyCodeInput = z.input<typeof verifyCodeSchema>;
+export type StaffLoginInput = z.input<typeof staffLoginSchema>;
