@@ -42,6 +42,14 @@ export function getDb(): Database {
   return globalForDb.concordDb.db;
 }
 
+/** Points the app's shared handle at a specific database (tests, scripts). */
+export function connectDb(url: string, max = 10): Database {
+  const previous = globalForDb.concordDb;
+  globalForDb.concordDb = createDatabase(url, max);
+  void previous?.pool.end();
+  return globalForDb.concordDb.db;
+}
+
 export async function closeDb() {
   const handle = globalForDb.concordDb;
   globalForDb.concordDb = undefined;

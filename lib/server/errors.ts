@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'RATE_LIMITED'
   | 'LOCKED'
   | 'CODE_INVALID'
+  | 'CODE_WRONG'
   | 'CODE_EXPIRED'
   | 'CODE_EXHAUSTED'
   | 'RESEND_TOO_SOON'
@@ -25,6 +26,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   RATE_LIMITED: 429,
   LOCKED: 423,
   CODE_INVALID: 400,
+  CODE_WRONG: 400,
   CODE_EXPIRED: 400,
   CODE_EXHAUSTED: 400,
   RESEND_TOO_SOON: 429,

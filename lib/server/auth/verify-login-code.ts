@@ -58,7 +58,7 @@ export async function verifyLoginCode(meta: RequestMeta, input: VerifyCodeInput)
         .returning({ attempts: oneTimeCodes.attempts });
       const remaining = Math.max(0, otpRules.maxAttempts - updated!.attempts);
       await recordAudit(tx, ctx, { action: remaining === 0 ? 'auth.code_exhausted' : 'auth.login_failed', data: { phone: masked, reason: 'wrong_code', remaining } });
-      return { ok: false, error: new AppError(remaining === 0 ? 'CODE_EXHAUSTED' : 'CODE_INVALID', { params: { remaining }, field: 'code' }) };
+      return { ok: false, error: new AppError(remaining === 0 ? 'CODE_EXHAUSTED' : 'CODE_WRONG', { params: { remaining }, field: 'code' }) };
     }
     await tx.update(oneTimeCodes).set({ consumedAt: now }).where(eq(oneTimeCodes.id, stored.id));
     await tx.update(borrowers).set({ lastLoginAt: now }).where(eq(borrowers.id, borrower.id));

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Card, Notice } from '@/components/ui/card';
+import { requireBorrower } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/domain/money';
+import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('home'))('title') };
+}
+
+export default async function BorrowerHomePage() {
+  const { actor } = await requireBorrower();
+  const [{ cases, loans }, t, tState, tStep, format, locale] = await Promise.all([
+    listMyCasesAndLoans(actor),
+    getTranslations('home'),
+    getTranslations('caseState'),
+    getTranslations('nextStep'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const en = locale === 'en';
+  return (
+    <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-slate-700">{t('intro')}</p>
+
+      <h2 className="text-xl font-semibold">{t('casesHeading')}</h2>
+      {cases.length === 0 ? <Notice>{t('noCases')}</Notice> : null}
+      <ul className="flex flex-col gap-3" aria-label={t('casesHeading')}>
+        {cases.map((c) => (
+          <li key={c.id}>
+            <Card aria-labelledby={`case-${c.id}`}>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 id={`case-${c.id}`} className="text-lg font-semibold">
+                  {en ? c.creditorNameEn : c.creditorName}
+                </h3>
+                <span className="rounded-full bg-brand-50 px-3 py-1 text-sm font-medium text-brand-800">{tState(c.state)}</span>
+              </div>
+              <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+                <dt className="text-slate-600">{t('caseNo')}</dt>
+                <dd className="font-mono">{c.caseNo}</dd>
+                <dt className="text-slate-600">{t('contractNo')}</dt>
+                <dd className="font-mono">{c.contractNo}</dd>
+                <dt className="text-slate-600">{t('arrearsAtOpen')}</dt>
+                <dd className="font-semibold">{formatMoney(c.arrearsAtOpen, locale)}</dd>
+                <dt className="text-slate-600">{t('daysPastDue')}</dt>
+                <dd>{t('days', { days: c.daysPastDue, bucket: c.bucket })}</dd>
+                <dt className="text-slate-600">{t('deadline')}</dt>
+                <dd>{format.dateTime(new Date(c.mediationDeadline), { dateStyle: 'long' })}</dd>
+              </dl>
+              <p className="mt-3 rounded-lg bg-slate-100 p-3 text-sm">
+                <span className="font-semibold">{t('nextStep')}</span> {tStep(c.state)}
+              </p>
+            </Card>
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="text-xl font-semibold">{t('loansHeading')}</h2>
+      <ul className="flex flex-col gap-3" aria-label={t('loansHeading')}>
+        {loans.map((loan) => (
+          <li key={loan.id}>
+            <Card aria-labelledby={`loan-${loan.id}`}>
+              <h3 id={`loan-${loan.id}`} className="font-semibold">
+                {loan.product} · <span className="font-mono">{loan.contractNo}</span>
+              </h3>
+              <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+                <dt className="text-slate-600">{t('lender')}</dt>
+                <dd>{en ? loan.creditorNameEn : loan.creditorName}</dd>
+                <dt className="text-slate-600">{t('principal')}</dt>
+                <dd>{formatMoney(loan.principal, locale)}</dd>
+                <dt className="text-slate-600">{t('rate')}</dt>
+                <dd>{t('ratePct', { rate: (loan.annualRatePpm / 10_000).toFixed(2) })}</dd>
+                <dt className="text-slate-600">{t('term')}</dt>
+                <dd>{t('months', { months: loan.termMonths })}</dd>
+                <dt className="text-slate-600">{t('method')}</dt>
+                <dd>{t(`methods.${loan.repaymentMethod as 'equal_installment'}`)}</dd>
+                <dt className="text-slate-600">{t('maturity')}</dt>
+                <dd>{format.dateTime(new Date(`${loan.maturityDate}T00:00:00+08:00`), { dateStyle: 'long' })}</dd>
+              </dl>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Notice>{t('rights')}</Notice>
+    </main>
+  );
+}

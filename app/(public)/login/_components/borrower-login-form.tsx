@@ -1,0 +1,112 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
+import { verifyCodeSchema, type VerifyCodeInput } from '@/lib/validation/auth';
+import { requestCodeAction } from '../actions';
+
+function useSecondsUntil(target: number | null) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!target) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [target]);
+  return target ? Math.max(0, Math.ceil((target - now) / 1000)) : 0;
+}
+
+export function BorrowerLoginForm() {
+  const t = useTranslations('login');
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [codeSent, setCodeSent] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [resendAt, setResendAt] = useState<number | null>(null);
+  const [formError, setFormError] = useState<string>();
+  const wait = useSecondsUntil(resendAt);
+  const {
+    register,
+    handleSubmit,
+    trigger,
+    getValues,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<VerifyCodeInput>({ resolver: zodResolver(verifyCodeSchema), defaultValues: { phone: '', code: '' }, mode: 'onTouched' });
+
+  async function sendCode() {
+    setFormError(undefined);
+    if (!(await trigger('phone'))) return;
+    setSending(true);
+    const result = await requestCodeAction({ phone: getValues('phone') }).catch(() => null);
+    setSending(false);
+    if (!result) return setFormError(errorText('errors.UNAVAILABLE'));
+    if (!result.ok) {
+      const phoneError = result.fieldErrors.phone;
+      if (phoneError) setError('phone', { message: errorText(phoneError) });
+      if (result.formError) setFormError(errorText(result.formError));
+      return;
+    }
+    setCodeSent(true);
+    setResendAt(new Date(result.data.resendAt).getTime());
+    setTimeout(() => setFocus('code'), 0);
+  }
+
+  async function onSubmit(values: VerifyCodeInput) {
+    setFormError(undefined);
+    const result = await signIn('borrower-code', { phone: values.phone, code: values.code, redirect: false }).catch(() => null);
+    if (result?.ok && !result.error) {
+      router.replace('/');
+      router.refresh();
+      return;
+    }
+    const error = parseAuthError(result?.error);
+    if (error.field === 'phone') setError('phone', { message: errorText(error) });
+    else setError('code', { message: errorText(error) });
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
+      <Field
+        label={t('phoneLabel')}
+        hint={t('phoneHint')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel-national"
+        error={errorText(errors.phone?.message)}
+        {...register('phone')}
+      />
+      <Button type="button" variant={codeSent ? 'secondary' : 'primary'} onClick={sendCode} disabled={sending || wait > 0}>
+        {sending ? t('sending') : wait > 0 ? t('resendIn', { seconds: wait }) : codeSent ? t('resend') : t('sendCode')}
+      </Button>
+      {codeSent ? (
+        <>
+          <p role="status" className="text-sm text-ok-700">
+            {t('codeSent')}
+          </p>
+          <Field
+            label={t('codeLabel')}
+            hint={t('codeHint')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            error={errorText(errors.code?.message)}
+            {...register('code')}
+          />
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? t('signingIn') : t('signIn')}
+          </Button>
+        </>
+      ) : null}
+      {formError ? <Notice tone="error" role="alert">{formError}</Notice> : null}
+    </form>
+  );
+}

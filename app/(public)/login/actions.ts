@@ -1,0 +1,15 @@
+'use server';
+
+import { getLocale } from 'next-intl/server';
+import { currentRequestMeta } from '@/lib/auth/request-meta';
+import { actionError, type ActionResult } from '@/lib/server/action-result';
+import { requestLoginCode } from '@/lib/server/auth/request-login-code';
+
+export async function requestCodeAction(input: { phone: string }): Promise<ActionResult<{ resendAt: string }>> {
+  try {
+    const { resendAt } = await requestLoginCode(await currentRequestMeta(), { phone: String(input?.phone ?? '') }, await getLocale());
+    return { ok: true, data: { resendAt: resendAt.toISOString() } };
+  } catch (error) {
+    return actionError(error);
+  }
+}

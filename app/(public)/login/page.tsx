@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { SiteHeader } from '@/components/site-header';
+import { Card, Notice } from '@/components/ui/card';
+import { currentActor } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
+import { BorrowerLoginForm } from './_components/borrower-login-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('login'))('title') };
+}
+
+export default async function LoginPage() {
+  const actor = await currentActor();
+  if (actor.type === 'borrower') redirect('/');
+  const t = await getTranslations('login');
+  const demo = getEnv().DEMO_MODE;
+  return (
+    <>
+      <SiteHeader home="/login" />
+      <main id="main" className="mx-auto flex max-w-md flex-col gap-4 px-4 py-6">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-slate-700">{t('intro')}</p>
+        <Card>
+          <BorrowerLoginForm />
+        </Card>
+        <Notice>{t('safety')}</Notice>
+        {demo ? (
+          <Notice tone="warn">
+            {t('demoHint', { phone: '13800138000' })}{' '}
+            <Link href="/staff/outbox" className="font-semibold underline">
+              {t('demoOutbox')}
+            </Link>
+          </Notice>
+        ) : null}
+        <p className="text-sm text-slate-700">
+          <Link href="/staff/login" className="text-brand-700 underline">
+            {t('staffLink')}
+          </Link>
+        </p>
+      </main>
+    </>
+  );
+}

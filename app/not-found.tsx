@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
+  return (
+    <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-12">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-slate-700">{t('body')}</p>
+      <Link href="/" className="text-brand-700 underline">
+        {t('home')}
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addFen, divideHalfUp, formatMoney, parseAmountToFen, splitEvenly } from './money';
+
+describe('divideHalfUp', () => {
+  it('rounds half away from zero, at the fen', () => {
+    expect(divideHalfUp(5n, 2n)).toBe(3); // 2.5 → 3
+    expect(divideHalfUp(7n, 3n)).toBe(2); // 2.33 → 2
+    expect(divideHalfUp(8n, 3n)).toBe(3); // 2.67 → 3
+    expect(divideHalfUp(-5n, 2n)).toBe(-3);
+    expect(divideHalfUp(0n, 7n)).toBe(0);
+  });
+
+  it('is within half a fen of the exact quotient', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (n, d) => {
+        const q = BigInt(divideHalfUp(n, d));
+        const error = q * d - n; // scaled error
+        expect(2n * (error < 0n ? -error : error) <= d).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('splitEvenly', () => {
+  it('always adds up to the total and differs by at most the remainder in the last part', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000_00 }), fc.integer({ min: 1, max: 600 }), (total, parts) => {
+        const split = splitEvenly(total, parts);
+        expect(split).toHaveLength(parts);
+        expect(addFen(...split)).toBe(total);
+        const base = split[0]!;
+        split.slice(0, -1).forEach((p) => expect(p).toBe(base));
+        expect(split.at(-1)! - base).toBeGreaterThanOrEqual(0);
+        expect(split.at(-1)! - base).toBeLessThan(parts);
+      }),
+    );
+  });
+});
+
+describe('parseAmountToFen', () => {
+  it.each([
+    ['1,234.50', 123450],
+    ['1234.5', 123450],
+    ['1234', 123400],
+    ['０.０５', 5],
+    ['１２３４．５', 123450],
+    ['¥ 1 000', 100000],
+    ['12，345.67元', 1234567],
+    ['0', 0],
+  ])('reads %s as %i fen', (input, fen) => {
+    expect(parseAmountToFen(input)).toBe(fen);
+  });
+
+  it.each(['', 'abc', '-5', '1.234', '1e5', '12.3.4', '99999999999999999999'])('refuses %s', (input) => {
+    expect(parseAmountToFen(input)).toBeNull();
+  });
+
+  it('round-trips any amount formatted with two decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (fen) => {
+        const text = `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+        expect(parseAmountToFen(text)).toBe(fen);
+      }),
+    );
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats CNY for both languages, to the fen, with no float error', () => {
+    expect(formatMoney(123450, 'zh-CN')).toBe('¥1,234.50');
+    expect(formatMoney(123450, 'en')).toBe('CN¥1,234.50');
+    expect(formatMoney(1, 'zh-CN')).toBe('¥0.01');
+    expect(formatMoney(-2550, 'zh-CN')).toBe('-¥25.50');
+    // 2^53 − 1 fen: a float division by 100 would print the wrong last digit.
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, 'zh-CN')).toBe('¥90,071,992,547,409.91');
+  });
+
+  it('refuses a fractional fen', () => {
+    expect(() => formatMoney(1.5, 'zh-CN')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,31 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+
+type Message = { key: string; params?: Record<string, string | number> } | string | undefined;
+
+/** Translates an error given as a message key (from a zod schema or a server action) with its values. */
+export function useErrorText() {
+  const t = useTranslations();
+  const format = useFormatter();
+  return (message: Message): string | undefined => {
+    if (!message) return undefined;
+    const { key, params = {} } = typeof message === 'string' ? { key: message } : message;
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params)) {
+      values[name] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? format.dateTime(new Date(value), { hour: '2-digit', minute: '2-digit' }) : value;
+    }
+    return t.has(key) ? t(key, values) : t('errors.UNAVAILABLE');
+  };
+}
+
+/** Parses the JSON error that sign-in passes back through next-auth. */
+export function parseAuthError(raw: string | null | undefined): { key: string; params?: Record<string, string | number>; field?: string } {
+  try {
+    const parsed = JSON.parse(raw ?? '') as { code?: string; params?: Record<string, string | number>; field?: string };
+    if (parsed.code) return { key: `errors.${parsed.code}`, params: parsed.params, field: parsed.field };
+  } catch {
+    // not ours: fall through
+  }
+  return { key: 'errors.UNAVAILABLE' };
+}

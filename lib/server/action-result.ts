@@ -1,0 +1,31 @@
+import 'server-only';
+import { ZodError } from 'zod';
+import { isAppError } from './errors';
+import { logger } from './logger';
+
+/**
+ * What every server action returns. Errors are message keys plus values; the
+ * form translates them and shows each beside its field.
+ */
+export type FieldError = { key: string; params?: Record<string, string | number> };
+export type ActionResult<T = undefined> =
+  | ({ ok: true } & (T extends undefined ? { data?: undefined } : { data: T }))
+  | { ok: false; fieldErrors: Record<string, FieldError>; formError?: FieldError };
+
+export function actionError(error: unknown): { ok: false; fieldErrors: Record<string, FieldError>; formError?: FieldError } {
+  if (error instanceof ZodError) {
+    const fieldErrors: Record<string, FieldError> = {};
+    for (const issue of error.issues) {
+      const field = issue.path.join('.') || '_form';
+      fieldErrors[field] ??= { key: issue.message.startsWith('validation.') ? issue.message : 'validation.invalid' };
+    }
+    return { ok: false, fieldErrors };
+  }
+  if (isAppError(error)) {
+    const message = { key: `errors.${error.code}`, params: error.params };
+    return error.field ? { ok: false, fieldErrors: { [error.field]: message } } : { ok: false, fieldErrors: {}, formError: message };
+  }
+  // A database or programming error never reaches the user as such.
+  logger.error({ err: { name: (error as Error)?.name, message: String((error as Error)?.message ?? error) } }, 'action failed');
+  return { ok: false, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } };
+}

@@ -1,0 +1,70 @@
+import 'server-only';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { borrowers, cases, loans, staffUsers } from '@/db/schema';
+import { caseStates, type CaseState } from '@/lib/domain/case-state';
+import { maskPhone } from '@/lib/domain/identity';
+import type { Actor } from '../actor';
+import { AppError } from '../errors';
+
+export const listCasesQuery = z.object({
+  state: z.enum(caseStates).optional(),
+  mine: z.coerce.boolean().optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export type StaffCaseRow = {
+  id: string;
+  caseNo: string;
+  state: CaseState;
+  borrowerName: string;
+  borrowerPhone: string;
+  contractNo: string;
+  arrearsAtOpen: number;
+  dpdAtOpen: number;
+  mediationDeadline: string;
+  assigneeName: string | null;
+};
+
+export const PAGE_SIZE = 50;
+
+/** The staff case list: only the staff member's own creditor's cases, soonest deadline first. */
+export async function listCases(actor: Actor, query: z.input<typeof listCasesQuery>): Promise<{ rows: StaffCaseRow[]; total: number; page: number }> {
+  if (actor.type !== 'staff') throw new AppError('FORBIDDEN');
+  const { state, mine, page } = listCasesQuery.parse(query);
+  const filters: SQL[] = [eq(cases.creditorId, actor.creditorId)];
+  if (state) filters.push(eq(cases.state, state));
+  if (mine) filters.push(eq(cases.assigneeId, actor.id));
+  const where = and(...filters);
+  const db = getDb();
+  const [rows, [{ value: total } = { value: 0 }]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        caseNo: cases.caseNo,
+        state: cases.state,
+        borrowerName: borrowers.fullName,
+        borrowerPhone: borrowers.phone,
+        contractNo: loans.contractNo,
+        arrearsAtOpen: cases.arrearsAtOpen,
+        dpdAtOpen: cases.dpdAtOpen,
+        mediationDeadline: cases.mediationDeadline,
+        assigneeName: staffUsers.name,
+      })
+      .from(cases)
+      .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
+      .innerJoin(loans, eq(loans.id, cases.loanId))
+      .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
+      .where(where)
+      .orderBy(asc(cases.mediationDeadline), asc(cases.caseNo))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ value: count() }).from(cases).where(where),
+  ]);
+  return {
+    rows: rows.map((row) => ({ ...row, borrowerPhone: maskPhone(row.borrowerPhone), mediationDeadline: row.mediationDeadline.toISOString() })),
+    total,
+    page,
+  };
+}

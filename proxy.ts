@@ -1,0 +1,58 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * Only redirects on the presence of the session cookie and sets per-request
+ * headers (request id, CSP nonce). Roles and ownership are checked by every
+ * page and service, never here.
+ */
+const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+
+function hasSessionCookie(request: NextRequest) {
+  return request.cookies.getAll().some((c) => sessionCookies.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+}
+
+function contentSecurityPolicy(nonce: string) {
+  const dev = process.env.NODE_ENV !== 'production';
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const signedIn = hasSessionCookie(request);
+  if (!signedIn && pathname === '/') {
+    return NextResponse.redirect(new URL('/login', request.url));
+  }
+  if (!signedIn && pathname.startsWith('/staff') && pathname !== '/staff/login' && pathname !== '/staff/outbox') {
+    const target = new URL('/staff/login', request.url);
+    target.searchParams.set('next', pathname + search);
+    return NextResponse.redirect(target);
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(request.headers);
+  headers.set('x-request-id', requestId);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', csp);
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+};

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDatabase } from '@/db/client';
+import { getEnv } from '@/lib/env';
+import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
+import { openDatabase } from './lib/database';
+
+/**
+ * `npm start`: the database (embedded unless DATABASE_URL is set), migrations,
+ * demo data on first start (demo mode only), a production build when the
+ * sources changed, then `next start`. Ctrl-C stops the server and then the database.
+ *   --dev    next dev instead of a production build
+ *   --fresh  start from an empty DATA_DIR (browser tests)
+ */
+const args = new Set(process.argv.slice(2));
+const started = Date.now();
+const log = (message: string) => console.log(`[concord] ${message}`);
+
+const env = getEnv(); // refuses to start on a bad or missing secret, naming the variable
+if (args.has('--fresh') && !env.DATABASE_URL) {
+  fs.rmSync(path.resolve(env.DATA_DIR, 'pgdata'), { recursive: true, force: true });
+  fs.rmSync(path.resolve(env.DATA_DIR, 'pg.json'), { force: true });
+}
+
+const nextBin = path.resolve('node_modules/next/dist/bin/next');
+
+function run(command: string, argv: string[], extraEnv: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [command, ...argv], { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+const { url, embedded } = await openDatabase({ log: (m) => (process.env.CONCORD_DEBUG ? log(m) : undefined) });
+log(embedded ? `Embedded PostgreSQL ready (data in ${env.DATA_DIR}/pgdata)` : 'Using the database at DATABASE_URL');
+
+if (env.DEMO_MODE) {
+  const { seedDemo } = await import('@/db/seed/demo');
+  const handle = createDatabase(url, 2);
+  const { created } = await seedDemo(handle.db);
+  await handle.pool.end();
+  log(created ? 'Demo data seeded' : 'Demo data present');
+}
+
+const serverEnv = { DATABASE_URL: url, NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
+let server: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server!.once('exit', resolve));
+  }
+  await embedded?.stop();
+  log('Stopped');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+if (args.has('--dev')) {
+  server = spawn(process.execPath, [nextBin, 'dev', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
+} else {
+  if (!buildIsCurrent()) {
+    log('Building the portal (first start or sources changed)…');
+    const fingerprint = sourceFingerprint();
+    const code = await run(nextBin, ['build'], { NEXT_TELEMETRY_DISABLED: '1' });
+    if (code !== 0) await shutdown(code);
+    markBuilt(fingerprint);
+  }
+  server = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...serverEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s → ${env.NEXTAUTH_URL}`);
+server.on('exit', (code) => void shutdown(code ?? 0));
