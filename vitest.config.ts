@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirname, 'lib/testing/server-only-noop.ts') };
+const alias = { '@': import.meta.dirname, 'server-only': path.join(import.meta.dirname, 'lib/testing/server-only-noop.ts') };
 
 export default defineConfig({
   test: {

@@ -7,6 +7,7 @@ import { verifyLoginCode } from '@/lib/server/auth/verify-login-code';
 import { authenticateStaff } from '@/lib/server/auth/authenticate-staff';
 import { recordSignOut } from '@/lib/server/auth/record-sign-out';
 import { isAppError } from '@/lib/server/errors';
+import { logger, scrubPersonalData } from '@/lib/server/logger';
 import { metaFromHeaders } from './request-meta';
 
 export type SessionKind = 'borrower' | 'staff';
@@ -36,6 +37,7 @@ declare module 'next-auth/jwt' {
 function toAuthError(error: unknown): Error {
   if (isAppError(error)) return new Error(JSON.stringify({ code: error.code, params: error.params, field: error.field }));
   if (error && typeof error === 'object' && 'issues' in error) return new Error(JSON.stringify({ code: 'VALIDATION' }));
+  logger.error({ err: { name: (error as Error)?.name, message: scrubPersonalData(String((error as Error)?.message)) } }, 'sign-in failed');
   return new Error(JSON.stringify({ code: 'UNAVAILABLE' }));
 }
 

@@ -10,6 +10,8 @@ export function useErrorText() {
   const format = useFormatter();
   return (message: Message): string | undefined => {
     if (!message) return undefined;
+    // A field error may already be translated text (set from a server answer): show it as it is.
+    if (typeof message === 'string' && !t.has(message)) return message;
     const { key, params = {} } = typeof message === 'string' ? { key: message } : message;
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(params)) {

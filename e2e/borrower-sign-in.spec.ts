@@ -1,0 +1,67 @@
+import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
+import { expect, readCodeFromOutbox, test } from './fixtures/test';
+
+test.describe('borrower sign-in on a 360×780 phone', () => {
+  test('signs in with the code from the outbox and sees their case', async ({ page, db, axe }) => {
+    const creditor = await makeCreditor(db);
+    const borrower = await makeBorrower(db, { fullName: '陈龑' });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id);
+
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('heading', { level: 1, name: '借款人登录' })).toBeVisible();
+    await axe();
+
+    await page.getByLabel('手机号码').fill(borrower.phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expect(page.getByRole('status')).toContainText('验证码');
+    const code = await readCodeFromOutbox(page, borrower.phone);
+    await page.getByLabel('短信验证码').fill(code);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
+    await expect(page.getByText(kase.caseNo)).toBeVisible();
+    await axe();
+    // Nothing is wider than the phone's screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test('a wrong code is refused beside the field and the number stays typed', async ({ page, db, axe }) => {
+    const borrower = await makeBorrower(db);
+    await page.goto('/login');
+    await page.getByLabel('手机号码').fill(borrower.phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    const code = await readCodeFromOutbox(page, borrower.phone);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await page.getByLabel('短信验证码').fill(wrong);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const codeField = page.getByLabel('短信验证码');
+    await expect(codeField).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('验证码不正确，还可以再试 4 次。')).toBeVisible();
+    await expect(page.getByLabel('手机号码')).toHaveValue(borrower.phone);
+    await expect(page).toHaveURL(/\/login$/);
+    await axe();
+  });
+
+  test('a malformed number gets a message beside the field, and keeps what was typed', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('手机号码').fill('2380013');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expect(page.getByText('请输入 11 位手机号码')).toBeVisible();
+    await expect(page.getByLabel('手机号码')).toHaveValue('2380013');
+  });
+
+  test('a signed-in borrower who opens a staff page is sent away', async ({ page, db }) => {
+    const borrower = await makeBorrower(db);
+    await page.goto('/login');
+    await page.getByLabel('手机号码').fill(borrower.phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByLabel('短信验证码').fill(await readCodeFromOutbox(page, borrower.phone));
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
+
+    await page.goto('/staff');
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
+  });
+});

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { createDatabase } from '@/db/client';
+import { seedDemo } from '@/db/seed/demo';
+import { generateCases } from '@/db/seed/generate';
+import { openDatabase } from './lib/database';
+
+/**
+ * npm run db:seed                                   demo data (no-op when already seeded)
+ * npm run db:seed -- --cases 100000 [--seed 42]     demo data, then that many generated cases for benchmarks
+ */
+const { values } = parseArgs({ options: { cases: { type: 'string' }, seed: { type: 'string' } } });
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number, got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const casesWanted = positiveInt('cases', values.cases);
+const seed = positiveInt('seed', values.seed);
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+const { url, embedded } = await openDatabase();
+const { db, pool } = createDatabase(url, 4);
+try {
+  const started = performance.now();
+  const { created } = await seedDemo(db);
+  console.log(created ? `Demo data seeded in ${seconds(started)} s.` : 'Demo data already present.');
+  if (casesWanted) {
+    const genStarted = performance.now();
+    console.log(`Generating ${casesWanted.toLocaleString('en')} cases (seed ${seed ?? 42})…`);
+    await generateCases(db, { cases: casesWanted, seed, log: (m) => console.log(m) });
+    console.log(`Done in ${seconds(genStarted)} s.`);
+  }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await pool.end();
+  await embedded?.stop();
+}
