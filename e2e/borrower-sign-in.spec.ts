@@ -24,6 +24,14 @@ test.describe('borrower sign-in on a 360×780 phone', () => {
     await axe();
     // Nothing is wider than the phone's screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const session = (await page.context().cookies()).find((c) => c.name.includes('next-auth.session-token'));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login$/);
   });
 
   test('a wrong code is refused beside the field and the number stays typed', async ({ page, db, axe }) => {

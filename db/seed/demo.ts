@@ -91,23 +91,26 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
   await tx.insert(borrowers).values(borrowerRows);
 
   // Loans and their case timelines.
-  let contractCounter = rng.int(100, 400);
   const planned: PlannedLoan[] = [];
   demoBorrowers.forEach((spec, borrowerIndex) => {
     for (const loanSpec of spec.loans) {
       const terms = drawTerms(rng, productByName(loanSpec.product), loanSpec.method);
-      contractCounter += rng.int(3, 97);
       const id = crypto.randomUUID();
       if (!loanSpec.case) {
-        const plan = planPerformingLoan(rng, { terms, today });
-        planned.push({ id, borrowerIndex, plan, contractNo: contractNo(plan, contractCounter) });
+        planned.push({ id, borrowerIndex, contractNo: '', plan: planPerformingLoan(rng, { terms, today }) });
         continue;
       }
       const { state, bucket, settled, assignee } = loanSpec.case;
       const { loan: plan, case: casePlan } = planDelinquentLoan(rng, { terms, state, bucket, today, windowDays: policy.mediationWindowDays, settledOnClose: settled });
-      planned.push({ id, borrowerIndex, plan, contractNo: contractNo(plan, contractCounter), case: { ...casePlan, assignee } });
+      planned.push({ id, borrowerIndex, contractNo: '', plan, case: { ...casePlan, assignee } });
     }
   });
+  // Contract numbers rise with the start date, with gaps for the bank's other customers.
+  let contractCounter = rng.int(100, 400);
+  for (const p of [...planned].sort((a, b) => a.plan.startDate.localeCompare(b.plan.startDate))) {
+    contractCounter += rng.int(3, 97);
+    p.contractNo = `${DEMO_CONTRACT_PREFIX}-${p.plan.startDate.slice(0, 4)}-${String(contractCounter).padStart(6, '0')}`;
+  }
 
   for (const p of planned) {
     await tx.insert(loans).values({
@@ -167,10 +170,6 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
     entityId: creditorId,
     data: { borrowers: borrowerRows.length, loans: planned.length, cases: withCases.length, today },
   });
-}
-
-function contractNo(plan: LoanPlan, counter: number): string {
-  return `${DEMO_CONTRACT_PREFIX}-${plan.startDate.slice(0, 4)}-${String(counter).padStart(6, '0')}`;
 }
 
 /**

@@ -71,7 +71,6 @@ export async function generateCases(db: Database, options: GenerateOptions): Pro
       if ((start / batchSize) % 10 === 9) log(`  ${Math.min(total, start + batchSize).toLocaleString('en')} cases…`);
     }
     await pending;
-    console.log((globalThis as any).__timing);
     await recordAudit(tx, systemCtx, {
       action: 'seed.generate',
       entityType: 'creditor',
@@ -202,8 +201,6 @@ async function insertBatch(tx: Transaction, tables: Table[]) {
   for (const t of tables) {
     if (t.columns[0]!.values.length === 0) continue;
     const arrays: SQL[] = t.columns.map((c) => sql`${sql.param(c.values)}::${sql.raw(c.type)}[]`);
-    const t0 = performance.now();
     await tx.execute(sql`insert into ${sql.identifier(t.name)} (${sql.raw(t.columns.map((c) => `"${c.name}"`).join(', '))}) select * from unnest(${sql.join(arrays, sql`, `)})`);
-    (globalThis as any).__timing ??= {}; (globalThis as any).__timing[t.name] = ((globalThis as any).__timing[t.name] ?? 0) + performance.now() - t0;
   }
 }

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env';
+
+const key = Buffer.alloc(32, 1).toString('base64');
+const secret = 'x'.repeat(40);
+
+describe('configuration', () => {
+  it('in demo mode (the default) generates the secrets once and keeps them under DATA_DIR', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-env-'));
+    const first = parseEnv({ DATA_DIR: dir });
+    const second = parseEnv({ DATA_DIR: dir });
+    expect(first.DEMO_MODE).toBe(true);
+    expect(first.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.encryptionKey).toHaveLength(32);
+    expect(second.authSecret).toBe(first.authSecret);
+    expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
+    expect((fs.statSync(path.join(dir, 'secrets.json')).mode & 0o777).toString(8)).toBe('600');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('with demo mode off refuses a missing or short secret, naming the variable', () => {
+    expect(() => parseEnv({ DEMO_MODE: 'false', CONCORD_ENCRYPTION_KEY: key })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ DEMO_MODE: 'false', AUTH_SECRET: 'short', CONCORD_ENCRYPTION_KEY: key })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ DEMO_MODE: 'false', AUTH_SECRET: secret })).toThrow(/CONCORD_ENCRYPTION_KEY/);
+    expect(() => parseEnv({ DEMO_MODE: 'false', AUTH_SECRET: secret, CONCORD_ENCRYPTION_KEY: 'dG9vIHNob3J0' })).toThrow(ConfigError);
+  });
+
+  it('with demo mode off and both set, uses them and secure cookies', () => {
+    const env = parseEnv({ DEMO_MODE: 'false', AUTH_SECRET: secret, CONCORD_ENCRYPTION_KEY: key, NEXTAUTH_URL: 'https://concord.example' });
+    expect(env.secureCookies).toBe(true);
+    expect(env.encryptionKey.equals(Buffer.alloc(32, 1))).toBe(true);
+    expect(env.lookupKey.equals(env.encryptionKey)).toBe(false);
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+  });
+});
