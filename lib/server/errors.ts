@@ -15,6 +15,11 @@ export type AppErrorCode =
   | 'CODE_EXHAUSTED'
   | 'RESEND_TOO_SOON'
   | 'CREDENTIALS_INVALID'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_TYPE'
+  | 'FILE_RENAMED'
+  | 'TOO_MANY_FILES'
+  | 'STATEMENT_INCOMPLETE'
   | 'UNAVAILABLE';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -31,6 +36,11 @@ const statusByCode: Record<AppErrorCode, number> = {
   CODE_EXHAUSTED: 400,
   RESEND_TOO_SOON: 429,
   CREDENTIALS_INVALID: 401,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE: 415,
+  FILE_RENAMED: 415,
+  TOO_MANY_FILES: 400,
+  STATEMENT_INCOMPLETE: 400,
   UNAVAILABLE: 503,
 };
 

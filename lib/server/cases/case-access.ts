@@ -1,0 +1,32 @@
+import 'server-only';
+import { and, eq, type SQL } from 'drizzle-orm';
+import { cases } from '@/db/schema';
+import type { Executor } from '@/db/client';
+import type { Actor } from '../actor';
+import { AppError } from '../errors';
+
+/**
+ * The where-clause for the cases an actor may see: a borrower their own, staff
+ * their creditor's. Anyone else sees nothing.
+ */
+export function visibleCases(actor: Actor): SQL | undefined {
+  if (actor.type === 'borrower') return eq(cases.borrowerId, actor.id);
+  if (actor.type === 'staff') return eq(cases.creditorId, actor.creditorId);
+  return undefined;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && uuidPattern.test(value);
+}
+
+/** Loads a case the actor may see, optionally locking it; otherwise NOT_FOUND (never "forbidden", which would confirm it exists). */
+export async function loadVisibleCase(db: Executor, actor: Actor, caseId: unknown, options: { forUpdate?: boolean } = {}) {
+  const scope = visibleCases(actor);
+  if (!scope || !isUuid(caseId)) throw new AppError('NOT_FOUND');
+  const query = db.select().from(cases).where(and(eq(cases.id, caseId), scope)).limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { hardshipStatements } from '@/db/schema';
+import { computeAffordability, type Affordability, type HardshipNumbers } from '@/lib/domain/hardship';
+import type { HardshipDraftData } from '@/lib/validation/hardship';
+import type { Actor } from '../actor';
+import { loadVisibleCase } from '../cases/case-access';
+import { listEvidence, type EvidenceDto } from './evidence';
+
+export type StatementDto = {
+  id: string;
+  version: number;
+  status: 'draft' | 'submitted' | 'superseded';
+  step: number;
+  rowVersion: number;
+  data: HardshipDraftData;
+  affordability: Affordability | null;
+  submittedAt: string | null;
+  evidence: EvidenceDto[];
+};
+
+/** Affordability once enough is filled in to compute it (household, income, costs). */
+export function affordabilityOf(data: HardshipDraftData): Affordability | null {
+  if (!data.household || !data.income || !data.costs) return null;
+  return computeAffordability({
+    household: data.household,
+    income: data.income,
+    fixedCosts: data.costs.fixedCosts,
+    flexibleCosts: data.costs.flexibleCosts,
+    debts: data.debts ?? [],
+  } as HardshipNumbers);
+}
+
+/**
+ * A case's hardship statements, newest first. The borrower also gets their
+ * open draft; staff see only what was submitted.
+ */
+export async function getHardshipStatements(actor: Actor, caseId: unknown): Promise<{ caseId: string; caseNo: string; caseState: string; statements: StatementDto[] }> {
+  const db = getDb();
+  const kase = await loadVisibleCase(db, actor, caseId);
+  const rows = await db.select().from(hardshipStatements).where(eq(hardshipStatements.caseId, kase.id)).orderBy(desc(hardshipStatements.version));
+  const visible = actor.type === 'borrower' ? rows : rows.filter((r) => r.status !== 'draft');
+  const statements = await Promise.all(
+    visible.map(async (row) => ({
+      id: row.id,
+      version: row.version,
+      status: row.status,
+      step: row.step,
+      rowVersion: row.rowVersion,
+      data: row.data as HardshipDraftData,
+      affordability: affordabilityOf(row.data as HardshipDraftData),
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      evidence: await listEvidence(db, row.id),
+    })),
+  );
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, statements };
+}

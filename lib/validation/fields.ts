@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { parseAmountToFen } from '@/lib/domain/money';
+
+/** Shared field schemas: what a person types (strings) in, checked values out; messages are keys under `validation`. */
+export const MAX_MONTHLY_FEN = 10_000_000_00; // ¥10 million a month: anything above is a typo
+
+export const amountField = z.string().transform((raw, ctx) => {
+  const text = raw.trim();
+  if (text === '') return 0;
+  if (/^[-−－]/.test(text.normalize('NFKC'))) {
+    ctx.addIssue({ code: 'custom', message: 'validation.amountNegative' });
+    return z.NEVER;
+  }
+  const fen = parseAmountToFen(text);
+  if (fen === null) {
+    ctx.addIssue({ code: 'custom', message: 'validation.amount' });
+    return z.NEVER;
+  }
+  if (fen > MAX_MONTHLY_FEN) {
+    ctx.addIssue({ code: 'custom', message: 'validation.amountTooLarge' });
+    return z.NEVER;
+  }
+  return fen;
+});
+
+export const countField = (max: number, min = 0, belowMinMessage = 'validation.count') =>
+  z.string().transform((raw, ctx) => {
+    const text = raw.normalize('NFKC').trim();
+    if (!/^\d{1,3}$/.test(text) || Number(text) > max) {
+      ctx.addIssue({ code: 'custom', message: 'validation.count', params: { max } });
+      return z.NEVER;
+    }
+    if (Number(text) < min) {
+      ctx.addIssue({ code: 'custom', message: belowMinMessage, params: { min } });
+      return z.NEVER;
+    }
+    return Number(text);
+  });
+
+/** A calendar day that is not in the future (relative to `today`, the caller's calendar day). */
+export const pastDateField = (today: () => string) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'validation.required')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.date')
+    .refine((value) => value <= today(), 'validation.dateFuture');
+
+/** Back from fen to what the form shows: "1234.50", or empty for nothing. */
+export function fenToInput(fen: number | undefined | null): string {
+  if (!fen) return '';
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
