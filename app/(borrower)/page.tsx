@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
@@ -42,8 +43,13 @@ export default async function BorrowerHomePage() {
                 <dd className="font-mono">{c.caseNo}</dd>
                 <dt className="text-slate-600">{t('contractNo')}</dt>
                 <dd className="font-mono">{c.contractNo}</dd>
-                <dt className="text-slate-600">{t('arrearsAtOpen')}</dt>
-                <dd className="font-semibold">{formatMoney(c.arrearsAtOpen, locale)}</dd>
+                <dt className="text-slate-600">{t('totalOverdue')}</dt>
+                <dd className="font-semibold">{formatMoney(c.totalOverdue, locale)}</dd>
+                <dt className="text-slate-600">{t('totalToSettle')}</dt>
+                <dd>
+                  {formatMoney(c.totalToSettle, locale)}
+                  {c.enforceableTotalToSettle < c.totalToSettle ? <span className="block text-xs text-slate-700">{t('enforceable', { amount: formatMoney(c.enforceableTotalToSettle, locale) })}</span> : null}
+                </dd>
                 <dt className="text-slate-600">{t('daysPastDue')}</dt>
                 <dd>{t('days', { days: c.daysPastDue, bucket: c.bucket })}</dd>
                 <dt className="text-slate-600">{t('deadline')}</dt>
@@ -52,6 +58,14 @@ export default async function BorrowerHomePage() {
               <p className="mt-3 rounded-lg bg-slate-100 p-3 text-sm">
                 <span className="font-semibold">{t('nextStep')}</span> {tStep(c.state)}
               </p>
+              <div className="mt-3 flex flex-wrap gap-2">
+                <Link href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+                  {t('openCase')}
+                </Link>
+                <Link href={`/loans/${c.loanId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
+                  {t('whatIOwe')}
+                </Link>
+              </div>
             </Card>
           </li>
         ))}
@@ -63,7 +77,9 @@ export default async function BorrowerHomePage() {
           <li key={loan.id}>
             <Card aria-labelledby={`loan-${loan.id}`}>
               <h3 id={`loan-${loan.id}`} className="font-semibold">
-                {loan.product} · <span className="font-mono">{loan.contractNo}</span>
+                <Link href={`/loans/${loan.id}`} className="text-brand-700 underline">
+                  {loan.product} · <span className="font-mono">{loan.contractNo}</span>
+                </Link>
               </h3>
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                 <dt className="text-slate-600">{t('lender')}</dt>
@@ -76,6 +92,8 @@ export default async function BorrowerHomePage() {
                 <dd>{t('months', { months: loan.termMonths })}</dd>
                 <dt className="text-slate-600">{t('method')}</dt>
                 <dd>{t(`methods.${loan.repaymentMethod as 'equal_installment'}`)}</dd>
+                <dt className="text-slate-600">{t('overdueNow')}</dt>
+                <dd>{formatMoney(loan.totalOverdue, locale)}</dd>
                 <dt className="text-slate-600">{t('maturity')}</dt>
                 <dd>{format.dateTime(new Date(`${loan.maturityDate}T00:00:00+08:00`), { dateStyle: 'long' })}</dd>
               </dl>

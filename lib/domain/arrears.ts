@@ -5,13 +5,21 @@ import {
   newAccrual,
   penaltyDailyRate,
   penaltyRatePpm,
-  type AccrualPeriod,
   type AccrualState,
   type ExactDailyRate,
 } from './arrears-accrual';
-import { daysBetween, dpdBucket, type DpdBucket, type IsoDate } from './dates';
-import { assertFen, type Fen } from './money';
-import type { CreditorPolicy } from './policy';
+import {
+  arrearsComponents,
+  validateArrearsInput,
+  type ArrearsComponent,
+  type ArrearsInput,
+  type ArrearsResult,
+  type ComponentAmounts,
+  type InstallmentArrears,
+  type InstallmentStatus,
+} from './arrears-model';
+import { daysBetween, dpdBucket, type IsoDate } from './dates';
+import type { Fen } from './money';
 
 /**
  * The arrears engine: what a borrower owes on a given day and why.
@@ -67,94 +75,20 @@ import type { CreditorPolicy } from './policy';
 
 export { penaltyRatePpm } from './arrears-accrual';
 export type { AccrualPeriod } from './arrears-accrual';
+export type {
+  ArrearsComponent,
+  ArrearsInput,
+  ArrearsResult,
+  ArrearsTotals,
+  ComponentAmounts,
+  CostCap,
+  InstallmentArrears,
+  InstallmentStatus,
+  PaidBreakdown,
+} from './arrears-model';
 
-export type ArrearsComponent = 'fees' | 'penalty' | 'compound' | 'interest' | 'principal';
-const components: readonly ArrearsComponent[] = ['fees', 'penalty', 'compound', 'interest', 'principal'];
-
-export type ArrearsInput = {
-  loan: { principal: Fen; annualRatePpm: number; startDate: IsoDate };
-  installments: ReadonlyArray<{ seq: number; dueDate: IsoDate; principalDue: Fen; interestDue: Fen; feesDue: Fen }>;
-  payments: ReadonlyArray<{ receivedOn: IsoDate; amount: Fen }>;
-  asOf: IsoDate;
-  policy: Pick<CreditorPolicy, 'penaltyMarkupPct' | 'compoundOnOverdueInterest' | 'totalCostCapAnnualPct' | 'allocationOrder'>;
-};
-
-/** due = charged so far; paid + outstanding = due. */
-export type ComponentAmounts = { due: Fen; paid: Fen; outstanding: Fen };
-
-export type InstallmentStatus = 'paid' | 'overdue' | 'partly_paid' | 'not_due';
-
-export type InstallmentArrears = {
-  seq: number;
-  dueDate: IsoDate;
-  /**
-   * paid: due and nothing outstanding, or cancelled because the loan was paid off before it fell due;
-   * overdue: past its due date, nothing paid; partly_paid: due, part paid, part outstanding;
-   * not_due: due date after asOf (even if partly prepaid), or due today and nothing paid yet.
-   */
-  status: InstallmentStatus;
-  /** asOf − dueDate while anything is outstanding and the due date has passed, else 0. */
-  daysPastDue: number;
-  principal: ComponentAmounts;
-  interest: ComponentAmounts;
-  penalty: ComponentAmounts;
-  compound: ComponentAmounts;
-  fees: ComponentAmounts;
-  total: ComponentAmounts;
-  penaltyRatePpm: number;
-  /** Days on which penalty (on principal) and compound interest (on interest) actually accrued. */
-  penaltyDays: number;
-  compoundDays: number;
-  accrualPeriods: AccrualPeriod[];
-};
-
-export type ArrearsTotals = {
-  /** Outstanding on installments due on or before asOf. */
-  overduePrincipal: Fen;
-  overdueInterest: Fen;
-  penalty: Fen;
-  compound: Fen;
-  fees: Fen;
-  /** Sum of the five above: what must be paid today to clear arrears. */
-  totalOverdue: Fen;
-  /** Part of totalOverdue on installments falling due exactly on asOf (not yet overdue). */
-  dueToday: Fen;
-  /** Unpaid principal of installments due after asOf. */
-  notYetDuePrincipal: Fen;
-  /** totalOverdue + notYetDuePrincipal: pays the loan off today. */
-  totalToSettle: Fen;
-  enforceableTotalOverdue: Fen;
-  enforceableTotalToSettle: Fen;
-};
-
-export type PaidBreakdown = Record<ArrearsComponent, Fen> & { total: Fen };
-
-export type CostCap = {
-  annualPct: number;
-  basis: 'daily_outstanding_principal';
-  /** Days from loan.startDate to asOf. */
-  days: number;
-  cap: Fen;
-  /** Contractual interest + penalty + compound + fees charged up to asOf, paid or not. */
-  charges: Fen;
-  capExcess: Fen;
-  /** min(capExcess, outstanding charges): what a court would not enforce. */
-  notEnforceable: Fen;
-  capApplies: boolean;
-};
-
-export type ArrearsResult = {
-  asOf: IsoDate;
-  penaltyRatePpm: number;
-  installments: InstallmentArrears[];
-  totals: ArrearsTotals;
-  paidToDate: PaidBreakdown;
-  /** Received but not applicable (everything, principal included, already paid). */
-  unappliedCredit: Fen;
-  daysPastDue: number;
-  bucket: DpdBucket;
-  cap: CostCap;
-};
+/** The order components are listed in a result (allocation follows policy.allocationOrder instead). */
+const displayOrder: readonly ArrearsComponent[] = ['principal', 'interest', 'penalty', 'compound', 'fees'];
 
 type Working = {
   seq: number;
@@ -170,42 +104,9 @@ function compareInstallments(a: { dueDate: IsoDate; seq: number }, b: { dueDate:
   return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.seq - b.seq;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-function assertDate(date: IsoDate, what: string): void {
-  if (!isoDate.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new RangeError(`${what} must be a YYYY-MM-DD date, got ${date}`);
-}
-function assertNonNegativeFen(value: number, what: string): void {
-  assertFen(value, what);
-  if (value < 0) throw new RangeError(`${what} must not be negative`);
-}
-
-function validate(input: ArrearsInput): void {
-  const { loan, installments, payments, asOf, policy } = input;
-  assertNonNegativeFen(loan.principal, 'loan principal');
-  assertDate(loan.startDate, 'loan start date');
-  assertDate(asOf, 'asOf');
-  const seqs = new Set<number>();
-  for (const row of installments) {
-    if (seqs.has(row.seq)) throw new RangeError(`installment seq ${row.seq} appears twice`);
-    seqs.add(row.seq);
-    assertDate(row.dueDate, `installment ${row.seq} due date`);
-    assertNonNegativeFen(row.principalDue, `installment ${row.seq} principal`);
-    assertNonNegativeFen(row.interestDue, `installment ${row.seq} interest`);
-    assertNonNegativeFen(row.feesDue, `installment ${row.seq} fees`);
-  }
-  for (const payment of payments) {
-    assertDate(payment.receivedOn, 'payment date');
-    assertNonNegativeFen(payment.amount, 'payment amount');
-  }
-  const order = policy.allocationOrder;
-  if (order.length !== components.length || components.some((c) => !order.includes(c))) {
-    throw new RangeError('allocationOrder must list fees, penalty, compound, interest and principal once each');
-  }
-}
-
 /** Computes the arrears as of a date. Pure and deterministic: the same input always gives the same result. */
 export function computeArrears(input: ArrearsInput): ArrearsResult {
-  validate(input);
+  validateArrearsInput(input);
   const { loan, asOf, policy } = input;
   const rate: ExactDailyRate = penaltyDailyRate(loan.annualRatePpm, policy.penaltyMarkupPct);
   const capRate = capDailyRate(policy.totalCostCapAnnualPct);
@@ -321,7 +222,7 @@ function report(
   const installments = rows.map((row): InstallmentArrears => {
     const amounts = {} as Record<ArrearsComponent, ComponentAmounts>;
     const total: ComponentAmounts = { due: 0, paid: 0, outstanding: 0 };
-    for (const c of components) {
+    for (const c of displayOrder) {
       const due = ctx.chargedOn(row, c, asOf);
       const paid = row.paid[c];
       amounts[c] = { due, paid, outstanding: due - paid };
@@ -359,7 +260,7 @@ function report(
     };
   });
 
-  const totalOverdue = components.reduce((sum, c) => sum + outstandingDue[c], 0);
+  const totalOverdue = arrearsComponents.reduce((sum, c) => sum + outstandingDue[c], 0);
   const totalToSettle = totalOverdue + notYetDuePrincipal;
   const capDays = Math.max(0, daysBetween(loan.startDate, asOf));
   const cap = crystallise(ctx.capNumerator, ctx.capRate);
@@ -384,7 +285,7 @@ function report(
       enforceableTotalOverdue: totalOverdue - notEnforceable,
       enforceableTotalToSettle: totalToSettle - notEnforceable,
     },
-    paidToDate: { ...paidToDate, total: components.reduce((sum, c) => sum + paidToDate[c], 0) },
+    paidToDate: { ...paidToDate, total: arrearsComponents.reduce((sum, c) => sum + paidToDate[c], 0) },
     unappliedCredit: ctx.unappliedCredit,
     daysPastDue,
     bucket: dpdBucket(daysPastDue),

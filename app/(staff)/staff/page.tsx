@@ -76,7 +76,11 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Se
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-200">
-                <td className="px-3 py-2 font-mono">{row.caseNo}</td>
+                <td className="px-3 py-2 font-mono">
+                  <Link href={`/staff/cases/${row.id}`} className="text-brand-700 underline">
+                    {row.caseNo}
+                  </Link>
+                </td>
                 <td className="px-3 py-2">
                   {row.borrowerName} <span className="text-slate-600">{row.borrowerPhone}</span>
                 </td>

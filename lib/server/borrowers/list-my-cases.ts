@@ -1,11 +1,14 @@
 import 'server-only';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cases, creditors, loans } from '@/db/schema';
-import { daysBetween, dpdBucket, todayIn, type DpdBucket } from '@/lib/domain/dates';
+import { borrowers, cases, creditors, loans } from '@/db/schema';
+import type { ArrearsResult } from '@/lib/domain/arrears';
 import type { CaseState } from '@/lib/domain/case-state';
+import { todayIn, type DpdBucket } from '@/lib/domain/dates';
+import { parsePolicy } from '@/lib/domain/policy';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
+import { arrearsForLoans } from '../loans/loan-arrears';
 
 export type MyCaseDto = {
   id: string;
@@ -13,8 +16,12 @@ export type MyCaseDto = {
   state: CaseState;
   creditorName: string;
   creditorNameEn: string;
+  loanId: string;
   contractNo: string;
-  arrearsAtOpen: number;
+  /** What clears the arrears today, and what pays the loan off today (contractual and enforceable). */
+  totalOverdue: number;
+  totalToSettle: number;
+  enforceableTotalToSettle: number;
   daysPastDue: number;
   bucket: DpdBucket;
   mediationDeadline: string;
@@ -32,71 +39,76 @@ export type MyLoanDto = {
   repaymentMethod: string;
   maturityDate: string;
   status: string;
+  totalOverdue: number;
+  daysPastDue: number;
 };
 
 /**
- * The signed-in borrower's cases and loans. The query is scoped to the acting
- * borrower; nobody else may call it.
+ * The signed-in borrower's cases and loans, with what they owe today from the
+ * arrears engine. Scoped to the acting borrower; nobody else may call it.
  */
 export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCaseDto[]; loans: MyLoanDto[] }> {
   if (actor.type !== 'borrower') throw new AppError('FORBIDDEN');
   const db = getDb();
-  const today = todayIn('Asia/Shanghai');
-  const caseRows = await db
-    .select({
-      id: cases.id,
-      caseNo: cases.caseNo,
-      state: cases.state,
-      creditorName: creditors.name,
-      creditorNameEn: creditors.nameEn,
-      contractNo: loans.contractNo,
-      arrearsAtOpen: cases.arrearsAtOpen,
-      dpdAtOpen: cases.dpdAtOpen,
-      openedAt: cases.openedAt,
-      closedAt: cases.closedAt,
-      mediationDeadline: cases.mediationDeadline,
-    })
-    .from(cases)
-    .innerJoin(loans, eq(loans.id, cases.loanId))
-    .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .where(eq(cases.borrowerId, actor.id))
-    .orderBy(desc(cases.openedAt));
+  const [borrower] = await db.select({ timezone: borrowers.timezone }).from(borrowers).where(eq(borrowers.id, actor.id));
+  const today = todayIn(borrower?.timezone ?? 'Asia/Shanghai');
   const loanRows = await db
-    .select({
-      id: loans.id,
-      contractNo: loans.contractNo,
-      product: loans.product,
-      creditorName: creditors.name,
-      creditorNameEn: creditors.nameEn,
-      principal: loans.principal,
-      annualRatePpm: loans.annualRatePpm,
-      termMonths: loans.termMonths,
-      repaymentMethod: loans.repaymentMethod,
-      maturityDate: loans.maturityDate,
-      status: loans.status,
-    })
+    .select({ loan: loans, creditor: creditors })
     .from(loans)
     .innerJoin(creditors, eq(creditors.id, loans.creditorId))
     .where(eq(loans.borrowerId, actor.id))
     .orderBy(asc(loans.contractNo));
+  const caseRows = loanRows.length
+    ? await db
+        .select()
+        .from(cases)
+        .where(inArray(cases.loanId, loanRows.map((r) => r.loan.id)))
+        .orderBy(desc(cases.openedAt))
+    : [];
+  // Each creditor's own policy decides penalty and cap; group loans by creditor.
+  const arrears = new Map<string, ArrearsResult>();
+  for (const creditorId of new Set(loanRows.map((r) => r.creditor.id))) {
+    const group = loanRows.filter((r) => r.creditor.id === creditorId);
+    const computed = await arrearsForLoans(db, group.map((r) => r.loan), today, parsePolicy(group[0]!.creditor.policy));
+    computed.forEach((value, key) => arrears.set(key, value));
+  }
+  const byLoan = new Map(loanRows.map((r) => [r.loan.id, r]));
   return {
-    cases: caseRows.map((row) => {
-      // Until the arrears engine (next issue) computes it from payments, DPD grows from its value at opening.
-      const end = row.closedAt ? todayIn('Asia/Shanghai', row.closedAt) : today;
-      const daysPastDue = row.dpdAtOpen + Math.max(0, daysBetween(todayIn('Asia/Shanghai', row.openedAt), end));
-      return {
-        id: row.id,
-        caseNo: row.caseNo,
-        state: row.state,
-        creditorName: row.creditorName,
-        creditorNameEn: row.creditorNameEn,
-        contractNo: row.contractNo,
-        arrearsAtOpen: row.arrearsAtOpen,
-        daysPastDue,
-        bucket: dpdBucket(daysPastDue),
-        mediationDeadline: row.mediationDeadline.toISOString(),
-      };
-    }),
-    loans: loanRows,
+    cases: caseRows
+      .filter((c) => c.borrowerId === actor.id)
+      .map((c) => {
+        const { loan, creditor } = byLoan.get(c.loanId)!;
+        const a = arrears.get(loan.id)!;
+        return {
+          id: c.id,
+          caseNo: c.caseNo,
+          state: c.state,
+          creditorName: creditor.name,
+          creditorNameEn: creditor.nameEn,
+          loanId: loan.id,
+          contractNo: loan.contractNo,
+          totalOverdue: a.totals.totalOverdue,
+          totalToSettle: a.totals.totalToSettle,
+          enforceableTotalToSettle: a.totals.enforceableTotalToSettle,
+          daysPastDue: a.daysPastDue,
+          bucket: a.bucket,
+          mediationDeadline: c.mediationDeadline.toISOString(),
+        };
+      }),
+    loans: loanRows.map(({ loan, creditor }) => ({
+      id: loan.id,
+      contractNo: loan.contractNo,
+      product: loan.product,
+      creditorName: creditor.name,
+      creditorNameEn: creditor.nameEn,
+      principal: loan.principal,
+      annualRatePpm: loan.annualRatePpm,
+      termMonths: loan.termMonths,
+      repaymentMethod: loan.repaymentMethod,
+      maturityDate: loan.maturityDate,
+      status: loan.status,
+      totalOverdue: arrears.get(loan.id)!.totals.totalOverdue,
+      daysPastDue: arrears.get(loan.id)!.daysPastDue,
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { borrowers, negotiationMessages, staffUsers } from '@/db/schema';
 import { caseMessageSchema } from '@/lib/validation/case';

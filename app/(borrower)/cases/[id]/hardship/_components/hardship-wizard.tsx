@@ -1,0 +1,136 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/card';
+import { computeAffordability, type HardshipNumbers } from '@/lib/domain/hardship';
+import { useErrorText } from '@/lib/i18n/use-error-text';
+import type { EvidenceDto } from '@/lib/server/hardship/evidence';
+import { costsStepBase, debtsStep, householdStep, incomeStep, reasonStep, type HardshipDraftData } from '@/lib/validation/hardship';
+import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
+import { saveStepAction, submitStatementAction } from '../actions';
+import { CostsStep } from './costs-step';
+import { DebtsStep } from './debts-step';
+import { EvidenceStep } from './evidence-step';
+import { HouseholdStep } from './household-step';
+import { IncomeStep } from './income-step';
+import { ReasonStep } from './reason-step';
+import { StatementSummary } from '@/components/hardship/statement-summary';
+import type { SaveResult } from './use-step-form';
+
+const TOTAL = 7;
+type FormStep = 'household' | 'income' | 'costs' | 'debts' | 'reason';
+
+/** The typed answers, parsed exactly as the server parses them, for the summary. */
+function toData(values: HardshipFormStrings): HardshipDraftData {
+  const parse = <T,>(fn: () => T) => {
+    try {
+      return fn();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    household: parse(() => householdStep.parse(values.household)),
+    income: parse(() => incomeStep.parse(values.income).income),
+    costs: parse(() => costsStepBase.parse(values.costs)),
+    debts: parse(() => debtsStep.parse(values.debts).debts),
+    reason: parse(() => reasonStep().parse(values.reason).reason),
+  };
+}
+
+export function HardshipWizard({
+  caseId,
+  initial,
+}: {
+  caseId: string;
+  initial: { rowVersion: number | null; step: number; values: HardshipFormStrings; evidence: EvidenceDto[] };
+}) {
+  const t = useTranslations('hardship');
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [index, setIndex] = useState(Math.min(initial.step, TOTAL - 1));
+  const [rowVersion, setRowVersion] = useState(initial.rowVersion);
+  const [values, setValues] = useState(initial.values);
+  const [evidence, setEvidence] = useState(initial.evidence);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string>();
+
+  const go = (next: number) => {
+    setIndex(next);
+    window.scrollTo({ top: 0 });
+  };
+
+  function saver<S extends FormStep>(step: S, at: number) {
+    return async (stepValues: HardshipFormStrings[S]): Promise<SaveResult> => {
+      const result = await saveStepAction({ caseId, step, values: stepValues, rowVersion });
+      if (!result.ok) return result;
+      setRowVersion(result.data.rowVersion);
+      setValues((v) => ({ ...v, [step]: stepValues }));
+      go(at + 1);
+      return { ok: true };
+    };
+  }
+
+  async function submit() {
+    if (rowVersion === null) return;
+    setSubmitting(true);
+    setSubmitError(undefined);
+    const result = await submitStatementAction({ caseId, rowVersion }).catch(() => null);
+    setSubmitting(false);
+    if (!result) return setSubmitError(errorText('errors.UNAVAILABLE'));
+    if (!result.ok) return setSubmitError(errorText(result.formError ?? Object.values(result.fieldErrors)[0] ?? 'errors.UNAVAILABLE'));
+    router.refresh();
+  }
+
+  const back = () => go(index - 1);
+  const household = toData(values).household;
+
+  switch (index) {
+    case 0:
+      return <HouseholdStep index={0} total={TOTAL} values={values.household} save={saver('household', 0)} />;
+    case 1:
+      return <IncomeStep index={1} total={TOTAL} values={values.income} save={saver('income', 1)} back={back} />;
+    case 2:
+      return <CostsStep index={2} total={TOTAL} values={values.costs} save={saver('costs', 2)} back={back} household={household} />;
+    case 3:
+      return <DebtsStep index={3} total={TOTAL} values={values.debts} save={saver('debts', 3)} back={back} />;
+    case 4:
+      return <ReasonStep index={4} total={TOTAL} values={values.reason} save={saver('reason', 4)} back={back} />;
+    case 5:
+      return <EvidenceStep caseId={caseId} index={5} total={TOTAL} evidence={evidence} onChange={setEvidence} next={() => go(6)} back={back} />;
+    default: {
+      const data = toData(values);
+      const affordability =
+        data.household && data.income && data.costs
+          ? computeAffordability({ household: data.household, income: data.income, fixedCosts: data.costs.fixedCosts, flexibleCosts: data.costs.flexibleCosts, debts: data.debts ?? [] } as HardshipNumbers)
+          : null;
+      return (
+        <section aria-labelledby="review-heading" className="flex flex-col gap-4">
+          <p className="text-sm text-slate-600">{t('progress', { step: TOTAL, total: TOTAL })}</p>
+          <h2 id="review-heading" className="text-xl font-semibold">
+            {t('review.title')}
+          </h2>
+          <p className="text-slate-700">{t('review.intro')}</p>
+          <StatementSummary data={data} affordability={affordability} />
+          <p className="text-sm text-slate-700">{t('review.evidenceCount', { count: evidence.length })}</p>
+          {submitError ? (
+            <Notice tone="error" role="alert">
+              {submitError}
+            </Notice>
+          ) : null}
+          <div className="flex flex-wrap gap-3">
+            <Button type="button" variant="secondary" onClick={back} disabled={submitting}>
+              {t('back')}
+            </Button>
+            <Button type="button" onClick={submit} disabled={submitting} className="flex-1">
+              {submitting ? t('saving') : t('review.submit')}
+            </Button>
+          </div>
+        </section>
+      );
+    }
+  }
+}

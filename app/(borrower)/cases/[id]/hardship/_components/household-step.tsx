@@ -1,0 +1,34 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
+import { employmentTypes, housingTypes } from '@/lib/domain/hardship';
+import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
+import { householdStep } from '@/lib/validation/hardship';
+import { StepShell } from './step-shell';
+import type { StepProps } from './types';
+import { useStepForm } from './use-step-form';
+
+type Values = HardshipFormStrings['household'];
+
+export function HouseholdStep({ index, total, values, save, busy }: StepProps<Values>) {
+  const t = useTranslations('hardship.household');
+  const tw = useTranslations('hardship');
+  const { form, onSubmit, formError, error } = useStepForm<Values>(householdStep, values, save);
+  const { register, formState } = form;
+  const e = formState.errors;
+  const count = (name: keyof Values, label: string, hint?: string) => (
+    <Field label={label} hint={hint} inputMode="numeric" error={error(e[name]?.message)} {...register(name)} />
+  );
+  return (
+    <StepShell index={index} total={total} title={t('title')} intro={tw('privacy')} onSubmit={onSubmit} busy={busy || formState.isSubmitting} formError={formError}>
+      {count('adults', t('adults'), t('adultsHint'))}
+      {count('childrenUnder6', t('childrenUnder6'))}
+      {count('children6to17', t('children6to17'))}
+      {count('otherDependants', t('otherDependants'), t('otherDependantsHint'))}
+      <SelectField label={t('housing')} placeholder={tw('choose')} options={housingTypes.map((v) => ({ value: v, label: t(`housingTypes.${v}`) }))} error={error(e.housing?.message)} {...register('housing')} />
+      <SelectField label={t('employment')} placeholder={tw('choose')} options={employmentTypes.map((v) => ({ value: v, label: t(`employmentTypes.${v}`) }))} error={error(e.employment?.message)} {...register('employment')} />
+    </StepShell>
+  );
+}

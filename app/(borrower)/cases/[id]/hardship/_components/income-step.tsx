@@ -1,0 +1,25 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { incomeKeys } from '@/lib/domain/hardship';
+import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
+import { incomeStep } from '@/lib/validation/hardship';
+import { AmountField } from './amount-field';
+import { StepShell } from './step-shell';
+import type { StepProps } from './types';
+import { useStepForm } from './use-step-form';
+
+type Values = HardshipFormStrings['income'];
+
+export function IncomeStep({ index, total, values, save, back, busy }: StepProps<Values>) {
+  const t = useTranslations('hardship.income');
+  const { form, onSubmit, formError, error } = useStepForm<Values>(incomeStep, values, save);
+  const e = form.formState.errors.income;
+  return (
+    <StepShell index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
+      {incomeKeys.map((key) => (
+        <AmountField key={key} label={t(`fields.${key}`)} hint={t.has(`hints.${key}`) ? t(`hints.${key}`) : undefined} error={error(e?.[key]?.message)} {...form.register(`income.${key}`)} />
+      ))}
+    </StepShell>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, type FormEventHandler, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/card';
+
+/** The frame of one step: heading (focused on arrival, for screen readers), progress, fields, back/next. */
+export function StepShell({
+  index,
+  total,
+  title,
+  intro,
+  onSubmit,
+  onBack,
+  busy,
+  formError,
+  nextLabel,
+  children,
+}: {
+  index: number;
+  total: number;
+  title: string;
+  intro?: ReactNode;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  onBack?: () => void;
+  busy?: boolean;
+  formError?: string;
+  nextLabel?: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations('hardship');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [index]);
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <p className="text-sm text-slate-600">{t('progress', { step: index + 1, total })}</p>
+      <div className="h-2 w-full rounded bg-slate-200" aria-hidden="true">
+        <div className="h-2 rounded bg-brand-600" style={{ width: `${((index + 1) / total) * 100}%` }} />
+      </div>
+      <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
+        {title}
+      </h2>
+      {intro ? <div className="text-slate-700">{intro}</div> : null}
+      {children}
+      {formError ? (
+        <Notice tone="error" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        {onBack ? (
+          <Button type="button" variant="secondary" onClick={onBack} disabled={busy}>
+            {t('back')}
+          </Button>
+        ) : null}
+        <Button type="submit" disabled={busy} className="flex-1">
+          {busy ? t('saving') : (nextLabel ?? t('saveAndContinue'))}
+        </Button>
+      </div>
+    </form>
+  );
+}

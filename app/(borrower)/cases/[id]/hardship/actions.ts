@@ -1,0 +1,51 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { currentCtx } from '@/lib/auth/session';
+import { actionError, type ActionResult } from '@/lib/server/action-result';
+import { AppError } from '@/lib/server/errors';
+import { removeEvidence, uploadEvidence, type EvidenceDto } from '@/lib/server/hardship/evidence';
+import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
+import { submitHardship } from '@/lib/server/hardship/submit-hardship';
+
+type Step = 'household' | 'income' | 'costs' | 'debts' | 'reason';
+
+export async function saveStepAction(input: { caseId: string; step: Step; values: unknown; rowVersion: number | null }): Promise<ActionResult<{ rowVersion: number; step: number }>> {
+  try {
+    const data = await saveHardshipStep(await currentCtx(), input);
+    return { ok: true, data };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function submitStatementAction(input: { caseId: string; rowVersion: number }): Promise<ActionResult<{ disposableIncome: number; version: number }>> {
+  try {
+    const { disposableIncome, version } = await submitHardship(await currentCtx(), input);
+    revalidatePath(`/cases/${input.caseId}`);
+    return { ok: true, data: { disposableIncome, version } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function uploadEvidenceAction(formData: FormData): Promise<ActionResult<EvidenceDto>> {
+  try {
+    const file = formData.get('file');
+    const caseId = String(formData.get('caseId') ?? '');
+    if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', { field: 'file' });
+    const bytes = Buffer.from(await file.arrayBuffer());
+    return { ok: true, data: await uploadEvidence(await currentCtx(), { caseId, filename: file.name || 'file', bytes }) };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function removeEvidenceAction(input: { caseId: string; fileId: string }): Promise<ActionResult> {
+  try {
+    await removeEvidence(await currentCtx(), input);
+    return { ok: true };
+  } catch (error) {
+    return actionError(error);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Card, Notice } from '@/components/ui/card';
+import { requireBorrower } from '@/lib/auth/session';
+import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
+import { orNotFound } from '@/lib/server/guard-not-found';
+import { toFormStrings } from '@/lib/validation/hardship-form';
+import { HardshipWizard } from './_components/hardship-wizard';
+import { StatementSummary } from '@/components/hardship/statement-summary';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('hardship'))('title') };
+}
+
+export default async function HardshipPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ update?: string }> }) {
+  const { actor } = await requireBorrower();
+  const { id } = await params;
+  const { update } = await searchParams;
+  const [{ caseId, caseNo, statements }, t, format] = await Promise.all([orNotFound(getHardshipStatements(actor, id)), getTranslations('hardship'), getFormatter()]);
+  const draft = statements.find((s) => s.status === 'draft');
+  const submitted = statements.find((s) => s.status === 'submitted');
+  const editing = draft || !submitted || update === '1';
+  const base = draft ?? submitted;
+  return (
+    <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-6">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
+        <Link href={`/cases/${caseId}`} className="text-brand-700 underline">
+          {t('backToCase', { caseNo })}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {editing ? (
+        <>
+          {draft && draft.step > 0 ? <Notice>{t('resumed')}</Notice> : <p className="text-slate-700">{t('intro')}</p>}
+          <Card>
+            <HardshipWizard
+              caseId={caseId}
+              initial={{
+                rowVersion: draft?.rowVersion ?? null,
+                step: draft ? draft.step : 0,
+                values: toFormStrings(base?.data ?? {}),
+                evidence: draft?.evidence ?? [],
+              }}
+            />
+          </Card>
+        </>
+      ) : (
+        <>
+          <Notice>{t('submittedOn', { version: submitted.version, date: format.dateTime(new Date(submitted.submittedAt!), { dateStyle: 'long', timeStyle: 'short' }) })}</Notice>
+          <Card>
+            <StatementSummary data={submitted.data} affordability={submitted.affordability} />
+            {submitted.evidence.length ? (
+              <>
+                <h2 className="mt-4 font-semibold">{t('evidence.title')}</h2>
+                <ul className="text-sm">
+                  {submitted.evidence.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/api/files/${file.id}`} className="text-brand-700 underline">
+                        {file.filename}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </Card>
+          <Link href={`/cases/${caseId}/hardship?update=1`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
+            {t('update')}
+          </Link>
+          {statements.filter((s) => s.status === 'superseded').length ? <p className="text-sm text-slate-600">{t('earlierKept')}</p> : null}
+        </>
+      )}
+    </main>
+  );
+}

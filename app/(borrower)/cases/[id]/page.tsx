@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { BorrowerRights } from '@/components/case/borrower-rights';
+import { CaseThread } from '@/components/case/case-thread';
+import { Journey } from '@/components/case/journey';
+import { Card } from '@/components/ui/card';
+import { requireBorrower } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/domain/money';
+import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-messages';
+import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
+import { orNotFound } from '@/lib/server/guard-not-found';
+import { postMessageAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('casePage'))('title') };
+}
+
+export default async function BorrowerCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireBorrower();
+  const { id } = await params;
+  const overview = await orNotFound(getCaseOverview(ctx.actor, id));
+  await recordCaseViewed(ctx, overview.id);
+  const [messages, t, tState, tStep, format, locale] = await Promise.all([
+    listCaseMessages(ctx.actor, overview.id),
+    getTranslations('casePage'),
+    getTranslations('caseState'),
+    getTranslations('nextStep'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const money = (fen: number) => formatMoney(fen, locale);
+  const { totals } = overview.arrears;
+  const hardshipLabel = overview.hardship.status === 'submitted' ? t('hardshipView') : overview.hardship.status === 'draft' ? t('hardshipContinue') : t('hardshipStart');
+  return (
+    <main id="main" className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
+        <Link href="/" className="text-brand-700 underline">
+          {t('backHome')}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-bold">{locale === 'en' ? overview.creditor.nameEn : overview.creditor.name}</h1>
+        <p className="text-sm text-slate-700">
+          {t('caseNo')} <span className="font-mono">{overview.caseNo}</span> · <span className="font-semibold">{tState(overview.state)}</span>
+        </p>
+      </div>
+      <Card aria-labelledby="owed-heading">
+        <h2 id="owed-heading" className="text-lg font-semibold">
+          {t('owedTitle', { date: format.dateTime(new Date(`${overview.arrears.asOf}T12:00:00+08:00`), { dateStyle: 'long' }) })}
+        </h2>
+        <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+          <dt className="text-slate-600">{t('overdue')}</dt>
+          <dd className="text-lg font-bold">{money(totals.totalOverdue)}</dd>
+          <dt className="text-slate-600">{t('settleAll')}</dt>
+          <dd>{money(totals.totalToSettle)}</dd>
+          <dt className="text-slate-600">{t('daysPastDue')}</dt>
+          <dd>{t('days', { days: overview.arrears.daysPastDue, bucket: overview.arrears.bucket })}</dd>
+          <dt className="text-slate-600">{t('deadline')}</dt>
+          <dd>{format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'long' })}</dd>
+        </dl>
+        {overview.arrears.cap.capApplies ? <p className="mt-2 rounded bg-warn-50 p-2 text-sm text-warn-800">{t('capNotice', { amount: money(totals.enforceableTotalToSettle) })}</p> : null}
+        <Link href={`/loans/${overview.loan.id}`} className="mt-3 inline-block text-brand-700 underline">
+          {t('breakdownLink')}
+        </Link>
+      </Card>
+      <Card aria-labelledby="next-heading">
+        <h2 id="next-heading" className="text-lg font-semibold">
+          {t('nextTitle')}
+        </h2>
+        <p className="mt-1">{tStep(overview.state)}</p>
+        <Link href={`/cases/${overview.id}/hardship`} className="mt-3 inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+          {hardshipLabel}
+        </Link>
+      </Card>
+      <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
+      <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
+      <CaseThread caseId={overview.id} messages={messages} post={postMessageAction} viewer="borrower" />
+    </main>
+  );
+}

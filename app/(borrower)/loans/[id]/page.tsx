@@ -1,0 +1,111 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Card, Notice } from '@/components/ui/card';
+import { InstallmentList } from '@/components/loan/installment-list';
+import { requireBorrower } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/domain/money';
+import { orNotFound } from '@/lib/server/guard-not-found';
+import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('loanPage'))('title') };
+}
+
+const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
+
+export default async function LoanDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireBorrower();
+  const { id } = await params;
+  const [loan, t, format, locale] = await Promise.all([orNotFound(getLoanDetail(actor, id)), getTranslations('loanPage'), getFormatter(), getLocale()]);
+  const money = (fen: number) => formatMoney(fen, locale);
+  const { totals, cap } = loan.arrears;
+  const overdueRows = loan.arrears.installments.filter((i) => i.status === 'overdue' || i.status === 'partly_paid');
+  const penaltyDays = Math.max(0, ...overdueRows.map((i) => i.penaltyDays));
+  const line = (label: string, value: number, explain?: string, strong = false) => (
+    <div className="border-b border-slate-100 py-2">
+      <div className="flex justify-between gap-4">
+        <dt className={strong ? 'font-semibold' : ''}>{label}</dt>
+        <dd className={strong ? 'text-lg font-bold' : 'font-medium'}>{money(value)}</dd>
+      </div>
+      {explain ? <p className="mt-1 text-sm text-slate-700">{explain}</p> : null}
+    </div>
+  );
+  return (
+    <main id="main" className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
+        <Link href="/" className="text-brand-700 underline">
+          {t('backHome')}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-sm text-slate-700">
+          {loan.product} · <span className="font-mono">{loan.contractNo}</span> · {locale === 'en' ? loan.creditorNameEn : loan.creditorName}
+        </p>
+      </div>
+      <Card aria-labelledby="breakdown-heading">
+        <h2 id="breakdown-heading" className="text-lg font-semibold">
+          {t('breakdownTitle', { date: format.dateTime(new Date(`${loan.arrears.asOf}T12:00:00+08:00`), { dateStyle: 'long' }) })}
+        </h2>
+        <dl className="mt-2">
+          {line(t('overduePrincipal'), totals.overduePrincipal, t('overduePrincipalExplain'))}
+          {line(t('overdueInterest'), totals.overdueInterest, t('overdueInterestExplain', { rate: pct(loan.annualRatePpm) }))}
+          {line(t('penalty'), totals.penalty, t('penaltyExplain', { rate: pct(loan.annualRatePpm), markup: loan.penaltyMarkupPct, penaltyRate: pct(loan.arrears.penaltyRatePpm), days: penaltyDays }))}
+          {line(t('compound'), totals.compound, t('compoundExplain', { penaltyRate: pct(loan.arrears.penaltyRatePpm) }))}
+          {totals.fees ? line(t('fees'), totals.fees) : null}
+          {line(t('totalOverdue'), totals.totalOverdue, t('totalOverdueExplain'), true)}
+          {line(t('notYetDue'), totals.notYetDuePrincipal, t('notYetDueExplain'))}
+          {line(t('totalToSettle'), totals.totalToSettle, undefined, true)}
+        </dl>
+        {cap.capApplies ? (
+          <Notice tone="warn" className="mt-3">
+            <p className="font-semibold">{t('capTitle')}</p>
+            <p>{t('capExplain', { pct: cap.annualPct, charges: money(cap.charges), cap: money(cap.cap), excess: money(cap.notEnforceable) })}</p>
+            <p className="mt-1 font-semibold">{t('enforceable', { overdue: money(totals.enforceableTotalOverdue), settle: money(totals.enforceableTotalToSettle) })}</p>
+          </Notice>
+        ) : (
+          <p className="mt-3 text-sm text-slate-700">{t('capOk', { pct: cap.annualPct })}</p>
+        )}
+      </Card>
+      <Card aria-labelledby="terms-heading">
+        <h2 id="terms-heading" className="text-lg font-semibold">
+          {t('termsTitle')}
+        </h2>
+        <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+          <dt className="text-slate-600">{t('principal')}</dt>
+          <dd>{money(loan.principal)}</dd>
+          <dt className="text-slate-600">{t('rate')}</dt>
+          <dd>{pct(loan.annualRatePpm)}%</dd>
+          <dt className="text-slate-600">{t('term')}</dt>
+          <dd>{t('months', { months: loan.termMonths })}</dd>
+          <dt className="text-slate-600">{t('method')}</dt>
+          <dd>{t(`methods.${loan.repaymentMethod as 'equal_installment'}`)}</dd>
+          <dt className="text-slate-600">{t('period')}</dt>
+          <dd>
+            {loan.startDate} – {loan.maturityDate}
+          </dd>
+        </dl>
+      </Card>
+      <InstallmentList installments={loan.arrears.installments} locale={locale} />
+      <section aria-labelledby="payments-heading">
+        <h2 id="payments-heading" className="text-xl font-semibold">
+          {t('paymentsTitle')}
+        </h2>
+        {loan.payments.length === 0 ? (
+          <p className="text-slate-700">{t('noPayments')}</p>
+        ) : (
+          <ul className="mt-2 flex flex-col gap-1 text-sm">
+            {loan.payments.map((p, i) => (
+              <li key={i} className="flex justify-between rounded border border-slate-200 bg-white px-3 py-2">
+                <span>{p.receivedOn}</span>
+                <span className="font-medium">{money(p.amount)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2 text-sm text-slate-700">{t('allocation')}</p>
+      </section>
+    </main>
+  );
+}

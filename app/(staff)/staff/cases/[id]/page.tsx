@@ -1,0 +1,125 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { CaseThread } from '@/components/case/case-thread';
+import { Card, Notice } from '@/components/ui/card';
+import { requireStaff } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/domain/money';
+import { listCaseMessages } from '@/lib/server/cases/case-messages';
+import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
+import { orNotFound } from '@/lib/server/guard-not-found';
+import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
+import { StatementSummary } from '@/components/hardship/statement-summary';
+import { replyAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('staffCase'))('title') };
+}
+
+export default async function StaffCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireStaff();
+  const { id } = await params;
+  const overview = await orNotFound(getCaseOverview(actor, id));
+  const [{ statements }, messages, t, tState, format, locale] = await Promise.all([
+    getHardshipStatements(actor, overview.id),
+    listCaseMessages(actor, overview.id),
+    getTranslations('staffCase'),
+    getTranslations('caseState'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const money = (fen: number) => formatMoney(fen, locale);
+  const { totals } = overview.arrears;
+  return (
+    <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
+        <Link href="/staff" className="text-brand-700 underline">
+          {t('backToList')}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-bold">
+          {t('heading', { caseNo: overview.caseNo, name: overview.borrower.name })}
+        </h1>
+        <p className="text-sm text-slate-700">
+          {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}: {format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'medium' })}
+        </p>
+      </div>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card aria-labelledby="borrower-heading">
+          <h2 id="borrower-heading" className="text-lg font-semibold">
+            {t('borrower')}
+          </h2>
+          <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+            <dt className="text-slate-600">{t('name')}</dt>
+            <dd>{overview.borrower.name}</dd>
+            <dt className="text-slate-600">{t('phone')}</dt>
+            <dd className="font-mono">{overview.borrower.phoneMasked}</dd>
+            <dt className="text-slate-600">{t('residentId')}</dt>
+            <dd className="font-mono">{overview.borrower.residentIdMasked}</dd>
+            <dt className="text-slate-600">{t('contract')}</dt>
+            <dd className="font-mono">{overview.loan.contractNo}</dd>
+          </dl>
+        </Card>
+        <Card aria-labelledby="arrears-heading">
+          <h2 id="arrears-heading" className="text-lg font-semibold">
+            {t('arrears', { date: overview.arrears.asOf })}
+          </h2>
+          <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+            <dt className="text-slate-600">{t('overduePrincipal')}</dt>
+            <dd>{money(totals.overduePrincipal)}</dd>
+            <dt className="text-slate-600">{t('overdueInterest')}</dt>
+            <dd>{money(totals.overdueInterest)}</dd>
+            <dt className="text-slate-600">{t('penaltyCompound')}</dt>
+            <dd>
+              {money(totals.penalty)} / {money(totals.compound)}
+            </dd>
+            <dt className="font-semibold">{t('totalOverdue')}</dt>
+            <dd className="font-semibold">{money(totals.totalOverdue)}</dd>
+            <dt className="text-slate-600">{t('totalToSettle')}</dt>
+            <dd>
+              {money(totals.totalToSettle)}
+              {overview.arrears.cap.capApplies ? <span className="block text-xs text-warn-800">{t('enforceable', { amount: money(totals.enforceableTotalToSettle) })}</span> : null}
+            </dd>
+            <dt className="text-slate-600">{t('dpd')}</dt>
+            <dd>
+              {overview.arrears.daysPastDue} ({overview.arrears.bucket})
+            </dd>
+          </dl>
+        </Card>
+      </div>
+      <section aria-labelledby="hardship-heading" className="flex flex-col gap-3">
+        <h2 id="hardship-heading" className="text-xl font-semibold">
+          {t('hardshipTitle')}
+        </h2>
+        {statements.length === 0 ? <Notice>{t('noStatement')}</Notice> : null}
+        {statements.map((s) => (
+          <details key={s.id} open={s.status === 'submitted'} className="rounded-xl border border-slate-200 bg-white p-4">
+            <summary className="min-h-11 cursor-pointer py-2 font-semibold">
+              {t('statementVersion', { version: s.version, status: t(`statementStatus.${s.status}`), date: s.submittedAt ? format.dateTime(new Date(s.submittedAt), { dateStyle: 'medium', timeStyle: 'short' }) : '' })}
+            </summary>
+            <StatementSummary data={s.data} affordability={s.affordability} />
+            <h3 className="mt-3 font-semibold">{t('evidence')}</h3>
+            {s.evidence.length === 0 ? (
+              <p className="text-sm text-slate-700">{t('noEvidence')}</p>
+            ) : (
+              <ul className="text-sm">
+                {s.evidence.map((file) => (
+                  <li key={file.id}>
+                    <a href={`/api/files/${file.id}`} className="text-brand-700 underline">
+                      {file.filename}
+                    </a>{' '}
+                    <span className="text-slate-600">
+                      ({Math.ceil(file.size / 1024)} KB · SHA-256 {file.sha256.slice(0, 12)}…)
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </details>
+        ))}
+      </section>
+      <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />
+    </main>
+  );
+}

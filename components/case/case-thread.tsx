@@ -1,0 +1,71 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/card';
+import { TextareaField } from '@/components/ui/select-field';
+import { cn } from '@/components/ui/cn';
+import { useErrorText } from '@/lib/i18n/use-error-text';
+import type { CaseMessageDto } from '@/lib/server/cases/case-messages';
+import { caseMessageSchema, type CaseMessageInput } from '@/lib/validation/case';
+
+type Post = (input: { caseId: string; body: string }) => Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, { key: string }>; formError?: { key: string } }>;
+
+/** The case thread: questions and answers between the borrower and the mediator, oldest first. */
+export function CaseThread({ caseId, messages, post, viewer }: { caseId: string; messages: CaseMessageDto[]; post: Post; viewer: 'borrower' | 'staff' }) {
+  const t = useTranslations('caseThread');
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string>();
+  const [sent, setSent] = useState(false);
+  const form = useForm<CaseMessageInput>({ resolver: zodResolver(caseMessageSchema), defaultValues: { body: '' } });
+  const onSubmit = form.handleSubmit(async ({ body }) => {
+    setFormError(undefined);
+    setSent(false);
+    const result = await post({ caseId, body }).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
+    if (!result.ok) return setFormError(applyServerErrors(result, form.setError, errorText));
+    form.reset({ body: '' });
+    setSent(true);
+    router.refresh();
+  });
+  const author = (m: CaseMessageDto) => (m.mine ? t('you') : m.authorType === 'staff' ? (viewer === 'borrower' ? t('mediator') : (m.authorName ?? t('mediator'))) : (m.authorName ?? t('borrower')));
+  return (
+    <section aria-labelledby="thread-heading" className="flex flex-col gap-3">
+      <h2 id="thread-heading" className="text-xl font-semibold">
+        {t('title')}
+      </h2>
+      {messages.length === 0 ? <p className="text-slate-700">{t('empty')}</p> : null}
+      <ol className="flex flex-col gap-2" aria-label={t('title')}>
+        {messages.map((m) => (
+          <li key={m.id} className={cn('rounded-lg border p-3 text-sm', m.mine ? 'border-brand-100 bg-brand-50' : 'border-slate-200 bg-white')}>
+            <p className="flex flex-wrap justify-between gap-2 text-slate-700">
+              <span className="font-semibold">{author(m)}</span>
+              <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            </p>
+            <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+        <TextareaField label={viewer === 'borrower' ? t('askLabel') : t('replyLabel')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
+        {formError ? (
+          <Notice tone="error" role="alert">
+            {formError}
+          </Notice>
+        ) : null}
+        <p role="status" className="text-sm text-ok-700">
+          {sent ? t('sent') : ''}
+        </p>
+        <Button type="submit" disabled={form.formState.isSubmitting} className="self-start">
+          {form.formState.isSubmitting ? t('sending') : t('send')}
+        </Button>
+      </form>
+    </section>
+  );
+}

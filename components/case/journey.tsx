@@ -1,0 +1,80 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { CaseState } from '@/lib/domain/case-state';
+import { cn } from '@/components/ui/cn';
+
+type StageStatus = 'done' | 'current' | 'upcoming' | 'skipped';
+
+const stageOf: Record<CaseState, number> = {
+  invited: 1,
+  engaged: 1,
+  hardship_submitted: 1,
+  negotiating: 1,
+  agreed: 2,
+  signed_by_borrower: 2,
+  plan_active: 3,
+  breached: 3,
+  completed: 4,
+  escalated: -1,
+  closed: -2,
+};
+
+/** "What happens next": the stages of pre-litigation mediation and where this case stands, with its dates. */
+export async function Journey({ state, openedAt, deadline, court }: { state: CaseState; openedAt: string; deadline: string; court: string }) {
+  const t = await getTranslations('journey');
+  const format = await getFormatter();
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long' });
+  const current = stageOf[state];
+  const stages = ['reminder', 'mediation', 'agreement', 'plan'] as const;
+  const status = (i: number): StageStatus => {
+    if (current === -1) return i <= 1 ? 'done' : 'skipped';
+    if (current === -2 || current === 4) return 'done';
+    return i < current ? 'done' : i === current ? 'current' : 'upcoming';
+  };
+  const details: Record<(typeof stages)[number], string> = {
+    reminder: t('reminderDetail', { date: date(openedAt) }),
+    mediation: t('mediationDetail', { date: date(deadline) }),
+    agreement: t('agreementDetail'),
+    plan: t('planDetail'),
+  };
+  return (
+    <section aria-labelledby="journey-heading" className="flex flex-col gap-3">
+      <h2 id="journey-heading" className="text-xl font-semibold">
+        {t('title')}
+      </h2>
+      <ol className="flex flex-col gap-0">
+        {stages.map((stage, i) => {
+          const s = status(i);
+          return (
+            <li key={stage} className="flex gap-3" aria-current={s === 'current' ? 'step' : undefined}>
+              <div className="flex flex-col items-center">
+                <span
+                  className={cn(
+                    'flex size-7 shrink-0 items-center justify-center rounded-full text-sm font-bold',
+                    s === 'done' && 'bg-ok-700 text-white',
+                    s === 'current' && 'bg-brand-600 text-white',
+                    (s === 'upcoming' || s === 'skipped') && 'border-2 border-slate-400 bg-white text-slate-700',
+                  )}
+                  aria-hidden="true"
+                >
+                  {s === 'done' ? '✓' : i + 1}
+                </span>
+                {i < stages.length - 1 ? <span className="w-0.5 flex-1 bg-slate-300" aria-hidden="true" /> : null}
+              </div>
+              <div className="pb-4">
+                <p className="font-semibold">
+                  {t(`stages.${stage}`)} <span className="sr-only">({t(`status.${s}`)})</span>
+                  {s === 'current' ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{t('youAreHere')}</span> : null}
+                </p>
+                <p className="text-sm text-slate-700">{details[stage]}</p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <div className={cn('rounded-lg border p-3 text-sm', current === -1 ? 'border-red-200 bg-danger-50 text-danger-700' : 'border-amber-200 bg-warn-50 text-warn-800')}>
+        <p className="font-semibold">{current === -1 ? t('escalatedTitle') : t('ifNoAgreementTitle')}</p>
+        <p>{t('ifNoAgreement', { date: date(deadline), court })}</p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { fixedCostKeys, flexibleCostKeys, incomeKeys, type Affordability } from '@/lib/domain/hardship';
+import { formatMoney } from '@/lib/domain/money';
+import type { HardshipDraftData } from '@/lib/validation/hardship';
+
+/** The statement read back, with the disposable-income sum worked out in the open. */
+export function StatementSummary({ data, affordability }: { data: HardshipDraftData; affordability: Affordability | null }) {
+  const t = useTranslations('hardship');
+  const locale = useLocale();
+  const money = (fen: number) => formatMoney(fen, locale);
+  const row = (label: string, value: string, strong = false) => (
+    <div className="flex justify-between gap-4 border-b border-slate-100 py-1">
+      <dt className={strong ? 'font-semibold' : 'text-slate-700'}>{label}</dt>
+      <dd className={strong ? 'font-semibold' : ''}>{value}</dd>
+    </div>
+  );
+  return (
+    <div className="flex flex-col gap-4">
+      {affordability ? (
+        <section aria-labelledby="affordability-heading" className="rounded-xl border border-brand-100 bg-brand-50 p-4">
+          <h3 id="affordability-heading" className="font-semibold">
+            {t('summary.affordability')}
+          </h3>
+          <dl className="mt-2 text-sm">
+            {row(t('summary.totalIncome'), money(affordability.totalIncome))}
+            {row(t('summary.fixedCosts'), `− ${money(affordability.totalFixedCosts)}`)}
+            {row(t('summary.flexibleCosts'), `− ${money(affordability.totalFlexibleCosts)}`)}
+            {row(t('summary.priorityRepayments'), `− ${money(affordability.priorityRepayments)}`)}
+            {row(t('summary.disposable'), money(affordability.disposableIncome), true)}
+          </dl>
+          <p className="mt-2 text-sm">{affordability.disposableIncome > 0 ? t('summary.positive') : t('summary.zeroOrLess')}</p>
+          {affordability.otherRepayments > 0 ? <p className="mt-1 text-sm text-slate-700">{t('summary.otherDebts', { amount: money(affordability.otherRepayments) })}</p> : null}
+        </section>
+      ) : null}
+      {data.household ? (
+        <section>
+          <h3 className="font-semibold">{t('household.title')}</h3>
+          <dl className="text-sm">
+            {row(t('household.adults'), String(data.household.adults))}
+            {row(t('household.childrenUnder6'), String(data.household.childrenUnder6))}
+            {row(t('household.children6to17'), String(data.household.children6to17))}
+            {row(t('household.otherDependants'), String(data.household.otherDependants))}
+            {row(t('household.housing'), t(`household.housingTypes.${data.household.housing}`))}
+            {row(t('household.employment'), t(`household.employmentTypes.${data.household.employment}`))}
+          </dl>
+        </section>
+      ) : null}
+      {data.income ? (
+        <section>
+          <h3 className="font-semibold">{t('income.title')}</h3>
+          <dl className="text-sm">{incomeKeys.filter((k) => data.income![k]).map((k) => <div key={k}>{row(t(`income.fields.${k}`), money(data.income![k]))}</div>)}</dl>
+        </section>
+      ) : null}
+      {data.costs ? (
+        <section>
+          <h3 className="font-semibold">{t('costs.title')}</h3>
+          <dl className="text-sm">
+            {fixedCostKeys.filter((k) => data.costs!.fixedCosts[k]).map((k) => <div key={k}>{row(t(`costs.fields.${k}`), money(data.costs!.fixedCosts[k]))}</div>)}
+            {flexibleCostKeys.filter((k) => data.costs!.flexibleCosts[k]).map((k) => <div key={k}>{row(t(`costs.fields.${k}`), money(data.costs!.flexibleCosts[k]))}</div>)}
+          </dl>
+          {Object.entries(data.costs.explanations ?? {})
+            .filter(([, text]) => text)
+            .map(([key, text]) => (
+              <p key={key} className="mt-1 text-sm text-slate-700">
+                {t(`costs.fields.${key as 'food'}`)}：{text}
+              </p>
+            ))}
+        </section>
+      ) : null}
+      {data.debts?.length ? (
+        <section>
+          <h3 className="font-semibold">{t('debts.title')}</h3>
+          <dl className="text-sm">{data.debts.map((d, i) => <div key={i}>{row(`${d.lender}${d.priority ? ` (${t('debts.priorityShort')})` : ''}`, money(d.monthlyPayment))}</div>)}</dl>
+        </section>
+      ) : null}
+      {data.reason ? (
+        <section>
+          <h3 className="font-semibold">{t('reason.title')}</h3>
+          <dl className="text-sm">
+            {row(t('reason.category'), t(`reason.categories.${data.reason.category}`))}
+            {row(t('reason.since'), data.reason.since)}
+            {row(t('reason.duration'), t(`reason.durations.${data.reason.duration}`))}
+          </dl>
+          <p className="mt-1 whitespace-pre-wrap text-sm">{data.reason.details}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,422 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeArrears, penaltyRatePpm, type ArrearsInput, type ArrearsResult } from './arrears';
+import { addDays, addMonths, daysBetween } from './dates';
+import { defaultPolicy } from './policy';
+import { buildSchedule, type RepaymentMethod } from './schedule';
+
+const policy = {
+  penaltyMarkupPct: defaultPolicy.penaltyMarkupPct,
+  compoundOnOverdueInterest: defaultPolicy.compoundOnOverdueInterest,
+  totalCostCapAnnualPct: defaultPolicy.totalCostCapAnnualPct,
+  allocationOrder: defaultPolicy.allocationOrder,
+};
+
+type LoanTerms = { principal: number; annualRatePpm: number; months: number; method: RepaymentMethod; startDate: string };
+
+/** The original schedule as engine installments; fees by seq (default none). */
+function installmentsOf(loan: LoanTerms, fees: Record<number, number> = {}): ArrearsInput['installments'] {
+  return buildSchedule({ ...loan, firstDueDate: addMonths(loan.startDate, 1) }).map((row) => ({
+    seq: row.seq,
+    dueDate: row.dueDate,
+    principalDue: row.principal,
+    interestDue: row.interest,
+    feesDue: fees[row.seq] ?? 0,
+  }));
+}
+
+function arrearsOf(loan: LoanTerms, payments: ArrearsInput['payments'], asOf: string, options: { fees?: Record<number, number>; policy?: ArrearsInput['policy'] } = {}) {
+  return computeArrears({
+    loan: { principal: loan.principal, annualRatePpm: loan.annualRatePpm, startDate: loan.startDate },
+    installments: installmentsOf(loan, options.fees),
+    payments,
+    asOf,
+    policy: options.policy ?? policy,
+  });
+}
+
+const row = (result: ArrearsResult, seq: number) => result.installments.find((r) => r.seq === seq)!;
+
+describe('penalty rate', () => {
+  it('is the contract rate raised by the markup', () => {
+    expect(penaltyRatePpm(72_000, 50)).toBe(108_000); // 7.2% × 1.5 = 10.8%
+    expect(penaltyRatePpm(72_000, 30)).toBe(93_600); // 7.2% × 1.3 = 9.36%
+    expect(penaltyRatePpm(180_000, 50)).toBe(270_000); // 18% × 1.5 = 27%
+    expect(penaltyRatePpm(0, 50)).toBe(0);
+    expect(() => penaltyRatePpm(72_000, 33.333)).toThrow(RangeError);
+  });
+});
+
+describe('hand-worked arrears', () => {
+  it('equal installments: a partial payment on installment 3, allocated penalty → compound → interest → principal', () => {
+    // ¥120,000 at 7.2% over 12 months from 2025-12-15: A = 10,394.28 a month.
+    // Installment 3, due 2026-03-15: principal 9,790.72, interest 603.56 (schedule.ts).
+    // Penalty rate = 7.2% × 1.5 = 10.8% a year = 0.03% a day.
+    const loan = { principal: 12_000_000, annualRatePpm: 72_000, months: 12, method: 'equal_installment' as const, startDate: '2025-12-15' };
+    const payments = [
+      { receivedOn: '2026-01-15', amount: 1_039_428 }, // installments 1 and 2 on time
+      { receivedOn: '2026-02-15', amount: 1_039_428 },
+      { receivedOn: '2026-03-25', amount: 300_000 }, // ¥3,000.00, 10 days after installment 3 fell due
+    ];
+    const result = arrearsOf(loan, payments, '2026-04-04');
+    const third = row(result, 3);
+    // 2026-03-15 → 2026-03-25, 10 days:
+    //   penalty  9,790.72 × 10.8% / 360 × 10 = 29.37216 → 29.37
+    //   compound   603.56 × 10.8% / 360 × 10 =  1.81068 →  1.81
+    // ¥3,000.00 pays 0 fees, 29.37 penalty, 1.81 compound, 603.56 interest, then 3,000 − 634.74 = 2,365.26 principal.
+    // 2026-03-25 → 2026-04-04, 10 days on 9,790.72 − 2,365.26 = 7,425.46:
+    //   penalty 7,425.46 × 0.03% × 10 = 22.27638; cumulative 29.37216 + 22.27638 = 51.64854 → 51.65 charged, 22.28 outstanding
+    expect(third.accrualPeriods).toEqual([
+      { from: '2026-03-15', to: '2026-03-25', days: 10, overduePrincipal: 979_072, overdueInterest: 60_356, penalty: 2_937, compound: 181 },
+      { from: '2026-03-25', to: '2026-04-04', days: 10, overduePrincipal: 742_546, overdueInterest: 0, penalty: 2_228, compound: 0 },
+    ]);
+    expect(third).toMatchObject({
+      status: 'partly_paid',
+      daysPastDue: 20,
+      penaltyRatePpm: 108_000,
+      penaltyDays: 20,
+      compoundDays: 10,
+      principal: { due: 979_072, paid: 236_526, outstanding: 742_546 },
+      interest: { due: 60_356, paid: 60_356, outstanding: 0 },
+      penalty: { due: 5_165, paid: 2_937, outstanding: 2_228 },
+      compound: { due: 181, paid: 181, outstanding: 0 },
+      fees: { due: 0, paid: 0, outstanding: 0 },
+    });
+    expect(row(result, 2).status).toBe('paid');
+    expect(row(result, 4)).toMatchObject({ status: 'not_due', daysPastDue: 0, interest: { due: 0 }, principal: { outstanding: 984_946 } });
+    // Arrears: 7,425.46 + 22.28 = 7,447.74; not yet due: principal after installment 3 = 90,802.67.
+    expect(result.totals).toMatchObject({
+      overduePrincipal: 742_546,
+      overdueInterest: 0,
+      penalty: 2_228,
+      compound: 0,
+      fees: 0,
+      totalOverdue: 744_774,
+      dueToday: 0,
+      notYetDuePrincipal: 9_080_267,
+      totalToSettle: 9_825_041,
+    });
+    expect(result).toMatchObject({ daysPastDue: 20, bucket: 'M1', unappliedCredit: 0 });
+    expect(result.paidToDate).toEqual({ principal: 2_177_187, interest: 198_551, penalty: 2_937, compound: 181, fees: 0, total: 2_378_856 });
+    // Cap, on the principal outstanding each day × 24% / 360:
+    //   (120,000 × 31 + 110,325.72 × 31 + 100,593.39 × 38 + 98,228.13 × 10) × 0.24 / 360 = 7,963.28
+    // Charges 720.00 + 661.95 + 603.56 + 51.65 + 1.81 = 2,038.97 ≤ cap: fully enforceable.
+    expect(result.cap).toMatchObject({ days: 110, cap: 796_328, charges: 203_897, capExcess: 0, notEnforceable: 0, capApplies: false });
+    expect(result.totals.enforceableTotalToSettle).toBe(result.totals.totalToSettle);
+  });
+
+  it('equal principal: a late fee, two overdue installments, the payment clears the oldest first', () => {
+    // ¥36,000 at 9.6% over 6 months from 2026-01-10: 6,000 principal a month;
+    // interest 288.00, 240.00, 192.00, … (balance × 0.8%). Penalty rate 14.4% = 0.04% a day.
+    // Installment 2 (due 2026-03-10) carries a ¥50.00 late fee.
+    const loan = { principal: 3_600_000, annualRatePpm: 96_000, months: 6, method: 'equal_principal' as const, startDate: '2026-01-10' };
+    const payments = [
+      { receivedOn: '2026-02-10', amount: 628_800 }, // installment 1 on time
+      { receivedOn: '2026-04-20', amount: 100_000 }, // ¥1,000.00
+    ];
+    const result = arrearsOf(loan, payments, '2026-04-30', { fees: { 2: 5_000 } });
+    // On 2026-04-20, installment 2 is 41 days overdue, installment 3 (due 2026-04-10) 10 days:
+    //   #2 penalty  6,000 × 0.04% × 41 = 98.40; compound 240 × 0.04% × 41 = 3.936 → 3.94
+    //   #3 penalty  6,000 × 0.04% × 10 = 24.00; compound 192 × 0.04% × 10 = 0.768
+    // ¥1,000.00 goes to #2 only: fee 50.00, penalty 98.40, compound 3.94, interest 240.00, principal 607.66.
+    // 2026-04-20 → 04-30, 10 days: #2 penalty on 5,392.34 = 21.56936; cumulative 119.96936 → 119.97, 21.57 outstanding.
+    // #3 at 04-30, 20 days: penalty 6,000 × 0.04% × 20 = 48.00; compound 192 × 0.04% × 20 = 1.536 → 1.54.
+    expect(row(result, 2)).toMatchObject({
+      status: 'partly_paid',
+      daysPastDue: 51,
+      fees: { due: 5_000, paid: 5_000, outstanding: 0 },
+      penalty: { due: 11_997, paid: 9_840, outstanding: 2_157 },
+      compound: { due: 394, paid: 394, outstanding: 0 },
+      interest: { due: 24_000, paid: 24_000, outstanding: 0 },
+      principal: { due: 600_000, paid: 60_766, outstanding: 539_234 },
+    });
+    expect(row(result, 3)).toMatchObject({
+      status: 'overdue',
+      daysPastDue: 20,
+      penalty: { due: 4_800, paid: 0, outstanding: 4_800 },
+      compound: { due: 154, paid: 0, outstanding: 154 },
+      interest: { due: 19_200, outstanding: 19_200 },
+      principal: { outstanding: 600_000 },
+      penaltyDays: 20,
+      compoundDays: 20,
+    });
+    // 5,392.34 + 6,000 principal, 192.00 interest, 21.57 + 48.00 penalty, 1.54 compound = 11,655.45
+    expect(result.totals).toMatchObject({
+      overduePrincipal: 1_139_234,
+      overdueInterest: 19_200,
+      penalty: 6_957,
+      compound: 154,
+      fees: 0,
+      totalOverdue: 1_165_545,
+      notYetDuePrincipal: 1_800_000,
+      totalToSettle: 2_965_545,
+    });
+    // Days past due count from the oldest unpaid installment, #2: 2026-03-10 → 2026-04-30 = 51 days.
+    expect(result).toMatchObject({ daysPastDue: 51, bucket: 'M2' });
+  });
+
+  it('interest only, principal at maturity: the payment on the maturity date reaches the installment due that day', () => {
+    // ¥100,000 at 6% for 6 months from 2025-10-20: 500.00 interest a month, principal with #6 on 2026-04-20.
+    // Penalty rate 9% = 0.025% a day. #1–#4 paid on time; #5 (due 2026-03-20) unpaid.
+    const loan = { principal: 10_000_000, annualRatePpm: 60_000, months: 6, method: 'interest_only_bullet' as const, startDate: '2025-10-20' };
+    const onTime = ['2025-11-20', '2025-12-20', '2026-01-20', '2026-02-20'].map((receivedOn) => ({ receivedOn, amount: 50_000 }));
+    const payments = [...onTime, { receivedOn: '2026-04-20', amount: 60_000 }]; // ¥600.00 on the maturity date
+    // On 2026-04-20 #5 is 31 days overdue: compound 500 × 0.025% × 31 = 3.875 → 3.88 (no principal, so no penalty).
+    // ¥600.00: #5 compound 3.88 and interest 500.00, then #6 (due that day) interest 96.12.
+    const atMaturity = arrearsOf(loan, payments, '2026-04-20');
+    expect(atMaturity.totals).toMatchObject({ overduePrincipal: 10_000_000, overdueInterest: 40_388, penalty: 0, compound: 0, dueToday: 10_040_388 });
+    expect(row(atMaturity, 6)).toMatchObject({ status: 'partly_paid', daysPastDue: 0 });
+    expect(atMaturity).toMatchObject({ daysPastDue: 0, bucket: 'current' });
+
+    // 30 days later, 2026-05-20: #6 penalty 100,000 × 0.025% × 30 = 750.00; compound 403.88 × 0.025% × 30 = 3.0291 → 3.03.
+    const result = arrearsOf(loan, payments, '2026-05-20');
+    expect(row(result, 5)).toMatchObject({ status: 'paid', daysPastDue: 0, compound: { due: 388, paid: 388 }, interest: { paid: 50_000 } });
+    expect(row(result, 6)).toMatchObject({
+      status: 'partly_paid',
+      daysPastDue: 30,
+      penaltyRatePpm: 90_000,
+      principal: { due: 10_000_000, paid: 0, outstanding: 10_000_000 },
+      interest: { due: 50_000, paid: 9_612, outstanding: 40_388 },
+      penalty: { due: 75_000, outstanding: 75_000 },
+      compound: { due: 303, outstanding: 303 },
+    });
+    // 100,000 + 403.88 + 750.00 + 3.03 = 101,156.91; the oldest unpaid installment is #6, 30 days.
+    expect(result.totals).toMatchObject({ totalOverdue: 10_115_691, notYetDuePrincipal: 0, totalToSettle: 10_115_691 });
+    expect(result).toMatchObject({ daysPastDue: 30, bucket: 'M1' });
+  });
+
+  it('uses the policy order: with principal first, the same payment pays principal before penalty', () => {
+    const loan = { principal: 3_600_000, annualRatePpm: 96_000, months: 6, method: 'equal_principal' as const, startDate: '2026-01-10' };
+    const principalFirst = { ...policy, allocationOrder: ['principal', 'interest', 'fees', 'penalty', 'compound'] as typeof policy.allocationOrder };
+    const result = arrearsOf(loan, [{ receivedOn: '2026-03-20', amount: 610_000 }], '2026-03-20', { policy: principalFirst });
+    // #1 (due 2026-02-10) is served first: principal 6,000.00, then 100.00 of its 288.00 interest; nothing reaches #2.
+    expect(row(result, 1)).toMatchObject({ principal: { paid: 600_000 }, interest: { paid: 10_000, outstanding: 18_800 }, penalty: { paid: 0 } });
+    expect(row(result, 2)).toMatchObject({ status: 'overdue', total: { paid: 0 } });
+  });
+});
+
+describe('prepayment, settlement and same-day payments', () => {
+  const loan = { principal: 1_200_000, annualRatePpm: 120_000, months: 12, method: 'equal_principal' as const, startDate: '2026-01-01' };
+
+  it('applies a surplus to the principal of the earliest installments not yet due', () => {
+    // #1 due 2026-02-01: 1,000 principal + 120.00 interest. Paying 2,620.00 on the due date: #1 in full, then 1,500 of principal.
+    const result = arrearsOf(loan, [{ receivedOn: '2026-02-01', amount: 262_000 }], '2026-02-01');
+    expect(row(result, 1).status).toBe('paid');
+    expect(row(result, 2)).toMatchObject({ status: 'not_due', principal: { paid: 100_000, outstanding: 0 }, interest: { due: 0 } });
+    expect(row(result, 3)).toMatchObject({ status: 'not_due', principal: { paid: 50_000, outstanding: 50_000 } });
+    expect(result.totals).toMatchObject({ totalOverdue: 0, notYetDuePrincipal: 1_200_000 - 250_000 });
+    // When #2 falls due, its scheduled interest is still charged (no re-amortisation): 11,000 × 1% = 110.00.
+    expect(row(arrearsOf(loan, [{ receivedOn: '2026-02-01', amount: 262_000 }], '2026-03-01'), 2)).toMatchObject({
+      status: 'partly_paid',
+      interest: { outstanding: 11_000 },
+    });
+  });
+
+  it('settles the loan: later installments are cancelled and any excess is unapplied credit', () => {
+    // On 2026-02-01: #1 (1,120.00) + the other 11,000 of principal = 12,120.00; 5.00 too much.
+    const result = arrearsOf(loan, [{ receivedOn: '2026-02-01', amount: 1_212_500 }], '2026-12-31');
+    expect(result.installments.every((r) => r.status === 'paid' && r.total.outstanding === 0)).toBe(true);
+    expect(row(result, 5)).toMatchObject({ interest: { due: 0 }, principal: { paid: 100_000 } });
+    expect(result.totals.totalToSettle).toBe(0);
+    expect(result.unappliedCredit).toBe(500);
+    expect(result.paidToDate.total).toBe(1_212_000);
+  });
+
+  it('applies same-day payments in input order and ignores payments after asOf', () => {
+    const payments = [
+      { receivedOn: '2026-03-01', amount: 10_000 },
+      { receivedOn: '2026-02-15', amount: 5_000 },
+      { receivedOn: '2026-03-01', amount: 20_000 },
+      { receivedOn: '2026-03-02', amount: 999_999 },
+    ];
+    const result = arrearsOf(loan, payments, '2026-03-01');
+    expect(result.paidToDate.total).toBe(35_000);
+    // #1 due 2026-02-01, 1,000 + 120.00. On 02-15 (14 days): penalty 1,000 × 18% / 360 × 14 = 7.00, compound 120 × 0.05% × 14 = 0.84;
+    // ¥50.00 pays both and 42.16 interest. The rest goes to #1 before #2, which falls due the same day.
+    expect(row(result, 1).interest.paid).toBe(12_000);
+    expect(row(result, 2).total.paid).toBe(0);
+  });
+
+  it('refuses malformed input', () => {
+    const base = { loan: { principal: 100, annualRatePpm: 0, startDate: '2026-01-01' }, installments: [], payments: [], asOf: '2026-02-01', policy };
+    expect(() => computeArrears({ ...base, asOf: '2026-02-30' })).toThrow(RangeError);
+    expect(() => computeArrears({ ...base, payments: [{ receivedOn: '2026-01-05', amount: -1 }] })).toThrow(RangeError);
+    expect(() => computeArrears({ ...base, payments: [{ receivedOn: '2026-01-05', amount: 0.5 }] })).toThrow(RangeError);
+    expect(() => computeArrears({ ...base, policy: { ...policy, allocationOrder: ['fees', 'fees', 'compound', 'interest', 'principal'] } })).toThrow(RangeError);
+  });
+});
+
+describe('total-cost cap (24% a year)', () => {
+  // ¥10,000 for one month at 18% from 2025-01-01: 150.00 interest and the principal due 2025-02-01.
+  // Penalty rate 18% × 1.5 = 27% a year = 0.075% a day.
+  const loan = { principal: 1_000_000, annualRatePpm: 180_000, months: 1, method: 'interest_only_bullet' as const, startDate: '2025-01-01' };
+
+  it('does not apply a month after the due date', () => {
+    // 2025-02-01 → 2025-03-03, 30 days: penalty 10,000 × 0.075% × 30 = 225.00; compound 150 × 0.075% × 30 = 3.375 → 3.38.
+    // Charges 150.00 + 225.00 + 3.38 = 378.38; cap 10,000 × 24% / 360 × 61 days = 406.67.
+    const result = arrearsOf(loan, [], '2025-03-03');
+    expect(result.totals).toMatchObject({ penalty: 22_500, compound: 338, totalToSettle: 1_037_838, enforceableTotalToSettle: 1_037_838 });
+    expect(result.cap).toMatchObject({ days: 61, cap: 40_667, charges: 37_838, capExcess: 0, notEnforceable: 0, capApplies: false });
+  });
+
+  it('applies a year after the due date, and the borrower sees the enforceable amount', () => {
+    // 2025-02-01 → 2026-02-01, 365 days: penalty 10,000 × 27% / 360 × 365 = 2,737.50; compound 150 × 27% / 360 × 365 = 41.0625 → 41.06.
+    // Charges 150.00 + 2,737.50 + 41.06 = 2,928.56; cap 10,000 × 24% / 360 × 396 days = 2,640.00; excess 288.56.
+    // To settle: 10,000 + 2,928.56 = 12,928.56 contractual, 12,640.00 enforceable.
+    const result = arrearsOf(loan, [], '2026-02-01');
+    expect(result.cap).toMatchObject({ days: 396, cap: 264_000, charges: 292_856, capExcess: 28_856, notEnforceable: 28_856, capApplies: true });
+    expect(result.totals).toMatchObject({ totalToSettle: 1_292_856, enforceableTotalToSettle: 1_264_000, enforceableTotalOverdue: 1_264_000 });
+    expect(result).toMatchObject({ daysPastDue: 365, bucket: 'M4+' });
+  });
+
+  it('never calls more unenforceable than is still outstanding', () => {
+    // The same loan with all charges paid on 2026-02-01 (2,928.56) and the principal still owed:
+    // the excess is 288.56, but nothing of it is outstanding, so all 10,000 remains enforceable.
+    const result = arrearsOf(loan, [{ receivedOn: '2026-02-01', amount: 292_856 }], '2026-02-01');
+    expect(result.cap).toMatchObject({ capExcess: 28_856, notEnforceable: 0, capApplies: true });
+    expect(result.totals).toMatchObject({ totalToSettle: 1_000_000, enforceableTotalToSettle: 1_000_000 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Properties over random loans, payments and dates.
+
+const componentNames = ['principal', 'interest', 'penalty', 'compound', 'fees'] as const;
+
+const scenario = fc
+  .record({
+    principal: fc.integer({ min: 100_000, max: 100_000_000 }),
+    annualRatePpm: fc.integer({ min: 0, max: 240_000 }),
+    months: fc.integer({ min: 3, max: 60 }),
+    method: fc.constantFrom<RepaymentMethod>('equal_installment', 'equal_principal', 'interest_only_bullet'),
+    startDay: fc.integer({ min: 0, max: 730 }),
+    fees: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20_000 })), { minLength: 60, maxLength: 60 }),
+    // A borrower who pays the first installments as scheduled (each up to 40 days late), then random amounts on random days.
+    scheduledPaid: fc.integer({ min: 0, max: 60 }),
+    lateDays: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 })), { minLength: 60, maxLength: 60 }),
+    payments: fc.array(fc.record({ day: fc.integer({ min: 0, max: 2_600 }), perMille: fc.integer({ min: 0, max: 150 }) }), { maxLength: 6 }),
+    asOfDay: fc.integer({ min: 0, max: 2_600 }),
+    // Often exactly on a due date, where "due today" and "overdue" part ways.
+    asOfOnDueDate: fc.option(fc.integer({ min: 0, max: 59 })),
+    policy: fc.record({
+      penaltyMarkupPct: fc.integer({ min: 30, max: 50 }),
+      compoundOnOverdueInterest: fc.boolean(),
+      totalCostCapAnnualPct: fc.constant(24),
+      allocationOrder: fc.oneof(fc.constant(defaultPolicy.allocationOrder), fc.shuffledSubarray([...defaultPolicy.allocationOrder], { minLength: 5, maxLength: 5 })),
+    }),
+  })
+  .map((s): ArrearsInput => {
+    const startDate = addDays('2024-01-01', s.startDay);
+    const loan = { principal: s.principal, annualRatePpm: s.annualRatePpm, months: s.months, method: s.method, startDate };
+    const installments = installmentsOf(loan, Object.fromEntries(s.fees.map((fee, i) => [i + 1, fee])));
+    const scheduled = installments
+      .slice(0, s.scheduledPaid)
+      .map((i, n) => ({ receivedOn: addDays(i.dueDate, s.lateDays[n]!), amount: i.principalDue + i.interestDue + i.feesDue }));
+    const random = s.payments.map((p) => ({ receivedOn: addDays(startDate, p.day), amount: Math.floor((s.principal * p.perMille) / 1000) }));
+    return {
+      loan: { principal: s.principal, annualRatePpm: s.annualRatePpm, startDate },
+      installments,
+      payments: [...scheduled, ...random],
+      asOf: s.asOfOnDueDate === null ? addDays(startDate, s.asOfDay) : installments[Math.min(s.asOfOnDueDate, installments.length - 1)]!.dueDate,
+      policy: s.policy,
+    };
+  });
+
+/** Only the payments received on or before asOf (so a later asOf sees the same payments). */
+const paidBy = (input: ArrearsInput): ArrearsInput => ({ ...input, payments: input.payments.filter((p) => p.receivedOn <= input.asOf) });
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const runs = { numRuns: 150 };
+
+describe('arrears properties', () => {
+  it('parts add up to every total; paid + outstanding = due; nothing is negative; enforceable ≤ contractual', () => {
+    fc.assert(
+      fc.property(scenario, (input) => {
+        const r = computeArrears(input);
+        const due = r.installments.filter((i) => i.dueDate <= r.asOf);
+        const notDue = r.installments.filter((i) => i.dueDate > r.asOf);
+        // Per installment (collected, then asserted once: thousands of expect() calls would slow the run down).
+        const broken: string[] = [];
+        for (const i of r.installments) {
+          for (const c of componentNames) {
+            if (i[c].paid + i[c].outstanding !== i[c].due) broken.push(`#${i.seq} ${c}: paid + outstanding ≠ due`);
+            if (Math.min(i[c].due, i[c].paid, i[c].outstanding) < 0) broken.push(`#${i.seq} ${c}: negative`);
+          }
+          for (const k of ['due', 'paid', 'outstanding'] as const) {
+            if (i.total[k] !== sum(componentNames.map((c) => i[c][k]))) broken.push(`#${i.seq} total.${k}`);
+          }
+          if (sum(i.accrualPeriods.map((p) => p.penalty)) !== i.penalty.due) broken.push(`#${i.seq} penalty periods`);
+          if (sum(i.accrualPeriods.map((p) => p.compound)) !== i.compound.due) broken.push(`#${i.seq} compound periods`);
+          if (sum(i.accrualPeriods.map((p) => p.days)) > Math.max(0, daysBetween(i.dueDate, r.asOf))) broken.push(`#${i.seq} period days`);
+        }
+        expect(broken).toEqual([]);
+        const t = r.totals;
+        expect(t.overduePrincipal).toBe(sum(due.map((i) => i.principal.outstanding)));
+        expect(t.overdueInterest).toBe(sum(r.installments.map((i) => i.interest.outstanding)));
+        expect(t.penalty).toBe(sum(r.installments.map((i) => i.penalty.outstanding)));
+        expect(t.compound).toBe(sum(r.installments.map((i) => i.compound.outstanding)));
+        expect(t.fees).toBe(sum(r.installments.map((i) => i.fees.outstanding)));
+        expect(t.notYetDuePrincipal).toBe(sum(notDue.map((i) => i.principal.outstanding)));
+        expect(t.totalOverdue).toBe(t.overduePrincipal + t.overdueInterest + t.penalty + t.compound + t.fees);
+        expect(t.totalOverdue).toBe(sum(due.map((i) => i.total.outstanding)));
+        expect(t.dueToday).toBe(sum(r.installments.filter((i) => i.dueDate === r.asOf).map((i) => i.total.outstanding)));
+        expect(t.totalToSettle).toBe(t.totalOverdue + t.notYetDuePrincipal);
+        expect(t.totalToSettle).toBe(sum(r.installments.map((i) => i.total.outstanding)));
+        for (const c of componentNames) expect(r.paidToDate[c]).toBe(sum(r.installments.map((i) => i[c].paid)));
+        expect(r.paidToDate.total).toBe(sum(componentNames.map((c) => r.paidToDate[c])));
+        expect(r.paidToDate.total + r.unappliedCredit).toBe(sum(input.payments.filter((p) => p.receivedOn <= input.asOf).map((p) => p.amount)));
+        expect(r.daysPastDue).toBe(Math.max(0, ...r.installments.map((i) => i.daysPastDue)));
+        expect(r.cap.charges).toBe(sum(r.installments.map((i) => i.interest.due + i.penalty.due + i.compound.due + i.fees.due)));
+        expect(r.cap.notEnforceable).toBe(Math.min(r.cap.capExcess, t.overdueInterest + t.penalty + t.compound + t.fees));
+        expect(r.cap.capApplies).toBe(r.cap.capExcess > 0);
+        expect(t.enforceableTotalToSettle).toBe(t.totalToSettle - r.cap.notEnforceable);
+        expect(t.enforceableTotalOverdue).toBe(t.totalOverdue - r.cap.notEnforceable);
+        for (const value of [...Object.values(t), ...Object.values(r.cap).filter((v) => typeof v === 'number'), r.unappliedCredit]) {
+          expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
+        }
+        expect(t.enforceableTotalToSettle).toBeLessThanOrEqual(t.totalToSettle);
+        expect(t.enforceableTotalOverdue).toBeLessThanOrEqual(t.totalOverdue);
+      }),
+      runs,
+    );
+  });
+
+  it('arrears never decrease as time passes without payments', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 400 }), (input, k) => {
+        const now = computeArrears(paidBy(input));
+        const later = computeArrears({ ...paidBy(input), asOf: addDays(input.asOf, k) });
+        expect(later.totals.totalOverdue).toBeGreaterThanOrEqual(now.totals.totalOverdue);
+        expect(later.totals.totalToSettle).toBeGreaterThanOrEqual(now.totals.totalToSettle);
+        expect(later.daysPastDue).toBeGreaterThanOrEqual(now.daysPastDue);
+      }),
+      runs,
+    );
+  });
+
+  it('a payment never increases arrears', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: 2_600 }), fc.integer({ min: 1, max: 5_000_000 }), (input, back, amount) => {
+        const without = computeArrears(input);
+        const receivedOn = addDays(input.loan.startDate, Math.min(back, daysBetween(input.loan.startDate, input.asOf)));
+        const withPayment = computeArrears({ ...input, payments: [...input.payments, { receivedOn, amount }] });
+        expect(withPayment.totals.totalOverdue).toBeLessThanOrEqual(without.totals.totalOverdue);
+        expect(withPayment.totals.totalToSettle).toBeLessThanOrEqual(without.totals.totalToSettle);
+      }),
+      runs,
+    );
+  });
+
+  it('paying exactly totalToSettle on asOf clears every bucket', () => {
+    fc.assert(
+      fc.property(scenario, (input) => {
+        const before = computeArrears(input);
+        const after = computeArrears({ ...input, payments: [...input.payments, { receivedOn: input.asOf, amount: before.totals.totalToSettle }] });
+        for (const value of Object.values(after.totals)) expect(value).toBe(0);
+        expect(after).toMatchObject({ daysPastDue: 0, bucket: 'current', unappliedCredit: before.unappliedCredit });
+        expect(after.installments.every((i) => i.status === 'paid')).toBe(true);
+      }),
+      runs,
+    );
+  });
+});

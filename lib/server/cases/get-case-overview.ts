@@ -1,0 +1,72 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { borrowers, creditors, hardshipStatements, loans, staffUsers } from '@/db/schema';
+import type { ArrearsTotals, CostCap } from '@/lib/domain/arrears';
+import type { CaseState } from '@/lib/domain/case-state';
+import { todayIn, type DpdBucket } from '@/lib/domain/dates';
+import { maskPhone } from '@/lib/domain/identity';
+import { parsePolicy } from '@/lib/domain/policy';
+import type { Actor } from '../actor';
+import { arrearsForLoans } from '../loans/loan-arrears';
+import { loadVisibleCase } from './case-access';
+
+export type CaseOverviewDto = {
+  id: string;
+  caseNo: string;
+  state: CaseState;
+  version: number;
+  openedAt: string;
+  mediationDeadline: string;
+  creditor: { name: string; nameEn: string; servicePhone: string; court: string };
+  contactWindow: { start: string; end: string };
+  borrower: { name: string; phoneMasked: string; residentIdMasked: string };
+  assignee: string | null;
+  loan: { id: string; contractNo: string; product: string; principal: number; annualRatePpm: number; termMonths: number; repaymentMethod: string };
+  arrears: { asOf: string; totals: ArrearsTotals; daysPastDue: number; bucket: DpdBucket; cap: CostCap; penaltyRatePpm: number };
+  hardship: { status: 'none' | 'draft' | 'submitted'; version: number | null; disposableIncome: number | null };
+};
+
+/** One case, as the borrower who owes it or the creditor's staff may see it. */
+export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<CaseOverviewDto> {
+  const db = getDb();
+  const kase = await loadVisibleCase(db, actor, caseId);
+  const [[row], [latest], [assignee]] = await Promise.all([
+    db
+      .select({ loan: loans, creditor: creditors, borrower: borrowers })
+      .from(loans)
+      .innerJoin(creditors, eq(creditors.id, loans.creditorId))
+      .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+      .where(eq(loans.id, kase.loanId)),
+    db
+      .select({ status: hardshipStatements.status, version: hardshipStatements.version, disposableIncome: hardshipStatements.disposableIncome })
+      .from(hardshipStatements)
+      .where(eq(hardshipStatements.caseId, kase.id))
+      .orderBy(desc(hardshipStatements.version))
+      .limit(1),
+    kase.assigneeId ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId)) : Promise.resolve([]),
+  ]);
+  const { loan, creditor, borrower } = row!;
+  const policy = parsePolicy(creditor.policy);
+  const asOf = todayIn(borrower.timezone);
+  const arrears = (await arrearsForLoans(db, [loan], asOf, policy)).get(loan.id)!;
+  return {
+    id: kase.id,
+    caseNo: kase.caseNo,
+    state: kase.state,
+    version: kase.version,
+    openedAt: kase.openedAt.toISOString(),
+    mediationDeadline: kase.mediationDeadline.toISOString(),
+    creditor: { name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
+    contactWindow: { start: policy.contact.windowStart, end: policy.contact.windowEnd },
+    borrower: { name: borrower.fullName, phoneMasked: maskPhone(borrower.phone), residentIdMasked: borrower.residentIdMasked },
+    assignee: assignee?.name ?? null,
+    loan: { id: loan.id, contractNo: loan.contractNo, product: loan.product, principal: loan.principal, annualRatePpm: loan.annualRatePpm, termMonths: loan.termMonths, repaymentMethod: loan.repaymentMethod },
+    arrears: { asOf, totals: arrears.totals, daysPastDue: arrears.daysPastDue, bucket: arrears.bucket, cap: arrears.cap, penaltyRatePpm: arrears.penaltyRatePpm },
+    hardship: {
+      status: !latest ? 'none' : latest.status === 'draft' ? 'draft' : 'submitted',
+      version: latest?.version ?? null,
+      disposableIncome: latest?.disposableIncome ?? null,
+    },
+  };
+}

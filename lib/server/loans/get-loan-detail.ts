@@ -1,0 +1,64 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { borrowers, creditors, loans } from '@/db/schema';
+import type { ArrearsResult } from '@/lib/domain/arrears';
+import { todayIn } from '@/lib/domain/dates';
+import { parsePolicy } from '@/lib/domain/policy';
+import type { Actor } from '../actor';
+import { isUuid } from '../cases/case-access';
+import { AppError } from '../errors';
+import { arrearsForLoans, paymentsOf } from './loan-arrears';
+
+export type LoanDetailDto = {
+  id: string;
+  contractNo: string;
+  product: string;
+  creditorName: string;
+  creditorNameEn: string;
+  principal: number;
+  annualRatePpm: number;
+  termMonths: number;
+  repaymentMethod: string;
+  startDate: string;
+  maturityDate: string;
+  penaltyMarkupPct: number;
+  capAnnualPct: number;
+  arrears: ArrearsResult;
+  payments: { receivedOn: string; amount: number; channel: string }[];
+};
+
+/** A loan with its full arrears breakdown: the borrower's own, or the creditor's staff. */
+export async function getLoanDetail(actor: Actor, loanId: unknown): Promise<LoanDetailDto> {
+  if (!isUuid(loanId)) throw new AppError('NOT_FOUND');
+  const scope = actor.type === 'borrower' ? eq(loans.borrowerId, actor.id) : actor.type === 'staff' ? eq(loans.creditorId, actor.creditorId) : undefined;
+  if (!scope) throw new AppError('NOT_FOUND');
+  const db = getDb();
+  const [row] = await db
+    .select({ loan: loans, creditor: creditors, timezone: borrowers.timezone })
+    .from(loans)
+    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(and(eq(loans.id, loanId), scope));
+  if (!row) throw new AppError('NOT_FOUND');
+  const policy = parsePolicy(row.creditor.policy);
+  const [arrears, payments] = await Promise.all([arrearsForLoans(db, [row.loan], todayIn(row.timezone), policy), paymentsOf(db, row.loan.id)]);
+  const { loan, creditor } = row;
+  return {
+    id: loan.id,
+    contractNo: loan.contractNo,
+    product: loan.product,
+    creditorName: creditor.name,
+    creditorNameEn: creditor.nameEn,
+    principal: loan.principal,
+    annualRatePpm: loan.annualRatePpm,
+    termMonths: loan.termMonths,
+    repaymentMethod: loan.repaymentMethod,
+    startDate: loan.startDate,
+    maturityDate: loan.maturityDate,
+    penaltyMarkupPct: policy.penaltyMarkupPct,
+    capAnnualPct: policy.totalCostCapAnnualPct,
+    arrears: arrears.get(loan.id)!,
+    payments,
+  };
+}

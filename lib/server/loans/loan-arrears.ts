@@ -1,0 +1,41 @@
+import 'server-only';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import type { loans} from '@/db/schema';
+import { installments, payments } from '@/db/schema';
+import { computeArrears, type ArrearsResult } from '@/lib/domain/arrears';
+import type { IsoDate } from '@/lib/domain/dates';
+import type { CreditorPolicy } from '@/lib/domain/policy';
+
+type LoanRow = typeof loans.$inferSelect;
+
+/**
+ * Arrears for several loans at once (two queries, whatever the count): the
+ * schedule and payments from the database, the arithmetic from the domain.
+ */
+export async function arrearsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy): Promise<Map<string, ArrearsResult>> {
+  const ids = loanRows.map((l) => l.id);
+  if (!ids.length) return new Map();
+  const [scheduleRows, paymentRows] = await Promise.all([
+    db.select().from(installments).where(inArray(installments.loanId, ids)).orderBy(asc(installments.seq)),
+    db.select().from(payments).where(inArray(payments.loanId, ids)).orderBy(asc(payments.receivedOn), asc(payments.createdAt)),
+  ]);
+  const result = new Map<string, ArrearsResult>();
+  for (const loan of loanRows) {
+    result.set(
+      loan.id,
+      computeArrears({
+        loan: { principal: loan.principal, annualRatePpm: loan.annualRatePpm, startDate: loan.startDate },
+        installments: scheduleRows.filter((r) => r.loanId === loan.id).map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue })),
+        payments: paymentRows.filter((p) => p.loanId === loan.id).map((p) => ({ receivedOn: p.receivedOn, amount: p.amount })),
+        asOf,
+        policy,
+      }),
+    );
+  }
+  return result;
+}
+
+export async function paymentsOf(db: Executor, loanId: string) {
+  return db.select({ receivedOn: payments.receivedOn, amount: payments.amount, channel: payments.channel }).from(payments).where(eq(payments.loanId, loanId)).orderBy(asc(payments.receivedOn));
+}
