@@ -10,8 +10,8 @@ export function StatementSummary({ data, affordability }: { data: HardshipDraftD
   const t = useTranslations('hardship');
   const locale = useLocale();
   const money = (fen: number) => formatMoney(fen, locale);
-  const row = (label: string, value: string, strong = false) => (
-    <div className="flex justify-between gap-4 border-b border-slate-100 py-1">
+  const row = (label: string, value: string, strong = false, key?: string | number) => (
+    <div key={key} className="flex justify-between gap-4 border-b border-slate-100 py-1">
       <dt className={strong ? 'font-semibold' : 'text-slate-700'}>{label}</dt>
       <dd className={strong ? 'font-semibold' : ''}>{value}</dd>
     </div>
@@ -50,15 +50,15 @@ export function StatementSummary({ data, affordability }: { data: HardshipDraftD
       {data.income ? (
         <section>
           <h3 className="font-semibold">{t('income.title')}</h3>
-          <dl className="text-sm">{incomeKeys.filter((k) => data.income![k]).map((k) => <div key={k}>{row(t(`income.fields.${k}`), money(data.income![k]))}</div>)}</dl>
+          <dl className="text-sm">{incomeKeys.filter((k) => data.income![k]).map((k) => row(t(`income.fields.${k}`), money(data.income![k]), false, k))}</dl>
         </section>
       ) : null}
       {data.costs ? (
         <section>
           <h3 className="font-semibold">{t('costs.title')}</h3>
           <dl className="text-sm">
-            {fixedCostKeys.filter((k) => data.costs!.fixedCosts[k]).map((k) => <div key={k}>{row(t(`costs.fields.${k}`), money(data.costs!.fixedCosts[k]))}</div>)}
-            {flexibleCostKeys.filter((k) => data.costs!.flexibleCosts[k]).map((k) => <div key={k}>{row(t(`costs.fields.${k}`), money(data.costs!.flexibleCosts[k]))}</div>)}
+            {fixedCostKeys.filter((k) => data.costs!.fixedCosts[k]).map((k) => row(t(`costs.fields.${k}`), money(data.costs!.fixedCosts[k]), false, k))}
+            {flexibleCostKeys.filter((k) => data.costs!.flexibleCosts[k]).map((k) => row(t(`costs.fields.${k}`), money(data.costs!.flexibleCosts[k]), false, k))}
           </dl>
           {Object.entries(data.costs.explanations ?? {})
             .filter(([, text]) => text)
@@ -72,7 +72,7 @@ export function StatementSummary({ data, affordability }: { data: HardshipDraftD
       {data.debts?.length ? (
         <section>
           <h3 className="font-semibold">{t('debts.title')}</h3>
-          <dl className="text-sm">{data.debts.map((d, i) => <div key={i}>{row(`${d.lender}${d.priority ? ` (${t('debts.priorityShort')})` : ''}`, money(d.monthlyPayment))}</div>)}</dl>
+          <dl className="text-sm">{data.debts.map((d, i) => row(`${d.lender}${d.priority ? ` (${t('debts.priorityShort')})` : ''}`, money(d.monthlyPayment), false, i))}</dl>
         </section>
       ) : null}
       {data.reason ? (

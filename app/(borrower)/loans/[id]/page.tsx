@@ -23,12 +23,10 @@ export default async function LoanDetailPage({ params }: { params: Promise<{ id:
   const overdueRows = loan.arrears.installments.filter((i) => i.status === 'overdue' || i.status === 'partly_paid');
   const penaltyDays = Math.max(0, ...overdueRows.map((i) => i.penaltyDays));
   const line = (label: string, value: number, explain?: string, strong = false) => (
-    <div className="border-b border-slate-100 py-2">
-      <div className="flex justify-between gap-4">
-        <dt className={strong ? 'font-semibold' : ''}>{label}</dt>
-        <dd className={strong ? 'text-lg font-bold' : 'font-medium'}>{money(value)}</dd>
-      </div>
-      {explain ? <p className="mt-1 text-sm text-slate-700">{explain}</p> : null}
+    <div className="flex flex-wrap justify-between gap-x-4 border-b border-slate-100 py-2">
+      <dt className={strong ? 'font-semibold' : ''}>{label}</dt>
+      <dd className={strong ? 'text-lg font-bold' : 'font-medium'}>{money(value)}</dd>
+      {explain ? <dd className="mt-1 w-full text-sm text-slate-700">{explain}</dd> : null}
     </div>
   );
   return (
