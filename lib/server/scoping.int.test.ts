@@ -50,3 +50,42 @@ describe('what each user may see', () => {
     await expect(listCases({ type: 'borrower', id: crypto.randomUUID() }, {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('case, loan and thread services refuse strangers with "not found"', () => {
+  it('for every id a stranger might pass', async () => {
+    const { getCaseOverview } = await import('./cases/get-case-overview');
+    const { getLoanDetail } = await import('./loans/get-loan-detail');
+    const { listCaseMessages, postCaseMessage, recordCaseViewed } = await import('./cases/case-messages');
+    const creditor = await makeCreditor(test.db);
+    const owner = await makeBorrower(test.db);
+    const { case: kase, loan } = await makeLoanWithCase(test.db, creditor.id, owner.id);
+    const stranger = { type: 'borrower' as const, id: (await makeBorrower(test.db)).id };
+    const otherCreditor = await makeCreditor(test.db);
+    const foreignStaff = { type: 'staff' as const, id: (await makeStaff(test.db, otherCreditor.id)).id, role: 'mediator' as const, creditorId: otherCreditor.id };
+    const notFound = { code: 'NOT_FOUND' };
+    for (const actor of [stranger, foreignStaff, { type: 'anonymous' as const }]) {
+      await expect(getCaseOverview(actor, kase.id)).rejects.toMatchObject(notFound);
+      await expect(getLoanDetail(actor, loan.id)).rejects.toMatchObject(notFound);
+      await expect(listCaseMessages(actor, kase.id)).rejects.toMatchObject(notFound);
+      await expect(postCaseMessage({ actor, meta: {} }, { caseId: kase.id, body: 'hello' })).rejects.toMatchObject(notFound);
+    }
+    await expect(recordCaseViewed({ actor: stranger, meta: {} }, kase.id)).rejects.toMatchObject(notFound);
+    await expect(getCaseOverview(stranger, "1' or '1'='1")).rejects.toMatchObject(notFound);
+    // The owner and the creditor's own staff do see it.
+    const ownStaff = { type: 'staff' as const, id: (await makeStaff(test.db, creditor.id)).id, role: 'mediator' as const, creditorId: creditor.id };
+    await expect(getCaseOverview({ type: 'borrower', id: owner.id }, kase.id)).resolves.toMatchObject({ id: kase.id });
+    await expect(getLoanDetail(ownStaff, loan.id)).resolves.toMatchObject({ id: loan.id });
+  });
+
+  it('moves a case from invited to engaged the first time its borrower opens it, once', async () => {
+    const { recordCaseViewed } = await import('./cases/case-messages');
+    const { getCaseOverview } = await import('./cases/get-case-overview');
+    const creditor = await makeCreditor(test.db);
+    const owner = await makeBorrower(test.db);
+    const { case: kase } = await makeLoanWithCase(test.db, creditor.id, owner.id);
+    const ctx = { actor: { type: 'borrower' as const, id: owner.id }, meta: {} };
+    await Promise.all([recordCaseViewed(ctx, kase.id), recordCaseViewed(ctx, kase.id)]);
+    const overview = await getCaseOverview(ctx.actor, kase.id);
+    expect(overview).toMatchObject({ state: 'engaged', version: 2 });
+  });
+});

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { createDatabase } from '@/db/client';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { applyMigrations } from '@/db/migrate';
+import { seedDemo } from '@/db/seed/demo';
+import { generateCases, generatedCaseNo } from '@/db/seed/generate';
+import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
+
+/**
+ * `npm run bench`: speed goals measured here, never in timed tests.
+ * A database with 100,000 generated cases (kept in .bench-data between runs),
+ * the production server, then autocannon at 10 connections for 20 s against
+ * a static file and the borrower pages, in the same run. Options:
+ *   --cases N   (default 100000)   --duration S (default 20)   --connections C (default 10)
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const CASES = arg('cases', 100_000);
+const DURATION = arg('duration', 20);
+const CONNECTIONS = arg('connections', 10);
+const PORT = 3200;
+const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
+const dataDir = path.resolve('.bench-data');
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+Object.assign(process.env, { DEMO_MODE: 'true', AUTH_SECRET, CONCORD_ENCRYPTION_KEY: ENCRYPTION_KEY, DATA_DIR: dataDir });
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function load(url: string, cookie?: string) {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} }, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    samples: times.length,
+  };
+}
+
+async function main() {
+  const cluster = await startEmbeddedPostgres({ dir: dataDir, port: 54399 });
+  await applyMigrations(cluster.url);
+  const handle = createDatabase(cluster.url, 4);
+  await seedDemo(handle.db);
+  const [{ n } = { n: 0 }] = (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from cases where case_no like 'CASE-GEN-%'`)).rows;
+  if (n < CASES) {
+    const started = Date.now();
+    log(`generating ${CASES} cases…`);
+    await generateCases(handle.db, { cases: CASES, seed: 42 });
+    log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const [subject] = (
+    await handle.db.execute<{ borrower_id: string; loan_id: string; name: string }>(
+      sql`select c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id where c.case_no = ${generatedCaseNo(Math.floor(CASES / 2))}`,
+    )
+  ).rows;
+  if (!subject) throw new Error('no generated case to measure with');
+  await handle.pool.end();
+
+  if (!buildIsCurrent()) {
+    log('building…');
+    const fingerprint = sourceFingerprint();
+    await new Promise<void>((resolve, reject) =>
+      spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } }).on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`build failed (${code})`)),
+      ),
+    );
+    markBuilt(fingerprint);
+  }
+  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: cluster.url, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', BORROWER_IDLE_MINUTES: '600', NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
+  });
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    for (let i = 0; i < 100; i++) {
+      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const token = await encode({ secret: AUTH_SECRET, token: { sub: subject.borrower_id, name: subject.name, kind: 'borrower', lastSeen: Date.now() } });
+    const cookie = `next-auth.session-token=${token}`;
+    const check = await fetch(`${base}/`, { headers: { cookie }, redirect: 'manual' });
+    if (check.status !== 200) throw new Error(`borrower home answered ${check.status}`);
+    // Warm every route once so compilation and first-connection costs are not measured.
+    await Promise.all([fetch(`${base}/robots.txt`), fetch(`${base}/loans/${subject.loan_id}`, { headers: { cookie } })]);
+
+    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    log(`static file, ${CONNECTIONS} connections, ${DURATION} s`);
+    results.static = await load(`${base}/robots.txt`);
+    log('borrower home');
+    results.borrowerHome = await load(`${base}/`, cookie);
+    log('loan detail');
+    results.loanDetail = await load(`${base}/loans/${subject.loan_id}`, cookie);
+    const rss = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
+
+    console.log('\nPage              req/s    p50 ms  p95 ms  p99 ms  share of static  non-2xx');
+    for (const [name, r] of Object.entries(results)) {
+      const share = name === 'static' ? '' : `${((r.requestsPerSecond / results.static!.requestsPerSecond) * 100).toFixed(0)}%`;
+      console.log(`${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)} ${share.padStart(16)} ${String(r.non2xx).padStart(8)}`);
+    }
+    console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
+    fs.mkdirSync('bench-results', { recursive: true });
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, results, peakRssKb: Number(rss) }, null, 2));
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await cluster.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
