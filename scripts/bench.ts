@@ -104,6 +104,8 @@ async function main() {
     const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
     log(`static file, ${CONNECTIONS} connections, ${DURATION} s`);
     results.static = await load(`${base}/robots.txt`);
+    log('sign-in page (rendered per request, no database)');
+    results.signInPage = await load(`${base}/login`);
     log('borrower home');
     results.borrowerHome = await load(`${base}/`, cookie);
     log('loan detail');

@@ -1,5 +1,4 @@
-'use client';
-
+// Shared: rendered on the server for read-only views and inside the (client) wizard for the review step.
 import { useLocale, useTranslations } from 'next-intl';
 import { fixedCostKeys, flexibleCostKeys, incomeKeys, type Affordability } from '@/lib/domain/hardship';
 import { formatMoney } from '@/lib/domain/money';

@@ -27,6 +27,7 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_borrower_idx').on(t.borrowerId),
+    index('cases_loan_idx').on(t.loanId),
     index('cases_queue_idx').on(t.creditorId, t.state, t.mediationDeadline),
     index('cases_assignee_idx').on(t.assigneeId, t.state),
     // One open case per loan: a closed one may be followed by a new one.

@@ -1,19 +1,44 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getEnv } from '@/lib/env';
 import type { Actor, Ctx, StaffRole } from '@/lib/server/actor';
-import { getAuthOptions } from './options';
 import { currentRequestMeta } from './request-meta';
 
-/** The acting user for this request, or anonymous. Never marked 'use server': it is a helper, not an endpoint. */
-export async function currentActor(): Promise<Actor> {
-  const session = await getServerSession(getAuthOptions());
-  const user = session?.user;
-  if (!user?.id) return { type: 'anonymous' };
-  if (user.kind === 'staff' && user.role && user.creditorId) return { type: 'staff', id: user.id, role: user.role, creditorId: user.creditorId };
-  if (user.kind === 'borrower') return { type: 'borrower', id: user.id };
-  return { type: 'anonymous' };
+/** next-auth's session cookie, reassembled when it was split into chunks. */
+async function sessionCookie(): Promise<string | undefined> {
+  const name = getEnv().secureCookies ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+  const jar = await cookies();
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length ? chunks.map((c) => c.value).join('') : undefined;
 }
+
+/**
+ * The acting user for this request, or anonymous: the signed, encrypted session
+ * cookie decoded directly (the same token next-auth issues and renews), with
+ * the borrower idle timeout applied. Cached per request. Never marked
+ * 'use server': it is a helper, not an endpoint.
+ */
+export const currentActor = cache(async (): Promise<Actor> => {
+  const raw = await sessionCookie();
+  if (!raw) return { type: 'anonymous' };
+  const env = getEnv();
+  const token = await decode({ token: raw, secret: env.authSecret }).catch(() => null);
+  if (!token?.sub || (token.exp && Number(token.exp) * 1000 < Date.now())) return { type: 'anonymous' };
+  if (token.kind === 'staff' && token.role && token.creditorId) return { type: 'staff', id: token.sub, role: token.role, creditorId: token.creditorId };
+  if (token.kind === 'borrower') {
+    const idle = !token.lastSeen || Date.now() - token.lastSeen > env.BORROWER_IDLE_MINUTES * 60_000;
+    return idle ? { type: 'anonymous' } : { type: 'borrower', id: token.sub };
+  }
+  return { type: 'anonymous' };
+});
 
 export async function currentCtx(): Promise<Ctx> {
   return { actor: await currentActor(), meta: await currentRequestMeta() };

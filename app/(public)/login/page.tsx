@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { currentActor } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
@@ -24,7 +25,9 @@ export default async function LoginPage() {
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-700">{t('intro')}</p>
         <Card>
-          <BorrowerLoginForm />
+          <ClientMessages namespaces={['login']}>
+            <BorrowerLoginForm />
+          </ClientMessages>
         </Card>
         <Notice>{t('safety')}</Notice>
         {demo ? (

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BorrowerRights } from '@/components/case/borrower-rights';
 import { CaseThread } from '@/components/case/case-thread';
 import { Journey } from '@/components/case/journey';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
@@ -75,7 +76,9 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
       </Card>
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
-      <CaseThread caseId={overview.id} messages={messages} post={postMessageAction} viewer="borrower" />
+      <ClientMessages namespaces={['caseThread']}>
+        <CaseThread caseId={overview.id} messages={messages} post={postMessageAction} viewer="borrower" />
+      </ClientMessages>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { currentActor } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
@@ -29,7 +30,9 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         {actor.type === 'borrower' ? <Notice tone="warn">{t('borrowerSignedIn')}</Notice> : null}
         <Card>
-          <StaffLoginForm next={next} />
+          <ClientMessages namespaces={['staffLogin']}>
+            <StaffLoginForm next={next} />
+          </ClientMessages>
         </Card>
         {getEnv().DEMO_MODE ? <Notice tone="warn">{t('demoHint')}</Notice> : null}
       </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
@@ -34,6 +35,7 @@ export default async function HardshipPage({ params, searchParams }: { params: P
         <>
           {draft && draft.step > 0 ? <Notice>{t('resumed')}</Notice> : <p className="text-slate-700">{t('intro')}</p>}
           <Card>
+            <ClientMessages namespaces={['hardship']}>
             <HardshipWizard
               caseId={caseId}
               initial={{
@@ -43,6 +45,7 @@ export default async function HardshipPage({ params, searchParams }: { params: P
                 evidence: draft?.evidence ?? [],
               }}
             />
+            </ClientMessages>
           </Card>
         </>
       ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CaseThread } from '@/components/case/case-thread';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
@@ -119,7 +120,9 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           </details>
         ))}
       </section>
-      <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />
+      <ClientMessages namespaces={['caseThread']}>
+        <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />
+      </ClientMessages>
     </main>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_loan_idx" ON "cases" USING btree ("loan_id");

@@ -1,0 +1,171 @@
+import { addDays, addMonths, type IsoDate } from './dates';
+import { evaluateOffer } from './offer-pricing';
+import { MAX_PLAN_MONTHS, extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
+
+/**
+ * Tailored offers (when the hardship statement is submitted, and on request):
+ * two to four offers within policy and the mediator's authority (checkOffer
+ * for 'system' passes on each), ordered by regular payment, lowest first (ties:
+ * lower total payable first).
+ *
+ * The search. Relief comes in levels within the mediator's authority, each
+ * including the one before: none; penalty and compound waived (the mediator's
+ * maximum); + overdue interest waived (maximum); + the rate reduced (maximum)
+ * for the whole plan. Shapes: installments alone; when the loan has not
+ * matured yet, still has principal not yet due and art. 12 leaves room, also
+ * the longest extension allowed with or without installments for the overdue
+ * part. Installments are equal-payment (the lower regular payment of the two
+ * methods), with the policy's minimum down payment and the first due date a
+ * month away (or at the end of the first-due window if that is sooner).
+ *
+ * With a known, positive disposable income: for the lowest relief level that
+ * has any affordable plan, the cheapest (lowest total payable) of each shape's
+ * shortest affordable plan ("shortest_affordable"); then the same shape at the
+ * longest plan ("lowest_payment") and halfway ("balanced"), and another shape's
+ * shortest affordable plan ("alternative"). Every installment length from 1 to
+ * the longest allowed is tried at every level, so an affordable suggestion is
+ * found whenever any plan of these shapes within authority is affordable
+ * (and more relief or a longer plan never raises the regular payment, beyond a
+ * fen of rounding).
+ * With no affordable plan, an unknown income, or an income of zero or below:
+ * the longest plan with penalty and compound waived ("hardship"), the lowest
+ * payment within authority when the income is positive ("lowest_payment"), a
+ * standard 12-month plan ("standard") and an extension when one is possible
+ * ("extension"); affordable is then false (or null), for a mediator's review.
+ * Fewer than two come back only when fewer than two distinct offers are
+ * possible within policy (for instance when nothing is owed).
+ */
+
+type Shape = 'installments' | 'extension_installments' | 'extension';
+type Relief = NonNullable<OfferTerms['relief']>;
+type Candidate = { shape: Shape; months: number; level: number; terms: OfferTerms; priced: PricedOffer };
+
+function withoutRateReduction(relief: Relief | undefined): Relief | undefined {
+  if (!relief?.rateReduction) return relief;
+  const { rateReduction: _ignored, ...rest } = relief;
+  return rest;
+}
+
+export function suggestOffers(ctx: OfferContext): Suggestion[] {
+  const { asOf, loan, policy, arrears } = ctx;
+  const t = arrears.totals;
+  const mediator = policy.authority.mediator;
+  const maxMonths = Math.min(policy.installments.maxMonths, mediator.maxPlanMonths, MAX_PLAN_MONTHS);
+  const firstDueDate: IsoDate = [addMonths(asOf, 1), addDays(asOf, policy.installments.firstDueWindowDays)].sort()[0]!;
+  const maxExtension = extensionLimitMonths(loan.termMonths) - loan.extendedMonths;
+  const shapes: Shape[] = ['installments'];
+  if (asOf < loan.maturityDate && maxExtension >= 1 && t.notYetDuePrincipal > 0) shapes.push('extension_installments', 'extension');
+
+  // Relief levels; a level that would waive nothing more than the one before is left out.
+  const levels: (Relief | undefined)[] = [undefined];
+  const penaltyWaive = t.penalty > 0 ? mediator.maxPenaltyWaivePct : 0;
+  const compoundWaive = t.compound > 0 ? mediator.maxCompoundWaivePct : 0;
+  const interestWaive = t.overdueInterest > 0 ? mediator.maxInterestWaivePct : 0;
+  let relief: Relief = { penaltyWaivePct: 0, compoundWaivePct: 0, interestWaivePct: 0, principalWaive: 0 };
+  if (penaltyWaive > 0 || compoundWaive > 0) levels.push((relief = { ...relief, penaltyWaivePct: penaltyWaive, compoundWaivePct: compoundWaive }));
+  const hardshipLevel = levels.length - 1;
+  if (interestWaive > 0) levels.push((relief = { ...relief, interestWaivePct: interestWaive }));
+  const reduceRate = loan.annualRatePpm > 0 && mediator.maxRateReductionPct > 0;
+  if (reduceRate) levels.push((relief = { ...relief, rateReduction: { pct: mediator.maxRateReductionPct, months: 1 } }));
+  const topLevel = levels.length - 1;
+
+  const termsFor = (shape: Shape, months: number, reliefAt: Relief | undefined, downPayment: number): OfferTerms => ({
+    ...(shape !== 'installments' ? { extensionMonths: maxExtension } : {}),
+    ...(shape !== 'extension' ? { installments: { months, method: 'equal_installment' as const, downPayment, firstDueDate } } : {}),
+    ...(reliefAt ? { relief: reliefAt } : {}),
+  });
+  // The spread base and the number of plan months do not depend on the down payment: priced once per shape and level.
+  const basics = new Map<string, { base: number; planMonths: number } | null>();
+  const basicsOf = (shape: Shape, level: number) => {
+    const key = `${shape}/${level}`;
+    if (!basics.has(key)) {
+      const reliefAt = withoutRateReduction(levels[level]);
+      const { priced } = evaluateOffer(ctx, termsFor(shape, 1, reliefAt, 0), 'system');
+      basics.set(key, priced && { base: priced.installmentBase, planMonths: priced.schedule.filter((row) => row.source === 'plan').length });
+    }
+    return basics.get(key)!;
+  };
+  const candidate = (shape: Shape, months: number, level: number): Candidate | null => {
+    const b = basicsOf(shape, level);
+    if (!b) return null;
+    let reliefAt = levels[level];
+    if (reliefAt?.rateReduction) reliefAt = { ...reliefAt, rateReduction: { ...reliefAt.rateReduction, months: Math.max(months, b.planMonths, 1) } };
+    const terms = termsFor(shape, months, reliefAt, percentOf(b.base, policy.installments.minDownPaymentPct));
+    const { priced, violations } = evaluateOffer(ctx, terms, 'system');
+    return priced && violations.length === 0 ? { shape, months: shape === 'extension' ? 0 : months, level, terms, priced } : null;
+  };
+  /** The lowest-payment valid plan of the shapes at a level: the longest allowed, shortened only if the longest breaks a rule (the cap). */
+  const lowestAt = (level: number): Candidate | null => {
+    const found: Candidate[] = [];
+    for (const shape of shapes) {
+      for (let m = shape === 'extension' ? 0 : maxMonths; m >= (shape === 'extension' ? 0 : 1); m--) {
+        const c = candidate(shape, m, level);
+        if (c) {
+          found.push(c);
+          break;
+        }
+      }
+    }
+    return found.sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)[0] ?? null;
+  };
+
+  const picked: (Candidate & { kind: Suggestion['kind'] })[] = [];
+  const add = (kind: Suggestion['kind'], c: Candidate | null | undefined) => {
+    if (c) picked.push({ ...c, kind });
+  };
+  const income = ctx.disposableIncome;
+  let affordableFound = false;
+  if (income !== null && income > 0) {
+    for (let level = 0; level <= topLevel && !affordableFound; level++) {
+      const found: Candidate[] = [];
+      for (const shape of shapes) {
+        if (shape === 'extension') {
+          const c = candidate(shape, 0, level);
+          if (c?.priced.affordable) found.push(c);
+          continue;
+        }
+        for (let m = 1; m <= maxMonths; m++) {
+          const c = candidate(shape, m, level);
+          if (c?.priced.affordable) {
+            found.push(c);
+            break;
+          }
+        }
+      }
+      if (found.length === 0) continue;
+      affordableFound = true;
+      found.sort((a, b) => a.priced.totalPayable - b.priced.totalPayable || a.priced.numberOfPayments - b.priced.numberOfPayments);
+      const best = found[0]!;
+      add('shortest_affordable', best);
+      if (best.shape !== 'extension') {
+        add('lowest_payment', candidate(best.shape, maxMonths, level));
+        add('balanced', candidate(best.shape, Math.ceil((best.months + maxMonths) / 2), level));
+      }
+      add('alternative', found[1]);
+    }
+  }
+  if (!affordableFound) {
+    add('hardship', lowestAt(hardshipLevel));
+    // A known income that covers nothing: also the lowest payment the mediator can offer.
+    if (income !== null) add('lowest_payment', lowestAt(topLevel));
+    add('standard', candidate('installments', Math.min(12, maxMonths), 0) ?? candidate('installments', Math.min(12, maxMonths), hardshipLevel));
+    if (shapes.includes('extension')) add('extension', candidate('extension', 0, hardshipLevel) ?? candidate('extension', 0, 0));
+  }
+  const distinct = () => {
+    const seen = new Set<string>();
+    return picked.filter((c) => {
+      const key = JSON.stringify(c.terms);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  // At least two when two distinct offers exist: fall back on the lowest payment within authority, then a standard plan.
+  if (distinct().length < 2) add('lowest_payment', lowestAt(topLevel));
+  if (distinct().length < 2) add('standard', candidate('installments', Math.min(12, maxMonths), 0));
+  if (distinct().length < 2) add('standard', candidate('installments', maxMonths, 0));
+  return distinct()
+    .slice(0, 4)
+    .sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)
+    .map(({ kind, terms, priced }) => ({ kind, terms, priced }));
+}

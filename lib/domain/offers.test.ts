@@ -1,0 +1,603 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeArrears } from './arrears';
+import { addDays, addMonths } from './dates';
+import {
+  authorityNeeded,
+  checkOffer,
+  evaluateOffer,
+  extensionLimitMonths,
+  percentOf,
+  priceOffer,
+  suggestOffers,
+  type OfferContext,
+  type OfferRole,
+  type OfferTerms,
+  type PricedOffer,
+} from './offers';
+import { creditorPolicySchema, defaultPolicy, type CreditorPolicy } from './policy';
+import { buildSchedule, type RepaymentMethod } from './schedule';
+
+type CaseSpec = {
+  principal: number;
+  annualRatePpm: number;
+  termMonths: number;
+  method: RepaymentMethod;
+  startDate: string;
+  /** Installments paid on their due dates (the first ones). */
+  paidOnTime: number;
+  fee?: number;
+  asOf: string;
+  extendedMonths?: number;
+  policy?: CreditorPolicy;
+  disposableIncome?: number | null;
+};
+
+function makeCase(spec: CaseSpec): OfferContext {
+  const policy = spec.policy ?? defaultPolicy;
+  const schedule = buildSchedule({ principal: spec.principal, annualRatePpm: spec.annualRatePpm, months: spec.termMonths, method: spec.method, firstDueDate: addMonths(spec.startDate, 1) });
+  const installments = schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principal, interestDue: r.interest, feesDue: spec.fee ?? 0 }));
+  const payments = installments.slice(0, spec.paidOnTime).map((r) => ({ receivedOn: r.dueDate, amount: r.principalDue + r.interestDue + r.feesDue }));
+  const arrears = computeArrears({ loan: { principal: spec.principal, annualRatePpm: spec.annualRatePpm, startDate: spec.startDate }, installments, payments, asOf: spec.asOf, policy });
+  return {
+    asOf: spec.asOf,
+    loan: {
+      principal: spec.principal,
+      annualRatePpm: spec.annualRatePpm,
+      termMonths: spec.termMonths,
+      startDate: spec.startDate,
+      maturityDate: schedule.at(-1)!.dueDate,
+      extendedMonths: spec.extendedMonths ?? 0,
+      installments,
+    },
+    arrears,
+    policy,
+    disposableIncome: spec.disposableIncome === undefined ? 90_000 : spec.disposableIncome,
+  };
+}
+
+const policyWith = (overrides: Record<string, unknown>) => creditorPolicySchema.parse(overrides);
+
+/**
+ * The worked case. ¥12,000 at 12% a year (1% a month) over 12 months, equal
+ * principal, from 2025-01-10: ¥1,000 principal a month, interest 1% of the
+ * balance (120, 110, …, 10). Installments 1–3 paid on time; 4–6 (due May 10,
+ * June 10, July 10) missed. As of 2025-08-01, penalty rate 18% a year = 0.05% a day:
+ *   overdue principal 3,000.00; overdue interest 90 + 80 + 70 = 240.00;
+ *   penalty  1,000 × 0.05% × (83 + 52 + 22 days) = 41.50 + 26.00 + 11.00 = 78.50;
+ *   compound 90 × 0.05% × 83 = 3.735 → 3.74, 80 × 0.05% × 52 = 2.08, 70 × 0.05% × 22 = 0.77: 6.59;
+ *   principal not yet due 6,000.00 (installments 7–12, interest 60 + 50 + … + 10 = 210.00 still to come).
+ * Owed today 9,325.09; status quo (owedBefore) 9,325.09 + 210.00 = 9,535.09.
+ * Disposable income ¥900.00 a month.
+ */
+const worked = () => makeCase({ principal: 1_200_000, annualRatePpm: 120_000, termMonths: 12, method: 'equal_principal', startDate: '2025-01-10', paidOnTime: 3, asOf: '2025-08-01' });
+
+const installments = (months: number, method: 'equal_installment' | 'equal_principal', downPayment = 0, firstDueDate = '2025-08-15') => ({ months, method, downPayment, firstDueDate });
+const relief = (penalty: number, compound: number, interest: number, principalWaive = 0, rateReduction?: { pct: number; months: number }) => ({
+  penaltyWaivePct: penalty,
+  compoundWaivePct: compound,
+  interestWaivePct: interest,
+  principalWaive,
+  ...(rateReduction ? { rateReduction } : {}),
+});
+const rules = (ctx: OfferContext, terms: OfferTerms, role: OfferRole) => {
+  const check = checkOffer(ctx, terms, role);
+  return check.ok ? [] : check.violations.map((v) => v.rule);
+};
+
+describe('the worked case', () => {
+  it('is what the arrears engine says', () => {
+    const ctx = worked();
+    expect(ctx.arrears.totals).toMatchObject({ overduePrincipal: 300_000, overdueInterest: 24_000, penalty: 7_850, compound: 659, fees: 0, notYetDuePrincipal: 600_000, totalToSettle: 932_509 });
+  });
+});
+
+describe('hand-worked offers', () => {
+  it('installments, equal principal, 12 months over the whole outstanding balance', () => {
+    // Financed: principal 9,000.00 (interest-bearing) + charges 240.00 + 78.50 + 6.59 = 325.09 (no interest).
+    // Principal 750.00 a month; interest 1% of the balance: 90.00, 82.50, …, 7.50 → 7.50 × (12 + 11 + … + 1) = 585.00.
+    // Charges 32,509 fen / 12 = 2,709 fen × 11, the last 32,509 − 29,799 = 2,710.
+    // First: 750.00 + 90.00 + 27.09 = 867.09; last: 750.00 + 7.50 + 27.10 = 784.60.
+    const ctx = worked();
+    const p = priceOffer(ctx, { installments: installments(12, 'equal_principal') });
+    expect(p.structure).toBe('installments');
+    expect(p.schedule).toHaveLength(12);
+    expect(p.schedule[0]).toMatchObject({ seq: 1, dueDate: '2025-08-15', principal: 75_000, interest: 9_000, charges: 2_709, amount: 86_709 });
+    expect(p.schedule[1]).toMatchObject({ dueDate: '2025-09-15', principal: 75_000, interest: 8_250, charges: 2_709, amount: 85_959 });
+    expect(p.schedule[11]).toMatchObject({ dueDate: '2026-07-15', principal: 75_000, interest: 750, charges: 2_710, amount: 78_460, balanceAfter: 0 });
+    // Total 9,325.09 + 585.00 = 9,910.09; against the status quo 9,535.09 it costs 375.00 more.
+    expect(p).toMatchObject({ newInterest: 58_500, totalPayable: 991_009, owedBefore: 953_509, saving: -37_500, regularPayment: 86_709, endDate: '2026-07-15' });
+    expect(p.waived.total).toBe(0);
+    expect(p.financed).toEqual({ principal: 900_000, charges: 32_509, total: 932_509 });
+    expect(p.affordable).toBe(true); // 867.09 ≤ 900.00
+    expect(checkOffer(ctx, { installments: installments(12, 'equal_principal') }, 'borrower')).toEqual({ ok: true });
+    expect(authorityNeeded(ctx, { installments: installments(12, 'equal_principal') })).toBe('none');
+  });
+
+  it('installments, equal payment, 12 months', () => {
+    // A = 9,000 × 1% × 1.01^12 / (1.01^12 − 1) = 9,000 × 0.0888488 = 799.64; plus charges 27.09 → 826.73 for 1–11.
+    // Interest: 90.00 in month 1 (principal 709.64), …; the last takes the remaining principal.
+    const ctx = worked();
+    const p = priceOffer(ctx, { installments: installments(12, 'equal_installment') });
+    expect(p.schedule[0]).toMatchObject({ principal: 70_964, interest: 9_000, charges: 2_709, amount: 82_673 });
+    p.schedule.slice(0, 11).forEach((row) => expect(row.amount).toBe(82_673));
+    expect(p.schedule.reduce((s, r) => s + r.principal, 0)).toBe(900_000);
+    // Interest over the plan: 12 × 799.64 − 9,000 ± the last row's rounding = 595.68.
+    expect(p.newInterest).toBe(59_568);
+    expect(p.totalPayable).toBe(932_509 + 59_568);
+    expect(p.regularPayment).toBe(82_673);
+    expect(p.affordable).toBe(true);
+    expect({ ...priceOffer({ ...ctx, disposableIncome: 82_672 }, { installments: installments(12, 'equal_installment') }) }.affordable).toBe(false);
+    expect(priceOffer({ ...ctx, disposableIncome: null }, { installments: installments(12, 'equal_installment') }).affordable).toBeNull();
+  });
+
+  it('relief on top of installments: penalty and compound waived, 30% of the overdue interest', () => {
+    // Waived: penalty 78.50, compound 6.59, interest 30% × 240.00 = 72.00 → 157.09.
+    // Carried: principal 9,000.00 + interest 168.00. Six months, equal principal: 1,500.00 a month,
+    // interest 90, 75, 60, 45, 30, 15 = 315.00, charges 168.00 / 6 = 28.00.
+    // First 1,500 + 90 + 28 = 1,618.00; last 1,500 + 15 + 28 = 1,543.00.
+    // Total 9,168.00 + 315.00 = 9,483.00; saving against 9,535.09: 52.09.
+    const ctx = worked();
+    const terms: OfferTerms = { installments: installments(6, 'equal_principal'), relief: relief(100, 100, 30) };
+    const p = priceOffer(ctx, terms);
+    expect(p.waived).toEqual({ penalty: 7_850, compound: 659, interest: 7_200, principal: 0, total: 15_709 });
+    expect(p.carried).toEqual({ principal: 900_000, interest: 16_800, penalty: 0, compound: 0, fees: 0, total: 916_800 });
+    expect(p.schedule.map((r) => r.amount)).toEqual([161_800, 160_300, 158_800, 157_300, 155_800, 154_300]);
+    expect(p).toMatchObject({ newInterest: 31_500, totalPayable: 948_300, saving: 5_209, regularPayment: 161_800, affordable: false });
+    expect(checkOffer(ctx, terms, 'mediator')).toEqual({ ok: true });
+    expect(authorityNeeded(ctx, terms)).toBe('mediator');
+    // 40% of the interest is beyond the mediator (30%) but within the supervisor (100%).
+    const more: OfferTerms = { ...terms, relief: relief(100, 100, 40) };
+    expect(rules(ctx, more, 'mediator')).toEqual(['relief.interestAuthority']);
+    expect(rules(ctx, more, 'supervisor')).toEqual([]);
+    expect(authorityNeeded(ctx, more)).toBe('supervisor');
+  });
+
+  it('relief with a reduced rate for the first months', () => {
+    // 6 months equal principal, rate 12% reduced by 50% = 6% (0.5% a month) for months 1–3:
+    // interest 9,000 × 0.5% = 45.00, 7,500 × 0.5% = 37.50, 6,000 × 0.5% = 30.00, then 1%: 45.00, 30.00, 15.00 → 202.50.
+    const ctx = worked();
+    const terms: OfferTerms = { installments: installments(6, 'equal_principal'), relief: relief(0, 0, 0, 0, { pct: 30, months: 3 }) };
+    expect(rules(ctx, terms, 'mediator')).toEqual([]);
+    const p = priceOffer(ctx, { ...terms, relief: relief(0, 0, 0, 0, { pct: 50, months: 3 }) });
+    expect(p.schedule.map((r) => r.interest)).toEqual([4_500, 3_750, 3_000, 4_500, 3_000, 1_500]);
+    expect(p.waived.total).toBe(0);
+    expect(rules(ctx, { ...terms, relief: relief(0, 0, 0, 0, { pct: 50, months: 3 }) }, 'mediator')).toEqual(['relief.rateAuthority']);
+  });
+
+  it('extension only: 6 months, at the contract rate', () => {
+    // Term 12 months ≤ 1 year: up to 12 months of extension (art. 12). Maturity 2026-01-10 → 2026-07-10.
+    // Everything carried (9,000.00 + 325.09 charges) over the 12 monthly dates ending on 2026-07-10
+    // (2025-08-10 … 2026-07-10), equal payment at 1%: 799.64 + 27.09 = 826.73 a month.
+    const ctx = worked();
+    expect(extensionLimitMonths(12)).toBe(12);
+    const p = priceOffer(ctx, { extensionMonths: 6 });
+    expect(p).toMatchObject({ structure: 'extension', newMaturityDate: '2026-07-10', endDate: '2026-07-10', firstDueDate: '2025-08-10', numberOfPayments: 12, regularPayment: 82_673 });
+    p.schedule.slice(0, 11).forEach((row) => expect(row.amount).toBe(82_673));
+    expect(p.newInterest).toBe(59_568);
+    expect(authorityNeeded(ctx, { extensionMonths: 6 })).toBe('none');
+    expect(checkOffer(ctx, { extensionMonths: 12 }, 'borrower')).toEqual({ ok: true });
+    expect(checkOffer(ctx, { extensionMonths: 13 }, 'supervisor')).toEqual({
+      ok: false,
+      violations: [{ rule: 'extension.limit', params: { limit: 12, alreadyExtended: 0, requested: 13, termMonths: 12 } }],
+    });
+    // Cumulative: 8 months already granted leave 4.
+    const extended = { ...ctx, loan: { ...ctx.loan, extendedMonths: 8 } };
+    expect(rules(extended, { extensionMonths: 4 }, 'mediator')).toEqual([]);
+    expect(rules(extended, { extensionMonths: 5 }, 'mediator')).toEqual(['extension.limit']);
+  });
+
+  it('extension only, at a policy rate on the extended part', () => {
+    // Policy rate 6% after the old maturity 2026-01-10: rows 1–6 (Aug 10 … Jan 10) as above (799.64 + 27.09);
+    // the balance after row 6, 4,634.29, is re-amortised over 6 months at 0.5%: 785.95; row 7 interest 4,634.29 × 0.5% = 23.17.
+    const ctx = makeCase({ ...specOf(worked()), policy: policyWith({ extension: { rate: 'policy', policyAnnualRatePpm: 60_000 } }) });
+    const p = priceOffer(ctx, { extensionMonths: 6 });
+    p.schedule.slice(0, 6).forEach((row) => expect(row.amount).toBe(82_673));
+    expect(p.schedule[5]).toMatchObject({ dueDate: '2026-01-10', interest: 5_380 });
+    expect(p.schedule[6]).toMatchObject({ dueDate: '2026-02-10', interest: 2_317, amount: 78_595 + 2_709 });
+    p.schedule.slice(6, 11).forEach((row) => expect(row.amount).toBe(81_304));
+    expect(p.schedule.reduce((s, r) => s + r.principal, 0)).toBe(900_000);
+  });
+
+  it('combination: extension 6 months + installments 6 months + penalty and compound waived, with a down payment', () => {
+    // Waived 78.50 + 6.59 = 85.09. Overdue part: principal 3,000.00 + interest 240.00 = 3,240.00;
+    // down payment 500.00 pays the interest 240.00 then 260.00 of principal (fees → penalty → compound → interest → principal).
+    // Installments: 2,740.00 over 6 months equal principal from 2025-08-15: 456.66 × 5 + 456.70;
+    //   interest on 2,740.00, 2,283.34, 1,826.68, 1,370.02, 913.36, 456.70 at 1%: 27.40 + 22.83 + 18.27 + 13.70 + 9.13 + 4.57 = 95.90.
+    // Extension: the 6,000.00 not yet due, over the 11 dates 2025-08-15 … 2026-06-15 (on or before the new maturity
+    //   2026-07-10), equal principal 545.45 × 10 + 545.50; interest 60.00 + 54.55 + 49.09 + 43.64 + 38.18 + 32.73
+    //   + 27.27 + 21.82 + 16.36 + 10.91 + 5.46 = 360.01.
+    // Row 1: 456.66 + 545.45 principal, 27.40 + 60.00 interest = 1,089.51. Rows 7–11: the extension alone.
+    // Total: 9,240.00 carried + 95.90 + 360.01 = 9,695.91; against 9,535.09: −160.82.
+    const ctx = worked();
+    const terms: OfferTerms = { extensionMonths: 6, installments: installments(6, 'equal_principal', 50_000), relief: relief(100, 100, 0) };
+    const p = priceOffer(ctx, terms);
+    expect(p.structure).toBe('extension_installments');
+    expect(p.schedule).toHaveLength(11);
+    expect(p.schedule[0]).toMatchObject({ dueDate: '2025-08-15', principal: 45_666 + 54_545, interest: 2_740 + 6_000, charges: 0, amount: 108_951 });
+    expect(p.schedule[5]).toMatchObject({ dueDate: '2026-01-15', principal: 45_670 + 54_545 });
+    expect(p.schedule[10]).toMatchObject({ dueDate: '2026-06-15', principal: 54_550, interest: 546, amount: 55_096, balanceAfter: 0 });
+    expect(p).toMatchObject({ downPayment: 50_000, installmentBase: 324_000, newInterest: 9_590 + 36_001, totalPayable: 969_591, saving: -16_082, regularPayment: 108_951 });
+    expect(p.waived).toEqual({ penalty: 7_850, compound: 659, interest: 0, principal: 0, total: 8_509 });
+    expect(p.financed).toEqual({ principal: 874_000, charges: 0, total: 874_000 });
+    expect(checkOffer(ctx, terms, 'mediator')).toEqual({ ok: true });
+  });
+
+  it('relief alone is a settlement: what is left, in one payment on the offer date', () => {
+    const ctx = worked();
+    const p = priceOffer(ctx, { relief: relief(100, 100, 0) });
+    // 9,325.09 − 78.50 − 6.59 = 9,240.00, today; the status quo also had 210.00 of interest to come.
+    expect(p).toMatchObject({ structure: 'settlement', numberOfPayments: 1, endDate: '2025-08-01', totalPayable: 924_000, newInterest: 0, saving: 29_509 });
+    expect(p.schedule[0]).toMatchObject({ dueDate: '2025-08-01', principal: 900_000, charges: 24_000, interest: 0 });
+  });
+
+  it("spread base 'arrears': the overdue part in installments, the rest of the contract unchanged", () => {
+    // Overdue part 3,000.00 + charges 325.09 over 6 months equal principal from 2025-08-15: 500.00 + 1% interest
+    // (30.00 first) + 54.18 → 584.18; installments 7–12 continue (1,060.00 on 2025-08-10, …).
+    // The regular payment is the highest calendar month: August 584.18 + 1,060.00 = 1,644.18.
+    const ctx = makeCase({ ...specOf(worked()), policy: policyWith({ installments: { spreadBase: 'arrears' } }) });
+    const p = priceOffer(ctx, { installments: installments(6, 'equal_principal') });
+    expect(p.schedule.map((r) => [r.dueDate, r.source, r.amount])).toEqual([
+      ['2025-08-10', 'contract', 106_000],
+      ['2025-08-15', 'plan', 58_418],
+      ['2025-09-10', 'contract', 105_000],
+      ['2025-09-15', 'plan', 57_918],
+      ['2025-10-10', 'contract', 104_000],
+      ['2025-10-15', 'plan', 57_418],
+      ['2025-11-10', 'contract', 103_000],
+      ['2025-11-15', 'plan', 56_918],
+      ['2025-12-10', 'contract', 102_000],
+      ['2025-12-15', 'plan', 56_418],
+      ['2026-01-10', 'contract', 101_000],
+      ['2026-01-15', 'plan', 55_919],
+    ]);
+    expect(p).toMatchObject({ regularPayment: 164_418, installmentBase: 332_509, newInterest: 21_000 + 10_500, newFees: 0 });
+    expect(p.totalPayable).toBe(932_509 + 21_000 + 10_500);
+    expect(p.financed.total).toBe(332_509);
+  });
+});
+
+describe('refusals name the rule', () => {
+  const ctx = worked();
+  it('values', () => {
+    const bad = (terms: OfferTerms) => {
+      const check = checkOffer(ctx, terms, 'supervisor');
+      return check.ok ? [] : check.violations.map((v) => `${v.rule}:${v.params?.field}:${v.params?.reason}`);
+    };
+    expect(bad({})).toEqual(['values.invalid:terms:empty']);
+    expect(bad({ installments: installments(0, 'equal_principal') })).toEqual(['values.invalid:installments.months:notMonths']);
+    expect(bad({ installments: installments(6, 'equal_principal', -1) })).toEqual(['values.invalid:installments.downPayment:notAmount']);
+    expect(bad({ installments: installments(6, 'equal_principal', 932_510) })).toEqual(['values.invalid:installments.downPayment:exceedsBalance']);
+    expect(bad({ installments: installments(6, 'equal_principal', 0, '2025-02-30') })).toEqual(['values.invalid:installments.firstDueDate:notDate']);
+    expect(bad({ extensionMonths: 1.5 })).toEqual(['values.invalid:extensionMonths:notMonths']);
+    expect(bad({ installments: installments(6, 'equal_principal'), relief: relief(33.333, 0, 0) })).toEqual(['values.invalid:relief.penaltyWaivePct:notPercent']);
+    expect(bad({ installments: installments(6, 'equal_principal'), relief: relief(0, 0, 0, 900_001) })).toEqual(['values.invalid:relief.principalWaive:exceedsPrincipal']);
+    expect(bad({ relief: relief(0, 0, 0, 0, { pct: 10, months: 3 }) })).toEqual(['values.invalid:relief.rateReduction:noPlan']);
+    expect(() => priceOffer(ctx, {})).toThrow(RangeError);
+  });
+
+  it('installment policy', () => {
+    const strict = makeCase({ ...specOf(ctx), policy: policyWith({ installments: { maxMonths: 24, minDownPaymentPct: 10, firstDueWindowDays: 14 } }) });
+    expect(rules(strict, { installments: installments(30, 'equal_principal', 93_251, '2025-08-15') }, 'supervisor')).toEqual(['installments.maxMonths']);
+    // 10% of 9,325.09 = 932.509 → 932.51 minimum.
+    const check = checkOffer(strict, { installments: installments(12, 'equal_principal', 93_250, '2025-08-15') }, 'supervisor');
+    expect(check).toEqual({ ok: false, violations: [{ rule: 'installments.downPaymentMin', params: { min: 93_251, base: 932_509, pct: 10 } }] });
+    expect(rules(strict, { installments: installments(12, 'equal_principal', 93_251, '2025-08-16') }, 'supervisor')).toEqual(['installments.firstDueWindow']);
+    expect(rules(strict, { installments: installments(12, 'equal_principal', 93_251, '2025-08-01') }, 'supervisor')).toEqual(['installments.firstDueWindow']);
+    expect(rules(ctx, { installments: installments(61, 'equal_principal') }, 'supervisor')).toEqual(['installments.maxMonths', 'installments.planLength5y', 'authority.planMonths']);
+  });
+
+  it('authority by role', () => {
+    const terms = (months: number, r?: ReturnType<typeof relief>): OfferTerms => ({ installments: installments(months, 'equal_principal'), ...(r ? { relief: r } : {}) });
+    expect(rules(ctx, terms(48), 'mediator')).toEqual(['authority.planMonths']);
+    expect(rules(ctx, terms(48), 'supervisor')).toEqual([]);
+    expect(rules(ctx, terms(48), 'borrower')).toEqual(['borrower.maxMonths']);
+    expect(authorityNeeded(ctx, terms(48))).toBe('supervisor');
+    expect(rules(ctx, terms(12, relief(0, 0, 0, 10_000)), 'mediator')).toEqual(['relief.principalSupervisorOnly']);
+    expect(rules(ctx, terms(12, relief(0, 0, 0, 10_000)), 'system')).toEqual(['relief.principalSupervisorOnly']);
+    expect(rules(ctx, terms(12, relief(0, 0, 0, 180_000)), 'supervisor')).toEqual([]); // 20% of 9,000.00
+    expect(checkOffer(ctx, terms(12, relief(0, 0, 0, 180_001)), 'supervisor')).toEqual({
+      ok: false,
+      violations: [{ rule: 'relief.principalAuthority', params: { max: 180_000, role: 'supervisor' } }],
+    });
+    expect(authorityNeeded(ctx, terms(12, relief(0, 0, 0, 10_000)))).toBe('supervisor');
+    // A borrower may ask for relief; whoever accepts needs the authority.
+    expect(rules(ctx, terms(12, relief(100, 100, 100, 10_000)), 'borrower')).toEqual([]);
+    const tight = makeCase({
+      ...specOf(ctx),
+      policy: policyWith({
+        authority: {
+          mediator: { maxPenaltyWaivePct: 50, maxCompoundWaivePct: 40, maxInterestWaivePct: 0, maxPrincipalWaivePct: 0, maxRateReductionPct: 0, maxPlanMonths: 12 },
+          supervisor: { maxPenaltyWaivePct: 100, maxCompoundWaivePct: 100, maxInterestWaivePct: 50, maxPrincipalWaivePct: 0, maxRateReductionPct: 20, maxPlanMonths: 60 },
+        },
+        borrowerProposal: { maxMonths: 24, minDownPaymentPct: 20 },
+      }),
+    });
+    expect(rules(tight, terms(12, relief(60, 50, 10, 0, { pct: 10, months: 6 })), 'mediator')).toEqual([
+      'relief.penaltyAuthority',
+      'relief.compoundAuthority',
+      'relief.interestAuthority',
+      'relief.rateAuthority',
+    ]);
+    expect(rules(tight, terms(12, relief(0, 0, 0, 10_000)), 'supervisor')).toEqual(['relief.principalAuthority']);
+    expect(rules(tight, terms(12), 'borrower')).toEqual(['borrower.downPaymentMin']);
+  });
+
+  it('the total-cost cap over the life of the plan', () => {
+    // A 6% cap against a 12% loan: the plan's interest alone breaks it.
+    const capped = makeCase({ ...specOf(ctx), policy: policyWith({ totalCostCapAnnualPct: 6 }) });
+    const p = priceOffer(capped, { installments: installments(36, 'equal_installment') });
+    expect(p.fitsCap).toBe(false);
+    expect(p.cap.excess).toBe(p.cap.charges - p.cap.cap);
+    const check = checkOffer(capped, { installments: installments(36, 'equal_installment') }, 'supervisor');
+    expect(check.ok === false && check.violations).toEqual([{ rule: 'cap.exceeded', params: { cap: p.cap.cap, charges: p.cap.charges, excess: p.cap.excess } }]);
+    // Charges over the life: everything charged to date (interest 570.00 + penalty 78.50 + compound 6.59) + the plan's interest.
+    expect(p.cap.charges).toBe(ctx.arrears.cap.charges + p.newInterest);
+    expect(p.cap.charges).toBe(57_000 + 7_850 + 659 + p.newInterest);
+  });
+
+  it('an extension that ends before the next due date', () => {
+    // Matured on 2026-01-10; as of 2026-09-01 a 6-month extension ends on 2026-07-10, already past.
+    const late = makeCase({ ...specOf(ctx), asOf: '2026-09-01' });
+    expect(rules(late, { extensionMonths: 6 }, 'supervisor')).toEqual(['extension.tooShort']);
+  });
+});
+
+function specOf(ctx: OfferContext): CaseSpec {
+  return {
+    principal: ctx.loan.principal,
+    annualRatePpm: ctx.loan.annualRatePpm,
+    termMonths: ctx.loan.termMonths,
+    method: 'equal_principal',
+    startDate: ctx.loan.startDate,
+    paidOnTime: 3,
+    asOf: ctx.asOf,
+    disposableIncome: ctx.disposableIncome,
+  };
+}
+
+describe('suggestions for the worked case', () => {
+  it('two to four, within the system role, lowest regular payment first, affordable when possible', () => {
+    const ctx = worked();
+    const suggestions = suggestOffers(ctx);
+    expect(suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(suggestions.length).toBeLessThanOrEqual(4);
+    for (const s of suggestions) expect(checkOffer(ctx, s.terms, 'system')).toEqual({ ok: true });
+    expect(suggestions.some((s) => s.priced.affordable)).toBe(true);
+    const payments = suggestions.map((s) => s.priced.regularPayment);
+    expect(payments).toEqual([...payments].sort((a, b) => a - b));
+    // The cheapest affordable plan without relief: 11 equal payments of 897.64 ≤ 900.00 (10 would be 980-odd).
+    expect(suggestions.find((s) => s.kind === 'shortest_affordable')?.terms).toMatchObject({ installments: { months: 11 } });
+  });
+
+  it('an unknown or negative income still gets the longest plan with the penalty waived', () => {
+    for (const disposableIncome of [null, 0, -50_000]) {
+      const ctx = { ...worked(), disposableIncome };
+      const suggestions = suggestOffers(ctx);
+      expect(suggestions.length).toBeGreaterThanOrEqual(2);
+      const hardship = suggestions.find((s) => s.kind === 'hardship')!;
+      expect(hardship.terms).toMatchObject({ installments: { months: 36 }, relief: { penaltyWaivePct: 100, compoundWaivePct: 100 } });
+      for (const s of suggestions) expect(s.priced.affordable).toBe(disposableIncome === null ? null : false);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Property tests
+
+const spreadBases = ['outstanding', 'arrears'] as const;
+const caseArb = fc
+  .record({
+    principal: fc.integer({ min: 100_000, max: 50_000_000 }),
+    annualRatePpm: fc.integer({ min: 0, max: 240 }).map((x) => x * 1_000),
+    termMonths: fc.constantFrom(6, 12, 24, 36, 60, 120),
+    method: fc.constantFrom<RepaymentMethod>('equal_installment', 'equal_principal', 'interest_only_bullet'),
+    startDay: fc.integer({ min: 0, max: 400 }),
+    paidFraction: fc.double({ min: 0, max: 0.95, noNaN: true }),
+    missed: fc.integer({ min: 1, max: 14 }),
+    extraDays: fc.integer({ min: 0, max: 27 }),
+    fee: fc.constantFrom(0, 0, 1_000),
+    extendedMonths: fc.constantFrom(0, 0, 2),
+    spreadBase: fc.constantFrom(...spreadBases),
+    extensionRate: fc.constantFrom('contract' as const, 'policy' as const),
+    minDownPaymentPct: fc.constantFrom(0, 0, 10, 12.5),
+    maxMonths: fc.constantFrom(12, 36, 60),
+    mediatorMonths: fc.constantFrom(24, 36),
+    income: fc.option(fc.integer({ min: -100_000, max: 3_000_000 }), { nil: null }),
+  })
+  .map((a) => {
+    const startDate = addDays('2023-01-05', a.startDay);
+    const paidOnTime = Math.floor(a.paidFraction * a.termMonths);
+    const lastMissed = Math.min(a.termMonths, paidOnTime + a.missed);
+    const asOf = addDays(addMonths(startDate, lastMissed), a.extraDays + 1);
+    const policy = policyWith({
+      installments: { maxMonths: a.maxMonths, minDownPaymentPct: a.minDownPaymentPct, firstDueWindowDays: 30, spreadBase: a.spreadBase },
+      extension: { rate: a.extensionRate, policyAnnualRatePpm: 90_000 },
+      authority: { ...defaultPolicy.authority, mediator: { ...defaultPolicy.authority.mediator, maxPlanMonths: a.mediatorMonths } },
+    });
+    return makeCase({
+      principal: a.principal,
+      annualRatePpm: a.annualRatePpm,
+      termMonths: a.termMonths,
+      method: a.method,
+      startDate,
+      paidOnTime,
+      fee: a.fee,
+      asOf,
+      extendedMonths: a.extendedMonths,
+      policy,
+      disposableIncome: a.income,
+    });
+  });
+
+const pct = fc.integer({ min: 0, max: 10_000 }).map((h) => h / 100);
+const termsArb = fc.record({
+  shape: fc.constantFrom('installments', 'extension', 'extension_installments', 'settlement'),
+  months: fc.integer({ min: 1, max: 60 }),
+  extensionMonths: fc.integer({ min: 1, max: 36 }),
+  method: fc.constantFrom('equal_installment' as const, 'equal_principal' as const),
+  downPermille: fc.constantFrom(0, 0, 100, 500, 1_000),
+  firstDueIn: fc.integer({ min: 1, max: 30 }),
+  relief: fc.option(
+    fc.record({
+      penalty: pct,
+      compound: pct,
+      interest: pct,
+      principalPermille: fc.constantFrom(0, 0, 50, 1_000),
+      rate: fc.option(fc.record({ pct, months: fc.integer({ min: 1, max: 60 }) }), { nil: undefined }),
+    }),
+    { nil: undefined },
+  ),
+});
+
+/** Terms from a random shape, with the down payment a share of the spread base; null when they cannot be priced. */
+function termsFor(ctx: OfferContext, a: typeof termsArb extends fc.Arbitrary<infer T> ? T : never): { terms: OfferTerms; priced: PricedOffer } | null {
+  const r = a.relief;
+  const reliefTerms =
+    r &&
+    relief(
+      r.penalty,
+      r.compound,
+      r.interest,
+      Math.floor(((ctx.arrears.totals.overduePrincipal + (a.shape === 'installments' && ctx.policy.installments.spreadBase === 'arrears' ? 0 : ctx.arrears.totals.notYetDuePrincipal)) * r.principalPermille) / 1_000),
+      a.shape === 'settlement' ? undefined : r.rate,
+    );
+  const inst = (dp: number) => installments(a.months, a.method, dp, addDays(ctx.asOf, a.firstDueIn));
+  const build = (dp: number): OfferTerms => {
+    switch (a.shape) {
+      case 'installments':
+        return { installments: inst(dp), ...(reliefTerms ? { relief: reliefTerms } : {}) };
+      case 'extension':
+        return { extensionMonths: a.extensionMonths, ...(reliefTerms ? { relief: reliefTerms } : {}) };
+      case 'extension_installments':
+        return { extensionMonths: a.extensionMonths, installments: inst(dp), ...(reliefTerms ? { relief: reliefTerms } : {}) };
+      default:
+        return { relief: reliefTerms ?? relief(0, 0, 0) };
+    }
+  };
+  const first = evaluateOffer(ctx, build(0), 'supervisor').priced;
+  if (!first) return null;
+  const terms = build(Math.floor((first.installmentBase * a.downPermille) / 1_000));
+  const priced = evaluateOffer(ctx, terms, 'supervisor').priced;
+  return priced && { terms, priced };
+}
+
+const sum = (rows: PricedOffer['schedule'], pick: (row: PricedOffer['schedule'][number]) => number) => rows.reduce((s, row) => s + pick(row), 0);
+
+describe('properties', () => {
+  it('every schedule repays exactly the financed balance, and waived + paid = owed, to the fen', () => {
+    let priced = 0;
+    fc.assert(
+      fc.property(caseArb, termsArb, (ctx, a) => {
+        const result = termsFor(ctx, a);
+        if (!result) return;
+        priced++;
+        const p = result.priced;
+        const plan = p.schedule.filter((r) => r.source === 'plan');
+        const contract = p.schedule.filter((r) => r.source === 'contract');
+        // The plan repays the financed balance exactly; the rows add up; the balance ends at zero.
+        expect(sum(plan, (r) => r.principal + r.charges)).toBe(p.financed.total);
+        expect(p.balanceFinanced).toBe(p.financed.total);
+        for (const row of p.schedule) {
+          expect(row.amount).toBe(row.principal + row.interest + row.charges);
+          expect(Math.min(row.principal, row.interest, row.charges)).toBeGreaterThanOrEqual(0);
+        }
+        if (p.schedule.length > 0) expect(p.schedule.at(-1)!.balanceAfter).toBe(0);
+        // Conservation, component by component and in total.
+        const t = ctx.arrears.totals;
+        expect(p.owedToday).toEqual({
+          principal: t.overduePrincipal + t.notYetDuePrincipal,
+          interest: t.overdueInterest,
+          penalty: t.penalty,
+          compound: t.compound,
+          fees: t.fees,
+          total: t.totalToSettle,
+        });
+        for (const c of ['penalty', 'compound', 'interest', 'principal'] as const) expect(p.waived[c] + p.carried[c]).toBe(p.owedToday[c]);
+        expect(p.carried.fees).toBe(p.owedToday.fees);
+        expect(p.waived.total + p.carried.total).toBe(p.owedToday.total);
+        expect(p.downPayment + p.financed.total + sum(contract, (r) => r.principal)).toBe(p.carried.total);
+        expect(p.totalPayable).toBe(p.carried.total + p.newInterest + p.newFees);
+        expect(p.totalPayable).toBe(p.downPayment + sum(p.schedule, (r) => r.amount));
+        expect(p.saving).toBe(p.owedBefore - p.totalPayable);
+        expect(p.regularPayment).toBeLessThanOrEqual(p.peakPayment);
+        // Dates: in order, after the offer date (a settlement is due on it).
+        for (let i = 1; i < p.schedule.length; i++) expect(p.schedule[i]!.dueDate >= p.schedule[i - 1]!.dueDate).toBe(true);
+        if (p.structure !== 'settlement' && p.schedule.length > 0) expect(p.schedule[0]!.dueDate > ctx.asOf).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    expect(priced).toBeGreaterThan(100);
+  });
+
+  it('the last installment absorbs the rounding: all others equal on an equal-payment plan at one rate', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 2, max: 60 }), fc.integer({ min: 1, max: 30 }), (ctx, months, firstDueIn) => {
+        const policy = { ...ctx.policy, installments: { ...ctx.policy.installments, spreadBase: 'outstanding' as const } };
+        const p = priceOffer({ ...ctx, policy }, { installments: installments(months, 'equal_installment', 0, addDays(ctx.asOf, firstDueIn)) });
+        const amounts = p.schedule.map((r) => r.amount);
+        expect(new Set(amounts.slice(0, -1)).size).toBe(1);
+        expect(p.regularPayment).toBe(amounts[0]);
+        // The last one differs from the others only by rounding: under a fen per installment.
+        expect(Math.abs(amounts.at(-1)! - amounts[0]!)).toBeLessThanOrEqual(months);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('suggestions never break policy, the mediator’s authority or the cap, and come lowest payment first', () => {
+    fc.assert(
+      fc.property(caseArb, (ctx) => {
+        const suggestions = suggestOffers(ctx);
+        if (ctx.arrears.totals.totalToSettle > 0) expect(suggestions.length).toBeGreaterThanOrEqual(2);
+        expect(suggestions.length).toBeLessThanOrEqual(4);
+        for (const s of suggestions) {
+          expect(checkOffer(ctx, s.terms, 'system')).toEqual({ ok: true });
+          expect(s.priced.fitsCap).toBe(true);
+          expect(s.priced).toEqual(priceOffer(ctx, s.terms));
+        }
+        const payments = suggestions.map((s) => s.priced.regularPayment);
+        expect(payments).toEqual([...payments].sort((a, b) => a - b));
+        expect(new Set(suggestions.map((s) => JSON.stringify(s.terms))).size).toBe(suggestions.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('at least one suggestion is affordable whenever some plan within the mediator’s authority is', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: -300, max: 300 }), (base, pick, nudge) => {
+        const mediator = base.policy.authority.mediator;
+        const maxMonths = Math.min(base.policy.installments.maxMonths, mediator.maxPlanMonths);
+        const firstDueDate = addDays(base.asOf, 20);
+        // The grid: every length, both methods, relief from none to the mediator's maximum (and halfway).
+        const grid: OfferTerms[] = [];
+        for (let months = 1; months <= maxMonths; months++) {
+          for (const method of ['equal_installment', 'equal_principal'] as const) {
+            for (const share of [0, 0.5, 1]) {
+              const r = relief(
+                mediator.maxPenaltyWaivePct * share,
+                mediator.maxCompoundWaivePct * share,
+                share === 1 ? mediator.maxInterestWaivePct : 0,
+                0,
+                share === 1 ? { pct: mediator.maxRateReductionPct, months } : undefined,
+              );
+              const spreadBase = evaluateOffer(base, { installments: installments(months, method, 0, firstDueDate), relief: r }, 'system').priced?.installmentBase ?? 0;
+              const downPayment = percentOf(spreadBase, base.policy.installments.minDownPaymentPct);
+              grid.push({ installments: installments(months, method, downPayment, firstDueDate), ...(share > 0 ? { relief: r } : {}) });
+            }
+          }
+        }
+        const valid = grid.map((terms) => evaluateOffer(base, terms, 'system')).filter((e) => e.priced && e.violations.length === 0);
+        if (valid.length === 0) return;
+        // An income near some valid plan's regular payment, so the boundary is often in play.
+        const target = valid[pick % valid.length]!.priced!.regularPayment;
+        const ctx = { ...base, disposableIncome: Math.max(1, target + nudge) };
+        const anyAffordable = valid.some((e) => e.priced!.regularPayment <= ctx.disposableIncome);
+        const suggestions = suggestOffers(ctx);
+        if (anyAffordable) expect(suggestions.some((s) => s.priced.affordable)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
