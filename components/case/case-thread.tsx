@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
-import { TextareaField } from '@/components/ui/select-field';
+import { TextareaField } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { CaseMessageDto } from '@/lib/server/cases/case-messages';

@@ -9,6 +9,7 @@ import { parsePolicy } from '@/lib/domain/policy';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { arrearsForLoans } from '../loans/loan-arrears';
+import { toLoanTerms, type LoanTermsDto } from '../loans/loan-terms';
 
 export type MyCaseDto = {
   id: string;
@@ -27,21 +28,7 @@ export type MyCaseDto = {
   mediationDeadline: string;
 };
 
-export type MyLoanDto = {
-  id: string;
-  contractNo: string;
-  product: string;
-  creditorName: string;
-  creditorNameEn: string;
-  principal: number;
-  annualRatePpm: number;
-  termMonths: number;
-  repaymentMethod: string;
-  maturityDate: string;
-  status: string;
-  totalOverdue: number;
-  daysPastDue: number;
-};
+export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: number };
 
 /**
  * The signed-in borrower's cases and loans, with what they owe today from the
@@ -96,17 +83,7 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
         };
       }),
     loans: loanRows.map(({ loan, creditor }) => ({
-      id: loan.id,
-      contractNo: loan.contractNo,
-      product: loan.product,
-      creditorName: creditor.name,
-      creditorNameEn: creditor.nameEn,
-      principal: loan.principal,
-      annualRatePpm: loan.annualRatePpm,
-      termMonths: loan.termMonths,
-      repaymentMethod: loan.repaymentMethod,
-      maturityDate: loan.maturityDate,
-      status: loan.status,
+      ...toLoanTerms(loan, creditor),
       totalOverdue: arrears.get(loan.id)!.totals.totalOverdue,
       daysPastDue: arrears.get(loan.id)!.daysPastDue,
     })),

@@ -9,19 +9,9 @@ import type { Actor } from '../actor';
 import { isUuid } from '../cases/case-access';
 import { AppError } from '../errors';
 import { arrearsForLoans, paymentsOf } from './loan-arrears';
+import { toLoanTerms, type LoanTermsDto } from './loan-terms';
 
-export type LoanDetailDto = {
-  id: string;
-  contractNo: string;
-  product: string;
-  creditorName: string;
-  creditorNameEn: string;
-  principal: number;
-  annualRatePpm: number;
-  termMonths: number;
-  repaymentMethod: string;
-  startDate: string;
-  maturityDate: string;
+export type LoanDetailDto = LoanTermsDto & {
   penaltyMarkupPct: number;
   capAnnualPct: number;
   arrears: ArrearsResult;
@@ -43,22 +33,11 @@ export async function getLoanDetail(actor: Actor, loanId: unknown): Promise<Loan
   if (!row) throw new AppError('NOT_FOUND');
   const policy = parsePolicy(row.creditor.policy);
   const [arrears, payments] = await Promise.all([arrearsForLoans(db, [row.loan], todayIn(row.timezone), policy), paymentsOf(db, row.loan.id)]);
-  const { loan, creditor } = row;
   return {
-    id: loan.id,
-    contractNo: loan.contractNo,
-    product: loan.product,
-    creditorName: creditor.name,
-    creditorNameEn: creditor.nameEn,
-    principal: loan.principal,
-    annualRatePpm: loan.annualRatePpm,
-    termMonths: loan.termMonths,
-    repaymentMethod: loan.repaymentMethod,
-    startDate: loan.startDate,
-    maturityDate: loan.maturityDate,
+    ...toLoanTerms(row.loan, row.creditor),
     penaltyMarkupPct: policy.penaltyMarkupPct,
     capAnnualPct: policy.totalCostCapAnnualPct,
-    arrears: arrears.get(loan.id)!,
+    arrears: arrears.get(row.loan.id)!,
     payments,
   };
 }

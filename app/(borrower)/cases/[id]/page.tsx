@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/back-link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BorrowerRights } from '@/components/case/borrower-rights';
 import { CaseThread } from '@/components/case/case-thread';
@@ -35,11 +36,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
   const hardshipLabel = overview.hardship.status === 'submitted' ? t('hardshipView') : overview.hardship.status === 'draft' ? t('hardshipContinue') : t('hardshipStart');
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm">
-        <Link href="/" className="text-brand-700 underline">
-          {t('backHome')}
-        </Link>
-      </nav>
+      <BackLink href="/">{t('backHome')}</BackLink>
       <div>
         <h1 className="text-2xl font-bold">{locale === 'en' ? overview.creditor.nameEn : overview.creditor.name}</h1>
         <p className="text-sm text-slate-700">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/back-link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Card, Notice } from '@/components/ui/card';
 import { InstallmentList } from '@/components/loan/installment-list';
@@ -31,11 +31,7 @@ export default async function LoanDetailPage({ params }: { params: Promise<{ id:
   );
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm">
-        <Link href="/" className="text-brand-700 underline">
-          {t('backHome')}
-        </Link>
-      </nav>
+      <BackLink href="/">{t('backHome')}</BackLink>
       <div>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-sm text-slate-700">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/back-link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
@@ -25,11 +26,7 @@ export default async function HardshipPage({ params, searchParams }: { params: P
   const base = draft ?? submitted;
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm">
-        <Link href={`/cases/${caseId}`} className="text-brand-700 underline">
-          {t('backToCase', { caseNo })}
-        </Link>
-      </nav>
+      <BackLink href={`/cases/${caseId}`}>{t('backToCase', { caseNo })}</BackLink>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {editing ? (
         <>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/back-link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CaseThread } from '@/components/case/case-thread';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -33,11 +33,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const { totals } = overview.arrears;
   return (
     <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
-      <nav aria-label={t('breadcrumb')} className="text-sm">
-        <Link href="/staff" className="text-brand-700 underline">
-          {t('backToList')}
-        </Link>
-      </nav>
+      <BackLink href="/staff">{t('backToList')}</BackLink>
       <div>
         <h1 className="text-2xl font-bold">
           {t('heading', { caseNo: overview.caseNo, name: overview.borrower.name })}

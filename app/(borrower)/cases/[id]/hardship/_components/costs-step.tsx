@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { TextareaField } from '@/components/ui/select-field';
+import { TextareaField } from '@/components/ui/field';
 import { categoriesNeedingExplanation, fixedCostKeys, flexibleCostKeys, type Household } from '@/lib/domain/hardship';
 import { parseAmountToFen } from '@/lib/domain/money';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
-import { SelectField } from '@/components/ui/select-field';
+import { SelectField } from '@/components/ui/field';
 import { employmentTypes, housingTypes } from '@/lib/domain/hardship';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
 import { householdStep } from '@/lib/validation/hardship';

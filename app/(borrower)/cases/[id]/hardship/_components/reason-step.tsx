@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { Field } from '@/components/ui/field';
-import { SelectField, TextareaField } from '@/components/ui/select-field';
+import { SelectField, TextareaField } from '@/components/ui/field';
 import { hardshipDurations, hardshipReasons } from '@/lib/domain/hardship';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
 import { reasonStep } from '@/lib/validation/hardship';

@@ -1,0 +1,14 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/** The one-level breadcrumb at the top of a detail page. */
+export async function BackLink({ href, children }: { href: string; children: React.ReactNode }) {
+  const t = await getTranslations('common');
+  return (
+    <nav aria-label={t('breadcrumb')} className="text-sm">
+      <Link href={href} className="text-brand-700 underline">
+        {children}
+      </Link>
+    </nav>
+  );
+}
