@@ -33,9 +33,16 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return fromUtcMs(target.getTime());
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in a time zone (the borrower's, or the creditor's). */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 export type DpdBucket = 'current' | 'M1' | 'M2' | 'M3' | 'M4+';

@@ -58,6 +58,19 @@ export function parseAmountToFen(input: string): Fen | null {
   return Number(total);
 }
 
+// Building an Intl.NumberFormat costs far more than using one: keep one per locale and currency.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** Formats fen as a currency string with Intl (e.g. "¥1,234.50"). */
 export function formatMoney(fen: Fen, locale: string, currency = 'CNY'): string {
   assertFen(fen);
@@ -65,8 +78,6 @@ export function formatMoney(fen: Fen, locale: string, currency = 'CNY'): string 
   const abs = Math.abs(fen);
   // Build the decimal from integers so no float rounding can show a wrong fen.
   const text = `${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  const formatted = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    text as unknown as number,
-  );
+  const formatted = currencyFormat(locale, currency).format(text as unknown as number);
   return negative ? `-${formatted}` : formatted;
 }
