@@ -28,7 +28,7 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): Fen {
   return assertFen(Number(negative ? -q : q));
 }
 
-/** Splits an amount into n parts that differ by at most one fen and sum to the amount; the last part absorbs the remainder. */
+/** Splits an amount into n equal parts that sum to the amount; the last part absorbs the remainder (up to n − 1 fen more). */
 export function splitEvenly(total: Fen, parts: number): Fen[] {
   assertFen(total);
   if (!Number.isInteger(parts) || parts < 1) throw new RangeError('parts must be a positive integer');

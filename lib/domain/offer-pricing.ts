@@ -1,33 +1,27 @@
 import { capDailyRate, crystallise } from './arrears-accrual';
 import type { ArrearsComponent } from './arrears-model';
-import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
-import { splitEvenly, type Fen } from './money';
+import { addMonths, type IsoDate } from './dates';
+import type { Fen } from './money';
 import {
-  MAX_PLAN_MONTHS,
   MAX_SCHEDULE_MONTHS,
   OfferTermsError,
-  authorityOf,
-  extensionLimitMonths,
   percentOf,
   reducedRatePpm,
   validateTermValues,
   type InstallmentMethod,
-  type OfferCheck,
   type OfferContext,
-  type OfferRole,
   type OfferRow,
   type OfferStructure,
   type OfferTerms,
-  type OfferViolation,
   type OwedComponents,
   type PricedOffer,
 } from './offer-terms';
-import { buildSchedule } from './schedule';
+import { amortise, datesEndingOn, dayNumber, forwardDates, type Row, type Track } from './offer-schedule';
 
 /**
- * The offer engine's pricing and checks (public entry: lib/domain/offers.ts): builds and prices restructuring offers — extension (展期),
- * installments (分期), relief (减免) and their combinations — and checks them
- * against the law and the creditor's policy. Pure and deterministic; every
+ * The offer engine's pricing (public entry: lib/domain/offers.ts): builds and
+ * prices restructuring offers — extension (展期), installments (分期), relief
+ * (减免) and their combinations. Pure and deterministic; every
  * date comes in through the context.
  *
  * Conventions:
@@ -36,7 +30,11 @@ import { buildSchedule } from './schedule';
  *   overdue interest, penalty, compound interest, fees, and the principal not
  *   yet due. Relief waives percentages of penalty, compound and overdue
  *   interest (each half-up to the fen) and an amount of principal (overdue
- *   principal first). carried = owed − waived, component by component.
+ *   principal first). Charges above the total-cost cap today are not
+ *   enforceable (arrears.ts: notEnforceable) and are never carried into an
+ *   offer: whatever the charges to date, less the waivers, still exceed the cap
+ *   to date is set aside (capReduction) from penalty, then compound, fees and
+ *   interest. carried = owed − waived − capReduction, component by component.
  * - Structures. Installments alone spread the policy's spread base over
  *   `months` monthly installments from firstDueDate: 'outstanding' = all that
  *   is carried (the old schedule is replaced); 'arrears' = the carried overdue
@@ -57,15 +55,17 @@ import { buildSchedule } from './schedule';
  *   date is). Carried charges (overdue interest, penalty, compound, fees) bear
  *   no interest — no interest on interest — and are spread evenly over the
  *   installments of their part (splitEvenly: the last absorbs the remainder).
- *   Rate: the contract rate; on an extension, installments due after the
- *   current maturity use the policy's extension rate when policy.extension.rate
- *   is 'policy'; a rate reduction multiplies the rate by (1 − pct/100) for the
+ *   Rate: the contract rate; on the extension's part (everything, for an
+ *   extension alone; the principal not yet due, with installments) the
+ *   installments due after the current maturity use the policy's rate when
+ *   policy.extension.rate is 'policy'; a rate reduction multiplies the rate by (1 − pct/100) for the
  *   plan's first `months` installments. Where the rate changes, the remaining
- *   balance is re-amortised over the remaining months (buildSchedule per
- *   segment), so every schedule repays its financed balance exactly, the last
+ *   balance is re-amortised over the remaining months (as buildSchedule would
+ *   from there), so every schedule repays its financed balance exactly, the last
  *   installment absorbing every rounding remainder.
- * - Status quo (owedBefore): the borrower pays everything owed today
- *   (arrears.totals.totalToSettle) and the contractual interest and fees of the
+ * - Status quo (owedBefore): the borrower pays everything enforceable owed
+ *   today (arrears.totals.enforceableTotalToSettle, which is totalToSettle
+ *   whenever the cap does not bind) and the contractual interest and fees of the
  *   installments not yet due (zero once the loan is settled). Penalty that would
  *   keep accruing on unpaid arrears is not counted. saving = owedBefore −
  *   totalPayable, negative when the restructuring costs more.
@@ -75,18 +75,24 @@ import { buildSchedule } from './schedule';
  *   continuing installments. Cap = arrears.cap.cap + the cap accrued from asOf
  *   to the last due date on the principal still outstanding each day (after the
  *   down payment, reduced on each due date), at totalCostCapAnnualPct / 360 —
- *   computeArrears' cap extended to the new end date.
+ *   computeArrears' cap extended to the new end date. fitsCap: charges ≤
+ *   cap + paidAboveCap, where paidAboveCap is what was already paid above the
+ *   cap to date (history the plan cannot undo; the arrears engine does not
+ *   reclaim it either) — i.e. the plan adds nothing above the cap. The charges
+ *   carried in never break it (see capReduction); the plan's interest can, and
+ *   such terms are refused ('cap.exceeded').
  * - Affordability: regularPayment ≤ disposableIncome (see PricedOffer); the
  *   down payment is a one-off and not compared with monthly income.
  */
 
 type Part = Record<ArrearsComponent, Fen>;
-type Track = { principal: Fen; charges: Fen; dates: IsoDate[]; rates: number[]; method: InstallmentMethod };
-type Row = Omit<OfferRow, 'seq' | 'balanceAfter'> & { regular: Fen };
 
 const sumPart = (p: Part) => p.principal + p.interest + p.penalty + p.compound + p.fees;
 const chargesOf = (p: Part) => p.interest + p.penalty + p.compound + p.fees;
 const withTotal = (p: Part): OwedComponents => ({ principal: p.principal, interest: p.interest, penalty: p.penalty, compound: p.compound, fees: p.fees, total: sumPart(p) });
+
+/** The order in which charges above the cap are set aside: the penal charges first, the contractual interest last. */
+const capReductionOrder = ['penalty', 'compound', 'fees', 'interest'] as const;
 
 function invalid(field: string, reason: string): never {
   throw new OfferTermsError([{ rule: 'values.invalid', params: { field, reason } }]);
@@ -97,56 +103,21 @@ function structureOf(terms: OfferTerms): OfferStructure {
   return terms.installments ? 'installments' : 'settlement';
 }
 
-/** Monthly dates from `first`; with `until`, as many as fall on or before it. */
-function forwardDates(first: IsoDate, count: number, until?: IsoDate): IsoDate[] {
-  const dates: IsoDate[] = [];
-  for (let i = 0; i < count; i++) {
-    const date = addMonths(first, i);
-    if (until !== undefined && date > until) break;
-    dates.push(date);
+const contractCache = new WeakMap<OfferContext['loan']['installments'], Map<number, OfferContext['loan']['installments'][number]>>();
+function contractBySeq(installments: OfferContext['loan']['installments']) {
+  let bySeq = contractCache.get(installments);
+  if (!bySeq) {
+    bySeq = new Map(installments.map((row) => [row.seq, row]));
+    contractCache.set(installments, bySeq);
   }
-  return dates;
-}
-
-/** Monthly dates ending on `maturity`, all after asOf (an extension's schedule). */
-function datesEndingOn(maturity: IsoDate, asOf: IsoDate): IsoDate[] {
-  const dates: IsoDate[] = [];
-  for (let k = 0; k < MAX_SCHEDULE_MONTHS; k++) {
-    const date = addMonths(maturity, -k);
-    if (date <= asOf) break;
-    dates.push(date);
-  }
-  return dates.reverse();
-}
-
-/** A track's installments: the principal amortised with a rate per month, the charges spread evenly. */
-function amortise(track: Track): Row[] {
-  const n = track.dates.length;
-  if (n === 0 || track.principal + track.charges === 0) return [];
-  const chargeParts = splitEvenly(track.charges, n);
-  const rows: Row[] = [];
-  let balance = track.principal;
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && track.rates[j] === track.rates[i]) j++;
-    const segment = buildSchedule({ principal: balance, annualRatePpm: track.rates[i]!, months: n - i, method: track.method, firstDueDate: track.dates[i]! }).slice(0, j - i);
-    segment.forEach((r, k) => {
-      const charges = chargeParts[i + k]!;
-      const amount = r.principal + r.interest + charges;
-      rows.push({ dueDate: track.dates[i + k]!, principal: r.principal, interest: r.interest, charges, amount, source: 'plan', regular: amount });
-    });
-    balance = segment.at(-1)!.balanceAfter;
-    i = j;
-  }
-  // The last installment absorbs rounding: for the regular payment it counts at no more than the one before it.
-  if (n >= 2) rows[n - 1]!.regular = Math.min(rows[n - 1]!.amount, rows[n - 2]!.amount);
-  return rows;
+  return bySeq;
 }
 
 type Plan = {
   structure: OfferStructure;
   owed: Part;
   waived: PricedOffer['waived'];
+  capReduction: PricedOffer['capReduction'];
   carried: Part;
   downPayment: Fen;
   downPaymentPrincipal: Fen;
@@ -181,6 +152,16 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
     compound: owed.compound - waived.compound,
     fees: owed.fees,
   };
+  // What the charges to date still exceed the cap to date by, after the waivers, is not enforceable: never carried.
+  const capReduction = { penalty: 0, compound: 0, fees: 0, interest: 0, total: 0 };
+  let excess = Math.max(0, arrears.cap.charges - waived.penalty - waived.compound - waived.interest - arrears.cap.cap);
+  for (const component of capReductionOrder) {
+    const take = Math.min(excess, carried[component]);
+    capReduction[component] = take;
+    carried[component] -= take;
+    capReduction.total += take;
+    excess -= take;
+  }
 
   const structure = structureOf(terms);
   const arrearsBase = structure === 'installments' && policy.installments.spreadBase === 'arrears';
@@ -223,7 +204,8 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
   const tracks: Track[] = [];
   const inst = terms.installments;
   if (structure === 'settlement') {
-    tracks.push(track({ principal: carried.principal, charges: chargesOf(carried) }, [asOf], false, 'equal_installment'));
+    // Paid on the offer date: no new interest.
+    tracks.push({ principal: carried.principal, charges: chargesOf(carried), dates: [asOf], rates: [0], method: 'equal_installment' });
   } else if (structure === 'extension') {
     const dates = datesEndingOn(newMaturityDate!, asOf);
     if (dates.length === 0 && sumPart(carried) > 0) throw new OfferTermsError([{ rule: 'extension.tooShort', params: { newMaturity: newMaturityDate!, asOf } }]);
@@ -240,7 +222,7 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
   }
 
   // The contractual installments not yet due: the status quo's future charges, and the rows that continue on an 'arrears' spread.
-  const interestBySeq = new Map(loan.installments.map((row) => [row.seq, row]));
+  const interestBySeq = contractBySeq(loan.installments);
   const contractRows: Row[] = [];
   let futureContractCharges = 0;
   for (const row of arrears.installments) {
@@ -253,7 +235,7 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
       contractRows.push({ dueDate: row.dueDate, principal: row.principal.outstanding, interest: original.interestDue, charges: original.feesDue, amount, source: 'contract', regular: amount });
     }
   }
-  return { structure, owed, waived, carried, downPayment, downPaymentPrincipal, installmentBase, tracks, contractRows, newMaturityDate, futureContractCharges };
+  return { structure, owed, waived, capReduction, carried, downPayment, downPaymentPrincipal, installmentBase, tracks, contractRows, newMaturityDate, futureContractCharges };
 }
 
 /** Prices a set of terms (whether or not they are within policy); throws OfferTermsError when the values cannot be priced. */
@@ -302,13 +284,17 @@ export function priceOffer(ctx: OfferContext, terms: OfferTerms): PricedOffer {
   let numerator = 0n;
   let from = asOf;
   for (const row of rows) {
-    numerator += BigInt(Math.max(0, principalLeft)) * BigInt(Math.max(0, daysBetween(from, row.dueDate))) * capRate.perFenDay;
+    numerator += BigInt(Math.max(0, principalLeft)) * BigInt(Math.max(0, dayNumber(row.dueDate) - dayNumber(from))) * capRate.perFenDay;
     from = row.dueDate;
     principalLeft -= row.principal;
   }
   const cap = arrears.cap.cap + crystallise(numerator, capRate);
-  const lifeCharges = arrears.cap.charges - p.waived.penalty - p.waived.compound - p.waived.interest + newInterest + newFees;
-  const owedBefore = arrears.totals.totalToSettle + p.futureContractCharges;
+  const lifeCharges = arrears.cap.charges - p.waived.penalty - p.waived.compound - p.waived.interest - p.capReduction.total + newInterest + newFees;
+  // Charges already paid above the cap to date cannot be set aside here (the arrears engine does not reclaim them either):
+  // the plan must not add to them.
+  const paidAboveCap = Math.max(0, arrears.cap.charges - p.waived.penalty - p.waived.compound - p.waived.interest - p.capReduction.total - arrears.cap.cap);
+  const capExcess = Math.max(0, lifeCharges - cap - paidAboveCap);
+  const owedBefore = arrears.totals.enforceableTotalToSettle + p.futureContractCharges;
 
   return {
     structure: p.structure,
@@ -326,6 +312,7 @@ export function priceOffer(ctx: OfferContext, terms: OfferTerms): PricedOffer {
     newFees,
     owedToday: withTotal(p.owed),
     waived: p.waived,
+    capReduction: p.capReduction,
     carried: withTotal(p.carried),
     financed: { principal: financedPrincipal, charges: financedCharges, total: financedPrincipal + financedCharges },
     balanceFinanced: financedPrincipal + financedCharges,
@@ -333,109 +320,8 @@ export function priceOffer(ctx: OfferContext, terms: OfferTerms): PricedOffer {
     owedBefore,
     saving: owedBefore - totalPayable,
     affordable: ctx.disposableIncome === null ? null : regularPayment <= ctx.disposableIncome,
-    cap: { cap, charges: lifeCharges, excess: Math.max(0, lifeCharges - cap) },
-    fitsCap: lifeCharges <= cap,
+    cap: { cap, charges: lifeCharges, paidAboveCap, excess: capExcess },
+    fitsCap: capExcess === 0,
   };
 }
 
-const hasRelief = (terms: OfferTerms) => {
-  const r = terms.relief;
-  return !!r && (r.penaltyWaivePct > 0 || r.compoundWaivePct > 0 || r.interestWaivePct > 0 || r.principalWaive > 0 || (r.rateReduction?.pct ?? 0) > 0);
-};
-
-/** Limits of a staff role's authority (the system proposes within the mediator's). */
-function authorityViolations(ctx: OfferContext, terms: OfferTerms, role: 'mediator' | 'supervisor' | 'system', priced: PricedOffer): OfferViolation[] {
-  const out: OfferViolation[] = [];
-  const authority = authorityOf(ctx.policy, role);
-  const months = terms.installments?.months;
-  if (months !== undefined && months > authority.maxPlanMonths) out.push({ rule: 'authority.planMonths', params: { max: authority.maxPlanMonths, role } });
-  const r = terms.relief;
-  if (!r) return out;
-  const over = (pct: number, max: number, rule: OfferViolation['rule']) => {
-    if (pct > max) out.push({ rule, params: { max, role } });
-  };
-  over(r.penaltyWaivePct, authority.maxPenaltyWaivePct, 'relief.penaltyAuthority');
-  over(r.compoundWaivePct, authority.maxCompoundWaivePct, 'relief.compoundAuthority');
-  over(r.interestWaivePct, authority.maxInterestWaivePct, 'relief.interestAuthority');
-  if (r.rateReduction) over(r.rateReduction.pct, authority.maxRateReductionPct, 'relief.rateAuthority');
-  if (r.principalWaive > 0) {
-    if (role !== 'supervisor') out.push({ rule: 'relief.principalSupervisorOnly' });
-    else {
-      const max = percentOf(priced.owedToday.principal, authority.maxPrincipalWaivePct);
-      if (r.principalWaive > max) out.push({ rule: 'relief.principalAuthority', params: { max, role } });
-    }
-  }
-  return out;
-}
-
-function borrowerViolations(ctx: OfferContext, terms: OfferTerms, priced: PricedOffer): OfferViolation[] {
-  const out: OfferViolation[] = [];
-  const bounds = ctx.policy.borrowerProposal;
-  const inst = terms.installments;
-  if (!inst) return out;
-  if (inst.months > bounds.maxMonths) out.push({ rule: 'borrower.maxMonths', params: { max: bounds.maxMonths } });
-  const min = percentOf(priced.installmentBase, bounds.minDownPaymentPct);
-  if (inst.downPayment < min) out.push({ rule: 'borrower.downPaymentMin', params: { min } });
-  return out;
-}
-
-function policyViolations(ctx: OfferContext, terms: OfferTerms, role: OfferRole, priced: PricedOffer): OfferViolation[] {
-  const { asOf, loan, policy } = ctx;
-  const out: OfferViolation[] = [];
-  if (terms.extensionMonths !== undefined) {
-    const limit = extensionLimitMonths(loan.termMonths);
-    if (loan.extendedMonths + terms.extensionMonths > limit) {
-      out.push({ rule: 'extension.limit', params: { limit, alreadyExtended: loan.extendedMonths, requested: terms.extensionMonths, termMonths: loan.termMonths } });
-    }
-  }
-  const inst = terms.installments;
-  if (inst) {
-    if (inst.months > policy.installments.maxMonths) out.push({ rule: 'installments.maxMonths', params: { max: policy.installments.maxMonths } });
-    if (inst.months > MAX_PLAN_MONTHS) out.push({ rule: 'installments.planLength5y', params: { max: MAX_PLAN_MONTHS } });
-    const min = percentOf(priced.installmentBase, policy.installments.minDownPaymentPct);
-    if (inst.downPayment < min) out.push({ rule: 'installments.downPaymentMin', params: { min, base: priced.installmentBase, pct: policy.installments.minDownPaymentPct } });
-    const latest = addDays(asOf, policy.installments.firstDueWindowDays);
-    if (inst.firstDueDate <= asOf || inst.firstDueDate > latest) out.push({ rule: 'installments.firstDueWindow', params: { from: addDays(asOf, 1), to: latest } });
-  }
-  if (role === 'borrower') out.push(...borrowerViolations(ctx, terms, priced));
-  else out.push(...authorityViolations(ctx, terms, role, priced));
-  if (!priced.fitsCap) out.push({ rule: 'cap.exceeded', params: { cap: priced.cap.cap, charges: priced.cap.charges, excess: priced.cap.excess } });
-  return out;
-}
-
-/** Prices the terms and lists every rule they break for the role (priced is null when the values cannot be priced). */
-export function evaluateOffer(ctx: OfferContext, terms: OfferTerms, role: OfferRole): { priced: PricedOffer | null; violations: OfferViolation[] } {
-  let priced: PricedOffer;
-  try {
-    priced = priceOffer(ctx, terms);
-  } catch (error) {
-    if (error instanceof OfferTermsError) return { priced: null, violations: error.violations };
-    throw error;
-  }
-  return { priced, violations: policyViolations(ctx, terms, role, priced) };
-}
-
-/**
- * Whether the role may make (or, for a borrower, propose) this offer. Law and
- * policy apply to every role (art. 12, plan length, minimum down payment,
- * first-due window, the cap); borrowers are held to the borrower-proposal
- * bounds and may ask for relief (authorityNeeded says who must grant it); staff
- * to their authority, the system to the mediator's.
- */
-export function checkOffer(ctx: OfferContext, terms: OfferTerms, role: OfferRole): OfferCheck {
-  const { violations } = evaluateOffer(ctx, terms, role);
-  return violations.length === 0 ? { ok: true } : { ok: false, violations };
-}
-
-/**
- * Whose authority the terms need: 'none' (no relief, within the borrower's and
- * the mediator's bounds), 'mediator', or 'supervisor' (beyond the mediator; when
- * beyond the supervisor too, checkOffer(…, 'supervisor') says why). Terms whose
- * values cannot be priced throw OfferTermsError.
- */
-export function authorityNeeded(ctx: OfferContext, terms: OfferTerms): 'none' | 'mediator' | 'supervisor' {
-  const priced = priceOffer(ctx, terms);
-  const mediatorOk = authorityViolations(ctx, terms, 'mediator', priced).length === 0;
-  if (!hasRelief(terms) && mediatorOk && borrowerViolations(ctx, terms, priced).length === 0) return 'none';
-  return mediatorOk ? 'mediator' : 'supervisor';
-}

@@ -1,5 +1,5 @@
 import { addDays, addMonths, type IsoDate } from './dates';
-import { evaluateOffer } from './offer-pricing';
+import { evaluateOffer } from './offer-checks';
 import { MAX_PLAN_MONTHS, extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
 
 /**
@@ -23,10 +23,11 @@ import { MAX_PLAN_MONTHS, extensionLimitMonths, percentOf, type OfferContext, ty
  * shortest affordable plan ("shortest_affordable"); then the same shape at the
  * longest plan ("lowest_payment") and halfway ("balanced"), and another shape's
  * shortest affordable plan ("alternative"). Every installment length from 1 to
- * the longest allowed is tried at every level, so an affordable suggestion is
- * found whenever any plan of these shapes within authority is affordable
- * (and more relief or a longer plan never raises the regular payment, beyond a
- * fen of rounding).
+ * the longest allowed is tried at every level (skipped only for a shape whose
+ * regular payment cannot rise with the length when its longest plan is already
+ * unaffordable), so an affordable suggestion is found whenever any plan of
+ * these shapes within authority is affordable — more relief never raises the
+ * regular payment, beyond rounding.
  * With no affordable plan, an unknown income, or an income of zero or below:
  * the longest plan with penalty and compound waived ("hardship"), the lowest
  * payment within authority when the income is positive ("lowest_payment"), a
@@ -69,6 +70,12 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   if (reduceRate) levels.push((relief = { ...relief, rateReduction: { pct: mediator.maxRateReductionPct, months: 1 } }));
   const topLevel = levels.length - 1;
 
+  // The regular payment cannot rise with the number of installments when the installments are the whole plan, or when the
+  // extended part of an extension + installments runs at the contract rate (it is then level or falling, from the same first date).
+  const monotone = (shape: Shape) =>
+    shape === 'installments'
+      ? policy.installments.spreadBase === 'outstanding'
+      : shape === 'extension_installments' && (policy.extension.rate === 'contract' || (policy.extension.policyAnnualRatePpm ?? loan.annualRatePpm) === loan.annualRatePpm);
   const termsFor = (shape: Shape, months: number, reliefAt: Relief | undefined, downPayment: number): OfferTerms => ({
     ...(shape !== 'installments' ? { extensionMonths: maxExtension } : {}),
     ...(shape !== 'extension' ? { installments: { months, method: 'equal_installment' as const, downPayment, firstDueDate } } : {}),
@@ -124,8 +131,11 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
           if (c?.priced.affordable) found.push(c);
           continue;
         }
+        // Where a longer plan never has a higher regular payment, an unaffordable longest plan rules out the shorter ones.
+        const longest = candidate(shape, maxMonths, level);
+        if (monotone(shape) && longest && !longest.priced.affordable) continue;
         for (let m = 1; m <= maxMonths; m++) {
-          const c = candidate(shape, m, level);
+          const c = m === maxMonths ? longest : candidate(shape, m, level);
           if (c?.priced.affordable) {
             found.push(c);
             break;
@@ -160,10 +170,17 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
       return true;
     });
   };
-  // At least two when two distinct offers exist: fall back on the lowest payment within authority, then a standard plan.
+  // At least two when two distinct offers exist: the lowest payment within authority, then other lengths and levels
+  // (where the cap already binds, only the deeper relief levels may be valid).
   if (distinct().length < 2) add('lowest_payment', lowestAt(topLevel));
-  if (distinct().length < 2) add('standard', candidate('installments', Math.min(12, maxMonths), 0));
-  if (distinct().length < 2) add('standard', candidate('installments', maxMonths, 0));
+  const lengths = [...new Set([Math.min(12, maxMonths), maxMonths, Math.ceil(maxMonths / 2), 6, 3, 1])].filter((m) => m <= maxMonths);
+  for (let level = 0; level <= topLevel && distinct().length < 2; level++) {
+    for (const shape of shapes) {
+      for (const m of shape === 'extension' ? [0] : lengths) {
+        if (distinct().length < 2) add(level === 0 ? 'standard' : 'alternative', candidate(shape, m, level));
+      }
+    }
+  }
   return distinct()
     .slice(0, 4)
     .sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)

@@ -208,21 +208,27 @@ export type PricedOffer = {
   /** What is owed today (arrears.totals) by component. */
   owedToday: OwedComponents;
   waived: { penalty: Fen; compound: Fen; interest: Fen; principal: Fen; total: Fen };
-  /** owedToday − waived: paid by the down payment and the rows' principal and charges. */
+  /** Charges above the total-cost cap today (after the waivers): not enforceable, so never carried into the offer. */
+  capReduction: { penalty: Fen; compound: Fen; fees: Fen; interest: Fen; total: Fen };
+  /** owedToday − waived − capReduction: paid by the down payment and the rows' principal and charges. */
   carried: OwedComponents;
   /** Carried balance spread over the new plan (after the down payment), excluding continuing contractual installments. */
   financed: { principal: Fen; charges: Fen; total: Fen };
   balanceFinanced: Fen;
   /** The base the minimum down payment is a percentage of (0 without installments). */
   installmentBase: Fen;
-  /** Status quo: arrears.totals.totalToSettle + interest and fees of the contractual installments not yet due. */
+  /** Status quo: arrears.totals.enforceableTotalToSettle + interest and fees of the contractual installments not yet due. */
   owedBefore: Fen;
   /** owedBefore − totalPayable (negative when the plan costs more than the status quo). */
   saving: Fen;
   /** regularPayment ≤ disposable income; null when the income is unknown. */
   affordable: boolean | null;
-  /** Total cost over the loan's life against the 24 %/year cap extended to the end date. */
-  cap: { cap: Fen; charges: Fen; excess: Fen };
+  /**
+   * Total cost over the loan's life (charges: interest, penalty, compound and fees, paid or to pay) against the 24 %/year
+   * cap extended to the end date; paidAboveCap: charges already paid above the cap to date; excess = max(0, charges −
+   * cap − paidAboveCap), what the plan would add above the cap.
+   */
+  cap: { cap: Fen; charges: Fen; paidAboveCap: Fen; excess: Fen };
   fitsCap: boolean;
 };
 

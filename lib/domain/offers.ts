@@ -7,5 +7,6 @@
  * offer-suggestions.ts; types and rule codes in offer-terms.ts.
  */
 export * from './offer-terms';
-export { authorityNeeded, checkOffer, evaluateOffer, priceOffer } from './offer-pricing';
+export { priceOffer } from './offer-pricing';
+export { authorityNeeded, checkOffer, evaluateOffer } from './offer-checks';
 export { suggestOffers } from './offer-suggestions';
