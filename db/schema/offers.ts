@@ -30,13 +30,17 @@ export const offers = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     decisionReason: text('decision_reason'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Offers proposed together (the system's suggestions) share a round; each new round supersedes the last. */
+    round: integer('round').notNull().default(1),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('offers_case_idx').on(t.caseId, t.createdAt),
     index('offers_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'proposed'`),
-    // The database, not luck, keeps a single open offer per case.
-    uniqueIndex('offers_one_open_uq').on(t.caseId).where(sql`${t.status} in ('proposed', 'pending_approval')`),
+    // The database, not luck, keeps a single open offer from a person per case (system suggestions come as a set),
+    // and a single offer waiting for a supervisor.
+    uniqueIndex('offers_one_open_uq').on(t.caseId).where(sql`${t.status} = 'proposed' and ${t.authorType} <> 'system'`),
+    uniqueIndex('offers_one_pending_uq').on(t.caseId).where(sql`${t.status} = 'pending_approval'`),
   ],
 );

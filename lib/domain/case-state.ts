@@ -18,8 +18,8 @@ export const caseStates = [
 export type CaseState = (typeof caseStates)[number];
 
 const transitions: Record<CaseState, readonly CaseState[]> = {
-  invited: ['engaged', 'hardship_submitted', 'escalated', 'closed'],
-  engaged: ['hardship_submitted', 'negotiating', 'escalated', 'closed'],
+  invited: ['engaged', 'hardship_submitted', 'negotiating', 'agreed', 'escalated', 'closed'],
+  engaged: ['hardship_submitted', 'negotiating', 'agreed', 'escalated', 'closed'],
   hardship_submitted: ['hardship_submitted', 'negotiating', 'agreed', 'escalated', 'closed'],
   negotiating: ['hardship_submitted', 'agreed', 'escalated', 'closed'],
   agreed: ['signed_by_borrower', 'negotiating', 'escalated', 'closed'],

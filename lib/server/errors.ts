@@ -20,6 +20,10 @@ export type AppErrorCode =
   | 'FILE_RENAMED'
   | 'TOO_MANY_FILES'
   | 'STATEMENT_INCOMPLETE'
+  | 'OFFER_NOT_OPEN'
+  | 'OFFER_EXPIRED'
+  | 'OFFER_POLICY'
+  | 'OFFER_OWN_APPROVAL'
   | 'UNAVAILABLE';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -41,6 +45,10 @@ const statusByCode: Record<AppErrorCode, number> = {
   FILE_RENAMED: 415,
   TOO_MANY_FILES: 400,
   STATEMENT_INCOMPLETE: 400,
+  OFFER_NOT_OPEN: 409,
+  OFFER_EXPIRED: 409,
+  OFFER_POLICY: 422,
+  OFFER_OWN_APPROVAL: 403,
   UNAVAILABLE: 503,
 };
 
@@ -50,12 +58,15 @@ export class AppError extends Error {
   readonly params: Record<string, string | number>;
   /** The form field the error belongs next to, if any. */
   readonly field?: string;
+  /** Structured detail for the caller (e.g. the policy rules an offer breaks). */
+  readonly details?: unknown;
 
-  constructor(code: AppErrorCode, options: { message?: string; params?: Record<string, string | number>; field?: string } = {}) {
+  constructor(code: AppErrorCode, options: { message?: string; params?: Record<string, string | number>; field?: string; details?: unknown } = {}) {
     super(options.message ?? code);
     this.code = code;
     this.params = options.params ?? {};
     this.field = options.field;
+    this.details = options.details;
   }
 
   get status() {

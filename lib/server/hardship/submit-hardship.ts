@@ -11,6 +11,7 @@ import { recordAudit } from '../audit';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
 import { queueNotification } from '../notifications';
+import { proposeSuggestionsTx } from '../offers/suggest-offers';
 import { currentDraft } from './load-draft';
 
 const input = z.object({ caseId: z.string(), rowVersion: z.number().int() });
@@ -59,6 +60,9 @@ export async function submitHardship(ctx: Ctx, raw: z.input<typeof input>): Prom
         .where(eq(cases.id, kase.id));
       await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: kase.state, to: 'hardship_submitted' } });
     }
+    // Offers built from the new disposable income come with the submission (DESIGN: offers from affordability).
+    const [fresh] = await tx.select().from(cases).where(eq(cases.id, kase.id));
+    await proposeSuggestionsTx(tx, ctx, fresh!);
     await recordAudit(tx, ctx, { action: 'hardship.submitted', entityType: 'hardship_statement', entityId: draft.id, data: { caseId: kase.id, version: draft.version, disposableIncome } });
 
     if (kase.assigneeId) {

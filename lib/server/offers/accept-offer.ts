@@ -1,0 +1,58 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { offers, staffUsers } from '@/db/schema';
+import { authorityNeeded, type OfferTerms } from '@/lib/domain/offers';
+import type { Ctx } from '../actor';
+import { recordAudit } from '../audit';
+import { AppError } from '../errors';
+import { queueNotification } from '../notifications';
+import { notifyBorrower } from '../notify-borrower';
+import { loadOfferContext } from './offer-context';
+import { loadVisibleOfferForUpdate } from './load-offer';
+import { closeOpenOffers, moveCase } from './offer-store';
+
+/**
+ * Accepts an open offer: the borrower accepts the creditor's (or the system's),
+ * staff accept a borrower's proposal within their authority. Checked under the
+ * case and offer locks at the moment of acceptance: an offer superseded,
+ * withdrawn or expired a moment earlier is refused with the current offer named;
+ * a repeated accept of the same offer returns the same acceptance.
+ */
+export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId: string; alreadyAccepted: boolean }> {
+  const { actor } = ctx;
+  if (actor.type !== 'borrower' && actor.type !== 'staff') throw new AppError('NOT_FOUND');
+  return getDb().transaction(async (tx) => {
+    const { kase, offer } = await loadVisibleOfferForUpdate(tx, actor, offerId);
+    if (offer.status === 'accepted') return { offerId: offer.id, alreadyAccepted: true };
+    const current = async () => (await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))).limit(1))[0]?.id ?? '';
+    if (offer.status !== 'proposed') throw new AppError('OFFER_NOT_OPEN', { params: { status: offer.status, currentOfferId: await current() } });
+    if (offer.expiresAt <= new Date()) {
+      await tx.update(offers).set({ status: 'expired', decidedAt: new Date(), version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
+      await recordAudit(tx, ctx, { action: 'offer.expired', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, atAcceptance: true } });
+      return { expired: true as const };
+    }
+    const byBorrower = offer.authorType === 'borrower';
+    if (actor.type === 'borrower' && byBorrower) throw new AppError('FORBIDDEN'); // one does not accept one's own proposal
+    if (actor.type === 'staff') {
+      if (!byBorrower) throw new AppError('FORBIDDEN');
+      const needs = authorityNeeded(await loadOfferContext(tx, kase), offer.terms as OfferTerms);
+      if (needs === 'supervisor' && actor.role === 'mediator') throw new AppError('OFFER_POLICY', { params: { rules: 'authority' } });
+    }
+    const now = new Date();
+    await tx.update(offers).set({ status: 'accepted', decidedAt: now, version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
+    await recordAudit(tx, ctx, { action: 'offer.accepted', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, regularPayment: offer.regularPayment, totalPayable: offer.totalPayable, numberOfPayments: offer.numberOfPayments } });
+    await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'another offer was accepted', [offer.id]);
+    await moveCase(tx, ctx, kase, 'agreed');
+    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerAccepted', values: { caseNo: kase.caseNo } });
+    if (kase.assigneeId) {
+      const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
+      if (mediator) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: mediator.id, toAddress: mediator.email, template: 'offerAccepted', locale: 'zh-CN', values: { caseNo: kase.caseNo }, caseId: kase.id });
+    }
+    return { offerId: offer.id, alreadyAccepted: false };
+  }).then(async (result) => {
+    // An offer found expired is recorded as such (committed) and then refused.
+    if ('expired' in result) throw new AppError('OFFER_EXPIRED');
+    return result;
+  });
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { offers } from '@/db/schema';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { Actor } from '../actor';
+import { loadVisibleCase } from '../cases/case-access';
+
+export type OfferDto = {
+  id: string;
+  round: number;
+  parentOfferId: string | null;
+  authorType: 'borrower' | 'staff' | 'system' | 'anonymous';
+  status: string;
+  terms: OfferTerms;
+  priced: PricedOffer;
+  message: string | null;
+  approvalReason: string | null;
+  decisionReason: string | null;
+  expiresAt: string;
+  createdAt: string;
+  version: number;
+};
+
+/** The negotiation thread's offers, oldest first; a borrower does not see offers still waiting for a supervisor. */
+export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDto[]> {
+  const db = getDb();
+  const kase = await loadVisibleCase(db, actor, caseId);
+  const rows = await db.select().from(offers).where(eq(offers.caseId, kase.id)).orderBy(asc(offers.createdAt));
+  return rows
+    .filter((r) => actor.type !== 'borrower' || (r.status !== 'pending_approval' && !(r.status === 'rejected' && r.requiresApproval && !r.approvedAt)))
+    .map((r) => ({
+      id: r.id,
+      round: r.round,
+      parentOfferId: r.parentOfferId,
+      authorType: r.authorType,
+      status: r.status,
+      terms: r.terms as OfferTerms,
+      priced: r.priced as unknown as PricedOffer,
+      message: r.message,
+      approvalReason: actor.type === 'staff' ? r.approvalReason : null,
+      decisionReason: r.decisionReason,
+      expiresAt: r.expiresAt.toISOString(),
+      createdAt: r.createdAt.toISOString(),
+      version: r.version,
+    }));
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { borrowers, cases, creditors, hardshipStatements, installments, loans } from '@/db/schema';
+import { todayIn } from '@/lib/domain/dates';
+import type { OfferContext } from '@/lib/domain/offers';
+import { parsePolicy } from '@/lib/domain/policy';
+import { arrearsForLoans } from '../loans/loan-arrears';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** Everything the offer engine needs for a case, as of today in the borrower's time zone. */
+export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<OfferContext & { timeZone: string; borrowerLocale: string; borrowerPhone: string }> {
+  const [row] = await db
+    .select({ loan: loans, creditor: creditors, borrower: borrowers })
+    .from(loans)
+    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(eq(loans.id, kase.loanId));
+  const { loan, creditor, borrower } = row!;
+  const policy = parsePolicy(creditor.policy);
+  const asOf = todayIn(borrower.timezone);
+  const [arrears, schedule, [statement]] = await Promise.all([
+    arrearsForLoans(db, [loan], asOf, policy),
+    db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(asc(installments.seq)),
+    db
+      .select({ disposableIncome: hardshipStatements.disposableIncome })
+      .from(hardshipStatements)
+      .where(and(eq(hardshipStatements.caseId, kase.id), eq(hardshipStatements.status, 'submitted')))
+      .orderBy(desc(hardshipStatements.version))
+      .limit(1),
+  ]);
+  return {
+    asOf,
+    loan: {
+      principal: loan.principal,
+      annualRatePpm: loan.annualRatePpm,
+      termMonths: loan.termMonths,
+      startDate: loan.startDate,
+      maturityDate: loan.maturityDate,
+      extendedMonths: loan.extendedMonths,
+      installments: schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue })),
+    },
+    arrears: arrears.get(loan.id)!,
+    policy,
+    disposableIncome: statement?.disposableIncome ?? null,
+    timeZone: borrower.timezone,
+    borrowerLocale: borrower.locale,
+    borrowerPhone: borrower.phone,
+  };
+}

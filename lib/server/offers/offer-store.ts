@@ -1,0 +1,81 @@
+import 'server-only';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { cases, offers } from '@/db/schema';
+import { canTransition, type CaseState } from '@/lib/domain/case-state';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { Ctx } from '../actor';
+import { recordAudit } from '../audit';
+
+export type OfferRow = typeof offers.$inferSelect;
+type CaseRow = typeof cases.$inferSelect;
+
+export const OPEN: OfferRow['status'][] = ['proposed'];
+
+export async function nextRound(tx: Executor, caseId: string): Promise<number> {
+  const [row] = await tx.select({ value: max(offers.round) }).from(offers).where(eq(offers.caseId, caseId));
+  return (row?.value ?? 0) + 1;
+}
+
+/** Closes every open offer of the case (but the kept ones) with the given status, recording each. */
+export async function closeOpenOffers(tx: Executor, ctx: Ctx, caseId: string, status: 'superseded' | 'countered' | 'withdrawn', reason?: string, keep: string[] = []) {
+  const open = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, caseId), inArray(offers.status, OPEN)));
+  const closing = open.map((o) => o.id).filter((id) => !keep.includes(id));
+  if (!closing.length) return [];
+  await tx
+    .update(offers)
+    .set({ status, decisionReason: reason ?? null, decidedAt: new Date(), version: sql`${offers.version} + 1` })
+    .where(inArray(offers.id, closing));
+  for (const id of closing) await recordAudit(tx, ctx, { action: `offer.${status}`, entityType: 'offer', entityId: id, data: { caseId } });
+  return closing;
+}
+
+export async function insertOffer(
+  tx: Executor,
+  ctx: Ctx,
+  values: { caseId: string; round: number; parentOfferId?: string | null; status: 'proposed' | 'pending_approval'; terms: OfferTerms; priced: PricedOffer; expiresAt: Date; message?: string | null; approvalReason?: string | null },
+): Promise<OfferRow> {
+  const [row] = await tx
+    .insert(offers)
+    .values({
+      caseId: values.caseId,
+      round: values.round,
+      parentOfferId: values.parentOfferId ?? null,
+      authorType: ctx.actor.type === 'staff' ? 'staff' : ctx.actor.type === 'borrower' ? 'borrower' : 'system',
+      authorId: ctx.actor.id ?? null,
+      status: values.status,
+      terms: values.terms as Record<string, unknown>,
+      priced: values.priced as unknown as Record<string, unknown>,
+      regularPayment: values.priced.regularPayment,
+      numberOfPayments: values.priced.numberOfPayments,
+      totalPayable: values.priced.totalPayable,
+      waivedAmount: values.priced.waived.total,
+      endDate: values.priced.endDate,
+      expiresAt: values.expiresAt,
+      message: values.message ?? null,
+      requiresApproval: values.status === 'pending_approval',
+      approvalReason: values.approvalReason ?? null,
+    })
+    .returning();
+  await recordAudit(tx, ctx, {
+    action: values.status === 'pending_approval' ? 'offer.submitted_for_approval' : 'offer.proposed',
+    entityType: 'offer',
+    entityId: row!.id,
+    data: { caseId: values.caseId, round: values.round, regularPayment: row!.regularPayment, totalPayable: row!.totalPayable, waived: row!.waivedAmount },
+  });
+  return row!;
+}
+
+/** Moves the case along when the state machine allows it, bumping its version and recording it. */
+export async function moveCase(tx: Executor, ctx: Ctx, kase: CaseRow, to: CaseState) {
+  if (kase.state === to || !canTransition(kase.state, to)) return;
+  await tx
+    .update(cases)
+    .set({ state: to, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(eq(cases.id, kase.id));
+  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: kase.state, to } });
+}
+
+export function expiryFrom(now: Date, days: number) {
+  return new Date(now.getTime() + days * 86_400_000);
+}

@@ -1,0 +1,171 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, cases, contactRecords, notifications, offers } from '@/db/schema';
+import { addDays, todayIn } from '@/lib/domain/dates';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import type { Ctx } from '../actor';
+import { notifyBorrower } from '../notify-borrower';
+import { acceptOffer } from './accept-offer';
+import { declineOffer } from './decline-offer';
+import { decideApproval } from './decide-approval';
+import { expireOffers } from './expire-offers';
+import { listOffers } from './list-offers';
+import { proposeOffer } from './propose-offer';
+import { requestSuggestions } from './suggest-offers';
+import { withdrawOffer } from './withdraw-offer';
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test.drop());
+
+const meta = { ip: '127.0.0.1' };
+const today = () => todayIn('Asia/Shanghai');
+const plan = (months: number) => ({ installments: { months, method: 'equal_installment' as const, downPayment: 0, firstDueDate: addDays(today(), 15) } });
+
+async function setup() {
+  const creditor = await makeCreditor(test.db);
+  const mediator = await makeStaff(test.db, creditor.id, 'mediator');
+  const mediator2 = await makeStaff(test.db, creditor.id, 'mediator');
+  const supervisor = await makeStaff(test.db, creditor.id, 'supervisor');
+  const borrower = await makeBorrower(test.db);
+  const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id, mediator.id);
+  const staff = (s: { id: string; role: 'mediator' | 'supervisor' | 'admin' }): Ctx => ({ actor: { type: 'staff', id: s.id, role: s.role, creditorId: creditor.id }, meta });
+  return { kase, borrowerCtx: { actor: { type: 'borrower', id: borrower.id }, meta } as Ctx, mediatorCtx: staff(mediator), mediator2Ctx: staff(mediator2), supervisorCtx: staff(supervisor) };
+}
+
+const statusOf = async (id: string) => (await test.db.select({ s: offers.status }).from(offers).where(eq(offers.id, id)))[0]!.s;
+const openHumanOffers = async (caseId: string) =>
+  (await test.db.select().from(offers).where(and(eq(offers.caseId, caseId), eq(offers.status, 'proposed')))).filter((o) => o.authorType !== 'system');
+
+describe('offers and the negotiation', () => {
+  it('suggests two to four offers within policy, and the borrower accepts one: the case is agreed and the terms frozen', async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    expect(offerIds.length).toBeGreaterThanOrEqual(2);
+    expect(offerIds.length).toBeLessThanOrEqual(4);
+    const listed = await listOffers(s.borrowerCtx.actor, s.kase.id);
+    expect(listed.filter((o) => o.status === 'proposed')).toHaveLength(offerIds.length);
+    const chosen = offerIds[0]!;
+    await expect(acceptOffer(s.borrowerCtx, chosen)).resolves.toEqual({ offerId: chosen, alreadyAccepted: false });
+    expect(await statusOf(chosen)).toBe('accepted');
+    for (const other of offerIds.slice(1)) expect(await statusOf(other)).toBe('superseded');
+    expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('agreed');
+    await expect(test.db.execute(sql`update offers set total_payable = 1 where id = ${chosen}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/immutable/) } });
+  });
+
+  it('a double-clicked accept creates one acceptance', async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const results = await Promise.all([acceptOffer(s.borrowerCtx, offerIds[0]), acceptOffer(s.borrowerCtx, offerIds[0])]);
+    expect(results.map((r) => r.alreadyAccepted).sort()).toEqual([false, true]);
+    const accepted = await test.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'offer.accepted'), eq(auditEvents.entityId, offerIds[0]!)));
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('accepting an offer superseded a moment earlier is refused with the current offer named', async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const counter = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(18), message: '按您的收入调整为 18 期' });
+    await expect(acceptOffer(s.borrowerCtx, offerIds[0])).rejects.toMatchObject({ code: 'OFFER_NOT_OPEN', params: { status: 'countered', currentOfferId: counter.offerId } });
+  });
+
+  it('two counter-offers racing on one case leave exactly one open offer', async () => {
+    const s = await setup();
+    await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const results = await Promise.allSettled([
+      proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) }),
+      proposeOffer(s.mediator2Ctx, { caseId: s.kase.id, terms: plan(24) }),
+      proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: plan(30) }),
+    ]);
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(await openHumanOffers(s.kase.id)).toHaveLength(1);
+    expect((await test.db.select().from(offers).where(and(eq(offers.caseId, s.kase.id), eq(offers.status, 'proposed'))))).toHaveLength(1);
+  });
+
+  it('refuses an offer that breaks a rule, naming the rule', async () => {
+    const s = await setup();
+    await expect(proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: plan(48) })).rejects.toMatchObject({ code: 'OFFER_POLICY', params: { rules: expect.stringContaining('borrower.maxMonths') } });
+    const lateStart = { installments: { ...plan(12).installments, firstDueDate: addDays(today(), 90) } };
+    await expect(proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: lateStart })).rejects.toMatchObject({ code: 'OFFER_POLICY', params: { rules: expect.stringContaining('installments.firstDueWindow') } });
+    await expect(proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: { installments: { ...plan(12).installments, months: -3 } } })).rejects.toHaveProperty('issues');
+  });
+
+  it('a counter beyond the mediator’s authority waits for a supervisor, unseen by the borrower, and cannot be approved by its author', async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const relief = { ...plan(24), relief: { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 100, principalWaive: 100_000 } };
+    await expect(proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: relief })).rejects.toHaveProperty('issues'); // a reason is required
+    const pending = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: relief, approvalReason: '借款人重病，无力偿还全部本金' });
+    expect(pending.status).toBe('pending_approval');
+    expect((await listOffers(s.borrowerCtx.actor, s.kase.id)).map((o) => o.id)).not.toContain(pending.offerId);
+    expect(await statusOf(offerIds[0]!)).toBe('proposed'); // the borrower's current options stay open meanwhile
+    await expect(decideApproval(s.mediatorCtx, pending.offerId, { decision: 'approve' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(acceptOffer(s.borrowerCtx, pending.offerId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await expect(decideApproval(s.supervisorCtx, pending.offerId, { decision: 'approve' })).resolves.toEqual({ status: 'proposed' });
+    expect(await statusOf(offerIds[0]!)).toBe('countered');
+    expect((await listOffers(s.borrowerCtx.actor, s.kase.id)).find((o) => o.id === pending.offerId)?.status).toBe('proposed');
+    await expect(acceptOffer(s.borrowerCtx, pending.offerId)).resolves.toMatchObject({ alreadyAccepted: false });
+  });
+
+  it('a supervisor cannot approve an offer of their own, and can reject one with a reason', async () => {
+    const s = await setup();
+    const relief = { ...plan(24), relief: { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 100, principalWaive: 50_000 } };
+    const pending = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: relief, approvalReason: '理由' });
+    await expect(decideApproval(s.supervisorCtx, pending.offerId, { decision: 'reject', reason: '' })).rejects.toHaveProperty('issues');
+    await decideApproval(s.supervisorCtx, pending.offerId, { decision: 'reject', reason: '本金减免需提供医疗证明' });
+    expect(await statusOf(pending.offerId)).toBe('rejected');
+    const own = await proposeOffer(s.supervisorCtx, { caseId: s.kase.id, terms: plan(12) });
+    expect(own.status).toBe('proposed'); // within the supervisor's own authority: sent at once
+  });
+
+  it('withdraws with a reason the borrower is told; declines and expiry close offers too', async () => {
+    const s = await setup();
+    const offer = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) });
+    await withdrawOffer(s.mediatorCtx, offer.offerId, '金额有误，将重新出具方案');
+    expect(await statusOf(offer.offerId)).toBe('withdrawn');
+    const told = await test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'offerWithdrawn'), eq(notifications.channel, 'in_app')));
+    expect(told[0]!.body).toContain('金额有误');
+
+    const second = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) });
+    await declineOffer(s.borrowerCtx, second.offerId, '每月还款太高');
+    expect(await statusOf(second.offerId)).toBe('rejected');
+
+    const third = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) });
+    await test.db.execute(sql`update offers set expires_at = now() - interval '1 minute' where id = ${third.offerId}`);
+    await expect(acceptOffer(s.borrowerCtx, third.offerId)).rejects.toMatchObject({ code: 'OFFER_EXPIRED' });
+    expect(await statusOf(third.offerId)).toBe('expired');
+
+    const fourth = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) });
+    await test.db.execute(sql`update offers set expires_at = now() - interval '1 minute' where id = ${fourth.offerId}`);
+    expect(await expireOffers()).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(fourth.offerId)).toBe('expired');
+  });
+
+  it("a borrower cannot see, accept or decline another borrower's offer", async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const stranger: Ctx = { actor: { type: 'borrower', id: (await makeBorrower(test.db)).id }, meta };
+    await expect(listOffers(stranger.actor, s.kase.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(acceptOffer(stranger, offerIds[0])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(declineOffer(stranger, offerIds[0])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(proposeOffer(stranger, { caseId: s.kase.id, terms: plan(12) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(acceptOffer(s.borrowerCtx, 'not-an-id')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('messages to the borrower obey the contact rules', () => {
+  it('sends no SMS at night: the attempt is recorded as blocked, and the in-app message still arrives', async () => {
+    const s = await setup();
+    const night = new Date(`${today()}T23:30:00+08:00`);
+    const result = await notifyBorrower(test.db, { caseId: s.kase.id, creditorId: s.kase.creditorId, borrowerId: s.kase.borrowerId, template: 'offerExpired', values: { caseNo: s.kase.caseNo }, now: night });
+    expect(result).toEqual({ sms: 'blocked', rule: 'contact.hours' });
+    const [record] = await test.db.select().from(contactRecords).where(eq(contactRecords.caseId, s.kase.id));
+    expect(record).toMatchObject({ outcome: 'blocked', blockedRule: 'contact.hours', channel: 'sms' });
+    const sent = await test.db.select().from(notifications).where(eq(notifications.caseId, s.kase.id));
+    expect(sent.map((n) => [n.channel, n.status]).sort()).toEqual([['in_app', 'pending'], ['sms', 'blocked']]);
+  });
+});

@@ -1,0 +1,62 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { offers, staffUsers } from '@/db/schema';
+import { authorityNeeded } from '@/lib/domain/offers';
+import { offerMessageSchema, reasonSchema, type OfferTermsInput } from '@/lib/validation/offer';
+import type { Ctx } from '../actor';
+import { loadVisibleCase } from '../cases/case-access';
+import { AppError } from '../errors';
+import { queueNotification } from '../notifications';
+import { notifyBorrower } from '../notify-borrower';
+import { loadOfferContext } from './offer-context';
+import { checkedPrice } from './offer-rules';
+import { closeOpenOffers, expiryFrom, insertOffer, moveCase, nextRound } from './offer-store';
+
+/**
+ * A new offer from a person on the case. A borrower proposes within the bounds
+ * borrowers may propose; staff counter within their authority, and what goes
+ * beyond a mediator's authority waits for a supervisor (the borrower sees it
+ * only once approved). Either way the case row is locked, so two racing offers
+ * leave exactly one open.
+ */
+export async function proposeOffer(ctx: Ctx, input: { caseId: string; terms: OfferTermsInput; message?: string; approvalReason?: string }): Promise<{ offerId: string; status: 'proposed' | 'pending_approval' }> {
+  const { actor } = ctx;
+  if (actor.type !== 'borrower' && actor.type !== 'staff') throw new AppError('NOT_FOUND');
+  const message = offerMessageSchema.parse(input.message);
+  return getDb().transaction(async (tx) => {
+    const kase = await loadVisibleCase(tx, actor, input.caseId, { forUpdate: true });
+    if (!['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'].includes(kase.state)) throw new AppError('CONFLICT');
+    const context = await loadOfferContext(tx, kase);
+    const role = actor.type === 'borrower' ? 'borrower' : actor.role === 'mediator' ? 'mediator' : 'supervisor';
+    // A mediator's counter is checked against the supervisor's limits: beyond their own, it is routed for approval.
+    const { terms, priced } = checkedPrice(context, input.terms, role === 'mediator' ? 'supervisor' : role);
+    const needs = role === 'borrower' ? 'none' : authorityNeeded(context, terms);
+    const expiresAt = expiryFrom(new Date(), context.policy.offerExpiryDays);
+    const [parent] = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))).limit(1);
+
+    if (role === 'mediator' && needs === 'supervisor') {
+      const reason = reasonSchema.parse(input.approvalReason ?? '');
+      const [pending] = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'pending_approval')));
+      if (pending) throw new AppError('CONFLICT', { message: 'an offer already awaits approval' });
+      const row = await insertOffer(tx, ctx, { caseId: kase.id, round: await nextRound(tx, kase.id), parentOfferId: parent?.id, status: 'pending_approval', terms, priced, expiresAt, message, approvalReason: reason });
+      const supervisors = await tx.select().from(staffUsers).where(and(eq(staffUsers.creditorId, kase.creditorId), eq(staffUsers.role, 'supervisor'), eq(staffUsers.active, true)));
+      const [author] = await tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, actor.id));
+      for (const supervisor of supervisors) {
+        await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: supervisor.id, toAddress: supervisor.email, template: 'offerNeedsApproval', locale: 'zh-CN', values: { caseNo: kase.caseNo, name: author?.name ?? '', reason }, caseId: kase.id });
+      }
+      return { offerId: row.id, status: 'pending_approval' as const };
+    }
+
+    await closeOpenOffers(tx, ctx, kase.id, 'countered');
+    const row = await insertOffer(tx, ctx, { caseId: kase.id, round: await nextRound(tx, kase.id), parentOfferId: parent?.id, status: 'proposed', terms, priced, expiresAt, message });
+    await moveCase(tx, ctx, kase, 'negotiating');
+    if (actor.type === 'staff') {
+      await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) } });
+    } else if (kase.assigneeId) {
+      const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
+      if (mediator) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: mediator.id, toAddress: mediator.email, template: 'offerProposed', locale: 'zh-CN', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) }, caseId: kase.id });
+    }
+    return { offerId: row.id, status: 'proposed' as const };
+  });
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { getDb, type Executor } from '@/db/client';
+import type { cases } from '@/db/schema';
+import { suggestOffers } from '@/lib/domain/offers';
+import type { Ctx } from '../actor';
+import { loadVisibleCase } from '../cases/case-access';
+import { AppError } from '../errors';
+import { notifyBorrower } from '../notify-borrower';
+import { closeOpenOffers, expiryFrom, insertOffer, nextRound, type OfferRow } from './offer-store';
+import { loadOfferContext } from './offer-context';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * Proposes the system's two to four tailored offers for a case, as one round
+ * that replaces any open offers. Runs inside the caller's transaction (the
+ * hardship submission, or a request), with the case row locked.
+ */
+export async function proposeSuggestionsTx(tx: Executor, ctx: Ctx, kase: CaseRow): Promise<OfferRow[]> {
+  const context = await loadOfferContext(tx, kase);
+  const suggestions = suggestOffers(context);
+  if (!suggestions.length) return [];
+  await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'new suggestions');
+  const round = await nextRound(tx, kase.id);
+  const expiresAt = expiryFrom(new Date(), context.policy.offerExpiryDays);
+  const system: Ctx = { actor: { type: 'system' }, meta: ctx.meta };
+  const rows: OfferRow[] = [];
+  for (const suggestion of suggestions) rows.push(await insertOffer(tx, system, { caseId: kase.id, round, status: 'proposed', terms: suggestion.terms, priced: suggestion.priced, expiresAt, message: suggestion.kind }));
+  // Suggestions leave the case's state alone: it moves when a person makes or answers an offer.
+  await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) } });
+  return rows;
+}
+
+/** "Show me what I could do": the borrower (or the case's staff) asks for fresh suggestions. */
+export async function requestSuggestions(ctx: Ctx, caseId: unknown): Promise<{ offerIds: string[] }> {
+  if (ctx.actor.type !== 'borrower' && ctx.actor.type !== 'staff') throw new AppError('NOT_FOUND');
+  return getDb().transaction(async (tx) => {
+    const kase = await loadVisibleCase(tx, ctx.actor, caseId, { forUpdate: true });
+    if (!['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'].includes(kase.state)) throw new AppError('CONFLICT');
+    const rows = await proposeSuggestionsTx(tx, ctx, kase);
+    return { offerIds: rows.map((r) => r.id) };
+  });
+}
