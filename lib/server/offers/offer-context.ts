@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { borrowers, cases, creditors, hardshipStatements, installments, loans } from '@/db/schema';
+import type { cases} from '@/db/schema';
+import { borrowers, creditors, hardshipStatements, installments, loans } from '@/db/schema';
 import { todayIn } from '@/lib/domain/dates';
 import type { OfferContext } from '@/lib/domain/offers';
 import { parsePolicy } from '@/lib/domain/policy';
