@@ -43,6 +43,12 @@ if (env.DEMO_MODE) {
   log(created ? 'Demo data seeded' : 'Demo data present');
 }
 
+// The job worker (offer expiry, outbox dispatch) runs beside the web server, on the same database.
+process.env.DATABASE_URL = url;
+const { startJobs } = await import('@/lib/server/jobs');
+const boss = await startJobs(url);
+log('Job queue started');
+
 const serverEnv = { DATABASE_URL: url, NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
 let server: ChildProcess | undefined;
 let stopping = false;
@@ -54,6 +60,7 @@ async function shutdown(code: number) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server!.once('exit', resolve));
   }
+  await boss.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
   await embedded?.stop();
   log('Stopped');
   process.exit(code);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { notifications } from '@/db/schema';
 import type { Database, Executor } from '@/db/client';
 import { isLocale, type Locale } from '@/lib/i18n/config';

@@ -1,0 +1,32 @@
+import 'server-only';
+import PgBoss from 'pg-boss';
+import { getDb } from '@/db/client';
+import { logger } from './logger';
+import { dispatchOutbox } from './notifications';
+import { expireOffers } from './offers/expire-offers';
+
+/**
+ * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
+ * outbox dispatch, each scheduled every minute. Any number of app instances may
+ * run a worker; pg-boss hands each job to one of them.
+ */
+export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox' } as const;
+
+export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'concord-jobs' });
+  boss.on('error', (error) => logger.error({ err: { name: error.name, message: error.message } }, 'job queue error'));
+  await boss.start();
+  for (const name of Object.values(jobs)) await boss.createQueue(name);
+  if (options.schedule !== false) {
+    await boss.schedule(jobs.expireOffers, '* * * * *');
+    await boss.schedule(jobs.dispatchOutbox, '* * * * *');
+  }
+  await boss.work(jobs.expireOffers, async () => {
+    const expired = await expireOffers();
+    if (expired) logger.info({ expired }, 'offers expired');
+  });
+  await boss.work(jobs.dispatchOutbox, async () => {
+    await dispatchOutbox(getDb());
+  });
+  return boss;
+}
