@@ -17,6 +17,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               <Link href="/staff" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
                 {t('cases')}
               </Link>
+              {actor.role !== 'mediator' ? (
+                <Link href="/staff/approvals" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+                  {t('approvals')}
+                </Link>
+              ) : null}
               <Link href="/staff/outbox" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
                 {t('outbox')}
               </Link>

@@ -18,6 +18,8 @@ export type OfferDto = {
   approvalReason: string | null;
   decisionReason: string | null;
   expiresAt: string;
+  /** Whole days until expiry (0 on the last day), for the countdown. */
+  daysLeft: number;
   createdAt: string;
   version: number;
 };
@@ -26,6 +28,7 @@ export type OfferDto = {
 export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDto[]> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
+  const now = Date.now();
   const rows = await db.select().from(offers).where(eq(offers.caseId, kase.id)).orderBy(asc(offers.createdAt));
   return rows
     .filter((r) => actor.type !== 'borrower' || (r.status !== 'pending_approval' && !(r.status === 'rejected' && r.requiresApproval && !r.approvedAt)))
@@ -41,6 +44,7 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
       approvalReason: actor.type === 'staff' ? r.approvalReason : null,
       decisionReason: r.decisionReason,
       expiresAt: r.expiresAt.toISOString(),
+      daysLeft: Math.max(0, Math.floor((r.expiresAt.getTime() - now) / 86_400_000)),
       createdAt: r.createdAt.toISOString(),
       version: r.version,
     }));

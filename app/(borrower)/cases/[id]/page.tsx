@@ -67,9 +67,14 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           {t('nextTitle')}
         </h2>
         <p className="mt-1">{tStep(overview.state)}</p>
-        <Link href={`/cases/${overview.id}/hardship`} className="mt-3 inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
-          {hardshipLabel}
-        </Link>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link href={`/cases/${overview.id}/hardship`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+            {hardshipLabel}
+          </Link>
+          <Link href={`/cases/${overview.id}/offers`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
+            {t('offersLink')}
+          </Link>
+        </div>
       </Card>
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />

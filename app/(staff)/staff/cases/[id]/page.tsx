@@ -10,7 +10,10 @@ import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { orNotFound } from '@/lib/server/guard-not-found';
 import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
+import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
+import { OfferHistory } from '@/components/offers/offer-history';
 import { StatementSummary } from '@/components/hardship/statement-summary';
+import { StaffNegotiation } from './_components/staff-negotiation';
 import { replyAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,8 +24,9 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const { actor } = await requireStaff();
   const { id } = await params;
   const overview = await orNotFound(getCaseOverview(actor, id));
-  const [{ statements }, messages, t, tState, format, locale] = await Promise.all([
+  const [{ statements }, workspace, messages, t, tState, format, locale] = await Promise.all([
     getHardshipStatements(actor, overview.id),
+    getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
     getTranslations('staffCase'),
     getTranslations('caseState'),
@@ -115,6 +119,22 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             )}
           </details>
         ))}
+      </section>
+      <section aria-labelledby="negotiation-heading" className="flex flex-col gap-3">
+        <h2 id="negotiation-heading" className="text-xl font-semibold">
+          {t('negotiationTitle')}
+        </h2>
+        <ClientMessages namespaces={['offers', 'staffOffers']}>
+          <StaffNegotiation
+            caseId={overview.id}
+            context={workspace.context}
+            open={workspace.offers.filter((o) => o.status === 'proposed')}
+            role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
+            negotiable={['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'].includes(overview.state)}
+          />
+        </ClientMessages>
+        <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
+        <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
       </section>
       <ClientMessages namespaces={['caseThread']}>
         <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />

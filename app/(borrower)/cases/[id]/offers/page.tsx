@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { BackLink } from '@/components/back-link';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { OfferFigures } from '@/components/offers/offer-figures';
+import { OfferHistory } from '@/components/offers/offer-history';
+import { Card, Notice } from '@/components/ui/card';
+import { requireBorrower } from '@/lib/auth/session';
+import { orNotFound } from '@/lib/server/guard-not-found';
+import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
+import { BorrowerComposer } from './_components/borrower-composer';
+import { OfferActions } from './_components/offer-actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('offers'))('title') };
+}
+
+const NEGOTIABLE = ['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'];
+
+export default async function BorrowerOffersPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireBorrower();
+  const { id } = await params;
+  const [workspace, t, format, locale] = await Promise.all([orNotFound(getOfferWorkspace(actor, id)), getTranslations('offers'), getFormatter(), getLocale()]);
+  const open = workspace.offers.filter((o) => o.status === 'proposed');
+  const accepted = workspace.offers.find((o) => o.status === 'accepted');
+  return (
+    <main id="main" className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
+      <BackLink href={`/cases/${workspace.caseId}`}>{t('backToCase', { caseNo: workspace.caseNo })}</BackLink>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {accepted ? (
+        <Notice>
+          <p className="font-semibold">{t('agreedTitle')}</p>
+          <p>{t('agreedBody')}</p>
+        </Notice>
+      ) : null}
+      {!accepted && open.length === 0 ? <Notice>{t('noneOpen')}</Notice> : null}
+      {open.length ? <p className="text-slate-700">{t('compareIntro')}</p> : null}
+      <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
+        {open.map((offer, i) => {
+          return (
+            <li key={offer.id}>
+              <Card aria-labelledby={`offer-${offer.id}`} className="flex h-full flex-col gap-3">
+                <h2 id={`offer-${offer.id}`} className="text-lg font-semibold">
+                  {offer.authorType === 'borrower' ? t('yourProposal') : t('optionN', { n: i + 1 })}
+                </h2>
+                <OfferFigures priced={offer.priced} />
+                {offer.message && offer.authorType === 'staff' ? <p className="text-sm text-slate-700">“{offer.message}”</p> : null}
+                <p className="text-sm text-slate-700">{t('expires', { date: format.dateTime(new Date(offer.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }), days: offer.daysLeft })}</p>
+                {offer.authorType === 'borrower' ? <p className="text-sm">{t('waitingForMediator')}</p> : (
+                  <ClientMessages namespaces={['offers']}>
+                    <OfferActions caseId={workspace.caseId} offerId={offer.id} />
+                  </ClientMessages>
+                )}
+              </Card>
+            </li>
+          );
+        })}
+      </ul>
+      {!accepted && NEGOTIABLE.includes(workspace.caseState) ? (
+        <Card>
+          <ClientMessages namespaces={['offers']}>
+            <BorrowerComposer caseId={workspace.caseId} context={workspace.context} hasOpen={open.length > 0} />
+          </ClientMessages>
+        </Card>
+      ) : null}
+      <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+        <h2 id="history-heading" className="text-xl font-semibold">
+          {t('historyTitle')}
+        </h2>
+        <OfferHistory offers={workspace.offers} locale={locale} viewer="borrower" />
+      </section>
+    </main>
+  );
+}

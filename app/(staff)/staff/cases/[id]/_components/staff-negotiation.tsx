@@ -1,0 +1,93 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { OfferComposer } from '@/components/offers/offer-composer';
+import { OfferFigures } from '@/components/offers/offer-figures';
+import { Button } from '@/components/ui/button';
+import { Card, Notice } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import type { OfferContext } from '@/lib/domain/offers';
+import { useErrorText } from '@/lib/i18n/use-error-text';
+import type { OfferDto } from '@/lib/server/offers/list-offers';
+import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';
+
+/** The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer composer. */
+export function StaffNegotiation({ caseId, context, open, role, negotiable }: { caseId: string; context: OfferContext; open: OfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean }) {
+  const t = useTranslations('offers');
+  const ts = useTranslations('staffOffers');
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [withdrawing, setWithdrawing] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [composerKey, setComposerKey] = useState(0);
+  type Outcome = { ok: boolean; fieldErrors?: Record<string, { key: string }>; formError?: { key: string; params?: Record<string, string | number> } };
+  const run = async (action: () => Promise<Outcome>) => {
+    setError(undefined);
+    const result: Outcome = await action().catch(() => ({ ok: false, formError: { key: 'errors.UNAVAILABLE' } }));
+    if (!result.ok) setError(errorText(result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? { key: 'errors.UNAVAILABLE' }));
+    else {
+      setWithdrawing(undefined);
+      setReason('');
+    }
+    router.refresh();
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      {error ? (
+        <Notice tone="error" role="alert">
+          {error}
+        </Notice>
+      ) : null}
+      <ul className="grid gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
+        {open.map((offer) => (
+          <li key={offer.id}>
+            <Card className="flex h-full flex-col gap-2">
+              <h3 className="font-semibold">{t(`author.staff.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
+              <OfferFigures priced={offer.priced} />
+              {offer.authorType === 'borrower' ? (
+                <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id }))}>
+                  {ts('acceptProposal')}
+                </Button>
+              ) : withdrawing === offer.id ? (
+                <div className="flex flex-col gap-2">
+                  <Field label={ts('withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+                  <div className="flex gap-2">
+                    <Button type="button" variant="danger" onClick={() => run(() => withdrawOfferAction({ caseId, offerId: offer.id, reason }))}>
+                      {ts('confirmWithdraw')}
+                    </Button>
+                    <Button type="button" variant="secondary" onClick={() => setWithdrawing(undefined)}>
+                      {ts('cancel')}
+                    </Button>
+                  </div>
+                </div>
+              ) : (
+                <Button type="button" variant="secondary" onClick={() => setWithdrawing(offer.id)}>
+                  {ts('withdraw')}
+                </Button>
+              )}
+            </Card>
+          </li>
+        ))}
+      </ul>
+      {negotiable ? (
+        <Card>
+          <h3 className="mb-3 text-lg font-semibold">{ts('counterTitle')}</h3>
+          <OfferComposer
+            key={composerKey}
+            context={context}
+            role={role}
+            submitLabel={ts('sendCounter')}
+            submit={(input) => counterOfferAction({ caseId, ...input })}
+            onDone={() => {
+              setComposerKey((k) => k + 1);
+              router.refresh();
+            }}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

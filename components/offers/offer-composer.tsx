@@ -1,0 +1,179 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/card';
+import { Field, SelectField, TextareaField } from '@/components/ui/field';
+import { addDays } from '@/lib/domain/dates';
+import { formatMoney } from '@/lib/domain/money';
+import { authorityNeeded, evaluateOffer, type OfferContext, type OfferRole, type OfferViolation } from '@/lib/domain/offers';
+import { fenToInput } from '@/lib/validation/fields';
+import { offerFormSchema, offerStructures, termsToForm, type OfferFormValues, type OfferTermsInput } from '@/lib/validation/offer';
+import { useErrorText } from '@/lib/i18n/use-error-text';
+import { OfferFigures } from './offer-figures';
+
+export type ComposerResult = { ok: true } | { ok: false; fieldErrors: Record<string, { key: string; params?: Record<string, string | number> }>; formError?: { key: string; params?: Record<string, string | number> } };
+
+/**
+ * Builds an offer with a live preview computed by the same domain code the
+ * server uses, and the policy bounds shown as the limits of each field.
+ * Borrowers choose the plan's shape; staff may add relief within their authority.
+ */
+export function OfferComposer({
+  context,
+  role,
+  submit,
+  onDone,
+  submitLabel,
+  initialTerms,
+}: {
+  context: OfferContext;
+  role: 'borrower' | 'mediator' | 'supervisor';
+  submit: (input: { terms: OfferTermsInput; message?: string; approvalReason?: string }) => Promise<ComposerResult>;
+  onDone?: () => void;
+  submitLabel: string;
+  /** Terms to start from (amending an offer). */
+  initialTerms?: OfferTermsInput;
+}) {
+  const t = useTranslations('offers');
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const [formError, setFormError] = useState<string>();
+  const staff = role !== 'borrower';
+  const { policy } = context;
+  const authority = role === 'supervisor' ? policy.authority.supervisor : policy.authority.mediator;
+  const maxMonths = staff ? Math.min(authority.maxPlanMonths, policy.installments.maxMonths) : Math.min(policy.borrowerProposal.maxMonths, policy.installments.maxMonths);
+  const firstDueMax = addDays(context.asOf, policy.installments.firstDueWindowDays);
+  const defaults: OfferFormValues = {
+    structure: 'installments',
+    months: '12',
+    method: 'equal_installment',
+    downPayment: fenToInput(0),
+    firstDueDate: addDays(context.asOf, Math.min(14, policy.installments.firstDueWindowDays)),
+    extensionMonths: '',
+    penaltyWaivePct: '',
+    compoundWaivePct: '',
+    interestWaivePct: '',
+    principalWaive: '',
+    ratePct: '',
+    rateMonths: '',
+    message: '',
+    approvalReason: '',
+  };
+  const form = useForm<OfferFormValues>({
+    resolver: zodResolver(offerFormSchema) as unknown as Resolver<OfferFormValues>,
+    defaultValues: initialTerms ? termsToForm(initialTerms, defaults) : defaults,
+    mode: 'onChange',
+  });
+  const values = useWatch({ control: form.control }) as OfferFormValues;
+  const structure = values.structure;
+
+  // The live preview: parse what is typed, then price and check it exactly as the server will.
+  const preview = useMemo(() => {
+    const parsed = offerFormSchema.safeParse(values);
+    if (!parsed.success) return null;
+    const checkRole: OfferRole = role === 'mediator' ? 'supervisor' : role;
+    const { priced, violations } = evaluateOffer(context, parsed.data as never, checkRole);
+    const needsSupervisor = role === 'mediator' && authorityNeeded(context, parsed.data as never) === 'supervisor';
+    return { priced, violations, needsSupervisor };
+  }, [values, context, role]);
+
+  const onSubmit = form.handleSubmit(async (parsed) => {
+    setFormError(undefined);
+    const terms = parsed as unknown as OfferTermsInput;
+    const raw = form.getValues();
+    const result = await submit({ terms, message: raw.message || undefined, approvalReason: raw.approvalReason || undefined }).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
+    if (!result.ok) {
+      // A policy refusal names its rules by code: say them in words.
+      const formError = result.formError as { key: string; params?: Record<string, string | number> } | undefined;
+      const rules = formError?.key === 'errors.OFFER_POLICY' ? String(formError.params?.rules ?? '') : '';
+      const named = rules ? { ...result, formError: { key: 'errors.OFFER_POLICY', params: { rules: rules.split(', ').map((code) => (t.has(`rules.${code.replace('.', '_')}`) ? String(t.raw(`rules.${code.replace('.', '_')}`)).replace(/\{[^}]+\}/g, '…') : code)).join(' ') } } } : result;
+      return setFormError(applyServerErrors(named, form.setError, errorText));
+    }
+    onDone?.();
+  });
+
+  const e = form.formState.errors;
+  const err = (m: unknown) => errorText(typeof m === 'string' ? m : undefined);
+  const rule = (v: OfferViolation) => {
+    const key = `rules.${v.rule.replace('.', '_')}`;
+    if (!t.has(key)) return v.rule;
+    const params = { ...(v.params ?? {}) } as Record<string, string | number>;
+    // Amount limits arrive in fen.
+    if (typeof params.min === 'number') params.min = formatMoney(params.min, locale);
+    if (v.rule === 'relief.principalAuthority' && typeof params.max === 'number') params.max = formatMoney(params.max, locale);
+    return t(key, params);
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <SelectField
+        label={t('structure')}
+        options={offerStructures.filter((s) => staff || s !== 'settlement').map((s) => ({ value: s, label: t(`structures.${s}`) }))}
+        error={err(e.structure?.message)}
+        {...form.register('structure')}
+      />
+      {structure === 'installments' || structure === 'extension_installments' ? (
+        <>
+          <Field label={t('months')} hint={t('monthsHint', { max: maxMonths })} inputMode="numeric" error={err(e.months?.message)} {...form.register('months')} />
+          <SelectField label={t('method')} options={(['equal_installment', 'equal_principal'] as const).map((m) => ({ value: m, label: t(`methods.${m}`) }))} {...form.register('method')} />
+          <Field
+            label={t('downPayment')}
+            hint={policy.installments.minDownPaymentPct ? t('downPaymentHint', { pct: policy.installments.minDownPaymentPct }) : undefined}
+            inputMode="decimal"
+            error={err(e.downPayment?.message)}
+            {...form.register('downPayment')}
+          />
+          <Field label={t('firstDueDate')} hint={t('firstDueHint', { to: firstDueMax })} type="date" min={context.asOf} max={firstDueMax} error={err(e.firstDueDate?.message)} {...form.register('firstDueDate')} />
+        </>
+      ) : null}
+      {structure === 'extension' || structure === 'extension_installments' ? (
+        <Field label={t('extensionMonths')} inputMode="numeric" error={err(e.extensionMonths?.message)} {...form.register('extensionMonths')} />
+      ) : null}
+      {staff ? (
+        <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-300 p-3">
+          <legend className="px-1 font-semibold">{t('relief')}</legend>
+          <p className="text-sm text-slate-700">{t('authority', { penalty: authority.maxPenaltyWaivePct, interest: authority.maxInterestWaivePct, principal: authority.maxPrincipalWaivePct, rate: authority.maxRateReductionPct, months: authority.maxPlanMonths })}</p>
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            <Field label={t('penaltyWaivePct')} inputMode="decimal" error={err(e.penaltyWaivePct?.message)} {...form.register('penaltyWaivePct')} />
+            <Field label={t('compoundWaivePct')} inputMode="decimal" error={err(e.compoundWaivePct?.message)} {...form.register('compoundWaivePct')} />
+            <Field label={t('interestWaivePct')} inputMode="decimal" error={err(e.interestWaivePct?.message)} {...form.register('interestWaivePct')} />
+            <Field label={t('principalWaive')} hint={t('principalWaiveHint')} inputMode="decimal" error={err(e.principalWaive?.message)} {...form.register('principalWaive')} />
+            <Field label={t('ratePct')} inputMode="decimal" error={err(e.ratePct?.message)} {...form.register('ratePct')} />
+            <Field label={t('rateMonths')} inputMode="numeric" error={err(e.rateMonths?.message)} {...form.register('rateMonths')} />
+          </div>
+        </fieldset>
+      ) : null}
+      <TextareaField label={t('message')} rows={2} maxLength={1000} error={err(e.message?.message)} {...form.register('message')} />
+      {preview?.needsSupervisor ? (
+        <TextareaField label={t('approvalReason')} hint={t('approvalReasonHint')} rows={2} maxLength={1000} error={err(e.approvalReason?.message)} {...form.register('approvalReason')} />
+      ) : null}
+      <section aria-labelledby="preview-heading" aria-live="polite" className="rounded-xl border border-brand-100 bg-brand-50 p-3">
+        <h3 id="preview-heading" className="font-semibold">
+          {t('preview')}
+        </h3>
+        {!preview ? <p className="text-sm text-slate-700">{t('previewIncomplete')}</p> : null}
+        {preview?.violations.length ? (
+          <ul className="mt-1 list-disc pl-5 text-sm text-danger-700">
+            {preview.violations.map((v, i) => (
+              <li key={i}>{rule(v)}</li>
+            ))}
+          </ul>
+        ) : null}
+        {preview?.priced ? <OfferFigures priced={preview.priced} /> : null}
+        {preview?.needsSupervisor ? <p className="mt-1 text-sm text-warn-800">{t('needsSupervisor')}</p> : null}
+      </section>
+      {formError ? (
+        <Notice tone="error" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
+      <Button type="submit" disabled={form.formState.isSubmitting || !preview?.priced || preview.violations.length > 0}>
+        {form.formState.isSubmitting ? t('sending') : submitLabel}
+      </Button>
+    </form>
+  );
+}

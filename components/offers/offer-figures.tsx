@@ -1,0 +1,67 @@
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import type { PricedOffer } from '@/lib/domain/offers';
+import { formatMoney } from '@/lib/domain/money';
+import { cn } from '@/components/ui/cn';
+
+/**
+ * The figures that decide between offers — payment, count, end date, total,
+ * waived, saving, affordability — and the whole schedule folded below.
+ * Shared: rendered on the server in lists and on the phone in the live preview.
+ */
+export function OfferFigures({ priced, compact = false }: { priced: PricedOffer; compact?: boolean }) {
+  const t = useTranslations('offers');
+  const locale = useLocale();
+  const format = useFormatter();
+  const money = (fen: number) => formatMoney(fen, locale);
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'medium' });
+  return (
+    <div className="flex flex-col gap-2">
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-600">{t('regularPayment')}</dt>
+        <dd className="text-lg font-bold">{money(priced.regularPayment)}</dd>
+        <dt className="text-slate-600">{t('numberOfPayments')}</dt>
+        <dd>{priced.numberOfPayments}</dd>
+        {priced.downPayment ? (
+          <>
+            <dt className="text-slate-600">{t('downPayment')}</dt>
+            <dd>{money(priced.downPayment)}</dd>
+          </>
+        ) : null}
+        <dt className="text-slate-600">{t('endDate')}</dt>
+        <dd>{day(priced.endDate)}</dd>
+        <dt className="text-slate-600">{t('totalPayable')}</dt>
+        <dd>{money(priced.totalPayable)}</dd>
+        {priced.waived.total ? (
+          <>
+            <dt className="text-slate-600">{t('waived')}</dt>
+            <dd>{money(priced.waived.total)}</dd>
+          </>
+        ) : null}
+        <dt className="text-slate-600">{t('saving')}</dt>
+        <dd>{priced.saving >= 0 ? money(priced.saving) : t('costsMore', { amount: money(-priced.saving) })}</dd>
+      </dl>
+      {priced.affordable !== null ? (
+        <p className={cn('rounded px-2 py-1 text-sm font-medium', priced.affordable ? 'bg-green-50 text-ok-700' : 'bg-warn-50 text-warn-800')}>
+          {priced.affordable ? t('affordable') : t('notAffordable')}
+        </p>
+      ) : null}
+      {compact ? null : (
+        <details className="rounded border border-slate-200 p-2 text-sm">
+          <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t('showSchedule', { count: priced.schedule.length })}</summary>
+          <ol className="mt-1 flex flex-col">
+            {priced.schedule.map((row) => (
+              <li key={row.seq} className="flex justify-between gap-2 border-b border-slate-100 py-1">
+                <span>
+                  {row.seq}. {day(row.dueDate)}
+                </span>
+                <span>
+                  {money(row.amount)} <span className="text-slate-600">({t('principalInterest', { principal: money(row.principal), interest: money(row.interest + row.charges) })})</span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}

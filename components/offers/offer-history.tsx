@@ -1,0 +1,28 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import type { OfferDto } from '@/lib/server/offers/list-offers';
+import { formatMoney } from '@/lib/domain/money';
+
+/** Every offer and counter-offer on the case, in order: who, when, what, and how it ended. */
+export function OfferHistory({ offers, locale, viewer }: { offers: OfferDto[]; locale: string; viewer: 'borrower' | 'staff' }) {
+  const t = useTranslations('offers');
+  const format = useFormatter();
+  if (!offers.length) return <p className="text-sm text-slate-700">{t('noHistory')}</p>;
+  return (
+    <ol className="flex flex-col gap-2" aria-label={t('historyTitle')}>
+      {offers.map((o) => (
+        <li key={o.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <p className="flex flex-wrap justify-between gap-2">
+            <span className="font-semibold">
+              {t(`author.${viewer}.${o.authorType === 'anonymous' ? 'system' : o.authorType}`)} · {t(`status.${o.status as 'proposed'}`)}
+            </span>
+            <time dateTime={o.createdAt}>{format.dateTime(new Date(o.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          </p>
+          <p>{t('historyLine', { payment: formatMoney(o.priced.regularPayment, locale), count: o.priced.numberOfPayments, total: formatMoney(o.priced.totalPayable, locale) })}</p>
+          {o.message && o.authorType !== 'system' ? <p className="mt-1 whitespace-pre-wrap text-slate-700">“{o.message}”</p> : null}
+          {o.approvalReason ? <p className="mt-1 text-slate-700">{t('approvalReasonShown', { reason: o.approvalReason })}</p> : null}
+          {o.decisionReason && o.status !== 'superseded' ? <p className="mt-1 text-slate-700">{t('decisionReason', { reason: o.decisionReason })}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

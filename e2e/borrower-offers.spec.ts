@@ -1,0 +1,82 @@
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
+
+test.describe('offers and negotiation', () => {
+  test('borrower compares and counters on a phone; mediator counters beyond authority; supervisor approves; borrower accepts', async ({ page, browser, db, axe }) => {
+    test.setTimeout(150_000);
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 3');
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor', 'supervisor pw 3');
+    const borrower = await makeBorrower(db, { fullName: '孙丽' });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+
+    // The borrower asks for options and compares them at 360 px.
+    await signInBorrower(page, borrower.phone);
+    await page.goto(`/cases/${kase.id}/offers`);
+    await expect(page.getByRole('heading', { level: 1, name: '还款方案' })).toBeVisible();
+    await page.getByRole('button', { name: '为我生成方案' }).click();
+    const options = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem');
+    await expect(options.first()).toBeVisible();
+    expect(await options.count()).toBeGreaterThanOrEqual(2);
+    await expect(options.first().getByText('每月还款')).toBeVisible();
+    await options.first().getByText(/查看全部 \d+ 期还款计划/).click();
+    await axe();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // Counter with their own plan; the preview refuses what is out of bounds, naming the rule.
+    await page.getByRole('button', { name: '提出我的方案' }).click();
+    await page.getByLabel('期数（月）').fill('48');
+    await expect(page.getByText('您最多可以提出 36 期。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '发送我的方案' })).toBeDisabled();
+    await page.getByLabel('期数（月）').fill('24');
+    await expect(page.getByRole('region', { name: '预览' }).getByText('每月还款')).toBeVisible();
+    await page.getByLabel('附言（可选）').fill('我现在每月最多能还这么多。');
+    await axe();
+    await page.getByRole('button', { name: '发送我的方案' }).click();
+    await expect(page.getByRole('heading', { name: '您提出的方案' })).toBeVisible();
+    await expect(page.getByText('等待调解员答复。')).toBeVisible();
+
+    // The mediator counters with a principal reduction: beyond their authority, it waits for a supervisor.
+    const deskContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const desk = await deskContext.newPage();
+    await signInStaff(desk, mediator.email, 'mediator pw 3');
+    await desk.goto(`/staff/cases/${kase.id}`);
+    await expect(desk.getByRole('heading', { level: 3, name: '借款人方案' })).toBeVisible();
+    await desk.getByLabel('期数（月）').fill('24');
+    await desk.getByLabel('罚息减免（%）').fill('100');
+    await desk.getByLabel('本金减免金额').fill('500');
+    await expect(desk.getByText('该方案超出调解员权限，发送后需主管批准。')).toBeVisible();
+    await desk.getByLabel('申请主管批准的理由').fill('借款人失业，减免少量本金可促成还款。');
+    await axe(desk);
+    await desk.getByRole('button', { name: '发送方案' }).click();
+    await expect(desk.getByText('待主管审批')).toBeVisible();
+    await deskContext.close();
+
+    // The borrower does not see it yet.
+    await page.reload();
+    await expect(page.getByText('等待调解员答复。')).toBeVisible();
+
+    // The supervisor approves it.
+    const supContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const sup = await supContext.newPage();
+    await signInStaff(sup, supervisor.email, 'supervisor pw 3');
+    await sup.getByRole('link', { name: '审批' }).click();
+    await expect(sup.getByRole('heading', { level: 1, name: '待审批的方案' })).toBeVisible();
+    await expect(sup.getByText('借款人失业，减免少量本金可促成还款。')).toBeVisible();
+    await axe(sup);
+    await sup.getByRole('button', { name: '批准', exact: true }).click();
+    await expect(sup.getByText('没有待审批的方案。')).toBeVisible();
+    await supContext.close();
+
+    // Now the borrower sees the mediator's offer and accepts it.
+    await page.reload();
+    const offer = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
+    await expect(offer.getByText('减免金额')).toBeVisible();
+    await offer.getByRole('button', { name: '接受这个方案' }).click();
+    await offer.getByRole('button', { name: '确定接受' }).click();
+    await expect(page.getByText('已达成还款方案')).toBeVisible();
+    await axe();
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.getByText('已达成方案，待签署')).toBeVisible();
+  });
+});

@@ -1,0 +1,24 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import type { OfferContext } from '@/lib/domain/offers';
+import type { Actor } from '../actor';
+import { loadVisibleCase } from '../cases/case-access';
+import { listOffers, type OfferDto } from './list-offers';
+import { loadOfferContext } from './offer-context';
+
+export type OfferWorkspaceDto = {
+  caseId: string;
+  caseNo: string;
+  caseState: string;
+  /** What the offer engine needs, so the composer can preview offers live with the same domain code. */
+  context: OfferContext;
+  offers: OfferDto[];
+};
+
+/** Everything the negotiation screens show for one case, for its borrower or its creditor's staff. */
+export async function getOfferWorkspace(actor: Actor, caseId: unknown): Promise<OfferWorkspaceDto> {
+  const db = getDb();
+  const kase = await loadVisibleCase(db, actor, caseId);
+  const [{ timeZone: _tz, borrowerLocale: _locale, borrowerPhone: _phone, ...context }, offers] = await Promise.all([loadOfferContext(db, kase), listOffers(actor, kase.id)]);
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context, offers };
+}
