@@ -4,11 +4,15 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
-import { createDatabase } from '@/db/client';
+import { closeDb, connectDb, createDatabase, getDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { applyMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
 import { generateCases, generatedCaseNo } from '@/db/seed/generate';
+import { suggestOffers } from '@/lib/domain/offers';
+import { loadVisibleCase } from '@/lib/server/cases/case-access';
+import { loadOfferContext } from '@/lib/server/offers/offer-context';
+import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 
 /**
@@ -66,11 +70,38 @@ async function main() {
     log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const [subject] = (
-    await handle.db.execute<{ borrower_id: string; loan_id: string; name: string }>(
-      sql`select c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id where c.case_no = ${generatedCaseNo(Math.floor(CASES / 2))}`,
+    await handle.db.execute<{ case_id: string; borrower_id: string; loan_id: string; name: string }>(
+      sql`select c.id as case_id, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id where c.case_no = ${generatedCaseNo(Math.floor(CASES / 2))}`,
     )
   ).rows;
   if (!subject) throw new Error('no generated case to measure with');
+
+  // Offer pricing in the domain alone: the full set of tailored suggestions for this case, warm.
+  connectDb(cluster.url, 4);
+  const borrowerCtx = { actor: { type: 'borrower' as const, id: subject.borrower_id }, meta: {} };
+  const kase = await loadVisibleCase(getDb(), borrowerCtx.actor, subject.case_id);
+  const { timeZone: _tz, borrowerLocale: _l, borrowerPhone: _p, ...offerContext } = await loadOfferContext(getDb(), kase);
+  const pricingTimes: number[] = [];
+  let suggestionCount = 0;
+  for (let i = 0; i < 220; i++) {
+    const started = performance.now();
+    suggestionCount = suggestOffers({ ...offerContext, disposableIncome: 250_000 }).length;
+    if (i >= 20) pricingTimes.push(performance.now() - started);
+  }
+  pricingTimes.sort((a, b) => a - b);
+  const offerPricing = { runs: pricingTimes.length, suggestions: suggestionCount, p50: percentile(pricingTimes, 50), p95: percentile(pricingTimes, 95) };
+  log(`suggestOffers (domain): p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms, ${suggestionCount} offers`);
+  // The same through the service (reads, pricing, writes, audit) — what "show me options" costs end to end.
+  const serviceTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    await requestSuggestions(borrowerCtx, subject.case_id);
+    if (i >= 5) serviceTimes.push(performance.now() - started);
+  }
+  serviceTimes.sort((a, b) => a - b);
+  const offerService = { runs: serviceTimes.length, p50: percentile(serviceTimes, 50), p95: percentile(serviceTimes, 95) };
+  log(`requestSuggestions (service): p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
+  await closeDb();
   await handle.pool.end();
 
   if (!buildIsCurrent()) {
@@ -110,6 +141,8 @@ async function main() {
     results.borrowerHome = await load(`${base}/`, cookie);
     log('loan detail');
     results.loanDetail = await load(`${base}/loans/${subject.loan_id}`, cookie);
+    log('offers page');
+    results.offersPage = await load(`${base}/cases/${subject.case_id}/offers`, cookie);
     const rss = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
 
     console.log('\nPage              req/s    p50 ms  p95 ms  p99 ms  share of static  non-2xx');
@@ -117,9 +150,10 @@ async function main() {
       const share = name === 'static' ? '' : `${((r.requestsPerSecond / results.static!.requestsPerSecond) * 100).toFixed(0)}%`;
       console.log(`${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)} ${share.padStart(16)} ${String(r.non2xx).padStart(8)}`);
     }
+    console.log(`\noffer pricing, domain: p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms (${offerPricing.suggestions} offers); through the service: p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, results, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, results, offerPricing, offerService, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -17,7 +17,7 @@ export function OfferHistory({ offers, locale, viewer }: { offers: OfferDto[]; l
             </span>
             <time dateTime={o.createdAt}>{format.dateTime(new Date(o.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
           </p>
-          <p>{t('historyLine', { payment: formatMoney(o.priced.regularPayment, locale), count: o.priced.numberOfPayments, total: formatMoney(o.priced.totalPayable, locale) })}</p>
+          <p>{t('historyLine', { payment: formatMoney(o.summary.regularPayment, locale), count: o.summary.numberOfPayments, total: formatMoney(o.summary.totalPayable, locale) })}</p>
           {o.message && o.authorType !== 'system' ? <p className="mt-1 whitespace-pre-wrap text-slate-700">“{o.message}”</p> : null}
           {o.approvalReason ? <p className="mt-1 text-slate-700">{t('approvalReasonShown', { reason: o.approvalReason })}</p> : null}
           {o.decisionReason && o.status !== 'superseded' ? <p className="mt-1 text-slate-700">{t('decisionReason', { reason: o.decisionReason })}</p> : null}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers } from '@/db/schema';
 import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
@@ -13,7 +13,9 @@ export type OfferDto = {
   authorType: 'borrower' | 'staff' | 'system' | 'anonymous';
   status: string;
   terms: OfferTerms;
+  /** The whole priced offer (schedule included) for open and accepted offers; closed ones carry the summary only. */
   priced: PricedOffer;
+  summary: { regularPayment: number; numberOfPayments: number; totalPayable: number; waived: number };
   message: string | null;
   approvalReason: string | null;
   decisionReason: string | null;
@@ -29,7 +31,14 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const now = Date.now();
-  const rows = await db.select().from(offers).where(eq(offers.caseId, kase.id)).orderBy(asc(offers.createdAt));
+  const live = sql<boolean>`${offers.status} in ('proposed', 'pending_approval', 'accepted')`;
+  const { priced: _priced, ...columns } = getTableColumns(offers);
+  // A long negotiation has many closed offers: their schedules are not read back.
+  const rows = await db
+    .select({ ...columns, priced: sql<Record<string, unknown> | null>`case when ${live} then ${offers.priced} end` })
+    .from(offers)
+    .where(eq(offers.caseId, kase.id))
+    .orderBy(asc(offers.createdAt));
   return rows
     .filter((r) => actor.type !== 'borrower' || (r.status !== 'pending_approval' && !(r.status === 'rejected' && r.requiresApproval && !r.approvedAt)))
     .map((r) => ({
@@ -40,6 +49,7 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
       status: r.status,
       terms: r.terms as OfferTerms,
       priced: r.priced as unknown as PricedOffer,
+      summary: { regularPayment: r.regularPayment, numberOfPayments: r.numberOfPayments, totalPayable: r.totalPayable, waived: r.waivedAmount },
       message: r.message,
       approvalReason: actor.type === 'staff' ? r.approvalReason : null,
       decisionReason: r.decisionReason,
