@@ -104,10 +104,10 @@ test.describe('arrears and the hardship statement on a phone', () => {
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
     await signInBorrower(page, borrower.phone);
     await page.goto(`/cases/${kase.id}`);
-    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByRole('button', { name: '发送', exact: true }).click();
     await expect(page.getByText('请填写此项。')).toBeVisible();
     await page.getByLabel('您的问题或说明').fill('罚息是怎么算的？我对金额有疑问。');
-    await page.getByRole('button', { name: '发送' }).click();
+    await page.getByRole('button', { name: '发送', exact: true }).click();
     await expect(page.getByRole('list', { name: '给调解员留言' }).getByText('罚息是怎么算的？')).toBeVisible();
 
     const staffContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
@@ -116,7 +116,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await desk.goto(`/staff/cases/${kase.id}`);
     await expect(desk.getByText('罚息是怎么算的？我对金额有疑问。')).toBeVisible();
     await desk.getByLabel('回复借款人').fill('罚息按逾期本金 × 年利率上浮 50% ÷ 360 × 逾期天数计算。');
-    await desk.getByRole('button', { name: '发送' }).click();
+    await desk.getByRole('button', { name: '发送', exact: true }).click();
     await expect(desk.getByRole('list', { name: '给调解员留言' }).getByText('÷ 360')).toBeVisible();
     await axe(desk);
     await staffContext.close();

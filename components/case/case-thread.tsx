@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
+import { FormError } from '@/components/ui/card';
 import { TextareaField } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { useErrorText } from '@/lib/i18n/use-error-text';
@@ -54,11 +54,7 @@ export function CaseThread({ caseId, messages, post, viewer }: { caseId: string;
       </ol>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
         <TextareaField label={viewer === 'borrower' ? t('askLabel') : t('replyLabel')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
-        {formError ? (
-          <Notice tone="error" role="alert">
-            {formError}
-          </Notice>
-        ) : null}
+        <FormError message={formError} />
         <p role="status" className="text-sm text-ok-700">
           {sent ? t('sent') : ''}
         </p>

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
+import { FormError } from '@/components/ui/card';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
 import { addDays } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
@@ -166,11 +166,7 @@ export function OfferComposer({
         {preview?.priced ? <OfferFigures priced={preview.priced} /> : null}
         {preview?.needsSupervisor ? <p className="mt-1 text-sm text-warn-800">{t('needsSupervisor')}</p> : null}
       </section>
-      {formError ? (
-        <Notice tone="error" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <Button type="submit" disabled={form.formState.isSubmitting || !preview?.priced || preview.violations.length > 0}>
         {form.formState.isSubmitting ? t('sending') : submitLabel}
       </Button>

@@ -13,3 +13,12 @@ export function Notice({ tone = 'info', className, ...props }: HTMLAttributes<HT
   };
   return <div className={cn('rounded-lg border p-3 text-sm', tones[tone], className)} {...props} />;
 }
+
+/** A form-level error, announced to screen readers; renders nothing when there is none. */
+export function FormError({ message }: { message?: string }) {
+  return message ? (
+    <Notice tone="error" role="alert">
+      {message}
+    </Notice>
+  ) : null;
+}

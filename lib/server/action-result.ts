@@ -29,3 +29,13 @@ export function actionError(error: unknown): { ok: false; fieldErrors: Record<st
   logger.error({ err: { name: (error as Error)?.name, message: String((error as Error)?.message ?? error) } }, 'action failed');
   return { ok: false, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } };
 }
+
+/** The body of every server action: run the service, map any error to what the form shows. */
+export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T extends void ? undefined : T>> {
+  try {
+    const data = await work();
+    return (data === undefined ? { ok: true } : { ok: true, data }) as ActionResult<T extends void ? undefined : T>;
+  } catch (error) {
+    return actionError(error);
+  }
+}

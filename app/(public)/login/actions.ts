@@ -2,14 +2,12 @@
 
 import { getLocale } from 'next-intl/server';
 import { currentRequestMeta } from '@/lib/auth/request-meta';
-import { actionError, type ActionResult } from '@/lib/server/action-result';
+import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { requestLoginCode } from '@/lib/server/auth/request-login-code';
 
 export async function requestCodeAction(input: { phone: string }): Promise<ActionResult<{ resendAt: string }>> {
-  try {
+  return runAction(async () => {
     const { resendAt } = await requestLoginCode(await currentRequestMeta(), { phone: String(input?.phone ?? '') }, await getLocale());
-    return { ok: true, data: { resendAt: resendAt.toISOString() } };
-  } catch (error) {
-    return actionError(error);
-  }
+    return { resendAt: resendAt.toISOString() };
+  });
 }

@@ -2,19 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentCtx } from '@/lib/auth/session';
-import { actionError, type ActionResult } from '@/lib/server/action-result';
+import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { decideApproval } from '@/lib/server/offers/decide-approval';
 import type { OfferTermsInput } from '@/lib/validation/offer';
 
 type Decision = { decision: 'approve' } | { decision: 'amend'; terms: OfferTermsInput } | { decision: 'reject'; reason: string };
 
 export async function decideApprovalAction(input: { offerId: string } & Decision): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     const { offerId, ...decision } = input;
     await decideApproval(await currentCtx(), offerId, decision as Decision);
     revalidatePath('/staff/approvals');
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentCtx } from '@/lib/auth/session';
-import { actionError, type ActionResult } from '@/lib/server/action-result';
+import { actionError, runAction, type ActionResult } from '@/lib/server/action-result';
 import { AppError } from '@/lib/server/errors';
 import { removeEvidence, uploadEvidence, type EvidenceDto } from '@/lib/server/hardship/evidence';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
@@ -20,32 +20,23 @@ export async function saveStepAction(input: { caseId: string; step: Step; values
 }
 
 export async function submitStatementAction(input: { caseId: string; rowVersion: number }): Promise<ActionResult<{ disposableIncome: number; version: number }>> {
-  try {
+  return runAction(async () => {
     const { disposableIncome, version } = await submitHardship(await currentCtx(), input);
     revalidatePath(`/cases/${input.caseId}`);
-    return { ok: true, data: { disposableIncome, version } };
-  } catch (error) {
-    return actionError(error);
-  }
+    return { disposableIncome, version };
+  });
 }
 
 export async function uploadEvidenceAction(formData: FormData): Promise<ActionResult<EvidenceDto>> {
-  try {
+  return runAction(async () => {
     const file = formData.get('file');
     const caseId = String(formData.get('caseId') ?? '');
     if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', { field: 'file' });
     const bytes = Buffer.from(await file.arrayBuffer());
-    return { ok: true, data: await uploadEvidence(await currentCtx(), { caseId, filename: file.name || 'file', bytes }) };
-  } catch (error) {
-    return actionError(error);
-  }
+    return await uploadEvidence(await currentCtx(), { caseId, filename: file.name || 'file', bytes });
+  });
 }
 
 export async function removeEvidenceAction(input: { caseId: string; fileId: string }): Promise<ActionResult> {
-  try {
-    await removeEvidence(await currentCtx(), input);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  return runAction(async () => removeEvidence(await currentCtx(), input));
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentCtx } from '@/lib/auth/session';
-import { actionError, type ActionResult } from '@/lib/server/action-result';
+import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
 import { declineOffer } from '@/lib/server/offers/decline-offer';
 import { proposeOffer } from '@/lib/server/offers/propose-offer';
@@ -15,41 +15,29 @@ const done = (caseId: string) => {
 };
 
 export async function acceptOfferAction(input: { caseId: string; offerId: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await acceptOffer(await currentCtx(), input.offerId);
     done(input.caseId);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }
 
 export async function declineOfferAction(input: { caseId: string; offerId: string; reason?: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await declineOffer(await currentCtx(), input.offerId, input.reason);
     done(input.caseId);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }
 
 export async function proposeOfferAction(input: { caseId: string; terms: OfferTermsInput; message?: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await proposeOffer(await currentCtx(), { caseId: input.caseId, terms: input.terms, message: input.message });
     done(input.caseId);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }
 
 export async function requestSuggestionsAction(input: { caseId: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await requestSuggestions(await currentCtx(), input.caseId);
     done(input.caseId);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { OfferComposer } from '@/components/offers/offer-composer';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
+import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import type { OfferContext, OfferTerms } from '@/lib/domain/offers';
 import { useErrorText } from '@/lib/i18n/use-error-text';
@@ -66,11 +66,7 @@ export function ApprovalDecision({ offerId, terms, context, own }: { offerId: st
           />
         </div>
       ) : null}
-      {error ? (
-        <Notice tone="error" role="alert">
-          {error}
-        </Notice>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentCtx } from '@/lib/auth/session';
-import { actionError, type ActionResult } from '@/lib/server/action-result';
+import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { postCaseMessage } from '@/lib/server/cases/case-messages';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
 import { proposeOffer } from '@/lib/server/offers/propose-offer';
@@ -10,41 +10,29 @@ import { withdrawOffer } from '@/lib/server/offers/withdraw-offer';
 import type { OfferTermsInput } from '@/lib/validation/offer';
 
 export async function replyAction(input: { caseId: string; body: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await postCaseMessage(await currentCtx(), { caseId: String(input?.caseId ?? ''), body: String(input?.body ?? '') });
     revalidatePath(`/staff/cases/${input.caseId}`);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }
 
 export async function counterOfferAction(input: { caseId: string; terms: OfferTermsInput; message?: string; approvalReason?: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await proposeOffer(await currentCtx(), input);
     revalidatePath(`/staff/cases/${input.caseId}`);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }
 
 export async function withdrawOfferAction(input: { caseId: string; offerId: string; reason: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await withdrawOffer(await currentCtx(), input.offerId, input.reason);
     revalidatePath(`/staff/cases/${input.caseId}`);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }
 
 export async function acceptProposalAction(input: { caseId: string; offerId: string }): Promise<ActionResult> {
-  try {
+  return runAction(async () => {
     await acceptOffer(await currentCtx(), input.offerId);
     revalidatePath(`/staff/cases/${input.caseId}`);
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
+  });
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
+import { FormError } from '@/components/ui/card';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { EvidenceDto } from '@/lib/server/hardship/evidence';
 import { removeEvidenceAction, uploadEvidenceAction } from '../actions';
@@ -98,11 +98,7 @@ export function EvidenceStep({
           {busy ? t('uploading') : t('upload')}
         </Button>
       </div>
-      {error ? (
-        <Notice tone="error" role="alert">
-          {error}
-        </Notice>
-      ) : null}
+      <FormError message={error} />
       <p role="status" className="text-sm text-ok-700">
         {status}
       </p>

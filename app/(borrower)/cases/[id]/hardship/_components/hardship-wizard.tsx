@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
+import { FormError } from '@/components/ui/card';
 import { computeAffordability, type HardshipNumbers } from '@/lib/domain/hardship';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { EvidenceDto } from '@/lib/server/hardship/evidence';
@@ -116,11 +116,7 @@ export function HardshipWizard({
           <p className="text-slate-700">{t('review.intro')}</p>
           <StatementSummary data={data} affordability={affordability} />
           <p className="text-sm text-slate-700">{t('review.evidenceCount', { count: evidence.length })}</p>
-          {submitError ? (
-            <Notice tone="error" role="alert">
-              {submitError}
-            </Notice>
-          ) : null}
+          <FormError message={submitError} />
           <div className="flex flex-wrap gap-3">
             <Button type="button" variant="secondary" onClick={back} disabled={submitting}>
               {t('back')}

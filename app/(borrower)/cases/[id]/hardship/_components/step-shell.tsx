@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type FormEventHandler, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
+import { FormError } from '@/components/ui/card';
 
 /** The frame of one step: heading (focused on arrival, for screen readers), progress, fields, back/next. */
 export function StepShell({
@@ -43,11 +43,7 @@ export function StepShell({
       </h2>
       {intro ? <div className="text-slate-700">{intro}</div> : null}
       {children}
-      {formError ? (
-        <Notice tone="error" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <FormError message={formError} />
       <div className="flex flex-wrap gap-3">
         {onBack ? (
           <Button type="button" variant="secondary" onClick={onBack} disabled={busy}>

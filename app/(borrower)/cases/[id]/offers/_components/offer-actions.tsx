@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/card';
+import { FormError, Notice } from '@/components/ui/card';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { acceptOfferAction, declineOfferAction } from '../actions';
 
@@ -48,11 +48,7 @@ export function OfferActions({ caseId, offerId }: { caseId: string; offerId: str
           </Button>
         </div>
       )}
-      {error ? (
-        <Notice tone="error" role="alert">
-          {error}
-        </Notice>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

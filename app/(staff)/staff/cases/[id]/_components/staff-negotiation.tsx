@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { OfferComposer } from '@/components/offers/offer-composer';
 import { OfferFigures } from '@/components/offers/offer-figures';
 import { Button } from '@/components/ui/button';
-import { Card, Notice } from '@/components/ui/card';
+import { Card, FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import type { OfferContext } from '@/lib/domain/offers';
 import { useErrorText } from '@/lib/i18n/use-error-text';
@@ -36,11 +36,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable }: { 
   };
   return (
     <div className="flex flex-col gap-4">
-      {error ? (
-        <Notice tone="error" role="alert">
-          {error}
-        </Notice>
-      ) : null}
+      <FormError message={error} />
       <ul className="grid gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
         {open.map((offer) => (
           <li key={offer.id}>
