@@ -1,0 +1,65 @@
+import type { Fen } from './money';
+import type { OfferTerms, PricedOffer } from './offers';
+
+/**
+ * The immutable snapshot a repayment agreement (还款协议) is built from, taken
+ * when an offer is accepted: the parties, the loan, the arrears the borrower
+ * saw, and the accepted terms with their full schedule. Masked identifiers only.
+ */
+export type AgreementSnapshot = {
+  agreementNo: string;
+  verificationCode: string;
+  /** The borrower's language; key terms are also printed in the other one. */
+  locale: 'zh-CN' | 'en';
+  /** The day the agreement is made (Asia/Shanghai). */
+  date: string;
+  creditor: { name: string; nameEn: string; creditCode: string; address: string; servicePhone: string; court: string };
+  borrower: { name: string; residentIdMasked: string; phoneMasked: string; address: string | null };
+  caseNo: string;
+  loan: { contractNo: string; product: string; principal: Fen; annualRatePpm: number; termMonths: number; startDate: string; maturityDate: string };
+  /** The arrears as of the agreement date: the same figures the borrower saw. */
+  arrears: {
+    asOf: string;
+    overduePrincipal: Fen;
+    overdueInterest: Fen;
+    penalty: Fen;
+    compound: Fen;
+    fees: Fen;
+    totalOverdue: Fen;
+    notYetDuePrincipal: Fen;
+    totalToSettle: Fen;
+    enforceableTotalToSettle: Fen;
+    daysPastDue: number;
+  };
+  terms: OfferTerms;
+  priced: PricedOffer;
+  policy: { graceDays: number; breachConsecutiveMisses: number; waiverFallsAwayOnBreach: boolean; selfServiceDelayMaxDays: number };
+  /** The version of the e-signature consent text shown to the borrower. */
+  consentVersion: string;
+};
+
+export type SignatureMark = {
+  signer: 'borrower' | 'creditor';
+  typedName: string;
+  /** PNG bytes of the drawn signature, if any. */
+  drawnPng?: Uint8Array;
+  signedAt: string;
+};
+
+/** One line of the signing certificate page. */
+export type CertificateEvent = {
+  what: string;
+  who: string;
+  atUtc: string;
+  atLocal: string;
+  ip: string | null;
+  device: string | null;
+  verification: string | null;
+};
+
+export type SigningCertificate = {
+  events: CertificateEvent[];
+  originalSha256: string;
+  verificationCode: string;
+  verificationUrl: string;
+};
