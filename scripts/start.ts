@@ -68,6 +68,8 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+await run(path.resolve('scripts/copy-pdf-worker.mjs'), [], {});
+
 if (args.has('--dev')) {
   server = spawn(process.execPath, [nextBin, 'dev', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
 } else {

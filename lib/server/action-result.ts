@@ -22,7 +22,8 @@ export function actionError(error: unknown): { ok: false; fieldErrors: Record<st
     return { ok: false, fieldErrors };
   }
   if (isAppError(error)) {
-    const message = { key: `errors.${error.code}`, params: error.params };
+    // A validation refusal may name its own message (e.g. validation.nameMismatch).
+    const message = { key: error.message.startsWith('validation.') ? error.message : `errors.${error.code}`, params: error.params };
     return error.field ? { ok: false, fieldErrors: { [error.field]: message } } : { ok: false, fieldErrors: {}, formError: message };
   }
   // A database or programming error never reaches the user as such.

@@ -31,7 +31,7 @@ export function setNotificationChannel(channel: NotificationChannel) {
   activeChannel = channel;
 }
 
-export type TemplateName = 'loginCode' | 'signCode' | 'hardshipSubmitted' | 'caseMessage' | 'offerProposed' | 'offerWithdrawn' | 'offerAccepted' | 'offerDeclined' | 'offerExpired' | 'offerNeedsApproval' | 'offerApprovalDecided';
+export type TemplateName = 'loginCode' | 'signCode' | 'hardshipSubmitted' | 'caseMessage' | 'offerProposed' | 'offerWithdrawn' | 'offerAccepted' | 'offerDeclined' | 'offerExpired' | 'offerNeedsApproval' | 'offerApprovalDecided' | 'agreementSigned' | 'agreementExecuted';
 
 export type QueueInput = {
   channel: 'sms' | 'email' | 'in_app';

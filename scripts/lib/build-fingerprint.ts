@@ -17,7 +17,7 @@ export function sourceFingerprint(root = process.cwd()): string {
     }
     if (stat.isDirectory()) {
       for (const child of fs.readdirSync(full).sort()) {
-        if (child === 'node_modules' || child.endsWith('.test.ts')) continue;
+        if (child === 'node_modules' || child === 'vendor' || child.endsWith('.test.ts')) continue;
         walk(path.join(entry, child));
       }
     } else {

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { queueNotification } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
+import { createAgreementTx } from '../agreements/create-agreement';
 import { loadOfferContext } from './offer-context';
 import { loadVisibleOfferForUpdate } from './load-offer';
 import { closeOpenOffers, moveCase } from './offer-store';
@@ -34,9 +35,10 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
     }
     const byBorrower = offer.authorType === 'borrower';
     if (actor.type === 'borrower' && byBorrower) throw new AppError('FORBIDDEN'); // one does not accept one's own proposal
+    const context = await loadOfferContext(tx, kase);
     if (actor.type === 'staff') {
       if (!byBorrower) throw new AppError('FORBIDDEN');
-      const needs = authorityNeeded(await loadOfferContext(tx, kase), offer.terms as OfferTerms);
+      const needs = authorityNeeded(context, offer.terms as OfferTerms);
       if (needs === 'supervisor' && actor.role === 'mediator') throw new AppError('OFFER_POLICY', { params: { rules: 'authority' } });
     }
     const now = new Date();
@@ -44,6 +46,8 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
     await recordAudit(tx, ctx, { action: 'offer.accepted', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, regularPayment: offer.regularPayment, totalPayable: offer.totalPayable, numberOfPayments: offer.numberOfPayments } });
     await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'another offer was accepted', [offer.id]);
     await moveCase(tx, ctx, kase, 'agreed');
+    // The accepted terms become the agreement's immutable snapshot in the same transaction.
+    await createAgreementTx(tx, ctx, kase, { ...offer, status: 'accepted' }, context);
     await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerAccepted', values: { caseNo: kase.caseNo } });
     if (kase.assigneeId) {
       const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));

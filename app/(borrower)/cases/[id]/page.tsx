@@ -74,6 +74,11 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           <Link href={`/cases/${overview.id}/offers`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
             {t('offersLink')}
           </Link>
+          {['agreed', 'signed_by_borrower', 'plan_active', 'breached', 'completed'].includes(overview.state) ? (
+            <Link href={`/cases/${overview.id}/agreement`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+              {overview.state === 'agreed' ? t('agreementLink') : t('agreementView')}
+            </Link>
+          ) : null}
         </div>
       </Card>
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { currentCtx } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { postCaseMessage } from '@/lib/server/cases/case-messages';
+import { countersign } from '@/lib/server/agreements/countersign';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
 import { proposeOffer } from '@/lib/server/offers/propose-offer';
 import { withdrawOffer } from '@/lib/server/offers/withdraw-offer';
@@ -33,6 +34,13 @@ export async function withdrawOfferAction(input: { caseId: string; offerId: stri
 export async function acceptProposalAction(input: { caseId: string; offerId: string }): Promise<ActionResult> {
   return runAction(async () => {
     await acceptOffer(await currentCtx(), input.offerId);
+    revalidatePath(`/staff/cases/${input.caseId}`);
+  });
+}
+
+export async function countersignAction(input: { caseId: string; agreementId: string; password: string }): Promise<ActionResult> {
+  return runAction(async () => {
+    await countersign(await currentCtx(), input.agreementId, { password: input.password });
     revalidatePath(`/staff/cases/${input.caseId}`);
   });
 }

@@ -9,11 +9,13 @@ import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { orNotFound } from '@/lib/server/guard-not-found';
+import { currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { OfferHistory } from '@/components/offers/offer-history';
 import { StatementSummary } from '@/components/hardship/statement-summary';
 import { StaffNegotiation } from './_components/staff-negotiation';
+import { CountersignForm } from './_components/countersign-form';
 import { replyAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StaffCasePage({ params }: { params: Promise<{ id: string }> }) {
-  const { actor } = await requireStaff();
+  const ctx = await requireStaff();
+  const { actor } = ctx;
   const { id } = await params;
   const overview = await orNotFound(getCaseOverview(actor, id));
   const [{ statements }, workspace, messages, t, tState, format, locale] = await Promise.all([
@@ -34,6 +37,9 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
     getLocale(),
   ]);
   const money = (fen: number) => formatMoney(fen, locale);
+  const tc = await getTranslations('countersign');
+  const agreementId = await currentAgreementId(actor, overview.id);
+  const agreement = agreementId ? await getSigningView(ctx, agreementId) : null;
   const { totals } = overview.arrears;
   return (
     <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
@@ -119,6 +125,36 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             )}
           </details>
         ))}
+      </section>
+      <section aria-labelledby="agreement-heading" className="flex flex-col gap-2">
+        <h2 id="agreement-heading" className="text-xl font-semibold">
+          {tc('title')}
+        </h2>
+        {agreement ? (
+          <Card className="flex flex-col gap-3">
+            <p>
+              <span className="font-mono">{agreement.agreementNo}</span> · {tc(`status.${agreement.status as 'executed'}`)}
+            </p>
+            <ul className="flex flex-wrap gap-3 text-sm">
+              {(['unsigned', 'signed', 'executed'] as const)
+                .filter((kind) => kind === 'unsigned' || (kind === 'signed' ? agreement.signedFileId : agreement.executedFileId))
+                .map((kind) => (
+                  <li key={kind}>
+                    <a href={`/api/agreements/${agreement.agreementId}/${kind}`} className="text-brand-700 underline">
+                      PDF · {tc(`download.${kind}`)}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+            {agreement.status === 'signed_by_borrower' && actor.role !== 'admin' ? (
+              <ClientMessages namespaces={['countersign']}>
+                <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
+              </ClientMessages>
+            ) : null}
+          </Card>
+        ) : (
+          <p className="text-sm text-slate-700">{tc('none')}</p>
+        )}
       </section>
       <section aria-labelledby="negotiation-heading" className="flex flex-col gap-3">
         <h2 id="negotiation-heading" className="text-xl font-semibold">

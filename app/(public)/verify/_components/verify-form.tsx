@@ -1,0 +1,72 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormError, Notice } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { useErrorText } from '@/lib/i18n/use-error-text';
+import type { VerificationDto } from '@/lib/server/agreements/verify-agreement';
+import { verifyAction } from '../actions';
+
+/** Upload a PDF or type its code; the answer says only whether it is genuine and, if so, which agreement (masked). */
+export function VerifyForm({ initialCode, initialResult }: { initialCode: string; initialResult: VerificationDto | null }) {
+  const t = useTranslations('verify');
+  const tStatus = useTranslations('countersign.status');
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const [result, setResult] = useState<VerificationDto | null>(initialResult);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'long', timeStyle: 'short' }) : '—');
+  return (
+    <div className="flex flex-col gap-4">
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setBusy(true);
+          setError(undefined);
+          const response = await verifyAction(new FormData(event.currentTarget)).catch(() => null);
+          setBusy(false);
+          if (!response) return setError(errorText('errors.UNAVAILABLE'));
+          if (!response.ok) return setError(errorText(response.formError ?? Object.values(response.fieldErrors)[0] ?? 'errors.UNAVAILABLE'));
+          setResult(response.data);
+        }}
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor="verify-file" className="text-sm font-medium">
+            {t('fileLabel')}
+          </label>
+          <input id="verify-file" name="file" type="file" accept="application/pdf" className="min-h-11 rounded-lg border border-slate-400 bg-white p-2" />
+        </div>
+        <Field label={t('codeLabel')} hint={t('codeHint')} name="code" defaultValue={initialCode} autoCapitalize="characters" />
+        <FormError message={error} />
+        <Button type="submit" disabled={busy} className="self-start">
+          {busy ? t('checking') : t('check')}
+        </Button>
+      </form>
+      <div role="status" aria-live="polite">
+        {result?.verdict === 'authentic' ? (
+          <Notice>
+            <p className="text-lg font-bold text-ok-700">✓ {t('authentic')}</p>
+            <p>{t('authenticDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.signedAt) })}</p>
+            <p className="text-sm">{tStatus(result.version)}</p>
+          </Notice>
+        ) : null}
+        {result?.verdict === 'code_found' ? (
+          <Notice>
+            <p className="text-lg font-bold">{t('codeFound')}</p>
+            <p>{t('codeDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, status: tStatus(result.status as 'executed') })}</p>
+          </Notice>
+        ) : null}
+        {result?.verdict === 'altered' ? (
+          <Notice tone="error">
+            <p className="text-lg font-bold">✗ {t('altered')}</p>
+          </Notice>
+        ) : null}
+        {result?.verdict === 'not_found' ? <Notice tone="warn">{t('notFound')}</Notice> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * Shows a PDF's pages in the page itself (pdf.js onto canvases sized to the
+ * screen), so a borrower on a phone reads the very bytes they sign — not a
+ * download link a cheap phone might not open.
+ */
+export function PdfPages({ url, downloadUrl, title }: { url: string; downloadUrl: string; title: string }) {
+  const t = useTranslations('signing');
+  const container = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [pages, setPages] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const pdfjs = await import('pdfjs-dist');
+        pdfjs.GlobalWorkerOptions.workerSrc = '/vendor/pdf.worker.min.mjs';
+        const data = new Uint8Array(await (await fetch(url, { credentials: 'same-origin' })).arrayBuffer());
+        const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+        if (cancelled || !container.current) return;
+        container.current.replaceChildren();
+        const width = container.current.clientWidth - 16 || 320;
+        for (let n = 1; n <= doc.numPages; n++) {
+          const page = await doc.getPage(n);
+          const base = page.getViewport({ scale: 1 });
+          const viewport = page.getViewport({ scale: (width / base.width) * (window.devicePixelRatio || 1) });
+          const canvas = document.createElement('canvas');
+          canvas.width = viewport.width;
+          canvas.height = viewport.height;
+          canvas.style.width = '100%';
+          canvas.setAttribute('role', 'img');
+          canvas.setAttribute('aria-label', t('pageOf', { page: n, pages: doc.numPages }));
+          canvas.className = 'mb-2 rounded border border-slate-300 bg-white';
+          container.current?.appendChild(canvas);
+          await page.render({ canvasContext: canvas.getContext('2d')!, viewport }).promise;
+          if (cancelled) return;
+        }
+        setPages(doc.numPages);
+        setState('ready');
+      } catch {
+        if (!cancelled) setState('failed');
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [url, t]);
+
+  return (
+    <section aria-label={title} className="flex flex-col gap-2">
+      <p role="status" className="text-sm text-slate-700">
+        {state === 'loading' ? t('loadingDocument') : state === 'failed' ? t('documentFailed') : t('documentPages', { pages })}
+      </p>
+      {/* Focusable so keyboard users can scroll it (WCAG 2.1.1). */}
+      <div ref={container} tabIndex={0} aria-label={title} data-testid="pdf-pages" className="max-h-[70vh] overflow-y-auto rounded-lg bg-slate-100 p-2" />
+      <a href={downloadUrl} className="text-brand-700 underline">
+        {t('downloadReviewCopy')}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { Font } from '@react-pdf/renderer';
+
+/**
+ * Noto Sans SC (SIL Open Font License 1.1, see LICENSES/NotoSansSC-OFL.txt),
+ * read from node_modules — never fetched. Both weights are TrueType (glyf)
+ * outlines, which react-pdf embeds as a subset of the glyphs a document uses.
+ * It covers the CJK Unified Ideographs and Extension A (龑, 䶮, 堃, 赟…); it
+ * does not cover Extension B and beyond (e.g. 𠮷).
+ */
+export const FONT_FAMILY = 'NotoSansSC';
+
+const fontDir = () => path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc');
+export const fontPaths = {
+  regular: () => path.join(fontDir(), '400Regular/NotoSansSC_400Regular.ttf'),
+  bold: () => path.join(fontDir(), '700Bold/NotoSansSC_700Bold.ttf'),
+};
+
+/** Ideographs, kana, hangul, CJK symbols and full-width forms: a line may break before or after any of them. */
+const breakable = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
+/** Never at the start of a line (closing punctuation; 行首禁则). */
+const noBreakBefore = new Set([...'，。、；：？！）》」』】〕〉’”…—·%,.;:!?)]}']);
+/** Never at the end of a line (opening punctuation, currency signs; 行尾禁则). */
+const noBreakAfter = new Set([...'（《「『【〔〈‘“([{¥￥$']);
+
+/**
+ * react-pdf breaks lines only between the "syllables" this callback returns, and
+ * inserts a hyphen at a break between two syllables of one word — while a word
+ * is everything between spaces, so a Chinese paragraph is one long word. The
+ * default ([word]) would therefore never wrap Chinese. Here an empty string is
+ * put between two characters wherever a line may break: react-pdf turns it into
+ * zero-width glue, a break point without a hyphen. Latin words are never
+ * hyphenated; a long URL may break after a slash.
+ */
+export function splitForLineBreaks(word: string): string[] {
+  const chars = Array.from(word);
+  if (chars.length < 2) return [word];
+  const parts: string[] = [];
+  let current = chars[0]!;
+  for (let i = 1; i < chars.length; i++) {
+    const prev = chars[i - 1]!;
+    const next = chars[i]!;
+    const canBreak =
+      !noBreakBefore.has(next) && !noBreakAfter.has(prev) && (breakable.test(prev) || breakable.test(next) || (prev === '/' && next !== '/' && chars.length > 24));
+    if (canBreak) {
+      parts.push(current, '');
+      current = next;
+    } else {
+      current += next;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+let registered = false;
+
+/** Registers the fonts and the line-breaking rule with react-pdf, once per process. */
+export function registerFonts(): void {
+  if (registered) return;
+  Font.register({
+    family: FONT_FAMILY,
+    fonts: [
+      { src: fontPaths.regular(), fontWeight: 400 },
+      { src: fontPaths.bold(), fontWeight: 700 },
+    ],
+  });
+  Font.registerHyphenationCallback(splitForLineBreaks);
+  registered = true;
+}

@@ -1,0 +1,197 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreements, cases, notifications, planInstallments, signatures, storedFiles } from '@/db/schema';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import type { Ctx } from '../actor';
+import { acceptOffer } from '../offers/accept-offer';
+import { requestSuggestions } from '../offers/suggest-offers';
+import { countersign } from './countersign';
+import { ensureUnsignedDocument, getSigningView } from './prepare-document';
+import { readAgreementFile } from './read-agreement-file';
+import { requestSigningCode } from './request-signing-code';
+import { signAsBorrower } from './sign-as-borrower';
+import { verifyAgreementCode, verifyAgreementFile } from './verify-agreement';
+
+let test: TestDatabase;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-sign-'));
+beforeAll(async () => {
+  process.env.DATA_DIR = dataDir; // the demo signing identity is generated here, not in the repository
+  test = await createTestDatabase();
+});
+afterAll(async () => {
+  await test.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const meta = { ip: '203.0.113.9', userAgent: 'Mozilla/5.0 (Linux; Android 13; Redmi 12C) Mobile' };
+const hasPoppler = fs.existsSync('/usr/bin/pdfsig');
+
+async function agreedCase(name = '赵龑') {
+  const creditor = await makeCreditor(test.db);
+  const mediator = await makeStaff(test.db, creditor.id, 'mediator', 'mediator password');
+  const borrower = await makeBorrower(test.db, { fullName: name });
+  const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id, mediator.id);
+  const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta };
+  const { offerIds } = await requestSuggestions(borrowerCtx, kase.id);
+  await acceptOffer(borrowerCtx, offerIds[0]);
+  const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+  const mediatorCtx: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, meta };
+  return { kase, borrower, borrowerCtx, mediatorCtx, agreementId: agreement!.id };
+}
+
+async function codeFor(phone: string) {
+  const [message] = await test.db.select().from(notifications).where(and(eq(notifications.toAddress, phone), eq(notifications.template, 'signCode'))).orderBy(desc(notifications.createdAt)).limit(1);
+  return /\d{6}/.exec(message!.body)![0];
+}
+
+async function signed(s: Awaited<ReturnType<typeof agreedCase>>) {
+  await ensureUnsignedDocument(s.borrowerCtx, s.agreementId);
+  await requestSigningCode(s.borrowerCtx, s.agreementId);
+  return signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code: await codeFor(s.borrower.phone), typedName: s.borrower.fullName });
+}
+
+const tmpPdf = (bytes: Buffer) => {
+  const file = path.join(dataDir, `${Math.random().toString(36).slice(2)}.pdf`);
+  fs.writeFileSync(file, bytes);
+  return file;
+};
+
+describe('the repayment agreement', () => {
+  it('is frozen at acceptance and its review copy is stored with its SHA-256 before anyone sees it', async () => {
+    const s = await agreedCase();
+    const view = await getSigningView(s.borrowerCtx, s.agreementId);
+    expect(view.status).toBe('awaiting_borrower');
+    const file = await readAgreementFile(s.borrowerCtx, s.agreementId, 'unsigned');
+    expect(file.sha256).toBe(view.unsigned.sha256);
+    expect(file.filename).toContain(s.kase.caseNo);
+    // Asking again gives the same stored bytes, not a new rendering.
+    expect((await ensureUnsignedDocument(s.borrowerCtx, s.agreementId)).sha256).toBe(view.unsigned.sha256);
+  });
+
+  it('signs with consent, code and name: sealed, hashed, recorded, and pdfsig finds it valid', async () => {
+    const s = await agreedCase();
+    const result = await signed(s);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    expect(agreement).toMatchObject({ status: 'signed_by_borrower', borrowerSignedSha256: result.sha256 });
+    const [signature] = await test.db.select().from(signatures).where(eq(signatures.agreementId, s.agreementId));
+    expect(signature).toMatchObject({ signerType: 'borrower', ip: meta.ip, documentSha256Before: agreement!.unsignedSha256, documentSha256After: result.sha256 });
+    expect(signature!.consentTextSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('signed_by_borrower');
+    const file = await readAgreementFile(s.borrowerCtx, s.agreementId, 'signed');
+    expect(await verifyAgreementFile(meta, file.bytes)).toMatchObject({ verdict: 'authentic', agreementNo: agreement!.agreementNo, borrower: '赵*' });
+    if (hasPoppler) {
+      const output = spawnSync('/usr/bin/pdfsig', [tmpPdf(file.bytes)], { encoding: 'utf8' }).stdout;
+      expect(output).toContain('Signature is Valid');
+      expect(output).toContain('Total document signed');
+      const text = execFileSync('/usr/bin/pdftotext', ['-layout', tmpPdf(file.bytes), '-'], { encoding: 'utf8' });
+      expect(text).toContain('赵龑');
+      expect(text).toContain(agreement!.unsignedSha256!);
+      expect(text).toContain(agreement!.verificationCode);
+    }
+  });
+
+  it('a single flipped byte anywhere makes the copy "altered" for the page, the command and pdfsig', async () => {
+    const s = await agreedCase();
+    await signed(s);
+    const { bytes } = await readAgreementFile(s.borrowerCtx, s.agreementId, 'signed');
+    for (const position of [10, Math.floor(bytes.length / 2), bytes.length - 2]) {
+      const altered = Buffer.from(bytes);
+      altered[position] = altered[position]! ^ 0x01;
+      expect(await verifyAgreementFile(meta, altered)).toMatchObject({ verdict: 'altered' });
+      const file = tmpPdf(altered);
+      const cli = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/verify-agreement.ts', file], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: test.url } });
+      expect(cli.status).not.toBe(0);
+      if (hasPoppler) {
+        const out = spawnSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' }).stdout;
+        expect(out.includes('Total document signed') && out.includes('Signature is Valid')).toBe(false);
+      }
+    }
+    const good = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/verify-agreement.ts', tmpPdf(bytes)], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: test.url } });
+    expect(good.status).toBe(0);
+  });
+
+  it('signing twice in parallel yields one signature', async () => {
+    const s = await agreedCase();
+    await ensureUnsignedDocument(s.borrowerCtx, s.agreementId);
+    await requestSigningCode(s.borrowerCtx, s.agreementId);
+    const code = await codeFor(s.borrower.phone);
+    const input = { consent: true as const, code, typedName: s.borrower.fullName };
+    const results = await Promise.all([signAsBorrower(s.borrowerCtx, s.agreementId, input), signAsBorrower(s.borrowerCtx, s.agreementId, input)]);
+    expect(results.map((r) => r.alreadySigned).sort()).toEqual([false, true]);
+    expect(results[0]!.sha256).toBe(results[1]!.sha256);
+    expect(await test.db.select().from(signatures).where(eq(signatures.agreementId, s.agreementId))).toHaveLength(1);
+    expect(await test.db.select().from(storedFiles).where(and(eq(storedFiles.ownerId, s.agreementId), eq(storedFiles.kind, 'agreement_signed')))).toHaveLength(1);
+  });
+
+  it('a failure after the PDF is built and before commit leaves no partial state', async () => {
+    const s = await agreedCase();
+    await ensureUnsignedDocument(s.borrowerCtx, s.agreementId);
+    await requestSigningCode(s.borrowerCtx, s.agreementId);
+    const code = await codeFor(s.borrower.phone);
+    const crash = async () => {
+      throw new Error('power cut while sealing');
+    };
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: s.borrower.fullName }, { seal: crash })).rejects.toThrow('power cut');
+    expect(await test.db.select().from(signatures).where(eq(signatures.agreementId, s.agreementId))).toHaveLength(0);
+    expect(await test.db.select().from(storedFiles).where(and(eq(storedFiles.ownerId, s.agreementId), eq(storedFiles.kind, 'agreement_signed')))).toHaveLength(0);
+    expect((await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId)))[0]!.status).toBe('awaiting_borrower');
+    // The code was not used up by the failed attempt: signing works right after.
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: s.borrower.fullName })).resolves.toMatchObject({ alreadySigned: false });
+  });
+
+  it('refuses a wrong code, a name that does not match, missing consent, and a near-empty drawing', async () => {
+    const s = await agreedCase('欧阳秀梅');
+    await ensureUnsignedDocument(s.borrowerCtx, s.agreementId);
+    await requestSigningCode(s.borrowerCtx, s.agreementId);
+    const code = await codeFor(s.borrower.phone);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code: wrong, typedName: '欧阳秀梅' })).rejects.toMatchObject({ code: 'CODE_WRONG', field: 'code' });
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳秀' })).rejects.toMatchObject({ field: 'typedName' });
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: false as never, code, typedName: '欧阳秀梅' })).rejects.toHaveProperty('issues');
+    const dot = { png: 'data:image/png;base64,iVBORw0KGgo=', points: 3, width: 4, height: 2 };
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳秀梅', drawn: dot })).rejects.toMatchObject({ field: 'drawn' });
+    // "欧阳 秀梅" with a space is the same name.
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳 秀梅' })).resolves.toMatchObject({ alreadySigned: false });
+  });
+
+  it('countersigned with the staff member’s password: executed, sealed again, the plan starts, every event on the certificate', async () => {
+    const s = await agreedCase();
+    await signed(s);
+    await expect(countersign(s.mediatorCtx, s.agreementId, { password: 'wrong' })).rejects.toMatchObject({ code: 'CREDENTIALS_INVALID' });
+    const result = await countersign(s.mediatorCtx, s.agreementId, { password: 'mediator password' });
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    expect(agreement).toMatchObject({ status: 'executed', executedSha256: result.sha256 });
+    expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
+    expect((await test.db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId))).length).toBeGreaterThan(1);
+    const file = await readAgreementFile(s.mediatorCtx, s.agreementId, 'executed');
+    expect(await verifyAgreementFile(meta, file.bytes)).toMatchObject({ verdict: 'authentic', version: 'executed' });
+    expect(await verifyAgreementCode(meta, agreement!.verificationCode.toLowerCase().replace(/-/g, ' '))).toMatchObject({ verdict: 'code_found', status: 'executed' });
+    if (hasPoppler) {
+      expect(spawnSync('/usr/bin/pdfsig', [tmpPdf(file.bytes)], { encoding: 'utf8' }).stdout).toContain('Signature is Valid');
+      const text = execFileSync('/usr/bin/pdftotext', ['-layout', tmpPdf(file.bytes), '-'], { encoding: 'utf8' });
+      for (const event of ['方案被接受，协议生成', '待签署文件生成', '签署验证码已发送', '同意以电子方式签署', '验证码核验通过', '借款人签署', '贷款机构会签']) expect(text).toContain(event);
+      expect(text).toContain(meta.ip);
+    }
+    await expect(countersign(s.mediatorCtx, s.agreementId, { password: 'mediator password' })).resolves.toMatchObject({ alreadyExecuted: true });
+  });
+
+  it('is not found for anyone else', async () => {
+    const s = await agreedCase();
+    const stranger: Ctx = { actor: { type: 'borrower', id: (await makeBorrower(test.db)).id }, meta };
+    const notFound = { code: 'NOT_FOUND' };
+    await expect(getSigningView(stranger, s.agreementId)).rejects.toMatchObject(notFound);
+    await expect(readAgreementFile(stranger, s.agreementId, 'unsigned')).rejects.toMatchObject(notFound);
+    await expect(requestSigningCode(stranger, s.agreementId)).rejects.toMatchObject(notFound);
+    await expect(signAsBorrower(stranger, s.agreementId, { consent: true, code: '123456', typedName: 'x' })).rejects.toMatchObject(notFound);
+    const otherCreditor = await makeCreditor(test.db);
+    const foreign: Ctx = { actor: { type: 'staff', id: (await makeStaff(test.db, otherCreditor.id)).id, role: 'mediator', creditorId: otherCreditor.id }, meta };
+    await expect(countersign(foreign, s.agreementId, { password: 'x' })).rejects.toMatchObject(notFound);
+    await expect(readAgreementFile(foreign, s.agreementId, 'unsigned')).rejects.toMatchObject(notFound);
+    expect(await verifyAgreementCode(meta, 'AAAA-BBBB-CC')).toEqual({ verdict: 'not_found' });
+  });
+});

@@ -1,0 +1,75 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { agreements, borrowers, creditors, loans, type cases, type offers } from '@/db/schema';
+import type { AgreementSnapshot } from '@/lib/domain/agreement';
+import { maskPhone } from '@/lib/domain/identity';
+import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import { consentTextVersion } from '@/lib/pdf/agreement-text';
+import type { Ctx } from '../actor';
+import { recordAudit } from '../audit';
+
+const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud and typed from paper
+
+/** A code printed on the agreement for the public verification page: 10 random characters, e.g. K7QM-2XWD-9P. */
+export function newVerificationCode(): string {
+  const bytes = crypto.randomBytes(10);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+}
+
+/**
+ * Freezes an accepted offer into the agreement's immutable snapshot, in the
+ * acceptance transaction. The document itself is rendered (and its hash
+ * stored) before the borrower first sees it.
+ */
+export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cases.$inferSelect, offer: typeof offers.$inferSelect, context: OfferContext) {
+  const [row] = await tx
+    .select({ loan: loans, creditor: creditors, borrower: borrowers })
+    .from(loans)
+    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(eq(loans.id, kase.loanId));
+  const { loan, creditor, borrower } = row!;
+  const [{ value: existing } = { value: 0 }] = await tx.select({ value: count() }).from(agreements).where(eq(agreements.caseId, kase.id));
+  const totals = context.arrears.totals;
+  const snapshot: AgreementSnapshot = {
+    agreementNo: `${kase.caseNo}-A${existing + 1}`,
+    verificationCode: newVerificationCode(),
+    locale: borrower.locale === 'en' ? 'en' : 'zh-CN',
+    date: context.asOf,
+    creditor: { name: creditor.name, nameEn: creditor.nameEn, creditCode: creditor.creditCode, address: creditor.registeredAddress, servicePhone: creditor.servicePhone, court: creditor.court },
+    borrower: { name: borrower.fullName, residentIdMasked: borrower.residentIdMasked, phoneMasked: maskPhone(borrower.phone), address: borrower.address },
+    caseNo: kase.caseNo,
+    loan: { contractNo: loan.contractNo, product: loan.product, principal: loan.principal, annualRatePpm: loan.annualRatePpm, termMonths: loan.termMonths, startDate: loan.startDate, maturityDate: loan.maturityDate },
+    arrears: {
+      asOf: context.asOf,
+      overduePrincipal: totals.overduePrincipal,
+      overdueInterest: totals.overdueInterest,
+      penalty: totals.penalty,
+      compound: totals.compound,
+      fees: totals.fees,
+      totalOverdue: totals.totalOverdue,
+      notYetDuePrincipal: totals.notYetDuePrincipal,
+      totalToSettle: totals.totalToSettle,
+      enforceableTotalToSettle: totals.enforceableTotalToSettle,
+      daysPastDue: context.arrears.daysPastDue,
+    },
+    terms: offer.terms as OfferTerms,
+    priced: offer.priced as unknown as PricedOffer,
+    policy: {
+      graceDays: context.policy.graceDays,
+      breachConsecutiveMisses: context.policy.breachConsecutiveMisses,
+      waiverFallsAwayOnBreach: context.policy.waiverFallsAwayOnBreach,
+      selfServiceDelayMaxDays: context.policy.selfServiceDelayMaxDays,
+    },
+    consentVersion: consentTextVersion,
+  };
+  const [agreement] = await tx
+    .insert(agreements)
+    .values({ agreementNo: snapshot.agreementNo, caseId: kase.id, offerId: offer.id, status: 'awaiting_borrower', snapshot: snapshot as unknown as Record<string, unknown>, locale: snapshot.locale, verificationCode: snapshot.verificationCode })
+    .returning({ id: agreements.id });
+  await recordAudit(tx, ctx, { action: 'agreement.created', entityType: 'agreement', entityId: agreement!.id, data: { caseId: kase.id, offerId: offer.id, agreementNo: snapshot.agreementNo } });
+  return agreement!.id;
+}

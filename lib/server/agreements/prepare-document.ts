@@ -1,0 +1,84 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db/client';
+import { agreements, storedFiles } from '@/db/schema';
+import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
+import type { Actor, Ctx } from '../actor';
+import { recordAudit } from '../audit';
+import { sha256Hex } from '../crypto';
+import { loadVisibleAgreement } from './load-agreement';
+
+export const agreementFilename = (agreementNo: string, date: string, kind: 'unsigned' | 'signed' | 'executed') =>
+  `repayment-agreement-${agreementNo}-${date}${kind === 'unsigned' ? '-review' : kind === 'signed' ? '-signed-by-borrower' : ''}.pdf`;
+
+/**
+ * The document the borrower reviews: rendered once from the snapshot and stored
+ * with its SHA-256 before anyone sees it, so the bytes reviewed are the bytes signed.
+ */
+export async function ensureUnsignedDocument(ctx: Ctx, agreementId: unknown): Promise<{ fileId: string; sha256: string }> {
+  const first = await loadVisibleAgreement(getDb(), ctx.actor, agreementId);
+  if (first.agreement.unsignedFileId && first.agreement.unsignedSha256) return { fileId: first.agreement.unsignedFileId, sha256: first.agreement.unsignedSha256 };
+  const bytes = await renderAgreementPdf({ snapshot: first.snapshot });
+  return getDb().transaction(async (tx) => {
+    const { agreement, snapshot, kase } = await loadVisibleAgreement(tx, ctx.actor, agreementId, { forUpdate: true });
+    if (agreement.unsignedFileId && agreement.unsignedSha256) return { fileId: agreement.unsignedFileId, sha256: agreement.unsignedSha256 };
+    return storeUnsigned(tx, ctx, { agreementId: agreement.id, caseId: kase.id, borrowerId: kase.borrowerId, agreementNo: snapshot.agreementNo, date: snapshot.date, bytes });
+  });
+}
+
+async function storeUnsigned(tx: Executor, ctx: Ctx, input: { agreementId: string; caseId: string; borrowerId: string; agreementNo: string; date: string; bytes: Buffer }) {
+  const sha256 = sha256Hex(input.bytes);
+  const [file] = await tx
+    .insert(storedFiles)
+    .values({ kind: 'agreement_unsigned', borrowerId: input.borrowerId, caseId: input.caseId, ownerId: input.agreementId, filename: agreementFilename(input.agreementNo, input.date, 'unsigned'), contentType: 'application/pdf', size: input.bytes.length, sha256, bytes: input.bytes, uploadedByType: 'system' })
+    .returning({ id: storedFiles.id });
+  await tx.update(agreements).set({ unsignedFileId: file!.id, unsignedSha256: sha256 }).where(eq(agreements.id, input.agreementId));
+  await recordAudit(tx, ctx, { action: 'agreement.document_generated', entityType: 'agreement', entityId: input.agreementId, data: { sha256, size: input.bytes.length } });
+  return { fileId: file!.id, sha256 };
+}
+
+export type SigningViewDto = {
+  agreementId: string;
+  agreementNo: string;
+  caseId: string;
+  caseNo: string;
+  status: string;
+  date: string;
+  locale: 'zh-CN' | 'en';
+  unsigned: { fileId: string; sha256: string };
+  signedFileId: string | null;
+  executedFileId: string | null;
+  summary: { regularPayment: number; numberOfPayments: number; endDate: string; totalPayable: number; downPayment: number; firstDueDate: string | null; waived: number };
+  verificationCode: string;
+};
+
+/** What the signing page shows: the document (prepared if needed) and its plain summary. */
+export async function getSigningView(ctx: Ctx, agreementId: unknown): Promise<SigningViewDto> {
+  const unsigned = await ensureUnsignedDocument(ctx, agreementId);
+  const { agreement, snapshot, kase } = await loadVisibleAgreement(getDb(), ctx.actor, agreementId);
+  const p = snapshot.priced;
+  return {
+    agreementId: agreement.id,
+    agreementNo: snapshot.agreementNo,
+    caseId: kase.id,
+    caseNo: kase.caseNo,
+    status: agreement.status,
+    date: snapshot.date,
+    locale: snapshot.locale,
+    unsigned,
+    signedFileId: agreement.borrowerSignedFileId,
+    executedFileId: agreement.executedFileId,
+    summary: { regularPayment: p.regularPayment, numberOfPayments: p.numberOfPayments, endDate: p.endDate, totalPayable: p.totalPayable, downPayment: p.downPayment, firstDueDate: p.firstDueDate, waived: p.waived.total },
+    verificationCode: snapshot.verificationCode,
+  };
+}
+
+/** The case's current agreement (the newest not superseded), if any, for links from case pages. */
+export async function currentAgreementId(actor: Actor, caseId: string): Promise<string | null> {
+  const { loadVisibleCase } = await import('../cases/case-access');
+  const db = getDb();
+  const kase = await loadVisibleCase(db, actor, caseId);
+  const rows = await db.select({ id: agreements.id, status: agreements.status, createdAt: agreements.createdAt }).from(agreements).where(eq(agreements.caseId, kase.id));
+  const current = rows.filter((r) => r.status !== 'superseded' && r.status !== 'void').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  return current?.id ?? null;
+}

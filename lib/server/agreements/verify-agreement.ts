@@ -1,0 +1,75 @@
+import 'server-only';
+import { eq, or } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { agreements, signatures } from '@/db/schema';
+import type { AgreementSnapshot } from '@/lib/domain/agreement';
+import { rateLimits } from '@/lib/domain/rate-limit';
+import { judgeAgreementFile, verifySealedPdf } from '@/lib/pdf/verify-seal';
+import type { RequestMeta } from '../actor';
+import { sha256Hex } from '../crypto';
+import { AppError } from '../errors';
+import { hitRateLimit } from '../rate-limit';
+
+export type VerificationDto =
+  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed' }
+  | { verdict: 'altered'; reason: string }
+  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null }
+  | { verdict: 'not_found' };
+
+/** 张伟 → 张*, 欧阳秀梅 → 欧**梅: enough to recognise, not to identify. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+async function limit(meta: RequestMeta) {
+  const decision = await getDb().transaction((tx) => hitRateLimit(tx, rateLimits.verifyPerIp, `doc:${meta.ip ?? 'unknown'}`));
+  if (!decision.allowed) throw new AppError('RATE_LIMITED', { params: { retryAt: decision.retryAt.toISOString() } });
+}
+
+async function signedAt(agreementId: string) {
+  const rows = await getDb().select({ at: signatures.signedAt }).from(signatures).where(eq(signatures.agreementId, agreementId));
+  return rows.length ? new Date(Math.max(...rows.map((r) => r.at.getTime()))).toISOString() : null;
+}
+
+/**
+ * Is this file an authentic, unaltered agreement issued here? Both checks:
+ * its exact SHA-256 is one we stored for a signed agreement, and its embedded
+ * digital signature verifies over the whole file. Says nothing else.
+ */
+export async function verifyAgreementFile(meta: RequestMeta, bytes: Buffer): Promise<VerificationDto> {
+  await limit(meta);
+  const sha256 = sha256Hex(bytes);
+  const [known] = await getDb()
+    .select()
+    .from(agreements)
+    .where(or(eq(agreements.borrowerSignedSha256, sha256), eq(agreements.executedSha256, sha256)))
+    .limit(1);
+  const seal = verifySealedPdf(bytes);
+  const verdict = judgeAgreementFile(seal, known ? { agreementNo: known.agreementNo } : null);
+  if (!verdict.authentic || !known) return { verdict: 'altered', reason: verdict.reason };
+  const snapshot = known.snapshot as unknown as AgreementSnapshot;
+  return {
+    verdict: 'authentic',
+    agreementNo: known.agreementNo,
+    creditor: snapshot.creditor.name,
+    borrower: maskName(snapshot.borrower.name),
+    status: known.status,
+    signedAt: await signedAt(known.id),
+    version: known.executedSha256 === sha256 ? 'executed' : 'signed_by_borrower',
+  };
+}
+
+/** The code printed on an agreement: says which agreement it is, masked, and its status. */
+export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): Promise<VerificationDto> {
+  await limit(meta);
+  const clean = rawCode.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (clean.length !== 10) return { verdict: 'not_found' };
+  const code = `${clean.slice(0, 4)}-${clean.slice(4, 8)}-${clean.slice(8)}`;
+  const [known] = await getDb().select().from(agreements).where(eq(agreements.verificationCode, code)).limit(1);
+  if (!known) return { verdict: 'not_found' };
+  const snapshot = known.snapshot as unknown as AgreementSnapshot;
+  return { verdict: 'code_found', agreementNo: known.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: known.status, signedAt: await signedAt(known.id) };
+}
