@@ -40,7 +40,8 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
     setCodeStatus(t('codeSent'));
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  // Called from the submit event (not during render): it reads the signature pad.
+  async function submit(values: Values) {
     setFormError(undefined);
     setDrawnError(undefined);
     const drawn = pad.current?.read();
@@ -52,10 +53,10 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
       return setFormError(applyServerErrors({ ...result, fieldErrors: others }, form.setError, errorText));
     }
     router.refresh();
-  });
+  }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={(event) => void form.handleSubmit(submit)(event)} noValidate className="flex flex-col gap-4">
       <section aria-labelledby="consent-heading" className="rounded-lg border border-slate-300 bg-white p-3">
         <h3 id="consent-heading" className="font-semibold">
           {consentTitle}
