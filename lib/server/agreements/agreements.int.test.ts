@@ -195,3 +195,27 @@ describe('the repayment agreement', () => {
     expect(await verifyAgreementCode(meta, 'AAAA-BBBB-CC')).toEqual({ verdict: 'not_found' });
   });
 });
+
+describe('corrections', () => {
+  it('leave signed documents untouched: a correction supersedes the agreement and the next one names it', async () => {
+    const { sql } = await import('drizzle-orm');
+    const { supersedeAgreement } = await import('./supersede-agreement');
+    const s = await agreedCase();
+    await signed(s);
+    const [first] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    const refusal = { cause: { message: expect.stringMatching(/immutable/) } };
+    await expect(test.db.execute(sql`update stored_files set bytes = 'x' where id = ${first!.borrowerSignedFileId}`)).rejects.toMatchObject(refusal);
+    await expect(test.db.execute(sql`update agreements set borrower_signed_sha256 = 'forged' where id = ${first!.id}`)).rejects.toMatchObject(refusal);
+    await expect(test.db.execute(sql`update agreements set snapshot = '{}'::jsonb where id = ${first!.id}`)).rejects.toMatchObject(refusal);
+
+    await supersedeAgreement(s.mediatorCtx, s.agreementId, '首期还款日需要更正');
+    expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('negotiating');
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    await acceptOffer(s.borrowerCtx, offerIds[0]);
+    const all = await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id));
+    expect(all).toHaveLength(2);
+    const second = all.find((a) => a.id !== first!.id)!;
+    expect(second).toMatchObject({ supersedesId: first!.id, status: 'awaiting_borrower' });
+    expect(all.find((a) => a.id === first!.id)).toMatchObject({ status: 'superseded', borrowerSignedSha256: first!.borrowerSignedSha256 });
+  });
+});

@@ -1,6 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { agreements, borrowers, creditors, loans, type cases, type offers } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
@@ -66,9 +66,16 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
     },
     consentVersion: consentTextVersion,
   };
+  // A correction names the agreement it replaces; both stay on record.
+  const [previous] = await tx
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(and(eq(agreements.caseId, kase.id), eq(agreements.status, 'superseded')))
+    .orderBy(desc(agreements.createdAt))
+    .limit(1);
   const [agreement] = await tx
     .insert(agreements)
-    .values({ agreementNo: snapshot.agreementNo, caseId: kase.id, offerId: offer.id, status: 'awaiting_borrower', snapshot: snapshot as unknown as Record<string, unknown>, locale: snapshot.locale, verificationCode: snapshot.verificationCode })
+    .values({ agreementNo: snapshot.agreementNo, caseId: kase.id, offerId: offer.id, status: 'awaiting_borrower', snapshot: snapshot as unknown as Record<string, unknown>, locale: snapshot.locale, verificationCode: snapshot.verificationCode, supersedesId: previous?.id ?? null })
     .returning({ id: agreements.id });
   await recordAudit(tx, ctx, { action: 'agreement.created', entityType: 'agreement', entityId: agreement!.id, data: { caseId: kase.id, offerId: offer.id, agreementNo: snapshot.agreementNo } });
   return agreement!.id;

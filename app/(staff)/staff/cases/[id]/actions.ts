@@ -5,6 +5,7 @@ import { currentCtx } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { postCaseMessage } from '@/lib/server/cases/case-messages';
 import { countersign } from '@/lib/server/agreements/countersign';
+import { supersedeAgreement } from '@/lib/server/agreements/supersede-agreement';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
 import { proposeOffer } from '@/lib/server/offers/propose-offer';
 import { withdrawOffer } from '@/lib/server/offers/withdraw-offer';
@@ -41,6 +42,13 @@ export async function acceptProposalAction(input: { caseId: string; offerId: str
 export async function countersignAction(input: { caseId: string; agreementId: string; password: string }): Promise<ActionResult> {
   return runAction(async () => {
     await countersign(await currentCtx(), input.agreementId, { password: input.password });
+    revalidatePath(`/staff/cases/${input.caseId}`);
+  });
+}
+
+export async function supersedeAgreementAction(input: { caseId: string; agreementId: string; reason: string }): Promise<ActionResult> {
+  return runAction(async () => {
+    await supersedeAgreement(await currentCtx(), input.agreementId, input.reason);
     revalidatePath(`/staff/cases/${input.caseId}`);
   });
 }

@@ -16,6 +16,7 @@ import { OfferHistory } from '@/components/offers/offer-history';
 import { StatementSummary } from '@/components/hardship/statement-summary';
 import { StaffNegotiation } from './_components/staff-negotiation';
 import { CountersignForm } from './_components/countersign-form';
+import { SupersedeForm } from './_components/supersede-form';
 import { replyAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -149,6 +150,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             {agreement.status === 'signed_by_borrower' && actor.role !== 'admin' ? (
               <ClientMessages namespaces={['countersign']}>
                 <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
+              </ClientMessages>
+            ) : null}
+            {agreement.status !== 'executed' && actor.role !== 'admin' ? (
+              <ClientMessages namespaces={['countersign']}>
+                <SupersedeForm caseId={overview.id} agreementId={agreement.agreementId} />
               </ClientMessages>
             ) : null}
           </Card>
