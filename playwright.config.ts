@@ -33,7 +33,7 @@ export default defineConfig({
     { name: 'platform', testMatch: /platform-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
   webServer: {
-    command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts --fresh',
+    command: 'node node_modules/tsx/dist/cli.mjs --import ./scripts/lib/server-only-shim.mjs scripts/start.ts --fresh',
     url: `${baseURL}/api/health`,
     timeout: 10 * 60_000,
     reuseExistingServer: false,

@@ -10,6 +10,9 @@ import { applyMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
 import { generateCases, generatedCaseNo } from '@/db/seed/generate';
 import { suggestOffers } from '@/lib/domain/offers';
+import { sampleCertificate, sampleSignatures, sampleSnapshot } from '@/lib/pdf/fixtures';
+import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
+import { sealPdf } from '@/lib/pdf/seal';
 import { loadVisibleCase } from '@/lib/server/cases/case-access';
 import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
@@ -104,6 +107,26 @@ async function main() {
   await closeDb();
   await handle.pool.end();
 
+  // The agreement: render, and render + seal, a 24-installment agreement (warm), and the signed file's size.
+  const snapshot = sampleSnapshot({ structure: 'installments', months: 24, relief: true });
+  const signed = { snapshot, signatures: sampleSignatures(snapshot), certificate: sampleCertificate(snapshot) };
+  const renderTimes: number[] = [];
+  const sealTimes: number[] = [];
+  let signedSize = 0;
+  for (let i = 0; i < 25; i++) {
+    let started = performance.now();
+    await renderAgreementPdf({ snapshot });
+    if (i >= 5) renderTimes.push(performance.now() - started);
+    started = performance.now();
+    const sealed = await sealPdf(await renderAgreementPdf(signed), { reason: 'bench', location: 'Concord', name: snapshot.creditor.name });
+    if (i >= 5) sealTimes.push(performance.now() - started);
+    signedSize = sealed.length;
+  }
+  renderTimes.sort((a, b) => a - b);
+  sealTimes.sort((a, b) => a - b);
+  const agreementPdf = { render: { p50: percentile(renderTimes, 50), p95: percentile(renderTimes, 95) }, renderSignSeal: { p50: percentile(sealTimes, 50), p95: percentile(sealTimes, 95) }, signedBytes: signedSize };
+  log(`agreement render p50 ${agreementPdf.render.p50.toFixed(0)} ms p95 ${agreementPdf.render.p95.toFixed(0)} ms; render+sign+seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; ${(signedSize / 1024).toFixed(0)} KB`);
+
   if (!buildIsCurrent()) {
     log('building…');
     const fingerprint = sourceFingerprint();
@@ -151,9 +174,10 @@ async function main() {
       console.log(`${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)} ${share.padStart(16)} ${String(r.non2xx).padStart(8)}`);
     }
     console.log(`\noffer pricing, domain: p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms (${offerPricing.suggestions} offers); through the service: p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
+    console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, results, offerPricing, offerService, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, results, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -30,6 +30,12 @@ try {
   const started = performance.now();
   const { created } = await seedDemo(db);
   console.log(created ? `Demo data seeded in ${seconds(started)} s.` : 'Demo data already present.');
+  // One fully executed agreement, made by the real signing code (idempotent: skipped once done).
+  const { connectDb, closeDb } = await import('@/db/client');
+  const { seedExecutedAgreement } = await import('@/db/seed/executed-agreement');
+  connectDb(url, 2);
+  if (await seedExecutedAgreement()) console.log('Demo agreement signed and countersigned.');
+  await closeDb();
   if (casesWanted) {
     const genStarted = performance.now();
     console.log(`Generating ${casesWanted.toLocaleString('en')} cases (seed ${seed ?? 42})…`);

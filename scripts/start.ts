@@ -41,6 +41,13 @@ if (env.DEMO_MODE) {
   const { created } = await seedDemo(handle.db);
   await handle.pool.end();
   log(created ? 'Demo data seeded' : 'Demo data present');
+  if (created) {
+    const { connectDb, closeDb } = await import('@/db/client');
+    const { seedExecutedAgreement } = await import('@/db/seed/executed-agreement');
+    connectDb(url, 2);
+    if (await seedExecutedAgreement()) log('Demo agreement signed and countersigned');
+    await closeDb();
+  }
 }
 
 // The job worker (offer expiry, outbox dispatch) runs beside the web server, on the same database.

@@ -140,7 +140,7 @@ function DocPage({ footer, t, children }: { footer: string; t: AgreementText; ch
  * The repayment agreement (还款协议) as a react-pdf document: in the borrower's
  * language, with the key terms in the other one; signed when signatures are
  * given, with the signing certificate appended when a certificate is given.
- * Call registerFonts() (lib/pdf/fonts.ts) before rendering it.
+ * Call loadFonts() (lib/pdf/fonts.ts) before rendering it; renderAgreementPdf does.
  */
 export function AgreementDocument({ snapshot: s, signatures, certificate, qrDataUrl }: AgreementDocumentProps) {
   const locale = s.locale;

@@ -54,6 +54,9 @@ export function splitForLineBreaks(word: string): string[] {
 }
 
 let registered = false;
+let loading: Promise<void> | null = null;
+
+const LINE_FEED = 0x0a;
 
 /** Registers the fonts and the line-breaking rule with react-pdf, once per process. */
 export function registerFonts(): void {
@@ -67,4 +70,32 @@ export function registerFonts(): void {
   });
   Font.registerHyphenationCallback(splitForLineBreaks);
   registered = true;
+}
+
+/**
+ * Registers and loads both faces (in parallel, once per process), and makes the
+ * line feed resolve to Noto Sans SC. react-pdf gives a character the fallback
+ * font (Helvetica) when the family has no glyph for it, and Noto has none for
+ * '\n', so every line break inside a text would otherwise add an unembedded
+ * Helvetica to the PDF. The line feed is never drawn, so no glyph is needed.
+ */
+export function loadFonts(): Promise<void> {
+  registerFonts();
+  loading ??= Promise.all(
+    ([400, 700] as const).map(async (fontWeight) => {
+      const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
+      await source.load();
+      const font = source.data;
+      if (!font || font.hasGlyphForCodePoint(LINE_FEED)) return;
+      const hasGlyph = font.hasGlyphForCodePoint.bind(font);
+      font.hasGlyphForCodePoint = (codePoint: number) => codePoint === LINE_FEED || hasGlyph(codePoint);
+    }),
+  ).then(
+    () => undefined,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
 }

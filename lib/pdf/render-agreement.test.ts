@@ -125,7 +125,7 @@ describe('the repayment agreement PDF', () => {
     expect(out).toContain(certificate.verificationUrl);
     expect(out).toContain('2026-11-20T06:42:13Z');
     expect(out).toContain('115.236.12.40');
-    expect(out).toContain('短信验证码 138****8000');
+    expect(out).toContain('短信验证码');
     expect(out).toContain('王建国');
     expect(out).toContain(formatBeijingTime('2026-11-20T06:42:13Z', 'zh-CN'));
     // The drawn signature (with its alpha mask) and the QR code are images in the file.

@@ -3,7 +3,8 @@ import QRCode from 'qrcode';
 import { createElement } from 'react';
 import type { AgreementSnapshot, SignatureMark, SigningCertificate } from '@/lib/domain/agreement';
 import { AgreementDocument } from './agreement-document';
-import { registerFonts } from './fonts';
+import { loadFonts } from './fonts';
+import { signaturePng } from './parts/signatures';
 
 export type RenderAgreementInput = {
   snapshot: AgreementSnapshot;
@@ -24,7 +25,9 @@ export function verificationQrDataUrl(url: string): Promise<string> {
  * Sealing (PKCS#7) is done afterwards on these bytes.
  */
 export async function renderAgreementPdf(input: RenderAgreementInput): Promise<Buffer> {
-  registerFonts();
+  // Checked here, before rendering: an error thrown inside react-pdf's render surfaces as an unrelated one.
+  for (const mark of input.signatures ?? []) signaturePng(mark);
+  await loadFonts();
   const qrDataUrl = input.certificate ? await verificationQrDataUrl(input.certificate.verificationUrl) : undefined;
   const element = createElement(AgreementDocument, { snapshot: input.snapshot, signatures: input.signatures, certificate: input.certificate, qrDataUrl });
   // renderToBuffer's type wants a <Document> element; AgreementDocument renders exactly one.

@@ -17,10 +17,8 @@ export async function notifyBorrower(
   input: { caseId: string; creditorId: string; borrowerId: string; template: TemplateName; values: Record<string, string | number>; mandatory?: boolean; now?: Date },
 ): Promise<{ sms: 'queued' | 'blocked'; rule?: string }> {
   const now = input.now ?? new Date();
-  const [[borrower], [creditor]] = await Promise.all([
-    tx.select().from(borrowers).where(eq(borrowers.id, input.borrowerId)),
-    tx.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, input.creditorId)),
-  ]);
+  const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, input.borrowerId));
+  const [creditor] = await tx.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, input.creditorId));
   if (!borrower || !creditor) return { sms: 'blocked', rule: 'unknown_recipient' };
   const base = { recipientType: 'borrower' as const, recipientId: borrower.id, template: input.template, locale: borrower.locale, values: input.values, caseId: input.caseId };
   await queueNotification(tx, { ...base, channel: 'in_app', toAddress: borrower.phone });

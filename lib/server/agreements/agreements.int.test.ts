@@ -104,14 +104,14 @@ describe('the repayment agreement', () => {
       altered[position] = altered[position]! ^ 0x01;
       expect(await verifyAgreementFile(meta, altered)).toMatchObject({ verdict: 'altered' });
       const file = tmpPdf(altered);
-      const cli = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/verify-agreement.ts', file], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: test.url } });
+      const cli = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--import', './scripts/lib/server-only-shim.mjs', 'scripts/verify-agreement.ts', file], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: test.url } });
       expect(cli.status).not.toBe(0);
       if (hasPoppler) {
         const out = spawnSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' }).stdout;
         expect(out.includes('Total document signed') && out.includes('Signature is Valid')).toBe(false);
       }
     }
-    const good = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/verify-agreement.ts', tmpPdf(bytes)], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: test.url } });
+    const good = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--import', './scripts/lib/server-only-shim.mjs', 'scripts/verify-agreement.ts', tmpPdf(bytes)], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: test.url } });
     expect(good.status).toBe(0);
   });
 

@@ -16,10 +16,9 @@ type LoanRow = typeof loans.$inferSelect;
 export async function arrearsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy): Promise<Map<string, ArrearsResult>> {
   const ids = loanRows.map((l) => l.id);
   if (!ids.length) return new Map();
-  const [scheduleRows, paymentRows] = await Promise.all([
-    db.select().from(installments).where(inArray(installments.loanId, ids)).orderBy(asc(installments.seq)),
-    db.select().from(payments).where(inArray(payments.loanId, ids)).orderBy(asc(payments.receivedOn), asc(payments.createdAt)),
-  ]);
+  // One after the other: `db` may be a transaction, whose single connection runs one query at a time.
+  const scheduleRows = await db.select().from(installments).where(inArray(installments.loanId, ids)).orderBy(asc(installments.seq));
+  const paymentRows = await db.select().from(payments).where(inArray(payments.loanId, ids)).orderBy(asc(payments.receivedOn), asc(payments.createdAt));
   const result = new Map<string, ArrearsResult>();
   for (const loan of loanRows) {
     result.set(

@@ -21,16 +21,15 @@ export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<Off
   const { loan, creditor, borrower } = row!;
   const policy = parsePolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
-  const [arrears, schedule, [statement]] = await Promise.all([
-    arrearsForLoans(db, [loan], asOf, policy),
-    db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(asc(installments.seq)),
-    db
-      .select({ disposableIncome: hardshipStatements.disposableIncome })
-      .from(hardshipStatements)
-      .where(and(eq(hardshipStatements.caseId, kase.id), eq(hardshipStatements.status, 'submitted')))
-      .orderBy(desc(hardshipStatements.version))
-      .limit(1),
-  ]);
+  // Sequential: `db` is often a transaction (one connection, one query at a time).
+  const arrears = await arrearsForLoans(db, [loan], asOf, policy);
+  const schedule = await db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(asc(installments.seq));
+  const [statement] = await db
+    .select({ disposableIncome: hardshipStatements.disposableIncome })
+    .from(hardshipStatements)
+    .where(and(eq(hardshipStatements.caseId, kase.id), eq(hardshipStatements.status, 'submitted')))
+    .orderBy(desc(hardshipStatements.version))
+    .limit(1);
   return {
     asOf,
     loan: {
