@@ -40,7 +40,7 @@ function Terms({ s, t, f, locale }: PartProps) {
     ...(f.settlement ? [] : [[t.summary.firstDueDate, f.firstDueDate ?? '—'] as const, [t.summary.endDate, f.endDate] as const]),
     ...(f.newMaturity ? [[t.summary.newMaturity, f.newMaturity] as const] : []),
     ...(f.settlement ? [] : [[t.summary.newInterest, f.newInterest] as const]),
-    [t.summary.totalPayable, f.totalPayable, true],
+    [f.downPayment ? t.summary.totalWithDown : t.summary.totalPayable, f.totalPayable, true],
   ];
   return (
     <>
@@ -150,6 +150,15 @@ export function AgreementDocument({ snapshot: s, signatures, certificate, qrData
   const footer = `${t.meta.agreementNo} ${s.agreementNo} · ${t.meta.verificationCode} ${s.verificationCode} · ${t.meta.textVersion} ${f.textVersion}`;
   if (certificate && !qrDataUrl) throw new TypeError('a signing certificate needs its QR code (qrDataUrl)');
   const when = documentDate(s);
+  const schedule = (
+    <>
+      <Heading>{t.headings.schedule}</Heading>
+      <Intro>{t.scheduleIntro}</Intro>
+      <ScheduleTable s={s} t={t} locale={locale} />
+    </>
+  );
+  // A schedule of a few rows (a settlement) stays with the terms; a longer one starts its own sheet.
+  const scheduleApart = s.priced.schedule.length > 6;
   return (
     <Document
       title={`${t.title} ${s.agreementNo}`}
@@ -161,16 +170,17 @@ export function AgreementDocument({ snapshot: s, signatures, certificate, qrData
       creationDate={when}
       modificationDate={when}
     >
-      {/* Each group starts a new sheet: the schedule reads as its own table, and react-pdf paginates (and numbers) smaller groups much faster. */}
+      {/* Each <Page> group starts a new sheet: the schedule reads as its own table, and react-pdf paginates (and numbers) smaller groups much faster. */}
       <DocPage footer={footer} t={t}>
         <Cover s={s} t={t} other={other} f={f} />
         <Terms s={s} t={t} f={f} locale={locale} />
+        {scheduleApart ? null : schedule}
       </DocPage>
-      <DocPage footer={footer} t={t}>
-        <Heading>{t.headings.schedule}</Heading>
-        <Intro>{t.scheduleIntro}</Intro>
-        <ScheduleTable s={s} t={t} locale={locale} />
-      </DocPage>
+      {scheduleApart ? (
+        <DocPage footer={footer} t={t}>
+          {schedule}
+        </DocPage>
+      ) : null}
       <DocPage footer={footer} t={t}>
         <Clauses s={s} t={t} f={f} locale={locale} />
         <KeyTerms other={other} f={agreementFacts(s, otherLocale(locale))} />

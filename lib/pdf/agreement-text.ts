@@ -96,7 +96,7 @@ export type AgreementText = {
   loan: Labels<'contractNo' | 'product' | 'principal' | 'rate' | 'term' | 'startDate' | 'maturityDate'> & { termValue: (months: number) => string };
   arrears: Labels<'overduePrincipal' | 'overdueInterest' | 'penalty' | 'compound' | 'fees' | 'totalOverdue' | 'notYetDuePrincipal' | 'totalToSettle' | 'enforceable'>;
   waived: Labels<'penalty' | 'compound' | 'interest' | 'principal' | 'total'>;
-  summary: Labels<'structure' | 'method' | 'downPayment' | 'regularPayment' | 'numberOfPayments' | 'firstDueDate' | 'endDate' | 'newMaturity' | 'newInterest' | 'totalPayable'>;
+  summary: Labels<'structure' | 'method' | 'downPayment' | 'regularPayment' | 'numberOfPayments' | 'firstDueDate' | 'endDate' | 'newMaturity' | 'newInterest' | 'totalPayable' | 'totalWithDown'>;
   schedule: Labels<'seq' | 'dueDate' | 'principal' | 'interest' | 'charges' | 'amount' | 'balanceAfter' | 'contract' | 'downPayment' | 'total'>;
   structureName: (f: AgreementFacts) => string;
   methodName: Readonly<Record<InstallmentMethod, string>>;
@@ -138,6 +138,7 @@ export type AgreementText = {
     | 'ipDevice'
     | 'verification'
     | 'verify'
+    | 'scan'
     | 'verifyHint'
   >;
   pageOf: (page: number, total: number) => string;

@@ -1,10 +1,10 @@
-import { deflateSync, crc32 } from 'node:zlib';
 import type { AgreementSnapshot, SignatureMark, SigningCertificate } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { addMonths } from '@/lib/domain/dates';
 import { priceOffer, type OfferContext, type OfferStructure, type OfferTerms } from '@/lib/domain/offers';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { buildSchedule } from '@/lib/domain/schedule';
+import { encodePng } from './png';
 
 /**
  * Sample agreements for tests and previews, priced by the real domain engine.
@@ -52,9 +52,12 @@ export function sampleTerms(options: SampleOptions): OfferTerms {
   if (structure === 'installments' || structure === 'extension_installments') {
     terms.installments = { months, method: 'equal_installment', downPayment: downPayment ? 500_000 : 0, firstDueDate: '2026-12-15' };
   }
-  if (relief || structure === 'settlement') {
+  if (relief) {
     terms.relief = { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 30, principalWaive: 0 };
     if (structure !== 'settlement') terms.relief.rateReduction = { pct: 20, months: 6 };
+  } else if (structure === 'settlement') {
+    // Relief alone is a settlement; with nothing waived it is simply paying everything at once.
+    terms.relief = { penaltyWaivePct: 0, compoundWaivePct: 0, interestWaivePct: 0, principalWaive: 0 };
   }
   return terms;
 }
@@ -102,35 +105,16 @@ export function sampleSnapshot(options: SampleOptions): AgreementSnapshot {
 
 /** A small RGBA PNG with a pen stroke, standing in for a drawn signature. */
 export function samplePng(width = 240, height = 80): Uint8Array {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
+  const pixels = new Uint8Array(width * height * 4);
   for (let x = 0; x < width; x++) {
     const y0 = Math.round(height / 2 + Math.sin(x / 14) * (height / 4) + Math.cos(x / 5) * 4);
     for (let dy = -1; dy <= 1; dy++) {
       const y = y0 + dy;
       if (y < 0 || y >= height) continue;
-      const at = y * (width * 4 + 1) + 1 + x * 4;
-      raw[at] = 20;
-      raw[at + 1] = 30;
-      raw[at + 2] = 90;
-      raw[at + 3] = 255;
+      pixels.set([20, 30, 90, 255], (y * width + x) * 4);
     }
   }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // RGBA
-  return new Uint8Array(
-    Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
-  );
+  return new Uint8Array(encodePng(width, height, 4, pixels));
 }
 
 export function sampleSignatures(snapshot: AgreementSnapshot): SignatureMark[] {

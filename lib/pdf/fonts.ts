@@ -31,6 +31,10 @@ const noBreakAfter = new Set([...'（《「『【〔〈‘“([{¥￥$']);
  * put between two characters wherever a line may break: react-pdf turns it into
  * zero-width glue, a break point without a hyphen. Latin words are never
  * hyphenated; a long URL may break after a slash.
+ * That glue cannot stretch, so react-pdf's optimal line breaking gives up on a
+ * Chinese paragraph and falls back to filling lines greedily — which prefers a
+ * real space to any zero-width break: keep ASCII spaces out of Chinese text, or
+ * a line ends early at the space.
  */
 export function splitForLineBreaks(word: string): string[] {
   const chars = Array.from(word);

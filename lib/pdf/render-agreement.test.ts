@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '@/lib/domain/money';
 import type { OfferStructure } from '@/lib/domain/offers';
@@ -9,8 +11,9 @@ import { AGREEMENT_TEXT, consentTextCanonical, consentTextFor, consentTextVersio
 import { agreementFacts } from './facts';
 import { splitForLineBreaks } from './fonts';
 import { formatBeijingTime, formatDate, formatRatePpm } from './format';
-import { sampleCertificate, sampleSignatures, sampleSnapshot, type SampleOptions } from './fixtures';
-import { renderAgreementPdf } from './render-agreement';
+import { sampleCertificate, samplePng, sampleSignatures, sampleSnapshot, type SampleOptions } from './fixtures';
+import { flattenPng, isPng } from './png';
+import { renderAgreementPdf, verificationQrDataUrl } from './render-agreement';
 
 const bin = (name: string) => `/usr/bin/${name}`;
 const poppler = ['pdftotext', 'pdffonts', 'pdfinfo'].every((name) => existsSync(bin(name)));
@@ -128,7 +131,7 @@ describe('the repayment agreement PDF', () => {
     expect(out).toContain('短信验证码');
     expect(out).toContain('王建国');
     expect(out).toContain(formatBeijingTime('2026-11-20T06:42:13Z', 'zh-CN'));
-    // The drawn signature (with its alpha mask) and the QR code are images in the file.
+    // The drawn signature (flattened onto white) and the QR code are images in the file.
     const images = run('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean);
     expect(images.length).toBeGreaterThanOrEqual(2);
     // Unsigned, the same agreement has neither.
@@ -165,14 +168,17 @@ describe('the repayment agreement PDF', () => {
     expect(rightmostWord(file)).toBeLessThanOrEqual(a4Width - margin + 1);
   }, 30_000);
 
-  it('gives the same bytes for the same input', async () => {
+  it('gives the same bytes for the same input, even rendered concurrently with transparent signature images', async () => {
     const snapshot = sampleSnapshot({ structure: 'extension_installments', relief: true, downPayment: true });
     const a = await renderAgreementPdf({ snapshot });
     const b = await renderAgreementPdf({ snapshot: structuredClone(snapshot) });
     expect(a.equals(b)).toBe(true);
-    const signed = { snapshot, signatures: sampleSignatures(snapshot), certificate: sampleCertificate(snapshot) };
-    expect((await renderAgreementPdf(signed)).equals(await renderAgreementPdf(signed))).toBe(true);
-  }, 30_000);
+    // Two drawn (RGBA) signatures and the QR code: pdfkit would decode alpha PNGs on the zlib pool, in a racy order.
+    const signatures = sampleSignatures(snapshot).map((mark) => ({ ...mark, drawnPng: samplePng(600, 200) }));
+    const signed = { snapshot, signatures, certificate: sampleCertificate(snapshot) };
+    const outputs = await Promise.all(Array.from({ length: 4 }, () => renderAgreementPdf(signed)));
+    for (const output of outputs) expect(output.equals(outputs[0]!)).toBe(true);
+  }, 60_000);
 
   it('refuses a drawn signature that is not a PNG', async () => {
     const snapshot = sampleSnapshot({ structure: 'settlement', relief: true });
@@ -217,5 +223,40 @@ describe('the agreement text', () => {
     expect(splitForLineBreaks('（以下简称“原借款合同”）。')).toEqual(['（以', '', '下', '', '简', '', '称', '', '“原', '', '借', '', '款', '', '合', '', '同”）。']);
     expect(splitForLineBreaks('支付¥1,234.50元')).toEqual(['支', '', '付', '', '¥1,234.50', '', '元']);
     expect(splitForLineBreaks('Borrower')).toEqual(['Borrower']);
+  });
+});
+
+describe('the images', () => {
+  /** The pixels of an 8-bit PNG written with filter 0 on every row (as encodePng and flattenPng write them). */
+  const rawPixels = (png: Buffer) => {
+    const idat = png.subarray(33 + 8, 33 + 8 + png.readUInt32BE(33));
+    const width = png.readUInt32BE(16);
+    const channels = { 0: 1, 2: 3 }[png[25]!]!;
+    const raw = inflateSync(idat);
+    const rows: number[][] = [];
+    for (let at = 0; at < raw.length; at += width * channels + 1) {
+      expect(raw[at]).toBe(0);
+      rows.push([...raw.subarray(at + 1, at + 1 + width * channels)]);
+    }
+    return { width, channels, rows };
+  };
+
+  it('flattens a filtered RGBA PNG onto white, pixel for pixel', async () => {
+    // qrcode writes RGBA PNGs with adaptive scanline filters; the same symbol drawn by hand is the reference.
+    const url = 'https://concord.example.cn/verify/K7QM-2XWD-9P';
+    const rgba = await QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, scale: 4, color: { dark: '#000000ff', light: '#00000000' } });
+    const flat = rawPixels(flattenPng(rgba));
+    const reference = rawPixels(Buffer.from(verificationQrDataUrl(url).split(',')[1]!, 'base64'));
+    expect(flat.channels).toBe(3);
+    expect(flat.width).toBe(reference.width);
+    expect(flat.rows.map((row) => row.filter((_, i) => i % 3 === 0))).toEqual(reference.rows);
+  });
+
+  it('leaves opaque PNGs as they are and refuses what is not a PNG', () => {
+    const qr = Buffer.from(verificationQrDataUrl('https://example.cn/v/1').split(',')[1]!, 'base64');
+    expect(isPng(qr)).toBe(true);
+    expect(flattenPng(qr).equals(qr)).toBe(true);
+    expect(isPng(samplePng())).toBe(true);
+    expect(() => flattenPng(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0]))).toThrow(/not a PNG/);
   });
 });

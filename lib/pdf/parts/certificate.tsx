@@ -32,21 +32,29 @@ export function Certificate({ s, t, other, locale, certificate, signatures = [],
       <T style={[styles.hint, { textAlign: 'center', marginTop: 4 }]}>{c.intro}</T>
 
       <Heading>{c.agreement}</Heading>
-      <KeyValues
-        compact
-        labelWidth="28%"
-        rows={[
-          [t.meta.agreementNo, s.agreementNo],
-          [t.meta.date, formatDate(s.date, locale)],
-          [t.meta.verificationCode, certificate.verificationCode, true],
-          [t.parties.borrower, s.borrower.name],
-          [t.parties.residentId, s.borrower.residentIdMasked],
-          [t.parties.phone, s.borrower.phoneMasked],
-          [t.parties.creditor, locale === 'zh-CN' ? s.creditor.name : s.creditor.nameEn],
-          [t.parties.creditCode, s.creditor.creditCode],
-          ...(representative ? [[c.representative, representative] as const] : []),
-        ]}
-      />
+      <View style={styles.qrRow}>
+        <View style={{ flex: 1 }}>
+          <KeyValues
+            compact
+            labelWidth="30%"
+            rows={[
+              [t.meta.agreementNo, s.agreementNo],
+              [t.meta.date, formatDate(s.date, locale)],
+              [t.meta.verificationCode, certificate.verificationCode, true],
+              [t.parties.borrower, s.borrower.name],
+              [t.parties.residentId, s.borrower.residentIdMasked],
+              [t.parties.phone, s.borrower.phoneMasked],
+              [t.parties.creditor, locale === 'zh-CN' ? s.creditor.name : s.creditor.nameEn],
+              [t.parties.creditCode, s.creditor.creditCode],
+              ...(representative ? [[c.representative, representative] as const] : []),
+            ]}
+          />
+        </View>
+        <View style={styles.qrBox}>
+          <PdfImage src={qrDataUrl} style={styles.qr} />
+          <T style={styles.qrCaption}>{c.scan}</T>
+        </View>
+      </View>
 
       <Heading>{c.document}</Heading>
       <KeyValues labelWidth="28%" rows={[[c.sha256, certificate.originalSha256]]} />
@@ -80,16 +88,11 @@ export function Certificate({ s, t, other, locale, certificate, signatures = [],
 
       <View wrap={false}>
         <Heading>{c.verify}</Heading>
-        <View style={styles.qrRow}>
-          <PdfImage src={qrDataUrl} style={styles.qr} />
-          <View style={{ flex: 1 }}>
-            <T style={styles.para}>{c.verifyHint}</T>
-            <T style={[styles.para, { color: colors.accent }]}>{certificate.verificationUrl}</T>
-            <T style={[styles.para, styles.kvStrong]}>
-              {t.meta.verificationCode}: {certificate.verificationCode}
-            </T>
-          </View>
-        </View>
+        <T style={styles.para}>{c.verifyHint}</T>
+        <T style={[styles.para, { color: colors.accent }]}>{certificate.verificationUrl}</T>
+        <T style={[styles.para, styles.kvStrong]}>
+          {t.meta.verificationCode}: {certificate.verificationCode}
+        </T>
       </View>
     </View>
   );

@@ -3,17 +3,15 @@ import { Image as PdfImage, View } from '@react-pdf/renderer';
 import type { AgreementSnapshot, SignatureMark } from '@/lib/domain/agreement';
 import type { AgreementText } from '../agreement-text';
 import { formatBeijingTime, type DocLocale } from '../format';
+import { isPng } from '../png';
 import { T } from './primitives';
 import { styles } from './styles';
-
-const pngMagic = [137, 80, 78, 71, 13, 10, 26, 10];
 
 /** The drawn signature as a Buffer react-pdf embeds directly (never a path or URL it would fetch). */
 export function signaturePng(mark: SignatureMark): Buffer | null {
   if (!mark.drawnPng || mark.drawnPng.length === 0) return null;
-  const png = Buffer.from(mark.drawnPng);
-  if (!pngMagic.every((byte, i) => png[i] === byte)) throw new RangeError(`the ${mark.signer}'s drawn signature is not a PNG image`);
-  return png;
+  if (!isPng(mark.drawnPng)) throw new RangeError(`the ${mark.signer}'s drawn signature is not a PNG image`);
+  return Buffer.from(mark.drawnPng);
 }
 
 function Line({ label, value }: { label: string; value?: string }) {

@@ -48,5 +48,7 @@ export const styles = StyleSheet.create({
   blank: { flex: 1, borderBottomWidth: 0.5, borderBottomColor: colors.text },
   mono: { lineHeight: 1.5, fontSize: 8 },
   qrRow: { flexDirection: 'row', gap: 12, marginTop: 6, alignItems: 'flex-start' },
-  qr: { width: 84, height: 84 },
+  qrBox: { width: 96, alignItems: 'center', paddingTop: 2 },
+  qr: { width: 88, height: 88 },
+  qrCaption: { lineHeight: 1.3, fontSize: 7.5, color: colors.muted, textAlign: 'center' },
 });

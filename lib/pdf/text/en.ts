@@ -112,7 +112,8 @@ export const textEn: AgreementText = {
     endDate: 'Last due date',
     newMaturity: 'Maturity after extension',
     newInterest: 'New interest',
-    totalPayable: 'Total to pay (with down payment)',
+    totalPayable: 'Total to pay',
+    totalWithDown: 'Total to pay (with down payment)',
   },
   schedule: { seq: 'No.', dueDate: 'Due date', principal: 'Principal', interest: 'Interest', charges: 'Carried charges', amount: 'Amount due', balanceAfter: 'Still owed after', contract: 'Contract', downPayment: 'Down', total: 'Total' },
   structureName: structureEn,
@@ -157,16 +158,16 @@ export const textEn: AgreementText = {
   ],
   breach: (f) => {
     const relief = Boolean(f.waivedTotal || f.rateReduction);
-    const missed = f.breachMisses === 1 ? 'any installment is' : `${f.breachMisses} installments in a row are`;
+    const missed = f.settlement ? 'the payment in Article 4 is not made' : f.breachMisses === 1 ? 'any installment is not paid' : `${f.breachMisses} installments in a row are not paid`;
     return [
       f.graceDays > 0
         ? `1. Each due date is followed by a grace period of ${f.graceDays} days. A payment made in full within the grace period counts as paid on time.`
         : '1. There is no grace period: each installment is due in full on its due date.',
-      `2. If ${missed} not paid in full ${f.graceDays > 0 ? 'by the end of the grace period' : 'on the due date'}, the Borrower is in breach and this agreement ends. The Creditor may then resume collection of everything still owed, or sue in court.`,
+      `2. If ${missed} in full ${f.graceDays > 0 ? 'by the end of the grace period' : 'on the due date'}, the Borrower is in breach and this agreement ends. The Creditor may then resume collection of everything still owed, or sue in court.`,
       ...(relief
         ? [
             f.waiverFallsAway
-              ? "3. If this agreement ends because of the Borrower's breach, the relief in Article 3 (including any rate reduction) no longer applies, and the Creditor may claim what is owed under the Loan Contract, less everything the Borrower has paid."
+              ? `3. If this agreement ends because of the Borrower's breach, the relief in Article 3${f.rateReduction ? ' (including the rate reduction)' : ''} no longer applies, and the Creditor may claim what is owed under the Loan Contract, less everything the Borrower has paid.`
               : "3. If this agreement ends because of the Borrower's breach, the relief in Article 3 still stands.",
           ]
         : []),
@@ -207,7 +208,7 @@ export const textEn: AgreementText = {
     ['Total to pay', f.totalPayable],
     [
       'Breach',
-      `Grace period ${f.graceDays} days; ${f.breachMisses === 1 ? 'any installment' : `${f.breachMisses} installments in a row`} not paid in full is a breach: the agreement ends and the Creditor may resume collection or sue${(f.waivedTotal || f.rateReduction) && f.waiverFallsAway ? '; the relief no longer applies' : ''}`,
+      `Grace period ${f.graceDays} days; ${f.settlement ? 'the payment' : f.breachMisses === 1 ? 'any installment' : `${f.breachMisses} installments in a row`} not paid in full is a breach: the agreement ends and the Creditor may resume collection or sue${(f.waivedTotal || f.rateReduction) && f.waiverFallsAway ? '; the relief no longer applies' : ''}`,
     ],
     ['Early repayment', 'At any time, with no penalty and no fee'],
     ['Disputes', f.court],
@@ -230,6 +231,7 @@ export const textEn: AgreementText = {
     ipDevice: 'IP address / device',
     verification: 'Identity check',
     verify: 'Verify',
+    scan: 'Scan to verify',
     verifyHint: 'Scan the QR code or open this address and enter the verification code to check that this agreement is authentic and unaltered:',
   },
   pageOf: (page, total) => `Page ${page} of ${total}`,

@@ -1,6 +1,9 @@
 import type { AgreementFacts, AgreementText, ConsentText } from '../agreement-text';
 
-/** 还款协议 — 中文文本。条款措辞力求平实：先讲清楚金额和后果，再讲法律依据。 */
+/**
+ * 还款协议 — 中文文本。条款措辞力求平实：先讲清楚金额和后果，再讲法律依据。
+ * 正文中不要用半角空格（数字、英文与汉字之间也不加）：react-pdf 换行时会优先在空格处断行，使该行提前结束（见 fonts.ts）。
+ */
 
 export const consentZh = (version: string): ConsentText => ({
   version,
@@ -106,7 +109,8 @@ export const textZh: AgreementText = {
     endDate: '末期还款日',
     newMaturity: '展期后到期日',
     newInterest: '新增利息',
-    totalPayable: '还款总额（含首付款）',
+    totalPayable: '还款总额',
+    totalWithDown: '还款总额（含首付款）',
   },
   schedule: { seq: '期数', dueDate: '还款日', principal: '本金', interest: '利息', charges: '结转欠款', amount: '应还金额', balanceAfter: '剩余应还本金及欠款', contract: '原合同', downPayment: '首付', total: '合计' },
   structureName: structureZh,
@@ -146,12 +150,12 @@ export const textZh: AgreementText = {
       : []),
   ],
   breach: (f) => [
-    f.graceDays > 0 ? `一、每期还款日后${f.graceDays}天为宽限期。乙方在宽限期内足额还款的，视为按期还款。` : '一、本协议不设宽限期，乙方应在每期还款日当日或之前足额还款。',
-    `二、乙方${f.breachMisses === 1 ? '任何一期' : `连续${f.breachMisses}期`}未在${f.graceDays > 0 ? '宽限期届满前' : '还款日'}足额还款的，构成违约，本协议终止。届时甲方可以恢复对全部剩余欠款的催收，或依法向人民法院提起诉讼。`,
+    f.graceDays > 0 ? `一、每个还款日后${f.graceDays}天为宽限期。乙方在宽限期内足额还款的，视为按期还款。` : '一、本协议不设宽限期，乙方应在每期还款日当日或之前足额还款。',
+    `二、乙方${f.settlement ? '' : f.breachMisses === 1 ? '任何一期' : `连续${f.breachMisses}期`}未在${f.graceDays > 0 ? '宽限期届满前' : '还款日'}足额${f.settlement ? '支付第四条约定的款项' : '还款'}的，构成违约，本协议终止。届时甲方可以恢复对全部剩余欠款的催收，或依法向人民法院提起诉讼。`,
     ...(f.waivedTotal || f.rateReduction
       ? [
           f.waiverFallsAway
-            ? '三、本协议因乙方违约而终止的，第三条约定的减免（包括利率下调）不再适用，甲方可以按原借款合同主张欠款，乙方已经支付的款项全部予以扣除。'
+            ? `三、本协议因乙方违约而终止的，第三条约定的减免${f.rateReduction ? '（包括利率下调）' : ''}不再适用，甲方可以按原借款合同主张欠款，乙方已经支付的款项全部予以扣除。`
             : '三、本协议因乙方违约而终止的，第三条约定的减免仍然有效。',
         ]
       : []),
@@ -191,7 +195,7 @@ export const textZh: AgreementText = {
     ['还款总额', f.totalPayable],
     [
       '违约',
-      `宽限期${f.graceDays}天；${f.breachMisses === 1 ? '任何一期' : `连续${f.breachMisses}期`}未足额还款即构成违约，协议终止，甲方可以恢复催收或起诉${(f.waivedTotal || f.rateReduction) && f.waiverFallsAway ? '，减免不再适用' : ''}`,
+      `宽限期${f.graceDays}天；${f.settlement ? '未足额支付' : f.breachMisses === 1 ? '任何一期未足额还款' : `连续${f.breachMisses}期未足额还款`}即构成违约，协议终止，甲方可以恢复催收或起诉${(f.waivedTotal || f.rateReduction) && f.waiverFallsAway ? '，减免不再适用' : ''}`,
     ],
     ['提前还款', '随时可以，不收违约金或手续费'],
     ['争议解决', f.court],
@@ -214,6 +218,7 @@ export const textZh: AgreementText = {
     ipDevice: 'IP 地址 / 设备',
     verification: '身份验证',
     verify: '核验',
+    scan: '扫码核验',
     verifyHint: '扫描二维码或访问以下网址，输入验证码，即可核验本协议是否真实、未被篡改：',
   },
   pageOf: (page, total) => `第 ${page} 页 / 共 ${total} 页`,
