@@ -24,6 +24,7 @@ export type AppErrorCode =
   | 'OFFER_EXPIRED'
   | 'OFFER_POLICY'
   | 'OFFER_OWN_APPROVAL'
+  | 'SESSION_EXPIRED'
   | 'UNAVAILABLE';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -49,6 +50,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   OFFER_EXPIRED: 409,
   OFFER_POLICY: 422,
   OFFER_OWN_APPROVAL: 403,
+  SESSION_EXPIRED: 401,
   UNAVAILABLE: 503,
 };
 

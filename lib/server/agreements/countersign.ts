@@ -12,6 +12,7 @@ import { recordAudit } from '../audit';
 import { verifyPassword } from '../auth/passwords';
 import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
+import { queueNotification } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
 import { moveCase } from '../offers/offer-store';
 import { buildCertificate } from './certificate';
@@ -80,7 +81,13 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
       .where(eq(loans.id, kase.loanId));
     await recordAudit(tx, ctx, { action: 'agreement.countersigned', entityType: 'agreement', entityId: agreement.id, data: { who: pending[0]!.who, verification: 'password re-entered', sha256After: sha256 } });
     await moveCase(tx, ctx, kase, 'plan_active');
-    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementExecuted', values: { agreementNo: snapshot.agreementNo, firstDue: priced.firstDueDate ?? priced.endDate }, now });
+    const values = { agreementNo: snapshot.agreementNo, firstDue: priced.firstDueDate ?? priced.endDate };
+    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementExecuted', values, now });
+    // The case's mediator hears of it too when someone else countersigned.
+    if (kase.assigneeId && kase.assigneeId !== staff.id) {
+      const [assignee] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
+      if (assignee) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: assignee.id, toAddress: assignee.email, template: 'agreementExecuted', locale: 'zh-CN', values, caseId: kase.id });
+    }
     return { sha256, alreadyExecuted: false };
   });
 }
