@@ -74,7 +74,7 @@ async function main() {
   }
   const [subject] = (
     await handle.db.execute<{ case_id: string; borrower_id: string; loan_id: string; name: string }>(
-      sql`select c.id as case_id, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id where c.case_no = ${generatedCaseNo(Math.floor(CASES / 2))}`,
+      sql`select c.id as case_id, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id where c.case_no like 'CASE-GEN-%' and c.state in ('invited', 'engaged', 'negotiating') and c.case_no >= ${generatedCaseNo(Math.floor(CASES / 2))} order by c.case_no limit 1`,
     )
   ).rows;
   if (!subject) throw new Error('no generated case to measure with');
@@ -94,13 +94,18 @@ async function main() {
   pricingTimes.sort((a, b) => a - b);
   const offerPricing = { runs: pricingTimes.length, suggestions: suggestionCount, p50: percentile(pricingTimes, 50), p95: percentile(pricingTimes, 95) };
   log(`suggestOffers (domain): p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms, ${suggestionCount} offers`);
-  // The same through the service (reads, pricing, writes, audit) — what "show me options" costs end to end.
+  // The same through the service (reads, pricing, writes, audit) — what "show me options" costs end
+  // to end — on a neighbouring case, so the case whose pages are measured keeps a realistic history.
+  const [neighbour] = (await handle.db.execute<{ case_id: string; borrower_id: string }>(sql`select id as case_id, borrower_id from cases where case_no like 'CASE-GEN-%' and state in ('invited', 'engaged', 'negotiating') and case_no > ${generatedCaseNo(Math.floor(CASES / 2) + 100)} order by case_no limit 1`)).rows;
+  const neighbourCtx = { actor: { type: 'borrower' as const, id: neighbour!.borrower_id }, meta: {} };
   const serviceTimes: number[] = [];
   for (let i = 0; i < 30; i++) {
     const started = performance.now();
-    await requestSuggestions(borrowerCtx, subject.case_id);
+    await requestSuggestions(neighbourCtx, neighbour!.case_id);
     if (i >= 5) serviceTimes.push(performance.now() - started);
   }
+  const [{ open } = { open: 0 }] = (await handle.db.execute<{ open: number }>(sql`select count(*)::int as open from offers where case_id = ${subject.case_id} and status = 'proposed'`)).rows;
+  if (!open) await requestSuggestions(borrowerCtx, subject.case_id);
   serviceTimes.sort((a, b) => a - b);
   const offerService = { runs: serviceTimes.length, p50: percentile(serviceTimes, 50), p95: percentile(serviceTimes, 95) };
   log(`requestSuggestions (service): p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
