@@ -1,3 +1,4 @@
+import type { ArrearsResult } from './arrears';
 import type { Fen } from './money';
 import type { OfferTerms, PricedOffer } from './offers';
 
@@ -63,3 +64,21 @@ export type SigningCertificate = {
   verificationCode: string;
   verificationUrl: string;
 };
+
+/** The arrears figures an agreement records: exactly what the borrower saw on the day. */
+export function arrearsSnapshot(arrears: ArrearsResult): AgreementSnapshot['arrears'] {
+  const t = arrears.totals;
+  return {
+    asOf: arrears.asOf,
+    overduePrincipal: t.overduePrincipal,
+    overdueInterest: t.overdueInterest,
+    penalty: t.penalty,
+    compound: t.compound,
+    fees: t.fees,
+    totalOverdue: t.totalOverdue,
+    notYetDuePrincipal: t.notYetDuePrincipal,
+    totalToSettle: t.totalToSettle,
+    enforceableTotalToSettle: t.enforceableTotalToSettle,
+    daysPastDue: arrears.daysPastDue,
+  };
+}

@@ -1,4 +1,4 @@
-import type { AgreementSnapshot, SignatureMark, SigningCertificate } from '@/lib/domain/agreement';
+import { arrearsSnapshot, type AgreementSnapshot, type SignatureMark, type SigningCertificate } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { addMonths } from '@/lib/domain/dates';
 import { priceOffer, type OfferContext, type OfferStructure, type OfferTerms } from '@/lib/domain/offers';
@@ -66,7 +66,6 @@ export function sampleSnapshot(options: SampleOptions): AgreementSnapshot {
   const ctx = sampleContext();
   const terms = sampleTerms(options);
   const priced = priceOffer(ctx, terms);
-  const totals = ctx.arrears.totals;
   return {
     agreementNo: 'CASE-2026-000123-A1',
     verificationCode: 'K7QM-2XWD-9P',
@@ -83,19 +82,7 @@ export function sampleSnapshot(options: SampleOptions): AgreementSnapshot {
     borrower: { name: options.borrowerName ?? '李龑', residentIdMasked: '3305**********1234', phoneMasked: '138****8000', address: '浙江省湖州市青溪区溪山街道梅园小区3幢2单元501室' },
     caseNo: 'CASE-2026-000123',
     loan: { contractNo: 'QXRCB-2025-0715-0042', product: '个人消费贷', principal: loanSpec.principal, annualRatePpm: loanSpec.annualRatePpm, termMonths: loanSpec.termMonths, startDate: loanSpec.startDate, maturityDate: ctx.loan.maturityDate },
-    arrears: {
-      asOf,
-      overduePrincipal: totals.overduePrincipal,
-      overdueInterest: totals.overdueInterest,
-      penalty: totals.penalty,
-      compound: totals.compound,
-      fees: totals.fees,
-      totalOverdue: totals.totalOverdue,
-      notYetDuePrincipal: totals.notYetDuePrincipal,
-      totalToSettle: totals.totalToSettle,
-      enforceableTotalToSettle: totals.enforceableTotalToSettle,
-      daysPastDue: ctx.arrears.daysPastDue,
-    },
+    arrears: arrearsSnapshot(ctx.arrears),
     terms,
     priced,
     policy: { graceDays: 3, breachConsecutiveMisses: 2, waiverFallsAwayOnBreach: true, selfServiceDelayMaxDays: 14 },

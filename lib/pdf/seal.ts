@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf, Signer } from '@signpdf/signpdf';
 import { loadSigningKeyMaterial, type SigningKeyMaterial } from './signing-identity';
+import { OID } from './cms-oids';
 
 /**
  * The creditor's digital seal on an agreement PDF: a detached CMS (PKCS#7)
@@ -38,16 +39,6 @@ export type SealInfo = {
 
 export const SEAL_SUB_FILTER = 'adbe.pkcs7.detached';
 
-const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-} as const;
 
 export async function sealPdf(pdf: Buffer, info: SealInfo): Promise<Buffer> {
   if (pdf.includes('/ByteRange')) {

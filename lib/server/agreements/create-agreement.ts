@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { agreements, borrowers, creditors, loans, type cases, type offers } from '@/db/schema';
-import type { AgreementSnapshot } from '@/lib/domain/agreement';
+import { arrearsSnapshot, type AgreementSnapshot } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
 import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offers';
 import { consentTextVersion } from '@/lib/pdf/agreement-text';
@@ -33,7 +33,6 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
     .where(eq(loans.id, kase.loanId));
   const { loan, creditor, borrower } = row!;
   const [{ value: existing } = { value: 0 }] = await tx.select({ value: count() }).from(agreements).where(eq(agreements.caseId, kase.id));
-  const totals = context.arrears.totals;
   const snapshot: AgreementSnapshot = {
     agreementNo: `${kase.caseNo}-A${existing + 1}`,
     verificationCode: newVerificationCode(),
@@ -43,19 +42,7 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
     borrower: { name: borrower.fullName, residentIdMasked: borrower.residentIdMasked, phoneMasked: maskPhone(borrower.phone), address: borrower.address },
     caseNo: kase.caseNo,
     loan: { contractNo: loan.contractNo, product: loan.product, principal: loan.principal, annualRatePpm: loan.annualRatePpm, termMonths: loan.termMonths, startDate: loan.startDate, maturityDate: loan.maturityDate },
-    arrears: {
-      asOf: context.asOf,
-      overduePrincipal: totals.overduePrincipal,
-      overdueInterest: totals.overdueInterest,
-      penalty: totals.penalty,
-      compound: totals.compound,
-      fees: totals.fees,
-      totalOverdue: totals.totalOverdue,
-      notYetDuePrincipal: totals.notYetDuePrincipal,
-      totalToSettle: totals.totalToSettle,
-      enforceableTotalToSettle: totals.enforceableTotalToSettle,
-      daysPastDue: context.arrears.daysPastDue,
-    },
+    arrears: arrearsSnapshot(context.arrears),
     terms: offer.terms as OfferTerms,
     priced: offer.priced as unknown as PricedOffer,
     policy: {
