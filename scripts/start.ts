@@ -67,6 +67,9 @@ async function shutdown(code: number) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server!.once('exit', resolve));
   }
+  // Ctrl-C reaches PostgreSQL too (same process group): connection errors while stopping are expected.
+  boss.removeAllListeners('error');
+  boss.on('error', () => undefined);
   await boss.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
   await embedded?.stop();
   log('Stopped');
