@@ -4,7 +4,7 @@ import type { OfferContext } from '@/lib/domain/offers';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { listOffers, type OfferDto } from './list-offers';
-import { loadOfferContext } from './offer-context';
+import { contextForClient, loadOfferContext } from './offer-context';
 
 export type OfferWorkspaceDto = {
   caseId: string;
@@ -20,5 +20,5 @@ export async function getOfferWorkspace(actor: Actor, caseId: unknown): Promise<
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const [{ timeZone: _tz, borrowerLocale: _locale, borrowerPhone: _phone, ...context }, offers] = await Promise.all([loadOfferContext(db, kase), listOffers(actor, kase.id)]);
-  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context, offers };
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), offers };
 }

@@ -5,7 +5,7 @@ import { borrowers, cases, offers, staffUsers } from '@/db/schema';
 import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offers';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
-import { loadOfferContext } from './offer-context';
+import { contextForClient, loadOfferContext } from './offer-context';
 
 export type PendingApprovalDto = {
   offerId: string;
@@ -47,7 +47,7 @@ export async function listPendingApprovals(actor: Actor): Promise<PendingApprova
         terms: offer.terms as OfferTerms,
         priced: offer.priced as unknown as PricedOffer,
         createdAt: offer.createdAt.toISOString(),
-        context,
+        context: contextForClient(context),
       };
     }),
   );

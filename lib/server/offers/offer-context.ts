@@ -49,3 +49,12 @@ export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<Off
     borrowerPhone: borrower.phone,
   };
 }
+
+/**
+ * The context as the browser gets it for the live preview: the day-by-day
+ * accrual periods (the loan page's explanation) are not needed to price an
+ * offer, and would only weigh on a cheap phone.
+ */
+export function contextForClient(context: OfferContext): OfferContext {
+  return { ...context, arrears: { ...context.arrears, installments: context.arrears.installments.map((row) => ({ ...row, accrualPeriods: [] })) } };
+}
