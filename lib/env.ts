@@ -23,7 +23,6 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BORROWER_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  DEFAULT_TIMEZONE: z.string().default('Asia/Shanghai'),
 });
 
 export type Env = z.infer<typeof schema> & {

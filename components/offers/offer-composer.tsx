@@ -89,9 +89,9 @@ export function OfferComposer({
     const result = await submit({ terms, message: raw.message || undefined, approvalReason: raw.approvalReason || undefined }).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
     if (!result.ok) {
       // A policy refusal names its rules by code: say them in words.
-      const formError = result.formError as { key: string; params?: Record<string, string | number> } | undefined;
-      const rules = formError?.key === 'errors.OFFER_POLICY' ? String(formError.params?.rules ?? '') : '';
-      const named = rules ? { ...result, formError: { key: 'errors.OFFER_POLICY', params: { rules: rules.split(', ').map((code) => (t.has(`rules.${code.replace('.', '_')}`) ? String(t.raw(`rules.${code.replace('.', '_')}`)).replace(/\{[^}]+\}/g, '…') : code)).join(' ') } } } : result;
+      // A policy refusal carries the rules it breaks: say them in words, as the preview does.
+      const formError = result.formError as { key: string; params?: Record<string, string | number>; violations?: OfferViolation[] } | undefined;
+      const named = formError?.violations?.length ? { ...result, formError: { key: formError.key, params: { rules: formError.violations.map(rule).join(' ') } } } : result;
       return setFormError(applyServerErrors(named, form.setError, errorText));
     }
     onDone?.();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthOptions } from './options';
+import { actorFromToken } from './session-token';
 
 beforeAll(() => {
   process.env.DEMO_MODE = 'true';
@@ -28,5 +29,23 @@ describe('sessions', () => {
   it('do not idle-expire staff sessions (they have a fixed 12-hour lifetime)', async () => {
     await expect(jwt({ token: { sub: 's1', kind: 'staff', role: 'admin', creditorId: 'c', lastSeen: Date.now() - 60 * 60_000 } })).resolves.toMatchObject({ sub: 's1' });
     expect(getAuthOptions().session?.maxAge).toBe(12 * 60 * 60);
+  });
+});
+
+describe('reading a session token (what every page and action trusts)', () => {
+  const now = Date.UTC(2026, 10, 22, 12);
+  it('gives staff their role and creditor', () => {
+    expect(actorFromToken({ sub: 's1', kind: 'staff', role: 'supervisor', creditorId: 'c1' }, 15, now)).toEqual({ type: 'staff', id: 's1', role: 'supervisor', creditorId: 'c1' });
+  });
+  it('signs out a borrower idle for longer than the limit, and no one else', () => {
+    expect(actorFromToken({ sub: 'b1', kind: 'borrower', lastSeen: now - 14 * 60_000 }, 15, now)).toEqual({ type: 'borrower', id: 'b1' });
+    expect(actorFromToken({ sub: 'b1', kind: 'borrower', lastSeen: now - 16 * 60_000 }, 15, now)).toEqual({ type: 'anonymous' });
+    expect(actorFromToken({ sub: 'b1', kind: 'borrower' }, 15, now)).toEqual({ type: 'anonymous' });
+  });
+  it('treats an expired, incomplete or missing token as anonymous', () => {
+    expect(actorFromToken({ sub: 's1', kind: 'staff', role: 'admin', creditorId: 'c', exp: now / 1000 - 1 }, 15, now)).toEqual({ type: 'anonymous' });
+    expect(actorFromToken({ sub: 's1', kind: 'staff', role: 'admin' }, 15, now)).toEqual({ type: 'anonymous' });
+    expect(actorFromToken({ kind: 'borrower', lastSeen: now }, 15, now)).toEqual({ type: 'anonymous' });
+    expect(actorFromToken(null, 15, now)).toEqual({ type: 'anonymous' });
   });
 });

@@ -9,6 +9,7 @@ import { recordSignOut } from '@/lib/server/auth/record-sign-out';
 import { isAppError } from '@/lib/server/errors';
 import { logger, scrubPersonalData } from '@/lib/server/logger';
 import { metaFromHeaders } from './request-meta';
+import { borrowerIsIdle } from './session-token';
 
 export type SessionKind = 'borrower' | 'staff';
 
@@ -88,7 +89,7 @@ export function getAuthOptions(): NextAuthOptions {
           return { sub: user.id, name: user.name, email: user.email, kind: user.kind, role: user.role, creditorId: user.creditorId, lastSeen: now };
         }
         // Borrowers are signed out after a period without activity; a thrown error clears the cookie.
-        if (token.kind === 'borrower' && (!token.lastSeen || now - token.lastSeen > env.BORROWER_IDLE_MINUTES * 60_000)) {
+        if (borrowerIsIdle(token, env.BORROWER_IDLE_MINUTES, now)) {
           throw new Error('SESSION_IDLE');
         }
         return { ...token, lastSeen: now };

@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { getEnv } from '@/lib/env';
 import type { Actor, Ctx, StaffRole } from '@/lib/server/actor';
 import { currentRequestMeta } from './request-meta';
+import { actorFromToken } from './session-token';
 
 /** next-auth's session cookie, reassembled when it was split into chunks. */
 async function sessionCookie(): Promise<string | undefined> {
@@ -31,13 +32,7 @@ export const currentActor = cache(async (): Promise<Actor> => {
   if (!raw) return { type: 'anonymous' };
   const env = getEnv();
   const token = await decode({ token: raw, secret: env.authSecret }).catch(() => null);
-  if (!token?.sub || (token.exp && Number(token.exp) * 1000 < Date.now())) return { type: 'anonymous' };
-  if (token.kind === 'staff' && token.role && token.creditorId) return { type: 'staff', id: token.sub, role: token.role, creditorId: token.creditorId };
-  if (token.kind === 'borrower') {
-    const idle = !token.lastSeen || Date.now() - token.lastSeen > env.BORROWER_IDLE_MINUTES * 60_000;
-    return idle ? { type: 'anonymous' } : { type: 'borrower', id: token.sub };
-  }
-  return { type: 'anonymous' };
+  return actorFromToken(token, env.BORROWER_IDLE_MINUTES);
 });
 
 export async function currentCtx(): Promise<Ctx> {

@@ -35,5 +35,12 @@ export function canTransition(from: CaseState, to: CaseState): boolean {
   return transitions[from].includes(to);
 }
 
+/** States in which offers may be made, asked for or answered (a broken plan reopens negotiation). */
+export const negotiableStates: readonly CaseState[] = ['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'];
+
+export function isNegotiable(state: CaseState): boolean {
+  return negotiableStates.includes(state);
+}
+
 /** States in which the borrower is still working towards an agreement. */
 export const openMediationStates: readonly CaseState[] = ['invited', 'engaged', 'hardship_submitted', 'negotiating', 'agreed', 'signed_by_borrower'];

@@ -7,7 +7,12 @@ import { logger } from './logger';
  * What every server action returns. Errors are message keys plus values; the
  * form translates them and shows each beside its field.
  */
-export type FieldError = { key: string; params?: Record<string, string | number> };
+export type FieldError = {
+  key: string;
+  params?: Record<string, string | number>;
+  /** The rules a refused offer breaks, each with its values, for the form to name in words. */
+  violations?: { rule: string; params?: Record<string, string | number> }[];
+};
 export type ActionResult<T = undefined> =
   | ({ ok: true } & (T extends undefined ? { data?: undefined } : { data: T }))
   | { ok: false; fieldErrors: Record<string, FieldError>; formError?: FieldError };
@@ -23,7 +28,8 @@ export function actionError(error: unknown): { ok: false; fieldErrors: Record<st
   }
   if (isAppError(error)) {
     // A validation refusal may name its own message (e.g. validation.nameMismatch).
-    const message = { key: error.message.startsWith('validation.') ? error.message : `errors.${error.code}`, params: error.params };
+    const message: FieldError = { key: error.message.startsWith('validation.') ? error.message : `errors.${error.code}`, params: error.params };
+    if (Array.isArray(error.details)) message.violations = error.details as FieldError['violations'];
     return error.field ? { ok: false, fieldErrors: { [error.field]: message } } : { ok: false, fieldErrors: {}, formError: message };
   }
   // A database or programming error never reaches the user as such.

@@ -4,13 +4,14 @@ import { getDb } from '@/db/client';
 import { logger } from './logger';
 import { dispatchOutbox } from './notifications';
 import { expireOffers } from './offers/expire-offers';
+import { purgeExpiredRateLimits } from './rate-limit';
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
- * outbox dispatch, each scheduled every minute. Any number of app instances may
+ * outbox dispatch every minute, and an hourly sweep of spent rate-limit counters. Any number of app instances may
  * run a worker; pg-boss hands each job to one of them.
  */
-export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox' } as const;
+export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits' } as const;
 
 export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'concord-jobs' });
@@ -20,6 +21,7 @@ export async function startJobs(connectionString: string, options: { schedule?: 
   if (options.schedule !== false) {
     await boss.schedule(jobs.expireOffers, '* * * * *');
     await boss.schedule(jobs.dispatchOutbox, '* * * * *');
+    await boss.schedule(jobs.purgeRateLimits, '17 * * * *');
   }
   await boss.work(jobs.expireOffers, async () => {
     const expired = await expireOffers();
@@ -27,6 +29,10 @@ export async function startJobs(connectionString: string, options: { schedule?: 
   });
   await boss.work(jobs.dispatchOutbox, async () => {
     await dispatchOutbox(getDb());
+  });
+  // Rate-limit counters outlive their window only until this hourly sweep.
+  await boss.work(jobs.purgeRateLimits, async () => {
+    await purgeExpiredRateLimits(getDb());
   });
   return boss;
 }

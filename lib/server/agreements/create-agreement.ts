@@ -2,13 +2,14 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agreements, borrowers, creditors, loans, type cases, type offers } from '@/db/schema';
+import { agreements, type cases, type offers } from '@/db/schema';
 import { arrearsSnapshot, type AgreementSnapshot } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
 import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offers';
 import { consentTextVersion } from '@/lib/pdf/agreement-text';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
+import { loadLoanParties } from '../loans/loan-parties';
 
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud and typed from paper
 
@@ -25,13 +26,7 @@ export function newVerificationCode(): string {
  * stored) before the borrower first sees it.
  */
 export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cases.$inferSelect, offer: typeof offers.$inferSelect, context: OfferContext) {
-  const [row] = await tx
-    .select({ loan: loans, creditor: creditors, borrower: borrowers })
-    .from(loans)
-    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
-    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(eq(loans.id, kase.loanId));
-  const { loan, creditor, borrower } = row!;
+  const { loan, creditor, borrower } = await loadLoanParties(tx, kase.loanId);
   const [{ value: existing } = { value: 0 }] = await tx.select({ value: count() }).from(agreements).where(eq(agreements.caseId, kase.id));
   const snapshot: AgreementSnapshot = {
     agreementNo: `${kase.caseNo}-A${existing + 1}`,

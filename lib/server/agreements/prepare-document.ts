@@ -5,6 +5,7 @@ import { agreements, storedFiles } from '@/db/schema';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
+import { loadVisibleCase } from '../cases/case-access';
 import { sha256Hex } from '../crypto';
 import { loadVisibleAgreement } from './load-agreement';
 
@@ -75,7 +76,6 @@ export async function getSigningView(ctx: Ctx, agreementId: unknown): Promise<Si
 
 /** The case's current agreement (the newest not superseded), if any, for links from case pages. */
 export async function currentAgreementId(actor: Actor, caseId: string): Promise<string | null> {
-  const { loadVisibleCase } = await import('../cases/case-access');
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const rows = await db.select({ id: agreements.id, status: agreements.status, createdAt: agreements.createdAt }).from(agreements).where(eq(agreements.caseId, kase.id));

@@ -1,18 +1,17 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, borrowers, offers, oneTimeCodes, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { agreements, borrowers, offers, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { SignatureMark } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
-import { codeState, otpRules } from '@/lib/domain/one-time-code';
 import { consentTextCanonical, consentTextVersion } from '@/lib/pdf/agreement-text';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
 import { borrowerSignSchema, drawingIsSubstantial, sameName, type BorrowerSignInput } from '@/lib/validation/signing';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
-import { hashCode } from '../auth/one-time-codes';
-import { sha256Hex, timingSafeEqualHex } from '../crypto';
+import { checkCode } from '../auth/one-time-codes';
+import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
 import { queueNotification } from '../notifications';
 import { moveCase } from '../offers/offer-store';
@@ -47,23 +46,13 @@ export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: Borrow
     const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
 
     // The step-up code: counted (and committed) even when wrong.
-    const [stored] = await tx
-      .select()
-      .from(oneTimeCodes)
-      .where(and(eq(oneTimeCodes.phone, borrower!.phone), eq(oneTimeCodes.purpose, 'sign'), eq(oneTimeCodes.subjectId, agreement.id)))
-      .orderBy(desc(oneTimeCodes.createdAt))
-      .limit(1)
-      .for('update');
-    const state = stored ? codeState(stored, now) : 'consumed';
-    if (!stored || state !== 'usable') return { ok: false as const, error: new AppError(state === 'expired' ? 'CODE_EXPIRED' : state === 'exhausted' ? 'CODE_EXHAUSTED' : 'CODE_INVALID', { field: 'code' }) };
-    if (!timingSafeEqualHex(stored.codeHash, hashCode(`sign:${agreement.id}`, borrower!.phone, input.code))) {
-      const [updated] = await tx.update(oneTimeCodes).set({ attempts: sql`${oneTimeCodes.attempts} + 1` }).where(eq(oneTimeCodes.id, stored.id)).returning({ attempts: oneTimeCodes.attempts });
-      const remaining = Math.max(0, otpRules.maxAttempts - updated!.attempts);
-      await recordAudit(tx, ctx, { action: 'agreement.code_failed', entityType: 'agreement', entityId: agreement.id, data: { remaining } });
-      return { ok: false as const, error: new AppError(remaining ? 'CODE_WRONG' : 'CODE_EXHAUSTED', { params: { remaining }, field: 'code' }) };
+    const check = await checkCode(tx, { phone: borrower!.phone, purpose: 'sign', subjectId: agreement.id }, input.code, 'code', { now });
+    if (!check.ok) {
+      if (check.reason === 'wrong_code') await recordAudit(tx, ctx, { action: 'agreement.code_failed', entityType: 'agreement', entityId: agreement.id, data: { remaining: check.remaining } });
+      return { ok: false as const, error: check.error };
     }
     if (!sameName(input.typedName, borrower!.fullName)) return { ok: false as const, error: new AppError('VALIDATION', { field: 'typedName', message: 'validation.nameMismatch' }) };
-    await tx.update(oneTimeCodes).set({ consumedAt: now }).where(eq(oneTimeCodes.id, stored.id));
+    await check.consume();
 
     const who = `${borrower!.fullName} (${borrower!.residentIdMasked})`;
     const verification = `SMS ${maskPhone(borrower!.phone)}`;

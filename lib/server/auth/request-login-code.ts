@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { borrowers, oneTimeCodes } from '@/db/schema';
+import { borrowers } from '@/db/schema';
 import { maskPhone } from '@/lib/domain/identity';
-import { otpRules, resendAvailableAt } from '@/lib/domain/one-time-code';
+import { otpRules } from '@/lib/domain/one-time-code';
 import { rateLimits } from '@/lib/domain/rate-limit';
 import { requestCodeSchema, type RequestCodeInput } from '@/lib/validation/auth';
 import type { RequestMeta } from '../actor';
@@ -11,7 +11,7 @@ import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { dispatchOutbox, queueNotification } from '../notifications';
 import { hitRateLimit } from '../rate-limit';
-import { generateCode, hashCode } from './one-time-codes';
+import { issueCode } from './one-time-codes';
 
 type Outcome = { ok: true; resendAt: Date } | { ok: false; error: AppError };
 
@@ -37,25 +37,10 @@ export async function requestLoginCode(meta: RequestMeta, input: RequestCodeInpu
       await recordAudit(tx, ctx, { action: 'auth.rate_limited', data: { what: 'login_code', phone: maskPhone(phone) } });
       return { ok: false, error: new AppError('RATE_LIMITED', { params: { retryAt: blocked.retryAt.toISOString() }, field: 'phone' }) };
     }
-    const [last] = await tx
-      .select({ createdAt: oneTimeCodes.createdAt })
-      .from(oneTimeCodes)
-      .where(and(eq(oneTimeCodes.phone, phone), eq(oneTimeCodes.purpose, 'login')))
-      .orderBy(desc(oneTimeCodes.createdAt))
-      .limit(1);
-    if (last && resendAvailableAt(last.createdAt) > now) {
-      const seconds = Math.ceil((resendAvailableAt(last.createdAt).getTime() - now.getTime()) / 1000);
-      return { ok: false, error: new AppError('RESEND_TOO_SOON', { params: { seconds }, field: 'phone' }) };
-    }
+    const issued = await issueCode(tx, { phone, purpose: 'login' }, 'phone', now);
+    if (!issued.ok) return issued;
+    const { code } = issued;
     const [borrower] = await tx.select({ id: borrowers.id, locale: borrowers.locale }).from(borrowers).where(eq(borrowers.phone, phone));
-    const code = generateCode();
-    await tx.insert(oneTimeCodes).values({
-      phone,
-      purpose: 'login',
-      codeHash: hashCode('login', phone, code),
-      expiresAt: new Date(now.getTime() + otpRules.ttlSeconds * 1000),
-      createdAt: now,
-    });
     if (borrower) {
       await queueNotification(tx, {
         channel: 'sms',
@@ -73,7 +58,7 @@ export async function requestLoginCode(meta: RequestMeta, input: RequestCodeInpu
       entityId: borrower?.id,
       data: { phone: maskPhone(phone) },
     });
-    return { ok: true, resendAt: resendAvailableAt(now) };
+    return { ok: true, resendAt: issued.resendAt };
   });
 
   if (!outcome.ok) throw outcome.error;

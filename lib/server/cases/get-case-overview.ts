@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { borrowers, creditors, hardshipStatements, loans, staffUsers } from '@/db/schema';
+import { hardshipStatements, staffUsers } from '@/db/schema';
 import type { ArrearsTotals, CostCap } from '@/lib/domain/arrears';
 import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
@@ -10,6 +10,7 @@ import { parsePolicy } from '@/lib/domain/policy';
 import type { Actor } from '../actor';
 import { arrearsForLoans } from '../loans/loan-arrears';
 import { loadVisibleCase } from './case-access';
+import { loadLoanParties } from '../loans/loan-parties';
 
 export type CaseOverviewDto = {
   id: string;
@@ -31,13 +32,8 @@ export type CaseOverviewDto = {
 export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<CaseOverviewDto> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const [[row], [latest], [assignee]] = await Promise.all([
-    db
-      .select({ loan: loans, creditor: creditors, borrower: borrowers })
-      .from(loans)
-      .innerJoin(creditors, eq(creditors.id, loans.creditorId))
-      .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-      .where(eq(loans.id, kase.loanId)),
+  const [parties, [latest], [assignee]] = await Promise.all([
+    loadLoanParties(db, kase.loanId),
     db
       .select({ status: hardshipStatements.status, version: hardshipStatements.version, disposableIncome: hardshipStatements.disposableIncome })
       .from(hardshipStatements)
@@ -46,7 +42,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
       .limit(1),
     kase.assigneeId ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId)) : Promise.resolve([]),
   ]);
-  const { loan, creditor, borrower } = row!;
+  const { loan, creditor, borrower } = parties;
   const policy = parsePolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
   const arrears = (await arrearsForLoans(db, [loan], asOf, policy)).get(loan.id)!;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { storedFiles } from '@/db/schema';
@@ -64,11 +64,15 @@ export async function removeEvidence(ctx: Ctx, raw: { caseId: string; fileId: st
   });
 }
 
-export async function listEvidence(db: Pick<ReturnType<typeof getDb>, 'select'>, statementId: string): Promise<EvidenceDto[]> {
+/** The evidence of several statements in one query, grouped by statement. */
+export async function listEvidence(db: Pick<ReturnType<typeof getDb>, 'select'>, statementIds: string[]): Promise<Map<string, EvidenceDto[]>> {
+  const grouped = new Map<string, EvidenceDto[]>(statementIds.map((id) => [id, []]));
+  if (!statementIds.length) return grouped;
   const rows = await db
-    .select({ id: storedFiles.id, filename: storedFiles.filename, contentType: storedFiles.contentType, size: storedFiles.size, sha256: storedFiles.sha256, createdAt: storedFiles.createdAt })
+    .select({ ownerId: storedFiles.ownerId, id: storedFiles.id, filename: storedFiles.filename, contentType: storedFiles.contentType, size: storedFiles.size, sha256: storedFiles.sha256, createdAt: storedFiles.createdAt })
     .from(storedFiles)
-    .where(and(eq(storedFiles.ownerId, statementId), eq(storedFiles.kind, 'evidence'), isNull(storedFiles.deletedAt)))
+    .where(and(inArray(storedFiles.ownerId, statementIds), eq(storedFiles.kind, 'evidence'), isNull(storedFiles.deletedAt)))
     .orderBy(storedFiles.createdAt);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  for (const { ownerId, ...row } of rows) grouped.get(ownerId!)?.push({ ...row, createdAt: row.createdAt.toISOString() });
+  return grouped;
 }

@@ -41,8 +41,8 @@ export async function getHardshipStatements(actor: Actor, caseId: unknown): Prom
   const kase = await loadVisibleCase(db, actor, caseId);
   const rows = await db.select().from(hardshipStatements).where(eq(hardshipStatements.caseId, kase.id)).orderBy(desc(hardshipStatements.version));
   const visible = actor.type === 'borrower' ? rows : rows.filter((r) => r.status !== 'draft');
-  const statements = await Promise.all(
-    visible.map(async (row) => ({
+  const evidence = await listEvidence(db, visible.map((row) => row.id));
+  const statements = visible.map((row) => ({
       id: row.id,
       version: row.version,
       status: row.status,
@@ -51,8 +51,7 @@ export async function getHardshipStatements(actor: Actor, caseId: unknown): Prom
       data: row.data as HardshipDraftData,
       affordability: affordabilityOf(row.data as HardshipDraftData),
       submittedAt: row.submittedAt?.toISOString() ?? null,
-      evidence: await listEvidence(db, row.id),
-    })),
-  );
+      evidence: evidence.get(row.id) ?? [],
+  }));
   return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, statements };
 }

@@ -134,7 +134,7 @@ describe('evidence uploads', () => {
     const second = await uploadEvidence(ctx, { caseId: kase.id, filename: 'letter.png', bytes: png });
     await removeEvidence(ctx, { caseId: kase.id, fileId: second.id });
     const [draft] = await test.db.select().from(hardshipStatements).where(eq(hardshipStatements.caseId, kase.id));
-    expect((await listEvidence(test.db, draft!.id)).map((e) => e.id)).toEqual([uploaded.id]);
+    expect((await listEvidence(test.db, [draft!.id])).get(draft!.id)!.map((e) => e.id)).toEqual([uploaded.id]);
     const staffCtx: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, meta };
     const file = await readStoredFile(staffCtx, uploaded.id);
     expect(Buffer.compare(file.bytes, pdf)).toBe(0);

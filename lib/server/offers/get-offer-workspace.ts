@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
+import type { CaseState } from '@/lib/domain/case-state';
 import type { OfferContext } from '@/lib/domain/offers';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
@@ -9,7 +10,7 @@ import { contextForClient, loadOfferContext } from './offer-context';
 export type OfferWorkspaceDto = {
   caseId: string;
   caseNo: string;
-  caseState: string;
+  caseState: CaseState;
   /** What the offer engine needs, so the composer can preview offers live with the same domain code. */
   context: OfferContext;
   offers: OfferDto[];

@@ -1,24 +1,19 @@
 import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import type { cases} from '@/db/schema';
-import { borrowers, creditors, hardshipStatements, installments, loans } from '@/db/schema';
+import type { cases } from '@/db/schema';
+import { hardshipStatements, installments } from '@/db/schema';
 import { todayIn } from '@/lib/domain/dates';
 import type { OfferContext } from '@/lib/domain/offers';
 import { parsePolicy } from '@/lib/domain/policy';
 import { arrearsForLoans } from '../loans/loan-arrears';
+import { loadLoanParties } from '../loans/loan-parties';
 
 type CaseRow = typeof cases.$inferSelect;
 
 /** Everything the offer engine needs for a case, as of today in the borrower's time zone. */
 export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<OfferContext & { timeZone: string; borrowerLocale: string; borrowerPhone: string }> {
-  const [row] = await db
-    .select({ loan: loans, creditor: creditors, borrower: borrowers })
-    .from(loans)
-    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
-    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(eq(loans.id, kase.loanId));
-  const { loan, creditor, borrower } = row!;
+  const { loan, creditor, borrower } = await loadLoanParties(db, kase.loanId);
   const policy = parsePolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
   // Sequential: `db` is often a transaction (one connection, one query at a time).

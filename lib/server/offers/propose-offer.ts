@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
 import { authorityNeeded } from '@/lib/domain/offers';
 import { offerMessageSchema, reasonSchema, type OfferTermsInput } from '@/lib/validation/offer';
+import { isNegotiable } from '@/lib/domain/case-state';
 import type { Ctx } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
@@ -26,7 +27,7 @@ export async function proposeOffer(ctx: Ctx, input: { caseId: string; terms: Off
   const message = offerMessageSchema.parse(input.message);
   return getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, actor, input.caseId, { forUpdate: true });
-    if (!['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'].includes(kase.state)) throw new AppError('CONFLICT');
+    if (!isNegotiable(kase.state)) throw new AppError('CONFLICT');
     const context = await loadOfferContext(tx, kase);
     const role = actor.type === 'borrower' ? 'borrower' : actor.role === 'mediator' ? 'mediator' : 'supervisor';
     // A mediator's counter is checked against the supervisor's limits: beyond their own, it is routed for approval.

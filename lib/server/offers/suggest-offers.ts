@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb, type Executor } from '@/db/client';
 import type { cases } from '@/db/schema';
 import { suggestOffers } from '@/lib/domain/offers';
+import { isNegotiable } from '@/lib/domain/case-state';
 import type { Ctx } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
@@ -36,7 +37,7 @@ export async function requestSuggestions(ctx: Ctx, caseId: unknown): Promise<{ o
   if (ctx.actor.type !== 'borrower' && ctx.actor.type !== 'staff') throw new AppError('NOT_FOUND');
   return getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, ctx.actor, caseId, { forUpdate: true });
-    if (!['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'].includes(kase.state)) throw new AppError('CONFLICT');
+    if (!isNegotiable(kase.state)) throw new AppError('CONFLICT');
     const rows = await proposeSuggestionsTx(tx, ctx, kase);
     return { offerIds: rows.map((r) => r.id) };
   });

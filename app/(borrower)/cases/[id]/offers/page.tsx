@@ -6,6 +6,7 @@ import { OfferFigures } from '@/components/offers/offer-figures';
 import { OfferHistory } from '@/components/offers/offer-history';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
+import { isNegotiable } from '@/lib/domain/case-state';
 import { orNotFound } from '@/lib/server/guard-not-found';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { BorrowerComposer } from './_components/borrower-composer';
@@ -14,8 +15,6 @@ import { OfferActions } from './_components/offer-actions';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('offers'))('title') };
 }
-
-const NEGOTIABLE = ['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'];
 
 export default async function BorrowerOffersPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireBorrower();
@@ -56,7 +55,7 @@ export default async function BorrowerOffersPage({ params }: { params: Promise<{
           );
         })}
       </ul>
-      {!accepted && NEGOTIABLE.includes(workspace.caseState) ? (
+      {!accepted && isNegotiable(workspace.caseState) ? (
         <Card>
           <ClientMessages namespaces={['offers']}>
             <BorrowerComposer caseId={workspace.caseId} context={workspace.context} hasOpen={open.length > 0} />

@@ -5,6 +5,7 @@ import { CaseThread } from '@/components/case/case-thread';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
+import { isNegotiable } from '@/lib/domain/case-state';
 import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
@@ -172,7 +173,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             context={workspace.context}
             open={workspace.offers.filter((o) => o.status === 'proposed')}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
-            negotiable={['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached'].includes(overview.state)}
+            negotiable={isNegotiable(overview.state)}
           />
         </ClientMessages>
         <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
