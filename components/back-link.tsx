@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 /** The one-level breadcrumb at the top of a detail page. */
 export async function BackLink({ href, children }: { href: string; children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
 
 test.describe('arrears and the hardship statement on a phone', () => {
@@ -7,7 +7,9 @@ test.describe('arrears and the hardship statement on a phone', () => {
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 1');
     const borrower = await makeBorrower(db, { fullName: '赵敏' });
-    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    // The first installment (due 2026-01-15) was paid in full, with its late charges.
+    await makePayment(db, loan.id, { receivedOn: '2026-01-20', amount: 600_000 });
 
     await signInBorrower(page, borrower.phone);
     await page.getByRole('link', { name: '查看案件与下一步' }).click();
@@ -19,6 +21,14 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: '欠款明细' })).toBeVisible();
     await expect(page.getByText('罚息 (罚息)').or(page.getByText('罚息', { exact: true }))).toBeVisible();
     await expect(page.getByText('逾期应还合计')).toBeVisible();
+    // The schedule shows what is owed and the next installment; the paid one is a tap away.
+    const schedule = page.getByRole('region', { name: '还款计划' });
+    await expect(schedule.getByText('第 2 期 · 2026-02-15')).toBeVisible();
+    await expect(schedule.getByText('第 1 期 · 2026-01-15')).toHaveCount(0);
+    await schedule.getByRole('link', { name: '显示其余 1 期' }).click();
+    await expect(schedule.getByText('第 1 期 · 2026-01-15')).toBeVisible();
+    await expect(schedule.getByText('已还清')).toBeVisible();
+    await expect(schedule.getByRole('link', { name: '只看未还清的和下一期' })).toBeVisible();
     await axe();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';

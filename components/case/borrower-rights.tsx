@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 /** The borrower's rights in plain words: disputes, contact hours, no contact with family, privacy. */
 export async function BorrowerRights({ contactStart, contactEnd, servicePhone }: { contactStart: string; contactEnd: string; servicePhone: string }) {

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseState } from '@/lib/domain/case-state';
 import { cn } from '@/components/ui/cn';
 

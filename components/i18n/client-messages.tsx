@@ -2,15 +2,21 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
-/** What every client component may need: chrome, error pages, validation and error messages. */
-export const baseClientNamespaces = ['common', 'errorPage', 'validation', 'errors'] as const;
+/** What every client component may need: the page chrome and the error page. */
+export const baseClientNamespaces = ['common', 'errorPage'] as const;
+/** What every form adds: field validation messages and the service's error messages. */
+export const formClientNamespaces = ['validation', 'errors'] as const;
 
 /**
  * Hands client components only the message namespaces they use, so a cheap
- * phone downloads and parses a page's strings, not the whole application's.
+ * phone downloads and parses a page's strings, not the whole application's
+ * (and the server serializes them on every request). The root layout passes
+ * none; a nested provider wraps the interactive parts of a page, once per
+ * page, with their own namespaces and the form namespaces.
  */
-export async function ClientMessages({ namespaces = [], children }: { namespaces?: readonly string[]; children: ReactNode }) {
+export async function ClientMessages({ namespaces, children }: { namespaces?: readonly string[]; children: ReactNode }) {
   const messages = (await getMessages()) as Record<string, unknown>;
-  const picked = Object.fromEntries([...baseClientNamespaces, ...namespaces].map((ns) => [ns, messages[ns]]));
+  const wanted = namespaces ? [...baseClientNamespaces, ...formClientNamespaces, ...namespaces] : baseClientNamespaces;
+  const picked = Object.fromEntries(wanted.map((ns) => [ns, messages[ns]]));
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }

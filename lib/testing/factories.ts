@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '@/db/client';
-import { borrowers, cases, creditors, installments, loans, staffUsers } from '@/db/schema';
+import { borrowers, cases, creditors, installments, loans, payments, staffUsers } from '@/db/schema';
 import { addMonths } from '@/lib/domain/dates';
 import { maskResidentId, residentIdCheckChar } from '@/lib/domain/identity';
 import { defaultPolicy } from '@/lib/domain/policy';
@@ -89,4 +89,13 @@ export async function makeLoanWithCase(db: Database, creditorId: string, borrowe
     })
     .returning();
   return { loan: loan!, case: kase! };
+}
+
+/** A payment received on a loan (as the creditor's payment import records it). */
+export async function makePayment(db: Database, loanId: string, payment: { receivedOn: string; amount: number; channel?: string }) {
+  const [row] = await db
+    .insert(payments)
+    .values({ loanId, receivedOn: payment.receivedOn, amount: payment.amount, channel: payment.channel ?? 'bank_transfer', reference: `PAY-${unique()}` })
+    .returning();
+  return row!;
 }

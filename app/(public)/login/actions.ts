@@ -1,6 +1,6 @@
 'use server';
 
-import { getLocale } from 'next-intl/server';
+import { getLocale } from '@/lib/i18n/server';
 import { currentRequestMeta } from '@/lib/auth/request-meta';
 import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { requestLoginCode } from '@/lib/server/auth/request-login-code';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { SiteHeader } from '@/components/site-header';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
@@ -38,8 +38,11 @@ export default async function LoginPage() {
             </Link>
           </Notice>
         ) : null}
-        <p className="text-sm text-slate-700">
-          <Link href="/staff/login" className="text-brand-700 underline">
+        <p className="flex flex-wrap gap-x-4 text-sm text-slate-700">
+          <Link href="/help" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t('helpLink')}
+          </Link>
+          <Link href="/staff/login" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t('staffLink')}
           </Link>
         </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { SiteHeader } from '@/components/site-header';
 import { Card } from '@/components/ui/card';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';

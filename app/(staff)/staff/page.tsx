@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';

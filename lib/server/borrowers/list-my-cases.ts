@@ -37,14 +37,14 @@ export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: numb
 export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCaseDto[]; loans: MyLoanDto[] }> {
   if (actor.type !== 'borrower') throw new AppError('FORBIDDEN');
   const db = getDb();
-  const [borrower] = await db.select({ timezone: borrowers.timezone }).from(borrowers).where(eq(borrowers.id, actor.id));
-  const today = todayIn(borrower?.timezone ?? 'Asia/Shanghai');
   const loanRows = await db
-    .select({ loan: loans, creditor: creditors })
+    .select({ loan: loans, creditor: creditors, timezone: borrowers.timezone })
     .from(loans)
     .innerJoin(creditors, eq(creditors.id, loans.creditorId))
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
     .where(eq(loans.borrowerId, actor.id))
     .orderBy(asc(loans.contractNo));
+  const today = todayIn(loanRows[0]?.timezone ?? 'Asia/Shanghai');
   const caseRows = loanRows.length
     ? await db
         .select()

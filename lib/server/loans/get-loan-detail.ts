@@ -8,7 +8,7 @@ import { parsePolicy } from '@/lib/domain/policy';
 import type { Actor } from '../actor';
 import { isUuid } from '../cases/case-access';
 import { AppError } from '../errors';
-import { arrearsForLoans, paymentsOf } from './loan-arrears';
+import { arrearsAndPaymentsForLoans } from './loan-arrears';
 import { toLoanTerms, type LoanTermsDto } from './loan-terms';
 
 export type LoanDetailDto = LoanTermsDto & {
@@ -32,12 +32,12 @@ export async function getLoanDetail(actor: Actor, loanId: unknown): Promise<Loan
     .where(and(eq(loans.id, loanId), scope));
   if (!row) throw new AppError('NOT_FOUND');
   const policy = parsePolicy(row.creditor.policy);
-  const [arrears, payments] = await Promise.all([arrearsForLoans(db, [row.loan], todayIn(row.timezone), policy), paymentsOf(db, row.loan.id)]);
+  const { arrears, payments } = await arrearsAndPaymentsForLoans(db, [row.loan], todayIn(row.timezone), policy);
   return {
     ...toLoanTerms(row.loan, row.creditor),
     penaltyMarkupPct: policy.penaltyMarkupPct,
     capAnnualPct: policy.totalCostCapAnnualPct,
     arrears: arrears.get(row.loan.id)!,
-    payments,
+    payments: payments.map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, channel: p.channel })),
   };
 }

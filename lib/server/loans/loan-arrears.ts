@@ -1,27 +1,29 @@
 import 'server-only';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import type { loans} from '@/db/schema';
+import type { loans } from '@/db/schema';
 import { installments, payments } from '@/db/schema';
 import { computeArrears, type ArrearsResult } from '@/lib/domain/arrears';
 import type { IsoDate } from '@/lib/domain/dates';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 
 type LoanRow = typeof loans.$inferSelect;
+type PaymentRow = typeof payments.$inferSelect;
 
 /**
  * Arrears for several loans at once (two queries, whatever the count): the
  * schedule and payments from the database, the arithmetic from the domain.
+ * The payments come back too, for pages that list them.
  */
-export async function arrearsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy): Promise<Map<string, ArrearsResult>> {
+export async function arrearsAndPaymentsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy) {
   const ids = loanRows.map((l) => l.id);
-  if (!ids.length) return new Map();
+  const arrears = new Map<string, ArrearsResult>();
+  if (!ids.length) return { arrears, payments: [] as PaymentRow[] };
   // One after the other: `db` may be a transaction, whose single connection runs one query at a time.
   const scheduleRows = await db.select().from(installments).where(inArray(installments.loanId, ids)).orderBy(asc(installments.seq));
   const paymentRows = await db.select().from(payments).where(inArray(payments.loanId, ids)).orderBy(asc(payments.receivedOn), asc(payments.createdAt));
-  const result = new Map<string, ArrearsResult>();
   for (const loan of loanRows) {
-    result.set(
+    arrears.set(
       loan.id,
       computeArrears({
         loan: { principal: loan.principal, annualRatePpm: loan.annualRatePpm, startDate: loan.startDate },
@@ -32,9 +34,9 @@ export async function arrearsForLoans(db: Executor, loanRows: LoanRow[], asOf: I
       }),
     );
   }
-  return result;
+  return { arrears, payments: paymentRows };
 }
 
-export async function paymentsOf(db: Executor, loanId: string) {
-  return db.select({ receivedOn: payments.receivedOn, amount: payments.amount, channel: payments.channel }).from(payments).where(eq(payments.loanId, loanId)).orderBy(asc(payments.receivedOn));
+export async function arrearsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy): Promise<Map<string, ArrearsResult>> {
+  return (await arrearsAndPaymentsForLoans(db, loanRows, asOf, policy)).arrears;
 }

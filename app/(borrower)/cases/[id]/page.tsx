@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BackLink } from '@/components/back-link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { BorrowerRights } from '@/components/case/borrower-rights';
 import { CaseThread } from '@/components/case/case-thread';
 import { Journey } from '@/components/case/journey';

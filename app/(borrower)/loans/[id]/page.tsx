@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/components/back-link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { InstallmentList } from '@/components/loan/installment-list';
 import { requireBorrower } from '@/lib/auth/session';
+import { isOwed } from '@/lib/domain/arrears-view';
 import { formatMoney } from '@/lib/domain/money';
 import { orNotFound } from '@/lib/server/guard-not-found';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
@@ -14,13 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
 
-export default async function LoanDetailPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function LoanDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ schedule?: string }> }) {
   const { actor } = await requireBorrower();
-  const { id } = await params;
+  const [{ id }, { schedule }] = await Promise.all([params, searchParams]);
   const [loan, t, format, locale] = await Promise.all([orNotFound(getLoanDetail(actor, id)), getTranslations('loanPage'), getFormatter(), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
   const { totals, cap } = loan.arrears;
-  const overdueRows = loan.arrears.installments.filter((i) => i.status === 'overdue' || i.status === 'partly_paid');
+  const overdueRows = loan.arrears.installments.filter(isOwed);
   const penaltyDays = Math.max(0, ...overdueRows.map((i) => i.penaltyDays));
   const line = (label: string, value: number, explain?: string, strong = false) => (
     <div className="flex flex-wrap justify-between gap-x-4 border-b border-slate-100 py-2">
@@ -81,7 +82,12 @@ export default async function LoanDetailPage({ params }: { params: Promise<{ id:
           </dd>
         </dl>
       </Card>
-      <InstallmentList installments={loan.arrears.installments} locale={locale} />
+      <InstallmentList
+        installments={loan.arrears.installments}
+        locale={locale}
+        showAll={schedule === 'all'}
+        href={{ all: `/loans/${loan.id}?schedule=all#schedule-heading`, owed: `/loans/${loan.id}#schedule-heading` }}
+      />
       <section aria-labelledby="payments-heading">
         <h2 id="payments-heading" className="text-xl font-semibold">
           {t('paymentsTitle')}

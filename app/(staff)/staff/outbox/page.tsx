@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { currentActor } from '@/lib/auth/session';
 import { canReadOutbox, listOutbox } from '@/lib/server/outbox/list-outbox';

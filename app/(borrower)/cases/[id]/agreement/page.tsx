@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { PdfPages } from '@/components/agreement/pdf-pages';
 import { BackLink } from '@/components/back-link';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -64,17 +64,13 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         </dl>
       </Card>
       {view.status === 'awaiting_borrower' ? (
-        <>
-          <ClientMessages namespaces={['signing']}>
-            <PdfPages url={`${base}/unsigned?inline=1`} downloadUrl={`${base}/unsigned`} title={t('documentTitle')} />
-          </ClientMessages>
+        <ClientMessages namespaces={['signing']}>
+          <PdfPages url={`${base}/unsigned?inline=1`} downloadUrl={`${base}/unsigned`} title={t('documentTitle')} />
           <p className="break-all text-xs text-slate-600">{t('hashNote', { sha: view.unsigned.sha256 })}</p>
           <Card>
-            <ClientMessages namespaces={['signing']}>
-              <SigningForm caseId={view.caseId} agreementId={view.agreementId} consentTitle={consent.title} consentParagraphs={consent.paragraphs} />
-            </ClientMessages>
+            <SigningForm caseId={view.caseId} agreementId={view.agreementId} consentTitle={consent.title} consentParagraphs={consent.paragraphs} />
           </Card>
-        </>
+        </ClientMessages>
       ) : (
         <Notice>
           <p className="font-semibold">{view.status === 'executed' ? t('executed') : t('signedAwaiting')}</p>

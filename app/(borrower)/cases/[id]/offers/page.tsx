@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { BackLink } from '@/components/back-link';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { OfferFigures } from '@/components/offers/offer-figures';
@@ -23,51 +23,50 @@ export default async function BorrowerOffersPage({ params }: { params: Promise<{
   const open = workspace.offers.filter((o) => o.status === 'proposed');
   const accepted = workspace.offers.find((o) => o.status === 'accepted');
   return (
-    <main id="main" className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
-      <BackLink href={`/cases/${workspace.caseId}`}>{t('backToCase', { caseNo: workspace.caseNo })}</BackLink>
-      <h1 className="text-2xl font-bold">{t('title')}</h1>
-      {accepted ? (
-        <Notice>
-          <p className="font-semibold">{t('agreedTitle')}</p>
-          <p>{t('agreedBody')}</p>
-        </Notice>
-      ) : null}
-      {!accepted && open.length === 0 ? <Notice>{t('noneOpen')}</Notice> : null}
-      {open.length ? <p className="text-slate-700">{t('compareIntro')}</p> : null}
-      <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
-        {open.map((offer, i) => {
-          return (
-            <li key={offer.id}>
-              <Card aria-labelledby={`offer-${offer.id}`} className="flex h-full flex-col gap-3">
-                <h2 id={`offer-${offer.id}`} className="text-lg font-semibold">
-                  {offer.authorType === 'borrower' ? t('yourProposal') : t('optionN', { n: i + 1 })}
-                </h2>
-                <OfferFigures priced={offer.priced} />
-                {offer.message && offer.authorType === 'staff' ? <p className="text-sm text-slate-700">“{offer.message}”</p> : null}
-                <p className="text-sm text-slate-700">{t('expires', { date: format.dateTime(new Date(offer.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }), days: offer.daysLeft })}</p>
-                {offer.authorType === 'borrower' ? <p className="text-sm">{t('waitingForMediator')}</p> : (
-                  <ClientMessages namespaces={['offers']}>
+    // One provider for the page's interactive parts (accept/decline on each offer, the composer).
+    <ClientMessages namespaces={['offers']}>
+      <main id="main" className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
+        <BackLink href={`/cases/${workspace.caseId}`}>{t('backToCase', { caseNo: workspace.caseNo })}</BackLink>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        {accepted ? (
+          <Notice>
+            <p className="font-semibold">{t('agreedTitle')}</p>
+            <p>{t('agreedBody')}</p>
+          </Notice>
+        ) : null}
+        {!accepted && open.length === 0 ? <Notice>{t('noneOpen')}</Notice> : null}
+        {open.length ? <p className="text-slate-700">{t('compareIntro')}</p> : null}
+        <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
+          {open.map((offer, i) => {
+            return (
+              <li key={offer.id}>
+                <Card aria-labelledby={`offer-${offer.id}`} className="flex h-full flex-col gap-3">
+                  <h2 id={`offer-${offer.id}`} className="text-lg font-semibold">
+                    {offer.authorType === 'borrower' ? t('yourProposal') : t('optionN', { n: i + 1 })}
+                  </h2>
+                  <OfferFigures priced={offer.priced} />
+                  {offer.message && offer.authorType === 'staff' ? <p className="text-sm text-slate-700">“{offer.message}”</p> : null}
+                  <p className="text-sm text-slate-700">{t('expires', { date: format.dateTime(new Date(offer.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }), days: offer.daysLeft })}</p>
+                  {offer.authorType === 'borrower' ? <p className="text-sm">{t('waitingForMediator')}</p> : (
                     <OfferActions caseId={workspace.caseId} offerId={offer.id} />
-                  </ClientMessages>
-                )}
-              </Card>
-            </li>
-          );
-        })}
-      </ul>
-      {!accepted && isNegotiable(workspace.caseState) ? (
-        <Card>
-          <ClientMessages namespaces={['offers']}>
+                  )}
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+        {!accepted && isNegotiable(workspace.caseState) ? (
+          <Card>
             <BorrowerComposer caseId={workspace.caseId} context={workspace.context} hasOpen={open.length > 0} />
-          </ClientMessages>
-        </Card>
-      ) : null}
-      <section aria-labelledby="history-heading" className="flex flex-col gap-2">
-        <h2 id="history-heading" className="text-xl font-semibold">
-          {t('historyTitle')}
-        </h2>
-        <OfferHistory offers={workspace.offers} locale={locale} viewer="borrower" />
-      </section>
-    </main>
+          </Card>
+        ) : null}
+        <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+          <h2 id="history-heading" className="text-xl font-semibold">
+            {t('historyTitle')}
+          </h2>
+          <OfferHistory offers={workspace.offers} locale={locale} viewer="borrower" />
+        </section>
+      </main>
+    </ClientMessages>
   );
 }

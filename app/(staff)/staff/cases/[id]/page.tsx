@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/components/back-link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { CaseThread } from '@/components/case/case-thread';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
@@ -44,130 +44,127 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const agreement = agreementId ? await getSigningView(ctx, agreementId) : null;
   const { totals } = overview.arrears;
   return (
-    <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
-      <BackLink href="/staff">{t('backToList')}</BackLink>
-      <div>
-        <h1 className="text-2xl font-bold">
-          {t('heading', { caseNo: overview.caseNo, name: overview.borrower.name })}
-        </h1>
-        <p className="text-sm text-slate-700">
-          {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}: {format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'medium' })}
-        </p>
-      </div>
-      <div className="grid gap-5 lg:grid-cols-2">
-        <Card aria-labelledby="borrower-heading">
-          <h2 id="borrower-heading" className="text-lg font-semibold">
-            {t('borrower')}
-          </h2>
-          <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
-            <dt className="text-slate-600">{t('name')}</dt>
-            <dd>{overview.borrower.name}</dd>
-            <dt className="text-slate-600">{t('phone')}</dt>
-            <dd className="font-mono">{overview.borrower.phoneMasked}</dd>
-            <dt className="text-slate-600">{t('residentId')}</dt>
-            <dd className="font-mono">{overview.borrower.residentIdMasked}</dd>
-            <dt className="text-slate-600">{t('contract')}</dt>
-            <dd className="font-mono">{overview.loan.contractNo}</dd>
-          </dl>
-        </Card>
-        <Card aria-labelledby="arrears-heading">
-          <h2 id="arrears-heading" className="text-lg font-semibold">
-            {t('arrears', { date: overview.arrears.asOf })}
-          </h2>
-          <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
-            <dt className="text-slate-600">{t('overduePrincipal')}</dt>
-            <dd>{money(totals.overduePrincipal)}</dd>
-            <dt className="text-slate-600">{t('overdueInterest')}</dt>
-            <dd>{money(totals.overdueInterest)}</dd>
-            <dt className="text-slate-600">{t('penaltyCompound')}</dt>
-            <dd>
-              {money(totals.penalty)} / {money(totals.compound)}
-            </dd>
-            <dt className="font-semibold">{t('totalOverdue')}</dt>
-            <dd className="font-semibold">{money(totals.totalOverdue)}</dd>
-            <dt className="text-slate-600">{t('totalToSettle')}</dt>
-            <dd>
-              {money(totals.totalToSettle)}
-              {overview.arrears.cap.capApplies ? <span className="block text-xs text-warn-800">{t('enforceable', { amount: money(totals.enforceableTotalToSettle) })}</span> : null}
-            </dd>
-            <dt className="text-slate-600">{t('dpd')}</dt>
-            <dd>
-              {overview.arrears.daysPastDue} ({overview.arrears.bucket})
-            </dd>
-          </dl>
-        </Card>
-      </div>
-      <section aria-labelledby="hardship-heading" className="flex flex-col gap-3">
-        <h2 id="hardship-heading" className="text-xl font-semibold">
-          {t('hardshipTitle')}
-        </h2>
-        {statements.length === 0 ? <Notice>{t('noStatement')}</Notice> : null}
-        {statements.map((s) => (
-          <details key={s.id} open={s.status === 'submitted'} className="rounded-xl border border-slate-200 bg-white p-4">
-            <summary className="min-h-11 cursor-pointer py-2 font-semibold">
-              {t('statementVersion', { version: s.version, status: t(`statementStatus.${s.status}`), date: s.submittedAt ? format.dateTime(new Date(s.submittedAt), { dateStyle: 'medium', timeStyle: 'short' }) : '' })}
-            </summary>
-            <StatementSummary data={s.data} affordability={s.affordability} />
-            <h3 className="mt-3 font-semibold">{t('evidence')}</h3>
-            {s.evidence.length === 0 ? (
-              <p className="text-sm text-slate-700">{t('noEvidence')}</p>
-            ) : (
-              <ul className="text-sm">
-                {s.evidence.map((file) => (
-                  <li key={file.id}>
-                    <a href={`/api/files/${file.id}`} className="text-brand-700 underline">
-                      {file.filename}
-                    </a>{' '}
-                    <span className="text-slate-600">
-                      ({Math.ceil(file.size / 1024)} KB · SHA-256 {file.sha256.slice(0, 12)}…)
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </details>
-        ))}
-      </section>
-      <section aria-labelledby="agreement-heading" className="flex flex-col gap-2">
-        <h2 id="agreement-heading" className="text-xl font-semibold">
-          {tc('title')}
-        </h2>
-        {agreement ? (
-          <Card className="flex flex-col gap-3">
-            <p>
-              <span className="font-mono">{agreement.agreementNo}</span> · {tc(`status.${agreement.status as 'executed'}`)}
-            </p>
-            <ul className="flex flex-wrap gap-3 text-sm">
-              {(['unsigned', 'signed', 'executed'] as const)
-                .filter((kind) => kind === 'unsigned' || (kind === 'signed' ? agreement.signedFileId : agreement.executedFileId))
-                .map((kind) => (
-                  <li key={kind}>
-                    <a href={`/api/agreements/${agreement.agreementId}/${kind}`} className="text-brand-700 underline">
-                      PDF · {tc(`download.${kind}`)}
-                    </a>
-                  </li>
-                ))}
-            </ul>
-            {agreement.status === 'signed_by_borrower' && actor.role !== 'admin' ? (
-              <ClientMessages namespaces={['countersign']}>
-                <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
-              </ClientMessages>
-            ) : null}
-            {agreement.status !== 'executed' && actor.role !== 'admin' ? (
-              <ClientMessages namespaces={['countersign']}>
-                <SupersedeForm caseId={overview.id} agreementId={agreement.agreementId} />
-              </ClientMessages>
-            ) : null}
+    // One provider for the page's interactive parts: countersigning, negotiation, the thread.
+    <ClientMessages namespaces={['countersign', 'offers', 'staffOffers', 'caseThread']}>
+      <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
+        <BackLink href="/staff">{t('backToList')}</BackLink>
+        <div>
+          <h1 className="text-2xl font-bold">
+            {t('heading', { caseNo: overview.caseNo, name: overview.borrower.name })}
+          </h1>
+          <p className="text-sm text-slate-700">
+            {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}: {format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'medium' })}
+          </p>
+        </div>
+        <div className="grid gap-5 lg:grid-cols-2">
+          <Card aria-labelledby="borrower-heading">
+            <h2 id="borrower-heading" className="text-lg font-semibold">
+              {t('borrower')}
+            </h2>
+            <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-slate-600">{t('name')}</dt>
+              <dd>{overview.borrower.name}</dd>
+              <dt className="text-slate-600">{t('phone')}</dt>
+              <dd className="font-mono">{overview.borrower.phoneMasked}</dd>
+              <dt className="text-slate-600">{t('residentId')}</dt>
+              <dd className="font-mono">{overview.borrower.residentIdMasked}</dd>
+              <dt className="text-slate-600">{t('contract')}</dt>
+              <dd className="font-mono">{overview.loan.contractNo}</dd>
+            </dl>
           </Card>
-        ) : (
-          <p className="text-sm text-slate-700">{tc('none')}</p>
-        )}
-      </section>
-      <section aria-labelledby="negotiation-heading" className="flex flex-col gap-3">
-        <h2 id="negotiation-heading" className="text-xl font-semibold">
-          {t('negotiationTitle')}
-        </h2>
-        <ClientMessages namespaces={['offers', 'staffOffers']}>
+          <Card aria-labelledby="arrears-heading">
+            <h2 id="arrears-heading" className="text-lg font-semibold">
+              {t('arrears', { date: overview.arrears.asOf })}
+            </h2>
+            <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+              <dt className="text-slate-600">{t('overduePrincipal')}</dt>
+              <dd>{money(totals.overduePrincipal)}</dd>
+              <dt className="text-slate-600">{t('overdueInterest')}</dt>
+              <dd>{money(totals.overdueInterest)}</dd>
+              <dt className="text-slate-600">{t('penaltyCompound')}</dt>
+              <dd>
+                {money(totals.penalty)} / {money(totals.compound)}
+              </dd>
+              <dt className="font-semibold">{t('totalOverdue')}</dt>
+              <dd className="font-semibold">{money(totals.totalOverdue)}</dd>
+              <dt className="text-slate-600">{t('totalToSettle')}</dt>
+              <dd>
+                {money(totals.totalToSettle)}
+                {overview.arrears.cap.capApplies ? <span className="block text-xs text-warn-800">{t('enforceable', { amount: money(totals.enforceableTotalToSettle) })}</span> : null}
+              </dd>
+              <dt className="text-slate-600">{t('dpd')}</dt>
+              <dd>
+                {overview.arrears.daysPastDue} ({overview.arrears.bucket})
+              </dd>
+            </dl>
+          </Card>
+        </div>
+        <section aria-labelledby="hardship-heading" className="flex flex-col gap-3">
+          <h2 id="hardship-heading" className="text-xl font-semibold">
+            {t('hardshipTitle')}
+          </h2>
+          {statements.length === 0 ? <Notice>{t('noStatement')}</Notice> : null}
+          {statements.map((s) => (
+            <details key={s.id} open={s.status === 'submitted'} className="rounded-xl border border-slate-200 bg-white p-4">
+              <summary className="min-h-11 cursor-pointer py-2 font-semibold">
+                {t('statementVersion', { version: s.version, status: t(`statementStatus.${s.status}`), date: s.submittedAt ? format.dateTime(new Date(s.submittedAt), { dateStyle: 'medium', timeStyle: 'short' }) : '' })}
+              </summary>
+              <StatementSummary data={s.data} affordability={s.affordability} />
+              <h3 className="mt-3 font-semibold">{t('evidence')}</h3>
+              {s.evidence.length === 0 ? (
+                <p className="text-sm text-slate-700">{t('noEvidence')}</p>
+              ) : (
+                <ul className="text-sm">
+                  {s.evidence.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/api/files/${file.id}`} className="text-brand-700 underline">
+                        {file.filename}
+                      </a>{' '}
+                      <span className="text-slate-600">
+                        ({Math.ceil(file.size / 1024)} KB · SHA-256 {file.sha256.slice(0, 12)}…)
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </details>
+          ))}
+        </section>
+        <section aria-labelledby="agreement-heading" className="flex flex-col gap-2">
+          <h2 id="agreement-heading" className="text-xl font-semibold">
+            {tc('title')}
+          </h2>
+          {agreement ? (
+            <Card className="flex flex-col gap-3">
+              <p>
+                <span className="font-mono">{agreement.agreementNo}</span> · {tc(`status.${agreement.status as 'executed'}`)}
+              </p>
+              <ul className="flex flex-wrap gap-3 text-sm">
+                {(['unsigned', 'signed', 'executed'] as const)
+                  .filter((kind) => kind === 'unsigned' || (kind === 'signed' ? agreement.signedFileId : agreement.executedFileId))
+                  .map((kind) => (
+                    <li key={kind}>
+                      <a href={`/api/agreements/${agreement.agreementId}/${kind}`} className="text-brand-700 underline">
+                        PDF · {tc(`download.${kind}`)}
+                      </a>
+                    </li>
+                  ))}
+              </ul>
+              {agreement.status === 'signed_by_borrower' && actor.role !== 'admin' ? (
+                <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
+              ) : null}
+              {agreement.status !== 'executed' && actor.role !== 'admin' ? (
+                <SupersedeForm caseId={overview.id} agreementId={agreement.agreementId} />
+              ) : null}
+            </Card>
+          ) : (
+            <p className="text-sm text-slate-700">{tc('none')}</p>
+          )}
+        </section>
+        <section aria-labelledby="negotiation-heading" className="flex flex-col gap-3">
+          <h2 id="negotiation-heading" className="text-xl font-semibold">
+            {t('negotiationTitle')}
+          </h2>
           <StaffNegotiation
             caseId={overview.id}
             context={workspace.context}
@@ -175,13 +172,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
             negotiable={isNegotiable(overview.state)}
           />
-        </ClientMessages>
-        <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
-        <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
-      </section>
-      <ClientMessages namespaces={['caseThread']}>
+          <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
+          <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
+        </section>
         <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />
-      </ClientMessages>
-    </main>
+      </main>
+    </ClientMessages>
   );
 }
