@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { borrowers, cases, creditors, loans } from '@/db/schema';
 import type { ArrearsResult } from '@/lib/domain/arrears';
@@ -9,6 +9,7 @@ import { parsePolicy } from '@/lib/domain/policy';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { arrearsForLoans } from '../loans/loan-arrears';
+import { prepared } from '../prepared';
 import { toLoanTerms, type LoanTermsDto } from '../loans/loan-terms';
 
 export type MyCaseDto = {
@@ -30,6 +31,19 @@ export type MyCaseDto = {
 
 export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: number };
 
+const borrowerId = sql.placeholder('borrowerId');
+const loansOfBorrower = prepared((db) =>
+  db
+    .select({ loan: loans, creditor: creditors, timezone: borrowers.timezone })
+    .from(loans)
+    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(eq(loans.borrowerId, borrowerId))
+    .orderBy(asc(loans.contractNo))
+    .prepare('borrower_loans'),
+);
+const casesOfBorrower = prepared((db) => db.select().from(cases).where(eq(cases.borrowerId, borrowerId)).orderBy(desc(cases.openedAt)).prepare('borrower_cases'));
+
 /**
  * The signed-in borrower's cases and loans, with what they owe today from the
  * arrears engine. Scoped to the acting borrower; nobody else may call it.
@@ -37,21 +51,9 @@ export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: numb
 export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCaseDto[]; loans: MyLoanDto[] }> {
   if (actor.type !== 'borrower') throw new AppError('FORBIDDEN');
   const db = getDb();
-  const loanRows = await db
-    .select({ loan: loans, creditor: creditors, timezone: borrowers.timezone })
-    .from(loans)
-    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
-    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(eq(loans.borrowerId, actor.id))
-    .orderBy(asc(loans.contractNo));
+  const loanRows = await loansOfBorrower(db).execute({ borrowerId: actor.id });
   const today = todayIn(loanRows[0]?.timezone ?? 'Asia/Shanghai');
-  const caseRows = loanRows.length
-    ? await db
-        .select()
-        .from(cases)
-        .where(inArray(cases.loanId, loanRows.map((r) => r.loan.id)))
-        .orderBy(desc(cases.openedAt))
-    : [];
+  const caseRows = loanRows.length ? await casesOfBorrower(db).execute({ borrowerId: actor.id }) : [];
   // Each creditor's own policy decides penalty and cap; group loans by creditor.
   const arrears = new Map<string, ArrearsResult>();
   for (const creditorId of new Set(loanRows.map((r) => r.creditor.id))) {
@@ -62,7 +64,7 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
   const byLoan = new Map(loanRows.map((r) => [r.loan.id, r]));
   return {
     cases: caseRows
-      .filter((c) => c.borrowerId === actor.id)
+      .filter((c) => byLoan.has(c.loanId))
       .map((c) => {
         const { loan, creditor } = byLoan.get(c.loanId)!;
         const a = arrears.get(loan.id)!;

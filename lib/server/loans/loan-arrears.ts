@@ -1,14 +1,23 @@
 import 'server-only';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { loans } from '@/db/schema';
 import { installments, payments } from '@/db/schema';
 import { computeArrears, type ArrearsResult } from '@/lib/domain/arrears';
+import { prepared } from '../prepared';
 import type { IsoDate } from '@/lib/domain/dates';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 
 type LoanRow = typeof loans.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
+
+const loanIds = sql.placeholder('loanIds');
+const scheduleOf = prepared((db) =>
+  db.select().from(installments).where(sql`${installments.loanId} = any(${loanIds}::uuid[])`).orderBy(asc(installments.loanId), asc(installments.seq)).prepare('arrears_schedule'),
+);
+const paymentsOf = prepared((db) =>
+  db.select().from(payments).where(sql`${payments.loanId} = any(${loanIds}::uuid[])`).orderBy(asc(payments.receivedOn), asc(payments.createdAt)).prepare('arrears_payments'),
+);
 
 /**
  * Arrears for several loans at once (two queries, whatever the count): the
@@ -20,8 +29,8 @@ export async function arrearsAndPaymentsForLoans(db: Executor, loanRows: LoanRow
   const arrears = new Map<string, ArrearsResult>();
   if (!ids.length) return { arrears, payments: [] as PaymentRow[] };
   // One after the other: `db` may be a transaction, whose single connection runs one query at a time.
-  const scheduleRows = await db.select().from(installments).where(inArray(installments.loanId, ids)).orderBy(asc(installments.seq));
-  const paymentRows = await db.select().from(payments).where(inArray(payments.loanId, ids)).orderBy(asc(payments.receivedOn), asc(payments.createdAt));
+  const scheduleRows = await scheduleOf(db).execute({ loanIds: ids });
+  const paymentRows = await paymentsOf(db).execute({ loanIds: ids });
   for (const loan of loanRows) {
     arrears.set(
       loan.id,
