@@ -13,7 +13,9 @@ import { suggestOffers } from '@/lib/domain/offers';
 import { sampleCertificate, sampleSignatures, sampleSnapshot } from '@/lib/pdf/fixtures';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
+import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
 import { loadVisibleCase } from '@/lib/server/cases/case-access';
+import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
@@ -132,6 +134,20 @@ async function main() {
   serviceTimes.sort((a, b) => a - b);
   const offerService = { runs: serviceTimes.length, p50: percentile(serviceTimes, 50), p95: percentile(serviceTimes, 95) };
   log(`requestSuggestions (service): p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
+  // What the borrower home and loan pages ask of the services (reads and the arrears engine),
+  // apart from rendering: CPU per call, warm.
+  const serviceCpu = async (call: () => Promise<unknown>) => {
+    for (let i = 0; i < 50; i++) await call();
+    const started = process.cpuUsage();
+    for (let i = 0; i < 300; i++) await call();
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 / 300;
+  };
+  const pageServices = {
+    homeCpuMs: await serviceCpu(() => listMyCasesAndLoans(borrowerCtx.actor)),
+    loanCpuMs: await serviceCpu(() => getLoanDetail(borrowerCtx.actor, subject.loan_id)),
+  };
+  log(`page services, CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
   await closeDb();
   await handle.pool.end();
 
@@ -212,10 +228,11 @@ async function main() {
       console.log(`goal ${name}: p95 < 100 ms ${goal.p95Under100ms ? 'met' : 'NOT met'}; ≥ 1/5 of the static page ${goal.atLeastFifthOfStaticPage ? 'met' : 'NOT met'}`);
     }
     console.log(`\noffer pricing, domain: p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms (${offerPricing.suggestions} offers); through the service: p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
+    console.log(`page services (reads + arrears, no rendering), CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
