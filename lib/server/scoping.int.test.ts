@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditors } from '@/db/schema';
+import { defaultPolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { listMyCasesAndLoans } from './borrowers/list-my-cases';
@@ -23,6 +26,23 @@ describe('what each user may see', () => {
     expect(mine.loans.map((l) => l.id).sort()).toEqual([a1.loan.id, a2.loan.id].sort());
     expect(JSON.stringify(mine)).not.toContain(b1.case.id);
     expect(JSON.stringify(mine)).not.toContain(b1.loan.contractNo);
+  });
+
+  it("prices each of a borrower's loans under its own creditor's policy", async () => {
+    const { getLoanDetail } = await import('./loans/get-loan-detail');
+    const strict = await makeCreditor(test.db);
+    const lenient = await makeCreditor(test.db);
+    await test.db.update(creditors).set({ policy: { ...defaultPolicy, penaltyMarkupPct: 30 } }).where(eq(creditors.id, lenient.id));
+    const borrower = { type: 'borrower' as const, id: (await makeBorrower(test.db)).id };
+    const fromStrict = await makeLoanWithCase(test.db, strict.id, borrower.id);
+    const fromLenient = await makeLoanWithCase(test.db, lenient.id, borrower.id);
+    const { loans: home } = await listMyCasesAndLoans(borrower);
+    const overdueOn = (id: string) => home.find((l) => l.id === id)!.totalOverdue;
+    // The same schedule, so only the penalty markup (50% against 30%) sets them apart.
+    expect(overdueOn(fromLenient.loan.id)).toBeLessThan(overdueOn(fromStrict.loan.id));
+    for (const { loan } of [fromStrict, fromLenient]) {
+      expect(overdueOn(loan.id)).toBe((await getLoanDetail(borrower, loan.id)).arrears.totals.totalOverdue);
+    }
   });
 
   it('refuses the borrower service to anyone but a borrower', async () => {

@@ -2,7 +2,6 @@ import 'server-only';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { borrowers, cases, creditors, loans } from '@/db/schema';
-import type { ArrearsResult } from '@/lib/domain/arrears';
 import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { parsePolicy } from '@/lib/domain/policy';
@@ -54,13 +53,10 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
   const loanRows = await loansOfBorrower(db).execute({ borrowerId: actor.id });
   const today = todayIn(loanRows[0]?.timezone ?? 'Asia/Shanghai');
   const caseRows = loanRows.length ? await casesOfBorrower(db).execute({ borrowerId: actor.id }) : [];
-  // Each creditor's own policy decides penalty and cap; group loans by creditor.
-  const arrears = new Map<string, ArrearsResult>();
-  for (const creditorId of new Set(loanRows.map((r) => r.creditor.id))) {
-    const group = loanRows.filter((r) => r.creditor.id === creditorId);
-    const computed = await arrearsForLoans(db, group.map((r) => r.loan), today, parsePolicy(group[0]!.creditor.policy));
-    computed.forEach((value, key) => arrears.set(key, value));
-  }
+  // Each creditor's own policy decides penalty and cap: parsed once per creditor, all loans in one pass.
+  const policies = new Map(loanRows.map(({ creditor }) => [creditor.id, creditor.policy] as const));
+  const parsed = new Map([...policies].map(([creditorId, raw]) => [creditorId, parsePolicy(raw)]));
+  const arrears = await arrearsForLoans(db, loanRows.map((r) => r.loan), today, (loan) => parsed.get(loan.creditorId)!);
   const byLoan = new Map(loanRows.map((r) => [r.loan.id, r]));
   return {
     cases: caseRows

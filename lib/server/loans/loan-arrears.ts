@@ -21,10 +21,11 @@ const paymentsOf = prepared((db) =>
 
 /**
  * Arrears for several loans at once (two queries, whatever the count): the
- * schedule and payments from the database, the arithmetic from the domain.
- * The payments come back too, for pages that list them.
+ * schedule and payments from the database, the arithmetic from the domain,
+ * each loan under its creditor's policy (one policy, or one per loan). The
+ * payments come back too, for pages that list them.
  */
-export async function arrearsAndPaymentsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy) {
+export async function arrearsAndPaymentsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy | ((loan: LoanRow) => CreditorPolicy)) {
   const ids = loanRows.map((l) => l.id);
   const arrears = new Map<string, ArrearsResult>();
   if (!ids.length) return { arrears, payments: [] as PaymentRow[] };
@@ -39,13 +40,13 @@ export async function arrearsAndPaymentsForLoans(db: Executor, loanRows: LoanRow
         installments: scheduleRows.filter((r) => r.loanId === loan.id).map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue })),
         payments: paymentRows.filter((p) => p.loanId === loan.id).map((p) => ({ receivedOn: p.receivedOn, amount: p.amount })),
         asOf,
-        policy,
+        policy: typeof policy === 'function' ? policy(loan) : policy,
       }),
     );
   }
   return { arrears, payments: paymentRows };
 }
 
-export async function arrearsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy): Promise<Map<string, ArrearsResult>> {
+export async function arrearsForLoans(db: Executor, loanRows: LoanRow[], asOf: IsoDate, policy: CreditorPolicy | ((loan: LoanRow) => CreditorPolicy)): Promise<Map<string, ArrearsResult>> {
   return (await arrearsAndPaymentsForLoans(db, loanRows, asOf, policy)).arrears;
 }
