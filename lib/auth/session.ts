@@ -1,11 +1,11 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '@/lib/env';
 import type { Actor, Ctx, StaffRole } from '@/lib/server/actor';
 import { currentRequestMeta } from './request-meta';
+import { decodeSessionToken } from './session-decode';
 import { actorFromToken } from './session-token';
 
 /** next-auth's session cookie, reassembled when it was split into chunks. */
@@ -31,7 +31,7 @@ export const currentActor = cache(async (): Promise<Actor> => {
   const raw = await sessionCookie();
   if (!raw) return { type: 'anonymous' };
   const env = getEnv();
-  const token = await decode({ token: raw, secret: env.authSecret }).catch(() => null);
+  const token = await decodeSessionToken(raw, env.authSecret);
   return actorFromToken(token, env.BORROWER_IDLE_MINUTES);
 });
 

@@ -7,8 +7,8 @@ export type IsoDate = string;
 const dayMs = 86_400_000;
 
 export function toUtcMs(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!);
+  // Fixed positions rather than split(): the arrears engine calls this for every installment and day count.
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 export function fromUtcMs(ms: number): IsoDate {

@@ -3,9 +3,9 @@ import { and, eq, gte } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { borrowers, contactRecords, creditors, notifications } from '@/db/schema';
 import { mayContact } from '@/lib/domain/contact-rules';
-import { parsePolicy } from '@/lib/domain/policy';
 import { queueNotification, renderTemplate, type TemplateName } from './notifications';
 import { isLocale } from '@/lib/i18n/config';
+import { creditorPolicy } from './creditor-policy';
 
 /**
  * Tells a borrower something: always in the portal (in-app, which is not
@@ -35,7 +35,7 @@ export async function notifyBorrower(
     quietHours: borrower.contactPreferences.quietHours,
     optOut: borrower.contactPreferences.optOut,
     history,
-    policy: parsePolicy(creditor.policy),
+    policy: creditorPolicy(creditor.policy),
   });
   if (decision.allowed) {
     await queueNotification(tx, { ...base, channel: 'sms', toAddress: borrower.phone });

@@ -6,11 +6,11 @@ import type { ArrearsTotals, CostCap } from '@/lib/domain/arrears';
 import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { maskPhone } from '@/lib/domain/identity';
-import { parsePolicy } from '@/lib/domain/policy';
 import type { Actor } from '../actor';
 import { arrearsForLoans } from '../loans/loan-arrears';
 import { loadVisibleCase } from './case-access';
 import { loadLoanParties } from '../loans/loan-parties';
+import { creditorPolicy } from '../creditor-policy';
 
 export type CaseOverviewDto = {
   id: string;
@@ -43,7 +43,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     kase.assigneeId ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId)) : Promise.resolve([]),
   ]);
   const { loan, creditor, borrower } = parties;
-  const policy = parsePolicy(creditor.policy);
+  const policy = creditorPolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
   const arrears = (await arrearsForLoans(db, [loan], asOf, policy)).get(loan.id)!;
   return {

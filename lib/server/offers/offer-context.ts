@@ -5,16 +5,16 @@ import type { cases } from '@/db/schema';
 import { hardshipStatements, installments } from '@/db/schema';
 import { todayIn } from '@/lib/domain/dates';
 import type { OfferContext } from '@/lib/domain/offers';
-import { parsePolicy } from '@/lib/domain/policy';
 import { arrearsForLoans } from '../loans/loan-arrears';
 import { loadLoanParties } from '../loans/loan-parties';
+import { creditorPolicy } from '../creditor-policy';
 
 type CaseRow = typeof cases.$inferSelect;
 
 /** Everything the offer engine needs for a case, as of today in the borrower's time zone. */
 export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<OfferContext & { timeZone: string; borrowerLocale: string; borrowerPhone: string }> {
   const { loan, creditor, borrower } = await loadLoanParties(db, kase.loanId);
-  const policy = parsePolicy(creditor.policy);
+  const policy = creditorPolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
   // Sequential: `db` is often a transaction (one connection, one query at a time).
   const arrears = await arrearsForLoans(db, [loan], asOf, policy);

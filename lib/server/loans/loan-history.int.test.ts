@@ -1,0 +1,69 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases, creditors, installments } from '@/db/schema';
+import { defaultPolicy } from '@/lib/domain/policy';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment } from '@/lib/testing/factories';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { arrearsAndPaymentsForLoans } from './loan-arrears';
+import { arrearsOf, borrowerLoansWithHistory, loanWithHistory } from './loan-history';
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test.drop());
+
+describe('a loan read in one round trip', () => {
+  it('agrees with the separate reads: schedule, payments in order, arrears, and cases newest first', async () => {
+    const strict = await makeCreditor(test.db);
+    const lenient = await makeCreditor(test.db);
+    await test.db.update(creditors).set({ policy: { ...defaultPolicy, penaltyMarkupPct: 30 } }).where(eq(creditors.id, lenient.id));
+    const borrower = await makeBorrower(test.db);
+    const first = await makeLoanWithCase(test.db, strict.id, borrower.id);
+    const second = await makeLoanWithCase(test.db, lenient.id, borrower.id);
+    // Recorded out of order, and two on one day: read back by day, then by when they were recorded.
+    await makePayment(test.db, first.loan.id, { receivedOn: '2026-03-20', amount: 120_000, channel: 'alipay' });
+    await makePayment(test.db, first.loan.id, { receivedOn: '2026-02-01', amount: 80_000 });
+    await makePayment(test.db, first.loan.id, { receivedOn: '2026-03-20', amount: 1_001 });
+    // An earlier case on the second loan, closed, then the open one: newest first.
+    await test.db.update(cases).set({ state: 'closed', openedAt: new Date('2026-01-02T03:04:05.678Z'), closedAt: new Date() }).where(eq(cases.id, second.case.id));
+    const [reopened] = await test.db
+      .insert(cases)
+      .values({ caseNo: `TCASE-${crypto.randomUUID()}`, creditorId: lenient.id, borrowerId: borrower.id, loanId: second.loan.id, dpdAtOpen: 60, arrearsAtOpen: 2_000_000, mediationDeadline: new Date('2026-12-31T15:59:59.999Z') })
+      .returning();
+
+    const { loans, cases: caseRows } = await borrowerLoansWithHistory(test.db, borrower.id);
+    expect(loans.map((l) => l.loan.id)).toEqual([first.loan, second.loan].sort((a, b) => a.contractNo.localeCompare(b.contractNo)).map((l) => l.id));
+
+    const all = await test.db.select().from(cases).where(inArray(cases.loanId, [first.loan.id, second.loan.id]));
+    expect(caseRows.map((c) => c.id)).toEqual(all.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()).map((c) => c.id));
+    expect(caseRows[0]!.id).toBe(reopened!.id);
+    for (const row of caseRows) {
+      const stored = all.find((c) => c.id === row.id)!;
+      expect(row).toEqual({ id: stored.id, caseNo: stored.caseNo, state: stored.state, loanId: stored.loanId, openedAt: stored.openedAt, mediationDeadline: stored.mediationDeadline });
+    }
+
+    const asOf = '2026-06-30';
+    for (const history of loans) {
+      const policy = history.creditor.id === lenient.id ? { ...defaultPolicy, penaltyMarkupPct: 30 } : defaultPolicy;
+      const separate = await arrearsAndPaymentsForLoans(test.db, [history.loan], asOf, policy);
+      expect(arrearsOf(history, asOf, policy)).toEqual(separate.arrears.get(history.loan.id));
+      expect(history.payments).toEqual(separate.payments.map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, channel: p.channel })));
+      const schedule = await test.db.select().from(installments).where(eq(installments.loanId, history.loan.id)).orderBy(asc(installments.seq));
+      expect(history.schedule).toEqual(schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue })));
+    }
+    expect(loans.find((l) => l.loan.id === first.loan.id)!.payments.map((p) => p.amount)).toEqual([80_000, 120_000, 1_001]);
+  });
+
+  it("finds one loan only for its borrower or its creditor's staff", async () => {
+    const creditor = await makeCreditor(test.db);
+    const other = await makeCreditor(test.db);
+    const borrower = await makeBorrower(test.db);
+    const stranger = await makeBorrower(test.db);
+    const { loan } = await makeLoanWithCase(test.db, creditor.id, borrower.id);
+    expect((await loanWithHistory(test.db, { borrowerId: borrower.id }, loan.id))?.loan.id).toBe(loan.id);
+    expect((await loanWithHistory(test.db, { creditorId: creditor.id }, loan.id))?.loan.id).toBe(loan.id);
+    expect(await loanWithHistory(test.db, { borrowerId: stranger.id }, loan.id)).toBeUndefined();
+    expect(await loanWithHistory(test.db, { creditorId: other.id }, loan.id)).toBeUndefined();
+  });
+});
