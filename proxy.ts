@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isLocale, localeCookie } from '@/lib/i18n/config';
 
 /**
  * Only redirects on the presence of the session cookie and sets per-request
@@ -37,7 +38,24 @@ function contentSecurityPolicy(nonce: string | null) {
   ].join('; ');
 }
 
+/**
+ * The language buttons of pages served as plain documents (ADR 0007) reload
+ * the page with `?lang=`: the choice is remembered as the language switch's
+ * server action remembers it, and the page is asked for again without it.
+ */
+function rememberLanguage(request: NextRequest) {
+  const lang = request.nextUrl.searchParams.get('lang');
+  if (request.method !== 'GET' || lang === null) return null;
+  const target = request.nextUrl.clone();
+  target.searchParams.delete('lang');
+  const response = NextResponse.redirect(target, 303);
+  if (isLocale(lang)) response.cookies.set(localeCookie, lang, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: false });
+  return response;
+}
+
 export function proxy(request: NextRequest) {
+  const language = rememberLanguage(request);
+  if (language) return language;
   const { pathname, search } = request.nextUrl;
   const signedIn = hasSessionCookie(request);
   if (!signedIn && pathname === '/') {
@@ -69,5 +87,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|document.js).*)'],
 };

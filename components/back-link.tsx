@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from './app-link';
 import { getTranslations } from '@/lib/i18n/server';
 
 /** The one-level breadcrumb at the top of a detail page. */
@@ -6,9 +6,9 @@ export async function BackLink({ href, children }: { href: string; children: Rea
   const t = await getTranslations('common');
   return (
     <nav aria-label={t('breadcrumb')} className="text-sm">
-      <Link href={href} className="text-brand-700 underline">
+      <AppLink href={href} className="text-brand-700 underline">
         {children}
-      </Link>
+      </AppLink>
     </nav>
   );
 }

@@ -4,10 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { setLocaleAction } from '@/app/actions';
-import { locales } from '@/lib/i18n/config';
+import { localeNames, locales } from '@/lib/i18n/config';
 import { cn } from './ui/cn';
-
-const names: Record<string, string> = { 'zh-CN': '中文', en: 'English' };
 
 export function LanguageSwitcher() {
   const current = useLocale();
@@ -34,7 +32,7 @@ export function LanguageSwitcher() {
             locale === current ? 'bg-brand-600 font-semibold text-white' : 'text-brand-700 underline-offset-2 hover:underline',
           )}
         >
-          {names[locale]}
+          {localeNames[locale]}
         </button>
       ))}
     </nav>

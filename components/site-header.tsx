@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from './app-link';
 import { getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from './language-switcher';
@@ -8,9 +8,9 @@ export async function SiteHeader({ home, children }: { home: string; children?: 
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-        <Link href={home} className="text-lg font-bold text-brand-700">
+        <AppLink href={home} className="text-lg font-bold text-brand-700">
           {t('appName')}
-        </Link>
+        </AppLink>
         <div className="flex flex-wrap items-center gap-1">
           {children}
           <LanguageSwitcher />

@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { getTranslations } from '@/lib/i18n/server';
+import type { getTranslations } from '@/lib/i18n/server';
 import type { InstallmentArrears } from '@/lib/domain/arrears';
 import { installmentsToShowFirst, isOwed } from '@/lib/domain/arrears-view';
 import { formatMoney } from '@/lib/domain/money';
@@ -8,9 +7,9 @@ import { cn } from '@/components/ui/cn';
 /**
  * The schedule as cards (a seven-column table does not fit a 360 px phone):
  * what is owed and the next installment first, the whole schedule on request.
+ * `t` is the loan page's translator (namespace loanPage).
  */
-export async function InstallmentList({ installments, locale, showAll, href }: { installments: InstallmentArrears[]; locale: string; showAll: boolean; href: { all: string; owed: string } }) {
-  const t = await getTranslations('loanPage');
+export function InstallmentList({ t, installments, locale, showAll, href }: { t: Awaited<ReturnType<typeof getTranslations>>; installments: InstallmentArrears[]; locale: string; showAll: boolean; href: { all: string; owed: string } }) {
   const money = (fen: number) => formatMoney(fen, locale);
   const shown = showAll ? installments : installmentsToShowFirst(installments);
   const hidden = installments.length - shown.length;
@@ -61,13 +60,13 @@ export async function InstallmentList({ installments, locale, showAll, href }: {
       </ul>
       ) : null}
       {showAll ? (
-        <Link href={href.owed} scroll={false} className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline">
+        <a href={href.owed} className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline">
           {t('showOwed')}
-        </Link>
+        </a>
       ) : hidden ? (
-        <Link href={href.all} scroll={false} className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline">
+        <a href={href.all} className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline">
           {t('showAll', { count: hidden })}
-        </Link>
+        </a>
       ) : null}
     </section>
   );

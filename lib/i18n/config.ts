@@ -1,6 +1,8 @@
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'zh-CN';
+/** Each language in its own words, for the language switch. */
+export const localeNames: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 export const localeCookie = 'NEXT_LOCALE';
 /** Dates and times are shown in Beijing time, whatever the server's own zone. */
 export const displayTimeZone = 'Asia/Shanghai';

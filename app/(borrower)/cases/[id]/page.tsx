@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AppLink } from '@/components/app-link';
 import { BackLink } from '@/components/back-link';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { BorrowerRights } from '@/components/case/borrower-rights';
@@ -58,9 +59,9 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           <dd>{format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'long' })}</dd>
         </dl>
         {overview.arrears.cap.capApplies ? <p className="mt-2 rounded bg-warn-50 p-2 text-sm text-warn-800">{t('capNotice', { amount: money(totals.enforceableTotalToSettle) })}</p> : null}
-        <Link href={`/loans/${overview.loan.id}`} className="mt-3 inline-block text-brand-700 underline">
+        <AppLink href={`/loans/${overview.loan.id}`} className="mt-3 inline-block text-brand-700 underline">
           {t('breakdownLink')}
-        </Link>
+        </AppLink>
       </Card>
       <Card aria-labelledby="next-heading">
         <h2 id="next-heading" className="text-lg font-semibold">

@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
@@ -26,7 +25,6 @@ function useSecondsUntil(target: number | null) {
 export function BorrowerLoginForm() {
   const t = useTranslations('login');
   const errorText = useErrorText();
-  const router = useRouter();
   const [codeSent, setCodeSent] = useState(false);
   const [sending, setSending] = useState(false);
   const [resendAt, setResendAt] = useState<number | null>(null);
@@ -64,8 +62,8 @@ export function BorrowerLoginForm() {
     setFormError(undefined);
     const result = await signIn('borrower-code', { phone: values.phone, code: values.code, redirect: false }).catch(() => null);
     if (result?.ok && !result.error) {
-      router.replace('/');
-      router.refresh();
+      // The home page is a plain document (ADR 0007): a full load, not a client navigation.
+      window.location.replace('/');
       return;
     }
     const error = parseAuthError(result?.error);

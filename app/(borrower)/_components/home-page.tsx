@@ -1,17 +1,14 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
-import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
+import type { Actor } from '@/lib/server/actor';
 import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
+import type { DocumentPage } from './borrower-document';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('home'))('title') };
-}
+type BorrowerActor = Extract<Actor, { type: 'borrower' }>;
 
-export default async function BorrowerHomePage() {
-  const { actor } = await requireBorrower();
+/** The borrower's home: each case with what it takes to settle today, the next step, and each loan. */
+export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
   const [{ cases, loans }, t, tState, tStep, format, locale] = await Promise.all([
     listMyCasesAndLoans(actor),
     getTranslations('home'),
@@ -21,7 +18,7 @@ export default async function BorrowerHomePage() {
     getLocale(),
   ]);
   const en = locale === 'en';
-  return (
+  const main = (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-slate-700">{t('intro')}</p>
@@ -59,12 +56,12 @@ export default async function BorrowerHomePage() {
                 <span className="font-semibold">{t('nextStep')}</span> {tStep(c.state)}
               </p>
               <div className="mt-3 flex flex-wrap gap-2">
-                <Link href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+                <a href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
                   {t('openCase')}
-                </Link>
-                <Link href={`/loans/${c.loanId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
+                </a>
+                <a href={`/loans/${c.loanId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
                   {t('whatIOwe')}
-                </Link>
+                </a>
               </div>
             </Card>
           </li>
@@ -77,9 +74,9 @@ export default async function BorrowerHomePage() {
           <li key={loan.id}>
             <Card aria-labelledby={`loan-${loan.id}`}>
               <h3 id={`loan-${loan.id}`} className="font-semibold">
-                <Link href={`/loans/${loan.id}`} className="text-brand-700 underline">
+                <a href={`/loans/${loan.id}`} className="text-brand-700 underline">
                   {loan.product} · <span className="font-mono">{loan.contractNo}</span>
-                </Link>
+                </a>
               </h3>
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                 <dt className="text-slate-600">{t('lender')}</dt>
@@ -104,4 +101,5 @@ export default async function BorrowerHomePage() {
       <Notice>{t('rights')}</Notice>
     </main>
   );
+  return { title: t('title'), main };
 }

@@ -1,24 +1,21 @@
-import type { Metadata } from 'next';
-import { BackLink } from '@/components/back-link';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { InstallmentList } from '@/components/loan/installment-list';
-import { requireBorrower } from '@/lib/auth/session';
 import { isOwed } from '@/lib/domain/arrears-view';
 import { formatMoney } from '@/lib/domain/money';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import type { Actor } from '@/lib/server/actor';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
-
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('loanPage'))('title') };
-}
+import type { DocumentPage } from './borrower-document';
 
 const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
 
-export default async function LoanDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ schedule?: string }> }) {
-  const { actor } = await requireBorrower();
-  const [{ id }, { schedule }] = await Promise.all([params, searchParams]);
-  const [loan, t, format, locale] = await Promise.all([orNotFound(getLoanDetail(actor, id)), getTranslations('loanPage'), getFormatter(), getLocale()]);
+/**
+ * What the borrower owes on one loan and why: the breakdown in plain words, the
+ * cap notice, the terms, the schedule (what is owed first, all of it with
+ * `?schedule=all`) and the payments received. Not found unless it is theirs.
+ */
+export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: string, schedule: string | null): Promise<DocumentPage> {
+  const [loan, t, tc, format, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getFormatter(), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
   const { totals, cap } = loan.arrears;
   const overdueRows = loan.arrears.installments.filter(isOwed);
@@ -30,9 +27,13 @@ export default async function LoanDetailPage({ params, searchParams }: { params:
       {explain ? <dd className="mt-1 w-full text-sm text-slate-700">{explain}</dd> : null}
     </div>
   );
-  return (
+  const main = (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6">
-      <BackLink href="/">{t('backHome')}</BackLink>
+      <nav aria-label={tc('breadcrumb')} className="text-sm">
+        <a href="/" className="text-brand-700 underline">
+          {t('backHome')}
+        </a>
+      </nav>
       <div>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-sm text-slate-700">
@@ -83,6 +84,7 @@ export default async function LoanDetailPage({ params, searchParams }: { params:
         </dl>
       </Card>
       <InstallmentList
+        t={t}
         installments={loan.arrears.installments}
         locale={locale}
         showAll={schedule === 'all'}
@@ -108,4 +110,5 @@ export default async function LoanDetailPage({ params, searchParams }: { params:
       </section>
     </main>
   );
+  return { title: t('title'), main };
 }
