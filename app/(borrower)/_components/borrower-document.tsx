@@ -41,7 +41,17 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
       page = await errorPage(meta.requestId, request.url);
     }
   }
-  const [locale, t, headerBag, jar, stylesheets] = await Promise.all([getLocale(), getTranslations('common'), headers(), cookies(), layoutStylesheets(request.url)]);
+  const [locale, t, headerBag, jar, stylesheets] = await Promise.all([
+    getLocale(),
+    getTranslations('common'),
+    headers(),
+    cookies(),
+    // Without the stylesheet the page is plain but still readable: better than no page.
+    layoutStylesheets(request.url).catch((error: Error) => {
+      logger.error({ requestId: meta.requestId, err: { name: error.name, message: scrubPersonalData(error.message) } }, 'document stylesheets not found');
+      return [];
+    }),
+  ]);
   // next-auth's CSRF cookie holds "token|hash"; the sign-out form sends the token back (document.js fetches a fresh one first).
   const csrfCookie = jar.get(getEnv().secureCookies ? '__Host-next-auth.csrf-token' : 'next-auth.csrf-token')?.value;
   const { renderToString } = await import('react-dom/server');
