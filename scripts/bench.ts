@@ -98,8 +98,8 @@ async function main() {
     log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const [subject] = (
-    await handle.db.execute<{ case_id: string; borrower_id: string; loan_id: string; name: string }>(
-      sql`select c.id as case_id, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id where c.case_no like 'CASE-GEN-%' and c.state in ('invited', 'engaged', 'negotiating') and c.case_no >= ${generatedCaseNo(Math.floor(CASES / 2))} order by c.case_no limit 1`,
+    await handle.db.execute<{ case_id: string; case_no: string; contract_no: string; borrower_id: string; loan_id: string; name: string }>(
+      sql`select c.id as case_id, c.case_no, l.contract_no, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id join loans l on l.id = c.loan_id where c.case_no like 'CASE-GEN-%' and c.state in ('invited', 'engaged', 'negotiating') and c.case_no >= ${generatedCaseNo(Math.floor(CASES / 2))} order by c.case_no limit 1`,
     )
   ).rows;
   if (!subject) throw new Error('no generated case to measure with');
@@ -194,8 +194,11 @@ async function main() {
     }
     const token = await encode({ secret: AUTH_SECRET, token: { sub: subject.borrower_id, name: subject.name, kind: 'borrower', lastSeen: Date.now() } });
     const cookie = `next-auth.session-token=${token}`;
-    const check = await fetch(`${base}/`, { headers: { cookie }, redirect: 'manual' });
-    if (check.status !== 200) throw new Error(`borrower home answered ${check.status}`);
+    // The pages measured must be the real ones: the borrower's case on the home page, their loan's contract on the loan page.
+    for (const [url, mustShow] of [[`${base}/`, subject.case_no], [`${base}/loans/${subject.loan_id}`, subject.contract_no]] as const) {
+      const check = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+      if (check.status !== 200 || !(await check.text()).includes(mustShow)) throw new Error(`${url} answered ${check.status} without ${mustShow}`);
+    }
     // Warm every route once so compilation and first-connection costs are not measured.
     await Promise.all([fetch(`${base}/robots.txt`), fetch(`${base}/help`), fetch(`${base}/loans/${subject.loan_id}`, { headers: { cookie } }), fetch(`${base}/cases/${subject.case_id}/offers`, { headers: { cookie } })]);
 
