@@ -19,7 +19,11 @@ test.describe('offers and negotiation', () => {
     await expect(options.first()).toBeVisible();
     expect(await options.count()).toBeGreaterThanOrEqual(2);
     await expect(options.first().getByText('每月还款')).toBeVisible();
-    await options.first().getByText(/查看全部 \d+ 期还款计划/).click();
+    // Only the schedule asked for is sent, a link away, not every offer's every time.
+    await expect(options.nth(1).getByText(/^1\. /)).toHaveCount(0);
+    await options.first().getByRole('link', { name: /查看全部 \d+ 期还款计划/ }).click();
+    await expect(options.first().getByRole('link', { name: '收起还款计划' })).toBeVisible();
+    await expect(options.first().getByText(/^1\. /)).toBeVisible();
     await axe();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

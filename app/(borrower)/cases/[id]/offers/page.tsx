@@ -16,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('offers'))('title') };
 }
 
-export default async function BorrowerOffersPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function BorrowerOffersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ schedule?: string }> }) {
   const { actor } = await requireBorrower();
-  const { id } = await params;
+  const [{ id }, { schedule }] = await Promise.all([params, searchParams]);
   const [workspace, t, format, locale] = await Promise.all([orNotFound(getOfferWorkspace(actor, id)), getTranslations('offers'), getFormatter(), getLocale()]);
   const open = workspace.offers.filter((o) => o.status === 'proposed');
   const accepted = workspace.offers.find((o) => o.status === 'accepted');
@@ -44,7 +44,14 @@ export default async function BorrowerOffersPage({ params }: { params: Promise<{
                   <h2 id={`offer-${offer.id}`} className="text-lg font-semibold">
                     {offer.authorType === 'borrower' ? t('yourProposal') : t('optionN', { n: i + 1 })}
                   </h2>
-                  <OfferFigures priced={offer.priced} />
+                  <OfferFigures
+                    priced={offer.priced}
+                    scheduleLinks={{
+                      shown: schedule === offer.id,
+                      show: `/cases/${workspace.caseId}/offers?schedule=${offer.id}#offer-${offer.id}`,
+                      hide: `/cases/${workspace.caseId}/offers#offer-${offer.id}`,
+                    }}
+                  />
                   {offer.message && offer.authorType === 'staff' ? <p className="text-sm text-slate-700">“{offer.message}”</p> : null}
                   <p className="text-sm text-slate-700">{t('expires', { date: format.dateTime(new Date(offer.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }), days: offer.daysLeft })}</p>
                   {offer.authorType === 'borrower' ? <p className="text-sm">{t('waitingForMediator')}</p> : (
