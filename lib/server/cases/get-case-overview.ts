@@ -7,7 +7,7 @@ import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { maskPhone } from '@/lib/domain/identity';
 import type { Actor } from '../actor';
-import { arrearsForLoans } from '../loans/loan-arrears';
+import { arrearsOf, loanHistoryOf } from '../loans/loan-history';
 import { loadVisibleCase } from './case-access';
 import { loadLoanParties } from '../loans/loan-parties';
 import { creditorPolicy } from '../creditor-policy';
@@ -32,8 +32,9 @@ export type CaseOverviewDto = {
 export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<CaseOverviewDto> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const [parties, [latest], [assignee]] = await Promise.all([
+  const [parties, history, [latest], [assignee]] = await Promise.all([
     loadLoanParties(db, kase.loanId),
+    loanHistoryOf(db, kase.loanId),
     db
       .select({ status: hardshipStatements.status, version: hardshipStatements.version, disposableIncome: hardshipStatements.disposableIncome })
       .from(hardshipStatements)
@@ -45,7 +46,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
   const { loan, creditor, borrower } = parties;
   const policy = creditorPolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
-  const arrears = (await arrearsForLoans(db, [loan], asOf, policy)).get(loan.id)!;
+  const arrears = arrearsOf(history, asOf, policy);
   return {
     id: kase.id,
     caseNo: kase.caseNo,

@@ -1,11 +1,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, creditors, installments } from '@/db/schema';
+import { cases, creditors, installments, payments } from '@/db/schema';
+import { computeArrears } from '@/lib/domain/arrears';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
-import { arrearsAndPaymentsForLoans } from './loan-arrears';
-import { arrearsOf, borrowerLoansWithHistory, loanWithHistory } from './loan-history';
+import { arrearsOf, borrowerLoansWithHistory, loanHistoryOf, loanWithHistory } from './loan-history';
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -46,11 +46,13 @@ describe('a loan read in one round trip', () => {
     const asOf = '2026-06-30';
     for (const history of loans) {
       const policy = history.creditor.id === lenient.id ? { ...defaultPolicy, penaltyMarkupPct: 30 } : defaultPolicy;
-      const separate = await arrearsAndPaymentsForLoans(test.db, [history.loan], asOf, policy);
-      expect(arrearsOf(history, asOf, policy)).toEqual(separate.arrears.get(history.loan.id));
-      expect(history.payments).toEqual(separate.payments.map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, channel: p.channel })));
-      const schedule = await test.db.select().from(installments).where(eq(installments.loanId, history.loan.id)).orderBy(asc(installments.seq));
-      expect(history.schedule).toEqual(schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue })));
+      // The separate reads, as plain drizzle queries.
+      const schedule = (await test.db.select().from(installments).where(eq(installments.loanId, history.loan.id)).orderBy(asc(installments.seq))).map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue }));
+      const paid = (await test.db.select().from(payments).where(eq(payments.loanId, history.loan.id)).orderBy(asc(payments.receivedOn), asc(payments.createdAt))).map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, channel: p.channel }));
+      expect(history.schedule).toEqual(schedule);
+      expect(history.payments).toEqual(paid);
+      const { principal, annualRatePpm, startDate } = history.loan;
+      expect(arrearsOf(history, asOf, policy)).toEqual(computeArrears({ loan: { principal, annualRatePpm, startDate }, installments: schedule, payments: paid, asOf, policy }));
     }
     expect(loans.find((l) => l.loan.id === first.loan.id)!.payments.map((p) => p.amount)).toEqual([80_000, 120_000, 1_001]);
   });
@@ -65,5 +67,8 @@ describe('a loan read in one round trip', () => {
     expect((await loanWithHistory(test.db, { creditorId: creditor.id }, loan.id))?.loan.id).toBe(loan.id);
     expect(await loanWithHistory(test.db, { borrowerId: stranger.id }, loan.id)).toBeUndefined();
     expect(await loanWithHistory(test.db, { creditorId: other.id }, loan.id)).toBeUndefined();
+    // Unscoped, for services that have already checked the case: the same loan, or an error.
+    expect((await loanHistoryOf(test.db, loan.id)).schedule).toEqual((await loanWithHistory(test.db, { borrowerId: borrower.id }, loan.id))!.schedule);
+    await expect(loanHistoryOf(test.db, crypto.randomUUID())).rejects.toThrow();
   });
 });

@@ -54,6 +54,9 @@ const oneFor = (scope: 'borrower' | 'creditor') =>
   );
 const oneForBorrower = oneFor('borrower');
 const oneForCreditor = oneFor('creditor');
+const oneById = prepared((db) =>
+  db.select(columns).from(loans).innerJoin(creditors, eq(creditors.id, loans.creditorId)).innerJoin(borrowers, eq(borrowers.id, loans.borrowerId)).where(eq(loans.id, loanId)).prepare('loan_with_history'),
+);
 
 type Row = { loan: typeof loans.$inferSelect; creditor: typeof creditors.$inferSelect; timezone: string; schedule: [number, string, number, number, number][]; payments: [string, number, string][] };
 
@@ -89,6 +92,13 @@ export async function borrowerLoansWithHistory(db: Executor, borrower: string): 
 export async function loanWithHistory(db: Executor, scope: { borrowerId: string } | { creditorId: string }, id: string): Promise<LoanHistory | undefined> {
   const [row] = 'borrowerId' in scope ? await oneForBorrower(db).execute({ loanId: id, ownerId: scope.borrowerId }) : await oneForCreditor(db).execute({ loanId: id, ownerId: scope.creditorId });
   return row ? toHistory(row) : undefined;
+}
+
+/** A loan with its history, for a caller that has already established that the actor may see its case. */
+export async function loanHistoryOf(db: Executor, id: string): Promise<LoanHistory> {
+  const [row] = await oneById(db).execute({ loanId: id });
+  if (!row) throw new Error(`loan ${id} not found`);
+  return toHistory(row);
 }
 
 /** The loan's arrears on a day, under the given policy (its creditor's). */

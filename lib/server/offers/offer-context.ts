@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { cases } from '@/db/schema';
-import { hardshipStatements, installments } from '@/db/schema';
+import { hardshipStatements } from '@/db/schema';
 import { todayIn } from '@/lib/domain/dates';
 import type { OfferContext } from '@/lib/domain/offers';
-import { arrearsForLoans } from '../loans/loan-arrears';
+import { arrearsOf, loanHistoryOf } from '../loans/loan-history';
 import { loadLoanParties } from '../loans/loan-parties';
 import { creditorPolicy } from '../creditor-policy';
 
@@ -13,12 +13,12 @@ type CaseRow = typeof cases.$inferSelect;
 
 /** Everything the offer engine needs for a case, as of today in the borrower's time zone. */
 export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<OfferContext & { timeZone: string; borrowerLocale: string; borrowerPhone: string }> {
-  const { loan, creditor, borrower } = await loadLoanParties(db, kase.loanId);
+  // Sequential: `db` is often a transaction (one connection, one query at a time).
+  const { borrower } = await loadLoanParties(db, kase.loanId);
+  const history = await loanHistoryOf(db, kase.loanId);
+  const { loan, creditor } = history;
   const policy = creditorPolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
-  // Sequential: `db` is often a transaction (one connection, one query at a time).
-  const arrears = await arrearsForLoans(db, [loan], asOf, policy);
-  const schedule = await db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(asc(installments.seq));
   const [statement] = await db
     .select({ disposableIncome: hardshipStatements.disposableIncome })
     .from(hardshipStatements)
@@ -34,9 +34,9 @@ export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<Off
       startDate: loan.startDate,
       maturityDate: loan.maturityDate,
       extendedMonths: loan.extendedMonths,
-      installments: schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue })),
+      installments: history.schedule,
     },
-    arrears: arrears.get(loan.id)!,
+    arrears: arrearsOf(history, asOf, policy),
     policy,
     disposableIncome: statement?.disposableIncome ?? null,
     timeZone: borrower.timezone,
