@@ -27,6 +27,10 @@ export type MyCaseDto = {
 
 export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: number };
 
+/**
+ * The signed-in borrower's cases and loans, with what they owe today from the
+ * arrears engine, read in one round trip. Scoped to the acting borrower; nobody else may call it.
+ */
 export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCaseDto[]; loans: MyLoanDto[] }> {
   if (actor.type !== 'borrower') throw new AppError('FORBIDDEN');
   const { loans: loanRows, cases: caseRows } = await borrowerLoansWithHistory(getDb(), actor.id);

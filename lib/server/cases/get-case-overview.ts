@@ -7,9 +7,8 @@ import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { maskPhone } from '@/lib/domain/identity';
 import type { Actor } from '../actor';
-import { arrearsOf, loanHistoryOf } from '../loans/loan-history';
+import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { loadVisibleCase } from './case-access';
-import { loadLoanParties } from '../loans/loan-parties';
 import { creditorPolicy } from '../creditor-policy';
 
 export type CaseOverviewDto = {
@@ -32,9 +31,8 @@ export type CaseOverviewDto = {
 export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<CaseOverviewDto> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const [parties, history, [latest], [assignee]] = await Promise.all([
-    loadLoanParties(db, kase.loanId),
-    loanHistoryOf(db, kase.loanId),
+  const [history, [latest], [assignee]] = await Promise.all([
+    loanPartiesWithHistory(db, kase.loanId),
     db
       .select({ status: hardshipStatements.status, version: hardshipStatements.version, disposableIncome: hardshipStatements.disposableIncome })
       .from(hardshipStatements)
@@ -43,7 +41,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
       .limit(1),
     kase.assigneeId ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId)) : Promise.resolve([]),
   ]);
-  const { loan, creditor, borrower } = parties;
+  const { loan, creditor, borrower } = history;
   const policy = creditorPolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
   const arrears = arrearsOf(history, asOf, policy);

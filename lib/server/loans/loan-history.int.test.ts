@@ -5,7 +5,7 @@ import { computeArrears } from '@/lib/domain/arrears';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
-import { arrearsOf, borrowerLoansWithHistory, loanHistoryOf, loanWithHistory } from './loan-history';
+import { arrearsOf, borrowerLoansWithHistory, loanPartiesWithHistory, loanWithHistory } from './loan-history';
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -67,8 +67,10 @@ describe('a loan read in one round trip', () => {
     expect((await loanWithHistory(test.db, { creditorId: creditor.id }, loan.id))?.loan.id).toBe(loan.id);
     expect(await loanWithHistory(test.db, { borrowerId: stranger.id }, loan.id)).toBeUndefined();
     expect(await loanWithHistory(test.db, { creditorId: other.id }, loan.id)).toBeUndefined();
-    // Unscoped, for services that have already checked the case: the same loan, or an error.
-    expect((await loanHistoryOf(test.db, loan.id)).schedule).toEqual((await loanWithHistory(test.db, { borrowerId: borrower.id }, loan.id))!.schedule);
-    await expect(loanHistoryOf(test.db, crypto.randomUUID())).rejects.toThrow();
+    // Unscoped, for services that have already checked the case: the same loan with its borrower, or an error.
+    const { borrower: party, ...history } = await loanPartiesWithHistory(test.db, loan.id);
+    expect(history).toEqual(await loanWithHistory(test.db, { borrowerId: borrower.id }, loan.id));
+    expect(party).toMatchObject({ id: borrower.id, phone: borrower.phone });
+    await expect(loanPartiesWithHistory(test.db, crypto.randomUUID())).rejects.toThrow();
   });
 });

@@ -32,30 +32,26 @@ const borrowerId = sql.placeholder('borrowerId');
 const loanId = sql.placeholder('loanId');
 const ownerId = sql.placeholder('ownerId');
 
+const creditorOfLoan = eq(creditors.id, loans.creditorId);
+const borrowerOfLoan = eq(borrowers.id, loans.borrowerId);
+
 const ofBorrower = prepared((db) =>
-  db
-    .select({ ...columns, cases: casesOfLoan })
-    .from(loans)
-    .innerJoin(creditors, eq(creditors.id, loans.creditorId))
-    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(eq(loans.borrowerId, borrowerId))
-    .orderBy(asc(loans.contractNo))
-    .prepare('borrower_loans_with_history'),
+  db.select({ ...columns, cases: casesOfLoan }).from(loans).innerJoin(creditors, creditorOfLoan).innerJoin(borrowers, borrowerOfLoan).where(eq(loans.borrowerId, borrowerId)).orderBy(asc(loans.contractNo)).prepare('borrower_loans_with_history'),
 );
 const oneFor = (scope: 'borrower' | 'creditor') =>
   prepared((db) =>
     db
       .select(columns)
       .from(loans)
-      .innerJoin(creditors, eq(creditors.id, loans.creditorId))
-      .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+      .innerJoin(creditors, creditorOfLoan)
+      .innerJoin(borrowers, borrowerOfLoan)
       .where(and(eq(loans.id, loanId), eq(scope === 'borrower' ? loans.borrowerId : loans.creditorId, ownerId)))
       .prepare(`loan_with_history_for_${scope}`),
   );
 const oneForBorrower = oneFor('borrower');
 const oneForCreditor = oneFor('creditor');
-const oneById = prepared((db) =>
-  db.select(columns).from(loans).innerJoin(creditors, eq(creditors.id, loans.creditorId)).innerJoin(borrowers, eq(borrowers.id, loans.borrowerId)).where(eq(loans.id, loanId)).prepare('loan_with_history'),
+const oneWithParties = prepared((db) =>
+  db.select({ ...columns, borrower: borrowers }).from(loans).innerJoin(creditors, creditorOfLoan).innerJoin(borrowers, borrowerOfLoan).where(eq(loans.id, loanId)).prepare('loan_parties_with_history'),
 );
 
 type Row = { loan: typeof loans.$inferSelect; creditor: typeof creditors.$inferSelect; timezone: string; schedule: [number, string, number, number, number][]; payments: [string, number, string][] };
@@ -94,11 +90,14 @@ export async function loanWithHistory(db: Executor, scope: { borrowerId: string 
   return row ? toHistory(row) : undefined;
 }
 
-/** A loan with its history, for a caller that has already established that the actor may see its case. */
-export async function loanHistoryOf(db: Executor, id: string): Promise<LoanHistory> {
-  const [row] = await oneById(db).execute({ loanId: id });
+/**
+ * A loan with its history and its borrower (name, contact, locale), for a
+ * service that has already established that the actor may see its case.
+ */
+export async function loanPartiesWithHistory(db: Executor, id: string): Promise<LoanHistory & { borrower: typeof borrowers.$inferSelect }> {
+  const [row] = await oneWithParties(db).execute({ loanId: id });
   if (!row) throw new Error(`loan ${id} not found`);
-  return toHistory(row);
+  return { ...toHistory(row), borrower: row.borrower };
 }
 
 /** The loan's arrears on a day, under the given policy (its creditor's). */

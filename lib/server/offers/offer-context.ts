@@ -5,8 +5,7 @@ import type { cases } from '@/db/schema';
 import { hardshipStatements } from '@/db/schema';
 import { todayIn } from '@/lib/domain/dates';
 import type { OfferContext } from '@/lib/domain/offers';
-import { arrearsOf, loanHistoryOf } from '../loans/loan-history';
-import { loadLoanParties } from '../loans/loan-parties';
+import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { creditorPolicy } from '../creditor-policy';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -14,9 +13,8 @@ type CaseRow = typeof cases.$inferSelect;
 /** Everything the offer engine needs for a case, as of today in the borrower's time zone. */
 export async function loadOfferContext(db: Executor, kase: CaseRow): Promise<OfferContext & { timeZone: string; borrowerLocale: string; borrowerPhone: string }> {
   // Sequential: `db` is often a transaction (one connection, one query at a time).
-  const { borrower } = await loadLoanParties(db, kase.loanId);
-  const history = await loanHistoryOf(db, kase.loanId);
-  const { loan, creditor } = history;
+  const history = await loanPartiesWithHistory(db, kase.loanId);
+  const { loan, creditor, borrower } = history;
   const policy = creditorPolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
   const [statement] = await db
