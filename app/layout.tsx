@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { SkipLink } from '@/components/page-chrome';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-          {t('skipToContent')}
-        </a>
+        <SkipLink>{t('skipToContent')}</SkipLink>
         <ClientMessages>{children}</ClientMessages>
       </body>
     </html>

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { setLocaleAction } from '@/app/actions';
 import { localeNames, locales } from '@/lib/i18n/config';
-import { cn } from './ui/cn';
+import { languageButtonClass } from './page-chrome';
 
 export function LanguageSwitcher() {
   const current = useLocale();
@@ -27,10 +27,7 @@ export function LanguageSwitcher() {
               router.refresh();
             })
           }
-          className={cn(
-            'min-h-11 rounded-md px-3 py-1',
-            locale === current ? 'bg-brand-600 font-semibold text-white' : 'text-brand-700 underline-offset-2 hover:underline',
-          )}
+          className={languageButtonClass(locale === current)}
         >
           {localeNames[locale]}
         </button>

@@ -2,11 +2,12 @@
 
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import { headerButtonClass } from './page-chrome';
 
 export function SignOutButton({ to }: { to: string }) {
   const t = useTranslations('common');
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: to })} className="min-h-11 rounded-md px-3 text-sm text-brand-700 hover:underline">
+    <button type="button" onClick={() => signOut({ callbackUrl: to })} className={headerButtonClass}>
       {t('signOut')}
     </button>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { localeNames, locales, type Locale } from '@/lib/i18n/config';
-import { cn } from '@/components/ui/cn';
+import { HeaderBar, SkipLink, headerButtonClass, languageButtonClass } from '@/components/page-chrome';
 
 export type DocumentLabels = { appName: string; tagline: string; skipToContent: string; signOut: string; language: string };
 
@@ -26,42 +26,33 @@ export function Document(props: { locale: Locale; title: string; labels: Documen
         ))}
       </head>
       <body className="min-h-screen font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-          {labels.skipToContent}
-        </a>
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-            <a href="/" className="text-lg font-bold text-brand-700">
-              {labels.appName}
-            </a>
-            <div className="flex flex-wrap items-center gap-1">
-              <form method="post" action="/api/auth/signout" data-sign-out="">
-                <input type="hidden" name="csrfToken" value={csrfToken ?? ''} />
-                <input type="hidden" name="callbackUrl" value="/login" />
-                <button type="submit" className="min-h-11 rounded-md px-3 text-sm text-brand-700 hover:underline">
-                  {labels.signOut}
+        <SkipLink>{labels.skipToContent}</SkipLink>
+        <HeaderBar home="/" appName={labels.appName}>
+          <form method="post" action="/api/auth/signout" data-sign-out="">
+            <input type="hidden" name="csrfToken" value={csrfToken ?? ''} />
+            <input type="hidden" name="callbackUrl" value="/login" />
+            <button type="submit" className={headerButtonClass}>
+              {labels.signOut}
+            </button>
+          </form>
+          <nav aria-label={labels.language}>
+            <form method="get" className="flex items-center gap-1 text-sm">
+              {locales.map((l) => (
+                <button
+                  key={l}
+                  type="submit"
+                  name="lang"
+                  value={l}
+                  lang={l}
+                  aria-current={l === locale ? 'true' : undefined}
+                  className={languageButtonClass(l === locale)}
+                >
+                  {localeNames[l]}
                 </button>
-              </form>
-              <nav aria-label={labels.language}>
-                <form method="get" className="flex items-center gap-1 text-sm">
-                  {locales.map((l) => (
-                    <button
-                      key={l}
-                      type="submit"
-                      name="lang"
-                      value={l}
-                      lang={l}
-                      aria-current={l === locale ? 'true' : undefined}
-                      className={cn('min-h-11 rounded-md px-3 py-1', l === locale ? 'bg-brand-600 font-semibold text-white' : 'text-brand-700 underline-offset-2 hover:underline')}
-                    >
-                      {localeNames[l]}
-                    </button>
-                  ))}
-                </form>
-              </nav>
-            </div>
-          </div>
-        </header>
+              ))}
+            </form>
+          </nav>
+        </HeaderBar>
         {children}
         <script src="/document.js" nonce={nonce ?? undefined} defer />
       </body>

@@ -4,6 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { ReactElement } from 'react';
 import { Document } from '@/components/document/document';
 import { layoutStylesheets } from '@/components/document/stylesheets';
+import { NotFoundMain } from '@/components/page-chrome';
 import { requireBorrower } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
@@ -75,18 +76,7 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
 
 async function notFoundPage(): Promise<DocumentPage> {
   const t = await getTranslations('notFound');
-  return {
-    title: t('title'),
-    main: (
-      <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-12">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-slate-700">{t('body')}</p>
-        <a href="/" className="text-brand-700 underline">
-          {t('home')}
-        </a>
-      </main>
-    ),
-  };
+  return { title: t('title'), main: <NotFoundMain title={t('title')} body={t('body')} home={t('home')} /> };
 }
 
 async function errorPage(reference: string | null | undefined, url: string): Promise<DocumentPage> {
