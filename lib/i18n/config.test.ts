@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh-CN.json';
-import { negotiateLocale } from './config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { locales, negotiateLocale } from './config';
+import { messagesFor } from './messages';
+
+const en = messagesFor('en');
+const zh = messagesFor('zh-CN');
 
 describe('locale negotiation', () => {
   it.each([
@@ -23,5 +27,13 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('message files', () => {
   it('have exactly the same keys in both languages', () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
+  });
+
+  it.each(locales)('%s: every file under messages/ is a namespace in lib/i18n/messages.ts, with the same content', (locale) => {
+    const dir = path.join(import.meta.dirname, '../../messages', locale);
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const loaded = messagesFor(locale) as Record<string, unknown>;
+    expect(Object.keys(loaded).sort()).toEqual(files.map((f) => f.slice(0, -'.json'.length)).sort());
+    for (const file of files) expect(loaded[file.slice(0, -'.json'.length)]).toEqual(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
   });
 });

@@ -1,8 +1,126 @@
-import en from '@/messages/en.json';
-import zhCN from '@/messages/zh-CN.json';
+import en_approvals from '@/messages/en/approvals.json';
+import zh_approvals from '@/messages/zh-CN/approvals.json';
+import en_casePage from '@/messages/en/casePage.json';
+import zh_casePage from '@/messages/zh-CN/casePage.json';
+import en_caseState from '@/messages/en/caseState.json';
+import zh_caseState from '@/messages/zh-CN/caseState.json';
+import en_caseThread from '@/messages/en/caseThread.json';
+import zh_caseThread from '@/messages/zh-CN/caseThread.json';
+import en_common from '@/messages/en/common.json';
+import zh_common from '@/messages/zh-CN/common.json';
+import en_countersign from '@/messages/en/countersign.json';
+import zh_countersign from '@/messages/zh-CN/countersign.json';
+import en_errorPage from '@/messages/en/errorPage.json';
+import zh_errorPage from '@/messages/zh-CN/errorPage.json';
+import en_errors from '@/messages/en/errors.json';
+import zh_errors from '@/messages/zh-CN/errors.json';
+import en_hardship from '@/messages/en/hardship.json';
+import zh_hardship from '@/messages/zh-CN/hardship.json';
+import en_help from '@/messages/en/help.json';
+import zh_help from '@/messages/zh-CN/help.json';
+import en_home from '@/messages/en/home.json';
+import zh_home from '@/messages/zh-CN/home.json';
+import en_journey from '@/messages/en/journey.json';
+import zh_journey from '@/messages/zh-CN/journey.json';
+import en_loanPage from '@/messages/en/loanPage.json';
+import zh_loanPage from '@/messages/zh-CN/loanPage.json';
+import en_login from '@/messages/en/login.json';
+import zh_login from '@/messages/zh-CN/login.json';
+import en_nextStep from '@/messages/en/nextStep.json';
+import zh_nextStep from '@/messages/zh-CN/nextStep.json';
+import en_notFound from '@/messages/en/notFound.json';
+import zh_notFound from '@/messages/zh-CN/notFound.json';
+import en_notifications from '@/messages/en/notifications.json';
+import zh_notifications from '@/messages/zh-CN/notifications.json';
+import en_offers from '@/messages/en/offers.json';
+import zh_offers from '@/messages/zh-CN/offers.json';
+import en_outbox from '@/messages/en/outbox.json';
+import zh_outbox from '@/messages/zh-CN/outbox.json';
+import en_rights from '@/messages/en/rights.json';
+import zh_rights from '@/messages/zh-CN/rights.json';
+import en_signing from '@/messages/en/signing.json';
+import zh_signing from '@/messages/zh-CN/signing.json';
+import en_staff from '@/messages/en/staff.json';
+import zh_staff from '@/messages/zh-CN/staff.json';
+import en_staffCase from '@/messages/en/staffCase.json';
+import zh_staffCase from '@/messages/zh-CN/staffCase.json';
+import en_staffLogin from '@/messages/en/staffLogin.json';
+import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
+import en_staffOffers from '@/messages/en/staffOffers.json';
+import zh_staffOffers from '@/messages/zh-CN/staffOffers.json';
+import en_validation from '@/messages/en/validation.json';
+import zh_validation from '@/messages/zh-CN/validation.json';
+import en_verify from '@/messages/en/verify.json';
+import zh_verify from '@/messages/zh-CN/verify.json';
 import type { Locale } from './config';
 
+/**
+ * The messages, one JSON file per namespace and language under messages/<locale>/
+ * (so that work on different parts of the portal does not edit one shared file).
+ * A namespace is listed here once per language; a unit test fails when a file in
+ * messages/ is missing from this list or the two languages' keys differ.
+ */
+const zhCN = {
+  approvals: zh_approvals,
+  casePage: zh_casePage,
+  caseState: zh_caseState,
+  caseThread: zh_caseThread,
+  common: zh_common,
+  countersign: zh_countersign,
+  errorPage: zh_errorPage,
+  errors: zh_errors,
+  hardship: zh_hardship,
+  help: zh_help,
+  home: zh_home,
+  journey: zh_journey,
+  loanPage: zh_loanPage,
+  login: zh_login,
+  nextStep: zh_nextStep,
+  notFound: zh_notFound,
+  notifications: zh_notifications,
+  offers: zh_offers,
+  outbox: zh_outbox,
+  rights: zh_rights,
+  signing: zh_signing,
+  staff: zh_staff,
+  staffCase: zh_staffCase,
+  staffLogin: zh_staffLogin,
+  staffOffers: zh_staffOffers,
+  validation: zh_validation,
+  verify: zh_verify,
+};
+
 export type Messages = typeof zhCN;
+
+const en: Messages = {
+  approvals: en_approvals,
+  casePage: en_casePage,
+  caseState: en_caseState,
+  caseThread: en_caseThread,
+  common: en_common,
+  countersign: en_countersign,
+  errorPage: en_errorPage,
+  errors: en_errors,
+  hardship: en_hardship,
+  help: en_help,
+  home: en_home,
+  journey: en_journey,
+  loanPage: en_loanPage,
+  login: en_login,
+  nextStep: en_nextStep,
+  notFound: en_notFound,
+  notifications: en_notifications,
+  offers: en_offers,
+  outbox: en_outbox,
+  rights: en_rights,
+  signing: en_signing,
+  staff: en_staff,
+  staffCase: en_staffCase,
+  staffLogin: en_staffLogin,
+  staffOffers: en_staffOffers,
+  validation: en_validation,
+  verify: en_verify,
+};
 
 const all: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 

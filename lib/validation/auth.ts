@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidMobile, normalizePhone } from '@/lib/domain/identity';
 import { isWellFormedCode, normalizeCode } from '@/lib/domain/one-time-code';
 
-/** Messages are keys under `validation` in messages/*.json; forms translate them. */
+/** Messages are keys under `validation` in messages/<locale>/validation.json; forms translate them. */
 export const phoneField = z
   .string()
   .trim()
