@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
+import { messageOf } from '@/lib/validation/message';
 import { verifyCodeSchema, type VerifyCodeInput } from '@/lib/validation/auth';
 import { requestCodeAction } from '../actions';
 
@@ -49,7 +50,7 @@ export function BorrowerLoginForm() {
     if (!result) return setFormError(errorText('errors.UNAVAILABLE'));
     if (!result.ok) {
       const phoneError = result.fieldErrors.phone;
-      if (phoneError) setError('phone', { message: errorText(phoneError) });
+      if (phoneError) setError('phone', { message: messageOf(phoneError) });
       if (result.formError) setFormError(errorText(result.formError));
       return;
     }
@@ -67,8 +68,8 @@ export function BorrowerLoginForm() {
       return;
     }
     const error = parseAuthError(result?.error);
-    if (error.field === 'phone') setError('phone', { message: errorText(error) });
-    else setError('code', { message: errorText(error) });
+    if (error.field === 'phone') setError('phone', { message: messageOf(error) });
+    else setError('code', { message: messageOf(error) });
   }
 
   return (

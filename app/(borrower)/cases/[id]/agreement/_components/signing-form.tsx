@@ -10,6 +10,7 @@ import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { messageOf } from '@/lib/validation/message';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { borrowerSignSchema } from '@/lib/validation/signing';
 import { requestSigningCodeAction, signAgreementAction } from '../actions';
@@ -35,8 +36,8 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
     setCodeStatus(undefined);
     const result = await requestSigningCodeAction({ agreementId }).catch(() => null);
     setSending(false);
-    if (!result) return form.setError('code', { message: errorText('errors.UNAVAILABLE') });
-    if (!result.ok) return form.setError('code', { message: errorText(result.fieldErrors.code ?? result.formError ?? 'errors.UNAVAILABLE') });
+    if (!result) return form.setError('code', { message: 'errors.UNAVAILABLE' });
+    if (!result.ok) return form.setError('code', { message: messageOf(result.fieldErrors.code ?? result.formError ?? 'errors.UNAVAILABLE') });
     setCodeStatus(t('codeSent'));
   }
 
