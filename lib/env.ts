@@ -100,3 +100,8 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** An address on the portal as the public reaches it (NEXTAUTH_URL): links in messages, the QR code on agreements. */
+export function publicUrl(path = '/'): string {
+  return `${getEnv().NEXTAUTH_URL.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+}

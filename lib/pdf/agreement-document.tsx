@@ -109,7 +109,7 @@ function Clauses({ s, t, f, locale }: PartProps) {
         <T style={styles.subheading}>{consent.title}</T>
         <Paras items={consent.paragraphs} />
       </View>
-      <Paras items={t.esignAfter} />
+      <Paras items={t.esignAfter(f)} />
 
       <Heading>{t.headings.general}</Heading>
       <Paras items={t.general(f)} />

@@ -1,5 +1,5 @@
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import { agreementTextVersion, type AgreementFacts } from './agreement-text';
+import { firstAgreementTextVersion, type AgreementFacts } from './agreement-text';
 import { formatDate, formatPct, formatRatePpm, money, type DocLocale } from './format';
 
 /** The agreement's facts from its snapshot, formatted for one language. */
@@ -53,6 +53,7 @@ export function agreementFacts(s: AgreementSnapshot, locale: DocLocale): Agreeme
     waiverFallsAway: s.policy.waiverFallsAwayOnBreach,
     selfServiceDelayMaxDays: s.policy.selfServiceDelayMaxDays,
     consentVersion: s.consentVersion,
-    textVersion: agreementTextVersion,
+    // The version it was made in: an agreement made before textVersion was recorded is the first one.
+    textVersion: s.textVersion ?? firstAgreementTextVersion,
   };
 }

@@ -4,6 +4,7 @@ import { addMonths } from '@/lib/domain/dates';
 import { priceOffer, type OfferContext, type OfferStructure, type OfferTerms } from '@/lib/domain/offers';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { buildSchedule } from '@/lib/domain/schedule';
+import { agreementTextVersion, consentTextVersion } from './agreement-text';
 import { encodePng } from './png';
 
 /**
@@ -21,6 +22,8 @@ export type SampleOptions = {
   months?: number;
   locale?: 'zh-CN' | 'en';
   borrowerName?: string;
+  /** The clauses' version; the current one unless given (2026-11-v1: a representative countersigns, no mediator). */
+  textVersion?: string;
 };
 
 const asOf = '2026-11-20';
@@ -86,7 +89,8 @@ export function sampleSnapshot(options: SampleOptions): AgreementSnapshot {
     terms,
     priced,
     policy: { graceDays: 3, breachConsecutiveMisses: 2, waiverFallsAwayOnBreach: true, selfServiceDelayMaxDays: 14 },
-    consentVersion: '2026-11-v1',
+    consentVersion: options.textVersion === '2026-11-v1' ? '2026-11-v1' : consentTextVersion,
+    textVersion: options.textVersion ?? agreementTextVersion,
   };
 }
 
@@ -107,7 +111,12 @@ export function samplePng(width = 240, height = 80): Uint8Array {
 export function sampleSignatures(snapshot: AgreementSnapshot): SignatureMark[] {
   return [
     { signer: 'borrower', typedName: snapshot.borrower.name, drawnPng: samplePng(), signedAt: '2026-11-20T06:42:13Z' },
-    { signer: 'creditor', typedName: '王建国', signedAt: '2026-11-20T07:05:40Z' },
+    ...(snapshot.textVersion === undefined || snapshot.textVersion === '2026-11-v1'
+      ? [{ signer: 'creditor' as const, typedName: '王建国', signedAt: '2026-11-20T07:05:40Z' }]
+      : [
+          { signer: 'mediator' as const, typedName: '王建国', signedAt: '2026-11-20T07:05:40Z' },
+          { signer: 'creditor' as const, typedName: snapshot.creditor.name, signedAt: '2026-11-20T07:05:40Z', seal: { signatory: '法定代表人 陈立新', authorisedAt: '2026-11-01T02:00:00Z' } },
+        ]),
   ];
 }
 

@@ -10,10 +10,13 @@ import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
 import { hitRateLimit } from '../rate-limit';
 
+/** A later agreement that replaces this one (a correction), by its number and status. */
+export type Replacement = { agreementNo: string; status: string; verificationCode: string } | null;
+
 export type VerificationDto =
-  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed' }
+  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed'; supersededBy: Replacement }
   | { verdict: 'altered'; reason: string }
-  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null }
+  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; supersededBy: Replacement }
   | { verdict: 'not_found' };
 
 /** 张伟 → 张*, 欧阳秀梅 → 欧**梅: enough to recognise, not to identify. */
@@ -27,6 +30,20 @@ export function maskName(name: string): string {
 async function limit(meta: RequestMeta) {
   const decision = await getDb().transaction((tx) => hitRateLimit(tx, rateLimits.verifyPerIp, `doc:${meta.ip ?? 'unknown'}`));
   if (!decision.allowed) throw new AppError('RATE_LIMITED', { params: { retryAt: decision.retryAt.toISOString() } });
+}
+
+/** The newest agreement in the chain of corrections that replaced this one, if it was set aside. */
+async function replacementOf(agreement: { id: string; status: string }): Promise<Replacement> {
+  if (agreement.status !== 'superseded') return null;
+  let newest: typeof agreements.$inferSelect | undefined;
+  let id = agreement.id;
+  for (let hop = 0; hop < 50; hop++) {
+    const [next] = await getDb().select().from(agreements).where(eq(agreements.supersedesId, id)).limit(1);
+    if (!next) break;
+    newest = next;
+    id = next.id;
+  }
+  return newest ? { agreementNo: newest.agreementNo, status: newest.status, verificationCode: newest.verificationCode } : null;
 }
 
 async function signedAt(agreementId: string) {
@@ -59,6 +76,7 @@ export async function verifyAgreementFile(meta: RequestMeta, bytes: Buffer): Pro
     status: known.status,
     signedAt: await signedAt(known.id),
     version: known.executedSha256 === sha256 ? 'executed' : 'signed_by_borrower',
+    supersededBy: await replacementOf(known),
   };
 }
 
@@ -71,5 +89,13 @@ export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): P
   const [known] = await getDb().select().from(agreements).where(eq(agreements.verificationCode, code)).limit(1);
   if (!known) return { verdict: 'not_found' };
   const snapshot = known.snapshot as unknown as AgreementSnapshot;
-  return { verdict: 'code_found', agreementNo: known.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: known.status, signedAt: await signedAt(known.id) };
+  return {
+    verdict: 'code_found',
+    agreementNo: known.agreementNo,
+    creditor: snapshot.creditor.name,
+    borrower: maskName(snapshot.borrower.name),
+    status: known.status,
+    signedAt: await signedAt(known.id),
+    supersededBy: await replacementOf(known),
+  };
 }

@@ -28,9 +28,10 @@ export async function declineOfferAction(input: { caseId: string; offerId: strin
   });
 }
 
-export async function proposeOfferAction(input: { caseId: string; terms: OfferTermsInput; message?: string }): Promise<ActionResult> {
+export async function proposeOfferAction(input: { caseId: string; terms: OfferTermsInput; message?: string; replaces?: string[] }): Promise<ActionResult> {
   return runAction(async () => {
-    await proposeOffer(await currentCtx(), { caseId: input.caseId, terms: input.terms, message: input.message });
+    const replaces = Array.isArray(input?.replaces) ? input.replaces.filter((id): id is string => typeof id === 'string').slice(0, 20) : [];
+    await proposeOffer(await currentCtx(), { caseId: input.caseId, terms: input.terms, message: input.message, replaces });
     done(input.caseId);
   });
 }

@@ -173,7 +173,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             negotiable={isNegotiable(overview.state)}
           />
           <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
-          <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
+          <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />
       </main>

@@ -18,6 +18,7 @@ const fen = (text: string | undefined) => parseAmountToFen(text ?? '') ?? 0;
 
 export function CostsStep({ index, total, values, save, back, busy, household }: StepProps<Values> & { household: Household | undefined }) {
   const t = useTranslations('hardship.costs');
+  const tt = useTranslations('hardshipTerms');
   const schema = useMemo(() => costsStep(household), [household]);
   const { form, onSubmit, formError, error } = useStepForm<Values>(schema, values, save);
   const e = form.formState.errors;
@@ -35,19 +36,19 @@ export function CostsStep({ index, total, values, save, back, busy, household }:
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{t('fixed')}</legend>
         {fixedCostKeys.map((key) => (
-          <AmountField key={key} label={t(`fields.${key}`)} error={error(e.fixedCosts?.[key]?.message)} {...form.register(`fixedCosts.${key}`)} />
+          <AmountField key={key} label={tt(`costs.${key}`)} error={error(e.fixedCosts?.[key]?.message)} {...form.register(`fixedCosts.${key}`)} />
         ))}
       </fieldset>
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{t('flexible')}</legend>
         {flexibleCostKeys.map((key) => (
-          <AmountField key={key} label={t(`fields.${key}`)} error={error(e.flexibleCosts?.[key]?.message)} {...form.register(`flexibleCosts.${key}`)} />
+          <AmountField key={key} label={tt(`costs.${key}`)} error={error(e.flexibleCosts?.[key]?.message)} {...form.register(`flexibleCosts.${key}`)} />
         ))}
       </fieldset>
       {flagged.map((key) => (
         <TextareaField
           key={key}
-          label={t('explain', { category: t(`fields.${key}`) })}
+          label={t('explain', { category: tt(`costs.${key}`) })}
           hint={t('explainHint')}
           rows={2}
           maxLength={500}

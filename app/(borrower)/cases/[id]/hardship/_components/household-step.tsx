@@ -15,6 +15,7 @@ type Values = HardshipFormStrings['household'];
 export function HouseholdStep({ index, total, values, save, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.household');
   const tw = useTranslations('hardship');
+  const tt = useTranslations('hardshipTerms');
   const { form, onSubmit, formError, error } = useStepForm<Values>(householdStep, values, save);
   const { register, formState } = form;
   const e = formState.errors;
@@ -27,8 +28,8 @@ export function HouseholdStep({ index, total, values, save, busy }: StepProps<Va
       {count('childrenUnder6', t('childrenUnder6'))}
       {count('children6to17', t('children6to17'))}
       {count('otherDependants', t('otherDependants'), t('otherDependantsHint'))}
-      <SelectField label={t('housing')} placeholder={tw('choose')} options={housingTypes.map((v) => ({ value: v, label: t(`housingTypes.${v}`) }))} error={error(e.housing?.message)} {...register('housing')} />
-      <SelectField label={t('employment')} placeholder={tw('choose')} options={employmentTypes.map((v) => ({ value: v, label: t(`employmentTypes.${v}`) }))} error={error(e.employment?.message)} {...register('employment')} />
+      <SelectField label={t('housing')} placeholder={tw('choose')} options={housingTypes.map((v) => ({ value: v, label: tt(`housingTypes.${v}`) }))} error={error(e.housing?.message)} {...register('housing')} />
+      <SelectField label={t('employment')} placeholder={tw('choose')} options={employmentTypes.map((v) => ({ value: v, label: tt(`employmentTypes.${v}`) }))} error={error(e.employment?.message)} {...register('employment')} />
     </StepShell>
   );
 }

@@ -13,12 +13,13 @@ type Values = HardshipFormStrings['income'];
 
 export function IncomeStep({ index, total, values, save, back, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.income');
+  const tt = useTranslations('hardshipTerms');
   const { form, onSubmit, formError, error } = useStepForm<Values>(incomeStep, values, save);
   const e = form.formState.errors.income;
   return (
     <StepShell index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
       {incomeKeys.map((key) => (
-        <AmountField key={key} label={t(`fields.${key}`)} hint={t.has(`hints.${key}`) ? t(`hints.${key}`) : undefined} error={error(e?.[key]?.message)} {...form.register(`income.${key}`)} />
+        <AmountField key={key} label={tt(`income.${key}`)} hint={tt.has(`incomeHints.${key}`) ? tt(`incomeHints.${key}`) : undefined} error={error(e?.[key]?.message)} {...form.register(`income.${key}`)} />
       ))}
     </StepShell>
   );
