@@ -80,6 +80,8 @@ export function proxy(request: NextRequest) {
   headers.set('x-request-id', requestId);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
+  // The page asked for, so a page that finds the session gone can send the borrower back here after signing in.
+  headers.set('x-return-path', pathname + search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('x-request-id', requestId);

@@ -39,6 +39,7 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   rights: 'borrower',
   signing: 'borrower',
   staff: 'staff',
+  staffAdmin: 'staff',
   staffCase: 'staff',
   staffCaseState: 'staff',
   staffCaseThread: 'staff',

@@ -46,6 +46,8 @@ import en_signing from '@/messages/en/signing.json';
 import zh_signing from '@/messages/zh-CN/signing.json';
 import en_staff from '@/messages/en/staff.json';
 import zh_staff from '@/messages/zh-CN/staff.json';
+import en_staffAdmin from '@/messages/en/staffAdmin.json';
+import zh_staffAdmin from '@/messages/zh-CN/staffAdmin.json';
 import en_staffCase from '@/messages/en/staffCase.json';
 import zh_staffCase from '@/messages/zh-CN/staffCase.json';
 import en_staffCaseState from '@/messages/en/staffCaseState.json';
@@ -97,6 +99,7 @@ const zhCN = {
   rights: zh_rights,
   signing: zh_signing,
   staff: zh_staff,
+  staffAdmin: zh_staffAdmin,
   staffCase: zh_staffCase,
   staffCaseState: zh_staffCaseState,
   staffCaseThread: zh_staffCaseThread,
@@ -135,6 +138,7 @@ const en: Messages = {
   rights: en_rights,
   signing: en_signing,
   staff: en_staff,
+  staffAdmin: en_staffAdmin,
   staffCase: en_staffCase,
   staffCaseState: en_staffCaseState,
   staffCaseThread: en_staffCaseThread,

@@ -7,15 +7,19 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { currentActor } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { BorrowerLoginForm } from './_components/borrower-login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('login'))('title') };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
+  // Back to the page the borrower was on when their session ended: a path on this portal, never elsewhere.
+  const returnTo = safeReturnPath(typeof next === 'string' ? next : undefined);
   const actor = await currentActor();
-  if (actor.type === 'borrower') redirect('/');
+  if (actor.type === 'borrower') redirect(returnTo ?? '/');
   const t = await getTranslations('login');
   const demo = getEnv().DEMO_MODE;
   return (
@@ -24,9 +28,10 @@ export default async function LoginPage() {
       <main id="main" className="mx-auto flex max-w-md flex-col gap-4 px-4 py-6">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-700">{t('intro')}</p>
+        {returnTo ? <Notice>{t('signInAgain')}</Notice> : null}
         <Card>
           <ClientMessages namespaces={['login']}>
-            <BorrowerLoginForm />
+            <BorrowerLoginForm returnTo={returnTo} />
           </ClientMessages>
         </Card>
         <Notice>{t('safety')}</Notice>

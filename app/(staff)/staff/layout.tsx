@@ -22,6 +22,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                   {t('approvals')}
                 </Link>
               ) : null}
+              {actor.role === 'admin' ? (
+                <Link href="/staff/admin/seal" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+                  {t('admin')}
+                </Link>
+              ) : null}
               <Link href="/staff/outbox" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
                 {t('outbox')}
               </Link>

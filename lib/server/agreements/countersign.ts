@@ -6,7 +6,6 @@ import type { SignatureMark } from '@/lib/domain/agreement';
 import { needsMediatorReview } from '@/lib/domain/hardship-pause';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
-import { consentTextVersion } from '@/lib/pdf/agreement-text';
 import { countersignSchema } from '@/lib/validation/signing';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -71,7 +70,7 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
       .insert(storedFiles)
       .values({ kind: 'agreement_executed', borrowerId: kase.borrowerId, caseId: kase.id, ownerId: agreement.id, filename: agreementFilename(snapshot.agreementNo, snapshot.date, 'executed'), contentType: 'application/pdf', size: sealed.length, sha256, bytes: sealed, uploadedByType: 'staff', uploadedById: staff.id })
       .returning({ id: storedFiles.id });
-    const signed = { consentTextVersion, consentTextSha256: consentHash(snapshot.locale), consentedAt: now, codeVerifiedAt: now, documentSha256Before: agreement.borrowerSignedSha256!, documentSha256After: sha256, signedAt: now };
+    const signed = { consentTextVersion: snapshot.consentVersion, consentTextSha256: consentHash(snapshot.locale, snapshot.consentVersion), consentedAt: now, codeVerifiedAt: now, documentSha256Before: agreement.borrowerSignedSha256!, documentSha256After: sha256, signedAt: now };
     await tx.insert(signatures).values([
       { agreementId: agreement.id, signerType: 'mediator', signerId: staff.id, typedName: staff.name, ip: ctx.meta.ip ?? null, userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null, ...signed },
       // The creditor signs through its seal, applied under the authorisation named here.

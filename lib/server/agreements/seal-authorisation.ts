@@ -72,3 +72,9 @@ export async function revokeSealAuthorisation(ctx: Ctx): Promise<void> {
     await recordAudit(tx, ctx, { action: 'creditor.seal_revoked', entityType: 'creditor', entityId: admin.creditorId, data: { authorisationId: current.id } });
   });
 }
+
+/** Whether the staff member's creditor has a seal authorisation in force (the case page says so before anyone tries to sign). */
+export async function sealAuthorisedFor(actor: Actor): Promise<boolean> {
+  if (actor.type !== 'staff') return false;
+  return (await sealAuthorisationInForce(getDb(), actor.creditorId)) !== null;
+}

@@ -40,7 +40,15 @@ describe('a loan read in one round trip', () => {
     expect(caseRows[0]!.id).toBe(reopened!.id);
     for (const row of caseRows) {
       const stored = all.find((c) => c.id === row.id)!;
-      expect(row).toEqual({ id: stored.id, caseNo: stored.caseNo, state: stored.state, loanId: stored.loanId, openedAt: stored.openedAt, mediationDeadline: stored.mediationDeadline });
+      expect(row).toEqual({
+        id: stored.id,
+        caseNo: stored.caseNo,
+        state: stored.state,
+        loanId: stored.loanId,
+        openedAt: stored.openedAt,
+        mediationDeadline: stored.mediationDeadline,
+        next: { hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false },
+      });
     }
 
     const asOf = '2026-06-30';

@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { borrowers, cases, creditors, installments, loans, payments } from '@/db/schema';
+import { agreements, borrowers, cases, creditors, hardshipStatements, installments, loans, offers, payments } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { computeArrears } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
 import type { IsoDate } from '@/lib/domain/dates';
+import type { NextStepFacts } from '@/lib/domain/next-step';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { prepared } from '../prepared';
 
@@ -23,8 +24,18 @@ const paid = sql<[string, number, string][]>`(
   from ${payments} where ${payments.loanId} = ${loans.id})`;
 // Times as whole epoch milliseconds (a JSON timestamp's text depends on the session's time zone),
 // truncated as a JavaScript Date truncates the microseconds PostgreSQL keeps.
-const casesOfLoan = sql<[string, string, CaseState, number, number][]>`(
-  select coalesce(json_agg(json_build_array(${cases.id}, ${cases.caseNo}, ${cases.state}, floor(extract(epoch from ${cases.openedAt}) * 1000)::bigint, floor(extract(epoch from ${cases.mediationDeadline}) * 1000)::bigint)), '[]'::json)
+// With each case, what its next step depends on (lib/domain/next-step.ts): open offers to answer, the borrower's own
+// open proposal, the latest statement's and the current agreement's status, and a pending review.
+const casesOfLoan = sql<[string, string, CaseState, number, number, number, boolean, string | null, string | null, boolean][]>`(
+  select coalesce(json_agg(json_build_array(
+    ${cases.id}, ${cases.caseNo}, ${cases.state},
+    floor(extract(epoch from ${cases.openedAt}) * 1000)::bigint, floor(extract(epoch from ${cases.mediationDeadline}) * 1000)::bigint,
+    (select count(*) from ${offers} where ${offers.caseId} = ${cases.id} and ${offers.status} = 'proposed' and ${offers.authorType} <> 'borrower'),
+    exists (select 1 from ${offers} where ${offers.caseId} = ${cases.id} and ${offers.status} = 'proposed' and ${offers.authorType} = 'borrower'),
+    (select ${hardshipStatements.status} from ${hardshipStatements} where ${hardshipStatements.caseId} = ${cases.id} order by ${hardshipStatements.version} desc limit 1),
+    (select ${agreements.status} from ${agreements} where ${agreements.caseId} = ${cases.id} and ${agreements.status} not in ('superseded', 'void') order by ${agreements.createdAt} desc limit 1),
+    (${cases.reviewReason} is not null and ${cases.reviewedAt} is null)
+  )), '[]'::json)
   from ${cases} where ${cases.loanId} = ${loans.id} and ${cases.borrowerId} = ${loans.borrowerId})`;
 
 const columns = { loan: loans, creditor: creditors, timezone: borrowers.timezone, schedule, payments: paid };
@@ -63,7 +74,15 @@ export type LoanHistory = {
   schedule: ArrearsInput['installments'];
   payments: { receivedOn: string; amount: number; channel: string }[];
 };
-export type BorrowerCaseRow = { id: string; caseNo: string; state: CaseState; loanId: string; openedAt: Date; mediationDeadline: Date };
+export type BorrowerCaseRow = {
+  id: string;
+  caseNo: string;
+  state: CaseState;
+  loanId: string;
+  openedAt: Date;
+  mediationDeadline: Date;
+  next: Omit<NextStepFacts, 'state'>;
+};
 
 function toHistory(row: Row): LoanHistory {
   return {
@@ -78,8 +97,22 @@ function toHistory(row: Row): LoanHistory {
 /** All of a borrower's loans with their history, by contract number, and their cases, newest first. */
 export async function borrowerLoansWithHistory(db: Executor, borrower: string): Promise<{ loans: LoanHistory[]; cases: BorrowerCaseRow[] }> {
   const rows = await ofBorrower(db).execute({ borrowerId: borrower });
-  const caseRows = rows.flatMap((row) =>
-    row.cases.map(([id, caseNo, state, openedAt, deadline]) => ({ id, caseNo, state, loanId: row.loan.id, openedAt: new Date(openedAt), mediationDeadline: new Date(deadline) })),
+  const caseRows = rows.flatMap((row): BorrowerCaseRow[] =>
+    row.cases.map(([id, caseNo, state, openedAt, deadline, toAnswer, ownProposal, hardship, agreement, reviewPending]) => ({
+      id,
+      caseNo,
+      state,
+      loanId: row.loan.id,
+      openedAt: new Date(openedAt),
+      mediationDeadline: new Date(deadline),
+      next: {
+        hardship: hardship === null ? 'none' : hardship === 'draft' ? 'draft' : 'submitted',
+        offersToAnswer: Number(toAnswer),
+        ownProposalOpen: ownProposal,
+        agreement: agreement === 'awaiting_borrower' || agreement === 'signed_by_borrower' || agreement === 'executed' ? agreement : null,
+        reviewPending,
+      },
+    })),
   );
   return { loans: rows.map(toHistory), cases: caseRows.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()) };
 }

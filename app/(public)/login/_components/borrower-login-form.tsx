@@ -23,7 +23,7 @@ function useSecondsUntil(target: number | null) {
   return target ? Math.max(0, Math.ceil((target - now) / 1000)) : 0;
 }
 
-export function BorrowerLoginForm() {
+export function BorrowerLoginForm({ returnTo }: { returnTo: string | null }) {
   const t = useTranslations('login');
   const errorText = useErrorText();
   const [codeSent, setCodeSent] = useState(false);
@@ -63,8 +63,9 @@ export function BorrowerLoginForm() {
     setFormError(undefined);
     const result = await signIn('borrower-code', { phone: values.phone, code: values.code, redirect: false }).catch(() => null);
     if (result?.ok && !result.error) {
-      // The home page is a plain document (ADR 0007): a full load, not a client navigation.
-      window.location.replace('/');
+      // A full load, not a client navigation: the home page is a plain document (ADR 0007), and the page the borrower
+      // was on when their session ended (checked on the server as a path on this portal) starts afresh with the new session.
+      window.location.replace(returnTo ?? '/');
       return;
     }
     const error = parseAuthError(result?.error);

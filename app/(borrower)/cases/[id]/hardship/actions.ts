@@ -6,6 +6,7 @@ import { actionError, runAction, type ActionResult } from '@/lib/server/action-r
 import { AppError } from '@/lib/server/errors';
 import { removeEvidence, uploadEvidence, type EvidenceDto } from '@/lib/server/hardship/evidence';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
+import { saveHardshipTyping } from '@/lib/server/hardship/save-hardship-typing';
 import { submitHardship } from '@/lib/server/hardship/submit-hardship';
 
 type Step = 'household' | 'income' | 'costs' | 'debts' | 'reason';
@@ -17,6 +18,11 @@ export async function saveStepAction(input: { caseId: string; step: Step; values
   } catch (error) {
     return actionError(error);
   }
+}
+
+/** What is being typed on a step, saved a moment after the borrower stops typing. */
+export async function saveTypingAction(input: { caseId: string; step: Step; values: unknown }): Promise<ActionResult<{ rowVersion: number; savedAt: string }>> {
+  return runAction(async () => saveHardshipTyping(await currentCtx(), input as never));
 }
 
 export async function submitStatementAction(input: { caseId: string; rowVersion: number }): Promise<ActionResult<{ disposableIncome: number; version: number }>> {

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { currentCtx } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { postCaseMessage } from '@/lib/server/cases/case-messages';
+import { recordReview } from '@/lib/server/cases/case-review';
 import { countersign } from '@/lib/server/agreements/countersign';
 import { supersedeAgreement } from '@/lib/server/agreements/supersede-agreement';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
@@ -49,6 +50,13 @@ export async function countersignAction(input: { caseId: string; agreementId: st
 export async function supersedeAgreementAction(input: { caseId: string; agreementId: string; reason: string }): Promise<ActionResult> {
   return runAction(async () => {
     await supersedeAgreement(await currentCtx(), input.agreementId, input.reason);
+    revalidatePath(`/staff/cases/${input.caseId}`);
+  });
+}
+
+export async function recordReviewAction(input: { caseId: string; note: string }): Promise<ActionResult> {
+  return runAction(async () => {
+    await recordReview(await currentCtx(), input?.caseId, String(input?.note ?? ''));
     revalidatePath(`/staff/cases/${input.caseId}`);
   });
 }

@@ -1,6 +1,16 @@
 import { currentCtx } from '@/lib/auth/session';
 import { readAgreementFile, type AgreementFileKind } from '@/lib/server/agreements/read-agreement-file';
 import { isAppError } from '@/lib/server/errors';
+import { getLocale } from '@/lib/i18n/server';
+
+const names: Record<'zh-CN' | 'en', Record<AgreementFileKind, string>> = {
+  'zh-CN': { unsigned: '签署前审阅版', signed: '借款人签署版', executed: '已生效版' },
+  en: { unsigned: 'for review', signed: 'signed by the borrower', executed: 'in force' },
+};
+
+function downloadName(agreementNo: string, kind: AgreementFileKind, locale: string): string {
+  return locale === 'en' ? `Repayment agreement ${agreementNo} (${names.en[kind]}).pdf` : `还款协议 ${agreementNo}（${names['zh-CN'][kind]}）.pdf`;
+}
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +23,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const file = await readAgreementFile(await currentCtx(), id, kind as AgreementFileKind);
     const inline = new URL(request.url).searchParams.get('inline') === '1';
+    // Saved under a name that says which copy it is, in the reader's language; the stored name (ASCII) as the fallback.
+    const name = downloadName(file.agreementNo, kind as AgreementFileKind, await getLocale());
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         'content-type': 'application/pdf',
-        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         'x-content-sha256': file.sha256,
         'cache-control': 'private, no-store',
         // The review page shows the PDF in a frame of its own origin.
