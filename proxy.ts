@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isLocale, localeCookie } from '@/lib/i18n/config';
+import { isLocale, localeCookie, negotiateLocale } from '@/lib/i18n/config';
 
 /**
  * Only redirects on the presence of the session cookie and sets per-request
@@ -17,7 +17,7 @@ function hasSessionCookie(request: NextRequest) {
  * scripts cannot carry a per-request nonce, so they get 'unsafe-inline'
  * instead: safe there, as nothing a visitor sends ever reaches their HTML.
  */
-const staticPages = new Set(['/help']);
+const staticPages = new Set(['/help/zh-CN', '/help/en']);
 
 function contentSecurityPolicy(nonce: string | null) {
   const dev = process.env.NODE_ENV !== 'production';
@@ -67,6 +67,15 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(target);
   }
 
+  // /help is the help page built for the visitor's language (remembered choice, else the browser's).
+  if (pathname === '/help') {
+    const remembered = request.cookies.get(localeCookie)?.value;
+    const locale = isLocale(remembered) ? remembered : negotiateLocale(request.headers.get('accept-language'));
+    const response = NextResponse.rewrite(new URL(`/help/${locale}${search}`, request.url));
+    response.headers.set('content-security-policy', contentSecurityPolicy(null));
+    response.headers.set('vary', 'cookie, accept-language');
+    return response;
+  }
   if (staticPages.has(pathname)) {
     const response = NextResponse.next();
     response.headers.set('content-security-policy', contentSecurityPolicy(null));

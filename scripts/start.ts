@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
-import { getEnv } from '@/lib/env';
+import { getEnv, publicUrlMismatch } from '@/lib/env';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { openDatabase } from './lib/database';
 
@@ -18,6 +18,8 @@ const started = Date.now();
 const log = (message: string) => console.log(`[concord] ${message}`);
 
 const env = getEnv(); // refuses to start on a bad or missing secret, naming the variable
+const mismatch = publicUrlMismatch(env);
+if (mismatch) console.warn(`[concord] Warning: ${mismatch}`);
 if (args.has('--fresh') && !env.DATABASE_URL) {
   fs.rmSync(path.resolve(env.DATA_DIR, 'pgdata'), { recursive: true, force: true });
   fs.rmSync(path.resolve(env.DATA_DIR, 'pg.json'), { force: true });

@@ -1,4 +1,5 @@
 'use client';
+// i18n-audience: borrower
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';

@@ -1,4 +1,5 @@
 'use client';
+// i18n-audience: borrower
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';

@@ -16,7 +16,8 @@ describe('layoutStylesheets', () => {
   it("reads the build's prerendered /help once in production", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-css-'));
     fs.mkdirSync(path.join(dir, '.next', 'server', 'app'), { recursive: true });
-    fs.writeFileSync(path.join(dir, '.next', 'server', 'app', 'help.html'), helpPage);
+    fs.mkdirSync(path.join(dir, '.next', 'server', 'app', 'help'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.next', 'server', 'app', 'help', 'zh-CN.html'), helpPage);
     vi.stubEnv('NODE_ENV', 'production');
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const { layoutStylesheets } = await import('./stylesheets');
@@ -33,7 +34,8 @@ describe('layoutStylesheets', () => {
     const { layoutStylesheets } = await import('./stylesheets');
     await expect(layoutStylesheets('http://unused.invalid')).rejects.toThrow();
     fs.mkdirSync(path.join(dir, '.next', 'server', 'app'), { recursive: true });
-    fs.writeFileSync(path.join(dir, '.next', 'server', 'app', 'help.html'), '<html><head></head></html>');
+    fs.mkdirSync(path.join(dir, '.next', 'server', 'app', 'help'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.next', 'server', 'app', 'help', 'zh-CN.html'), '<html><head></head></html>');
     await expect(layoutStylesheets('http://unused.invalid')).rejects.toThrow(/no stylesheet/);
     fs.rmSync(dir, { recursive: true });
   });

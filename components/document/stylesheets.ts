@@ -5,8 +5,8 @@ import path from 'node:path';
 /**
  * The stylesheets Next built for the root layout, for the pages served as
  * plain documents (which Next's CSS pipeline does not reach). In production
- * they are read once from this build's prerendered `/help`, a page of the
- * root layout and nothing else; under `next dev`, where they change with
+ * they are read once from this build's prerendered `/help` (its Chinese
+ * edition, `help/zh-CN.html`), a page of the root layout and nothing else; under `next dev`, where they change with
  * every edit, the dev server is asked for that page each time.
  */
 let built: Promise<string[]> | null = null;
@@ -23,7 +23,7 @@ export function layoutStylesheets(origin: string): Promise<string[]> {
   if (process.env.NODE_ENV !== 'production') {
     return fetch(new URL('/help', origin)).then(async (response) => hrefsIn(await response.text()));
   }
-  built ??= fs.readFile(path.join(process.cwd(), '.next', 'server', 'app', 'help.html'), 'utf8').then(hrefsIn, (error) => {
+  built ??= fs.readFile(path.join(process.cwd(), '.next', 'server', 'app', 'help', 'zh-CN.html'), 'utf8').then(hrefsIn, (error) => {
     built = null;
     throw error;
   });
