@@ -151,7 +151,7 @@ export function OfferComposer({
       {staff ? (
         <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-300 p-3">
           <legend className="px-1 font-semibold">{t('relief')}</legend>
-          <p className="text-sm text-slate-700">{ta('authority', { penalty: authority.maxPenaltyWaivePct, interest: authority.maxInterestWaivePct, principal: authority.maxPrincipalWaivePct, rate: authority.maxRateReductionPct, months: authority.maxPlanMonths })}</p>
+          <p className="text-sm text-slate-700">{t('authority', { penalty: authority.maxPenaltyWaivePct, interest: authority.maxInterestWaivePct, principal: authority.maxPrincipalWaivePct, rate: authority.maxRateReductionPct, months: authority.maxPlanMonths })}</p>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field label={t('penaltyWaivePct')} inputMode="decimal" error={err(e.penaltyWaivePct?.message)} {...form.register('penaltyWaivePct')} />
             <Field label={t('compoundWaivePct')} inputMode="decimal" error={err(e.compoundWaivePct?.message)} {...form.register('compoundWaivePct')} />
@@ -164,7 +164,7 @@ export function OfferComposer({
       ) : null}
       <TextareaField label={t('message')} rows={2} maxLength={1000} error={err(e.message?.message)} {...form.register('message')} />
       {preview?.needsSupervisor ? (
-        <TextareaField label={ta('approvalReason')} hint={ta('approvalReasonHint')} rows={2} maxLength={1000} error={err(e.approvalReason?.message)} {...form.register('approvalReason')} />
+        <TextareaField label={t('approvalReason')} hint={t('approvalReasonHint')} rows={2} maxLength={1000} error={err(e.approvalReason?.message)} {...form.register('approvalReason')} />
       ) : null}
       <section aria-labelledby="preview-heading" aria-live="polite" className="rounded-xl border border-brand-100 bg-brand-50 p-3">
         <h3 id="preview-heading" className="font-semibold">
@@ -179,7 +179,7 @@ export function OfferComposer({
           </ul>
         ) : null}
         {preview?.priced && preview.terms ? <OfferFigures priced={preview.priced} terms={preview.terms} audience={audience} disposableIncome={context.disposableIncome} /> : null}
-        {preview?.needsSupervisor ? <p className="mt-1 text-sm text-warn-800">{ta('needsSupervisor')}</p> : null}
+        {preview?.needsSupervisor ? <p className="mt-1 text-sm text-warn-800">{t('needsSupervisor')}</p> : null}
       </section>
       <FormError message={formError} />
       {confirming && confirm ? (

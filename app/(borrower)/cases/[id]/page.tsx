@@ -25,8 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BorrowerCasePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireBorrower();
   const { id } = await params;
+  // First contact is recorded before the case is read, so the page shows the state it is now in.
+  await orNotFound(recordCaseViewed(ctx, id));
   const overview = await orNotFound(getCaseOverview(ctx.actor, id));
-  await recordCaseViewed(ctx, overview.id);
   const [messages, t, tState, tStep, format, locale] = await Promise.all([
     listCaseMessages(ctx.actor, overview.id),
     getTranslations('casePage'),

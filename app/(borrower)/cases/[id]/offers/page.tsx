@@ -22,7 +22,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
   const { actor } = await requireBorrower();
   const [{ id }, { schedule }] = await Promise.all([params, searchParams]);
   const workspace = await orNotFound(getOfferWorkspace(actor, id));
-  const [t, format, locale] = await Promise.all([getTranslations('offers'), getFormatter({ timeZone: workspace.timeZone }), getLocale()]);
+  const [t, tt, format, locale] = await Promise.all([getTranslations('offers'), getTranslations('offerTerms'), getFormatter({ timeZone: workspace.timeZone }), getLocale()]);
   const open = workspace.offers.filter((o) => o.status === 'proposed');
   const toAnswer = open.filter((o) => o.authorType !== 'borrower');
   const own = open.find((o) => o.authorType === 'borrower');
@@ -87,7 +87,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
         ) : null}
         <section aria-labelledby="history-heading" className="flex flex-col gap-2">
           <h2 id="history-heading" className="text-xl font-semibold">
-            {t('historyTitle')}
+            {tt('historyTitle')}
           </h2>
           <OfferHistory offers={workspace.offers} locale={locale} audience="borrower" timeZone={workspace.timeZone} />
         </section>

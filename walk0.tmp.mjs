@@ -1,0 +1,12 @@
+import { base, browser, phoneContext, shot } from './walk-helpers.tmp.mjs';
+const b = await browser();
+const ctx = await phoneContext(b);
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 200)));
+await page.goto(base + '/login');
+await page.locator('input[type=tel]').fill('13800138000');
+await page.locator('form button').first().click();
+await page.waitForTimeout(3000);
+await shot(page, 'w0-login');
+console.log(await page.locator('main').innerText());
+await b.close();

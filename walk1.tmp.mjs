@@ -1,0 +1,13 @@
+import { base, browser, phoneContext, signIn, shot } from './walk-helpers.tmp.mjs';
+const b = await browser();
+const ctx = await phoneContext(b);
+const page = await ctx.newPage();
+await signIn(page, '13800138000');
+await shot(page, 'w1-home');
+const caseLink = await page.locator('a', { hasText: '查看案件与下一步' }).first().getAttribute('href');
+await page.goto(base + caseLink);
+await shot(page, 'w1-case');
+console.log('next step:', await page.getByTestId('next-step').innerText());
+await page.goto(base + caseLink + '/offers');
+await shot(page, 'w1-offers');
+await b.close();
