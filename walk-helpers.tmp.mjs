@@ -34,3 +34,13 @@ export async function staffSignIn(page, email) {
 export async function shot(page, name) {
   await page.screenshot({ path: `/tmp/i12shots/${name}.png`, fullPage: true });
 }
+export async function shotParts(page, name, chunk = 1300) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const parts = [];
+  for (let y = 0, i = 0; y < height; y += chunk, i++) {
+    const path = `/tmp/i12shots/${name}-${i}.png`;
+    await page.screenshot({ path, fullPage: true, clip: { x: 0, y, width: 360, height: Math.min(chunk, height - y) } });
+    parts.push(path);
+  }
+  return parts;
+}

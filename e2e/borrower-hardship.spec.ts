@@ -127,7 +127,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await expect(desk.getByText('罚息是怎么算的？我对金额有疑问。')).toBeVisible();
     await desk.getByLabel('回复借款人').fill('罚息按逾期本金 × 年利率上浮 50% ÷ 360 × 逾期天数计算。');
     await desk.getByRole('button', { name: '发送', exact: true }).click();
-    await expect(desk.getByRole('list', { name: '给调解员留言' }).getByText('÷ 360')).toBeVisible();
+    await expect(desk.getByRole('list', { name: '与借款人的留言' }).getByText('÷ 360')).toBeVisible();
     await axe(desk);
     await staffContext.close();
 

@@ -18,6 +18,7 @@ test.describe('offers and negotiation', () => {
     const options = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem');
     await expect(options.first()).toBeVisible();
     expect(await options.count()).toBeGreaterThanOrEqual(2);
+    const optionCount = await options.count();
     await expect(options.first().getByText('每月还款')).toBeVisible();
     // Only the schedule asked for is sent, a link away, not every offer's every time.
     await expect(options.nth(1).getByText(/^1\. /)).toHaveCount(0);
@@ -37,7 +38,16 @@ test.describe('offers and negotiation', () => {
     await page.getByLabel('附言（可选）').fill('我现在每月最多能还这么多。');
     await axe();
     await page.getByRole('button', { name: '发送我的方案' }).click();
+    // Before it goes: what it replaces (nothing: the options stay open) and how it compares with the cheapest.
+    const confirmation = page.getByTestId('proposal-confirmation');
+    await expect(confirmation.getByText('您的方案不会替代任何方案。')).toBeVisible();
+    await expect(confirmation.getByText('以下方案仍然有效，在有效期内您仍可以接受：')).toBeVisible();
+    await expect(confirmation.getByTestId('proposal-comparison')).toContainText(/与方案 \d+ 相比，您的方案总还款额(多|少) ¥[\d,.]+，每月(多|少) ¥[\d,.]+。/);
+    await axe();
+    await page.getByRole('button', { name: '确认发送我的方案' }).click();
     await expect(page.getByRole('heading', { name: '您提出的方案' })).toBeVisible();
+    // The system's options are still open beside it.
+    await expect(options).toHaveCount(optionCount + 1);
     await expect(page.getByText('等待调解员答复。')).toBeVisible();
 
     // The mediator counters with a principal reduction: beyond their authority, it waits for a supervisor.
@@ -75,7 +85,7 @@ test.describe('offers and negotiation', () => {
     // Now the borrower sees the mediator's offer and accepts it.
     await page.reload();
     const offer = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
-    await expect(offer.getByText('减免金额')).toBeVisible();
+    await expect(offer.getByText('减免合计')).toBeVisible();
     await offer.getByRole('button', { name: '接受这个方案' }).click();
     await offer.getByRole('button', { name: '确定接受' }).click();
     await expect(page.getByText('已达成还款方案')).toBeVisible();

@@ -54,6 +54,7 @@ describe('the agreement as readable HTML', () => {
     { structure: 'installments', relief: true, downPayment: true },
     { structure: 'extension_installments' },
     { structure: 'settlement', relief: true, locale: 'en' },
+    { structure: 'installments', pauseMonths: 3, locale: 'en' },
   ] as SampleOptions[]) {
     withPoppler(`says exactly what its PDF says (${options.structure}, ${options.locale ?? 'zh-CN'})`, async () => {
       const text = await pdfText(options);
@@ -66,6 +67,14 @@ describe('the agreement as readable HTML', () => {
       expect([...inHalf(text.left, content.creditor.rows), ...inHalf(text.right, content.borrower.rows)]).toEqual([]);
     }, 60_000);
   }
+
+  it('a paused plan says so: how long, until when, and what interest', () => {
+    const zh = agreementContent(sampleSnapshot({ structure: 'installments', pauseMonths: 3 }));
+    const text = zh.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    expect(text).toContain('乙方暂停还款3个月');
+    expect(text).toContain('暂停期间按原利率的50%计收利息');
+    expect(zh.keyTerms.rows.map((r) => r.label)).toContain('Payment pause');
+  });
 
   it('follows the clauses and consent of the version the agreement was made in', () => {
     const current = agreementContent(sampleSnapshot({ structure: 'installments' }));

@@ -77,6 +77,8 @@ export type AgreementFacts = {
   continuingContractRows: boolean;
   totalPayable: string;
   newInterest: string;
+  /** A hardship pause before the installments: months with nothing to pay, and the interest charged for it. */
+  pause: { months: number; until: string; frozen: boolean; pct: string; charged: string } | null;
   /** The single payment of a settlement. */
   settlement: { amount: string; date: string } | null;
   waivedTotal: string | null;

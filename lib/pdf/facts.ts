@@ -43,6 +43,7 @@ export function agreementFacts(s: AgreementSnapshot, locale: DocLocale): Agreeme
     continuingContractRows: p.schedule.some((row) => row.source === 'contract'),
     totalPayable: fen(p.totalPayable),
     newInterest: fen(p.newInterest),
+    pause: p.pause ? { months: p.pause.months, until: date(p.pause.until), frozen: p.pause.interest === 'frozen', pct: formatPct(p.pause.ratePct), charged: fen(p.pause.interestCharged) } : null,
     settlement: p.structure === 'settlement' ? { amount: fen(p.totalPayable), date: date(first?.dueDate ?? p.asOf) } : null,
     waivedTotal: p.waived.total > 0 ? fen(p.waived.total) : null,
     rateReduction: reduction && reduction.pct > 0 ? { pct: formatPct(reduction.pct), months: reduction.months } : null,

@@ -2,6 +2,7 @@ import { arrearsSnapshot, type AgreementSnapshot, type SignatureMark, type Signi
 import { computeArrears } from '@/lib/domain/arrears';
 import { addMonths } from '@/lib/domain/dates';
 import { priceOffer, type OfferContext, type OfferStructure, type OfferTerms } from '@/lib/domain/offers';
+import { pricePausedPlan, type PausedTerms } from '@/lib/domain/hardship-pause';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { buildSchedule } from '@/lib/domain/schedule';
 import { agreementTextVersion, consentTextVersion } from './agreement-text';
@@ -24,6 +25,8 @@ export type SampleOptions = {
   borrowerName?: string;
   /** The clauses' version; the current one unless given (2026-11-v1: a representative countersigns, no mediator). */
   textVersion?: string;
+  /** A hardship pause of this many months before the installments (installments only). */
+  pauseMonths?: number;
 };
 
 const asOf = '2026-11-20';
@@ -67,8 +70,11 @@ export function sampleTerms(options: SampleOptions): OfferTerms {
 
 export function sampleSnapshot(options: SampleOptions): AgreementSnapshot {
   const ctx = sampleContext();
-  const terms = sampleTerms(options);
-  const priced = priceOffer(ctx, terms);
+  const base = sampleTerms(options);
+  const terms: OfferTerms = options.pauseMonths && base.installments
+    ? { ...base, installments: { ...base.installments, firstDueDate: addMonths(asOf, options.pauseMonths + 1) }, pause: { months: options.pauseMonths, interest: 'reduced', ratePct: 50 } }
+    : base;
+  const priced = terms.pause ? pricePausedPlan(ctx, terms as PausedTerms) : priceOffer(ctx, terms);
   return {
     agreementNo: 'CASE-2026-000123-A1',
     verificationCode: 'K7QM-2XWD-9P',

@@ -41,6 +41,11 @@ const monthly = (n: number) => (n === 1 ? 'one installment' : `${n} monthly inst
 
 function plan(f: AgreementFacts): string[] {
   const out: string[] = [];
+  if (f.pause) {
+    out.push(
+      `In view of the Borrower's present hardship, the Borrower makes no payment for ${f.pause.months} months, from the day this agreement is made until ${f.pause.until}. ${f.pause.frozen ? 'No interest, penalty interest or compound interest accrues during the pause.' : `During the pause interest is charged at ${f.pause.pct} of the contract rate, ${f.pause.charged} in all, spread evenly over the later installments; no penalty or compound interest accrues.`}`,
+    );
+  }
   const method = f.method ? `, calculated as ${methodEn[f.method]}` : '';
   if (f.downPayment) out.push(`The Borrower pays a down payment of ${f.downPayment} on the day this agreement is made (${f.date}).`);
   const after = f.downPayment ? 'After the down payment, the' : 'The';
@@ -224,6 +229,7 @@ export const textEn: AgreementText = {
         ? `${f.settlement.amount} in one payment on ${f.settlement.date}, settling everything`
         : `${structureEn(f)}: ${f.downPayment ? `down payment ${f.downPayment}; ` : ''}${times(f.numberOfPayments)}, at most ${f.regularPayment} a month, from ${f.firstDueDate} to ${f.endDate}${f.newMaturity ? `; new maturity ${f.newMaturity}` : ''}`,
     ],
+    ...(f.pause ? ([['Payment pause', `${f.pause.months} months, until ${f.pause.until}; ${f.pause.frozen ? 'no interest meanwhile' : `interest ${f.pause.charged}`}`]] as [string, string][]) : []),
     ['Total to pay', f.totalPayable],
     [
       'Breach',

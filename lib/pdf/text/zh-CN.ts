@@ -41,6 +41,11 @@ const methodZh = { equal_installment: '等额本息', equal_principal: '等额�
 
 function plan(f: AgreementFacts): string[] {
   const out: string[] = [];
+  if (f.pause) {
+    out.push(
+      `考虑到乙方目前的困难，自本协议签订之日起至${f.pause.until}，乙方暂停还款${f.pause.months}个月。${f.pause.frozen ? '暂停期间不计利息、罚息和复利。' : `暂停期间按原利率的${f.pause.pct}计收利息，共${f.pause.charged}，平均计入以后各期，不计罚息和复利。`}`,
+    );
+  }
   const method = f.method ? `按${methodZh[f.method]}方式计算，` : '';
   if (f.downPayment) out.push(`乙方应于本协议签订当日（${f.date}）支付首付款${f.downPayment}。`);
   const rest = f.downPayment ? '扣除首付款后的' : '';
@@ -211,6 +216,7 @@ export const textZh: AgreementText = {
         ? `${f.settlement.date}一次性支付${f.settlement.amount}，结清全部欠款`
         : `${structureZh(f)}：${f.downPayment ? `首付${f.downPayment}；` : ''}共${f.numberOfPayments}期，每月最高${f.regularPayment}，自${f.firstDueDate}至${f.endDate}${f.newMaturity ? `；展期后到期日${f.newMaturity}` : ''}`,
     ],
+    ...(f.pause ? ([['暂停还款', `${f.pause.months}个月，至${f.pause.until}；${f.pause.frozen ? '期间不计利息' : `期间利息${f.pause.charged}`}`]] as [string, string][]) : []),
     ['还款总额', f.totalPayable],
     [
       '违约',

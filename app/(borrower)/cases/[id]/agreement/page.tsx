@@ -76,6 +76,16 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           {t('summaryTitle', { agreementNo: view.agreementNo })}
         </h2>
         <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+          {view.summary.pause ? (
+            <>
+              <dt className="text-slate-600">{t('pause')}</dt>
+              <dd>
+                {view.summary.pause.interest === 'frozen'
+                  ? t('pauseFrozen', { months: view.summary.pause.months, until: day(view.summary.pause.until) })
+                  : t('pauseReduced', { months: view.summary.pause.months, until: day(view.summary.pause.until), amount: money(view.summary.pause.interestCharged) })}
+              </dd>
+            </>
+          ) : null}
           <dt className="text-slate-600">{t('regularPayment')}</dt>
           <dd className="text-lg font-bold">{money(view.summary.regularPayment)}</dd>
           <dt className="text-slate-600">{t('numberOfPayments')}</dt>

@@ -63,6 +63,9 @@ export function EvidenceStep({
     }
     if (!result.ok) {
       setError(errorText(result.fieldErrors.file ?? result.formError ?? { key: 'errors.UNAVAILABLE' }));
+      // A file the server refused (type, size) is not kept chosen: "continue" would only refuse it again.
+      if (result.fieldErrors.file && input.current) input.current.value = '';
+      if (result.fieldErrors.file) setChosen(null);
       return false;
     }
     onChange([...evidence, result.data]);
