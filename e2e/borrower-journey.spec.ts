@@ -32,7 +32,7 @@ test.describe('the borrower journey without surprises', () => {
     await signInBorrower(page, borrower.phone);
     await page.goto(`/cases/${kase.id}/offers`);
     await page.getByRole('button', { name: '为我生成方案' }).click();
-    const cards = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem');
+    const cards = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li');
     await expect(cards).toHaveCount(2);
     await expect(page.getByText('这是有效的回答。下面先是一个“暂停还款”方案')).toBeVisible();
     // Each card says what it is, in words, and itemises what it waives.
@@ -73,7 +73,7 @@ test.describe('the borrower journey without surprises', () => {
     const terms = page.getByTestId('agreement-terms');
     await expect(terms.getByRole('heading', { name: '第四条　还款安排' })).toBeVisible();
     await expect(terms.getByText(/乙方暂停还款3个月。暂停期间不计利息、罚息和复利。/)).toBeVisible();
-    const fontSize = await terms.locator('p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontSize = await terms.getByText(/乙方暂停还款3个月/).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(15);
     await expect(page.getByText(/^此文件的 SHA-256：[0-9a-f]{64}$/).first()).toBeVisible();
     await expect(page.getByRole('link', { name: '下载待签署的协议原件（PDF）' })).toHaveAttribute('href', /\/unsigned$/);
@@ -84,7 +84,9 @@ test.describe('the borrower journey without surprises', () => {
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(loaded.filter((url) => /pdf\.worker|pdfjs/.test(url))).toEqual([]);
     // The consent says what is collected: the typed name, a drawing only if added.
-    await expect(page.getByText('我的电子签名是我输入的姓名；如果我另外手写了签名')).toBeVisible();
+    // (the same text the agreement prints in its article 10, which the form shows)
+    await expect(page.getByRole('region', { name: '电子签名同意书' }).getByText(/我的电子签名是我输入的姓名；如果我另外手写了签名/)).toBeVisible();
+    await expect(page.getByTestId('agreement-terms').getByText(/我的电子签名是我输入的姓名；如果我另外手写了签名/)).toBeVisible();
     await axe();
     await fitsThePhone(page);
   });
@@ -99,7 +101,7 @@ test.describe('the borrower journey without surprises', () => {
     await signInBorrower(page, borrower.phone);
     await page.goto(`/cases/${kase.id}/offers`);
     await page.getByRole('button', { name: '为我生成方案' }).click();
-    const cards = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem');
+    const cards = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li');
     await expect(cards.first()).toBeVisible();
     const count = await cards.count();
 
@@ -113,7 +115,7 @@ test.describe('the borrower journey without surprises', () => {
     await page.getByRole('button', { name: '发送我的方案' }).click();
     const confirmation = page.getByTestId('proposal-confirmation');
     await expect(confirmation.getByText('您的方案不会替代任何方案。')).toBeVisible();
-    await expect(confirmation.getByTestId('proposal-comparison')).toContainText(/与方案 \d+ 相比，您的方案总还款额(多|少) ¥/);
+    await expect(confirmation.getByTestId('proposal-comparison')).toContainText(/与“方案 \d+”相比，您的方案总还款额(多|少) ¥/);
     await axe();
     // "Change it" keeps what was typed.
     await confirmation.getByRole('button', { name: '返回修改' }).click();
@@ -130,6 +132,7 @@ test.describe('the borrower journey without surprises', () => {
     await expect(confirmation.getByText('您的方案发送后，会替代以下方案（它们将不再有效）：')).toBeVisible();
     await expect(confirmation.getByText(/^您提出的方案：每月/)).toBeVisible();
     await page.getByRole('button', { name: '确认发送我的方案' }).click();
+    await expect(page.getByRole('region', { name: '您提出的方案' }).getByText(/^分 30 期按月偿还/)).toBeVisible();
     await expect(cards).toHaveCount(count + 1);
     const open = await db.select().from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed')));
     expect(open.filter((o) => o.authorType === 'system')).toHaveLength(count);
@@ -148,6 +151,7 @@ test.describe('in English', () => {
     await page.goto(`/cases/${kase.id}`);
     await page.getByLabel('Mobile number').fill(borrower.phone);
     await page.getByRole('button', { name: 'Send me a code' }).click();
+    await expect(page.getByLabel('Code from the SMS')).toBeVisible();
     const [sms] = await db.select().from(notifications).where(and(eq(notifications.toAddress, borrower.phone), eq(notifications.template, 'loginCode'))).orderBy(desc(notifications.createdAt)).limit(1);
     await page.getByLabel('Code from the SMS').fill(/\d{6}/.exec(sms!.body)![0]);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -155,7 +159,7 @@ test.describe('in English', () => {
     await axe();
     await page.getByTestId('next-step-link').click();
     await page.getByRole('button', { name: 'Show me options' }).click();
-    const cards = page.getByRole('list', { name: 'Offers open now' }).getByRole('listitem');
+    const cards = page.getByRole('list', { name: 'Offers open now' }).locator(':scope > li');
     await expect(cards.first().getByTestId('offer-kind')).toHaveText('Payment pause + Installments + Relief');
     await expect(cards.first().getByText('Without a change: legally owed in all')).toBeVisible();
     await expect(cards.first().getByText(/^(You save|You pay more)$/)).toBeVisible();
@@ -165,7 +169,7 @@ test.describe('in English', () => {
     await cards.first().getByRole('button', { name: 'Yes, accept' }).click();
     await page.getByRole('link', { name: 'Next: review and sign the repayment agreement' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign the repayment agreement' })).toBeVisible();
-    await expect(page.getByText('Payment pause', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Agreement .+ in short$/ }).getByText('Payment pause', { exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Check that the agreement is genuine' })).toBeVisible();
     await axe();
     await fitsThePhone(page);

@@ -15,7 +15,7 @@ test.describe('offers and negotiation', () => {
     await page.goto(`/cases/${kase.id}/offers`);
     await expect(page.getByRole('heading', { level: 1, name: '还款方案' })).toBeVisible();
     await page.getByRole('button', { name: '为我生成方案' }).click();
-    const options = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem');
+    const options = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li');
     await expect(options.first()).toBeVisible();
     expect(await options.count()).toBeGreaterThanOrEqual(2);
     const optionCount = await options.count();
@@ -84,7 +84,7 @@ test.describe('offers and negotiation', () => {
 
     // Now the borrower sees the mediator's offer and accepts it.
     await page.reload();
-    const offer = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
+    const offer = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li').first();
     await expect(offer.getByText('减免合计')).toBeVisible();
     await offer.getByRole('button', { name: '接受这个方案' }).click();
     await offer.getByRole('button', { name: '确定接受' }).click();

@@ -80,7 +80,7 @@ export function OfferFigures({
           </li>
         ) : null}
         {terms.extensionMonths !== undefined && priced.newMaturityDate ? <li>{t('parts.extension', { months: terms.extensionMonths, maturity: day(priced.newMaturityDate) })}</li> : null}
-        {terms.installments ? <li>{t('parts.installments', { months: terms.installments.months, method: t(`methods.${terms.installments.method}`) })}</li> : null}
+        {terms.installments ? <li>{t('parts.installments', { months: terms.installments.months, method: t(`methodShort.${terms.installments.method}`) })}</li> : null}
         {priced.structure === 'settlement' ? <li>{t('parts.settlement', { date: day(priced.endDate), amount: money(priced.totalPayable) })}</li> : null}
       </ul>
       <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
