@@ -64,7 +64,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await page.close();
     const phone = await other.newPage();
     await phone.goto(`/cases/${kase.id}/hardship`);
-    await expect(phone.getByText('已恢复您上次保存的内容')).toBeVisible();
+    await expect(phone.getByText('已恢复您上次填写的内容')).toBeVisible();
     await expect(phone.getByRole('heading', { level: 2, name: '其他债务' })).toBeVisible();
     await phone.getByRole('button', { name: '保存并继续' }).click();
 
@@ -77,10 +77,10 @@ test.describe('arrears and the hardship statement on a phone', () => {
 
     await expect(phone.getByRole('heading', { level: 2, name: '证明材料（可选）' })).toBeVisible();
     await phone.getByLabel('选择文件').setInputFiles({ name: '解除劳动合同通知.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% test evidence\n') });
-    await phone.getByRole('button', { name: '上传' }).click();
+    await phone.getByRole('button', { name: '上传', exact: true }).click();
     await expect(phone.getByRole('list', { name: '已上传的材料' }).getByText('解除劳动合同通知.pdf')).toBeVisible();
     await phone.getByLabel('选择文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
-    await phone.getByRole('button', { name: '上传' }).click();
+    await phone.getByRole('button', { name: '上传', exact: true }).click();
     await expect(phone.getByText('只接受 PDF、JPG 或 PNG 文件')).toBeVisible();
     await phone.getByRole('button', { name: '继续' }).click();
 

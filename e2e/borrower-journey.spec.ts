@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { hardshipStatements, notifications, offers } from '@/db/schema';
+import { hardshipStatements, installments, notifications, offers } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, signInBorrower, test } from './fixtures/test';
 
@@ -26,7 +26,7 @@ test.describe('the borrower journey without surprises', () => {
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator');
     const borrower = await makeBorrower(db, { fullName: '周芳' });
-    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
     await statement(db, kase.id, borrower.id, -80_000);
 
     await signInBorrower(page, borrower.phone);
@@ -54,6 +54,16 @@ test.describe('the borrower journey without surprises', () => {
     await expect(cards.getByText('调解员会复核您的情况')).toHaveCount(2);
     await axe();
     await fitsThePhone(page);
+
+    // The loan page names what each figure is: an installment not yet due is its principal and its interest.
+    const [last] = await db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(desc(installments.seq)).limit(1);
+    await page.goto(`/loans/${loan.id}?schedule=all`);
+    const card = page.getByRole('listitem').filter({ hasText: `第 ${last!.seq} 期` });
+    const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    await expect(card.getByText('本期应还（本金 + 利息）')).toBeVisible();
+    await expect(card).toContainText(yuan(last!.principalDue + last!.interestDue));
+    await expect(card).toContainText(`本金 ${yuan(last!.principalDue)} + 利息 ${yuan(last!.interestDue)}`);
+    await axe();
 
     // The case page states the real next step (offers waiting), as a link.
     await page.goto(`/cases/${kase.id}`);

@@ -1,3 +1,5 @@
+import { and, eq } from 'drizzle-orm';
+import { hardshipStatements, notifications } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
 
@@ -9,6 +11,7 @@ test.describe('offers and negotiation', () => {
     const supervisor = await makeStaff(db, creditor.id, 'supervisor', 'supervisor pw 3');
     const borrower = await makeBorrower(db, { fullName: '孙丽' });
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    await db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: 150_000, submittedAt: new Date() });
 
     // The borrower asks for options and compares them at 360 px.
     await signInBorrower(page, borrower.phone);
@@ -42,7 +45,7 @@ test.describe('offers and negotiation', () => {
     const confirmation = page.getByTestId('proposal-confirmation');
     await expect(confirmation.getByText('您的方案不会替代任何方案。')).toBeVisible();
     await expect(confirmation.getByText('以下方案仍然有效，在有效期内您仍可以接受：')).toBeVisible();
-    await expect(confirmation.getByTestId('proposal-comparison')).toContainText(/与方案 \d+ 相比，您的方案总还款额(多|少) ¥[\d,.]+，每月(多|少) ¥[\d,.]+。/);
+    await expect(confirmation.getByTestId('proposal-comparison')).toContainText(/与“方案 \d+”相比，您的方案总还款额(多|少) ¥[\d,.]+，每月(多|少) ¥[\d,.]+。/);
     await axe();
     await page.getByRole('button', { name: '确认发送我的方案' }).click();
     await expect(page.getByRole('heading', { name: '您提出的方案' })).toBeVisible();
@@ -77,10 +80,16 @@ test.describe('offers and negotiation', () => {
     await sup.getByRole('link', { name: '审批' }).click();
     await expect(sup.getByRole('heading', { level: 1, name: '待审批的方案' })).toBeVisible();
     await expect(sup.getByText('借款人失业，减免少量本金可促成还款。')).toBeVisible();
+    // Staff wording: the borrower's income is theirs, not the reader's.
+    await expect(sup.getByText(/^(在|超出)借款人填写的每月可支配收入/)).toBeVisible();
+    await expect(sup.locator('main')).not.toContainText(/您填写|按您的收入/);
     await axe(sup);
     await sup.getByRole('button', { name: '批准', exact: true }).click();
     await expect(sup.getByText('没有待审批的方案。')).toBeVisible();
     await supContext.close();
+    // The mediator is told in their own language, all of it.
+    const [told] = await db.select().from(notifications).where(and(eq(notifications.toAddress, mediator.email), eq(notifications.template, 'offerApprovalDecided')));
+    expect(told!.body).toBe(`您为案件 ${kase.caseNo} 提交的方案已获批准。`);
 
     // Now the borrower sees the mediator's offer and accepts it.
     await page.reload();

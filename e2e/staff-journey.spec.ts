@@ -140,6 +140,8 @@ test.describe('the mediator, the supervisor and the admin', () => {
       const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       for (const words of ['调解员签署/', '依授权加盖贷款机构电子签', '借款人签署/', '中立调解员，不代表任何一方', '法定代表人陈立新', '乙方暂停还款3个月']) expect(text).toContain(words);
       expect(text).not.toMatch(/agreement\.[a-z_]+/);
+      // The QR code and the verification link lead to this portal, where it is served (its configured public address).
+      expect(text).toContain(`${test.info().project.use.baseURL}/verify?code=`);
       fs.writeFileSync(path.join(os.tmpdir(), 'concord-e2e-executed.txt'), text);
     }
 

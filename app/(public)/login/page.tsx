@@ -44,9 +44,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </Notice>
         ) : null}
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-700">
-          <Link href="/help" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          {/* A full load: /help is built at build time, per language, with its own skip link (not this layout's). */}
+          <a href="/help" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t('helpLink')}
-          </Link>
+          </a>
           <Link href="/staff/login" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t('staffLink')}
           </Link>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from '@/lib/i18n/server';
 import { SkipLink } from '@/components/page-chrome';
@@ -41,9 +40,9 @@ export default async function HelpPage({ params }: Props) {
       <SkipLink>{common('skipToContent')}</SkipLink>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-          <Link href="/login" className="text-lg font-bold text-brand-700">
+          <a href="/login" className="text-lg font-bold text-brand-700">
             {common('appName')}
-          </Link>
+          </a>
           <nav aria-label={common('language')} className="flex gap-3 text-sm">
             {locales.map((other) => (
               // A plain link: the proxy remembers the choice and serves /help in it.
@@ -87,12 +86,13 @@ export default async function HelpPage({ params }: Props) {
           </h2>
           <p className="mt-1 text-sm">{t('verify')}</p>
           <p className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
-            <Link href="/verify" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {/* Full loads: the pages it leads to are rendered per request, with the layout's own skip link and language. */}
+            <a href="/verify" className="inline-flex min-h-11 items-center text-brand-700 underline">
               {t('verifyLink')}
-            </Link>
-            <Link href="/login" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            </a>
+            <a href="/login" className="inline-flex min-h-11 items-center text-brand-700 underline">
               {t('signInLink')}
-            </Link>
+            </a>
           </p>
         </Card>
       </main>
