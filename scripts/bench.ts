@@ -28,6 +28,7 @@ import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-finger
  * file, and the borrower pages, in the same run. Options:
  *   --cases N   (default 100000)   --duration S (default 20)   --connections C (default 10)
  *   --rounds R  (default 4: each target's 20 s taken as 4 slices of 5 s, in turn with the others)
+ *   --port P    (default 3200)     --pg-port P (default 54399): other ports, for runs side by side
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,7 +38,8 @@ const CASES = arg('cases', 100_000);
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 10);
 const ROUNDS = arg('rounds', 4);
-const PORT = 3200;
+const PORT = arg('port', 3200);
+const PG_PORT = arg('pg-port', 54399);
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
 const dataDir = path.resolve('.bench-data');
@@ -86,7 +88,7 @@ async function loadInTurns(targets: { name: string; url: string; cookie?: string
 }
 
 async function main() {
-  const cluster = await startEmbeddedPostgres({ dir: dataDir, port: 54399 });
+  const cluster = await startEmbeddedPostgres({ dir: dataDir, port: PG_PORT });
   await applyMigrations(cluster.url);
   const handle = createDatabase(cluster.url, 4);
   await seedDemo(handle.db);
