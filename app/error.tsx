@@ -1,14 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 
 /** A localized error page: the user sees what to do, never a stack trace (the server logs it with the request id). */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('errorPage');
-  useEffect(() => {
-    // Nothing personal is in error.digest; it lets support find the server log line.
-  }, [error]);
   return (
     <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-12">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
