@@ -7,7 +7,7 @@ import { OfferHistory } from '@/components/offers/offer-history';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { isNegotiable } from '@/lib/domain/case-state';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { BorrowerComposer } from './_components/borrower-composer';
 import { OfferActions } from './_components/offer-actions';
