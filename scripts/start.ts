@@ -36,14 +36,14 @@ const { url, embedded } = await openDatabase({ log: (m) => (process.env.CONCORD_
 log(embedded ? `Embedded PostgreSQL ready (data in ${env.DATA_DIR}/pgdata)` : 'Using the database at DATABASE_URL');
 
 if (env.DEMO_MODE) {
-  const { seedDemo } = await import('@/db/seed/demo');
+  const { seedDemo } = await import('./seed/demo');
   const handle = createDatabase(url, 2);
   const { created } = await seedDemo(handle.db);
   await handle.pool.end();
   log(created ? 'Demo data seeded' : 'Demo data present');
   if (created) {
     const { connectDb, closeDb } = await import('@/db/client');
-    const { seedExecutedAgreement } = await import('@/db/seed/executed-agreement');
+    const { seedExecutedAgreement } = await import('./seed/executed-agreement');
     connectDb(url, 2);
     if (await seedExecutedAgreement()) log('Demo agreement signed and countersigned');
     await closeDb();
