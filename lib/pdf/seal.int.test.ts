@@ -12,7 +12,8 @@ import { createTestDatabase } from '@/lib/testing/db';
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
 import { SEAL_SUB_FILTER, pdfTextString, sealPdf } from './seal';
 import { DEMO_SUBJECT_CN, loadSigningIdentity } from './signing-identity';
-import { judgeAgreementFile, verifySealedPdf, type SealVerification } from './verify-seal';
+import { judgeAgreementFile } from './agreement-verdict';
+import { verifySealedPdf, type SealVerification } from './verify-seal';
 
 // The demo identity must be written to a scratch directory, never into the repository's .data.
 // getEnv() reads DATA_DIR lazily (first call is inside loadSigningIdentity), so setting it here is in time.
@@ -203,31 +204,6 @@ describe('sealPdf and verifySealedPdf', () => {
     const p95 = times[18]!;
     console.log(`sealPdf warm (${input.length} bytes in): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[19]!.toFixed(1)} ms`);
     expect(p50).toBeGreaterThan(0);
-  });
-});
-
-describe('judgeAgreementFile', () => {
-  let seal: SealVerification;
-  beforeAll(async () => {
-    seal = verifySealedPdf(await sealPdf(await samplePdf('judge me'), info));
-  });
-
-  it('needs a stored record when the database was consulted (the default)', () => {
-    expect(judgeAgreementFile(seal, null)).toMatchObject({ authentic: false, code: 'not_on_record' });
-    expect(judgeAgreementFile(seal, { agreementNo: 'HZ-1', version: 'executed' })).toMatchObject({ authentic: true, code: 'authentic', agreementNo: 'HZ-1' });
-  });
-
-  it('judges by the seal alone without a database, and by the certificate when it is known', () => {
-    expect(judgeAgreementFile(seal, null, { databaseConsulted: false })).toMatchObject({ authentic: true, agreementNo: null });
-    expect(judgeAgreementFile(seal, null, { databaseConsulted: false, trustedCertificateSha256: seal.signerCertificateSha256 }).authentic).toBe(true);
-    expect(judgeAgreementFile(seal, null, { databaseConsulted: false, trustedCertificateSha256: 'f'.repeat(64) }).code).toBe('unknown_signer');
-  });
-
-  it('never calls an altered or unsealed file authentic, even with a matching record', () => {
-    const known = { agreementNo: 'HZ-1', version: 'executed' } as const;
-    expect(judgeAgreementFile({ ...seal, intact: false }, known).code).toBe('altered');
-    expect(judgeAgreementFile({ ...seal, signed: false, intact: false }, known).code).toBe('not_sealed');
-    expect(judgeAgreementFile({ ...seal, coversWholeFile: false }, known).code).toBe('partial_coverage');
   });
 });
 
