@@ -11,6 +11,7 @@ import { agreements, offers } from '@/db/schema';
 import { createTestDatabase } from '@/lib/testing/db';
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
 import { SEAL_SUB_FILTER, pdfTextString, sealPdf } from './seal';
+import { sampleSnapshot } from './fixtures';
 import { DEMO_SUBJECT_CN, loadSigningIdentity } from './signing-identity';
 import { judgeAgreementFile } from './agreement-verdict';
 import { verifySealedPdf, type SealVerification } from './verify-seal';
@@ -316,9 +317,10 @@ describe('npm run verify-agreement', () => {
       const creditor = await makeCreditor(test.db);
       const borrower = await makeBorrower(test.db);
       const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id);
+      const snapshot = sampleSnapshot({ structure: 'installments' });
       const [offer] = await test.db
         .insert(offers)
-        .values({ caseId: kase.id, authorType: 'system', status: 'accepted', terms: {}, priced: {}, regularPayment: 1, numberOfPayments: 1, totalPayable: 1, endDate: '2027-01-01', expiresAt: new Date() })
+        .values({ caseId: kase.id, authorType: 'system', status: 'accepted', terms: snapshot.terms, priced: snapshot.priced, regularPayment: 1, numberOfPayments: 1, totalPayable: 1, endDate: '2027-01-01', expiresAt: new Date() })
         .returning();
       const agreementNo = `HZ-TEST-${crypto.randomBytes(3).toString('hex')}`;
       await test.db.insert(agreements).values({
@@ -326,7 +328,7 @@ describe('npm run verify-agreement', () => {
         caseId: kase.id,
         offerId: offer!.id,
         status: 'executed',
-        snapshot: {},
+        snapshot,
         locale: 'zh-CN',
         verificationCode: crypto.randomBytes(6).toString('hex'),
         executedSha256: crypto.createHash('sha256').update(sealed).digest('hex'),

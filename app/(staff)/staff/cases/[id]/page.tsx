@@ -168,7 +168,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           <StaffNegotiation
             caseId={overview.id}
             context={workspace.context}
-            open={workspace.offers.filter((o) => o.status === 'proposed')}
+            open={workspace.open}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
             negotiable={isNegotiable(overview.state)}
           />
