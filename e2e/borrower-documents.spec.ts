@@ -19,6 +19,9 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     const stylesheet = await page.locator('link[rel="stylesheet"]').getAttribute('href');
     const css = await page.request.get(stylesheet!);
     expect(css.ok() && css.headers()['content-type']).toContain('text/css');
+    // Our own build artifact, named by its content, so cached for good (ADR 0007).
+    expect(stylesheet).toMatch(/^\/styles\/document-[0-9a-f]{16}\.css$/);
+    expect(css.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
     // The client router's requests for an RSC payload get an empty answer, not the page's data.
     const rsc = await page.request.get('/', { headers: { RSC: '1' } });

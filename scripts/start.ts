@@ -5,6 +5,8 @@ import { createDatabase } from '@/db/client';
 import { getEnv } from '@/lib/env';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { openDatabase } from './lib/database';
+import { watchDocumentStylesheet } from './lib/document-stylesheet';
+import { prebuild } from './lib/prebuild';
 
 /**
  * `npm start`: the database (embedded unless DATABASE_URL is set), migrations,
@@ -63,6 +65,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  stopWatching?.();
   if (server && server.exitCode === null) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server!.once('exit', resolve));
@@ -78,9 +81,11 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-await run(path.resolve('scripts/copy-pdf-worker.mjs'), [], {});
+await prebuild();
+let stopWatching: (() => void) | undefined;
 
 if (args.has('--dev')) {
+  stopWatching = watchDocumentStylesheet(process.cwd(), log);
   server = spawn(process.execPath, [nextBin, 'dev', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
 } else {
   if (!buildIsCurrent()) {

@@ -12,8 +12,8 @@ export type DocumentLabels = { appName: string; tagline: string; skipToContent: 
  * to next-auth, the language buttons reload the page with `?lang=` (the proxy
  * remembers the choice).
  */
-export function Document(props: { locale: Locale; title: string; labels: DocumentLabels; stylesheets: string[]; nonce: string | null; csrfToken: string | null; children: ReactNode }) {
-  const { locale, title, labels, stylesheets, nonce, csrfToken, children } = props;
+export function Document(props: { locale: Locale; title: string; labels: DocumentLabels; stylesheet: string | null; nonce: string | null; csrfToken: string | null; children: ReactNode }) {
+  const { locale, title, labels, stylesheet, nonce, csrfToken, children } = props;
   return (
     <html lang={locale}>
       <head>
@@ -21,9 +21,7 @@ export function Document(props: { locale: Locale; title: string; labels: Documen
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${labels.appName}`}</title>
         <meta name="description" content={labels.tagline} />
-        {stylesheets.map((href) => (
-          <link key={href} rel="stylesheet" href={href} nonce={nonce ?? undefined} />
-        ))}
+        {stylesheet ? <link rel="stylesheet" href={stylesheet} nonce={nonce ?? undefined} /> : null}
       </head>
       <body className="min-h-screen font-sans">
         <SkipLink>{labels.skipToContent}</SkipLink>

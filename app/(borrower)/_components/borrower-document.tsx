@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { ReactElement } from 'react';
 import { Document } from '@/components/document/document';
-import { layoutStylesheets } from '@/components/document/stylesheets';
+import { documentStylesheet } from '@/components/document/stylesheet';
 import { NotFoundMain } from '@/components/page-chrome';
 import { requireBorrower } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
@@ -42,15 +42,15 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
       page = await errorPage(meta.requestId, request.url);
     }
   }
-  const [locale, t, headerBag, jar, stylesheets] = await Promise.all([
+  const [locale, t, headerBag, jar, stylesheet] = await Promise.all([
     getLocale(),
     getTranslations('common'),
     headers(),
     cookies(),
     // Without the stylesheet the page is plain but still readable: better than no page.
-    layoutStylesheets(request.url).catch((error: Error) => {
-      logger.error({ requestId: meta.requestId, err: { name: error.name, message: scrubPersonalData(error.message) } }, 'document stylesheets not found');
-      return [];
+    documentStylesheet().catch((error: Error) => {
+      logger.error({ requestId: meta.requestId, err: { name: error.name, message: scrubPersonalData(error.message) } }, 'document stylesheet not found');
+      return null;
     }),
   ]);
   // next-auth's CSRF cookie holds "token|hash"; the sign-out form sends the token back (document.js fetches a fresh one first).
@@ -61,7 +61,7 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
       locale={isLocale(locale) ? locale : 'zh-CN'}
       title={page.title}
       labels={{ appName: t('appName'), tagline: t('tagline'), skipToContent: t('skipToContent'), signOut: t('signOut'), language: t('language') }}
-      stylesheets={stylesheets}
+      stylesheet={stylesheet}
       nonce={headerBag.get('x-nonce')}
       csrfToken={csrfCookie?.split('|')[0] ?? null}
     >
