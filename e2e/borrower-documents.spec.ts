@@ -13,9 +13,9 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id);
     await signInBorrower(page, borrower.phone);
     await axe();
-    // Only the stylesheet and the small document script: none of the framework's.
+    // Only the stylesheet and the header's small script: none of the framework's.
     const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
-    expect(scripts.map((src) => new URL(src).pathname)).toEqual(['/document.js']);
+    expect(scripts.map((src) => new URL(src).pathname)).toEqual(['/page-chrome.js']);
     const stylesheet = await page.locator('link[rel="stylesheet"]').getAttribute('href');
     const css = await page.request.get(stylesheet!);
     expect(css.ok() && css.headers()['content-type']).toContain('text/css');
@@ -52,6 +52,17 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     await plain.goto('/');
     await expect(plain).toHaveURL(/\/login$/);
     await noScript.close();
+
+    // One header for both kinds of page: the case page (App Router) has the same controls, and
+    // signing out there (with its script) ends the session as on the documents.
+    const documentHeader = (await page.locator('header').textContent())!;
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.locator('header')).toHaveText(documentHeader);
+    await expect(page.locator('script[src="/page-chrome.js"]')).toHaveCount(1);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login$/);
   });
 
   test("another borrower's loan is a localized 404 page", async ({ page, db, axe }) => {
@@ -71,5 +82,9 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
 
     await page.goto(`/loans/${mine.loan.id}?schedule=all`);
     await expect(page.getByText('第 12 期', { exact: false })).toBeVisible();
+    // Changing the language keeps the page as it was asked for (the whole schedule).
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page).toHaveURL(new RegExp(`/loans/${mine.loan.id}\\?schedule=all$`));
+    await expect(page.getByText('Installment 12', { exact: false })).toBeVisible();
   });
 });

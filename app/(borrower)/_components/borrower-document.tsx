@@ -1,14 +1,12 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { ReactElement } from 'react';
 import { Document } from '@/components/document/document';
 import { documentStylesheet } from '@/components/document/stylesheet';
-import { NotFoundMain } from '@/components/page-chrome';
+import { ErrorMain, NotFoundMain } from '@/components/page-status';
+import { headerData } from '@/components/site-header';
 import { requireBorrower } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
-import { isLocale } from '@/lib/i18n/config';
-import { getLocale, getTranslations } from '@/lib/i18n/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { Actor } from '@/lib/server/actor';
 import { isAppError } from '@/lib/server/errors';
 import { logger, scrubPersonalData } from '@/lib/server/logger';
@@ -39,31 +37,29 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
       status = 500;
       const err = error as Error;
       logger.error({ requestId: meta.requestId, method: 'GET', path: new URL(request.url).pathname, err: { name: err?.name, message: scrubPersonalData(String(err?.message)) } }, 'request failed');
-      page = await errorPage(meta.requestId, request.url);
+      page = await errorPage(meta.requestId);
     }
   }
-  const [locale, t, headerBag, jar, stylesheet] = await Promise.all([
-    getLocale(),
+  const [t, header, stylesheet] = await Promise.all([
     getTranslations('common'),
-    headers(),
-    cookies(),
+    headerData({ home: '/', signOutTo: '/login', renewSession: true }),
     // Without the stylesheet the page is plain but still readable: better than no page.
     documentStylesheet().catch((error: Error) => {
       logger.error({ requestId: meta.requestId, err: { name: error.name, message: scrubPersonalData(error.message) } }, 'document stylesheet not found');
       return null;
     }),
   ]);
-  // next-auth's CSRF cookie holds "token|hash"; the sign-out form sends the token back (document.js fetches a fresh one first).
-  const csrfCookie = jar.get(getEnv().secureCookies ? '__Host-next-auth.csrf-token' : 'next-auth.csrf-token')?.value;
+  const url = new URL(request.url);
   const { renderToString } = await import('react-dom/server');
   const html = renderToString(
     <Document
-      locale={isLocale(locale) ? locale : 'zh-CN'}
       title={page.title}
-      labels={{ appName: t('appName'), tagline: t('tagline'), skipToContent: t('skipToContent'), signOut: t('signOut'), language: t('language') }}
+      tagline={t('tagline')}
+      skipToContent={t('skipToContent')}
+      header={header}
+      language={{ action: url.pathname, keep: [...url.searchParams].filter(([name]) => name !== 'lang') }}
       stylesheet={stylesheet}
-      nonce={headerBag.get('x-nonce')}
-      csrfToken={csrfCookie?.split('|')[0] ?? null}
+      nonce={header.signOut?.nonce ?? null}
     >
       {page.main}
     </Document>,
@@ -79,20 +75,7 @@ async function notFoundPage(): Promise<DocumentPage> {
   return { title: t('title'), main: <NotFoundMain title={t('title')} body={t('body')} home={t('home')} /> };
 }
 
-async function errorPage(reference: string | null | undefined, url: string): Promise<DocumentPage> {
+async function errorPage(reference: string | null | undefined): Promise<DocumentPage> {
   const t = await getTranslations('errorPage');
-  const { pathname, search } = new URL(url);
-  return {
-    title: t('title'),
-    main: (
-      <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-12">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-slate-700">{t('body')}</p>
-        {reference ? <p className="text-sm text-slate-600">{t('reference', { digest: reference })}</p> : null}
-        <a href={pathname + search} className="inline-flex min-h-11 items-center self-start rounded-lg bg-brand-600 px-4 text-white">
-          {t('retry')}
-        </a>
-      </main>
-    ),
-  };
+  return { title: t('title'), main: <ErrorMain title={t('title')} body={t('body')} reference={reference ? t('reference', { digest: reference }) : null} retry={t('retry')} /> };
 }
