@@ -23,10 +23,11 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     expect(stylesheet).toMatch(/^\/styles\/document-[0-9a-f]{16}\.css$/);
     expect(css.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
-    // The client router's requests for an RSC payload get an empty answer, not the page's data.
-    const rsc = await page.request.get('/', { headers: { RSC: '1' } });
-    expect(rsc.status()).toBe(204);
-    expect(await rsc.text()).toBe('');
+    // A script's request for the page (as the client router's for an RSC payload) gets an empty
+    // answer, not the page's data: the browser marks it with Sec-Fetch-Dest: empty.
+    const fetched = async (path: string, headers: Record<string, string> = {}) => page.evaluate(async ([p, h]) => fetch(p, { headers: h }).then(async (r) => [r.status, await r.text()]), [path, headers] as const);
+    expect(await fetched(`/loans/${loan.id}`, { RSC: '1' })).toEqual([204, '']);
+    expect(await fetched('/')).toEqual([204, '']);
 
     const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: 'zh-CN', storageState: await page.context().storageState() });
     const plain = await noScript.newPage();

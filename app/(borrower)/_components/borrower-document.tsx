@@ -14,15 +14,28 @@ import { logger, scrubPersonalData } from '@/lib/server/logger';
 export type DocumentPage = { title: string; main: ReactElement };
 
 /**
+ * Whether the browser asks for the page to show it, by its Fetch Metadata (a
+ * web standard every current browser sends): a navigation or a frame says
+ * `Sec-Fetch-Dest: document`, while a script's fetch, such as Next's client
+ * router asking for an RSC payload or prefetching, says `empty`. A document
+ * has no payload to give, and any answer that is not one makes the router
+ * load the page instead: an empty 204 costs no database work. A client
+ * without the header (an older browser, curl, the bench) gets the page. Next's
+ * own `rsc` request header is internal: its docs say so, and its proxy hides it.
+ */
+export function wantsDocument(request: Request): boolean {
+  const destination = request.headers.get('sec-fetch-dest');
+  return destination === null || destination === 'document';
+}
+
+/**
  * A borrower page served as a plain document from a route handler (ADR 0007):
  * the borrower's session checked as on every page (a stranger or an idle
  * session goes to sign-in), the page built, and any failure shown as the
  * localized not-found or error page with the right status, never a stack trace.
  */
 export async function borrowerDocument(request: Request, build: (actor: Extract<Actor, { type: 'borrower' }>) => Promise<DocumentPage>): Promise<Response> {
-  // Next's client router asks for an RSC payload (a prefetch, or a navigation from an App
-  // Router page): a document has none, and any answer that is not one makes it load the page.
-  if (request.headers.get('rsc') === '1') return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', vary: 'rsc' } });
+  if (!wantsDocument(request)) return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', vary: 'sec-fetch-dest' } });
   const { actor, meta } = await requireBorrower();
   let status = 200;
   let page: DocumentPage;
