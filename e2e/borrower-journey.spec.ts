@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { Page } from '@playwright/test';
 import type { Database } from '@/db/client';
 import { hardshipStatements, installments, notifications, offers } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
@@ -16,7 +17,7 @@ async function statement(db: Database, caseId: string, borrowerId: string, dispo
   await db.insert(hardshipStatements).values({ caseId, borrowerId, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome, submittedAt: new Date() });
 }
 
-async function fitsThePhone(page: import('@playwright/test').Page) {
+async function fitsThePhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 

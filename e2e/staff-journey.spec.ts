@@ -5,6 +5,7 @@ import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import type { Database } from '@/db/client';
+import type { HardshipDraftData } from '@/lib/validation/hardship';
 import { agreements, auditEvents, contactRecords, hardshipStatements, notifications } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
@@ -16,7 +17,7 @@ import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
  * certificate in words, a reply that reaches the borrower by SMS with a link,
  * and /verify naming the agreement that replaced a superseded one.
  */
-const nothingLeftOver = {
+const nothingLeftOver: HardshipDraftData = {
   household: { adults: 1, childrenUnder6: 1, children6to17: 0, otherDependants: 0, housing: 'rent', employment: 'unemployed' },
   income: { wages: 0, business: 0, pension: 0, benefits: 90_000, familySupport: 0, otherIncome: 0 },
   costs: {

@@ -1,5 +1,6 @@
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import { AGREEMENT_TEXT, consentTextFor, type AgreementText } from './agreement-text';
+import { AGREEMENT_TEXT, consentTextFor } from './agreement-text';
+import type { AgreementText } from './text/types';
 import { agreementFacts } from './facts';
 import { formatDate, formatRatePpm, money, otherLocale, type DocLocale } from './format';
 

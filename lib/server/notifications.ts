@@ -27,11 +27,8 @@ export const devOutboxChannel: NotificationChannel = {
   async send() {},
 };
 
-let activeChannel: NotificationChannel = devOutboxChannel;
-
-export function setNotificationChannel(channel: NotificationChannel) {
-  activeChannel = channel;
-}
+/** The channel messages are handed to: a provider's channel (SMS, e-mail) goes here. */
+const activeChannel: NotificationChannel = devOutboxChannel;
 
 /** Templates by audience: borrowers' in the `notifications` namespace, staff's in `staffNotifications` (lib/i18n/audience.ts). */
 export type BorrowerTemplate = keyof Messages['notifications'];

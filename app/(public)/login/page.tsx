@@ -45,6 +45,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         ) : null}
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-700">
           {/* A full load: /help is built at build time, per language, with its own skip link (not this layout's). */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a client navigation would keep this layout's skip link beside the page's own */}
           <a href="/help" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t('helpLink')}
           </a>

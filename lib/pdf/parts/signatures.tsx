@@ -1,7 +1,8 @@
 // Aliased: react-pdf's Image is not an HTML img and takes no alt text.
 import { Image as PdfImage, View } from '@react-pdf/renderer';
 import type { AgreementSnapshot, SignatureMark } from '@/lib/domain/agreement';
-import { firstAgreementTextVersion, type AgreementText } from '../agreement-text';
+import { firstAgreementTextVersion } from '../agreement-text';
+import type { AgreementText } from '../text/types';
 import { formatBeijingTime, formatDate, type DocLocale } from '../format';
 import { CreditorSeal } from './creditor-seal';
 import { isPng } from '../png';

@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { agreements, cases } from '@/db/schema';
-import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import type { Actor } from '../actor';
 import { isUuid, visibleCases } from '../cases/case-access';
 import { AppError } from '../errors';
+import { parseSnapshot } from './snapshot';
 
 /** An agreement on a case the actor may see (the case row locked first when updating), else NOT_FOUND. */
 export async function loadVisibleAgreement(db: Executor, actor: Actor, agreementId: unknown, options: { forUpdate?: boolean } = {}) {
@@ -21,5 +21,5 @@ export async function loadVisibleAgreement(db: Executor, actor: Actor, agreement
   const [kase] = options.forUpdate ? await caseQuery.for('update') : await caseQuery;
   const agreementQuery = db.select().from(agreements).where(eq(agreements.id, agreementId));
   const [agreement] = options.forUpdate ? await agreementQuery.for('update') : await agreementQuery;
-  return { kase: kase!, agreement: agreement!, snapshot: agreement!.snapshot as unknown as AgreementSnapshot };
+  return { kase: kase!, agreement: agreement!, snapshot: parseSnapshot(agreement!.snapshot, agreement!.agreementNo) };
 }

@@ -15,7 +15,7 @@ import { instantFormat } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
 import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { postMessageAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,7 +9,7 @@ import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { isNegotiable } from '@/lib/domain/case-state';
 import { instantFormat } from '@/lib/i18n/config';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { BorrowerComposer } from './_components/borrower-composer';
 import { OfferActions } from './_components/offer-actions';
@@ -23,7 +23,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
   const [{ id }, { schedule }] = await Promise.all([params, searchParams]);
   const workspace = await orNotFound(getOfferWorkspace(actor, id));
   const [t, tt, format, locale] = await Promise.all([getTranslations('offers'), getTranslations('offerTerms'), getFormatter({ timeZone: workspace.timeZone }), getLocale()]);
-  const open = workspace.offers.filter((o) => o.status === 'proposed');
+  const { open } = workspace;
   const toAnswer = open.filter((o) => o.authorType !== 'borrower');
   const own = open.find((o) => o.authorType === 'borrower');
   const agreed = ['agreed', 'signed_by_borrower', 'plan_active'].includes(workspace.caseState);
