@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agreements, hardshipStatements, installments, loans, offers, payments, type borrowers, type cases, type creditors } from '@/db/schema';
+import { installments, loans, payments, type borrowers, type cases, type creditors } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { computeArrears } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
@@ -30,11 +30,12 @@ const timezoneOnly = { columns: { timezone: true } } as const;
  */
 const caseColumns = {
   columns: { id: true, caseNo: true, state: true, loanId: true, openedAt: true, mediationDeadline: true },
+  // Written with the tables' own names: in a relational query drizzle would qualify another table's columns with the case's alias.
   extras: (c: typeof cases._.columns) => ({
-    offersToAnswer: sql<number>`(select count(*)::int from ${offers} where ${offers.caseId} = ${c.id} and ${offers.status} = 'proposed' and ${offers.authorType} <> 'borrower')`.as('offers_to_answer'),
-    ownProposalOpen: sql<boolean>`exists (select 1 from ${offers} where ${offers.caseId} = ${c.id} and ${offers.status} = 'proposed' and ${offers.authorType} = 'borrower')`.as('own_proposal_open'),
-    hardshipStatus: sql<string | null>`(select ${hardshipStatements.status} from ${hardshipStatements} where ${hardshipStatements.caseId} = ${c.id} order by ${hardshipStatements.version} desc limit 1)`.as('hardship_status'),
-    agreementStatus: sql<string | null>`(select ${agreements.status} from ${agreements} where ${agreements.caseId} = ${c.id} and ${agreements.status} not in ('superseded', 'void') order by ${agreements.createdAt} desc limit 1)`.as('agreement_status'),
+    offersToAnswer: sql<number>`(select count(*)::int from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type <> 'borrower')`.as('offers_to_answer'),
+    ownProposalOpen: sql<boolean>`exists (select 1 from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type = 'borrower')`.as('own_proposal_open'),
+    hardshipStatus: sql<string | null>`(select h.status from hardship_statements h where h.case_id = ${c.id} order by h.version desc limit 1)`.as('hardship_status'),
+    agreementStatus: sql<string | null>`(select a.status from agreements a where a.case_id = ${c.id} and a.status not in ('superseded', 'void') order by a.created_at desc limit 1)`.as('agreement_status'),
     reviewPending: sql<boolean>`(${c.reviewReason} is not null and ${c.reviewedAt} is null)`.as('review_pending'),
   }),
 } as const;
