@@ -47,6 +47,7 @@ export function AgreementTerms({ content, id }: { content: AgreementContent; id:
               </h3>
             );
           case 'para':
+          case 'intro':
             return <p key={i}>{block.text}</p>;
           case 'rows':
             return <Rows key={i} rows={block.rows} />;

@@ -41,7 +41,7 @@ function pieces(c: AgreementContent): string[] {
     c.creditor.role,
     c.borrower.role,
     c.preamble,
-    ...c.blocks.flatMap((b) => (b.kind === 'heading' || b.kind === 'para' ? [b.text] : b.kind === 'rows' ? rows(b.rows) : b.kind === 'quote' ? [b.title, ...b.paras] : [])),
+    ...c.blocks.flatMap((b) => (b.kind === 'heading' || b.kind === 'para' || b.kind === 'intro' ? [b.text] : b.kind === 'rows' ? rows(b.rows) : b.kind === 'quote' ? [b.title, ...b.paras] : [])),
     ...c.schedule.rows.flatMap((r) => [r.dueDate, r.amount]),
     c.schedule.total.amount,
     c.keyTerms.title,
@@ -79,7 +79,7 @@ describe('the agreement as readable HTML', () => {
   it('follows the clauses and consent of the version the agreement was made in', () => {
     const current = agreementContent(sampleSnapshot({ structure: 'installments' }));
     const first = agreementContent(sampleSnapshot({ structure: 'installments', textVersion: '2026-11-v1' }));
-    const esign = (c: AgreementContent) => c.blocks.filter((b) => b.kind === 'para').map((b) => (b as { text: string }).text).join('\n');
+    const esign = (c: AgreementContent) => c.blocks.filter((b) => b.kind === 'para' || b.kind === 'intro').map((b) => (b as { text: string }).text).join('\n');
     expect(esign(current)).toContain('调解员以中立调解员的身份签署');
     expect(esign(first)).toContain('授权代表');
     const consent = (c: AgreementContent) => c.blocks.find((b) => b.kind === 'quote') as { paras: string[] };

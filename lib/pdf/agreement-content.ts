@@ -5,16 +5,18 @@ import { agreementFacts } from './facts';
 import { formatDate, formatRatePpm, money, otherLocale, type DocLocale } from './format';
 
 /**
- * The agreement's text as plain blocks, built from the snapshot with the same
- * clauses, facts and formats as the PDF (agreement-document.tsx), in the same
- * order: what the signing page shows as readable HTML, so that on a phone the
- * borrower reads exactly what the PDF says (a test reads the PDF's text back and
- * finds every block in it).
+ * The agreement's text as plain blocks, built from the snapshot with its
+ * clauses, facts and formats, in order: the PDF (agreement-document.tsx) lays
+ * them out on A4 and the signing page shows them as readable HTML, so that on a
+ * phone the borrower reads exactly what the PDF says (a test also reads the
+ * PDF's text back and finds every block in it).
  */
 export type Row = { label: string; value: string; strong?: boolean };
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'para'; text: string }
+  /** A paragraph that introduces the table after it (the PDF keeps them on one page). */
+  | { kind: 'intro'; text: string }
   | { kind: 'rows'; rows: Row[] }
   | { kind: 'quote'; title: string; paras: string[] }
   | { kind: 'schedule' };
@@ -59,7 +61,7 @@ export function agreementContent(s: AgreementSnapshot): AgreementContent {
   const paras = (items: readonly string[]): Block[] => items.map((text) => ({ kind: 'para', text }));
   const blocks: Block[] = [
     { kind: 'heading', text: t.headings.loan },
-    { kind: 'para', text: t.loanIntro },
+    { kind: 'intro', text: t.loanIntro },
     {
       kind: 'rows',
       rows: rows([
@@ -73,7 +75,7 @@ export function agreementContent(s: AgreementSnapshot): AgreementContent {
       ]),
     },
     { kind: 'heading', text: t.headings.arrears },
-    { kind: 'para', text: t.arrearsIntro(f) },
+    { kind: 'intro', text: t.arrearsIntro(f) },
     {
       kind: 'rows',
       rows: rows([
@@ -90,14 +92,14 @@ export function agreementContent(s: AgreementSnapshot): AgreementContent {
     },
     ...paras(t.arrearsAfter(f)),
     { kind: 'heading', text: t.headings.relief },
-    { kind: 'para', text: t.reliefIntro(f) },
+    { kind: 'intro', text: t.reliefIntro(f) },
     ...(p.waived.total > 0 ? [{ kind: 'rows' as const, rows: rows([...waivedRows, [t.waived.total, fen(p.waived.total), true]]) }] : []),
     ...paras(t.reliefAfter(f)),
     { kind: 'heading', text: t.headings.arrangement },
     ...paras(t.arrangement(f)),
     { kind: 'rows', rows: rows(summary) },
     { kind: 'heading', text: t.headings.schedule },
-    { kind: 'para', text: t.scheduleIntro },
+    { kind: 'intro', text: t.scheduleIntro },
     { kind: 'schedule' },
     { kind: 'heading', text: t.headings.payment },
     ...paras(t.payment(f)),

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit';
 import { verifyPassword } from '../auth/passwords';
 import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
-import { queueNotification } from '../notifications';
+import { notifyAssignee } from '../notify-assignee';
 import { notifyBorrower } from '../notify-borrower';
 import { moveCase } from '../offers/offer-store';
 import { buildCertificate } from './certificate';
@@ -98,10 +98,7 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
     const values = { agreementNo: snapshot.agreementNo, firstDue: { day: priced.firstDueDate ?? priced.endDate } };
     await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementExecuted', values, now });
     // The case's mediator hears of it too when someone else signed.
-    if (kase.assigneeId && kase.assigneeId !== staff.id) {
-      const [assignee] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
-      if (assignee) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: assignee.id, toAddress: assignee.email, template: 'agreementExecuted', locale: 'zh-CN', values, caseId: kase.id });
-    }
+    await notifyAssignee(tx, kase, 'agreementExecuted', values, { unless: staff.id });
     return { sha256, alreadyExecuted: false };
   });
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { borrowers, cases, staffUsers } from '@/db/schema';
+import { borrowers, cases } from '@/db/schema';
 import { formatMoney } from '@/lib/domain/money';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
-import { queueNotification } from '../notifications';
+import { notifyAssignee } from '../notify-assignee';
 import { loadVisibleCase } from './case-access';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -21,21 +21,8 @@ export async function requestReviewTx(tx: Executor, ctx: Ctx, kase: CaseRow, rea
   const now = new Date();
   await tx.update(cases).set({ reviewReason: reason, reviewRequestedAt: now, reviewedAt: null, reviewedBy: null, updatedAt: now }).where(eq(cases.id, kase.id));
   await recordAudit(tx, ctx, { action: 'case.review_requested', entityType: 'case', entityId: kase.id, data: { reason, disposableIncome } });
-  if (!kase.assigneeId) return;
-  const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
   const [borrower] = await tx.select({ name: borrowers.fullName }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));
-  if (mediator) {
-    await queueNotification(tx, {
-      channel: 'email',
-      recipientType: 'staff',
-      recipientId: mediator.id,
-      toAddress: mediator.email,
-      template: 'hardshipReview',
-      locale: 'zh-CN',
-      values: { caseNo: kase.caseNo, name: borrower?.name ?? '', income: formatMoney(disposableIncome, 'zh-CN') },
-      caseId: kase.id,
-    });
-  }
+  await notifyAssignee(tx, kase, 'hardshipReview', { caseNo: kase.caseNo, name: borrower?.name ?? '', income: formatMoney(disposableIncome, 'zh-CN') });
 }
 
 /** The mediator (or a supervisor) records that they reviewed the case: who and when, in the audit log. */
