@@ -73,7 +73,7 @@ test.describe('signing the repayment agreement', () => {
     await expect(desk.getByText('借款人已签署，待会签')).toBeVisible();
     await desk.getByLabel('请输入您的登录密码以会签').fill('wrong password');
     await desk.getByRole('button', { name: '代表贷款机构会签' }).click();
-    await expect(desk.getByText('邮箱或密码不正确。')).toBeVisible();
+    await expect(desk.getByText('密码不正确。', { exact: true })).toBeVisible();
     await desk.getByLabel('请输入您的登录密码以会签').fill('mediator pw 5');
     await desk.getByRole('button', { name: '代表贷款机构会签' }).click();
     await expect(desk.getByText(/· 已生效$/)).toBeVisible({ timeout: 30_000 });

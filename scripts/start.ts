@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
-import { getEnv } from '@/lib/env';
+import { demoModeWarning, getEnv } from '@/lib/env';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { openDatabase } from './lib/database';
 
@@ -18,12 +18,23 @@ const started = Date.now();
 const log = (message: string) => console.log(`[concord] ${message}`);
 
 const env = getEnv(); // refuses to start on a bad or missing secret, naming the variable
+const warning = demoModeWarning(env);
+if (warning) console.warn(warning);
+if (!env.DEMO_MODE) {
+  // The certificate must open now, not at the first signature.
+  const { loadSigningKeyMaterial } = await import('@/lib/pdf/signing-identity');
+  await loadSigningKeyMaterial().catch((error: Error) => {
+    console.error(`[concord] ${error.message}`);
+    process.exit(1);
+  });
+}
 if (args.has('--fresh') && !env.DATABASE_URL) {
   fs.rmSync(path.resolve(env.DATA_DIR, 'pgdata'), { recursive: true, force: true });
   fs.rmSync(path.resolve(env.DATA_DIR, 'pg.json'), { force: true });
 }
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
+const serveScript = path.resolve('scripts/serve.mjs');
 
 function run(command: string, argv: string[], extraEnv: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
@@ -56,7 +67,8 @@ const { startJobs } = await import('@/lib/server/jobs');
 const boss = await startJobs(url);
 log('Job queue started');
 
-const serverEnv = { DATABASE_URL: url, NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
+// DEMO_MODE is passed on as decided here: the server gets DATABASE_URL even for the embedded database.
+const serverEnv = { DATABASE_URL: url, DEMO_MODE: String(env.DEMO_MODE), NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
 let server: ChildProcess | undefined;
 let stopping = false;
 
@@ -81,7 +93,7 @@ process.on('SIGTERM', () => void shutdown(0));
 await run(path.resolve('scripts/copy-pdf-worker.mjs'), [], {});
 
 if (args.has('--dev')) {
-  server = spawn(process.execPath, [nextBin, 'dev', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
+  server = spawn(process.execPath, [serveScript, '--dev'], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
 } else {
   if (!buildIsCurrent()) {
     log('Building the portal (first start or sources changed)…');
@@ -90,7 +102,7 @@ if (args.has('--dev')) {
     if (code !== 0) await shutdown(code);
     markBuilt(fingerprint);
   }
-  server = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], {
+  server = spawn(process.execPath, [serveScript], {
     stdio: 'inherit',
     env: { ...process.env, ...serverEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });

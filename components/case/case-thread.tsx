@@ -16,8 +16,8 @@ import { caseMessageSchema, type CaseMessageInput } from '@/lib/validation/case'
 
 type Post = (input: { caseId: string; body: string }) => Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, { key: string }>; formError?: { key: string } }>;
 
-/** The case thread: questions and answers between the borrower and the mediator, oldest first. */
-export function CaseThread({ caseId, messages, post, viewer }: { caseId: string; messages: CaseMessageDto[]; post: Post; viewer: 'borrower' | 'staff' }) {
+/** The case thread: questions and answers between the borrower and the mediator, oldest first; without `post`, read only. */
+export function CaseThread({ caseId, messages, post, viewer }: { caseId: string; messages: CaseMessageDto[]; post: Post | null; viewer: 'borrower' | 'staff' }) {
   const t = useTranslations('caseThread');
   const format = useFormatter();
   const errorText = useErrorText();
@@ -28,6 +28,7 @@ export function CaseThread({ caseId, messages, post, viewer }: { caseId: string;
   const onSubmit = form.handleSubmit(async ({ body }) => {
     setFormError(undefined);
     setSent(false);
+    if (!post) return;
     const result = await post({ caseId, body }).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
     if (!result.ok) return setFormError(applyServerErrors(result, form.setError, errorText));
     form.reset({ body: '' });
@@ -52,16 +53,18 @@ export function CaseThread({ caseId, messages, post, viewer }: { caseId: string;
           </li>
         ))}
       </ol>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
-        <TextareaField label={viewer === 'borrower' ? t('askLabel') : t('replyLabel')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
-        <FormError message={formError} />
-        <p role="status" className="text-sm text-ok-700">
-          {sent ? t('sent') : ''}
-        </p>
-        <Button type="submit" disabled={form.formState.isSubmitting} className="self-start">
-          {form.formState.isSubmitting ? t('sending') : t('send')}
-        </Button>
-      </form>
+      {post ? (
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+          <TextareaField label={viewer === 'borrower' ? t('askLabel') : t('replyLabel')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
+          <FormError message={formError} />
+          <p role="status" className="text-sm text-ok-700">
+            {sent ? t('sent') : ''}
+          </p>
+          <Button type="submit" disabled={form.formState.isSubmitting} className="self-start">
+            {form.formState.isSubmitting ? t('sending') : t('send')}
+          </Button>
+        </form>
+      ) : null}
     </section>
   );
 }

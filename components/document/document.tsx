@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { localeNames, locales, type Locale } from '@/lib/i18n/config';
 import { HeaderBar, SkipLink, headerButtonClass, languageButtonClass } from '@/components/page-chrome';
 
-export type DocumentLabels = { appName: string; tagline: string; skipToContent: string; signOut: string; language: string };
+export type DocumentLabels = { appName: string; tagline: string; skipToContent: string; signOut: string; language: string; account: string };
 
 /**
  * A whole HTML page rendered to a string, without the RSC payload, the router
@@ -28,6 +28,9 @@ export function Document(props: { locale: Locale; title: string; labels: Documen
       <body className="min-h-screen font-sans">
         <SkipLink>{labels.skipToContent}</SkipLink>
         <HeaderBar home="/" appName={labels.appName}>
+          <a href="/account" className={`${headerButtonClass} inline-flex items-center`}>
+            {labels.account}
+          </a>
           <form method="post" action="/api/auth/signout" data-sign-out="">
             <input type="hidden" name="csrfToken" value={csrfToken ?? ''} />
             <input type="hidden" name="callbackUrl" value="/login" />

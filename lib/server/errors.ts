@@ -25,6 +25,9 @@ export type AppErrorCode =
   | 'OFFER_POLICY'
   | 'OFFER_OWN_APPROVAL'
   | 'SESSION_EXPIRED'
+  | 'NOT_ASSIGNED'
+  | 'READ_ONLY'
+  | 'CASE_TAKEN'
   | 'UNAVAILABLE';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -51,6 +54,9 @@ const statusByCode: Record<AppErrorCode, number> = {
   OFFER_POLICY: 422,
   OFFER_OWN_APPROVAL: 403,
   SESSION_EXPIRED: 401,
+  NOT_ASSIGNED: 403,
+  READ_ONLY: 403,
+  CASE_TAKEN: 409,
   UNAVAILABLE: 503,
 };
 

@@ -60,7 +60,7 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
     <Document
       locale={isLocale(locale) ? locale : 'zh-CN'}
       title={page.title}
-      labels={{ appName: t('appName'), tagline: t('tagline'), skipToContent: t('skipToContent'), signOut: t('signOut'), language: t('language') }}
+      labels={{ appName: t('appName'), tagline: t('tagline'), skipToContent: t('skipToContent'), signOut: t('signOut'), language: t('language'), account: t('account') }}
       stylesheets={stylesheets}
       nonce={headerBag.get('x-nonce')}
       csrfToken={csrfCookie?.split('|')[0] ?? null}

@@ -7,7 +7,7 @@ import { currentActor } from '@/lib/auth/session';
 
 // Chrome only: every staff page checks the role itself.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const [actor, t] = await Promise.all([currentActor(), getTranslations('staff')]);
+  const [actor, t, tCommon] = await Promise.all([currentActor(), getTranslations('staff'), getTranslations('common')]);
   return (
     <>
       <SiteHeader home="/staff">
@@ -22,8 +22,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                   {t('approvals')}
                 </Link>
               ) : null}
-              <Link href="/staff/outbox" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
-                {t('outbox')}
+              {actor.role === 'admin' ? (
+                <Link href="/staff/outbox" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+                  {t('outbox')}
+                </Link>
+              ) : null}
+              <Link href="/staff/account" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+                {tCommon('account')}
               </Link>
             </nav>
             <SignOutButton to="/staff/login" />

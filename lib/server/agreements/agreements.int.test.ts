@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, cases, notifications, planInstallments, signatures, storedFiles } from '@/db/schema';
+import { agreements, cases, notifications, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
+import { authenticateStaff } from '../auth/authenticate-staff';
+import { sessionIsLive } from '../auth/sessions';
 import { acceptOffer } from '../offers/accept-offer';
 import { requestSuggestions } from '../offers/suggest-offers';
 import { countersign } from './countersign';
@@ -178,6 +180,22 @@ describe('the repayment agreement', () => {
       expect(text).toContain(meta.ip);
     }
     await expect(countersign(s.mediatorCtx, s.agreementId, { password: 'mediator password' })).resolves.toMatchObject({ alreadyExecuted: true });
+  });
+
+  it('counts wrong countersigning passwords with the sign-in lockout: the fifth locks the account and ends its sessions', async () => {
+    const s = await agreedCase();
+    await signed(s);
+    const mediator = await authenticateStaff(meta, { email: (await test.db.select().from(staffUsers).where(eq(staffUsers.id, s.mediatorCtx.actor.id!)))[0]!.email, password: 'mediator password' });
+    const ctx: Ctx = { actor: { ...(s.mediatorCtx.actor as Extract<Ctx['actor'], { type: 'staff' }>), sessionId: mediator.sessionId }, meta };
+    const answers: string[] = [];
+    for (let i = 0; i < 8; i++) answers.push(await countersign(ctx, s.agreementId, { password: `guess ${i}` }).then(() => 'ok', (e: { code: string }) => e.code));
+    expect(answers).toEqual(['CREDENTIALS_INVALID', 'CREDENTIALS_INVALID', 'CREDENTIALS_INVALID', 'CREDENTIALS_INVALID', 'LOCKED', 'LOCKED', 'LOCKED', 'LOCKED']);
+    // The session the guesses came through has ended; even the right password waits out the lock, at the form too.
+    expect(await sessionIsLive(mediator.sessionId, mediator.id)).toBe(false);
+    await expect(countersign(ctx, s.agreementId, { password: 'mediator password' })).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(authenticateStaff(meta, { email: mediator.email, password: 'mediator password' })).rejects.toMatchObject({ code: 'LOCKED' });
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    expect(agreement!.status).toBe('signed_by_borrower');
   });
 
   it('is not found for anyone else', async () => {

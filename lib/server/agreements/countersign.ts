@@ -9,7 +9,7 @@ import { consentTextVersion } from '@/lib/pdf/agreement-text';
 import { countersignSchema } from '@/lib/validation/signing';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
-import { verifyPassword } from '../auth/passwords';
+import { confirmStaffPassword } from '../auth/step-up';
 import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
 import { queueNotification } from '../notifications';
@@ -22,7 +22,8 @@ import { consentHash } from './sign-as-borrower';
 
 /**
  * A mediator or supervisor countersigns for the creditor after re-entering
- * their password (their step-up). The final document carries both signatures
+ * their password (their step-up, which shares the sign-in lockout: wrong
+ * passwords are counted before anything else happens). The final document carries both signatures
  * and the full certificate, is sealed again, and the plan starts: the
  * installments to track are written and the case moves to plan tracking.
  */
@@ -30,15 +31,16 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
   const { actor } = ctx;
   if (actor.type !== 'staff' || (actor.role !== 'mediator' && actor.role !== 'supervisor')) throw new AppError('NOT_FOUND');
   const { password } = countersignSchema.parse(raw);
+  // Whether this case is theirs to act on is settled before the password is asked for.
+  await loadVisibleAgreement(getDb(), actor, agreementId, { act: true });
+  await confirmStaffPassword(ctx, password, 'countersign');
   const now = new Date();
   return getDb().transaction(async (tx) => {
-    const { agreement, snapshot, kase } = await loadVisibleAgreement(tx, actor, agreementId, { forUpdate: true });
+    const { agreement, snapshot, kase } = await loadVisibleAgreement(tx, actor, agreementId, { forUpdate: true, act: true });
     if (agreement.status === 'executed') return { sha256: agreement.executedSha256!, alreadyExecuted: true };
     if (agreement.status !== 'signed_by_borrower' || !agreement.unsignedSha256) throw new AppError('CONFLICT', { message: 'not signed by the borrower yet' });
     const [staff] = await tx.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
-    if (!staff || !(await verifyPassword(staff.passwordHash, password))) {
-      throw new AppError('CREDENTIALS_INVALID', { field: 'password' });
-    }
+    if (!staff) throw new AppError('NOT_FOUND');
     const [borrowerSignature] = await tx.select().from(signatures).where(and(eq(signatures.agreementId, agreement.id), eq(signatures.signerType, 'borrower')));
     const [drawn] = borrowerSignature?.drawnSignatureFileId ? await tx.select({ bytes: storedFiles.bytes }).from(storedFiles).where(eq(storedFiles.id, borrowerSignature.drawnSignatureFileId)) : [];
     const marks: SignatureMark[] = [

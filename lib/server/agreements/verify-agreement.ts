@@ -7,8 +7,7 @@ import { rateLimits } from '@/lib/domain/rate-limit';
 import { judgeAgreementFile, verifySealedPdf } from '@/lib/pdf/verify-seal';
 import type { RequestMeta } from '../actor';
 import { sha256Hex } from '../crypto';
-import { AppError } from '../errors';
-import { hitRateLimit } from '../rate-limit';
+import { limitAddress } from '../rate-limit';
 
 export type VerificationDto =
   | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed' }
@@ -24,10 +23,7 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
-async function limit(meta: RequestMeta) {
-  const decision = await getDb().transaction((tx) => hitRateLimit(tx, rateLimits.verifyPerIp, `doc:${meta.ip ?? 'unknown'}`));
-  if (!decision.allowed) throw new AppError('RATE_LIMITED', { params: { retryAt: decision.retryAt.toISOString() } });
-}
+const limit = (meta: RequestMeta) => limitAddress(getDb(), rateLimits.documentCheckPerIp, meta.ip);
 
 async function signedAt(agreementId: string) {
   const rows = await getDb().select({ at: signatures.signedAt }).from(signatures).where(eq(signatures.agreementId, agreementId));

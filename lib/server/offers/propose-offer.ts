@@ -26,7 +26,7 @@ export async function proposeOffer(ctx: Ctx, input: { caseId: string; terms: Off
   if (actor.type !== 'borrower' && actor.type !== 'staff') throw new AppError('NOT_FOUND');
   const message = offerMessageSchema.parse(input.message);
   return getDb().transaction(async (tx) => {
-    const kase = await loadVisibleCase(tx, actor, input.caseId, { forUpdate: true });
+    const kase = await loadVisibleCase(tx, actor, input.caseId, { forUpdate: true, act: true });
     if (!isNegotiable(kase.state)) throw new AppError('CONFLICT');
     const context = await loadOfferContext(tx, kase);
     const role = actor.type === 'borrower' ? 'borrower' : actor.role === 'mediator' ? 'mediator' : 'supervisor';

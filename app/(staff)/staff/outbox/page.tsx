@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('outbox'))('title') };
 }
 
-/** The dev outbox: messages the default channel "sent". Admins always; anyone in demo mode. */
+/** The dev outbox: messages the default channel "sent". Admins only (it holds sign-in codes). */
 export default async function OutboxPage() {
   const actor = await currentActor();
   if (!canReadOutbox(actor)) notFound();

@@ -16,6 +16,7 @@ import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { OfferHistory } from '@/components/offers/offer-history';
 import { StatementSummary } from '@/components/hardship/statement-summary';
 import { StaffNegotiation } from './_components/staff-negotiation';
+import { ClaimCase } from './_components/claim-case';
 import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
 import { replyAction } from './actions';
@@ -43,9 +44,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const agreementId = await currentAgreementId(actor, overview.id);
   const agreement = agreementId ? await getSigningView(ctx, agreementId) : null;
   const { totals } = overview.arrears;
+  // Everyone of the creditor's staff reads the case; who acts on it: lib/domain/case-access.
+  const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offers', 'staffOffers', 'caseThread']}>
+    <ClientMessages namespaces={['countersign', 'offers', 'staffOffers', 'caseThread', 'staffCase']}>
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
         <BackLink href="/staff">{t('backToList')}</BackLink>
         <div>
@@ -56,6 +59,14 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}: {format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'medium' })}
           </p>
         </div>
+        {overview.access === 'claim' ? (
+          <Notice className="flex flex-col gap-2">
+            <p>{t('unassignedNotice')}</p>
+            <ClaimCase caseId={overview.id} />
+          </Notice>
+        ) : overview.access === 'read' ? (
+          <Notice>{actor.role === 'admin' ? t('readOnlyNotice') : t('notYoursNotice', { name: overview.assignee ?? '' })}</Notice>
+        ) : null}
         <div className="grid gap-5 lg:grid-cols-2">
           <Card aria-labelledby="borrower-heading">
             <h2 id="borrower-heading" className="text-lg font-semibold">
@@ -150,10 +161,10 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
                     </li>
                   ))}
               </ul>
-              {agreement.status === 'signed_by_borrower' && actor.role !== 'admin' ? (
+              {agreement.status === 'signed_by_borrower' && canAct ? (
                 <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
               ) : null}
-              {agreement.status !== 'executed' && actor.role !== 'admin' ? (
+              {agreement.status !== 'executed' && canAct ? (
                 <SupersedeForm caseId={overview.id} agreementId={agreement.agreementId} />
               ) : null}
             </Card>
@@ -171,11 +182,12 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             open={workspace.offers.filter((o) => o.status === 'proposed')}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
             negotiable={isNegotiable(overview.state)}
+            canAct={canAct}
           />
           <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
           <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
         </section>
-        <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />
+        <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} viewer="staff" />
       </main>
     </ClientMessages>
   );

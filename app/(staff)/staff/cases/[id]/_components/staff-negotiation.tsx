@@ -14,7 +14,8 @@ import type { OfferDto } from '@/lib/server/offers/list-offers';
 import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';
 
 /** The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer composer. */
-export function StaffNegotiation({ caseId, context, open, role, negotiable }: { caseId: string; context: OfferContext; open: OfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean }) {
+/** The open offers and the counter-offer composer; `canAct` false (someone else's case, or an admin) shows the offers only. */
+export function StaffNegotiation({ caseId, context, open, role, negotiable, canAct }: { caseId: string; context: OfferContext; open: OfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean; canAct: boolean }) {
   const t = useTranslations('offers');
   const ts = useTranslations('staffOffers');
   const errorText = useErrorText();
@@ -43,7 +44,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable }: { 
             <Card className="flex h-full flex-col gap-2">
               <h3 className="font-semibold">{t(`author.staff.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
               <OfferFigures priced={offer.priced} />
-              {offer.authorType === 'borrower' ? (
+              {!canAct ? null : offer.authorType === 'borrower' ? (
                 <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id }))}>
                   {ts('acceptProposal')}
                 </Button>
@@ -68,7 +69,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable }: { 
           </li>
         ))}
       </ul>
-      {negotiable ? (
+      {negotiable && canAct ? (
         <Card>
           <h3 className="mb-3 text-lg font-semibold">{ts('counterTitle')}</h3>
           <OfferComposer

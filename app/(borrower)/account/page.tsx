@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { SessionsList } from '@/components/account/sessions-list';
+import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { Card } from '@/components/ui/card';
+import { requireBorrower } from '@/lib/auth/session';
+import { getTranslations } from '@/lib/i18n/server';
+import { listMySessions } from '@/lib/server/auth/sessions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
+
+/** Where the borrower is signed in, and a way to end all of it (a lost phone, a shared computer). */
+export default async function BorrowerAccountPage() {
+  const { actor } = await requireBorrower();
+  const [sessions, t] = await Promise.all([listMySessions(actor), getTranslations('account')]);
+  return (
+    <ClientMessages namespaces={['account']}>
+      <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-6">
+        <div>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <p className="text-slate-700">{t('borrowerIntro')}</p>
+        </div>
+        <Card aria-labelledby="sessions-heading" className="flex flex-col gap-3">
+          <h2 id="sessions-heading" className="text-lg font-semibold">
+            {t('sessionsTitle')}
+          </h2>
+          <p className="text-sm text-slate-700">{t('sessionsIntro')}</p>
+          <SessionsList sessions={sessions} />
+          <SignOutEverywhere signInPage="/login" />
+        </Card>
+      </main>
+    </ClientMessages>
+  );
+}
