@@ -1,5 +1,5 @@
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
-import { expect, signInBorrower, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 /**
  * The borrower's home and loan pages are plain documents (ADR 0007): no
@@ -7,11 +7,13 @@ import { expect, signInBorrower, test } from './fixtures/test';
  * (language, sign-out) are forms that work without it.
  */
 test.describe('the home and loan pages as plain documents, on a 360×780 phone', () => {
-  test('read, change language and sign out with JavaScript turned off', async ({ page, browser, db, axe }) => {
+  test('read, change language and sign out with JavaScript turned off', async ({ page, browser, db, signIn, axe }) => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id);
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
     await axe();
     // Only the stylesheet and the small document script: none of the framework's.
     const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
@@ -51,13 +53,13 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     await noScript.close();
   });
 
-  test("another borrower's loan is a localized 404 page", async ({ page, db, axe }) => {
+  test("another borrower's loan is a localized 404 page", async ({ page, db, signIn, axe }) => {
     const creditor = await makeCreditor(db);
     const me = await makeBorrower(db);
     const stranger = await makeBorrower(db);
     const mine = await makeLoanWithCase(db, creditor.id, me.id);
     const theirs = await makeLoanWithCase(db, creditor.id, stranger.id);
-    await signInBorrower(page, me.phone);
+    await signIn(page, me);
 
     const response = await page.goto(`/loans/${theirs.loan.id}`);
     expect(response!.status()).toBe(404);

@@ -1,19 +1,19 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { and, desc, eq } from 'drizzle-orm';
-import { agreements, notifications } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { agreements } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
-import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 test.describe('signing the repayment agreement', () => {
-  test('review, consent, code, typed and drawn signature on a phone; countersign; verify the file and reject an altered copy', async ({ page, browser, db, axe }) => {
+  test('review, consent, code, typed and drawn signature on a phone; countersign; verify the file and reject an altered copy', async ({ page, db, signIn, pageAs, codeSentTo, axe }) => {
     test.setTimeout(180_000);
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 5');
     const borrower = await makeBorrower(db, { fullName: '刘龑' });
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
 
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}/offers`);
     await page.getByRole('button', { name: '为我生成方案' }).click();
     const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
@@ -44,8 +44,7 @@ test.describe('signing the repayment agreement', () => {
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '发送签署验证码' }).click();
     await expect(page.getByText('验证码已发送到您的手机')).toBeVisible();
-    const [sms] = await db.select().from(notifications).where(and(eq(notifications.toAddress, borrower.phone), eq(notifications.template, 'signCode'))).orderBy(desc(notifications.createdAt)).limit(1);
-    const code = /\d{6}/.exec(sms!.body)![0];
+    const code = await codeSentTo(borrower.phone, 'signCode');
     await page.getByLabel('签署验证码').fill(code);
     await page.getByRole('button', { name: '签署协议' }).click();
     await expect(page.getByText('输入的姓名与我们登记的姓名不一致')).toBeVisible();
@@ -66,9 +65,7 @@ test.describe('signing the repayment agreement', () => {
     expect(download.suggestedFilename()).toContain(kase.caseNo);
 
     // The mediator countersigns for the lender.
-    const deskContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    const desk = await deskContext.newPage();
-    await signInStaff(desk, mediator.email, 'mediator pw 5');
+    const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
     await expect(desk.getByText('借款人已签署，待会签')).toBeVisible();
     await desk.getByLabel('请输入您的登录密码以会签').fill('wrong password');
@@ -81,7 +78,7 @@ test.describe('signing the repayment agreement', () => {
     const executedDownload = desk.waitForEvent('download');
     await desk.getByRole('link', { name: 'PDF · 生效版' }).click();
     const executedBytes = fs.readFileSync((await (await executedDownload).path())!);
-    await deskContext.close();
+    await desk.close();
 
     // Anyone can verify it; an altered copy is refused.
     await page.goto('/verify');
