@@ -65,7 +65,7 @@ function rememberLanguage(request: NextRequest) {
  * instead, 413 or 400, and logged at warn. Route handlers (/api) read their
  * own bodies.
  */
-async function checkPost(request: NextRequest): Promise<NextResponse | null> {
+async function checkPost(request: NextRequest, requestId: string): Promise<NextResponse | null> {
   if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/')) return null;
   const declared = request.headers.get('content-length');
   const verdict = await checkActionPost(
@@ -73,13 +73,14 @@ async function checkPost(request: NextRequest): Promise<NextResponse | null> {
     requestBodyLimitBytes,
   );
   if (verdict.ok) return null;
-  logger.warn({ requestId: request.headers.get('x-request-id'), path: request.nextUrl.pathname, status: verdict.status, reason: verdict.reason }, 'request body refused');
+  logger.warn({ requestId, path: request.nextUrl.pathname, status: verdict.status, reason: verdict.reason }, 'request body refused');
   const text = { 400: 'Bad Request', 405: 'Method Not Allowed', 413: 'Payload Too Large' }[verdict.status];
-  return new NextResponse(text, { status: verdict.status, headers: verdict.status === 405 ? { allow: 'GET, HEAD' } : undefined });
+  return new NextResponse(text, { status: verdict.status, headers: { 'x-request-id': requestId, ...(verdict.status === 405 ? { allow: 'GET, HEAD' } : {}) } });
 }
 
 export async function proxy(request: NextRequest) {
-  const refused = await checkPost(request);
+  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+  const refused = await checkPost(request, requestId);
   if (refused) return refused;
   const language = rememberLanguage(request);
   if (language) return language;
@@ -101,7 +102,6 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);

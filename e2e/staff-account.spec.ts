@@ -15,14 +15,14 @@ test.describe('a staff member’s account and sessions', () => {
     await desk.getByRole('link', { name: '我的账户' }).click();
     await expect(desk.getByRole('heading', { level: 1, name: '我的账户' })).toBeVisible();
     await expect(desk.getByRole('list', { name: '有效的登录' }).getByRole('listitem')).toHaveCount(2);
-    await expect(desk.getByText('本设备')).toHaveCount(1);
+    await expect(desk.getByText('本设备', { exact: true })).toHaveCount(1);
     await axe(desk);
 
     await desk.getByLabel('当前密码').fill('not my password');
     await desk.getByLabel('新密码', { exact: true }).fill('short');
     await desk.getByLabel('再次输入新密码').fill('short');
     await desk.getByRole('button', { name: '修改密码' }).click();
-    await expect(desk.getByText('至少 12 个字符。')).toBeVisible();
+    await expect(desk.getByRole('alert').filter({ hasText: '至少 12 个字符。' })).toBeVisible();
     await desk.getByLabel('新密码', { exact: true }).fill('a brand new staff password');
     await desk.getByLabel('再次输入新密码').fill('a brand new staff password');
     await desk.getByRole('button', { name: '修改密码' }).click();

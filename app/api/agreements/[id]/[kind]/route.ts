@@ -1,6 +1,6 @@
 import { currentCtx } from '@/lib/auth/session';
+import { attachmentHeaders, refusedDownload } from '@/lib/http/file-response';
 import { readAgreementFile, type AgreementFileKind } from '@/lib/server/agreements/read-agreement-file';
-import { isAppError } from '@/lib/server/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,17 +15,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const inline = new URL(request.url).searchParams.get('inline') === '1';
     return new Response(new Uint8Array(file.bytes), {
       headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        'x-content-sha256': file.sha256,
-        'cache-control': 'private, no-store',
-        // The review page shows the PDF in a frame of its own origin.
+        ...attachmentHeaders(file.filename, 'application/pdf', file.sha256),
+        // Our own PDF, shown in a frame of the review page when asked: inline then, never sniffed either way.
+        ...(inline ? { 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}` } : {}),
         'x-frame-options': 'SAMEORIGIN',
         'content-security-policy': "default-src 'none'; frame-ancestors 'self'",
       },
     });
   } catch (error) {
-    if (isAppError(error)) return new Response('Not found', { status: 404 });
-    throw error;
+    return refusedDownload(error);
   }
 }
