@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
-import { SessionsList } from '@/components/account/sessions-list';
-import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
+import { SessionsCard } from '@/components/account/sessions-card';
 import { ClientMessages } from '@/components/i18n/client-messages';
-import { Card } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { getTranslations } from '@/lib/i18n/server';
 import { listMySessions } from '@/lib/server/auth/sessions';
@@ -22,14 +20,7 @@ export default async function BorrowerAccountPage() {
           <h1 className="text-2xl font-bold">{t('title')}</h1>
           <p className="text-slate-700">{t('borrowerIntro')}</p>
         </div>
-        <Card aria-labelledby="sessions-heading" className="flex flex-col gap-3">
-          <h2 id="sessions-heading" className="text-lg font-semibold">
-            {t('sessionsTitle')}
-          </h2>
-          <p className="text-sm text-slate-700">{t('sessionsIntro')}</p>
-          <SessionsList sessions={sessions} />
-          <SignOutEverywhere signInPage="/login" />
-        </Card>
+        <SessionsCard sessions={sessions} signInPage="/login" />
       </main>
     </ClientMessages>
   );

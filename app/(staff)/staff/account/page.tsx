@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { SessionsList } from '@/components/account/sessions-list';
-import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
+import { SessionsCard } from '@/components/account/sessions-card';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
@@ -29,14 +28,7 @@ export default async function StaffAccountPage() {
           </h2>
           <ChangePasswordForm />
         </Card>
-        <Card aria-labelledby="sessions-heading" className="flex flex-col gap-3">
-          <h2 id="sessions-heading" className="text-lg font-semibold">
-            {t('sessionsTitle')}
-          </h2>
-          <p className="text-sm text-slate-700">{t('sessionsIntro')}</p>
-          <SessionsList sessions={sessions} />
-          <SignOutEverywhere signInPage="/staff/login" />
-        </Card>
+        <SessionsCard sessions={sessions} signInPage="/staff/login" />
       </main>
     </ClientMessages>
   );
