@@ -22,7 +22,7 @@ test.describe('a staff member’s account and sessions', () => {
     await desk.getByLabel('新密码', { exact: true }).fill('short');
     await desk.getByLabel('再次输入新密码').fill('short');
     await desk.getByRole('button', { name: '修改密码' }).click();
-    await expect(desk.getByRole('alert').filter({ hasText: '至少 12 个字符。' })).toBeVisible();
+    await expect(desk.getByText('太短：至少 12 个字符。')).toBeVisible();
     await desk.getByLabel('新密码', { exact: true }).fill('a brand new staff password');
     await desk.getByLabel('再次输入新密码').fill('a brand new staff password');
     await desk.getByRole('button', { name: '修改密码' }).click();
