@@ -25,7 +25,11 @@ const nextConfig = {
   // short (ADR 0010). lib/domain/file-type.ts (requestBodyLimitBytes) says the same; a test checks.
   experimental: { serverActions: { bodySizeLimit: '11mb' }, proxyClientMaxBodySize: '11mb' },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The documents' stylesheet is named by its content's hash (scripts/lib/document-stylesheet.ts): a new build is a new name.
+      { source: '/styles/:file(document-[0-9a-f]{16}\\.css)', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    ];
   },
 };
 

@@ -75,7 +75,29 @@ test.describe('every server action in the build', () => {
   });
 
   test('pages take no other POST', async () => {
-    expect((await request(freshLoopback(), 'POST', '/login', { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' })).status).toBe(405);
+    const from = freshLoopback();
+    expect((await request(from, 'POST', '/login', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'phone=13800138000' })).status).toBe(405);
+    const plain = new FormData();
+    plain.set('phone', '13800138000');
+    const response = new Response(plain);
+    expect((await request(from, 'POST', '/login', { headers: { 'content-type': response.headers.get('content-type')! }, body: Buffer.from(await response.arrayBuffer()) })).status).toBe(405);
+  });
+
+  test('a form posted without JavaScript reaches its action, which checks what it was sent', async () => {
+    const setLocale = actionNamed('setLocaleAction');
+    const post = async (lang: string) => {
+      const data = new FormData();
+      data.set(`$ACTION_ID_${setLocale.id}`, '');
+      data.set('lang', lang);
+      const response = new Response(data);
+      return request(freshLoopback(), 'POST', '/login', { headers: { 'content-type': response.headers.get('content-type')! }, body: Buffer.from(await response.arrayBuffer()) });
+    };
+    const english = await post('en');
+    expect(english.status).toBe(200);
+    expect(String(english.headers['set-cookie'])).toContain('NEXT_LOCALE=en');
+    const nonsense = await post('xx-\u0000');
+    expect(nonsense.status).toBe(200);
+    expect(nonsense.headers['set-cookie']).toBeUndefined();
   });
 });
 

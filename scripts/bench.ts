@@ -6,8 +6,8 @@ import { sql } from 'drizzle-orm';
 import { closeDb, connectDb, createDatabase, getDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { applyMigrations } from '@/db/migrate';
-import { seedDemo } from '@/db/seed/demo';
-import { generateCases, generatedCaseNo } from '@/db/seed/generate';
+import { seedDemo } from './seed/demo';
+import { generateCases, generatedCaseNo } from './seed/generate';
 import { suggestOffers } from '@/lib/domain/offers';
 import { sampleCertificate, sampleSignatures, sampleSnapshot } from '@/lib/pdf/fixtures';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
@@ -20,6 +20,7 @@ import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { mintSession } from '@/lib/testing/sessions';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
+import { prebuild } from './lib/prebuild';
 
 /**
  * `npm run bench`: speed goals measured here, never in timed tests.
@@ -29,6 +30,7 @@ import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-finger
  * file, and the borrower pages, in the same run. Options:
  *   --cases N   (default 100000)   --duration S (default 20)   --connections C (default 10)
  *   --rounds R  (default 4: each target's 20 s taken as 4 slices of 5 s, in turn with the others)
+ *   --port P    (default 3200)     --pg-port P (default 54399): other ports, for runs side by side
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,7 +40,8 @@ const CASES = arg('cases', 100_000);
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 10);
 const ROUNDS = arg('rounds', 4);
-const PORT = 3200;
+const PORT = arg('port', 3200);
+const PG_PORT = arg('pg-port', 54399);
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
 const dataDir = path.resolve('.bench-data');
@@ -87,7 +90,7 @@ async function loadInTurns(targets: { name: string; url: string; cookie?: string
 }
 
 async function main() {
-  const cluster = await startEmbeddedPostgres({ dir: dataDir, port: 54399 });
+  const cluster = await startEmbeddedPostgres({ dir: dataDir, port: PG_PORT });
   await applyMigrations(cluster.url);
   const handle = createDatabase(cluster.url, 4);
   await seedDemo(handle.db);
@@ -184,6 +187,7 @@ async function main() {
   const agreementPdf = { render: { p50: percentile(renderTimes, 50), p95: percentile(renderTimes, 95) }, renderSignSeal: { p50: percentile(sealTimes, 50), p95: percentile(sealTimes, 95) }, signedBytes: signedSize };
   log(`agreement render p50 ${agreementPdf.render.p50.toFixed(0)} ms p95 ${agreementPdf.render.p95.toFixed(0)} ms; render+sign+seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; ${(signedSize / 1024).toFixed(0)} KB`);
 
+  await prebuild();
   if (!buildIsCurrent()) {
     log('building…');
     const fingerprint = sourceFingerprint();

@@ -5,6 +5,8 @@ import { createDatabase } from '@/db/client';
 import { demoModeWarning, getEnv } from '@/lib/env';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { openDatabase } from './lib/database';
+import { watchDocumentStylesheet } from './lib/document-stylesheet';
+import { prebuild } from './lib/prebuild';
 
 /**
  * `npm start`: the database (embedded unless DATABASE_URL is set), migrations,
@@ -47,14 +49,14 @@ const { url, embedded } = await openDatabase({ log: (m) => (process.env.CONCORD_
 log(embedded ? `Embedded PostgreSQL ready (data in ${env.DATA_DIR}/pgdata)` : 'Using the database at DATABASE_URL');
 
 if (env.DEMO_MODE) {
-  const { seedDemo } = await import('@/db/seed/demo');
+  const { seedDemo } = await import('./seed/demo');
   const handle = createDatabase(url, 2);
   const { created } = await seedDemo(handle.db);
   await handle.pool.end();
   log(created ? 'Demo data seeded' : 'Demo data present');
   if (created) {
     const { connectDb, closeDb } = await import('@/db/client');
-    const { seedExecutedAgreement } = await import('@/db/seed/executed-agreement');
+    const { seedExecutedAgreement } = await import('./seed/executed-agreement');
     connectDb(url, 2);
     if (await seedExecutedAgreement()) log('Demo agreement signed and countersigned');
     await closeDb();
@@ -75,6 +77,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  stopWatching?.();
   if (server && server.exitCode === null) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server!.once('exit', resolve));
@@ -90,9 +93,11 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-await run(path.resolve('scripts/copy-pdf-worker.mjs'), [], {});
+await prebuild();
+let stopWatching: (() => void) | undefined;
 
 if (args.has('--dev')) {
+  stopWatching = watchDocumentStylesheet(process.cwd(), log);
   server = spawn(process.execPath, [serveScript, '--dev'], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
 } else {
   if (!buildIsCurrent()) {

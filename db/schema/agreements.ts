@@ -1,4 +1,5 @@
 import { bigint, date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { agreementStatus, planInstallmentStatus, signerType } from './enums';
 import { cases } from './cases';
 import { storedFiles } from './files';
@@ -10,8 +11,11 @@ export const agreements = pgTable('agreements', {
   caseId: uuid('case_id').notNull().references(() => cases.id),
   offerId: uuid('offer_id').notNull().unique().references(() => offers.id),
   status: agreementStatus('status').notNull().default('awaiting_borrower'),
-  /** Immutable snapshot of the accepted terms, arrears and parties the document is built from. */
-  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+  /**
+   * Immutable snapshot of the accepted terms, arrears and parties the document is built from. Read
+   * through parseSnapshot (lib/server/agreements/snapshot.ts), which checks it: it outlives releases.
+   */
+  snapshot: jsonb('snapshot').$type<AgreementSnapshot>().notNull(),
   locale: text('locale').notNull(),
   /** Short code printed on the document, for the public verification page. */
   verificationCode: text('verification_code').notNull().unique(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { HardshipDraftData } from '@/lib/validation/hardship';
 import { actorType, caseOutcomeKind, caseState, channel, contactDirection, contactOutcome, statementStatus } from './enums';
 import { loans } from './loans';
 import { borrowers, creditors, staffUsers } from './people';
@@ -45,7 +46,8 @@ export const hardshipStatements = pgTable(
     status: statementStatus('status').notNull().default('draft'),
     /** The last completed step of the multi-step form, to resume where it stopped. */
     step: integer('step').notNull().default(0),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** Each step's checked values; checked again as a whole (completeStatement) on submission. */
+    data: jsonb('data').$type<HardshipDraftData>().notNull().default({}),
     disposableIncome: bigint('disposable_income', { mode: 'number' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     rowVersion: integer('row_version').notNull().default(1),

@@ -65,6 +65,20 @@ describe('a POST to a page', () => {
     expect(await post({})).toEqual({ ok: true });
   });
 
+  it('may be a form posted without JavaScript to a server action, named by $ACTION_ID_', async () => {
+    const form = async (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields)) data.set(name, value);
+      const response = new Response(data);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return checkActionPost({ actionId: null, contentType: response.headers.get('content-type')!, length: bytes.length, bytes: async () => bytes }, 10_000);
+    };
+    expect(await form({ '$ACTION_ID_7f4058fe7eb6': '', lang: 'en' })).toEqual({ ok: true });
+    expect(await form({ lang: 'en' })).toMatchObject({ ok: false, status: 405 });
+    expect(await form({ '$ACTION_REF_1': '', '$ACTION_1:0': '{"id":"x","bound":"$@1"}' })).toMatchObject({ ok: false, status: 400 });
+    expect(await form({ '$ACTION_ID_7f40': '', '$ACTION_KEY': 'k' })).toMatchObject({ ok: false, status: 400 });
+  });
+
   it('over the limit is refused before it is read; cut short at the limit, too', async () => {
     let read = false;
     expect(await post({ length: 1001, bytes: async () => ((read = true), new Uint8Array()) })).toMatchObject({ ok: false, status: 413 });

@@ -112,17 +112,34 @@ export function checkMultipartReply(form: FormData): BodyVerdict {
 }
 
 /**
- * A POST to a page (not /api): a server action call, whose body is checked;
+ * A form posted by the browser itself to a server action (a `<form action={…}>`
+ * without JavaScript): multipart, naming its action in a `$ACTION_ID_<id>`
+ * field, the other fields the form's own. Bound actions (`$ACTION_REF_`) and
+ * form state (`$ACTION_KEY`) are React's too, but no form here uses them, and
+ * their metadata is decoded like a reply: refused.
+ */
+export function checkFormPost(form: FormData): BodyVerdict {
+  const special = [...form.keys()].filter((key) => key.startsWith('$ACTION_'));
+  if (special.some((key) => !key.startsWith('$ACTION_ID_'))) return refuse('unsupported form action');
+  if (!special.some((key) => /^\$ACTION_ID_[0-9a-f]{2,}$/.test(key))) return refuse('post without an action', 405);
+  return { ok: true };
+}
+
+/**
+ * A POST to a page (not /api): a server action called by Next's client (the
+ * Next-Action header, a reply body) or by a form without JavaScript (checkFormPost);
  * nothing else is posted to pages. `length` is the declared Content-Length;
  * `bytes` the body as the proxy sees it, cut at `limit` when longer.
  */
 export async function checkActionPost(input: { actionId: string | null; contentType: string; length: number | null; bytes: () => Promise<Uint8Array> }, limit: number): Promise<BodyVerdict> {
-  if (!input.actionId) return refuse('post without an action', 405);
+  const multipart = input.contentType.startsWith('multipart/form-data');
+  if (!input.actionId && !multipart) return refuse('post without an action', 405);
   if (input.length !== null && input.length > limit) return refuse('body over the limit', 413);
   const bytes = await input.bytes();
   // A body of undeclared length that reaches the limit was cut short there.
   if (input.length === null && bytes.length >= limit - 64 * 1024) return refuse('body over the limit', 413);
-  if (!input.contentType.startsWith('multipart/form-data')) return checkTextBytes(bytes);
+  if (!multipart) return checkTextBytes(bytes);
   const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': input.contentType } }).formData().catch(() => null);
-  return form ? checkMultipartReply(form) : refuse('malformed multipart');
+  if (!form) return refuse('malformed multipart');
+  return input.actionId ? checkMultipartReply(form) : checkFormPost(form);
 }

@@ -25,6 +25,11 @@ function sharedFor(locale: Locale) {
   return entry;
 }
 
+/** A locale's process-wide cache, as the translators share it (the unit test checks that a message is parsed once). */
+export function sharedCacheOf(locale: Locale) {
+  return sharedFor(locale).cache;
+}
+
 async function resolveLocale(explicit?: string): Promise<Locale> {
   const locale = explicit ?? (await getLocale());
   if (!isLocale(locale)) throw new Error(`Unsupported locale: ${locale}`);

@@ -1,7 +1,8 @@
 import { Document, Page, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import type { AgreementSnapshot, SignatureMark, SigningCertificate } from '@/lib/domain/agreement';
-import { AGREEMENT_TEXT, consentTextFor, type AgreementFacts, type AgreementText } from './agreement-text';
+import { AGREEMENT_TEXT, consentTextFor } from './agreement-text';
+import type { AgreementFacts, AgreementText } from './text/types';
 import { agreementFacts } from './facts';
 import { formatDate, formatRatePpm, money, otherLocale, type DocLocale } from './format';
 import { Certificate } from './parts/certificate';

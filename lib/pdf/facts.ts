@@ -1,5 +1,6 @@
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import { agreementTextVersion, type AgreementFacts } from './agreement-text';
+import { agreementTextVersion } from './agreement-text';
+import type { AgreementFacts } from './text/types';
 import { formatDate, formatPct, formatRatePpm, money, type DocLocale } from './format';
 
 /** The agreement's facts from its snapshot, formatted for one language. */

@@ -25,11 +25,8 @@ export const devOutboxChannel: NotificationChannel = {
   async send() {},
 };
 
-let activeChannel: NotificationChannel = devOutboxChannel;
-
-export function setNotificationChannel(channel: NotificationChannel) {
-  activeChannel = channel;
-}
+/** The channel messages are handed to: a provider's channel (SMS, e-mail) goes here. */
+const activeChannel: NotificationChannel = devOutboxChannel;
 
 export type TemplateName = 'loginCode' | 'signCode' | 'hardshipSubmitted' | 'caseMessage' | 'offerProposed' | 'offerWithdrawn' | 'offerAccepted' | 'offerDeclined' | 'offerExpired' | 'offerNeedsApproval' | 'offerApprovalDecided' | 'agreementSigned' | 'agreementExecuted';
 

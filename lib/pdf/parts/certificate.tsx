@@ -1,7 +1,7 @@
 // Aliased: react-pdf's Image is not an HTML img and takes no alt text.
 import { Image as PdfImage, View } from '@react-pdf/renderer';
 import type { AgreementSnapshot, SignatureMark, SigningCertificate } from '@/lib/domain/agreement';
-import type { AgreementText } from '../agreement-text';
+import type { AgreementText } from '../text/types';
 import { formatDate, type DocLocale } from '../format';
 import { T, Heading, KeyValues } from './primitives';
 import { colors, styles } from './styles';

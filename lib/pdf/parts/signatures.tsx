@@ -1,7 +1,7 @@
 // Aliased: react-pdf's Image is not an HTML img and takes no alt text.
 import { Image as PdfImage, View } from '@react-pdf/renderer';
 import type { AgreementSnapshot, SignatureMark } from '@/lib/domain/agreement';
-import type { AgreementText } from '../agreement-text';
+import type { AgreementText } from '../text/types';
 import { formatBeijingTime, type DocLocale } from '../format';
 import { isPng } from '../png';
 import { T } from './primitives';

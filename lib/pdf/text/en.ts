@@ -1,4 +1,4 @@
-import type { AgreementFacts, AgreementText, ConsentText } from '../agreement-text';
+import type { AgreementFacts, AgreementText, ConsentText } from './types';
 
 /** Repayment Agreement — English text. Plain words: the amounts and the consequences first, the legal basis after. */
 

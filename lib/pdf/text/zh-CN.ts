@@ -1,4 +1,4 @@
-import type { AgreementFacts, AgreementText, ConsentText } from '../agreement-text';
+import type { AgreementFacts, AgreementText, ConsentText } from './types';
 
 /**
  * 还款协议 — 中文文本。条款措辞力求平实：先讲清楚金额和后果，再讲法律依据。

@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { agreements, cases } from '@/db/schema';
-import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import type { Actor } from '../actor';
 import { assertMayAct, isUuid, visibleCases, type CaseAccessOptions } from '../cases/case-access';
 import { AppError } from '../errors';
+import { parseSnapshot } from './snapshot';
 
 /** An agreement on a case the actor may see (the case row locked first when updating), else NOT_FOUND; with `act`, one they may act on. */
 export async function loadVisibleAgreement(db: Executor, actor: Actor, agreementId: unknown, options: CaseAccessOptions = {}) {
@@ -22,5 +22,5 @@ export async function loadVisibleAgreement(db: Executor, actor: Actor, agreement
   if (options.act) assertMayAct(actor, kase!);
   const agreementQuery = db.select().from(agreements).where(eq(agreements.id, agreementId));
   const [agreement] = options.forUpdate ? await agreementQuery.for('update') : await agreementQuery;
-  return { kase: kase!, agreement: agreement!, snapshot: agreement!.snapshot as unknown as AgreementSnapshot };
+  return { kase: kase!, agreement: agreement!, snapshot: parseSnapshot(agreement!.snapshot, agreement!.agreementNo) };
 }

@@ -2,12 +2,13 @@ import 'server-only';
 import { eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agreements, signatures } from '@/db/schema';
-import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { rateLimits } from '@/lib/domain/rate-limit';
-import { judgeAgreementFile, verifySealedPdf } from '@/lib/pdf/verify-seal';
+import { judgeAgreementFile } from '@/lib/pdf/agreement-verdict';
+import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 import type { RequestMeta } from '../actor';
 import { sha256Hex } from '../crypto';
 import { limitAddress } from '../rate-limit';
+import { parseSnapshot } from './snapshot';
 
 export type VerificationDto =
   | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed' }
@@ -46,7 +47,7 @@ export async function verifyAgreementFile(meta: RequestMeta, bytes: Buffer): Pro
   const seal = verifySealedPdf(bytes);
   const verdict = judgeAgreementFile(seal, known ? { agreementNo: known.agreementNo } : null);
   if (!verdict.authentic || !known) return { verdict: 'altered', reason: verdict.reason };
-  const snapshot = known.snapshot as unknown as AgreementSnapshot;
+  const snapshot = parseSnapshot(known.snapshot, known.agreementNo);
   return {
     verdict: 'authentic',
     agreementNo: known.agreementNo,
@@ -66,6 +67,6 @@ export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): P
   const code = `${clean.slice(0, 4)}-${clean.slice(4, 8)}-${clean.slice(8)}`;
   const [known] = await getDb().select().from(agreements).where(eq(agreements.verificationCode, code)).limit(1);
   if (!known) return { verdict: 'not_found' };
-  const snapshot = known.snapshot as unknown as AgreementSnapshot;
+  const snapshot = parseSnapshot(known.snapshot, known.agreementNo);
   return { verdict: 'code_found', agreementNo: known.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: known.status, signedAt: await signedAt(known.id) };
 }

@@ -68,8 +68,17 @@ describe('borrower sign-in with a one-time code', () => {
     const borrower = await makeBorrower(test.db);
     await requestLoginCode(meta(), { phone: borrower.phone }, 'zh-CN');
     await expect(requestLoginCode(meta(), { phone: borrower.phone }, 'zh-CN')).rejects.toMatchObject({ code: 'RESEND_TOO_SOON', field: 'phone' });
+    const refused = (await latestCodeFor(borrower.phone))!;
     await ageLastCode(borrower.phone, 61);
-    await expect(requestLoginCode(meta(), { phone: borrower.phone }, 'zh-CN')).resolves.toMatchObject({ resendAt: expect.any(Date) });
+    const before = Date.now();
+    const { resendAt } = await requestLoginCode(meta(), { phone: borrower.phone }, 'zh-CN');
+    // The next resend is a full cooldown away again, and the new code is the one that signs in.
+    expect(resendAt.getTime()).toBeGreaterThanOrEqual(before + 60_000);
+    expect(resendAt.getTime()).toBeLessThanOrEqual(Date.now() + 60_000);
+    const code = (await latestCodeFor(borrower.phone))!;
+    expect(await test.db.$count(notifications, eq(notifications.toAddress, borrower.phone))).toBe(2);
+    if (code !== refused) await expect(verifyLoginCode(meta(), { phone: borrower.phone, code: refused })).rejects.toMatchObject({ code: 'CODE_WRONG' });
+    expect((await verifyLoginCode(meta(), { phone: borrower.phone, code })).id).toBe(borrower.id);
   });
 
   it('limits codes per number from one address per hour, with the count kept in PostgreSQL', async () => {

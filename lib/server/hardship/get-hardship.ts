@@ -48,8 +48,8 @@ export async function getHardshipStatements(actor: Actor, caseId: unknown): Prom
       status: row.status,
       step: row.step,
       rowVersion: row.rowVersion,
-      data: row.data as HardshipDraftData,
-      affordability: affordabilityOf(row.data as HardshipDraftData),
+      data: row.data,
+      affordability: affordabilityOf(row.data),
       submittedAt: row.submittedAt?.toISOString() ?? null,
       evidence: evidence.get(row.id) ?? [],
   }));

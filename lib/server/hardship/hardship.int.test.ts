@@ -89,7 +89,11 @@ describe('the hardship statement', () => {
     await expect(saveHardshipStep(ctx, { caseId: kase.id, step: 'costs', values: lavish, rowVersion })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['explanations', 'food'], message: 'validation.explainSpending' })],
     });
-    await expect(saveHardshipStep(ctx, { caseId: kase.id, step: 'costs', values: { ...lavish, explanations: { food: '孩子需要特殊饮食' } }, rowVersion })).resolves.toBeDefined();
+    const saved = await saveHardshipStep(ctx, { caseId: kase.id, step: 'costs', values: { ...lavish, explanations: { food: '孩子需要特殊饮食' } }, rowVersion });
+    // Saved as the third step reached, over the version the form held; the amount and its explanation kept.
+    expect(saved).toEqual({ rowVersion: rowVersion + 1, step: 3 });
+    const { statements } = await getHardshipStatements(ctx.actor, kase.id);
+    expect(statements[0]).toMatchObject({ status: 'draft', step: 3, data: { costs: { flexibleCosts: { food: 2_000_000 }, explanations: { food: '孩子需要特殊饮食' } } } });
   });
 
   it('submits: read-only, disposable income computed (negative is fine), case moved, mediator notified, audited', async () => {

@@ -34,10 +34,10 @@ export async function saveHardshipStep(ctx: Ctx, raw: z.input<typeof input>): Pr
     if (draft && draft.rowVersion !== rowVersion) throw new AppError('CONFLICT');
     if (!draft && rowVersion !== null) throw new AppError('CONFLICT');
 
-    const data: HardshipDraftData = { ...((draft?.data ?? {}) as HardshipDraftData) };
+    const data: HardshipDraftData = { ...draft?.data };
     if (!draft) {
       const latest = await latestStatement(tx, kase.id);
-      Object.assign(data, (latest?.data ?? {}) as HardshipDraftData);
+      Object.assign(data, latest?.data);
       [draft] = await tx
         .insert(hardshipStatements)
         .values({ caseId: kase.id, borrowerId: kase.borrowerId, version: (latest?.version ?? 0) + 1, status: 'draft', data: {}, step: latest ? hardshipSteps.length - 1 : 0 })

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, creditors, installments, payments } from '@/db/schema';
 import { computeArrears } from '@/lib/domain/arrears';
@@ -32,10 +32,14 @@ describe('a loan read in one round trip', () => {
       .values({ caseNo: `TCASE-${crypto.randomUUID()}`, creditorId: lenient.id, borrowerId: borrower.id, loanId: second.loan.id, dpdAtOpen: 60, arrearsAtOpen: 2_000_000, mediationDeadline: new Date('2026-12-31T15:59:59.999Z') })
       .returning();
 
+    // A case on this borrower's loan recorded for someone else (a data error) is not theirs to see.
+    const someoneElse = await makeBorrower(test.db);
+    await test.db.insert(cases).values({ caseNo: `TCASE-${crypto.randomUUID()}`, creditorId: strict.id, borrowerId: someoneElse.id, loanId: first.loan.id, state: 'closed', dpdAtOpen: 1, arrearsAtOpen: 1, mediationDeadline: new Date() });
+
     const { loans, cases: caseRows } = await borrowerLoansWithHistory(test.db, borrower.id);
     expect(loans.map((l) => l.loan.id)).toEqual([first.loan, second.loan].sort((a, b) => a.contractNo.localeCompare(b.contractNo)).map((l) => l.id));
 
-    const all = await test.db.select().from(cases).where(inArray(cases.loanId, [first.loan.id, second.loan.id]));
+    const all = await test.db.select().from(cases).where(and(inArray(cases.loanId, [first.loan.id, second.loan.id]), eq(cases.borrowerId, borrower.id)));
     expect(caseRows.map((c) => c.id)).toEqual(all.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()).map((c) => c.id));
     expect(caseRows[0]!.id).toBe(reopened!.id);
     for (const row of caseRows) {

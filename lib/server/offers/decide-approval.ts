@@ -52,8 +52,8 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
       .update(offers)
       .set({
         status: 'proposed',
-        terms: terms as Record<string, unknown>,
-        priced: priced as unknown as Record<string, unknown>,
+        terms,
+        priced,
         regularPayment: priced.regularPayment,
         numberOfPayments: priced.numberOfPayments,
         totalPayable: priced.totalPayable,

@@ -4,7 +4,7 @@ import type { CaseState } from '@/lib/domain/case-state';
 import type { OfferContext } from '@/lib/domain/offers';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
-import { listOffers, type OfferDto } from './list-offers';
+import { listOffers, openOffers, type OfferDto, type OpenOfferDto } from './list-offers';
 import { contextForClient, loadOfferContext } from './offer-context';
 
 export type OfferWorkspaceDto = {
@@ -14,6 +14,8 @@ export type OfferWorkspaceDto = {
   /** What the offer engine needs, so the composer can preview offers live with the same domain code. */
   context: OfferContext;
   offers: OfferDto[];
+  /** The offers open for an answer, in the same order. */
+  open: OpenOfferDto[];
 };
 
 /** Everything the negotiation screens show for one case, for its borrower or its creditor's staff. */
@@ -21,5 +23,5 @@ export async function getOfferWorkspace(actor: Actor, caseId: unknown): Promise<
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const [{ timeZone: _tz, borrowerLocale: _locale, borrowerPhone: _phone, ...context }, offers] = await Promise.all([loadOfferContext(db, kase), listOffers(actor, kase.id)]);
-  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), offers };
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), offers, open: openOffers(offers) };
 }

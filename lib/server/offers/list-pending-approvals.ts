@@ -44,8 +44,8 @@ export async function listPendingApprovals(actor: Actor): Promise<PendingApprova
         authorId: offer.authorId,
         authorName,
         reason: offer.approvalReason,
-        terms: offer.terms as OfferTerms,
-        priced: offer.priced as unknown as PricedOffer,
+        terms: offer.terms,
+        priced: offer.priced,
         createdAt: offer.createdAt.toISOString(),
         context: contextForClient(context),
       };

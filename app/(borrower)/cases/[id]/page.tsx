@@ -12,7 +12,7 @@ import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { postMessageAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,7 +9,7 @@ import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
 import { consentFor } from '@/lib/server/agreements/consent';
 import { currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { SigningForm } from './_components/signing-form';
 
 export async function generateMetadata(): Promise<Metadata> {

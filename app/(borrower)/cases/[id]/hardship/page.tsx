@@ -6,7 +6,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { toFormStrings } from '@/lib/validation/hardship-form';
 import { HardshipWizard } from './_components/hardship-wizard';
 import { StatementSummary } from '@/components/hardship/statement-summary';

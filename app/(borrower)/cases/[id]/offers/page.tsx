@@ -7,7 +7,7 @@ import { OfferHistory } from '@/components/offers/offer-history';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { isNegotiable } from '@/lib/domain/case-state';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { BorrowerComposer } from './_components/borrower-composer';
 import { OfferActions } from './_components/offer-actions';
@@ -20,7 +20,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
   const { actor } = await requireBorrower();
   const [{ id }, { schedule }] = await Promise.all([params, searchParams]);
   const [workspace, t, format, locale] = await Promise.all([orNotFound(getOfferWorkspace(actor, id)), getTranslations('offers'), getFormatter(), getLocale()]);
-  const open = workspace.offers.filter((o) => o.status === 'proposed');
+  const { open } = workspace;
   const accepted = workspace.offers.find((o) => o.status === 'accepted');
   return (
     // One provider for the page's interactive parts (accept/decline on each offer, the composer).

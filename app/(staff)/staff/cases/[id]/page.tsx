@@ -9,7 +9,7 @@ import { isNegotiable } from '@/lib/domain/case-state';
 import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
@@ -179,7 +179,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           <StaffNegotiation
             caseId={overview.id}
             context={workspace.context}
-            open={workspace.offers.filter((o) => o.status === 'proposed')}
+            open={workspace.open}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
             negotiable={isNegotiable(overview.state)}
             canAct={canAct}

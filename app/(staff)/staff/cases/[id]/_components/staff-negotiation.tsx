@@ -10,12 +10,12 @@ import { Card, FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import type { OfferContext } from '@/lib/domain/offers';
 import { useErrorText } from '@/lib/i18n/use-error-text';
-import type { OfferDto } from '@/lib/server/offers/list-offers';
+import type { OpenOfferDto } from '@/lib/server/offers/list-offers';
 import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';
 
 /** The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer composer. */
 /** The open offers and the counter-offer composer; `canAct` false (someone else's case, or an admin) shows the offers only. */
-export function StaffNegotiation({ caseId, context, open, role, negotiable, canAct }: { caseId: string; context: OfferContext; open: OfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean; canAct: boolean }) {
+export function StaffNegotiation({ caseId, context, open, role, negotiable, canAct }: { caseId: string; context: OfferContext; open: OpenOfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean; canAct: boolean }) {
   const t = useTranslations('offers');
   const ts = useTranslations('staffOffers');
   const errorText = useErrorText();

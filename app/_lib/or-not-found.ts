@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { isAppError } from './errors';
+import { isAppError } from '@/lib/server/errors';
 
 /** For pages: a service's NOT_FOUND becomes the 404 page; anything else goes to the error page. */
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
