@@ -11,7 +11,8 @@ import { prebuild } from './lib/prebuild';
 /**
  * `npm start`: the database (embedded unless DATABASE_URL is set), migrations,
  * demo data on first start (demo mode only), a production build when the
- * sources changed, then `next start`. Ctrl-C stops the server and then the database.
+ * sources changed, then the server (scripts/serve.mjs: Next behind a Node HTTP server that
+ * records each connection's address, ADR 0009). Ctrl-C stops the server and then the database.
  *   --dev    next dev instead of a production build
  *   --fresh  start from an empty DATA_DIR (browser tests)
  */
