@@ -54,10 +54,11 @@ export function PageHeader({ data, language, nav }: { data: HeaderData; language
         </AppLink>
         <div className="flex flex-wrap items-center gap-1">
           {nav}
+          {/* A plain link: the header renders in renderToString too, where next/link cannot. */}
           {data.account ? (
-            <AppLink href={data.account} className={`${headerButtonClass} inline-flex items-center`}>
+            <a href={data.account} className={`${headerButtonClass} inline-flex items-center`}>
               {labels.account}
-            </AppLink>
+            </a>
           ) : null}
           {signOut ? (
             <form method="post" action="/api/auth/signout" data-sign-out="" data-renew-session={signOut.renewSession ? '' : undefined}>
