@@ -66,7 +66,7 @@ test.describe('every server action in the build', () => {
     expect((await request(from, 'POST', upload.page, { headers: { 'next-action': upload.id, 'content-type': 'text/plain' }, body: big, chunked: true })).status).toBe(413);
   });
 
-  test('takes a posted message with NUL in it, and keeps it without', async ({ db }) => {
+  test('takes a posted message with NUL in it, and keeps it without; refuses one too long', async ({ db }) => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id);
@@ -75,6 +75,11 @@ test.describe('every server action in the build', () => {
     expect(actionAnswer(reply)).toMatchObject({ ok: true });
     const [stored] = await db.select().from(negotiationMessages).where(eq(negotiationMessages.caseId, kase.id));
     expect(stored!.body).toBe('hello there');
+    // Too long for a message: told so beside the field; far too long for any request: 413.
+    const long = await callAction(freshLoopback(), actionNamed('postMessageAction'), [{ caseId: kase.id, body: '长'.repeat(2001) }], `${session.name}=${session.value}`);
+    expect(actionAnswer(long)).toEqual({ ok: false, fieldErrors: { body: { key: 'validation.tooLong' } } });
+    const huge = await callAction(freshLoopback(), actionNamed('postMessageAction'), [{ caseId: kase.id, body: 'x'.repeat(requestBodyLimitBytes) }], `${session.name}=${session.value}`);
+    expect(huge.status).toBe(413);
   });
 
   test('pages take no other POST', async () => {
