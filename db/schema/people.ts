@@ -25,7 +25,8 @@ export const staffUsers = pgTable(
   'staff_users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
+    /** The creditor this person works for; null for the mediation centre's own staff, who serve every creditor. */
+    creditorId: uuid('creditor_id').references(() => creditors.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: staffRole('role').notNull(),

@@ -17,13 +17,13 @@ declare module 'next-auth' {
   interface User {
     kind: SessionKind;
     role?: 'mediator' | 'supervisor' | 'admin';
-    creditorId?: string;
+    creditorId?: string | null;
     locale?: string;
     /** The server-side session the sign-in opened (ADR 0008). */
     sessionId?: string;
   }
   interface Session {
-    user: { id: string; name: string; kind: SessionKind; role?: 'mediator' | 'supervisor' | 'admin'; creditorId?: string };
+    user: { id: string; name: string; kind: SessionKind; role?: 'mediator' | 'supervisor' | 'admin'; creditorId?: string | null };
   }
 }
 
@@ -31,7 +31,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     kind?: SessionKind;
     role?: 'mediator' | 'supervisor' | 'admin';
-    creditorId?: string;
+    creditorId?: string | null;
     lastSeen?: number;
     /** The session record this cookie stands for. */
     sid?: string;
@@ -112,7 +112,7 @@ export function getAuthOptions(): NextAuthOptions {
       // Awaited by next-auth before it clears the cookie; a failure is logged, and the cookie still goes.
       async signOut({ token }) {
         if (!token?.sub || !token.kind) return;
-        const actor = token.kind === 'staff' && token.role && token.creditorId ? { type: 'staff' as const, id: token.sub, role: token.role, creditorId: token.creditorId } : { type: 'borrower' as const, id: token.sub };
+        const actor = token.kind === 'staff' && token.role && token.creditorId !== undefined ? { type: 'staff' as const, id: token.sub, role: token.role, creditorId: token.creditorId } : { type: 'borrower' as const, id: token.sub };
         await endSession(actor, token.sid).catch((error: Error) => logger.error({ err: { name: error.name, message: scrubPersonalData(error.message) } }, 'sign-out could not end the session'));
       },
     },

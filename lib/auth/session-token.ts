@@ -17,12 +17,12 @@ export function borrowerIsIdle(token: Pick<JWT, 'kind' | 'lastSeen'>, idleMinute
  */
 export function actorFromToken(token: JWT | null, idleMinutes: number, now = Date.now()): Actor {
   if (!token?.sub || !token.sid || (token.exp && Number(token.exp) * 1000 < now)) return { type: 'anonymous' };
-  if (token.kind === 'staff' && token.role && token.creditorId) return { type: 'staff', id: token.sub, role: token.role, creditorId: token.creditorId, sessionId: token.sid };
+  if (token.kind === 'staff' && token.role && token.creditorId !== undefined) return { type: 'staff', id: token.sub, role: token.role, creditorId: token.creditorId, sessionId: token.sid };
   if (token.kind === 'borrower' && !borrowerIsIdle(token, idleMinutes, now)) return { type: 'borrower', id: token.sub, sessionId: token.sid };
   return { type: 'anonymous' };
 }
 
-export type SessionUser = { id: string; name: string; email?: string | null; kind: 'borrower' | 'staff'; role?: 'mediator' | 'supervisor' | 'admin'; creditorId?: string };
+export type SessionUser = { id: string; name: string; email?: string | null; kind: 'borrower' | 'staff'; role?: 'mediator' | 'supervisor' | 'admin'; creditorId?: string | null };
 
 /** The claims of a fresh session cookie: what the jwt callback writes at sign-in, and what tests and the bench mint. */
 export function sessionClaims(user: SessionUser, sessionId: string | undefined, now = Date.now()): JWT {

@@ -5,7 +5,7 @@ import { sessionClaims } from '@/lib/auth/session-token';
 import { SESSION_MAX_SECONDS, startSession } from '@/lib/server/auth/sessions';
 
 /** A factory-made borrower or staff row: staff rows have a role. */
-export type SessionHolder = { id: string; fullName: string } | { id: string; name: string; email: string; role: 'mediator' | 'supervisor' | 'admin'; creditorId: string };
+export type SessionHolder = { id: string; fullName: string } | { id: string; name: string; email: string; role: 'mediator' | 'supervisor' | 'admin'; creditorId: string | null };
 
 /**
  * A session as a sign-in would open it (its record in the database, and the

@@ -12,7 +12,7 @@ import { countFailure, clearFailures, isLocked, lockoutKey, readLockout } from '
 import { dummyHash, verifyPassword } from './passwords';
 import { revokeSessionsOf, startSession } from './sessions';
 
-export type SignedInStaff = { id: string; name: string; email: string; role: StaffRole; creditorId: string; sessionId: string };
+export type SignedInStaff = { id: string; name: string; email: string; role: StaffRole; creditorId: string | null; sessionId: string };
 
 type Outcome = { ok: true; staff: SignedInStaff } | { ok: false; error: AppError };
 

@@ -5,14 +5,15 @@ import type { Executor } from '@/db/client';
 import { staffCaseAccess } from '@/lib/domain/case-access';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
+import { creditorScope } from '../staff-scope';
 
 /**
  * The where-clause for the cases an actor may see: a borrower their own, staff
- * their creditor's. Anyone else sees nothing.
+ * the creditors they serve (staff-scope.ts). Anyone else sees nothing.
  */
 export function visibleCases(actor: Actor): SQL | undefined {
   if (actor.type === 'borrower') return eq(cases.borrowerId, actor.id);
-  if (actor.type === 'staff') return eq(cases.creditorId, actor.creditorId);
+  if (actor.type === 'staff') return creditorScope(actor, cases.creditorId);
   return undefined;
 }
 

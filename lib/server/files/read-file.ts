@@ -9,6 +9,7 @@ import { recordAudit } from '../audit';
 import { isUuid } from '../cases/case-access';
 import { AppError } from '../errors';
 import { limitAddress } from '../rate-limit';
+import { servesCreditor } from '../staff-scope';
 
 /**
  * A stored file for download: the borrower it belongs to, or staff of the
@@ -28,7 +29,7 @@ export async function readStoredFile(ctx: Ctx, fileId: unknown) {
   if (!file || file.file.deletedAt) throw new AppError('NOT_FOUND');
   const { actor } = ctx;
   const allowed =
-    (actor.type === 'borrower' && file.file.borrowerId === actor.id) || (actor.type === 'staff' && file.creditorId !== null && file.creditorId === actor.creditorId);
+    (actor.type === 'borrower' && file.file.borrowerId === actor.id) || (actor.type === 'staff' && servesCreditor(actor, file.creditorId));
   if (!allowed) throw new AppError('NOT_FOUND');
   await db.transaction((tx) => recordAudit(tx, ctx, { action: 'file.downloaded', entityType: 'file', entityId: file.file.id, data: { sha256: file.file.sha256, caseId: file.file.caseId } }));
   return { filename: typedFilename(file.file.filename, file.file.contentType), contentType: file.file.contentType, bytes: file.file.bytes, sha256: file.file.sha256 };

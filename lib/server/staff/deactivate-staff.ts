@@ -21,7 +21,7 @@ export async function deactivateStaff(ctx: Ctx, staffId: unknown): Promise<{ end
     const [staff] = await tx
       .select()
       .from(staffUsers)
-      .where(and(eq(staffUsers.id, staffId), eq(staffUsers.creditorId, actor.creditorId)))
+      .where(and(eq(staffUsers.id, staffId), actor.creditorId === null ? undefined : eq(staffUsers.creditorId, actor.creditorId)))
       .for('update');
     if (!staff) throw new AppError('NOT_FOUND');
     if (staff.active) await tx.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, staff.id));
