@@ -23,9 +23,11 @@ export function SkipLink({ children }: { children: ReactNode }) {
 export type HeaderData = {
   home: string;
   locale: Locale;
-  labels: { appName: string; signOut: string; language: string };
+  labels: { appName: string; signOut: string; language: string; account: string };
   /** The signed-in person's sign-out form (none on the sign-in and public pages). */
   signOut: { callbackUrl: string; csrfToken: string | null; renewSession: boolean; nonce: string | null } | null;
+  /** Where the signed-in person's account page is (sessions, "sign out everywhere"), when the header links to it. */
+  account: string | null;
 };
 
 /**
@@ -52,6 +54,12 @@ export function PageHeader({ data, language, nav }: { data: HeaderData; language
         </AppLink>
         <div className="flex flex-wrap items-center gap-1">
           {nav}
+          {/* A plain link: the header renders in renderToString too, where next/link cannot. */}
+          {data.account ? (
+            <a href={data.account} className={`${headerButtonClass} inline-flex items-center`}>
+              {labels.account}
+            </a>
+          ) : null}
           {signOut ? (
             <form method="post" action="/api/auth/signout" data-sign-out="" data-renew-session={signOut.renewSession ? '' : undefined}>
               <input type="hidden" name="csrfToken" value={signOut.csrfToken ?? ''} />

@@ -13,7 +13,7 @@ import { PageHeader, type HeaderData } from './page-chrome';
  * "token|hash"; page-chrome.js fetches a fresh one before submitting) and the
  * CSP nonce of its script.
  */
-export async function headerData({ home, signOutTo, renewSession = false }: { home: string; signOutTo?: string; renewSession?: boolean }): Promise<HeaderData> {
+export async function headerData({ home, signOutTo, account, renewSession = false }: { home: string; signOutTo?: string; account?: string; renewSession?: boolean }): Promise<HeaderData> {
   const [locale, t] = await Promise.all([getLocale(), getTranslations('common')]);
   let signOut: HeaderData['signOut'] = null;
   if (signOutTo) {
@@ -21,10 +21,10 @@ export async function headerData({ home, signOutTo, renewSession = false }: { ho
     const csrf = jar.get(getEnv().secureCookies ? '__Host-next-auth.csrf-token' : 'next-auth.csrf-token')?.value;
     signOut = { callbackUrl: signOutTo, csrfToken: csrf?.split('|')[0] ?? null, renewSession, nonce: requestHeaders.get('x-nonce') };
   }
-  return { home, locale: isLocale(locale) ? locale : 'zh-CN', labels: { appName: t('appName'), signOut: t('signOut'), language: t('language') }, signOut };
+  return { home, locale: isLocale(locale) ? locale : 'zh-CN', labels: { appName: t('appName'), signOut: t('signOut'), language: t('language'), account: t('account') }, signOut, account: account ?? null };
 }
 
 /** The header of App Router pages: the language is set by a server action, so the page keeps what was typed. */
-export async function SiteHeader({ nav, ...options }: { home: string; signOutTo?: string; renewSession?: boolean; nav?: ReactNode }) {
+export async function SiteHeader({ nav, ...options }: { home: string; signOutTo?: string; account?: string; renewSession?: boolean; nav?: ReactNode }) {
   return <PageHeader data={await headerData(options)} language={{ action: setLocaleAction }} nav={nav} />;
 }

@@ -1,5 +1,5 @@
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
-import { expect, signInBorrower, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 /**
  * The borrower's home and loan pages are plain documents (ADR 0007): no
@@ -7,11 +7,13 @@ import { expect, signInBorrower, test } from './fixtures/test';
  * (language, sign-out) are forms that work without it.
  */
 test.describe('the home and loan pages as plain documents, on a 360×780 phone', () => {
-  test('read, change language and sign out with JavaScript turned off', async ({ page, browser, db, axe }) => {
+  test('read, change language and sign out with JavaScript turned off', async ({ page, db, signIn, pageAs, axe }) => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id);
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
     await axe();
     // Only the stylesheet and the header's small script: none of the framework's.
     const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
@@ -29,8 +31,9 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     expect(await fetched(`/loans/${loan.id}`, { RSC: '1' })).toEqual([204, '']);
     expect(await fetched('/')).toEqual([204, '']);
 
-    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: 'zh-CN', storageState: await page.context().storageState() });
-    const plain = await noScript.newPage();
+    // Another phone, with scripts off and a session of its own (signing out there ends only that one).
+    const plain = await pageAs(borrower, { javaScriptEnabled: false });
+    const noScript = plain.context();
     await plain.goto('/');
     await expect(plain.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
     await expect(plain.getByText(kase.caseNo)).toBeVisible();
@@ -66,13 +69,13 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("another borrower's loan is a localized 404 page", async ({ page, db, axe }) => {
+  test("another borrower's loan is a localized 404 page", async ({ page, db, signIn, axe }) => {
     const creditor = await makeCreditor(db);
     const me = await makeBorrower(db);
     const stranger = await makeBorrower(db);
     const mine = await makeLoanWithCase(db, creditor.id, me.id);
     const theirs = await makeLoanWithCase(db, creditor.id, stranger.id);
-    await signInBorrower(page, me.phone);
+    await signIn(page, me);
 
     const response = await page.goto(`/loans/${theirs.loan.id}`);
     expect(response!.status()).toBe(404);

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Database } from '@/db/client';
 import { hardshipStatements, installments, notifications, offers } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
-import { expect, signInBorrower, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 /**
  * The borrower's journey at the moments that decide whether they trust Concord
@@ -22,7 +22,7 @@ async function fitsThePhone(page: Page) {
 }
 
 test.describe('the borrower journey without surprises', () => {
-  test('nothing left over: a pause and a long-term plan in words, for a mediator’s review; the next step is a link; accepting leads to signing; the agreement reads on the phone', async ({ page, db, axe }) => {
+  test('nothing left over: a pause and a long-term plan in words, for a mediator’s review; the next step is a link; accepting leads to signing; the agreement reads on the phone', async ({ page, db, signIn, axe }) => {
     test.setTimeout(120_000);
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator');
@@ -30,7 +30,7 @@ test.describe('the borrower journey without surprises', () => {
     const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
     await statement(db, kase.id, borrower.id, -80_000);
 
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}/offers`);
     await page.getByRole('button', { name: '为我生成方案' }).click();
     const cards = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li');
@@ -102,14 +102,14 @@ test.describe('the borrower journey without surprises', () => {
     await fitsThePhone(page);
   });
 
-  test('a proposal of one’s own says what it replaces and how it compares, and asks to confirm; the SMS and the card give the same answer-by time', async ({ page, db, axe }) => {
+  test('a proposal of one’s own says what it replaces and how it compares, and asks to confirm; the SMS and the card give the same answer-by time', async ({ page, db, signIn, axe }) => {
     test.setTimeout(90_000);
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator');
     const borrower = await makeBorrower(db);
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
     await statement(db, kase.id, borrower.id, 250_000);
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}/offers`);
     await page.getByRole('button', { name: '为我生成方案' }).click();
     const cards = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li');
@@ -153,19 +153,14 @@ test.describe('the borrower journey without surprises', () => {
 
 test.describe('in English', () => {
   test.use({ locale: 'en-US' });
-  test('the case page, the offers and the agreement say it all in English, money in words that add up', async ({ page, db, axe }) => {
+  test('the case page, the offers and the agreement say it all in English, money in words that add up', async ({ page, db, signIn, axe }) => {
     test.setTimeout(90_000);
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db, { fullName: 'Li Wei' });
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id);
     await statement(db, kase.id, borrower.id, 0);
+    await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}`);
-    await page.getByLabel('Mobile number').fill(borrower.phone);
-    await page.getByRole('button', { name: 'Send me a code' }).click();
-    await expect(page.getByLabel('Code from the SMS')).toBeVisible();
-    const [sms] = await db.select().from(notifications).where(and(eq(notifications.toAddress, borrower.phone), eq(notifications.template, 'loginCode'))).orderBy(desc(notifications.createdAt)).limit(1);
-    await page.getByLabel('Code from the SMS').fill(/\d{6}/.exec(sms!.body)![0]);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByTestId('next-step')).toHaveText('No offer is waiting for your answer. Ask for options worked out for you, or propose your own plan.');
     await axe();
     await page.getByTestId('next-step-link').click();

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { hardshipStatements, notifications } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
-import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 test.describe('offers and negotiation', () => {
-  test('borrower compares and counters on a phone; mediator counters beyond authority; supervisor approves; borrower accepts', async ({ page, browser, db, axe }) => {
+  test('borrower compares and counters on a phone; mediator counters beyond authority; supervisor approves; borrower accepts', async ({ page, db, signIn, pageAs, axe }) => {
     test.setTimeout(150_000);
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 3');
@@ -14,7 +14,7 @@ test.describe('offers and negotiation', () => {
     await db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: 150_000, submittedAt: new Date() });
 
     // The borrower asks for options and compares them at 360 px.
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}/offers`);
     await expect(page.getByRole('heading', { level: 1, name: '还款方案' })).toBeVisible();
     await page.getByRole('button', { name: '为我生成方案' }).click();
@@ -54,9 +54,7 @@ test.describe('offers and negotiation', () => {
     await expect(page.getByText('等待调解员答复。')).toBeVisible();
 
     // The mediator counters with a principal reduction: beyond their authority, it waits for a supervisor.
-    const deskContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const desk = await deskContext.newPage();
-    await signInStaff(desk, mediator.email, 'mediator pw 3');
+    const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
     await expect(desk.getByRole('heading', { level: 3, name: '借款人方案' })).toBeVisible();
     await desk.getByLabel('期数（月）').fill('24');
@@ -67,16 +65,15 @@ test.describe('offers and negotiation', () => {
     await axe(desk);
     await desk.getByRole('button', { name: '发送方案' }).click();
     await expect(desk.getByText('待主管审批')).toBeVisible();
-    await deskContext.close();
+    await desk.close();
 
     // The borrower does not see it yet.
     await page.reload();
     await expect(page.getByText('等待调解员答复。')).toBeVisible();
 
     // The supervisor approves it.
-    const supContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const sup = await supContext.newPage();
-    await signInStaff(sup, supervisor.email, 'supervisor pw 3');
+    const sup = await pageAs(supervisor);
+    await sup.goto('/staff');
     await sup.getByRole('link', { name: '审批' }).click();
     await expect(sup.getByRole('heading', { level: 1, name: '待审批的方案' })).toBeVisible();
     await expect(sup.getByText('借款人失业，减免少量本金可促成还款。')).toBeVisible();
@@ -86,7 +83,7 @@ test.describe('offers and negotiation', () => {
     await axe(sup);
     await sup.getByRole('button', { name: '批准', exact: true }).click();
     await expect(sup.getByText('没有待审批的方案。')).toBeVisible();
-    await supContext.close();
+    await sup.close();
     // The mediator is told in their own language, all of it.
     const [told] = await db.select().from(notifications).where(and(eq(notifications.toAddress, mediator.email), eq(notifications.template, 'offerApprovalDecided')));
     expect(told!.body).toBe(`您为案件 ${kase.caseNo} 提交的方案已获批准。`);

@@ -1,19 +1,19 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { and, desc, eq } from 'drizzle-orm';
-import { agreements, notifications } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { agreements } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
-import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 test.describe('signing the repayment agreement', () => {
-  test('review, consent, code, typed and drawn signature on a phone; countersign; verify the file and reject an altered copy', async ({ page, browser, db, axe }) => {
+  test('review, consent, code, typed and drawn signature on a phone; countersign; verify the file and reject an altered copy', async ({ page, db, signIn, pageAs, codeSentTo, axe }) => {
     test.setTimeout(180_000);
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 5');
     const borrower = await makeBorrower(db, { fullName: '刘龑' });
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
 
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}/offers`);
     await page.getByRole('button', { name: '为我生成方案' }).click();
     const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
@@ -46,8 +46,7 @@ test.describe('signing the repayment agreement', () => {
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '发送签署验证码' }).click();
     await expect(page.getByText('验证码已发送到您的手机')).toBeVisible();
-    const [sms] = await db.select().from(notifications).where(and(eq(notifications.toAddress, borrower.phone), eq(notifications.template, 'signCode'))).orderBy(desc(notifications.createdAt)).limit(1);
-    const code = /\d{6}/.exec(sms!.body)![0];
+    const code = await codeSentTo(borrower.phone, 'signCode');
     await page.getByLabel('签署验证码').fill(code);
     await page.getByRole('button', { name: '签署协议' }).click();
     await expect(page.getByText('输入的姓名与我们登记的姓名不一致')).toBeVisible();
@@ -66,19 +65,18 @@ test.describe('signing the repayment agreement', () => {
     const signedBytes = fs.readFileSync((await download.path())!);
     const [stored] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
     expect(crypto.createHash('sha256').update(signedBytes).digest('hex')).toBe(stored!.borrowerSignedSha256);
-    expect(download.suggestedFilename()).toContain(kase.caseNo);
+    // Named for what it is: which agreement, which copy.
+    expect(download.suggestedFilename()).toBe(`还款协议 ${stored!.agreementNo}（借款人签署版）.pdf`);
 
     // The mediator countersigns for the lender.
-    const deskContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    const desk = await deskContext.newPage();
-    await signInStaff(desk, mediator.email, 'mediator pw 5');
+    const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
     await expect(desk.getByText('借款人已签署，待会签').first()).toBeVisible();
     await makeSealAuthorisation(db, creditor.id);
     await desk.reload();
     await desk.getByLabel('请输入您的登录密码，以调解员身份签署').fill('wrong password');
     await desk.getByRole('button', { name: '以调解员身份签署，并依授权加盖贷款机构签章' }).click();
-    await expect(desk.getByText('邮箱或密码不正确。')).toBeVisible();
+    await expect(desk.getByText('密码不正确。', { exact: true })).toBeVisible();
     await desk.getByLabel('请输入您的登录密码，以调解员身份签署').fill('mediator pw 5');
     await desk.getByRole('button', { name: '以调解员身份签署，并依授权加盖贷款机构签章' }).click();
     await expect(desk.getByText(/· 已生效$/)).toBeVisible({ timeout: 30_000 });
@@ -86,7 +84,7 @@ test.describe('signing the repayment agreement', () => {
     const executedDownload = desk.waitForEvent('download');
     await desk.getByRole('link', { name: '生效版：三方签署并盖章（PDF）' }).click();
     const executedBytes = fs.readFileSync((await (await executedDownload).path())!);
-    await deskContext.close();
+    await desk.close();
 
     // Anyone can verify it; an altered copy is refused.
     await page.goto('/verify');

@@ -2,13 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
-import type { Page } from '@playwright/test';
-import type { Database } from '@/db/client';
+import { and, eq } from 'drizzle-orm';
 import type { HardshipDraftData } from '@/lib/validation/hardship';
 import { agreements, auditEvents, contactRecords, hardshipStatements, notifications } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
-import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 /**
  * The other side of issue #12: staff pages in staff wording, the mediator's
@@ -29,18 +27,8 @@ const nothingLeftOver: HardshipDraftData = {
   reason: { category: 'job_loss', since: '2026-05-01', duration: 'temporary', details: '工厂裁员。' },
 };
 
-async function phone(page: Page) {
-  const context = await page.context().browser()!.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', hasTouch: true });
-  return context.newPage();
-}
-
-async function signingCode(db: Database, phoneNumber: string) {
-  const [sms] = await db.select().from(notifications).where(and(eq(notifications.toAddress, phoneNumber), eq(notifications.template, 'signCode'))).orderBy(desc(notifications.createdAt)).limit(1);
-  return /\d{6}/.exec(sms!.body)![0];
-}
-
 test.describe('the mediator, the supervisor and the admin', () => {
-  test('a pause reviewed, the seal authorised by an admin, the mediator signing as mediator; staff wording; a reply by SMS; a superseded agreement names its successor', async ({ page, db, axe }) => {
+  test('a pause reviewed, the seal authorised by an admin, the mediator signing as mediator; staff wording; a reply by SMS; a superseded agreement names its successor', async ({ page, db, signIn, pageAs, codeSentTo, axe }) => {
     test.setTimeout(240_000);
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 12');
@@ -50,8 +38,7 @@ test.describe('the mediator, the supervisor and the admin', () => {
     await db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: nothingLeftOver, disposableIncome: -100_000, submittedAt: new Date() });
 
     // The borrower accepts the pause (agreement A1).
-    const mobile = await phone(page);
-    await signInBorrower(mobile, borrower.phone);
+    const mobile = await pageAs(borrower);
     await mobile.goto(`/cases/${kase.id}/offers`);
     await mobile.getByRole('button', { name: '为我生成方案' }).click();
     const pauseCard = mobile.getByRole('list', { name: '当前可选方案' }).locator(':scope > li').first();
@@ -61,7 +48,8 @@ test.describe('the mediator, the supervisor and the admin', () => {
     const [first] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
 
     // The mediator's pages speak of the borrower in the third person.
-    await signInStaff(page, mediator.email, 'mediator pw 12');
+    await signIn(page, mediator);
+    await page.goto('/staff');
     const row = page.getByRole('row', { name: new RegExp(kase.caseNo) });
     await expect(row).toContainText('已达成方案，待签署');
     await expect(row).toContainText('需复核');
@@ -96,7 +84,7 @@ test.describe('the mediator, the supervisor and the admin', () => {
     await mobile.getByRole('checkbox').check();
     await mobile.getByRole('button', { name: '发送签署验证码' }).click();
     await expect(mobile.getByText('验证码已发送到您的手机')).toBeVisible();
-    await mobile.getByLabel('签署验证码').fill(await signingCode(db, borrower.phone));
+    await mobile.getByLabel('签署验证码').fill(await codeSentTo(borrower.phone, 'signCode'));
     await mobile.getByLabel('请输入您的完整姓名').fill('吴静');
     await mobile.getByRole('button', { name: '签署协议' }).click();
     await expect(mobile.getByRole('heading', { level: 1, name: '我的还款协议' })).toBeVisible({ timeout: 30_000 });
@@ -115,9 +103,8 @@ test.describe('the mediator, the supervisor and the admin', () => {
     await expect(page.getByText('贷款机构尚未授权本平台代为加盖电子签章')).toBeVisible();
 
     // The admin grants the authorisation on the admin page; it is audited.
-    const adminContext = await page.context().browser()!.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const desk = await adminContext.newPage();
-    await signInStaff(desk, admin.email, 'admin pw 12');
+    const desk = await pageAs(admin);
+    await desk.goto('/staff');
     await desk.getByRole('link', { name: '签章授权' }).click();
     await expect(desk.getByText('目前没有有效的签章授权')).toBeVisible();
     await desk.getByLabel('授权人（职务和姓名）').fill('法定代表人 陈立新');
@@ -126,7 +113,7 @@ test.describe('the mediator, the supervisor and the admin', () => {
     await axe(desk);
     const [granted] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'creditor.seal_authorised'), eq(auditEvents.entityId, creditor.id)));
     expect(granted).toMatchObject({ actorId: admin.id, data: expect.objectContaining({ signatory: '法定代表人 陈立新' }) });
-    await adminContext.close();
+    await desk.close();
 
     // Now the mediator signs, as mediator; the seal is applied under the authorisation.
     await page.reload();
@@ -163,6 +150,5 @@ test.describe('the mediator, the supervisor and the admin', () => {
     expect(replies.find((m) => m.channel === 'sms')!.body).toContain(`/cases/${kase.id}`);
     const [contact] = await db.select().from(contactRecords).where(and(eq(contactRecords.caseId, kase.id), eq(contactRecords.note, 'caseMessage')));
     expect(contact!.outcome).toMatch(/attempted|blocked/);
-    await mobile.context().close();
   });
 });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
-import { getEnv, publicUrlMismatch } from '@/lib/env';
+import { demoModeWarning, getEnv, publicUrlMismatch } from '@/lib/env';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { openDatabase } from './lib/database';
 import { watchDocumentStylesheet } from './lib/document-stylesheet';
@@ -11,7 +11,8 @@ import { prebuild } from './lib/prebuild';
 /**
  * `npm start`: the database (embedded unless DATABASE_URL is set), migrations,
  * demo data on first start (demo mode only), a production build when the
- * sources changed, then `next start`. Ctrl-C stops the server and then the database.
+ * sources changed, then the server (scripts/serve.mjs: Next behind a Node HTTP server that
+ * records each connection's address, ADR 0009). Ctrl-C stops the server and then the database.
  *   --dev    next dev instead of a production build
  *   --fresh  start from an empty DATA_DIR (browser tests)
  */
@@ -22,12 +23,23 @@ const log = (message: string) => console.log(`[concord] ${message}`);
 const env = getEnv(); // refuses to start on a bad or missing secret, naming the variable
 const mismatch = publicUrlMismatch(env);
 if (mismatch) console.warn(`[concord] Warning: ${mismatch}`);
+const warning = demoModeWarning(env);
+if (warning) console.warn(warning);
+if (!env.DEMO_MODE) {
+  // The certificate must open now, not at the first signature.
+  const { loadSigningKeyMaterial } = await import('@/lib/pdf/signing-identity');
+  await loadSigningKeyMaterial().catch((error: Error) => {
+    console.error(`[concord] ${error.message}`);
+    process.exit(1);
+  });
+}
 if (args.has('--fresh') && !env.DATABASE_URL) {
   fs.rmSync(path.resolve(env.DATA_DIR, 'pgdata'), { recursive: true, force: true });
   fs.rmSync(path.resolve(env.DATA_DIR, 'pg.json'), { force: true });
 }
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
+const serveScript = path.resolve('scripts/serve.mjs');
 
 function run(command: string, argv: string[], extraEnv: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
@@ -60,7 +72,8 @@ const { startJobs } = await import('@/lib/server/jobs');
 const boss = await startJobs(url);
 log('Job queue started');
 
-const serverEnv = { DATABASE_URL: url, NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
+// DEMO_MODE is passed on as decided here: the server gets DATABASE_URL even for the embedded database.
+const serverEnv = { DATABASE_URL: url, DEMO_MODE: String(env.DEMO_MODE), NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
 let server: ChildProcess | undefined;
 let stopping = false;
 
@@ -88,7 +101,7 @@ let stopWatching: (() => void) | undefined;
 
 if (args.has('--dev')) {
   stopWatching = watchDocumentStylesheet(process.cwd(), log);
-  server = spawn(process.execPath, [nextBin, 'dev', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
+  server = spawn(process.execPath, [serveScript, '--dev'], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
 } else {
   if (!buildIsCurrent()) {
     log('Building the portal (first start or sources changed)…');
@@ -97,7 +110,7 @@ if (args.has('--dev')) {
     if (code !== 0) await shutdown(code);
     markBuilt(fingerprint);
   }
-  server = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], {
+  server = spawn(process.execPath, [serveScript], {
     stdio: 'inherit',
     env: { ...process.env, ...serverEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });

@@ -6,7 +6,7 @@ import { SiteHeader } from '@/components/site-header';
 export default function BorrowerLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <SiteHeader home="/" signOutTo="/login" renewSession />
+      <SiteHeader home="/" signOutTo="/login" account="/account" renewSession />
       {children}
     </>
   );

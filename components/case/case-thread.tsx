@@ -18,8 +18,8 @@ import { caseMessageSchema, type CaseMessageInput } from '@/lib/validation/case'
 
 type Post = (input: { caseId: string; body: string }) => Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, { key: string }>; formError?: { key: string } }>;
 
-/** The case thread: questions and answers between the borrower and the mediator, oldest first (times in the reader's time zone, from the provider). */
-export function CaseThread({ caseId, messages, post, audience }: { caseId: string; messages: CaseMessageDto[]; post: Post; audience: Audience }) {
+/** The case thread: questions and answers between the borrower and the mediator, oldest first (times in the reader's time zone, from the provider); without `post`, read only. */
+export function CaseThread({ caseId, messages, post, audience }: { caseId: string; messages: CaseMessageDto[]; post: Post | null; audience: Audience }) {
   const t = useTranslations(forAudience(audience, { borrower: 'caseThread', staff: 'staffCaseThread' }));
   const format = useFormatter();
   const errorText = useErrorText();
@@ -30,6 +30,7 @@ export function CaseThread({ caseId, messages, post, audience }: { caseId: strin
   const onSubmit = form.handleSubmit(async ({ body }) => {
     setFormError(undefined);
     setSent(false);
+    if (!post) return;
     const result = await post({ caseId, body }).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
     if (!result.ok) return setFormError(applyServerErrors(result, form.setError, errorText));
     form.reset({ body: '' });
@@ -54,16 +55,18 @@ export function CaseThread({ caseId, messages, post, audience }: { caseId: strin
           </li>
         ))}
       </ol>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
-        <TextareaField label={t('label')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
-        <FormError message={formError} />
-        <p role="status" className="text-sm text-ok-700">
-          {sent ? t('sent') : ''}
-        </p>
-        <Button type="submit" disabled={form.formState.isSubmitting} className="self-start">
-          {form.formState.isSubmitting ? t('sending') : t('send')}
-        </Button>
-      </form>
+      {post ? (
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+          <TextareaField label={t('label')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
+          <FormError message={formError} />
+          <p role="status" className="text-sm text-ok-700">
+            {sent ? t('sent') : ''}
+          </p>
+          <Button type="submit" disabled={form.formState.isSubmitting} className="self-start">
+            {form.formState.isSubmitting ? t('sending') : t('send')}
+          </Button>
+        </form>
+      ) : null}
     </section>
   );
 }

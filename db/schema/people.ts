@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { staffRole } from './enums';
 
@@ -25,13 +25,12 @@ export const staffUsers = pgTable(
   'staff_users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
+    /** The creditor this person works for; null for the mediation centre's own staff, who serve every creditor. */
+    creditorId: uuid('creditor_id').references(() => creditors.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: staffRole('role').notNull(),
     passwordHash: text('password_hash').notNull(),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

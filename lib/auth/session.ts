@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '@/lib/env';
 import type { Actor, Ctx, StaffRole } from '@/lib/server/actor';
+import { sessionIsLive } from '@/lib/server/auth/sessions';
 import { currentRequestMeta } from './request-meta';
 import { signInPath } from './return-path';
 import { decodeSessionToken } from './session-decode';
@@ -25,15 +26,18 @@ async function sessionCookie(): Promise<string | undefined> {
 /**
  * The acting user for this request, or anonymous: the signed, encrypted session
  * cookie decoded directly (the same token next-auth issues and renews), with
- * the borrower idle timeout applied. Cached per request. Never marked
- * 'use server': it is a helper, not an endpoint.
+ * the borrower idle timeout applied, and its session record still open (a
+ * signed-out, revoked or expired session is anonymous: ADR 0008). Cached per
+ * request. Never marked 'use server': it is a helper, not an endpoint.
  */
 export const currentActor = cache(async (): Promise<Actor> => {
   const raw = await sessionCookie();
   if (!raw) return { type: 'anonymous' };
   const env = getEnv();
   const token = await decodeSessionToken(raw, env.authSecret);
-  return actorFromToken(token, env.BORROWER_IDLE_MINUTES);
+  const actor = actorFromToken(token, env.BORROWER_IDLE_MINUTES);
+  if ((actor.type !== 'borrower' && actor.type !== 'staff') || !(await sessionIsLive(actor.sessionId, actor.id))) return { type: 'anonymous' };
+  return actor;
 });
 
 export async function currentCtx(): Promise<Ctx> {

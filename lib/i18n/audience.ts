@@ -15,6 +15,8 @@ export type NamespaceAudience = Audience | 'any';
 export type Namespace = keyof Messages;
 
 export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
+  // The reader's own account (sessions, password), whoever they are.
+  account: 'any',
   approvals: 'staff',
   casePage: 'borrower',
   caseState: 'borrower',

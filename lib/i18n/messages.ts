@@ -1,3 +1,5 @@
+import en_account from '@/messages/en/account.json';
+import zh_account from '@/messages/zh-CN/account.json';
 import en_approvals from '@/messages/en/approvals.json';
 import zh_approvals from '@/messages/zh-CN/approvals.json';
 import en_casePage from '@/messages/en/casePage.json';
@@ -75,6 +77,7 @@ import type { Locale } from './config';
  * messages/ is missing from this list or the two languages' keys differ.
  */
 const zhCN = {
+  account: zh_account,
   approvals: zh_approvals,
   casePage: zh_casePage,
   caseState: zh_caseState,
@@ -114,6 +117,7 @@ const zhCN = {
 export type Messages = typeof zhCN;
 
 const en: Messages = {
+  account: en_account,
   approvals: en_approvals,
   casePage: en_casePage,
   caseState: en_caseState,

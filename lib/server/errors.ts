@@ -28,6 +28,9 @@ export type AppErrorCode =
   | 'SEAL_NOT_AUTHORISED'
   | 'REVIEW_PENDING'
   | 'SESSION_EXPIRED'
+  | 'NOT_ASSIGNED'
+  | 'READ_ONLY'
+  | 'CASE_TAKEN'
   | 'UNAVAILABLE';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -57,6 +60,9 @@ const statusByCode: Record<AppErrorCode, number> = {
   SEAL_NOT_AUTHORISED: 409,
   REVIEW_PENDING: 409,
   SESSION_EXPIRED: 401,
+  NOT_ASSIGNED: 403,
+  READ_ONLY: 403,
+  CASE_TAKEN: 409,
   UNAVAILABLE: 503,
 };
 

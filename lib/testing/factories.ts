@@ -30,7 +30,7 @@ export async function makeCreditor(db: Database) {
   return row!;
 }
 
-export async function makeStaff(db: Database, creditorId: string, role: 'mediator' | 'supervisor' | 'admin' = 'mediator', password = 'correct horse battery') {
+export async function makeStaff(db: Database, creditorId: string | null, role: 'mediator' | 'supervisor' | 'admin' = 'mediator', password = 'correct horse battery') {
   const [row] = await db
     .insert(staffUsers)
     .values({ creditorId, email: `${role}-${unique()}@test.example`, name: `员工${unique()}`, role, passwordHash: await hashPassword(password) })

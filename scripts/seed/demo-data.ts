@@ -72,7 +72,7 @@ export const demoBorrowers: readonly DemoBorrower[] = [
     loans: [{ product: '经营贷', method: 'interest_only_bullet', case: c('invited', 'M3') }, { product: '个人消费贷', method: 'equal_principal' }],
   },
   { name: '杨丽', gender: 'female', region: '440305', birth: '1988-02-14', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('invited', 'M1') }] },
-  { name: '赵强', gender: 'male', region: '330102', birth: '1982-12-30', loans: [{ product: '经营贷', method: 'equal_installment', case: c('engaged', 'M2') }] },
+  { name: '赵强', gender: 'male', region: '330102', birth: '1982-12-30', loans: [{ product: '经营贷', method: 'equal_installment', case: c('engaged', 'M2', { assignee: 'mediator1' }) }] },
   { name: '黄晓燕', gender: 'female', region: '310115', birth: '1991-04-09', loans: [{ product: '个人消费贷', method: 'equal_principal', case: c('engaged', 'M4+') }] },
   { name: '周昇', gender: 'male', region: '330106', birth: '1987-08-25', loans: [{ product: '装修分期贷', method: 'equal_installment', case: c('engaged', 'M3') }] },
   { name: '吴敏', gender: 'female', region: '330523', birth: '1976-06-18', loans: [{ product: '农户小额信用贷', method: 'equal_principal', case: c('hardship_submitted', 'M1') }] },

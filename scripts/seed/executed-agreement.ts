@@ -37,8 +37,8 @@ export async function seedExecutedAgreement(): Promise<boolean> {
   const [admin] = await db.select().from(staffUsers).where(eq(staffUsers.email, 'admin@concord.demo'));
   if (!mediator || !admin) return false;
   // The demo creditor's admin has authorised Concord to apply its seal (the admin page shows it and can revoke it).
-  if (!(await sealAuthorisationInForce(db, admin.creditorId))) {
-    await grantSealAuthorisation({ actor: { type: 'staff', id: admin.id, role: 'admin', creditorId: admin.creditorId }, meta }, { signatory: DEMO_SEAL_SIGNATORY });
+  if (!(await sealAuthorisationInForce(db, row.kase.creditorId))) {
+    await grantSealAuthorisation({ actor: { type: 'staff', id: admin.id, role: 'admin', creditorId: admin.creditorId }, meta }, { creditorId: row.kase.creditorId, signatory: DEMO_SEAL_SIGNATORY });
   }
   const borrowerCtx: Ctx = { actor: { type: 'borrower', id: row.borrower.id }, meta };
   const mediatorCtx: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId: mediator.creditorId }, meta };

@@ -55,7 +55,7 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
   }
   const [t, header, stylesheet] = await Promise.all([
     getTranslations('common'),
-    headerData({ home: '/', signOutTo: '/login', renewSession: true }),
+    headerData({ home: '/', signOutTo: '/login', account: '/account', renewSession: true }),
     // Without the stylesheet the page is plain but still readable: better than no page.
     documentStylesheet().catch((error: Error) => {
       logger.error({ requestId: meta.requestId, err: { name: error.name, message: scrubPersonalData(error.message) } }, 'document stylesheet not found');

@@ -6,7 +6,7 @@ import { currentActor } from '@/lib/auth/session';
 
 // Chrome only: every staff page checks the role itself.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const [actor, t] = await Promise.all([currentActor(), getTranslations('staff')]);
+  const [actor, t, tCommon] = await Promise.all([currentActor(), getTranslations('staff'), getTranslations('common')]);
   const staff = actor.type === 'staff';
   const nav = staff ? (
     <nav aria-label={t('nav')} className="flex gap-1 text-sm">
@@ -23,8 +23,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           {t('admin')}
         </Link>
       ) : null}
-      <Link href="/staff/outbox" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
-        {t('outbox')}
+      {/* The outbox holds sign-in codes: admins only. */}
+      {actor.role === 'admin' ? (
+        <Link href="/staff/outbox" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+          {t('outbox')}
+        </Link>
+      ) : null}
+      <Link href="/staff/account" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+        {tCommon('account')}
       </Link>
     </nav>
   ) : null;

@@ -4,13 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, cases, hardshipStatements, notifications, offers, planInstallments, signatures, storedFiles } from '@/db/schema';
+import { agreements, auditEvents, cases, hardshipStatements, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
+import { authenticateStaff } from '../auth/authenticate-staff';
+import { sessionIsLive } from '../auth/sessions';
 import { acceptOffer } from '../offers/accept-offer';
 import { requestSuggestions } from '../offers/suggest-offers';
 import { countersign } from './countersign';
+import { grantSealAuthorisation, listSealAuthorisations, revokeSealAuthorisation, sealAuthorisationInForce } from './seal-authorisation';
 import { ensureUnsignedDocument, getSigningView } from './prepare-document';
 import { readAgreementFile } from './read-agreement-file';
 import { requestSigningCode } from './request-signing-code';
@@ -214,12 +217,70 @@ describe('the repayment agreement', () => {
     const s = { kase, borrower, borrowerCtx, mediatorCtx, agreementId: agreement!.id };
     await signed(s);
     await expect(countersign(mediatorCtx, agreement!.id, { password: 'mediator password' })).rejects.toMatchObject({ code: 'REVIEW_PENDING' });
+    // Only the case's own mediator (or a supervisor) records the review; an admin reads.
+    const colleague = await makeStaff(test.db, creditor.id, 'mediator');
+    await expect(recordReview({ actor: { type: 'staff', id: colleague.id, role: 'mediator', creditorId: creditor.id }, meta }, kase.id, 'x')).rejects.toMatchObject({ code: 'NOT_ASSIGNED' });
+    const admin = await makeStaff(test.db, creditor.id, 'admin');
+    await expect(recordReview({ actor: { type: 'staff', id: admin.id, role: 'admin', creditorId: creditor.id }, meta }, kase.id, 'x')).rejects.toMatchObject({ code: 'READ_ONLY' });
     await recordReview(mediatorCtx, kase.id, '已核实失业证明，同意暂停');
     await expect(recordReview(mediatorCtx, kase.id, 'again')).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(countersign(mediatorCtx, agreement!.id, { password: 'mediator password' })).resolves.toMatchObject({ alreadyExecuted: false });
     const plan = await test.db.select().from(planInstallments).where(eq(planInstallments.agreementId, agreement!.id));
     // Nothing falls due during the three months of the pause.
     expect(plan.every((row) => row.dueDate > (pauseOffer!.priced as { pause: { until: string } }).pause.until)).toBe(true);
+  });
+
+  it('counts wrong countersigning passwords with the sign-in lockout: the fifth locks the account and ends its sessions', async () => {
+    const s = await agreedCase();
+    await signed(s);
+    const mediator = await authenticateStaff(meta, { email: (await test.db.select().from(staffUsers).where(eq(staffUsers.id, s.mediatorCtx.actor.id!)))[0]!.email, password: 'mediator password' });
+    const ctx: Ctx = { actor: { ...(s.mediatorCtx.actor as Extract<Ctx['actor'], { type: 'staff' }>), sessionId: mediator.sessionId }, meta };
+    const answers: string[] = [];
+    for (let i = 0; i < 8; i++) answers.push(await countersign(ctx, s.agreementId, { password: `guess ${i}` }).then(() => 'ok', (e: { code: string }) => e.code));
+    expect(answers).toEqual(['CREDENTIALS_INVALID', 'CREDENTIALS_INVALID', 'CREDENTIALS_INVALID', 'CREDENTIALS_INVALID', 'LOCKED', 'LOCKED', 'LOCKED', 'LOCKED']);
+    // The session the guesses came through has ended; even the right password waits out the lock, at the form too.
+    expect(await sessionIsLive(mediator.sessionId, mediator.id)).toBe(false);
+    await expect(countersign(ctx, s.agreementId, { password: 'mediator password' })).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(authenticateStaff(meta, { email: mediator.email, password: 'mediator password' })).rejects.toMatchObject({ code: 'LOCKED' });
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    expect(agreement!.status).toBe('signed_by_borrower');
+  });
+
+  it('the seal authorisation: granted and revoked by an admin who serves the creditor (its own, or the centre’s), audited, one in force at a time', async () => {
+    const creditor = await makeCreditor(test.db);
+    const other = await makeCreditor(test.db);
+    const ownAdmin = await makeStaff(test.db, creditor.id, 'admin');
+    const centreAdmin = await makeStaff(test.db, null, 'admin');
+    const otherAdmin = await makeStaff(test.db, other.id, 'admin');
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator');
+    const as = (staff: typeof ownAdmin): Ctx => ({ actor: { type: 'staff', id: staff.id, role: staff.role, creditorId: staff.creditorId }, meta });
+
+    // Another creditor's admin, or a mediator, cannot touch it (not found: it says nothing of the creditor).
+    await expect(grantSealAuthorisation(as(otherAdmin), { creditorId: creditor.id, signatory: '法定代表人 王五' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(grantSealAuthorisation(as(mediator), { creditorId: creditor.id, signatory: '法定代表人 王五' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(grantSealAuthorisation(as(ownAdmin), { creditorId: creditor.id, signatory: '  ' })).rejects.toMatchObject({ name: 'ZodError' });
+
+    // The centre's admin (no creditor of their own) grants it for the creditor; its own admin sees it and revokes it.
+    const { id } = await grantSealAuthorisation(as(centreAdmin), { creditorId: creditor.id, signatory: '法定代表人 陈立新' });
+    await expect(grantSealAuthorisation(as(ownAdmin), { creditorId: creditor.id, signatory: '另一位' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await sealAuthorisationInForce(test.db, creditor.id))!.id).toBe(id);
+    const [mine] = await listSealAuthorisations(as(ownAdmin).actor).then((list) => list.filter((c) => c.creditorId === creditor.id));
+    expect(mine).toMatchObject({ creditorName: creditor.name, inForce: { id, signatory: '法定代表人 陈立新', grantedBy: centreAdmin.name } });
+    expect((await listSealAuthorisations(as(ownAdmin).actor)).map((c) => c.creditorId)).toEqual([creditor.id]);
+    expect((await listSealAuthorisations(as(centreAdmin).actor)).map((c) => c.creditorId)).toEqual(expect.arrayContaining([creditor.id, other.id]));
+    await expect(revokeSealAuthorisation(as(otherAdmin), { creditorId: creditor.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await revokeSealAuthorisation(as(ownAdmin), { creditorId: creditor.id });
+    await expect(revokeSealAuthorisation(as(ownAdmin), { creditorId: creditor.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await sealAuthorisationInForce(test.db, creditor.id)).toBeNull();
+    const [after] = await listSealAuthorisations(as(ownAdmin).actor);
+    expect(after).toMatchObject({ inForce: null, history: [{ id, revokedBy: ownAdmin.name }] });
+    const audit = await test.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'creditor'), eq(auditEvents.entityId, creditor.id)));
+    expect(audit.map((e) => [e.action, e.actorId])).toEqual(
+      expect.arrayContaining([
+        ['creditor.seal_authorised', centreAdmin.id],
+        ['creditor.seal_revoked', ownAdmin.id],
+      ]),
+    );
   });
 
   it('is not found for anyone else', async () => {

@@ -9,7 +9,7 @@ import { sealPdf } from '@/lib/pdf/seal';
 import { countersignSchema } from '@/lib/validation/signing';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
-import { verifyPassword } from '../auth/passwords';
+import { confirmStaffPassword } from '../auth/step-up';
 import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
 import { notifyAssignee } from '../notify-assignee';
@@ -24,27 +24,30 @@ import { consentHash } from './sign-as-borrower';
 /**
  * After the borrower, the mediator signs — as mediator (调解员), the neutral
  * third party who conducted the mediation, never for the creditor — after
- * re-entering their password (their step-up). The creditor's seal is then
- * applied by the system under the creditor's standing authorisation, which
- * must be in force (an admin grants it; refused otherwise, saying so). The
- * final document carries the three capacities and the full certificate, is
- * sealed with the creditor's certificate, and the plan starts: the installments
- * to track are written and the case moves to plan tracking. An agreement made
- * from an offer that needs a mediator's review (a hardship pause) waits for it.
+ * re-entering their password (their step-up, which shares the sign-in lockout:
+ * wrong passwords are counted before anything else happens). The creditor's
+ * seal is then applied by the system under the creditor's standing
+ * authorisation, which must be in force (an admin grants it; refused
+ * otherwise, saying so). The final document carries the three capacities and
+ * the full certificate, is sealed with the creditor's certificate, and the plan
+ * starts: the installments to track are written and the case moves to plan
+ * tracking. An agreement made from an offer that needs a mediator's review (a
+ * hardship pause) waits for it.
  */
 export async function countersign(ctx: Ctx, agreementId: unknown, raw: { password: string }, deps = { seal: sealPdf }): Promise<{ sha256: string; alreadyExecuted: boolean }> {
   const { actor } = ctx;
   if (actor.type !== 'staff' || (actor.role !== 'mediator' && actor.role !== 'supervisor')) throw new AppError('NOT_FOUND');
   const { password } = countersignSchema.parse(raw);
+  // Whether this case is theirs to act on is settled before the password is asked for.
+  await loadVisibleAgreement(getDb(), actor, agreementId, { act: true });
+  await confirmStaffPassword(ctx, password, 'countersign');
   const now = new Date();
   return getDb().transaction(async (tx) => {
-    const { agreement, snapshot, kase } = await loadVisibleAgreement(tx, actor, agreementId, { forUpdate: true });
+    const { agreement, snapshot, kase } = await loadVisibleAgreement(tx, actor, agreementId, { forUpdate: true, act: true });
     if (agreement.status === 'executed') return { sha256: agreement.executedSha256!, alreadyExecuted: true };
     if (agreement.status !== 'signed_by_borrower' || !agreement.unsignedSha256) throw new AppError('CONFLICT', { message: 'not signed by the borrower yet' });
     const [staff] = await tx.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
-    if (!staff || !(await verifyPassword(staff.passwordHash, password))) {
-      throw new AppError('CREDENTIALS_INVALID', { field: 'password' });
-    }
+    if (!staff) throw new AppError('NOT_FOUND');
     if (needsMediatorReview(snapshot.terms) && kase.reviewReason && !kase.reviewedAt) throw new AppError('REVIEW_PENDING');
     const authorisation = await sealAuthorisationInForce(tx, kase.creditorId);
     if (!authorisation) throw new AppError('SEAL_NOT_AUTHORISED');

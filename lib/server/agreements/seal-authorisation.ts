@@ -1,22 +1,28 @@
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db/client';
 import { creditors, sealAuthorisations, staffUsers } from '@/db/schema';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
+import { creditorScope } from '../staff-scope';
 
 /**
- * The creditor's standing authorisation for Concord to apply its seal to agreements (the visible seal and the
- * PKCS#7 signature under its certificate) once its mediator has signed. An admin of the creditor grants it, naming
- * who authorises it, and revokes it; both are audited. Countersigning without one in force is refused.
+ * A creditor's standing authorisation for Concord to apply its seal to agreements (the visible seal and the
+ * PKCS#7 signature under its certificate) once the mediator has signed. An admin who serves the creditor (its own
+ * admin, or the mediation centre's) grants it, naming who authorises it, and revokes it; both are audited.
+ * Countersigning without one in force is refused.
  */
 export type SealAuthorisationDto = { id: string; signatory: string; grantedBy: string; grantedAt: string; revokedBy: string | null; revokedAt: string | null };
+export type CreditorSealDto = { creditorId: string; creditorName: string; inForce: SealAuthorisationDto | null; history: SealAuthorisationDto[] };
 
-const grantInput = z.object({ signatory: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong') });
+const grantInput = z.object({ creditorId: z.string().uuid(), signatory: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong') });
+const revokeInput = z.object({ creditorId: z.string().uuid() });
 
-function requireAdmin(actor: Actor): Extract<Actor, { type: 'staff' }> {
+type Admin = Extract<Actor, { type: 'staff' }>;
+
+function requireAdmin(actor: Actor): Admin {
   if (actor.type !== 'staff' || actor.role !== 'admin') throw new AppError('NOT_FOUND');
   return actor;
 }
@@ -30,51 +36,69 @@ export async function sealAuthorisationInForce(db: Executor, creditorId: string)
   return row ?? null;
 }
 
-/** The authorisation in force and the earlier ones, newest first, for the creditor's admin. */
-export async function listSealAuthorisations(actor: Actor): Promise<SealAuthorisationDto[]> {
+/** Each creditor the admin serves, with the authorisation in force and the earlier ones, newest first. */
+export async function listSealAuthorisations(actor: Actor): Promise<CreditorSealDto[]> {
   const admin = requireAdmin(actor);
-  const rows = await getDb().select().from(sealAuthorisations).where(eq(sealAuthorisations.creditorId, admin.creditorId)).orderBy(desc(sealAuthorisations.grantedAt));
-  const staff = new Map((await getDb().select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.creditorId, admin.creditorId))).map((s) => [s.id, s.name]));
-  return rows.map((r) => ({
+  const db = getDb();
+  const served = await db.select({ id: creditors.id, name: creditors.name }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
+  if (served.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(sealAuthorisations)
+    .where(inArray(sealAuthorisations.creditorId, served.map((c) => c.id)))
+    .orderBy(desc(sealAuthorisations.grantedAt));
+  const who = [...new Set(rows.flatMap((r) => (r.revokedBy ? [r.grantedBy, r.revokedBy] : [r.grantedBy])))];
+  const names = new Map(who.length ? (await db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(inArray(staffUsers.id, who))).map((s) => [s.id, s.name]) : []);
+  const dto = (r: (typeof rows)[number]): SealAuthorisationDto => ({
     id: r.id,
     signatory: r.signatory,
-    grantedBy: staff.get(r.grantedBy) ?? '—',
+    grantedBy: names.get(r.grantedBy) ?? '—',
     grantedAt: r.grantedAt.toISOString(),
-    revokedBy: r.revokedBy ? (staff.get(r.revokedBy) ?? '—') : null,
+    revokedBy: r.revokedBy ? (names.get(r.revokedBy) ?? '—') : null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
-  }));
+  });
+  return served.map((creditor) => {
+    const history = rows.filter((r) => r.creditorId === creditor.id).map(dto);
+    return { creditorId: creditor.id, creditorName: creditor.name, inForce: history.find((a) => a.revokedAt === null) ?? null, history };
+  });
+}
+
+/** The creditor row, locked (its authorisations change one at a time), if the admin serves it; otherwise NOT_FOUND. */
+async function lockServedCreditor(tx: Executor, admin: Admin, creditorId: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: creditors.id })
+    .from(creditors)
+    .where(and(eq(creditors.id, creditorId), creditorScope(admin, creditors.id)))
+    .for('update');
+  if (!row) throw new AppError('NOT_FOUND');
 }
 
 export async function grantSealAuthorisation(ctx: Ctx, raw: z.input<typeof grantInput>): Promise<{ id: string }> {
   const admin = requireAdmin(ctx.actor);
-  const { signatory } = grantInput.parse(raw);
+  const { creditorId, signatory } = grantInput.parse(raw);
   return getDb().transaction(async (tx) => {
-    // The creditor row is the lock: its authorisations change one at a time (and the unique index holds one in force).
-    await tx.select({ id: creditors.id }).from(creditors).where(eq(creditors.id, admin.creditorId)).for('update');
-    if (await sealAuthorisationInForce(tx, admin.creditorId)) throw new AppError('CONFLICT');
-    const [row] = await tx.insert(sealAuthorisations).values({ creditorId: admin.creditorId, signatory, grantedBy: admin.id }).returning({ id: sealAuthorisations.id });
-    await recordAudit(tx, ctx, { action: 'creditor.seal_authorised', entityType: 'creditor', entityId: admin.creditorId, data: { authorisationId: row!.id, signatory } });
+    await lockServedCreditor(tx, admin, creditorId);
+    // One in force at a time (the partial unique index holds it too).
+    if (await sealAuthorisationInForce(tx, creditorId)) throw new AppError('CONFLICT');
+    const [row] = await tx.insert(sealAuthorisations).values({ creditorId, signatory, grantedBy: admin.id }).returning({ id: sealAuthorisations.id });
+    await recordAudit(tx, ctx, { action: 'creditor.seal_authorised', entityType: 'creditor', entityId: creditorId, data: { authorisationId: row!.id, signatory } });
     return { id: row!.id };
   });
 }
 
-export async function revokeSealAuthorisation(ctx: Ctx): Promise<void> {
+export async function revokeSealAuthorisation(ctx: Ctx, raw: z.input<typeof revokeInput>): Promise<void> {
   const admin = requireAdmin(ctx.actor);
+  const { creditorId } = revokeInput.parse(raw);
   await getDb().transaction(async (tx) => {
-    const current = await sealAuthorisationInForce(tx, admin.creditorId);
+    await lockServedCreditor(tx, admin, creditorId);
+    const current = await sealAuthorisationInForce(tx, creditorId);
     if (!current) throw new AppError('CONFLICT');
-    const [revoked] = await tx
-      .update(sealAuthorisations)
-      .set({ revokedAt: new Date(), revokedBy: admin.id })
-      .where(and(eq(sealAuthorisations.id, current.id), isNull(sealAuthorisations.revokedAt)))
-      .returning({ id: sealAuthorisations.id });
-    if (!revoked) throw new AppError('CONFLICT');
-    await recordAudit(tx, ctx, { action: 'creditor.seal_revoked', entityType: 'creditor', entityId: admin.creditorId, data: { authorisationId: current.id } });
+    await tx.update(sealAuthorisations).set({ revokedAt: new Date(), revokedBy: admin.id }).where(eq(sealAuthorisations.id, current.id));
+    await recordAudit(tx, ctx, { action: 'creditor.seal_revoked', entityType: 'creditor', entityId: creditorId, data: { authorisationId: current.id } });
   });
 }
 
-/** Whether the staff member's creditor has a seal authorisation in force (the case page says so before anyone tries to sign). */
-export async function sealAuthorisedFor(actor: Actor): Promise<boolean> {
-  if (actor.type !== 'staff') return false;
-  return (await sealAuthorisationInForce(getDb(), actor.creditorId)) !== null;
+/** Whether the case's creditor has a seal authorisation in force (the case page says so before anyone tries to sign). */
+export async function sealAuthorisedFor(creditorId: string): Promise<boolean> {
+  return (await sealAuthorisationInForce(getDb(), creditorId)) !== null;
 }

@@ -7,8 +7,7 @@ import { judgeAgreementFile } from '@/lib/pdf/agreement-verdict';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 import type { RequestMeta } from '../actor';
 import { sha256Hex } from '../crypto';
-import { AppError } from '../errors';
-import { hitRateLimit } from '../rate-limit';
+import { limitAddress } from '../rate-limit';
 import { parseSnapshot } from './snapshot';
 
 /** A later agreement that replaces this one (a correction), by its number and status. */
@@ -28,10 +27,7 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
-async function limit(meta: RequestMeta) {
-  const decision = await getDb().transaction((tx) => hitRateLimit(tx, rateLimits.verifyPerIp, `doc:${meta.ip ?? 'unknown'}`));
-  if (!decision.allowed) throw new AppError('RATE_LIMITED', { params: { retryAt: decision.retryAt.toISOString() } });
-}
+const limit = (meta: RequestMeta) => limitAddress(getDb(), rateLimits.documentCheckPerIp, meta.ip);
 
 /** The newest agreement in the chain of corrections that replaced this one, if it was set aside. */
 async function replacementOf(agreement: { id: string; status: string }): Promise<Replacement> {

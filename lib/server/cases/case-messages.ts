@@ -39,7 +39,7 @@ export async function postCaseMessage(ctx: Ctx, raw: { caseId: string } & z.inpu
   const { body } = caseMessageSchema.parse(raw);
   if (ctx.actor.type !== 'borrower' && ctx.actor.type !== 'staff') throw new AppError('NOT_FOUND');
   return getDb().transaction(async (tx) => {
-    const kase = await loadVisibleCase(tx, ctx.actor, raw.caseId, { forUpdate: true });
+    const kase = await loadVisibleCase(tx, ctx.actor, raw.caseId, { forUpdate: true, act: true });
     const [message] = await tx
       .insert(negotiationMessages)
       .values({ caseId: kase.id, authorType: ctx.actor.type as 'borrower' | 'staff', authorId: ctx.actor.id!, body })

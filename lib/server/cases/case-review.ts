@@ -28,10 +28,10 @@ export async function requestReviewTx(tx: Executor, ctx: Ctx, kase: CaseRow, rea
 /** The mediator (or a supervisor) records that they reviewed the case: who and when, in the audit log. */
 export async function recordReview(ctx: Ctx, caseId: unknown, note: string): Promise<void> {
   const { actor } = ctx;
-  if (actor.type !== 'staff' || actor.role === 'admin') throw new AppError('NOT_FOUND');
+  if (actor.type !== 'staff') throw new AppError('NOT_FOUND');
   const text = note.trim().slice(0, 1000);
   await getDb().transaction(async (tx) => {
-    const kase = await loadVisibleCase(tx, actor, caseId, { forUpdate: true });
+    const kase = await loadVisibleCase(tx, actor, caseId, { forUpdate: true, act: true });
     if (!kase.reviewReason || kase.reviewedAt) throw new AppError('CONFLICT');
     await tx.update(cases).set({ reviewedAt: new Date(), reviewedBy: actor.id, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, kase.id));
     await recordAudit(tx, ctx, { action: 'case.reviewed', entityType: 'case', entityId: kase.id, data: { reason: kase.reviewReason, note: text } });

@@ -5,6 +5,7 @@ import { agreements, hardshipStatements, offers, staffUsers } from '@/db/schema'
 import type { ArrearsTotals, CostCap } from '@/lib/domain/arrears';
 import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
+import { staffCaseAccess, type StaffCaseAccess } from '@/lib/domain/case-access';
 import { maskPhone } from '@/lib/domain/identity';
 import type { Actor } from '../actor';
 import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
@@ -18,10 +19,12 @@ export type CaseOverviewDto = {
   version: number;
   openedAt: string;
   mediationDeadline: string;
-  creditor: { name: string; nameEn: string; servicePhone: string; court: string };
+  creditor: { id: string; name: string; nameEn: string; servicePhone: string; court: string };
   contactWindow: { start: string; end: string };
   borrower: { name: string; phoneMasked: string; residentIdMasked: string };
   assignee: string | null;
+  /** What the viewing staff member may do here (lib/domain/case-access); a borrower always acts on their own case. */
+  access: StaffCaseAccess;
   loan: { id: string; contractNo: string; product: string; principal: number; annualRatePpm: number; termMonths: number; repaymentMethod: string };
   arrears: { asOf: string; totals: ArrearsTotals; daysPastDue: number; bucket: DpdBucket; cap: CostCap; penaltyRatePpm: number };
   hardship: { status: 'none' | 'draft' | 'submitted'; version: number | null; disposableIncome: number | null };
@@ -68,10 +71,11 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     version: kase.version,
     openedAt: kase.openedAt.toISOString(),
     mediationDeadline: kase.mediationDeadline.toISOString(),
-    creditor: { name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
+    creditor: { id: creditor.id, name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
     contactWindow: { start: policy.contact.windowStart, end: policy.contact.windowEnd },
     borrower: { name: borrower.fullName, phoneMasked: maskPhone(borrower.phone), residentIdMasked: borrower.residentIdMasked },
     assignee: assignee?.name ?? null,
+    access: actor.type === 'staff' ? staffCaseAccess(actor, kase.assigneeId) : 'act',
     loan: { id: loan.id, contractNo: loan.contractNo, product: loan.product, principal: loan.principal, annualRatePpm: loan.annualRatePpm, termMonths: loan.termMonths, repaymentMethod: loan.repaymentMethod },
     arrears: { asOf, totals: arrears.totals, daysPastDue: arrears.daysPastDue, bucket: arrears.bucket, cap: arrears.cap, penaltyRatePpm: arrears.penaltyRatePpm },
     hardship: {

@@ -7,6 +7,7 @@ import { caseStates, type CaseState } from '@/lib/domain/case-state';
 import { maskPhone } from '@/lib/domain/identity';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
+import { creditorScope } from '../staff-scope';
 
 export const listCasesQuery = z.object({
   state: z.enum(caseStates).optional(),
@@ -35,7 +36,7 @@ export const PAGE_SIZE = 50;
 export async function listCases(actor: Actor, query: z.input<typeof listCasesQuery>): Promise<{ rows: StaffCaseRow[]; total: number; page: number }> {
   if (actor.type !== 'staff') throw new AppError('FORBIDDEN');
   const { state, mine, page } = listCasesQuery.parse(query);
-  const filters: SQL[] = [eq(cases.creditorId, actor.creditorId)];
+  const filters: SQL[] = [creditorScope(actor, cases.creditorId)];
   if (state) filters.push(eq(cases.state, state));
   if (mine) filters.push(eq(cases.assigneeId, actor.id));
   const where = and(...filters);

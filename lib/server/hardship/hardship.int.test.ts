@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, cases, hardshipStatements, notifications, storedFiles } from '@/db/schema';
+import { evidenceLimits } from '@/lib/domain/file-type';
+import { rateLimits } from '@/lib/domain/rate-limit';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
@@ -171,6 +173,44 @@ describe('evidence uploads', () => {
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'notes.pdf', bytes: Buffer.from('just text') })).rejects.toMatchObject({ code: 'FILE_TYPE' });
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'photo.jpg', bytes: pdf })).rejects.toMatchObject({ code: 'FILE_RENAMED' });
     expect(await test.db.select().from(storedFiles).where(eq(storedFiles.caseId, kase.id))).toHaveLength(0);
+  });
+
+  it('accepts exactly the stated limit (10 MB) and refuses one byte more', async () => {
+    const { kase, ctx } = await setup();
+    await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
+    const atLimit = Buffer.concat([pdf, Buffer.alloc(evidenceLimits.maxBytes - pdf.length, 32)]);
+    expect(atLimit.length).toBe(10_485_760);
+    await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'scan.pdf', bytes: atLimit })).resolves.toMatchObject({ size: 10_485_760 });
+    await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'scan.pdf', bytes: Buffer.concat([atLimit, Buffer.from(' ')]) })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', params: { max: 10 } });
+  });
+
+  it('keeps and serves a file under a safe name ending in its real type, as an attachment', async () => {
+    const { kase, ctx } = await setup();
+    await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
+    const names: [string, string][] = [
+      ['statement.hta', 'statement.pdf'],
+      ['page.html', 'page.pdf'],
+      ['invoice\u202Efdp.exe', 'invoicefdp.pdf'],
+      ['bank\u0007 letter.pdf', 'bank letter.pdf'],
+    ];
+    for (const [given, kept] of names) {
+      const uploaded = await uploadEvidence(ctx, { caseId: kase.id, filename: given, bytes: pdf });
+      expect(uploaded.filename).toBe(kept);
+      expect((await readStoredFile(ctx, uploaded.id)).filename).toBe(kept);
+    }
+    // A row stored before this rule is served under the rule all the same.
+    const [old] = await test.db.insert(storedFiles).values({ kind: 'evidence', borrowerId: ctx.actor.id!, caseId: kase.id, filename: 'old\u202Etxt.exe', contentType: 'application/pdf', size: pdf.length, sha256: 'x', bytes: pdf, uploadedByType: 'borrower' }).returning();
+    expect((await readStoredFile(ctx, old!.id)).filename).toBe('oldtxt.pdf');
+  });
+
+  it('counts downloads against the address they come from', async () => {
+    const { kase, ctx } = await setup();
+    await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
+    const uploaded = await uploadEvidence(ctx, { caseId: kase.id, filename: 'a.pdf', bytes: pdf });
+    const from = (ip: string): Ctx => ({ ...ctx, meta: { ip } });
+    for (let i = 0; i < rateLimits.downloadPerIp.limit; i++) await readStoredFile(from('192.0.2.200'), uploaded.id);
+    await expect(readStoredFile(from('192.0.2.200'), uploaded.id)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(readStoredFile(from('192.0.2.201'), uploaded.id)).resolves.toHaveProperty('bytes');
   });
 
   it('accepts at most ten files', async () => {

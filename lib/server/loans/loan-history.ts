@@ -57,6 +57,7 @@ const oneFor = (scope: 'borrower' | 'creditor') =>
   );
 const oneForBorrower = oneFor('borrower');
 const oneForCreditor = oneFor('creditor');
+const oneForCentre = prepared((db) => db.query.loans.findFirst({ with: { ...history, borrower: timezoneOnly }, where: eq(loans.id, loanId) }).prepare('loan_with_history_for_centre'));
 const oneWithParties = prepared((db) => db.query.loans.findFirst({ with: { ...history, borrower: true }, where: eq(loans.id, loanId) }).prepare('loan_parties_with_history'));
 
 type Loan = typeof loans.$inferSelect;
@@ -102,9 +103,17 @@ export async function borrowerLoansWithHistory(db: Executor, borrower: string): 
   return { loans: rows.map(({ cases: _cases, ...row }) => toHistory(row)), cases: caseRows };
 }
 
-/** One loan with its history, if it is the borrower's own, or one of the creditor's loans. */
-export async function loanWithHistory(db: Executor, scope: { borrowerId: string } | { creditorId: string }, id: string): Promise<LoanHistory | undefined> {
-  const row = 'borrowerId' in scope ? await oneForBorrower(db).execute({ loanId: id, ownerId: scope.borrowerId }) : await oneForCreditor(db).execute({ loanId: id, ownerId: scope.creditorId });
+/**
+ * One loan with its history, if it is the borrower's own, or one of the creditor's loans
+ * (creditorId null: the mediation centre's staff, who serve every creditor).
+ */
+export async function loanWithHistory(db: Executor, scope: { borrowerId: string } | { creditorId: string | null }, id: string): Promise<LoanHistory | undefined> {
+  const row =
+    'borrowerId' in scope
+      ? await oneForBorrower(db).execute({ loanId: id, ownerId: scope.borrowerId })
+      : scope.creditorId === null
+        ? await oneForCentre(db).execute({ loanId: id })
+        : await oneForCreditor(db).execute({ loanId: id, ownerId: scope.creditorId });
   return row ? toHistory(row) : undefined;
 }
 

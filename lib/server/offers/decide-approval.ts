@@ -23,7 +23,8 @@ type Decision = { decision: 'approve' } | { decision: 'amend'; terms: OfferTerms
  */
 export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision): Promise<{ status: 'proposed' | 'rejected' }> {
   const { actor } = ctx;
-  if (actor.type !== 'staff' || (actor.role !== 'supervisor' && actor.role !== 'admin')) throw new AppError('NOT_FOUND');
+  // Supervisors decide; admins read the approvals queue but act on no case.
+  if (actor.type !== 'staff' || actor.role !== 'supervisor') throw new AppError(actor.type === 'staff' && actor.role === 'admin' ? 'READ_ONLY' : 'NOT_FOUND');
   return getDb().transaction(async (tx) => {
     const { kase, offer } = await loadVisibleOfferForUpdate(tx, actor, offerId);
     if (offer.status !== 'pending_approval') throw new AppError('OFFER_NOT_OPEN', { params: { status: offer.status } });

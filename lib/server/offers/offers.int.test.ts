@@ -129,7 +129,7 @@ describe('offers and the negotiation', () => {
     await requestSuggestions(s.borrowerCtx, s.kase.id);
     const results = await Promise.allSettled([
       proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) }),
-      proposeOffer(s.mediator2Ctx, { caseId: s.kase.id, terms: plan(24) }),
+      proposeOffer(s.supervisorCtx, { caseId: s.kase.id, terms: plan(24) }),
       proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: plan(30) }),
     ]);
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);

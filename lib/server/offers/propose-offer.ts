@@ -9,6 +9,7 @@ import { isNegotiable } from '@/lib/domain/case-state';
 import type { Ctx } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
+import { staffServing } from '../staff-scope';
 import { queueNotification } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
 import { loadOfferContext } from './offer-context';
@@ -30,7 +31,7 @@ export async function proposeOffer(
   if (actor.type !== 'borrower' && actor.type !== 'staff') throw new AppError('NOT_FOUND');
   const message = offerMessageSchema.parse(input.message);
   return getDb().transaction(async (tx) => {
-    const kase = await loadVisibleCase(tx, actor, input.caseId, { forUpdate: true });
+    const kase = await loadVisibleCase(tx, actor, input.caseId, { forUpdate: true, act: true });
     if (!isNegotiable(kase.state)) throw new AppError('CONFLICT');
     const context = await loadOfferContext(tx, kase);
     const role = actor.type === 'borrower' ? 'borrower' : actor.role === 'mediator' ? 'mediator' : 'supervisor';
@@ -45,7 +46,7 @@ export async function proposeOffer(
       const [pending] = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'pending_approval')));
       if (pending) throw new AppError('CONFLICT', { message: 'an offer already awaits approval' });
       const row = await insertOffer(tx, ctx, { caseId: kase.id, round: await nextRound(tx, kase.id), parentOfferId: parent?.id, status: 'pending_approval', terms, priced, expiresAt, message, approvalReason: reason });
-      const supervisors = await tx.select().from(staffUsers).where(and(eq(staffUsers.creditorId, kase.creditorId), eq(staffUsers.role, 'supervisor'), eq(staffUsers.active, true)));
+      const supervisors = await tx.select().from(staffUsers).where(and(staffServing(kase.creditorId, staffUsers.creditorId), eq(staffUsers.role, 'supervisor'), eq(staffUsers.active, true)));
       const [author] = await tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, actor.id));
       for (const supervisor of supervisors) {
         await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: supervisor.id, toAddress: supervisor.email, template: 'offerNeedsApproval', locale: 'zh-CN', values: { caseNo: kase.caseNo, name: author?.name ?? '', reason }, caseId: kase.id });

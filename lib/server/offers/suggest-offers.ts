@@ -40,7 +40,7 @@ export async function proposeSuggestionsTx(tx: Executor, ctx: Ctx, kase: CaseRow
 export async function requestSuggestions(ctx: Ctx, caseId: unknown): Promise<{ offerIds: string[] }> {
   if (ctx.actor.type !== 'borrower' && ctx.actor.type !== 'staff') throw new AppError('NOT_FOUND');
   return getDb().transaction(async (tx) => {
-    const kase = await loadVisibleCase(tx, ctx.actor, caseId, { forUpdate: true });
+    const kase = await loadVisibleCase(tx, ctx.actor, caseId, { forUpdate: true, act: true });
     if (!isNegotiable(kase.state)) throw new AppError('CONFLICT');
     const rows = await proposeSuggestionsTx(tx, ctx, kase);
     return { offerIds: rows.map((r) => r.id) };

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { uploadLimit } from '@/lib/domain/file-type';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { Replacement, VerificationDto } from '@/lib/server/agreements/verify-agreement';
 import { verifyAction } from '../actions';
@@ -25,9 +26,13 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
         className="flex flex-col gap-4"
         onSubmit={async (event) => {
           event.preventDefault();
-          setBusy(true);
           setError(undefined);
-          const response = await verifyAction(new FormData(event.currentTarget)).catch(() => null);
+          const data = new FormData(event.currentTarget);
+          const file = data.get('file');
+          // Checked here to spare a slow network the upload; the server checks again.
+          if (file instanceof File && file.size > uploadLimit.maxBytes) return setError(errorText({ key: 'errors.FILE_TOO_LARGE', params: { max: uploadLimit.maxMegabytes } }));
+          setBusy(true);
+          const response = await verifyAction(data).catch(() => null);
           setBusy(false);
           if (!response) return setError(errorText('errors.UNAVAILABLE'));
           if (!response.ok) return setError(errorText(response.formError ?? Object.values(response.fieldErrors)[0] ?? 'errors.UNAVAILABLE'));
@@ -38,7 +43,10 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
           <label htmlFor="verify-file" className="text-sm font-medium">
             {t('fileLabel')}
           </label>
-          <input id="verify-file" name="file" type="file" accept="application/pdf" className="min-h-11 rounded-lg border border-slate-400 bg-white p-2" />
+          <input id="verify-file" name="file" type="file" accept="application/pdf" aria-describedby="verify-file-hint" className="min-h-11 rounded-lg border border-slate-400 bg-white p-2" />
+          <p id="verify-file-hint" className="text-sm text-slate-600">
+            {t('fileHint', { max: uploadLimit.maxMegabytes })}
+          </p>
         </div>
         <Field label={t('codeLabel')} hint={t('codeHint')} name="code" defaultValue={initialCode} autoCapitalize="characters" />
         <FormError message={error} />

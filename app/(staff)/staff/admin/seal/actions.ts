@@ -1,20 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { currentCtx } from '@/lib/auth/session';
-import { runAction, type ActionResult } from '@/lib/server/action-result';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
 import { grantSealAuthorisation, revokeSealAuthorisation } from '@/lib/server/agreements/seal-authorisation';
+import { id, text } from '@/lib/validation/envelope';
 
-export async function grantSealAction(input: { signatory: string }): Promise<ActionResult> {
-  return runAction(async () => {
-    await grantSealAuthorisation(await currentCtx(), { signatory: String(input?.signatory ?? '') });
-    revalidatePath('/staff/admin/seal');
-  });
-}
+export const grantSealAction = defineAction('staff', z.object({ creditorId: id, signatory: text }), async (input, ctx) => {
+  await grantSealAuthorisation(ctx, input);
+  revalidatePath('/staff/admin/seal');
+});
 
-export async function revokeSealAction(): Promise<ActionResult> {
-  return runAction(async () => {
-    await revokeSealAuthorisation(await currentCtx());
-    revalidatePath('/staff/admin/seal');
-  });
-}
+export const revokeSealAction = defineAction('staff', z.object({ creditorId: id }), async (input, ctx) => {
+  await revokeSealAuthorisation(ctx, input);
+  revalidatePath('/staff/admin/seal');
+});

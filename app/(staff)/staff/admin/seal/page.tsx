@@ -18,41 +18,47 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function SealAuthorisationPage() {
   const { actor } = await requireStaff(['admin']);
-  const [history, t, format] = await Promise.all([listSealAuthorisations(actor), getTranslations('staffAdmin'), getFormatter()]);
-  const current = history.find((a) => a.revokedAt === null) ?? null;
+  const [served, t, format] = await Promise.all([listSealAuthorisations(actor), getTranslations('staffAdmin'), getFormatter()]);
   const when = (iso: string) => format.dateTime(new Date(iso), instantFormat);
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
       <h1 className="text-2xl font-bold">{t('sealTitle')}</h1>
       <p className="text-slate-700">{t('sealIntro')}</p>
-      {current ? (
-        <Notice>
-          <p className="font-semibold">{t('inForce')}</p>
-          <p>{t('inForceDetail', { signatory: current.signatory, by: current.grantedBy, date: when(current.grantedAt) })}</p>
-        </Notice>
-      ) : (
-        <Notice tone="warn">{t('none')}</Notice>
-      )}
-      <Card>
-        <ClientMessages namespaces={['staffAdmin']}>
-          <SealAuthorisationForm inForce={current !== null} />
-        </ClientMessages>
-      </Card>
-      {history.length ? (
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading" className="text-xl font-semibold">
-            {t('history')}
+      {served.length === 0 ? <Notice>{t('noCreditors')}</Notice> : null}
+      {/* One section per creditor the admin serves: its own admin sees one, the centre's every creditor. */}
+      {served.map(({ creditorId, creditorName, inForce, history }) => (
+        <section key={creditorId} aria-labelledby={`seal-${creditorId}`} className="flex flex-col gap-3">
+          <h2 id={`seal-${creditorId}`} className="text-xl font-semibold">
+            {creditorName}
           </h2>
-          <ol className="mt-2 flex flex-col gap-2 text-sm">
-            {history.map((a) => (
-              <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                <p>{t('grantedLine', { signatory: a.signatory, by: a.grantedBy, date: when(a.grantedAt) })}</p>
-                {a.revokedAt ? <p className="text-slate-700">{t('revokedLine', { by: a.revokedBy ?? '—', date: when(a.revokedAt) })}</p> : null}
-              </li>
-            ))}
-          </ol>
+          {inForce ? (
+            <Notice>
+              <p className="font-semibold">{t('inForce')}</p>
+              <p>{t('inForceDetail', { signatory: inForce.signatory, by: inForce.grantedBy, date: when(inForce.grantedAt) })}</p>
+            </Notice>
+          ) : (
+            <Notice tone="warn">{t('none')}</Notice>
+          )}
+          <Card>
+            <ClientMessages namespaces={['staffAdmin']}>
+              <SealAuthorisationForm creditorId={creditorId} inForce={inForce !== null} />
+            </ClientMessages>
+          </Card>
+          {history.length ? (
+            <>
+              <h3 className="text-lg font-semibold">{t('history')}</h3>
+              <ol className="flex flex-col gap-2 text-sm">
+                {history.map((a) => (
+                  <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                    <p>{t('grantedLine', { signatory: a.signatory, by: a.grantedBy, date: when(a.grantedAt) })}</p>
+                    {a.revokedAt ? <p className="text-slate-700">{t('revokedLine', { by: a.revokedBy ?? '—', date: when(a.revokedAt) })}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
         </section>
-      ) : null}
+      ))}
     </main>
   );
 }

@@ -16,6 +16,7 @@ import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { OfferHistory } from '@/components/offers/offer-history';
 import { StatementSummary } from '@/components/hardship/statement-summary';
 import { StaffNegotiation } from './_components/staff-negotiation';
+import { ClaimCase } from './_components/claim-case';
 import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
 import { replyAction } from './actions';
@@ -45,9 +46,11 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const tc = await getTranslations('countersign');
   const agreementId = await currentAgreementId(actor, overview.id);
   const agreement = agreementId ? await getSigningView(ctx, agreementId) : null;
-  const sealInForce = agreement?.status === 'signed_by_borrower' ? await sealAuthorisedFor(actor) : true;
+  const sealInForce = agreement?.status === 'signed_by_borrower' ? await sealAuthorisedFor(overview.creditor.id) : true;
   const reviewPending = overview.review !== null && overview.review.reviewedAt === null;
   const { totals } = overview.arrears;
+  // Everyone of the creditor's staff reads the case; who acts on it: lib/domain/case-access.
+  const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
     <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase']}>
@@ -61,6 +64,14 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}: {format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'medium' })}
           </p>
         </div>
+        {overview.access === 'claim' ? (
+          <Notice className="flex flex-col gap-2">
+            <p>{t('unassignedNotice')}</p>
+            <ClaimCase caseId={overview.id} />
+          </Notice>
+        ) : overview.access === 'read' ? (
+          <Notice>{actor.role === 'admin' ? t('readOnlyNotice') : t('notYoursNotice', { name: overview.assignee ?? '' })}</Notice>
+        ) : null}
         {overview.review ? (
           <Notice tone={reviewPending ? 'warn' : 'info'} aria-labelledby="review-heading">
             <h2 id="review-heading" className="text-lg font-semibold">
@@ -69,9 +80,9 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             <p className="mt-1">
               {t(`reviewReasons.${overview.review.reason as 'hardship_pause'}`, { income: money(overview.hardship.disposableIncome ?? 0) })}
             </p>
-            {reviewPending ? (
+            {reviewPending && canAct ? (
               <ReviewForm caseId={overview.id} />
-            ) : (
+            ) : reviewPending ? null : (
               <p className="mt-1 text-sm">{t('reviewedOn', { date: format.dateTime(new Date(overview.review.reviewedAt!), instantFormat) })}</p>
             )}
           </Notice>
@@ -170,7 +181,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
                     </li>
                   ))}
               </ul>
-              {agreement.status === 'signed_by_borrower' && actor.role !== 'admin' ? (
+              {agreement.status === 'signed_by_borrower' && canAct ? (
                 <>
                   <p className="text-sm text-slate-700">{tc('capacities')}</p>
                   {reviewPending ? <Notice tone="warn">{tc('reviewFirst')}</Notice> : null}
@@ -178,7 +189,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
                   <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
                 </>
               ) : null}
-              {agreement.status !== 'executed' && actor.role !== 'admin' ? (
+              {agreement.status !== 'executed' && canAct ? (
                 <SupersedeForm caseId={overview.id} agreementId={agreement.agreementId} />
               ) : null}
             </Card>
@@ -196,11 +207,12 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             open={workspace.open}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
             negotiable={isNegotiable(overview.state)}
+            canAct={canAct}
           />
           <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
           <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
-        <CaseThread caseId={overview.id} messages={messages} post={replyAction} audience="staff" />
+        <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
       </main>
     </ClientMessages>
   );

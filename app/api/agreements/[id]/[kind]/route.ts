@@ -1,6 +1,6 @@
 import { currentCtx } from '@/lib/auth/session';
+import { attachmentHeaders, refusedDownload } from '@/lib/http/file-response';
 import { readAgreementFile, type AgreementFileKind } from '@/lib/server/agreements/read-agreement-file';
-import { isAppError } from '@/lib/server/errors';
 import { getLocale } from '@/lib/i18n/server';
 
 const names: Record<'zh-CN' | 'en', Record<AgreementFileKind, string>> = {
@@ -8,6 +8,7 @@ const names: Record<'zh-CN' | 'en', Record<AgreementFileKind, string>> = {
   en: { unsigned: 'for review', signed: 'signed by the borrower', executed: 'in force' },
 };
 
+/** The name a copy is saved under: which agreement and which copy, in the reader's language. */
 function downloadName(agreementNo: string, kind: AgreementFileKind, locale: string): string {
   return locale === 'en' ? `Repayment agreement ${agreementNo} (${names.en[kind]}).pdf` : `还款协议 ${agreementNo}（${names['zh-CN'][kind]}）.pdf`;
 }
@@ -23,21 +24,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const file = await readAgreementFile(await currentCtx(), id, kind as AgreementFileKind);
     const inline = new URL(request.url).searchParams.get('inline') === '1';
-    // Saved under a name that says which copy it is, in the reader's language; the stored name (ASCII) as the fallback.
     const name = downloadName(file.agreementNo, kind as AgreementFileKind, await getLocale());
     return new Response(new Uint8Array(file.bytes), {
       headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        'x-content-sha256': file.sha256,
-        'cache-control': 'private, no-store',
-        // The review page shows the PDF in a frame of its own origin.
+        ...attachmentHeaders(name, 'application/pdf', file.sha256),
+        // Our own PDF, shown in a frame of the review page when asked: inline then, never sniffed either way.
+        ...(inline ? { 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(name)}` } : {}),
         'x-frame-options': 'SAMEORIGIN',
         'content-security-policy': "default-src 'none'; frame-ancestors 'self'",
       },
     });
   } catch (error) {
-    if (isAppError(error)) return new Response('Not found', { status: 404 });
-    throw error;
+    return refusedDownload(error);
   }
 }

@@ -5,11 +5,10 @@ import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { useErrorText } from '@/lib/i18n/use-error-text';
+import { evidenceLimits } from '@/lib/domain/file-type';
 import type { EvidenceDto } from '@/lib/server/hardship/evidence';
 import { removeEvidenceAction, uploadEvidenceAction } from '../actions';
 import { StepShell } from './step-shell';
-
-const MAX_BYTES = 10 * 1024 * 1024;
 
 export function EvidenceStep({
   caseId,
@@ -47,8 +46,8 @@ export function EvidenceStep({
       return optional;
     }
     // Checked here to spare a slow network the upload; the server checks again, from the bytes.
-    if (file.size > MAX_BYTES) {
-      setError(errorText({ key: 'errors.FILE_TOO_LARGE', params: { max: 10 } }));
+    if (file.size > evidenceLimits.maxBytes) {
+      setError(errorText({ key: 'errors.FILE_TOO_LARGE', params: { max: evidenceLimits.maxMegabytes } }));
       return false;
     }
     const data = new FormData();
@@ -117,7 +116,7 @@ export function EvidenceStep({
         <p id="evidence-hint" className="text-sm text-slate-600">
           {t('hint')}
         </p>
-        <Button type="button" variant="secondary" onClick={() => void upload()} disabled={busy || evidence.length >= 10}>
+        <Button type="button" variant="secondary" onClick={() => void upload()} disabled={busy || evidence.length >= evidenceLimits.maxFiles}>
           {busy ? t('uploading') : t('upload')}
         </Button>
         {chosen ? (

@@ -63,7 +63,7 @@ function wizardSaves(caseId: string, initialRowVersion: number | null) {
       if (result.ok) rowVersion = result.data.rowVersion;
       return result.ok ? { ok: true } : result;
     },
-    async typing(step: FormStep, values: unknown): Promise<string | false> {
+    async typing(step: FormStep, values: Record<string, unknown>): Promise<string | false> {
       const result = await inTurn(() => saveTypingAction({ caseId, step, values })).catch(() => null);
       if (!result?.ok) return false;
       rowVersion = result.data.rowVersion;

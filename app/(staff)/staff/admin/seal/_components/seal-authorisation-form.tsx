@@ -11,7 +11,7 @@ import { messageOf } from '@/lib/validation/message';
 import { grantSealAction, revokeSealAction } from '../actions';
 
 /** Grant the standing authorisation (who authorises it), or revoke the one in force. */
-export function SealAuthorisationForm({ inForce }: { inForce: boolean }) {
+export function SealAuthorisationForm({ creditorId, inForce }: { creditorId: string; inForce: boolean }) {
   const t = useTranslations('staffAdmin');
   const errorText = useErrorText();
   const router = useRouter();
@@ -37,7 +37,7 @@ export function SealAuthorisationForm({ inForce }: { inForce: boolean }) {
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-700">{t('revokeHint')}</p>
       <FormError message={error} />
-      <Button type="button" variant="danger" className="self-start" disabled={busy} onClick={() => run(() => revokeSealAction())}>
+      <Button type="button" variant="danger" className="self-start" disabled={busy} onClick={() => run(() => revokeSealAction({ creditorId }))}>
         {t('revoke')}
       </Button>
     </div>
@@ -46,7 +46,7 @@ export function SealAuthorisationForm({ inForce }: { inForce: boolean }) {
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault();
-        void run(() => grantSealAction({ signatory }));
+        void run(() => grantSealAction({ creditorId, signatory }));
       }}
     >
       <Field label={t('signatory')} hint={t('signatoryHint')} value={signatory} onChange={(e) => setSignatory(e.target.value)} error={fieldError} maxLength={100} />

@@ -14,7 +14,8 @@ import type { OpenOfferDto } from '@/lib/server/offers/list-offers';
 import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';
 
 /** The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer composer. */
-export function StaffNegotiation({ caseId, context, open, role, negotiable }: { caseId: string; context: OfferContext; open: OpenOfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean }) {
+/** The open offers and the counter-offer composer; `canAct` false (someone else's case, or an admin) shows the offers only. */
+export function StaffNegotiation({ caseId, context, open, role, negotiable, canAct }: { caseId: string; context: OfferContext; open: OpenOfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean; canAct: boolean }) {
   const ts = useTranslations('staffOffers');
   const errorText = useErrorText();
   const router = useRouter();
@@ -42,7 +43,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable }: { 
             <Card className="flex h-full flex-col gap-2">
               <h3 className="font-semibold">{ts(`author.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
               <OfferFigures priced={offer.priced} terms={offer.terms} audience="staff" disposableIncome={context.disposableIncome} />
-              {offer.authorType === 'borrower' ? (
+              {!canAct ? null : offer.authorType === 'borrower' ? (
                 <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id }))}>
                   {ts('acceptProposal')}
                 </Button>
@@ -67,7 +68,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable }: { 
           </li>
         ))}
       </ul>
-      {negotiable ? (
+      {negotiable && canAct ? (
         <Card>
           <h3 className="mb-3 text-lg font-semibold">{ts('counterTitle')}</h3>
           <OfferComposer
