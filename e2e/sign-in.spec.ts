@@ -58,7 +58,8 @@ test.describe('a borrower signs in with a code, on a 360×780 phone', () => {
     await expect(thief).toHaveURL(/\/login$/);
     const direct = await thief.request.get(`/cases/${kase.id}`, { headers: { cookie: saved.map((c) => `${c.name}=${c.value}`).join('; ') }, maxRedirects: 0 });
     expect([303, 307]).toContain(direct.status());
-    expect(direct.headers().location).toMatch(/\/login$/);
+    // To sign in again, and back to that case after it (?next=).
+    expect(direct.headers().location).toMatch(new RegExp(`/login\\?next=${encodeURIComponent(`/cases/${kase.id}`)}$`));
     await thief.context().close();
   });
 
