@@ -36,6 +36,12 @@ export function EvidenceStep({
   // A file chosen but not uploaded yet is named, and uploaded on "continue" rather than dropped.
   const [chosen, setChosen] = useState<string | null>(null);
 
+  /** A file refused (type, size) is not kept chosen: "continue" would only refuse it again. */
+  function forget() {
+    if (input.current) input.current.value = '';
+    setChosen(null);
+  }
+
   /** Uploads the chosen file; true when it is stored (or nothing was chosen and `optional`). */
   async function upload(optional = false): Promise<boolean> {
     const file = input.current?.files?.[0];
@@ -48,6 +54,7 @@ export function EvidenceStep({
     // Checked here to spare a slow network the upload; the server checks again, from the bytes.
     if (file.size > evidenceLimits.maxBytes) {
       setError(errorText({ key: 'errors.FILE_TOO_LARGE', params: { max: evidenceLimits.maxMegabytes } }));
+      forget();
       return false;
     }
     const data = new FormData();
@@ -62,9 +69,7 @@ export function EvidenceStep({
     }
     if (!result.ok) {
       setError(errorText(result.fieldErrors.file ?? result.formError ?? { key: 'errors.UNAVAILABLE' }));
-      // A file the server refused (type, size) is not kept chosen: "continue" would only refuse it again.
-      if (result.fieldErrors.file && input.current) input.current.value = '';
-      if (result.fieldErrors.file) setChosen(null);
+      if (result.fieldErrors.file) forget();
       return false;
     }
     onChange([...evidence, result.data]);
