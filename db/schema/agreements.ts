@@ -27,6 +27,12 @@ export const agreements = pgTable('agreements', {
   executedSha256: text('executed_sha256'),
   supersedesId: uuid('supersedes_id'),
   executedAt: timestamp('executed_at', { withTimezone: true }),
+  /**
+   * The plan's end, once it has one (plan tracking sets them; outcomes and the dashboard read them):
+   * when the consecutive misses the policy allows were exceeded, or when the last installment was paid.
+   */
+  planBreachedAt: timestamp('plan_breached_at', { withTimezone: true }),
+  planCompletedAt: timestamp('plan_completed_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
