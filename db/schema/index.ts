@@ -10,3 +10,5 @@ export * from './agreements';
 export * from './notifications';
 export * from './audit';
 export * from './relations';
+export * from './imports';
+export * from './messaging';
