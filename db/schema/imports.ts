@@ -1,4 +1,4 @@
-import { bigint, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditors, staffUsers } from './people';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -26,6 +26,8 @@ export const importBatches = pgTable(
     encoding: text('encoding'),
     status: importBatchStatus('status').notNull().default('uploading'),
     /** Why the whole file was refused (empty, header, binary…), or why the import failed. */
+    /** Where a running job is (reading, staging, borrowers, loans, schedules…), for the progress shown. */
+    stage: text('stage'),
     problem: jsonb('problem').$type<ImportProblem | null>(),
     rowsRead: integer('rows_read').notNull().default(0),
     rowsValid: integer('rows_valid').notNull().default(0),
@@ -69,6 +71,8 @@ export const importRows = pgTable(
     line: integer('line').notNull(),
     /** new: no loan with this contract number; update: the loan changes; unchanged: nothing to do. */
     action: text('action').notNull(),
+    /** The loan's terms change (its schedule is rebuilt), not only the borrower's details or the payments. */
+    termsChanged: boolean('terms_changed').notNull().default(false),
     changes: jsonb('changes').$type<{ field: string; from: string; to: string }[]>().notNull().default([]),
     rowHash: text('row_hash').notNull(),
     contractNo: text('contract_no').notNull(),
