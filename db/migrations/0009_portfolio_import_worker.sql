@@ -8,6 +8,7 @@ CREATE TABLE "import_batches" (
 	"sha256" text,
 	"encoding_choice" text DEFAULT 'auto' NOT NULL,
 	"encoding" text,
+	"header" text[],
 	"status" "import_batch_status" DEFAULT 'uploading' NOT NULL,
 	"stage" text,
 	"problem" jsonb,

@@ -24,6 +24,8 @@ export const importBatches = pgTable(
     /** What the admin chose ('auto', 'utf-8', 'gbk') and what the file was read as. */
     encodingChoice: text('encoding_choice').notNull().default('auto'),
     encoding: text('encoding'),
+    /** The file's header row as written, for the error report (the bad rows, under the same header, re-uploadable as they are). */
+    header: text('header').array(),
     status: importBatchStatus('status').notNull().default('uploading'),
     /** Why the whole file was refused (empty, header, binary…), or why the import failed. */
     /** Where a running job is (reading, staging, borrowers, loans, schedules…), for the progress shown. */

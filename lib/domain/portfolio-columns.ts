@@ -62,6 +62,10 @@ for (const column of portfolioColumns) {
   for (const name of [names['zh-CN'], names.en, ...(names.aliases ?? [])]) byHeader.set(normalizeHeader(name), column);
 }
 
+/** The reason column the error report adds: read back as nothing, so a fixed report is re-uploaded as it is. */
+export const reasonHeader = { 'zh-CN': '错误原因', en: 'errors' } as const;
+const ignoredHeaders = new Set([reasonHeader['zh-CN'], reasonHeader.en, '错误', 'error', 'reason'].map(normalizeHeader));
+
 export type HeaderMapping =
   | { ok: true; index: Map<PortfolioColumn, number> }
   | { ok: false; missing: PortfolioColumn[]; unknown: string[]; duplicate: string[] };
@@ -77,6 +81,7 @@ export function mapHeader(header: readonly string[]): HeaderMapping {
   header.forEach((raw, i) => {
     const name = raw.normalize('NFKC').replace(/^\uFEFF/, '').trim();
     if (!name) return;
+    if (ignoredHeaders.has(normalizeHeader(name))) return;
     const column = byHeader.get(normalizeHeader(name));
     if (!column) unknown.push(name);
     else if (index.has(column)) duplicate.push(name);

@@ -11,7 +11,7 @@ import { systemCtx, type Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { creditorPolicy } from '../creditor-policy';
 import { logger } from '../logger';
-import { invitationTexts } from '../templates/invitation-texts';
+import { invitationTexts } from '../templates/template-store';
 import { batchLockKey } from './import-lock';
 
 /**
@@ -165,7 +165,7 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
  * never an amount. Queued in the outbox as messages the contact rules govern, so the dispatcher sends each at
  * an allowed moment (ADR 0012).
  */
-async function queueInvitations(client: pg.ClientBase, input: { batchId: string; creditorId: string; creditorName: Record<Locale, string>; prefix: string; now: Date }): Promise<number> {
+async function queueInvitations(client: pg.PoolClient, input: { batchId: string; creditorId: string; creditorName: Record<Locale, string>; prefix: string; now: Date }): Promise<number> {
   const texts = await invitationTexts(drizzle(client, { schema }), input.creditorId);
   let total = 0;
   for (const channel of ['sms', 'letter'] as const) {

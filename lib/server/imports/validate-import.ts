@@ -281,7 +281,7 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
             break;
           }
           index = mapping.index;
-          await setProgress(reader, batchId, { stage: 'checking' });
+          await setProgress(reader, batchId, { stage: 'checking', header: cells });
           continue;
         }
         report.read++;
