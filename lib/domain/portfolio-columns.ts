@@ -94,3 +94,23 @@ export function mapHeader(header: readonly string[]): HeaderMapping {
 
 /** A spreadsheet's row number for the i-th record after the header (the header is row 1). */
 export const lineOf = (recordIndex: number) => recordIndex + 2;
+
+/** The example row of the template and the field reference (a loan in arrears, valid as written). */
+export const portfolioExample: Record<PortfolioColumn, { 'zh-CN': string; en: string }> = {
+  name: { 'zh-CN': '张三', en: 'Zhang San' },
+  residentId: { 'zh-CN': '110101199003071233', en: '110101199003071233' },
+  mobile: { 'zh-CN': '13800138000', en: '13800138000' },
+  address: { 'zh-CN': '北京市东城区东四北大街1号', en: '1 Dongsi North Street, Dongcheng, Beijing' },
+  contractNo: { 'zh-CN': 'HT-2025-000001', en: 'HT-2025-000001' },
+  product: { 'zh-CN': '消费贷', en: 'Consumer loan' },
+  principal: { 'zh-CN': '12000.00', en: '12000.00' },
+  annualRate: { 'zh-CN': '7.2', en: '7.2' },
+  repaymentMethod: { 'zh-CN': '等额本息', en: 'equal_installment' },
+  startDate: { 'zh-CN': '2025-06-10', en: '2025-06-10' },
+  termMonths: { 'zh-CN': '12', en: '12' },
+  firstDueDate: { 'zh-CN': '2025-07-10', en: '2025-07-10' },
+  schedule: { 'zh-CN': '', en: '' },
+  payments: { 'zh-CN': '2025-07-10 1038.50;2025-08-10 1038.50', en: '2025-07-10 1038.50;2025-08-10 1038.50' },
+  language: { 'zh-CN': 'zh-CN', en: 'en' },
+  inviteBy: { 'zh-CN': '短信', en: 'sms' },
+};

@@ -58,6 +58,8 @@ import en_staffCaseThread from '@/messages/en/staffCaseThread.json';
 import zh_staffCaseThread from '@/messages/zh-CN/staffCaseThread.json';
 import en_staffHardship from '@/messages/en/staffHardship.json';
 import zh_staffHardship from '@/messages/zh-CN/staffHardship.json';
+import en_staffImport from '@/messages/en/staffImport.json';
+import zh_staffImport from '@/messages/zh-CN/staffImport.json';
 import en_staffLogin from '@/messages/en/staffLogin.json';
 import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
@@ -107,6 +109,7 @@ const zhCN = {
   staffCaseState: zh_staffCaseState,
   staffCaseThread: zh_staffCaseThread,
   staffHardship: zh_staffHardship,
+  staffImport: zh_staffImport,
   staffLogin: zh_staffLogin,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
@@ -147,6 +150,7 @@ const en: Messages = {
   staffCaseState: en_staffCaseState,
   staffCaseThread: en_staffCaseThread,
   staffHardship: en_staffHardship,
+  staffImport: en_staffImport,
   staffLogin: en_staffLogin,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,

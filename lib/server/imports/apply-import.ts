@@ -46,9 +46,11 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
   const report: ApplyReport = { status: 'skipped', imported: 0, casesOpened: 0, borrowersCreated: 0, invitations: 0 };
   try {
     await client.query('begin');
+    // The batch's advisory lock, not a row lock: the stage is written to the batch's row from another connection
+    // while this transaction runs (setStage), which a row lock held here would block until the end.
     const locked = (await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [batchLockKey(batchId)])).rows[0]!.ok;
     const { rows } = await client.query<{ creditor_id: string; status: string; sha256: string; filename: string; confirmed_by: string | null; policy: unknown; name: string; name_en: string }>(
-      `select b.creditor_id, b.status, b.sha256, b.filename, b.confirmed_by, c.policy, c.name, c.name_en from import_batches b join creditors c on c.id = b.creditor_id where b.id = $1 for update of b`,
+      `select b.creditor_id, b.status, b.sha256, b.filename, b.confirmed_by, c.policy, c.name, c.name_en from import_batches b join creditors c on c.id = b.creditor_id where b.id = $1`,
       [batchId],
     );
     const batch = rows[0];
@@ -171,9 +173,9 @@ async function queueInvitations(client: pg.PoolClient, input: { batchId: string;
   for (const channel of ['sms', 'letter'] as const) {
     for (const locale of Object.keys(texts) as Locale[]) {
       const { subject, body } = texts[locale][channel === 'sms' ? 'invitationSms' : 'invitationLetter'];
-      // Placeholders filled in SQL from the row's own code: {creditor}, {code}, {url}.
+      // Placeholders filled in SQL from the row's own code and name: {creditor}, {url}, {code}, {name}.
       const fill = (template: string) =>
-        `replace(replace(replace(${literal(template)}, '{creditor}', ${literal(input.creditorName[locale])}), '{url}', ${literal(publicUrl('/check'))}), '{code}', substr(k.invite_code, 1, 5) || '-' || substr(k.invite_code, 6))`;
+        `replace(replace(replace(replace(${literal(template)}, '{creditor}', ${literal(input.creditorName[locale])}), '{url}', ${literal(publicUrl('/check'))}), '{code}', substr(k.invite_code, 1, 5) || '-' || substr(k.invite_code, 6)), '{name}', b.full_name)`;
       const { rowCount } = await client.query(
         `with queued as (
            insert into notifications (channel, recipient_type, recipient_id, to_address, template, locale, subject, body, case_id, creditor_id, governed, scheduled_at)
@@ -181,10 +183,10 @@ async function queueInvitations(client: pg.PoolClient, input: { batchId: string;
            from import_rows r join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no
            join cases k on k.loan_id = l.id and k.case_no = $7 || lpad(r.line::text, 6, '0')
            join borrowers b on b.id = l.borrower_id
-           where r.batch_id = $1 and r.action <> 'unchanged' and r.invite_channel = $3 and (case when b.locale = 'en' then 'en' else 'zh-CN' end) = $5
-             and not exists (select 1 from invitations i where i.case_id = k.id and i.channel = $3)
+           where r.batch_id = $1 and r.action <> 'unchanged' and r.invite_channel = $3::text and (case when b.locale = 'en' then 'en' else 'zh-CN' end) = $5
+             and not exists (select 1 from invitations i where i.case_id = k.id and i.channel = $3::text)
            returning id, case_id)
-         insert into invitations (case_id, channel, notification_id, batch_id) select case_id, $3, id, $1 from queued`,
+         insert into invitations (case_id, channel, notification_id, batch_id) select case_id, $3::text, id, $1 from queued`,
         [input.batchId, input.creditorId, channel, channel === 'sms' ? 'invitationSms' : 'invitationLetter', locale, input.now, input.prefix],
       );
       total += rowCount ?? 0;
