@@ -46,6 +46,7 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   staffCaseState: 'staff',
   staffCaseThread: 'staff',
   staffHardship: 'staff',
+  staffImport: 'staff',
   staffLogin: 'staff',
   staffNotifications: 'staff',
   staffOffers: 'staff',

@@ -1,3 +1,4 @@
+// i18n-audience: staff
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';

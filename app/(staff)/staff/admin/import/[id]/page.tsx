@@ -1,0 +1,216 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { BackLink } from '@/components/back-link';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { Card, Notice } from '@/components/ui/card';
+import { requireStaff } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/domain/money';
+import { instantFormat } from '@/lib/i18n/config';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
+import { isAppError } from '@/lib/server/errors';
+import { getImportBatch, getImportPreview, type ImportBatchDto } from '@/lib/server/imports/import-batches';
+import { BatchActions, FollowProgress } from '../_components/batch-actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('staffImport'))('title') };
+}
+
+const working: ImportBatchDto['status'][] = ['uploading', 'uploaded', 'validating', 'importing'];
+const shownErrors = 100;
+
+/**
+ * One import: the file (name, size, encoding, SHA-256), the progress while a job works on it (rows read, valid,
+ * with problems, imported), then the preview — rows with problems (row, column, reason), loans that change and
+ * how, the first new loans — with confirm and discard, and the error report to download.
+ */
+export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireStaff(['admin']);
+  const { id } = await params;
+  const batch = await getImportBatch(actor, id).catch((error) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const previewed = batch.status === 'previewed' || batch.status === 'failed' || batch.status === 'imported';
+  const [preview, t, format, locale] = await Promise.all([previewed ? getImportPreview(actor, id, { limit: shownErrors }) : null, getTranslations('staffImport'), getFormatter(), getLocale()]);
+  const n = (value: number) => format.number(value);
+  const importable = batch.counts.new + batch.counts.updated;
+  const c = batch.counts;
+  const counts: [string, number][] =
+    batch.status === 'imported'
+      ? [
+          ['countImported', c.imported],
+          ['countCases', c.casesOpened],
+          ['countBorrowers', c.borrowersCreated],
+          ['countInvitations', c.invitations],
+          ['countInvalid', c.invalid],
+        ]
+      : [
+          ['countRead', c.read],
+          ['countValid', c.valid],
+          ['countInvalid', c.invalid],
+        ];
+  return (
+    <main id="main" className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
+      <BackLink href="/staff/admin/import">{t('back')}</BackLink>
+      <h1 className="text-2xl font-bold break-all">{t('batchTitle', { filename: batch.filename })}</h1>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600">{t('factCreditor')}</dt>
+        <dd>{batch.creditorName}</dd>
+        <dt className="text-slate-600">{t('factSize')}</dt>
+        <dd>{t('sizeKb', { size: format.number(Math.ceil(batch.size / 1024)) })}</dd>
+        <dt className="text-slate-600">{t('factEncoding')}</dt>
+        <dd>{batch.encoding?.toUpperCase() ?? '—'}</dd>
+        <dt className="text-slate-600">{t('factSha')}</dt>
+        <dd className="font-mono text-xs break-all">{batch.sha256 ?? '—'}</dd>
+        <dt className="text-slate-600">{t('factUploaded')}</dt>
+        <dd>
+          {batch.uploadedBy}, {format.dateTime(new Date(batch.createdAt), instantFormat)}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="progress" className="flex flex-col gap-2">
+        <h2 id="progress" className="text-lg font-semibold">
+          {t('progress')}
+        </h2>
+        <p role="status" className="font-medium">
+          {t(`status.${batch.status}`)}
+          {batch.stage && working.includes(batch.status) ? ` — ${t(`stage.${batch.stage as 'queued'}`)}` : ''}
+        </p>
+        <dl className="flex flex-wrap gap-3">
+          {counts.map(([key, value]) => (
+            <div key={key} className="min-w-36 rounded-lg border border-slate-200 bg-white px-3 py-2">
+              <dt className="text-sm text-slate-600">{t(key)}</dt>
+              <dd className="text-xl font-semibold tabular-nums">{n(value)}</dd>
+            </div>
+          ))}
+        </dl>
+        {batch.problem ? (
+          <Notice tone="error" role="alert">
+            {t(`fileProblem.${batch.problem.key as 'empty'}`, batch.problem.params ?? {})}
+          </Notice>
+        ) : null}
+        {batch.status === 'imported' ? <Notice>{t('done', { imported: n(c.imported), cases: n(c.casesOpened), borrowers: n(c.borrowersCreated), invitations: n(c.invitations) })}</Notice> : null}
+        {working.includes(batch.status) ? (
+          <ClientMessages namespaces={['staffImport']}>
+            <FollowProgress />
+          </ClientMessages>
+        ) : null}
+      </section>
+
+      {preview && batch.status !== 'imported' ? (
+        <Card aria-labelledby="preview-heading" className="flex flex-col gap-3">
+          <h2 id="preview-heading" className="text-lg font-semibold">
+            {t('previewHeading')}
+          </h2>
+          <p>{t('previewIntro', { valid: n(c.valid), new: n(c.new), updated: n(c.updated), unchanged: n(c.unchanged), invalid: n(c.invalid) })}</p>
+          {importable === 0 ? <Notice tone="warn">{t('nothingToImport')}</Notice> : null}
+          <ClientMessages namespaces={['staffImport']}>
+            <BatchActions batchId={batch.id} importable={importable} confirmable={importable > 0} cancellable />
+          </ClientMessages>
+        </Card>
+      ) : null}
+      {batch.status === 'refused' ? (
+        <ClientMessages namespaces={['staffImport']}>
+          <BatchActions batchId={batch.id} importable={0} confirmable={false} cancellable />
+        </ClientMessages>
+      ) : null}
+
+      {preview && preview.errors.length ? (
+        <section aria-labelledby="errors-heading" className="flex flex-col gap-2">
+          <h2 id="errors-heading" className="text-lg font-semibold">
+            {t('errorsHeading')}
+          </h2>
+          <p className="text-sm text-slate-700">{t('errorsIntro')}</p>
+          <a className="self-start text-brand-700 underline" href={`/api/imports/${batch.id}/errors`} download>
+            {t('errorReport')}
+          </a>
+          {c.invalid > preview.errors.length ? <p className="text-sm text-slate-700">{t('moreErrors', { shown: n(preview.errors.length), total: n(c.invalid) })}</p> : null}
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">{t('colLine')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colColumn')}</th>
+                <th scope="col" className="py-2">{t('colProblem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.errors.flatMap((e) =>
+                e.problems.map((p, i) => (
+                  <tr key={`${e.line}-${i}`} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-3 tabular-nums">{i === 0 ? e.line : ''}</td>
+                    <td className="py-2 pr-3">{t(`column.${p.column as 'row'}`)}</td>
+                    <td className="py-2">{t(`problem.${p.key as 'required'}`, p.params ?? {})}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {preview && preview.changes.length && batch.status !== 'imported' ? (
+        <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
+          <h2 id="changes-heading" className="text-lg font-semibold">
+            {t('changesHeading')}
+          </h2>
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">{t('colLine')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colContract')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colField')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colFrom')}</th>
+                <th scope="col" className="py-2">{t('colTo')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.changes.flatMap((row) =>
+                row.changes.map((change, i) => (
+                  <tr key={`${row.line}-${change.field}`} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-3 tabular-nums">{i === 0 ? row.line : ''}</td>
+                    <td className="py-2 pr-3">{i === 0 ? row.contractNo : ''}</td>
+                    <td className="py-2 pr-3">{t(`column.${change.field as 'row'}`)}</td>
+                    <td className="py-2 pr-3 break-all">{change.from}</td>
+                    <td className="py-2 break-all">{change.to}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {preview && preview.newRows.length && batch.status !== 'imported' ? (
+        <section aria-labelledby="new-heading" className="flex flex-col gap-2">
+          <h2 id="new-heading" className="text-lg font-semibold">
+            {t('newHeading', { shown: n(preview.newRows.length) })}
+          </h2>
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">{t('colLine')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colContract')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colName')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('colDpd')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('colArrears')}</th>
+                <th scope="col" className="py-2">{t('colInvite')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.newRows.map((row) => (
+                <tr key={row.line} className="border-b border-slate-200">
+                  <td className="py-2 pr-3 tabular-nums">{row.line}</td>
+                  <td className="py-2 pr-3">{row.contractNo}</td>
+                  <td className="py-2 pr-3">{row.name}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{n(row.dpd)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(row.arrears, locale)}</td>
+                  <td className="py-2">{t(`invite.${row.inviteBy as 'sms'}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </main>
+  );
+}
