@@ -99,7 +99,7 @@ export const lineOf = (recordIndex: number) => recordIndex + 2;
 export const portfolioExample: Record<PortfolioColumn, { 'zh-CN': string; en: string }> = {
   name: { 'zh-CN': '张三', en: 'Zhang San' },
   residentId: { 'zh-CN': '110101199003071233', en: '110101199003071233' },
-  mobile: { 'zh-CN': '13800138000', en: '13800138000' },
+  mobile: { 'zh-CN': '13912345678', en: '13912345678' },
   address: { 'zh-CN': '北京市东城区东四北大街1号', en: '1 Dongsi North Street, Dongcheng, Beijing' },
   contractNo: { 'zh-CN': 'HT-2025-000001', en: 'HT-2025-000001' },
   product: { 'zh-CN': '消费贷', en: 'Consumer loan' },

@@ -15,6 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffImport'))('title') };
 }
 
+/** The missing columns of a header are kept as the columns' keys: named here in the reader's language. */
+function problemParams(problem: NonNullable<ImportBatchDto['problem']>, columnName: (column: string) => string) {
+  const params = { ...(problem.params ?? {}) };
+  if (problem.key === 'header' && typeof params.missing === 'string' && params.missing !== '—') params.missing = params.missing.split(', ').map(columnName).join(', ');
+  return params;
+}
+
 const working: ImportBatchDto['status'][] = ['uploading', 'uploaded', 'validating', 'importing'];
 const shownErrors = 100;
 
@@ -86,7 +93,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
         </dl>
         {batch.problem ? (
           <Notice tone="error" role="alert">
-            {t(`fileProblem.${batch.problem.key as 'empty'}`, batch.problem.params ?? {})}
+            {t(`fileProblem.${batch.problem.key as 'empty'}`, problemParams(batch.problem, (column) => t(`column.${column as 'row'}`)))}
           </Notice>
         ) : null}
         {batch.status === 'imported' ? <Notice>{t('done', { imported: n(c.imported), cases: n(c.casesOpened), borrowers: n(c.borrowersCreated), invitations: n(c.invitations) })}</Notice> : null}
