@@ -134,5 +134,6 @@ ALTER TABLE "message_templates" ADD CONSTRAINT "message_templates_creditor_id_cr
 ALTER TABLE "message_templates" ADD CONSTRAINT "message_templates_updated_by_staff_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "import_batches_creditor_idx" ON "import_batches" USING btree ("creditor_id","created_at");--> statement-breakpoint
 CREATE INDEX "invitations_notification_idx" ON "invitations" USING btree ("notification_id");--> statement-breakpoint
+CREATE INDEX "plan_installments_due_idx" ON "plan_installments" USING btree ("due_date");--> statement-breakpoint
 ALTER TABLE "loans" ADD CONSTRAINT "loans_creditor_contract_uq" UNIQUE("creditor_id","contract_no");--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_invite_code_unique" UNIQUE("invite_code");

@@ -21,16 +21,22 @@ type Candidate = { installment_id: string; seq: number; due_date: string; case_i
 export async function sendInstallmentReminders(now: Date = new Date(), options: { limit?: number } = {}): Promise<ReminderReport> {
   const db = getDb();
   const report: ReminderReport = { before: 0, dueToday: 0 };
+  // Installments due near today in UTC first (every time zone's today is within a day of it; an index serves
+  // it), then exactly, by each borrower's own calendar.
   const { rows } = await db.execute<Candidate>(sql`
+    with near as (
+      select p.id, p.seq, p.due_date, p.agreement_id from plan_installments p
+       where p.status in ('scheduled', 'partially_paid')
+         and p.due_date between (${now}::timestamptz at time zone 'UTC')::date - 1 and (${now}::timestamptz at time zone 'UTC')::date + 4)
     select p.id as installment_id, p.seq, p.due_date::text as due_date, k.id as case_id, k.creditor_id, k.borrower_id,
-           case when p.due_date = (${now}::timestamptz at time zone b.timezone)::date then 'due' else 'before' end as kind
-      from plan_installments p
+           case when p.due_date = d.today then 'due' else 'before' end as kind
+      from near p
       join agreements a on a.id = p.agreement_id and a.status = 'executed' and a.plan_breached_at is null and a.plan_completed_at is null
       join cases k on k.id = a.case_id and k.state = 'plan_active'
       join borrowers b on b.id = k.borrower_id
-     where p.status in ('scheduled', 'partially_paid')
-       and p.due_date between (${now}::timestamptz at time zone b.timezone)::date and (${now}::timestamptz at time zone b.timezone)::date + 3
-       and not exists (select 1 from job_marks m where m.job = 'installment-reminder-' || (case when p.due_date = (${now}::timestamptz at time zone b.timezone)::date then 'due' else 'before' end)
+      cross join lateral (select (${now}::timestamptz at time zone b.timezone)::date as today) d
+     where p.due_date between d.today and d.today + 3
+       and not exists (select 1 from job_marks m where m.job = 'installment-reminder-' || (case when p.due_date = d.today then 'due' else 'before' end)
                          and m.subject = p.id || ':' || p.due_date)
      order by p.due_date, p.id
      limit ${options.limit ?? 5000}`);
