@@ -71,13 +71,31 @@ function bossFor(connectionString: string, name: string, sendOnly = false) {
   return boss;
 }
 
+async function ensureQueue(boss: PgBoss, job: JobDefinition) {
+  if (await boss.getQueue(job.name)) return;
+  await boss.createQueue(job.name, { name: job.name, expireInSeconds: job.expireInSeconds ?? 15 * 60, retryLimit: 3, retryDelay: 30 });
+}
+
+/** Workers starting at the same moment create the same queues and schedules: one of them may lose a deadlock or a unique race, and tries again. */
+async function withRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= attempts || (code !== '40P01' && code !== '23505' && code !== '40001')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.floor(Math.random() * 50)));
+    }
+  }
+}
+
 /** Starts a worker: every job's queue, its schedule (unless `schedule: false`, for tests) and its handler. */
 export async function startJobs(connectionString: string, options: { schedule?: boolean; name?: string; pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
   const boss = bossFor(connectionString, options.name ?? 'concord-worker');
   await boss.start();
   for (const job of jobDefinitions) {
-    await boss.createQueue(job.name, { name: job.name, expireInSeconds: job.expireInSeconds ?? 15 * 60, retryLimit: 3, retryDelay: 30 });
-    if (options.schedule !== false && job.schedule) await boss.schedule(job.name, job.schedule);
+    await withRetry(() => ensureQueue(boss, job));
+    if (options.schedule !== false && job.schedule) await withRetry(() => boss.schedule(job.name, job.schedule!));
   }
   for (const job of jobDefinitions) {
     await boss.work<JobData>(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([received]) => {
