@@ -1,0 +1,66 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { borrowers, cases, creditors, loans, staffUsers } from '@/db/schema';
+import type { CaseState } from '@/lib/domain/case-state';
+import { maskPhone } from '@/lib/domain/identity';
+import { reviewableStates } from '@/lib/domain/outcomes';
+import type { Actor } from '../actor';
+import { AppError } from '../errors';
+import { creditorScope } from '../staff-scope';
+
+export type ReviewRow = {
+  id: string;
+  caseNo: string;
+  version: number;
+  state: CaseState;
+  creditorName: string;
+  borrowerName: string;
+  borrowerPhone: string;
+  contractNo: string;
+  arrearsAtOpen: number;
+  dpdAtOpen: number;
+  openedAt: string;
+  mediationDeadline: string;
+  reviewSince: string;
+  deadlineExtensions: number;
+  assigneeName: string | null;
+};
+
+/** The escalation review list: cases whose window ended with no agreement, oldest first, for supervisors (admins read it). */
+export async function listEscalationReview(actor: Actor): Promise<ReviewRow[]> {
+  if (actor.type !== 'staff' || actor.role === 'mediator') throw new AppError('FORBIDDEN');
+  const rows = await getDb()
+    .select({
+      id: cases.id,
+      caseNo: cases.caseNo,
+      version: cases.version,
+      state: cases.state,
+      creditorName: creditors.name,
+      borrowerName: borrowers.fullName,
+      borrowerPhone: borrowers.phone,
+      contractNo: loans.contractNo,
+      arrearsAtOpen: cases.arrearsAtOpen,
+      dpdAtOpen: cases.dpdAtOpen,
+      openedAt: cases.openedAt,
+      mediationDeadline: cases.mediationDeadline,
+      reviewSince: cases.reviewSince,
+      deadlineExtensions: cases.deadlineExtensions,
+      assigneeName: staffUsers.name,
+    })
+    .from(cases)
+    .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
+    .innerJoin(loans, eq(loans.id, cases.loanId))
+    .innerJoin(creditors, eq(creditors.id, cases.creditorId))
+    .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
+    .where(and(creditorScope(actor, cases.creditorId), isNotNull(cases.reviewSince), inArray(cases.state, [...reviewableStates])))
+    .orderBy(asc(cases.reviewSince), asc(cases.mediationDeadline))
+    .limit(500);
+  return rows.map((r) => ({
+    ...r,
+    borrowerPhone: maskPhone(r.borrowerPhone),
+    openedAt: r.openedAt.toISOString(),
+    mediationDeadline: r.mediationDeadline.toISOString(),
+    reviewSince: r.reviewSince!.toISOString(),
+  }));
+}
