@@ -50,7 +50,8 @@ export async function reopenCase(ctx: Ctx, caseId: unknown, raw: ReopenCaseInput
     });
   } catch (error) {
     // The one-open-case-per-loan index: a newer case on this loan is open.
-    if ((error as { code?: string })?.code === '23505') throw new AppError('CONFLICT', { params: { reason: 'newer_case_open' } });
+    const pgCode = (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+    if (pgCode === '23505') throw new AppError('CONFLICT', { params: { reason: 'newer_case_open' } });
     throw error;
   }
 }
