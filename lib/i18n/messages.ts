@@ -54,6 +54,10 @@ import en_validation from '@/messages/en/validation.json';
 import zh_validation from '@/messages/zh-CN/validation.json';
 import en_verify from '@/messages/en/verify.json';
 import zh_verify from '@/messages/zh-CN/verify.json';
+import en_dashboard from '@/messages/en/dashboard.json';
+import zh_dashboard from '@/messages/zh-CN/dashboard.json';
+import en_outcomes from '@/messages/en/outcomes.json';
+import zh_outcomes from '@/messages/zh-CN/outcomes.json';
 import type { Locale } from './config';
 
 /**
@@ -63,6 +67,8 @@ import type { Locale } from './config';
  * messages/ is missing from this list or the two languages' keys differ.
  */
 const zhCN = {
+  outcomes: zh_outcomes,
+  dashboard: zh_dashboard,
   account: zh_account,
   approvals: zh_approvals,
   casePage: zh_casePage,
@@ -96,6 +102,8 @@ const zhCN = {
 export type Messages = typeof zhCN;
 
 const en: Messages = {
+  outcomes: en_outcomes,
+  dashboard: en_dashboard,
   account: en_account,
   approvals: en_approvals,
   casePage: en_casePage,
