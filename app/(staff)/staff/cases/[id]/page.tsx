@@ -20,6 +20,7 @@ import { ClaimCase } from './_components/claim-case';
 import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
 import { replyAction } from './actions';
+import { OutcomeSection } from './_components/outcome-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffCase'))('title') };
@@ -48,7 +49,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offers', 'staffOffers', 'caseThread', 'staffCase']}>
+    <ClientMessages namespaces={['countersign', 'offers', 'staffOffers', 'caseThread', 'staffCase', 'outcomes']}>
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
         <BackLink href="/staff">{t('backToList')}</BackLink>
         <div>
@@ -188,6 +189,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} viewer="staff" />
+        <OutcomeSection actor={actor} kase={overview} canAct={canAct} />
       </main>
     </ClientMessages>
   );
