@@ -58,6 +58,8 @@ import en_dashboard from '@/messages/en/dashboard.json';
 import zh_dashboard from '@/messages/zh-CN/dashboard.json';
 import en_outcomes from '@/messages/en/outcomes.json';
 import zh_outcomes from '@/messages/zh-CN/outcomes.json';
+import en_review from '@/messages/en/review.json';
+import zh_review from '@/messages/zh-CN/review.json';
 import type { Locale } from './config';
 
 /**
@@ -67,6 +69,7 @@ import type { Locale } from './config';
  * messages/ is missing from this list or the two languages' keys differ.
  */
 const zhCN = {
+  review: zh_review,
   outcomes: zh_outcomes,
   dashboard: zh_dashboard,
   account: zh_account,
@@ -102,6 +105,7 @@ const zhCN = {
 export type Messages = typeof zhCN;
 
 const en: Messages = {
+  review: en_review,
   outcomes: en_outcomes,
   dashboard: en_dashboard,
   account: en_account,
