@@ -60,6 +60,10 @@ import en_outcomes from '@/messages/en/outcomes.json';
 import zh_outcomes from '@/messages/zh-CN/outcomes.json';
 import en_review from '@/messages/en/review.json';
 import zh_review from '@/messages/zh-CN/review.json';
+import en_admin from '@/messages/en/admin.json';
+import zh_admin from '@/messages/zh-CN/admin.json';
+import en_policyForm from '@/messages/en/policyForm.json';
+import zh_policyForm from '@/messages/zh-CN/policyForm.json';
 import type { Locale } from './config';
 
 /**
@@ -69,6 +73,8 @@ import type { Locale } from './config';
  * messages/ is missing from this list or the two languages' keys differ.
  */
 const zhCN = {
+  policyForm: zh_policyForm,
+  admin: zh_admin,
   review: zh_review,
   outcomes: zh_outcomes,
   dashboard: zh_dashboard,
@@ -105,6 +111,8 @@ const zhCN = {
 export type Messages = typeof zhCN;
 
 const en: Messages = {
+  policyForm: en_policyForm,
+  admin: en_admin,
   review: en_review,
   outcomes: en_outcomes,
   dashboard: en_dashboard,
