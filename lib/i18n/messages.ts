@@ -64,6 +64,8 @@ import en_admin from '@/messages/en/admin.json';
 import zh_admin from '@/messages/zh-CN/admin.json';
 import en_policyForm from '@/messages/en/policyForm.json';
 import zh_policyForm from '@/messages/zh-CN/policyForm.json';
+import en_setPassword from '@/messages/en/setPassword.json';
+import zh_setPassword from '@/messages/zh-CN/setPassword.json';
 import type { Locale } from './config';
 
 /**
@@ -73,6 +75,7 @@ import type { Locale } from './config';
  * messages/ is missing from this list or the two languages' keys differ.
  */
 const zhCN = {
+  setPassword: zh_setPassword,
   policyForm: zh_policyForm,
   admin: zh_admin,
   review: zh_review,
@@ -111,6 +114,7 @@ const zhCN = {
 export type Messages = typeof zhCN;
 
 const en: Messages = {
+  setPassword: en_setPassword,
   policyForm: en_policyForm,
   admin: en_admin,
   review: en_review,
