@@ -206,7 +206,8 @@ describe('generated outcomes for the dashboard', () => {
     try {
       await seedDemo(t.db);
       await generateCases(t.db, { cases: 2000, seed: 11, today: '2026-06-30' });
-      const { rows } = await t.db.execute<Record<string, number>>(sql`
+      type Counts = Record<'cases' | 'facts' | 'creditors' | 'engaged' | 'signed' | 'concluded' | 'resolved' | 'self_served' | 'breached' | 'year_old' | 'out_of_order' | 'ended_without_outcome', number>;
+      const { rows } = await t.db.execute<Counts>(sql`
         select count(*)::int as cases,
                count(f.case_id)::int as facts,
                count(distinct c.creditor_id)::int as creditors,
