@@ -1,12 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { creditors, notifications, offers } from '@/db/schema';
-import { addDays } from '@/lib/domain/dates';
-import { proposeOffer } from '@/lib/server/offers/propose-offer';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
-
-const today = () => new Date().toISOString().slice(0, 10);
-const plan = (months: number) => ({ installments: { months, method: 'equal_installment' as const, downPayment: 0, firstDueDate: addDays(today(), 15) } });
 
 test.describe('administration', () => {
   test('an admin deactivates a mediator, whose open session ends at their next request', async ({ db, pageAs, axe }) => {
@@ -65,22 +60,31 @@ test.describe('administration', () => {
     await stranger.context().close();
   });
 
-  test('a policy limit changed in the form applies to new offers, while an offer already made keeps its terms', async ({ db, pageAs, axe }) => {
+  test('a policy limit changed in the form applies to new offers, while an offer already made keeps its terms', async ({ db, page, signIn, pageAs, axe }) => {
+    test.setTimeout(120_000);
     const creditor = await makeCreditor(db);
     const admin = await makeStaff(db, creditor.id, 'admin');
     const mediator = await makeStaff(db, creditor.id, 'mediator');
     const borrower = await makeBorrower(db);
-    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
-    const borrowerCtx = { actor: { type: 'borrower' as const, id: borrower.id }, meta: {} };
-    // The borrower's own proposal of 24 months, made under the default policy (at most 36).
-    const old = await proposeOffer(borrowerCtx, { caseId: kase.id, terms: plan(24) });
+    const { case: first } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    const { case: second } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
 
+    // Under the default policy (at most 36 months) the borrower proposes 24 on the first case.
+    await signIn(page, borrower);
+    await page.goto(`/cases/${first.id}/offers`);
+    await page.getByRole('button', { name: '提出我的方案' }).click();
+    await page.getByLabel('期数（月）').fill('24');
+    await expect(page.getByRole('region', { name: '预览' }).getByText('每月还款')).toBeVisible();
+    await page.getByRole('button', { name: '发送我的方案' }).click();
+    await expect(page.getByText('等待调解员答复。')).toBeVisible();
+
+    // The admin tightens the limit to 12 months.
     const desk = await pageAs(admin);
     await desk.goto(`/staff/admin/creditors/${creditor.id}/policy`);
     await expect(desk.getByRole('heading', { level: 1 })).toContainText('政策限额');
     const field = desk.locator('[data-policy-field="borrowerProposal.maxMonths"]');
-    await expect(field.getByText('法律依据', { exact: false })).toBeVisible();
-    await expect(field.getByText('1 至 60')).toBeVisible();
+    await expect(field.getByText('1 至 60', { exact: false })).toBeVisible();
+    await expect(desk.locator('[data-policy-field="contact.maxAttemptsPer7Days"]').getByText('法律依据', { exact: false })).toBeVisible();
     await axe(desk);
     // Past the legal ceiling: refused beside the field, with the bounds from the schema.
     await field.getByLabel('借款人自行提议的最长期限（月）').fill('61');
@@ -92,14 +96,18 @@ test.describe('administration', () => {
     const [saved] = await db.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, creditor.id));
     expect(saved!.policy.borrowerProposal.maxMonths).toBe(12);
 
-    // The offer already made keeps its 24 months; a new one of 24 is refused under the new limit, 12 is fine.
-    const [kept] = await db.select().from(offers).where(eq(offers.id, old.offerId));
+    // The proposal already made keeps its 24 months and still waits for the mediator.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: '您提出的方案' })).toBeVisible();
+    await expect(page.getByText('等待调解员答复。')).toBeVisible();
+    const [kept] = await db.select().from(offers).where(and(eq(offers.caseId, first.id), eq(offers.authorType, 'borrower')));
     expect(kept).toMatchObject({ status: 'proposed', numberOfPayments: 24 });
-    await expect(proposeOffer(borrowerCtx, { caseId: kase.id, terms: plan(24) })).rejects.toMatchObject({ code: 'OFFER_POLICY' });
-    await expect(proposeOffer(borrowerCtx, { caseId: kase.id, terms: plan(12) })).resolves.toMatchObject({ status: 'proposed' });
-    const staffView = await pageAs(mediator);
-    await staffView.goto(`/staff/cases/${kase.id}`);
-    await expect(staffView.getByText('24', { exact: false }).first()).toBeVisible();
+    // A new proposal on the other case is held to 12.
+    await page.goto(`/cases/${second.id}/offers`);
+    await page.getByRole('button', { name: '提出我的方案' }).click();
+    await page.getByLabel('期数（月）').fill('24');
+    await expect(page.getByText('您最多可以提出 12 期。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '发送我的方案' })).toBeDisabled();
   });
 
   test('creditors: the centre admin sees every creditor and their details', async ({ db, pageAs, axe }) => {
