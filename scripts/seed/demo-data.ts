@@ -54,7 +54,7 @@ export type DemoLoan = {
   product: string;
   method?: RepaymentMethod;
   /** Without a case the loan is performing (paid on time so far). */
-  case?: { state: CaseState; bucket: Bucket; settled?: boolean; assignee?: StaffKey };
+  case?: { state: CaseState; bucket: Bucket; settled?: boolean; assignee?: StaffKey; ageDays?: number };
   /** The loan's creditor: the bank unless said. */
   creditor?: 'cf';
 };
@@ -116,6 +116,8 @@ export const demoBorrowers: readonly DemoBorrower[] = [
   { name: '冯喆', gender: 'male', region: '330106', birth: '1988-12-12', loans: [{ product: '个人消费贷', method: 'equal_principal', case: c('closed', 'M1', { settled: true }) }] },
   { name: '于桂芳', gender: 'female', region: '330521', birth: '1963-05-05', loans: [{ product: '农户小额信用贷', method: 'interest_only_bullet', case: c('closed', 'M2') }] },
   { name: '董浩', gender: 'male', region: '500103', birth: '1991-08-08', locale: 'en', email: 'hao.dong@example.com', loans: [{ product: '经营贷', method: 'equal_principal', case: c('closed', 'M4+') }] },
+  // Still negotiating past the window: on the escalation review list.
+  { name: '邵建华', gender: 'male', region: '330502', birth: '1978-07-19', loans: [{ product: '经营贷', method: 'equal_principal', case: c('negotiating', 'M3', { assignee: 'mediator2', ageDays: 36 }) }] },
   // The consumer-finance company's borrowers.
   { name: '蒋文静', gender: 'female', region: '330106', birth: '1993-06-11', loans: [{ product: '网商信用贷', creditor: 'cf', case: c('invited', 'M1', { assignee: 'cfMediator' }) }] },
   { name: '沈磊', gender: 'male', region: '330102', birth: '1986-09-23', loans: [{ product: '个人消费贷', method: 'equal_installment', creditor: 'cf', case: c('negotiating', 'M2', { assignee: 'cfMediator' }) }] },

@@ -104,8 +104,8 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
         planned.push({ id, borrowerIndex, creditorId: loanSpec.creditor === 'cf' ? second!.id : creditorId, contractNo: '', plan: planPerformingLoan(rng, { terms, today }) });
         continue;
       }
-      const { state, bucket, settled, assignee } = loanSpec.case;
-      const { loan: plan, case: casePlan } = planDelinquentLoan(rng, { terms, state, bucket, today, windowDays: policy.mediationWindowDays, settledOnClose: settled });
+      const { state, bucket, settled, assignee, ageDays } = loanSpec.case;
+      const { loan: plan, case: casePlan } = planDelinquentLoan(rng, { terms, state, bucket, today, windowDays: policy.mediationWindowDays, settledOnClose: settled, ageDays });
       planned.push({ id, borrowerIndex, creditorId: loanSpec.creditor === 'cf' ? second!.id : creditorId, contractNo: '', plan, case: { ...casePlan, assignee, settled } });
     }
   });
@@ -166,6 +166,8 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       closedAt: plan.closedAt,
       // Past 'invited', the borrower has opened the case (the dashboard's "engaged").
       engagedAt: plan.state === 'invited' ? null : new Date(plan.openedAt.getTime() + 26 * 3_600_000),
+      // Past its window with no agreement: already on the escalation review list (the job would put it there).
+      reviewSince: ['invited', 'engaged', 'hardship_submitted', 'negotiating'].includes(plan.state) && plan.mediationDeadline <= now ? plan.mediationDeadline : null,
     });
     await insertHistory(tx, rng, { caseId, borrowerId: borrower.id, locale: borrower.locale, assigneeId, plan, today });
     await insertOutcomes(tx, { caseId, plan, payments: p.plan.payments, assigneeId });

@@ -240,6 +240,8 @@ type BatchInput = { start: number; end: number; today: IsoDate; creditors: Serve
 
 /** How long ago generated cases in the signed states were opened: wide enough for cohorts a year old. */
 const signedAgeDays: Partial<Record<CaseState, readonly [number, number]>> = { plan_active: [35, 420], breached: [100, 450], completed: [150, 540] };
+/** Some cases still open past their window: the escalation review list's share. */
+const reviewable: readonly CaseState[] = ['engaged', 'hardship_submitted', 'negotiating'];
 
 function buildBatch(rng: Rng, input: BatchInput): SQL {
   const borrowerRows = table('borrowers', { id: 'uuid', full_name: 'text', resident_id_enc: 'text', resident_id_hash: 'text', resident_id_masked: 'text', phone: 'text', address: 'text', locale: 'text' });
@@ -283,7 +285,7 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
     const served = rng.weighted(input.creditors.map((c) => [c, c.share] as const));
     const ageRange = signedAgeDays[state];
     const { loan, case: plan } = planDelinquentLoan(rng, {
-      terms, state, bucket: rng.weighted(bucketWeights), today: input.today, windowDays: served.windowDays, settledOnClose: rng.chance(0.4), ageDays: ageRange ? rng.int(...ageRange) : undefined,
+      terms, state, bucket: rng.weighted(bucketWeights), today: input.today, windowDays: served.windowDays, settledOnClose: rng.chance(0.4), ageDays: ageRange ? rng.int(...ageRange) : reviewable.includes(state) && rng.chance(0.12) ? served.windowDays + rng.int(1, 20) : undefined,
     });
     const facts = planCaseFacts(rng, { state, plan, payments: loan.payments, now });
     const loanId = input.nextId();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { borrowers, cases, creditors, loans, staffUsers } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
@@ -27,9 +27,18 @@ export type ReviewRow = {
   assigneeName: string | null;
 };
 
+/** How many cases the list shows at once: the longest waiting first. */
+export const REVIEW_PAGE = 50;
+
 /** The escalation review list: cases whose window ended with no agreement, oldest first, for supervisors (admins read it). */
 export async function listEscalationReview(actor: Actor): Promise<ReviewRow[]> {
+  return (await readEscalationReview(actor)).rows;
+}
+
+export async function readEscalationReview(actor: Actor): Promise<{ rows: ReviewRow[]; total: number }> {
   if (actor.type !== 'staff' || actor.role === 'mediator') throw new AppError('FORBIDDEN');
+  const where = and(creditorScope(actor, cases.creditorId), isNotNull(cases.reviewSince), inArray(cases.state, [...reviewableStates]));
+  const [{ total } = { total: 0 }] = await getDb().select({ total: count() }).from(cases).where(where);
   const rows = await getDb()
     .select({
       id: cases.id,
@@ -53,14 +62,17 @@ export async function listEscalationReview(actor: Actor): Promise<ReviewRow[]> {
     .innerJoin(loans, eq(loans.id, cases.loanId))
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
     .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
-    .where(and(creditorScope(actor, cases.creditorId), isNotNull(cases.reviewSince), inArray(cases.state, [...reviewableStates])))
+    .where(where)
     .orderBy(asc(cases.reviewSince), asc(cases.mediationDeadline))
-    .limit(500);
-  return rows.map((r) => ({
+    .limit(REVIEW_PAGE);
+  return {
+    total,
+    rows: rows.map((r) => ({
     ...r,
     borrowerPhone: maskPhone(r.borrowerPhone),
     openedAt: r.openedAt.toISOString(),
     mediationDeadline: r.mediationDeadline.toISOString(),
     reviewSince: r.reviewSince!.toISOString(),
-  }));
+    })),
+  };
 }

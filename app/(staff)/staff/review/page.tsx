@@ -6,7 +6,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { dpdBucket, todayIn } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
-import { listEscalationReview } from '@/lib/server/review/list-escalation-review';
+import { readEscalationReview } from '@/lib/server/review/list-escalation-review';
 import { CloseCaseForm } from '../cases/[id]/_components/outcome-forms';
 import { closeFromReviewAction } from './actions';
 import { EscalateForm, ExtendForm } from './_components/review-forms';
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function EscalationReviewPage() {
   const { actor } = await requireStaff(['supervisor', 'admin']);
-  const [rows, t, tState, format, locale] = await Promise.all([listEscalationReview(actor), getTranslations('review'), getTranslations('caseState'), getFormatter(), getLocale()]);
+  const [{ rows, total }, t, tState, format, locale] = await Promise.all([readEscalationReview(actor), getTranslations('review'), getTranslations('caseState'), getFormatter(), getLocale()]);
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' });
   const decides = actor.role === 'supervisor';
   const today = todayIn('Asia/Shanghai');
@@ -35,7 +35,7 @@ export default async function EscalationReviewPage() {
         </div>
         {!decides ? <Notice>{t('readOnly')}</Notice> : null}
         <p role="status" className="text-sm text-slate-700">
-          {t('count', { count: rows.length })}
+          {t('count', { count: total })} {total > rows.length ? t('showing', { shown: rows.length }) : null}
         </p>
         {rows.map((row) => (
           <Card key={row.id} aria-labelledby={`review-${row.id}`} className="flex flex-col gap-3" data-review-case={row.caseNo}>
