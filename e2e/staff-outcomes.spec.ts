@@ -85,7 +85,7 @@ test.describe('outcomes and the dashboard', () => {
     await extend.getByRole('button', { name: 'Extend' }).click();
     await expect(card).toHaveCount(0);
     const [after] = await db.select().from(cases).where(eq(cases.id, kase.id));
-    expect(after!.reviewSince).toBeNull();
+    expect(after!.escalationReviewSince).toBeNull();
     expect(after!.deadlineExtensions).toBe(1);
     expect(after!.mediationDeadline.getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
   });

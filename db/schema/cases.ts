@@ -25,7 +25,15 @@ export const cases = pgTable(
     /** When the borrower first signed in or opened the case after it was opened (the dashboard's "engaged"). */
     engagedAt: timestamp('engaged_at', { withTimezone: true }),
     /** When the mediation window ended with no agreement and the case joined the escalation review list; cleared by a supervisor's decision. */
-    reviewSince: timestamp('review_since', { withTimezone: true }),
+    escalationReviewSince: timestamp('escalation_review_since', { withTimezone: true }),
+    /**
+     * A mediator's review the case waits for (e.g. 'hardship_pause': the borrower has nothing left over and the
+     * system offered a payment pause); an agreement from such an offer is countersigned only once reviewed.
+     */
+    reviewReason: text('review_reason'),
+    reviewRequestedAt: timestamp('review_requested_at', { withTimezone: true }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by').references(() => staffUsers.id),
     /** Optimistic concurrency: every update bumps it and checks the value it read. */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -36,7 +44,7 @@ export const cases = pgTable(
     index('cases_queue_idx').on(t.creditorId, t.state, t.mediationDeadline),
     index('cases_assignee_idx').on(t.assigneeId, t.state),
     // One open case per loan: a closed one may be followed by a new one.
-    index('cases_review_idx').on(t.creditorId, t.reviewSince).where(sql`${t.reviewSince} is not null`),
+    index('cases_escalation_review_idx').on(t.creditorId, t.escalationReviewSince).where(sql`${t.escalationReviewSince} is not null`),
     uniqueIndex('cases_open_loan_uq').on(t.loanId).where(sql`${t.state} not in ('completed', 'escalated', 'closed')`),
   ],
 );
@@ -53,6 +61,11 @@ export const hardshipStatements = pgTable(
     step: integer('step').notNull().default(0),
     /** Each step's checked values; checked again as a whole (completeStatement) on submission. */
     data: jsonb('data').$type<HardshipDraftData>().notNull().default({}),
+    /**
+     * What the borrower is typing on a step not yet saved (the raw text of its fields), saved as they type so that a
+     * reload or another device finds it; cleared when the step is saved. Never used for anything but refilling the form.
+     */
+    typing: jsonb('typing').$type<{ step: string; values: Record<string, unknown>; savedAt: string } | null>(),
     disposableIncome: bigint('disposable_income', { mode: 'number' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     rowVersion: integer('row_version').notNull().default(1),

@@ -59,6 +59,12 @@ export const policySources: Record<string, PolicySource | null> = {
   'contact.maxMessagesPerDay': 'gbt45251Messages',
   'contact.maxMessagesPer7Days': 'gbt45251Messages',
   waiverFallsAwayOnBreach: null,
+  'hardshipPause.enabled': null,
+  'hardshipPause.months': 'cardRules70',
+  'hardshipPause.maxMonths': 'cardRules70',
+  'hardshipPause.interest': null,
+  'hardshipPause.reducedRatePct': null,
+  borrowerProposalClosesSuggestions: null,
 };
 
 /** The form's sections, by the first part of a setting's path. */
@@ -66,7 +72,8 @@ export function policySection(path: string): string {
   if (path.startsWith('authority.mediator')) return 'mediatorAuthority';
   if (path.startsWith('authority.supervisor')) return 'supervisorAuthority';
   const head = path.split('.')[0]!;
-  if (['installments', 'extension', 'borrowerProposal', 'contact'].includes(head)) return head;
+  if (['installments', 'extension', 'borrowerProposal', 'contact', 'hardshipPause'].includes(head)) return head;
+  if (head === 'borrowerProposalClosesSuggestions') return 'borrowerProposal';
   if (['penaltyMarkupPct', 'compoundOnOverdueInterest', 'dayCountBasis', 'totalCostCapAnnualPct', 'allocationOrder', 'allocationScope'].includes(head)) return 'charges';
   return 'process';
 }

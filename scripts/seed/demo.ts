@@ -167,7 +167,7 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       // Past 'invited', the borrower has opened the case (the dashboard's "engaged").
       engagedAt: plan.state === 'invited' ? null : new Date(plan.openedAt.getTime() + 26 * 3_600_000),
       // Past its window with no agreement: already on the escalation review list (the job would put it there).
-      reviewSince: ['invited', 'engaged', 'hardship_submitted', 'negotiating'].includes(plan.state) && plan.mediationDeadline <= now ? plan.mediationDeadline : null,
+      escalationReviewSince: ['invited', 'engaged', 'hardship_submitted', 'negotiating'].includes(plan.state) && plan.mediationDeadline <= now ? plan.mediationDeadline : null,
     });
     await insertHistory(tx, rng, { caseId, borrowerId: borrower.id, locale: borrower.locale, assigneeId, plan, today });
     await insertOutcomes(tx, { caseId, plan, payments: p.plan.payments, assigneeId });

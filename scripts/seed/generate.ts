@@ -253,7 +253,7 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
   const paymentRows = table('payments', { id: 'uuid', loan_id: 'uuid', received_on: 'date', amount: 'bigint', channel: 'text', reference: 'text' });
   const caseRows = table('cases', {
     id: 'uuid', case_no: 'text', creditor_id: 'uuid', borrower_id: 'uuid', loan_id: 'uuid', state: 'case_state', assignee_id: 'uuid',
-    dpd_at_open: 'integer', arrears_at_open: 'bigint', opened_at: 'timestamptz', mediation_deadline: 'timestamptz', closed_at: 'timestamptz', engaged_at: 'timestamptz', review_since: 'timestamptz',
+    dpd_at_open: 'integer', arrears_at_open: 'bigint', opened_at: 'timestamptz', mediation_deadline: 'timestamptz', closed_at: 'timestamptz', engaged_at: 'timestamptz', escalation_review_since: 'timestamptz',
   });
   // The dashboard's facts are written with the cases (the triggers that keep them are off for the load; see planCaseFacts).
   const factRows = table('case_facts', {
@@ -296,7 +296,7 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
     const assignee = state === 'invited' && rng.chance(0.4) ? null : rng.pick(served.mediatorIds);
     const caseId = input.nextId();
     const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-    push(caseRows, caseId, generatedCaseNo(i), served.creditorId, borrowerId, loanId, state, assignee, plan.dpdAtOpen, plan.arrearsAtOpen, iso(plan.openedAt), iso(plan.mediationDeadline), iso(plan.closedAt), iso(facts.engagedAt), iso(facts.reviewSince));
+    push(caseRows, caseId, generatedCaseNo(i), served.creditorId, borrowerId, loanId, state, assignee, plan.dpdAtOpen, plan.arrearsAtOpen, iso(plan.openedAt), iso(plan.mediationDeadline), iso(plan.closedAt), iso(facts.engagedAt), iso(facts.escalationReviewSince));
     const current = facts.outcomes.find((o) => !o.supersededAt);
     const resolved = current && ['agreement_signed', 'paid_in_full', 'partial_settlement'].includes(current.outcome) ? current.at : null;
     const earliest = (...dates: (Date | null | undefined)[]) => dates.filter((d): d is Date => Boolean(d)).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;

@@ -19,7 +19,7 @@ export type OutcomeRecord = { outcome: OutcomeKind; at: Date; recovered?: Fen; w
 
 export type CaseFactsPlan = {
   engagedAt: Date | null;
-  reviewSince: Date | null;
+  escalationReviewSince: Date | null;
   bucket: number;
   hardshipAt: Date | null;
   offeredAt: Date | null;
@@ -110,7 +110,7 @@ export function planCaseFacts(rng: Rng, input: { state: CaseState; plan: CasePla
 
   return {
     engagedAt,
-    reviewSince: reviewable.includes(state) && plan.mediationDeadline.getTime() <= now.getTime() ? plan.mediationDeadline : null,
+    escalationReviewSince: reviewable.includes(state) && plan.mediationDeadline.getTime() <= now.getTime() ? plan.mediationDeadline : null,
     bucket: dpdBuckets.indexOf(dpdBucket(plan.dpdAtOpen)),
     hardshipAt,
     offeredAt,

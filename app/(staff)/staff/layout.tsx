@@ -28,7 +28,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       ) : null}
       {actor.role === 'admin' ? (
         <Link href="/staff/admin" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
-          {t('admin')}
+          {t('administration')}
         </Link>
       ) : null}
       {/* The outbox holds sign-in codes: admins only. */}

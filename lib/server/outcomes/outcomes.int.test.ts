@@ -164,7 +164,7 @@ describe('the escalation review list', () => {
     const result = await decideEscalationReview(supervisor, expired, { decision: 'extend', input: extend }, { now });
     expect(result).toMatchObject({ decision: 'extend', mediationDeadline: new Date(now.getTime() + 14 * 86_400_000).toISOString() });
     const kase = await stateOf(expired);
-    expect(kase).toMatchObject({ reviewSince: null, deadlineExtensions: 1, state: 'negotiating' });
+    expect(kase).toMatchObject({ escalationReviewSince: null, deadlineExtensions: 1, state: 'negotiating' });
     const [audit] = await test.db.select().from(auditEvents).where(eq(auditEvents.action, 'case.deadline_extended'));
     expect(audit!.data).toMatchObject({ days: 14, borrowerAgreement: { via: 'phone', on: '2026-11-20', note: '借款人电话同意延期两周' } });
     // Deciding again is refused: it is no longer on the list.

@@ -57,7 +57,7 @@ export async function recordOutcomeTx(tx: Executor, ctx: Ctx, kase: CaseRow, inp
   const ended = endedStates.includes(to);
   await tx
     .update(cases)
-    .set({ state: to, closedAt: ended ? now : kase.closedAt, reviewSince: null, version: sql`${cases.version} + 1`, updatedAt: now })
+    .set({ state: to, closedAt: ended ? now : kase.closedAt, escalationReviewSince: null, version: sql`${cases.version} + 1`, updatedAt: now })
     .where(eq(cases.id, kase.id));
   await recordAudit(tx, ctx, {
     action: 'case.outcome_recorded',

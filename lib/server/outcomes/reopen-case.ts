@@ -37,7 +37,7 @@ export async function reopenCase(ctx: Ctx, caseId: unknown, raw: ReopenCaseInput
         .returning({ id: caseOutcomes.id, outcome: caseOutcomes.outcome });
       await tx
         .update(cases)
-        .set({ state: reopenState, closedAt: null, reviewSince: null, mediationDeadline: deadline, version: sql`${cases.version} + 1`, updatedAt: now })
+        .set({ state: reopenState, closedAt: null, escalationReviewSince: null, mediationDeadline: deadline, version: sql`${cases.version} + 1`, updatedAt: now })
         .where(eq(cases.id, kase.id));
       await recordAudit(tx, ctx, {
         action: 'case.reopened',

@@ -40,7 +40,7 @@ export async function decideEscalationReview(ctx: Ctx, caseId: unknown, decision
   return getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, actor, caseId, { forUpdate: true, act: true });
     if (options.version !== undefined && options.version !== kase.version) throw new AppError('CONFLICT');
-    if (!kase.reviewSince || !reviewableStates.includes(kase.state)) throw new AppError('CONFLICT', { params: { reason: 'not_on_review' } });
+    if (!kase.escalationReviewSince || !reviewableStates.includes(kase.state)) throw new AppError('CONFLICT', { params: { reason: 'not_on_review' } });
     if (parsed.decision !== 'extend') {
       const { state } = await recordOutcomeTx(tx, ctx, kase, parsed.input, now);
       return { decision: parsed.decision, state };
@@ -50,7 +50,7 @@ export async function decideEscalationReview(ctx: Ctx, caseId: unknown, decision
     const deadline = new Date(from.getTime() + days * 86_400_000);
     await tx
       .update(cases)
-      .set({ mediationDeadline: deadline, deadlineExtensions: sql`${cases.deadlineExtensions} + 1`, reviewSince: null, version: sql`${cases.version} + 1`, updatedAt: now })
+      .set({ mediationDeadline: deadline, deadlineExtensions: sql`${cases.deadlineExtensions} + 1`, escalationReviewSince: null, version: sql`${cases.version} + 1`, updatedAt: now })
       .where(eq(cases.id, kase.id));
     await recordAudit(tx, ctx, {
       action: 'case.deadline_extended',

@@ -16,8 +16,8 @@ export async function flagEscalationReviews(now = new Date()): Promise<number> {
   return getDb().transaction(async (tx) => {
     const flagged = await tx
       .update(cases)
-      .set({ reviewSince: now, version: sql`${cases.version} + 1`, updatedAt: now })
-      .where(and(isNull(cases.reviewSince), inArray(cases.state, [...reviewableStates]), lte(cases.mediationDeadline, now)))
+      .set({ escalationReviewSince: now, version: sql`${cases.version} + 1`, updatedAt: now })
+      .where(and(isNull(cases.escalationReviewSince), inArray(cases.state, [...reviewableStates]), lte(cases.mediationDeadline, now)))
       .returning({ id: cases.id, deadline: cases.mediationDeadline, state: cases.state });
     for (const kase of flagged) {
       await recordAudit(tx, systemCtx, { action: 'case.escalation_review', entityType: 'case', entityId: kase.id, data: { deadline: kase.deadline.toISOString(), state: kase.state, at: now.toISOString() } });

@@ -22,7 +22,7 @@ export type ReviewRow = {
   dpdAtOpen: number;
   openedAt: string;
   mediationDeadline: string;
-  reviewSince: string;
+  escalationReviewSince: string;
   deadlineExtensions: number;
   assigneeName: string | null;
 };
@@ -37,7 +37,7 @@ export async function listEscalationReview(actor: Actor): Promise<ReviewRow[]> {
 
 export async function readEscalationReview(actor: Actor): Promise<{ rows: ReviewRow[]; total: number }> {
   if (actor.type !== 'staff' || actor.role === 'mediator') throw new AppError('FORBIDDEN');
-  const where = and(creditorScope(actor, cases.creditorId), isNotNull(cases.reviewSince), inArray(cases.state, [...reviewableStates]));
+  const where = and(creditorScope(actor, cases.creditorId), isNotNull(cases.escalationReviewSince), inArray(cases.state, [...reviewableStates]));
   const [{ total } = { total: 0 }] = await getDb().select({ total: count() }).from(cases).where(where);
   const rows = await getDb()
     .select({
@@ -53,7 +53,7 @@ export async function readEscalationReview(actor: Actor): Promise<{ rows: Review
       dpdAtOpen: cases.dpdAtOpen,
       openedAt: cases.openedAt,
       mediationDeadline: cases.mediationDeadline,
-      reviewSince: cases.reviewSince,
+      escalationReviewSince: cases.escalationReviewSince,
       deadlineExtensions: cases.deadlineExtensions,
       assigneeName: staffUsers.name,
     })
@@ -63,7 +63,7 @@ export async function readEscalationReview(actor: Actor): Promise<{ rows: Review
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
     .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
     .where(where)
-    .orderBy(asc(cases.reviewSince), asc(cases.mediationDeadline))
+    .orderBy(asc(cases.escalationReviewSince), asc(cases.mediationDeadline))
     .limit(REVIEW_PAGE);
   return {
     total,
@@ -72,7 +72,7 @@ export async function readEscalationReview(actor: Actor): Promise<{ rows: Review
     borrowerPhone: maskPhone(r.borrowerPhone),
     openedAt: r.openedAt.toISOString(),
     mediationDeadline: r.mediationDeadline.toISOString(),
-    reviewSince: r.reviewSince!.toISOString(),
+    escalationReviewSince: r.escalationReviewSince!.toISOString(),
     })),
   };
 }

@@ -10,10 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Administration: staff accounts, creditors and their policy, and the admins' other tools. Admins only (checked here and in every service). */
 export default async function AdminIndexPage() {
   await requireStaff(['admin']);
-  const t = await getTranslations('admin');
+  const [t, tStaff] = await Promise.all([getTranslations('admin'), getTranslations('staff')]);
   const items = [
     { href: '/staff/admin/staff', title: t('staffTitle'), text: t('staffBlurb') },
     { href: '/staff/admin/creditors', title: t('creditorsTitle'), text: t('creditorsBlurb') },
+    { href: '/staff/admin/seal', title: tStaff('admin'), text: t('sealBlurb') },
     { href: '/staff/outbox', title: t('outboxTitle'), text: t('outboxBlurb') },
   ];
   return (

@@ -17,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
 }
 
+const keptFigure = { 3: 'figure.kept3', 6: 'figure.kept6', 12: 'figure.kept12' } as const;
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The supervisor dashboard: every figure for any date range, mediator, bucket and creditor, against published results. */
@@ -180,7 +182,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <h2 id="keeping-heading" className="text-xl font-semibold">{t('sections.keeping')}</h2>
           <div className="grid gap-3 md:grid-cols-3">
             {keepMonths.map((m) => (
-              <Figure key={m} id={`kept${m}`} title={t(`figure.kept${m}`)} value={percent(rates.keptRate[m])} detail={t('rateOf', { part: counts.keep[m].kept, whole: counts.keep[m].eligible })}
+              <Figure key={m} id={`kept${m}`} title={t(keptFigure[m])} value={percent(rates.keptRate[m])} detail={t('rateOf', { part: counts.keep[m].kept, whole: counts.keep[m].eligible })}
                 definition={t('define.kept', { months: m })} definitionLabel={t('definition')} />
             ))}
           </div>

@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function EscalationReviewPage() {
   const { actor } = await requireStaff(['supervisor', 'admin']);
-  const [{ rows, total }, t, tState, format, locale] = await Promise.all([readEscalationReview(actor), getTranslations('review'), getTranslations('caseState'), getFormatter(), getLocale()]);
+  const [{ rows, total }, t, tState, format, locale] = await Promise.all([readEscalationReview(actor), getTranslations('review'), getTranslations('staffCaseState'), getFormatter(), getLocale()]);
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' });
   const decides = actor.role === 'supervisor';
   const today = todayIn('Asia/Shanghai');
@@ -54,7 +54,7 @@ export default async function EscalationReviewPage() {
               <dt className="text-slate-600">{t('deadline')}</dt>
               <dd>{date(row.mediationDeadline)}</dd>
               <dt className="text-slate-600">{t('since')}</dt>
-              <dd>{date(row.reviewSince)}</dd>
+              <dd>{date(row.escalationReviewSince)}</dd>
               <dt className="text-slate-600">{t('extensions')}</dt>
               <dd>{row.deadlineExtensions}</dd>
               <dt className="text-slate-600">{t('arrears')}</dt>

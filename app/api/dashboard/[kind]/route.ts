@@ -1,3 +1,4 @@
+// i18n-audience: staff
 import { currentCtx } from '@/lib/auth/session';
 import { benchmarks, keepMonths } from '@/lib/domain/dashboard';
 import { outcomeKinds } from '@/lib/domain/outcomes';
@@ -8,6 +9,8 @@ import { exportDashboardCases, exportDashboardFigures } from '@/lib/server/dashb
 import { readDashboardFilter, type DashboardFilter } from '@/lib/validation/dashboard';
 
 export const dynamic = 'force-dynamic';
+
+const keptFigure = { 3: 'figure.kept3', 6: 'figure.kept6', 12: 'figure.kept12' } as const;
 
 const headers = (name: string) => ({
   'content-type': 'text/csv; charset=utf-8',
@@ -41,7 +44,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
         csvLine([t('figure.restructured'), fen(counts.restructured)]),
         csvLine([t('figure.waived'), fen(counts.waived)]),
         csvLine([t('figure.recovered'), fen(counts.recovered)]),
-        ...keepMonths.map((m) => csvLine([t(`figure.kept${m}`), rates.keptRate[m], counts.keep[m].kept, counts.keep[m].eligible])),
+        ...keepMonths.map((m) => csvLine([t(keptFigure[m]), rates.keptRate[m], counts.keep[m].kept, counts.keep[m].eligible])),
         csvLine([t('figure.redefaultRate'), rates.redefaultRate, counts.redefaulted, counts.signed]),
         ...outcomeKinds.map((o) => csvLine([tOutcome(`kind.${o}`), counts.outcomes[o]])),
       ];

@@ -52,7 +52,7 @@ ALTER TABLE "case_outcomes" ADD COLUMN "superseded_at" timestamp with time zone;
 ALTER TABLE "case_outcomes" ADD COLUMN "superseded_by" uuid;--> statement-breakpoint
 ALTER TABLE "case_outcomes" ADD COLUMN "superseded_reason" text;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "engaged_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "cases" ADD COLUMN "review_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "escalation_review_since" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "staff_tokens" ADD CONSTRAINT "staff_tokens_staff_id_staff_users_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_tokens" ADD CONSTRAINT "staff_tokens_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_facts" ADD CONSTRAINT "case_facts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -62,7 +62,7 @@ CREATE INDEX "case_facts_creditor_opened_idx" ON "case_facts" USING btree ("cred
 ALTER TABLE "case_outcomes" ADD CONSTRAINT "case_outcomes_superseded_by_staff_users_id_fk" FOREIGN KEY ("superseded_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_outcomes_case_idx" ON "case_outcomes" USING btree ("case_id","recorded_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "case_outcomes_current_uq" ON "case_outcomes" USING btree ("case_id") WHERE "case_outcomes"."superseded_at" is null;--> statement-breakpoint
-CREATE INDEX "cases_review_idx" ON "cases" USING btree ("creditor_id","review_since") WHERE "cases"."review_since" is not null;--> statement-breakpoint
+CREATE INDEX "cases_escalation_review_idx" ON "cases" USING btree ("creditor_id","escalation_review_since") WHERE "cases"."escalation_review_since" is not null;--> statement-breakpoint
 ALTER TABLE "case_outcomes" DROP COLUMN "recovered_amount";--> statement-breakpoint
 ALTER TABLE "case_outcomes" DROP COLUMN "notes";--> statement-breakpoint
 ALTER TABLE "case_outcomes" DROP COLUMN "details";
