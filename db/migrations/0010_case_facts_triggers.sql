@@ -1,4 +1,4 @@
--- The dashboard's pre-aggregate (ADR 0011): case_facts holds one row of facts per case, computed by
+-- The dashboard's pre-aggregate (ADR 0012): case_facts holds one row of facts per case, computed by
 -- one definition (the view case_facts_source) and kept current by triggers on every table a fact
 -- comes from, whoever writes to it. Bulk loads that switch triggers off (the generator) call
 -- refresh_all_case_facts() once at the end.

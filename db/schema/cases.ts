@@ -143,7 +143,7 @@ export const caseOutcomes = pgTable(
 );
 
 /**
- * The dashboard's pre-aggregate (ADR 0011): one row of facts per case, kept current by triggers
+ * The dashboard's pre-aggregate (ADR 0012): one row of facts per case, kept current by triggers
  * on the tables they come from (custom migration), so that every figure is one scan of this
  * narrow table whatever the filters. Written only by the database.
  */

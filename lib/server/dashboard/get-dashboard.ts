@@ -25,7 +25,7 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
  * Every figure on the dashboard for one filter, from the case facts
- * (ADR 0011): one scan for the figures, one for the weekly trend, one for the
+ * (ADR 0012): one scan for the figures, one for the weekly trend, one for the
  * cohorts by signing month, run side by side. `now` decides which agreements
  * are old enough to count at 3, 6 and 12 months.
  */
