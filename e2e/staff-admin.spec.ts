@@ -76,6 +76,7 @@ test.describe('administration', () => {
     await page.getByLabel('期数（月）').fill('24');
     await expect(page.getByRole('region', { name: '预览' }).getByText('每月还款')).toBeVisible();
     await page.getByRole('button', { name: '发送我的方案' }).click();
+    await page.getByRole('button', { name: '确认发送我的方案' }).click();
     await expect(page.getByText('等待调解员答复。')).toBeVisible();
 
     // The admin tightens the limit to 12 months.
