@@ -22,8 +22,8 @@ test.describe('portfolio import', () => {
   test('an admin previews a GBK file, downloads the error report, reloads, and imports the valid rows', async ({ db, pageAs, axe }) => {
     const creditor = await makeCreditor(db);
     const admin = await pageAs(await makeStaff(db, creditor.id, 'admin'));
-    await admin.goto('/staff');
-    await admin.getByRole('link', { name: '导入', exact: true }).click();
+    await admin.goto('/staff/admin');
+    await admin.getByRole('link', { name: '资产包导入' }).click();
     await expect(admin.getByRole('heading', { level: 1, name: '资产包导入' })).toBeVisible();
     await axe(admin);
 

@@ -36,6 +36,8 @@ const schema = z.object({
   /** SMS through a provider's HTTP gateway (lib/server/outbox/channels.ts); unset, SMS stay in the dev outbox. */
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
+  /** The first admin's address on a deployment's first start (DEMO_MODE=false); its password is printed once. */
+  CONCORD_ADMIN_EMAIL: z.string().email().default('admin@concord.local'),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'DEMO_MODE' | 'NEXTAUTH_URL'> & {

@@ -11,6 +11,7 @@ import { expireOffers } from './offers/expire-offers';
 import { dispatchOutbox } from './outbox/dispatch';
 import { purgeExpiredRateLimits } from './rate-limit';
 import { sendInstallmentReminders } from './reminders/installment-reminders';
+import { flagEscalationReviews } from './review/flag-escalation-reviews';
 
 /**
  * The background work, on a PostgreSQL-backed queue (pg-boss, schema `pgboss`). Every job is one entry of
@@ -40,6 +41,8 @@ export const jobDefinitions: JobDefinition[] = [
   { name: 'dispatch-outbox', schedule: '* * * * *', run: (_, now) => dispatchOutbox(getDb(), { now }), expireInSeconds: 120 },
   { name: 'installment-reminders', schedule: '7 * * * *', run: (_, now) => sendInstallmentReminders(now) },
   { name: 'mediation-deadline-warnings', schedule: '*/15 * * * *', run: (_, now) => warnMediationDeadlines(now) },
+  // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
+  { name: 'escalation-review', schedule: '*/10 * * * *', run: (_, now) => flagEscalationReviews(now) },
   { name: 'import-validate', schedule: null, run: (data, now) => validateImport(data.batchId!, { now }), expireInSeconds: 30 * 60 },
   { name: 'import-apply', schedule: null, run: (data, now) => applyImport(data.batchId!, { now }), expireInSeconds: 30 * 60 },
   {
@@ -60,6 +63,7 @@ export const jobs = {
   dispatchOutbox: 'dispatch-outbox',
   installmentReminders: 'installment-reminders',
   deadlineWarnings: 'mediation-deadline-warnings',
+  escalationReview: 'escalation-review',
   importValidate: 'import-validate',
   importApply: 'import-apply',
   purgeRateLimits: 'purge-rate-limits',
