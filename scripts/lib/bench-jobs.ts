@@ -67,7 +67,13 @@ export async function benchImport(adminUrl: string, rows: number, log: (m: strin
         const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--import', './scripts/lib/server-only-shim.mjs', 'scripts/bench-import-run.ts', url, file, creditor!.id, admin!.id], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
         let out = '';
         child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-        child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').at(-1)!) : reject(new Error(`import run exited ${code}: ${out}`))));
+        child.on('exit', (code) => {
+          const lines = out.trim().split('\n');
+          // The run's own log lines (LOG_LEVEL=debug shows the apply's stages) go to stderr; its result is the last line.
+          if (lines.length > 1) process.stderr.write(`${lines.slice(0, -1).join('\n')}\n`);
+          if (code === 0) resolve(lines.at(-1)!);
+          else reject(new Error(`import run exited ${code}: ${out}`));
+        });
       });
       const run = JSON.parse(output) as { uploadMs: number; validateMs: number; applyMs: number; validated: { valid: number; invalid: number }; applied: { imported: number; status: string }; maxRssMb: number };
       if (run.applied.status !== 'imported') throw new Error(`the bench import did not apply: ${output}`);
