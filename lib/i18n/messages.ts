@@ -8,6 +8,8 @@ import en_caseState from '@/messages/en/caseState.json';
 import zh_caseState from '@/messages/zh-CN/caseState.json';
 import en_caseThread from '@/messages/en/caseThread.json';
 import zh_caseThread from '@/messages/zh-CN/caseThread.json';
+import en_check from '@/messages/en/check.json';
+import zh_check from '@/messages/zh-CN/check.json';
 import en_common from '@/messages/en/common.json';
 import zh_common from '@/messages/zh-CN/common.json';
 import en_countersign from '@/messages/en/countersign.json';
@@ -102,6 +104,7 @@ const zhCN = {
   casePage: zh_casePage,
   caseState: zh_caseState,
   caseThread: zh_caseThread,
+  check: zh_check,
   common: zh_common,
   countersign: zh_countersign,
   errorPage: zh_errorPage,
@@ -149,6 +152,7 @@ const en: Messages = {
   casePage: en_casePage,
   caseState: en_caseState,
   caseThread: en_caseThread,
+  check: en_check,
   common: en_common,
   countersign: en_countersign,
   errorPage: en_errorPage,
