@@ -56,6 +56,7 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   staffHardship: 'staff',
   staffImport: 'staff',
   staffLogin: 'staff',
+  staffTemplates: 'staff',
   staffNotifications: 'staff',
   staffOffers: 'staff',
   validation: 'any',

@@ -62,6 +62,8 @@ import en_staffHardship from '@/messages/en/staffHardship.json';
 import zh_staffHardship from '@/messages/zh-CN/staffHardship.json';
 import en_staffImport from '@/messages/en/staffImport.json';
 import zh_staffImport from '@/messages/zh-CN/staffImport.json';
+import en_staffTemplates from '@/messages/en/staffTemplates.json';
+import zh_staffTemplates from '@/messages/zh-CN/staffTemplates.json';
 import en_staffLogin from '@/messages/en/staffLogin.json';
 import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
@@ -132,6 +134,7 @@ const zhCN = {
   staffHardship: zh_staffHardship,
   staffImport: zh_staffImport,
   staffLogin: zh_staffLogin,
+  staffTemplates: zh_staffTemplates,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
   validation: zh_validation,
@@ -180,6 +183,7 @@ const en: Messages = {
   staffHardship: en_staffHardship,
   staffImport: en_staffImport,
   staffLogin: en_staffLogin,
+  staffTemplates: en_staffTemplates,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
   validation: en_validation,

@@ -137,3 +137,14 @@ export async function resetTemplate(ctx: Ctx, input: z.input<typeof templateKey>
     if (current) await recordAudit(tx, ctx, { action: 'template.reset', entityType: 'creditor', entityId: data.creditorId, data: { template: data.template, locale: data.locale, before: { subject: current.subject, body: current.body } } });
   });
 }
+
+/** One template of one creditor in one language, for its editor; NOT_FOUND beyond the admin's creditors. */
+export async function getTemplate(actor: Actor, input: { creditorId: string; template: string; locale: string }): Promise<TemplateDto & { creditorId: string; creditorName: string }> {
+  const key = templateKey.safeParse(input);
+  if (!key.success) throw new AppError('NOT_FOUND');
+  const served = await listTemplates(actor);
+  const creditor = served.find((c) => c.creditorId === key.data.creditorId);
+  const template = creditor?.templates.find((t) => t.template === key.data.template && t.locale === key.data.locale);
+  if (!creditor || !template) throw new AppError('NOT_FOUND');
+  return { ...template, creditorId: creditor.creditorId, creditorName: creditor.creditorName };
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Notice } from '@/components/ui/card';
+import { requireStaff } from '@/lib/auth/session';
+import { instantFormat } from '@/lib/i18n/config';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { listTemplates } from '@/lib/server/templates/template-store';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('staffTemplates'))('title') };
+}
+
+/** Every borrower message a creditor may word itself, per language: the creditor's own wording or the default, and a link to edit. */
+export default async function TemplatesPage() {
+  const { actor } = await requireStaff(['admin']);
+  const [served, t, format] = await Promise.all([listTemplates(actor), getTranslations('staffTemplates'), getFormatter()]);
+  return (
+    <main id="main" className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="max-w-3xl text-slate-700">{t('intro')}</p>
+      {served.length === 0 ? <Notice>—</Notice> : null}
+      {served.map((creditor) => (
+        <section key={creditor.creditorId} aria-labelledby={`t-${creditor.creditorId}`} className="flex flex-col gap-2">
+          <h2 id={`t-${creditor.creditorId}`} className="text-xl font-semibold">
+            {creditor.creditorName}
+          </h2>
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">{t('colTemplate')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colLanguage')}</th>
+                <th scope="col" className="py-2 pr-3">{t('colWording')}</th>
+                <th scope="col" className="py-2"><span className="sr-only">{t('edit')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {creditor.templates.map((tpl) => (
+                <tr key={`${tpl.template}-${tpl.locale}`} className="border-b border-slate-200">
+                  <td className="py-2 pr-3">{t(`template.${tpl.template}`)}</td>
+                  <td className="py-2 pr-3">{t(`language.${tpl.locale}`)}</td>
+                  <td className="py-2 pr-3">{tpl.own ? t('own', { version: tpl.own.version, by: tpl.own.updatedBy, date: format.dateTime(new Date(tpl.own.updatedAt), instantFormat) }) : t('default')}</td>
+                  <td className="py-2">
+                    <Link href={`/staff/admin/templates/${creditor.creditorId}/${tpl.template}/${tpl.locale}`} className="text-brand-700 underline" aria-label={`${t('edit')}: ${t(`template.${tpl.template}`)} (${t(`language.${tpl.locale}`)})`}>
+                      {t('edit')}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </main>
+  );
+}
