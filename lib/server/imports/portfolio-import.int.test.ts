@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { applyImport } from './apply-import';
 import { confirmImport, getImportBatch, getImportPreview, uploadImport } from './import-batches';
+import { invitationLetterPdf } from '../invitations/invitation-letter';
 import { importErrorReport } from './import-report';
 import { validateImport } from './validate-import';
 
@@ -139,6 +140,12 @@ describe('the portfolio import', () => {
     const letter = sent.find((n) => n.channel === 'letter')!;
     expect(letter.locale).toBe('en');
     expect(letter.body).toContain('Dear Li Si');
+    // The letter, as a PDF with its QR code, for the admins who print the outbox's letters; no one else.
+    const [letterInvitation] = await test.db.select().from(invitations).where(eq(invitations.notificationId, letter.id));
+    const pdf = await invitationLetterPdf(ctx.actor, letterInvitation!.id);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator');
+    await expect(invitationLetterPdf({ type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, letterInvitation!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const [audit] = await test.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'import.applied'), eq(auditEvents.entityId, first.batchId)));
     expect(audit!.data).toMatchObject({ sha256: (await getImportBatch(ctx.actor, first.batchId)).sha256, rows: 3 });
 
