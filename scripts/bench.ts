@@ -23,6 +23,7 @@ import { dashboardFilterParams } from '@/lib/validation/dashboard';
 import { benchDashboard } from './lib/bench-dashboard';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { prebuild } from './lib/prebuild';
+import { benchImport, benchMonth, printImport, printMonth } from './lib/bench-jobs';
 
 /**
  * `npm run bench`: speed goals measured here, never in timed tests.
@@ -43,6 +44,9 @@ const arg = (name: string, fallback: number) => {
 };
 const CASES = arg('cases', 100_000);
 const DURATION = arg('duration', 20);
+/** Issue 16: the portfolio import (rows) and the simulated month (borrowers); 0 skips either. */
+const IMPORT_ROWS = arg('import-rows', 100_000);
+const MONTH_BORROWERS = arg('month-borrowers', 10_000);
 const CONNECTIONS = arg('connections', 10);
 const ROUNDS = arg('rounds', 4);
 const PORT = arg('port', 3200);
@@ -267,8 +271,14 @@ async function main() {
     console.log(`session check (every signed-in request): p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall, ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
     console.log(`dashboard service (every figure, trend, cohorts), ${dashboard.combinations} filter combinations at ${dashboard.cases} cases: worst p50 ${dashboard.worst.p50.toFixed(1)} ms, p95 ${dashboard.worst.p95.toFixed(1)} ms — goal < 300 ms ${dashboard.goal300ms ? 'met' : 'NOT met'}`);
-    console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
+    console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
+    // The jobs (issue 16), each in a database of its own on this cluster: the import beside a plain COPY of its file, the simulated month.
+    const importBench = IMPORT_ROWS > 0 ? await benchImport(cluster.adminUrl, IMPORT_ROWS, log) : null;
+    const month = MONTH_BORROWERS > 0 ? await benchMonth(cluster.adminUrl, MONTH_BORROWERS, log) : null;
+    if (importBench) printImport(importBench);
+    if (month) printMonth(month);
+    fs.writeFileSync(path.join('bench-results', 'jobs.json'), JSON.stringify({ at: new Date().toISOString(), import: importBench, month }, null, 2));
     fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
