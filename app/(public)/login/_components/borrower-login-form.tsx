@@ -1,13 +1,13 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { signInWithCredentials } from '@/lib/auth/credentials-client';
 import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
 import { messageOf } from '@/lib/validation/message';
 import { verifyCodeSchema, type VerifyCodeInput } from '@/lib/validation/auth';
@@ -61,14 +61,14 @@ export function BorrowerLoginForm({ returnTo }: { returnTo: string | null }) {
 
   async function onSubmit(values: VerifyCodeInput) {
     setFormError(undefined);
-    const result = await signIn('borrower-code', { phone: values.phone, code: values.code, redirect: false }).catch(() => null);
-    if (result?.ok && !result.error) {
+    const result = await signInWithCredentials('borrower-code', { phone: values.phone, code: values.code }).catch(() => null);
+    if (result?.ok) {
       // A full load, not a client navigation: the home page is a plain document (ADR 0007), and the page the borrower
       // was on when their session ended (checked on the server as a path on this portal) starts afresh with the new session.
       window.location.replace(returnTo ?? '/');
       return;
     }
-    const error = parseAuthError(result?.error);
+    const error = parseAuthError(result?.ok === false ? result.error : null);
     if (error.field === 'phone') setError('phone', { message: messageOf(error) });
     else setError('code', { message: messageOf(error) });
   }

@@ -1,12 +1,12 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { signInWithCredentials } from '@/lib/auth/credentials-client';
 import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
 import { messageOf } from '@/lib/validation/message';
 import { staffLoginSchema, type StaffLoginInput } from '@/lib/validation/auth';
@@ -23,13 +23,13 @@ export function StaffLoginForm({ next }: { next: string }) {
   } = useForm<StaffLoginInput>({ resolver: zodResolver(staffLoginSchema), defaultValues: { email: '', password: '' }, mode: 'onTouched' });
 
   async function onSubmit(values: StaffLoginInput) {
-    const result = await signIn('staff-password', { email: values.email, password: values.password, redirect: false }).catch(() => null);
-    if (result?.ok && !result.error) {
+    const result = await signInWithCredentials('staff-password', { email: values.email, password: values.password }).catch(() => null);
+    if (result?.ok) {
       router.replace(next);
       router.refresh();
       return;
     }
-    const error = parseAuthError(result?.error);
+    const error = parseAuthError(result?.ok === false ? result.error : null);
     setError(error.field === 'email' ? 'email' : 'password', { message: messageOf(error) });
   }
 
