@@ -7,16 +7,21 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
  * the wire, headers not counted), by kind. The page is measured until the
  * network has been quiet for half a second after `load`, so scripts the page
  * fetches on its own after first paint (prefetches of linked pages' code) are
- * counted with it. `npm run bench` prints these beside the budgets; the
- * page-weight browser test (e2e/borrower-page-weight.spec.ts) checks the
- * scripts against the budget on every run.
+ * counted with it. `npm run bench` prints these beside the budgets and the
+ * framework's floor.
  */
 export type PageWeight = { js: number; css: number; html: number; other: number; requests: number; scripts: { url: string; bytes: number }[] };
 
 export const borrowerViewport = { width: 360, height: 780 } as const;
 
-/** The borrower App Router pages' budget: the framework's floor plus what one form needs (issue #13). */
+/**
+ * The borrower App Router pages' budget: the framework's floor plus what one form needs (issue #13), 180 kB
+ * when a bare App Router page ships 134 kB. The bench holds a page to it as a ratio to the bare page it
+ * builds and weighs in the same run (so a Next upgrade that moves the floor moves the budget with it);
+ * the browser test, which has no floor beside it, to the kB.
+ */
 export const firstLoadJsBudget = 180_000;
+export const firstLoadJsBudgetOverFloor = 180 / 134;
 /** A reading page is a plain document (ADR 0007): its one small script of our own, none of the framework's. */
 export const documentJsBudget = 5_000;
 /** /help, built at build time, carries no client code of Concord's own: the floor, and what every page of the app shares with it. */

@@ -14,7 +14,24 @@ export type LighthouseScores = { performance: number; accessibility: number; bes
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p)) ?? '/usr/bin/chromium';
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function auditPage(url: string, options: { cookie?: string } = {}): Promise<LighthouseScores> {
+/**
+ * One audit; a run Lighthouse itself calls broken (NO_NAVSTART, NO_FCP and the like: its trace went wrong,
+ * which a busy shared machine makes happen now and then) is taken again, up to `attempts` in all.
+ */
+export async function auditPage(url: string, options: { cookie?: string; attempts?: number } = {}): Promise<LighthouseScores> {
+  const attempts = options.attempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, options);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+class LighthouseRuntimeError extends Error {}
+
+async function auditOnce(url: string, options: { cookie?: string }): Promise<LighthouseScores> {
   const chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: flags, logLevel: 'silent' });
   try {
     const result = await lighthouse(url, {
@@ -26,7 +43,7 @@ export async function auditPage(url: string, options: { cookie?: string } = {}):
     });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { categories, audits, runtimeError } = result.lhr;
-    if (runtimeError) throw new Error(`Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`);
+    if (runtimeError) throw new LighthouseRuntimeError(`Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`);
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const ms = (id: string) => Math.round(audits[id]?.numericValue ?? NaN);
     // What kept accessibility or best practices below full marks, by audit id.
