@@ -10,11 +10,6 @@ const variants: Record<Variant, string> = {
   danger: 'bg-danger-700 text-white hover:bg-red-800 disabled:bg-slate-400',
 };
 
-/** The look of a button, for a link that acts as one (`<Link className={buttonClassName()}>`). */
-export function buttonClassName({ variant = 'primary', className }: { variant?: Variant; className?: string } = {}) {
-  return cn('inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed', variants[variant], className);
-}
-
 export function Button({ variant = 'primary', className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button className={buttonClassName({ variant, className })} {...props} />;
+  return <button className={cn('inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed', variants[variant], className)} {...props} />;
 }
