@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,9 +8,12 @@ import { Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { signInWithCredentials } from '@/lib/auth/credentials-client';
 import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
+import type { VerifyCodeInput } from '@/lib/validation/auth';
+import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
 import { messageOf } from '@/lib/validation/message';
-import { verifyCodeSchema, type VerifyCodeInput } from '@/lib/validation/auth';
 import { requestCodeAction } from '../actions';
+
+const resolver = lazyZodResolver<VerifyCodeInput>(() => import('@/lib/validation/auth').then((m) => m.verifyCodeSchema));
 
 function useSecondsUntil(target: number | null) {
   const [now, setNow] = useState(() => Date.now());
@@ -39,7 +41,7 @@ export function BorrowerLoginForm({ returnTo }: { returnTo: string | null }) {
     setError,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<VerifyCodeInput>({ resolver: zodResolver(verifyCodeSchema), defaultValues: { phone: '', code: '' }, mode: 'onTouched' });
+  } = useForm<VerifyCodeInput>({ resolver, defaultValues: { phone: '', code: '' }, mode: 'onTouched' });
 
   async function sendCode() {
     setFormError(undefined);
@@ -74,7 +76,7 @@ export function BorrowerLoginForm({ returnTo }: { returnTo: string | null }) {
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
+    <form onSubmit={handleSubmit(onSubmit)} onFocus={resolver.preload} noValidate className="flex flex-col gap-4">
       <Field
         label={t('phoneLabel')}
         hint={t('phoneHint')}
