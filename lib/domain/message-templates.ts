@@ -85,9 +85,16 @@ export function checkTemplateText(template: CustomizableTemplate, text: { subjec
     const used = placeholdersOf(value);
     const unknown = used.filter((name) => !allowed.includes(name));
     if (unknown.length) problems.push({ field, key: 'unknownPlaceholder', params: { names: unknown.map((n) => `{${n}}`).join(' '), allowed: allowed.map((n) => `{${n}}`).join(' ') } });
-    else if (plainTemplates.includes(template) && /\{[^}]*[,']/.test(value)) problems.push({ field, key: 'plainOnly' });
+    // Plain placeholders only, in every template: a creditor's wording is filled by fillPlaceholders (and the
+    // invitations in SQL), never parsed as an ICU message (the app's message runtime has no parser: precompiled).
+    else if (/\{[^}]*[,']/.test(value)) problems.push({ field, key: 'plainOnly' });
   }
   const missing = (requiredPlaceholders[template] ?? []).filter((name) => !placeholdersOf(text.body).includes(name));
   if (missing.length) problems.push({ field: 'body', key: 'missingPlaceholder', params: { names: missing.map((n) => `{${n}}`).join(' ') } });
   return problems;
+}
+
+/** A creditor's wording with its placeholders filled: "{caseNo}" becomes the value; a placeholder with no value stays as written. */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -6,6 +6,7 @@ import { forAudience } from '@/lib/i18n/audience';
 import { displayTimeZone, formatInstant, isLocale, type Locale } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
 import { messagesFor, type Messages } from '@/lib/i18n/messages';
+import { fillPlaceholders } from '@/lib/domain/message-templates';
 import { creditorTemplateText } from './templates/template-store';
 
 /**
@@ -49,11 +50,13 @@ export type TemplateText = { subject: string; body: string };
 
 export function renderTemplate(recipient: Recipient, locale: Locale, values: Record<string, TemplateValue> = {}, timeZone: string = displayTimeZone, override?: TemplateText | null) {
   const namespace = forAudience(recipient.recipientType, { borrower: 'notifications', staff: 'staffNotifications' });
-  const messages = override ? { ...messagesFor(locale), [namespace]: { [recipient.template]: override } } : messagesFor(locale);
-  const t = createTranslator({ locale, messages: messages as Messages, namespace }) as unknown as (key: string, values: Record<string, string | number>) => string;
   const shown = Object.fromEntries(
     Object.entries(values).map(([name, value]) => [name, value instanceof Date ? formatInstant(value, locale, timeZone) : typeof value === 'object' ? formatDay(value.day, locale) : value]),
   );
+  // A creditor's own wording has plain placeholders only (lib/domain/message-templates.ts): filled here, not parsed
+  // as an ICU message, which the app's precompiled message runtime could not do.
+  if (override) return { subject: fillPlaceholders(override.subject, shown), body: fillPlaceholders(override.body, shown) };
+  const t = createTranslator({ locale, messages: messagesFor(locale), namespace }) as unknown as (key: string, values: Record<string, string | number>) => string;
   return { subject: t(`${recipient.template}.subject`, shown), body: t(`${recipient.template}.body`, shown) };
 }
 

@@ -33,7 +33,8 @@ function middayZone(now = new Date()): string {
 
 function startWorker(name: string, env: Record<string, string>): Promise<ChildProcess> {
   const root = path.resolve(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--import', './scripts/lib/server-only-shim.mjs', 'scripts/worker.ts'], {
+  // Node itself with tsx as a loader (not tsx's CLI, which runs the worker in a child of its own): the process killed is the worker.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/lib/server-only-shim.mjs', 'scripts/worker.ts'], {
     cwd: root,
     env: { ...process.env, ...env, WORKER_NAME: name, WORKER_SCHEDULE: 'false', LOG_LEVEL: 'fatal', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,7 +93,7 @@ describe('the job worker', () => {
         .toBe(80);
     } finally {
       a?.kill('SIGKILL');
-      b?.kill('SIGTERM');
+      b?.kill('SIGKILL');
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
       gateway.close();
     }

@@ -1,11 +1,12 @@
 import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db/client';
 import { creditors, messageTemplates, staffUsers } from '@/db/schema';
 import { checkTemplateText, customizableTemplates, placeholdersOf, type CustomizableTemplate } from '@/lib/domain/message-templates';
 import { locales, type Locale } from '@/lib/i18n/config';
-import { messagesFor } from '@/lib/i18n/messages';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -20,8 +21,18 @@ import { creditorScope, servesCreditor } from '../staff-scope';
  */
 export type TemplateText = { subject: string; body: string };
 
+/**
+ * The default wording as written in messages/<locale>/notifications.json, read from the file: inside the Next
+ * server the imported messages are precompiled (not text), and the editor and the importer need the text.
+ */
+const rawDefaults = new Map<Locale, Record<string, TemplateText>>();
 export function defaultTemplateText(template: CustomizableTemplate, locale: Locale): TemplateText {
-  return messagesFor(locale).notifications[template];
+  let texts = rawDefaults.get(locale);
+  if (!texts) {
+    texts = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', locale, 'notifications.json'), 'utf8')) as Record<string, TemplateText>;
+    rawDefaults.set(locale, texts);
+  }
+  return texts[template]!;
 }
 
 export function allowedPlaceholders(template: CustomizableTemplate): string[] {

@@ -3,24 +3,19 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { createTranslator } from 'use-intl/core';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field, TextareaField } from '@/components/ui/field';
-import { checkTemplateText, maxTemplateLength, type CustomizableTemplate, type TemplateProblem } from '@/lib/domain/message-templates';
+import { checkTemplateText, fillPlaceholders, maxTemplateLength, type CustomizableTemplate, type TemplateProblem } from '@/lib/domain/message-templates';
 import type { Locale } from '@/lib/i18n/config';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { resetTemplateAction, saveTemplateAction } from '../actions';
 
 type Key = { creditorId: string; template: CustomizableTemplate; locale: Locale };
 
-/** The message as the borrower reads it, with sample values: plain placeholders replaced as the importer does, others as ICU messages. */
-function render(text: string, values: Record<string, string | number>, plain: boolean, locale: Locale): string | null {
-  if (plain) return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-  let broken = false;
-  const t = createTranslator({ locale, messages: { p: { m: text } }, onError: () => (broken = true) }) as unknown as (key: string, values: Record<string, string | number>) => string;
-  const out = t('p.m', values);
-  return broken ? null : out;
+/** The message as the borrower reads it, with sample values: its placeholders filled as the server fills them. */
+function render(text: string, values: Record<string, string | number>): string {
+  return fillPlaceholders(text, values);
 }
 
 export function TemplateEditor({ keyOf, initial, version: startVersion, hasOwn, allowed, required, plain, samples }: { keyOf: Key; initial: { subject: string; body: string }; version: number; hasOwn: boolean; allowed: string[]; required: string[]; plain: boolean; samples: Record<string, string | number> }) {
@@ -34,7 +29,7 @@ export function TemplateEditor({ keyOf, initial, version: startVersion, hasOwn, 
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const preview = useMemo(() => ({ subject: render(subject, samples, plain, keyOf.locale), body: render(body, samples, plain, keyOf.locale) }), [subject, body, samples, plain, keyOf.locale]);
+  const preview = useMemo(() => ({ subject: render(subject, samples), body: render(body, samples) }), [subject, body, samples]);
   const problemText = (field: 'subject' | 'body') => {
     const p = problems.find((x) => x.field === field);
     return p ? t(`problem.${p.key}`, { ...(p.params ?? {}), example: '{code}' }) : undefined;
@@ -97,14 +92,10 @@ export function TemplateEditor({ keyOf, initial, version: startVersion, hasOwn, 
           {t('preview')}
         </h2>
         <p className="text-sm text-slate-600">{t('previewIntro')}</p>
-        {preview.subject === null || preview.body === null ? (
-          <Notice tone="warn">{t('previewBroken')}</Notice>
-        ) : (
-          <div className="rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="template-preview">
-            <p className="font-semibold">{preview.subject}</p>
-            <p className="mt-2 whitespace-pre-wrap">{preview.body}</p>
-          </div>
-        )}
+        <div className="rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="template-preview">
+          <p className="font-semibold">{preview.subject}</p>
+          <p className="mt-2 whitespace-pre-wrap">{preview.body}</p>
+        </div>
       </section>
     </div>
   );
