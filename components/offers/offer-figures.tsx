@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import type { PricedOffer } from '@/lib/domain/offers';
+import type { PricedOffer } from '@/lib/domain/offer-terms';
 import { formatMoney } from '@/lib/domain/money';
 import { cn } from '@/components/ui/cn';
 

@@ -10,6 +10,7 @@ const policy = {
   compoundOnOverdueInterest: defaultPolicy.compoundOnOverdueInterest,
   totalCostCapAnnualPct: defaultPolicy.totalCostCapAnnualPct,
   allocationOrder: defaultPolicy.allocationOrder,
+  allocationScope: 'per_installment' as const,
 };
 
 type LoanTerms = { principal: number; annualRatePpm: number; months: number; method: RepaymentMethod; startDate: string };

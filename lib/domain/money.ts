@@ -28,14 +28,18 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): Fen {
   return assertFen(Number(negative ? -q : q));
 }
 
-/** Splits an amount into n equal parts that sum to the amount; the last part absorbs the remainder (up to n − 1 fen more). */
+/**
+ * Splits an amount into n parts that sum to it and differ by at most one fen:
+ * the remainder is spread one fen each over the last parts (so the last part
+ * absorbs at most a fen, however many parts).
+ */
 export function splitEvenly(total: Fen, parts: number): Fen[] {
   assertFen(total);
   if (!Number.isInteger(parts) || parts < 1) throw new RangeError('parts must be a positive integer');
-  const base = Math.trunc(total / parts);
-  const result = Array.from({ length: parts }, () => base);
-  result[parts - 1] = total - base * (parts - 1);
-  return result;
+  if (total < 0) throw new RangeError('total must not be negative');
+  const base = Math.floor(total / parts);
+  const remainder = total - base * parts;
+  return Array.from({ length: parts }, (_, i) => (i >= parts - remainder ? base + 1 : base));
 }
 
 /**

@@ -2,19 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeArrears } from './arrears';
 import { addDays, addMonths } from './dates';
-import {
-  authorityNeeded,
-  checkOffer,
-  evaluateOffer,
-  extensionLimitMonths,
-  percentOf,
-  priceOffer,
-  suggestOffers,
-  type OfferContext,
-  type OfferRole,
-  type OfferTerms,
-  type PricedOffer,
-} from './offers';
+import { authorityNeeded, checkOffer, evaluateOffer } from './offer-checks';
+import { extensionLimitMonths, percentOf, type OfferContext, type OfferRole, type OfferTerms, type PricedOffer } from './offer-terms';
+import { priceOffer } from './offer-pricing';
+import { suggestOffers } from './offer-suggestions';
 import { creditorPolicySchema, defaultPolicy, type CreditorPolicy } from './policy';
 import { buildSchedule, type RepaymentMethod } from './schedule';
 

@@ -1,4 +1,4 @@
-import type { InstallmentMethod, OfferStructure } from '@/lib/domain/offers';
+import type { InstallmentMethod, OfferStructure } from '@/lib/domain/offer-terms';
 import type { DocLocale } from './format';
 import { consentEn, textEn } from './text/en';
 import { consentZh, textZh } from './text/zh-CN';

@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '@/lib/domain/money';
-import type { OfferStructure } from '@/lib/domain/offers';
+import type { OfferStructure } from '@/lib/domain/offer-terms';
 import { AGREEMENT_TEXT, consentTextCanonical, consentTextFor, consentTextVersion, E_SIGN_CONSENT_TEXT } from './agreement-text';
 import { agreementFacts } from './facts';
 import { splitForLineBreaks } from './fonts';

@@ -75,9 +75,14 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
       ...priced.schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principal: r.principal, interest: r.interest + r.charges, amount: r.amount })),
     ];
     if (rows.length) await tx.insert(planInstallments).values(rows.map((r) => ({ agreementId: agreement.id, seq: r.seq, dueDate: r.dueDate, originalDueDate: r.dueDate, principal: r.principal, interest: r.interest, amount: r.amount })));
+    // An extension moves the loan's maturity (to the date the agreement states), and later extensions are measured from it.
     await tx
       .update(loans)
-      .set({ status: 'restructured', extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}` })
+      .set({
+        status: 'restructured',
+        extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}`,
+        ...(priced.newMaturityDate ? { maturityDate: priced.newMaturityDate } : {}),
+      })
       .where(eq(loans.id, kase.loanId));
     await recordAudit(tx, ctx, { action: 'agreement.countersigned', entityType: 'agreement', entityId: agreement.id, data: { who: pending[0]!.who, verification: 'password re-entered', sha256After: sha256 } });
     await moveCase(tx, ctx, kase, 'plan_active');

@@ -5,7 +5,7 @@ import type { Executor } from '@/db/client';
 import { agreements, type cases, type offers } from '@/db/schema';
 import { arrearsSnapshot, type AgreementSnapshot } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
-import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import { consentTextVersion } from '@/lib/pdf/agreement-text';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';

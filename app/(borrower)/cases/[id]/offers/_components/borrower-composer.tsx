@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { OfferComposer } from '@/components/offers/offer-composer';
 import { Button } from '@/components/ui/button';
-import type { OfferContext } from '@/lib/domain/offers';
+import type { OfferContext } from '@/lib/domain/offer-terms';
 import { proposeOfferAction, requestSuggestionsAction } from '../actions';
 
 export function BorrowerComposer({ caseId, context, hasOpen }: { caseId: string; context: OfferContext; hasOpen: boolean }) {
