@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** The unit tests of lib/domain alone, for Stryker's mutation runs (npm run mutation). */

@@ -77,6 +77,7 @@ export function capOver(periods: readonly CapPeriod[], initial: Fen, levels: rea
   let outstanding = initial;
   for (const period of periods) {
     if (period.from >= asOf) break;
+    if (period.to <= period.from) continue; // an empty period (a first due date on the offer date) accrues nothing
     const end = period.to < asOf ? period.to : asOf;
     let numerator = 0n;
     let at = period.from;

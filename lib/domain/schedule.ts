@@ -59,7 +59,7 @@ export type Amortisation = {
 };
 
 /** How far the last level installment may differ from the one before it before the others are moved by a fen (see amortise). */
-export const LAST_INSTALLMENT_TOLERANCE = 2;
+export const LAST_INSTALLMENT_TOLERANCE = 5;
 
 /**
  * Splits a principal into periods: interest on the running balance each period

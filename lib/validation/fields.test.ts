@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountField, countField, fenToInput, pastDateField } from './fields';
+import { amountField, countField, fenToInput, mobileField, pastDateField, timeZoneField } from './fields';
 
 describe('typed amounts', () => {
   it.each([
@@ -41,5 +41,22 @@ describe('counts and dates', () => {
     expect(field.safeParse('2026-11-23').error?.issues[0]?.message).toBe('validation.dateFuture');
     expect(field.safeParse('2026-02-30').error?.issues[0]?.message).toBe('validation.date');
     expect(field.safeParse('yesterday').error?.issues[0]?.message).toBe('validation.date');
+  });
+});
+
+describe('mobile numbers and time zones', () => {
+  it('defect 9: normalizes a number written +86, 0086, with spaces, dashes or brackets before checking it', () => {
+    for (const written of ['13800138000', ' 138 0013 8000 ', '+86 138-0013-8000', '0086 13800138000', '(+86) 138 0013 8000', '138–0013–8000']) {
+      expect(mobileField.parse(written)).toBe('13800138000');
+    }
+    expect(mobileField.safeParse('').error?.issues[0]?.message).toBe('validation.required');
+    expect(mobileField.safeParse('   ').error?.issues[0]?.message).toBe('validation.required');
+    expect(mobileField.safeParse('1380013800').error?.issues[0]?.message).toBe('validation.phoneInvalid');
+    expect(mobileField.safeParse('0086 0571 8888 8888').error?.issues[0]?.message).toBe('validation.phoneInvalid');
+  });
+
+  it('takes IANA time zones only', () => {
+    expect(timeZoneField.parse(' Asia/Shanghai ')).toBe('Asia/Shanghai');
+    expect(timeZoneField.safeParse('UTC+8').error?.issues[0]?.message).toBe('validation.timeZone');
   });
 });

@@ -55,7 +55,6 @@ type Row = {
 export function oracleArrears(input: OracleArrearsInput): OracleArrears {
   const { loan, policy } = input;
   const asOf = dayNo(input.asOf);
-  const start = dayNo(loan.startDate);
   const markup = Math.round(policy.penaltyMarkupPct * 100); // hundredths of a percent
   // Penalty and compound per fen-day: rate ppm × (1 + markup) / 360 days.
   const perFenDay = frac(BigInt(loan.annualRatePpm) * BigInt(10_000 + markup), 360n * 1_000_000n * 10_000n);
@@ -233,6 +232,7 @@ export function oracleCap(
     const from = dayNo(bounds[i - 1]!);
     const to = dayNo(bounds[i]!);
     if (from >= end) break;
+    if (to <= from) continue;
     const months = oracleMonths(bounds[i - 1]!, bounds[i]!, anchor);
     let principalDays = 0n;
     for (let day = from; day < Math.min(to, end); day++) {

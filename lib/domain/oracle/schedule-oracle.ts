@@ -16,7 +16,18 @@ export function oracleInterest(balance: number, ratePpm: number, months: Fractio
 }
 
 /** The exact level payment repaying `balance` in `count` periods (the first `first` months long), half-up. */
+const levels = new Map<string, number>();
 export function oracleLevelPayment(balance: number, ratePpm: number, count: number, first: Fraction): number {
+  const key = `${balance}/${ratePpm}/${count}/${first.n}/${first.d}`;
+  const known = levels.get(key);
+  if (known !== undefined) return known;
+  if (levels.size > 10_000) levels.clear();
+  const value = levelPayment(balance, ratePpm, count, first);
+  levels.set(key, value);
+  return value;
+}
+
+function levelPayment(balance: number, ratePpm: number, count: number, first: Fraction): number {
   if (ratePpm === 0) return roundHalfUp(frac(balance, count));
   // Balance after k periods with payment A: B·g1·g^(k−1) − A·(g^(k−1) + … + 1) = 0, g = 1 + r, g1 = 1 + r·first.
   const r = frac(ratePpm, 12_000_000);
@@ -77,7 +88,7 @@ function pass(principal: number, rates: readonly number[], method: Method, first
 }
 
 /**
- * Level payments; when the last differs from the one before by more than 2 fen, the first k of the final level run
+ * Level payments; when the last differs from the one before by more than 5 fen, the first k of the final level run
  * move by a fen (k the last count before the remainder changes side), then the m just before the last (likewise),
  * and the better of m and m + 1 is kept if it improves on the plain schedule.
  */
@@ -86,7 +97,7 @@ export function oracleAmortise(principal: number, rates: readonly number[], meth
   const plain = pass(principal, rates, method, first, () => 0);
   if (method !== 'equal_installment' || n < 3) return plain;
   const rest = (x: OracleParts) => x.principal[n - 1]! + x.interest[n - 1]! - x.principal[n - 2]! - x.interest[n - 2]!;
-  if (Math.abs(rest(plain)) <= 2) return plain;
+  if (Math.abs(rest(plain)) <= 5) return plain;
   let from = n - 1;
   while (from > 0 && rates[from - 1] === rates[n - 1]) from--;
   const room = n - 1 - from;
