@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localTime, mayContact, nextContactMoment, type ContactChannel, type ContactHistoryEntry, type ContactRequest } from './contact-rules';
+import { channelClass, localTime, mayContact, nextContactMoment, type ContactChannel, type ContactHistoryEntry, type ContactRequest } from './contact-rules';
 import { creditorPolicySchema, defaultPolicy } from './policy';
 
 // 2026-11-23 is a Monday; Asia/Shanghai is UTC+8 all year.
@@ -24,8 +24,16 @@ describe('contact rules', () => {
     expect(nextContactMoment({ ...base, timeZone: 'Mars/Olympus_Mons' })).toBeNull();
   });
 
+  it('sorts channels into calls, messages and the in-app inbox', () => {
+    expect((['phone', 'visit', 'sms', 'email', 'letter', 'in_app'] as const).map(channelClass)).toEqual(['call', 'call', 'message', 'message', 'message', 'none']);
+  });
+
   it('respect quiet hours the borrower chose, even when they wrap midnight', () => {
     expect(mayContact({ ...base, quietHours: { start: '09:30', end: '11:00' } })).toEqual({ allowed: false, rule: 'contact.quietHours' });
+    expect(mayContact({ ...base, now: at('2026-11-23T20:00:00'), quietHours: { start: '20:00', end: '07:00' } })).toEqual({ allowed: false, rule: 'contact.quietHours' });
+    expect(mayContact({ ...base, now: at('2026-11-23T19:59:00'), quietHours: { start: '20:00', end: '07:00' } })).toEqual({ allowed: true });
+    // Quiet hours that start and end at the same time are none at all.
+    expect(mayContact({ ...base, quietHours: { start: '10:00', end: '10:00' } })).toEqual({ allowed: true });
     expect(mayContact({ ...base, now: at('2026-11-23T20:30:00'), quietHours: { start: '20:00', end: '07:00' } })).toEqual({ allowed: false, rule: 'contact.quietHours' });
     expect(mayContact({ ...base, quietHours: { start: '20:00', end: '07:00' } })).toEqual({ allowed: true });
   });
@@ -47,6 +55,9 @@ describe('contact rules', () => {
     expect(mayContact({ ...call, history: [effective('2026-11-22T20:00:00'), effective('2026-11-22T20:10:00'), effective('2026-11-22T20:20:00')] })).toEqual({ allowed: true });
     const unanswered = Array.from({ length: 6 }, (_, i) => entry(`2026-11-23T08:0${i}:00`, 'phone', 'unanswered'));
     expect(mayContact({ ...call, history: unanswered })).toEqual({ allowed: false, rule: 'contact.dailyUnanswered' });
+    // Attempts with other outcomes are not unanswered ones: two conversations and four other attempts leave room.
+    const mixed = [effective('2026-11-23T08:10:00'), effective('2026-11-23T08:20:00'), ...Array.from({ length: 4 }, (_, i) => entry(`2026-11-23T09:0${i}:00`, 'phone', 'attempted'))];
+    expect(mayContact({ ...call, history: mixed })).toEqual({ allowed: true });
     // An inbound call (the borrower rang) is not contact made by the creditor.
     expect(mayContact({ ...call, history: three.map((h) => ({ ...h, direction: 'inbound' as const })) })).toEqual({ allowed: true });
   });
@@ -105,6 +116,21 @@ describe('the next moment contact is allowed', () => {
     const late = [...week.slice(1), entry('2026-11-16T20:59:30', 'phone')];
     expect(mayContact({ ...base, channel: 'phone', now: at('2026-11-23T20:58:00'), history: late })).toEqual({ allowed: false, rule: 'contact.weeklyAttempts' });
     expect(nextContactMoment({ ...base, channel: 'phone', now: at('2026-11-23T20:58:00'), history: late })).toEqual(at('2026-11-24T08:00:00'));
+  });
+
+  it('looks as far as the eighth morning: a week of calls made just before the window closed', () => {
+    // Seven attempts at 20:59:30–36 today: they leave the rolling week at 21:00 a week later, when the window is shut.
+    const burst = Array.from({ length: 7 }, (_, i) => entry(`2026-11-23T20:59:3${i}`, 'phone'));
+    const now = at('2026-11-23T20:59:50');
+    expect(nextContactMoment({ ...base, channel: 'phone', now, history: burst })).toEqual(at('2026-12-01T08:00:00'));
+  });
+
+  it('finds the window’s opening across a change of clocks (New York, 8 March 2026)', () => {
+    // Clocks go forward at 02:00 on 8 March: 08:00 that morning is 12:00 UTC (the day before, 08:00 was 13:00 UTC).
+    const evening = new Date('2026-03-08T03:30:00Z'); // 22:30 on 7 March, EST
+    expect(nextContactMoment({ ...base, timeZone: 'America/New_York', now: evening })).toEqual(new Date('2026-03-08T12:00:00Z'));
+    // …and back on 1 November: 08:00 is 13:00 UTC again.
+    expect(nextContactMoment({ ...base, timeZone: 'America/New_York', now: new Date('2026-11-01T02:30:00Z') })).toEqual(new Date('2026-11-01T13:00:00Z'));
   });
 
   it('is null when the request could never be allowed', () => {

@@ -108,7 +108,7 @@ function hoursRule(request: ContactRequest, minute: number): ContactRule | null 
 function countsRule(request: ContactRequest, now: Date, day: string): ContactRule | null {
   const kind = channelClass(request.channel);
   const c = request.policy.contact;
-  const counted = request.history.filter((h) => h.outcome !== 'blocked' && (h.direction ?? 'outbound') === 'outbound' && channelClass(h.channel) === kind && h.at.getTime() <= now.getTime());
+  const counted = request.history.filter((h) => h.outcome !== 'blocked' && (h.direction ?? 'outbound') === 'outbound' && channelClass(h.channel) === kind);
   const today = counted.filter((h) => localTime(h.at, request.timeZone).day === day);
   const thisWeek = counted.filter((h) => h.at.getTime() > now.getTime() - weekMs);
   if (kind === 'call') {
@@ -134,49 +134,41 @@ export function mayContact(request: ContactRequest): ContactDecision {
   return counts ? { allowed: false, rule: counts } : { allowed: true };
 }
 
-/** The UTC instant of a local wall-clock minute on a local day in a time zone (the first such instant when clocks go back). */
-function instantOf(day: string, minute: number, timeZone: string): Date {
-  const wall = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), Math.floor(minute / 60), minute % 60);
-  let guess = wall;
-  for (let i = 0; i < 3; i++) {
-    const local = localTime(new Date(guess), timeZone);
-    const seen = Date.UTC(Number(local.day.slice(0, 4)), Number(local.day.slice(5, 7)) - 1, Number(local.day.slice(8, 10)), Math.floor(local.minute / 60), local.minute % 60);
-    if (seen === wall) break;
-    guess += wall - seen;
-  }
-  return new Date(guess);
+/** The UTC instant of a wall-clock minute, `days` local days after `day`, in a time zone (the first such instant when clocks go back). */
+function instantOf(day: string, days: number, minute: number, timeZone: string): number {
+  const wall = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days, 0, minute);
+  const wallAt = (instant: number) => {
+    const local = localTime(new Date(instant), timeZone);
+    return Date.UTC(Number(local.day.slice(0, 4)), Number(local.day.slice(5, 7)) - 1, Number(local.day.slice(8, 10)), 0, local.minute);
+  };
+  // Take off the zone's offset at the guess, then again at the corrected guess (the offset may differ across a change of clocks).
+  const guess = wall + (wall - wallAt(wall));
+  return guess + (wall - wallAt(guess));
 }
-
-const addLocalDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The earliest moment at or after request.now (to the minute) at which
  * mayContact would allow the request, assuming no other contact is made in
- * between; null when it never would (in-app is always allowed now).
+ * between; null when it never would.
  *
  * The candidates are the moments a rule can start to allow: now; each day's
  * window start and quiet-hours end in the borrower's time zone; and the
  * moment each counted contact drops out of the rolling 7 days. Each is
- * checked with mayContact itself, in time order; eight days are enough for
- * every count to have cleared.
+ * checked with mayContact itself, in time order. Every count clears within
+ * seven days, and a contact leaving the week after the window has closed
+ * clears by the next morning: the openings of nine days (today and eight more)
+ * are enough.
  */
 export function nextContactMoment(request: ContactRequest): Date | null {
-  if (channelClass(request.channel) === 'none') return request.now;
+  if (mayContact(request).allowed) return request.now;
   if (!isIanaTimeZone(request.timeZone)) return null;
-  if (!request.mandatory && request.optOut?.[request.channel]) return null;
   const today = localTime(request.now, request.timeZone).day;
-  const candidates = new Set<number>([request.now.getTime()]);
-  const opening = [minutesOf(request.policy.contact.windowStart), ...(request.quietHours ? [minutesOf(request.quietHours.end)] : [])];
-  for (let d = 0; d <= 8; d++) {
-    const day = addLocalDays(today, d);
-    for (const minute of opening) candidates.add(instantOf(day, minute, request.timeZone).getTime());
-  }
-  for (const h of request.history) {
-    candidates.add(Math.ceil((h.at.getTime() + weekMs) / 60_000) * 60_000); // the first whole minute it no longer counts
-  }
-  const horizon = request.now.getTime() + 9 * 86_400_000;
-  const sorted = [...candidates].filter((ms) => ms >= request.now.getTime() && ms <= horizon).sort((a, b) => a - b);
-  // An expiry outside the hours is followed by an opening among the candidates.
-  for (const ms of sorted) if (mayContact({ ...request, now: new Date(ms) }).allowed) return new Date(ms);
+  const openings = [minutesOf(request.policy.contact.windowStart), ...(request.quietHours ? [minutesOf(request.quietHours.end)] : [])];
+  const candidates: number[] = [];
+  for (let d = 0; d <= 8; d++) for (const minute of openings) candidates.push(instantOf(today, d, minute, request.timeZone));
+  // The first whole minute each contact no longer counts.
+  for (const h of request.history) candidates.push(Math.ceil((h.at.getTime() + weekMs) / 60_000) * 60_000);
+  const later = candidates.filter((ms) => ms > request.now.getTime()).sort((a, b) => a - b);
+  for (const ms of later) if (mayContact({ ...request, now: new Date(ms) }).allowed) return new Date(ms);
   return null;
 }

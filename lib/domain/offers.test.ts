@@ -639,8 +639,10 @@ const sum = (rows: PricedOffer['schedule'], pick: (row: PricedOffer['schedule'][
 describe('properties', () => {
   it('every schedule repays exactly the financed balance, and waived + paid = owed, to the fen', () => {
     let priced = 0;
+    let tried = 0;
     fc.assert(
       fc.property(caseArb, termsArb, (ctx, a) => {
+        tried++;
         const result = termsFor(ctx, a);
         if (!result) return;
         priced++;
@@ -682,7 +684,7 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
-    expect(priced).toBeGreaterThan(100);
+    expect(priced).toBeGreaterThan(tried / 2); // most random terms can be priced
   }, 20_000);
 
   it('the last installment absorbs only a few fen: the others one fen apart at most, in at most three runs', () => {

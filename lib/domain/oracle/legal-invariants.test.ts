@@ -51,8 +51,10 @@ function assertLawful(ctx: OfferContext, terms: OfferTerms, priced: PricedOffer)
 describe('legal invariants', () => {
   it('every offer the engine accepts, for any role, is within the cap, the longest plan and art. 12', () => {
     let accepted = 0;
+    let tried = 0;
     fc.assert(
       fc.property(offerCaseArb, termsShapeArb, fc.constantFrom('borrower' as const, 'mediator' as const, 'supervisor' as const, 'system' as const), (ctx, shape, role) => {
+        tried++;
         const terms = termsFor(ctx, shape, (t) => evaluateOffer(ctx, t, role).priced?.installmentBase ?? null);
         if (!terms) return;
         const { priced, violations } = evaluateOffer(ctx, terms, role);
@@ -63,7 +65,7 @@ describe('legal invariants', () => {
       }),
       { numRuns: 300 },
     );
-    expect(accepted).toBeGreaterThan(40);
+    expect(accepted).toBeGreaterThan(tried / 10); // enough of the random terms pass every rule to say something
   }, 90_000);
 
   it('every suggestion is within the cap, the longest plan and art. 12', () => {
