@@ -11,4 +11,5 @@ const runs = Number(process.env.MUTATION_PROPERTY_RUNS ?? 40);
 export * from '../../node_modules/fast-check/lib/fast-check.js';
 export const assert: typeof real.assert = ((property: Parameters<typeof real.assert>[0], params?: Parameters<typeof real.assert>[1]) =>
   real.assert(property, { ...params, numRuns: Math.min(params?.numRuns ?? 100, runs) })) as typeof real.assert;
-export default { ...real, assert };
+const fc = { ...real, assert };
+export default fc;
