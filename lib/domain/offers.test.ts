@@ -335,7 +335,7 @@ describe('defects of the old engine, reproduced', () => {
     }
   });
 
-  it('defect 7 (the engine side): a second extension is measured from the maturity as already extended', () => {
+  it('art. 12: a second extension is measured from the maturity as already extended (countersigning moves it: agreements.int.test.ts)', () => {
     // After a 6-month extension the loan matures on 2026-07-10 with 6 months used: 6 more reach 2027-01-10; 7 break art. 12.
     const ctx = worked();
     const extended = { ...ctx, loan: { ...ctx.loan, maturityDate: '2026-07-10', extendedMonths: 6 } };

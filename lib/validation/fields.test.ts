@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amountField, countField, fenToInput, mobileField, pastDateField, timeZoneField } from './fields';
+import { residentIdCheckChar } from '@/lib/domain/identity';
+import { amountField, countField, fenToInput, mobileField, pastDateField, residentIdField, timeZoneField } from './fields';
 
 describe('typed amounts', () => {
   it.each([
@@ -58,5 +59,16 @@ describe('mobile numbers and time zones', () => {
   it('takes IANA time zones only', () => {
     expect(timeZoneField.parse(' Asia/Shanghai ')).toBe('Asia/Shanghai');
     expect(timeZoneField.safeParse('UTC+8').error?.issues[0]?.message).toBe('validation.timeZone');
+  });
+});
+
+describe('resident ID numbers', () => {
+  const field = residentIdField(() => '2026-11-23');
+  const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
+  it('defect 9: refuses a future birth date and an impossible region, accepts a well-formed number as typed', () => {
+    expect(field.parse(' 11010519491231002x ')).toBe('11010519491231002X');
+    expect(field.safeParse(withCheck('33010220300101001')).error?.issues[0]?.message).toBe('validation.residentIdInvalid');
+    expect(field.safeParse(withCheck('99010219900101001')).error?.issues[0]?.message).toBe('validation.residentIdInvalid');
+    expect(field.safeParse('').error?.issues[0]?.message).toBe('validation.required');
   });
 });

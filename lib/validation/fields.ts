@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIanaTimeZone } from '@/lib/domain/dates';
-import { normalizePhone } from '@/lib/domain/identity';
+import { isValidResidentId, normalizePhone, normalizeResidentId } from '@/lib/domain/identity';
 import { parseAmountToFen } from '@/lib/domain/money';
 
 /** Shared field schemas: what a person types (strings) in, checked values out; messages are keys under `validation`. */
@@ -57,6 +57,16 @@ export const mobileField = z
   .string()
   .transform((raw) => normalizePhone(raw.trim()))
   .pipe(z.string().min(1, 'validation.required').regex(/^1[3-9]\d{9}$/, 'validation.phoneInvalid'));
+
+/**
+ * A mainland resident ID number as typed (spaces, full-width characters, a lower-case x are fine), checked: a real
+ * province-level region, a birth date that exists and is not after `today` (the caller's calendar day), the check character.
+ */
+export const residentIdField = (today: () => string) =>
+  z
+    .string()
+    .transform(normalizeResidentId)
+    .pipe(z.string().min(1, 'validation.required').refine((id) => isValidResidentId(id, today()), 'validation.residentIdInvalid'));
 
 /** An IANA time zone name (Asia/Shanghai), as the contact rules need for a borrower's local hours. */
 export const timeZoneField = z.string().trim().refine(isIanaTimeZone, 'validation.timeZone');
