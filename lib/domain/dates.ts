@@ -88,6 +88,19 @@ export function anchorDayOf(dates: readonly IsoDate[]): number | null {
  */
 export function monthsBetween(a: IsoDate, b: IsoDate, anchorDay = dayOfMonth(b)): { months: number; days: number; monthDays: number } {
   if (b <= a) return { months: 0, days: 0, monthDays: 1 };
+  // A pure cache: the offer search measures the same few stretches thousands of times.
+  const key = `${a}/${b}/${anchorDay}`;
+  const known = stretches.get(key);
+  if (known) return { ...known };
+  if (stretches.size >= 4_096) stretches.clear();
+  const measured = measure(a, b, anchorDay);
+  stretches.set(key, measured);
+  return { ...measured };
+}
+
+const stretches = new Map<string, { months: number; days: number; monthDays: number }>();
+
+function measure(a: IsoDate, b: IsoDate, anchorDay: number): { months: number; days: number; monthDays: number } {
   let months = 0;
   let end = b;
   for (;;) {

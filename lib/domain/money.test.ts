@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFen, divideHalfUp, formatMoney, parseAmountToFen, splitEvenly } from './money';
+import { addFen, divideHalfUp, divideHalfUpSafe, formatMoney, parseAmountToFen, splitEvenly } from './money';
 
 describe('divideHalfUp', () => {
   it('rounds half away from zero, at the fen', () => {
@@ -17,6 +17,24 @@ describe('divideHalfUp', () => {
         const q = BigInt(divideHalfUp(n, d));
         const error = q * d - n; // scaled error
         expect(2n * (error < 0n ? -error : error) <= d).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('divideHalfUpSafe', () => {
+  it('is divideHalfUp for safe integers, and refuses anything else', () => {
+    expect(divideHalfUpSafe(5, 2)).toBe(3);
+    expect(divideHalfUpSafe(-5, 2)).toBe(-3);
+    expect(divideHalfUpSafe(7, 3)).toBe(2);
+    expect(divideHalfUpSafe(0, 7)).toBe(0);
+    expect(divideHalfUpSafe(Number.MAX_SAFE_INTEGER, 2)).toBe(4_503_599_627_370_496);
+    expect(() => divideHalfUpSafe(2 ** 53, 3)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(1.5, 3)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(5, 0)).toThrow(RangeError);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n }), fc.bigInt({ min: 1n, max: 2n ** 40n }), (n, d) => {
+        expect(divideHalfUpSafe(Number(n), Number(d))).toBe(divideHalfUp(n, d));
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { dayOfMonth, monthlyDates, type IsoDate } from './dates';
-import { assertFen, divideHalfUp, splitEvenly, type Fen } from './money';
+import { assertFen, divideHalfUp, divideHalfUpSafe, splitEvenly, type Fen } from './money';
 
 export type RepaymentMethod = 'equal_installment' | 'equal_principal' | 'interest_only_bullet';
 
@@ -27,12 +27,17 @@ const PPM_MONTHS = 12_000_000n; // 12 months × 10^6
 
 /** Interest for one month on a balance at an annual rate: balance × rate / 12, half-up to the fen. */
 export function monthlyInterest(balance: Fen, annualRatePpm: number): Fen {
+  // A product that is a safe integer was computed exactly (it is representable, and IEEE multiplication rounds
+  // correctly); a larger one goes through BigInt.
+  const product = balance * annualRatePpm;
+  if (Number.isSafeInteger(product)) return divideHalfUpSafe(product, 12_000_000);
   return divideHalfUp(BigInt(balance) * BigInt(annualRatePpm), PPM_MONTHS);
 }
 
 /** Interest for a period of the given length: balance × rate / 12 × months, half-up to the fen (one month: monthlyInterest). */
 export function periodInterest(balance: Fen, annualRatePpm: number, length: PeriodLength): Fen {
   const { months, days, monthDays } = length;
+  if (months === 1 && days === 0) return monthlyInterest(balance, annualRatePpm);
   return divideHalfUp(BigInt(balance) * BigInt(annualRatePpm) * BigInt(months * monthDays + days), PPM_MONTHS * BigInt(monthDays));
 }
 
@@ -80,7 +85,15 @@ export const LAST_INSTALLMENT_TOLERANCE = 5;
  */
 export function amortise(principal: Fen, rates: readonly number[], method: RepaymentMethod, first: PeriodLength = ONE_MONTH): Amortisation {
   const n = rates.length;
-  const base = run(principal, rates, method, first, { from: n, prefix: 0, suffix: 0, step: 0 });
+  // The level payment of a segment depends only on the balance where it starts, the same in every pass below.
+  const payments = new Map<string, Fen>();
+  const level = (balance: Fen, rate: number, count: number, length: PeriodLength) => {
+    const key = `${balance}/${rate}/${count}/${length.months}/${length.days}/${length.monthDays}`;
+    let payment = payments.get(key);
+    if (payment === undefined) payments.set(key, (payment = equalInstallmentPayment(balance, rate, count, length)));
+    return payment;
+  };
+  const base = run(principal, rates, method, first, { from: n, prefix: 0, suffix: 0, step: 0 }, level);
   if (method !== 'equal_installment' || n < 3) return base;
   /** The last installment less the one before it. */
   const residual = (a: Amortisation) => a.principal[n - 1]! + a.interest[n - 1]! - a.principal[n - 2]! - a.interest[n - 2]!;
@@ -90,7 +103,7 @@ export function amortise(principal: Fen, rates: readonly number[], method: Repay
   while (from > 0 && rates[from - 1] === rates[n - 1]) from--;
   const movable = n - 1 - from;
   const step = residual(base) > 0 ? 1 : -1;
-  const moved = (prefix: number, suffix: number) => run(principal, rates, method, first, { from, prefix, suffix, step });
+  const moved = (prefix: number, suffix: number) => run(principal, rates, method, first, { from, prefix, suffix, step }, level);
   /** The largest count in [lo, hi] whose residual is still on the side of `step` (moving more only narrows it: a bisection). */
   const lastSameSide = (lo: number, hi: number, at: (count: number) => Amortisation) => {
     while (lo < hi) {
@@ -117,7 +130,7 @@ export function amortise(principal: Fen, rates: readonly number[], method: Repay
 type Moves = { from: number; prefix: number; suffix: number; step: number };
 
 /** One pass: level payments from the start of each rate segment; from `from` on, the first `prefix` and the last `suffix` before the final one are moved by `step` fen. */
-export function run(principal: Fen, rates: readonly number[], method: RepaymentMethod, first: PeriodLength, moves: Moves): Amortisation {
+function run(principal: Fen, rates: readonly number[], method: RepaymentMethod, first: PeriodLength, moves: Moves, level: (balance: Fen, rate: number, count: number, length: PeriodLength) => Fen): Amortisation {
   const n = rates.length;
   const principalParts: Fen[] = [];
   const interestParts: Fen[] = [];
@@ -131,7 +144,7 @@ export function run(principal: Fen, rates: readonly number[], method: RepaymentM
     const length = i === 0 ? first : ONE_MONTH;
     if (i === 0 || rate !== rates[i - 1]) {
       segmentStart = i;
-      if (method === 'equal_installment') payment = equalInstallmentPayment(balance, rate, n - i, length);
+      if (method === 'equal_installment') payment = level(balance, rate, n - i, length);
       else if (method === 'equal_principal') parts = splitEvenly(balance, n - i);
     }
     const interest = periodInterest(balance, rate, length);
@@ -139,9 +152,9 @@ export function run(principal: Fen, rates: readonly number[], method: RepaymentM
     if (i === n - 1) part = balance;
     else if (method === 'equal_installment') {
       const isMoved = i >= moves.from && (i < moves.from + moves.prefix || i >= n - 1 - moves.suffix);
-      const level = payment + (isMoved ? moves.step : 0);
-      if (interest > 0 && level <= interest) coversInterest = false;
-      part = Math.min(balance, Math.max(0, level - interest));
+      const due = payment + (isMoved ? moves.step : 0);
+      if (interest > 0 && due <= interest) coversInterest = false;
+      part = Math.min(balance, Math.max(0, due - interest));
     } else if (method === 'equal_principal') part = Math.min(balance, parts[i - segmentStart]!);
     else part = 0;
     balance -= part;
