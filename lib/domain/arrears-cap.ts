@@ -55,9 +55,8 @@ export function periodsBetween(boundaries: readonly IsoDate[], anchor: number | 
   return out;
 }
 
-/** The exact cap accrued on `principal` over `days` days of a period, as a numerator over capDenominator(period). */
+/** The exact cap accrued on `principal` (≥ 0) over `days` days (≥ 0) of a period, as a numerator over its denominator. */
 function accrued(principal: Fen, days: number, period: CapPeriod, pctHundredths: number): bigint {
-  if (principal <= 0 || days <= 0) return 0n;
   return BigInt(principal) * BigInt(days) * BigInt(pctHundredths) * BigInt(period.months * period.monthDays + period.days);
 }
 function denominator(period: CapPeriod): bigint {
@@ -76,8 +75,7 @@ export function capOver(periods: readonly CapPeriod[], initial: Fen, levels: rea
   let level = 0;
   let outstanding = initial;
   for (const period of periods) {
-    if (period.from >= asOf) break;
-    if (period.to <= period.from) continue; // an empty period (a first due date on the offer date) accrues nothing
+    if (period.to <= period.from || period.from >= asOf) continue; // empty (a first due date on the offer date), or after asOf
     const end = period.to < asOf ? period.to : asOf;
     let numerator = 0n;
     let at = period.from;

@@ -131,7 +131,7 @@ export function computeArrears(input: ArrearsInput): ArrearsResult {
   /** Principal repayments for the cap: the date each counts from. */
   const repayments: { on: IsoDate; amount: Fen }[] = [];
 
-  const isCharged = (row: Working, on: IsoDate) => row.dueDate <= on && (settledOn === null || row.dueDate <= settledOn);
+  const isCharged = (row: Working, on: IsoDate) => row.dueDate <= on && row.dueDate <= (settledOn ?? on);
   const chargedOn = (row: Working, component: ArrearsComponent, on: IsoDate): Fen => {
     switch (component) {
       case 'principal':
@@ -146,10 +146,9 @@ export function computeArrears(input: ArrearsInput): ArrearsResult {
         return crystallise(row.accrual.compoundNumerator, rate);
     }
   };
-  /** Brings every overdue installment's penalty and compound interest up to `on` (days before `on`). */
+  /** Brings every overdue installment's penalty and compound interest up to `on` (days before `on`; accrueTo does nothing for an installment not yet past due). */
   const accrueAll = (on: IsoDate) => {
     for (const row of rows) {
-      if (row.dueDate >= on) continue;
       const overduePrincipal = row.principalDue - row.paid.principal;
       const overdueInterest = compounding ? chargedOn(row, 'interest', on) - row.paid.interest : 0;
       accrueTo(row.accrual, on, overduePrincipal, overdueInterest, rate);
@@ -157,8 +156,7 @@ export function computeArrears(input: ArrearsInput): ArrearsResult {
   };
   /** Pays up to `available` of a component of a row, up to `limit` (what is charged, or for paying ahead what is scheduled). */
   const pay = (row: Working, component: ArrearsComponent, available: Fen, limit: Fen, countsFrom: IsoDate): Fen => {
-    const amount = Math.min(available, limit - row.paid[component]);
-    if (amount <= 0) return 0;
+    const amount = Math.min(available, limit - row.paid[component]); // never negative: nothing is paid beyond its limit
     row.paid[component] += amount;
     if (component === 'principal') {
       principalRepaid += amount;
@@ -184,12 +182,14 @@ export function computeArrears(input: ArrearsInput): ArrearsResult {
     } else {
       for (const component of policy.allocationOrder) for (const row of due) left -= payDue(row, component, left, on);
     }
-    const ahead = settledOn === null ? rows.filter((row) => row.dueDate > on) : [];
-    const principalAhead = ahead.reduce((sum, row) => sum + row.principalDue - row.paid.principal, 0);
-    if (left > 0 && principalAhead > 0 && left >= principalAhead) {
-      // A settlement: all the principal, today; the later installments are cancelled.
+    // What is left once everything due is paid goes ahead. (If anything is left, the installments due are cleared,
+    // so the principal still owed is all ahead.)
+    const ahead = rows.filter((row) => row.dueDate > on);
+    const principalLeft = rows.reduce((sum, row) => sum + row.principalDue - row.paid.principal, 0);
+    if (left >= principalLeft) {
+      // A settlement: all the principal still owed, today; the later installments are cancelled; the rest is credit.
       for (const row of ahead) left -= pay(row, 'principal', left, row.principalDue, on);
-    } else if (left > 0) {
+    } else {
       // Paying ahead: the next installments in full, in due-date order; principal counts from each due date.
       for (const row of ahead) for (const component of policy.allocationOrder) left -= pay(row, component, left, scheduled(row, component), row.dueDate);
     }
@@ -239,7 +239,7 @@ function report(
     const amounts = {} as Record<ArrearsComponent, ComponentAmounts>;
     const total: ComponentAmounts = { due: 0, paid: 0, outstanding: 0 };
     const isDue = row.dueDate <= asOf;
-    const cancelled = ctx.settledOn !== null && row.dueDate > ctx.settledOn;
+    const cancelled = row.dueDate > (ctx.settledOn ?? row.dueDate);
     for (const c of displayOrder) {
       const due = ctx.chargedOn(row, c, asOf);
       const paid = row.paid[c];
@@ -249,8 +249,9 @@ function report(
       total.outstanding += due - paid;
       paidToDate[c] += paid;
       // Interest and fees paid ahead are charged when they fall due (or when the loan is settled without them).
-      if (c !== 'principal' && (isDue || cancelled || c === 'penalty' || c === 'compound')) charges += due;
-      if (isDue || c !== 'principal') outstandingDue[c] += due - paid;
+      if (c !== 'principal' && (isDue || cancelled)) charges += due;
+      // Of an installment not yet due only principal can be outstanding (what was paid ahead is charged as paid).
+      if (isDue) outstandingDue[c] += due - paid;
       else notYetDuePrincipal += due - paid;
     }
     const pastDue = row.dueDate < asOf && total.outstanding > 0;

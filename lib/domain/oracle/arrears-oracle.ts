@@ -98,9 +98,10 @@ export function oracleArrears(input: OracleArrearsInput): OracleArrears {
       } else {
         for (const r of due) for (const c of policy.allocationOrder) left -= give(r, c, left, chargedAt(r, c, day), day);
       }
+      // What is left covers all the principal still owed (if any): a settlement; else it pays the next installments.
       const ahead = settled === null ? rows.filter((r) => r.due > day) : [];
-      const stillOwed = ahead.reduce((s, r) => s + r.principalDue - r.paid.principal, 0);
-      if (left > 0 && stillOwed > 0 && left >= stillOwed) {
+      const stillOwed = rows.reduce((s, r) => s + r.principalDue - r.paid.principal, 0);
+      if (left > 0 && left >= stillOwed) {
         for (const r of ahead) left -= give(r, 'principal', left, r.principalDue, day);
       } else if (left > 0) {
         const full: Record<Component, (r: Row) => number> = { fees: (r) => r.feesDue, penalty: () => 0, compound: () => 0, interest: (r) => r.interestDue, principal: (r) => r.principalDue };
