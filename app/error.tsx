@@ -1,22 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { ErrorMain } from '@/components/page-status';
 
-/** A localized error page: the user sees what to do, never a stack trace (the server logs it with the request id). */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/** A localized error page, the same as the plain documents' (ADR 0007); the server logs the error under error.digest. */
+export default function ErrorPage({ error }: { error: Error & { digest?: string } }) {
   const t = useTranslations('errorPage');
-  useEffect(() => {
-    // Nothing personal is in error.digest; it lets support find the server log line.
-  }, [error]);
-  return (
-    <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-12">
-      <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p className="text-slate-700">{t('body')}</p>
-      {error.digest ? <p className="text-sm text-slate-600">{t('reference', { digest: error.digest })}</p> : null}
-      <button type="button" onClick={reset} className="min-h-11 self-start rounded-lg bg-brand-600 px-4 text-white">
-        {t('retry')}
-      </button>
-    </main>
-  );
+  return <ErrorMain title={t('title')} body={t('body')} reference={error.digest ? t('reference', { digest: error.digest }) : null} retry={t('retry')} />;
 }

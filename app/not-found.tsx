@@ -1,4 +1,4 @@
-import { NotFoundMain } from '@/components/page-chrome';
+import { NotFoundMain } from '@/components/page-status';
 import { getTranslations } from '@/lib/i18n/server';
 
 export default async function NotFound() {

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
+import { localeNames, locales, type Locale } from '@/lib/i18n/config';
 import { AppLink } from './app-link';
 import { cn } from './ui/cn';
 
 /**
- * The page chrome shared by the App Router layouts and the plain documents
- * (ADR 0007), so the two kinds of page cannot drift apart: the skip link, the
- * header bar, and the look of the header's buttons.
+ * The page chrome, one for both kinds of page: the App Router's layouts and
+ * the plain documents (ADR 0007). It has no hooks and no client code, so it
+ * renders in a server component and in `renderToString` alike, and its
+ * controls are forms that work without JavaScript. `public/page-chrome.js`,
+ * when it runs, renews a borrower's session on activity and fetches a fresh
+ * CSRF token before signing out.
  */
 export function SkipLink({ children }: { children: ReactNode }) {
   return (
@@ -15,34 +19,70 @@ export function SkipLink({ children }: { children: ReactNode }) {
   );
 }
 
-export function HeaderBar({ home, appName, children }: { home: string; appName: string; children: ReactNode }) {
+/** What the header shows and sends, read from the request by headerData (components/site-header.tsx). */
+export type HeaderData = {
+  home: string;
+  locale: Locale;
+  labels: { appName: string; signOut: string; language: string; account: string };
+  /** The signed-in person's sign-out form (none on the sign-in and public pages). */
+  signOut: { callbackUrl: string; csrfToken: string | null; renewSession: boolean; nonce: string | null } | null;
+  /** Where the signed-in person's account page is (sessions, "sign out everywhere"), when the header links to it. */
+  account: string | null;
+};
+
+/**
+ * Where the language buttons send the choice: a server action on App Router
+ * pages (the page is rendered again in place, and what was typed in a form
+ * stays), or the page itself with `?lang=` on a plain document (the proxy
+ * remembers it); `keep` carries the document's own query along.
+ */
+export type LanguageAction = { action: (formData: FormData) => void | Promise<void> } | { action: string; keep: [string, string][] };
+
+const headerButtonClass = 'min-h-11 rounded-md px-3 text-sm text-brand-700 hover:underline';
+
+function languageButtonClass(current: boolean) {
+  return cn('min-h-11 rounded-md px-3 py-1', current ? 'bg-brand-600 font-semibold text-white' : 'text-brand-700 underline-offset-2 hover:underline');
+}
+
+export function PageHeader({ data, language, nav }: { data: HeaderData; language: LanguageAction; nav?: ReactNode }) {
+  const { home, locale, labels, signOut } = data;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <AppLink href={home} className="text-lg font-bold text-brand-700">
-          {appName}
+          {labels.appName}
         </AppLink>
-        <div className="flex flex-wrap items-center gap-1">{children}</div>
+        <div className="flex flex-wrap items-center gap-1">
+          {nav}
+          {/* A plain link: the header renders in renderToString too, where next/link cannot. */}
+          {data.account ? (
+            <a href={data.account} className={`${headerButtonClass} inline-flex items-center`}>
+              {labels.account}
+            </a>
+          ) : null}
+          {signOut ? (
+            <form method="post" action="/api/auth/signout" data-sign-out="" data-renew-session={signOut.renewSession ? '' : undefined}>
+              <input type="hidden" name="csrfToken" value={signOut.csrfToken ?? ''} />
+              <input type="hidden" name="callbackUrl" value={signOut.callbackUrl} />
+              <button type="submit" className={headerButtonClass}>
+                {labels.signOut}
+              </button>
+              <script src="/page-chrome.js" async nonce={signOut.nonce ?? undefined} />
+            </form>
+          ) : null}
+          <nav aria-label={labels.language}>
+            {/* A string action is a plain GET form; a server action makes React post it. */}
+            <form {...(typeof language.action === 'string' ? { method: 'get', action: language.action } : { action: language.action })} className="flex items-center gap-1 text-sm">
+              {'keep' in language ? language.keep.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />) : null}
+              {locales.map((l) => (
+                <button key={l} type="submit" name="lang" value={l} lang={l} aria-current={l === locale ? 'true' : undefined} className={languageButtonClass(l === locale)}>
+                  {localeNames[l]}
+                </button>
+              ))}
+            </form>
+          </nav>
+        </div>
       </div>
     </header>
-  );
-}
-
-export const headerButtonClass = 'min-h-11 rounded-md px-3 text-sm text-brand-700 hover:underline';
-
-export function languageButtonClass(current: boolean) {
-  return cn('min-h-11 rounded-md px-3 py-1', current ? 'bg-brand-600 font-semibold text-white' : 'text-brand-700 underline-offset-2 hover:underline');
-}
-
-/** The not-found page's content: the App Router's `not-found.tsx` and the documents' 404. */
-export function NotFoundMain({ title, body, home }: { title: string; body: string; home: string }) {
-  return (
-    <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-12">
-      <h1 className="text-2xl font-bold">{title}</h1>
-      <p className="text-slate-700">{body}</p>
-      <AppLink href="/" className="text-brand-700 underline">
-        {home}
-      </AppLink>
-    </main>
   );
 }

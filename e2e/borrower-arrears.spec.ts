@@ -4,7 +4,7 @@ import { computeArrears } from '@/lib/domain/arrears';
 import { addDays, daysBetween, todayIn } from '@/lib/domain/dates';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment } from '@/lib/testing/factories';
-import { expect, signInBorrower, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 /**
  * The arrears a borrower reads (issue 10): installments paid a few days early owe nothing and accrue nothing; days
@@ -14,7 +14,7 @@ import { expect, signInBorrower, test } from './fixtures/test';
 const yuan = (text: string) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
 
 test.describe('what is owed, on a 360×780 phone', () => {
-  test('installments paid early accrue nothing; an owed installment is split like the summary', async ({ page, db, axe }) => {
+  test('installments paid early accrue nothing; an owed installment is split like the summary', async ({ pageAs, db, axe }) => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { loan } = await makeLoanWithCase(db, creditor.id, borrower.id);
@@ -23,11 +23,12 @@ test.describe('what is owed, on a 360×780 phone', () => {
     for (const row of schedule.slice(0, 8)) await makePayment(db, loan.id, { receivedOn: addDays(row.dueDate, -2), amount: row.principalDue + row.interestDue });
     const today = todayIn('Asia/Shanghai');
     const dpd = daysBetween(schedule[8]!.dueDate, today);
-    await signInBorrower(page, borrower.phone);
+    const page = await pageAs(borrower);
+    await page.goto('/');
     await expect(page.getByText(`${dpd} 天`, { exact: false }).first()).toBeVisible();
 
     await page.goto(`/loans/${loan.id}?schedule=all`);
-    await axe();
+    await axe(page);
     const cards = page.locator('#schedule-heading ~ ul > li');
     for (let i = 0; i < 8; i++) {
       const card = cards.nth(i);
@@ -53,7 +54,7 @@ test.describe('what is owed, on a 360×780 phone', () => {
     await expect(page.getByText(`最早一期已逾期 ${dpd} 天`, { exact: false })).toBeVisible();
   });
 
-  test('a loan paid off owes nothing, on every page, in English', async ({ page, db, axe }) => {
+  test('a loan paid off owes nothing, on every page, in English', async ({ pageAs, db, axe }) => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { loan, case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id);
@@ -70,12 +71,13 @@ test.describe('what is owed, on a 360×780 phone', () => {
     }).totals.totalToSettle;
     for (const p of [...paid, { receivedOn: '2026-07-20', amount: settle }]) await makePayment(db, loan.id, p);
 
-    await signInBorrower(page, borrower.phone);
+    const page = await pageAs(borrower);
+    await page.goto('/');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'What I owe and my mediation' })).toBeVisible();
     await expect(page.getByText(kase.caseNo)).toBeVisible();
     await page.goto(`/loans/${loan.id}`);
-    await axe();
+    await axe(page);
     await expect(page.getByText('No installment is overdue.')).toBeVisible();
     for (const line of ['Total overdue', 'To settle the whole loan today']) await expect(page.locator(`dt:text-is("${line}") + dd`)).toHaveText('CN¥0.00');
     await page.goto(`/cases/${kase.id}`);

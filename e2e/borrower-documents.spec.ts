@@ -1,5 +1,5 @@
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
-import { expect, signInBorrower, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 /**
  * The borrower's home and loan pages are plain documents (ADR 0007): no
@@ -7,26 +7,33 @@ import { expect, signInBorrower, test } from './fixtures/test';
  * (language, sign-out) are forms that work without it.
  */
 test.describe('the home and loan pages as plain documents, on a 360×780 phone', () => {
-  test('read, change language and sign out with JavaScript turned off', async ({ page, browser, db, axe }) => {
+  test('read, change language and sign out with JavaScript turned off', async ({ page, db, signIn, pageAs, axe }) => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id);
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
     await axe();
-    // Only the stylesheet and the small document script: none of the framework's.
+    // Only the stylesheet and the header's small script: none of the framework's.
     const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
-    expect(scripts.map((src) => new URL(src).pathname)).toEqual(['/document.js']);
+    expect(scripts.map((src) => new URL(src).pathname)).toEqual(['/page-chrome.js']);
     const stylesheet = await page.locator('link[rel="stylesheet"]').getAttribute('href');
     const css = await page.request.get(stylesheet!);
     expect(css.ok() && css.headers()['content-type']).toContain('text/css');
+    // Our own build artifact, named by its content, so cached for good (ADR 0007).
+    expect(stylesheet).toMatch(/^\/styles\/document-[0-9a-f]{16}\.css$/);
+    expect(css.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
-    // The client router's requests for an RSC payload get an empty answer, not the page's data.
-    const rsc = await page.request.get('/', { headers: { RSC: '1' } });
-    expect(rsc.status()).toBe(204);
-    expect(await rsc.text()).toBe('');
+    // A script's request for the page (as the client router's for an RSC payload) gets an empty
+    // answer, not the page's data: the browser marks it with Sec-Fetch-Dest: empty.
+    const fetched = async (path: string, headers: Record<string, string> = {}) => page.evaluate(async ([p, h]) => fetch(p, { headers: h }).then(async (r) => [r.status, await r.text()]), [path, headers] as const);
+    expect(await fetched(`/loans/${loan.id}`, { RSC: '1' })).toEqual([204, '']);
+    expect(await fetched('/')).toEqual([204, '']);
 
-    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: 'zh-CN', storageState: await page.context().storageState() });
-    const plain = await noScript.newPage();
+    // Another phone, with scripts off and a session of its own (signing out there ends only that one).
+    const plain = await pageAs(borrower, { javaScriptEnabled: false });
+    const noScript = plain.context();
     await plain.goto('/');
     await expect(plain.getByRole('heading', { level: 1, name: '我的欠款与调解' })).toBeVisible();
     await expect(plain.getByText(kase.caseNo)).toBeVisible();
@@ -49,15 +56,26 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     await plain.goto('/');
     await expect(plain).toHaveURL(/\/login$/);
     await noScript.close();
+
+    // One header for both kinds of page: the case page (App Router) has the same controls, and
+    // signing out there (with its script) ends the session as on the documents.
+    const documentHeader = (await page.locator('header').textContent())!;
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.locator('header')).toHaveText(documentHeader);
+    await expect(page.locator('script[src="/page-chrome.js"]')).toHaveCount(1);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("another borrower's loan is a localized 404 page", async ({ page, db, axe }) => {
+  test("another borrower's loan is a localized 404 page", async ({ page, db, signIn, axe }) => {
     const creditor = await makeCreditor(db);
     const me = await makeBorrower(db);
     const stranger = await makeBorrower(db);
     const mine = await makeLoanWithCase(db, creditor.id, me.id);
     const theirs = await makeLoanWithCase(db, creditor.id, stranger.id);
-    await signInBorrower(page, me.phone);
+    await signIn(page, me);
 
     const response = await page.goto(`/loans/${theirs.loan.id}`);
     expect(response!.status()).toBe(404);
@@ -68,5 +86,9 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
 
     await page.goto(`/loans/${mine.loan.id}?schedule=all`);
     await expect(page.getByText('第 12 期', { exact: false })).toBeVisible();
+    // Changing the language keeps the page as it was asked for (the whole schedule).
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page).toHaveURL(new RegExp(`/loans/${mine.loan.id}\\?schedule=all$`));
+    await expect(page.getByText('Installment 12', { exact: false })).toBeVisible();
   });
 });

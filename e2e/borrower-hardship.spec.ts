@@ -1,8 +1,8 @@
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
-import { expect, signInBorrower, signInStaff, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 
 test.describe('arrears and the hardship statement on a phone', () => {
-  test('reads the breakdown, fills the statement over two visits with an upload, submits; the mediator sees it', async ({ page, browser, db, axe }) => {
+  test('reads the breakdown, fills the statement over two visits with an upload, submits; the mediator sees it', async ({ page, db, signIn, pageAs, axe }) => {
     test.setTimeout(120_000);
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 1');
@@ -11,7 +11,8 @@ test.describe('arrears and the hardship statement on a phone', () => {
     // The first installment (due 2026-01-15) was paid in full, with its late charges.
     await makePayment(db, loan.id, { receivedOn: '2026-01-20', amount: 600_000 });
 
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
+    await page.goto('/');
     await page.getByRole('link', { name: '查看案件与下一步' }).click();
     await expect(page.getByRole('heading', { level: 2, name: '接下来会发生什么' })).toBeVisible();
     await expect(page.getByText('诉前调解')).toBeVisible();
@@ -58,13 +59,11 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await page.getByRole('button', { name: '保存并继续' }).click();
     await expect(page.getByRole('heading', { level: 2, name: '其他债务' })).toBeVisible();
 
-    // Second visit, as if on another device: a fresh browser with nothing in memory but the
-    // session (signing in again within 60 s would hit the code-resend cooldown).
-    const other = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', storageState: await page.context().storageState() });
+    // Second visit, as if on another device: a fresh browser with nothing in memory but a session.
     await page.close();
-    const phone = await other.newPage();
+    const phone = await pageAs(borrower);
     await phone.goto(`/cases/${kase.id}/hardship`);
-    await expect(phone.getByText('已恢复您上次保存的内容')).toBeVisible();
+    await expect(phone.getByText('已恢复您上次填写的内容')).toBeVisible();
     await expect(phone.getByRole('heading', { level: 2, name: '其他债务' })).toBeVisible();
     await phone.getByRole('button', { name: '保存并继续' }).click();
 
@@ -77,10 +76,10 @@ test.describe('arrears and the hardship statement on a phone', () => {
 
     await expect(phone.getByRole('heading', { level: 2, name: '证明材料（可选）' })).toBeVisible();
     await phone.getByLabel('选择文件').setInputFiles({ name: '解除劳动合同通知.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% test evidence\n') });
-    await phone.getByRole('button', { name: '上传' }).click();
+    await phone.getByRole('button', { name: '上传', exact: true }).click();
     await expect(phone.getByRole('list', { name: '已上传的材料' }).getByText('解除劳动合同通知.pdf')).toBeVisible();
     await phone.getByLabel('选择文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
-    await phone.getByRole('button', { name: '上传' }).click();
+    await phone.getByRole('button', { name: '上传', exact: true }).click();
     await expect(phone.getByText('只接受 PDF、JPG 或 PNG 文件')).toBeVisible();
     await phone.getByRole('button', { name: '继续' }).click();
 
@@ -92,27 +91,24 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await phone.getByRole('button', { name: '提交说明' }).click();
     await expect(phone.getByText(/您已于 .* 提交第 1 版说明/)).toBeVisible();
     await axe(phone);
-    await other.close();
 
     // The mediator sees it, with the evidence.
-    const staffContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const desk = await staffContext.newPage();
-    await signInStaff(desk, mediator.email, 'mediator pw 1');
+    const desk = await pageAs(mediator);
+    await desk.goto('/staff');
     await desk.getByRole('link', { name: kase.caseNo }).click();
     await expect(desk.getByRole('heading', { level: 2, name: '困难情况说明' })).toBeVisible();
     await expect(desk.getByText('第 1 版 · 当前版本')).toBeVisible();
     await expect(desk.getByRole('link', { name: '解除劳动合同通知.pdf' })).toBeVisible();
     await expect(desk.getByText('已提交困难说明')).toBeVisible();
     await axe(desk);
-    await staffContext.close();
   });
 
-  test('asks the mediator a question; the mediator sees it on the case and answers', async ({ page, browser, db, axe }) => {
+  test('asks the mediator a question; the mediator sees it on the case and answers', async ({ page, db, signIn, pageAs, axe }) => {
     const creditor = await makeCreditor(db);
     const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 2');
     const borrower = await makeBorrower(db);
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
-    await signInBorrower(page, borrower.phone);
+    await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}`);
     await page.getByRole('button', { name: '发送', exact: true }).click();
     await expect(page.getByText('请填写此项。')).toBeVisible();
@@ -120,28 +116,25 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await page.getByRole('button', { name: '发送', exact: true }).click();
     await expect(page.getByRole('list', { name: '给调解员留言' }).getByText('罚息是怎么算的？')).toBeVisible();
 
-    const staffContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const desk = await staffContext.newPage();
-    await signInStaff(desk, mediator.email, 'mediator pw 2');
+    const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
     await expect(desk.getByText('罚息是怎么算的？我对金额有疑问。')).toBeVisible();
     await desk.getByLabel('回复借款人').fill('罚息按逾期本金 × 年利率上浮 50% ÷ 360 × 逾期天数计算。');
     await desk.getByRole('button', { name: '发送', exact: true }).click();
-    await expect(desk.getByRole('list', { name: '给调解员留言' }).getByText('÷ 360')).toBeVisible();
+    await expect(desk.getByRole('list', { name: '与借款人的留言' }).getByText('÷ 360')).toBeVisible();
     await axe(desk);
-    await staffContext.close();
 
     await page.reload();
     await expect(page.getByText('÷ 360 × 逾期天数计算。')).toBeVisible();
     await axe();
   });
 
-  test("another borrower's case, loan and statement are not found", async ({ page, db }) => {
+  test("another borrower's case, loan and statement are not found", async ({ page, db, signIn }) => {
     const creditor = await makeCreditor(db);
     const owner = await makeBorrower(db);
     const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, owner.id);
     const intruder = await makeBorrower(db);
-    await signInBorrower(page, intruder.phone);
+    await signIn(page, intruder);
     for (const url of [`/cases/${kase.id}`, `/loans/${loan.id}`, `/cases/${kase.id}/hardship`]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(404);

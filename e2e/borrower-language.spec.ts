@@ -14,6 +14,23 @@ test.describe('language', () => {
     await expect(page.getByRole('heading', { level: 1, name: '借款人登录' })).toBeVisible();
   });
 
+  test('switching keeps what was typed, and works without JavaScript too', async ({ page, browser }) => {
+    await page.goto('/login');
+    await page.getByLabel('手机号码').fill('13800001234');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Borrower sign-in' })).toBeVisible();
+    await expect(page.getByLabel('Mobile number')).toHaveValue('13800001234');
+
+    // The same header form, posted by the browser itself: the page comes back in the other language.
+    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+    const plain = await noScript.newPage();
+    await plain.goto('/login');
+    await plain.getByRole('button', { name: 'English' }).click();
+    await expect(plain.getByRole('heading', { level: 1, name: 'Borrower sign-in' })).toBeVisible();
+    await expect(plain.locator('html')).toHaveAttribute('lang', 'en');
+    await noScript.close();
+  });
+
   test.describe('with an English browser', () => {
     test.use({ locale: 'en-US' });
     test('starts in English', async ({ page }) => {

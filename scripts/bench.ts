@@ -3,31 +3,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
 import { closeDb, connectDb, createDatabase, getDb } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { applyMigrations } from '@/db/migrate';
-import { seedDemo } from '@/db/seed/demo';
-import { generateCases, generatedCaseNo } from '@/db/seed/generate';
+import { seedDemo } from './seed/demo';
+import { generateCases, generatedCaseNo } from './seed/generate';
 import { suggestOffers } from '@/lib/domain/offer-suggestions';
 import { sampleCertificate, sampleSignatures, sampleSnapshot } from '@/lib/pdf/fixtures';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
+import { sessionIsLive } from '@/lib/server/auth/sessions';
 import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
 import { loadVisibleCase } from '@/lib/server/cases/case-access';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
+import { mintSession } from '@/lib/testing/sessions';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
+import { prebuild } from './lib/prebuild';
 
 /**
  * `npm run bench`: speed goals measured here, never in timed tests.
  * A database with 100,000 generated cases (kept in .bench-data between runs),
- * the production server (`next start`), then autocannon at 10 connections for
+ * the production server (scripts/serve.mjs, as `npm start` runs it), then autocannon at 10 connections for
  * 20 s against a static page (/help, prerendered at build time), a static
  * file, and the borrower pages, in the same run. Options:
  *   --cases N   (default 100000)   --duration S (default 20)   --connections C (default 10)
  *   --rounds R  (default 4: each target's 20 s taken as 4 slices of 5 s, in turn with the others)
+ *   --port P    (default 3200)     --pg-port P (default 54399): other ports, for runs side by side
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,7 +40,8 @@ const CASES = arg('cases', 100_000);
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 10);
 const ROUNDS = arg('rounds', 4);
-const PORT = 3200;
+const PORT = arg('port', 3200);
+const PG_PORT = arg('pg-port', 54399);
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
 const dataDir = path.resolve('.bench-data');
@@ -86,7 +90,7 @@ async function loadInTurns(targets: { name: string; url: string; cookie?: string
 }
 
 async function main() {
-  const cluster = await startEmbeddedPostgres({ dir: dataDir, port: 54399 });
+  const cluster = await startEmbeddedPostgres({ dir: dataDir, port: PG_PORT });
   await applyMigrations(cluster.url);
   const handle = createDatabase(cluster.url, 4);
   await seedDemo(handle.db);
@@ -143,11 +147,23 @@ async function main() {
     const used = process.cpuUsage(started);
     return (used.user + used.system) / 1000 / 300;
   };
+  // The measured borrower's session, as a sign-in opens it: record and cookie (ADR 0008).
+  const session = await mintSession(getDb(), { id: subject.borrower_id, fullName: subject.name }, AUTH_SECRET, { userAgent: 'autocannon (bench)' });
   const pageServices = {
     homeCpuMs: await serviceCpu(() => listMyCasesAndLoans(borrowerCtx.actor)),
     loanCpuMs: await serviceCpu(() => getLoanDetail(borrowerCtx.actor, subject.loan_id)),
   };
   log(`page services, CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
+  // What every signed-in request adds: the session record's check (one prepared primary-key read).
+  const sessionTimes: number[] = [];
+  for (let i = 0; i < 1100; i++) {
+    const started = performance.now();
+    if (!(await sessionIsLive(session.sessionId, subject.borrower_id))) throw new Error('the minted session is not live');
+    if (i >= 100) sessionTimes.push(performance.now() - started);
+  }
+  sessionTimes.sort((a, b) => a - b);
+  const sessionCheck = { p50Ms: percentile(sessionTimes, 50), p95Ms: percentile(sessionTimes, 95), cpuMs: await serviceCpu(() => sessionIsLive(session.sessionId, subject.borrower_id)) };
+  log(`session check per request: p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall; ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
   await closeDb();
   await handle.pool.end();
 
@@ -171,6 +187,7 @@ async function main() {
   const agreementPdf = { render: { p50: percentile(renderTimes, 50), p95: percentile(renderTimes, 95) }, renderSignSeal: { p50: percentile(sealTimes, 50), p95: percentile(sealTimes, 95) }, signedBytes: signedSize };
   log(`agreement render p50 ${agreementPdf.render.p50.toFixed(0)} ms p95 ${agreementPdf.render.p95.toFixed(0)} ms; render+sign+seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; ${(signedSize / 1024).toFixed(0)} KB`);
 
+  await prebuild();
   if (!buildIsCurrent()) {
     log('building…');
     const fingerprint = sourceFingerprint();
@@ -181,9 +198,9 @@ async function main() {
     );
     markBuilt(fingerprint);
   }
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
+  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DATABASE_URL: cluster.url, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', BORROWER_IDLE_MINUTES: '600', NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL: cluster.url, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', BORROWER_IDLE_MINUTES: '600', NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
   });
   try {
     const base = `http://127.0.0.1:${PORT}`;
@@ -192,8 +209,7 @@ async function main() {
       if (ok) break;
       await new Promise((r) => setTimeout(r, 300));
     }
-    const token = await encode({ secret: AUTH_SECRET, token: { sub: subject.borrower_id, name: subject.name, kind: 'borrower', lastSeen: Date.now() } });
-    const cookie = `next-auth.session-token=${token}`;
+    const cookie = `${session.name}=${session.value}`;
     // The pages measured must be the real ones: the borrower's case on the home page, their loan's contract on the loan page.
     for (const [url, mustShow] of [[`${base}/`, subject.case_no], [`${base}/loans/${subject.loan_id}`, subject.contract_no]] as const) {
       const check = await fetch(url, { headers: { cookie }, redirect: 'manual' });
@@ -232,10 +248,11 @@ async function main() {
     }
     console.log(`\noffer pricing, domain: p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms (${offerPricing.suggestions} offers); through the service: p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
     console.log(`page services (reads + arrears, no rendering), CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
+    console.log(`session check (every signed-in request): p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall, ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

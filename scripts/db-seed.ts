@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createDatabase } from '@/db/client';
-import { seedDemo } from '@/db/seed/demo';
-import { generateCases } from '@/db/seed/generate';
+import { seedDemo } from './seed/demo';
+import { generateCases } from './seed/generate';
 import { openDatabase } from './lib/database';
 
 /**
@@ -32,7 +32,7 @@ try {
   console.log(created ? `Demo data seeded in ${seconds(started)} s.` : 'Demo data already present.');
   // One fully executed agreement, made by the real signing code (idempotent: skipped once done).
   const { connectDb, closeDb } = await import('@/db/client');
-  const { seedExecutedAgreement } = await import('@/db/seed/executed-agreement');
+  const { seedExecutedAgreement } = await import('./seed/executed-agreement');
   connectDb(url, 2);
   if (await seedExecutedAgreement()) console.log('Demo agreement signed and countersigned.');
   await closeDb();

@@ -2,14 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
-import { getEnv } from '@/lib/env';
+import { demoModeWarning, getEnv, publicUrlMismatch } from '@/lib/env';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { openDatabase } from './lib/database';
+import { watchDocumentStylesheet } from './lib/document-stylesheet';
+import { prebuild } from './lib/prebuild';
 
 /**
  * `npm start`: the database (embedded unless DATABASE_URL is set), migrations,
  * demo data on first start (demo mode only), a production build when the
- * sources changed, then `next start`. Ctrl-C stops the server and then the database.
+ * sources changed, then the server (scripts/serve.mjs: Next behind a Node HTTP server that
+ * records each connection's address, ADR 0009). Ctrl-C stops the server and then the database.
  *   --dev    next dev instead of a production build
  *   --fresh  start from an empty DATA_DIR (browser tests)
  */
@@ -18,12 +21,25 @@ const started = Date.now();
 const log = (message: string) => console.log(`[concord] ${message}`);
 
 const env = getEnv(); // refuses to start on a bad or missing secret, naming the variable
+const mismatch = publicUrlMismatch(env);
+if (mismatch) console.warn(`[concord] Warning: ${mismatch}`);
+const warning = demoModeWarning(env);
+if (warning) console.warn(warning);
+if (!env.DEMO_MODE) {
+  // The certificate must open now, not at the first signature.
+  const { loadSigningKeyMaterial } = await import('@/lib/pdf/signing-identity');
+  await loadSigningKeyMaterial().catch((error: Error) => {
+    console.error(`[concord] ${error.message}`);
+    process.exit(1);
+  });
+}
 if (args.has('--fresh') && !env.DATABASE_URL) {
   fs.rmSync(path.resolve(env.DATA_DIR, 'pgdata'), { recursive: true, force: true });
   fs.rmSync(path.resolve(env.DATA_DIR, 'pg.json'), { force: true });
 }
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
+const serveScript = path.resolve('scripts/serve.mjs');
 
 function run(command: string, argv: string[], extraEnv: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
@@ -36,14 +52,14 @@ const { url, embedded } = await openDatabase({ log: (m) => (process.env.CONCORD_
 log(embedded ? `Embedded PostgreSQL ready (data in ${env.DATA_DIR}/pgdata)` : 'Using the database at DATABASE_URL');
 
 if (env.DEMO_MODE) {
-  const { seedDemo } = await import('@/db/seed/demo');
+  const { seedDemo } = await import('./seed/demo');
   const handle = createDatabase(url, 2);
   const { created } = await seedDemo(handle.db);
   await handle.pool.end();
   log(created ? 'Demo data seeded' : 'Demo data present');
   if (created) {
     const { connectDb, closeDb } = await import('@/db/client');
-    const { seedExecutedAgreement } = await import('@/db/seed/executed-agreement');
+    const { seedExecutedAgreement } = await import('./seed/executed-agreement');
     connectDb(url, 2);
     if (await seedExecutedAgreement()) log('Demo agreement signed and countersigned');
     await closeDb();
@@ -56,13 +72,15 @@ const { startJobs } = await import('@/lib/server/jobs');
 const boss = await startJobs(url);
 log('Job queue started');
 
-const serverEnv = { DATABASE_URL: url, NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
+// DEMO_MODE is passed on as decided here: the server gets DATABASE_URL even for the embedded database.
+const serverEnv = { DATABASE_URL: url, DEMO_MODE: String(env.DEMO_MODE), NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
 let server: ChildProcess | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  stopWatching?.();
   if (server && server.exitCode === null) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server!.once('exit', resolve));
@@ -78,10 +96,12 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-await run(path.resolve('scripts/copy-pdf-worker.mjs'), [], {});
+await prebuild();
+let stopWatching: (() => void) | undefined;
 
 if (args.has('--dev')) {
-  server = spawn(process.execPath, [nextBin, 'dev', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
+  stopWatching = watchDocumentStylesheet(process.cwd(), log);
+  server = spawn(process.execPath, [serveScript, '--dev'], { stdio: 'inherit', env: { ...process.env, ...serverEnv } });
 } else {
   if (!buildIsCurrent()) {
     log('Building the portal (first start or sources changed)…');
@@ -90,7 +110,7 @@ if (args.has('--dev')) {
     if (code !== 0) await shutdown(code);
     markBuilt(fingerprint);
   }
-  server = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], {
+  server = spawn(process.execPath, [serveScript], {
     stdio: 'inherit',
     env: { ...process.env, ...serverEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });

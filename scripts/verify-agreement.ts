@@ -5,7 +5,8 @@ import { or, sql } from 'drizzle-orm';
 import { createDatabase, resolveDatabaseUrl } from '@/db/client';
 import { agreements } from '@/db/schema/agreements';
 import { loadExistingSigningIdentity } from '@/lib/pdf/signing-identity';
-import { judgeAgreementFile, verifySealedPdf, type KnownAgreement } from '@/lib/pdf/verify-seal';
+import { judgeAgreementFile, type KnownAgreement } from '@/lib/pdf/agreement-verdict';
+import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 
 /**
  * npm run verify-agreement -- path/to/file.pdf

@@ -1,16 +1,12 @@
 import type { ReactNode } from 'react';
-import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
-import { ActivityPing } from './_components/activity-ping';
 
 // Access is checked in each page (CONVENTIONS: never in a layout); this is chrome only.
+// The same header as the plain documents' (ADR 0007): sign-out, language, session renewal.
 export default function BorrowerLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <SiteHeader home="/">
-        <SignOutButton to="/login" />
-      </SiteHeader>
-      <ActivityPing />
+      <SiteHeader home="/" signOutTo="/login" account="/account" renewSession />
       {children}
     </>
   );

@@ -1,4 +1,5 @@
 import { bigint, date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { agreementStatus, planInstallmentStatus, signerType } from './enums';
 import { cases } from './cases';
 import { storedFiles } from './files';
@@ -10,8 +11,11 @@ export const agreements = pgTable('agreements', {
   caseId: uuid('case_id').notNull().references(() => cases.id),
   offerId: uuid('offer_id').notNull().unique().references(() => offers.id),
   status: agreementStatus('status').notNull().default('awaiting_borrower'),
-  /** Immutable snapshot of the accepted terms, arrears and parties the document is built from. */
-  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+  /**
+   * Immutable snapshot of the accepted terms, arrears and parties the document is built from. Read
+   * through parseSnapshot (lib/server/agreements/snapshot.ts), which checks it: it outlives releases.
+   */
+  snapshot: jsonb('snapshot').$type<AgreementSnapshot>().notNull(),
   locale: text('locale').notNull(),
   /** Short code printed on the document, for the public verification page. */
   verificationCode: text('verification_code').notNull().unique(),
@@ -23,10 +27,20 @@ export const agreements = pgTable('agreements', {
   executedSha256: text('executed_sha256'),
   supersedesId: uuid('supersedes_id'),
   executedAt: timestamp('executed_at', { withTimezone: true }),
+  /**
+   * The plan's end, once it has one (plan tracking sets them; outcomes and the dashboard read them):
+   * when the consecutive misses the policy allows were exceeded, or when the last installment was paid.
+   */
+  planBreachedAt: timestamp('plan_breached_at', { withTimezone: true }),
+  planCompletedAt: timestamp('plan_completed_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * One row per capacity that signed: the borrower (signerId: the borrower), the mediator (the staff member),
+ * the creditor (signerId: the seal authorisation under which the system applied the creditor's seal).
+ */
 export const signatures = pgTable(
   'signatures',
   {

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { otpPurpose } from './enums';
+import { actorType, otpPurpose } from './enums';
 
 /** One-time codes: only a keyed hash of the code is kept. */
 export const oneTimeCodes = pgTable(
@@ -29,4 +29,44 @@ export const rateLimitCounters = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Sign-in sessions (ADR 0008). The session cookie names one of these rows, and
+ * every request checks it is still live: signing out, "sign out everywhere", a
+ * password change, a deactivated account or a password lockout revoke rows,
+ * and the cookie stops working at its next request on every instance.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectType: actorType('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The longest a session lives, however active (the cookie itself is renewed while it is used). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('sessions_subject_idx').on(t.subjectId, t.createdAt), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Wrong staff passwords per e-mail address (keyed by its lookup hash), for an
+ * address with an account or without one alike, so the lockout answer does
+ * not tell which addresses exist. Sign-in and the step-up before a
+ * countersignature share the count.
+ */
+export const signInLockouts = pgTable(
+  'sign_in_lockouts',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_lockouts_updated_idx').on(t.updatedAt)],
 );

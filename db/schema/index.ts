@@ -9,3 +9,4 @@ export * from './offers';
 export * from './agreements';
 export * from './notifications';
 export * from './audit';
+export * from './relations';

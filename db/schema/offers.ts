@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import { actorType, offerStatus } from './enums';
 import { cases } from './cases';
 import { staffUsers } from './people';
@@ -14,9 +15,9 @@ export const offers = pgTable(
     authorId: uuid('author_id'),
     status: offerStatus('status').notNull(),
     /** The offer's parameters (type, months, waivers, down payment, first due date…). */
-    terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
+    terms: jsonb('terms').$type<OfferTerms>().notNull(),
     /** The priced result: schedule and totals, as computed by the domain at creation. */
-    priced: jsonb('priced').$type<Record<string, unknown>>().notNull(),
+    priced: jsonb('priced').$type<PricedOffer>().notNull(),
     regularPayment: bigint('regular_payment', { mode: 'number' }).notNull(),
     numberOfPayments: integer('number_of_payments').notNull(),
     totalPayable: bigint('total_payable', { mode: 'number' }).notNull(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { staffRole } from './enums';
 
@@ -25,13 +25,12 @@ export const staffUsers = pgTable(
   'staff_users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
+    /** The creditor this person works for; null for the mediation centre's own staff, who serve every creditor. */
+    creditorId: uuid('creditor_id').references(() => creditors.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: staffRole('role').notNull(),
     passwordHash: text('password_hash').notNull(),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -63,4 +62,24 @@ export const borrowers = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
+);
+
+/**
+ * The creditor's standing authorisation for Concord to apply its seal (the visible seal and the PKCS#7 seal
+ * under its certificate) to agreements its mediators have signed. An admin grants it and revokes it; a row
+ * with no revokedAt is in force, and there is at most one per creditor. Both acts are in the audit log.
+ */
+export const sealAuthorisations = pgTable(
+  'seal_authorisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
+    /** Who signs for the creditor under it, as printed beside the seal (e.g. its legal representative's office). */
+    signatory: text('signatory').notNull(),
+    grantedBy: uuid('granted_by').notNull().references(() => staffUsers.id),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedBy: uuid('revoked_by').references(() => staffUsers.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('seal_authorisations_in_force_uq').on(t.creditorId).where(sql`${t.revokedAt} is null`)],
 );

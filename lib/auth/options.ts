@@ -5,11 +5,11 @@ import { getEnv } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
 import { verifyLoginCode } from '@/lib/server/auth/verify-login-code';
 import { authenticateStaff } from '@/lib/server/auth/authenticate-staff';
-import { recordSignOut } from '@/lib/server/auth/record-sign-out';
+import { SESSION_MAX_SECONDS, endSession, sessionIsLive } from '@/lib/server/auth/sessions';
 import { isAppError } from '@/lib/server/errors';
 import { logger, scrubPersonalData } from '@/lib/server/logger';
 import { metaFromHeaders } from './request-meta';
-import { borrowerIsIdle } from './session-token';
+import { borrowerIsIdle, sessionClaims } from './session-token';
 
 export type SessionKind = 'borrower' | 'staff';
 
@@ -17,11 +17,13 @@ declare module 'next-auth' {
   interface User {
     kind: SessionKind;
     role?: 'mediator' | 'supervisor' | 'admin';
-    creditorId?: string;
+    creditorId?: string | null;
     locale?: string;
+    /** The server-side session the sign-in opened (ADR 0008). */
+    sessionId?: string;
   }
   interface Session {
-    user: { id: string; name: string; kind: SessionKind; role?: 'mediator' | 'supervisor' | 'admin'; creditorId?: string };
+    user: { id: string; name: string; kind: SessionKind; role?: 'mediator' | 'supervisor' | 'admin'; creditorId?: string | null };
   }
 }
 
@@ -29,8 +31,10 @@ declare module 'next-auth/jwt' {
   interface JWT {
     kind?: SessionKind;
     role?: 'mediator' | 'supervisor' | 'admin';
-    creditorId?: string;
+    creditorId?: string | null;
     lastSeen?: number;
+    /** The session record this cookie stands for. */
+    sid?: string;
   }
 }
 
@@ -42,7 +46,8 @@ function toAuthError(error: unknown): Error {
   return new Error(JSON.stringify({ code: 'UNAVAILABLE' }));
 }
 
-export const STAFF_SESSION_SECONDS = 12 * 60 * 60;
+/** Sessions ended on purpose are not errors: next-auth's logger says them at info. */
+const endedSession = new Set(['SESSION_IDLE', 'SESSION_REVOKED']);
 
 let cached: NextAuthOptions | undefined;
 
@@ -52,7 +57,7 @@ export function getAuthOptions(): NextAuthOptions {
   cached = {
     secret: env.authSecret,
     useSecureCookies: env.secureCookies,
-    session: { strategy: 'jwt', maxAge: STAFF_SESSION_SECONDS },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_SECONDS },
     pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({
@@ -62,7 +67,7 @@ export function getAuthOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           try {
             const borrower = await verifyLoginCode(metaFromHeaders(req.headers ?? {}), { phone: credentials?.phone ?? '', code: credentials?.code ?? '' });
-            return { id: borrower.id, name: borrower.name, kind: 'borrower', locale: isLocale(borrower.locale) ? borrower.locale : undefined };
+            return { id: borrower.id, name: borrower.name, kind: 'borrower', locale: isLocale(borrower.locale) ? borrower.locale : undefined, sessionId: borrower.sessionId };
           } catch (error) {
             throw toAuthError(error);
           }
@@ -75,7 +80,7 @@ export function getAuthOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           try {
             const staff = await authenticateStaff(metaFromHeaders(req.headers ?? {}), { email: credentials?.email ?? '', password: credentials?.password ?? '' });
-            return { id: staff.id, name: staff.name, email: staff.email, kind: 'staff', role: staff.role, creditorId: staff.creditorId };
+            return { id: staff.id, name: staff.name, email: staff.email, kind: 'staff', role: staff.role, creditorId: staff.creditorId, sessionId: staff.sessionId };
           } catch (error) {
             throw toAuthError(error);
           }
@@ -86,11 +91,15 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         const now = Date.now();
         if (user) {
-          return { sub: user.id, name: user.name, email: user.email, kind: user.kind, role: user.role, creditorId: user.creditorId, lastSeen: now };
+          return sessionClaims({ id: user.id, name: user.name ?? '', email: user.email, kind: user.kind, role: user.role, creditorId: user.creditorId }, user.sessionId, now);
         }
         // Borrowers are signed out after a period without activity; a thrown error clears the cookie.
         if (borrowerIsIdle(token, env.BORROWER_IDLE_MINUTES, now)) {
           throw new Error('SESSION_IDLE');
+        }
+        // A session ended elsewhere (signed out, everywhere, locked, deactivated) is not renewed.
+        if (!token.sub || !(await sessionIsLive(token.sid, token.sub))) {
+          throw new Error('SESSION_REVOKED');
         }
         return { ...token, lastSeen: now };
       },
@@ -100,9 +109,23 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
+      // Awaited by next-auth before it clears the cookie; a failure is logged, and the cookie still goes.
       async signOut({ token }) {
-        if (token?.sub && token.kind) await recordSignOut(token.kind, token.sub, token.role, token.creditorId).catch(() => undefined);
+        if (!token?.sub || !token.kind) return;
+        const actor = token.kind === 'staff' && token.role && token.creditorId !== undefined ? { type: 'staff' as const, id: token.sub, role: token.role, creditorId: token.creditorId } : { type: 'borrower' as const, id: token.sub };
+        await endSession(actor, token.sid).catch((error: Error) => logger.error({ err: { name: error.name, message: scrubPersonalData(error.message) } }, 'sign-out could not end the session'));
       },
+    },
+    logger: {
+      error(code, metadata) {
+        const message = (metadata as { message?: string } | undefined)?.message ?? (metadata as Error | undefined)?.message;
+        if (code === 'JWT_SESSION_ERROR' && message && endedSession.has(message)) return logger.info({ code, reason: message }, 'session ended');
+        logger.error({ code, err: { message: scrubPersonalData(String(message ?? '')) } }, 'next-auth error');
+      },
+      warn(code) {
+        logger.warn({ code }, 'next-auth warning');
+      },
+      debug() {},
     },
   };
   return cached;

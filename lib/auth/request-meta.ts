@@ -1,6 +1,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { getEnv } from '@/lib/env';
+import { PEER_ADDRESS_HEADER, PEER_STAMP_ENV, clientAddress } from '@/lib/http/client-address';
 import type { RequestMeta } from '@/lib/server/actor';
+import { logger } from '@/lib/server/logger';
 
 type HeaderBag = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
@@ -10,14 +13,28 @@ function read(bag: HeaderBag, name: string): string | null {
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
 
+let warned = false;
+
 /**
- * The client address is the right-most X-Forwarded-For entry: the one added by
- * the nearest hop (Next's own server, or the load balancer), which a client cannot forge.
+ * The TCP peer, as Concord's server stamped it. Served some other way (a bare
+ * `next start`), the peer is unknown whenever the client sent its own
+ * X-Forwarded-For: Next then keeps the client's header instead of the socket's
+ * address. The right-most entry is the best left, and the logs say so once.
  */
+function peerOf(bag: HeaderBag): string | null {
+  // "<address> <token>": the token only lets the server recognise its own stamp.
+  if (process.env[PEER_STAMP_ENV] === '1') return read(bag, PEER_ADDRESS_HEADER)?.split(' ')[0] ?? null;
+  if (!warned) {
+    warned = true;
+    logger.warn('client addresses are not taken from the socket: serve the app with `npm start` (scripts/serve.mjs), not `next start`');
+  }
+  return read(bag, 'x-forwarded-for')?.split(',').pop() ?? null;
+}
+
+/** Who is asking, from where (ADR 0009): the client address from the socket, or from the declared proxies. */
 export function metaFromHeaders(bag: HeaderBag): RequestMeta {
-  const forwarded = read(bag, 'x-forwarded-for');
-  const ip = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop() ?? read(bag, 'x-real-ip');
-  return { ip: ip ?? null, userAgent: read(bag, 'user-agent'), requestId: read(bag, 'x-request-id') };
+  const ip = clientAddress({ peer: peerOf(bag), forwardedFor: read(bag, 'x-forwarded-for') }, getEnv().TRUSTED_PROXY_HOPS);
+  return { ip, userAgent: read(bag, 'user-agent'), requestId: read(bag, 'x-request-id') };
 }
 
 export async function currentRequestMeta(): Promise<RequestMeta> {

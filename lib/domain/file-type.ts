@@ -4,7 +4,23 @@
  */
 export type EvidenceType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
-export const evidenceLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 10 } as const;
+/**
+ * The largest file Concord takes, as told to users ("10 MB", megabytes of 1024 × 1024
+ * bytes, as file managers count them) and as enforced: 10,485,760 bytes is accepted,
+ * one byte more is not. Evidence uploads and the public /verify upload share it.
+ * The request-body limits in next.config.js leave room above it for the form around
+ * the file (a unit test keeps them in step).
+ */
+export const uploadLimit = { maxMegabytes: 10, maxBytes: 10 * 1024 * 1024 } as const;
+
+export const evidenceLimits = { ...uploadLimit, maxFiles: 10 } as const;
+
+/**
+ * The most any request body may carry: one upload at the limit and the form around
+ * it. next.config.js gives server actions and the proxy's copy of a body this much
+ * ("11mb"); the proxy refuses a larger body with 413 before anything reads it.
+ */
+export const requestBodyLimitBytes = 11 * 1024 * 1024;
 
 export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
   const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
@@ -23,9 +39,36 @@ export function nameContradictsType(filename: string, type: EvidenceType): boole
   return claimed !== undefined && claimed !== type;
 }
 
-/** Keeps a display name safe for headers and the page: no path, no control characters, bounded length. */
+/**
+ * Keeps a display name safe for headers and the page: no path; no control or
+ * formatting characters (bidi overrides such as U+202E make "invoice‮fdp.exe"
+ * display as "invoiceexe.pdf"; zero-width ones hide things too); none of the
+ * characters Windows forbids; bounded length.
+ */
 export function safeFilename(filename: string): string {
-  const base = filename.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_').trim();
-  return (cleaned || 'file').slice(-120);
+  const base = filename.normalize('NFC').split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/["<>|*?:]/g, '_')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  return [...(cleaned || 'file')].slice(-120).join('');
+}
+
+const canonicalExtension: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/**
+ * The name a file is stored and served under: safe (safeFilename), and ending
+ * in the extension of the type its bytes are, whatever the uploader called it
+ * ("statement.hta" holding a PDF is "statement.pdf"), so no program opens it
+ * as something else. A name whose extension already fits keeps it.
+ */
+export function typedFilename(filename: string, contentType: string): string {
+  const name = safeFilename(filename);
+  const wanted = canonicalExtension[contentType];
+  if (!wanted) return name;
+  const match = /^(.+)\.([\p{L}\p{N}]{1,10})$/u.exec(name);
+  const extension = match?.[2]?.toLowerCase();
+  if (extension && extensions[extension] === contentType) return name;
+  const stem = [...(match ? match[1]! : name)].slice(0, 120 - wanted.length - 1).join('');
+  return `${stem}.${wanted}`;
 }

@@ -1,5 +1,5 @@
 import { addDays, addMonths, dayOfMonth, type IsoDate } from './dates';
-import { priceOffer } from './offer-pricing';
+import { priceOffer, type PricingOptions } from './offer-pricing';
 import {
   OfferTermsError,
   authorityOf,
@@ -96,10 +96,10 @@ function policyViolations(ctx: OfferContext, terms: OfferTerms, role: OfferRole,
 }
 
 /** Prices the terms and lists every rule they break for the role (priced is null when the values cannot be priced). */
-export function evaluateOffer(ctx: OfferContext, terms: OfferTerms, role: OfferRole): { priced: PricedOffer | null; violations: OfferViolation[] } {
+export function evaluateOffer(ctx: OfferContext, terms: OfferTerms, role: OfferRole, options: PricingOptions = {}): { priced: PricedOffer | null; violations: OfferViolation[] } {
   let priced: PricedOffer;
   try {
-    priced = priceOffer(ctx, terms);
+    priced = priceOffer(ctx, terms, options);
   } catch (error) {
     if (error instanceof OfferTermsError) return { priced: null, violations: error.violations };
     throw error;

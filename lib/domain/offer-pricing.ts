@@ -161,10 +161,18 @@ type Plan = {
   newMaturityDate: IsoDate | null;
 };
 
-function plan(ctx: OfferContext, terms: OfferTerms): Plan {
+/**
+ * How a plan is priced beyond its terms. `interestFrom`: the day the plan's interest starts (default the offer date);
+ * the first period runs from it to the first due date. A hardship pause starts it when the pause ends (hardship-pause.ts).
+ */
+export type PricingOptions = { interestFrom?: IsoDate };
+
+function plan(ctx: OfferContext, terms: OfferTerms, options: PricingOptions): Plan {
   const violations = validateTermValues(terms);
   if (violations.length > 0) throw new OfferTermsError(violations);
   const { asOf, loan, arrears, policy } = ctx;
+  const interestFrom = options.interestFrom ?? asOf;
+  if (interestFrom < asOf) throw new RangeError(`interest cannot start (${interestFrom}) before the offer date (${asOf})`);
   if (arrears.asOf !== asOf) throw new RangeError(`arrears are as of ${arrears.asOf}, the offer as of ${asOf}`);
   const t = arrears.totals;
   const owed: Part = { principal: t.overduePrincipal + t.notYetDuePrincipal, interest: t.overdueInterest, penalty: t.penalty, compound: t.compound, fees: t.fees };
@@ -231,7 +239,8 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
     dates,
     rates: rates(dates, extended),
     method,
-    first: firstPeriod(asOf, dates, anchor),
+    // (A first due date on or before the day interest starts has no first period: a pause that is refused anyway.)
+    first: firstPeriod(dates[0] !== undefined && dates[0] < interestFrom ? dates[0] : interestFrom, dates, anchor),
     anchor,
   });
 
@@ -294,8 +303,8 @@ function capAhead(asOf: IsoDate, rows: readonly Row[], principal: Fen, anchor: n
 }
 
 /** Prices a set of terms (whether or not they are within policy); throws OfferTermsError when the values cannot be priced. */
-export function priceOffer(ctx: OfferContext, terms: OfferTerms): PricedOffer {
-  const p = plan(ctx, terms);
+export function priceOffer(ctx: OfferContext, terms: OfferTerms, options: PricingOptions = {}): PricedOffer {
+  const p = plan(ctx, terms, options);
   const { asOf, arrears, policy } = ctx;
   const capPct = policy.totalCostCapAnnualPct;
 

@@ -1,4 +1,5 @@
 import { addDays, addMonths, anchorDayOf, dayOfMonth, type IsoDate } from './dates';
+import { withHardshipPause } from './hardship-pause';
 import { evaluateOffer, latestPlanEnd } from './offer-checks';
 import { extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
 
@@ -37,6 +38,8 @@ import { extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, ty
  * ("extension"); affordable is then false (or null), for a mediator's review.
  * Fewer than two come back only when fewer than two distinct offers are
  * possible within policy (for instance when nothing is owed).
+ * An income of zero or below ends with the hook of hardship-pause.ts: a
+ * hardship pause first and the lowest-payment plan of these beside it.
  */
 
 type Shape = 'installments' | 'extension_installments' | 'extension';
@@ -188,8 +191,10 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
       }
     }
   }
-  return distinct()
+  const sorted = distinct()
     .slice(0, 4)
     .sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)
     .map(({ kind, terms, priced }) => ({ kind, terms, priced }));
+  // Nothing left over: a hardship pause and a long-term plan, for a mediator's review (hardship-pause.ts).
+  return withHardshipPause(ctx, sorted);
 }

@@ -2,6 +2,7 @@ import type { ArrearsInput, ArrearsResult } from './arrears-model';
 import { isIsoDate, type IsoDate } from './dates';
 import { divideHalfUp, type Fen } from './money';
 import type { Authority, CreditorPolicy } from './policy';
+import type { HardshipPause, PauseSummary } from './hardship-pause';
 
 /**
  * Types of the offer engine — restructuring offers: extension (展期),
@@ -36,6 +37,8 @@ export type OfferTerms = {
     /** The plan's rate × (1 − pct/100) for its first `months` monthly installments. */
     rateReduction?: { pct: number; months: number };
   };
+  /** A hardship pause before the installments (lib/domain/hardship-pause.ts prices and checks it). */
+  pause?: HardshipPause;
 };
 
 export type OfferLoan = {
@@ -238,10 +241,12 @@ export type PricedOffer = {
   fitsCap: boolean;
   /** False when a level payment of the plan does not cover its interest (refused: 'installments.paymentBelowInterest'). Absent in older offers. */
   coversInterest?: boolean;
+  /** The payment pause before the plan, when there is one (lib/domain/hardship-pause.ts). */
+  pause?: PauseSummary;
 };
 
 export type Suggestion = {
-  kind: 'shortest_affordable' | 'balanced' | 'lowest_payment' | 'alternative' | 'hardship' | 'standard' | 'extension';
+  kind: 'shortest_affordable' | 'balanced' | 'lowest_payment' | 'alternative' | 'hardship' | 'standard' | 'extension' | 'hardship_pause';
   terms: OfferTerms;
   priced: PricedOffer;
 };

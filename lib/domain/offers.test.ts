@@ -7,6 +7,7 @@ import { extensionLimitMonths, percentOf, type OfferContext, type OfferRole, typ
 import { priceOffer } from './offer-pricing';
 import { suggestOffers } from './offer-suggestions';
 import { oracleOffer } from './oracle/offer-oracle';
+import { evaluatePausedPlan, hasPause } from './hardship-pause';
 import { creditorPolicySchema, defaultPolicy, type CreditorPolicy } from './policy';
 import { buildSchedule, LAST_INSTALLMENT_TOLERANCE, type RepaymentMethod } from './schedule';
 
@@ -522,14 +523,20 @@ describe('suggestions for the worked case', () => {
     for (const s of suggestions) expect(s.priced.fitsCap).toBe(true);
   });
 
-  it('an unknown or negative income still gets the longest plan with the penalty waived', () => {
-    for (const disposableIncome of [null, 0, -50_000]) {
-      const ctx = { ...worked(), disposableIncome };
-      const suggestions = suggestOffers(ctx);
-      expect(suggestions.length).toBeGreaterThanOrEqual(2);
-      const hardship = suggestions.find((s) => s.kind === 'hardship')!;
-      expect(hardship.terms).toMatchObject({ installments: { months: 36 }, relief: { penaltyWaivePct: 100, compoundWaivePct: 100 } });
-      for (const s of suggestions) expect(s.priced.affordable).toBe(disposableIncome === null ? null : false);
+  it('an unknown income still gets the longest plan with the penalty waived', () => {
+    const suggestions = suggestOffers({ ...worked(), disposableIncome: null });
+    expect(suggestions.length).toBeGreaterThanOrEqual(2);
+    const hardship = suggestions.find((s) => s.kind === 'hardship')!;
+    expect(hardship.terms).toMatchObject({ installments: { months: 36 }, relief: { penaltyWaivePct: 100, compoundWaivePct: 100 } });
+    for (const s of suggestions) expect(s.priced.affordable).toBe(null);
+  });
+
+  it('an income of zero or below gets a hardship pause first and the lowest-payment long-term plan (hardship-pause.test.ts)', () => {
+    for (const disposableIncome of [0, -50_000]) {
+      const suggestions = suggestOffers({ ...worked(), disposableIncome });
+      expect(suggestions.map((s) => s.kind)).toEqual(['hardship_pause', 'lowest_payment']);
+      expect(suggestions[1]!.terms).toMatchObject({ installments: { months: 36 }, relief: { penaltyWaivePct: 100, compoundWaivePct: 100 } });
+      for (const s of suggestions) expect(s.priced.affordable).toBe(false);
     }
   });
 });
@@ -712,9 +719,13 @@ describe('properties', () => {
       fc.property(caseArb, (ctx) => {
         const suggestions = suggestOffers(ctx);
         expect(suggestions.length).toBeLessThanOrEqual(4);
-        for (const s of suggestions) expect(checkOffer(ctx, s.terms, 'system')).toEqual({ ok: true });
+        for (const s of suggestions) {
+          if (hasPause(s.terms)) expect(evaluatePausedPlan(ctx, s.terms, 'system').violations).toEqual([]);
+          else expect(checkOffer(ctx, s.terms, 'system')).toEqual({ ok: true });
+        }
         // (Their prices and the legal limits are checked against the oracle in oracle/legal-invariants.test.ts.)
-        const payments = suggestions.map((s) => s.priced.regularPayment);
+        // A hardship pause comes first; the others lowest payment first.
+        const payments = suggestions.filter((s) => !s.terms.pause).map((s) => s.priced.regularPayment);
         expect(payments).toEqual([...payments].sort((a, b) => a - b));
         expect(new Set(suggestions.map((s) => JSON.stringify(s.terms))).size).toBe(suggestions.length);
         if (ctx.arrears.totals.totalToSettle === 0 || suggestions.length >= 2) return;

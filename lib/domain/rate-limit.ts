@@ -6,11 +6,28 @@
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 
 export const rateLimits = {
-  codePerPhone: { name: 'otp-phone', limit: 5, windowSeconds: 60 * 60 },
-  codePerPhoneDaily: { name: 'otp-phone-day', limit: 10, windowSeconds: 24 * 60 * 60 },
+  /** Sign-in codes from one address, for any numbers. */
   codePerIp: { name: 'otp-ip', limit: 20, windowSeconds: 60 * 60 },
+  /**
+   * Sign-in codes for one number from one address: what one client may ask for. A
+   * stranger who uses up their own allowance leaves the borrower's untouched.
+   */
+  codePerPhoneAndIp: { name: 'otp-phone-ip', limit: 5, windowSeconds: 60 * 60 },
+  codePerPhoneAndIpDaily: { name: 'otp-phone-ip-day', limit: 10, windowSeconds: 24 * 60 * 60 },
+  /**
+   * Sign-in codes for one number from all addresses together: bounds the texts one
+   * number can receive. Three times what one address may ask, so one abuser cannot reach it.
+   */
+  codePerPhone: { name: 'otp-phone', limit: 15, windowSeconds: 60 * 60 },
+  codePerPhoneDaily: { name: 'otp-phone-day', limit: 30, windowSeconds: 24 * 60 * 60 },
+  /** Signing codes for one agreement's borrower (asked by the signed-in borrower). */
+  signingCodePerPhone: { name: 'sign-code-phone', limit: 5, windowSeconds: 60 * 60 },
   verifyPerIp: { name: 'verify-ip', limit: 30, windowSeconds: 15 * 60 },
   staffLoginPerIp: { name: 'staff-login-ip', limit: 30, windowSeconds: 15 * 60 },
+  /** The public /verify page, by upload or code. */
+  documentCheckPerIp: { name: 'doc-check-ip', limit: 30, windowSeconds: 15 * 60 },
+  /** Downloads of evidence and agreements (signed in), per address. */
+  downloadPerIp: { name: 'download-ip', limit: 300, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export const staffLockout = { maxFailures: 5, lockMinutes: 15 } as const;

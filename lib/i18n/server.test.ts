@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getFormatter, getTranslations } from './server';
+import { createTranslator } from 'use-intl/core';
+import { displayTimeZone } from './config';
+import { messagesFor } from './messages';
+import { getFormatter, getTranslations, sharedCacheOf } from './server';
 
 describe('server translations with process-wide caches', () => {
   it('translates with values in each locale, as next-intl does', async () => {
@@ -9,14 +12,33 @@ describe('server translations with process-wide caches', () => {
     expect(en('showAll', { count: 3 })).toBe('Show the other 3 installments');
   });
 
-  it('gives the same answer on every call (the shared cache changes nothing but speed)', async () => {
-    const answers = new Set<string>();
-    for (let i = 0; i < 5; i++) {
-      const t = await getTranslations({ locale: 'en', namespace: 'home' });
-      answers.add(t('days', { days: 40, bucket: 'M2' }));
+  it('parses a message once for the life of the process, not once per request, and each locale apart', async () => {
+    const parsed = () => Object.values(sharedCacheOf('en').message);
+    const before = parsed();
+    const firstRequest = await getTranslations({ locale: 'en', namespace: 'home' });
+    expect(firstRequest('days', { days: 40, bucket: 'M2' })).toContain('40');
+    const afterFirst = parsed();
+    expect(afterFirst).toHaveLength(before.length + 1);
+    // The next request's translator finds the same parsed message: nothing new is parsed.
+    const nextRequest = await getTranslations({ locale: 'en', namespace: 'home' });
+    expect(nextRequest('days', { days: 3, bucket: 'M1' })).toContain('3');
+    expect(parsed()).toHaveLength(afterFirst.length);
+    expect(parsed().every((format, i) => format === afterFirst[i])).toBe(true);
+    expect(sharedCacheOf('zh-CN')).not.toBe(sharedCacheOf('en'));
+  });
+
+  it('answers as a translator without the shared cache does, whatever the order of locales and values', async () => {
+    const uncached = (locale: 'en' | 'zh-CN') => createTranslator({ locale, messages: messagesFor(locale) as never, namespace: 'home' as never, timeZone: displayTimeZone }) as unknown as (key: string, values: object) => string;
+    const asked = [['en', 40, 'M2'], ['zh-CN', 40, 'M2'], ['en', 1, 'M1'], ['zh-CN', 95, 'M4+'], ['en', 95, 'M4+'], ['zh-CN', 1, 'M1']] as const;
+    const answers = [];
+    for (const [locale, days, bucket] of asked) {
+      const t = await getTranslations({ locale, namespace: 'home' });
+      const answer = t('days', { days, bucket });
+      expect(answer).toBe(uncached(locale)('days', { days, bucket }));
+      answers.push(answer);
     }
-    expect(answers.size).toBe(1);
-    expect([...answers][0]).toContain('40');
+    // Six different questions, six different answers: nothing stale came back from the cache.
+    expect(new Set(answers).size).toBe(asked.length);
   });
 
   it('formats dates in Beijing time whatever the server zone', async () => {

@@ -25,6 +25,11 @@ function sharedFor(locale: Locale) {
   return entry;
 }
 
+/** A locale's process-wide cache, as the translators share it (the unit test checks that a message is parsed once). */
+export function sharedCacheOf(locale: Locale) {
+  return sharedFor(locale).cache;
+}
+
 async function resolveLocale(explicit?: string): Promise<Locale> {
   const locale = explicit ?? (await getLocale());
   if (!isLocale(locale)) throw new Error(`Unsupported locale: ${locale}`);
@@ -48,9 +53,10 @@ type Translator = {
   has: (key: string) => boolean;
 };
 
-export async function getFormatter(arg?: { locale?: string }) {
+/** `getFormatter()` as in next-intl; `timeZone` writes instants in the reader's own zone (a borrower's), else Beijing time. */
+export async function getFormatter(arg?: { locale?: string; timeZone?: string }) {
   const locale = await resolveLocale(arg?.locale);
-  return createFormatter({ locale, timeZone, _formatters: sharedFor(locale).formatters });
+  return createFormatter({ locale, timeZone: arg?.timeZone ?? timeZone, _formatters: sharedFor(locale).formatters });
 }
 
 export { getLocale };

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '@/lib/domain/money';
@@ -12,7 +12,7 @@ import { agreementFacts } from './facts';
 import { splitForLineBreaks } from './fonts';
 import { formatBeijingTime, formatDate, formatRatePpm } from './format';
 import { sampleCertificate, samplePng, sampleSignatures, sampleSnapshot, type SampleOptions } from './fixtures';
-import { flattenPng, isPng } from './png';
+import { encodePng, flattenPng, isPng } from './png';
 import { renderAgreementPdf, verificationQrDataUrl } from './render-agreement';
 
 const bin = (name: string) => `/usr/bin/${name}`;
@@ -130,7 +130,10 @@ describe('the repayment agreement PDF', () => {
     expect(out).toContain('115.236.12.40');
     expect(out).toContain('短信验证码');
     expect(out).toContain('王建国');
-    expect(out).toContain(formatBeijingTime('2026-11-20T06:42:13Z', 'zh-CN'));
+    // Three narrow signature blocks: the time may wrap within its block.
+    expect(out.replace(/\s+/g, '')).toContain(formatBeijingTime('2026-11-20T06:42:13Z', 'zh-CN').replace(/\s+/g, ''));
+    // The three capacities: the creditor's seal applied under its authorisation, the borrower, the mediator as 调解员.
+    for (const words of ['甲方（债权人）', '乙方（借款人）', '中立调解员，不代表任何一方', '电子签章', '依甲方授权加盖']) expect(out.replace(/\s+/g, '')).toContain(words);
     // The drawn signature (flattened onto white) and the QR code are images in the file.
     const images = run('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean);
     expect(images.length).toBeGreaterThanOrEqual(2);
@@ -138,6 +141,15 @@ describe('the repayment agreement PDF', () => {
     const unsigned = text(save(await renderAgreementPdf({ snapshot })));
     expect(unsigned).not.toContain('签署证书');
     expect(unsigned).not.toContain('王建国');
+  }, 30_000);
+
+  withPoppler('an agreement made in the first text version keeps its representative block and its consent text', async () => {
+    const snapshot = sampleSnapshot({ structure: 'installments', textVersion: '2026-11-v1' });
+    const out = text(save(await renderAgreementPdf({ snapshot, signatures: sampleSignatures(snapshot), certificate: sampleCertificate(snapshot) }))).replace(/\s+/g, '');
+    expect(out).toContain('授权代表');
+    expect(out).toContain('我手写的签名图像');
+    expect(out).not.toContain('中立调解员，不代表任何一方');
+    expect(out).toContain('文本版本2026-11-v1');
   }, 30_000);
 
   it('keeps a signed 24-installment agreement under 300 KB, and reports a warm render time', async () => {
@@ -227,29 +239,29 @@ describe('the agreement text', () => {
 });
 
 describe('the images', () => {
-  /** The pixels of an 8-bit PNG written with filter 0 on every row (as encodePng and flattenPng write them). */
-  const rawPixels = (png: Buffer) => {
-    const idat = png.subarray(33 + 8, 33 + 8 + png.readUInt32BE(33));
-    const width = png.readUInt32BE(16);
-    const channels = { 0: 1, 2: 3 }[png[25]!]!;
-    const raw = inflateSync(idat);
-    const rows: number[][] = [];
-    for (let at = 0; at < raw.length; at += width * channels + 1) {
-      expect(raw[at]).toBe(0);
-      rows.push([...raw.subarray(at + 1, at + 1 + width * channels)]);
-    }
-    return { width, channels, rows };
-  };
+  // pngjs is the encoder under test; the decoder here is PNG.sync.read's, with the symbol drawn by hand as the reference.
+  const decoded = (png: Buffer) => PNG.sync.read(png);
 
-  it('flattens a filtered RGBA PNG onto white, pixel for pixel', async () => {
+  it('flattens a filtered RGBA PNG onto white, pixel for pixel, as an opaque RGB image', async () => {
     // qrcode writes RGBA PNGs with adaptive scanline filters; the same symbol drawn by hand is the reference.
     const url = 'https://concord.example.cn/verify/K7QM-2XWD-9P';
     const rgba = await QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, scale: 4, color: { dark: '#000000ff', light: '#00000000' } });
-    const flat = rawPixels(flattenPng(rgba));
-    const reference = rawPixels(Buffer.from(verificationQrDataUrl(url).split(',')[1]!, 'base64'));
-    expect(flat.channels).toBe(3);
-    expect(flat.width).toBe(reference.width);
-    expect(flat.rows.map((row) => row.filter((_, i) => i % 3 === 0))).toEqual(reference.rows);
+    expect(decoded(rgba).alpha).toBe(true);
+    const flat = decoded(flattenPng(rgba));
+    const reference = decoded(Buffer.from(verificationQrDataUrl(url).split(',')[1]!, 'base64'));
+    expect({ alpha: flat.alpha, colorType: flat.colorType, depth: flat.depth }).toEqual({ alpha: false, colorType: 2, depth: 8 });
+    expect({ colorType: reference.colorType, depth: reference.depth, interlace: reference.interlace }).toEqual({ colorType: 0, depth: 8, interlace: false });
+    expect([flat.width, flat.height]).toEqual([reference.width, reference.height]);
+    expect(flat.data.equals(reference.data)).toBe(true);
+    // Black modules and white light modules only, no grey left over from the alpha.
+    expect(new Set(flat.data)).toEqual(new Set([0, 255]));
+  });
+
+  it('flattens a half-transparent pen stroke to its blend with white', () => {
+    const pixels = new Uint8Array([20, 30, 90, 255, 20, 30, 90, 128, 20, 30, 90, 0]);
+    const flat = decoded(flattenPng(encodePng(3, 1, 4, pixels)));
+    // (c × α + 255 × (255 − α)) / 255, rounded: 20·128/255 + 255·127/255 = 137.04 → 137, and so on.
+    expect([...flat.data]).toEqual([20, 30, 90, 255, 137, 142, 172, 255, 255, 255, 255, 255]);
   });
 
   it('leaves opaque PNGs as they are and refuses what is not a PNG', () => {

@@ -11,8 +11,10 @@ import { agreements, offers } from '@/db/schema';
 import { createTestDatabase } from '@/lib/testing/db';
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
 import { SEAL_SUB_FILTER, pdfTextString, sealPdf } from './seal';
+import { sampleSnapshot } from './fixtures';
 import { DEMO_SUBJECT_CN, loadSigningIdentity } from './signing-identity';
-import { judgeAgreementFile, verifySealedPdf, type SealVerification } from './verify-seal';
+import { judgeAgreementFile } from './agreement-verdict';
+import { verifySealedPdf, type SealVerification } from './verify-seal';
 
 // The demo identity must be written to a scratch directory, never into the repository's .data.
 // getEnv() reads DATA_DIR lazily (first call is inside loadSigningIdentity), so setting it here is in time.
@@ -206,31 +208,6 @@ describe('sealPdf and verifySealedPdf', () => {
   });
 });
 
-describe('judgeAgreementFile', () => {
-  let seal: SealVerification;
-  beforeAll(async () => {
-    seal = verifySealedPdf(await sealPdf(await samplePdf('judge me'), info));
-  });
-
-  it('needs a stored record when the database was consulted (the default)', () => {
-    expect(judgeAgreementFile(seal, null)).toMatchObject({ authentic: false, code: 'not_on_record' });
-    expect(judgeAgreementFile(seal, { agreementNo: 'HZ-1', version: 'executed' })).toMatchObject({ authentic: true, code: 'authentic', agreementNo: 'HZ-1' });
-  });
-
-  it('judges by the seal alone without a database, and by the certificate when it is known', () => {
-    expect(judgeAgreementFile(seal, null, { databaseConsulted: false })).toMatchObject({ authentic: true, agreementNo: null });
-    expect(judgeAgreementFile(seal, null, { databaseConsulted: false, trustedCertificateSha256: seal.signerCertificateSha256 }).authentic).toBe(true);
-    expect(judgeAgreementFile(seal, null, { databaseConsulted: false, trustedCertificateSha256: 'f'.repeat(64) }).code).toBe('unknown_signer');
-  });
-
-  it('never calls an altered or unsealed file authentic, even with a matching record', () => {
-    const known = { agreementNo: 'HZ-1', version: 'executed' } as const;
-    expect(judgeAgreementFile({ ...seal, intact: false }, known).code).toBe('altered');
-    expect(judgeAgreementFile({ ...seal, signed: false, intact: false }, known).code).toBe('not_sealed');
-    expect(judgeAgreementFile({ ...seal, coversWholeFile: false }, known).code).toBe('partial_coverage');
-  });
-});
-
 /** A CA and a leaf it issued, with ASCII names, packed as a legacy 3DES PKCS#12 the way many CAs ship them. */
 function makeEnvP12(passphrase: string): { p12: Buffer; leafCn: string } {
   const toForge = () => {
@@ -340,9 +317,10 @@ describe('npm run verify-agreement', () => {
       const creditor = await makeCreditor(test.db);
       const borrower = await makeBorrower(test.db);
       const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id);
+      const snapshot = sampleSnapshot({ structure: 'installments' });
       const [offer] = await test.db
         .insert(offers)
-        .values({ caseId: kase.id, authorType: 'system', status: 'accepted', terms: {}, priced: {}, regularPayment: 1, numberOfPayments: 1, totalPayable: 1, endDate: '2027-01-01', expiresAt: new Date() })
+        .values({ caseId: kase.id, authorType: 'system', status: 'accepted', terms: snapshot.terms, priced: snapshot.priced, regularPayment: 1, numberOfPayments: 1, totalPayable: 1, endDate: '2027-01-01', expiresAt: new Date() })
         .returning();
       const agreementNo = `HZ-TEST-${crypto.randomBytes(3).toString('hex')}`;
       await test.db.insert(agreements).values({
@@ -350,7 +328,7 @@ describe('npm run verify-agreement', () => {
         caseId: kase.id,
         offerId: offer!.id,
         status: 'executed',
-        snapshot: {},
+        snapshot,
         locale: 'zh-CN',
         verificationCode: crypto.randomBytes(6).toString('hex'),
         executedSha256: crypto.createHash('sha256').update(sealed).digest('hex'),

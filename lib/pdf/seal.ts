@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf, Signer } from '@signpdf/signpdf';
 import { loadSigningKeyMaterial, type SigningKeyMaterial } from './signing-identity';
+import { asn1, CONTEXT, parseDer, T, tbsCertificateFields, toDer, UNIVERSAL, type Asn1 } from './asn1';
 import { OID } from './cms-oids';
 
 /**
@@ -105,45 +106,32 @@ class CmsSealSigner extends Signer {
   }
 }
 
-const { asn1 } = forge;
-const U = asn1.Class.UNIVERSAL;
-const T = asn1.Type;
-
-const seq = (value: forge.asn1.Asn1[]) => asn1.create(U, T.SEQUENCE, true, value);
-const set = (value: forge.asn1.Asn1[]) => asn1.create(U, T.SET, true, value);
+const U = UNIVERSAL;
+const seq = (value: Asn1[]) => asn1.create(U, T.SEQUENCE, true, value);
+const set = (value: Asn1[]) => asn1.create(U, T.SET, true, value);
 const oid = (value: string) => asn1.create(U, T.OID, false, asn1.oidToDer(value).getBytes());
 const integer = (value: number) => asn1.create(U, T.INTEGER, false, asn1.integerToDer(value).getBytes());
 const octets = (value: Buffer) => asn1.create(U, T.OCTETSTRING, false, value.toString('binary'));
 const nullValue = () => asn1.create(U, T.NULL, false, '');
-const explicit = (tag: number, value: forge.asn1.Asn1[]) => asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, value);
-const toBuffer = (value: forge.asn1.Asn1) => Buffer.from(asn1.toDer(value).getBytes(), 'binary');
-const attribute = (type: string, value: forge.asn1.Asn1) => seq([oid(type), set([value])]);
-/** Strict DER parse that keeps BIT STRINGs opaque, so re-encoding reproduces the input exactly. */
-const parseDer = (der: Buffer) =>
-  (asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: object) => forge.asn1.Asn1)(
-    forge.util.createBuffer(der.toString('binary')),
-    { strict: true, parseAllBytes: true, decodeBitStrings: false },
-  );
+const explicit = (tag: number, value: Asn1[]) => asn1.create(CONTEXT, tag, true, value);
+const attribute = (type: string, value: Asn1) => seq([oid(type), set([value])]);
 
 function certificateDer(cert: forge.pki.Certificate): Buffer {
   // forge keeps the parsed tbsCertificate, so this reproduces the original bytes.
-  return toBuffer(forge.pki.certificateToAsn1(cert));
+  return toDer(forge.pki.certificateToAsn1(cert));
 }
 
 /** Issuer Name and serial INTEGER exactly as they appear in the certificate (forge would re-encode names). */
-function issuerAndSerial(cert: forge.pki.Certificate): { issuer: forge.asn1.Asn1; serial: forge.asn1.Asn1 } {
+function issuerAndSerial(cert: forge.pki.Certificate): { issuer: Asn1; serial: Asn1 } {
   // Present on every certificate forge parsed, which is all of ours (they come out of a PKCS#12).
-  const tbs = (cert as unknown as { tbsCertificate?: forge.asn1.Asn1 }).tbsCertificate;
+  const tbs = (cert as unknown as { tbsCertificate?: Asn1 }).tbsCertificate;
   if (!tbs || !Array.isArray(tbs.value)) throw new Error('Malformed signing certificate');
-  const fields = tbs.value;
-  const offset = fields[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0; // [0] version is optional
-  const serial = fields[offset];
-  const issuer = fields[offset + 2];
+  const { serial, issuer } = tbsCertificateFields(tbs.value);
   if (!serial || !issuer) throw new Error('Malformed signing certificate');
-  return { issuer: parseDer(toBuffer(issuer)), serial: parseDer(toBuffer(serial)) };
+  return { issuer: parseDer(toDer(issuer)), serial: parseDer(toDer(serial)) };
 }
 
-function timeValue(date: Date): forge.asn1.Asn1 {
+function timeValue(date: Date): Asn1 {
   // RFC 5652 §11.3: UTCTime for 1950-2049, GeneralizedTime otherwise.
   const year = date.getUTCFullYear();
   return year >= 1950 && year < 2050
@@ -186,11 +174,11 @@ export function buildDetachedCms(content: Buffer, material: SigningKeyMaterial, 
   ];
   // DER orders a SET OF by encoding; validators (NSS) re-encode before checking, so the order must match.
   const sorted = attributes
-    .map((a) => ({ a, der: toBuffer(a) }))
+    .map((a) => ({ a, der: toDer(a) }))
     .sort((x, y) => Buffer.compare(x.der, y.der))
     .map((x) => x.a);
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT field.
-  const signature = crypto.sign('sha256', toBuffer(set(sorted)), key);
+  const signature = crypto.sign('sha256', toDer(set(sorted)), key);
 
   const signerInfo = seq([
     integer(1),
@@ -207,5 +195,5 @@ export function buildDetachedCms(content: Buffer, material: SigningKeyMaterial, 
     explicit(0, certificates.map(parseDer)),
     set([signerInfo]),
   ]);
-  return toBuffer(seq([oid(OID.signedData), explicit(0, [signedData])]));
+  return toDer(seq([oid(OID.signedData), explicit(0, [signedData])]));
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import forge from 'node-forge';
+import { asn1, CONTEXT, T, tbsCertificateFields, toDer, parseDer, UNIVERSAL, type Asn1 } from './asn1';
 import { OID } from './cms-oids';
 
 /**
@@ -35,7 +35,6 @@ export type SealVerification = {
   /** SHA-256 (hex) of the signer certificate (DER), to compare with the portal's own. */
   signerCertificateSha256: string | null;
 };
-
 
 const HASH_BY_OID: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
 
@@ -130,21 +129,10 @@ type ParsedCms = {
   signerCn: string | null;
 };
 
-type Asn1 = forge.asn1.Asn1;
-const { asn1 } = forge;
-const U = asn1.Class.UNIVERSAL;
-const CONTEXT = asn1.Class.CONTEXT_SPECIFIC;
-const T = asn1.Type;
+const U = UNIVERSAL;
 
-const toDer = (node: Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
-const parseDer = (der: Buffer) =>
-  (asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: object) => Asn1)(
-    forge.util.createBuffer(der.toString('binary')),
-    // BIT STRINGs stay opaque so re-encoding reproduces the input byte for byte.
-    { strict: true, parseAllBytes: true, decodeBitStrings: false },
-  );
-
-function expect(node: Asn1 | undefined, tagClass: number, type: number, constructed: boolean, what: string): Asn1 {
+/** The node, if it has this tag (class, type, constructed or primitive); a format error otherwise. */
+function requireTag(node: Asn1 | undefined, tagClass: number, type: number, constructed: boolean, what: string): Asn1 {
   if (!node || node.tagClass !== tagClass || node.type !== type || node.constructed !== constructed) {
     throw new SealFormatError(`unexpected ${what}`);
   }
@@ -163,18 +151,18 @@ function bytesOf(node: Asn1): string {
 }
 
 function oidOf(node: Asn1 | undefined, what: string): string {
-  return asn1.derToOid(bytesOf(expect(node, U, T.OID, false, what)));
+  return asn1.derToOid(bytesOf(requireTag(node, U, T.OID, false, what)));
 }
 
-function expectInteger(node: Asn1 | undefined, value: number, what: string) {
-  if (bytesOf(expect(node, U, T.INTEGER, false, what)) !== String.fromCharCode(value)) throw new SealFormatError(`unexpected ${what}`);
+function requireInteger(node: Asn1 | undefined, value: number, what: string) {
+  if (bytesOf(requireTag(node, U, T.INTEGER, false, what)) !== String.fromCharCode(value)) throw new SealFormatError(`unexpected ${what}`);
 }
 
 /** AlgorithmIdentifier exactly as sealPdf writes it: { OID, NULL }. */
-function expectAlgorithm(node: Asn1 | undefined, allowed: string[], what: string): string {
-  const [id, params] = children(expect(node, U, T.SEQUENCE, true, what), what, 2);
+function requireAlgorithm(node: Asn1 | undefined, allowed: string[], what: string): string {
+  const [id, params] = children(requireTag(node, U, T.SEQUENCE, true, what), what, 2);
   const algorithm = oidOf(id, what);
-  if (!allowed.includes(algorithm) || bytesOf(expect(params, U, T.NULL, false, what)) !== '') throw new SealFormatError(`unsupported ${what}`);
+  if (!allowed.includes(algorithm) || bytesOf(requireTag(params, U, T.NULL, false, what)) !== '') throw new SealFormatError(`unsupported ${what}`);
   return algorithm;
 }
 
@@ -189,12 +177,11 @@ function decodeTime(node: Asn1): Date {
 type CertificateInfo = { der: Buffer; x509: crypto.X509Certificate; serial: Buffer; issuer: Buffer; subject: Buffer; subjectNode: Asn1 };
 
 function certificateInfo(node: Asn1): CertificateInfo {
-  const tbs = expect(children(expect(node, U, T.SEQUENCE, true, 'certificate'), 'certificate', 3)[0], U, T.SEQUENCE, true, 'certificate');
-  const fields = children(tbs, 'certificate');
-  const offset = fields[0]?.tagClass === CONTEXT ? 1 : 0; // [0] version is optional
-  const serial = expect(fields[offset], U, T.INTEGER, false, 'certificate serial');
-  const issuer = expect(fields[offset + 2], U, T.SEQUENCE, true, 'certificate issuer');
-  const subject = expect(fields[offset + 4], U, T.SEQUENCE, true, 'certificate subject');
+  const tbs = requireTag(children(requireTag(node, U, T.SEQUENCE, true, 'certificate'), 'certificate', 3)[0], U, T.SEQUENCE, true, 'certificate');
+  const fields = tbsCertificateFields(children(tbs, 'certificate'));
+  const serial = requireTag(fields.serial, U, T.INTEGER, false, 'certificate serial');
+  const issuer = requireTag(fields.issuer, U, T.SEQUENCE, true, 'certificate issuer');
+  const subject = requireTag(fields.subject, U, T.SEQUENCE, true, 'certificate subject');
   const der = toDer(node);
   let x509: crypto.X509Certificate;
   try {
@@ -234,51 +221,51 @@ function parseCms(hole: Buffer): ParsedCms {
   // Only canonical DER is accepted, so no byte can change without changing a value.
   if (!toDer(root).equals(der)) throw new SealFormatError('not canonical DER');
 
-  const [contentType, wrapped] = children(expect(root, U, T.SEQUENCE, true, 'ContentInfo'), 'ContentInfo', 2);
+  const [contentType, wrapped] = children(requireTag(root, U, T.SEQUENCE, true, 'ContentInfo'), 'ContentInfo', 2);
   if (oidOf(contentType, 'content type') !== OID.signedData) throw new SealFormatError('not a SignedData');
-  const [signedData] = children(expect(wrapped, CONTEXT, 0, true, 'ContentInfo'), 'ContentInfo', 1);
+  const [signedData] = children(requireTag(wrapped, CONTEXT, 0, true, 'ContentInfo'), 'ContentInfo', 1);
   const [version, digestAlgorithms, encap, certificatesNode, signerInfos] = children(
-    expect(signedData, U, T.SEQUENCE, true, 'SignedData'),
+    requireTag(signedData, U, T.SEQUENCE, true, 'SignedData'),
     'SignedData',
     5,
   );
-  expectInteger(version, 1, 'SignedData version');
-  const [digestAlgorithmNode] = children(expect(digestAlgorithms, U, T.SET, true, 'digest algorithms'), 'digest algorithms', 1);
-  const digestOid = expectAlgorithm(digestAlgorithmNode, [OID.sha256], 'digest algorithm');
+  requireInteger(version, 1, 'SignedData version');
+  const [digestAlgorithmNode] = children(requireTag(digestAlgorithms, U, T.SET, true, 'digest algorithms'), 'digest algorithms', 1);
+  const digestOid = requireAlgorithm(digestAlgorithmNode, [OID.sha256], 'digest algorithm');
   // Detached: the content type is id-data and the content itself is absent.
-  const [eContentType] = children(expect(encap, U, T.SEQUENCE, true, 'encapsulated content'), 'encapsulated content', 1);
+  const [eContentType] = children(requireTag(encap, U, T.SEQUENCE, true, 'encapsulated content'), 'encapsulated content', 1);
   if (oidOf(eContentType, 'encapsulated content type') !== OID.data) throw new SealFormatError('unexpected encapsulated content type');
 
-  const certificates = children(expect(certificatesNode, CONTEXT, 0, true, 'certificates'), 'certificates').map(certificateInfo);
-  const [signerInfo] = children(expect(signerInfos, U, T.SET, true, 'signer infos'), 'signer infos', 1);
+  const certificates = children(requireTag(certificatesNode, CONTEXT, 0, true, 'certificates'), 'certificates').map(certificateInfo);
+  const [signerInfo] = children(requireTag(signerInfos, U, T.SET, true, 'signer infos'), 'signer infos', 1);
   const [siVersion, sid, siDigest, signedAttrs, siSignatureAlgorithm, siSignature] = children(
-    expect(signerInfo, U, T.SEQUENCE, true, 'SignerInfo'),
+    requireTag(signerInfo, U, T.SEQUENCE, true, 'SignerInfo'),
     'SignerInfo',
     6,
   );
-  expectInteger(siVersion, 1, 'SignerInfo version');
-  const [sidIssuer, sidSerial] = children(expect(sid, U, T.SEQUENCE, true, 'signer identifier'), 'signer identifier', 2);
-  if (expectAlgorithm(siDigest, [OID.sha256], 'signer digest algorithm') !== digestOid) throw new SealFormatError('inconsistent digest algorithms');
-  expectAlgorithm(siSignatureAlgorithm, [OID.rsaEncryption], 'signature algorithm');
-  const signature = Buffer.from(bytesOf(expect(siSignature, U, T.OCTETSTRING, false, 'signature')), 'binary');
+  requireInteger(siVersion, 1, 'SignerInfo version');
+  const [sidIssuer, sidSerial] = children(requireTag(sid, U, T.SEQUENCE, true, 'signer identifier'), 'signer identifier', 2);
+  if (requireAlgorithm(siDigest, [OID.sha256], 'signer digest algorithm') !== digestOid) throw new SealFormatError('inconsistent digest algorithms');
+  requireAlgorithm(siSignatureAlgorithm, [OID.rsaEncryption], 'signature algorithm');
+  const signature = Buffer.from(bytesOf(requireTag(siSignature, U, T.OCTETSTRING, false, 'signature')), 'binary');
 
-  const issuerDer = toDer(expect(sidIssuer, U, T.SEQUENCE, true, 'signer issuer'));
-  const serialDer = toDer(expect(sidSerial, U, T.INTEGER, false, 'signer serial'));
+  const issuerDer = toDer(requireTag(sidIssuer, U, T.SEQUENCE, true, 'signer issuer'));
+  const serialDer = toDer(requireTag(sidSerial, U, T.INTEGER, false, 'signer serial'));
   const signer = certificates.find((cert) => cert.issuer.equals(issuerDer) && cert.serial.equals(serialDer));
   if (!signer) throw new SealFormatError('the signer certificate is missing');
   checkChain(signer, certificates);
 
   // Signed attributes: [0] IMPLICIT SET OF Attribute.
   const attributes = new Map<string, Asn1>();
-  for (const attr of children(expect(signedAttrs, CONTEXT, 0, true, 'signed attributes'), 'signed attributes')) {
-    const [type, values] = children(expect(attr, U, T.SEQUENCE, true, 'attribute'), 'attribute', 2);
+  for (const attr of children(requireTag(signedAttrs, CONTEXT, 0, true, 'signed attributes'), 'signed attributes')) {
+    const [type, values] = children(requireTag(attr, U, T.SEQUENCE, true, 'attribute'), 'attribute', 2);
     const id = oidOf(type, 'attribute type');
-    const [value] = children(expect(values, U, T.SET, true, 'attribute values'), 'attribute values', 1);
+    const [value] = children(requireTag(values, U, T.SET, true, 'attribute values'), 'attribute values', 1);
     if (attributes.has(id)) throw new SealFormatError('duplicate signed attribute');
     attributes.set(id, value!);
   }
   if (oidOf(attributes.get(OID.contentType), 'content-type attribute') !== OID.data) throw new SealFormatError('unexpected content-type attribute');
-  const messageDigest = Buffer.from(bytesOf(expect(attributes.get(OID.messageDigest), U, T.OCTETSTRING, false, 'message-digest attribute')), 'binary');
+  const messageDigest = Buffer.from(bytesOf(requireTag(attributes.get(OID.messageDigest), U, T.OCTETSTRING, false, 'message-digest attribute')), 'binary');
   const timeNode = attributes.get(OID.signingTime);
   const signingTime = timeNode ? decodeTime(timeNode) : null;
   checkSigningCertificate(attributes.get(OID.signingCertificateV2), signer.der);
@@ -315,9 +302,9 @@ function derLength(bytes: Buffer): number {
  */
 function checkSigningCertificate(node: Asn1 | undefined, signerDer: Buffer) {
   if (!node) throw new SealFormatError('the signer certificate is not bound to the signature');
-  const [certs] = children(expect(node, U, T.SEQUENCE, true, 'signing-certificate-v2'), 'signing-certificate-v2');
-  const [first] = children(expect(certs, U, T.SEQUENCE, true, 'signing-certificate-v2'), 'signing-certificate-v2');
-  const fields = children(expect(first, U, T.SEQUENCE, true, 'ESSCertIDv2'), 'ESSCertIDv2');
+  const [certs] = children(requireTag(node, U, T.SEQUENCE, true, 'signing-certificate-v2'), 'signing-certificate-v2');
+  const [first] = children(requireTag(certs, U, T.SEQUENCE, true, 'signing-certificate-v2'), 'signing-certificate-v2');
+  const fields = children(requireTag(first, U, T.SEQUENCE, true, 'ESSCertIDv2'), 'ESSCertIDv2');
   let hashAlgorithm = 'sha256'; // the DEFAULT when the field is absent
   let index = 0;
   if (fields[0]?.tagClass === U && fields[0].type === T.SEQUENCE) {
@@ -327,7 +314,7 @@ function checkSigningCertificate(node: Asn1 | undefined, signerDer: Buffer) {
     hashAlgorithm = name;
     index = 1;
   }
-  const certHash = Buffer.from(bytesOf(expect(fields[index], U, T.OCTETSTRING, false, 'certificate hash')), 'binary');
+  const certHash = Buffer.from(bytesOf(requireTag(fields[index], U, T.OCTETSTRING, false, 'certificate hash')), 'binary');
   if (!crypto.createHash(hashAlgorithm).update(signerDer).digest().equals(certHash)) {
     throw new SealFormatError('the signer certificate does not match the signed certificate hash');
   }
@@ -354,66 +341,4 @@ function checkChain(signer: CertificateInfo, certificates: CertificateInfo[]) {
     current = issuer;
   }
   if (used.size !== certificates.length) throw new SealFormatError('unexpected certificate in the seal');
-}
-
-// ---------------------------------------------------------------------------
-// The verdict shared by the verification page and the CLI.
-
-/** A stored agreement whose file hash equals the file's; version says which of its two sealed files matched. */
-export type KnownAgreement = { agreementNo: string; version?: 'borrower_signed' | 'executed' };
-
-export type AgreementVerdictCode = 'authentic' | 'not_sealed' | 'altered' | 'partial_coverage' | 'not_on_record' | 'unknown_signer';
-
-export type AgreementVerdict = {
-  authentic: boolean;
-  /** Stable code for localized messages on the verification page. */
-  code: AgreementVerdictCode;
-  agreementNo: string | null;
-  /** English explanation for logs and the CLI; the page shows a localized text chosen by code. */
-  reason: string;
-};
-
-export type JudgeOptions = {
-  /**
-   * Whether the agreements table was searched for the file's SHA-256. Defaults
-   * to true, so a caller that passes null without saying otherwise gets the
-   * safe answer (not on record). The CLI passes false when no database is reachable.
-   */
-  databaseConsulted?: boolean;
-  /**
-   * SHA-256 of this portal's own sealing certificate; when the database was not
-   * consulted, a seal by any other certificate is not ours.
-   */
-  trustedCertificateSha256?: string | null;
-};
-
-/**
- * Authentic only when the file is sealed, unchanged and wholly covered by the
- * seal, and (when the database was consulted) its exact bytes are an agreement
- * this portal issued; without a database, the sealing certificate must be the
- * portal's own, when known.
- */
-export function judgeAgreementFile(seal: SealVerification, known: KnownAgreement | null, options: JudgeOptions = {}): AgreementVerdict {
-  const databaseConsulted = options.databaseConsulted ?? true;
-  const verdict = (code: AgreementVerdictCode, reason: string): AgreementVerdict => ({
-    authentic: code === 'authentic',
-    code,
-    agreementNo: code === 'authentic' ? (known?.agreementNo ?? null) : null,
-    reason,
-  });
-  if (!seal.signed) return verdict('not_sealed', 'The file carries no digital seal.');
-  if (!seal.intact) return verdict('altered', seal.reason);
-  if (!seal.coversWholeFile) return verdict('partial_coverage', 'The seal does not cover the whole file: content was added or changed after sealing.');
-  if (databaseConsulted) {
-    if (!known) return verdict('not_on_record', 'The seal is intact, but no agreement issued by this portal has exactly these bytes.');
-    const which = known.version === 'executed' ? ' (executed agreement)' : known.version === 'borrower_signed' ? ' (borrower-signed agreement)' : '';
-    return verdict('authentic', `Agreement ${known.agreementNo}${which}, sealed by “${seal.signerCn ?? 'unknown'}”${seal.signedAt ? ` at ${seal.signedAt}` : ''}.`);
-  }
-  if (options.trustedCertificateSha256 && seal.signerCertificateSha256 !== options.trustedCertificateSha256) {
-    return verdict('unknown_signer', `The seal is intact but was made with a different certificate (“${seal.signerCn ?? 'unknown'}”), not this portal’s.`);
-  }
-  return verdict(
-    'authentic',
-    `Sealed by “${seal.signerCn ?? 'unknown'}”${seal.signedAt ? ` at ${seal.signedAt}` : ''}; judged by the seal alone (no agreement record was consulted).`,
-  );
 }

@@ -24,7 +24,13 @@ export type AppErrorCode =
   | 'OFFER_EXPIRED'
   | 'OFFER_POLICY'
   | 'OFFER_OWN_APPROVAL'
+  | 'OFFERS_CHANGED'
+  | 'SEAL_NOT_AUTHORISED'
+  | 'REVIEW_PENDING'
   | 'SESSION_EXPIRED'
+  | 'NOT_ASSIGNED'
+  | 'READ_ONLY'
+  | 'CASE_TAKEN'
   | 'UNAVAILABLE';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -50,7 +56,13 @@ const statusByCode: Record<AppErrorCode, number> = {
   OFFER_EXPIRED: 409,
   OFFER_POLICY: 422,
   OFFER_OWN_APPROVAL: 403,
+  OFFERS_CHANGED: 409,
+  SEAL_NOT_AUTHORISED: 409,
+  REVIEW_PENDING: 409,
   SESSION_EXPIRED: 401,
+  NOT_ASSIGNED: 403,
+  READ_ONLY: 403,
+  CASE_TAKEN: 409,
   UNAVAILABLE: 503,
 };
 

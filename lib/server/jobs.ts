@@ -5,10 +5,13 @@ import { logger } from './logger';
 import { dispatchOutbox } from './notifications';
 import { expireOffers } from './offers/expire-offers';
 import { purgeExpiredRateLimits } from './rate-limit';
+import { purgeStaleLockouts } from './auth/password-lockout';
+import { purgeEndedSessions } from './auth/sessions';
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
- * outbox dispatch every minute, and an hourly sweep of spent rate-limit counters. Any number of app instances may
+ * outbox dispatch every minute, and an hourly sweep of spent rate-limit counters, ended sessions and stale
+ * password-lockout counts. Any number of app instances may
  * run a worker; pg-boss hands each job to one of them.
  */
 export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits' } as const;
@@ -30,9 +33,11 @@ export async function startJobs(connectionString: string, options: { schedule?: 
   await boss.work(jobs.dispatchOutbox, async () => {
     await dispatchOutbox(getDb());
   });
-  // Rate-limit counters outlive their window only until this hourly sweep.
+  // Rate-limit counters outlive their window, and sessions their end, only until this hourly sweep.
   await boss.work(jobs.purgeRateLimits, async () => {
     await purgeExpiredRateLimits(getDb());
+    await purgeEndedSessions(getDb());
+    await purgeStaleLockouts(getDb());
   });
   return boss;
 }

@@ -1,9 +1,18 @@
-/** Tests create and drop databases: refuse anything but a local server or a database named for tests. */
-export function assertSafeTestDatabase(url: string) {
+/**
+ * Tests create and drop databases: they run only against a PostgreSQL on this
+ * machine (a loopback address, or a Unix socket). A name with "test" in it is
+ * no proof that a server elsewhere is not shared.
+ */
+export function isLocalDatabaseUrl(url: string): boolean {
   const parsed = new URL(url);
-  const local = ['localhost', '127.0.0.1', '::1', '[::1]'].includes(parsed.hostname);
-  const named = /test/i.test(parsed.pathname);
-  if (!local && !named) {
-    throw new Error(`Refusing to run tests against ${parsed.hostname}${parsed.pathname}: use a local server or a database whose name contains "test".`);
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (host === '') return (parsed.searchParams.get('host') ?? '/').startsWith('/');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export function assertSafeTestDatabase(url: string) {
+  if (!isLocalDatabaseUrl(url)) {
+    const parsed = new URL(url);
+    throw new Error(`Refusing to run tests against ${parsed.hostname}${parsed.pathname}: tests create and drop databases, so they run only against a PostgreSQL on this machine (localhost, 127.0.0.1, ::1 or a Unix socket).`);
   }
 }

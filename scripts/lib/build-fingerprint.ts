@@ -4,6 +4,9 @@ import path from 'node:path';
 
 const inputs = ['app', 'components', 'lib', 'db/schema', 'messages', 'public', 'next.config.js', 'postcss.config.mjs', 'proxy.ts', 'instrumentation.ts', 'package.json', 'tsconfig.json'];
 
+/** What the prebuild step writes (scripts/lib/prebuild.ts): made from the inputs, not one of them. */
+const generated = new Set([path.join('public', 'vendor'), path.join('public', 'styles')]);
+
 /** A fingerprint of everything the production build depends on: paths, sizes and modification times. */
 export function sourceFingerprint(root = process.cwd()): string {
   const hash = crypto.createHash('sha256');
@@ -17,7 +20,7 @@ export function sourceFingerprint(root = process.cwd()): string {
     }
     if (stat.isDirectory()) {
       for (const child of fs.readdirSync(full).sort()) {
-        if (child === 'node_modules' || child === 'vendor' || child.endsWith('.test.ts')) continue;
+        if (child === 'node_modules' || generated.has(path.join(entry, child)) || child.endsWith('.test.ts')) continue;
         walk(path.join(entry, child));
       }
     } else {

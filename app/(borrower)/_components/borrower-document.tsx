@@ -1,19 +1,32 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { ReactElement } from 'react';
 import { Document } from '@/components/document/document';
-import { layoutStylesheets } from '@/components/document/stylesheets';
-import { NotFoundMain } from '@/components/page-chrome';
+import { documentStylesheet } from '@/components/document/stylesheet';
+import { ErrorMain, NotFoundMain } from '@/components/page-status';
+import { headerData } from '@/components/site-header';
 import { requireBorrower } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
-import { isLocale } from '@/lib/i18n/config';
-import { getLocale, getTranslations } from '@/lib/i18n/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { Actor } from '@/lib/server/actor';
 import { isAppError } from '@/lib/server/errors';
 import { logger, scrubPersonalData } from '@/lib/server/logger';
 
 export type DocumentPage = { title: string; main: ReactElement };
+
+/**
+ * Whether the browser asks for the page to show it, by its Fetch Metadata (a
+ * web standard every current browser sends): a navigation or a frame says
+ * `Sec-Fetch-Dest: document`, while a script's fetch, such as Next's client
+ * router asking for an RSC payload or prefetching, says `empty`. A document
+ * has no payload to give, and any answer that is not one makes the router
+ * load the page instead: an empty 204 costs no database work. A client
+ * without the header (an older browser, curl, the bench) gets the page. Next's
+ * own `rsc` request header is internal: its docs say so, and its proxy hides it.
+ */
+export function wantsDocument(request: Request): boolean {
+  const destination = request.headers.get('sec-fetch-dest');
+  return destination === null || destination === 'document';
+}
 
 /**
  * A borrower page served as a plain document from a route handler (ADR 0007):
@@ -22,9 +35,7 @@ export type DocumentPage = { title: string; main: ReactElement };
  * localized not-found or error page with the right status, never a stack trace.
  */
 export async function borrowerDocument(request: Request, build: (actor: Extract<Actor, { type: 'borrower' }>) => Promise<DocumentPage>): Promise<Response> {
-  // Next's client router asks for an RSC payload (a prefetch, or a navigation from an App
-  // Router page): a document has none, and any answer that is not one makes it load the page.
-  if (request.headers.get('rsc') === '1') return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', vary: 'rsc' } });
+  if (!wantsDocument(request)) return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', vary: 'sec-fetch-dest' } });
   const { actor, meta } = await requireBorrower();
   let status = 200;
   let page: DocumentPage;
@@ -39,31 +50,29 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
       status = 500;
       const err = error as Error;
       logger.error({ requestId: meta.requestId, method: 'GET', path: new URL(request.url).pathname, err: { name: err?.name, message: scrubPersonalData(String(err?.message)) } }, 'request failed');
-      page = await errorPage(meta.requestId, request.url);
+      page = await errorPage(meta.requestId);
     }
   }
-  const [locale, t, headerBag, jar, stylesheets] = await Promise.all([
-    getLocale(),
+  const [t, header, stylesheet] = await Promise.all([
     getTranslations('common'),
-    headers(),
-    cookies(),
+    headerData({ home: '/', signOutTo: '/login', account: '/account', renewSession: true }),
     // Without the stylesheet the page is plain but still readable: better than no page.
-    layoutStylesheets(request.url).catch((error: Error) => {
-      logger.error({ requestId: meta.requestId, err: { name: error.name, message: scrubPersonalData(error.message) } }, 'document stylesheets not found');
-      return [];
+    documentStylesheet().catch((error: Error) => {
+      logger.error({ requestId: meta.requestId, err: { name: error.name, message: scrubPersonalData(error.message) } }, 'document stylesheet not found');
+      return null;
     }),
   ]);
-  // next-auth's CSRF cookie holds "token|hash"; the sign-out form sends the token back (document.js fetches a fresh one first).
-  const csrfCookie = jar.get(getEnv().secureCookies ? '__Host-next-auth.csrf-token' : 'next-auth.csrf-token')?.value;
+  const url = new URL(request.url);
   const { renderToString } = await import('react-dom/server');
   const html = renderToString(
     <Document
-      locale={isLocale(locale) ? locale : 'zh-CN'}
       title={page.title}
-      labels={{ appName: t('appName'), tagline: t('tagline'), skipToContent: t('skipToContent'), signOut: t('signOut'), language: t('language') }}
-      stylesheets={stylesheets}
-      nonce={headerBag.get('x-nonce')}
-      csrfToken={csrfCookie?.split('|')[0] ?? null}
+      tagline={t('tagline')}
+      skipToContent={t('skipToContent')}
+      header={header}
+      language={{ action: url.pathname, keep: [...url.searchParams].filter(([name]) => name !== 'lang') }}
+      stylesheet={stylesheet}
+      nonce={header.signOut?.nonce ?? null}
     >
       {page.main}
     </Document>,
@@ -79,20 +88,7 @@ async function notFoundPage(): Promise<DocumentPage> {
   return { title: t('title'), main: <NotFoundMain title={t('title')} body={t('body')} home={t('home')} /> };
 }
 
-async function errorPage(reference: string | null | undefined, url: string): Promise<DocumentPage> {
+async function errorPage(reference: string | null | undefined): Promise<DocumentPage> {
   const t = await getTranslations('errorPage');
-  const { pathname, search } = new URL(url);
-  return {
-    title: t('title'),
-    main: (
-      <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-12">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="text-slate-700">{t('body')}</p>
-        {reference ? <p className="text-sm text-slate-600">{t('reference', { digest: reference })}</p> : null}
-        <a href={pathname + search} className="inline-flex min-h-11 items-center self-start rounded-lg bg-brand-600 px-4 text-white">
-          {t('retry')}
-        </a>
-      </main>
-    ),
-  };
+  return { title: t('title'), main: <ErrorMain title={t('title')} body={t('body')} reference={reference ? t('reference', { digest: reference }) : null} retry={t('retry')} /> };
 }

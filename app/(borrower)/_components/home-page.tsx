@@ -9,14 +9,14 @@ type BorrowerActor = Extract<Actor, { type: 'borrower' }>;
 
 /** The borrower's home: each case with what it takes to settle today, the next step, and each loan. */
 export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
-  const [{ cases, loans }, t, tState, tStep, format, locale] = await Promise.all([
+  const [{ cases, loans, timeZone }, t, tState, tStep, locale] = await Promise.all([
     listMyCasesAndLoans(actor),
     getTranslations('home'),
     getTranslations('caseState'),
     getTranslations('nextStep'),
-    getFormatter(),
     getLocale(),
   ]);
+  const format = await getFormatter({ timeZone });
   const en = locale === 'en';
   const main = (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
@@ -53,7 +53,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                 <dd>{format.dateTime(new Date(c.mediationDeadline), { dateStyle: 'long' })}</dd>
               </dl>
               <p className="mt-3 rounded-lg bg-slate-100 p-3 text-sm">
-                <span className="font-semibold">{t('nextStep')}</span> {tStep(c.state)}
+                <span className="font-semibold">{t('nextStep')}</span> {tStep(`text.${c.next.kind}`, { count: c.next.kind === 'answerOffers' ? c.next.count : 0, date: '' })}
               </p>
               <div className="mt-3 flex flex-wrap gap-2">
                 <a href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">

@@ -1,8 +1,9 @@
-import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { InstallmentList } from '@/components/loan/installment-list';
 import { isOwed } from '@/lib/domain/arrears-view';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import type { Actor } from '@/lib/server/actor';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import type { DocumentPage } from './borrower-document';
@@ -15,7 +16,7 @@ const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
  * `?schedule=all`) and the payments received. Not found unless it is theirs.
  */
 export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: string, schedule: string | null): Promise<DocumentPage> {
-  const [loan, t, tc, format, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getFormatter(), getLocale()]);
+  const [loan, t, tc, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
   const { totals, cap } = loan.arrears;
   const overdueRows = loan.arrears.installments.filter(isOwed);
@@ -42,7 +43,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
       </div>
       <Card aria-labelledby="breakdown-heading">
         <h2 id="breakdown-heading" className="text-lg font-semibold">
-          {t('breakdownTitle', { date: format.dateTime(new Date(`${loan.arrears.asOf}T12:00:00+08:00`), { dateStyle: 'long' }) })}
+          {t('breakdownTitle', { date: formatDay(loan.arrears.asOf, locale, 'long') })}
         </h2>
         <dl className="mt-2">
           {line(t('overduePrincipal'), totals.overduePrincipal, t('overduePrincipalExplain'))}
@@ -87,6 +88,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
       <InstallmentList
         t={t}
         installments={loan.arrears.installments}
+        schedule={loan.schedule}
         locale={locale}
         showAll={schedule === 'all'}
         href={{ all: `/loans/${loan.id}?schedule=all#schedule-heading`, owed: `/loans/${loan.id}#schedule-heading` }}

@@ -1,13 +1,12 @@
 'use server';
 
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
 import { getLocale } from '@/lib/i18n/server';
-import { currentRequestMeta } from '@/lib/auth/request-meta';
-import { runAction, type ActionResult } from '@/lib/server/action-result';
 import { requestLoginCode } from '@/lib/server/auth/request-login-code';
+import { text } from '@/lib/validation/envelope';
 
-export async function requestCodeAction(input: { phone: string }): Promise<ActionResult<{ resendAt: string }>> {
-  return runAction(async () => {
-    const { resendAt } = await requestLoginCode(await currentRequestMeta(), { phone: String(input?.phone ?? '') }, await getLocale());
-    return { resendAt: resendAt.toISOString() };
-  });
-}
+export const requestCodeAction = defineAction('anyone', z.object({ phone: text }), async (input, ctx) => {
+  const { resendAt } = await requestLoginCode(ctx.meta, input, await getLocale());
+  return { resendAt: resendAt.toISOString() };
+});

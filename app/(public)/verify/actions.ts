@@ -1,20 +1,19 @@
 'use server';
 
-import { currentRequestMeta } from '@/lib/auth/request-meta';
-import { runAction, type ActionResult } from '@/lib/server/action-result';
-import { verifyAgreementCode, verifyAgreementFile, type VerificationDto } from '@/lib/server/agreements/verify-agreement';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import { uploadLimit } from '@/lib/domain/file-type';
+import { verifyAgreementCode, verifyAgreementFile } from '@/lib/server/agreements/verify-agreement';
 import { AppError } from '@/lib/server/errors';
+import { formData, text } from '@/lib/validation/envelope';
 
-export async function verifyAction(formData: FormData): Promise<ActionResult<VerificationDto>> {
-  return runAction(async () => {
-    const meta = await currentRequestMeta();
-    const file = formData.get('file');
-    if (file instanceof File && file.size > 0) {
-      if (file.size > 10 * 1024 * 1024) throw new AppError('FILE_TOO_LARGE', { params: { max: 10 } });
-      return verifyAgreementFile(meta, Buffer.from(await file.arrayBuffer()));
-    }
-    const code = String(formData.get('code') ?? '').trim();
-    if (!code) throw new AppError('VALIDATION', { message: 'validation.verifyNeedsInput' });
-    return verifyAgreementCode(meta, code);
-  });
-}
+const input = formData({ file: z.instanceof(File).optional(), code: text.optional() });
+
+export const verifyAction = defineAction('anyone', input, async ({ file, code }, { meta }) => {
+  if (file && file.size > 0) {
+    if (file.size > uploadLimit.maxBytes) throw new AppError('FILE_TOO_LARGE', { field: 'file', params: { max: uploadLimit.maxMegabytes } });
+    return verifyAgreementFile(meta, Buffer.from(await file.arrayBuffer()));
+  }
+  if (!code?.trim()) throw new AppError('VALIDATION', { message: 'validation.verifyNeedsInput' });
+  return verifyAgreementCode(meta, code.trim());
+});

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { computeArrears } from '../arrears';
-import type { ArrearsInput } from '../arrears-model';
-import { addDays, addMonths } from '../dates';
-import type { OfferContext, OfferTerms } from '../offer-terms';
-import { creditorPolicySchema, defaultPolicy } from '../policy';
-import { buildSchedule, type RepaymentMethod } from '../schedule';
+import { computeArrears } from '@/lib/domain/arrears';
+import type { ArrearsInput } from '@/lib/domain/arrears-model';
+import { addDays, addMonths } from '@/lib/domain/dates';
+import { evaluatePausedPlan, hasPause, pricePausedPlan } from '@/lib/domain/hardship-pause';
+import { evaluateOffer } from '@/lib/domain/offer-checks';
+import { priceOffer } from '@/lib/domain/offer-pricing';
+import type { OfferContext, OfferRole, OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
+import { creditorPolicySchema, defaultPolicy } from '@/lib/domain/policy';
+import { buildSchedule, type RepaymentMethod } from '@/lib/domain/schedule';
 import { oracleArrears } from './arrears-oracle';
 
 /**
@@ -88,6 +91,7 @@ export const offerCaseArb = fc
       maxMonths: fc.constantFrom(12, 36, 60),
       longest: fc.constantFrom(60, 60, 24),
       mediatorMonths: fc.constantFrom(24, 36),
+      pause: fc.record({ months: fc.integer({ min: 1, max: 6 }), interest: fc.constantFrom('frozen' as const, 'reduced' as const), reducedRatePct: fc.constantFrom(0, 25, 50, 100) }),
     }),
     income: fc.option(fc.integer({ min: -100_000, max: 3_000_000 }), { nil: null }),
   })
@@ -101,6 +105,7 @@ export const offerCaseArb = fc
       installments: { maxMonths: Math.min(a.policy.maxMonths, a.policy.longest), minDownPaymentPct: a.policy.minDownPaymentPct, firstDueWindowDays: 30, spreadBase: a.policy.spreadBase },
       extension: { rate: a.policy.extensionRate, policyAnnualRatePpm: 90_000 },
       authority: { ...defaultPolicy.authority, mediator: { ...defaultPolicy.authority.mediator, maxPlanMonths: a.policy.mediatorMonths } },
+      hardshipPause: { enabled: true, months: a.policy.pause.months, maxMonths: 6, interest: a.policy.pause.interest, reducedRatePct: a.policy.pause.reducedRatePct },
     });
     const schedule = buildSchedule({ principal: a.loan.principal, annualRatePpm: a.loan.annualRatePpm, months: a.loan.months, method: a.loan.method, firstDueDate: addMonths(a.loan.start, 1, anchorDay), anchorDay });
     const installments = schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principal, interestDue: r.interest, feesDue: a.loan.fee }));
@@ -119,7 +124,8 @@ export const offerCaseArb = fc
 
 const pct = fc.integer({ min: 0, max: 10_000 }).map((h) => h / 100);
 export const termsShapeArb = fc.record({
-  shape: fc.constantFrom('installments', 'extension', 'extension_installments', 'settlement'),
+  shape: fc.constantFrom('installments', 'extension', 'extension_installments', 'settlement', 'pause'),
+  pause: fc.record({ months: fc.integer({ min: 1, max: 7 }), interest: fc.constantFrom('frozen' as const, 'reduced' as const), ratePct: fc.constantFrom(0, 30, 50, 100) }),
   months: fc.integer({ min: 1, max: 61 }),
   extensionMonths: fc.integer({ min: 1, max: 36 }),
   method: fc.constantFrom('equal_installment' as const, 'equal_principal' as const),
@@ -137,7 +143,7 @@ export type TermsShape = typeof termsShapeArb extends fc.Arbitrary<infer T> ? T 
 export function termsFor(ctx: OfferContext, a: TermsShape, priceBase: (terms: OfferTerms) => number | null): OfferTerms | null {
   const r = a.relief;
   const t = ctx.arrears.totals;
-  const spreadsAll = !(a.shape === 'installments' && ctx.policy.installments.spreadBase === 'arrears');
+  const spreadsAll = a.shape === 'pause' || !(a.shape === 'installments' && ctx.policy.installments.spreadBase === 'arrears');
   const reliefTerms = r && {
     penaltyWaivePct: r.penalty,
     compoundWaivePct: r.compound,
@@ -145,11 +151,14 @@ export function termsFor(ctx: OfferContext, a: TermsShape, priceBase: (terms: Of
     principalWaive: Math.floor(((t.overduePrincipal + (spreadsAll ? t.notYetDuePrincipal : 0)) * r.principalPermille) / 1_000),
     ...(r.rate && a.shape !== 'settlement' ? { rateReduction: r.rate } : {}),
   };
-  const firstDueDate = a.firstDueIn === 0 ? addMonths(ctx.asOf, 1) : addDays(ctx.asOf, a.firstDueIn);
+  // After a pause, the first due date is in the window counted from the pause's end.
+  const from = a.shape === 'pause' ? addMonths(ctx.asOf, a.pause.months) : ctx.asOf;
+  const firstDueDate = a.firstDueIn === 0 ? addMonths(from, 1) : addDays(from, a.firstDueIn);
   const build = (downPayment: number): OfferTerms => {
     const installments = { months: a.months, method: a.method, downPayment, firstDueDate };
     const relief = reliefTerms ? { relief: reliefTerms } : {};
     if (a.shape === 'installments') return { installments, ...relief };
+    if (a.shape === 'pause') return { installments, ...relief, pause: { months: a.pause.months, interest: a.pause.interest, ratePct: a.pause.interest === 'frozen' ? 0 : a.pause.ratePct } };
     if (a.shape === 'extension') return { extensionMonths: a.extensionMonths, ...relief };
     if (a.shape === 'extension_installments') return { extensionMonths: a.extensionMonths, installments, ...relief };
     return { relief: reliefTerms ?? { penaltyWaivePct: 0, compoundWaivePct: 0, interestWaivePct: 0, principalWaive: 0 } };
@@ -157,4 +166,14 @@ export function termsFor(ctx: OfferContext, a: TermsShape, priceBase: (terms: Of
   const base = priceBase(build(0));
   if (base === null) return null;
   return build(Math.floor((base * a.downPermille) / 1_000));
+}
+
+/** The engine's verdict on any terms: a paused plan through hardship-pause.ts, anything else through offer-checks.ts. */
+export function evaluateAny(ctx: OfferContext, terms: OfferTerms, role: OfferRole): { priced: PricedOffer | null; violations: unknown[] } {
+  return hasPause(terms) ? evaluatePausedPlan(ctx, terms, role) : evaluateOffer(ctx, terms, role);
+}
+
+/** The engine's price for any terms. */
+export function priceAny(ctx: OfferContext, terms: OfferTerms): PricedOffer {
+  return hasPause(terms) ? pricePausedPlan(ctx, terms) : priceOffer(ctx, terms);
 }

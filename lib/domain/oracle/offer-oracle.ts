@@ -33,6 +33,12 @@ export type OracleTerms = {
   extensionMonths?: number;
   installments?: { months: number; method: 'equal_installment' | 'equal_principal'; downPayment: number; firstDueDate: string };
   relief?: { penaltyWaivePct: number; compoundWaivePct: number; interestWaivePct: number; principalWaive: number; rateReduction?: { pct: number; months: number } };
+  /**
+   * A hardship pause before the installments: nothing due and no interest for `months` months from the offer date;
+   * the installments then spread everything owed, their interest from the pause's end. 'reduced': the financed
+   * principal × the contract rate × ratePct % × months / 12 (half-up) is charged once, shared evenly over the installments.
+   */
+  pause?: { months: number; interest: 'frozen' | 'reduced'; ratePct: number };
 };
 type Row = { dueDate: string; principal: number; interest: number; charges: number; amount: number; source: 'plan' | 'contract' };
 
@@ -60,7 +66,10 @@ export function oracleOffer(ctx: OracleOfferCase, terms: OracleTerms) {
   const paidAboveCap = above;
 
   const structure = terms.extensionMonths !== undefined ? (terms.installments ? 'extension_installments' : 'extension') : terms.installments ? 'installments' : 'settlement';
-  const arrearsBase = structure === 'installments' && policy.installments.spreadBase === 'arrears';
+  const pause = terms.pause;
+  const arrearsBase = structure === 'installments' && policy.installments.spreadBase === 'arrears' && !pause;
+  // Interest runs from the offer date, or from the end of a pause.
+  const interestFrom = pause ? monthOn(asOf, pause.months, parse(asOf).d) : asOf;
   const separate = arrearsBase || structure === 'extension_installments';
   // Principal off (waiver + credit), overdue principal first.
   const principalOff = waived.principal + capReduction.principal;
@@ -88,7 +97,7 @@ export function oracleOffer(ctx: OracleOfferCase, terms: OracleTerms) {
   type Part = { principal: number; charges: number; dates: string[]; extended: boolean; method: 'equal_installment' | 'equal_principal'; anchor: number; first: Fraction };
   const parts: Part[] = [];
   const chargesOf = (p: Parts) => p.interest + p.penalty + p.compound + p.fees;
-  const firstOf = (dates: string[], anchor: number) => (dates.length === 0 ? frac(1) : oracleMonths(asOf, dates[0]!, anchor));
+  const firstOf = (dates: string[], anchor: number) => (dates.length === 0 ? frac(1) : oracleMonths(interestFrom, dates[0]!, anchor));
   if (structure === 'settlement') {
     parts.push({ principal: carried.principal, charges: chargesOf(carried), dates: [asOf], extended: false, method: 'equal_installment', anchor: parse(asOf).d, first: frac(0) });
   } else if (structure === 'extension') {
@@ -116,6 +125,11 @@ export function oracleOffer(ctx: OracleOfferCase, terms: OracleTerms) {
     }
   }
 
+  // A reduced pause: the financed principal (after the down payment) at ratePct % of the contract rate for its months.
+  const pauseCharged =
+    pause && pause.interest === 'reduced' && spread.principal > 0
+      ? Number((BigInt(spread.principal) * BigInt(loan.annualRatePpm) * BigInt(Math.round(pause.ratePct * 100)) * BigInt(pause.months) * 2n + 12n * 1_000_000n * 10_000n) / (2n * 12n * 1_000_000n * 10_000n))
+      : 0;
   let covers = true;
   let capAhead = 0;
   const planRows: Row[] = [];
@@ -127,7 +141,11 @@ export function oracleOffer(ctx: OracleOfferCase, terms: OracleTerms) {
     const a = oracleAmortise(part.principal, rates, part.method, part.first);
     covers &&= a.covers;
     const ch = oracleSplit(part.charges, n);
-    const rows = part.dates.map((dueDate, i): Row => ({ dueDate, principal: a.principal[i]!, interest: a.interest[i]!, charges: ch[i]!, amount: a.principal[i]! + a.interest[i]! + ch[i]!, source: 'plan' }));
+    const extra = oracleSplit(pauseCharged, n); // (a pause comes only with installments alone: one part)
+    const rows = part.dates.map((dueDate, i): Row => {
+      const interest = a.interest[i]! + extra[i]!;
+      return { dueDate, principal: a.principal[i]!, interest, charges: ch[i]!, amount: a.principal[i]! + interest + ch[i]!, source: 'plan' };
+    });
     rows.forEach((row, i) => lastRegular.push({ date: row.dueDate, regular: i === n - 1 && n >= 2 ? Math.min(row.amount, rows[n - 2]!.amount) : row.amount }));
     planRows.push(...rows);
     if (structure !== 'settlement' && part.principal > 0) {
@@ -214,5 +232,6 @@ export function oracleOffer(ctx: OracleOfferCase, terms: OracleTerms) {
     cap: { cap, charges: lifeCharges, paidAboveCap, excess },
     fitsCap: excess === 0,
     coversInterest: covers,
+    ...(pause ? { pause: { ...pause, from: asOf, until: interestFrom, interestCharged: pauseCharged } } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { View } from '@react-pdf/renderer';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import type { AgreementFacts, AgreementText } from '../agreement-text';
+import type { AgreementFacts, AgreementText } from '../text/types';
 import { T, KeyValues } from './primitives';
 import { styles } from './styles';
 

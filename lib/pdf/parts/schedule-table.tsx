@@ -1,6 +1,6 @@
 import { View } from '@react-pdf/renderer';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import type { AgreementText } from '../agreement-text';
+import type { AgreementText } from '../text/types';
 import { formatDate, money, type DocLocale } from '../format';
 import { T } from './primitives';
 import { styles } from './styles';

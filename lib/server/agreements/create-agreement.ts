@@ -5,11 +5,12 @@ import type { Executor } from '@/db/client';
 import { agreements, type cases, type offers } from '@/db/schema';
 import { arrearsSnapshot, type AgreementSnapshot } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
-import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
-import { consentTextVersion } from '@/lib/pdf/agreement-text';
+import type { OfferContext } from '@/lib/domain/offer-terms';
+import { agreementTextVersion, consentTextVersion } from '@/lib/pdf/agreement-text';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadLoanParties } from '../loans/loan-parties';
+import { parseSnapshot } from './snapshot';
 
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud and typed from paper
 
@@ -28,7 +29,8 @@ export function newVerificationCode(): string {
 export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cases.$inferSelect, offer: typeof offers.$inferSelect, context: OfferContext) {
   const { loan, creditor, borrower } = await loadLoanParties(tx, kase.loanId);
   const [{ value: existing } = { value: 0 }] = await tx.select({ value: count() }).from(agreements).where(eq(agreements.caseId, kase.id));
-  const snapshot: AgreementSnapshot = {
+  // The offer's stored terms cross into a document that outlives this release: checked as a whole.
+  const snapshot = parseSnapshot({
     agreementNo: `${kase.caseNo}-A${existing + 1}`,
     verificationCode: newVerificationCode(),
     locale: borrower.locale === 'en' ? 'en' : 'zh-CN',
@@ -38,8 +40,8 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
     caseNo: kase.caseNo,
     loan: { contractNo: loan.contractNo, product: loan.product, principal: loan.principal, annualRatePpm: loan.annualRatePpm, termMonths: loan.termMonths, startDate: loan.startDate, maturityDate: loan.maturityDate },
     arrears: arrearsSnapshot(context.arrears),
-    terms: offer.terms as OfferTerms,
-    priced: offer.priced as unknown as PricedOffer,
+    terms: offer.terms,
+    priced: offer.priced,
     policy: {
       graceDays: context.policy.graceDays,
       breachConsecutiveMisses: context.policy.breachConsecutiveMisses,
@@ -47,7 +49,8 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
       selfServiceDelayMaxDays: context.policy.selfServiceDelayMaxDays,
     },
     consentVersion: consentTextVersion,
-  };
+    textVersion: agreementTextVersion,
+  } satisfies AgreementSnapshot);
   // A correction names the agreement it replaces; both stay on record.
   const [previous] = await tx
     .select({ id: agreements.id })
@@ -57,7 +60,7 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
     .limit(1);
   const [agreement] = await tx
     .insert(agreements)
-    .values({ agreementNo: snapshot.agreementNo, caseId: kase.id, offerId: offer.id, status: 'awaiting_borrower', snapshot: snapshot as unknown as Record<string, unknown>, locale: snapshot.locale, verificationCode: snapshot.verificationCode, supersedesId: previous?.id ?? null })
+    .values({ agreementNo: snapshot.agreementNo, caseId: kase.id, offerId: offer.id, status: 'awaiting_borrower', snapshot, locale: snapshot.locale, verificationCode: snapshot.verificationCode, supersedesId: previous?.id ?? null })
     .returning({ id: agreements.id });
   await recordAudit(tx, ctx, { action: 'agreement.created', entityType: 'agreement', entityId: agreement!.id, data: { caseId: kase.id, offerId: offer.id, agreementNo: snapshot.agreementNo } });
   return agreement!.id;

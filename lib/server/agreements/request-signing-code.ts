@@ -24,7 +24,7 @@ export async function requestSigningCode(ctx: Ctx, agreementId: unknown): Promis
     const { agreement, kase } = await loadVisibleAgreement(tx, ctx.actor, agreementId, { forUpdate: true });
     if (agreement.status !== 'awaiting_borrower') return { error: new AppError('CONFLICT') };
     const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
-    const limit = await hitRateLimit(tx, rateLimits.codePerPhone, `sign:${borrower!.phone}`, now);
+    const limit = await hitRateLimit(tx, rateLimits.signingCodePerPhone, borrower!.phone, now);
     if (!limit.allowed) return { error: new AppError('RATE_LIMITED', { params: { retryAt: limit.retryAt.toISOString() }, field: 'code' }) };
     const issued = await issueCode(tx, { phone: borrower!.phone, purpose: 'sign', subjectId: agreement.id }, 'code', now);
     if (!issued.ok) return issued;

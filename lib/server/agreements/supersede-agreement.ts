@@ -20,11 +20,11 @@ export async function supersedeAgreement(ctx: Ctx, agreementId: unknown, rawReas
   if (actor.type !== 'staff' || (actor.role !== 'mediator' && actor.role !== 'supervisor')) throw new AppError('NOT_FOUND');
   const reason = reasonSchema.parse(rawReason);
   await getDb().transaction(async (tx) => {
-    const { agreement, kase } = await loadVisibleAgreement(tx, actor, agreementId, { forUpdate: true });
+    const { agreement, kase } = await loadVisibleAgreement(tx, actor, agreementId, { forUpdate: true, act: true });
     if (agreement.status === 'superseded' || agreement.status === 'void') throw new AppError('CONFLICT');
     await tx.update(agreements).set({ status: 'superseded', version: sql`${agreements.version} + 1` }).where(eq(agreements.id, agreement.id));
     await recordAudit(tx, ctx, { action: 'agreement.superseded', entityType: 'agreement', entityId: agreement.id, data: { reason } });
     await moveCase(tx, ctx, kase, 'negotiating');
-    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerWithdrawn', values: { caseNo: kase.caseNo, reason } });
+    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementSuperseded', values: { agreementNo: agreement.agreementNo, reason } });
   });
 }

@@ -2,18 +2,21 @@ import 'server-only';
 import { eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agreements, signatures } from '@/db/schema';
-import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { rateLimits } from '@/lib/domain/rate-limit';
-import { judgeAgreementFile, verifySealedPdf } from '@/lib/pdf/verify-seal';
+import { judgeAgreementFile } from '@/lib/pdf/agreement-verdict';
+import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 import type { RequestMeta } from '../actor';
 import { sha256Hex } from '../crypto';
-import { AppError } from '../errors';
-import { hitRateLimit } from '../rate-limit';
+import { limitAddress } from '../rate-limit';
+import { parseSnapshot } from './snapshot';
+
+/** A later agreement that replaces this one (a correction), by its number and status. */
+export type Replacement = { agreementNo: string; status: string; verificationCode: string } | null;
 
 export type VerificationDto =
-  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed' }
+  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed'; supersededBy: Replacement }
   | { verdict: 'altered'; reason: string }
-  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null }
+  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; supersededBy: Replacement }
   | { verdict: 'not_found' };
 
 /** 张伟 → 张*, 欧阳秀梅 → 欧**梅: enough to recognise, not to identify. */
@@ -24,9 +27,20 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
-async function limit(meta: RequestMeta) {
-  const decision = await getDb().transaction((tx) => hitRateLimit(tx, rateLimits.verifyPerIp, `doc:${meta.ip ?? 'unknown'}`));
-  if (!decision.allowed) throw new AppError('RATE_LIMITED', { params: { retryAt: decision.retryAt.toISOString() } });
+const limit = (meta: RequestMeta) => limitAddress(getDb(), rateLimits.documentCheckPerIp, meta.ip);
+
+/** The newest agreement in the chain of corrections that replaced this one, if it was set aside. */
+async function replacementOf(agreement: { id: string; status: string }): Promise<Replacement> {
+  if (agreement.status !== 'superseded') return null;
+  let newest: typeof agreements.$inferSelect | undefined;
+  let id = agreement.id;
+  for (let hop = 0; hop < 50; hop++) {
+    const [next] = await getDb().select().from(agreements).where(eq(agreements.supersedesId, id)).limit(1);
+    if (!next) break;
+    newest = next;
+    id = next.id;
+  }
+  return newest ? { agreementNo: newest.agreementNo, status: newest.status, verificationCode: newest.verificationCode } : null;
 }
 
 async function signedAt(agreementId: string) {
@@ -50,7 +64,7 @@ export async function verifyAgreementFile(meta: RequestMeta, bytes: Buffer): Pro
   const seal = verifySealedPdf(bytes);
   const verdict = judgeAgreementFile(seal, known ? { agreementNo: known.agreementNo } : null);
   if (!verdict.authentic || !known) return { verdict: 'altered', reason: verdict.reason };
-  const snapshot = known.snapshot as unknown as AgreementSnapshot;
+  const snapshot = parseSnapshot(known.snapshot, known.agreementNo);
   return {
     verdict: 'authentic',
     agreementNo: known.agreementNo,
@@ -59,6 +73,7 @@ export async function verifyAgreementFile(meta: RequestMeta, bytes: Buffer): Pro
     status: known.status,
     signedAt: await signedAt(known.id),
     version: known.executedSha256 === sha256 ? 'executed' : 'signed_by_borrower',
+    supersededBy: await replacementOf(known),
   };
 }
 
@@ -70,6 +85,14 @@ export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): P
   const code = `${clean.slice(0, 4)}-${clean.slice(4, 8)}-${clean.slice(8)}`;
   const [known] = await getDb().select().from(agreements).where(eq(agreements.verificationCode, code)).limit(1);
   if (!known) return { verdict: 'not_found' };
-  const snapshot = known.snapshot as unknown as AgreementSnapshot;
-  return { verdict: 'code_found', agreementNo: known.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: known.status, signedAt: await signedAt(known.id) };
+  const snapshot = parseSnapshot(known.snapshot, known.agreementNo);
+  return {
+    verdict: 'code_found',
+    agreementNo: known.agreementNo,
+    creditor: snapshot.creditor.name,
+    borrower: maskName(snapshot.borrower.name),
+    status: known.status,
+    signedAt: await signedAt(known.id),
+    supersededBy: await replacementOf(known),
+  };
 }

@@ -2,23 +2,32 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { staffUsers } from '@/db/schema';
-import { rateLimits, staffLockout } from '@/lib/domain/rate-limit';
+import { rateLimits } from '@/lib/domain/rate-limit';
 import { staffLoginSchema, type StaffLoginInput } from '@/lib/validation/auth';
 import type { RequestMeta, StaffRole } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { hitRateLimit } from '../rate-limit';
+import { countFailure, clearFailures, isLocked, lockoutKey, readLockout } from './password-lockout';
 import { dummyHash, verifyPassword } from './passwords';
+import { revokeSessionsOf, startSession } from './sessions';
 
-export type SignedInStaff = { id: string; name: string; email: string; role: StaffRole; creditorId: string };
+export type SignedInStaff = { id: string; name: string; email: string; role: StaffRole; creditorId: string | null; sessionId: string };
 
 type Outcome = { ok: true; staff: SignedInStaff } | { ok: false; error: AppError };
 
-/** E-mail and password; five wrong passwords in a row lock the account for fifteen minutes. */
+/**
+ * E-mail and password. Five wrong passwords in a row lock the address for
+ * fifteen minutes, counted per address whether an account has it or not, so
+ * that neither the answer nor its timing tells which addresses exist. A
+ * lockout also ends the account's open sessions. A right password opens a
+ * session (ADR 0008) in the transaction that records the sign-in.
+ */
 export async function authenticateStaff(meta: RequestMeta, input: StaffLoginInput): Promise<SignedInStaff> {
   const { email, password } = staffLoginSchema.parse(input);
   const ctx = { actor: { type: 'anonymous' as const }, meta };
   const now = new Date();
+  const key = lockoutKey(email);
 
   const outcome = await getDb().transaction(async (tx): Promise<Outcome> => {
     const limit = await hitRateLimit(tx, rateLimits.staffLoginPerIp, meta.ip ?? 'unknown', now);
@@ -26,37 +35,35 @@ export async function authenticateStaff(meta: RequestMeta, input: StaffLoginInpu
       await recordAudit(tx, ctx, { action: 'auth.rate_limited', data: { what: 'staff_login' } });
       return { ok: false, error: new AppError('RATE_LIMITED', { params: { retryAt: limit.retryAt.toISOString() }, field: 'password' }) };
     }
-    const [staff] = await tx
-      .select()
-      .from(staffUsers)
-      .where(sql`lower(${staffUsers.email}) = ${email}`)
-      .for('update');
-    if (!staff || !staff.active) {
-      await verifyPassword(dummyHash, password);
-      await recordAudit(tx, ctx, { action: 'auth.staff_login_failed', data: { reason: staff ? 'inactive' : 'unknown_email' } });
-      return { ok: false, error: new AppError('CREDENTIALS_INVALID', { field: 'password' }) };
+    const lockout = await readLockout(tx, key);
+    const [staff] = await tx.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email}`);
+    const account = staff?.active ? staff : undefined;
+    if (isLocked(lockout, now)) {
+      await recordAudit(tx, ctx, { action: 'auth.staff_login_locked', entityType: account ? 'staff' : undefined, entityId: account?.id });
+      return { ok: false, error: new AppError('LOCKED', { params: { until: lockout.lockedUntil.toISOString() }, field: 'password' }) };
     }
-    if (staff.lockedUntil && staff.lockedUntil > now) {
-      await recordAudit(tx, ctx, { action: 'auth.staff_login_locked', entityType: 'staff', entityId: staff.id });
-      return { ok: false, error: new AppError('LOCKED', { params: { until: staff.lockedUntil.toISOString() }, field: 'password' }) };
-    }
-    if (!(await verifyPassword(staff.passwordHash, password))) {
-      const failures = staff.failedAttempts + 1;
-      const lock = failures >= staffLockout.maxFailures;
-      const lockedUntil = lock ? new Date(now.getTime() + staffLockout.lockMinutes * 60_000) : null;
-      await tx
-        .update(staffUsers)
-        .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
-        .where(eq(staffUsers.id, staff.id));
-      await recordAudit(tx, ctx, { action: lock ? 'auth.staff_lockout' : 'auth.staff_login_failed', entityType: 'staff', entityId: staff.id, data: { reason: 'wrong_password', failures } });
-      return lock
-        ? { ok: false, error: new AppError('LOCKED', { params: { until: lockedUntil!.toISOString() }, field: 'password' }) }
+    // An unknown or inactive address costs the same argon2 work as a wrong password.
+    const right = account ? await verifyPassword(account.passwordHash, password) : (await verifyPassword(dummyHash, password), false);
+    if (!right || !account) {
+      const counted = await countFailure(tx, key, lockout, now);
+      const reason = account ? 'wrong_password' : staff ? 'inactive' : 'unknown_email';
+      if (counted.lockedUntil && account) await revokeSessionsOf(tx, account.id, 'locked_out', { now });
+      await recordAudit(tx, ctx, {
+        action: counted.lockedUntil ? 'auth.staff_lockout' : 'auth.staff_login_failed',
+        entityType: account ? 'staff' : undefined,
+        entityId: account?.id,
+        data: { reason, failures: counted.failures, via: 'sign_in' },
+      });
+      return counted.lockedUntil
+        ? { ok: false, error: new AppError('LOCKED', { params: { until: counted.lockedUntil.toISOString() }, field: 'password' }) }
         : { ok: false, error: new AppError('CREDENTIALS_INVALID', { field: 'password' }) };
     }
-    await tx.update(staffUsers).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(staffUsers.id, staff.id));
-    const signedIn: SignedInStaff = { id: staff.id, name: staff.name, email: staff.email, role: staff.role, creditorId: staff.creditorId };
-    await recordAudit(tx, { actor: { type: 'staff', id: staff.id, role: staff.role, creditorId: staff.creditorId }, meta }, { action: 'auth.staff_login', entityType: 'staff', entityId: staff.id });
-    return { ok: true, staff: signedIn };
+    await clearFailures(tx, key, now);
+    await tx.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, account.id));
+    const actor = { type: 'staff' as const, id: account.id, role: account.role, creditorId: account.creditorId };
+    const sessionId = await startSession(tx, { type: 'staff', id: account.id }, meta, now);
+    await recordAudit(tx, { actor, meta }, { action: 'auth.staff_login', entityType: 'staff', entityId: account.id });
+    return { ok: true, staff: { id: account.id, name: account.name, email: account.email, role: account.role, creditorId: account.creditorId, sessionId } };
   });
 
   if (!outcome.ok) throw outcome.error;

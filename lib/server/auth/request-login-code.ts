@@ -10,7 +10,7 @@ import type { RequestMeta } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { dispatchOutbox, queueNotification } from '../notifications';
-import { hitRateLimit } from '../rate-limit';
+import { hitRateLimits } from '../rate-limit';
 import { issueCode } from './one-time-codes';
 
 type Outcome = { ok: true; resendAt: Date } | { ok: false; error: AppError };
@@ -27,15 +27,21 @@ export async function requestLoginCode(meta: RequestMeta, input: RequestCodeInpu
   const now = new Date();
 
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
-    const limits = [
-      await hitRateLimit(tx, rateLimits.codePerIp, meta.ip ?? 'unknown', now),
-      await hitRateLimit(tx, rateLimits.codePerPhone, phone, now),
-      await hitRateLimit(tx, rateLimits.codePerPhoneDaily, phone, now),
-    ];
-    const blocked = limits.find((d) => !d.allowed);
-    if (blocked) {
+    const ip = meta.ip ?? 'unknown';
+    const decision = await hitRateLimits(
+      tx,
+      [
+        [rateLimits.codePerIp, ip],
+        [rateLimits.codePerPhoneAndIp, `${phone}:${ip}`],
+        [rateLimits.codePerPhoneAndIpDaily, `${phone}:${ip}`],
+        [rateLimits.codePerPhone, phone],
+        [rateLimits.codePerPhoneDaily, phone],
+      ],
+      now,
+    );
+    if (!decision.allowed) {
       await recordAudit(tx, ctx, { action: 'auth.rate_limited', data: { what: 'login_code', phone: maskPhone(phone) } });
-      return { ok: false, error: new AppError('RATE_LIMITED', { params: { retryAt: blocked.retryAt.toISOString() }, field: 'phone' }) };
+      return { ok: false, error: new AppError('RATE_LIMITED', { params: { retryAt: decision.retryAt.toISOString() }, field: 'phone' }) };
     }
     const issued = await issueCode(tx, { phone, purpose: 'login' }, 'phone', now);
     if (!issued.ok) return issued;

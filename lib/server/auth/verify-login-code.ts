@@ -10,14 +10,16 @@ import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { hitRateLimit } from '../rate-limit';
 import { checkCode } from './one-time-codes';
+import { startSession } from './sessions';
 
-export type SignedInBorrower = { id: string; name: string; locale: string };
+export type SignedInBorrower = { id: string; name: string; locale: string; sessionId: string };
 
 type Outcome = { ok: true; borrower: SignedInBorrower } | { ok: false; error: AppError };
 
 /**
  * Checks a sign-in code. Only the latest code for the number counts; each wrong
  * try is counted (and committed) before the answer, and the fifth kills the code.
+ * A good code opens a session (ADR 0008) in the transaction that records the sign-in.
  */
 export async function verifyLoginCode(meta: RequestMeta, input: VerifyCodeInput): Promise<SignedInBorrower> {
   const { phone, code } = verifyCodeSchema.parse(input);
@@ -42,8 +44,9 @@ export async function verifyLoginCode(meta: RequestMeta, input: VerifyCodeInput)
     await check.consume();
     if (!borrower) throw new AppError('CODE_INVALID', { field: 'code' }); // unreachable: checkCode refused it
     await tx.update(borrowers).set({ lastLoginAt: now }).where(eq(borrowers.id, borrower.id));
+    const sessionId = await startSession(tx, { type: 'borrower', id: borrower.id }, meta, now);
     await recordAudit(tx, { actor: { type: 'borrower', id: borrower.id }, meta }, { action: 'auth.login', entityType: 'borrower', entityId: borrower.id });
-    return { ok: true, borrower };
+    return { ok: true, borrower: { ...borrower, sessionId } };
   });
 
   if (!outcome.ok) throw outcome.error;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { borrowers, cases, loans, staffUsers } from '@/db/schema';
@@ -7,6 +7,7 @@ import { caseStates, type CaseState } from '@/lib/domain/case-state';
 import { maskPhone } from '@/lib/domain/identity';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
+import { creditorScope } from '../staff-scope';
 
 export const listCasesQuery = z.object({
   state: z.enum(caseStates).optional(),
@@ -25,6 +26,8 @@ export type StaffCaseRow = {
   dpdAtOpen: number;
   mediationDeadline: string;
   assigneeName: string | null;
+  /** The case waits for a mediator's review (e.g. a hardship pause was offered). */
+  reviewPending: boolean;
 };
 
 export const PAGE_SIZE = 50;
@@ -33,7 +36,7 @@ export const PAGE_SIZE = 50;
 export async function listCases(actor: Actor, query: z.input<typeof listCasesQuery>): Promise<{ rows: StaffCaseRow[]; total: number; page: number }> {
   if (actor.type !== 'staff') throw new AppError('FORBIDDEN');
   const { state, mine, page } = listCasesQuery.parse(query);
-  const filters: SQL[] = [eq(cases.creditorId, actor.creditorId)];
+  const filters: SQL[] = [creditorScope(actor, cases.creditorId)];
   if (state) filters.push(eq(cases.state, state));
   if (mine) filters.push(eq(cases.assigneeId, actor.id));
   const where = and(...filters);
@@ -51,6 +54,7 @@ export async function listCases(actor: Actor, query: z.input<typeof listCasesQue
         dpdAtOpen: cases.dpdAtOpen,
         mediationDeadline: cases.mediationDeadline,
         assigneeName: staffUsers.name,
+        reviewPending: sql<boolean>`(${cases.reviewReason} is not null and ${cases.reviewedAt} is null)`,
       })
       .from(cases)
       .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))

@@ -3,7 +3,7 @@ import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { storedFiles } from '@/db/schema';
-import { evidenceLimits, nameContradictsType, safeFilename, sniffEvidenceType } from '@/lib/domain/file-type';
+import { evidenceLimits, nameContradictsType, safeFilename, sniffEvidenceType, typedFilename } from '@/lib/domain/file-type';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { isUuid, loadVisibleCase } from '../cases/case-access';
@@ -17,17 +17,18 @@ const uploadInput = z.object({ caseId: z.string(), filename: z.string().min(1).m
 
 /**
  * Attaches one evidence file to the open draft. Checked before anything is
- * written (size, count, type from the bytes, renamed files); the row and its
- * audit event are one transaction, so a failed upload leaves nothing behind.
+ * written (size, count, type from the bytes, renamed files); kept under a safe
+ * name ending in its type's extension; the row and its audit event are one
+ * transaction, so a failed upload leaves nothing behind.
  */
 export async function uploadEvidence(ctx: Ctx, raw: z.input<typeof uploadInput>): Promise<EvidenceDto> {
   if (ctx.actor.type !== 'borrower') throw new AppError('NOT_FOUND');
   const { caseId, filename, bytes } = uploadInput.parse(raw);
-  if (bytes.length > evidenceLimits.maxBytes) throw new AppError('FILE_TOO_LARGE', { field: 'file', params: { max: 10 } });
+  if (bytes.length > evidenceLimits.maxBytes) throw new AppError('FILE_TOO_LARGE', { field: 'file', params: { max: evidenceLimits.maxMegabytes } });
   const type = sniffEvidenceType(bytes);
   if (!type) throw new AppError('FILE_TYPE', { field: 'file' });
-  const name = safeFilename(filename);
-  if (nameContradictsType(name, type)) throw new AppError('FILE_RENAMED', { field: 'file' });
+  if (nameContradictsType(safeFilename(filename), type)) throw new AppError('FILE_RENAMED', { field: 'file' });
+  const name = typedFilename(filename, type);
 
   return getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, ctx.actor, caseId, { forUpdate: true });

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, cases, hardshipStatements, notifications, storedFiles } from '@/db/schema';
+import { evidenceLimits } from '@/lib/domain/file-type';
+import { rateLimits } from '@/lib/domain/rate-limit';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
@@ -69,7 +71,7 @@ describe('the hardship statement', () => {
   it('refuses impossible values with a reason per field', async () => {
     const { kase, ctx } = await setup();
     const bad = saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '0', housing: 'castle' }, rowVersion: null });
-    await expect(bad).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ['adults'], message: 'validation.adultsMin' }), expect.objectContaining({ path: ['housing'], message: 'validation.choose' })]) });
+    await expect(bad).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ['adults'], message: 'validation.adultsMin{"min":1,"max":20}' }), expect.objectContaining({ path: ['housing'], message: 'validation.choose' })]) });
     const { rowVersion } = await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
     await expect(saveHardshipStep(ctx, { caseId: kase.id, step: 'income', values: { income: { ...income.income, wages: '-500' } }, rowVersion })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['income', 'wages'], message: 'validation.amountNegative' })],
@@ -80,6 +82,26 @@ describe('the hardship statement', () => {
     });
   });
 
+  it('keeps what is being typed on a step, without touching the draft’s version, until the step is saved', async () => {
+    const { saveHardshipTyping } = await import('./save-hardship-typing');
+    const { getHardshipStatements } = await import('./get-hardship');
+    const { kase, ctx } = await setup();
+    // The first keystrokes open the draft; the step's save then finds the same version it knows.
+    const typed = await saveHardshipTyping(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '2' } });
+    expect(typed.rowVersion).toBe(1);
+    expect((await getHardshipStatements(ctx.actor, kase.id)).statements[0]!.typing).toMatchObject({ step: 'household', values: { adults: '2' } });
+    await saveHardshipTyping(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '3' } });
+    const { rowVersion } = await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '3' }, rowVersion: typed.rowVersion });
+    expect(rowVersion).toBe(2);
+    const [draft] = (await getHardshipStatements(ctx.actor, kase.id)).statements;
+    expect(draft!.typing).toBeNull();
+    expect(draft!.data.household?.adults).toBe(3);
+    // Typing is text as typed, small: anything else is refused.
+    await expect(saveHardshipTyping(ctx, { caseId: kase.id, step: 'income', values: { income: { wages: 'x'.repeat(3000) } } })).rejects.toHaveProperty('issues');
+    const stranger = { ...ctx, actor: { type: 'borrower' as const, id: crypto.randomUUID() } };
+    await expect(saveHardshipTyping(stranger, { caseId: kase.id, step: 'income', values: {} })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('asks for an explanation of spending far above the benchmark instead of refusing it', async () => {
     const { kase, ctx } = await setup();
     const { rowVersion } = await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
@@ -87,7 +109,11 @@ describe('the hardship statement', () => {
     await expect(saveHardshipStep(ctx, { caseId: kase.id, step: 'costs', values: lavish, rowVersion })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['explanations', 'food'], message: 'validation.explainSpending' })],
     });
-    await expect(saveHardshipStep(ctx, { caseId: kase.id, step: 'costs', values: { ...lavish, explanations: { food: '孩子需要特殊饮食' } }, rowVersion })).resolves.toBeDefined();
+    const saved = await saveHardshipStep(ctx, { caseId: kase.id, step: 'costs', values: { ...lavish, explanations: { food: '孩子需要特殊饮食' } }, rowVersion });
+    // Saved as the third step reached, over the version the form held; the amount and its explanation kept.
+    expect(saved).toEqual({ rowVersion: rowVersion + 1, step: 3 });
+    const { statements } = await getHardshipStatements(ctx.actor, kase.id);
+    expect(statements[0]).toMatchObject({ status: 'draft', step: 3, data: { costs: { flexibleCosts: { food: 2_000_000 }, explanations: { food: '孩子需要特殊饮食' } } } });
   });
 
   it('submits: read-only, disposable income computed (negative is fine), case moved, mediator notified, audited', async () => {
@@ -147,6 +173,44 @@ describe('evidence uploads', () => {
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'notes.pdf', bytes: Buffer.from('just text') })).rejects.toMatchObject({ code: 'FILE_TYPE' });
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'photo.jpg', bytes: pdf })).rejects.toMatchObject({ code: 'FILE_RENAMED' });
     expect(await test.db.select().from(storedFiles).where(eq(storedFiles.caseId, kase.id))).toHaveLength(0);
+  });
+
+  it('accepts exactly the stated limit (10 MB) and refuses one byte more', async () => {
+    const { kase, ctx } = await setup();
+    await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
+    const atLimit = Buffer.concat([pdf, Buffer.alloc(evidenceLimits.maxBytes - pdf.length, 32)]);
+    expect(atLimit.length).toBe(10_485_760);
+    await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'scan.pdf', bytes: atLimit })).resolves.toMatchObject({ size: 10_485_760 });
+    await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'scan.pdf', bytes: Buffer.concat([atLimit, Buffer.from(' ')]) })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', params: { max: 10 } });
+  });
+
+  it('keeps and serves a file under a safe name ending in its real type, as an attachment', async () => {
+    const { kase, ctx } = await setup();
+    await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
+    const names: [string, string][] = [
+      ['statement.hta', 'statement.pdf'],
+      ['page.html', 'page.pdf'],
+      ['invoice\u202Efdp.exe', 'invoicefdp.pdf'],
+      ['bank\u0007 letter.pdf', 'bank letter.pdf'],
+    ];
+    for (const [given, kept] of names) {
+      const uploaded = await uploadEvidence(ctx, { caseId: kase.id, filename: given, bytes: pdf });
+      expect(uploaded.filename).toBe(kept);
+      expect((await readStoredFile(ctx, uploaded.id)).filename).toBe(kept);
+    }
+    // A row stored before this rule is served under the rule all the same.
+    const [old] = await test.db.insert(storedFiles).values({ kind: 'evidence', borrowerId: ctx.actor.id!, caseId: kase.id, filename: 'old\u202Etxt.exe', contentType: 'application/pdf', size: pdf.length, sha256: 'x', bytes: pdf, uploadedByType: 'borrower' }).returning();
+    expect((await readStoredFile(ctx, old!.id)).filename).toBe('oldtxt.pdf');
+  });
+
+  it('counts downloads against the address they come from', async () => {
+    const { kase, ctx } = await setup();
+    await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
+    const uploaded = await uploadEvidence(ctx, { caseId: kase.id, filename: 'a.pdf', bytes: pdf });
+    const from = (ip: string): Ctx => ({ ...ctx, meta: { ip } });
+    for (let i = 0; i < rateLimits.downloadPerIp.limit; i++) await readStoredFile(from('192.0.2.200'), uploaded.id);
+    await expect(readStoredFile(from('192.0.2.200'), uploaded.id)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(readStoredFile(from('192.0.2.201'), uploaded.id)).resolves.toHaveProperty('bytes');
   });
 
   it('accepts at most ten files', async () => {

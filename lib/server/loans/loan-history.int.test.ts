@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, creditors, installments, payments } from '@/db/schema';
 import { computeArrears } from '@/lib/domain/arrears';
@@ -32,15 +32,27 @@ describe('a loan read in one round trip', () => {
       .values({ caseNo: `TCASE-${crypto.randomUUID()}`, creditorId: lenient.id, borrowerId: borrower.id, loanId: second.loan.id, dpdAtOpen: 60, arrearsAtOpen: 2_000_000, mediationDeadline: new Date('2026-12-31T15:59:59.999Z') })
       .returning();
 
+    // A case on this borrower's loan recorded for someone else (a data error) is not theirs to see.
+    const someoneElse = await makeBorrower(test.db);
+    await test.db.insert(cases).values({ caseNo: `TCASE-${crypto.randomUUID()}`, creditorId: strict.id, borrowerId: someoneElse.id, loanId: first.loan.id, state: 'closed', dpdAtOpen: 1, arrearsAtOpen: 1, mediationDeadline: new Date() });
+
     const { loans, cases: caseRows } = await borrowerLoansWithHistory(test.db, borrower.id);
     expect(loans.map((l) => l.loan.id)).toEqual([first.loan, second.loan].sort((a, b) => a.contractNo.localeCompare(b.contractNo)).map((l) => l.id));
 
-    const all = await test.db.select().from(cases).where(inArray(cases.loanId, [first.loan.id, second.loan.id]));
+    const all = await test.db.select().from(cases).where(and(inArray(cases.loanId, [first.loan.id, second.loan.id]), eq(cases.borrowerId, borrower.id)));
     expect(caseRows.map((c) => c.id)).toEqual(all.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()).map((c) => c.id));
     expect(caseRows[0]!.id).toBe(reopened!.id);
     for (const row of caseRows) {
       const stored = all.find((c) => c.id === row.id)!;
-      expect(row).toEqual({ id: stored.id, caseNo: stored.caseNo, state: stored.state, loanId: stored.loanId, openedAt: stored.openedAt, mediationDeadline: stored.mediationDeadline });
+      expect(row).toEqual({
+        id: stored.id,
+        caseNo: stored.caseNo,
+        state: stored.state,
+        loanId: stored.loanId,
+        openedAt: stored.openedAt,
+        mediationDeadline: stored.mediationDeadline,
+        next: { hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false },
+      });
     }
 
     const asOf = '2026-06-30';
@@ -55,6 +67,23 @@ describe('a loan read in one round trip', () => {
       expect(arrearsOf(history, asOf, policy)).toEqual(computeArrears({ loan: { principal, annualRatePpm, startDate }, installments: schedule, payments: paid, asOf, policy }));
     }
     expect(loans.find((l) => l.loan.id === first.loan.id)!.payments.map((p) => p.amount)).toEqual([80_000, 120_000, 1_001]);
+  });
+
+  it("reads with each case what its next step depends on: offers to answer, the borrower's own proposal, the statement, the agreement, a review", async () => {
+    const { requestSuggestions } = await import('../offers/suggest-offers');
+    const { proposeOffer } = await import('../offers/propose-offer');
+    const { hardshipStatements } = await import('@/db/schema');
+    const creditor = await makeCreditor(test.db);
+    const borrower = await makeBorrower(test.db);
+    const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id);
+    const ctx = { actor: { type: 'borrower' as const, id: borrower.id }, meta: {} };
+    const next = async () => (await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.next;
+    expect(await next()).toEqual({ hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false });
+    await test.db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: -1, submittedAt: new Date() });
+    const { offerIds } = await requestSuggestions(ctx, kase.id);
+    const firstDueDate = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
+    await proposeOffer(ctx, { caseId: kase.id, terms: { installments: { months: 24, method: 'equal_installment', downPayment: 0, firstDueDate } } });
+    expect(await next()).toEqual({ hardship: 'submitted', offersToAnswer: offerIds.length, ownProposalOpen: true, agreement: null, reviewPending: true });
   });
 
   it("finds one loan only for its borrower or its creditor's staff", async () => {

@@ -1,92 +1,119 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { borrowers, cases, creditors, installments, loans, payments } from '@/db/schema';
+import { installments, loans, payments, type borrowers, type cases, type creditors } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { computeArrears } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
 import type { IsoDate } from '@/lib/domain/dates';
+import type { NextStepFacts } from '@/lib/domain/next-step';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { prepared } from '../prepared';
 
 /**
  * A loan read with everything its arrears depend on, in one round trip: the
  * loan, its creditor, the borrower's time zone, and the schedule, payments and
- * cases as JSON arrays built by PostgreSQL. The borrower's home and loan pages
- * are the most visited; three queries each cost them more than the arithmetic.
+ * cases, as one relational query (drizzle builds the related rows as JSON in
+ * PostgreSQL and decodes them by the schema's column types). The borrower's
+ * home and loan pages are the most visited; three queries each cost them more
+ * than the arithmetic.
  */
-const schedule = sql<[number, string, number, number, number][]>`(
-  select coalesce(json_agg(json_build_array(${installments.seq}, ${installments.dueDate}, ${installments.principalDue}, ${installments.interestDue}, ${installments.feesDue}) order by ${installments.seq}), '[]'::json)
-  from ${installments} where ${installments.loanId} = ${loans.id})`;
-const paid = sql<[string, number, string][]>`(
-  select coalesce(json_agg(json_build_array(${payments.receivedOn}, ${payments.amount}, ${payments.channel}) order by ${payments.receivedOn}, ${payments.createdAt}), '[]'::json)
-  from ${payments} where ${payments.loanId} = ${loans.id})`;
-// Times as whole epoch milliseconds (a JSON timestamp's text depends on the session's time zone),
-// truncated as a JavaScript Date truncates the microseconds PostgreSQL keeps.
-const casesOfLoan = sql<[string, string, CaseState, number, number][]>`(
-  select coalesce(json_agg(json_build_array(${cases.id}, ${cases.caseNo}, ${cases.state}, floor(extract(epoch from ${cases.openedAt}) * 1000)::bigint, floor(extract(epoch from ${cases.mediationDeadline}) * 1000)::bigint)), '[]'::json)
-  from ${cases} where ${cases.loanId} = ${loans.id} and ${cases.borrowerId} = ${loans.borrowerId})`;
+const history = {
+  creditor: true,
+  installments: { columns: { seq: true, dueDate: true, principalDue: true, interestDue: true, feesDue: true }, orderBy: () => [asc(installments.seq)] },
+  payments: { columns: { receivedOn: true, amount: true, channel: true }, orderBy: () => [asc(payments.receivedOn), asc(payments.createdAt)] },
+} as const;
+const timezoneOnly = { columns: { timezone: true } } as const;
+/**
+ * With each case, what its next step depends on (lib/domain/next-step.ts): open offers to answer, the borrower's own
+ * open proposal, the latest statement's and the current agreement's status, a pending review — in the same statement.
+ */
+const caseColumns = {
+  columns: { id: true, caseNo: true, state: true, loanId: true, openedAt: true, mediationDeadline: true },
+  // Written with the tables' own names: in a relational query drizzle would qualify another table's columns with the case's alias.
+  extras: (c: typeof cases._.columns) => ({
+    offersToAnswer: sql<number>`(select count(*)::int from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type <> 'borrower')`.as('offers_to_answer'),
+    ownProposalOpen: sql<boolean>`exists (select 1 from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type = 'borrower')`.as('own_proposal_open'),
+    hardshipStatus: sql<string | null>`(select h.status from hardship_statements h where h.case_id = ${c.id} order by h.version desc limit 1)`.as('hardship_status'),
+    agreementStatus: sql<string | null>`(select a.status from agreements a where a.case_id = ${c.id} and a.status not in ('superseded', 'void') order by a.created_at desc limit 1)`.as('agreement_status'),
+    reviewPending: sql<boolean>`(${c.reviewReason} is not null and ${c.reviewedAt} is null)`.as('review_pending'),
+  }),
+} as const;
 
-const columns = { loan: loans, creditor: creditors, timezone: borrowers.timezone, schedule, payments: paid };
 const borrowerId = sql.placeholder('borrowerId');
 const loanId = sql.placeholder('loanId');
 const ownerId = sql.placeholder('ownerId');
 
-const creditorOfLoan = eq(creditors.id, loans.creditorId);
-const borrowerOfLoan = eq(borrowers.id, loans.borrowerId);
-
 const ofBorrower = prepared((db) =>
-  db.select({ ...columns, cases: casesOfLoan }).from(loans).innerJoin(creditors, creditorOfLoan).innerJoin(borrowers, borrowerOfLoan).where(eq(loans.borrowerId, borrowerId)).orderBy(asc(loans.contractNo)).prepare('borrower_loans_with_history'),
+  db.query.loans
+    .findMany({ with: { ...history, borrower: timezoneOnly, cases: caseColumns }, where: eq(loans.borrowerId, borrowerId), orderBy: [asc(loans.contractNo)] })
+    .prepare('borrower_loans_with_history'),
 );
 const oneFor = (scope: 'borrower' | 'creditor') =>
   prepared((db) =>
-    db
-      .select(columns)
-      .from(loans)
-      .innerJoin(creditors, creditorOfLoan)
-      .innerJoin(borrowers, borrowerOfLoan)
-      .where(and(eq(loans.id, loanId), eq(scope === 'borrower' ? loans.borrowerId : loans.creditorId, ownerId)))
+    db.query.loans
+      .findFirst({ with: { ...history, borrower: timezoneOnly }, where: and(eq(loans.id, loanId), eq(scope === 'borrower' ? loans.borrowerId : loans.creditorId, ownerId)) })
       .prepare(`loan_with_history_for_${scope}`),
   );
 const oneForBorrower = oneFor('borrower');
 const oneForCreditor = oneFor('creditor');
-const oneWithParties = prepared((db) =>
-  db.select({ ...columns, borrower: borrowers }).from(loans).innerJoin(creditors, creditorOfLoan).innerJoin(borrowers, borrowerOfLoan).where(eq(loans.id, loanId)).prepare('loan_parties_with_history'),
-);
+const oneForCentre = prepared((db) => db.query.loans.findFirst({ with: { ...history, borrower: timezoneOnly }, where: eq(loans.id, loanId) }).prepare('loan_with_history_for_centre'));
+const oneWithParties = prepared((db) => db.query.loans.findFirst({ with: { ...history, borrower: true }, where: eq(loans.id, loanId) }).prepare('loan_parties_with_history'));
 
-type Row = { loan: typeof loans.$inferSelect; creditor: typeof creditors.$inferSelect; timezone: string; schedule: [number, string, number, number, number][]; payments: [string, number, string][] };
+type Loan = typeof loans.$inferSelect;
+type Read = Loan & { creditor: typeof creditors.$inferSelect; borrower: { timezone: string }; installments: ArrearsInput['installments']; payments: LoanHistory['payments'] };
 
 export type LoanHistory = {
-  loan: typeof loans.$inferSelect;
+  loan: Loan;
   creditor: typeof creditors.$inferSelect;
   timezone: string;
   schedule: ArrearsInput['installments'];
   payments: { receivedOn: string; amount: number; channel: string }[];
 };
-export type BorrowerCaseRow = { id: string; caseNo: string; state: CaseState; loanId: string; openedAt: Date; mediationDeadline: Date };
+export type BorrowerCaseRow = {
+  id: string;
+  caseNo: string;
+  state: CaseState;
+  loanId: string;
+  openedAt: Date;
+  mediationDeadline: Date;
+  next: Omit<NextStepFacts, 'state'>;
+};
 
-function toHistory(row: Row): LoanHistory {
-  return {
-    loan: row.loan,
-    creditor: row.creditor,
-    timezone: row.timezone,
-    schedule: row.schedule.map(([seq, dueDate, principalDue, interestDue, feesDue]) => ({ seq, dueDate, principalDue, interestDue, feesDue })),
-    payments: row.payments.map(([receivedOn, amount, channel]) => ({ receivedOn, amount, channel })),
-  };
+function toHistory({ creditor, borrower, installments: schedule, payments: paid, ...loan }: Read): LoanHistory {
+  return { loan, creditor, timezone: borrower.timezone, schedule, payments: paid };
 }
 
 /** All of a borrower's loans with their history, by contract number, and their cases, newest first. */
 export async function borrowerLoansWithHistory(db: Executor, borrower: string): Promise<{ loans: LoanHistory[]; cases: BorrowerCaseRow[] }> {
   const rows = await ofBorrower(db).execute({ borrowerId: borrower });
-  const caseRows = rows.flatMap((row) =>
-    row.cases.map(([id, caseNo, state, openedAt, deadline]) => ({ id, caseNo, state, loanId: row.loan.id, openedAt: new Date(openedAt), mediationDeadline: new Date(deadline) })),
-  );
-  return { loans: rows.map(toHistory), cases: caseRows.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()) };
+  const caseRows = rows
+    .flatMap(({ cases: ofLoan }) => ofLoan)
+    .map(({ offersToAnswer, ownProposalOpen, hardshipStatus, agreementStatus, reviewPending, ...kase }): BorrowerCaseRow => ({
+      ...kase,
+      next: {
+        hardship: hardshipStatus === null ? 'none' : hardshipStatus === 'draft' ? 'draft' : 'submitted',
+        offersToAnswer: Number(offersToAnswer),
+        ownProposalOpen: Boolean(ownProposalOpen),
+        agreement: agreementStatus === 'awaiting_borrower' || agreementStatus === 'signed_by_borrower' || agreementStatus === 'executed' ? agreementStatus : null,
+        reviewPending: Boolean(reviewPending),
+      },
+    }))
+    .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+  return { loans: rows.map(({ cases: _cases, ...row }) => toHistory(row)), cases: caseRows };
 }
 
-/** One loan with its history, if it is the borrower's own, or one of the creditor's loans. */
-export async function loanWithHistory(db: Executor, scope: { borrowerId: string } | { creditorId: string }, id: string): Promise<LoanHistory | undefined> {
-  const [row] = 'borrowerId' in scope ? await oneForBorrower(db).execute({ loanId: id, ownerId: scope.borrowerId }) : await oneForCreditor(db).execute({ loanId: id, ownerId: scope.creditorId });
+/**
+ * One loan with its history, if it is the borrower's own, or one of the creditor's loans
+ * (creditorId null: the mediation centre's staff, who serve every creditor).
+ */
+export async function loanWithHistory(db: Executor, scope: { borrowerId: string } | { creditorId: string | null }, id: string): Promise<LoanHistory | undefined> {
+  const row =
+    'borrowerId' in scope
+      ? await oneForBorrower(db).execute({ loanId: id, ownerId: scope.borrowerId })
+      : scope.creditorId === null
+        ? await oneForCentre(db).execute({ loanId: id })
+        : await oneForCreditor(db).execute({ loanId: id, ownerId: scope.creditorId });
   return row ? toHistory(row) : undefined;
 }
 
@@ -95,7 +122,7 @@ export async function loanWithHistory(db: Executor, scope: { borrowerId: string 
  * service that has already established that the actor may see its case.
  */
 export async function loanPartiesWithHistory(db: Executor, id: string): Promise<LoanHistory & { borrower: typeof borrowers.$inferSelect }> {
-  const [row] = await oneWithParties(db).execute({ loanId: id });
+  const row = await oneWithParties(db).execute({ loanId: id });
   if (!row) throw new Error(`loan ${id} not found`);
   return { ...toHistory(row), borrower: row.borrower };
 }

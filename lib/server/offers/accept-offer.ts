@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
 import { authorityNeeded } from '@/lib/domain/offer-checks';
-import type { OfferTerms } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -39,7 +38,7 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
     const context = await loadOfferContext(tx, kase);
     if (actor.type === 'staff') {
       if (!byBorrower) throw new AppError('FORBIDDEN');
-      const needs = authorityNeeded(context, offer.terms as OfferTerms);
+      const needs = authorityNeeded(context, offer.terms);
       if (needs === 'supervisor' && actor.role === 'mediator') throw new AppError('OFFER_POLICY', { params: { rules: 'authority' } });
     }
     const now = new Date();

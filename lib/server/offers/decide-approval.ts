@@ -23,14 +23,15 @@ type Decision = { decision: 'approve' } | { decision: 'amend'; terms: OfferTerms
  */
 export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision): Promise<{ status: 'proposed' | 'rejected' }> {
   const { actor } = ctx;
-  if (actor.type !== 'staff' || (actor.role !== 'supervisor' && actor.role !== 'admin')) throw new AppError('NOT_FOUND');
+  // Supervisors decide; admins read the approvals queue but act on no case.
+  if (actor.type !== 'staff' || actor.role !== 'supervisor') throw new AppError(actor.type === 'staff' && actor.role === 'admin' ? 'READ_ONLY' : 'NOT_FOUND');
   return getDb().transaction(async (tx) => {
     const { kase, offer } = await loadVisibleOfferForUpdate(tx, actor, offerId);
     if (offer.status !== 'pending_approval') throw new AppError('OFFER_NOT_OPEN', { params: { status: offer.status } });
     if (offer.authorId === actor.id) throw new AppError('OFFER_OWN_APPROVAL');
     const now = new Date();
     const [author] = offer.authorId ? await tx.select().from(staffUsers).where(eq(staffUsers.id, offer.authorId)) : [];
-    const tellAuthor = async (decision: string, reason: string) => {
+    const tellAuthor = async (decision: 'approved' | 'amended' | 'rejected', reason: string) => {
       if (author) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: author.id, toAddress: author.email, template: 'offerApprovalDecided', locale: 'zh-CN', values: { caseNo: kase.caseNo, decision, reason }, caseId: kase.id });
     };
 
@@ -51,8 +52,8 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
       .update(offers)
       .set({
         status: 'proposed',
-        terms: terms as Record<string, unknown>,
-        priced: priced as unknown as Record<string, unknown>,
+        terms,
+        priced,
         regularPayment: priced.regularPayment,
         numberOfPayments: priced.numberOfPayments,
         totalPayable: priced.totalPayable,
@@ -66,8 +67,8 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
       .where(eq(offers.id, offer.id));
     await recordAudit(tx, ctx, { action: input.decision === 'amend' ? 'offer.approved_amended' : 'offer.approved', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, regularPayment: priced.regularPayment, waived: priced.waived.total } });
     await moveCase(tx, ctx, kase, 'negotiating');
-    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) } });
-    await tellAuthor(input.decision === 'amend' ? 'amended and approved' : 'approved', '');
+    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt } });
+    await tellAuthor(input.decision === 'amend' ? 'amended' : 'approved', '');
     return { status: 'proposed' as const };
   });
 }

@@ -14,7 +14,7 @@ export type OfferDto = {
   status: string;
   terms: OfferTerms;
   /** The whole priced offer (schedule included) for open and accepted offers; closed ones carry the summary only. */
-  priced: PricedOffer;
+  priced: PricedOffer | null;
   summary: { regularPayment: number; numberOfPayments: number; totalPayable: number; waived: number };
   message: string | null;
   approvalReason: string | null;
@@ -26,6 +26,13 @@ export type OfferDto = {
   version: number;
 };
 
+/** An offer open for an answer: its whole priced offer is there to show. */
+export type OpenOfferDto = OfferDto & { status: 'proposed'; priced: PricedOffer };
+
+export function openOffers(offers: OfferDto[]): OpenOfferDto[] {
+  return offers.flatMap((offer) => (offer.status === 'proposed' && offer.priced ? [{ ...offer, status: offer.status, priced: offer.priced }] : []));
+}
+
 /** The negotiation thread's offers, oldest first; a borrower does not see offers still waiting for a supervisor. */
 export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDto[]> {
   const db = getDb();
@@ -35,7 +42,7 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
   const { priced: _priced, ...columns } = getTableColumns(offers);
   // A long negotiation has many closed offers: their schedules are not read back.
   const rows = await db
-    .select({ ...columns, priced: sql<Record<string, unknown> | null>`case when ${live} then ${offers.priced} end` })
+    .select({ ...columns, priced: sql<PricedOffer | null>`case when ${live} then ${offers.priced} end` })
     .from(offers)
     .where(eq(offers.caseId, kase.id))
     .orderBy(asc(offers.createdAt));
@@ -47,8 +54,8 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
       parentOfferId: r.parentOfferId,
       authorType: r.authorType,
       status: r.status,
-      terms: r.terms as OfferTerms,
-      priced: r.priced as unknown as PricedOffer,
+      terms: r.terms,
+      priced: r.priced,
       summary: { regularPayment: r.regularPayment, numberOfPayments: r.numberOfPayments, totalPayable: r.totalPayable, waived: r.waivedAmount },
       message: r.message,
       approvalReason: actor.type === 'staff' ? r.approvalReason : null,

@@ -5,6 +5,7 @@ import { borrowers, cases, offers, staffUsers } from '@/db/schema';
 import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
+import { creditorScope } from '../staff-scope';
 import { contextForClient, loadOfferContext } from './offer-context';
 
 export type PendingApprovalDto = {
@@ -31,7 +32,7 @@ export async function listPendingApprovals(actor: Actor): Promise<PendingApprova
     .innerJoin(cases, eq(cases.id, offers.caseId))
     .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
     .leftJoin(staffUsers, eq(staffUsers.id, offers.authorId))
-    .where(and(eq(offers.status, 'pending_approval'), eq(cases.creditorId, actor.creditorId)))
+    .where(and(eq(offers.status, 'pending_approval'), creditorScope(actor, cases.creditorId)))
     .orderBy(asc(offers.createdAt));
   return Promise.all(
     rows.map(async ({ offer, kase, borrowerName, authorName }) => {
@@ -44,8 +45,8 @@ export async function listPendingApprovals(actor: Actor): Promise<PendingApprova
         authorId: offer.authorId,
         authorName,
         reason: offer.approvalReason,
-        terms: offer.terms as OfferTerms,
-        priced: offer.priced as unknown as PricedOffer,
+        terms: offer.terms,
+        priced: offer.priced,
         createdAt: offer.createdAt.toISOString(),
         context: contextForClient(context),
       };

@@ -15,3 +15,13 @@ export async function checkHealth(): Promise<{ database: 'up' | 'down'; latencyM
     return { database: 'down', latencyMs: Date.now() - started };
   }
 }
+
+/**
+ * What the health endpoint says: to anyone, whether the portal can serve. A
+ * deployment says no more (no versions, latencies or component names for a
+ * stranger to map); the demo adds the database's state and latency.
+ */
+export function healthReport(health: { database: 'up' | 'down'; latencyMs: number }, demoMode: boolean) {
+  const ok = health.database === 'up';
+  return { status: ok ? 200 : 503, body: { status: ok ? 'ok' : 'unavailable', ...(demoMode ? health : {}) } };
+}

@@ -1,14 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { currentCtx } from '@/lib/auth/session';
-import { runAction, type ActionResult } from '@/lib/server/action-result';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
 import { postCaseMessage } from '@/lib/server/cases/case-messages';
+import { id, text } from '@/lib/validation/envelope';
 
-export async function postMessageAction(input: { caseId: string; body: string }): Promise<ActionResult> {
-  return runAction(async () => {
-    await postCaseMessage(await currentCtx(), { caseId: String(input?.caseId ?? ''), body: String(input?.body ?? '') });
-    revalidatePath(`/cases/${input.caseId}`);
-    revalidatePath(`/staff/cases/${input.caseId}`);
-  });
-}
+export const postMessageAction = defineAction('borrower', z.object({ caseId: id, body: text }), async (input, ctx) => {
+  await postCaseMessage(ctx, input);
+  revalidatePath(`/cases/${input.caseId}`);
+  revalidatePath(`/staff/cases/${input.caseId}`);
+});

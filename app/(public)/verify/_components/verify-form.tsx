@@ -5,14 +5,15 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { uploadLimit } from '@/lib/domain/file-type';
 import { useErrorText } from '@/lib/i18n/use-error-text';
-import type { VerificationDto } from '@/lib/server/agreements/verify-agreement';
+import type { Replacement, VerificationDto } from '@/lib/server/agreements/verify-agreement';
 import { verifyAction } from '../actions';
 
 /** Upload a PDF or type its code; the answer says only whether it is genuine and, if so, which agreement (masked). */
 export function VerifyForm({ initialCode, initialResult }: { initialCode: string; initialResult: VerificationDto | null }) {
   const t = useTranslations('verify');
-  const tStatus = useTranslations('countersign.status');
+  const tStatus = useTranslations('verify.status');
   const format = useFormatter();
   const errorText = useErrorText();
   const [result, setResult] = useState<VerificationDto | null>(initialResult);
@@ -25,9 +26,13 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
         className="flex flex-col gap-4"
         onSubmit={async (event) => {
           event.preventDefault();
-          setBusy(true);
           setError(undefined);
-          const response = await verifyAction(new FormData(event.currentTarget)).catch(() => null);
+          const data = new FormData(event.currentTarget);
+          const file = data.get('file');
+          // Checked here to spare a slow network the upload; the server checks again.
+          if (file instanceof File && file.size > uploadLimit.maxBytes) return setError(errorText({ key: 'errors.FILE_TOO_LARGE', params: { max: uploadLimit.maxMegabytes } }));
+          setBusy(true);
+          const response = await verifyAction(data).catch(() => null);
           setBusy(false);
           if (!response) return setError(errorText('errors.UNAVAILABLE'));
           if (!response.ok) return setError(errorText(response.formError ?? Object.values(response.fieldErrors)[0] ?? 'errors.UNAVAILABLE'));
@@ -38,7 +43,10 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
           <label htmlFor="verify-file" className="text-sm font-medium">
             {t('fileLabel')}
           </label>
-          <input id="verify-file" name="file" type="file" accept="application/pdf" className="min-h-11 rounded-lg border border-slate-400 bg-white p-2" />
+          <input id="verify-file" name="file" type="file" accept="application/pdf" aria-describedby="verify-file-hint" className="min-h-11 rounded-lg border border-slate-400 bg-white p-2" />
+          <p id="verify-file-hint" className="text-sm text-slate-600">
+            {t('fileHint', { max: uploadLimit.maxMegabytes })}
+          </p>
         </div>
         <Field label={t('codeLabel')} hint={t('codeHint')} name="code" defaultValue={initialCode} autoCapitalize="characters" />
         <FormError message={error} />
@@ -52,12 +60,14 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
             <p className="text-lg font-bold text-ok-700">✓ {t('authentic')}</p>
             <p>{t('authenticDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.signedAt) })}</p>
             <p className="text-sm">{tStatus(result.version)}</p>
+            {result.status === 'superseded' ? <Superseded by={result.supersededBy} /> : null}
           </Notice>
         ) : null}
         {result?.verdict === 'code_found' ? (
           <Notice>
             <p className="text-lg font-bold">{t('codeFound')}</p>
             <p>{t('codeDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, status: tStatus(result.status as 'executed') })}</p>
+            {result.status === 'superseded' ? <Superseded by={result.supersededBy} /> : null}
           </Notice>
         ) : null}
         {result?.verdict === 'altered' ? (
@@ -67,6 +77,27 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
         ) : null}
         {result?.verdict === 'not_found' ? <Notice tone="warn">{t('notFound')}</Notice> : null}
       </div>
+    </div>
+  );
+}
+
+/** A superseded agreement names the version that replaced it, and links to its verification. */
+function Superseded({ by }: { by: Replacement }) {
+  const t = useTranslations('verify');
+  const tStatus = useTranslations('verify.status');
+  return (
+    <div className="mt-2 rounded border border-amber-200 bg-warn-50 p-2 text-warn-800" data-testid="superseded">
+      <p className="font-semibold">{t('supersededTitle')}</p>
+      {by ? (
+        <p>
+          {t('supersededBy', { agreementNo: by.agreementNo, status: tStatus(by.status as 'executed') })}{' '}
+          <a href={`/verify?code=${encodeURIComponent(by.verificationCode)}`} className="font-medium underline">
+            {t('checkNewer')}
+          </a>
+        </p>
+      ) : (
+        <p>{t('supersededPending')}</p>
+      )}
     </div>
   );
 }

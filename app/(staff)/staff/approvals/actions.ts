@@ -1,17 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { currentCtx } from '@/lib/auth/session';
-import { runAction, type ActionResult } from '@/lib/server/action-result';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
 import { decideApproval } from '@/lib/server/offers/decide-approval';
 import type { OfferTermsInput } from '@/lib/validation/offer';
+import { anObject, id, text } from '@/lib/validation/envelope';
 
-type Decision = { decision: 'approve' } | { decision: 'amend'; terms: OfferTermsInput } | { decision: 'reject'; reason: string };
+const decision = z.discriminatedUnion('decision', [
+  z.object({ offerId: id, decision: z.literal('approve') }),
+  z.object({ offerId: id, decision: z.literal('amend'), terms: anObject }),
+  z.object({ offerId: id, decision: z.literal('reject'), reason: text }),
+]);
 
-export async function decideApprovalAction(input: { offerId: string } & Decision): Promise<ActionResult> {
-  return runAction(async () => {
-    const { offerId, ...decision } = input;
-    await decideApproval(await currentCtx(), offerId, decision as Decision);
-    revalidatePath('/staff/approvals');
-  });
-}
+export const decideApprovalAction = defineAction('staff', decision, async ({ offerId, ...rest }, ctx) => {
+  await decideApproval(ctx, offerId, rest.decision === 'amend' ? { decision: 'amend', terms: rest.terms as OfferTermsInput } : rest);
+  revalidatePath('/staff/approvals');
+});

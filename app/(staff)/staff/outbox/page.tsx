@@ -2,16 +2,17 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
-import { currentActor } from '@/lib/auth/session';
+import { requireStaff } from '@/lib/auth/session';
 import { canReadOutbox, listOutbox } from '@/lib/server/outbox/list-outbox';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('outbox'))('title') };
 }
 
-/** The dev outbox: messages the default channel "sent". Admins always; anyone in demo mode. */
+/** The dev outbox: messages the default channel "sent". Admins only (it holds sign-in codes). */
 export default async function OutboxPage() {
-  const actor = await currentActor();
+  const { actor } = await requireStaff();
+  // Other staff are told it is not there, as for anything they may not see.
   if (!canReadOutbox(actor)) notFound();
   const [messages, t, format] = await Promise.all([listOutbox(actor), getTranslations('outbox'), getFormatter()]);
   return (

@@ -1,43 +1,41 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { currentCtx } from '@/lib/auth/session';
-import { runAction, type ActionResult } from '@/lib/server/action-result';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
 import { declineOffer } from '@/lib/server/offers/decline-offer';
 import { proposeOffer } from '@/lib/server/offers/propose-offer';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import type { OfferTermsInput } from '@/lib/validation/offer';
+import { anObject, id, text } from '@/lib/validation/envelope';
 
 const done = (caseId: string) => {
   revalidatePath(`/cases/${caseId}/offers`);
   revalidatePath(`/cases/${caseId}`);
 };
 
-export async function acceptOfferAction(input: { caseId: string; offerId: string }): Promise<ActionResult> {
-  return runAction(async () => {
-    await acceptOffer(await currentCtx(), input.offerId);
-    done(input.caseId);
-  });
-}
+export const acceptOfferAction = defineAction('borrower', z.object({ caseId: id, offerId: id }), async ({ caseId, offerId }, ctx) => {
+  await acceptOffer(ctx, offerId);
+  done(caseId);
+});
 
-export async function declineOfferAction(input: { caseId: string; offerId: string; reason?: string }): Promise<ActionResult> {
-  return runAction(async () => {
-    await declineOffer(await currentCtx(), input.offerId, input.reason);
-    done(input.caseId);
-  });
-}
+export const declineOfferAction = defineAction('borrower', z.object({ caseId: id, offerId: id, reason: text.optional() }), async ({ caseId, offerId, reason }, ctx) => {
+  await declineOffer(ctx, offerId, reason);
+  done(caseId);
+});
 
-export async function proposeOfferAction(input: { caseId: string; terms: OfferTermsInput; message?: string }): Promise<ActionResult> {
-  return runAction(async () => {
-    await proposeOffer(await currentCtx(), { caseId: input.caseId, terms: input.terms, message: input.message });
-    done(input.caseId);
-  });
-}
+/** `replaces`: the offers the borrower saw when they confirmed what their plan replaces (checked by the service). */
+export const proposeOfferAction = defineAction(
+  'borrower',
+  z.object({ caseId: id, terms: anObject, message: text.optional(), replaces: z.array(id).max(20).optional() }),
+  async ({ caseId, terms, message, replaces }, ctx) => {
+    await proposeOffer(ctx, { caseId, terms: terms as OfferTermsInput, message, replaces: replaces ?? [] });
+    done(caseId);
+  },
+);
 
-export async function requestSuggestionsAction(input: { caseId: string }): Promise<ActionResult> {
-  return runAction(async () => {
-    await requestSuggestions(await currentCtx(), input.caseId);
-    done(input.caseId);
-  });
-}
+export const requestSuggestionsAction = defineAction('borrower', z.object({ caseId: id }), async ({ caseId }, ctx) => {
+  await requestSuggestions(ctx, caseId);
+  done(caseId);
+});

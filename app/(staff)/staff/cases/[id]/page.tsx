@@ -9,16 +9,20 @@ import { isNegotiable } from '@/lib/domain/case-state';
 import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
-import { orNotFound } from '@/lib/server/guard-not-found';
+import { orNotFound } from '@/app/_lib/or-not-found';
 import { currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { OfferHistory } from '@/components/offers/offer-history';
 import { StatementSummary } from '@/components/hardship/statement-summary';
 import { StaffNegotiation } from './_components/staff-negotiation';
+import { ClaimCase } from './_components/claim-case';
 import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
 import { replyAction } from './actions';
+import { ReviewForm } from './_components/review-form';
+import { instantFormat } from '@/lib/i18n/config';
+import { sealAuthorisedFor } from '@/lib/server/agreements/seal-authorisation';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffCase'))('title') };
@@ -34,7 +38,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
     getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
     getTranslations('staffCase'),
-    getTranslations('caseState'),
+    getTranslations('staffCaseState'),
     getFormatter(),
     getLocale(),
   ]);
@@ -42,10 +46,14 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const tc = await getTranslations('countersign');
   const agreementId = await currentAgreementId(actor, overview.id);
   const agreement = agreementId ? await getSigningView(ctx, agreementId) : null;
+  const sealInForce = agreement?.status === 'signed_by_borrower' ? await sealAuthorisedFor(overview.creditor.id) : true;
+  const reviewPending = overview.review !== null && overview.review.reviewedAt === null;
   const { totals } = overview.arrears;
+  // Everyone of the creditor's staff reads the case; who acts on it: lib/domain/case-access.
+  const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offers', 'staffOffers', 'caseThread']}>
+    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase']}>
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
         <BackLink href="/staff">{t('backToList')}</BackLink>
         <div>
@@ -56,6 +64,29 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}: {format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'medium' })}
           </p>
         </div>
+        {overview.access === 'claim' ? (
+          <Notice className="flex flex-col gap-2">
+            <p>{t('unassignedNotice')}</p>
+            <ClaimCase caseId={overview.id} />
+          </Notice>
+        ) : overview.access === 'read' ? (
+          <Notice>{actor.role === 'admin' ? t('readOnlyNotice') : t('notYoursNotice', { name: overview.assignee ?? '' })}</Notice>
+        ) : null}
+        {overview.review ? (
+          <Notice tone={reviewPending ? 'warn' : 'info'} aria-labelledby="review-heading">
+            <h2 id="review-heading" className="text-lg font-semibold">
+              {reviewPending ? t('reviewPendingTitle') : t('reviewedTitle')}
+            </h2>
+            <p className="mt-1">
+              {t(`reviewReasons.${overview.review.reason as 'hardship_pause'}`, { income: money(overview.hardship.disposableIncome ?? 0) })}
+            </p>
+            {reviewPending && canAct ? (
+              <ReviewForm caseId={overview.id} />
+            ) : reviewPending ? null : (
+              <p className="mt-1 text-sm">{t('reviewedOn', { date: format.dateTime(new Date(overview.review.reviewedAt!), instantFormat) })}</p>
+            )}
+          </Notice>
+        ) : null}
         <div className="grid gap-5 lg:grid-cols-2">
           <Card aria-labelledby="borrower-heading">
             <h2 id="borrower-heading" className="text-lg font-semibold">
@@ -109,7 +140,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
               <summary className="min-h-11 cursor-pointer py-2 font-semibold">
                 {t('statementVersion', { version: s.version, status: t(`statementStatus.${s.status}`), date: s.submittedAt ? format.dateTime(new Date(s.submittedAt), { dateStyle: 'medium', timeStyle: 'short' }) : '' })}
               </summary>
-              <StatementSummary data={s.data} affordability={s.affordability} />
+              <StatementSummary data={s.data} affordability={s.affordability} audience="staff" />
               <h3 className="mt-3 font-semibold">{t('evidence')}</h3>
               {s.evidence.length === 0 ? (
                 <p className="text-sm text-slate-700">{t('noEvidence')}</p>
@@ -145,15 +176,20 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
                   .map((kind) => (
                     <li key={kind}>
                       <a href={`/api/agreements/${agreement.agreementId}/${kind}`} className="text-brand-700 underline">
-                        PDF · {tc(`download.${kind}`)}
+                        {tc(`download.${kind}`)}
                       </a>
                     </li>
                   ))}
               </ul>
-              {agreement.status === 'signed_by_borrower' && actor.role !== 'admin' ? (
-                <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
+              {agreement.status === 'signed_by_borrower' && canAct ? (
+                <>
+                  <p className="text-sm text-slate-700">{tc('capacities')}</p>
+                  {reviewPending ? <Notice tone="warn">{tc('reviewFirst')}</Notice> : null}
+                  {sealInForce ? null : <Notice tone="warn">{tc('noSealAuthorisation')}</Notice>}
+                  <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
+                </>
               ) : null}
-              {agreement.status !== 'executed' && actor.role !== 'admin' ? (
+              {agreement.status !== 'executed' && canAct ? (
                 <SupersedeForm caseId={overview.id} agreementId={agreement.agreementId} />
               ) : null}
             </Card>
@@ -168,14 +204,15 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           <StaffNegotiation
             caseId={overview.id}
             context={workspace.context}
-            open={workspace.offers.filter((o) => o.status === 'proposed')}
+            open={workspace.open}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
             negotiable={isNegotiable(overview.state)}
+            canAct={canAct}
           />
           <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
-          <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
+          <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
-        <CaseThread caseId={overview.id} messages={messages} post={replyAction} viewer="staff" />
+        <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
       </main>
     </ClientMessages>
   );

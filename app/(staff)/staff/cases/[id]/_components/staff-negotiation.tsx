@@ -10,12 +10,12 @@ import { Card, FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import type { OfferContext } from '@/lib/domain/offer-terms';
 import { useErrorText } from '@/lib/i18n/use-error-text';
-import type { OfferDto } from '@/lib/server/offers/list-offers';
+import type { OpenOfferDto } from '@/lib/server/offers/list-offers';
 import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';
 
 /** The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer composer. */
-export function StaffNegotiation({ caseId, context, open, role, negotiable }: { caseId: string; context: OfferContext; open: OfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean }) {
-  const t = useTranslations('offers');
+/** The open offers and the counter-offer composer; `canAct` false (someone else's case, or an admin) shows the offers only. */
+export function StaffNegotiation({ caseId, context, open, role, negotiable, canAct }: { caseId: string; context: OfferContext; open: OpenOfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean; canAct: boolean }) {
   const ts = useTranslations('staffOffers');
   const errorText = useErrorText();
   const router = useRouter();
@@ -37,13 +37,13 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable }: { 
   return (
     <div className="flex flex-col gap-4">
       <FormError message={error} />
-      <ul className="grid gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
+      <ul className="grid gap-3 md:grid-cols-2" aria-label={ts('openTitle')}>
         {open.map((offer) => (
           <li key={offer.id}>
             <Card className="flex h-full flex-col gap-2">
-              <h3 className="font-semibold">{t(`author.staff.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
-              <OfferFigures priced={offer.priced} />
-              {offer.authorType === 'borrower' ? (
+              <h3 className="font-semibold">{ts(`author.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
+              <OfferFigures priced={offer.priced} terms={offer.terms} audience="staff" disposableIncome={context.disposableIncome} />
+              {!canAct ? null : offer.authorType === 'borrower' ? (
                 <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id }))}>
                   {ts('acceptProposal')}
                 </Button>
@@ -68,7 +68,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable }: { 
           </li>
         ))}
       </ul>
-      {negotiable ? (
+      {negotiable && canAct ? (
         <Card>
           <h3 className="mb-3 text-lg font-semibold">{ts('counterTitle')}</h3>
           <OfferComposer

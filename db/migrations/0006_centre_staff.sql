@@ -1,0 +1,1 @@
+ALTER TABLE "staff_users" ALTER COLUMN "creditor_id" DROP NOT NULL;

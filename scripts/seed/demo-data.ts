@@ -1,0 +1,132 @@
+import type { CaseState } from '@/lib/domain/case-state';
+import type { RepaymentMethod } from '@/lib/domain/schedule';
+import type { Bucket } from './loans';
+import type { Gender } from './names';
+
+/**
+ * The demo's fixed cast. The bank, its people and its borrowers are fictional;
+ * region codes, ID layout and loan products are real. Case states and DPD
+ * buckets are assigned by hand so that every state and every bucket appears,
+ * and each state gets a timeline that can actually produce it.
+ */
+export const DEMO_CREDITOR_CODE = 'DEMO-RCB';
+export const DEMO_PASSWORD = 'Concord-demo-2026';
+export const DEMO_CONTRACT_PREFIX = 'QXRCB';
+
+export const demoCreditor = {
+  code: DEMO_CREDITOR_CODE,
+  name: '浙江青溪农村商业银行股份有限公司',
+  nameEn: 'Zhejiang Qingxi Rural Commercial Bank Co., Ltd.',
+  // Fictional, but with valid GB 11714 and GB 32100 check characters so validators accept it.
+  creditCode: '91330500738426155L',
+  registeredAddress: '浙江省湖州市青溪区溪山路88号',
+  servicePhone: '0572-58809600',
+  court: '湖州市青溪区人民法院',
+};
+
+export type StaffKey = 'admin' | 'supervisor' | 'mediator1' | 'mediator2' | 'mediator3';
+
+export const demoStaff: readonly { key: StaffKey; email: string; name: string; role: 'admin' | 'supervisor' | 'mediator' }[] = [
+  { key: 'admin', email: 'admin@concord.demo', name: '陈静', role: 'admin' },
+  { key: 'supervisor', email: 'supervisor@concord.demo', name: '王建国', role: 'supervisor' },
+  { key: 'mediator1', email: 'mediator1@concord.demo', name: '刘洋', role: 'mediator' },
+  { key: 'mediator2', email: 'mediator2@concord.demo', name: '赵敏', role: 'mediator' },
+  { key: 'mediator3', email: 'mediator3@concord.demo', name: '孙志强', role: 'mediator' },
+];
+
+export type DemoLoan = {
+  product: string;
+  method?: RepaymentMethod;
+  /** Without a case the loan is performing (paid on time so far). */
+  case?: { state: CaseState; bucket: Bucket; settled?: boolean; assignee?: StaffKey };
+};
+
+export type DemoBorrower = {
+  name: string;
+  gender: Gender;
+  region: string;
+  birth: string;
+  locale?: 'zh-CN' | 'en';
+  phone?: string;
+  email?: string;
+  loans: DemoLoan[];
+};
+
+const c = (state: CaseState, bucket: Bucket, extra: Omit<NonNullable<DemoLoan['case']>, 'state' | 'bucket'> = {}) => ({ state, bucket, ...extra });
+
+export const demoBorrowers: readonly DemoBorrower[] = [
+  // The e2e tests and the README sign in as these two: keep them first and keep their numbers.
+  {
+    name: '张伟', gender: 'male', region: '330523', birth: '1985-03-12', phone: '13800138000',
+    loans: [
+      { product: '个人消费贷', method: 'equal_installment', case: c('invited', 'M2', { assignee: 'mediator1' }) },
+      { product: '网商信用贷', method: 'equal_installment', case: c('completed', 'M4+') },
+      { product: '装修分期贷', method: 'equal_principal' },
+    ],
+  },
+  { name: '李娜', gender: 'female', region: '110105', birth: '1990-07-21', phone: '13900139000', loans: [{ product: '经营贷', method: 'equal_principal', case: c('engaged', 'M1', { assignee: 'mediator1' }) }] },
+  { name: '王秀英', gender: 'female', region: '330521', birth: '1968-11-02', loans: [{ product: '农户小额信用贷', method: 'interest_only_bullet', case: c('invited', 'M4+') }] },
+  { name: '刘龑', gender: 'male', region: '330502', birth: '1993-05-17', loans: [{ product: '网商信用贷', case: c('invited', 'M1') }] },
+  {
+    name: '陈明', gender: 'male', region: '330523', birth: '1979-09-08',
+    loans: [{ product: '经营贷', method: 'interest_only_bullet', case: c('invited', 'M3') }, { product: '个人消费贷', method: 'equal_principal' }],
+  },
+  { name: '杨丽', gender: 'female', region: '440305', birth: '1988-02-14', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('invited', 'M1') }] },
+  { name: '赵强', gender: 'male', region: '330102', birth: '1982-12-30', loans: [{ product: '经营贷', method: 'equal_installment', case: c('engaged', 'M2', { assignee: 'mediator1' }) }] },
+  { name: '黄晓燕', gender: 'female', region: '310115', birth: '1991-04-09', loans: [{ product: '个人消费贷', method: 'equal_principal', case: c('engaged', 'M4+') }] },
+  { name: '周昇', gender: 'male', region: '330106', birth: '1987-08-25', loans: [{ product: '装修分期贷', method: 'equal_installment', case: c('engaged', 'M3') }] },
+  { name: '吴敏', gender: 'female', region: '330523', birth: '1976-06-18', loans: [{ product: '农户小额信用贷', method: 'equal_principal', case: c('hardship_submitted', 'M1') }] },
+  { name: '徐志刚', gender: 'male', region: '320583', birth: '1984-10-05', loans: [{ product: '经营贷', method: 'interest_only_bullet', case: c('hardship_submitted', 'M3') }] },
+  { name: '孙丽华', gender: 'female', region: '330521', birth: '1972-01-23', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('hardship_submitted', 'M4+') }] },
+  { name: '胡建平', gender: 'male', region: '330502', birth: '1970-03-29', loans: [{ product: '农户小额信用贷', method: 'interest_only_bullet', case: c('negotiating', 'M2') }] },
+  { name: '朱婷', gender: 'female', region: '340104', birth: '1995-09-12', loans: [{ product: '网商信用贷', case: c('negotiating', 'M3') }] },
+  { name: '高峰', gender: 'male', region: '330523', birth: '1981-07-07', loans: [{ product: '经营贷', method: 'equal_principal', case: c('negotiating', 'M4+') }] },
+  {
+    name: '林雪', gender: 'female', region: '330106', birth: '1994-12-01', locale: 'en', email: 'lin.xue@example.com',
+    loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('negotiating', 'M1') }, { product: '网商信用贷' }],
+  },
+  { name: '何俊杰', gender: 'male', region: '440305', birth: '1989-05-30', locale: 'en', email: 'junjie.he@example.com', loans: [{ product: '装修分期贷', method: 'equal_installment', case: c('agreed', 'M2') }] },
+  { name: '郭海燕', gender: 'female', region: '420106', birth: '1983-08-16', loans: [{ product: '个人消费贷', method: 'equal_principal', case: c('agreed', 'M4+') }] },
+  { name: '马超', gender: 'male', region: '330523', birth: '1986-02-27', loans: [{ product: '网商信用贷', case: c('signed_by_borrower', 'M1') }] },
+  { name: '罗玉兰', gender: 'female', region: '330521', birth: '1965-10-10', loans: [{ product: '农户小额信用贷', method: 'equal_principal', case: c('signed_by_borrower', 'M3') }] },
+  { name: '梁文斌', gender: 'male', region: '510107', birth: '1980-04-04', loans: [{ product: '经营贷', method: 'equal_installment', case: c('plan_active', 'M4+') }] },
+  { name: '宋佳', gender: 'female', region: '310115', birth: '1992-11-19', locale: 'en', email: 'jia.song@example.com', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('plan_active', 'M3') }] },
+  { name: '郑伟东', gender: 'male', region: '330502', birth: '1977-06-06', loans: [{ product: '经营贷', method: 'interest_only_bullet', case: c('breached', 'M4+') }] },
+  { name: '谢晓红', gender: 'female', region: '350203', birth: '1985-01-15', loans: [{ product: '装修分期贷', method: 'equal_principal', case: c('breached', 'M4+') }] },
+  { name: '韩磊', gender: 'male', region: '330523', birth: '1990-09-09', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('escalated', 'M4+') }] },
+  { name: '唐玥', gender: 'female', region: '430104', birth: '1997-03-03', loans: [{ product: '网商信用贷', case: c('escalated', 'M3') }] },
+  { name: '冯喆', gender: 'male', region: '330106', birth: '1988-12-12', loans: [{ product: '个人消费贷', method: 'equal_principal', case: c('closed', 'M1', { settled: true }) }] },
+  { name: '于桂芳', gender: 'female', region: '330521', birth: '1963-05-05', loans: [{ product: '农户小额信用贷', method: 'interest_only_bullet', case: c('closed', 'M2') }] },
+  { name: '董浩', gender: 'male', region: '500103', birth: '1991-08-08', locale: 'en', email: 'hao.dong@example.com', loans: [{ product: '经营贷', method: 'equal_principal', case: c('closed', 'M4+') }] },
+  {
+    name: '欧阳秀梅', gender: 'female', region: '330523', birth: '1974-02-20',
+    loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('completed', 'M4+') }, { product: '农户小额信用贷', method: 'equal_principal' }],
+  },
+];
+
+/** Mobile prefixes for the other demo borrowers; 170/171 are left to the benchmark generator. */
+export const demoPhonePrefixes = ['135', '136', '137', '139', '150', '151', '152', '158', '159', '182', '187', '188', '189', '199'];
+
+/** What a mediator's call achieved, by the state the case is in now (zh-CN; the record is the creditor's, not the borrower's). */
+export const callNotes: Partial<Record<CaseState, string>> = {
+  engaged: '电话联系借款人，核实身份后告知调解流程，借款人已登录平台查看欠款明细。',
+  hardship_submitted: '借款人表示近期收入下降，已指导其在线填写收支情况说明。',
+  negotiating: '与借款人沟通分期方案，借款人希望延长期限、减免部分罚息。',
+  agreed: '借款人同意调解方案，已告知签署流程。',
+  signed_by_borrower: '借款人已完成电子签署，待我行盖章。',
+  plan_active: '提醒借款人按新还款计划按时还款。',
+  breached: '借款人连续两期未按协议还款，电话提醒未果。',
+  completed: '借款人已按协议结清全部欠款。',
+  escalated: '调解期满未达成协议，告知借款人将依法起诉。',
+  closed: '借款人已与我行协商处理完毕，案件关闭。',
+};
+
+export const borrowerMessages = {
+  'zh-CN': ['我最近生意不好，每个月最多能还两千左右，能不能分期？', '罚息能不能减免一些？我不是故意拖欠的。'],
+  en: ['I lost my job in the spring. Could I pay in smaller monthly amounts?', 'Is it possible to waive part of the penalty interest?'],
+} as const;
+
+export const mediatorReplies = {
+  'zh-CN': '您好，已收到您的情况说明。我们会根据您的收支情况准备分期方案，请留意平台通知。',
+  en: 'Thank you, we have your statement. We will prepare an installment plan based on your income and costs; you will be notified in the portal.',
+} as const;
