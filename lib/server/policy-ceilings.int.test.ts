@@ -7,7 +7,7 @@ import { defaultPolicy, parsePolicy } from '@/lib/domain/policy';
 import { makeCreditor } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 
-/** The data fix that brings stored creditor policies within the legal ceilings (db/migrations/0005_policy_legal_ceilings.sql). */
+/** The data fix that brings stored creditor policies within the legal ceilings (db/migrations/NNNN_policy_legal_ceilings.sql). */
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -16,7 +16,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-const migration = fs.readFileSync(path.join(import.meta.dirname, '../../db/migrations/0005_policy_legal_ceilings.sql'), 'utf8');
+const migrations = path.join(import.meta.dirname, '../../db/migrations');
+const migration = fs.readFileSync(path.join(migrations, fs.readdirSync(migrations).find((f) => f.endsWith('_policy_legal_ceilings.sql'))!), 'utf8');
 
 describe('stored policies that loosened a legal limit', () => {
   it('are brought back to the limit by the migration, and tighter values are kept', async () => {
