@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { installments, loans } from '@/db/schema';
+import { cases, installments, loans } from '@/db/schema';
 import { computeArrears } from '@/lib/domain/arrears';
 import { addDays, daysBetween, todayIn } from '@/lib/domain/dates';
 import { defaultPolicy } from '@/lib/domain/policy';
@@ -70,17 +70,25 @@ test.describe('what is owed, on a 360×780 phone', () => {
       policy: defaultPolicy,
     }).totals.totalToSettle;
     for (const p of [...paid, { receivedOn: '2026-07-20', amount: settle }]) await makePayment(db, loan.id, p);
+    // As plan tracking leaves a loan paid off: the loan repaid, the case completed.
+    await db.update(loans).set({ status: 'repaid' }).where(eq(loans.id, loan.id));
+    await db.update(cases).set({ state: 'completed' }).where(eq(cases.id, kase.id));
 
     const page = await pageAs(borrower);
     await page.goto('/');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'What I owe and my mediation' })).toBeVisible();
     await expect(page.getByText(kase.caseNo)).toBeVisible();
+    // Repaid in full, and nothing overdue: no "0 days (current)".
+    await expect(page.getByText('Not overdue')).toBeVisible();
     await page.goto(`/loans/${loan.id}`);
     await axe(page);
     await expect(page.getByText('No installment is overdue.')).toBeVisible();
     for (const line of ['Total overdue', 'To settle the whole loan today']) await expect(page.locator(`dt:text-is("${line}") + dd`)).toHaveText('CN¥0.00');
     await page.goto(`/cases/${kase.id}`);
-    await expect(page.getByText('CN¥0.00').first()).toBeVisible();
+    for (const line of ['Overdue now', 'To settle the whole loan today']) await expect(page.locator(`dt:text-is("${line}") + dd`)).toHaveText('CN¥0.00');
+    await expect(page.locator('dt:text-is("Days past due") + dd')).toHaveText('Not overdue');
+    // The case has ended: no statement to write, no offers to compare, no lawsuit for want of an agreement.
+    for (const gone of ['Fill in the hardship statement', 'Compare repayment offers', 'If there is no agreement']) await expect(page.getByText(gone)).toHaveCount(0);
   });
 });

@@ -72,10 +72,13 @@ export async function Journey({ state, openedAt, deadline, court }: { state: Cas
           );
         })}
       </ol>
-      <div className={cn('rounded-lg border p-3 text-sm', current === -1 ? 'border-red-200 bg-danger-50 text-danger-700' : 'border-amber-200 bg-warn-50 text-warn-800')}>
-        <p className="font-semibold">{current === -1 ? t('escalatedTitle') : t('ifNoAgreementTitle')}</p>
-        <p>{t('ifNoAgreement', { date: date(deadline), court })}</p>
-      </div>
+      {/* A case that has ended (repaid in full, or closed) no longer risks a lawsuit for want of an agreement. */}
+      {state === 'completed' || state === 'closed' ? null : (
+        <div className={cn('rounded-lg border p-3 text-sm', current === -1 ? 'border-red-200 bg-danger-50 text-danger-700' : 'border-amber-200 bg-warn-50 text-warn-800')}>
+          <p className="font-semibold">{current === -1 ? t('escalatedTitle') : t('ifNoAgreementTitle')}</p>
+          <p>{t('ifNoAgreement', { date: date(deadline), court })}</p>
+        </div>
+      )}
     </section>
   );
 }
