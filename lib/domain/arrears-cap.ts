@@ -5,7 +5,7 @@ import { percentHundredths } from './arrears-accrual';
 /**
  * The total-cost cap (SPC 2017 opinion on financial adjudication, art. 2:
  * 24 % a year), measured on the same basis as the contract's interest
- * (docs/decisions/0012-cap-on-the-contract-basis.md).
+ * (docs/decisions/0013-cap-on-the-contract-basis.md).
  *
  * Contractual interest is one month's interest per installment: balance ×
  * rate / 12. So the cap is counted in the same months: the months of the

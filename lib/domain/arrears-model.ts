@@ -70,7 +70,7 @@ export type PaidBreakdown = Record<ArrearsComponent, Fen> & { total: Fen };
 
 export type CostCap = {
   annualPct: number;
-  /** The cap is counted in the months of the contract's schedule, like its interest (arrears-cap.ts; ADR 0012). */
+  /** The cap is counted in the months of the contract's schedule, like its interest (arrears-cap.ts; ADR 0013). */
   basis: 'contract_months';
   /** Days from loan.startDate to asOf. */
   days: number;

@@ -63,7 +63,7 @@ import type { Fen } from './money';
  *   overdue: its amounts are in totalOverdue ("what must be paid today to clear
  *   arrears", see dueToday), its status is 'not_due' until paid, its daysPastDue 0.
  * - Total-cost cap (SPC 2017 opinion on financial adjudication, art. 2), on
- *   the contract's own basis (arrears-cap.ts, ADR 0012): the cap accrues on the
+ *   the contract's own basis (arrears-cap.ts, ADR 0013): the cap accrues on the
  *   loan's outstanding principal in the months of the schedule. Principal
  *   paid ahead of its due date counts as repaid from that due date (its month's
  *   interest is charged in full), except in a settlement. Charges = interest

@@ -167,11 +167,13 @@ export type DelinquentInput = {
   settledOnClose?: boolean;
   /** The creditor's policy, which prices the settlement (penalty, allocation); the default policy if not given. */
   policy?: CreditorPolicy;
+  /** How long ago the case was opened, when the caller wants a wider spread than the state's usual range (the generator's cohorts). */
+  ageDays?: number;
 };
 
 export function planDelinquentLoan(rng: Rng, input: DelinquentInput): { loan: LoanPlan; case: CasePlan } {
   const { terms, state, today, windowDays } = input;
-  const age = rng.int(...stateAgeDays[state]);
+  const age = input.ageDays ?? rng.int(...stateAgeDays[state]);
   let bucketIndex = buckets.indexOf(input.bucket);
   let dpdRange: readonly [number, number];
   for (;;) {
