@@ -133,6 +133,12 @@ describe('the next moment contact is allowed', () => {
     expect(nextContactMoment({ ...base, timeZone: 'America/New_York', now: new Date('2026-11-01T02:30:00Z') })).toEqual(new Date('2026-11-01T13:00:00Z'));
   });
 
+  it('finds the window’s opening when the clocks change between midnight and the opening (Los Angeles, 8 March 2026)', () => {
+    // 08:00 UTC is midnight PST; the clocks go forward at 02:00 (10:00 UTC): 08:00 PDT that morning is 15:00 UTC.
+    // (A first guess from midnight's offset lands at 09:00 PDT: the second correction brings it back an hour.)
+    expect(nextContactMoment({ ...base, timeZone: 'America/Los_Angeles', now: new Date('2026-03-08T12:00:00Z') })).toEqual(new Date('2026-03-08T15:00:00Z'));
+  });
+
   it('is null when the request could never be allowed', () => {
     expect(nextContactMoment({ ...base, optOut: { sms: true } })).toBeNull();
     expect(nextContactMoment({ ...base, policy: creditorPolicySchema.parse({ contact: { maxMessagesPerDay: 0 } }) })).toBeNull();
