@@ -24,8 +24,22 @@ export function offerReliefItems(terms: OfferTerms, priced: PricedOffer) {
   return { waived, rate, capReduction: priced.capReduction.total };
 }
 
-/** Whether every installment but the last (which absorbs rounding) is the same amount. */
+/**
+ * Whether the installments are level: every one the same amount but the first, whose interest is for its own period
+ * (the offer date to the first due date, rarely exactly a month), and the last, which absorbs rounding.
+ */
 export function paymentsAreLevel(priced: PricedOffer): boolean {
-  const amounts = priced.schedule.slice(0, -1).map((row) => row.amount);
+  const amounts = priced.schedule.slice(1, -1).map((row) => row.amount);
   return amounts.every((a) => a === amounts[0]);
+}
+
+/**
+ * A level plan's monthly payment, and its first payment when that differs (its period longer or shorter than a month).
+ * Null for a plan that is not level (its highest month is priced.regularPayment).
+ */
+export function levelPayments(priced: PricedOffer): { monthly: number; first: number | null } | null {
+  if (!paymentsAreLevel(priced)) return null;
+  const rows = priced.schedule;
+  if (rows.length < 3 || rows[0]!.amount === rows[1]!.amount) return { monthly: priced.regularPayment, first: null };
+  return { monthly: rows[1]!.amount, first: rows[0]!.amount };
 }
