@@ -25,21 +25,19 @@ export function offerReliefItems(terms: OfferTerms, priced: PricedOffer) {
 }
 
 /**
- * Whether the installments are level: every one the same amount but the first, whose interest is for its own period
- * (the offer date to the first due date, rarely exactly a month), and the last, which absorbs rounding.
+ * A level plan's monthly payment: every installment but the first and the last within two fen of each other (a level
+ * payment spreads its rounding a fen at a time, so that the last installment absorbs only a few fen: schedule.ts
+ * amortise; carried charges are split evenly, a fen apart: money.ts splitEvenly); the first, whose interest is for its own period (the offer date to the first due date, rarely exactly a
+ * month), when it differs by more. `monthly` is the highest of them, `fenApart` whether some are a fen or two less. Null for
+ * a plan that is not level (its highest month is priced.regularPayment).
  */
-export function paymentsAreLevel(priced: PricedOffer): boolean {
-  const amounts = priced.schedule.slice(1, -1).map((row) => row.amount);
-  return amounts.every((a) => a === amounts[0]);
-}
-
-/**
- * A level plan's monthly payment, and its first payment when that differs (its period longer or shorter than a month).
- * Null for a plan that is not level (its highest month is priced.regularPayment).
- */
-export function levelPayments(priced: PricedOffer): { monthly: number; first: number | null } | null {
-  if (!paymentsAreLevel(priced)) return null;
+export function levelPayments(priced: PricedOffer): { monthly: number; first: number | null; fenApart: boolean } | null {
   const rows = priced.schedule;
-  if (rows.length < 3 || rows[0]!.amount === rows[1]!.amount) return { monthly: priced.regularPayment, first: null };
-  return { monthly: rows[1]!.amount, first: rows[0]!.amount };
+  const middle = rows.slice(1, -1).map((row) => row.amount);
+  if (middle.length === 0) return { monthly: priced.regularPayment, first: null, fenApart: false };
+  const high = Math.max(...middle);
+  const low = Math.min(...middle);
+  if (high - low > 2) return null;
+  const first = Math.abs(rows[0]!.amount - high) > 2 ? rows[0]!.amount : null;
+  return { monthly: first === null ? Math.max(high, rows[0]!.amount) : high, first, fenApart: high !== low || (first === null && rows[0]!.amount !== high) };
 }

@@ -88,6 +88,7 @@ export function OfferFigures({
           <>
             <dt className="text-slate-600">{level ? t('regularPayment') : t('regularPaymentHighest')}</dt>
             <dd className="text-lg font-bold">{money(level ? level.monthly : priced.regularPayment)}</dd>
+            {level?.fenApart ? <dd className="col-span-2 text-xs text-slate-600">{t('fenApart')}</dd> : null}
             {level?.first != null ? (
               <>
                 {/* The first period runs from today to the first due date: its interest is for those days, not a month. */}
