@@ -7,9 +7,11 @@ import { message } from './message';
 /** Shared field schemas: what a person types (strings) in, checked values out; messages are keys under `validation`. */
 export const MAX_MONTHLY_FEN = 10_000_000_00; // ¥10 million a month: anything above is a typo
 
-export const amountField = z.string().transform((raw, ctx) => {
-  const text = raw.trim();
-  if (text === '') return 0;
+/**
+ * Yuan as typed (full-width digits, separators) to fen, or an issue on ctx: a sign, an unreadable amount,
+ * or one above `max`. Shared by every amount field so they refuse the same input with the same words.
+ */
+export function typedYuanToFen(text: string, max: number, ctx: z.RefinementCtx): number | typeof z.NEVER {
   if (/^[-−－]/.test(text.normalize('NFKC'))) {
     ctx.addIssue({ code: 'custom', message: 'validation.amountNegative' });
     return z.NEVER;
@@ -19,11 +21,17 @@ export const amountField = z.string().transform((raw, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'validation.amount' });
     return z.NEVER;
   }
-  if (fen > MAX_MONTHLY_FEN) {
+  if (fen > max) {
     ctx.addIssue({ code: 'custom', message: 'validation.amountTooLarge' });
     return z.NEVER;
   }
   return fen;
+}
+
+export const amountField = z.string().transform((raw, ctx) => {
+  const text = raw.trim();
+  if (text === '') return 0;
+  return typedYuanToFen(text, MAX_MONTHLY_FEN, ctx);
 });
 
 /**
