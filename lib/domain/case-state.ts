@@ -25,7 +25,8 @@ const transitions: Record<CaseState, readonly CaseState[]> = {
   agreed: ['signed_by_borrower', 'negotiating', 'escalated', 'closed'],
   signed_by_borrower: ['plan_active', 'negotiating', 'escalated', 'closed'],
   plan_active: ['completed', 'breached'],
-  breached: ['negotiating', 'escalated', 'closed'],
+  // Back to plan tracking only when a back-dated payment shows the breach never happened (before any decision).
+  breached: ['negotiating', 'escalated', 'closed', 'plan_active'],
   completed: [],
   escalated: ['closed'],
   closed: [],

@@ -28,7 +28,12 @@ export type AppErrorCode =
   | 'NOT_ASSIGNED'
   | 'READ_ONLY'
   | 'CASE_TAKEN'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'NO_PLAN'
+  | 'PLAN_CLOSED'
+  | 'REFERENCE_USED'
+  | 'ALREADY_REVERSED'
+  | 'REFUND_TOO_LARGE';
 
 const statusByCode: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
@@ -58,6 +63,11 @@ const statusByCode: Record<AppErrorCode, number> = {
   READ_ONLY: 403,
   CASE_TAKEN: 409,
   UNAVAILABLE: 503,
+  NO_PLAN: 409,
+  PLAN_CLOSED: 409,
+  REFERENCE_USED: 409,
+  ALREADY_REVERSED: 409,
+  REFUND_TOO_LARGE: 422,
 };
 
 export class AppError extends Error {

@@ -28,7 +28,16 @@ export const devOutboxChannel: NotificationChannel = {
 /** The channel messages are handed to: a provider's channel (SMS, e-mail) goes here. */
 const activeChannel: NotificationChannel = devOutboxChannel;
 
-export type TemplateName = 'loginCode' | 'signCode' | 'hardshipSubmitted' | 'caseMessage' | 'offerProposed' | 'offerWithdrawn' | 'offerAccepted' | 'offerDeclined' | 'offerExpired' | 'offerNeedsApproval' | 'offerApprovalDecided' | 'agreementSigned' | 'agreementExecuted';
+export type TemplateName = 'loginCode' | 'signCode' | 'hardshipSubmitted' | 'caseMessage' | 'offerProposed' | 'offerWithdrawn' | 'offerAccepted' | 'offerDeclined' | 'offerExpired' | 'offerNeedsApproval' | 'offerApprovalDecided' | 'agreementSigned'
+  | 'agreementExecuted'
+  | 'planPaymentReceived'
+  | 'planInstallmentMissed'
+  | 'planBreached'
+  | 'planBreachedStaff'
+  | 'planBreachWithdrawn'
+  | 'planBreachWithdrawnStaff'
+  | 'planDelayConfirmed'
+  | 'planCompleted';
 
 export type QueueInput = {
   channel: 'sms' | 'email' | 'in_app';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, loans, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { agreements, loans, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { SignatureMark } from '@/lib/domain/agreement';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
@@ -15,6 +15,7 @@ import { AppError } from '../errors';
 import { queueNotification } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
 import { moveCase } from '../offers/offer-store';
+import { startPlan } from '../plans/start-plan';
 import { buildCertificate } from './certificate';
 import { loadVisibleAgreement } from './load-agreement';
 import { agreementFilename } from './prepare-document';
@@ -71,19 +72,14 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
       signedAt: now,
     });
     await tx.update(agreements).set({ status: 'executed', executedFileId: file!.id, executedSha256: sha256, executedAt: now, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, agreement.id));
-    const priced = snapshot.priced;
-    const rows = [
-      ...(priced.downPayment ? [{ seq: 0, dueDate: priced.asOf, principal: 0, interest: 0, amount: priced.downPayment }] : []),
-      ...priced.schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principal: r.principal, interest: r.interest + r.charges, amount: r.amount })),
-    ];
-    if (rows.length) await tx.insert(planInstallments).values(rows.map((r) => ({ agreementId: agreement.id, seq: r.seq, dueDate: r.dueDate, originalDueDate: r.dueDate, principal: r.principal, interest: r.interest, amount: r.amount })));
+    await startPlan(tx, agreement.id, snapshot);
     await tx
       .update(loans)
       .set({ status: 'restructured', extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}` })
       .where(eq(loans.id, kase.loanId));
     await recordAudit(tx, ctx, { action: 'agreement.countersigned', entityType: 'agreement', entityId: agreement.id, data: { who: pending[0]!.who, verification: 'password re-entered', sha256After: sha256 } });
     await moveCase(tx, ctx, kase, 'plan_active');
-    const values = { agreementNo: snapshot.agreementNo, firstDue: priced.firstDueDate ?? priced.endDate };
+    const values = { agreementNo: snapshot.agreementNo, firstDue: snapshot.priced.firstDueDate ?? snapshot.priced.endDate };
     await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementExecuted', values, now });
     // The case's mediator hears of it too when someone else countersigned.
     if (kase.assigneeId && kase.assigneeId !== staff.id) {

@@ -90,7 +90,7 @@ export const storedSnapshot = z.object({
   }),
   terms: storedOfferTerms,
   priced: storedPricedOffer,
-  policy: z.object({ graceDays: count, breachConsecutiveMisses: count, waiverFallsAwayOnBreach: z.boolean(), selfServiceDelayMaxDays: count }),
+  policy: z.object({ graceDays: count, breachConsecutiveMisses: count, waiverFallsAwayOnBreach: z.boolean(), selfServiceDelayMaxDays: count, allocationScope: z.enum(['whole_debt', 'per_installment']).optional() }),
   consentVersion: z.string().min(1),
 }) satisfies z.ZodType<AgreementSnapshot>;
 
