@@ -51,18 +51,16 @@ async function check(db: Executor, actor: Extract<Actor, { type: 'staff' }>, fil
   if (!parsed.ok) throw fileProblem(parsed.problem, parsed.params);
   const contractNos = [...new Set(parsed.rows.map((r) => r.raw.contractNo).filter(Boolean))];
   const references = [...new Set(parsed.rows.map((r) => r.value?.reference).filter((v): v is string => Boolean(v)))];
-  const [plans, recorded] = await Promise.all([
-    contractNos.length
-      ? db
+  const plans = contractNos.length
+      ? await db
           .select({ contractNo: loans.contractNo, caseId: cases.id, caseNo: cases.caseNo, executed: agreements.status, agreementDate: sql<string | null>`${agreements.snapshot} ->> 'date'` })
           .from(loans)
           .innerJoin(cases, eq(cases.loanId, loans.id))
           .leftJoin(agreements, and(eq(agreements.caseId, cases.id), eq(agreements.status, 'executed')))
           .where(and(inArray(loans.contractNo, contractNos), creditorScope(actor, loans.creditorId)))
           .orderBy(asc(cases.openedAt))
-      : Promise.resolve([]),
-    references.length ? db.select({ reference: payments.reference, amount: payments.amount, receivedOn: payments.receivedOn, loanId: payments.loanId, contractNo: loans.contractNo }).from(payments).innerJoin(loans, eq(loans.id, payments.loanId)).where(inArray(payments.reference, references)) : Promise.resolve([]),
-  ]);
+      : [];
+  const recorded = references.length ? await db.select({ reference: payments.reference, amount: payments.amount, receivedOn: payments.receivedOn, loanId: payments.loanId, contractNo: loans.contractNo }).from(payments).innerJoin(loans, eq(loans.id, payments.loanId)).where(inArray(payments.reference, references)) : [];
   // The case of each contract whose plan is in force (the latest with an executed agreement).
   const planOf = new Map<string, { caseId: string; caseNo: string; since: string }>();
   const known = new Set<string>();

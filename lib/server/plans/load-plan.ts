@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agreements, borrowers, cases, creditors, paymentReversals, payments, planDelays, planDocuments, planInstallments, planRefunds } from '@/db/schema';
+import type { cases} from '@/db/schema';
+import { agreements, borrowers, creditors, paymentReversals, payments, planDelays, planDocuments, planInstallments, planRefunds } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { todayIn } from '@/lib/domain/dates';
 import { trackPlan, type PlanResult, type PlanRules } from '@/lib/domain/plan';
@@ -70,15 +71,14 @@ export async function loadPlanOfCase(db: Executor, kase: CaseRow, options: { for
   const agreement = await executedAgreementOf(db, kase.id, options.forUpdate ?? false);
   if (!agreement) return null;
   const snapshot = parseSnapshot(agreement.snapshot, agreement.agreementNo);
-  const [[creditor], [borrower], installments, paymentRows, refunds, [delay], documents] = await Promise.all([
-    db.select().from(creditors).where(eq(creditors.id, kase.creditorId)),
-    db.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId)),
-    db.select().from(planInstallments).where(eq(planInstallments.agreementId, agreement.id)).orderBy(asc(planInstallments.dueDate), asc(planInstallments.seq)),
-    db.select().from(payments).where(eq(payments.agreementId, agreement.id)).orderBy(asc(payments.receivedOn), asc(payments.createdAt), asc(payments.id)),
-    db.select().from(planRefunds).where(eq(planRefunds.agreementId, agreement.id)).orderBy(asc(planRefunds.createdAt)),
-    db.select().from(planDelays).where(eq(planDelays.agreementId, agreement.id)),
-    db.select().from(planDocuments).where(eq(planDocuments.agreementId, agreement.id)).orderBy(asc(planDocuments.issuedAt)),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const [creditor] = await db.select().from(creditors).where(eq(creditors.id, kase.creditorId));
+  const [borrower] = await db.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
+  const installments = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, agreement.id)).orderBy(asc(planInstallments.dueDate), asc(planInstallments.seq));
+  const paymentRows = await db.select().from(payments).where(eq(payments.agreementId, agreement.id)).orderBy(asc(payments.receivedOn), asc(payments.createdAt), asc(payments.id));
+  const refunds = await db.select().from(planRefunds).where(eq(planRefunds.agreementId, agreement.id)).orderBy(asc(planRefunds.createdAt));
+  const [delay] = await db.select().from(planDelays).where(eq(planDelays.agreementId, agreement.id));
+  const documents = await db.select().from(planDocuments).where(eq(planDocuments.agreementId, agreement.id)).orderBy(asc(planDocuments.issuedAt));
   const reversals = paymentRows.length ? await db.select().from(paymentReversals).where(inArray(paymentReversals.paymentId, paymentRows.map((p) => p.id))) : [];
   const reversalOf = new Map(reversals.map((r) => [r.paymentId, r]));
   return {
