@@ -54,6 +54,10 @@ import en_validation from '@/messages/en/validation.json';
 import zh_validation from '@/messages/zh-CN/validation.json';
 import en_verify from '@/messages/en/verify.json';
 import zh_verify from '@/messages/zh-CN/verify.json';
+import en_plan from '@/messages/en/plan.json';
+import zh_plan from '@/messages/zh-CN/plan.json';
+import en_planDelay from '@/messages/en/planDelay.json';
+import zh_planDelay from '@/messages/zh-CN/planDelay.json';
 import type { Locale } from './config';
 
 /**
@@ -91,6 +95,7 @@ const zhCN = {
   staffOffers: zh_staffOffers,
   validation: zh_validation,
   verify: zh_verify,
+  plan: zh_plan,
 };
 
 export type Messages = typeof zhCN;
@@ -124,6 +129,7 @@ const en: Messages = {
   staffOffers: en_staffOffers,
   validation: en_validation,
   verify: en_verify,
+  plan: en_plan,
 };
 
 const all: Record<Locale, Messages> = { 'zh-CN': zhCN, en };

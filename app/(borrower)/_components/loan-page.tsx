@@ -5,6 +5,8 @@ import { isOwed } from '@/lib/domain/arrears-view';
 import { formatMoney } from '@/lib/domain/money';
 import type { Actor } from '@/lib/server/actor';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
+import { getPlanOfLoan } from '@/lib/server/plans/plan-progress';
+import { PlanView } from '@/components/plan/plan-view';
 import type { DocumentPage } from './borrower-document';
 
 const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
@@ -15,7 +17,11 @@ const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
  * `?schedule=all`) and the payments received. Not found unless it is theirs.
  */
 export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: string, schedule: string | null): Promise<DocumentPage> {
-  const [loan, t, tc, format, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getFormatter(), getLocale()]);
+  const [loan, t, tc, tPlan, format, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getTranslations('plan'), getFormatter(), getLocale()]);
+  const plan = await getPlanOfLoan(actor, loan.id);
+  // While a plan is in force (or once paid in full) it replaces the contract's arrears; after a breach whose relief
+  // falls away, the contract's arrears are what is owed again, and are shown below the plan.
+  const contractArrears = !plan || (plan.status === 'breached' && plan.breach?.waiver === 'lost');
   const money = (fen: number) => formatMoney(fen, locale);
   const { totals, cap } = loan.arrears;
   const overdueRows = loan.arrears.installments.filter(isOwed);
@@ -40,6 +46,8 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
           {loan.product} · <span className="font-mono">{loan.contractNo}</span> · {locale === 'en' ? loan.creditorNameEn : loan.creditorName}
         </p>
       </div>
+      {plan ? <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'long' })} /> : null}
+      {contractArrears ? (
       <Card aria-labelledby="breakdown-heading">
         <h2 id="breakdown-heading" className="text-lg font-semibold">
           {t('breakdownTitle', { date: format.dateTime(new Date(`${loan.arrears.asOf}T12:00:00+08:00`), { dateStyle: 'long' }) })}
@@ -64,6 +72,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
           <p className="mt-3 text-sm text-slate-700">{t('capOk', { pct: cap.annualPct })}</p>
         )}
       </Card>
+      ) : null}
       <Card aria-labelledby="terms-heading">
         <h2 id="terms-heading" className="text-lg font-semibold">
           {t('termsTitle')}
@@ -83,6 +92,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
           </dd>
         </dl>
       </Card>
+      {contractArrears ? (
       <InstallmentList
         t={t}
         installments={loan.arrears.installments}
@@ -90,6 +100,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
         showAll={schedule === 'all'}
         href={{ all: `/loans/${loan.id}?schedule=all#schedule-heading`, owed: `/loans/${loan.id}#schedule-heading` }}
       />
+      ) : null}
       <section aria-labelledby="payments-heading">
         <h2 id="payments-heading" className="text-xl font-semibold">
           {t('paymentsTitle')}

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { contactRecords, notifications, staffUsers, type PaymentAccount } from '@/db/schema';
+import { cases, contactRecords, notifications, staffUsers, type PaymentAccount } from '@/db/schema';
 import type { IsoDate } from '@/lib/domain/dates';
 import { delayWindow, type PlanAllocation, type PlanInstallmentState, type PlanResult } from '@/lib/domain/plan';
 import type { Actor } from '../actor';
@@ -132,6 +132,24 @@ async function progressOf(db: Executor, plan: LoadedPlan, now: Date): Promise<Pl
 export async function getPlanProgress(actor: Actor, caseId: unknown, now: Date = new Date()): Promise<PlanProgressDto | null> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
+  const plan = await loadPlanOfCase(db, kase);
+  return plan ? progressOf(db, plan, now) : null;
+}
+
+/** States in which a case has a plan to show: from countersigning on. */
+export const planStates = ['plan_active', 'breached', 'completed'] as const;
+
+/** The plan on a loan of the borrower's, if one of its cases has one (the latest). */
+export async function getPlanOfLoan(actor: Actor, loanId: string, now: Date = new Date()): Promise<PlanProgressDto | null> {
+  if (actor.type !== 'borrower') return null;
+  const db = getDb();
+  const [kase] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.loanId, loanId), eq(cases.borrowerId, actor.id), inArray(cases.state, [...planStates])))
+    .orderBy(desc(cases.openedAt))
+    .limit(1);
+  if (!kase) return null;
   const plan = await loadPlanOfCase(db, kase);
   return plan ? progressOf(db, plan, now) : null;
 }

@@ -12,6 +12,8 @@ import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
+import { getPlanProgress } from '@/lib/server/plans/plan-progress';
+import { PlanView } from '@/components/plan/plan-view';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { postMessageAction } from './actions';
 
@@ -24,9 +26,11 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
   const { id } = await params;
   const overview = await orNotFound(getCaseOverview(ctx.actor, id));
   await recordCaseViewed(ctx, overview.id);
-  const [messages, t, tState, tStep, format, locale] = await Promise.all([
+  const [plan, messages, t, tPlan, tState, tStep, format, locale] = await Promise.all([
+    getPlanProgress(ctx.actor, overview.id),
     listCaseMessages(ctx.actor, overview.id),
     getTranslations('casePage'),
+    getTranslations('plan'),
     getTranslations('caseState'),
     getTranslations('nextStep'),
     getFormatter(),
@@ -44,6 +48,10 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           {t('caseNo')} <span className="font-mono">{overview.caseNo}</span> · <span className="font-semibold">{tState(overview.state)}</span>
         </p>
       </div>
+      {plan ? (
+        // From the moment the plan starts it replaces the arrears it settled, and the mediation deadline.
+        <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'long' })} />
+      ) : (
       <Card aria-labelledby="owed-heading">
         <h2 id="owed-heading" className="text-lg font-semibold">
           {t('owedTitle', { date: format.dateTime(new Date(`${overview.arrears.asOf}T12:00:00+08:00`), { dateStyle: 'long' }) })}
@@ -63,6 +71,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           {t('breakdownLink')}
         </AppLink>
       </Card>
+      )}
       <Card aria-labelledby="next-heading">
         <h2 id="next-heading" className="text-lg font-semibold">
           {t('nextTitle')}
