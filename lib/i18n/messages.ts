@@ -58,6 +58,8 @@ import en_plan from '@/messages/en/plan.json';
 import zh_plan from '@/messages/zh-CN/plan.json';
 import en_planDelay from '@/messages/en/planDelay.json';
 import zh_planDelay from '@/messages/zh-CN/planDelay.json';
+import en_staffPlan from '@/messages/en/staffPlan.json';
+import zh_staffPlan from '@/messages/zh-CN/staffPlan.json';
 import type { Locale } from './config';
 
 /**
