@@ -60,6 +60,8 @@ import en_planDelay from '@/messages/en/planDelay.json';
 import zh_planDelay from '@/messages/zh-CN/planDelay.json';
 import en_staffPlan from '@/messages/en/staffPlan.json';
 import zh_staffPlan from '@/messages/zh-CN/staffPlan.json';
+import en_paymentImport from '@/messages/en/paymentImport.json';
+import zh_paymentImport from '@/messages/zh-CN/paymentImport.json';
 import type { Locale } from './config';
 
 /**

@@ -18,6 +18,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           {t('approvals')}
         </Link>
       ) : null}
+      {actor.role === 'admin' ? (
+        <Link href="/staff/admin/payments" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+          {t('importPayments')}
+        </Link>
+      ) : null}
       {/* The outbox holds sign-in codes: admins only. */}
       {actor.role === 'admin' ? (
         <Link href="/staff/outbox" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
