@@ -100,6 +100,9 @@ const zhCN = {
   validation: zh_validation,
   verify: zh_verify,
   plan: zh_plan,
+  planDelay: zh_planDelay,
+  staffPlan: zh_staffPlan,
+  paymentImport: zh_paymentImport,
 };
 
 export type Messages = typeof zhCN;
@@ -134,6 +137,9 @@ const en: Messages = {
   validation: en_validation,
   verify: en_verify,
   plan: en_plan,
+  paymentImport: en_paymentImport,
+  staffPlan: en_staffPlan,
+  planDelay: en_planDelay,
 };
 
 const all: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
