@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { planDocuments, planInstallments } from '@/db/schema';
+import { formatMoney } from '@/lib/domain/money';
+import { makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
+import { expect, test } from './fixtures/test';
+
+test.describe('the repayment plan on the borrower’s phone', () => {
+  test('home, case and loan pages show the plan, not the arrears it replaced; the one-time delay, its effect first, then refused a second time', async ({ db, pageAs, axe }) => {
+    test.setTimeout(120_000);
+    const s = await makeExecutedPlan(db, { fullName: '孙悦' });
+    const rows = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId));
+    const first = rows.sort((a, b) => a.seq - b.seq)[0]!;
+    const amount = formatMoney(first.amount, 'zh-CN');
+    const page = await pageAs(s.borrower);
+
+    // Home (a plain document): the next payment and what is paid and left; no arrears, deadline or lawsuit warning.
+    await page.goto('/');
+    await expect(page.getByText('下一期还款')).toBeVisible();
+    await expect(page.getByText(amount).first()).toBeVisible();
+    await expect(page.getByText('累计已还')).toBeVisible();
+    await expect(page.getByText('调解截止日期')).toHaveCount(0);
+    await expect(page.getByText('今天需还清的逾期金额')).toHaveCount(0);
+    await axe(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The case page: the plan, each installment, how to pay with the creditor's account.
+    await page.getByRole('link', { name: '查看还款计划和还款方式' }).click();
+    await expect(page.getByRole('heading', { name: '您的还款计划' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '如何还款' })).toBeVisible();
+    await expect(page.getByText(testPaymentAccount.accountNo)).toBeVisible();
+    await expect(page.getByText('如果没有达成协议')).toHaveCount(0);
+    await expect(page.getByText('第1期')).toBeVisible();
+    await axe(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The loan page (a document) shows the plan too.
+    await page.goto(`/loans/${s.loan.id}`);
+    await expect(page.getByRole('heading', { name: '您的还款计划' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /的欠款构成/ })).toHaveCount(0);
+    await axe(page);
+
+    // The delay: choose the date, see what changes, confirm.
+    await page.goto(`/cases/${s.kase.id}`);
+    await page.getByRole('link', { name: '推迟下一期还款' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '推迟一期还款' })).toBeVisible();
+    await axe(page);
+    await page.getByLabel('新的还款日').selectOption('14');
+    await page.getByRole('button', { name: '查看变化' }).click();
+    await expect(page.getByRole('heading', { name: '确认后会有这些变化' })).toBeVisible();
+    await expect(page.getByText(`金额仍为${amount}，不加收利息或费用。`)).toBeVisible();
+    await expect(page.getByText('在本还款计划中只能推迟一次。')).toBeVisible();
+    await axe(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('button', { name: /^确认：改为/ }).click();
+    await expect(page.getByText(/^已完成：本期还款日改为/)).toBeVisible({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '下载补充协议（PDF）' }).click();
+    const bytes = fs.readFileSync((await (await download).path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const [addendum] = await db.select().from(planDocuments).where(eq(planDocuments.agreementId, s.agreementId));
+    expect(addendum).toMatchObject({ kind: 'delay_addendum' });
+
+    // The plan shows the new date; the delay is used.
+    await page.getByRole('link', { name: '返回还款计划' }).click();
+    await expect(page.getByText(/^原为/)).toBeVisible();
+    await expect(page.getByText(/^您已把一期还款从/)).toBeVisible();
+    // A second request is refused with the reason.
+    await page.goto(`/cases/${s.kase.id}/delay`);
+    await expect(page.getByText('本还款计划的一次性延期已经使用过了。')).toBeVisible();
+    await axe(page);
+  });
+
+  test('in English too', async ({ db, pageAs }) => {
+    const s = await makeExecutedPlan(db, { fullName: '钱多' });
+    const page = await pageAs(s.borrower, { locale: 'en' });
+    await page.goto('/?lang=en');
+    await expect(page.getByText('Next payment')).toBeVisible();
+    await page.goto(`/cases/${s.kase.id}`);
+    await expect(page.getByRole('heading', { name: 'Your repayment plan' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'How to pay' })).toBeVisible();
+  });
+});
