@@ -62,7 +62,7 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     expect(addendum).toMatchObject({ kind: 'delay_addendum' });
 
     // The plan shows the new date; the delay is used.
-    await page.getByRole('link', { name: '返回还款计划' }).click();
+    await page.getByRole('status').getByRole('link', { name: '返回还款计划' }).click();
     await expect(page.getByText(/^原为/)).toBeVisible();
     await expect(page.getByText(/^您已把一期还款从/)).toBeVisible();
     // A second request is refused with the reason.

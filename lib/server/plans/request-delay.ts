@@ -15,7 +15,7 @@ import { syncPlan } from './sync-plan';
 
 export type DelayOptionsDto =
   | { available: true; window: DelayWindow; graceDays: number; effect: DelayEffect | null }
-  | { available: false; reason: DelayRefusal; used: { fromDate: string; toDate: string; days: number; at: string } | null };
+  | { available: false; reason: DelayRefusal; used: { fromDate: string; toDate: string; days: number; at: string; addendumId: string | null } | null };
 
 function delayRequest(plan: LoadedPlan, now: Date): DelayRequest {
   const today = planToday(plan, now);
@@ -29,7 +29,8 @@ export async function getDelayOptions(actor: Actor, caseId: unknown, days?: numb
   const request = delayRequest(plan, now);
   const window = delayWindow(request);
   if (!window.ok) {
-    const used = plan.delay ? { fromDate: plan.delay.fromDate, toDate: plan.delay.toDate, days: plan.delay.days, at: plan.delay.createdAt.toISOString() } : null;
+    const addendum = plan.documents.find((d) => d.kind === 'delay_addendum');
+    const used = plan.delay ? { fromDate: plan.delay.fromDate, toDate: plan.delay.toDate, days: plan.delay.days, at: plan.delay.createdAt.toISOString(), addendumId: addendum?.id ?? null } : null;
     return { available: false, reason: window.reason, used };
   }
   const effect = days === undefined ? null : delayEffect(request, days, plan.rules.graceDays);

@@ -1,13 +1,12 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { confirmDelay } from '@/lib/server/plans/request-delay';
 import { id } from '@/lib/validation/envelope';
 
 export const confirmDelayAction = defineAction('borrower', z.object({ caseId: id, days: z.number() }), async ({ caseId, days }, ctx) => {
+  // No revalidation: the answer is shown in place (every page that shows the plan is rendered per request).
   const { effect, addendumId } = await confirmDelay(ctx, caseId, { days });
-  revalidatePath(`/cases/${caseId}`);
   return { toDate: effect.to, seq: effect.seq, addendumId };
 });

@@ -37,6 +37,11 @@ export default async function DelayPage({ params, searchParams }: { params: Prom
           <p className="font-semibold">{t('refused')}</p>
           <p className="mt-1">{tv(options.reason)}</p>
           {options.used ? <p className="mt-1">{t('usedOn', { from: date(options.used.fromDate), to: date(options.used.toDate), on: format.dateTime(new Date(options.used.at), { dateStyle: 'long' }) })}</p> : null}
+          {options.used?.addendumId ? (
+            <a href={`/api/plan-documents/${options.used.addendumId}`} className="mt-2 inline-block text-brand-700 underline">
+              {t('addendum')}
+            </a>
+          ) : null}
         </Notice>
       ) : (
         <>
