@@ -22,6 +22,15 @@ const stateTone: Record<PlanInstallmentState, string> = {
   upcoming: 'bg-slate-100 text-slate-700',
 };
 
+/** Missed and due installments, then the next three to pay (or the last ones, once everything is paid). */
+function firstToShow(plan: PlanProgressDto) {
+  const open = plan.installments.filter((i) => i.outstanding > 0);
+  if (open.length === 0) return plan.installments.slice(-3);
+  const urgent = open.filter((i) => i.state === 'missed' || i.state === 'due');
+  const upcoming = open.filter((i) => i.state === 'upcoming').slice(0, Math.max(1, 3 - urgent.length));
+  return [...urgent, ...upcoming];
+}
+
 export function PlanStatusNotice({ plan, t, locale, date }: Props) {
   const money = (fen: number) => formatMoney(fen, locale);
   if (plan.status === 'completed') {
@@ -158,8 +167,9 @@ export function PlanView(props: Props) {
         <Sub id="plan-schedule-heading" className="text-xl font-semibold">
           {t('scheduleTitle')}
         </Sub>
-        <ul className="flex flex-col gap-2">
-          {plan.installments.map((i) => (
+        {/* What needs attention first (missed, due, the next ones), the whole schedule one tap away: a long plan is many rows. */}
+        <ul className="flex flex-col gap-2" aria-label={t('comingUp')}>
+          {firstToShow(plan).map((i) => (
             <li key={i.seq} className={cn('rounded-lg border bg-white p-3 text-sm', i.state === 'missed' ? 'border-red-200' : 'border-slate-200')}>
               <p className="flex items-baseline justify-between gap-2">
                 <span className="font-semibold">{i.seq === 0 ? t('downPayment') : t('installmentN', { n: i.seq })}</span>
@@ -185,6 +195,31 @@ export function PlanView(props: Props) {
             </li>
           ))}
         </ul>
+        <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t('allInstallments', { count: plan.installments.length })}</summary>
+          <table className="w-full text-left">
+            <caption className="sr-only">{t('scheduleTitle')}</caption>
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-1 pr-2">{t('dueDate')}</th>
+                <th scope="col" className="py-1 pr-2 text-right">{t('amount')}</th>
+                <th scope="col" className="py-1">{t('stateHeading')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.installments.map((i) => (
+                <tr key={i.seq} className="border-b border-slate-100">
+                  <td className="py-1 pr-2">
+                    <span className="block text-xs text-slate-600">{i.seq === 0 ? t('downPayment') : t('installmentN', { n: i.seq })}</span>
+                    {date(i.dueDate)}
+                  </td>
+                  <td className="py-1 pr-2 text-right">{money(i.amount - i.interestCancelled)}</td>
+                  <td className="py-1">{t(`state.${i.state}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
         <p className="text-sm text-slate-700">{t('graceNote', { days: plan.graceDays, misses: plan.breachMisses })}</p>
       </section>
     </>

@@ -70,9 +70,11 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
           {plan.delay.used ? t('delayUsed', { from: date(plan.delay.used.fromDate), to: date(plan.delay.used.toDate), at: time(plan.delay.used.at) }) : plan.delay.offered ? t('delayNotUsed', { days: plan.delay.maxDays }) : null}
         </p>
 
-        <div className="overflow-x-auto">
+        {/* A long plan is many rows: open by default only when short. */}
+        <details open={plan.installments.length <= 12} className="overflow-x-auto">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('installmentsSummary', { count: plan.installments.length, paid: plan.installments.filter((i) => i.outstanding === 0).length, missed: plan.installments.filter((i) => i.state === 'missed').length })}</summary>
           <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left font-semibold">{t('installments')}</caption>
+            <caption className="sr-only">{t('installments')}</caption>
             <thead className="bg-slate-100">
               <tr>
                 <th scope="col" className="p-2">{t('col.seq')}</th>
@@ -102,7 +104,7 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
               ))}
             </tbody>
           </table>
-        </div>
+        </details>
 
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -155,7 +157,7 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
                     {p.recordedBy ? ` · ${p.recordedBy}` : ''}
                     <span className="block">{time(p.recordedAt)}</span>
                   </td>
-                  <td className="p-2">{canAct && !p.reversal ? <ReversePaymentForm caseId={plan.caseId} paymentId={p.id} label={`${date(p.receivedOn)} ${money(p.amount)} ${p.reference}`} /> : null}</td>
+                  <td className="p-2 whitespace-nowrap">{canAct && !p.reversal ? <ReversePaymentForm caseId={plan.caseId} paymentId={p.id} label={`${date(p.receivedOn)} ${money(p.amount)} ${p.reference}`} /> : null}</td>
                 </tr>
               ))}
             </tbody>
