@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestBodyLimitBytes } from '@/lib/domain/file-type';
 import { checkActionPost } from '@/lib/http/action-body';
-import { isLocale, localeCookie } from '@/lib/i18n/config';
+import { isLocale, localeCookie, negotiateLocale } from '@/lib/i18n/config';
 import { logger } from '@/lib/server/logger';
 
 /**
@@ -21,7 +21,7 @@ function hasSessionCookie(request: NextRequest) {
  * scripts cannot carry a per-request nonce, so they get 'unsafe-inline'
  * instead: safe there, as nothing a visitor sends ever reaches their HTML.
  */
-const staticPages = new Set(['/help']);
+const staticPages = new Set(['/help/zh-CN', '/help/en']);
 
 function contentSecurityPolicy(nonce: string | null) {
   const dev = process.env.NODE_ENV !== 'production';
@@ -95,6 +95,15 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(target);
   }
 
+  // /help is the help page built for the visitor's language (remembered choice, else the browser's).
+  if (pathname === '/help') {
+    const remembered = request.cookies.get(localeCookie)?.value;
+    const locale = isLocale(remembered) ? remembered : negotiateLocale(request.headers.get('accept-language'));
+    const response = NextResponse.rewrite(new URL(`/help/${locale}${search}`, request.url));
+    response.headers.set('content-security-policy', contentSecurityPolicy(null));
+    response.headers.set('vary', 'cookie, accept-language');
+    return response;
+  }
   if (staticPages.has(pathname)) {
     const response = NextResponse.next();
     response.headers.set('content-security-policy', contentSecurityPolicy(null));
@@ -107,6 +116,8 @@ export async function proxy(request: NextRequest) {
   headers.set('x-request-id', requestId);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
+  // The page asked for, so a page that finds the session gone can send the borrower back here after signing in.
+  headers.set('x-return-path', pathname + search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('x-request-id', requestId);

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -13,12 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations('common');
+  const [locale, t, requestHeaders] = await Promise.all([getLocale(), getTranslations('common'), headers()]);
+  // A page built at build time (/help) reaches no request and so no language: it carries its own skip link in its
+  // own language. Every page served per request has the proxy's nonce.
+  const perRequest = requestHeaders.has('x-nonce');
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <SkipLink>{t('skipToContent')}</SkipLink>
+        {perRequest ? <SkipLink>{t('skipToContent')}</SkipLink> : null}
         <ClientMessages>{children}</ClientMessages>
       </body>
     </html>

@@ -63,7 +63,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await page.close();
     const phone = await pageAs(borrower);
     await phone.goto(`/cases/${kase.id}/hardship`);
-    await expect(phone.getByText('已恢复您上次保存的内容')).toBeVisible();
+    await expect(phone.getByText('已恢复您上次填写的内容')).toBeVisible();
     await expect(phone.getByRole('heading', { level: 2, name: '其他债务' })).toBeVisible();
     await phone.getByRole('button', { name: '保存并继续' }).click();
 
@@ -76,10 +76,10 @@ test.describe('arrears and the hardship statement on a phone', () => {
 
     await expect(phone.getByRole('heading', { level: 2, name: '证明材料（可选）' })).toBeVisible();
     await phone.getByLabel('选择文件').setInputFiles({ name: '解除劳动合同通知.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% test evidence\n') });
-    await phone.getByRole('button', { name: '上传' }).click();
+    await phone.getByRole('button', { name: '上传', exact: true }).click();
     await expect(phone.getByRole('list', { name: '已上传的材料' }).getByText('解除劳动合同通知.pdf')).toBeVisible();
     await phone.getByLabel('选择文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
-    await phone.getByRole('button', { name: '上传' }).click();
+    await phone.getByRole('button', { name: '上传', exact: true }).click();
     await expect(phone.getByText('只接受 PDF、JPG 或 PNG 文件')).toBeVisible();
     await phone.getByRole('button', { name: '继续' }).click();
 
@@ -121,7 +121,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await expect(desk.getByText('罚息是怎么算的？我对金额有疑问。')).toBeVisible();
     await desk.getByLabel('回复借款人').fill('罚息按逾期本金 × 年利率上浮 50% ÷ 360 × 逾期天数计算。');
     await desk.getByRole('button', { name: '发送', exact: true }).click();
-    await expect(desk.getByRole('list', { name: '给调解员留言' }).getByText('÷ 360')).toBeVisible();
+    await expect(desk.getByRole('list', { name: '与借款人的留言' }).getByText('÷ 360')).toBeVisible();
     await axe(desk);
 
     await page.reload();

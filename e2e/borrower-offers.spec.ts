@@ -1,3 +1,5 @@
+import { and, eq } from 'drizzle-orm';
+import { hardshipStatements, notifications } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -9,15 +11,17 @@ test.describe('offers and negotiation', () => {
     const supervisor = await makeStaff(db, creditor.id, 'supervisor', 'supervisor pw 3');
     const borrower = await makeBorrower(db, { fullName: '孙丽' });
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    await db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: 150_000, submittedAt: new Date() });
 
     // The borrower asks for options and compares them at 360 px.
     await signIn(page, borrower);
     await page.goto(`/cases/${kase.id}/offers`);
     await expect(page.getByRole('heading', { level: 1, name: '还款方案' })).toBeVisible();
     await page.getByRole('button', { name: '为我生成方案' }).click();
-    const options = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem');
+    const options = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li');
     await expect(options.first()).toBeVisible();
     expect(await options.count()).toBeGreaterThanOrEqual(2);
+    const optionCount = await options.count();
     await expect(options.first().getByText('每月还款')).toBeVisible();
     // Only the schedule asked for is sent, a link away, not every offer's every time.
     await expect(options.nth(1).getByText(/^1\. /)).toHaveCount(0);
@@ -37,7 +41,16 @@ test.describe('offers and negotiation', () => {
     await page.getByLabel('附言（可选）').fill('我现在每月最多能还这么多。');
     await axe();
     await page.getByRole('button', { name: '发送我的方案' }).click();
+    // Before it goes: what it replaces (nothing: the options stay open) and how it compares with the cheapest.
+    const confirmation = page.getByTestId('proposal-confirmation');
+    await expect(confirmation.getByText('您的方案不会替代任何方案。')).toBeVisible();
+    await expect(confirmation.getByText('以下方案仍然有效，在有效期内您仍可以接受：')).toBeVisible();
+    await expect(confirmation.getByTestId('proposal-comparison')).toContainText(/与“方案 \d+”相比，您的方案总还款额(多|少) ¥[\d,.]+，每月(多|少) ¥[\d,.]+。/);
+    await axe();
+    await page.getByRole('button', { name: '确认发送我的方案' }).click();
     await expect(page.getByRole('heading', { name: '您提出的方案' })).toBeVisible();
+    // The system's options are still open beside it.
+    await expect(options).toHaveCount(optionCount + 1);
     await expect(page.getByText('等待调解员答复。')).toBeVisible();
 
     // The mediator counters with a principal reduction: beyond their authority, it waits for a supervisor.
@@ -64,15 +77,21 @@ test.describe('offers and negotiation', () => {
     await sup.getByRole('link', { name: '审批' }).click();
     await expect(sup.getByRole('heading', { level: 1, name: '待审批的方案' })).toBeVisible();
     await expect(sup.getByText('借款人失业，减免少量本金可促成还款。')).toBeVisible();
+    // Staff wording: the borrower's income is theirs, not the reader's.
+    await expect(sup.getByText(/^(在|超出)借款人填写的每月可支配收入/)).toBeVisible();
+    await expect(sup.locator('main')).not.toContainText(/您填写|按您的收入/);
     await axe(sup);
     await sup.getByRole('button', { name: '批准', exact: true }).click();
     await expect(sup.getByText('没有待审批的方案。')).toBeVisible();
     await sup.close();
+    // The mediator is told in their own language, all of it.
+    const [told] = await db.select().from(notifications).where(and(eq(notifications.toAddress, mediator.email), eq(notifications.template, 'offerApprovalDecided')));
+    expect(told!.body).toBe(`您为案件 ${kase.caseNo} 提交的方案已获批准。`);
 
     // Now the borrower sees the mediator's offer and accepts it.
     await page.reload();
-    const offer = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
-    await expect(offer.getByText('减免金额')).toBeVisible();
+    const offer = page.getByRole('list', { name: '当前可选方案' }).locator(':scope > li').first();
+    await expect(offer.getByText('减免合计')).toBeVisible();
     await offer.getByRole('button', { name: '接受这个方案' }).click();
     await offer.getByRole('button', { name: '确定接受' }).click();
     await expect(page.getByText('已达成还款方案')).toBeVisible();

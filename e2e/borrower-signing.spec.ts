@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { agreements } from '@/db/schema';
-import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
 test.describe('signing the repayment agreement', () => {
@@ -21,10 +21,11 @@ test.describe('signing the repayment agreement', () => {
     await first.getByRole('button', { name: '确定接受' }).click();
     await expect(page.getByText('已达成还款方案')).toBeVisible();
 
-    // 1. Review: the document itself, rendered in the page at 360 px, with the plain summary above it.
+    // 1. Review: the text itself, readable at 360 px, and the very PDF in the page on request.
     await page.goto(`/cases/${kase.id}/agreement`);
     await expect(page.getByRole('heading', { level: 1, name: '签署还款协议' })).toBeVisible();
-    await expect(page.getByText('每月还款')).toBeVisible();
+    await expect(page.getByText('每月还款').first()).toBeVisible();
+    await page.getByRole('button', { name: '在此页查看 PDF 原件' }).click();
     await expect(page.getByText(/协议共 \d+ 页/)).toBeVisible({ timeout: 30_000 });
     expect(await page.getByTestId('pdf-pages').locator('canvas').count()).toBeGreaterThan(0);
     await axe();
@@ -32,6 +33,7 @@ test.describe('signing the repayment agreement', () => {
 
     // Mistakes are refused beside their field and nothing typed or drawn is lost.
     await page.getByLabel('请输入您的完整姓名').fill('刘');
+    await page.getByRole('button', { name: '添加手写签名（可选）' }).click();
     const pad = page.getByRole('img', { name: '手写签名（可选）' });
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 100);
@@ -54,29 +56,33 @@ test.describe('signing the repayment agreement', () => {
     await page.getByLabel('请输入您的完整姓名').fill('刘龑');
     await page.getByRole('button', { name: '签署协议' }).click();
     await expect(page.getByText('您已签署。')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { level: 1, name: '我的还款协议' })).toBeVisible();
 
     // The download is byte for byte the stored, hashed file.
     const downloadPromise = page.waitForEvent('download');
-    await page.getByRole('link', { name: '下载您签署的协议（PDF）' }).click();
+    await page.getByRole('link', { name: '下载我签署的协议（PDF）' }).click();
     const download = await downloadPromise;
     const signedBytes = fs.readFileSync((await download.path())!);
     const [stored] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
     expect(crypto.createHash('sha256').update(signedBytes).digest('hex')).toBe(stored!.borrowerSignedSha256);
-    expect(download.suggestedFilename()).toContain(kase.caseNo);
+    // Named for what it is: which agreement, which copy.
+    expect(download.suggestedFilename()).toBe(`还款协议 ${stored!.agreementNo}（借款人签署版）.pdf`);
 
     // The mediator countersigns for the lender.
     const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
-    await expect(desk.getByText('借款人已签署，待会签')).toBeVisible();
-    await desk.getByLabel('请输入您的登录密码以会签').fill('wrong password');
-    await desk.getByRole('button', { name: '代表贷款机构会签' }).click();
+    await expect(desk.getByText('借款人已签署，待会签').first()).toBeVisible();
+    await makeSealAuthorisation(db, creditor.id);
+    await desk.reload();
+    await desk.getByLabel('请输入您的登录密码，以调解员身份签署').fill('wrong password');
+    await desk.getByRole('button', { name: '以调解员身份签署，并依授权加盖贷款机构签章' }).click();
     await expect(desk.getByText('密码不正确。', { exact: true })).toBeVisible();
-    await desk.getByLabel('请输入您的登录密码以会签').fill('mediator pw 5');
-    await desk.getByRole('button', { name: '代表贷款机构会签' }).click();
+    await desk.getByLabel('请输入您的登录密码，以调解员身份签署').fill('mediator pw 5');
+    await desk.getByRole('button', { name: '以调解员身份签署，并依授权加盖贷款机构签章' }).click();
     await expect(desk.getByText(/· 已生效$/)).toBeVisible({ timeout: 30_000 });
     await axe(desk);
     const executedDownload = desk.waitForEvent('download');
-    await desk.getByRole('link', { name: 'PDF · 生效版' }).click();
+    await desk.getByRole('link', { name: '生效版：三方签署并盖章（PDF）' }).click();
     const executedBytes = fs.readFileSync((await (await executedDownload).path())!);
     await desk.close();
 

@@ -46,16 +46,18 @@ test('evidence at the limit is uploaded; one byte over and 50 MB are refused, an
   const uploaded = page.getByRole('list', { name: '已上传的材料' });
 
   await page.getByLabel('选择文件').setInputFiles({ name: '住院证明.pdf', mimeType: 'application/pdf', buffer: pdfOf(evidenceLimits.maxBytes) });
-  await page.getByRole('button', { name: '上传' }).click();
+  await page.getByRole('button', { name: '上传', exact: true }).click();
   await expect(uploaded.getByText('住院证明.pdf')).toBeVisible({ timeout: 30_000 });
   await expect(uploaded.getByText('(10240 KB)')).toBeVisible();
 
   await page.getByLabel('选择文件').setInputFiles({ name: '太大.pdf', mimeType: 'application/pdf', buffer: pdfOf(evidenceLimits.maxBytes + 1) });
-  await page.getByRole('button', { name: '上传' }).click();
+  await page.getByRole('button', { name: '上传', exact: true }).click();
   await expect(page.getByText('文件超过 10 MB，请压缩或拍摄较小的照片。')).toBeVisible();
   await page.getByLabel('选择文件').setInputFiles(fileOf(50 * 1024 * 1024));
-  await page.getByRole('button', { name: '上传' }).click();
+  await page.getByRole('button', { name: '上传', exact: true }).click();
   await expect(page.getByText('文件超过 10 MB，请压缩或拍摄较小的照片。')).toBeVisible();
+  // A refused file is not kept chosen, so "continue" does not try it again.
+  await expect(page.getByRole('button', { name: '继续', exact: true })).toBeVisible();
   await axe();
 
   // Nothing lost: the upload that went through, and every answer before it.

@@ -58,7 +58,8 @@ test.describe('a borrower signs in with a code, on a 360×780 phone', () => {
     await expect(thief).toHaveURL(/\/login$/);
     const direct = await thief.request.get(`/cases/${kase.id}`, { headers: { cookie: saved.map((c) => `${c.name}=${c.value}`).join('; ') }, maxRedirects: 0 });
     expect([303, 307]).toContain(direct.status());
-    expect(direct.headers().location).toMatch(/\/login$/);
+    // To sign in again, and back to that case after it (?next=).
+    expect(direct.headers().location).toMatch(new RegExp(`/login\\?next=${encodeURIComponent(`/cases/${kase.id}`)}$`));
     await thief.context().close();
   });
 
@@ -83,6 +84,29 @@ test.describe('a borrower signs in with a code, on a 360×780 phone', () => {
     await page.getByRole('button', { name: '获取验证码' }).click();
     await expect(page.getByText('请输入 11 位手机号码')).toBeVisible();
     await expect(page.getByLabel('手机号码')).toHaveValue('2380013');
+  });
+
+  test('after the session ends, signing in again returns to the page the borrower was on; a path off the portal is never followed', async ({ page, db, codeSentTo }) => {
+    const creditor = await makeCreditor(db);
+    const borrower = await makeBorrower(db);
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id);
+    // No session (it ended): the page sends the borrower to sign in, and keeps where they were.
+    const where = `/cases/${kase.id}/offers?schedule=x`;
+    await page.goto(where);
+    await expect(page).toHaveURL((url) => url.pathname === '/login' && url.searchParams.get('next') === where);
+    await expect(page.getByText('重新登录后，会回到您刚才所在的页面')).toBeVisible();
+    await page.getByLabel('手机号码').fill(borrower.phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expect(page.getByLabel('短信验证码')).toBeVisible();
+    await page.getByLabel('短信验证码').fill(await codeSentTo(borrower.phone));
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(page).toHaveURL((url) => url.pathname + url.search === where);
+    await expect(page.getByRole('heading', { level: 1, name: '还款方案' })).toBeVisible();
+    // Signed in, a return path off the portal leads home instead.
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      await page.goto(`/login?next=${encodeURIComponent(next)}`);
+      await expect(page).toHaveURL((url) => url.pathname === '/' && url.host === new URL(page.url()).host);
+    }
   });
 });
 

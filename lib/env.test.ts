@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, demoModeWarning, isLoopbackUrl, parseEnv } from './env';
+import { ConfigError, demoModeWarning, isLoopbackUrl, parseEnv, publicUrlMismatch } from './env';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const secret = 'x'.repeat(40);
@@ -70,5 +70,16 @@ describe('configuration', () => {
   it('names a malformed variable', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('takes the public address from the port when none is set, and warns when a local one names another port', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-env-'));
+    expect(parseEnv({ DATA_DIR: dir, PORT: '3030' }).NEXTAUTH_URL).toBe('http://localhost:3030');
+    expect(publicUrlMismatch({ NEXTAUTH_URL: 'http://localhost:3030', PORT: 3030 })).toBeNull();
+    expect(publicUrlMismatch({ NEXTAUTH_URL: 'http://localhost:3000', PORT: 3030 })).toMatch(/NEXTAUTH_URL .*port 3000.*serves port 3030/);
+    expect(publicUrlMismatch({ NEXTAUTH_URL: 'http://127.0.0.1', PORT: 3030 })).toMatch(/port 80/);
+    // Behind a reverse proxy the public port is the proxy's.
+    expect(publicUrlMismatch({ NEXTAUTH_URL: 'https://concord.example.cn', PORT: 3000 })).toBeNull();
+    fs.rmSync(dir, { recursive: true });
   });
 });

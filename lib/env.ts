@@ -21,7 +21,8 @@ const schema = z.object({
   DATA_DIR: z.string().default('.data'),
   AUTH_SECRET: z.string().optional(),
   CONCORD_ENCRYPTION_KEY: z.string().optional(),
-  NEXTAUTH_URL: z.string().url().default('http://localhost:3000'),
+  /** The portal's public address (links in messages, the QR code on agreements); unset: http://localhost:PORT. */
+  NEXTAUTH_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,8 +32,9 @@ const schema = z.object({
   CONCORD_SIGNING_P12: z.string().optional(),
 });
 
-export type Env = Omit<z.infer<typeof schema>, 'DEMO_MODE'> & {
+export type Env = Omit<z.infer<typeof schema>, 'DEMO_MODE' | 'NEXTAUTH_URL'> & {
   DEMO_MODE: boolean;
+  NEXTAUTH_URL: string;
   authSecret: string;
   /** 32-byte key for AES-256-GCM encryption of resident IDs at rest. */
   encryptionKey: Buffer;
@@ -95,12 +97,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError('CONCORD_SIGNING_P12 is missing: the creditor’s signing certificate (PKCS#12, base64) that seals agreements is required when DEMO_MODE=false.');
   }
   const lookupKey = Buffer.from(crypto.hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'concord lookup hash', 32));
+  const publicAddress = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
   return {
     ...env,
+    NEXTAUTH_URL: publicAddress,
     authSecret,
     encryptionKey,
     lookupKey,
-    secureCookies: !env.DEMO_MODE || env.NEXTAUTH_URL.startsWith('https://'),
+    secureCookies: !env.DEMO_MODE || publicAddress.startsWith('https://'),
   };
 }
 
@@ -109,6 +113,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** An address on the portal as the public reaches it (NEXTAUTH_URL): links in messages, the QR code on agreements. */
+export function publicUrl(path = '/'): string {
+  return `${getEnv().NEXTAUTH_URL.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
 /** Host names that only this machine can reach. */
@@ -134,4 +143,16 @@ export function demoModeWarning(env: Pick<Env, 'DEMO_MODE' | 'NEXTAUTH_URL'>): s
     '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
     '',
   ].join('\n');
+}
+
+/**
+ * A warning for start-up when the public address names this machine on another port than the one the portal
+ * serves (links and the QR codes on agreements would lead nowhere), or null. An address on another host is
+ * taken to be a reverse proxy in front of the portal, whatever its port.
+ */
+export function publicUrlMismatch(env: Pick<Env, 'NEXTAUTH_URL' | 'PORT'>): string | null {
+  if (!isLoopbackUrl(env.NEXTAUTH_URL)) return null;
+  const url = new URL(env.NEXTAUTH_URL);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return port === env.PORT ? null : `NEXTAUTH_URL (${env.NEXTAUTH_URL}) points at port ${port} on this machine, but the portal serves port ${env.PORT}: links in messages and the verification QR code on agreements will not reach it. Set NEXTAUTH_URL=http://localhost:${env.PORT} (or the public address in front of it).`;
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
-import { demoModeWarning, getEnv } from '@/lib/env';
+import { demoModeWarning, getEnv, publicUrlMismatch } from '@/lib/env';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { openDatabase } from './lib/database';
 import { watchDocumentStylesheet } from './lib/document-stylesheet';
@@ -21,6 +21,8 @@ const started = Date.now();
 const log = (message: string) => console.log(`[concord] ${message}`);
 
 const env = getEnv(); // refuses to start on a bad or missing secret, naming the variable
+const mismatch = publicUrlMismatch(env);
+if (mismatch) console.warn(`[concord] Warning: ${mismatch}`);
 const warning = demoModeWarning(env);
 if (warning) console.warn(warning);
 if (!env.DEMO_MODE) {

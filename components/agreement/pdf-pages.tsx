@@ -1,14 +1,15 @@
 'use client';
+// i18n-audience: borrower
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
 /**
  * Shows a PDF's pages in the page itself (pdf.js onto canvases sized to the
- * screen), so a borrower on a phone reads the very bytes they sign — not a
- * download link a cheap phone might not open.
+ * screen): the exact bytes the borrower signs, for whoever wants to see them
+ * beside the readable text. Loaded only when asked for (pdf.js is heavy).
  */
-export function PdfPages({ url, downloadUrl, title }: { url: string; downloadUrl: string; title: string }) {
+export default function PdfPages({ url, downloadUrl, title }: { url: string; downloadUrl: string; title: string }) {
   const t = useTranslations('signing');
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');

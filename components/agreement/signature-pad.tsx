@@ -1,15 +1,19 @@
 'use client';
+// i18n-audience: borrower
 
 import { useTranslations } from 'next-intl';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import SignaturePad from 'signature_pad';
 import { Button } from '@/components/ui/button';
 
 export type DrawnSignature = { png: string; points: number; width: number; height: number };
-export type SignaturePadHandle = { read: () => DrawnSignature | undefined };
 
-/** A box to sign with a finger or a mouse; what is drawn stays when the form is refused. */
-export const SignatureBox = forwardRef<SignaturePadHandle, { error?: string }>(function SignatureBox({ error }, ref) {
+/**
+ * A box to sign with a finger or a mouse. Loaded only when the borrower chooses
+ * to draw (the signing form imports it on demand); what is drawn is reported
+ * after every stroke, so it stays when the form is refused.
+ */
+export default function SignatureBox({ error, onChange }: { error?: string; onChange: (drawn: DrawnSignature | undefined) => void }) {
   const t = useTranslations('signing');
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
@@ -20,21 +24,25 @@ export const SignatureBox = forwardRef<SignaturePadHandle, { error?: string }>(f
     element.width = element.offsetWidth * ratio;
     element.height = element.offsetHeight * ratio;
     element.getContext('2d')!.scale(ratio, ratio);
-    pad.current = new SignaturePad(element, { penColor: '#0f172a', minWidth: 1, maxWidth: 2.5 });
-    return () => pad.current?.off();
+    const current = new SignaturePad(element, { penColor: '#0f172a', minWidth: 1, maxWidth: 2.5 });
+    pad.current = current;
+    return () => current.off();
   }, []);
 
-  useImperativeHandle(ref, () => ({
-    read() {
-      const current = pad.current;
-      if (!current || current.isEmpty()) return undefined;
-      const groups = current.toData();
-      const points = groups.flatMap((g) => g.points);
+  // After every stroke, the drawing so far.
+  useEffect(() => {
+    const current = pad.current;
+    if (!current) return;
+    const read = () => {
+      if (current.isEmpty()) return onChange(undefined);
+      const points = current.toData().flatMap((g) => g.points);
       const xs = points.map((p) => p.x);
       const ys = points.map((p) => p.y);
-      return { png: current.toDataURL('image/png'), points: points.length, width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
-    },
-  }));
+      onChange({ png: current.toDataURL('image/png'), points: points.length, width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+    };
+    current.addEventListener('endStroke', read);
+    return () => current.removeEventListener('endStroke', read);
+  }, [onChange]);
 
   return (
     <div className="flex flex-col gap-1">
@@ -47,6 +55,7 @@ export const SignatureBox = forwardRef<SignaturePadHandle, { error?: string }>(f
         aria-labelledby="signature-label"
         aria-describedby={error ? 'signature-error' : 'signature-hint'}
         className="h-40 w-full touch-none rounded-lg border border-slate-400 bg-white"
+        data-testid="signature-pad"
       />
       <p id="signature-hint" className="text-sm text-slate-600">
         {t('drawHint')}
@@ -56,9 +65,17 @@ export const SignatureBox = forwardRef<SignaturePadHandle, { error?: string }>(f
           {error}
         </p>
       ) : null}
-      <Button type="button" variant="ghost" className="self-start" onClick={() => pad.current?.clear()}>
+      <Button
+        type="button"
+        variant="ghost"
+        className="self-start"
+        onClick={() => {
+          pad.current?.clear();
+          onChange(undefined);
+        }}
+      >
         {t('clearDrawing')}
       </Button>
     </div>
   );
-});
+}

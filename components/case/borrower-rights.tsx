@@ -1,3 +1,4 @@
+// i18n-audience: borrower
 import { getTranslations } from '@/lib/i18n/server';
 
 /** The borrower's rights in plain words: disputes, contact hours, no contact with family, privacy. */

@@ -10,15 +10,17 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { TextareaField } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
+import { forAudience, type Audience } from '@/lib/i18n/audience';
+import { instantFormat } from '@/lib/i18n/config';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { CaseMessageDto } from '@/lib/server/cases/case-messages';
 import { caseMessageSchema, type CaseMessageInput } from '@/lib/validation/case';
 
 type Post = (input: { caseId: string; body: string }) => Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, { key: string }>; formError?: { key: string } }>;
 
-/** The case thread: questions and answers between the borrower and the mediator, oldest first; without `post`, read only. */
-export function CaseThread({ caseId, messages, post, viewer }: { caseId: string; messages: CaseMessageDto[]; post: Post | null; viewer: 'borrower' | 'staff' }) {
-  const t = useTranslations('caseThread');
+/** The case thread: questions and answers between the borrower and the mediator, oldest first (times in the reader's time zone, from the provider); without `post`, read only. */
+export function CaseThread({ caseId, messages, post, audience }: { caseId: string; messages: CaseMessageDto[]; post: Post | null; audience: Audience }) {
+  const t = useTranslations(forAudience(audience, { borrower: 'caseThread', staff: 'staffCaseThread' }));
   const format = useFormatter();
   const errorText = useErrorText();
   const router = useRouter();
@@ -35,9 +37,9 @@ export function CaseThread({ caseId, messages, post, viewer }: { caseId: string;
     setSent(true);
     router.refresh();
   });
-  const author = (m: CaseMessageDto) => (m.mine ? t('you') : m.authorType === 'staff' ? (viewer === 'borrower' ? t('mediator') : (m.authorName ?? t('mediator'))) : (m.authorName ?? t('borrower')));
+  const author = (m: CaseMessageDto) => (m.mine ? t('you') : m.authorType === 'staff' ? (audience === 'borrower' ? t('mediator') : (m.authorName ?? t('mediator'))) : (m.authorName ?? t('borrower')));
   return (
-    <section aria-labelledby="thread-heading" className="flex flex-col gap-3">
+    <section id="thread" aria-labelledby="thread-heading" className="flex flex-col gap-3">
       <h2 id="thread-heading" className="text-xl font-semibold">
         {t('title')}
       </h2>
@@ -47,7 +49,7 @@ export function CaseThread({ caseId, messages, post, viewer }: { caseId: string;
           <li key={m.id} className={cn('rounded-lg border p-3 text-sm', m.mine ? 'border-brand-100 bg-brand-50' : 'border-slate-200 bg-white')}>
             <p className="flex flex-wrap justify-between gap-2 text-slate-700">
               <span className="font-semibold">{author(m)}</span>
-              <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), instantFormat)}</time>
             </p>
             <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
           </li>
@@ -55,7 +57,7 @@ export function CaseThread({ caseId, messages, post, viewer }: { caseId: string;
       </ol>
       {post ? (
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
-          <TextareaField label={viewer === 'borrower' ? t('askLabel') : t('replyLabel')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
+          <TextareaField label={t('label')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
           <FormError message={formError} />
           <p role="status" className="text-sm text-ok-700">
             {sent ? t('sent') : ''}

@@ -1,3 +1,4 @@
+// i18n-audience: borrower
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseState } from '@/lib/domain/case-state';
 import { cn } from '@/components/ui/cn';

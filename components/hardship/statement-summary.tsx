@@ -2,11 +2,14 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { fixedCostKeys, flexibleCostKeys, incomeKeys, type Affordability } from '@/lib/domain/hardship';
 import { formatMoney } from '@/lib/domain/money';
+import { forAudience, type Audience } from '@/lib/i18n/audience';
+import { formatDay } from '@/lib/i18n/days';
 import type { HardshipDraftData } from '@/lib/validation/hardship';
 
-/** The statement read back, with the disposable-income sum worked out in the open. */
-export function StatementSummary({ data, affordability }: { data: HardshipDraftData; affordability: Affordability | null }) {
-  const t = useTranslations('hardship');
+/** The statement read back, with the disposable-income sum worked out in the open: to the borrower in their words, to staff in the third person. */
+export function StatementSummary({ data, affordability, audience }: { data: HardshipDraftData; affordability: Affordability | null; audience: Audience }) {
+  const t = useTranslations(forAudience(audience, { borrower: 'hardship', staff: 'staffHardship' }));
+  const tt = useTranslations('hardshipTerms');
   const locale = useLocale();
   const money = (fen: number) => formatMoney(fen, locale);
   const row = (label: string, value: string, strong = false, key?: string | number) => (
@@ -41,29 +44,29 @@ export function StatementSummary({ data, affordability }: { data: HardshipDraftD
             {row(t('household.childrenUnder6'), String(data.household.childrenUnder6))}
             {row(t('household.children6to17'), String(data.household.children6to17))}
             {row(t('household.otherDependants'), String(data.household.otherDependants))}
-            {row(t('household.housing'), t(`household.housingTypes.${data.household.housing}`))}
-            {row(t('household.employment'), t(`household.employmentTypes.${data.household.employment}`))}
+            {row(t('household.housing'), tt(`housingTypes.${data.household.housing}`))}
+            {row(t('household.employment'), tt(`employmentTypes.${data.household.employment}`))}
           </dl>
         </section>
       ) : null}
       {data.income ? (
         <section>
           <h3 className="font-semibold">{t('income.title')}</h3>
-          <dl className="text-sm">{incomeKeys.filter((k) => data.income![k]).map((k) => row(t(`income.fields.${k}`), money(data.income![k]), false, k))}</dl>
+          <dl className="text-sm">{incomeKeys.filter((k) => data.income![k]).map((k) => row(tt(`income.${k}`), money(data.income![k]), false, k))}</dl>
         </section>
       ) : null}
       {data.costs ? (
         <section>
           <h3 className="font-semibold">{t('costs.title')}</h3>
           <dl className="text-sm">
-            {fixedCostKeys.filter((k) => data.costs!.fixedCosts[k]).map((k) => row(t(`costs.fields.${k}`), money(data.costs!.fixedCosts[k]), false, k))}
-            {flexibleCostKeys.filter((k) => data.costs!.flexibleCosts[k]).map((k) => row(t(`costs.fields.${k}`), money(data.costs!.flexibleCosts[k]), false, k))}
+            {fixedCostKeys.filter((k) => data.costs!.fixedCosts[k]).map((k) => row(tt(`costs.${k}`), money(data.costs!.fixedCosts[k]), false, k))}
+            {flexibleCostKeys.filter((k) => data.costs!.flexibleCosts[k]).map((k) => row(tt(`costs.${k}`), money(data.costs!.flexibleCosts[k]), false, k))}
           </dl>
           {Object.entries(data.costs.explanations ?? {})
             .filter(([, text]) => text)
             .map(([key, text]) => (
               <p key={key} className="mt-1 text-sm text-slate-700">
-                {t(`costs.fields.${key as 'food'}`)}：{text}
+                {tt(`costs.${key as 'food'}`)}：{text}
               </p>
             ))}
         </section>
@@ -78,9 +81,9 @@ export function StatementSummary({ data, affordability }: { data: HardshipDraftD
         <section>
           <h3 className="font-semibold">{t('reason.title')}</h3>
           <dl className="text-sm">
-            {row(t('reason.category'), t(`reason.categories.${data.reason.category}`))}
-            {row(t('reason.since'), data.reason.since)}
-            {row(t('reason.duration'), t(`reason.durations.${data.reason.duration}`))}
+            {row(t('reason.category'), tt(`reasons.${data.reason.category}`))}
+            {row(t('reason.since'), formatDay(data.reason.since, locale, 'long'))}
+            {row(t('reason.duration'), tt(`durations.${data.reason.duration}`))}
           </dl>
           <p className="mt-1 whitespace-pre-wrap text-sm">{data.reason.details}</p>
         </section>

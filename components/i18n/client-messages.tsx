@@ -14,9 +14,13 @@ export const formClientNamespaces = ['validation', 'errors'] as const;
  * none; a nested provider wraps the interactive parts of a page, once per
  * page, with their own namespaces and the form namespaces.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces?: readonly string[]; children: ReactNode }) {
+export async function ClientMessages({ namespaces, timeZone, children }: { namespaces?: readonly string[]; /** The reader's time zone (a borrower's own), for the instants client components write. */ timeZone?: string; children: ReactNode }) {
   const messages = (await getMessages()) as Record<string, unknown>;
   const wanted = namespaces ? [...baseClientNamespaces, ...formClientNamespaces, ...namespaces] : baseClientNamespaces;
   const picked = Object.fromEntries(wanted.map((ns) => [ns, messages[ns]]));
-  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={picked} {...(timeZone ? { timeZone } : {})}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

@@ -9,8 +9,24 @@ import { cn } from '@/components/ui/cn';
  * what is owed and the next installment first, the whole schedule on request.
  * `t` is the loan page's translator (namespace loanPage).
  */
-export function InstallmentList({ t, installments, locale, showAll, href }: { t: Awaited<ReturnType<typeof getTranslations>>; installments: InstallmentArrears[]; locale: string; showAll: boolean; href: { all: string; owed: string } }) {
+export function InstallmentList({
+  t,
+  installments,
+  schedule,
+  locale,
+  showAll,
+  href,
+}: {
+  t: Awaited<ReturnType<typeof getTranslations>>;
+  installments: InstallmentArrears[];
+  /** The contract's schedule, by seq: each installment as agreed, interest included even before it is charged on its due date. */
+  schedule: { seq: number; principalDue: number; interestDue: number; feesDue: number }[];
+  locale: string;
+  showAll: boolean;
+  href: { all: string; owed: string };
+}) {
   const money = (fen: number) => formatMoney(fen, locale);
+  const contract = new Map(schedule.map((row) => [row.seq, row]));
   const shown = showAll ? installments : installmentsToShowFirst(installments);
   const hidden = installments.length - shown.length;
   return (
@@ -28,8 +44,22 @@ export function InstallmentList({ t, installments, locale, showAll, href }: { t:
               <span>{t(`status.${i.status}`)}</span>
             </p>
             <dl className="mt-1 grid grid-cols-2 gap-x-3">
-              <dt className="text-slate-600">{t('scheduled')}</dt>
-              <dd>{money(i.principal.due + i.interest.due)}</dd>
+              {(() => {
+                // The installment as the contract has it: principal and interest (and any fee), even before the interest is charged on the due date.
+                const c = contract.get(i.seq);
+                const principal = c?.principalDue ?? i.principal.due;
+                const interest = c?.interestDue ?? i.interest.due;
+                const fees = c?.feesDue ?? i.fees.due;
+                return (
+                  <>
+                    <dt className="text-slate-600">{fees ? t('scheduledWithFees') : t('scheduled')}</dt>
+                    <dd>
+                      {money(principal + interest + fees)}
+                      <span className="block text-xs text-slate-600">{fees ? t('scheduledPartsWithFees', { principal: money(principal), interest: money(interest), fees: money(fees) }) : t('scheduledParts', { principal: money(principal), interest: money(interest) })}</span>
+                    </dd>
+                  </>
+                );
+              })()}
               {i.total.paid ? (
                 <>
                   <dt className="text-slate-600">{t('paid')}</dt>

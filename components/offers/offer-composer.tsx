@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { Button } from '@/components/ui/button';
@@ -10,9 +10,10 @@ import { FormError } from '@/components/ui/card';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
 import { addDays } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
-import { authorityNeeded, evaluateOffer, type OfferContext, type OfferRole, type OfferViolation } from '@/lib/domain/offers';
+import { authorityNeeded, evaluateOffer, type OfferContext, type OfferRole, type OfferTerms, type OfferViolation, type PricedOffer } from '@/lib/domain/offers';
 import { fenToInput } from '@/lib/validation/fields';
 import { offerFormSchema, offerStructures, termsToForm, type OfferFormValues, type OfferTermsInput } from '@/lib/validation/offer';
+import { forAudience, type Audience } from '@/lib/i18n/audience';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { OfferFigures } from './offer-figures';
 
@@ -30,16 +31,22 @@ export function OfferComposer({
   onDone,
   submitLabel,
   initialTerms,
+  confirm,
 }: {
   context: OfferContext;
   role: 'borrower' | 'mediator' | 'supervisor';
-  submit: (input: { terms: OfferTermsInput; message?: string; approvalReason?: string }) => Promise<ComposerResult>;
+  submit: (input: { terms: OfferTermsInput; message?: string; approvalReason?: string; priced: PricedOffer }) => Promise<ComposerResult>;
   onDone?: () => void;
   submitLabel: string;
   /** Terms to start from (amending an offer). */
   initialTerms?: OfferTermsInput;
+  /** What sending does, shown for the sender to confirm before it is sent (a borrower's proposal replaces offers). */
+  confirm?: (priced: PricedOffer) => ReactNode;
 }) {
-  const t = useTranslations('offers');
+  const t = useTranslations('offerTerms');
+  const audience: Audience = role === 'borrower' ? 'borrower' : 'staff';
+  const ta = useTranslations(forAudience(audience, { borrower: 'offers', staff: 'staffOffers' }));
+  const [confirming, setConfirming] = useState<PricedOffer | null>(null);
   const locale = useLocale();
   const errorText = useErrorText();
   const [formError, setFormError] = useState<string>();
@@ -79,14 +86,22 @@ export function OfferComposer({
     const checkRole: OfferRole = role === 'mediator' ? 'supervisor' : role;
     const { priced, violations } = evaluateOffer(context, parsed.data as never, checkRole);
     const needsSupervisor = role === 'mediator' && authorityNeeded(context, parsed.data as never) === 'supervisor';
-    return { priced, violations, needsSupervisor };
+    return { priced, violations, needsSupervisor, terms: parsed.data as never as OfferTerms };
   }, [values, context, role]);
+
+  // What was confirmed is what is sent: any change to the terms asks again.
+  const confirmedKey = confirming ? JSON.stringify(confirming.schedule.map((r) => r.amount)) + confirming.totalPayable : null;
+  const previewKey = preview?.priced ? JSON.stringify(preview.priced.schedule.map((r) => r.amount)) + preview.priced.totalPayable : null;
+  if (confirming && confirmedKey !== previewKey) setConfirming(null);
 
   const onSubmit = form.handleSubmit(async (parsed) => {
     setFormError(undefined);
+    if (!preview?.priced) return;
+    if (confirm && !confirming) return setConfirming(preview.priced);
+    setConfirming(null);
     const terms = parsed as unknown as OfferTermsInput;
     const raw = form.getValues();
-    const result = await submit({ terms, message: raw.message || undefined, approvalReason: raw.approvalReason || undefined }).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
+    const result = await submit({ terms, message: raw.message || undefined, approvalReason: raw.approvalReason || undefined, priced: preview.priced }).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
     if (!result.ok) {
       // A policy refusal names its rules by code: say them in words.
       // A policy refusal carries the rules it breaks: say them in words, as the preview does.
@@ -163,13 +178,30 @@ export function OfferComposer({
             ))}
           </ul>
         ) : null}
-        {preview?.priced ? <OfferFigures priced={preview.priced} /> : null}
+        {preview?.priced && preview.terms ? <OfferFigures priced={preview.priced} terms={preview.terms} audience={audience} disposableIncome={context.disposableIncome} /> : null}
         {preview?.needsSupervisor ? <p className="mt-1 text-sm text-warn-800">{t('needsSupervisor')}</p> : null}
       </section>
       <FormError message={formError} />
-      <Button type="submit" disabled={form.formState.isSubmitting || !preview?.priced || preview.violations.length > 0}>
-        {form.formState.isSubmitting ? t('sending') : submitLabel}
-      </Button>
+      {confirming && confirm ? (
+        <section aria-labelledby="confirm-heading" className="flex flex-col gap-3 rounded-xl border-2 border-warn-800 bg-warn-50 p-3" data-testid="proposal-confirmation">
+          <h3 id="confirm-heading" tabIndex={-1} ref={(el) => el?.focus()} className="font-semibold outline-none">
+            {ta('confirmTitle')}
+          </h3>
+          {confirm(confirming)}
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? ta('sending') : ta('confirmSend')}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(null)} disabled={form.formState.isSubmitting}>
+              {ta('backToEdit')}
+            </Button>
+          </div>
+        </section>
+      ) : (
+        <Button type="submit" disabled={form.formState.isSubmitting || !preview?.priced || preview.violations.length > 0}>
+          {form.formState.isSubmitting ? ta('sending') : submitLabel}
+        </Button>
+      )}
     </form>
   );
 }

@@ -37,6 +37,10 @@ export const agreements = pgTable('agreements', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * One row per capacity that signed: the borrower (signerId: the borrower), the mediator (the staff member),
+ * the creditor (signerId: the seal authorisation under which the system applied the creditor's seal).
+ */
 export const signatures = pgTable(
   'signatures',
   {

@@ -22,6 +22,14 @@ export const cases = pgTable(
     mediationDeadline: timestamp('mediation_deadline', { withTimezone: true }).notNull(),
     deadlineExtensions: integer('deadline_extensions').notNull().default(0),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * A mediator's review the case waits for (e.g. 'hardship_pause': the borrower has nothing left over and the
+     * system offered a payment pause); an agreement from such an offer is countersigned only once reviewed.
+     */
+    reviewReason: text('review_reason'),
+    reviewRequestedAt: timestamp('review_requested_at', { withTimezone: true }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by').references(() => staffUsers.id),
     /** Optimistic concurrency: every update bumps it and checks the value it read. */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +56,11 @@ export const hardshipStatements = pgTable(
     step: integer('step').notNull().default(0),
     /** Each step's checked values; checked again as a whole (completeStatement) on submission. */
     data: jsonb('data').$type<HardshipDraftData>().notNull().default({}),
+    /**
+     * What the borrower is typing on a step not yet saved (the raw text of its fields), saved as they type so that a
+     * reload or another device finds it; cleared when the step is saved. Never used for anything but refilling the form.
+     */
+    typing: jsonb('typing').$type<{ step: string; values: Record<string, unknown>; savedAt: string } | null>(),
     disposableIncome: bigint('disposable_income', { mode: 'number' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     rowVersion: integer('row_version').notNull().default(1),

@@ -8,7 +8,8 @@ export const caseState = pgEnum('case_state', caseStates);
 export const actorType = pgEnum('actor_type', ['borrower', 'staff', 'system', 'anonymous']);
 export const offerStatus = pgEnum('offer_status', ['pending_approval', 'proposed', 'accepted', 'rejected', 'countered', 'withdrawn', 'expired', 'superseded']);
 export const agreementStatus = pgEnum('agreement_status', ['awaiting_borrower', 'signed_by_borrower', 'executed', 'superseded', 'void']);
-export const signerType = pgEnum('signer_type', ['borrower', 'creditor']);
+/** The agreement's three capacities: the borrower, the creditor (its seal, applied under a standing authorisation), the mediator (调解员). */
+export const signerType = pgEnum('signer_type', ['borrower', 'creditor', 'mediator']);
 export const statementStatus = pgEnum('statement_status', ['draft', 'submitted', 'superseded']);
 export const fileKind = pgEnum('file_kind', ['evidence', 'agreement_unsigned', 'agreement_signed', 'agreement_executed', 'signature_image', 'evidence_bundle', 'plan_addendum', 'settlement_certificate']);
 export const channel = pgEnum('channel', ['sms', 'email', 'in_app', 'phone', 'letter', 'visit']);

@@ -68,3 +68,23 @@ export const borrowers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
 );
+
+/**
+ * The creditor's standing authorisation for Concord to apply its seal (the visible seal and the PKCS#7 seal
+ * under its certificate) to agreements its mediators have signed. An admin grants it and revokes it; a row
+ * with no revokedAt is in force, and there is at most one per creditor. Both acts are in the audit log.
+ */
+export const sealAuthorisations = pgTable(
+  'seal_authorisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
+    /** Who signs for the creditor under it, as printed beside the seal (e.g. its legal representative's office). */
+    signatory: text('signatory').notNull(),
+    grantedBy: uuid('granted_by').notNull().references(() => staffUsers.id),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedBy: uuid('revoked_by').references(() => staffUsers.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('seal_authorisations_in_force_uq').on(t.creditorId).where(sql`${t.revokedAt} is null`)],
+);

@@ -1,11 +1,12 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '@/lib/env';
 import type { Actor, Ctx, StaffRole } from '@/lib/server/actor';
 import { sessionIsLive } from '@/lib/server/auth/sessions';
 import { currentRequestMeta } from './request-meta';
+import { signInPath } from './return-path';
 import { decodeSessionToken } from './session-decode';
 import { actorFromToken } from './session-token';
 
@@ -43,12 +44,15 @@ export async function currentCtx(): Promise<Ctx> {
   return { actor: await currentActor(), meta: await currentRequestMeta() };
 }
 
-/** For borrower pages: a borrower, or off to the borrower sign-in (staff are sent to their own home). */
+/**
+ * For borrower pages: a borrower, or off to the borrower sign-in (staff are sent to their own home). A borrower
+ * whose session ended comes back to the page they were on once signed in again (a path on this portal only).
+ */
 export async function requireBorrower(): Promise<Ctx & { actor: Extract<Actor, { type: 'borrower' }> }> {
   const ctx = await currentCtx();
   if (ctx.actor.type === 'borrower') return ctx as Ctx & { actor: Extract<Actor, { type: 'borrower' }> };
   if (ctx.actor.type === 'staff') redirect('/staff');
-  redirect('/login');
+  redirect(signInPath((await headers()).get('x-return-path')));
 }
 
 /** For staff pages: staff with one of the roles, or away (a borrower goes to their own home). */

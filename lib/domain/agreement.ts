@@ -42,14 +42,25 @@ export type AgreementSnapshot = {
   policy: { graceDays: number; breachConsecutiveMisses: number; waiverFallsAwayOnBreach: boolean; selfServiceDelayMaxDays: number; allocationScope?: 'whole_debt' | 'per_installment' };
   /** The version of the e-signature consent text shown to the borrower. */
   consentVersion: string;
+  /** The version of the agreement's clauses it is written in (absent: 2026-11-v1, before this was recorded). */
+  textVersion?: string;
 };
 
+/**
+ * A signature placed on the document, in one of the agreement's three capacities (DESIGN.md): the borrower (typed
+ * name, optional drawing), the creditor (its seal, applied by the system under the creditor's standing authorisation;
+ * typedName is the creditor's name), and the mediator, who signs as mediator (调解员), never for the creditor.
+ * Agreements of text version 2026-11-v1 were countersigned by a staff member as the creditor's representative
+ * (signer 'creditor' with no seal).
+ */
 export type SignatureMark = {
-  signer: 'borrower' | 'creditor';
+  signer: 'borrower' | 'creditor' | 'mediator';
   typedName: string;
   /** PNG bytes of the drawn signature, if any. */
   drawnPng?: Uint8Array;
   signedAt: string;
+  /** The creditor's seal: under which standing authorisation it was applied. */
+  seal?: { signatory: string; authorisedAt: string };
 };
 
 /** One line of the signing certificate page. */

@@ -1,4 +1,5 @@
 import { addDays, addMonths, type IsoDate } from './dates';
+import { withHardshipPause } from './hardship-pause';
 import { evaluateOffer } from './offer-checks';
 import { MAX_PLAN_MONTHS, extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
 
@@ -35,6 +36,8 @@ import { MAX_PLAN_MONTHS, extensionLimitMonths, percentOf, type OfferContext, ty
  * ("extension"); affordable is then false (or null), for a mediator's review.
  * Fewer than two come back only when fewer than two distinct offers are
  * possible within policy (for instance when nothing is owed).
+ * An income of zero or below ends with the hook of hardship-pause.ts: a
+ * hardship pause first and the lowest-payment plan of these beside it.
  */
 
 type Shape = 'installments' | 'extension_installments' | 'extension';
@@ -181,8 +184,10 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
       }
     }
   }
-  return distinct()
+  const sorted = distinct()
     .slice(0, 4)
     .sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)
     .map(({ kind, terms, priced }) => ({ kind, terms, priced }));
+  // Nothing left over: a hardship pause and a long-term plan, for a mediator's review (hardship-pause.ts).
+  return withHardshipPause(ctx, sorted);
 }

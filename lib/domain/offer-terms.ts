@@ -2,6 +2,7 @@ import type { ArrearsInput, ArrearsResult } from './arrears';
 import { fromUtcMs, toUtcMs, type IsoDate } from './dates';
 import { divideHalfUp, type Fen } from './money';
 import type { Authority, CreditorPolicy } from './policy';
+import type { HardshipPause, PauseSummary } from './hardship-pause';
 
 /**
  * Types of the offer engine (lib/domain/offers.ts), the rule codes it refuses
@@ -31,6 +32,8 @@ export type OfferTerms = {
     /** The plan's rate × (1 − pct/100) for its first `months` monthly installments. */
     rateReduction?: { pct: number; months: number };
   };
+  /** A hardship pause before the installments (lib/domain/hardship-pause.ts prices and checks it). */
+  pause?: HardshipPause;
 };
 
 export type OfferLoan = {
@@ -230,10 +233,12 @@ export type PricedOffer = {
    */
   cap: { cap: Fen; charges: Fen; paidAboveCap: Fen; excess: Fen };
   fitsCap: boolean;
+  /** The payment pause before the plan, when there is one (lib/domain/hardship-pause.ts). */
+  pause?: PauseSummary;
 };
 
 export type Suggestion = {
-  kind: 'shortest_affordable' | 'balanced' | 'lowest_payment' | 'alternative' | 'hardship' | 'standard' | 'extension';
+  kind: 'shortest_affordable' | 'balanced' | 'lowest_payment' | 'alternative' | 'hardship' | 'standard' | 'extension' | 'hardship_pause';
   terms: OfferTerms;
   priced: PricedOffer;
 };

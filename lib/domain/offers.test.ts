@@ -15,6 +15,7 @@ import {
   type OfferTerms,
   type PricedOffer,
 } from './offers';
+import { evaluatePausedPlan, hasPause, pricePausedPlan } from './hardship-pause';
 import { creditorPolicySchema, defaultPolicy, type CreditorPolicy } from './policy';
 import { buildSchedule, type RepaymentMethod } from './schedule';
 
@@ -419,14 +420,20 @@ describe('suggestions for the worked case', () => {
     for (const s of suggestions) expect(s.priced.fitsCap).toBe(true);
   });
 
-  it('an unknown or negative income still gets the longest plan with the penalty waived', () => {
-    for (const disposableIncome of [null, 0, -50_000]) {
-      const ctx = { ...worked(), disposableIncome };
-      const suggestions = suggestOffers(ctx);
-      expect(suggestions.length).toBeGreaterThanOrEqual(2);
-      const hardship = suggestions.find((s) => s.kind === 'hardship')!;
-      expect(hardship.terms).toMatchObject({ installments: { months: 36 }, relief: { penaltyWaivePct: 100, compoundWaivePct: 100 } });
-      for (const s of suggestions) expect(s.priced.affordable).toBe(disposableIncome === null ? null : false);
+  it('an unknown income still gets the longest plan with the penalty waived', () => {
+    const suggestions = suggestOffers({ ...worked(), disposableIncome: null });
+    expect(suggestions.length).toBeGreaterThanOrEqual(2);
+    const hardship = suggestions.find((s) => s.kind === 'hardship')!;
+    expect(hardship.terms).toMatchObject({ installments: { months: 36 }, relief: { penaltyWaivePct: 100, compoundWaivePct: 100 } });
+    for (const s of suggestions) expect(s.priced.affordable).toBe(null);
+  });
+
+  it('an income of zero or below gets a hardship pause first and the lowest-payment long-term plan (hardship-pause.test.ts)', () => {
+    for (const disposableIncome of [0, -50_000]) {
+      const suggestions = suggestOffers({ ...worked(), disposableIncome });
+      expect(suggestions.map((s) => s.kind)).toEqual(['hardship_pause', 'lowest_payment']);
+      expect(suggestions[1]!.terms).toMatchObject({ installments: { months: 36 }, relief: { penaltyWaivePct: 100, compoundWaivePct: 100 } });
+      for (const s of suggestions) expect(s.priced.affordable).toBe(false);
     }
   });
 });
@@ -605,11 +612,17 @@ describe('properties', () => {
         if (ctx.arrears.totals.totalToSettle > 0) expect(suggestions.length).toBeGreaterThanOrEqual(2);
         expect(suggestions.length).toBeLessThanOrEqual(4);
         for (const s of suggestions) {
+          if (hasPause(s.terms)) {
+            expect(evaluatePausedPlan(ctx, s.terms, 'system').violations).toEqual([]);
+            expect(s.priced).toEqual(pricePausedPlan(ctx, s.terms));
+            continue;
+          }
           expect(checkOffer(ctx, s.terms, 'system')).toEqual({ ok: true });
           expect(s.priced.fitsCap).toBe(true);
           expect(s.priced).toEqual(priceOffer(ctx, s.terms));
         }
-        const payments = suggestions.map((s) => s.priced.regularPayment);
+        // A hardship pause comes first; the others lowest payment first.
+        const payments = suggestions.filter((s) => !s.terms.pause).map((s) => s.priced.regularPayment);
         expect(payments).toEqual([...payments].sort((a, b) => a - b));
         expect(new Set(suggestions.map((s) => JSON.stringify(s.terms))).size).toBe(suggestions.length);
       }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultHardshipPausePolicy, hardshipPausePolicySchema } from './hardship-pause-policy';
 
 /**
  * A creditor's policy: every domain rule in DESIGN.md as a setting, with the
@@ -61,6 +62,10 @@ export const creditorPolicySchema = z.object({
     })
     .default({ windowStart: '08:00', windowEnd: '21:00', maxEffectivePerDay: 3, maxUnansweredAttemptsPerDay: 6, maxAttemptsPer7Days: 7 }),
   waiverFallsAwayOnBreach: z.boolean().default(true),
+  /** A payment pause for a borrower with nothing left over (lib/domain/hardship-pause.ts). */
+  hardshipPause: hardshipPausePolicySchema.default(defaultHardshipPausePolicy),
+  /** Whether a borrower's own proposal closes the system's suggestions still open (it always replaces a mediator's open counter). */
+  borrowerProposalClosesSuggestions: z.boolean().default(false),
 });
 
 export type CreditorPolicy = z.infer<typeof creditorPolicySchema>;

@@ -4,8 +4,24 @@ export const defaultLocale: Locale = 'zh-CN';
 /** Each language in its own words, for the language switch. */
 export const localeNames: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 export const localeCookie = 'NEXT_LOCALE';
-/** Dates and times are shown in Beijing time, whatever the server's own zone. */
+/** Dates and times are shown in Beijing time, whatever the server's own zone, unless the reader's own zone is known (a borrower's). */
 export const displayTimeZone = 'Asia/Shanghai';
+
+/** How an instant a person must act by (an offer's expiry) is written everywhere: the page, the SMS, the e-mail. */
+export const instantFormat = { dateStyle: 'medium', timeStyle: 'short' } as const;
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant in a language and time zone, exactly as the pages' formatter writes it with instantFormat. */
+export function formatInstant(instant: Date, locale: Locale, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...instantFormat, timeZone });
+    instantFormats.set(key, format);
+  }
+  return format.format(instant);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

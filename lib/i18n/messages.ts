@@ -18,6 +18,8 @@ import en_errors from '@/messages/en/errors.json';
 import zh_errors from '@/messages/zh-CN/errors.json';
 import en_hardship from '@/messages/en/hardship.json';
 import zh_hardship from '@/messages/zh-CN/hardship.json';
+import en_hardshipTerms from '@/messages/en/hardshipTerms.json';
+import zh_hardshipTerms from '@/messages/zh-CN/hardshipTerms.json';
 import en_help from '@/messages/en/help.json';
 import zh_help from '@/messages/zh-CN/help.json';
 import en_home from '@/messages/en/home.json';
@@ -34,6 +36,8 @@ import en_notFound from '@/messages/en/notFound.json';
 import zh_notFound from '@/messages/zh-CN/notFound.json';
 import en_notifications from '@/messages/en/notifications.json';
 import zh_notifications from '@/messages/zh-CN/notifications.json';
+import en_offerTerms from '@/messages/en/offerTerms.json';
+import zh_offerTerms from '@/messages/zh-CN/offerTerms.json';
 import en_offers from '@/messages/en/offers.json';
 import zh_offers from '@/messages/zh-CN/offers.json';
 import en_outbox from '@/messages/en/outbox.json';
@@ -44,10 +48,20 @@ import en_signing from '@/messages/en/signing.json';
 import zh_signing from '@/messages/zh-CN/signing.json';
 import en_staff from '@/messages/en/staff.json';
 import zh_staff from '@/messages/zh-CN/staff.json';
+import en_staffAdmin from '@/messages/en/staffAdmin.json';
+import zh_staffAdmin from '@/messages/zh-CN/staffAdmin.json';
 import en_staffCase from '@/messages/en/staffCase.json';
 import zh_staffCase from '@/messages/zh-CN/staffCase.json';
+import en_staffCaseState from '@/messages/en/staffCaseState.json';
+import zh_staffCaseState from '@/messages/zh-CN/staffCaseState.json';
+import en_staffCaseThread from '@/messages/en/staffCaseThread.json';
+import zh_staffCaseThread from '@/messages/zh-CN/staffCaseThread.json';
+import en_staffHardship from '@/messages/en/staffHardship.json';
+import zh_staffHardship from '@/messages/zh-CN/staffHardship.json';
 import en_staffLogin from '@/messages/en/staffLogin.json';
 import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
+import en_staffNotifications from '@/messages/en/staffNotifications.json';
+import zh_staffNotifications from '@/messages/zh-CN/staffNotifications.json';
 import en_staffOffers from '@/messages/en/staffOffers.json';
 import zh_staffOffers from '@/messages/zh-CN/staffOffers.json';
 import en_validation from '@/messages/en/validation.json';
@@ -81,6 +95,7 @@ const zhCN = {
   errorPage: zh_errorPage,
   errors: zh_errors,
   hardship: zh_hardship,
+  hardshipTerms: zh_hardshipTerms,
   help: zh_help,
   home: zh_home,
   journey: zh_journey,
@@ -89,13 +104,19 @@ const zhCN = {
   nextStep: zh_nextStep,
   notFound: zh_notFound,
   notifications: zh_notifications,
+  offerTerms: zh_offerTerms,
   offers: zh_offers,
   outbox: zh_outbox,
   rights: zh_rights,
   signing: zh_signing,
   staff: zh_staff,
+  staffAdmin: zh_staffAdmin,
   staffCase: zh_staffCase,
+  staffCaseState: zh_staffCaseState,
+  staffCaseThread: zh_staffCaseThread,
+  staffHardship: zh_staffHardship,
   staffLogin: zh_staffLogin,
+  staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
   validation: zh_validation,
   verify: zh_verify,
@@ -118,6 +139,7 @@ const en: Messages = {
   errorPage: en_errorPage,
   errors: en_errors,
   hardship: en_hardship,
+  hardshipTerms: en_hardshipTerms,
   help: en_help,
   home: en_home,
   journey: en_journey,
@@ -126,13 +148,19 @@ const en: Messages = {
   nextStep: en_nextStep,
   notFound: en_notFound,
   notifications: en_notifications,
+  offerTerms: en_offerTerms,
   offers: en_offers,
   outbox: en_outbox,
   rights: en_rights,
   signing: en_signing,
   staff: en_staff,
+  staffAdmin: en_staffAdmin,
   staffCase: en_staffCase,
+  staffCaseState: en_staffCaseState,
+  staffCaseThread: en_staffCaseThread,
+  staffHardship: en_staffHardship,
   staffLogin: en_staffLogin,
+  staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
   validation: en_validation,
   verify: en_verify,

@@ -53,9 +53,10 @@ type Translator = {
   has: (key: string) => boolean;
 };
 
-export async function getFormatter(arg?: { locale?: string }) {
+/** `getFormatter()` as in next-intl; `timeZone` writes instants in the reader's own zone (a borrower's), else Beijing time. */
+export async function getFormatter(arg?: { locale?: string; timeZone?: string }) {
   const locale = await resolveLocale(arg?.locale);
-  return createFormatter({ locale, timeZone, _formatters: sharedFor(locale).formatters });
+  return createFormatter({ locale, timeZone: arg?.timeZone ?? timeZone, _formatters: sharedFor(locale).formatters });
 }
 
 export { getLocale };

@@ -1,18 +1,24 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { parseMessage } from '@/lib/validation/message';
 
 type Message = { key: string; params?: Record<string, string | number> } | string | undefined;
 
-/** Translates an error given as a message key (from a zod schema or a server action) with its values. */
+/**
+ * Translates an error given as a message key (from a zod schema, with its values
+ * encoded as lib/validation/message.ts does, or from a server action) with its values.
+ * Anything that is not a known key is never shown raw: the form says so in its language.
+ */
 export function useErrorText() {
   const t = useTranslations();
   const format = useFormatter();
   return (message: Message): string | undefined => {
     if (!message) return undefined;
-    // A field error may already be translated text (set from a server answer): show it as it is.
-    if (typeof message === 'string' && !t.has(message)) return message;
-    const { key, params = {} } = typeof message === 'string' ? { key: message } : message;
+    const parsed = typeof message === 'string' ? parseMessage(message) : message;
+    // Every message is a key: a library's own English text never reaches the page.
+    if (!parsed) return t('validation.invalid');
+    const { key, params = {} } = parsed;
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(params)) {
       values[name] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? format.dateTime(new Date(value), { hour: '2-digit', minute: '2-digit' }) : value;

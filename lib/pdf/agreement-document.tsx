@@ -1,10 +1,11 @@
 import { Document, Page, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import type { AgreementSnapshot, SignatureMark, SigningCertificate } from '@/lib/domain/agreement';
-import { AGREEMENT_TEXT, consentTextFor } from './agreement-text';
+import { agreementContent, type Block } from './agreement-content';
+import { AGREEMENT_TEXT } from './agreement-text';
 import type { AgreementFacts, AgreementText } from './text/types';
 import { agreementFacts } from './facts';
-import { formatDate, formatRatePpm, money, otherLocale, type DocLocale } from './format';
+import { otherLocale } from './format';
 import { Certificate } from './parts/certificate';
 import { Cover } from './parts/cover';
 import { Footer, Heading, Intro, KeyValues, Paras, T, type KvRow } from './parts/primitives';
@@ -26,94 +27,35 @@ export const PDF_PRODUCER = 'Concord agreement renderer (react-pdf 4)';
 /** Midnight of the agreement date in Beijing: the document's creation and modification date. */
 export const documentDate = (snapshot: AgreementSnapshot) => new Date(`${snapshot.date}T00:00:00+08:00`);
 
-type PartProps = { s: AgreementSnapshot; t: AgreementText; f: AgreementFacts; locale: DocLocale };
-
-/** Articles 1–4: the loan, what is owed, the relief and the new arrangement. */
-function Terms({ s, t, f, locale }: PartProps) {
-  const fen = (v: number) => money(v, locale);
-  const p = s.priced;
-  const a = s.arrears;
-  const waivedRows: KvRow[] = (['penalty', 'compound', 'interest', 'principal'] as const).filter((k) => p.waived[k] > 0).map((k) => [t.waived[k], fen(p.waived[k])]);
-  const summary: KvRow[] = [
-    [t.summary.structure, t.structureName(f) + (f.method ? (locale === 'en' ? ` (${t.methodName[f.method]})` : `（${t.methodName[f.method]}）`) : '')],
-    ...(f.downPayment ? [[t.summary.downPayment, f.downPayment] as const] : []),
-    ...(f.settlement ? [] : [[t.summary.regularPayment, f.regularPayment] as const, [t.summary.numberOfPayments, String(f.numberOfPayments)] as const]),
-    ...(f.settlement ? [] : [[t.summary.firstDueDate, f.firstDueDate ?? '—'] as const, [t.summary.endDate, f.endDate] as const]),
-    ...(f.newMaturity ? [[t.summary.newMaturity, f.newMaturity] as const] : []),
-    ...(f.settlement ? [] : [[t.summary.newInterest, f.newInterest] as const]),
-    [f.downPayment ? t.summary.totalWithDown : t.summary.totalPayable, f.totalPayable, true],
-  ];
+/** The agreement's blocks (lib/pdf/agreement-content.ts, the same the signing page shows) laid out on A4. */
+function Blocks({ blocks, s, t }: { blocks: readonly Block[]; s: AgreementSnapshot; t: AgreementText }) {
   return (
     <>
-      <Heading>{t.headings.loan}</Heading>
-      <Intro>{t.loanIntro}</Intro>
-      <KeyValues
-        compact
-        rows={[
-          [t.loan.contractNo, s.loan.contractNo],
-          [t.loan.product, s.loan.product],
-          [t.loan.principal, fen(s.loan.principal)],
-          [t.loan.rate, formatRatePpm(s.loan.annualRatePpm)],
-          [t.loan.term, t.loan.termValue(s.loan.termMonths)],
-          [t.loan.startDate, formatDate(s.loan.startDate, locale)],
-          [t.loan.maturityDate, formatDate(s.loan.maturityDate, locale)],
-        ]}
-      />
-
-      <Heading>{t.headings.arrears}</Heading>
-      <Intro>{t.arrearsIntro(f)}</Intro>
-      <KeyValues
-        compact
-        rows={[
-          [t.arrears.overduePrincipal, fen(a.overduePrincipal)],
-          [t.arrears.overdueInterest, fen(a.overdueInterest)],
-          [t.arrears.penalty, fen(a.penalty)],
-          [t.arrears.compound, fen(a.compound)],
-          ...(a.fees > 0 ? [[t.arrears.fees, fen(a.fees)] as const] : []),
-          [t.arrears.totalOverdue, fen(a.totalOverdue), true],
-          [t.arrears.notYetDuePrincipal, fen(a.notYetDuePrincipal)],
-          [t.arrears.totalToSettle, fen(a.totalToSettle), true],
-          ...(a.enforceableTotalToSettle !== a.totalToSettle ? [[t.arrears.enforceable, fen(a.enforceableTotalToSettle), true] as const] : []),
-        ]}
-      />
-      <Paras items={t.arrearsAfter(f)} />
-
-      <Heading>{t.headings.relief}</Heading>
-      <Intro>{t.reliefIntro(f)}</Intro>
-      {p.waived.total > 0 ? <KeyValues compact rows={[...waivedRows, [t.waived.total, fen(p.waived.total), true]]} /> : null}
-      <Paras items={t.reliefAfter(f)} />
-
-      <Heading>{t.headings.arrangement}</Heading>
-      <Paras items={t.arrangement(f)} />
-      <KeyValues compact rows={summary} />
-    </>
-  );
-}
-
-/** Articles 6–11: payments, breach, disputes, personal data, e-signature, general. */
-function Clauses({ s, t, f, locale }: PartProps) {
-  const consent = consentTextFor(s.consentVersion, locale);
-  return (
-    <>
-      <Heading>{t.headings.payment}</Heading>
-      <Paras items={t.payment(f)} />
-      <Heading>{t.headings.breach}</Heading>
-      <Paras items={t.breach(f)} />
-      <Heading>{t.headings.disputes}</Heading>
-      <Paras items={t.disputes(f)} />
-      <Heading>{t.headings.privacy}</Heading>
-      <Paras items={t.privacy(f)} />
-
-      <Heading>{t.headings.esign}</Heading>
-      <T style={styles.para}>{t.esignIntro(f)}</T>
-      <View style={styles.quote}>
-        <T style={styles.subheading}>{consent.title}</T>
-        <Paras items={consent.paragraphs} />
-      </View>
-      <Paras items={t.esignAfter} />
-
-      <Heading>{t.headings.general}</Heading>
-      <Paras items={t.general(f)} />
+      {blocks.map((block, i) => {
+        switch (block.kind) {
+          case 'heading':
+            return <Heading key={i}>{block.text}</Heading>;
+          case 'intro':
+            return <Intro key={i}>{block.text}</Intro>;
+          case 'para':
+            return (
+              <T key={i} style={styles.para}>
+                {block.text}
+              </T>
+            );
+          case 'rows':
+            return <KeyValues key={i} compact rows={block.rows.map((row): KvRow => [row.label, row.value, row.strong])} />;
+          case 'quote':
+            return (
+              <View key={i} style={styles.quote}>
+                <T style={styles.subheading}>{block.title}</T>
+                <Paras items={block.paras} />
+              </View>
+            );
+          case 'schedule':
+            return <ScheduleTable key={i} s={s} t={t} locale={s.locale} />;
+        }
+      })}
     </>
   );
 }
@@ -151,13 +93,12 @@ export function AgreementDocument({ snapshot: s, signatures, certificate, qrData
   const footer = `${t.meta.agreementNo} ${s.agreementNo} · ${t.meta.verificationCode} ${s.verificationCode} · ${t.meta.textVersion} ${f.textVersion}`;
   if (certificate && !qrDataUrl) throw new TypeError('a signing certificate needs its QR code (qrDataUrl)');
   const when = documentDate(s);
-  const schedule = (
-    <>
-      <Heading>{t.headings.schedule}</Heading>
-      <Intro>{t.scheduleIntro}</Intro>
-      <ScheduleTable s={s} t={t} locale={locale} />
-    </>
-  );
+  const { blocks } = agreementContent(s);
+  // Articles 1–4, the schedule (article 5: its heading, intro and table), articles 6–11.
+  const scheduleAt = blocks.findIndex((block) => block.kind === 'schedule') - 2;
+  const terms = blocks.slice(0, scheduleAt);
+  const schedule = <Blocks blocks={blocks.slice(scheduleAt, scheduleAt + 3)} s={s} t={t} />;
+  const clauses = blocks.slice(scheduleAt + 3);
   // A schedule of a few rows (a settlement) stays with the terms; a longer one starts its own sheet.
   const scheduleApart = s.priced.schedule.length > 6;
   return (
@@ -174,7 +115,7 @@ export function AgreementDocument({ snapshot: s, signatures, certificate, qrData
       {/* Each <Page> group starts a new sheet: the schedule reads as its own table, and react-pdf paginates (and numbers) smaller groups much faster. */}
       <DocPage footer={footer} t={t}>
         <Cover s={s} t={t} other={other} f={f} />
-        <Terms s={s} t={t} f={f} locale={locale} />
+        <Blocks blocks={terms} s={s} t={t} />
         {scheduleApart ? null : schedule}
       </DocPage>
       {scheduleApart ? (
@@ -183,7 +124,7 @@ export function AgreementDocument({ snapshot: s, signatures, certificate, qrData
         </DocPage>
       ) : null}
       <DocPage footer={footer} t={t}>
-        <Clauses s={s} t={t} f={f} locale={locale} />
+        <Blocks blocks={clauses} s={s} t={t} />
         <KeyTerms other={other} f={agreementFacts(s, otherLocale(locale))} />
         <T style={styles.endOfText}>{t.endOfText}</T>
         <SignatureBlocks s={s} t={t} locale={locale} signatures={signatures} />

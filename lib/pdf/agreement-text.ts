@@ -1,7 +1,7 @@
 import type { DocLocale } from './format';
-import { consentEn, textEn } from './text/en';
+import { consentEn, consentEnV1, textEn } from './text/en';
 import type { AgreementText, ConsentText } from './text/types';
-import { consentZh, textZh } from './text/zh-CN';
+import { consentZh, consentZhV1, textZh } from './text/zh-CN';
 
 /**
  * The repayment agreement's legal text (还款协议), in both languages, versioned
@@ -9,11 +9,17 @@ import { consentZh, textZh } from './text/zh-CN';
  * for their language (lib/pdf/facts.ts), so a clause never formats money or dates.
  */
 
-/** The version of the agreement's clauses. Change it whenever a clause changes. */
-export const agreementTextVersion = '2026-11-v1';
+/**
+ * The version of the agreement's clauses. Change it whenever a clause changes; the snapshot records it
+ * (textVersion), and an agreement is always rendered in the version it was made in.
+ * 2026-11-v1: countersigned by the creditor's authorised representative.
+ * 2026-12-v2: three capacities — the creditor's seal applied under its standing authorisation, the mediator as 调解员.
+ */
+export const agreementTextVersion = '2026-12-v2';
+export const firstAgreementTextVersion = '2026-11-v1';
 
 /** The version of the e-signature consent text below; the snapshot records it (consentVersion). */
-export const consentTextVersion = '2026-11-v1';
+export const consentTextVersion = '2026-12-v2';
 
 /** The e-signature consent, shown on the signing page and printed in the agreement (article 10). */
 export const E_SIGN_CONSENT_TEXT: Readonly<Record<DocLocale, ConsentText>> = {
@@ -23,6 +29,8 @@ export const E_SIGN_CONSENT_TEXT: Readonly<Record<DocLocale, ConsentText>> = {
 
 /** Every consent text ever used, by version, so an agreement always prints the text the borrower agreed to. */
 const consentTexts: Readonly<Record<string, Readonly<Record<DocLocale, ConsentText>>>> = {
+  // v1 spoke of "the signature I draw" as if a drawing were always collected; it is optional.
+  '2026-11-v1': { 'zh-CN': consentZhV1('2026-11-v1'), en: consentEnV1('2026-11-v1') },
   [consentTextVersion]: E_SIGN_CONSENT_TEXT,
 };
 

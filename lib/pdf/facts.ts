@@ -1,5 +1,5 @@
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import { agreementTextVersion } from './agreement-text';
+import { firstAgreementTextVersion } from './agreement-text';
 import type { AgreementFacts } from './text/types';
 import { formatDate, formatPct, formatRatePpm, money, type DocLocale } from './format';
 
@@ -44,6 +44,7 @@ export function agreementFacts(s: AgreementSnapshot, locale: DocLocale): Agreeme
     continuingContractRows: p.schedule.some((row) => row.source === 'contract'),
     totalPayable: fen(p.totalPayable),
     newInterest: fen(p.newInterest),
+    pause: p.pause ? { months: p.pause.months, until: date(p.pause.until), frozen: p.pause.interest === 'frozen', pct: formatPct(p.pause.ratePct), charged: fen(p.pause.interestCharged) } : null,
     settlement: p.structure === 'settlement' ? { amount: fen(p.totalPayable), date: date(first?.dueDate ?? p.asOf) } : null,
     waivedTotal: p.waived.total > 0 ? fen(p.waived.total) : null,
     rateReduction: reduction && reduction.pct > 0 ? { pct: formatPct(reduction.pct), months: reduction.months } : null,
@@ -54,6 +55,7 @@ export function agreementFacts(s: AgreementSnapshot, locale: DocLocale): Agreeme
     waiverFallsAway: s.policy.waiverFallsAwayOnBreach,
     selfServiceDelayMaxDays: s.policy.selfServiceDelayMaxDays,
     consentVersion: s.consentVersion,
-    textVersion: agreementTextVersion,
+    // The version it was made in: an agreement made before textVersion was recorded is the first one.
+    textVersion: s.textVersion ?? firstAgreementTextVersion,
   };
 }

@@ -2,8 +2,10 @@ import { arrearsSnapshot, type AgreementSnapshot, type SignatureMark, type Signi
 import { computeArrears } from '@/lib/domain/arrears';
 import { addMonths } from '@/lib/domain/dates';
 import { priceOffer, type OfferContext, type OfferStructure, type OfferTerms } from '@/lib/domain/offers';
+import { pricePausedPlan, type PausedTerms } from '@/lib/domain/hardship-pause';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { buildSchedule } from '@/lib/domain/schedule';
+import { agreementTextVersion, consentTextVersion } from './agreement-text';
 import { encodePng } from './png';
 
 /**
@@ -21,6 +23,10 @@ export type SampleOptions = {
   months?: number;
   locale?: 'zh-CN' | 'en';
   borrowerName?: string;
+  /** The clauses' version; the current one unless given (2026-11-v1: a representative countersigns, no mediator). */
+  textVersion?: string;
+  /** A hardship pause of this many months before the installments (installments only). */
+  pauseMonths?: number;
 };
 
 const asOf = '2026-11-20';
@@ -64,8 +70,11 @@ export function sampleTerms(options: SampleOptions): OfferTerms {
 
 export function sampleSnapshot(options: SampleOptions): AgreementSnapshot {
   const ctx = sampleContext();
-  const terms = sampleTerms(options);
-  const priced = priceOffer(ctx, terms);
+  const base = sampleTerms(options);
+  const terms: OfferTerms = options.pauseMonths && base.installments
+    ? { ...base, installments: { ...base.installments, firstDueDate: addMonths(asOf, options.pauseMonths + 1) }, pause: { months: options.pauseMonths, interest: 'reduced', ratePct: 50 } }
+    : base;
+  const priced = terms.pause ? pricePausedPlan(ctx, terms as PausedTerms) : priceOffer(ctx, terms);
   return {
     agreementNo: 'CASE-2026-000123-A1',
     verificationCode: 'K7QM-2XWD-9P',
@@ -86,7 +95,8 @@ export function sampleSnapshot(options: SampleOptions): AgreementSnapshot {
     terms,
     priced,
     policy: { graceDays: 3, breachConsecutiveMisses: 2, waiverFallsAwayOnBreach: true, selfServiceDelayMaxDays: 14 },
-    consentVersion: '2026-11-v1',
+    consentVersion: options.textVersion === '2026-11-v1' ? '2026-11-v1' : consentTextVersion,
+    textVersion: options.textVersion ?? agreementTextVersion,
   };
 }
 
@@ -107,7 +117,12 @@ export function samplePng(width = 240, height = 80): Uint8Array {
 export function sampleSignatures(snapshot: AgreementSnapshot): SignatureMark[] {
   return [
     { signer: 'borrower', typedName: snapshot.borrower.name, drawnPng: samplePng(), signedAt: '2026-11-20T06:42:13Z' },
-    { signer: 'creditor', typedName: '王建国', signedAt: '2026-11-20T07:05:40Z' },
+    ...(snapshot.textVersion === undefined || snapshot.textVersion === '2026-11-v1'
+      ? [{ signer: 'creditor' as const, typedName: '王建国', signedAt: '2026-11-20T07:05:40Z' }]
+      : [
+          { signer: 'mediator' as const, typedName: '王建国', signedAt: '2026-11-20T07:05:40Z' },
+          { signer: 'creditor' as const, typedName: snapshot.creditor.name, signedAt: '2026-11-20T07:05:40Z', seal: { signatory: '法定代表人 陈立新', authorisedAt: '2026-11-01T02:00:00Z' } },
+        ]),
   ];
 }
 

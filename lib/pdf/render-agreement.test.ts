@@ -130,7 +130,10 @@ describe('the repayment agreement PDF', () => {
     expect(out).toContain('115.236.12.40');
     expect(out).toContain('短信验证码');
     expect(out).toContain('王建国');
-    expect(out).toContain(formatBeijingTime('2026-11-20T06:42:13Z', 'zh-CN'));
+    // Three narrow signature blocks: the time may wrap within its block.
+    expect(out.replace(/\s+/g, '')).toContain(formatBeijingTime('2026-11-20T06:42:13Z', 'zh-CN').replace(/\s+/g, ''));
+    // The three capacities: the creditor's seal applied under its authorisation, the borrower, the mediator as 调解员.
+    for (const words of ['甲方（债权人）', '乙方（借款人）', '中立调解员，不代表任何一方', '电子签章', '依甲方授权加盖']) expect(out.replace(/\s+/g, '')).toContain(words);
     // The drawn signature (flattened onto white) and the QR code are images in the file.
     const images = run('pdfimages', '-list', file).split('\n').slice(2).filter(Boolean);
     expect(images.length).toBeGreaterThanOrEqual(2);
@@ -138,6 +141,15 @@ describe('the repayment agreement PDF', () => {
     const unsigned = text(save(await renderAgreementPdf({ snapshot })));
     expect(unsigned).not.toContain('签署证书');
     expect(unsigned).not.toContain('王建国');
+  }, 30_000);
+
+  withPoppler('an agreement made in the first text version keeps its representative block and its consent text', async () => {
+    const snapshot = sampleSnapshot({ structure: 'installments', textVersion: '2026-11-v1' });
+    const out = text(save(await renderAgreementPdf({ snapshot, signatures: sampleSignatures(snapshot), certificate: sampleCertificate(snapshot) }))).replace(/\s+/g, '');
+    expect(out).toContain('授权代表');
+    expect(out).toContain('我手写的签名图像');
+    expect(out).not.toContain('中立调解员，不代表任何一方');
+    expect(out).toContain('文本版本2026-11-v1');
   }, 30_000);
 
   it('keeps a signed 24-installment agreement under 300 KB, and reports a warm render time', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ZodError } from 'zod';
+import { parseMessage } from '@/lib/validation/message';
 import { isAppError } from './errors';
 import { logger } from './logger';
 
@@ -22,7 +23,8 @@ export function actionError(error: unknown): { ok: false; fieldErrors: Record<st
     const fieldErrors: Record<string, FieldError> = {};
     for (const issue of error.issues) {
       const field = issue.path.join('.') || '_form';
-      fieldErrors[field] ??= { key: issue.message.startsWith('validation.') ? issue.message : 'validation.invalid' };
+      // A schema's message is a key with its values (lib/validation/message.ts); a library's own text is not shown.
+      fieldErrors[field] ??= parseMessage(issue.message) ?? { key: 'validation.invalid' };
     }
     return { ok: false, fieldErrors };
   }

@@ -3,8 +3,10 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import { notifications } from '@/db/schema';
 import type { Database, Executor } from '@/db/client';
-import { isLocale, type Locale } from '@/lib/i18n/config';
-import { messagesFor } from '@/lib/i18n/messages';
+import { forAudience } from '@/lib/i18n/audience';
+import { displayTimeZone, formatInstant, isLocale, type Locale } from '@/lib/i18n/config';
+import { formatDay } from '@/lib/i18n/days';
+import { messagesFor, type Messages } from '@/lib/i18n/messages';
 
 /**
  * Notifications go through a transactional outbox: the row is written in the
@@ -28,37 +30,43 @@ export const devOutboxChannel: NotificationChannel = {
 /** The channel messages are handed to: a provider's channel (SMS, e-mail) goes here. */
 const activeChannel: NotificationChannel = devOutboxChannel;
 
-export type TemplateName = 'loginCode' | 'signCode' | 'hardshipSubmitted' | 'caseMessage' | 'offerProposed' | 'offerWithdrawn' | 'offerAccepted' | 'offerDeclined' | 'offerExpired' | 'offerNeedsApproval' | 'offerApprovalDecided' | 'agreementSigned'
-  | 'agreementExecuted'
-  | 'planPaymentReceived'
-  | 'planInstallmentMissed'
-  | 'planBreached'
-  | 'planBreachedStaff'
-  | 'planBreachWithdrawn'
-  | 'planBreachWithdrawnStaff'
-  | 'planDelayConfirmed'
-  | 'planCompleted';
+/** Templates by audience: borrowers' in the `notifications` namespace, staff's in `staffNotifications` (lib/i18n/audience.ts). */
+export type BorrowerTemplate = keyof Messages['notifications'];
+export type StaffTemplate = keyof Messages['staffNotifications'];
+export type TemplateName = BorrowerTemplate | StaffTemplate;
 
-export type QueueInput = {
+/**
+ * A value for a template. An instant is shown in the reader's language and time zone, a calendar day ({ day })
+ * in the reader's language, both exactly as the pages show them.
+ */
+export type TemplateValue = string | number | Date | { day: string };
+
+type Recipient = { recipientType: 'borrower'; template: BorrowerTemplate } | { recipientType: 'staff'; template: StaffTemplate };
+
+export type QueueInput = Recipient & {
   channel: 'sms' | 'email' | 'in_app';
-  recipientType: 'borrower' | 'staff';
   recipientId?: string | null;
   toAddress: string;
-  template: TemplateName;
   locale: string;
-  values?: Record<string, string | number>;
+  /** The reader's time zone, for instants among the values (the borrower's own; staff read Beijing time). */
+  timeZone?: string;
+  values?: Record<string, TemplateValue>;
   caseId?: string | null;
 };
 
-export function renderTemplate(template: TemplateName, locale: Locale, values: Record<string, string | number> = {}) {
-  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: 'notifications' });
-  return { subject: t(`${template}.subject`, values), body: t(`${template}.body`, values) };
+export function renderTemplate(recipient: Recipient, locale: Locale, values: Record<string, TemplateValue> = {}, timeZone: string = displayTimeZone) {
+  const namespace = forAudience(recipient.recipientType, { borrower: 'notifications', staff: 'staffNotifications' });
+  const t = createTranslator({ locale, messages: messagesFor(locale), namespace }) as unknown as (key: string, values: Record<string, string | number>) => string;
+  const shown = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, value instanceof Date ? formatInstant(value, locale, timeZone) : typeof value === 'object' ? formatDay(value.day, locale) : value]),
+  );
+  return { subject: t(`${recipient.template}.subject`, shown), body: t(`${recipient.template}.body`, shown) };
 }
 
 /** Writes a message to the outbox inside the caller's transaction. */
 export async function queueNotification(tx: Executor, input: QueueInput): Promise<string> {
   const locale: Locale = isLocale(input.locale) ? input.locale : 'zh-CN';
-  const { subject, body } = renderTemplate(input.template, locale, input.values);
+  const { subject, body } = renderTemplate(input, locale, input.values, input.timeZone);
   const [row] = await tx
     .insert(notifications)
     .values({

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '@/db/client';
-import { borrowers, cases, creditors, installments, loans, payments, staffUsers } from '@/db/schema';
+import { borrowers, cases, creditors, installments, loans, payments, sealAuthorisations, staffUsers } from '@/db/schema';
 import { addMonths } from '@/lib/domain/dates';
 import { maskResidentId, residentIdCheckChar } from '@/lib/domain/identity';
 import { defaultPolicy } from '@/lib/domain/policy';
@@ -38,7 +38,14 @@ export async function makeStaff(db: Database, creditorId: string | null, role: '
   return row!;
 }
 
-export async function makeBorrower(db: Database, overrides: { phone?: string; fullName?: string } = {}) {
+/** The creditor's standing authorisation to apply its seal, granted by a new admin of it (countersigning needs one in force). */
+export async function makeSealAuthorisation(db: Database, creditorId: string, signatory = '法定代表人 测试') {
+  const admin = await makeStaff(db, creditorId, 'admin');
+  const [row] = await db.insert(sealAuthorisations).values({ creditorId, signatory, grantedBy: admin.id }).returning();
+  return row!;
+}
+
+export async function makeBorrower(db: Database, overrides: { phone?: string; fullName?: string; timezone?: string; locale?: string } = {}) {
   const id = randomResidentId();
   const [row] = await db
     .insert(borrowers)
@@ -48,6 +55,8 @@ export async function makeBorrower(db: Database, overrides: { phone?: string; fu
       residentIdHash: lookupHash(id),
       residentIdMasked: maskResidentId(id),
       phone: overrides.phone ?? randomPhone(),
+      ...(overrides.timezone ? { timezone: overrides.timezone } : {}),
+      ...(overrides.locale ? { locale: overrides.locale } : {}),
     })
     .returning();
   return row!;

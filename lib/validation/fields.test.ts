@@ -32,7 +32,16 @@ describe('counts and dates', () => {
     expect(countField(20).parse('３')).toBe(3);
     expect(countField(20).safeParse('21').success).toBe(false);
     expect(countField(20).safeParse('1.5').success).toBe(false);
-    expect(countField(20, 1, 'validation.adultsMin').safeParse('0').error?.issues[0]?.message).toBe('validation.adultsMin');
+    expect(countField(20, 1, 'validation.adultsMin').safeParse('0').error?.issues[0]?.message).toBe('validation.adultsMin{"min":1,"max":20}');
+  });
+
+  it('reads full-width digits as digits, and every refusal carries the range its sentence names', () => {
+    expect(countField(20).parse('１２')).toBe(12);
+    expect(countField(200).parse('１２３')).toBe(123);
+    expect(countField(20).safeParse('１２３').error?.issues[0]?.message).toBe('validation.count{"min":0,"max":20}');
+    expect(countField(20).safeParse('-1').error?.issues[0]?.message).toBe('validation.count{"min":0,"max":20}');
+    expect(countField(20).safeParse('－1').error?.issues[0]?.message).toBe('validation.count{"min":0,"max":20}');
+    expect(countField(20).safeParse('').error?.issues[0]?.message).toBe('validation.required');
   });
 
   it('refuses a date in the future or one that does not exist', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseAmountToFen } from '@/lib/domain/money';
+import { message } from './message';
 
 /** Shared field schemas: what a person types (strings) in, checked values out; messages are keys under `validation`. */
 export const MAX_MONTHLY_FEN = 10_000_000_00; // ¥10 million a month: anything above is a typo
@@ -23,18 +24,35 @@ export const amountField = z.string().transform((raw, ctx) => {
   return fen;
 });
 
+/**
+ * A whole number of people: digits as typed on any keyboard (full-width "１２" is 12), between min and max.
+ * Every refusal names the allowed range, in the form's language.
+ */
 export const countField = (max: number, min = 0, belowMinMessage = 'validation.count') =>
   z.string().transform((raw, ctx) => {
     const text = raw.normalize('NFKC').trim();
-    if (!/^\d{1,3}$/.test(text) || Number(text) > max) {
-      ctx.addIssue({ code: 'custom', message: 'validation.count', params: { max } });
+    if (text === '') {
+      ctx.addIssue({ code: 'custom', message: 'validation.required' });
       return z.NEVER;
     }
-    if (Number(text) < min) {
-      ctx.addIssue({ code: 'custom', message: belowMinMessage, params: { min } });
+    if (/^[-−－]\s*\d+$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: message(belowMinMessage, { min, max }) });
       return z.NEVER;
     }
-    return Number(text);
+    if (!/^\d{1,6}$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: message('validation.count', { min, max }) });
+      return z.NEVER;
+    }
+    const value = Number(text);
+    if (value > max) {
+      ctx.addIssue({ code: 'custom', message: message('validation.count', { min, max }) });
+      return z.NEVER;
+    }
+    if (value < min) {
+      ctx.addIssue({ code: 'custom', message: message(belowMinMessage, { min, max }) });
+      return z.NEVER;
+    }
+    return value;
   });
 
 /** A calendar day that is not in the future (relative to `today`, the caller's calendar day). */

@@ -54,8 +54,9 @@ export const debtsStep = z.object({
       z.object({
         lender: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
         monthlyPayment: amountField,
-        priority: z.boolean(),
+        priority: z.boolean({ message: 'validation.invalid' }),
       }),
+      { message: 'validation.invalid' },
     )
     .max(10, 'validation.tooMany'),
 });

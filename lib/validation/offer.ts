@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountField } from './fields';
+import { message } from './message';
 
 /** The terms of an offer as a service receives them (already numbers: fen, months, percentages, ISO dates). */
 const pct = z.number().min(0).max(100);
@@ -37,7 +38,7 @@ const wholeNumber = (min: number, max: number) =>
   z.string().transform((raw, ctx) => {
     const text = raw.normalize('NFKC').trim();
     if (!/^\d{1,3}$/.test(text) || Number(text) < min || Number(text) > max) {
-      ctx.addIssue({ code: 'custom', message: 'validation.between', params: { min, max } });
+      ctx.addIssue({ code: 'custom', message: message('validation.between', { min, max }) });
       return z.NEVER;
     }
     return Number(text);
@@ -58,7 +59,7 @@ export const offerFormSchema = z
   .object({
     structure: z.enum(offerStructures, { message: 'validation.choose' }),
     months: z.string(),
-    method: z.enum(['equal_installment', 'equal_principal']),
+    method: z.enum(['equal_installment', 'equal_principal'], { message: 'validation.choose' }),
     downPayment: amountField,
     firstDueDate: z.string(),
     extensionMonths: z.string(),
@@ -76,19 +77,19 @@ export const offerFormSchema = z
     const withInstallments = form.structure === 'installments' || form.structure === 'extension_installments';
     if (withInstallments) {
       const months = wholeNumber(1, 60).safeParse(form.months);
-      if (!months.success) ctx.addIssue({ code: 'custom', message: 'validation.between', params: { min: 1, max: 60 }, path: ['months'] });
+      if (!months.success) ctx.addIssue({ code: 'custom', message: message('validation.between', { min: 1, max: 60 }), path: ['months'] });
       if (!/^\d{4}-\d{2}-\d{2}$/.test(form.firstDueDate)) ctx.addIssue({ code: 'custom', message: 'validation.date', path: ['firstDueDate'] });
       terms.installments = { months: months.success ? months.data : 1, method: form.method, downPayment: form.downPayment, firstDueDate: form.firstDueDate };
     }
     if (form.structure === 'extension' || form.structure === 'extension_installments') {
       const months = wholeNumber(1, 36).safeParse(form.extensionMonths);
-      if (!months.success) ctx.addIssue({ code: 'custom', message: 'validation.between', params: { min: 1, max: 36 }, path: ['extensionMonths'] });
+      if (!months.success) ctx.addIssue({ code: 'custom', message: message('validation.between', { min: 1, max: 36 }), path: ['extensionMonths'] });
       terms.extensionMonths = months.success ? months.data : 1;
     }
     const anyRelief = form.penaltyWaivePct || form.compoundWaivePct || form.interestWaivePct || form.principalWaive || form.ratePct || form.structure === 'settlement';
     if (anyRelief) {
       const rateMonths = form.ratePct ? wholeNumber(1, 60).safeParse(form.rateMonths) : null;
-      if (rateMonths && !rateMonths.success) ctx.addIssue({ code: 'custom', message: 'validation.between', params: { min: 1, max: 60 }, path: ['rateMonths'] });
+      if (rateMonths && !rateMonths.success) ctx.addIssue({ code: 'custom', message: message('validation.between', { min: 1, max: 60 }), path: ['rateMonths'] });
       terms.relief = {
         penaltyWaivePct: form.penaltyWaivePct,
         compoundWaivePct: form.compoundWaivePct,

@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import type { Actor } from '@/lib/server/actor';
 import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
 import { getMyPlans, planStates } from '@/lib/server/plans/plan-progress';
@@ -11,20 +12,20 @@ type BorrowerActor = Extract<Actor, { type: 'borrower' }>;
 
 /** The borrower's home: each case with what it takes to settle today, the next step, and each loan. */
 export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
-  const [{ cases, loans }, t, tPlan, tState, tStep, format, locale] = await Promise.all([
+  const [{ cases, loans, timeZone }, t, tPlan, tState, tStep, locale] = await Promise.all([
     listMyCasesAndLoans(actor),
     getTranslations('home'),
     getTranslations('plan'),
     getTranslations('caseState'),
     getTranslations('nextStep'),
-    getFormatter(),
     getLocale(),
   ]);
+  const format = await getFormatter({ timeZone });
   const en = locale === 'en';
   // Cases whose agreement is in force show their plan instead of the arrears it replaced.
   const plans = await getMyPlans(actor, cases.filter((c) => (planStates as readonly string[]).includes(c.state)).map((c) => c.id));
   const planOfLoan = new Map([...plans.values()].map((p) => [cases.find((c) => c.id === p.caseId)!.loanId, p]));
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'long' });
+  const date = (iso: string) => formatDay(iso, locale, 'long');
   const main = (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -73,7 +74,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                 </dl>
               )}
               <p className="mt-3 rounded-lg bg-slate-100 p-3 text-sm">
-                <span className="font-semibold">{t('nextStep')}</span> {tStep(c.state)}
+                <span className="font-semibold">{t('nextStep')}</span> {tStep(`text.${c.next.kind}`, { count: c.next.kind === 'answerOffers' ? c.next.count : 0, date: '' })}
               </p>
               <div className="mt-3 flex flex-wrap gap-2">
                 <a href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">

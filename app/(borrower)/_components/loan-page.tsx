@@ -1,8 +1,9 @@
-import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { InstallmentList } from '@/components/loan/installment-list';
 import { isOwed } from '@/lib/domain/arrears-view';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import type { Actor } from '@/lib/server/actor';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { getPlanOfLoan } from '@/lib/server/plans/plan-progress';
@@ -17,7 +18,7 @@ const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
  * `?schedule=all`) and the payments received. Not found unless it is theirs.
  */
 export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: string, schedule: string | null): Promise<DocumentPage> {
-  const [loan, t, tc, tPlan, format, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getTranslations('plan'), getFormatter(), getLocale()]);
+  const [loan, t, tc, tPlan, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getTranslations('plan'), getLocale()]);
   const plan = await getPlanOfLoan(actor, loan.id);
   // While a plan is in force (or once paid in full) it replaces the contract's arrears; after a breach whose relief
   // falls away, the contract's arrears are what is owed again, and are shown below the plan.
@@ -46,11 +47,11 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
           {loan.product} · <span className="font-mono">{loan.contractNo}</span> · {locale === 'en' ? loan.creditorNameEn : loan.creditorName}
         </p>
       </div>
-      {plan ? <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'long' })} /> : null}
+      {plan ? <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => formatDay(iso, locale, 'long')} /> : null}
       {contractArrears ? (
       <Card aria-labelledby="breakdown-heading">
         <h2 id="breakdown-heading" className="text-lg font-semibold">
-          {t('breakdownTitle', { date: format.dateTime(new Date(`${loan.arrears.asOf}T12:00:00+08:00`), { dateStyle: 'long' }) })}
+          {t('breakdownTitle', { date: formatDay(loan.arrears.asOf, locale, 'long') })}
         </h2>
         <dl className="mt-2">
           {line(t('overduePrincipal'), totals.overduePrincipal, t('overduePrincipalExplain'))}
@@ -96,6 +97,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
       <InstallmentList
         t={t}
         installments={loan.arrears.installments}
+        schedule={loan.schedule}
         locale={locale}
         showAll={schedule === 'all'}
         href={{ all: `/loans/${loan.id}?schedule=all#schedule-heading`, owed: `/loans/${loan.id}#schedule-heading` }}

@@ -23,7 +23,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-700">{t('intro')}</p>
         <Card>
-          <ClientMessages namespaces={['verify', 'countersign']}>
+          <ClientMessages namespaces={['verify']}>
             <VerifyForm initialCode={code ?? ''} initialResult={initial} />
           </ClientMessages>
         </Card>

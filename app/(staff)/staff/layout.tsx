@@ -19,6 +19,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </Link>
       ) : null}
       {actor.role === 'admin' ? (
+        <Link href="/staff/admin/seal" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+          {t('admin')}
+        </Link>
+      ) : null}
+      {actor.role === 'admin' ? (
         <Link href="/staff/admin/payments" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
           {t('importPayments')}
         </Link>

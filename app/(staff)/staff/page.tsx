@@ -23,7 +23,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Se
   const [{ rows, total, page }, t, tState, format, locale] = await Promise.all([
     listCases(actor, query),
     getTranslations('staff'),
-    getTranslations('caseState'),
+    getTranslations('staffCaseState'),
     getFormatter(),
     getLocale(),
   ]);
@@ -85,7 +85,10 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Se
                   {row.borrowerName} <span className="text-slate-600">{row.borrowerPhone}</span>
                 </td>
                 <td className="px-3 py-2 font-mono">{row.contractNo}</td>
-                <td className="px-3 py-2">{tState(row.state)}</td>
+                <td className="px-3 py-2">
+                  {tState(row.state)}
+                  {row.reviewPending ? <span className="ml-2 rounded bg-warn-50 px-2 py-0.5 text-xs font-medium text-warn-800">{t('reviewPending')}</span> : null}
+                </td>
                 <td className="px-3 py-2 text-right">
                   {row.dpdAtOpen} <span className="text-slate-600">{dpdBucket(row.dpdAtOpen)}</span>
                 </td>

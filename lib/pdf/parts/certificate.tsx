@@ -23,7 +23,10 @@ type Props = {
 /** The signing certificate: who signed, each event with UTC and local time, IP, device and identity check, the original hash and how to verify. */
 export function Certificate({ s, t, other, locale, certificate, signatures = [], qrDataUrl }: Props) {
   const c = t.certificate;
-  const representative = signatures.find((m) => m.signer === 'creditor')?.typedName;
+  const creditor = signatures.find((m) => m.signer === 'creditor');
+  const mediator = signatures.find((m) => m.signer === 'mediator')?.typedName;
+  // Agreements of the first text version were countersigned by a representative; later ones carry a seal and a mediator.
+  const representative = creditor && !creditor.seal ? creditor.typedName : undefined;
   const cell = (i: number) => [styles.cell, { flex: widths[i] }];
   return (
     <View>
@@ -47,6 +50,8 @@ export function Certificate({ s, t, other, locale, certificate, signatures = [],
               [t.parties.creditor, locale === 'zh-CN' ? s.creditor.name : s.creditor.nameEn],
               [t.parties.creditCode, s.creditor.creditCode],
               ...(representative ? [[c.representative, representative] as const] : []),
+              ...(creditor?.seal ? [[c.seal, t.signatures.sealNote(creditor.seal.signatory, formatDate(creditor.seal.authorisedAt.slice(0, 10), locale))] as const] : []),
+              ...(mediator ? [[c.mediator, mediator] as const] : []),
             ]}
           />
         </View>

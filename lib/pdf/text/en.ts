@@ -2,7 +2,8 @@ import type { AgreementFacts, AgreementText, ConsentText } from './types';
 
 /** Repayment Agreement — English text. Plain words: the amounts and the consequences first, the legal basis after. */
 
-export const consentEn = (version: string): ConsentText => ({
+/** The consent as first written (2026-11-v1): it spoke of a drawn signature as if it were always collected. */
+export const consentEnV1 = (version: string): ConsentText => ({
   version,
   title: 'Consent to sign electronically',
   paragraphs: [
@@ -10,6 +11,18 @@ export const consentEn = (version: string): ConsentText => ({
     'When I sign, the platform sends a one-time code to my registered mobile number to confirm that it is me who signs. Only I know the code, and I will not tell it to anyone.',
     'The platform records how the agreement is signed — the time, IP address, device and verification result — and computes the SHA-256 digest of the agreement file, so that any change to the agreement after signing can be detected. These records are used only to prove how the agreement was signed.',
     'I can download and read the whole agreement before I sign. I can also decline to sign electronically and contact the creditor to sign on paper instead. After signing, I can download the signed agreement at any time.',
+  ],
+});
+
+/** The consent as the signing page collects it: a typed name always, a drawing only if the borrower adds one. */
+export const consentEn = (version: string): ConsentText => ({
+  version,
+  title: 'Consent to sign electronically',
+  paragraphs: [
+    'I agree to sign this repayment agreement electronically. My electronic signature is the name I type; if I also draw a signature, the drawing is part of my signature too. It has the same legal effect as my handwritten signature on paper (Electronic Signature Law of the PRC, art. 14).',
+    'When I sign, the platform sends a one-time code to my registered mobile number to confirm that it is me who signs. Only I know the code, and I will not tell it to anyone.',
+    'The platform records how the agreement is signed — the time, IP address, the device details my browser sends, the code check, and whether I drew a signature — and computes the SHA-256 digest of the agreement file, so that any change to the agreement after signing can be detected. These records are used only to prove how the agreement was signed.',
+    'I can read and download the whole agreement before I sign. I can also decline to sign electronically and contact the creditor to sign on paper instead. After signing, I can download the signed agreement at any time.',
   ],
 });
 
@@ -28,6 +41,11 @@ const monthly = (n: number) => (n === 1 ? 'one installment' : `${n} monthly inst
 
 function plan(f: AgreementFacts): string[] {
   const out: string[] = [];
+  if (f.pause) {
+    out.push(
+      `In view of the Borrower's present hardship, the Borrower makes no payment for ${f.pause.months} months, from the day this agreement is made until ${f.pause.until}. ${f.pause.frozen ? 'No interest, penalty interest or compound interest accrues during the pause.' : `During the pause interest is charged at ${f.pause.pct} of the contract rate, ${f.pause.charged} in all, spread evenly over the later installments; no penalty or compound interest accrues.`}`,
+    );
+  }
   const method = f.method ? `, calculated as ${methodEn[f.method]}` : '';
   if (f.downPayment) out.push(`The Borrower pays a down payment of ${f.downPayment} on the day this agreement is made (${f.date}).`);
   const after = f.downPayment ? 'After the down payment, the' : 'The';
@@ -184,7 +202,13 @@ export const textEn: AgreementText = {
     'The Creditor reports this loan and how this agreement is performed truthfully, as national rules require.',
   ],
   esignIntro: (f) => `The parties agree to sign this agreement electronically. Before signing, the Borrower read and accepted the following consent (version ${f.consentVersion}):`,
-  esignAfter: ['The Creditor signs by the electronic signature of its authorised representative and its digital certificate. After signing, any change to the agreement file can be detected.'],
+  esignAfter: (f) =>
+    f.textVersion === '2026-11-v1'
+      ? ['The Creditor signs by the electronic signature of its authorised representative and its digital certificate. After signing, any change to the agreement file can be detected.']
+      : [
+          "The Creditor's electronic seal (the seal shown on this agreement, and a digital signature made with the Creditor's digital certificate) is applied by the Concord platform under the Creditor's standing authorisation.",
+          'The mediator signs as a neutral mediator, confirming that this agreement was reached in the pre-litigation mediation they conducted; the mediator represents neither party. After signing, any change to the agreement file can be detected.',
+        ],
   general: () => [
     '1. This agreement takes effect when both parties have signed it. Matters it does not cover remain governed by the Loan Contract; where the two differ, this agreement prevails.',
     '2. This agreement is written in English, with its key terms also in Chinese. Both languages are equally authentic; where they differ, the reading less favourable to the party that supplied the standard terms (the Creditor) applies (Civil Code of the PRC, art. 498).',
@@ -205,6 +229,7 @@ export const textEn: AgreementText = {
         ? `${f.settlement.amount} in one payment on ${f.settlement.date}, settling everything`
         : `${structureEn(f)}: ${f.downPayment ? `down payment ${f.downPayment}; ` : ''}${times(f.numberOfPayments)}, at most ${f.regularPayment} a month, from ${f.firstDueDate} to ${f.endDate}${f.newMaturity ? `; new maturity ${f.newMaturity}` : ''}`,
     ],
+    ...(f.pause ? ([['Payment pause', `${f.pause.months} months, until ${f.pause.until}; ${f.pause.frozen ? 'no interest meanwhile' : `interest ${f.pause.charged}`}`]] as [string, string][]) : []),
     ['Total to pay', f.totalPayable],
     [
       'Breach',
@@ -213,12 +238,26 @@ export const textEn: AgreementText = {
     ['Early repayment', 'At any time, with no penalty and no fee'],
     ['Disputes', f.court],
   ],
-  signatures: { creditor: 'Party A (the Creditor)', representative: 'Authorised representative', borrower: 'Party B (the Borrower)', typedName: 'Signed by', signedAt: 'Signed at', signature: 'Signature' },
+  signatures: {
+    creditor: 'Party A (the Creditor)',
+    representative: 'Authorised representative',
+    borrower: 'Party B (the Borrower)',
+    typedName: 'Signed by',
+    signedAt: 'Signed at',
+    signature: 'Signature',
+    mediator: 'Mediator',
+    mediatorRole: 'Neutral mediator, representing neither party',
+    seal: 'Electronic seal',
+    sealPending: '(applied by the platform under the Creditor\'s authorisation once the mediator has signed)',
+    sealNote: (signatory, date) => `Applied by the Concord platform under the Creditor's authorisation (authorised by ${signatory} on ${date})`,
+  },
   certificate: {
     title: 'Signing certificate',
     intro: 'This certificate is generated by the Concord platform. It records how this agreement was signed and is part of the agreement.',
     agreement: 'Agreement and signers',
     representative: "Creditor's representative",
+    mediator: 'Mediator',
+    seal: "Creditor's electronic seal",
     document: 'Document',
     sha256: 'Original file SHA-256',
     sha256Hint: 'The SHA-256 digest of the agreement file the Borrower reviewed and signed (before the signatures were added).',

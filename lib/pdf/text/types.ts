@@ -37,6 +37,8 @@ export type AgreementFacts = {
   continuingContractRows: boolean;
   totalPayable: string;
   newInterest: string;
+  /** A hardship pause before the installments: months with nothing to pay, and the interest charged for it. */
+  pause: { months: number; until: string; frozen: boolean; pct: string; charged: string } | null;
   /** The single payment of a settlement. */
   settlement: { amount: string; date: string } | null;
   waivedTotal: string | null;
@@ -81,19 +83,21 @@ export type AgreementText = {
   disputes: Paragraphs;
   privacy: Paragraphs;
   esignIntro: (f: AgreementFacts) => string;
-  esignAfter: string[];
+  esignAfter: Paragraphs;
   general: Paragraphs;
   /** After the last clause and the key terms, before the signatures: nothing more follows. */
   endOfText: string;
   keyTermsTitle: string;
   keyTermsNote: string;
   keyTerms: (f: AgreementFacts) => [string, string][];
-  signatures: Labels<'creditor' | 'representative' | 'borrower' | 'typedName' | 'signedAt' | 'signature'>;
+  signatures: Labels<'creditor' | 'representative' | 'borrower' | 'typedName' | 'signedAt' | 'signature' | 'mediator' | 'mediatorRole' | 'seal' | 'sealPending'> & { sealNote: (signatory: string, date: string) => string };
   certificate: Labels<
     | 'title'
     | 'intro'
     | 'agreement'
     | 'representative'
+    | 'mediator'
+    | 'seal'
     | 'document'
     | 'sha256'
     | 'sha256Hint'

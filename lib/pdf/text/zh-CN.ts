@@ -5,7 +5,8 @@ import type { AgreementFacts, AgreementText, ConsentText } from './types';
  * 正文中不要用半角空格（数字、英文与汉字之间也不加）：react-pdf 换行时会优先在空格处断行，使该行提前结束（见 fonts.ts）。
  */
 
-export const consentZh = (version: string): ConsentText => ({
+/** The consent as first written (2026-11-v1): it spoke of a drawn signature as if it were always collected. */
+export const consentZhV1 = (version: string): ConsentText => ({
   version,
   title: '电子签名同意书',
   paragraphs: [
@@ -13,6 +14,18 @@ export const consentZh = (version: string): ConsentText => ({
     '签署时，平台会向我登记的手机号码发送一次性验证码，用于确认是我本人签署。验证码只由我本人掌握，我不会把它告诉任何人。',
     '平台会记录签署过程，包括签署时间、IP地址、设备信息和验证结果，并计算协议文件的SHA-256摘要，签署后协议的任何改动都能被发现。这些记录只用于证明协议的签署过程。',
     '我可以在签署前下载并仔细阅读协议全文；也可以不以电子方式签署，联系债权人改为书面签署。签署后，我可以随时下载已签署的协议。',
+  ],
+});
+
+/** The consent as the signing page collects it: a typed name always, a drawing only if the borrower adds one. */
+export const consentZh = (version: string): ConsentText => ({
+  version,
+  title: '电子签名同意书',
+  paragraphs: [
+    '我同意以电子方式签署本还款协议。我的电子签名是我输入的姓名；如果我另外手写了签名，手写的签名图像也一并作为我的签名。电子签名与我在纸质文件上的亲笔签名具有同等法律效力（《中华人民共和国电子签名法》第十四条）。',
+    '签署时，平台会向我登记的手机号码发送一次性验证码，用于确认是我本人签署。验证码只由我本人掌握，我不会把它告诉任何人。',
+    '平台会记录签署过程：签署时间、IP地址、浏览器提供的设备信息、验证码核验结果，以及我是否手写了签名；并计算协议文件的SHA-256摘要，签署后协议的任何改动都能被发现。这些记录只用于证明协议的签署过程。',
+    '我可以在签署前阅读并下载协议全文；也可以不以电子方式签署，联系债权人改为书面签署。签署后，我可以随时下载已签署的协议。',
   ],
 });
 
@@ -28,6 +41,11 @@ const methodZh = { equal_installment: '等额本息', equal_principal: '等额�
 
 function plan(f: AgreementFacts): string[] {
   const out: string[] = [];
+  if (f.pause) {
+    out.push(
+      `考虑到乙方目前的困难，自本协议签订之日起至${f.pause.until}，乙方暂停还款${f.pause.months}个月。${f.pause.frozen ? '暂停期间不计利息、罚息和复利。' : `暂停期间按原利率的${f.pause.pct}计收利息，共${f.pause.charged}，平均计入以后各期，不计罚息和复利。`}`,
+    );
+  }
   const method = f.method ? `按${methodZh[f.method]}方式计算，` : '';
   if (f.downPayment) out.push(`乙方应于本协议签订当日（${f.date}）支付首付款${f.downPayment}。`);
   const rest = f.downPayment ? '扣除首付款后的' : '';
@@ -171,7 +189,13 @@ export const textZh: AgreementText = {
     '甲方依照国家规定如实报送本笔借款及本协议的履行情况。',
   ],
   esignIntro: (f) => `双方同意以电子方式签署本协议。乙方在签署前已阅读并同意以下《电子签名同意书》（版本${f.consentVersion}）：`,
-  esignAfter: ['甲方以其授权代表的电子签名及甲方的数字证书签署本协议。签署后，协议文件的任何改动都能被发现。'],
+  esignAfter: (f) =>
+    f.textVersion === '2026-11-v1'
+      ? ['甲方以其授权代表的电子签名及甲方的数字证书签署本协议。签署后，协议文件的任何改动都能被发现。']
+      : [
+          '甲方的电子签章（协议上的可见签章，以及以甲方数字证书作出的数字签名）由协和调解平台依甲方的长期授权加盖。',
+          '调解员以中立调解员的身份签署，确认本协议经其主持的诉前调解达成；调解员不代表任何一方。签署后，协议文件的任何改动都能被发现。',
+        ],
   general: () => [
     '一、本协议自双方签署之日起生效。本协议未约定的事项，仍按原借款合同执行；本协议与原借款合同不一致的，以本协议为准。',
     '二、本协议以中文写成，主要条款另附英文译文。两种文字具有同等效力；如有不一致，按照《中华人民共和国民法典》第四百九十八条，作出不利于提供格式条款一方（甲方）的解释。',
@@ -192,6 +216,7 @@ export const textZh: AgreementText = {
         ? `${f.settlement.date}一次性支付${f.settlement.amount}，结清全部欠款`
         : `${structureZh(f)}：${f.downPayment ? `首付${f.downPayment}；` : ''}共${f.numberOfPayments}期，每月最高${f.regularPayment}，自${f.firstDueDate}至${f.endDate}${f.newMaturity ? `；展期后到期日${f.newMaturity}` : ''}`,
     ],
+    ...(f.pause ? ([['暂停还款', `${f.pause.months}个月，至${f.pause.until}；${f.pause.frozen ? '期间不计利息' : `期间利息${f.pause.charged}`}`]] as [string, string][]) : []),
     ['还款总额', f.totalPayable],
     [
       '违约',
@@ -200,12 +225,26 @@ export const textZh: AgreementText = {
     ['提前还款', '随时可以，不收违约金或手续费'],
     ['争议解决', f.court],
   ],
-  signatures: { creditor: '甲方（债权人）', representative: '授权代表', borrower: '乙方（借款人）', typedName: '签署人', signedAt: '签署时间', signature: '签名' },
+  signatures: {
+    creditor: '甲方（债权人）',
+    representative: '授权代表',
+    borrower: '乙方（借款人）',
+    typedName: '签署人',
+    signedAt: '签署时间',
+    signature: '签名',
+    mediator: '调解员',
+    mediatorRole: '中立调解员，不代表任何一方',
+    seal: '电子签章',
+    sealPending: '（调解员签署后，由平台依甲方授权加盖）',
+    sealNote: (signatory, date) => `协和调解平台依甲方授权加盖（授权人：${signatory}，授权日期：${date}）`,
+  },
   certificate: {
     title: '签署证书',
     intro: '本证书由协和调解平台生成，记录本协议的签署过程，是本协议的组成部分。',
     agreement: '协议与签署方',
     representative: '甲方授权代表',
+    mediator: '调解员',
+    seal: '甲方电子签章',
     document: '文件',
     sha256: '原始文件 SHA-256',
     sha256Hint: '乙方审阅并签署的协议文件（加入签名之前）的SHA-256摘要。',

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, cases, notifications, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
-import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { agreements, auditEvents, cases, hardshipStatements, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { authenticateStaff } from '../auth/authenticate-staff';
@@ -13,6 +13,7 @@ import { sessionIsLive } from '../auth/sessions';
 import { acceptOffer } from '../offers/accept-offer';
 import { requestSuggestions } from '../offers/suggest-offers';
 import { countersign } from './countersign';
+import { grantSealAuthorisation, listSealAuthorisations, revokeSealAuthorisation, sealAuthorisationInForce } from './seal-authorisation';
 import { ensureUnsignedDocument, getSigningView } from './prepare-document';
 import { readAgreementFile } from './read-agreement-file';
 import { requestSigningCode } from './request-signing-code';
@@ -51,7 +52,7 @@ async function codeFor(phone: string) {
   return /\d{6}/.exec(message!.body)![0];
 }
 
-async function signed(s: Awaited<ReturnType<typeof agreedCase>>) {
+async function signed(s: Pick<Awaited<ReturnType<typeof agreedCase>>, 'borrowerCtx' | 'agreementId' | 'borrower'>) {
   await ensureUnsignedDocument(s.borrowerCtx, s.agreementId);
   await requestSigningCode(s.borrowerCtx, s.agreementId);
   return signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code: await codeFor(s.borrower.phone), typedName: s.borrower.fullName });
@@ -161,25 +162,72 @@ describe('the repayment agreement', () => {
     await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳 秀梅' })).resolves.toMatchObject({ alreadySigned: false });
   });
 
-  it('countersigned with the staff member’s password: executed, sealed again, the plan starts, every event on the certificate', async () => {
+  it('the mediator signs as mediator and the creditor’s seal is applied under its standing authorisation: executed, sealed, the plan starts, every event in words on the certificate', async () => {
     const s = await agreedCase();
     await signed(s);
+    // Without a standing authorisation nothing is signed: refused, saying why.
+    await expect(countersign(s.mediatorCtx, s.agreementId, { password: 'mediator password' })).rejects.toMatchObject({ code: 'SEAL_NOT_AUTHORISED' });
+    const authorisation = await makeSealAuthorisation(test.db, s.kase.creditorId, '法定代表人 陈立新');
     await expect(countersign(s.mediatorCtx, s.agreementId, { password: 'wrong' })).rejects.toMatchObject({ code: 'CREDENTIALS_INVALID' });
     const result = await countersign(s.mediatorCtx, s.agreementId, { password: 'mediator password' });
     const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
     expect(agreement).toMatchObject({ status: 'executed', executedSha256: result.sha256 });
     expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
     expect((await test.db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId))).length).toBeGreaterThan(1);
+    // Three capacities on record: the borrower, the mediator (the staff member), the creditor (under the authorisation).
+    const rows = await test.db.select().from(signatures).where(eq(signatures.agreementId, s.agreementId));
+    expect(Object.fromEntries(rows.map((r) => [r.signerType, r.signerId]))).toEqual({ borrower: s.borrower.id, mediator: s.mediatorCtx.actor.id, creditor: authorisation.id });
+    const audit = await test.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'agreement'), eq(auditEvents.entityId, s.agreementId)));
+    expect(audit.find((e) => e.action === 'agreement.sealed_for_creditor')).toMatchObject({ actorType: 'system', data: expect.objectContaining({ authorisationId: authorisation.id }) });
+    expect(audit.find((e) => e.action === 'agreement.signed_by_mediator')).toMatchObject({ actorType: 'staff', actorId: s.mediatorCtx.actor.id });
     const file = await readAgreementFile(s.mediatorCtx, s.agreementId, 'executed');
     expect(await verifyAgreementFile(meta, file.bytes)).toMatchObject({ verdict: 'authentic', version: 'executed' });
     expect(await verifyAgreementCode(meta, agreement!.verificationCode.toLowerCase().replace(/-/g, ' '))).toMatchObject({ verdict: 'code_found', status: 'executed' });
     if (hasPoppler) {
       expect(spawnSync('/usr/bin/pdfsig', [tmpPdf(file.bytes)], { encoding: 'utf8' }).stdout).toContain('Signature is Valid');
-      const text = execFileSync('/usr/bin/pdftotext', ['-layout', tmpPdf(file.bytes), '-'], { encoding: 'utf8' });
-      for (const event of ['方案被接受，协议生成', '待签署文件生成', '签署验证码已发送', '同意以电子方式签署', '验证码核验通过', '借款人签署', '贷款机构会签']) expect(text).toContain(event);
+      const text = execFileSync('/usr/bin/pdftotext', [tmpPdf(file.bytes), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      // Each event in both languages (the columns of the certificate's table interleave in the extracted text).
+      for (const event of ['方案被接受，协议生成', '待签署文件生成', '签署验证码已发送', '同意以电子方式签署', '验证码核验通过', '借款人签署/', '调解员签署/', '依授权加盖贷款机构电子签', 'Offeraccepted', 'Signingcodesent', "Creditor'ssealapplied"]) expect(text).toContain(event);
+      expect(text).not.toMatch(/agreement\.[a-z_]+/);
+      expect(text).toContain('中立调解员，不代表任何一方');
+      expect(text).toContain('法定代表人陈立新');
       expect(text).toContain(meta.ip);
     }
     await expect(countersign(s.mediatorCtx, s.agreementId, { password: 'mediator password' })).resolves.toMatchObject({ alreadyExecuted: true });
+  });
+
+  it('nothing left over: a hardship pause is offered, flagged for review, and its agreement is countersigned only once the mediator has reviewed', async () => {
+    const { recordReview } = await import('../cases/case-review');
+    const creditor = await makeCreditor(test.db);
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator', 'mediator password');
+    await makeSealAuthorisation(test.db, creditor.id);
+    const borrower = await makeBorrower(test.db, { fullName: '韩梅' });
+    const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id, mediator.id);
+    await test.db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: -50_000, submittedAt: new Date() });
+    const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta };
+    const mediatorCtx: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, meta };
+    const { offerIds } = await requestSuggestions(borrowerCtx, kase.id);
+    const [pauseOffer] = await test.db.select().from(offers).where(eq(offers.id, offerIds[0]!));
+    expect(pauseOffer!.terms).toMatchObject({ pause: { months: 3, interest: 'frozen' } });
+    expect((await test.db.select().from(cases).where(eq(cases.id, kase.id)))[0]).toMatchObject({ reviewReason: 'hardship_pause', reviewedAt: null });
+    expect(await test.db.select().from(notifications).where(and(eq(notifications.toAddress, mediator.email), eq(notifications.template, 'hardshipReview')))).toHaveLength(1);
+
+    await acceptOffer(borrowerCtx, pauseOffer!.id);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+    const s = { kase, borrower, borrowerCtx, mediatorCtx, agreementId: agreement!.id };
+    await signed(s);
+    await expect(countersign(mediatorCtx, agreement!.id, { password: 'mediator password' })).rejects.toMatchObject({ code: 'REVIEW_PENDING' });
+    // Only the case's own mediator (or a supervisor) records the review; an admin reads.
+    const colleague = await makeStaff(test.db, creditor.id, 'mediator');
+    await expect(recordReview({ actor: { type: 'staff', id: colleague.id, role: 'mediator', creditorId: creditor.id }, meta }, kase.id, 'x')).rejects.toMatchObject({ code: 'NOT_ASSIGNED' });
+    const admin = await makeStaff(test.db, creditor.id, 'admin');
+    await expect(recordReview({ actor: { type: 'staff', id: admin.id, role: 'admin', creditorId: creditor.id }, meta }, kase.id, 'x')).rejects.toMatchObject({ code: 'READ_ONLY' });
+    await recordReview(mediatorCtx, kase.id, '已核实失业证明，同意暂停');
+    await expect(recordReview(mediatorCtx, kase.id, 'again')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(countersign(mediatorCtx, agreement!.id, { password: 'mediator password' })).resolves.toMatchObject({ alreadyExecuted: false });
+    const plan = await test.db.select().from(planInstallments).where(eq(planInstallments.agreementId, agreement!.id));
+    // Nothing falls due during the three months of the pause.
+    expect(plan.every((row) => row.dueDate > (pauseOffer!.priced as { pause: { until: string } }).pause.until)).toBe(true);
   });
 
   it('counts wrong countersigning passwords with the sign-in lockout: the fifth locks the account and ends its sessions', async () => {
@@ -196,6 +244,43 @@ describe('the repayment agreement', () => {
     await expect(authenticateStaff(meta, { email: mediator.email, password: 'mediator password' })).rejects.toMatchObject({ code: 'LOCKED' });
     const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
     expect(agreement!.status).toBe('signed_by_borrower');
+  });
+
+  it('the seal authorisation: granted and revoked by an admin who serves the creditor (its own, or the centre’s), audited, one in force at a time', async () => {
+    const creditor = await makeCreditor(test.db);
+    const other = await makeCreditor(test.db);
+    const ownAdmin = await makeStaff(test.db, creditor.id, 'admin');
+    const centreAdmin = await makeStaff(test.db, null, 'admin');
+    const otherAdmin = await makeStaff(test.db, other.id, 'admin');
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator');
+    const as = (staff: typeof ownAdmin): Ctx => ({ actor: { type: 'staff', id: staff.id, role: staff.role, creditorId: staff.creditorId }, meta });
+
+    // Another creditor's admin, or a mediator, cannot touch it (not found: it says nothing of the creditor).
+    await expect(grantSealAuthorisation(as(otherAdmin), { creditorId: creditor.id, signatory: '法定代表人 王五' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(grantSealAuthorisation(as(mediator), { creditorId: creditor.id, signatory: '法定代表人 王五' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(grantSealAuthorisation(as(ownAdmin), { creditorId: creditor.id, signatory: '  ' })).rejects.toMatchObject({ name: 'ZodError' });
+
+    // The centre's admin (no creditor of their own) grants it for the creditor; its own admin sees it and revokes it.
+    const { id } = await grantSealAuthorisation(as(centreAdmin), { creditorId: creditor.id, signatory: '法定代表人 陈立新' });
+    await expect(grantSealAuthorisation(as(ownAdmin), { creditorId: creditor.id, signatory: '另一位' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await sealAuthorisationInForce(test.db, creditor.id))!.id).toBe(id);
+    const [mine] = await listSealAuthorisations(as(ownAdmin).actor).then((list) => list.filter((c) => c.creditorId === creditor.id));
+    expect(mine).toMatchObject({ creditorName: creditor.name, inForce: { id, signatory: '法定代表人 陈立新', grantedBy: centreAdmin.name } });
+    expect((await listSealAuthorisations(as(ownAdmin).actor)).map((c) => c.creditorId)).toEqual([creditor.id]);
+    expect((await listSealAuthorisations(as(centreAdmin).actor)).map((c) => c.creditorId)).toEqual(expect.arrayContaining([creditor.id, other.id]));
+    await expect(revokeSealAuthorisation(as(otherAdmin), { creditorId: creditor.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await revokeSealAuthorisation(as(ownAdmin), { creditorId: creditor.id });
+    await expect(revokeSealAuthorisation(as(ownAdmin), { creditorId: creditor.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await sealAuthorisationInForce(test.db, creditor.id)).toBeNull();
+    const [after] = await listSealAuthorisations(as(ownAdmin).actor);
+    expect(after).toMatchObject({ inForce: null, history: [{ id, revokedBy: ownAdmin.name }] });
+    const audit = await test.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'creditor'), eq(auditEvents.entityId, creditor.id)));
+    expect(audit.map((e) => [e.action, e.actorId])).toEqual(
+      expect.arrayContaining([
+        ['creditor.seal_authorised', centreAdmin.id],
+        ['creditor.seal_revoked', ownAdmin.id],
+      ]),
+    );
   });
 
   it('is not found for anyone else', async () => {
@@ -235,5 +320,11 @@ describe('corrections', () => {
     const second = all.find((a) => a.id !== first!.id)!;
     expect(second).toMatchObject({ supersedesId: first!.id, status: 'awaiting_borrower' });
     expect(all.find((a) => a.id === first!.id)).toMatchObject({ status: 'superseded', borrowerSignedSha256: first!.borrowerSignedSha256 });
+    // The public verification of the first one says it was replaced, and by which.
+    const replaced = { agreementNo: second.agreementNo, status: 'awaiting_borrower', verificationCode: second.verificationCode };
+    expect(await verifyAgreementCode(meta, first!.verificationCode)).toMatchObject({ verdict: 'code_found', status: 'superseded', supersededBy: replaced });
+    const { bytes } = await readAgreementFile(s.borrowerCtx, first!.id, 'signed');
+    expect(await verifyAgreementFile(meta, bytes)).toMatchObject({ verdict: 'authentic', status: 'superseded', supersededBy: replaced });
+    expect(await verifyAgreementCode(meta, second.verificationCode)).toMatchObject({ supersededBy: null });
   });
 });

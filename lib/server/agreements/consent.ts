@@ -1,8 +1,11 @@
 import 'server-only';
-import { consentTextVersion, E_SIGN_CONSENT_TEXT } from '@/lib/pdf/agreement-text';
+import { consentTextFor } from '@/lib/pdf/agreement-text';
 
-/** The e-signature disclosure as the signing page shows it (the same text the document prints and the record hashes). */
-export function consentFor(locale: 'zh-CN' | 'en'): { title: string; paragraphs: string[]; version: string } {
-  const text = E_SIGN_CONSENT_TEXT[locale];
-  return { title: text.title, paragraphs: [...text.paragraphs], version: consentTextVersion };
+/**
+ * The e-signature disclosure as the signing page shows it: the version the agreement was made with (the same text
+ * its document prints and its signature record hashes).
+ */
+export function consentFor(locale: 'zh-CN' | 'en', version: string): { title: string; paragraphs: string[]; version: string } {
+  const text = consentTextFor(version, locale);
+  return { title: text.title, paragraphs: [...text.paragraphs], version };
 }

@@ -6,7 +6,7 @@ import { agreements, type cases, type offers } from '@/db/schema';
 import { arrearsSnapshot, type AgreementSnapshot } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
 import type { OfferContext } from '@/lib/domain/offers';
-import { consentTextVersion } from '@/lib/pdf/agreement-text';
+import { agreementTextVersion, consentTextVersion } from '@/lib/pdf/agreement-text';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadLoanParties } from '../loans/loan-parties';
@@ -49,6 +49,7 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
       selfServiceDelayMaxDays: context.policy.selfServiceDelayMaxDays,
     },
     consentVersion: consentTextVersion,
+    textVersion: agreementTextVersion,
   } satisfies AgreementSnapshot);
   // A correction names the agreement it replaces; both stay on record.
   const [previous] = await tx

@@ -2,6 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { agreements, storedFiles } from '@/db/schema';
+import type { PauseSummary } from '@/lib/domain/hardship-pause';
+import { agreementContent, type AgreementContent } from '@/lib/pdf/agreement-content';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -46,11 +48,18 @@ export type SigningViewDto = {
   status: string;
   date: string;
   locale: 'zh-CN' | 'en';
+  /** The e-signature consent text the agreement was made with. */
+  consentVersion: string;
   unsigned: { fileId: string; sha256: string };
   signedFileId: string | null;
   executedFileId: string | null;
-  summary: { regularPayment: number; numberOfPayments: number; endDate: string; totalPayable: number; downPayment: number; firstDueDate: string | null; waived: number };
+  summary: { regularPayment: number; numberOfPayments: number; endDate: string; totalPayable: number; downPayment: number; firstDueDate: string | null; waived: number; pause: PauseSummary | null };
   verificationCode: string;
+  /** The sha256 of the version the borrower signed and of the version in force, when they exist. */
+  signedSha256: string | null;
+  executedSha256: string | null;
+  /** The agreement's text as readable blocks, from the same snapshot as the PDF. */
+  content: AgreementContent;
 };
 
 /** What the signing page shows: the document (prepared if needed) and its plain summary. */
@@ -66,11 +75,15 @@ export async function getSigningView(ctx: Ctx, agreementId: unknown): Promise<Si
     status: agreement.status,
     date: snapshot.date,
     locale: snapshot.locale,
+    consentVersion: snapshot.consentVersion,
     unsigned,
     signedFileId: agreement.borrowerSignedFileId,
     executedFileId: agreement.executedFileId,
-    summary: { regularPayment: p.regularPayment, numberOfPayments: p.numberOfPayments, endDate: p.endDate, totalPayable: p.totalPayable, downPayment: p.downPayment, firstDueDate: p.firstDueDate, waived: p.waived.total },
+    summary: { regularPayment: p.regularPayment, numberOfPayments: p.numberOfPayments, endDate: p.endDate, totalPayable: p.totalPayable, downPayment: p.downPayment, firstDueDate: p.firstDueDate, waived: p.waived.total, pause: p.pause ?? null },
     verificationCode: snapshot.verificationCode,
+    signedSha256: agreement.borrowerSignedSha256,
+    executedSha256: agreement.executedSha256,
+    content: agreementContent(snapshot),
   };
 }
 

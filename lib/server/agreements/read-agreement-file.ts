@@ -23,5 +23,5 @@ export async function readAgreementFile(ctx: Ctx, agreementId: unknown, kind: Ag
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   if (!file) throw new AppError('NOT_FOUND');
   await db.transaction((tx) => recordAudit(tx, ctx, { action: 'agreement.downloaded', entityType: 'agreement', entityId: agreement.id, data: { kind, sha256: file.sha256 } }));
-  return { filename: file.filename, bytes: file.bytes, sha256: file.sha256 };
+  return { filename: file.filename, bytes: file.bytes, sha256: file.sha256, agreementNo: agreement.agreementNo };
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { agreements, borrowers, offers, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { SignatureMark } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
-import { consentTextCanonical, consentTextVersion } from '@/lib/pdf/agreement-text';
+import { consentTextCanonical } from '@/lib/pdf/agreement-text';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
 import { borrowerSignSchema, drawingIsSubstantial, sameName, type BorrowerSignInput } from '@/lib/validation/signing';
@@ -19,8 +19,8 @@ import { buildCertificate } from './certificate';
 import { loadVisibleAgreement } from './load-agreement';
 import { agreementFilename } from './prepare-document';
 
-/** The hash of exactly the consent text shown (and printed), recorded with the signature. */
-export const consentHash = (locale: 'zh-CN' | 'en') => sha256Hex(consentTextCanonical(locale));
+/** The hash of exactly the consent text shown (and printed): the version the agreement was made with, recorded with the signature. */
+export const consentHash = (locale: 'zh-CN' | 'en', version: string) => sha256Hex(consentTextCanonical(locale, version));
 
 type Deps = { seal: typeof sealPdf };
 
@@ -56,9 +56,9 @@ export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: Borrow
 
     const who = `${borrower!.fullName} (${borrower!.residentIdMasked})`;
     const verification = `SMS ${maskPhone(borrower!.phone)}`;
-    const consentSha256 = consentHash(snapshot.locale);
+    const consentSha256 = consentHash(snapshot.locale, snapshot.consentVersion);
     const pending = [
-      { action: 'agreement.consent_given', at: now, who, ip: ctx.meta.ip ?? null, userAgent: ctx.meta.userAgent ?? null, verification: `v${consentTextVersion} · SHA-256 ${consentSha256.slice(0, 16)}…` },
+      { action: 'agreement.consent_given', at: now, who, ip: ctx.meta.ip ?? null, userAgent: ctx.meta.userAgent ?? null, verification: `v${snapshot.consentVersion} · SHA-256 ${consentSha256.slice(0, 16)}…` },
       { action: 'agreement.code_verified', at: now, who, ip: ctx.meta.ip ?? null, userAgent: ctx.meta.userAgent ?? null, verification },
       { action: 'agreement.signed_by_borrower', at: now, who, ip: ctx.meta.ip ?? null, userAgent: ctx.meta.userAgent ?? null, verification },
     ];
@@ -84,7 +84,7 @@ export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: Borrow
         signerId: borrower!.id,
         typedName: input.typedName,
         drawnSignatureFileId: drawnFile?.id ?? null,
-        consentTextVersion,
+        consentTextVersion: snapshot.consentVersion,
         consentTextSha256: consentSha256,
         consentedAt: now,
         codeVerifiedAt: now,

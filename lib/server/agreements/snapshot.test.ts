@@ -7,7 +7,15 @@ const stored = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<s
 
 describe('the stored agreement snapshot', () => {
   it('reads back every snapshot this release writes, field for field', () => {
-    for (const options of [{ structure: 'installments', relief: true, downPayment: true }, { structure: 'extension' }, { structure: 'extension_installments', months: 12 }, { structure: 'settlement', relief: true }] as const) {
+    for (const options of [
+      { structure: 'installments', relief: true, downPayment: true },
+      { structure: 'extension' },
+      { structure: 'extension_installments', months: 12 },
+      { structure: 'settlement', relief: true },
+      // A hardship pause, and an agreement of the first text version (made before textVersion was recorded).
+      { structure: 'installments', pauseMonths: 3 },
+      { structure: 'installments', textVersion: '2026-11-v1' },
+    ] as const) {
       const snapshot = sampleSnapshot(options);
       expect(parseSnapshot(stored(snapshot), snapshot.agreementNo)).toEqual(stored(snapshot));
     }

@@ -34,6 +34,8 @@ export const storedOfferTerms = z.object({
       rateReduction: z.object({ pct: z.number(), months: count }).optional(),
     })
     .optional(),
+  // A hardship pause before the installments (absent from agreements made before pauses existed).
+  pause: z.object({ months: count, interest: z.enum(['frozen', 'reduced']), ratePct: z.number() }).optional(),
 }) satisfies z.ZodType<OfferTerms>;
 
 const owed = z.object({ principal: fen, interest: fen, penalty: fen, compound: fen, fees: fen, total: fen });
@@ -64,6 +66,7 @@ export const storedPricedOffer = z.object({
   affordable: z.boolean().nullable(),
   cap: z.object({ cap: fen, charges: fen, paidAboveCap: fen, excess: fen }),
   fitsCap: z.boolean(),
+  pause: z.object({ months: count, interest: z.enum(['frozen', 'reduced']), ratePct: z.number(), from: isoDate, until: isoDate, interestCharged: fen }).optional(),
 }) satisfies z.ZodType<PricedOffer>;
 
 export const storedSnapshot = z.object({
@@ -92,6 +95,8 @@ export const storedSnapshot = z.object({
   priced: storedPricedOffer,
   policy: z.object({ graceDays: count, breachConsecutiveMisses: count, waiverFallsAwayOnBreach: z.boolean(), selfServiceDelayMaxDays: count, allocationScope: z.enum(['whole_debt', 'per_installment']).optional() }),
   consentVersion: z.string().min(1),
+  // The clauses' version (absent: the first one, 2026-11-v1, made before it was recorded).
+  textVersion: z.string().min(1).optional(),
 }) satisfies z.ZodType<AgreementSnapshot>;
 
 /** A snapshot about to be stored, or read back, checked against the shape this release reads (see above); a mismatch is an error naming the fields. */

@@ -25,6 +25,6 @@ export async function supersedeAgreement(ctx: Ctx, agreementId: unknown, rawReas
     await tx.update(agreements).set({ status: 'superseded', version: sql`${agreements.version} + 1` }).where(eq(agreements.id, agreement.id));
     await recordAudit(tx, ctx, { action: 'agreement.superseded', entityType: 'agreement', entityId: agreement.id, data: { reason } });
     await moveCase(tx, ctx, kase, 'negotiating');
-    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerWithdrawn', values: { caseNo: kase.caseNo, reason } });
+    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementSuperseded', values: { agreementNo: agreement.agreementNo, reason } });
   });
 }

@@ -10,13 +10,16 @@ import { sha256Hex } from '../crypto';
 import { limitAddress } from '../rate-limit';
 import { parseSnapshot } from './snapshot';
 
+/** A later agreement that replaces this one (a correction), by its number and status. */
+export type Replacement = { agreementNo: string; status: string; verificationCode: string } | null;
+
 /** A document a plan issued after the agreement (the delay addendum, the settlement certificate): which one, and when. */
 export type PlanDocumentRef = { kind: 'delay_addendum' | 'settlement_certificate'; documentNo: string; issuedAt: string };
 
 export type VerificationDto =
-  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed'; document?: PlanDocumentRef }
+  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed'; supersededBy: Replacement; document?: PlanDocumentRef }
   | { verdict: 'altered'; reason: string }
-  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; document?: PlanDocumentRef }
+  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; supersededBy: Replacement; document?: PlanDocumentRef }
   | { verdict: 'not_found' };
 
 /** 张伟 → 张*, 欧阳秀梅 → 欧**梅: enough to recognise, not to identify. */
@@ -28,6 +31,20 @@ export function maskName(name: string): string {
 }
 
 const limit = (meta: RequestMeta) => limitAddress(getDb(), rateLimits.documentCheckPerIp, meta.ip);
+
+/** The newest agreement in the chain of corrections that replaced this one, if it was set aside. */
+async function replacementOf(agreement: { id: string; status: string }): Promise<Replacement> {
+  if (agreement.status !== 'superseded') return null;
+  let newest: typeof agreements.$inferSelect | undefined;
+  let id = agreement.id;
+  for (let hop = 0; hop < 50; hop++) {
+    const [next] = await getDb().select().from(agreements).where(eq(agreements.supersedesId, id)).limit(1);
+    if (!next) break;
+    newest = next;
+    id = next.id;
+  }
+  return newest ? { agreementNo: newest.agreementNo, status: newest.status, verificationCode: newest.verificationCode } : null;
+}
 
 async function signedAt(agreementId: string) {
   const rows = await getDb().select({ at: signatures.signedAt }).from(signatures).where(eq(signatures.agreementId, agreementId));
@@ -60,6 +77,7 @@ export async function verifyAgreementFile(meta: RequestMeta, bytes: Buffer): Pro
     status: known.status,
     signedAt: await signedAt(known.id),
     version: known.executedSha256 === sha256 ? 'executed' : 'signed_by_borrower',
+    supersededBy: await replacementOf(known),
   };
 }
 
@@ -72,7 +90,15 @@ export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): P
   const [known] = await getDb().select().from(agreements).where(eq(agreements.verificationCode, code)).limit(1);
   if (!known) return verifyPlanDocumentCode(code);
   const snapshot = parseSnapshot(known.snapshot, known.agreementNo);
-  return { verdict: 'code_found', agreementNo: known.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: known.status, signedAt: await signedAt(known.id) };
+  return {
+    verdict: 'code_found',
+    agreementNo: known.agreementNo,
+    creditor: snapshot.creditor.name,
+    borrower: maskName(snapshot.borrower.name),
+    status: known.status,
+    signedAt: await signedAt(known.id),
+    supersededBy: await replacementOf(known),
+  };
 }
 
 const documentRef = (d: typeof planDocuments.$inferSelect): PlanDocumentRef => ({ kind: d.kind, documentNo: d.documentNo, issuedAt: d.issuedAt.toISOString() });
@@ -91,6 +117,7 @@ async function verifyPlanDocumentFile(sha256: string, seal: ReturnType<typeof ve
     status: row.agreement.status,
     signedAt: row.document.issuedAt.toISOString(),
     version: 'executed',
+    supersededBy: null,
     document: documentRef(row.document),
   };
 }
@@ -99,5 +126,5 @@ async function verifyPlanDocumentCode(code: string): Promise<VerificationDto> {
   const [row] = await getDb().select({ document: planDocuments, agreement: agreements }).from(planDocuments).innerJoin(agreements, eq(agreements.id, planDocuments.agreementId)).where(eq(planDocuments.verificationCode, code)).limit(1);
   if (!row) return { verdict: 'not_found' };
   const snapshot = parseSnapshot(row.agreement.snapshot, row.agreement.agreementNo);
-  return { verdict: 'code_found', agreementNo: row.agreement.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: row.agreement.status, signedAt: row.document.issuedAt.toISOString(), document: documentRef(row.document) };
+  return { verdict: 'code_found', agreementNo: row.agreement.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: row.agreement.status, signedAt: row.document.issuedAt.toISOString(), supersededBy: null, document: documentRef(row.document) };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
+import { nextStep, type NextStep } from '@/lib/domain/next-step';
 import type { Actor } from '../actor';
 import { creditorPolicy } from '../creditor-policy';
 import { AppError } from '../errors';
@@ -23,6 +24,8 @@ export type MyCaseDto = {
   daysPastDue: number;
   bucket: DpdBucket;
   mediationDeadline: string;
+  /** The next step from the case's real state (as on the case page). */
+  next: NextStep;
 };
 
 export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: number };
@@ -31,14 +34,16 @@ export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: numb
  * The signed-in borrower's cases and loans, with what they owe today from the
  * arrears engine, read in one round trip. Scoped to the acting borrower; nobody else may call it.
  */
-export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCaseDto[]; loans: MyLoanDto[] }> {
+export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCaseDto[]; loans: MyLoanDto[]; timeZone: string }> {
   if (actor.type !== 'borrower') throw new AppError('FORBIDDEN');
   const { loans: loanRows, cases: caseRows } = await borrowerLoansWithHistory(getDb(), actor.id);
-  const today = todayIn(loanRows[0]?.timezone ?? 'Asia/Shanghai');
+  const timeZone = loanRows[0]?.timezone ?? 'Asia/Shanghai';
+  const today = todayIn(timeZone);
   // Each loan under its own creditor's policy, which decides penalty and cap.
   const arrears = new Map(loanRows.map((r) => [r.loan.id, arrearsOf(r, today, creditorPolicy(r.creditor.policy))]));
   const byLoan = new Map(loanRows.map((r) => [r.loan.id, r]));
   return {
+    timeZone,
     cases: caseRows.map((c) => {
       const { loan, creditor } = byLoan.get(c.loanId)!;
       const a = arrears.get(loan.id)!;
@@ -56,6 +61,7 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
         daysPastDue: a.daysPastDue,
         bucket: a.bucket,
         mediationDeadline: c.mediationDeadline.toISOString(),
+        next: nextStep({ state: c.state, ...c.next }),
       };
     }),
     loans: loanRows.map(({ loan, creditor }) => ({

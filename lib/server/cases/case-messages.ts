@@ -7,7 +7,9 @@ import { caseMessageSchema } from '@/lib/validation/case';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
-import { queueNotification } from '../notifications';
+import { notifyAssignee } from '../notify-assignee';
+import { notifyBorrower } from '../notify-borrower';
+import { publicUrl } from '@/lib/env';
 import { loadVisibleCase } from './case-access';
 
 export type CaseMessageDto = { id: string; authorType: 'borrower' | 'staff' | 'system' | 'anonymous'; authorName: string | null; body: string; createdAt: string; mine: boolean };
@@ -32,7 +34,7 @@ export async function listCaseMessages(actor: Actor, caseId: unknown): Promise<C
   }));
 }
 
-/** A question or answer on the case thread; the other side is told (in-app for the borrower: no contact-rule risk). */
+/** A question or answer on the case thread; the other side is told (the borrower in the portal, and by SMS when the contact rules allow). */
 export async function postCaseMessage(ctx: Ctx, raw: { caseId: string } & z.input<typeof caseMessageSchema>): Promise<{ id: string }> {
   const { body } = caseMessageSchema.parse(raw);
   if (ctx.actor.type !== 'borrower' && ctx.actor.type !== 'staff') throw new AppError('NOT_FOUND');
@@ -46,13 +48,11 @@ export async function postCaseMessage(ctx: Ctx, raw: { caseId: string } & z.inpu
     await recordAudit(tx, ctx, { action: 'case.message_posted', entityType: 'case', entityId: kase.id, data: { messageId: message!.id, length: body.length } });
     const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
     const excerpt = body.length > 60 ? `${body.slice(0, 60)}…` : body;
-    if (ctx.actor.type === 'borrower' && kase.assigneeId) {
-      const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
-      if (mediator) {
-        await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: mediator.id, toAddress: mediator.email, template: 'caseMessage', locale: 'zh-CN', values: { caseNo: kase.caseNo, name: borrower?.fullName ?? '', excerpt }, caseId: kase.id });
-      }
+    if (ctx.actor.type === 'borrower') {
+      await notifyAssignee(tx, kase, 'caseMessage', { caseNo: kase.caseNo, name: borrower?.fullName ?? '', excerpt });
     } else if (ctx.actor.type === 'staff' && borrower) {
-      await queueNotification(tx, { channel: 'in_app', recipientType: 'borrower', recipientId: borrower.id, toAddress: borrower.phone, template: 'caseMessage', locale: borrower.locale, values: { caseNo: kase.caseNo, name: '', excerpt }, caseId: kase.id });
+      // In the portal always; by SMS too when the contact rules allow it now, with the way back to the case.
+      await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: borrower.id, template: 'caseMessage', values: { caseNo: kase.caseNo, excerpt, link: publicUrl(`/cases/${kase.id}`) } });
     }
     return { id: message!.id };
   });

@@ -1,7 +1,7 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { hardshipStatements, staffUsers } from '@/db/schema';
+import { agreements, hardshipStatements, offers, staffUsers } from '@/db/schema';
 import type { ArrearsTotals, CostCap } from '@/lib/domain/arrears';
 import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
@@ -19,7 +19,7 @@ export type CaseOverviewDto = {
   version: number;
   openedAt: string;
   mediationDeadline: string;
-  creditor: { name: string; nameEn: string; servicePhone: string; court: string };
+  creditor: { id: string; name: string; nameEn: string; servicePhone: string; court: string };
   contactWindow: { start: string; end: string };
   borrower: { name: string; phoneMasked: string; residentIdMasked: string };
   assignee: string | null;
@@ -28,13 +28,21 @@ export type CaseOverviewDto = {
   loan: { id: string; contractNo: string; product: string; principal: number; annualRatePpm: number; termMonths: number; repaymentMethod: string };
   arrears: { asOf: string; totals: ArrearsTotals; daysPastDue: number; bucket: DpdBucket; cap: CostCap; penaltyRatePpm: number };
   hardship: { status: 'none' | 'draft' | 'submitted'; version: number | null; disposableIncome: number | null };
+  /** A mediator's review the case waits for, or had (lib/server/cases/case-review.ts). */
+  review: { reason: string; requestedAt: string; reviewedAt: string | null } | null;
+  /** The borrower's time zone: instants a borrower reads are written in it. */
+  timeZone: string;
+  /** Open offers the borrower may answer, and whether their own proposal is open. */
+  offers: { toAnswer: number; ownProposalOpen: boolean; earliestExpiry: string | null };
+  /** The current agreement's status (not superseded), if any. */
+  agreementStatus: 'awaiting_borrower' | 'signed_by_borrower' | 'executed' | null;
 };
 
 /** One case, as the borrower who owes it or the creditor's staff may see it. */
 export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<CaseOverviewDto> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const [history, [latest], [assignee]] = await Promise.all([
+  const [history, [latest], [assignee], open, current] = await Promise.all([
     loanPartiesWithHistory(db, kase.loanId),
     db
       .select({ status: hardshipStatements.status, version: hardshipStatements.version, disposableIncome: hardshipStatements.disposableIncome })
@@ -43,7 +51,15 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
       .orderBy(desc(hardshipStatements.version))
       .limit(1),
     kase.assigneeId ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId)) : Promise.resolve([]),
+    db.select({ authorType: offers.authorType, expiresAt: offers.expiresAt }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))),
+    db
+      .select({ status: agreements.status })
+      .from(agreements)
+      .where(and(eq(agreements.caseId, kase.id), notInArray(agreements.status, ['superseded', 'void'])))
+      .orderBy(desc(agreements.createdAt))
+      .limit(1),
   ]);
+  const toAnswer = open.filter((o) => o.authorType !== 'borrower');
   const { loan, creditor, borrower } = history;
   const policy = creditorPolicy(creditor.policy);
   const asOf = todayIn(borrower.timezone);
@@ -55,7 +71,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     version: kase.version,
     openedAt: kase.openedAt.toISOString(),
     mediationDeadline: kase.mediationDeadline.toISOString(),
-    creditor: { name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
+    creditor: { id: creditor.id, name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
     contactWindow: { start: policy.contact.windowStart, end: policy.contact.windowEnd },
     borrower: { name: borrower.fullName, phoneMasked: maskPhone(borrower.phone), residentIdMasked: borrower.residentIdMasked },
     assignee: assignee?.name ?? null,
@@ -67,5 +83,13 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
       version: latest?.version ?? null,
       disposableIncome: latest?.disposableIncome ?? null,
     },
+    review: kase.reviewReason && kase.reviewRequestedAt ? { reason: kase.reviewReason, requestedAt: kase.reviewRequestedAt.toISOString(), reviewedAt: kase.reviewedAt?.toISOString() ?? null } : null,
+    timeZone: borrower.timezone,
+    offers: {
+      toAnswer: toAnswer.length,
+      ownProposalOpen: open.some((o) => o.authorType === 'borrower'),
+      earliestExpiry: toAnswer.length ? new Date(Math.min(...toAnswer.map((o) => o.expiresAt.getTime()))).toISOString() : null,
+    },
+    agreementStatus: (current[0]?.status as CaseOverviewDto['agreementStatus']) ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { borrowers, cases, loans, staffUsers } from '@/db/schema';
@@ -26,6 +26,8 @@ export type StaffCaseRow = {
   dpdAtOpen: number;
   mediationDeadline: string;
   assigneeName: string | null;
+  /** The case waits for a mediator's review (e.g. a hardship pause was offered). */
+  reviewPending: boolean;
 };
 
 export const PAGE_SIZE = 50;
@@ -52,6 +54,7 @@ export async function listCases(actor: Actor, query: z.input<typeof listCasesQue
         dpdAtOpen: cases.dpdAtOpen,
         mediationDeadline: cases.mediationDeadline,
         assigneeName: staffUsers.name,
+        reviewPending: sql<boolean>`(${cases.reviewReason} is not null and ${cases.reviewedAt} is null)`,
       })
       .from(cases)
       .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))

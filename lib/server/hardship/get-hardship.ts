@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { hardshipStatements } from '@/db/schema';
+import { borrowers, hardshipStatements } from '@/db/schema';
 import { computeAffordability, type Affordability, type HardshipNumbers } from '@/lib/domain/hardship';
 import type { HardshipDraftData } from '@/lib/validation/hardship';
 import type { Actor } from '../actor';
@@ -18,6 +18,8 @@ export type StatementDto = {
   affordability: Affordability | null;
   submittedAt: string | null;
   evidence: EvidenceDto[];
+  /** What the borrower was typing on a step not saved yet (drafts only), to refill the form. */
+  typing: { step: string; values: Record<string, unknown>; savedAt: string } | null;
 };
 
 /** Affordability once enough is filled in to compute it (household, income, costs). */
@@ -36,10 +38,13 @@ export function affordabilityOf(data: HardshipDraftData): Affordability | null {
  * A case's hardship statements, newest first. The borrower also gets their
  * open draft; staff see only what was submitted.
  */
-export async function getHardshipStatements(actor: Actor, caseId: unknown): Promise<{ caseId: string; caseNo: string; caseState: string; statements: StatementDto[] }> {
+export async function getHardshipStatements(actor: Actor, caseId: unknown): Promise<{ caseId: string; caseNo: string; caseState: string; timeZone: string; statements: StatementDto[] }> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const rows = await db.select().from(hardshipStatements).where(eq(hardshipStatements.caseId, kase.id)).orderBy(desc(hardshipStatements.version));
+  const [rows, [borrower]] = await Promise.all([
+    db.select().from(hardshipStatements).where(eq(hardshipStatements.caseId, kase.id)).orderBy(desc(hardshipStatements.version)),
+    db.select({ timezone: borrowers.timezone }).from(borrowers).where(eq(borrowers.id, kase.borrowerId)),
+  ]);
   const visible = actor.type === 'borrower' ? rows : rows.filter((r) => r.status !== 'draft');
   const evidence = await listEvidence(db, visible.map((row) => row.id));
   const statements = visible.map((row) => ({
@@ -52,6 +57,7 @@ export async function getHardshipStatements(actor: Actor, caseId: unknown): Prom
       affordability: affordabilityOf(row.data),
       submittedAt: row.submittedAt?.toISOString() ?? null,
       evidence: evidence.get(row.id) ?? [],
+      typing: row.status === 'draft' ? (row.typing ?? null) : null,
   }));
-  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, statements };
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, timeZone: borrower?.timezone ?? 'Asia/Shanghai', statements };
 }

@@ -71,7 +71,7 @@ describe('the hardship statement', () => {
   it('refuses impossible values with a reason per field', async () => {
     const { kase, ctx } = await setup();
     const bad = saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '0', housing: 'castle' }, rowVersion: null });
-    await expect(bad).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ['adults'], message: 'validation.adultsMin' }), expect.objectContaining({ path: ['housing'], message: 'validation.choose' })]) });
+    await expect(bad).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ['adults'], message: 'validation.adultsMin{"min":1,"max":20}' }), expect.objectContaining({ path: ['housing'], message: 'validation.choose' })]) });
     const { rowVersion } = await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
     await expect(saveHardshipStep(ctx, { caseId: kase.id, step: 'income', values: { income: { ...income.income, wages: '-500' } }, rowVersion })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['income', 'wages'], message: 'validation.amountNegative' })],
@@ -80,6 +80,26 @@ describe('the hardship statement', () => {
     await expect(saveHardshipStep(ctx, { caseId: kase.id, step: 'reason', values: future, rowVersion })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['reason', 'since'], message: 'validation.dateFuture' })],
     });
+  });
+
+  it('keeps what is being typed on a step, without touching the draft’s version, until the step is saved', async () => {
+    const { saveHardshipTyping } = await import('./save-hardship-typing');
+    const { getHardshipStatements } = await import('./get-hardship');
+    const { kase, ctx } = await setup();
+    // The first keystrokes open the draft; the step's save then finds the same version it knows.
+    const typed = await saveHardshipTyping(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '2' } });
+    expect(typed.rowVersion).toBe(1);
+    expect((await getHardshipStatements(ctx.actor, kase.id)).statements[0]!.typing).toMatchObject({ step: 'household', values: { adults: '2' } });
+    await saveHardshipTyping(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '3' } });
+    const { rowVersion } = await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: { ...household, adults: '3' }, rowVersion: typed.rowVersion });
+    expect(rowVersion).toBe(2);
+    const [draft] = (await getHardshipStatements(ctx.actor, kase.id)).statements;
+    expect(draft!.typing).toBeNull();
+    expect(draft!.data.household?.adults).toBe(3);
+    // Typing is text as typed, small: anything else is refused.
+    await expect(saveHardshipTyping(ctx, { caseId: kase.id, step: 'income', values: { income: { wages: 'x'.repeat(3000) } } })).rejects.toHaveProperty('issues');
+    const stranger = { ...ctx, actor: { type: 'borrower' as const, id: crypto.randomUUID() } };
+    await expect(saveHardshipTyping(stranger, { caseId: kase.id, step: 'income', values: {} })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('asks for an explanation of spending far above the benchmark instead of refusing it', async () => {

@@ -65,7 +65,8 @@ export async function saveHardshipStep(ctx: Ctx, raw: z.input<typeof input>): Pr
     const reached = Math.max(draft!.step, hardshipSteps.indexOf(step) + 1);
     const [saved] = await tx
       .update(hardshipStatements)
-      .set({ data, step: reached, rowVersion: sql`${hardshipStatements.rowVersion} + 1`, updatedAt: new Date() })
+      // The step is saved: what was being typed on it is now the statement's.
+      .set({ data, step: reached, typing: null, rowVersion: sql`${hardshipStatements.rowVersion} + 1`, updatedAt: new Date() })
       .where(eq(hardshipStatements.id, draft!.id))
       .returning({ rowVersion: hardshipStatements.rowVersion, step: hardshipStatements.step });
     await recordAudit(tx, ctx, { action: 'hardship.step_saved', entityType: 'hardship_statement', entityId: draft!.id, data: { caseId: kase.id, step, version: draft!.version } });

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { borrowers, cases, hardshipStatements, staffUsers } from '@/db/schema';
+import { borrowers, cases, hardshipStatements } from '@/db/schema';
 import { canTransition } from '@/lib/domain/case-state';
 import { categoriesNeedingExplanation, computeAffordability, type HardshipNumbers } from '@/lib/domain/hardship';
 import { completeStatement } from '@/lib/validation/hardship';
@@ -10,7 +10,7 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
-import { queueNotification } from '../notifications';
+import { notifyAssignee } from '../notify-assignee';
 import { proposeSuggestionsTx } from '../offers/suggest-offers';
 import { currentDraft } from './load-draft';
 
@@ -65,22 +65,8 @@ export async function submitHardship(ctx: Ctx, raw: z.input<typeof input>): Prom
     await proposeSuggestionsTx(tx, ctx, fresh!);
     await recordAudit(tx, ctx, { action: 'hardship.submitted', entityType: 'hardship_statement', entityId: draft.id, data: { caseId: kase.id, version: draft.version, disposableIncome } });
 
-    if (kase.assigneeId) {
-      const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
-      const [borrower] = await tx.select({ name: borrowers.fullName }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));
-      if (mediator) {
-        await queueNotification(tx, {
-          channel: 'email',
-          recipientType: 'staff',
-          recipientId: mediator.id,
-          toAddress: mediator.email,
-          template: 'hardshipSubmitted',
-          locale: 'zh-CN',
-          values: { caseNo: kase.caseNo, name: borrower?.name ?? '', version: draft.version },
-          caseId: kase.id,
-        });
-      }
-    }
+    const [borrower] = await tx.select({ name: borrowers.fullName }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));
+    await notifyAssignee(tx, kase, 'hardshipSubmitted', { caseNo: kase.caseNo, name: borrower?.name ?? '', version: draft.version });
     return { statementId: draft.id, version: draft.version, disposableIncome };
   });
 }

@@ -14,6 +14,8 @@ export type LoanDetailDto = LoanTermsDto & {
   capAnnualPct: number;
   arrears: ArrearsResult;
   payments: { receivedOn: string; amount: number; channel: string }[];
+  /** The contractual schedule: what each installment is, principal and interest, whether due yet or not. */
+  schedule: { seq: number; dueDate: string; principalDue: number; interestDue: number; feesDue: number }[];
 };
 
 /** A loan with its full arrears breakdown: the borrower's own, or the creditor's staff. */
@@ -29,5 +31,6 @@ export async function getLoanDetail(actor: Actor, loanId: unknown): Promise<Loan
     capAnnualPct: policy.totalCostCapAnnualPct,
     arrears: arrearsOf(history, todayIn(history.timezone), policy),
     payments: history.payments,
+    schedule: history.schedule.map((r) => ({ ...r })),
   };
 }

@@ -44,7 +44,15 @@ describe('a loan read in one round trip', () => {
     expect(caseRows[0]!.id).toBe(reopened!.id);
     for (const row of caseRows) {
       const stored = all.find((c) => c.id === row.id)!;
-      expect(row).toEqual({ id: stored.id, caseNo: stored.caseNo, state: stored.state, loanId: stored.loanId, openedAt: stored.openedAt, mediationDeadline: stored.mediationDeadline });
+      expect(row).toEqual({
+        id: stored.id,
+        caseNo: stored.caseNo,
+        state: stored.state,
+        loanId: stored.loanId,
+        openedAt: stored.openedAt,
+        mediationDeadline: stored.mediationDeadline,
+        next: { hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false },
+      });
     }
 
     const asOf = '2026-06-30';
@@ -59,6 +67,23 @@ describe('a loan read in one round trip', () => {
       expect(arrearsOf(history, asOf, policy)).toEqual(computeArrears({ loan: { principal, annualRatePpm, startDate }, installments: schedule, payments: paid, asOf, policy }));
     }
     expect(loans.find((l) => l.loan.id === first.loan.id)!.payments.map((p) => p.amount)).toEqual([80_000, 120_000, 1_001]);
+  });
+
+  it("reads with each case what its next step depends on: offers to answer, the borrower's own proposal, the statement, the agreement, a review", async () => {
+    const { requestSuggestions } = await import('../offers/suggest-offers');
+    const { proposeOffer } = await import('../offers/propose-offer');
+    const { hardshipStatements } = await import('@/db/schema');
+    const creditor = await makeCreditor(test.db);
+    const borrower = await makeBorrower(test.db);
+    const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id);
+    const ctx = { actor: { type: 'borrower' as const, id: borrower.id }, meta: {} };
+    const next = async () => (await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.next;
+    expect(await next()).toEqual({ hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false });
+    await test.db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: -1, submittedAt: new Date() });
+    const { offerIds } = await requestSuggestions(ctx, kase.id);
+    const firstDueDate = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
+    await proposeOffer(ctx, { caseId: kase.id, terms: { installments: { months: 24, method: 'equal_installment', downPayment: 0, firstDueDate } } });
+    expect(await next()).toEqual({ hardship: 'submitted', offersToAnswer: offerIds.length, ownProposalOpen: true, agreement: null, reviewPending: true });
   });
 
   it("finds one loan only for its borrower or its creditor's staff", async () => {

@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { installments, loans, payments, type borrowers, type creditors } from '@/db/schema';
+import { installments, loans, payments, type borrowers, type cases, type creditors } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { computeArrears } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
 import type { IsoDate } from '@/lib/domain/dates';
+import type { NextStepFacts } from '@/lib/domain/next-step';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { prepared } from '../prepared';
 
@@ -28,7 +29,21 @@ const history = {
   },
 } as const;
 const timezoneOnly = { columns: { timezone: true } } as const;
-const caseColumns = { columns: { id: true, caseNo: true, state: true, loanId: true, openedAt: true, mediationDeadline: true } } as const;
+/**
+ * With each case, what its next step depends on (lib/domain/next-step.ts): open offers to answer, the borrower's own
+ * open proposal, the latest statement's and the current agreement's status, a pending review — in the same statement.
+ */
+const caseColumns = {
+  columns: { id: true, caseNo: true, state: true, loanId: true, openedAt: true, mediationDeadline: true },
+  // Written with the tables' own names: in a relational query drizzle would qualify another table's columns with the case's alias.
+  extras: (c: typeof cases._.columns) => ({
+    offersToAnswer: sql<number>`(select count(*)::int from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type <> 'borrower')`.as('offers_to_answer'),
+    ownProposalOpen: sql<boolean>`exists (select 1 from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type = 'borrower')`.as('own_proposal_open'),
+    hardshipStatus: sql<string | null>`(select h.status from hardship_statements h where h.case_id = ${c.id} order by h.version desc limit 1)`.as('hardship_status'),
+    agreementStatus: sql<string | null>`(select a.status from agreements a where a.case_id = ${c.id} and a.status not in ('superseded', 'void') order by a.created_at desc limit 1)`.as('agreement_status'),
+    reviewPending: sql<boolean>`(${c.reviewReason} is not null and ${c.reviewedAt} is null)`.as('review_pending'),
+  }),
+} as const;
 
 const borrowerId = sql.placeholder('borrowerId');
 const loanId = sql.placeholder('loanId');
@@ -60,7 +75,15 @@ export type LoanHistory = {
   schedule: ArrearsInput['installments'];
   payments: { receivedOn: string; amount: number; channel: string }[];
 };
-export type BorrowerCaseRow = { id: string; caseNo: string; state: CaseState; loanId: string; openedAt: Date; mediationDeadline: Date };
+export type BorrowerCaseRow = {
+  id: string;
+  caseNo: string;
+  state: CaseState;
+  loanId: string;
+  openedAt: Date;
+  mediationDeadline: Date;
+  next: Omit<NextStepFacts, 'state'>;
+};
 
 function toHistory({ creditor, borrower, installments: schedule, payments: paid, ...loan }: Read): LoanHistory {
   return { loan, creditor, timezone: borrower.timezone, schedule, payments: paid };
@@ -69,7 +92,19 @@ function toHistory({ creditor, borrower, installments: schedule, payments: paid,
 /** All of a borrower's loans with their history, by contract number, and their cases, newest first. */
 export async function borrowerLoansWithHistory(db: Executor, borrower: string): Promise<{ loans: LoanHistory[]; cases: BorrowerCaseRow[] }> {
   const rows = await ofBorrower(db).execute({ borrowerId: borrower });
-  const caseRows = rows.flatMap(({ cases: ofLoan }) => ofLoan).sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+  const caseRows = rows
+    .flatMap(({ cases: ofLoan }) => ofLoan)
+    .map(({ offersToAnswer, ownProposalOpen, hardshipStatus, agreementStatus, reviewPending, ...kase }): BorrowerCaseRow => ({
+      ...kase,
+      next: {
+        hardship: hardshipStatus === null ? 'none' : hardshipStatus === 'draft' ? 'draft' : 'submitted',
+        offersToAnswer: Number(offersToAnswer),
+        ownProposalOpen: Boolean(ownProposalOpen),
+        agreement: agreementStatus === 'awaiting_borrower' || agreementStatus === 'signed_by_borrower' || agreementStatus === 'executed' ? agreementStatus : null,
+        reviewPending: Boolean(reviewPending),
+      },
+    }))
+    .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
   return { loans: rows.map(({ cases: _cases, ...row }) => toHistory(row)), cases: caseRows };
 }
 

@@ -31,7 +31,7 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
     if (offer.authorId === actor.id) throw new AppError('OFFER_OWN_APPROVAL');
     const now = new Date();
     const [author] = offer.authorId ? await tx.select().from(staffUsers).where(eq(staffUsers.id, offer.authorId)) : [];
-    const tellAuthor = async (decision: string, reason: string) => {
+    const tellAuthor = async (decision: 'approved' | 'amended' | 'rejected', reason: string) => {
       if (author) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: author.id, toAddress: author.email, template: 'offerApprovalDecided', locale: 'zh-CN', values: { caseNo: kase.caseNo, decision, reason }, caseId: kase.id });
     };
 
@@ -67,8 +67,8 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
       .where(eq(offers.id, offer.id));
     await recordAudit(tx, ctx, { action: input.decision === 'amend' ? 'offer.approved_amended' : 'offer.approved', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, regularPayment: priced.regularPayment, waived: priced.waived.total } });
     await moveCase(tx, ctx, kase, 'negotiating');
-    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) } });
-    await tellAuthor(input.decision === 'amend' ? 'amended and approved' : 'approved', '');
+    await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt } });
+    await tellAuthor(input.decision === 'amend' ? 'amended' : 'approved', '');
     return { status: 'proposed' as const };
   });
 }

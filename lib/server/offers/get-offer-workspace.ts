@@ -13,6 +13,8 @@ export type OfferWorkspaceDto = {
   caseState: CaseState;
   /** What the offer engine needs, so the composer can preview offers live with the same domain code. */
   context: OfferContext;
+  /** The borrower's time zone: instants on the page (an offer's expiry) are written in it, as in the SMS. */
+  timeZone: string;
   offers: OfferDto[];
   /** The offers open for an answer, in the same order. */
   open: OpenOfferDto[];
@@ -22,6 +24,6 @@ export type OfferWorkspaceDto = {
 export async function getOfferWorkspace(actor: Actor, caseId: unknown): Promise<OfferWorkspaceDto> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const [{ timeZone: _tz, borrowerLocale: _locale, borrowerPhone: _phone, ...context }, offers] = await Promise.all([loadOfferContext(db, kase), listOffers(actor, kase.id)]);
-  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), offers, open: openOffers(offers) };
+  const [{ timeZone, borrowerLocale: _locale, borrowerPhone: _phone, ...context }, offers] = await Promise.all([loadOfferContext(db, kase), listOffers(actor, kase.id)]);
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), timeZone, offers, open: openOffers(offers) };
 }

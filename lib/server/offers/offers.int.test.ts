@@ -56,6 +56,58 @@ describe('offers and the negotiation', () => {
     await expect(test.db.execute(sql`update offers set total_payable = 1 where id = ${chosen}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/immutable/) } });
   });
 
+  it("a borrower's own proposal keeps the system's offers open and replaces only their earlier one, as confirmed; a stale confirmation is refused; the policy may close the suggestions too", async () => {
+    const s = await setup();
+    const { offerIds: suggested } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const { offerId: first } = await proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: plan(20), replaces: [] });
+    for (const id of suggested) expect(await statusOf(id)).toBe('proposed');
+    // The page showed nothing to replace, but the borrower's own proposal is open now: the offers changed.
+    await expect(proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: plan(22), replaces: [] })).rejects.toMatchObject({ code: 'OFFERS_CHANGED' });
+    const { offerId: second } = await proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: plan(22), replaces: [first] });
+    expect(await statusOf(first)).toBe('countered');
+    for (const id of suggested) expect(await statusOf(id)).toBe('proposed');
+    // The borrower may still accept a suggestion while their own proposal waits.
+    await expect(acceptOffer(s.borrowerCtx, suggested[0]!)).resolves.toMatchObject({ alreadyAccepted: false });
+    expect(await statusOf(second)).toBe('superseded');
+
+    const t = await setup();
+    const [kase] = await test.db.select().from(cases).where(eq(cases.id, t.kase.id));
+    await test.db.execute(sql`update creditors set policy = jsonb_set(policy, '{borrowerProposalClosesSuggestions}', 'true') where id = ${kase!.creditorId}`);
+    const { offerIds: closing } = await requestSuggestions(t.borrowerCtx, t.kase.id);
+    await proposeOffer(t.borrowerCtx, { caseId: t.kase.id, terms: plan(20), replaces: closing });
+    for (const id of closing) expect(await statusOf(id)).toBe('countered');
+  });
+
+  it('the SMS of a new offer gives the answer-by time exactly as the page does, in the borrower’s language and time zone', async () => {
+    const { formatInstant } = await import('@/lib/i18n/config');
+    for (const [timezone, locale] of [['Asia/Shanghai', 'zh-CN'], ['America/New_York', 'en']] as const) {
+      const creditor = await makeCreditor(test.db);
+      const borrower = await makeBorrower(test.db, { timezone, locale });
+      const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id);
+      await requestSuggestions({ actor: { type: 'borrower', id: borrower.id }, meta }, kase.id);
+      const [offer] = await test.db.select().from(offers).where(eq(offers.caseId, kase.id)).limit(1);
+      const messages = await test.db.select().from(notifications).where(and(eq(notifications.caseId, kase.id), eq(notifications.template, 'offerProposed')));
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) expect(message.body).toContain(formatInstant(offer!.expiresAt, locale, timezone));
+    }
+  });
+
+  it("a mediator's reply reaches the borrower in the portal, and by SMS with a link to the case when the contact rules allow it", async () => {
+    const { postCaseMessage } = await import('../cases/case-messages');
+    const s = await setup();
+    const at = new Date();
+    await postCaseMessage(s.mediatorCtx, { caseId: s.kase.id, body: '罚息按逾期本金计算，详见欠款明细。' });
+    const sent = await test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'caseMessage')));
+    expect(sent.map((m) => m.channel).sort()).toEqual(expect.arrayContaining(['in_app']));
+    const sms = sent.find((m) => m.channel === 'sms')!;
+    // Whether it went or was held back depends on the hour; either way the contact record has it, and the text links to the case.
+    expect(sms.body).toContain(`/cases/${s.kase.id}`);
+    expect(sms.body).toContain('罚息按逾期本金计算');
+    const [record] = await test.db.select().from(contactRecords).where(and(eq(contactRecords.caseId, s.kase.id), eq(contactRecords.note, 'caseMessage')));
+    expect(record!.outcome === 'attempted' ? sms.status : record!.outcome).toMatch(/pending|sent|blocked/);
+    expect(record!.at.getTime()).toBeGreaterThanOrEqual(at.getTime() - 1000);
+  });
+
   it('a double-clicked accept creates one acceptance', async () => {
     const s = await setup();
     const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);

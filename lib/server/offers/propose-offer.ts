@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
 import { authorityNeeded } from '@/lib/domain/offers';
+import { proposalImpact } from '@/lib/domain/proposal-impact';
 import { offerMessageSchema, reasonSchema, type OfferTermsInput } from '@/lib/validation/offer';
 import { isNegotiable } from '@/lib/domain/case-state';
 import type { Ctx } from '../actor';
@@ -22,7 +23,10 @@ import { closeOpenOffers, expiryFrom, insertOffer, moveCase, nextRound } from '.
  * only once approved). Either way the case row is locked, so two racing offers
  * leave exactly one open.
  */
-export async function proposeOffer(ctx: Ctx, input: { caseId: string; terms: OfferTermsInput; message?: string; approvalReason?: string }): Promise<{ offerId: string; status: 'proposed' | 'pending_approval' }> {
+export async function proposeOffer(
+  ctx: Ctx,
+  input: { caseId: string; terms: OfferTermsInput; message?: string; approvalReason?: string; /** The offers the borrower confirmed it replaces: refused if that is no longer so. */ replaces?: string[] },
+): Promise<{ offerId: string; status: 'proposed' | 'pending_approval' }> {
   const { actor } = ctx;
   if (actor.type !== 'borrower' && actor.type !== 'staff') throw new AppError('NOT_FOUND');
   const message = offerMessageSchema.parse(input.message);
@@ -50,14 +54,23 @@ export async function proposeOffer(ctx: Ctx, input: { caseId: string; terms: Off
       return { offerId: row.id, status: 'pending_approval' as const };
     }
 
-    await closeOpenOffers(tx, ctx, kase.id, 'countered');
+    // A borrower's proposal replaces a person's open offer; the system's suggestions stay open unless the policy says
+    // otherwise (the same rule the page showed before sending: lib/domain/proposal-impact.ts).
+    if (role === 'borrower') {
+      const open = await tx.select({ id: offers.id, authorType: offers.authorType, totalPayable: offers.totalPayable, regularPayment: offers.regularPayment }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed')));
+      const { kept, replaced } = proposalImpact(open, priced, context.policy.borrowerProposalClosesSuggestions);
+      if (input.replaces && [...input.replaces].sort().join() !== [...replaced].sort().join()) throw new AppError('OFFERS_CHANGED');
+      await closeOpenOffers(tx, ctx, kase.id, 'countered', undefined, kept);
+    } else {
+      await closeOpenOffers(tx, ctx, kase.id, 'countered');
+    }
     const row = await insertOffer(tx, ctx, { caseId: kase.id, round: await nextRound(tx, kase.id), parentOfferId: parent?.id, status: 'proposed', terms, priced, expiresAt, message });
     await moveCase(tx, ctx, kase, 'negotiating');
     if (actor.type === 'staff') {
-      await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) } });
+      await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt } });
     } else if (kase.assigneeId) {
       const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
-      if (mediator) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: mediator.id, toAddress: mediator.email, template: 'offerProposed', locale: 'zh-CN', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) }, caseId: kase.id });
+      if (mediator) await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: mediator.id, toAddress: mediator.email, template: 'offerProposed', locale: 'zh-CN', values: { caseNo: kase.caseNo, expires: expiresAt }, caseId: kase.id });
     }
     return { offerId: row.id, status: 'proposed' as const };
   });

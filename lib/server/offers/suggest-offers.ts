@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb, type Executor } from '@/db/client';
 import type { cases } from '@/db/schema';
+import { needsMediatorReview } from '@/lib/domain/hardship-pause';
 import { suggestOffers } from '@/lib/domain/offers';
 import { isNegotiable } from '@/lib/domain/case-state';
 import type { Ctx } from '../actor';
@@ -9,6 +10,7 @@ import { AppError } from '../errors';
 import { notifyBorrower } from '../notify-borrower';
 import { closeOpenOffers, expiryFrom, insertOffer, nextRound, type OfferRow } from './offer-store';
 import { loadOfferContext } from './offer-context';
+import { requestReviewTx } from '../cases/case-review';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -28,7 +30,9 @@ export async function proposeSuggestionsTx(tx: Executor, ctx: Ctx, kase: CaseRow
   const rows: OfferRow[] = [];
   for (const suggestion of suggestions) rows.push(await insertOffer(tx, system, { caseId: kase.id, round, status: 'proposed', terms: suggestion.terms, priced: suggestion.priced, expiresAt, message: suggestion.kind }));
   // Suggestions leave the case's state alone: it moves when a person makes or answers an offer.
-  await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt.toISOString().slice(0, 10) } });
+  await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt } });
+  // A hardship pause is for a borrower with nothing left over: the mediator reviews the case before it is final.
+  if (suggestions.some((s) => needsMediatorReview(s.terms))) await requestReviewTx(tx, ctx, kase, 'hardship_pause', context.disposableIncome ?? 0);
   return rows;
 }
 

@@ -67,7 +67,8 @@ export async function applyPayment(tx: Executor, ctx: Ctx, plan: LoadedPlan, inp
     toAddress: plan.borrower.phone,
     template: 'planPaymentReceived',
     locale,
-    values: { amount: money(row.amount), date: row.receivedOn, agreementNo: plan.snapshot.agreementNo, paid: money(sync.result.totals.paid), left: money(sync.result.totals.remaining), next: next ? `${next.dueDate} ${money(next.outstanding)}` : 'none' },
+    timeZone: plan.borrower.timezone,
+    values: { amount: money(row.amount), date: { day: row.receivedOn }, agreementNo: plan.snapshot.agreementNo, paid: money(sync.result.totals.paid), left: money(sync.result.totals.remaining), hasNext: next ? 'yes' : 'none', nextAmount: money(next?.outstanding ?? 0), nextDate: { day: next?.dueDate ?? row.receivedOn } },
     caseId: plan.kase.id,
   });
   return { paymentId: row.id, allocation, sync };

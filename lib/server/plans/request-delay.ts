@@ -81,7 +81,7 @@ export async function confirmDelay(ctx: Ctx, caseId: unknown, raw: unknown, now:
     await syncPlan(tx, ctx, plan, now, deps);
     const money = formatMoney(effect.outstanding, plan.borrower.locale === 'en' ? 'en' : 'zh-CN');
     // The borrower did this themselves: a note in the portal, not a text that would count against their message limits.
-    await queueNotification(tx, { channel: 'in_app', recipientType: 'borrower', recipientId: plan.borrower.id, toAddress: plan.borrower.phone, template: 'planDelayConfirmed', locale: plan.borrower.locale, values: { seq: effect.seq, amount: money, fromDate: effect.from, toDate: effect.to }, caseId: plan.kase.id });
+    await queueNotification(tx, { channel: 'in_app', recipientType: 'borrower', recipientId: plan.borrower.id, toAddress: plan.borrower.phone, template: 'planDelayConfirmed', locale: plan.borrower.locale, values: { seq: effect.seq, amount: money, fromDate: { day: effect.from }, toDate: { day: effect.to } }, caseId: plan.kase.id });
     return { effect, addendumId: addendum.id };
   });
 }

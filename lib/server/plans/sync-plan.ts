@@ -6,7 +6,7 @@ import { formatMoney } from '@/lib/domain/money';
 import type { PlanInstallmentState, PlanResult } from '@/lib/domain/plan';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
-import { queueNotification } from '../notifications';
+import { queueNotification, type TemplateValue } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
 import { staffServing } from '../staff-scope';
 import { planState, planToday, type LoadedPlan } from './load-plan';
@@ -71,7 +71,7 @@ export async function syncPlan(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Da
   }
 
   const money = (fen: number) => formatMoney(fen, plan.borrower.locale === 'en' ? 'en' : 'zh-CN');
-  const notify = (template: Parameters<typeof notifyBorrower>[1]['template'], values: Record<string, string | number>, mandatory = false) =>
+  const notify = (template: Parameters<typeof notifyBorrower>[1]['template'], values: Record<string, TemplateValue>, mandatory = false) =>
     notifyBorrower(tx, { caseId: plan.kase.id, creditorId: plan.kase.creditorId, borrowerId: plan.kase.borrowerId, template, values, mandatory, now });
 
   if (open && result.breachedOn && !plan.agreement.planBreachedAt) {
@@ -83,7 +83,7 @@ export async function syncPlan(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Da
   } else if (open && outcome.missed.length) {
     // A missed installment (without a breach): the borrower is reminded, with what it takes to catch up.
     const latest = bySeq.get(outcome.missed.at(-1)!)!;
-    await notify('planInstallmentMissed', { seq: latest.seq, amount: money(result.totals.overdue), dueDate: latest.dueDate, graceEnds: latest.graceEnds, left: Math.max(0, plan.rules.breachConsecutiveMisses - result.consecutiveMisses) });
+    await notify('planInstallmentMissed', { seq: latest.seq, amount: money(result.totals.overdue), dueDate: { day: latest.dueDate }, graceEnds: { day: latest.graceEnds }, left: Math.max(0, plan.rules.breachConsecutiveMisses - result.consecutiveMisses) });
   }
 
   if (open && !outcome.breached && result.completedOn) {
@@ -93,7 +93,7 @@ export async function syncPlan(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Da
   return outcome;
 }
 
-type Notify = (template: 'planBreached' | 'planBreachWithdrawn', values: Record<string, string | number>, mandatory?: boolean) => Promise<unknown>;
+type Notify = (template: 'planBreached' | 'planBreachWithdrawn', values: Record<string, TemplateValue>, mandatory?: boolean) => Promise<unknown>;
 
 async function staffToTell(tx: Executor, plan: LoadedPlan) {
   if (plan.kase.assigneeId) return tx.select().from(staffUsers).where(and(eq(staffUsers.id, plan.kase.assigneeId), eq(staffUsers.active, true)));
@@ -118,7 +118,7 @@ async function breach(tx: Executor, ctx: Ctx, plan: LoadedPlan, result: PlanResu
   const values = { agreementNo: snapshot.agreementNo, misses: result.consecutiveMisses, waiver, waived: money(snapshot.priced.waived.total), paid: money(result.totals.paid), servicePhone: snapshot.creditor.servicePhone };
   await notify('planBreached', values, true);
   for (const staff of await staffToTell(tx, plan)) {
-    await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: staff.id, toAddress: staff.email, template: 'planBreachedStaff', locale: 'zh-CN', values: { ...values, caseNo: plan.kase.caseNo }, caseId: plan.kase.id });
+    await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: staff.id, toAddress: staff.email, template: 'planBreached', locale: 'zh-CN', values: { ...values, caseNo: plan.kase.caseNo }, caseId: plan.kase.id });
   }
 }
 
@@ -132,7 +132,7 @@ async function withdrawBreach(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Dat
   const values = { agreementNo: plan.snapshot.agreementNo, caseNo: plan.kase.caseNo };
   await notify('planBreachWithdrawn', values);
   for (const staff of await staffToTell(tx, plan)) {
-    await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: staff.id, toAddress: staff.email, template: 'planBreachWithdrawnStaff', locale: 'zh-CN', values, caseId: plan.kase.id });
+    await queueNotification(tx, { channel: 'email', recipientType: 'staff', recipientId: staff.id, toAddress: staff.email, template: 'planBreachWithdrawn', locale: 'zh-CN', values, caseId: plan.kase.id });
   }
 }
 

@@ -10,6 +10,9 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
+import { nextStep } from '@/lib/domain/next-step';
+import { instantFormat } from '@/lib/i18n/config';
+import { formatDay } from '@/lib/i18n/days';
 import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { getPlanProgress } from '@/lib/server/plans/plan-progress';
@@ -24,8 +27,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BorrowerCasePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireBorrower();
   const { id } = await params;
+  // First contact is recorded before the case is read, so the page shows the state it is now in.
+  await orNotFound(recordCaseViewed(ctx, id));
   const overview = await orNotFound(getCaseOverview(ctx.actor, id));
-  await recordCaseViewed(ctx, overview.id);
   const [plan, messages, t, tPlan, tState, tStep, format, locale] = await Promise.all([
     getPlanProgress(ctx.actor, overview.id),
     listCaseMessages(ctx.actor, overview.id),
@@ -33,12 +37,23 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
     getTranslations('plan'),
     getTranslations('caseState'),
     getTranslations('nextStep'),
-    getFormatter(),
+    getFormatter({ timeZone: overview.timeZone }),
     getLocale(),
   ]);
   const money = (fen: number) => formatMoney(fen, locale);
   const { totals } = overview.arrears;
   const hardshipLabel = overview.hardship.status === 'submitted' ? t('hardshipView') : overview.hardship.status === 'draft' ? t('hardshipContinue') : t('hardshipStart');
+  // The next step from the case's real state: four offers waiting is "answer them", whatever the state is called.
+  const step = nextStep({
+    state: overview.state,
+    hardship: overview.hardship.status,
+    offersToAnswer: overview.offers.toAnswer,
+    ownProposalOpen: overview.offers.ownProposalOpen,
+    agreement: overview.agreementStatus,
+    reviewPending: overview.review !== null && overview.review.reviewedAt === null,
+  });
+  const stepHref = step.href === 'hardship' ? `/cases/${overview.id}/hardship` : step.href === 'offers' ? `/cases/${overview.id}/offers` : step.href === 'agreement' ? `/cases/${overview.id}/agreement` : step.href === 'thread' ? '#thread' : null;
+  const stepValues = { count: overview.offers.toAnswer, date: overview.offers.earliestExpiry ? format.dateTime(new Date(overview.offers.earliestExpiry), instantFormat) : '' };
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6">
       <BackLink href="/">{t('backHome')}</BackLink>
@@ -50,11 +65,11 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
       </div>
       {plan ? (
         // From the moment the plan starts it replaces the arrears it settled, and the mediation deadline.
-        <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'long' })} />
+        <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => formatDay(iso, locale, 'long')} />
       ) : (
       <Card aria-labelledby="owed-heading">
         <h2 id="owed-heading" className="text-lg font-semibold">
-          {t('owedTitle', { date: format.dateTime(new Date(`${overview.arrears.asOf}T12:00:00+08:00`), { dateStyle: 'long' }) })}
+          {t('owedTitle', { date: formatDay(overview.arrears.asOf, locale, 'long') })}
         </h2>
         <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
           <dt className="text-slate-600">{t('overdue')}</dt>
@@ -76,25 +91,38 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
         <h2 id="next-heading" className="text-lg font-semibold">
           {t('nextTitle')}
         </h2>
-        <p className="mt-1">{tStep(overview.state)}</p>
-        <div className="mt-3 flex flex-wrap gap-2">
-          <Link href={`/cases/${overview.id}/hardship`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
-            {hardshipLabel}
-          </Link>
-          <Link href={`/cases/${overview.id}/offers`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
-            {t('offersLink')}
-          </Link>
-          {['agreed', 'signed_by_borrower', 'plan_active', 'breached', 'completed'].includes(overview.state) ? (
-            <Link href={`/cases/${overview.id}/agreement`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
-              {overview.state === 'agreed' ? t('agreementLink') : t('agreementView')}
+        <p className="mt-1" data-testid="next-step">
+          {tStep(`text.${step.kind}`, stepValues)}
+        </p>
+        {step.href === 'offers' && 'reviewPending' in step && step.reviewPending ? <p className="mt-1 text-sm text-slate-700">{tStep('reviewPending')}</p> : null}
+        {stepHref ? (
+          <p className="mt-3">
+            <Link href={stepHref} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700" data-testid="next-step-link">
+              {tStep(`action.${step.kind}`, stepValues)}
             </Link>
+          </p>
+        ) : null}
+        <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {step.href !== 'hardship' ? (
+            <li>
+              <Link href={`/cases/${overview.id}/hardship`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                {hardshipLabel}
+              </Link>
+            </li>
           ) : null}
-        </div>
+          {step.href !== 'offers' ? (
+            <li>
+              <Link href={`/cases/${overview.id}/offers`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                {t('offersLink')}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
       </Card>
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
-      <ClientMessages namespaces={['caseThread']}>
-        <CaseThread caseId={overview.id} messages={messages} post={postMessageAction} viewer="borrower" />
+      <ClientMessages namespaces={['caseThread']} timeZone={overview.timeZone}>
+        <CaseThread caseId={overview.id} messages={messages} post={postMessageAction} audience="borrower" />
       </ClientMessages>
     </main>
   );

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
+import { messageOf } from '@/lib/validation/message';
 import { verifyCodeSchema, type VerifyCodeInput } from '@/lib/validation/auth';
 import { requestCodeAction } from '../actions';
 
@@ -22,7 +23,7 @@ function useSecondsUntil(target: number | null) {
   return target ? Math.max(0, Math.ceil((target - now) / 1000)) : 0;
 }
 
-export function BorrowerLoginForm() {
+export function BorrowerLoginForm({ returnTo }: { returnTo: string | null }) {
   const t = useTranslations('login');
   const errorText = useErrorText();
   const [codeSent, setCodeSent] = useState(false);
@@ -49,7 +50,7 @@ export function BorrowerLoginForm() {
     if (!result) return setFormError(errorText('errors.UNAVAILABLE'));
     if (!result.ok) {
       const phoneError = result.fieldErrors.phone;
-      if (phoneError) setError('phone', { message: errorText(phoneError) });
+      if (phoneError) setError('phone', { message: messageOf(phoneError) });
       if (result.formError) setFormError(errorText(result.formError));
       return;
     }
@@ -62,13 +63,14 @@ export function BorrowerLoginForm() {
     setFormError(undefined);
     const result = await signIn('borrower-code', { phone: values.phone, code: values.code, redirect: false }).catch(() => null);
     if (result?.ok && !result.error) {
-      // The home page is a plain document (ADR 0007): a full load, not a client navigation.
-      window.location.replace('/');
+      // A full load, not a client navigation: the home page is a plain document (ADR 0007), and the page the borrower
+      // was on when their session ended (checked on the server as a path on this portal) starts afresh with the new session.
+      window.location.replace(returnTo ?? '/');
       return;
     }
     const error = parseAuthError(result?.error);
-    if (error.field === 'phone') setError('phone', { message: errorText(error) });
-    else setError('code', { message: errorText(error) });
+    if (error.field === 'phone') setError('phone', { message: messageOf(error) });
+    else setError('code', { message: messageOf(error) });
   }
 
   return (

@@ -7,13 +7,13 @@ import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { uploadLimit } from '@/lib/domain/file-type';
 import { useErrorText } from '@/lib/i18n/use-error-text';
-import type { VerificationDto } from '@/lib/server/agreements/verify-agreement';
+import type { Replacement, VerificationDto } from '@/lib/server/agreements/verify-agreement';
 import { verifyAction } from '../actions';
 
 /** Upload a PDF or type its code; the answer says only whether it is genuine and, if so, which agreement (masked). */
 export function VerifyForm({ initialCode, initialResult }: { initialCode: string; initialResult: VerificationDto | null }) {
   const t = useTranslations('verify');
-  const tStatus = useTranslations('countersign.status');
+  const tStatus = useTranslations('verify.status');
   const format = useFormatter();
   const errorText = useErrorText();
   const [result, setResult] = useState<VerificationDto | null>(initialResult);
@@ -66,6 +66,7 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
                 <p className="text-sm">{tStatus(result.version)}</p>
               </>
             )}
+            {result.status === 'superseded' ? <Superseded by={result.supersededBy} /> : null}
           </Notice>
         ) : null}
         {result?.verdict === 'code_found' ? (
@@ -76,6 +77,7 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
             ) : (
               <p>{t('codeDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, status: tStatus(result.status as 'executed') })}</p>
             )}
+            {result.status === 'superseded' ? <Superseded by={result.supersededBy} /> : null}
           </Notice>
         ) : null}
         {result?.verdict === 'altered' ? (
@@ -85,6 +87,27 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
         ) : null}
         {result?.verdict === 'not_found' ? <Notice tone="warn">{t('notFound')}</Notice> : null}
       </div>
+    </div>
+  );
+}
+
+/** A superseded agreement names the version that replaced it, and links to its verification. */
+function Superseded({ by }: { by: Replacement }) {
+  const t = useTranslations('verify');
+  const tStatus = useTranslations('verify.status');
+  return (
+    <div className="mt-2 rounded border border-amber-200 bg-warn-50 p-2 text-warn-800" data-testid="superseded">
+      <p className="font-semibold">{t('supersededTitle')}</p>
+      {by ? (
+        <p>
+          {t('supersededBy', { agreementNo: by.agreementNo, status: tStatus(by.status as 'executed') })}{' '}
+          <a href={`/verify?code=${encodeURIComponent(by.verificationCode)}`} className="font-medium underline">
+            {t('checkNewer')}
+          </a>
+        </p>
+      ) : (
+        <p>{t('supersededPending')}</p>
+      )}
     </div>
   );
 }

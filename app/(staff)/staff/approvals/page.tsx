@@ -5,6 +5,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { OfferFigures } from '@/components/offers/offer-figures';
 import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
+import { instantFormat } from '@/lib/i18n/config';
 import { listPendingApprovals } from '@/lib/server/offers/list-pending-approvals';
 import { ApprovalDecision } from './_components/approval-card';
 
@@ -18,7 +19,7 @@ export default async function ApprovalsPage() {
   // Admins read the queue; supervisors decide.
   const decides = actor.role === 'supervisor';
   return (
-    <ClientMessages namespaces={['offers', 'approvals']}>
+    <ClientMessages namespaces={['offerTerms', 'staffOffers', 'approvals']}>
       <main id="main" className="mx-auto flex max-w-5xl flex-col gap-4 px-4 py-6">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         {pending.length === 0 ? <Notice>{t('empty')}</Notice> : null}
@@ -33,10 +34,10 @@ export default async function ApprovalsPage() {
                   </Link>
                 </h2>
                 <p className="text-sm text-slate-700">
-                  {t('by', { name: item.authorName ?? '—' })} · {format.dateTime(new Date(item.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                  {t('by', { name: item.authorName ?? '—' })} · {format.dateTime(new Date(item.createdAt), instantFormat)}
                 </p>
                 {item.reason ? <p className="text-sm">{t('reason', { reason: item.reason })}</p> : null}
-                <OfferFigures priced={item.priced} />
+                <OfferFigures priced={item.priced} terms={item.terms} audience="staff" disposableIncome={item.context.disposableIncome} />
                 {decides ? <ApprovalDecision offerId={item.offerId} terms={item.terms} context={item.context} own={item.authorId === actor.id} /> : null}
               </Card>
             </li>

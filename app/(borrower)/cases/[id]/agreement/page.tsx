@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
-import { PdfPages } from '@/components/agreement/pdf-pages';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
+import { AgreementTerms } from '@/components/agreement/agreement-terms';
+import { PdfOnDemand } from '@/components/agreement/pdf-on-demand';
 import { BackLink } from '@/components/back-link';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import { consentFor } from '@/lib/server/agreements/consent';
 import { currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { orNotFound } from '@/app/_lib/or-not-found';
@@ -16,25 +19,73 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signing'))('title') };
 }
 
+/**
+ * The agreement on a phone: its key figures, then its whole text as readable HTML (from the same snapshot as the
+ * PDF), the exact PDF one tap away with its SHA-256, and the signing form; once signed, one clearly named download
+ * of the borrower's signed agreement, the other copies labelled for what they are, and the way to verify it.
+ */
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireBorrower();
   const { id } = await params;
   const agreementId = await orNotFound(currentAgreementId(ctx.actor, id));
   if (!agreementId) notFound();
-  const [view, t, format, locale] = await Promise.all([getSigningView(ctx, agreementId), getTranslations('signing'), getFormatter(), getLocale()]);
+  const [view, t, locale] = await Promise.all([getSigningView(ctx, agreementId), getTranslations('signing'), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'long' });
-  const consent = consentFor(view.locale);
+  const day = (iso: string) => formatDay(iso, locale, 'long');
+  const consent = consentFor(view.locale, view.consentVersion);
   const base = `/api/agreements/${view.agreementId}`;
+  const verify = `/verify?code=${encodeURIComponent(view.verificationCode)}`;
+  const signed = view.status === 'signed_by_borrower' || view.status === 'executed';
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
       <BackLink href={`/cases/${view.caseId}`}>{t('backToCase', { caseNo: view.caseNo })}</BackLink>
-      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <h1 className="text-2xl font-bold">{signed ? t('titleSigned') : t('title')}</h1>
+      {signed ? (
+        <Notice>
+          <p className="font-semibold">{view.status === 'executed' ? t('executed') : t('signedAwaiting')}</p>
+          <p className="mt-2">
+            <a
+              href={`${base}/${view.status === 'executed' ? 'executed' : 'signed'}`}
+              className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
+              data-testid="my-signed-agreement"
+            >
+              {t('downloadMine')}
+            </a>
+          </p>
+          <p className="mt-1 text-sm">{view.status === 'executed' ? t('mineIsExecuted') : t('mineIsSigned')}</p>
+          <p className="mt-1 break-all text-xs">{t('hashNote', { sha: (view.status === 'executed' ? view.executedSha256 : view.signedSha256) ?? '' })}</p>
+          <p className="mt-3 text-sm font-medium">{t('otherCopies')}</p>
+          <ul className="mt-1 flex flex-col gap-1 text-sm">
+            {view.status === 'executed' && view.signedFileId ? (
+              <li>
+                <a href={`${base}/signed`} className="inline-flex min-h-11 items-center underline">
+                  {t('downloadBeforeCountersign')}
+                </a>
+              </li>
+            ) : null}
+            <li>
+              <a href={`${base}/unsigned`} className="inline-flex min-h-11 items-center underline">
+                {t('downloadReviewedCopy')}
+              </a>
+            </li>
+          </ul>
+        </Notice>
+      ) : null}
       <Card aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="break-words text-lg font-semibold">
           {t('summaryTitle', { agreementNo: view.agreementNo })}
         </h2>
         <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+          {view.summary.pause ? (
+            <>
+              <dt className="text-slate-600">{t('pause')}</dt>
+              <dd>
+                {view.summary.pause.interest === 'frozen'
+                  ? t('pauseFrozen', { months: view.summary.pause.months, until: day(view.summary.pause.until) })
+                  : t('pauseReduced', { months: view.summary.pause.months, until: day(view.summary.pause.until), amount: money(view.summary.pause.interestCharged) })}
+              </dd>
+            </>
+          ) : null}
           <dt className="text-slate-600">{t('regularPayment')}</dt>
           <dd className="text-lg font-bold">{money(view.summary.regularPayment)}</dd>
           <dt className="text-slate-600">{t('numberOfPayments')}</dt>
@@ -53,7 +104,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           ) : null}
           <dt className="text-slate-600">{t('endDate')}</dt>
           <dd>{day(view.summary.endDate)}</dd>
-          <dt className="text-slate-600">{t('total')}</dt>
+          <dt className="text-slate-600">{view.summary.downPayment ? t('totalWithDown') : t('total')}</dt>
           <dd>{money(view.summary.totalPayable)}</dd>
           {view.summary.waived ? (
             <>
@@ -63,41 +114,34 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           ) : null}
         </dl>
       </Card>
-      {view.status === 'awaiting_borrower' ? (
-        <ClientMessages namespaces={['signing']}>
-          <PdfPages url={`${base}/unsigned?inline=1`} downloadUrl={`${base}/unsigned`} title={t('documentTitle')} />
-          <p className="break-all text-xs text-slate-600">{t('hashNote', { sha: view.unsigned.sha256 })}</p>
+      <ClientMessages namespaces={['signing']}>
+        <Card aria-labelledby="document-heading" className="flex flex-col gap-3">
+          <h2 id="document-heading" className="text-lg font-semibold">
+            {t('documentTitle')}
+          </h2>
+          <p className="text-sm text-slate-700">{signed ? t('documentIntroSigned') : t('documentIntro')}</p>
+          <div className="flex flex-col gap-1 rounded-lg bg-slate-50 p-2 text-sm">
+            <a href={`${base}/unsigned`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {t('downloadReviewCopy')}
+            </a>
+            <p className="break-all text-xs text-slate-600">{t('hashNote', { sha: view.unsigned.sha256 })}</p>
+            <PdfOnDemand url={`${base}/unsigned?inline=1`} downloadUrl={`${base}/unsigned`} title={t('documentTitle')} />
+          </div>
+          <AgreementTerms content={view.content} id="agreement-text-heading" />
+        </Card>
+        {view.status === 'awaiting_borrower' ? (
           <Card>
-            <SigningForm caseId={view.caseId} agreementId={view.agreementId} consentTitle={consent.title} consentParagraphs={consent.paragraphs} />
+            <h2 className="mb-3 text-lg font-semibold">{t('signTitle')}</h2>
+            <SigningForm caseId={view.caseId} agreementId={view.agreementId} consentTitle={consent.title} consentParagraphs={consent.paragraphs} returnTo={`/cases/${view.caseId}/agreement`} />
           </Card>
-        </ClientMessages>
-      ) : (
-        <Notice>
-          <p className="font-semibold">{view.status === 'executed' ? t('executed') : t('signedAwaiting')}</p>
-          <ul className="mt-2 flex flex-col gap-1">
-            {view.executedFileId ? (
-              <li>
-                <a href={`${base}/executed`} className="font-medium underline">
-                  {t('downloadExecuted')}
-                </a>
-              </li>
-            ) : null}
-            {view.signedFileId ? (
-              <li>
-                <a href={`${base}/signed`} className="underline">
-                  {t('downloadSigned')}
-                </a>
-              </li>
-            ) : null}
-            <li>
-              <a href={`${base}/unsigned`} className="underline">
-                {t('downloadReviewCopy')}
-              </a>
-            </li>
-          </ul>
-          <p className="mt-2 text-sm">{t('verificationCode', { code: view.verificationCode })}</p>
-        </Notice>
-      )}
+        ) : null}
+      </ClientMessages>
+      <p className="text-sm">
+        {t('verificationCode', { code: view.verificationCode })}{' '}
+        <Link href={verify} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          {t('verifyLink')}
+        </Link>
+      </p>
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { orNotFound } from '@/app/_lib/or-not-found';
 import { requireBorrower } from '@/lib/auth/session';
 import { addDays } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { getDelayOptions } from '@/lib/server/plans/request-delay';
 import { DelayConfirm } from './_components/delay-confirm';
@@ -25,8 +26,8 @@ export default async function DelayPage({ params, searchParams }: { params: Prom
   const { days: rawDays } = await searchParams;
   const chosen = rawDays && /^\d{1,2}$/.test(rawDays) ? Number(rawDays) : undefined;
   const [options, t, tv, format, locale] = await Promise.all([orNotFound(getDelayOptions(actor, id, chosen)), getTranslations('planDelay'), getTranslations('validation'), getFormatter(), getLocale()]);
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'long' });
-  const weekday = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { weekday: 'short' });
+  const date = (iso: string) => formatDay(iso, locale, 'long');
+  const weekday = (iso: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const money = (fen: number) => formatMoney(fen, locale);
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-6">

@@ -6,13 +6,17 @@ import { defineAction } from '@/lib/auth/action';
 import { AppError } from '@/lib/server/errors';
 import { removeEvidence, uploadEvidence } from '@/lib/server/hardship/evidence';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
+import { saveHardshipTyping } from '@/lib/server/hardship/save-hardship-typing';
 import { submitHardship } from '@/lib/server/hardship/submit-hardship';
 import { uploadLimit } from '@/lib/domain/file-type';
-import { formData, id } from '@/lib/validation/envelope';
+import { anObject, formData, id } from '@/lib/validation/envelope';
 
 const step = z.object({ caseId: id, step: z.enum(['household', 'income', 'costs', 'debts', 'reason']), values: z.unknown(), rowVersion: z.number().int().nullable() });
 
 export const saveStepAction = defineAction('borrower', step, (input, ctx) => saveHardshipStep(ctx, input));
+
+/** What is being typed on a step, saved a moment after the borrower stops typing. */
+export const saveTypingAction = defineAction('borrower', step.omit({ rowVersion: true }).extend({ values: anObject }), (input, ctx) => saveHardshipTyping(ctx, input));
 
 export const submitStatementAction = defineAction('borrower', z.object({ caseId: id, rowVersion: z.number().int() }), async (input, ctx) => {
   const { disposableIncome, version } = await submitHardship(ctx, input);

@@ -19,7 +19,8 @@ export default async function HardshipPage({ params, searchParams }: { params: P
   const { actor } = await requireBorrower();
   const { id } = await params;
   const { update } = await searchParams;
-  const [{ caseId, caseNo, statements }, t, format] = await Promise.all([orNotFound(getHardshipStatements(actor, id)), getTranslations('hardship'), getFormatter()]);
+  const { caseId, caseNo, timeZone, statements } = await orNotFound(getHardshipStatements(actor, id));
+  const [t, format] = await Promise.all([getTranslations('hardship'), getFormatter({ timeZone })]);
   const draft = statements.find((s) => s.status === 'draft');
   const submitted = statements.find((s) => s.status === 'submitted');
   const editing = draft || !submitted || update === '1';
@@ -30,9 +31,9 @@ export default async function HardshipPage({ params, searchParams }: { params: P
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {editing ? (
         <>
-          {draft && draft.step > 0 ? <Notice>{t('resumed')}</Notice> : <p className="text-slate-700">{t('intro')}</p>}
+          {draft && (draft.step > 0 || draft.typing) ? <Notice>{t('resumed')}</Notice> : <p className="text-slate-700">{t('intro')}</p>}
           <Card>
-            <ClientMessages namespaces={['hardship']}>
+            <ClientMessages namespaces={['hardship', 'hardshipTerms']} timeZone={timeZone}>
             <HardshipWizard
               caseId={caseId}
               initial={{
@@ -40,6 +41,7 @@ export default async function HardshipPage({ params, searchParams }: { params: P
                 step: draft ? draft.step : 0,
                 values: toFormStrings(base?.data ?? {}),
                 evidence: draft?.evidence ?? [],
+                typing: draft?.typing ?? null,
               }}
             />
             </ClientMessages>
@@ -47,9 +49,16 @@ export default async function HardshipPage({ params, searchParams }: { params: P
         </>
       ) : (
         <>
-          <Notice>{t('submittedOn', { version: submitted.version, date: format.dateTime(new Date(submitted.submittedAt!), { dateStyle: 'long', timeStyle: 'short' }) })}</Notice>
+          <Notice>
+            <p>{t('submittedOn', { version: submitted.version, date: format.dateTime(new Date(submitted.submittedAt!), { dateStyle: 'long', timeStyle: 'short' }) })}</p>
+            <p className="mt-2">
+              <Link href={`/cases/${caseId}/offers`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700" data-testid="see-options">
+                {t('seeOptions')}
+              </Link>
+            </p>
+          </Notice>
           <Card>
-            <StatementSummary data={submitted.data} affordability={submitted.affordability} />
+            <StatementSummary data={submitted.data} affordability={submitted.affordability} audience="borrower" />
             {submitted.evidence.length ? (
               <>
                 <h2 className="mt-4 font-semibold">{t('evidence.title')}</h2>

@@ -25,10 +25,15 @@ export const declineOfferAction = defineAction('borrower', z.object({ caseId: id
   done(caseId);
 });
 
-export const proposeOfferAction = defineAction('borrower', z.object({ caseId: id, terms: anObject, message: text.optional() }), async ({ caseId, terms, message }, ctx) => {
-  await proposeOffer(ctx, { caseId, terms: terms as OfferTermsInput, message });
-  done(caseId);
-});
+/** `replaces`: the offers the borrower saw when they confirmed what their plan replaces (checked by the service). */
+export const proposeOfferAction = defineAction(
+  'borrower',
+  z.object({ caseId: id, terms: anObject, message: text.optional(), replaces: z.array(id).max(20).optional() }),
+  async ({ caseId, terms, message, replaces }, ctx) => {
+    await proposeOffer(ctx, { caseId, terms: terms as OfferTermsInput, message, replaces: replaces ?? [] });
+    done(caseId);
+  },
+);
 
 export const requestSuggestionsAction = defineAction('borrower', z.object({ caseId: id }), async ({ caseId }, ctx) => {
   await requestSuggestions(ctx, caseId);

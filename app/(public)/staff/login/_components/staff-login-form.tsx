@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
+import { messageOf } from '@/lib/validation/message';
 import { staffLoginSchema, type StaffLoginInput } from '@/lib/validation/auth';
 
 export function StaffLoginForm({ next }: { next: string }) {
@@ -29,7 +30,7 @@ export function StaffLoginForm({ next }: { next: string }) {
       return;
     }
     const error = parseAuthError(result?.error);
-    setError(error.field === 'email' ? 'email' : 'password', { message: errorText(error) });
+    setError(error.field === 'email' ? 'email' : 'password', { message: messageOf(error) });
   }
 
   return (

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { postCaseMessage } from '@/lib/server/cases/case-messages';
+import { recordReview } from '@/lib/server/cases/case-review';
 import { claimCase } from '@/lib/server/cases/claim-case';
 import { countersign } from '@/lib/server/agreements/countersign';
 import { supersedeAgreement } from '@/lib/server/agreements/supersede-agreement';
@@ -49,6 +50,12 @@ export const supersedeAgreementAction = defineAction('staff', z.object({ caseId:
 
 export const claimCaseAction = defineAction('staff', z.object({ caseId: id }), async ({ caseId }, ctx) => {
   await claimCase(ctx, caseId);
+  refresh(caseId);
+  revalidatePath('/staff');
+});
+
+export const recordReviewAction = defineAction('staff', z.object({ caseId: id, note: text }), async ({ caseId, note }, ctx) => {
+  await recordReview(ctx, caseId, note);
   refresh(caseId);
   revalidatePath('/staff');
 });

@@ -21,6 +21,9 @@ import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
 import { PlanSection } from './_components/plan-section';
 import { replyAction } from './actions';
+import { ReviewForm } from './_components/review-form';
+import { instantFormat } from '@/lib/i18n/config';
+import { sealAuthorisedFor } from '@/lib/server/agreements/seal-authorisation';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffCase'))('title') };
@@ -36,7 +39,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
     getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
     getTranslations('staffCase'),
-    getTranslations('caseState'),
+    getTranslations('staffCaseState'),
     getFormatter(),
     getLocale(),
   ]);
@@ -44,12 +47,14 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const tc = await getTranslations('countersign');
   const agreementId = await currentAgreementId(actor, overview.id);
   const agreement = agreementId ? await getSigningView(ctx, agreementId) : null;
+  const sealInForce = agreement?.status === 'signed_by_borrower' ? await sealAuthorisedFor(overview.creditor.id) : true;
+  const reviewPending = overview.review !== null && overview.review.reviewedAt === null;
   const { totals } = overview.arrears;
   // Everyone of the creditor's staff reads the case; who acts on it: lib/domain/case-access.
   const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offers', 'staffOffers', 'caseThread', 'staffCase']}>
+    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase']}>
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
         <BackLink href="/staff">{t('backToList')}</BackLink>
         <div>
@@ -67,6 +72,21 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           </Notice>
         ) : overview.access === 'read' ? (
           <Notice>{actor.role === 'admin' ? t('readOnlyNotice') : t('notYoursNotice', { name: overview.assignee ?? '' })}</Notice>
+        ) : null}
+        {overview.review ? (
+          <Notice tone={reviewPending ? 'warn' : 'info'} aria-labelledby="review-heading">
+            <h2 id="review-heading" className="text-lg font-semibold">
+              {reviewPending ? t('reviewPendingTitle') : t('reviewedTitle')}
+            </h2>
+            <p className="mt-1">
+              {t(`reviewReasons.${overview.review.reason as 'hardship_pause'}`, { income: money(overview.hardship.disposableIncome ?? 0) })}
+            </p>
+            {reviewPending && canAct ? (
+              <ReviewForm caseId={overview.id} />
+            ) : reviewPending ? null : (
+              <p className="mt-1 text-sm">{t('reviewedOn', { date: format.dateTime(new Date(overview.review.reviewedAt!), instantFormat) })}</p>
+            )}
+          </Notice>
         ) : null}
         <PlanSection actor={actor} caseId={overview.id} canAct={canAct} />
         <div className="grid gap-5 lg:grid-cols-2">
@@ -122,7 +142,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
               <summary className="min-h-11 cursor-pointer py-2 font-semibold">
                 {t('statementVersion', { version: s.version, status: t(`statementStatus.${s.status}`), date: s.submittedAt ? format.dateTime(new Date(s.submittedAt), { dateStyle: 'medium', timeStyle: 'short' }) : '' })}
               </summary>
-              <StatementSummary data={s.data} affordability={s.affordability} />
+              <StatementSummary data={s.data} affordability={s.affordability} audience="staff" />
               <h3 className="mt-3 font-semibold">{t('evidence')}</h3>
               {s.evidence.length === 0 ? (
                 <p className="text-sm text-slate-700">{t('noEvidence')}</p>
@@ -158,13 +178,18 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
                   .map((kind) => (
                     <li key={kind}>
                       <a href={`/api/agreements/${agreement.agreementId}/${kind}`} className="text-brand-700 underline">
-                        PDF · {tc(`download.${kind}`)}
+                        {tc(`download.${kind}`)}
                       </a>
                     </li>
                   ))}
               </ul>
               {agreement.status === 'signed_by_borrower' && canAct ? (
-                <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
+                <>
+                  <p className="text-sm text-slate-700">{tc('capacities')}</p>
+                  {reviewPending ? <Notice tone="warn">{tc('reviewFirst')}</Notice> : null}
+                  {sealInForce ? null : <Notice tone="warn">{tc('noSealAuthorisation')}</Notice>}
+                  <CountersignForm caseId={overview.id} agreementId={agreement.agreementId} />
+                </>
               ) : null}
               {agreement.status !== 'executed' && canAct ? (
                 <SupersedeForm caseId={overview.id} agreementId={agreement.agreementId} />
@@ -187,9 +212,9 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             canAct={canAct}
           />
           <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
-          <OfferHistory offers={workspace.offers} locale={locale} viewer="staff" />
+          <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
-        <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} viewer="staff" />
+        <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
       </main>
     </ClientMessages>
   );

@@ -1,31 +1,39 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { SignatureBox, type SignaturePadHandle } from '@/components/agreement/signature-pad';
+import type { DrawnSignature } from '@/components/agreement/signature-pad';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { Button } from '@/components/ui/button';
-import { FormError } from '@/components/ui/card';
+import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { signInPath } from '@/lib/auth/return-path';
+import { messageOf } from '@/lib/validation/message';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { borrowerSignSchema } from '@/lib/validation/signing';
 import { requestSigningCodeAction, signAgreementAction } from '../actions';
 
+// The drawing pad (and its library) loads only when the borrower chooses to draw.
+const SignatureBox = dynamic(() => import('@/components/agreement/signature-pad'), { ssr: false });
+
 const formSchema = borrowerSignSchema.omit({ drawn: true });
 type Values = { consent: boolean; code: string; typedName: string };
 
-/** Consent, step-up code, typed name and drawing; refusals appear beside their field and nothing typed or drawn is lost. */
-export function SigningForm({ caseId, agreementId, consentTitle, consentParagraphs }: { caseId: string; agreementId: string; consentTitle: string; consentParagraphs: string[] }) {
+/** Consent, step-up code, typed name and an optional drawing; refusals appear beside their field and nothing typed or drawn is lost. */
+export function SigningForm({ caseId, agreementId, consentTitle, consentParagraphs, returnTo }: { caseId: string; agreementId: string; consentTitle: string; consentParagraphs: string[]; returnTo: string }) {
   const t = useTranslations('signing');
   const errorText = useErrorText();
   const router = useRouter();
-  const pad = useRef<SignaturePadHandle>(null);
+  const [drawing, setDrawing] = useState(false);
+  const [drawn, setDrawn] = useState<DrawnSignature>();
   const [codeStatus, setCodeStatus] = useState<string>();
   const [drawnError, setDrawnError] = useState<string>();
   const [formError, setFormError] = useState<string>();
+  const [expired, setExpired] = useState(false);
   const [sending, setSending] = useState(false);
   const form = useForm<Values>({ resolver: zodResolver(formSchema as never) as unknown as Resolver<Values>, defaultValues: { consent: false, code: '', typedName: '' } });
   const e = form.formState.errors;
@@ -35,19 +43,21 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
     setCodeStatus(undefined);
     const result = await requestSigningCodeAction({ agreementId }).catch(() => null);
     setSending(false);
-    if (!result) return form.setError('code', { message: errorText('errors.UNAVAILABLE') });
-    if (!result.ok) return form.setError('code', { message: errorText(result.fieldErrors.code ?? result.formError ?? 'errors.UNAVAILABLE') });
+    if (!result) return form.setError('code', { message: 'errors.UNAVAILABLE' });
+    if (!result.ok) {
+      if (result.formError?.key === 'errors.SESSION_EXPIRED') return setExpired(true);
+      return form.setError('code', { message: messageOf(result.fieldErrors.code ?? result.formError ?? 'errors.UNAVAILABLE') });
+    }
     setCodeStatus(t('codeSent'));
   }
 
-  // Called from the submit event (not during render): it reads the signature pad.
   async function submit(values: Values) {
     setFormError(undefined);
     setDrawnError(undefined);
-    const drawn = pad.current?.read();
-    const result = await signAgreementAction({ caseId, agreementId, form: { ...values, consent: values.consent as true, drawn } }).catch(() => null);
+    const result = await signAgreementAction({ caseId, agreementId, form: { ...values, consent: values.consent as true, drawn: drawing ? drawn : undefined } }).catch(() => null);
     if (!result) return setFormError(errorText('errors.UNAVAILABLE'));
     if (!result.ok) {
+      if (result.formError?.key === 'errors.SESSION_EXPIRED') return setExpired(true);
       if (result.fieldErrors.drawn) setDrawnError(errorText(result.fieldErrors.drawn));
       const { drawn: _drawn, ...others } = result.fieldErrors;
       return setFormError(applyServerErrors({ ...result, fieldErrors: others }, form.setError, errorText));
@@ -61,7 +71,7 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
         <h3 id="consent-heading" className="font-semibold">
           {consentTitle}
         </h3>
-        <div className="mt-2 flex max-h-48 flex-col gap-2 overflow-y-auto text-sm" tabIndex={0} aria-label={consentTitle}>
+        <div className="mt-2 flex flex-col gap-2 text-sm">
           {consentParagraphs.map((p, i) => (
             <p key={i}>{p}</p>
           ))}
@@ -86,7 +96,24 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
         <Field label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errorText(e.code?.message)} {...form.register('code')} />
       </div>
       <Field label={t('typedNameLabel')} hint={t('typedNameHint')} autoComplete="name" error={errorText(e.typedName?.message)} {...form.register('typedName')} />
-      <SignatureBox ref={pad} error={drawnError} />
+      {drawing ? (
+        <SignatureBox error={drawnError} onChange={setDrawn} />
+      ) : (
+        <div className="flex flex-col gap-1">
+          <Button type="button" variant="secondary" className="self-start" onClick={() => setDrawing(true)}>
+            {t('addDrawing')}
+          </Button>
+          <p className="text-sm text-slate-600">{t('drawingOptional')}</p>
+        </div>
+      )}
+      {expired ? (
+        <Notice tone="error" role="alert">
+          <p>{t('sessionExpired')}</p>
+          <a href={signInPath(returnTo)} className="mt-1 inline-flex min-h-11 items-center font-semibold underline">
+            {t('signInAgain')}
+          </a>
+        </Notice>
+      ) : null}
       <FormError message={formError} />
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? t('signing') : t('sign')}

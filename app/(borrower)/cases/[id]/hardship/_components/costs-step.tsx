@@ -16,10 +16,11 @@ type Values = HardshipFormStrings['costs'];
 
 const fen = (text: string | undefined) => parseAmountToFen(text ?? '') ?? 0;
 
-export function CostsStep({ index, total, values, save, back, busy, household }: StepProps<Values> & { household: Household | undefined }) {
+export function CostsStep({ index, total, values, save, autosave, back, busy, household }: StepProps<Values> & { household: Household | undefined }) {
   const t = useTranslations('hardship.costs');
+  const tt = useTranslations('hardshipTerms');
   const schema = useMemo(() => costsStep(household), [household]);
-  const { form, onSubmit, formError, error } = useStepForm<Values>(schema, values, save);
+  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-costs', schema, values, save, autosave);
   const e = form.formState.errors;
   const watched = form.watch();
   // Spending far above the guideline for this household asks for a short explanation, as it is typed.
@@ -31,28 +32,28 @@ export function CostsStep({ index, total, values, save, back, busy, household }:
       })
     : [];
   return (
-    <StepShell index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
+    <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{t('fixed')}</legend>
         {fixedCostKeys.map((key) => (
-          <AmountField key={key} label={t(`fields.${key}`)} error={error(e.fixedCosts?.[key]?.message)} {...form.register(`fixedCosts.${key}`)} />
+          <AmountField key={key} label={tt(`costs.${key}`)} error={error(e.fixedCosts?.[key]?.message)} {...field(`fixedCosts.${key}`)} />
         ))}
       </fieldset>
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{t('flexible')}</legend>
         {flexibleCostKeys.map((key) => (
-          <AmountField key={key} label={t(`fields.${key}`)} error={error(e.flexibleCosts?.[key]?.message)} {...form.register(`flexibleCosts.${key}`)} />
+          <AmountField key={key} label={tt(`costs.${key}`)} error={error(e.flexibleCosts?.[key]?.message)} {...field(`flexibleCosts.${key}`)} />
         ))}
       </fieldset>
       {flagged.map((key) => (
         <TextareaField
           key={key}
-          label={t('explain', { category: t(`fields.${key}`) })}
+          label={t('explain', { category: tt(`costs.${key}`) })}
           hint={t('explainHint')}
           rows={2}
           maxLength={500}
           error={error(e.explanations?.[key]?.message)}
-          {...form.register(`explanations.${key}`)}
+          {...field(`explanations.${key}`)}
         />
       ))}
     </StepShell>

@@ -13,21 +13,21 @@ import { useStepForm } from './use-step-form';
 
 type Values = HardshipFormStrings['debts'];
 
-export function DebtsStep({ index, total, values, save, back, busy }: StepProps<Values>) {
+export function DebtsStep({ index, total, values, save, autosave, back, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.debts');
-  const { form, onSubmit, formError, error } = useStepForm<Values>(debtsStep, values, save);
+  const { form, onSubmit, formError, error, field, checkbox, saved, formId } = useStepForm<Values>('hardship-debts', debtsStep, values, save, autosave);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'debts' });
   const e = form.formState.errors.debts;
   return (
-    <StepShell index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
+    <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
       {fields.length === 0 ? <p className="text-slate-700">{t('none')}</p> : null}
-      {fields.map((field, i) => (
-        <fieldset key={field.id} className="flex flex-col gap-3 rounded-lg border border-slate-300 p-3">
+      {fields.map((item, i) => (
+        <fieldset key={item.id} className="flex flex-col gap-3 rounded-lg border border-slate-300 p-3">
           <legend className="px-1 font-semibold">{t('debtN', { n: i + 1 })}</legend>
-          <Field label={t('lender')} error={error(e?.[i]?.lender?.message)} {...form.register(`debts.${i}.lender`)} />
-          <AmountField label={t('monthlyPayment')} error={error(e?.[i]?.monthlyPayment?.message)} {...form.register(`debts.${i}.monthlyPayment`)} />
+          <Field label={t('lender')} error={error(e?.[i]?.lender?.message)} {...field(`debts.${i}.lender`)} />
+          <AmountField label={t('monthlyPayment')} error={error(e?.[i]?.monthlyPayment?.message)} {...field(`debts.${i}.monthlyPayment`)} />
           <label className="flex min-h-11 items-start gap-3 text-sm">
-            <input type="checkbox" className="mt-1 size-5" {...form.register(`debts.${i}.priority`)} />
+            <input type="checkbox" className="mt-1 size-5" {...checkbox(`debts.${i}.priority`)} />
             <span>
               <span className="font-medium">{t('priority')}</span>
               <span className="block text-slate-600">{t('priorityHint')}</span>

@@ -33,25 +33,50 @@ export function EvidenceStep({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
+  // A file chosen but not uploaded yet is named, and uploaded on "continue" rather than dropped.
+  const [chosen, setChosen] = useState<string | null>(null);
 
-  async function upload() {
+  /** A file refused (type, size) is not kept chosen: "continue" would only refuse it again. */
+  function forget() {
+    if (input.current) input.current.value = '';
+    setChosen(null);
+  }
+
+  /** Uploads the chosen file; true when it is stored (or nothing was chosen and `optional`). */
+  async function upload(optional = false): Promise<boolean> {
     const file = input.current?.files?.[0];
     setError(undefined);
     setStatus(undefined);
-    if (!file) return setError(t('pickFirst'));
+    if (!file) {
+      if (!optional) setError(t('pickFirst'));
+      return optional;
+    }
     // Checked here to spare a slow network the upload; the server checks again, from the bytes.
-    if (file.size > evidenceLimits.maxBytes) return setError(errorText({ key: 'errors.FILE_TOO_LARGE', params: { max: evidenceLimits.maxMegabytes } }));
+    if (file.size > evidenceLimits.maxBytes) {
+      setError(errorText({ key: 'errors.FILE_TOO_LARGE', params: { max: evidenceLimits.maxMegabytes } }));
+      forget();
+      return false;
+    }
     const data = new FormData();
     data.set('caseId', caseId);
     data.set('file', file);
     setBusy(true);
     const result = await uploadEvidenceAction(data).catch(() => null);
     setBusy(false);
-    if (!result) return setError(errorText('errors.UNAVAILABLE'));
-    if (!result.ok) return setError(errorText(result.fieldErrors.file ?? result.formError ?? { key: 'errors.UNAVAILABLE' }));
+    if (!result) {
+      setError(errorText('errors.UNAVAILABLE'));
+      return false;
+    }
+    if (!result.ok) {
+      setError(errorText(result.fieldErrors.file ?? result.formError ?? { key: 'errors.UNAVAILABLE' }));
+      if (result.fieldErrors.file) forget();
+      return false;
+    }
     onChange([...evidence, result.data]);
     setStatus(t('uploaded', { name: result.data.filename }));
     if (input.current) input.current.value = '';
+    setChosen(null);
+    return true;
   }
 
   async function remove(file: EvidenceDto) {
@@ -66,17 +91,19 @@ export function EvidenceStep({
 
   return (
     <StepShell
+      id="hardship-evidence"
       index={index}
       total={total}
       title={t('title')}
       intro={t('intro')}
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
-        next();
+        // A chosen file is uploaded first; if it cannot be, the borrower stays here with the reason.
+        if (await upload(true)) next();
       }}
       onBack={back}
       busy={busy}
-      nextLabel={t('continue')}
+      nextLabel={chosen ? t('uploadAndContinue') : t('continue')}
     >
       <div className="flex flex-col gap-2">
         <label htmlFor="evidence-file" className="text-sm font-medium">
@@ -89,13 +116,19 @@ export function EvidenceStep({
           accept="application/pdf,image/jpeg,image/png"
           aria-describedby="evidence-hint"
           className="min-h-11 rounded-lg border border-slate-400 bg-white p-2 text-base"
+          onChange={(event) => setChosen(event.currentTarget.files?.[0]?.name ?? null)}
         />
         <p id="evidence-hint" className="text-sm text-slate-600">
           {t('hint')}
         </p>
-        <Button type="button" variant="secondary" onClick={upload} disabled={busy || evidence.length >= evidenceLimits.maxFiles}>
+        <Button type="button" variant="secondary" onClick={() => void upload()} disabled={busy || evidence.length >= evidenceLimits.maxFiles}>
           {busy ? t('uploading') : t('upload')}
         </Button>
+        {chosen ? (
+          <p className="text-sm text-warn-800" data-testid="evidence-chosen">
+            {t('chosenNotUploaded', { name: chosen })}
+          </p>
+        ) : null}
       </div>
       <FormError message={error} />
       <p role="status" className="text-sm text-ok-700">

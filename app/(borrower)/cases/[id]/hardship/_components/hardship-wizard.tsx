@@ -10,7 +10,7 @@ import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { EvidenceDto } from '@/lib/server/hardship/evidence';
 import { costsStepBase, debtsStep, householdStep, incomeStep, reasonStep, type HardshipDraftData } from '@/lib/validation/hardship';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
-import { saveStepAction, submitStatementAction } from '../actions';
+import { saveStepAction, saveTypingAction, submitStatementAction } from '../actions';
 import { CostsStep } from './costs-step';
 import { DebtsStep } from './debts-step';
 import { EvidenceStep } from './evidence-step';
@@ -22,6 +22,7 @@ import type { SaveResult } from './use-step-form';
 
 const TOTAL = 7;
 type FormStep = 'household' | 'income' | 'costs' | 'debts' | 'reason';
+const formSteps: FormStep[] = ['household', 'income', 'costs', 'debts', 'reason'];
 
 /** The typed answers, parsed exactly as the server parses them, for the summary. */
 function toData(values: HardshipFormStrings): HardshipDraftData {
@@ -41,22 +42,59 @@ function toData(values: HardshipFormStrings): HardshipDraftData {
   };
 }
 
+type Typing = { step: string; values: Record<string, unknown>; savedAt: string } | null;
+
+/**
+ * The wizard's calls to the server, one at a time in the order asked (a step's save never overtakes the save of
+ * what was typed just before it), each with the draft's version as it is when the call runs: a save of what is
+ * typed may have opened the draft meanwhile.
+ */
+function wizardSaves(caseId: string, initialRowVersion: number | null) {
+  let rowVersion = initialRowVersion;
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <R,>(work: () => Promise<R>): Promise<R> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    async step(step: FormStep, values: unknown): Promise<SaveResult> {
+      const result = await inTurn(() => saveStepAction({ caseId, step, values, rowVersion }));
+      if (result.ok) rowVersion = result.data.rowVersion;
+      return result.ok ? { ok: true } : result;
+    },
+    async typing(step: FormStep, values: Record<string, unknown>): Promise<string | false> {
+      const result = await inTurn(() => saveTypingAction({ caseId, step, values })).catch(() => null);
+      if (!result?.ok) return false;
+      rowVersion = result.data.rowVersion;
+      return result.data.savedAt;
+    },
+    submit() {
+      return inTurn(() => (rowVersion === null ? Promise.resolve(null) : submitStatementAction({ caseId, rowVersion })));
+    },
+  };
+}
+
 export function HardshipWizard({
   caseId,
   initial,
 }: {
   caseId: string;
-  initial: { rowVersion: number | null; step: number; values: HardshipFormStrings; evidence: EvidenceDto[] };
+  initial: { rowVersion: number | null; step: number; values: HardshipFormStrings; evidence: EvidenceDto[]; typing: Typing };
 }) {
   const t = useTranslations('hardship');
   const errorText = useErrorText();
   const router = useRouter();
-  const [index, setIndex] = useState(Math.min(initial.step, TOTAL - 1));
-  const [rowVersion, setRowVersion] = useState(initial.rowVersion);
-  const [values, setValues] = useState(initial.values);
+  // Back on the step being typed on when the page was left (what was typed there comes back too), else the first one not done.
+  const typingIndex = initial.typing ? formSteps.indexOf(initial.typing.step as FormStep) : -1;
+  const [index, setIndex] = useState(typingIndex >= 0 ? typingIndex : Math.min(initial.step, TOTAL - 1));
+  const [values, setValues] = useState<HardshipFormStrings>(() =>
+    initial.typing && typingIndex >= 0 ? { ...initial.values, [initial.typing.step]: { ...initial.values[initial.typing.step as FormStep], ...initial.typing.values } } : initial.values,
+  );
   const [evidence, setEvidence] = useState(initial.evidence);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
+  const [saves] = useState(() => wizardSaves(caseId, initial.rowVersion));
 
   const go = (next: number) => {
     setIndex(next);
@@ -65,20 +103,23 @@ export function HardshipWizard({
 
   function saver<S extends FormStep>(step: S, at: number) {
     return async (stepValues: HardshipFormStrings[S]): Promise<SaveResult> => {
-      const result = await saveStepAction({ caseId, step, values: stepValues, rowVersion });
+      const result = await saves.step(step, stepValues);
       if (!result.ok) return result;
-      setRowVersion(result.data.rowVersion);
       setValues((v) => ({ ...v, [step]: stepValues }));
       go(at + 1);
       return { ok: true };
     };
   }
 
+  const typingSaver =
+    <S extends FormStep>(step: S) =>
+    (stepValues: HardshipFormStrings[S]) =>
+      saves.typing(step, stepValues);
+
   async function submit() {
-    if (rowVersion === null) return;
     setSubmitting(true);
     setSubmitError(undefined);
-    const result = await submitStatementAction({ caseId, rowVersion }).catch(() => null);
+    const result = await saves.submit().catch(() => null);
     setSubmitting(false);
     if (!result) return setSubmitError(errorText('errors.UNAVAILABLE'));
     if (!result.ok) return setSubmitError(errorText(result.formError ?? Object.values(result.fieldErrors)[0] ?? 'errors.UNAVAILABLE'));
@@ -90,15 +131,15 @@ export function HardshipWizard({
 
   switch (index) {
     case 0:
-      return <HouseholdStep index={0} total={TOTAL} values={values.household} save={saver('household', 0)} />;
+      return <HouseholdStep index={0} total={TOTAL} values={values.household} save={saver('household', 0)} autosave={typingSaver('household')} />;
     case 1:
-      return <IncomeStep index={1} total={TOTAL} values={values.income} save={saver('income', 1)} back={back} />;
+      return <IncomeStep index={1} total={TOTAL} values={values.income} save={saver('income', 1)} autosave={typingSaver('income')} back={back} />;
     case 2:
-      return <CostsStep index={2} total={TOTAL} values={values.costs} save={saver('costs', 2)} back={back} household={household} />;
+      return <CostsStep index={2} total={TOTAL} values={values.costs} save={saver('costs', 2)} autosave={typingSaver('costs')} back={back} household={household} />;
     case 3:
-      return <DebtsStep index={3} total={TOTAL} values={values.debts} save={saver('debts', 3)} back={back} />;
+      return <DebtsStep index={3} total={TOTAL} values={values.debts} save={saver('debts', 3)} autosave={typingSaver('debts')} back={back} />;
     case 4:
-      return <ReasonStep index={4} total={TOTAL} values={values.reason} save={saver('reason', 4)} back={back} />;
+      return <ReasonStep index={4} total={TOTAL} values={values.reason} save={saver('reason', 4)} autosave={typingSaver('reason')} back={back} />;
     case 5:
       return <EvidenceStep caseId={caseId} index={5} total={TOTAL} evidence={evidence} onChange={setEvidence} next={() => go(6)} back={back} />;
     default: {
@@ -114,7 +155,7 @@ export function HardshipWizard({
             {t('review.title')}
           </h2>
           <p className="text-slate-700">{t('review.intro')}</p>
-          <StatementSummary data={data} affordability={affordability} />
+          <StatementSummary data={data} affordability={affordability} audience="borrower" />
           <p className="text-sm text-slate-700">{t('review.evidenceCount', { count: evidence.length })}</p>
           <FormError message={submitError} />
           <div className="flex flex-wrap gap-3">

@@ -12,23 +12,24 @@ import { useStepForm } from './use-step-form';
 
 type Values = HardshipFormStrings['household'];
 
-export function HouseholdStep({ index, total, values, save, busy }: StepProps<Values>) {
+export function HouseholdStep({ index, total, values, save, autosave, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.household');
   const tw = useTranslations('hardship');
-  const { form, onSubmit, formError, error } = useStepForm<Values>(householdStep, values, save);
-  const { register, formState } = form;
+  const tt = useTranslations('hardshipTerms');
+  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-household', householdStep, values, save, autosave);
+  const { formState } = form;
   const e = formState.errors;
   const count = (name: keyof Values, label: string, hint?: string) => (
-    <Field label={label} hint={hint} inputMode="numeric" error={error(e[name]?.message)} {...register(name)} />
+    <Field label={label} hint={hint} inputMode="numeric" autoComplete="off" error={error(e[name]?.message)} {...field(name)} />
   );
   return (
-    <StepShell index={index} total={total} title={t('title')} intro={tw('privacy')} onSubmit={onSubmit} busy={busy || formState.isSubmitting} formError={formError}>
+    <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={tw('privacy')} onSubmit={onSubmit} busy={busy || formState.isSubmitting} formError={formError}>
       {count('adults', t('adults'), t('adultsHint'))}
       {count('childrenUnder6', t('childrenUnder6'))}
       {count('children6to17', t('children6to17'))}
       {count('otherDependants', t('otherDependants'), t('otherDependantsHint'))}
-      <SelectField label={t('housing')} placeholder={tw('choose')} options={housingTypes.map((v) => ({ value: v, label: t(`housingTypes.${v}`) }))} error={error(e.housing?.message)} {...register('housing')} />
-      <SelectField label={t('employment')} placeholder={tw('choose')} options={employmentTypes.map((v) => ({ value: v, label: t(`employmentTypes.${v}`) }))} error={error(e.employment?.message)} {...register('employment')} />
+      <SelectField label={t('housing')} placeholder={tw('choose')} options={housingTypes.map((v) => ({ value: v, label: tt(`housingTypes.${v}`) }))} error={error(e.housing?.message)} {...field('housing')} />
+      <SelectField label={t('employment')} placeholder={tw('choose')} options={employmentTypes.map((v) => ({ value: v, label: tt(`employmentTypes.${v}`) }))} error={error(e.employment?.message)} {...field('employment')} />
     </StepShell>
   );
 }

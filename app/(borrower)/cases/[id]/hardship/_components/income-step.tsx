@@ -11,14 +11,15 @@ import { useStepForm } from './use-step-form';
 
 type Values = HardshipFormStrings['income'];
 
-export function IncomeStep({ index, total, values, save, back, busy }: StepProps<Values>) {
+export function IncomeStep({ index, total, values, save, autosave, back, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.income');
-  const { form, onSubmit, formError, error } = useStepForm<Values>(incomeStep, values, save);
+  const tt = useTranslations('hardshipTerms');
+  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-income', incomeStep, values, save, autosave);
   const e = form.formState.errors.income;
   return (
-    <StepShell index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
+    <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
       {incomeKeys.map((key) => (
-        <AmountField key={key} label={t(`fields.${key}`)} hint={t.has(`hints.${key}`) ? t(`hints.${key}`) : undefined} error={error(e?.[key]?.message)} {...form.register(`income.${key}`)} />
+        <AmountField key={key} label={tt(`income.${key}`)} hint={tt.has(`incomeHints.${key}`) ? tt(`incomeHints.${key}`) : undefined} error={error(e?.[key]?.message)} {...field(`income.${key}`)} />
       ))}
     </StepShell>
   );

@@ -13,18 +13,19 @@ import { useStepForm } from './use-step-form';
 
 type Values = HardshipFormStrings['reason'];
 
-export function ReasonStep({ index, total, values, save, back, busy }: StepProps<Values>) {
+export function ReasonStep({ index, total, values, save, autosave, back, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.reason');
   const tw = useTranslations('hardship');
+  const tt = useTranslations('hardshipTerms');
   const schema = useMemo(() => reasonStep(), []);
-  const { form, onSubmit, formError, error } = useStepForm<Values>(schema, values, save);
+  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-reason', schema, values, save, autosave);
   const e = form.formState.errors.reason;
   return (
-    <StepShell index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
-      <SelectField label={t('category')} placeholder={tw('choose')} options={hardshipReasons.map((v) => ({ value: v, label: t(`categories.${v}`) }))} error={error(e?.category?.message)} {...form.register('reason.category')} />
-      <Field label={t('since')} hint={t('sinceHint')} type="date" error={error(e?.since?.message)} {...form.register('reason.since')} />
-      <SelectField label={t('duration')} placeholder={tw('choose')} options={hardshipDurations.map((v) => ({ value: v, label: t(`durations.${v}`) }))} error={error(e?.duration?.message)} {...form.register('reason.duration')} />
-      <TextareaField label={t('details')} hint={t('detailsHint')} rows={5} maxLength={2000} error={error(e?.details?.message)} {...form.register('reason.details')} />
+    <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>
+      <SelectField label={t('category')} placeholder={tw('choose')} options={hardshipReasons.map((v) => ({ value: v, label: tt(`reasons.${v}`) }))} error={error(e?.category?.message)} {...field('reason.category')} />
+      <Field label={t('since')} hint={t('sinceHint')} type="date" error={error(e?.since?.message)} {...field('reason.since')} />
+      <SelectField label={t('duration')} placeholder={tw('choose')} options={hardshipDurations.map((v) => ({ value: v, label: tt(`durations.${v}`) }))} error={error(e?.duration?.message)} {...field('reason.duration')} />
+      <TextareaField label={t('details')} hint={t('detailsHint')} rows={5} maxLength={2000} error={error(e?.details?.message)} {...field('reason.details')} />
     </StepShell>
   );
 }

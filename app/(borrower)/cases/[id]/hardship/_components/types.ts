@@ -5,6 +5,8 @@ export type StepProps<T> = {
   total: number;
   values: T;
   save: (values: T) => Promise<SaveResult>;
+  /** Saves what is typed, as it is typed; resolves to the time it was saved, or false. */
+  autosave: (values: T) => Promise<string | false>;
   back?: () => void;
   busy?: boolean;
 };

@@ -1,28 +1,115 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { useForm, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 
 export type SaveResult = { ok: true } | { ok: false; fieldErrors: Record<string, { key: string; params?: Record<string, string | number> }>; formError?: { key: string; params?: Record<string, string | number> } };
+export type AutosaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed' };
+
+/** After the borrower stops typing for this long, what they typed is saved. */
+export const AUTOSAVE_DELAY_MS = 800;
+
+/** Becomes true once the first step form has mounted in the browser: before that, the page is still being hydrated. */
+let hydrated = false;
+
+function getPath(source: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), source);
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let node: Record<string, unknown> = target;
+  keys.slice(0, -1).forEach((key, i) => {
+    if (!node[key] || typeof node[key] !== 'object') node[key] = /^\d+$/.test(keys[i + 1]!) ? [] : {};
+    node = node[key] as Record<string, unknown>;
+  });
+  node[keys.at(-1)!] = value;
+}
+
+/**
+ * What the fields of the server-rendered form hold right now: on a slow phone the
+ * borrower may type before the page's scripts have run, and that text is in the
+ * page, not in the saved values. Read once, while the page is being hydrated,
+ * before the form library takes the fields over; every field keeps exactly what
+ * was typed into it.
+ */
+function typedBeforeHydration<T extends FieldValues>(formId: string, values: T): T {
+  if (hydrated || typeof document === 'undefined') return values;
+  const form = document.getElementById(formId);
+  if (!(form instanceof HTMLFormElement)) return values;
+  const out = structuredClone(values) as Record<string, unknown>;
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) || !element.name) continue;
+    if (getPath(values, element.name) === undefined) continue;
+    setPath(out, element.name, element instanceof HTMLInputElement && element.type === 'checkbox' ? element.checked : element.value);
+  }
+  return out as T;
+}
 
 /**
  * One step's form: validated on the phone with the same zod schema the server
  * uses; what the server refuses comes back beside the field; the typed text is
- * what is sent (the server parses it again), so nothing typed is lost.
+ * what is sent (the server parses it again), so nothing typed is lost — not
+ * what was typed before the page finished loading (kept as typed), nor what is
+ * typed and then the page reloaded (saved as the borrower types, `autosave`).
+ * `field(name)` registers a field with its value in the server-rendered page.
  */
-export function useStepForm<T extends FieldValues>(schema: z.ZodType, defaultValues: T, save: (values: T) => Promise<SaveResult>) {
+export function useStepForm<T extends FieldValues>(
+  formId: string,
+  schema: z.ZodType,
+  defaultValues: T,
+  save: (values: T) => Promise<SaveResult>,
+  autosave?: (values: T) => Promise<string | false>,
+) {
   const errorText = useErrorText();
   const [formError, setFormError] = useState<string>();
-  const form = useForm<T>({ resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: defaultValues as never, mode: 'onTouched' });
+  const [initial] = useState(() => typedBeforeHydration(formId, defaultValues));
+  const [saved, setSaved] = useState<AutosaveState>({ state: 'idle' });
+  const form = useForm<T>({ resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: initial as never, mode: 'onTouched' });
+  // The save-as-you-type waits for a pause in typing; the step's own save cancels what is still waiting.
+  const [pending] = useState(() => ({ timer: null as ReturnType<typeof setTimeout> | null }));
+
+  useEffect(() => {
+    hydrated = true;
+    if (!autosave) return;
+    const flush = async () => {
+      setSaved({ state: 'saving' });
+      const at = await autosave(form.getValues()).catch(() => false as const);
+      setSaved(at ? { state: 'saved', at } : { state: 'failed' });
+    };
+    // Something typed before the page was ready is saved as soon as it is.
+    if (JSON.stringify(initial) !== JSON.stringify(defaultValues)) void flush();
+    const subscription = form.subscribe({
+      formState: { values: true },
+      callback: ({ type }) => {
+        if (type !== 'change') return;
+        if (pending.timer) clearTimeout(pending.timer);
+        pending.timer = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      },
+    });
+    return () => {
+      subscription();
+      if (pending.timer) clearTimeout(pending.timer);
+    };
+    // Mount only: the step's form, saver and first values stay the same for the life of the step.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const onSubmit = form.handleSubmit(async () => {
     setFormError(undefined);
+    // The step's own save replaces anything waiting to be saved as typing.
+    if (pending.timer) clearTimeout(pending.timer);
     const result = await save(form.getValues()).catch(() => ({ ok: false as const, fieldErrors: {}, formError: { key: 'errors.UNAVAILABLE' } }));
     if (!result.ok) setFormError(applyServerErrors(result, form.setError, errorText));
   });
   const error = (message: unknown) => errorText(typeof message === 'string' ? message : undefined);
-  return { form, onSubmit, formError, error };
+  /** A text field or select, registered, with its value already in the server-rendered page. */
+  const field = (name: Path<T>) => ({ ...form.register(name), defaultValue: getPath(initial, name) as string | undefined });
+  /** A checkbox, registered, ticked in the server-rendered page when it is. */
+  const checkbox = (name: Path<T>) => ({ ...form.register(name), defaultChecked: getPath(initial, name) === true });
+  return { form, onSubmit, formError, error, field, checkbox, saved, formId };
 }

@@ -1,57 +1,122 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { OfferComposer } from '@/components/offers/offer-composer';
 import { Button } from '@/components/ui/button';
-import type { OfferContext } from '@/lib/domain/offers';
+import { FormError } from '@/components/ui/card';
+import { formatMoney } from '@/lib/domain/money';
+import type { OfferContext, PricedOffer } from '@/lib/domain/offers';
+import { proposalImpact, type OpenOffer } from '@/lib/domain/proposal-impact';
+import { useErrorText } from '@/lib/i18n/use-error-text';
 import { proposeOfferAction, requestSuggestionsAction } from '../actions';
 
-export function BorrowerComposer({ caseId, context, hasOpen }: { caseId: string; context: OfferContext; hasOpen: boolean }) {
+export type LabelledOffer = OpenOffer & { label: string };
+
+/**
+ * The borrower's own plan: composed with a live preview, then, before it is
+ * sent, which offers it replaces, which stay open, and how it compares with the
+ * cheapest of them — confirmed by the borrower; the server refuses it if the
+ * offers changed in between.
+ */
+export function BorrowerComposer({ caseId, context, hasOpen, open }: { caseId: string; context: OfferContext; hasOpen: boolean; open: LabelledOffer[] }) {
   const t = useTranslations('offers');
+  const locale = useLocale();
+  const errorText = useErrorText();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [composing, setComposing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const money = (fen: number) => formatMoney(fen, locale);
+  const impactOf = (priced: PricedOffer) => proposalImpact(open, priced, context.policy.borrowerProposalClosesSuggestions);
+  const named = (ids: string[]) => open.filter((o) => ids.includes(o.id));
+
+  const confirmation = (priced: PricedOffer) => {
+    const impact = impactOf(priced);
+    const best = impact.best ? open.find((o) => o.id === impact.best!.id)! : null;
+    const diff = impact.totalDifference ?? 0;
+    const monthly = impact.monthlyDifference ?? 0;
+    return (
+      <div className="flex flex-col gap-2 text-sm">
+        {impact.replaced.length ? (
+          <>
+            <p className="font-medium">{t('replaces')}</p>
+            <ul className="list-disc pl-5">
+              {named(impact.replaced).map((o) => (
+                <li key={o.id}>{t('offerLine', { label: o.label, payment: money(o.regularPayment), total: money(o.totalPayable) })}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="font-medium">{t('replacesNone')}</p>
+        )}
+        {impact.kept.length ? (
+          <>
+            <p>{t('staysOpen')}</p>
+            <ul className="list-disc pl-5">
+              {named(impact.kept).map((o) => (
+                <li key={o.id}>{t('offerLine', { label: o.label, payment: money(o.regularPayment), total: money(o.totalPayable) })}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {best ? (
+          <p className="font-semibold" data-testid="proposal-comparison">
+            {t('comparedWith', {
+              label: best.label,
+              total: diff > 0 ? t('costsMoreBy', { amount: money(diff) }) : diff < 0 ? t('costsLessBy', { amount: money(-diff) }) : t('costsTheSame'),
+              monthly: monthly > 0 ? t('monthlyMoreBy', { amount: money(monthly) }) : monthly < 0 ? t('monthlyLessBy', { amount: money(-monthly) }) : t('monthlyTheSame'),
+            })}
+          </p>
+        ) : null}
+        {impact.bestIsReplaced && diff > 0 ? <p>{t('replacesCheaper')}</p> : null}
+      </div>
+    );
+  };
+
   return (
     <section aria-labelledby="propose-heading" className="flex flex-col gap-3">
       <h2 id="propose-heading" className="text-xl font-semibold">
         {t('proposeTitle')}
       </h2>
       <p className="text-sm text-slate-700">{t('proposeIntro')}</p>
-      {open ? (
+      {composing ? (
         <OfferComposer
           context={context}
           role="borrower"
           submitLabel={t('sendProposal')}
-          submit={(input) => proposeOfferAction({ caseId, ...input })}
+          confirm={confirmation}
+          submit={({ priced, ...input }) => proposeOfferAction({ caseId, ...input, replaces: impactOf(priced).replaced })}
           onDone={() => {
-            setOpen(false);
+            setComposing(false);
             router.refresh();
           }}
         />
       ) : (
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+          <Button type="button" variant="secondary" onClick={() => setComposing(true)}>
             {t('proposeOwn')}
           </Button>
           {!hasOpen ? (
             <Button
               type="button"
-              variant="secondary"
               disabled={busy}
               onClick={async () => {
                 setBusy(true);
-                await requestSuggestionsAction({ caseId });
+                setError(undefined);
+                const result = await requestSuggestionsAction({ caseId }).catch(() => null);
                 setBusy(false);
+                if (!result?.ok) setError(errorText(result && !result.ok ? (result.formError ?? { key: 'errors.UNAVAILABLE' }) : 'errors.UNAVAILABLE'));
                 router.refresh();
               }}
             >
-              {t('askForOptions')}
+              {busy ? t('sending') : t('askForOptions')}
             </Button>
           ) : null}
         </div>
       )}
+      <FormError message={error} />
     </section>
   );
 }

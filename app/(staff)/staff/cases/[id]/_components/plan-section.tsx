@@ -2,6 +2,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import { fenToInput } from '@/lib/validation/fields';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import type { Actor } from '@/lib/server/actor';
@@ -18,7 +19,7 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
   if (!plan) return null;
   const [t, format, locale] = await Promise.all([getTranslations('staffPlan'), getFormatter(), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00+08:00`), { dateStyle: 'medium' });
+  const date = (iso: string) => formatDay(iso, locale);
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   const open = plan.status === 'active';
   const stat = (label: string, value: string, tone?: string) => (

@@ -16,7 +16,6 @@ import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '.
 /** The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer composer. */
 /** The open offers and the counter-offer composer; `canAct` false (someone else's case, or an admin) shows the offers only. */
 export function StaffNegotiation({ caseId, context, open, role, negotiable, canAct }: { caseId: string; context: OfferContext; open: OpenOfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean; canAct: boolean }) {
-  const t = useTranslations('offers');
   const ts = useTranslations('staffOffers');
   const errorText = useErrorText();
   const router = useRouter();
@@ -38,12 +37,12 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable, canA
   return (
     <div className="flex flex-col gap-4">
       <FormError message={error} />
-      <ul className="grid gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
+      <ul className="grid gap-3 md:grid-cols-2" aria-label={ts('openTitle')}>
         {open.map((offer) => (
           <li key={offer.id}>
             <Card className="flex h-full flex-col gap-2">
-              <h3 className="font-semibold">{t(`author.staff.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
-              <OfferFigures priced={offer.priced} />
+              <h3 className="font-semibold">{ts(`author.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
+              <OfferFigures priced={offer.priced} terms={offer.terms} audience="staff" disposableIncome={context.disposableIncome} />
               {!canAct ? null : offer.authorType === 'borrower' ? (
                 <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id }))}>
                   {ts('acceptProposal')}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { locales } from './config';
+import { messagesFor } from './messages';
+
+/**
+ * Every message a page asks for by a fixed key exists in both languages: a
+ * missing one shows its raw key on the page ("offers.historyTitle"). The
+ * translators are found where they are made — `const t = useTranslations('ns')`,
+ * `getTranslations('ns')` (also inside `Promise.all([...])`), or
+ * `forAudience(audience, { borrower, staff })` (the key must be in both) — and
+ * each literal key passed to them is looked up; a key built with `${…}` must at
+ * least name an existing group.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(rel);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [rel] : [];
+  });
+}
+
+/** The top-level elements of a bracketed list. */
+function splitTopLevel(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of list) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+function namespaceOf(expression: string): string[] | null {
+  const direct = /^(?:await\s+)?(?:useTranslations|getTranslations)\(\s*'([\w.]+)'\s*\)$/.exec(expression);
+  if (direct) return [direct[1]!];
+  const byAudience = /^(?:await\s+)?(?:useTranslations|getTranslations)\(\s*forAudience\([^,]+,\s*\{\s*borrower:\s*'([\w.]+)',\s*staff:\s*'([\w.]+)'\s*\}\)\s*\)$/.exec(expression);
+  if (byAudience) return [byAudience[1]!, byAudience[2]!];
+  return null;
+}
+
+type Binding = { name: string; at: number; namespaces: string[] };
+
+/** Every translator made in a file, where it is made (a call uses the nearest one made before it: functions in turn). */
+function translators(text: string): Binding[] {
+  const found: Binding[] = [];
+  for (const m of text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*((?:await\s+)?(?:useTranslations|getTranslations)\((?:[^()]|\([^()]*\))*\))/g)) {
+    const ns = namespaceOf(m[2]!);
+    if (ns) found.push({ name: m[1]!, at: m.index!, namespaces: ns });
+  }
+  for (const m of text.matchAll(/const\s+\[([^\]]+)\]\s*=\s*await\s+Promise\.all\(\[([\s\S]*?)\]\);/g)) {
+    const names = splitTopLevel(m[1]!).map((n) => n.replace(/\{[^}]*\}/, '').trim());
+    splitTopLevel(m[2]!).forEach((expression, i) => {
+      const ns = namespaceOf(expression);
+      if (ns && /^\w+$/.test(names[i] ?? '')) found.push({ name: names[i]!, at: m.index!, namespaces: ns });
+    });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+function lookup(messages: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
+}
+
+describe('message keys asked for by the pages', () => {
+  const files = ['app', 'components'].flatMap(sourceFiles);
+
+  it('exist in both languages', () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const bindings = translators(text);
+      for (const name of new Set(bindings.map((b) => b.name))) {
+        const calls = text.matchAll(new RegExp(`(?<![\\w.])${name}(?:\\.rich|\\.markup)?\\(\\s*(['\`])([^'\`]*?)\\1`, 'g'));
+        for (const call of calls) {
+          const binding = bindings.filter((b) => b.name === name && b.at < call.index!).at(-1);
+          if (!binding) continue;
+          const namespaces = binding.namespaces;
+          const key = call[2]!;
+          const built = key.includes('${');
+          const fixed = built ? key.slice(0, key.indexOf('${')).replace(/\.$/, '') : key;
+          for (const ns of namespaces) {
+            for (const locale of locales) {
+              const value = lookup(messagesFor(locale), fixed ? `${ns}.${fixed}` : ns);
+              checked++;
+              if (built ? !value || typeof value !== 'object' : typeof value !== 'string') missing.push(`${file}: ${name}('${key}') → ${ns}.${fixed} (${locale})`);
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(missing).toEqual([]);
+  });
+});
