@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { planDocuments, planInstallments } from '@/db/schema';
 import { formatMoney } from '@/lib/domain/money';
-import { makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
+import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
 import { expect, test } from './fixtures/test';
 
 test.describe('the repayment plan on the borrower’s phone', () => {
@@ -21,6 +21,10 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(page.getByText('累计已还')).toBeVisible();
     await expect(page.getByText('调解截止日期')).toHaveCount(0);
     await expect(page.getByText('今天需还清的逾期金额')).toHaveCount(0);
+    // The loan is now read through the plan, which may end after the contract's maturity.
+    await expect(page.getByRole('link', { name: '欠款明细' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: '贷款详情' })).toBeVisible();
+    await expect(page.getByText('最后一期')).toBeVisible();
     await axe(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -36,6 +40,7 @@ test.describe('the repayment plan on the borrower’s phone', () => {
 
     // The loan page (a document) shows the plan too.
     await page.goto(`/loans/${s.loan.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: '贷款与还款计划' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '您的还款计划' })).toBeVisible();
     await expect(page.getByRole('heading', { name: /的欠款构成/ })).toHaveCount(0);
     await axe(page);
@@ -69,6 +74,39 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto(`/cases/${s.kase.id}/delay`);
     await expect(page.getByText('本还款计划的一次性延期已经使用过了。')).toBeVisible();
     await axe(page);
+  });
+
+  test('a broken plan whose relief falls away: the phone shows what the loan contract claims, not the plan’s balance beside it', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '吴失约' });
+    expect(s.snapshot.priced.waived.total).toBeGreaterThan(0);
+    expect(s.snapshot.policy.waiverFallsAwayOnBreach).toBe(true);
+    // Signed 80 days ago and nothing paid: the first two installments are missed, which breaks the plan.
+    const outcome = await backdatePlan(db, s, 80);
+    expect(outcome.breached).toBe(true);
+    const page = await pageAs(s.borrower);
+    await page.goto('/');
+    await expect(page.getByText('本协议已终止')).toBeVisible();
+    await expect(page.getByText(`协议给您的减免（${formatMoney(s.snapshot.priced.waived.total, 'zh-CN')}）不再适用。`, { exact: false })).toBeVisible();
+    await expect(page.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
+    // Neither the plan's balance nor its overdue amount stands beside the contract's claim, on the case or the loan card.
+    await expect(page.getByText('尚需还款')).toHaveCount(0);
+    await expect(page.getByText('逾期金额', { exact: true })).toHaveCount(0);
+    await expect(page.getByText('当前逾期金额')).toBeVisible();
+    await expect(page.getByRole('link', { name: '查看案件与下一步' })).toBeVisible();
+    await axe(page);
+    // The loan page is the arrears breakdown again, below what the plan recorded.
+    await page.getByRole('link', { name: '欠款明细' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '欠款明细' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /的欠款构成$/ })).toBeVisible();
+    await expect(page.getByText('尚需还款')).toHaveCount(0);
+
+    // The mediator's case file says the same: the contract's claim, no plan balance, and no delay left to offer.
+    const staff = await pageAs({ id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator', creditorId: s.creditor.id });
+    await staff.goto(`/staff/cases/${s.kase.id}`);
+    const section = staff.getByRole('region', { name: '还款计划' });
+    await expect(section.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
+    await expect(section.getByText('尚需还款').locator('xpath=following-sibling::dd')).toHaveText('—');
+    await expect(section.getByText('借款人仍可使用一次性延期', { exact: false })).toHaveCount(0);
   });
 
   test('in English too', async ({ db, pageAs }) => {

@@ -66,11 +66,14 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
   const money = (fen: number) => formatMoney(fen, locale);
   const next = plan.next;
   const overdue = next && next.graceEnds < plan.today;
+  // Once a breach has ended the plan and its relief with it, the plan's own figures are no longer what is owed: the
+  // notice above says what the loan contract claims, and only what was paid under the plan is shown here.
+  const planOwed = plan.status !== 'breached' || plan.breach?.waiver !== 'lost';
   return (
     <div className="flex flex-col gap-3">
       {next && plan.status === 'active' ? (
         <div className={cn('rounded-lg p-3', overdue ? 'bg-danger-50 text-danger-700' : 'bg-brand-50 text-brand-800')}>
-          <p className="text-sm">{overdue ? t('nextOverdue') : next.dueDate === plan.today ? t('nextToday') : t('nextLabel')}</p>
+          <p className="text-sm">{overdue ? t('nextOverdue') : next.dueDate === plan.today ? t('nextToday') : next.dueDate < plan.today ? t('nextInGrace') : t('nextLabel')}</p>
           <p className="text-2xl font-bold">{money(next.outstanding)}</p>
           <p className="text-sm">{t('nextOn', { date: date(next.dueDate), grace: date(next.graceEnds) })}</p>
         </div>
@@ -78,9 +81,13 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
         <dt className="text-slate-600">{t('paid')}</dt>
         <dd className="font-semibold">{money(plan.totals.paid)}</dd>
-        <dt className="text-slate-600">{t('left')}</dt>
-        <dd className="font-semibold">{money(plan.totals.remaining)}</dd>
-        {plan.totals.overdue > 0 ? (
+        {planOwed ? (
+          <>
+            <dt className="text-slate-600">{t('left')}</dt>
+            <dd className="font-semibold">{money(plan.totals.remaining)}</dd>
+          </>
+        ) : null}
+        {planOwed && plan.totals.overdue > 0 ? (
           <>
             <dt className="text-slate-600">{t('overdue')}</dt>
             <dd className="font-semibold text-danger-700">{money(plan.totals.overdue)}</dd>

@@ -1,11 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { agreements, cases, creditors, type PaymentAccount } from '@/db/schema';
-import type { Ctx } from '@/lib/server/actor';
+import { agreements, cases, creditors, planInstallments, type PaymentAccount } from '@/db/schema';
+import { systemCtx, type Ctx } from '@/lib/server/actor';
 import { parseSnapshot } from '@/lib/server/agreements/snapshot';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
+import { loadPlanOfCase } from '@/lib/server/plans/load-plan';
 import { startPlan } from '@/lib/server/plans/start-plan';
+import { syncPlan } from '@/lib/server/plans/sync-plan';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from './factories';
 
 export const testPaymentAccount: PaymentAccount = { bankName: '测试银行杭州分行', accountName: '测试银行还款专户', accountNo: '6222 0000 1234 5678', note: '转账时请备注合同号', noteEn: 'Quote your contract number with the transfer' };
@@ -33,4 +35,21 @@ export async function makeExecutedPlan(db: Database, options: { fullName?: strin
     await tx.update(cases).set({ state: 'plan_active', version: sql`${cases.version} + 1` }).where(eq(cases.id, kase.id));
   });
   return { creditor, mediator, borrower, loan, kase, agreementId: agreement!.id, snapshot, borrowerCtx };
+}
+
+/**
+ * Moves a plan's due dates `days` back, as if it had been signed that much earlier, and brings that one plan up to
+ * date on `now` as the daily job does (the job itself would also judge every other test's plans in a shared
+ * database): for browser tests, whose pages read the real clock.
+ */
+export async function backdatePlan(db: Database, plan: { kase: { id: string }; agreementId: string }, days: number, now: Date = new Date()) {
+  await db
+    .update(planInstallments)
+    .set({ dueDate: sql`${planInstallments.dueDate} - ${days}::int`, originalDueDate: sql`${planInstallments.originalDueDate} - ${days}::int` })
+    .where(eq(planInstallments.agreementId, plan.agreementId));
+  return db.transaction(async (tx) => {
+    const [kase] = await tx.select().from(cases).where(eq(cases.id, plan.kase.id)).for('update');
+    const loaded = await loadPlanOfCase(tx, kase!, { forUpdate: true });
+    return syncPlan(tx, systemCtx, loaded!, now);
+  });
 }

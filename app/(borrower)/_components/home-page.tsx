@@ -4,7 +4,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import type { Actor } from '@/lib/server/actor';
 import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
-import { getMyPlans, planStates } from '@/lib/server/plans/plan-progress';
+import { getMyPlans, planReplacesArrears, planStates } from '@/lib/server/plans/plan-progress';
 import { PlanStatusNotice, PlanSummary } from '@/components/plan/plan-view';
 import type { DocumentPage } from './borrower-document';
 
@@ -78,10 +78,10 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
               </p>
               <div className="mt-3 flex flex-wrap gap-2">
                 <a href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
-                  {plans.get(c.id) ? tPlan('openPlan') : t('openCase')}
+                  {plans.get(c.id)?.status === 'active' ? tPlan('openPlan') : t('openCase')}
                 </a>
                 <a href={`/loans/${c.loanId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
-                  {t('whatIOwe')}
+                  {planReplacesArrears(plans.get(c.id)) ? t('loanDetails') : t('whatIOwe')}
                 </a>
               </div>
             </Card>
@@ -110,7 +110,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                 <dd>{t('months', { months: loan.termMonths })}</dd>
                 <dt className="text-slate-600">{t('method')}</dt>
                 <dd>{t(`methods.${loan.repaymentMethod as 'equal_installment'}`)}</dd>
-                {planOfLoan.get(loan.id) ? (
+                {planReplacesArrears(planOfLoan.get(loan.id)) ? (
                   <>
                     <dt className="text-slate-600">{tPlan('left')}</dt>
                     <dd>{formatMoney(planOfLoan.get(loan.id)!.totals.remaining, locale)}</dd>
@@ -123,6 +123,13 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                 )}
                 <dt className="text-slate-600">{t('maturity')}</dt>
                 <dd>{format.dateTime(new Date(`${loan.maturityDate}T00:00:00+08:00`), { dateStyle: 'long' })}</dd>
+                {/* A plan may run past the contract's maturity: say when it ends. */}
+                {planReplacesArrears(planOfLoan.get(loan.id)) && planOfLoan.get(loan.id)!.installments.length ? (
+                  <>
+                    <dt className="text-slate-600">{tPlan('lastInstallment')}</dt>
+                    <dd>{date(planOfLoan.get(loan.id)!.installments.at(-1)!.dueDate)}</dd>
+                  </>
+                ) : null}
               </dl>
             </Card>
           </li>

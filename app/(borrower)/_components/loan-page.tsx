@@ -6,7 +6,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import type { Actor } from '@/lib/server/actor';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
-import { getPlanOfLoan } from '@/lib/server/plans/plan-progress';
+import { getPlanOfLoan, planReplacesArrears } from '@/lib/server/plans/plan-progress';
 import { PlanView } from '@/components/plan/plan-view';
 import type { DocumentPage } from './borrower-document';
 
@@ -22,7 +22,8 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
   const plan = await getPlanOfLoan(actor, loan.id);
   // While a plan is in force (or once paid in full) it replaces the contract's arrears; after a breach whose relief
   // falls away, the contract's arrears are what is owed again, and are shown below the plan.
-  const contractArrears = !plan || (plan.status === 'breached' && plan.breach?.waiver === 'lost');
+  const contractArrears = !planReplacesArrears(plan);
+  const title = contractArrears ? t('title') : t('titlePlan');
   const money = (fen: number) => formatMoney(fen, locale);
   const { totals, cap } = loan.arrears;
   const overdueRows = loan.arrears.installments.filter(isOwed);
@@ -42,7 +43,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
         </a>
       </nav>
       <div>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <h1 className="text-2xl font-bold">{title}</h1>
         <p className="text-sm text-slate-700">
           {loan.product} · <span className="font-mono">{loan.contractNo}</span> · {locale === 'en' ? loan.creditorNameEn : loan.creditorName}
         </p>
@@ -123,5 +124,5 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
       </section>
     </main>
   );
-  return { title: t('title'), main };
+  return { title, main };
 }

@@ -136,6 +136,14 @@ export async function getPlanProgress(actor: Actor, caseId: unknown, now: Date =
   return plan ? progressOf(db, plan, now) : null;
 }
 
+/**
+ * Whether the plan stands in for the loan's arrears on the borrower's pages: while it runs and once it is paid in
+ * full. After a breach whose relief falls away, what the loan contract says is owed is what counts again.
+ */
+export function planReplacesArrears(plan: PlanProgressDto | null | undefined): plan is PlanProgressDto {
+  return Boolean(plan) && !(plan!.status === 'breached' && plan!.breach?.waiver === 'lost');
+}
+
 /** States in which a case has a plan to show: from countersigning on. */
 export const planStates = ['plan_active', 'breached', 'completed'] as const;
 

@@ -22,6 +22,8 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
   const date = (iso: string) => formatDay(iso, locale);
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   const open = plan.status === 'active';
+  // After a breach whose relief falls away, the loan contract's claim (in the notice) replaces the plan's balance.
+  const planOwed = plan.breach?.waiver !== 'lost';
   const stat = (label: string, value: string, tone?: string) => (
     <div className="rounded-lg bg-slate-50 p-3">
       <dt className="text-xs text-slate-600">{label}</dt>
@@ -51,8 +53,8 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
           {stat(t('next'), plan.next && open ? `${date(plan.next.dueDate)} · ${money(plan.next.outstanding)}` : '—')}
           {stat(t('paid'), money(plan.totals.paid))}
-          {stat(t('remaining'), money(plan.totals.remaining))}
-          {stat(t('overdue'), money(plan.totals.overdue), plan.totals.overdue ? 'text-danger-700' : undefined)}
+          {stat(t('remaining'), planOwed ? money(plan.totals.remaining) : '—')}
+          {stat(t('overdue'), planOwed ? money(plan.totals.overdue) : '—', planOwed && plan.totals.overdue ? 'text-danger-700' : undefined)}
           {stat(t('misses'), t('missesOf', { n: plan.consecutiveMisses, max: plan.breachMisses }), plan.consecutiveMisses ? 'text-danger-700' : undefined)}
           {stat(t('settleToday'), open ? money(plan.totals.settleToday) : '—')}
         </dl>
@@ -68,7 +70,7 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
         ) : null}
         <p className="text-sm text-slate-700">
           {t('rules', { grace: plan.graceDays, misses: plan.breachMisses })}{' '}
-          {plan.delay.used ? t('delayUsed', { from: date(plan.delay.used.fromDate), to: date(plan.delay.used.toDate), at: time(plan.delay.used.at) }) : plan.delay.offered ? t('delayNotUsed', { days: plan.delay.maxDays }) : null}
+          {plan.delay.used ? t('delayUsed', { from: date(plan.delay.used.fromDate), to: date(plan.delay.used.toDate), at: time(plan.delay.used.at) }) : plan.delay.available ? t('delayNotUsed', { days: plan.delay.maxDays }) : null}
         </p>
 
         {/* A long plan is many rows: open by default only when short. */}
