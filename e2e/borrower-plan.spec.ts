@@ -59,6 +59,10 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: /^确认：改为/ }).click();
     await expect(page.getByText(/^已完成：本期还款日改为/)).toBeVisible({ timeout: 30_000 });
+    // Only the answer: nothing is left to choose or confirm.
+    await expect(page.getByRole('button', { name: '查看变化' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^确认：改为/ })).toHaveCount(0);
+    await axe(page);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: '下载补充协议（PDF）' }).click();
     const bytes = fs.readFileSync((await (await download).path())!);

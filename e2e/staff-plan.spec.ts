@@ -41,13 +41,14 @@ test.describe('payments on the case file', () => {
     await section.getByRole('button', { name: '登记还款' }).click();
     await expect(section.getByText(`流水号为 BK-${s.kase.caseNo}-1 的还款已经登记`, { exact: false })).toBeVisible();
 
-    // The rest, as the page says it settles the plan today.
+    // The rest, as the page says it settles the plan today, and ¥10.00 more: the excess is kept for a refund decision.
     const settle = (await section.getByText('今天结清需').locator('xpath=following-sibling::dd').innerText()).replace(/[¥,\s]/g, '');
-    await section.getByLabel('金额（元）').fill(settle);
+    await section.getByLabel('金额（元）').fill(yuan(Math.round(Number(settle) * 100) + 1000));
     await section.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-2`);
     await section.getByRole('button', { name: '登记还款' }).click();
     await expect(section.getByText('还款已登记：还款计划已全部还清', { exact: false })).toBeVisible();
     await expect(page.getByText(/^已于.*全部还清；案件以“已结清”结案/)).toBeVisible();
+    await expect(section.getByText('超出计划的还款：¥10.00；尚未退还：¥10.00。', { exact: false })).toBeVisible();
     await axe(page);
     const [kase] = await db.select().from(cases).where(eq(cases.id, s.kase.id));
     expect(kase!.state).toBe('completed');
@@ -57,6 +58,9 @@ test.describe('payments on the case file', () => {
     const phone = await pageAs(s.borrower);
     await phone.goto(`/cases/${s.kase.id}`);
     await expect(phone.getByText(/^已于.*全部还清，感谢您。/)).toBeVisible();
+    // What the plan took, and what was paid above it with what becomes of it.
+    await expect(phone.getByText('多付金额').locator('xpath=following-sibling::dd[1]')).toHaveText('¥10.00');
+    await expect(phone.getByText('您比还款计划多付了¥10.00。已退还¥0.00，其余¥10.00由债权人核实后退还', { exact: false })).toBeVisible();
     const download = phone.waitForEvent('download');
     await phone.getByRole('link', { name: '下载结清证明（PDF）' }).click();
     const file = await (await download).path();

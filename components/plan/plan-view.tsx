@@ -93,9 +93,23 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
             <dd className="font-semibold text-danger-700">{money(plan.totals.overdue)}</dd>
           </>
         ) : null}
+        {plan.totals.excess > 0 ? (
+          <>
+            <dt className="text-slate-600">{t('paidAbove')}</dt>
+            <dd className="font-semibold">{money(plan.totals.excess)}</dd>
+          </>
+        ) : null}
         <dt className="text-slate-600">{t('progress')}</dt>
         <dd>{t('progressCount', { paid: plan.installments.filter((i) => i.outstanding === 0).length, total: plan.installments.length })}</dd>
       </dl>
+      {/* "Paid in all" is what the plan took; anything above it is the borrower's money, and they are told what becomes of it. */}
+      {plan.totals.excess > 0 ? (
+        <p className="text-sm text-slate-700">
+          {plan.totals.excessLeft > 0
+            ? t('excessNote', { excess: money(plan.totals.excess), refunded: money(plan.totals.excess - plan.totals.excessLeft), left: money(plan.totals.excessLeft), phone: plan.howToPay.servicePhone })
+            : t('excessRefunded', { excess: money(plan.totals.excess) })}
+        </p>
+      ) : null}
     </div>
   );
 }

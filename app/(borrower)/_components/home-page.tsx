@@ -124,7 +124,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                 <dt className="text-slate-600">{t('maturity')}</dt>
                 <dd>{format.dateTime(new Date(`${loan.maturityDate}T00:00:00+08:00`), { dateStyle: 'long' })}</dd>
                 {/* A plan may run past the contract's maturity: say when it ends. */}
-                {planReplacesArrears(planOfLoan.get(loan.id)) && planOfLoan.get(loan.id)!.installments.length ? (
+                {planOfLoan.get(loan.id)?.status === 'active' && planOfLoan.get(loan.id)!.installments.length ? (
                   <>
                     <dt className="text-slate-600">{tPlan('lastInstallment')}</dt>
                     <dd>{date(planOfLoan.get(loan.id)!.installments.at(-1)!.dueDate)}</dd>

@@ -20,10 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
  * The one-time delay, from the borrower's own page: choose the new date (a plain GET form, so it works without
  * JavaScript), see exactly what changes, then confirm. Refused, with the reason, once it has been used.
  */
-export default async function DelayPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ days?: string }> }) {
+export default async function DelayPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ days?: string; done?: string }> }) {
   const { actor } = await requireBorrower();
   const { id } = await params;
-  const { days: rawDays } = await searchParams;
+  const { days: rawDays, done } = await searchParams;
   const chosen = rawDays && /^\d{1,2}$/.test(rawDays) ? Number(rawDays) : undefined;
   const [options, t, tv, format, locale] = await Promise.all([orNotFound(getDelayOptions(actor, id, chosen)), getTranslations('planDelay'), getTranslations('validation'), getFormatter(), getLocale()]);
   const date = (iso: string) => formatDay(iso, locale, 'long');
@@ -33,7 +33,22 @@ export default async function DelayPage({ params, searchParams }: { params: Prom
     <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-6">
       <BackLink href={`/cases/${id}`}>{t('back')}</BackLink>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      {!options.available ? (
+      {!options.available && options.used && done === '1' ? (
+        // Just confirmed (the confirmation comes back here): the answer alone, nothing left to choose.
+        <Notice role="status">
+          <p className="font-semibold">{t('done', { date: date(options.used.toDate) })}</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {options.used.addendumId ? (
+              <a href={`/api/plan-documents/${options.used.addendumId}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white">
+                {t('addendum')}
+              </a>
+            ) : null}
+            <a href={`/cases/${id}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium">
+              {t('backToPlan')}
+            </a>
+          </div>
+        </Notice>
+      ) : !options.available ? (
         <Notice tone="warn" role="status">
           <p className="font-semibold">{t('refused')}</p>
           <p className="mt-1">{tv(options.reason)}</p>
