@@ -11,6 +11,7 @@ import { makeExecutedPlan } from '@/lib/testing/plans';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { countersign } from '../agreements/countersign';
+import { grantSealAuthorisation } from '../agreements/seal-authorisation';
 import { ensureUnsignedDocument } from '../agreements/prepare-document';
 import { requestSigningCode } from '../agreements/request-signing-code';
 import { signAsBorrower } from '../agreements/sign-as-borrower';
@@ -61,6 +62,9 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id, mediator.id);
     const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta };
     const mediatorCtx = staffCtx(mediator);
+    // The creditor's seal is applied at countersigning under the authorisation its admin granted.
+    const admin = await makeStaff(test.db, creditor.id, 'admin');
+    await grantSealAuthorisation(staffCtx({ ...admin, role: 'admin' }), { creditorId: creditor.id, signatory: '法定代表人 陈立新' });
     const { offerIds } = await requestSuggestions(borrowerCtx, kase.id);
     await acceptOffer(borrowerCtx, offerIds[0]);
     const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, kase.id));
@@ -137,7 +141,7 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect(await messagesTo(borrower.id, 'planCompleted')).not.toHaveLength(0);
     // The job leaves a finished plan alone.
     expect(await trackPlans(at(addDays(rest.at(-1)!.dueDate, 60)))).toMatchObject({ missed: 0, breached: 0 });
-  });
+  }, 120_000); // it renders and seals four PDFs (the agreement three times, the addendum, the certificate)
 
   it('two missed installments in a row are a breach: marked once, the case reopened, both sides told by a mandatory notice that obeys the hours; a back-dated payment withdraws it', async () => {
     const s = await makeExecutedPlan(test.db, { fullName: '吴敏' });
@@ -158,7 +162,7 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const [blocked] = await test.db.select().from(contactRecords).where(and(eq(contactRecords.caseId, s.kase.id), eq(contactRecords.note, 'planBreached')));
     expect(blocked).toMatchObject({ outcome: 'blocked', blockedRule: 'contact.hours' });
     expect(notices.find((n) => n.channel === 'in_app')!.body).toMatch(/已终止/);
-    const staffNotice = await test.db.select().from(notifications).where(and(eq(notifications.recipientId, s.mediator.id), eq(notifications.template, 'planBreachedStaff')));
+    const staffNotice = await test.db.select().from(notifications).where(and(eq(notifications.recipientId, s.mediator.id), eq(notifications.template, 'planBreached')));
     expect(staffNotice).toHaveLength(1);
     expect(await auditActions(s.agreementId)).toEqual(expect.arrayContaining(['plan.installment_missed', 'plan.breached']));
     const staffView = (await getStaffPlan(staffCtx({ ...s.mediator, role: 'mediator', creditorId: s.creditor.id }).actor, s.kase.id, at(breachDay)))!;
