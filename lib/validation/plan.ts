@@ -14,7 +14,7 @@ export const paymentAmountField = z.string().transform((raw, ctx) => {
   const fen = parseAmountToFen(raw);
   if (raw.trim() === '') ctx.addIssue({ code: 'custom', message: 'validation.required' });
   else if (fen === null) ctx.addIssue({ code: 'custom', message: 'validation.amount' });
-  else if (fen === 0) ctx.addIssue({ code: 'custom', message: 'validation.amountZero' });
+  else if (fen === 0) ctx.addIssue({ code: 'custom', message: 'validation.amountPositive' });
   else if (fen > MAX_PAYMENT_FEN) ctx.addIssue({ code: 'custom', message: 'validation.amountTooLarge' });
   else return fen;
   return z.NEVER;

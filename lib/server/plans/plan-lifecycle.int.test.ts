@@ -128,7 +128,10 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect(closed).toMatchObject({ state: 'completed' });
     expect(closed!.closedAt).not.toBeNull();
     const total = plan.reduce((s, r) => s + r.amount, 0);
-    expect(await test.db.select({ outcome: caseOutcomes.outcome, recovered: caseOutcomes.recoveredAmount }).from(caseOutcomes).where(eq(caseOutcomes.caseId, kase.id))).toEqual([{ outcome: 'settled_in_full', recovered: total }]);
+    // Recorded through the outcome service: "paid in full" replaces "agreement signed" (kept on record as superseded).
+    const outcomes = await test.db.select({ outcome: caseOutcomes.outcome, recovered: caseOutcomes.amountRecovered, superseded: caseOutcomes.supersededAt, to: caseOutcomes.toState }).from(caseOutcomes).where(eq(caseOutcomes.caseId, kase.id));
+    expect(outcomes.filter((o) => o.superseded === null)).toEqual([{ outcome: 'paid_in_full', recovered: total, superseded: null, to: 'completed' }]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['agreement_signed', 'paid_in_full']);
     const finalProgress = (await getPlanProgress(borrowerCtx.actor, kase.id, at(rest.at(-1)!.dueDate, '17:00')))!;
     expect(finalProgress).toMatchObject({ status: 'completed', totals: { paid: total, remaining: 0, excess: 0 } });
     const certificate = finalProgress.documents.find((d) => d.kind === 'settlement_certificate')!;

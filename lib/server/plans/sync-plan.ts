@@ -8,9 +8,9 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { queueNotification, type TemplateValue } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
+import { recordOutcomeTx } from '../outcomes/record-outcome';
 import { staffServing } from '../staff-scope';
 import { planState, planToday, type LoadedPlan } from './load-plan';
-import { closeCasePaidInFull } from './paid-in-full-outcome';
 import { issuePlanDocument, type SealDeps } from './plan-documents';
 
 export type SyncOutcome = {
@@ -162,8 +162,9 @@ async function complete(tx: Executor, ctx: Ctx, plan: LoadedPlan, result: PlanRe
     entityId: plan.agreement.id,
     data: { completedOn: result.completedOn, paid: result.totals.paid, excess: result.totals.excess, interestCancelled: result.totals.interestCancelled, certificate: certificate.documentNo, sha256: certificate.sha256 },
   });
-  await closeCasePaidInFull(tx, ctx, plan.kase, result.totals.paid, now);
-  plan.kase.state = 'completed';
+  // The case closes with the outcome "paid in full" (issue 15's outcome service moves it to `completed`).
+  const { state } = await recordOutcomeTx(tx, ctx, plan.kase, { outcome: 'paid_in_full', amountRecovered: result.totals.paid }, now);
+  plan.kase.state = state;
   plan.documents.push(certificate);
   await notifyBorrower(tx, { caseId: plan.kase.id, creditorId: plan.kase.creditorId, borrowerId: plan.kase.borrowerId, template: 'planCompleted', values: { agreementNo: plan.snapshot.agreementNo }, now });
 }
