@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, notifications, payments, planDelays, planDocuments, planInstallments } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, contactRecords, notifications, payments, planDelays, planDocuments, planInstallments } from '@/db/schema';
 import { addDays } from '@/lib/domain/dates';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
@@ -207,7 +207,11 @@ describe('the plan lifecycle, on a controllable clock', () => {
 
     // The refund decision: at most the excess.
     await expect(recordRefund(mediatorCtx, s.kase.id, { amount: '100.01', refundedOn: first.dueDate, reference: `RF-${s.kase.caseNo}` }, on)).rejects.toMatchObject({ code: 'REFUND_TOO_LARGE' });
+    const recovered = async () => (await test.db.select({ recovered: caseFacts.recovered }).from(caseFacts).where(eq(caseFacts.caseId, s.kase.id)))[0]!.recovered;
+    expect(await recovered()).toBe(first.amount + settle + 10_000);
     expect(await recordRefund(mediatorCtx, s.kase.id, { amount: '60.00', refundedOn: first.dueDate, reference: `RF-${s.kase.caseNo}` }, on)).toEqual({ excessLeft: 4_000 });
+    // What was refunded is not recovered (the dashboard's case_facts).
+    expect(await recovered()).toBe(first.amount + settle + 4_000);
 
     // Reversing the first payment would leave the plan unpaid after its certificate: refused. Direct edits are refused by the database.
     await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'bounced transfer' }, on)).rejects.toMatchObject({ code: 'PLAN_CLOSED' });
@@ -221,7 +225,11 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
     const [first] = await rows(s.agreementId);
     const { paymentId } = await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(first!.amount), receivedOn: first!.dueDate, channel: 'bank_transfer', reference: `BNC-${s.kase.caseNo}` }, at(first!.dueDate));
+    const recovered = async () => (await test.db.select({ recovered: caseFacts.recovered }).from(caseFacts).where(eq(caseFacts.caseId, s.kase.id)))[0]!.recovered;
+    expect(await recovered()).toBe(first!.amount);
     await reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'The transfer bounced (退票)' }, at(addDays(first!.dueDate, 5)));
+    // The dashboard's figures (case_facts) no longer count it as recovered.
+    expect(await recovered()).toBe(0);
     expect((await rows(s.agreementId))[0]).toMatchObject({ status: 'missed', paidAmount: 0 });
     await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'again, by mistake' }, at(addDays(first!.dueDate, 5)))).rejects.toMatchObject({ code: 'ALREADY_REVERSED' });
     const view = (await getStaffPlan(mediatorCtx.actor, s.kase.id, at(addDays(first!.dueDate, 5))))!;
