@@ -93,5 +93,21 @@ test.describe('payments on the case file', () => {
     await page.getByRole('button', { name: '检查文件' }).click();
     await expect(page.getByText('已登记：跳过')).toBeVisible();
     await expect(page.getByText('此文件没有需要登记的还款。')).toBeVisible();
+
+    // The creditor's repayment account, from its administration page to the borrower's "how to pay".
+    await page.goto(`/staff/admin/creditors/${s.creditor.id}`);
+    const account = page.getByRole('form', { name: '还款账户' });
+    await account.getByLabel('账号').fill('6222 ABC');
+    await account.getByRole('button', { name: '保存还款账户' }).click();
+    await expect(account.getByText('账号只能包含数字', { exact: false })).toBeVisible();
+    await account.getByLabel('开户行（含网点）').fill('测试银行 滨江支行');
+    await account.getByLabel('账号').fill('6222 0202 0000 7788');
+    await account.getByRole('button', { name: '保存还款账户' }).click();
+    await expect(account.getByText('还款账户已保存', { exact: false })).toBeVisible();
+    await axe(page);
+    const phone = await pageAs(s.borrower);
+    await phone.goto(`/cases/${s.kase.id}`);
+    await expect(phone.getByText('6222 0202 0000 7788')).toBeVisible();
+    await expect(phone.getByText('测试银行 滨江支行')).toBeVisible();
   });
 });

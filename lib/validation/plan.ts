@@ -52,3 +52,26 @@ export const recordRefundSchema = (today: () => string) =>
 export type RecordRefundInput = z.input<ReturnType<typeof recordRefundSchema>>;
 
 export const delaySchema = z.object({ days: z.coerce.number().int('validation.invalid').min(1, 'validation.invalid').max(31, 'validation.invalid') });
+
+const accountLine = (max: number) => z.string().trim().max(max, 'validation.tooLong');
+
+/**
+ * The creditor's repayment account, shown to borrowers under "how to pay": the bank, the account's name and number
+ * together, or all three left empty to remove it (then borrowers are told to call the service line). The number is
+ * digits, spaced as the bank prints it.
+ */
+export const paymentAccountSchema = z
+  .object({
+    bankName: accountLine(100),
+    accountName: accountLine(100),
+    accountNo: accountLine(40).regex(/^(|[0-9][0-9 ]{6,38}[0-9])$/, 'validation.accountNo'),
+    note: accountLine(300).optional().default(''),
+    noteEn: accountLine(300).optional().default(''),
+  })
+  .superRefine((v, ctx) => {
+    const lines = ['bankName', 'accountName', 'accountNo'] as const;
+    if (lines.every((key) => v[key] === '')) return;
+    for (const key of lines) if (v[key] === '') ctx.addIssue({ code: 'custom', path: [key], message: 'validation.required' });
+  })
+  .transform((v) => (v.accountNo === '' ? null : { bankName: v.bankName, accountName: v.accountName, accountNo: v.accountNo, ...(v.note ? { note: v.note } : {}), ...(v.noteEn ? { noteEn: v.noteEn } : {}) }));
+export type PaymentAccountInput = z.input<typeof paymentAccountSchema>;

@@ -25,6 +25,7 @@ import { recordPayment } from './record-payment';
 import { recordRefund } from './record-refund';
 import { confirmDelay, getDelayOptions } from './request-delay';
 import { reversePayment } from './reverse-payment';
+import { getPaymentAccount, setPaymentAccount } from './set-payment-account';
 import { trackPlans } from './track-plans';
 
 let test: TestDatabase;
@@ -310,6 +311,30 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const events = await test.db.select().from(auditEvents).where(eq(auditEvents.action, 'plan.payments_imported'));
     expect(events.at(-1)!.data).toMatchObject({ sha256: preview.sha256, recorded: 2, rejected: 4 });
     void planDocuments;
+  });
+});
+
+describe('the creditor’s repayment account', () => {
+  it('is set by the admins of the creditors they serve, checked whole, audited, and shown on the borrower’s plan at once', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const admin = staffCtx({ ...(await makeStaff(test.db, s.creditor.id, 'admin')), role: 'admin', creditorId: s.creditor.id });
+    const other = await makeCreditor(test.db);
+    const foreignAdmin = staffCtx({ ...(await makeStaff(test.db, other.id, 'admin')), role: 'admin', creditorId: other.id });
+    const account = { bankName: '杭州银行 西湖支行', accountName: '测试还款专户', accountNo: '3301 0400 0012 3456 789', note: '请备注合同号', noteEn: '' };
+    await expect(setPaymentAccount(mediatorOf(s), s.creditor.id, account)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setPaymentAccount(foreignAdmin, s.creditor.id, account)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getPaymentAccount(foreignAdmin.actor, s.creditor.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // A bank without a number, or a number with letters, is refused beside the field.
+    await expect(setPaymentAccount(admin, s.creditor.id, { ...account, accountNo: '' })).rejects.toMatchObject({ name: 'ZodError', issues: [{ path: ['accountNo'], message: 'validation.required' }] });
+    await expect(setPaymentAccount(admin, s.creditor.id, { ...account, accountNo: '3301-ABC' })).rejects.toMatchObject({ issues: [{ path: ['accountNo'], message: 'validation.accountNo' }] });
+
+    expect(await setPaymentAccount(admin, s.creditor.id, account)).toEqual({ account: { bankName: '杭州银行 西湖支行', accountName: '测试还款专户', accountNo: '3301 0400 0012 3456 789', note: '请备注合同号' } });
+    expect((await getPlanProgress(s.borrowerCtx.actor, s.kase.id))!.howToPay.account).toMatchObject({ accountNo: '3301 0400 0012 3456 789' });
+    const [event] = await test.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'creditor.payment_account_changed'), eq(auditEvents.entityId, s.creditor.id)));
+    expect(event!.data).toMatchObject({ before: { accountNo: '6222 0000 1234 5678' }, after: { accountNo: '3301 0400 0012 3456 789' } });
+    // All three lines empty: removed, and the borrower is told to call instead.
+    expect(await setPaymentAccount(admin, s.creditor.id, { bankName: ' ', accountName: '', accountNo: '', note: 'x', noteEn: '' })).toEqual({ account: null });
+    expect((await getPlanProgress(s.borrowerCtx.actor, s.kase.id))!.howToPay.account).toBeNull();
   });
 });
 
