@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { planDocuments, planInstallments } from '@/db/schema';
+import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
 import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
 import { expect, test } from './fixtures/test';
@@ -121,5 +122,12 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto(`/cases/${s.kase.id}`);
     await expect(page.getByRole('heading', { name: 'Your repayment plan' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'How to pay' })).toBeVisible();
+
+    // Due yesterday, within its grace period: due now, not "next", and not yet overdue.
+    const [first] = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId)).orderBy(planInstallments.seq);
+    await backdatePlan(db, s, daysBetween(todayIn('Asia/Shanghai'), first!.dueDate) + 1);
+    await page.goto('/?lang=en');
+    await expect(page.getByText('Due now: please pay within the grace period')).toBeVisible();
+    await expect(page.getByText('Next payment')).toHaveCount(0);
   });
 });
