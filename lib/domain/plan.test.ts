@@ -158,7 +158,8 @@ const arbPlan = fc.integer({ min: 1, max: 18 }).chain((months) =>
 const arbRules = fc.record({ graceDays: fc.integer({ min: 0, max: 10 }), breachConsecutiveMisses: fc.integer({ min: 1, max: 4 }), allocationScope: fc.constantFrom('whole_debt' as const, 'per_installment' as const) });
 const amountOf = (r: PlanInstallmentInput) => r.charges + r.interest + r.principal;
 
-describe('plan tracking properties', () => {
+// Hundreds of generated plans each: more than the default 5 s when the machine is shared.
+describe('plan tracking properties', { timeout: 30_000 }, () => {
   it('a plan paid as scheduled (each installment, in one or two parts, between its due date and the end of its grace period) never misses, never breaches, and ends paid in full with no excess', () => {
     fc.assert(
       fc.property(arbPlan, arbRules, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 18, maxLength: 18 }), (rows, rules, choices) => {
