@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { planDocuments, planInstallments } from '@/db/schema';
+import { cases, planDocuments, planInstallments } from '@/db/schema';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
 import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
@@ -112,6 +112,12 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(section.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
     await expect(section.getByText('尚需还款').locator('xpath=following-sibling::dd')).toHaveText('—');
     await expect(section.getByText('借款人仍可使用一次性延期', { exact: false })).toHaveCount(0);
+
+    // Negotiation reopened (a new offer on the broken plan): the borrower's case page shows what is owed again, not the old plan.
+    await db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
+    await page.goto(`/cases/${s.kase.id}`);
+    await expect(page.getByRole('heading', { name: /^截至.*您的欠款$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '您的还款计划' })).toHaveCount(0);
   });
 
   test('in English too', async ({ db, pageAs }) => {

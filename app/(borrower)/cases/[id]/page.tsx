@@ -15,7 +15,7 @@ import { instantFormat } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
 import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
-import { getPlanProgress } from '@/lib/server/plans/plan-progress';
+import { getPlanProgress, planStates } from '@/lib/server/plans/plan-progress';
 import { PlanView } from '@/components/plan/plan-view';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { postMessageAction } from './actions';
@@ -30,8 +30,11 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
   // First contact is recorded before the case is read, so the page shows the state it is now in.
   await orNotFound(recordCaseViewed(ctx, id));
   const overview = await orNotFound(getCaseOverview(ctx.actor, id));
+  // The plan while the case follows it (running, broken, paid in full); a case reopened to negotiate, escalated or
+  // closed shows what is owed again.
+  const showPlan = (planStates as readonly string[]).includes(overview.state);
   const [plan, messages, t, tPlan, tState, tStep, format, locale] = await Promise.all([
-    getPlanProgress(ctx.actor, overview.id),
+    showPlan ? getPlanProgress(ctx.actor, overview.id) : null,
     listCaseMessages(ctx.actor, overview.id),
     getTranslations('casePage'),
     getTranslations('plan'),
