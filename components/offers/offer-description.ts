@@ -1,4 +1,4 @@
-import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 
 /**
  * What an offer is, as parts to say in words (offerTerms.kinds / offerTerms.parts):

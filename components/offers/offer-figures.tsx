@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import { formatMoney } from '@/lib/domain/money';
 import { forAudience, type Audience } from '@/lib/i18n/audience';
 import { formatDay } from '@/lib/i18n/days';

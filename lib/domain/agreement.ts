@@ -1,6 +1,6 @@
 import type { ArrearsResult } from './arrears';
 import type { Fen } from './money';
-import type { OfferTerms, PricedOffer } from './offers';
+import type { OfferTerms, PricedOffer } from './offer-terms';
 
 /**
  * The immutable snapshot a repayment agreement (还款协议) is built from, taken

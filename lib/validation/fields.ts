@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isIanaTimeZone } from '@/lib/domain/dates';
+import { isValidResidentId, normalizePhone, normalizeResidentId } from '@/lib/domain/identity';
 import { parseAmountToFen } from '@/lib/domain/money';
 import { message } from './message';
 
@@ -64,6 +66,28 @@ export const pastDateField = (today: () => string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.date')
     .refine((value) => value <= today(), 'validation.dateFuture');
+
+/**
+ * A mainland mobile number as people type it: normalized first (+86, 0086, 86, spaces, dashes, brackets, full-width
+ * digits: lib/domain/identity normalizePhone), then checked; the 11 digits come out. Every form that takes a number uses it.
+ */
+export const mobileField = z
+  .string()
+  .transform((raw) => normalizePhone(raw.trim()))
+  .pipe(z.string().min(1, 'validation.required').regex(/^1[3-9]\d{9}$/, 'validation.phoneInvalid'));
+
+/**
+ * A mainland resident ID number as typed (spaces, full-width characters, a lower-case x are fine), checked: a real
+ * province-level region, a birth date that exists and is not after `today` (the caller's calendar day), the check character.
+ */
+export const residentIdField = (today: () => string) =>
+  z
+    .string()
+    .transform(normalizeResidentId)
+    .pipe(z.string().min(1, 'validation.required').refine((id) => isValidResidentId(id, today()), 'validation.residentIdInvalid'));
+
+/** An IANA time zone name (Asia/Shanghai), as the contact rules need for a borrower's local hours. */
+export const timeZoneField = z.string().trim().refine(isIanaTimeZone, 'validation.timeZone');
 
 /** Back from fen to what the form shows: "1234.50", or empty for nothing. */
 export function fenToInput(fen: number | undefined | null): string {

@@ -68,7 +68,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                     {c.enforceableTotalToSettle < c.totalToSettle ? <span className="block text-xs text-slate-700">{t('enforceable', { amount: formatMoney(c.enforceableTotalToSettle, locale) })}</span> : null}
                   </dd>
                   <dt className="text-slate-600">{t('daysPastDue')}</dt>
-                  <dd>{t('days', { days: c.daysPastDue, bucket: c.bucket })}</dd>
+                  <dd>{c.daysPastDue > 0 ? t('days', { days: c.daysPastDue, bucket: c.bucket }) : t('notOverdue')}</dd>
                   <dt className="text-slate-600">{t('deadline')}</dt>
                   <dd>{format.dateTime(new Date(c.mediationDeadline), { dateStyle: 'long' })}</dd>
                 </dl>

@@ -67,7 +67,8 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
         {cap.capApplies ? (
           <Notice tone="warn" className="mt-3">
             <p className="font-semibold">{t('capTitle')}</p>
-            <p>{t('capExplain', { pct: cap.annualPct, charges: money(cap.charges), cap: money(cap.cap), excess: money(cap.notEnforceable) })}</p>
+            <p>{t('capExplain', { pct: cap.annualPct, charges: money(cap.charges), cap: money(cap.cap), excess: money(cap.capExcess) })}</p>
+            {cap.principalCredit ? <p className="mt-1">{t('capCredit', { credit: money(cap.principalCredit) })}</p> : null}
             <p className="mt-1 font-semibold">{t('enforceable', { overdue: money(totals.enforceableTotalOverdue), settle: money(totals.enforceableTotalToSettle) })}</p>
           </Notice>
         ) : (

@@ -83,9 +83,15 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
     ]);
     await tx.update(agreements).set({ status: 'executed', executedFileId: file!.id, executedSha256: sha256, executedAt: now, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, agreement.id));
     await startPlan(tx, agreement.id, snapshot);
+    const priced = snapshot.priced;
+    // An extension moves the loan's maturity (to the date the agreement states), and later extensions are measured from it.
     await tx
       .update(loans)
-      .set({ status: 'restructured', extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}` })
+      .set({
+        status: 'restructured',
+        extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}`,
+        ...(priced.newMaturityDate ? { maturityDate: priced.newMaturityDate } : {}),
+      })
       .where(eq(loans.id, kase.loanId));
     await recordAudit(tx, ctx, { action: 'agreement.signed_by_mediator', entityType: 'agreement', entityId: agreement.id, data: { who: mediatorWho, verification: 'password re-entered' } });
     await recordAudit(tx, { actor: { type: 'system' }, meta: ctx.meta }, {

@@ -2,7 +2,7 @@ import 'server-only';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { parseAmountToFen } from '@/lib/domain/money';
-import { isIsoDate } from '@/lib/domain/offer-terms';
+import { isIsoDate } from '@/lib/domain/dates';
 import { MAX_PAYMENT_FEN, paymentChannels, referenceField, type PaymentChannel } from '@/lib/validation/plan';
 
 /**

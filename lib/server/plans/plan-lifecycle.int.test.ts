@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, contactRecords, notifications, payments, planDelays, planDocuments, planInstallments } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, creditors, contactRecords, notifications, payments, planDelays, planDocuments, planInstallments } from '@/db/schema';
 import { addDays } from '@/lib/domain/dates';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
@@ -311,6 +311,23 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const events = await test.db.select().from(auditEvents).where(eq(auditEvents.action, 'plan.payments_imported'));
     expect(events.at(-1)!.data).toMatchObject({ sha256: preview.sha256, recorded: 2, rejected: 4 });
     void planDocuments;
+  });
+});
+
+describe('allocation as the contract says', () => {
+  it('a creditor whose contracts allocate per installment: the agreement carries it, and a payment clears the oldest installment before the next one’s interest', async () => {
+    const creditor = await makeCreditor(test.db);
+    await test.db.update(creditors).set({ policy: { ...creditor.policy, allocationScope: 'per_installment' } }).where(eq(creditors.id, creditor.id));
+    const s = await makeExecutedPlan(test.db, { creditorId: creditor.id });
+    expect(s.snapshot.policy.allocationScope).toBe('per_installment');
+    const [first, second] = (await rows(s.agreementId)) as [(typeof planInstallments.$inferSelect), (typeof planInstallments.$inferSelect)];
+    // Both due and unpaid; exactly the first installment's amount arrives: per installment it clears the first one
+    // (across the whole debt it would have paid both installments' charges and interest first, and cleared neither).
+    const on = addDays(second.dueDate, 1);
+    await recordPayment(mediatorOf(s), s.kase.id, { amount: yuan(first.amount), receivedOn: on, channel: 'bank_transfer', reference: `PI-${s.kase.caseNo}` }, at(on));
+    const [r1, r2] = await rows(s.agreementId);
+    expect(r1).toMatchObject({ status: 'paid', paidAmount: first.amount });
+    expect(r2).toMatchObject({ status: 'scheduled', paidAmount: 0 });
   });
 });
 

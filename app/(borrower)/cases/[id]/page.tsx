@@ -80,7 +80,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           <dt className="text-slate-600">{t('settleAll')}</dt>
           <dd>{money(totals.totalToSettle)}</dd>
           <dt className="text-slate-600">{t('daysPastDue')}</dt>
-          <dd>{t('days', { days: overview.arrears.daysPastDue, bucket: overview.arrears.bucket })}</dd>
+          <dd>{overview.arrears.daysPastDue > 0 ? t('days', { days: overview.arrears.daysPastDue, bucket: overview.arrears.bucket }) : t('notOverdue')}</dd>
           <dt className="text-slate-600">{t('deadline')}</dt>
           <dd>{format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'long' })}</dd>
         </dl>
@@ -105,6 +105,8 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
             </Link>
           </p>
         ) : null}
+        {/* A case that has ended (repaid in full, or closed) has no statement to write and no offer to compare. */}
+        {overview.state === 'completed' || overview.state === 'closed' ? null : (
         <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {step.href !== 'hardship' ? (
             <li>
@@ -121,6 +123,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
             </li>
           ) : null}
         </ul>
+        )}
       </Card>
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
