@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { penaltyDailyRate, penaltyRatePpm } from './arrears-accrual';
 import { capOver, contractCapPeriods, periodsBetween } from './arrears-cap';
@@ -181,5 +182,45 @@ describe('malformed input is refused, saying what is wrong', () => {
     expect(penaltyRatePpm(0, 0)).toBe(0);
     expect(penaltyDailyRate(72_000, 0)).toEqual({ perFenDay: 720_000_000n, denominator: 3_600_000_000_000n });
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+  });
+});
+
+describe('edges found by mutation testing (issue 10)', () => {
+  it('the cap over a first period that is not a whole month: Jan 20 → Mar 1 is 1 + 12/31 months', () => {
+    // ¥10,000 from 2026-01-20, all due 2026-03-01 on the 1st. Months counted back from Mar 1: to Feb 1 one month, then
+    // Jan 20 → Feb 1 is 12 days of a 31-day January. Cap = ¥10,000 × 24 % / 12 × (1 + 12/31) = ¥200 × 43/31 = ¥277.419… → ¥277.42.
+    const rows = [{ seq: 1, dueDate: '2026-03-01', principalDue: 1_000_000, interestDue: 27_742, feesDue: 0 }];
+    const a = computeArrears({ loan: { principal: 1_000_000, annualRatePpm: 240_000, startDate: '2026-01-20' }, installments: rows, payments: [], asOf: '2026-03-01', policy: defaultPolicy });
+    expect(a.cap.cap).toBe(27_742);
+    // Its own interest, charged at the cap rate for the same period, is within the cap by exactly nothing.
+    expect(a.cap.capExcess).toBe(0);
+  });
+
+  it('a loan settled early owes nothing months later: the installments after the settlement are never charged', () => {
+    const rows = twelve;
+    // Installment 1 on time, then everything still owed on 2026-03-10 (installment 2 is 9 days late: its penalty too).
+    const first = rows[0]!.principalDue + rows[0]!.interestDue;
+    const owedOn = computeArrears({ loan: twelveLoan, installments: rows, payments: [{ receivedOn: '2026-02-01', amount: first }], asOf: '2026-03-10', policy: defaultPolicy }).totals.totalToSettle;
+    const later = computeArrears({ loan: twelveLoan, installments: rows, payments: [{ receivedOn: '2026-02-01', amount: first }, { receivedOn: '2026-03-10', amount: owedOn }], asOf: '2026-09-01', policy: defaultPolicy });
+    expect(later.totals).toMatchObject({ totalOverdue: 0, totalToSettle: 0, overdueInterest: 0 });
+    expect(later.installments.slice(2).every((i) => i.status === 'paid' && i.interest.due === 0)).toBe(true);
+    expect(later.daysPastDue).toBe(0);
+  });
+
+  it('the order the installments and the payments of different days are given in does not matter', () => {
+    const rows = twelve;
+    const payments = [
+      { receivedOn: '2026-02-03', amount: 50_000 },
+      { receivedOn: '2026-04-20', amount: 300_000 },
+      { receivedOn: '2026-03-01', amount: 112_000 },
+      { receivedOn: '2026-06-01', amount: 20_000 },
+    ];
+    const sorted = computeArrears({ loan: twelveLoan, installments: rows, payments: [...payments].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1)), asOf: '2026-07-15', policy: defaultPolicy });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(rows, { minLength: rows.length }), fc.shuffledSubarray(payments, { minLength: payments.length }), (installments, paid) => {
+        expect(computeArrears({ loan: twelveLoan, installments, payments: paid, asOf: '2026-07-15', policy: defaultPolicy })).toEqual(sorted);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
