@@ -47,6 +47,8 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
       breachConsecutiveMisses: context.policy.breachConsecutiveMisses,
       waiverFallsAwayOnBreach: context.policy.waiverFallsAwayOnBreach,
       selfServiceDelayMaxDays: context.policy.selfServiceDelayMaxDays,
+      // How the plan's payments are allocated (Civil Code art. 561 by default; per installment where the contract says so).
+      allocationScope: context.policy.allocationScope,
     },
     consentVersion: consentTextVersion,
     textVersion: agreementTextVersion,

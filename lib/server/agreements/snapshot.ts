@@ -96,7 +96,7 @@ export const storedSnapshot = z.object({
   }),
   terms: storedOfferTerms,
   priced: storedPricedOffer,
-  policy: z.object({ graceDays: count, breachConsecutiveMisses: count, waiverFallsAwayOnBreach: z.boolean(), selfServiceDelayMaxDays: count }),
+  policy: z.object({ graceDays: count, breachConsecutiveMisses: count, waiverFallsAwayOnBreach: z.boolean(), selfServiceDelayMaxDays: count, allocationScope: z.enum(['whole_debt', 'per_installment']).optional() }),
   consentVersion: z.string().min(1),
   // The clauses' version (absent: the first one, 2026-11-v1, made before it was recorded).
   textVersion: z.string().min(1).optional(),
