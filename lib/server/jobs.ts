@@ -9,6 +9,7 @@ import { validateImport } from './imports/validate-import';
 import { logger } from './logger';
 import { expireOffers } from './offers/expire-offers';
 import { dispatchOutbox } from './outbox/dispatch';
+import { trackPlans } from './plans/track-plans';
 import { purgeExpiredRateLimits } from './rate-limit';
 import { sendInstallmentReminders } from './reminders/installment-reminders';
 import { flagEscalationReviews } from './review/flag-escalation-reviews';
@@ -41,6 +42,8 @@ export const jobDefinitions: JobDefinition[] = [
   { name: 'dispatch-outbox', schedule: '* * * * *', run: (_, now) => dispatchOutbox(getDb(), { now }), expireInSeconds: 120 },
   { name: 'installment-reminders', schedule: '7 * * * *', run: (_, now) => sendInstallmentReminders(now) },
   { name: 'mediation-deadline-warnings', schedule: '*/15 * * * *', run: (_, now) => warnMediationDeadlines(now) },
+  // Missed installments and breaches: hourly, so a plan is judged soon after its day turns in any time zone.
+  { name: 'track-plans', schedule: '5 * * * *', run: (_, now) => trackPlans(now) },
   // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
   { name: 'escalation-review', schedule: '*/10 * * * *', run: (_, now) => flagEscalationReviews(now) },
   { name: 'import-validate', schedule: null, run: (data, now) => validateImport(data.batchId!, { now }), expireInSeconds: 30 * 60 },
@@ -64,6 +67,7 @@ export const jobs = {
   installmentReminders: 'installment-reminders',
   deadlineWarnings: 'mediation-deadline-warnings',
   escalationReview: 'escalation-review',
+  trackPlans: 'track-plans',
   importValidate: 'import-validate',
   importApply: 'import-apply',
   purgeRateLimits: 'purge-rate-limits',

@@ -176,7 +176,7 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
  * An invitation for every case the batch opened, by SMS or by letter as the row asked, in the borrower's
  * language, from the creditor's own template (or the default): the short case code and the portal's address,
  * never an amount. Queued in the outbox as messages the contact rules govern, so the dispatcher sends each at
- * an allowed moment (ADR 0013).
+ * an allowed moment (ADR 0015).
  */
 async function queueInvitations(client: pg.PoolClient, input: { batchId: string; creditorId: string; creditorName: Record<Locale, string>; prefix: string; now: Date }): Promise<number> {
   const texts = await invitationTexts(drizzle(client, { schema }), input.creditorId);

@@ -98,7 +98,7 @@ describe('offers and the negotiation', () => {
     const s = await setup();
     const at = new Date();
     await postCaseMessage(s.mediatorCtx, { caseId: s.kase.id, body: '罚息按逾期本金计算，详见欠款明细。' });
-    // The SMS is decided when the dispatcher would send it (ADR 0013): sent, or deferred with the blocked attempt recorded.
+    // The SMS is decided when the dispatcher would send it (ADR 0015): sent, or deferred with the blocked attempt recorded.
     await dispatchOutbox(test.db, { now: new Date() });
     const sent = await test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'caseMessage')));
     expect(sent.map((m) => m.channel).sort()).toEqual(['in_app', 'sms']);

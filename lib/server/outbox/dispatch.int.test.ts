@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { borrowers, contactRecords, notifications } from '@/db/schema';
+import { borrowers, contactRecords, creditors, notifications } from '@/db/schema';
 import { localTime } from '@/lib/domain/contact-rules';
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
@@ -75,6 +75,30 @@ describe('dispatching the outbox through the contact rules', () => {
       ['agreementSuperseded', 'sent'],
       ['offerExpired', 'blocked'],
     ]);
+  });
+
+  it('a day’s message limit defers the third text to the creditor’s window opening next day in the borrower’s own zone (across a change of clocks), never earlier', async () => {
+    const { creditor, borrower, kase } = await borrowerWithCase({ timezone: 'Europe/Berlin' });
+    // The creditor's window is narrower than the legal one: 09:30–20:00; two texts a day.
+    await test.db.update(creditors).set({ policy: sql`jsonb_set(jsonb_set(${creditors.policy}, '{contact,windowStart}', '"09:30"'), '{contact,windowEnd}', '"20:00"')` }).where(eq(creditors.id, creditor.id));
+    const evening = new Date('2026-03-28T18:00:00Z'); // Saturday 19:00 in Berlin (CET); clocks go forward that night
+    for (const caseNo of ['A', 'B', 'C']) await notifyBorrower(test.db, { caseId: kase.id, creditorId: creditor.id, borrowerId: borrower.id, template: 'offerExpired', values: { caseNo }, now: evening });
+    expect(await dispatchOutbox(test.db, { now: evening })).toMatchObject({ deferred: 1 });
+    const texts = () => test.db.select().from(notifications).where(and(eq(notifications.recipientId, borrower.id), eq(notifications.channel, 'sms')));
+    const [held] = (await texts()).filter((m) => m.status === 'pending');
+    expect(held).toMatchObject({ deferredBy: 'contact.dailyMessages', deferrals: 1 });
+    expect(held!.scheduledAt.toISOString()).toBe('2026-03-29T07:30:00.000Z'); // Sunday 09:30 in Berlin, now CEST (UTC+2)
+    // Every minute until then, the dispatcher leaves it; at 09:30 it goes, and nothing went out of the window.
+    for (const at of ['2026-03-28T18:59:00Z', '2026-03-29T06:00:00Z', '2026-03-29T07:29:00Z']) await dispatchOutbox(test.db, { now: new Date(at) });
+    expect((await texts()).filter((m) => m.status === 'sent')).toHaveLength(2);
+    await dispatchOutbox(test.db, { now: new Date('2026-03-29T07:30:00Z') });
+    const sent = (await texts()).filter((m) => m.status === 'sent');
+    expect(sent).toHaveLength(3);
+    for (const m of sent) {
+      const { minute } = localTime(m.sentAt!, 'Europe/Berlin');
+      expect(minute).toBeGreaterThanOrEqual(9 * 60 + 30);
+      expect(minute).toBeLessThan(20 * 60);
+    }
   });
 
   it('two dispatchers at once send every message exactly once, and record one contact for each', async () => {

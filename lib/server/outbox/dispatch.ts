@@ -2,10 +2,10 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { borrowers, contactRecords, creditors, notifications } from '@/db/schema';
+import { mayContact, nextContactMoment, type ContactRequest } from '@/lib/domain/contact-rules';
 import { creditorPolicy } from '../creditor-policy';
 import { logger } from '../logger';
 import { channelFor, type OutboxKind } from './channels';
-import { gateContact } from './contact-gate';
 
 /**
  * The notification dispatcher (job `dispatch-outbox`, every minute, and right after a sign-in code is asked for).
@@ -73,25 +73,28 @@ async function dispatchBatch(tx: Transaction, kinds: OutboxKind[], now: Date, li
         continue;
       }
       const past = historyOf.get(person.id) ?? [];
-      const decision = gateContact({
+      // The domain's contact rules decide (lib/domain/contact-rules.ts): allowed now, or the next moment they allow.
+      const request: ContactRequest = {
         channel: kind,
         mandatory: message.mandatory,
         now,
         timeZone: person.timezone,
         quietHours: person.prefs.quietHours,
         optOut: person.prefs.optOut,
-        history: past,
+        history: past as ContactRequest['history'],
         policy: { contact: policy.contact },
-      });
+      };
+      const decision = mayContact(request);
       if (!decision.allowed) {
+        const next = nextContactMoment(request);
         const record = { caseId: message.caseId!, borrowerId: person.id, channel: kind, direction: 'outbound' as const, outcome: 'blocked' as const, blockedRule: decision.rule, note: message.template, at: now };
         if (message.caseId) contacts.push(record);
         past.push({ borrowerId: person.id, at: now, channel: kind, outcome: 'blocked', direction: 'outbound' });
         historyOf.set(person.id, past);
-        if (decision.next) {
+        if (next) {
           await tx
             .update(notifications)
-            .set({ scheduledAt: decision.next, deferredBy: decision.rule, deferrals: sql`${notifications.deferrals} + 1` })
+            .set({ scheduledAt: next, deferredBy: decision.rule, deferrals: sql`${notifications.deferrals} + 1` })
             .where(eq(notifications.id, message.id));
           report.deferred++;
         } else {

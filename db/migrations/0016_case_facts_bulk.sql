@@ -3,7 +3,8 @@
 -- any p_case, it read the whole view for every single case, so each case insert cost a scan of all cases.
 -- Now one case is read by its id, and many by refresh_case_facts_of(ids). A transaction that writes many cases
 -- at once (the portfolio import) sets concord.defer_case_facts = 'on' (SET LOCAL): the row triggers skip, and
--- it calls refresh_case_facts_of with its cases before it commits.
+-- it calls refresh_case_facts_of with its cases before it commits. The view case_facts_source is main's (0014: reversed
+-- payments and refunds are not recovered); the reversal and refund triggers (0014) skip under the same setting.
 CREATE OR REPLACE FUNCTION refresh_case_facts_of(p_cases uuid[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO case_facts (case_id, creditor_id, assignee_id, bucket, opened_at, engaged_at, hardship_at, offered_at, signed_at, breached_at, completed_at,
                           outcome, outcome_at, concluded_at, resolved_at, staff_contact, restructured, waived, recovered)
@@ -62,5 +63,27 @@ BEGIN
   FOR c IN SELECT id FROM cases WHERE loan_id = CASE WHEN TG_OP = 'DELETE' THEN OLD.loan_id ELSE NEW.loan_id END LOOP
     PERFORM refresh_case_facts(c);
   END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION case_facts_on_payment_reversal() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  c uuid;
+BEGIN
+  IF case_facts_deferred() THEN
+    RETURN NULL;
+  END IF;
+  FOR c IN SELECT cs.id FROM cases cs JOIN payments p ON p.loan_id = cs.loan_id WHERE p.id = NEW.payment_id LOOP
+    PERFORM refresh_case_facts(c);
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION case_facts_on_plan_refund() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF case_facts_deferred() THEN
+    RETURN NULL;
+  END IF;
+  PERFORM refresh_case_facts(a.case_id) FROM agreements a WHERE a.id = NEW.agreement_id;
   RETURN NULL;
 END $$;
