@@ -33,14 +33,28 @@ test.describe('is this message genuine?', () => {
     await axe();
   });
 
-  test('in English, a mistyped code is named beside the field and kept', async ({ browser }) => {
+  test('in English: a mistyped code is named beside the field and kept; a real one (as the letter's QR code opens it) names the creditor', async ({ browser, db, axe }) => {
+    const creditor = await makeCreditor(db);
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id);
+    const code = inviteCodeFrom(crypto.randomBytes(32))!;
+    await db.update(cases).set({ inviteCode: code }).where(eq(cases.id, kase.id));
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, hasTouch: true, locale: 'en' });
     const page = await context.newPage();
     await page.goto('/check');
+    await expect(page.getByRole('heading', { level: 1, name: 'Is this message genuine?' })).toBeVisible();
     await page.getByLabel('Case code').fill('K7M3Q-9XPR');
     await page.getByRole('button', { name: 'Check' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'A case code has 10 letters and digits' })).toBeVisible();
     await expect(page.getByLabel('Case code')).toHaveValue('K7M3Q-9XPR');
+    await axe(page);
+
+    await page.goto(`/check?code=${code}`);
+    const answer = page.getByRole('status');
+    await expect(answer).toContainText('Yes, this message is genuine.');
+    await expect(answer).toContainText(creditor.nameEn!);
+    await expect(answer).toContainText(creditor.servicePhone);
+    await expect(answer).not.toContainText('¥');
+    await axe(page);
     await context.close();
   });
 });

@@ -105,12 +105,13 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
 
     await setStage(batchId, stageNames[3]);
     await client.query(
-      `insert into payments (loan_id, received_on, amount, channel, reference)
-       select l.id, p.received_on, p.amount, 'portfolio_import', p.reference from import_rows r ${loanOf}
+      // Payments so far, from the creditor's file: source 'import', recorded by the admin who confirmed the batch.
+      `insert into payments (loan_id, received_on, amount, channel, reference, source, recorded_by_id)
+       select l.id, p.received_on, p.amount, 'portfolio_import', p.reference, 'import', $3::uuid from import_rows r ${loanOf}
        cross join lateral unnest(r.payment_dates, r.payment_amounts, r.payment_refs) as p(received_on, amount, reference)
        where r.batch_id = $1 and r.action <> 'unchanged'
        on conflict (reference) do nothing`,
-      [batchId, c],
+      [batchId, c, batch.confirmed_by],
     );
 
     await setStage(batchId, stageNames[4]);

@@ -108,7 +108,10 @@ describe('the portfolio import', () => {
     expect(ht001.principal).toBe(1_200_000);
     // 12 equal installments rebuilt from the terms; the two payments recorded once each.
     expect((await test.db.select().from(installments).where(eq(installments.loanId, ht001.id))).length).toBe(12);
-    expect((await test.db.select().from(payments).where(eq(payments.loanId, ht001.id))).map((p) => p.amount)).toEqual([103_850, 103_850]);
+    const paid = await test.db.select().from(payments).where(eq(payments.loanId, ht001.id));
+    expect(paid.map((p) => p.amount)).toEqual([103_850, 103_850]);
+    // From the creditor's file, recorded by the admin who confirmed it (the plan pages tell imports from staff entries).
+    expect(paid.map((p) => [p.source, p.recordedById])).toEqual([['import', ctx.actor.id], ['import', ctx.actor.id]]);
     const ht003 = imported.find((l) => l.contractNo === 'HT-003')!;
     const given = await test.db.select().from(installments).where(eq(installments.loanId, ht003.id)).orderBy(installments.seq);
     expect(given.map((i) => [i.dueDate, i.principalDue, i.interestDue])).toEqual([
