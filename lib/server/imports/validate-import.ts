@@ -204,22 +204,21 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
         stagedRaw.set(line, cells);
       }
       if (staged.length) {
-        const [existingLoans, byId, byPhone] = await Promise.all([
-          reader.query<Existing>(
-            `select l.contract_no, l.import_hash, b.resident_id_hash, b.full_name, b.phone, b.address, b.last_login_at is not null as signed_in,
-                    l.product, l.principal, l.annual_rate_ppm, l.term_months, l.repayment_method, l.start_date::text, l.first_due_date::text,
-                    (select array_agg(i.due_date::text || ':' || i.principal_due || ':' || i.interest_due order by i.seq) from installments i where i.loan_id = l.id) as schedule,
-                    coalesce((select array_agg(p.reference) from payments p where p.loan_id = l.id and p.reference like 'imp:%'), '{}') as refs,
-                    exists (select 1 from offers o join cases c on c.id = o.case_id where c.loan_id = l.id) as negotiated
-               from loans l join borrowers b on b.id = l.borrower_id where l.creditor_id = $1 and l.contract_no = any($2::text[])`,
-            [creditorId, staged.map((s) => s.row.contractNo)],
-          ),
-          reader.query<{ resident_id_hash: string; full_name: string; phone: string; address: string | null; signed_in: boolean }>(
-            'select resident_id_hash, full_name, phone, address, last_login_at is not null as signed_in from borrowers where resident_id_hash = any($1::text[])',
-            [staged.map((s) => s.idHash)],
-          ),
-          reader.query<{ phone: string; resident_id_hash: string }>('select phone, resident_id_hash from borrowers where phone = any($1::text[])', [staged.map((s) => s.row.mobile)]),
-        ]);
+        // One after another: the queries share the reader's connection (pg runs a client's queries one at a time anyway).
+        const existingLoans = await reader.query<Existing>(
+          `select l.contract_no, l.import_hash, b.resident_id_hash, b.full_name, b.phone, b.address, b.last_login_at is not null as signed_in,
+                  l.product, l.principal, l.annual_rate_ppm, l.term_months, l.repayment_method, l.start_date::text, l.first_due_date::text,
+                  (select array_agg(i.due_date::text || ':' || i.principal_due || ':' || i.interest_due order by i.seq) from installments i where i.loan_id = l.id) as schedule,
+                  coalesce((select array_agg(p.reference) from payments p where p.loan_id = l.id and p.reference like 'imp:%'), '{}') as refs,
+                  exists (select 1 from offers o join cases c on c.id = o.case_id where c.loan_id = l.id) as negotiated
+             from loans l join borrowers b on b.id = l.borrower_id where l.creditor_id = $1 and l.contract_no = any($2::text[])`,
+          [creditorId, staged.map((s) => s.row.contractNo)],
+        );
+        const byId = await reader.query<{ resident_id_hash: string; full_name: string; phone: string; address: string | null; signed_in: boolean }>(
+          'select resident_id_hash, full_name, phone, address, last_login_at is not null as signed_in from borrowers where resident_id_hash = any($1::text[])',
+          [staged.map((s) => s.idHash)],
+        );
+        const byPhone = await reader.query<{ phone: string; resident_id_hash: string }>('select phone, resident_id_hash from borrowers where phone = any($1::text[])', [staged.map((s) => s.row.mobile)]);
         const loanOf = new Map(existingLoans.rows.map((r) => [r.contract_no, r]));
         const borrowerOf = new Map(byId.rows.map((r) => [r.resident_id_hash, r]));
         const phoneOwner = new Map(byPhone.rows.map((r) => [r.phone, r.resident_id_hash]));

@@ -8,6 +8,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { importCreditors, listImportBatches } from '@/lib/server/imports/import-batches';
 import { importLimits } from '@/lib/server/imports/import-file';
 import { UploadForm } from './_components/upload-form';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffImport'))('title') };
@@ -55,34 +56,23 @@ export default async function ImportPage() {
         {batches.length === 0 ? (
           <Notice>{t('noBatches')}</Notice>
         ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t('colFile')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colCreditor')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colStatus')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('colRows')}</th>
-                <th scope="col" className="py-2">{t('colUploaded')}</th>
+          <DataTable columns={[{ label: t('colFile') }, { label: t('colCreditor') }, { label: t('colStatus') }, { label: t('colRows'), numeric: true }, { label: t('colUploaded') }]}>
+            {batches.map((b) => (
+              <tr key={b.id} className="border-b border-slate-200">
+                <td className="py-2 pr-3">
+                  <Link href={`/staff/admin/import/${b.id}`} className="text-brand-700 underline">
+                    {b.filename}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3">{b.creditorName}</td>
+                <td className="py-2 pr-3">{t(`status.${b.status}`)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {format.number(b.counts.valid)} / {format.number(b.counts.invalid)}
+                </td>
+                <td className="py-2">{format.dateTime(new Date(b.createdAt), instantFormat)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {batches.map((b) => (
-                <tr key={b.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-3">
-                    <Link href={`/staff/admin/import/${b.id}`} className="text-brand-700 underline">
-                      {b.filename}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">{b.creditorName}</td>
-                  <td className="py-2 pr-3">{t(`status.${b.status}`)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {format.number(b.counts.valid)} / {format.number(b.counts.invalid)}
-                  </td>
-                  <td className="py-2">{format.dateTime(new Date(b.createdAt), instantFormat)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
     </main>

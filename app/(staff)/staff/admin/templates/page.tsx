@@ -5,6 +5,7 @@ import { requireStaff } from '@/lib/auth/session';
 import { instantFormat } from '@/lib/i18n/config';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { listTemplates } from '@/lib/server/templates/template-store';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffTemplates'))('title') };
@@ -24,30 +25,20 @@ export default async function TemplatesPage() {
           <h2 id={`t-${creditor.creditorId}`} className="text-xl font-semibold">
             {creditor.creditorName}
           </h2>
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t('colTemplate')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colLanguage')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colWording')}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t('edit')}</span></th>
+          <DataTable columns={[{ label: t('colTemplate') }, { label: t('colLanguage') }, { label: t('colWording') }, { label: <span className="sr-only">{t('edit')}</span> }]}>
+            {creditor.templates.map((tpl) => (
+              <tr key={`${tpl.template}-${tpl.locale}`} className="border-b border-slate-200">
+                <td className="py-2 pr-3">{t(`template.${tpl.template}`)}</td>
+                <td className="py-2 pr-3">{t(`language.${tpl.locale}`)}</td>
+                <td className="py-2 pr-3">{tpl.own ? t('own', { version: tpl.own.version, by: tpl.own.updatedBy, date: format.dateTime(new Date(tpl.own.updatedAt), instantFormat) }) : t('default')}</td>
+                <td className="py-2">
+                  <Link href={`/staff/admin/templates/${creditor.creditorId}/${tpl.template}/${tpl.locale}`} className="text-brand-700 underline" aria-label={`${t('edit')}: ${t(`template.${tpl.template}`)} (${t(`language.${tpl.locale}`)})`}>
+                    {t('edit')}
+                  </Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {creditor.templates.map((tpl) => (
-                <tr key={`${tpl.template}-${tpl.locale}`} className="border-b border-slate-200">
-                  <td className="py-2 pr-3">{t(`template.${tpl.template}`)}</td>
-                  <td className="py-2 pr-3">{t(`language.${tpl.locale}`)}</td>
-                  <td className="py-2 pr-3">{tpl.own ? t('own', { version: tpl.own.version, by: tpl.own.updatedBy, date: format.dateTime(new Date(tpl.own.updatedAt), instantFormat) }) : t('default')}</td>
-                  <td className="py-2">
-                    <Link href={`/staff/admin/templates/${creditor.creditorId}/${tpl.template}/${tpl.locale}`} className="text-brand-700 underline" aria-label={`${t('edit')}: ${t(`template.${tpl.template}`)} (${t(`language.${tpl.locale}`)})`}>
-                      {t('edit')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
       ))}
     </main>

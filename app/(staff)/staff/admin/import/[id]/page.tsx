@@ -10,6 +10,7 @@ import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { isAppError } from '@/lib/server/errors';
 import { getImportBatch, getImportPreview, type ImportBatchDto } from '@/lib/server/imports/import-batches';
 import { BatchActions, FollowProgress } from '../_components/batch-actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffImport'))('title') };
@@ -132,26 +133,17 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
             {t('errorReport')}
           </a>
           {c.invalid > preview.errors.length ? <p className="text-sm text-slate-700">{t('moreErrors', { shown: n(preview.errors.length), total: n(c.invalid) })}</p> : null}
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t('colLine')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colColumn')}</th>
-                <th scope="col" className="py-2">{t('colProblem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.errors.flatMap((e) =>
-                e.problems.map((p, i) => (
-                  <tr key={`${e.line}-${i}`} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-3 tabular-nums">{i === 0 ? e.line : ''}</td>
-                    <td className="py-2 pr-3">{t(`column.${p.column as 'row'}`)}</td>
-                    <td className="py-2">{t(`problem.${p.key as 'required'}`, p.params ?? {})}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <DataTable columns={[{ label: t('colLine') }, { label: t('colColumn') }, { label: t('colProblem') }]}>
+            {preview.errors.flatMap((e) =>
+              e.problems.map((p, i) => (
+                <tr key={`${e.line}-${i}`} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-3 tabular-nums">{i === 0 ? e.line : ''}</td>
+                  <td className="py-2 pr-3">{t(`column.${p.column as 'row'}`)}</td>
+                  <td className="py-2">{t(`problem.${p.key as 'required'}`, p.params ?? {})}</td>
+                </tr>
+              )),
+            )}
+          </DataTable>
         </section>
       ) : null}
 
@@ -160,30 +152,19 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <h2 id="changes-heading" className="text-lg font-semibold">
             {t('changesHeading')}
           </h2>
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t('colLine')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colContract')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colField')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colFrom')}</th>
-                <th scope="col" className="py-2">{t('colTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.changes.flatMap((row) =>
-                row.changes.map((change, i) => (
-                  <tr key={`${row.line}-${change.field}`} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-3 tabular-nums">{i === 0 ? row.line : ''}</td>
-                    <td className="py-2 pr-3">{i === 0 ? row.contractNo : ''}</td>
-                    <td className="py-2 pr-3">{t(`column.${change.field as 'row'}`)}</td>
-                    <td className="py-2 pr-3 break-all">{change.from}</td>
-                    <td className="py-2 break-all">{change.to}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <DataTable columns={[{ label: t('colLine') }, { label: t('colContract') }, { label: t('colField') }, { label: t('colFrom') }, { label: t('colTo') }]}>
+            {preview.changes.flatMap((row) =>
+              row.changes.map((change, i) => (
+                <tr key={`${row.line}-${change.field}`} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-3 tabular-nums">{i === 0 ? row.line : ''}</td>
+                  <td className="py-2 pr-3">{i === 0 ? row.contractNo : ''}</td>
+                  <td className="py-2 pr-3">{t(`column.${change.field as 'row'}`)}</td>
+                  <td className="py-2 pr-3 break-all">{change.from}</td>
+                  <td className="py-2 break-all">{change.to}</td>
+                </tr>
+              )),
+            )}
+          </DataTable>
         </section>
       ) : null}
 
@@ -192,30 +173,18 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <h2 id="new-heading" className="text-lg font-semibold">
             {t('newHeading', { shown: n(preview.newRows.length) })}
           </h2>
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t('colLine')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colContract')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colName')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('colDpd')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('colArrears')}</th>
-                <th scope="col" className="py-2">{t('colInvite')}</th>
+          <DataTable columns={[{ label: t('colLine') }, { label: t('colContract') }, { label: t('colName') }, { label: t('colDpd'), numeric: true }, { label: t('colArrears'), numeric: true }, { label: t('colInvite') }]}>
+            {preview.newRows.map((row) => (
+              <tr key={row.line} className="border-b border-slate-200">
+                <td className="py-2 pr-3 tabular-nums">{row.line}</td>
+                <td className="py-2 pr-3">{row.contractNo}</td>
+                <td className="py-2 pr-3">{row.name}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{n(row.dpd)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(row.arrears, locale)}</td>
+                <td className="py-2">{t(`invite.${row.inviteBy as 'sms'}`)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {preview.newRows.map((row) => (
-                <tr key={row.line} className="border-b border-slate-200">
-                  <td className="py-2 pr-3 tabular-nums">{row.line}</td>
-                  <td className="py-2 pr-3">{row.contractNo}</td>
-                  <td className="py-2 pr-3">{row.name}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{n(row.dpd)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(row.arrears, locale)}</td>
-                  <td className="py-2">{t(`invite.${row.inviteBy as 'sms'}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </main>
