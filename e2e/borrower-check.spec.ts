@@ -33,7 +33,7 @@ test.describe('is this message genuine?', () => {
     await axe();
   });
 
-  test('in English: a mistyped code is named beside the field and kept; a real one (as the letter's QR code opens it) names the creditor', async ({ browser, db, axe }) => {
+  test('in English: a mistyped code is named beside the field and kept; a real one (as the letter’s QR code opens it) names the creditor', async ({ browser, db, axe }) => {
     const creditor = await makeCreditor(db);
     const { case: kase } = await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id);
     const code = inviteCodeFrom(crypto.randomBytes(32))!;
