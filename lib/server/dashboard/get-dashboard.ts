@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { caseFacts, creditors, staffUsers } from '@/db/schema';
-import { keepMonths, ratesOf, type DashboardCounts, type DashboardRates, type KeepMonths } from '@/lib/domain/dashboard';
+import { todayIn } from '@/lib/domain/dates';
+import { everyWeek, keepMonths, ratesOf, type DashboardCounts, type DashboardRates, type KeepMonths } from '@/lib/domain/dashboard';
 import { outcomeKinds, type OutcomeKind } from '@/lib/domain/outcomes';
 import type { DashboardFilter } from '@/lib/validation/dashboard';
 import type { Actor } from '../actor';
@@ -116,7 +117,8 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
   return {
     counts,
     rates: ratesOf(counts),
-    weeks,
+    // Every week of the range, the quiet ones as zeros (the database returns only weeks with a case).
+    weeks: everyWeek(weeks, (week) => ({ week, opened: 0, engaged: 0, signed: 0 }), { from: filter.from, to: filter.to, today: todayIn('Asia/Shanghai', now) }),
     cohorts: cohorts.map((c) => ({
       month: c.month,
       signed: c.signed,
