@@ -76,6 +76,7 @@ test.describe('outcomes and the dashboard', () => {
     await boss.goto('/staff/review');
     const card = boss.locator(`[data-review-case="${kase.caseNo}"]`);
     await expect(card).toBeVisible();
+    await expect(card).toContainText(creditor.nameEn); // the creditor named in the reader's language
     await axe(boss);
     await card.getByText('Extend the window').click();
     const extend = card.getByRole('form', { name: 'Extend the window' });
