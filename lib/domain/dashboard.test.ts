@@ -30,6 +30,12 @@ describe('everyWeek: the weekly trend with its quiet weeks', () => {
     expect(everyWeek([], zero, { from: '2026-11-24', to: '2026-12-31', today: '2026-12-01' })).toEqual([row('2026-11-23', 0), row('2026-11-30', 0)]);
   });
 
+  it('starts at the first week with a case when the range opens more than ten years back', () => {
+    const rows = [row('2026-11-23', 1)];
+    expect(everyWeek(rows, zero, { from: '0001-01-01', to: '2026-12-01', today: '2026-12-01' })).toEqual([row('2026-11-23', 1), row('2026-11-30', 0)]);
+    expect(everyWeek([], zero, { from: '0001-01-01', today: '2026-12-01', to: '2026-12-01' })).toEqual([row('2026-11-30', 0)]);
+  });
+
   it('has no weeks when there is no case and no range', () => {
     expect(everyWeek([], zero, { today: '2026-12-01' })).toEqual([]);
   });
