@@ -65,7 +65,7 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
       return report;
     }
     const c = batch.creditor_id;
-    // The dashboard's case facts are refreshed once for the batch's cases at the end, not row by row (0012).
+    // The dashboard's case facts are refreshed once for the batch's cases at the end, not row by row (migration 0017_case_facts_bulk).
     await client.query(`set local concord.defer_case_facts = 'on'`);
     const rowsOf = `from import_rows r where r.batch_id = $1 and r.action <> 'unchanged'`;
 

@@ -124,7 +124,7 @@ describe('the portfolio import', () => {
     ]);
     const opened = await test.db.select().from(cases).where(eq(cases.creditorId, creditor.id));
     expect(opened.every((k) => k.state === 'invited' && /^[2-9A-HJKMNP-Z]{10}$/.test(k.inviteCode ?? ''))).toBe(true);
-    // The dashboard's facts of the new cases, refreshed once for the batch (migration 0012), not row by row.
+    // The dashboard's facts of the new cases, refreshed once for the batch (migration 0017_case_facts_bulk), not row by row.
     const facts = await test.db.execute<{ case_id: string; bucket: string }>(sql`select case_id, bucket from case_facts where case_id in ${opened.map((k) => k.id)}`);
     expect(facts.rows.length).toBe(3);
     const [liSi] = await test.db.select().from(borrowers).where(eq(borrowers.phone, '13800138002'));
