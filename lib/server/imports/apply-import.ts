@@ -181,30 +181,39 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
  */
 async function queueInvitations(client: pg.PoolClient, input: { batchId: string; creditorId: string; creditorName: Record<Locale, string>; prefix: string; now: Date }): Promise<number> {
   const texts = await invitationTexts(drizzle(client, { schema }), input.creditorId);
-  let total = 0;
-  for (const channel of ['sms', 'letter'] as const) {
-    for (const locale of Object.keys(texts) as Locale[]) {
+  // One statement for every channel and language (each row picks its own template from the table t), so the
+  // batch's rows, loans, cases and borrowers are joined once rather than once per channel and language.
+  const templates = (['sms', 'letter'] as const).flatMap((channel) =>
+    (Object.keys(texts) as Locale[]).map((locale) => {
       const { subject, body } = texts[locale][channel === 'sms' ? 'invitationSms' : 'invitationLetter'];
-      // Placeholders filled in SQL from the row's own code and name: {creditor}, {url}, {code}, {name}.
-      const fill = (template: string) =>
-        `replace(replace(replace(replace(${literal(template)}, '{creditor}', ${literal(input.creditorName[locale])}), '{url}', ${literal(publicUrl('/check'))}), '{code}', substr(k.invite_code, 1, 5) || '-' || substr(k.invite_code, 6)), '{name}', b.full_name)`;
-      const { rowCount } = await client.query(
-        `with queued as (
-           insert into notifications (channel, recipient_type, recipient_id, to_address, template, locale, subject, body, case_id, creditor_id, governed, scheduled_at)
-           select $3::channel, 'borrower', b.id, ${channel === 'sms' ? 'b.phone' : "b.full_name || ' ' || coalesce(b.address, '')"}, $4, $5, ${fill(subject)}, ${fill(body)}, k.id, $2, true, $6
-           from import_rows r join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no
-           join cases k on k.loan_id = l.id and k.case_no = $7 || lpad(r.line::text, 6, '0')
-           join borrowers b on b.id = l.borrower_id
-           where r.batch_id = $1 and r.action <> 'unchanged' and r.invite_channel = $3::text and (case when b.locale = 'en' then 'en' else 'zh-CN' end) = $5
-             and not exists (select 1 from invitations i where i.case_id = k.id and i.channel = $3::text)
-           returning id, case_id)
-         insert into invitations (case_id, channel, notification_id, batch_id) select case_id, $3::text, id, $1 from queued`,
-        [input.batchId, input.creditorId, channel, channel === 'sms' ? 'invitationSms' : 'invitationLetter', locale, input.now, input.prefix],
-      );
-      total += rowCount ?? 0;
-    }
-  }
-  return total;
+      return { channel, locale, template: channel === 'sms' ? 'invitationSms' : 'invitationLetter', subject, body, creditor: input.creditorName[locale] };
+    }),
+  );
+  const params: unknown[] = [input.batchId, input.creditorId, input.now, input.prefix, publicUrl('/check')];
+  const values = templates
+    .map((t) => {
+      const at = params.push(t.channel, t.locale, t.template, t.subject, t.body, t.creditor) - 5;
+      return `($${at}::text, $${at + 1}::text, $${at + 2}::text, $${at + 3}::text, $${at + 4}::text, $${at + 5}::text)`;
+    })
+    .join(', ');
+  // Placeholders filled in SQL from the row's own code and name: {creditor}, {url}, {code}, {name}.
+  const fill = (template: string) => `replace(replace(replace(replace(${template}, '{creditor}', t.creditor), '{url}', $5::text), '{code}', substr(k.invite_code, 1, 5) || '-' || substr(k.invite_code, 6)), '{name}', b.full_name)`;
+  const { rowCount } = await client.query(
+    `with t (channel, locale, template, subject, body, creditor) as (values ${values}),
+     queued as (
+       insert into notifications (channel, recipient_type, recipient_id, to_address, template, locale, subject, body, case_id, creditor_id, governed, scheduled_at)
+       select t.channel::channel, 'borrower', b.id, case when t.channel = 'sms' then b.phone else b.full_name || ' ' || coalesce(b.address, '') end,
+              t.template, t.locale, ${fill('t.subject')}, ${fill('t.body')}, k.id, $2, true, $3
+       from import_rows r join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no
+       join cases k on k.loan_id = l.id and k.case_no = $4 || lpad(r.line::text, 6, '0')
+       join borrowers b on b.id = l.borrower_id
+       join t on t.channel = r.invite_channel and t.locale = (case when b.locale = 'en' then 'en' else 'zh-CN' end)
+       where r.batch_id = $1 and r.action <> 'unchanged'
+         and not exists (select 1 from invitations i where i.case_id = k.id and i.channel = r.invite_channel)
+       returning id, case_id, channel)
+     insert into invitations (case_id, channel, notification_id, batch_id) select case_id, channel::text, id, $1 from queued`,
+    params,
+  );
+  return rowCount ?? 0;
 }
 
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
