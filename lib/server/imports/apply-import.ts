@@ -99,7 +99,10 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
       `insert into installments (loan_id, seq, due_date, principal_due, interest_due)
        select l.id, s.seq, s.due, s.principal, s.interest from import_rows r ${loanOf}
        cross join lateral unnest(r.due_dates, r.principal_due, r.interest_due) with ordinality as s(due, principal, interest, seq)
-       where r.batch_id = $1 and (r.action = 'new' or (r.action = 'update' and r.terms_changed))`,
+       where r.batch_id = $1 and (r.action = 'new' or (r.action = 'update' and r.terms_changed))
+       -- In the unique index's order: its pages (and the loans' key pages the foreign key reads) are then visited
+       -- one after another instead of at random, 1.2 million times for 100,000 loans.
+       order by l.id, s.seq`,
       [batchId, c],
     );
 
