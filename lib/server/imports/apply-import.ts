@@ -146,7 +146,9 @@ export async function applyImport(batchId: string, options: { now?: Date } = {})
     await setStage(batchId, stageNames[5]);
     report.invitations = await queueInvitations(client, { batchId, creditorId: c, creditorName: { 'zh-CN': batch.name, en: batch.name_en }, prefix, now });
 
+    const factsStarted = performance.now();
     await client.query(`select refresh_case_facts_of(array(select k.id from import_rows r ${loanOf} join cases k on k.loan_id = l.id where r.batch_id = $1 and r.action <> 'unchanged'))`, [batchId, c]);
+    logger.debug({ batchId, ms: Math.round(performance.now() - factsStarted) }, 'import case facts refreshed');
     await client.query(`set local concord.defer_case_facts = 'off'`);
 
     const { rows: counted } = await client.query<{ n: number }>(`select count(*)::int as n ${rowsOf}`, [batchId]);
