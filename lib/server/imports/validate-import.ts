@@ -23,8 +23,7 @@ import { batchLockKey } from './import-lock';
  * written as it goes, so the page can show it and a reload finds it. Runs once per batch at a time (an advisory
  * lock); run again, it starts over.
  */
-// Rows checked against the database together: each batch costs five round trips (three lookups, its errors, its progress).
-const BATCH_ROWS = 5000;
+const BATCH_ROWS = 1000;
 
 type Existing = {
   contract_no: string;
