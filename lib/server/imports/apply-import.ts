@@ -1,10 +1,8 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import * as schema from '@/db/schema';
 import { getPool } from '@/db/client';
-import { inviteCodeFrom } from '@/lib/domain/invite-code';
 import type { Locale } from '@/lib/i18n/config';
 import { publicUrl } from '@/lib/env';
 import { systemCtx, type Ctx } from '../actor';
@@ -13,6 +11,7 @@ import { creditorPolicy } from '../creditor-policy';
 import { logger } from '../logger';
 import { invitationTexts } from '../templates/template-store';
 import { batchLockKey } from './import-lock';
+import { newInviteCode } from './invite-codes';
 
 /**
  * The import job (lib/server/jobs.ts, `import-apply`), once an admin has confirmed the preview: the staged rows
@@ -39,12 +38,6 @@ async function setStage(batchId: string, stage: string) {
     .catch(() => undefined);
 }
 
-function newInviteCode(): string {
-  for (;;) {
-    const code = inviteCodeFrom(crypto.randomBytes(16));
-    if (code) return code;
-  }
-}
 
 export async function applyImport(batchId: string, options: { now?: Date } = {}): Promise<ApplyReport> {
   const now = options.now ?? new Date();

@@ -1,11 +1,9 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { getPool } from '@/db/client';
 import { todayIn } from '@/lib/domain/dates';
-import { inviteCodeFrom } from '@/lib/domain/invite-code';
 import { lineOf, mapHeader, portfolioColumns, type PortfolioColumn } from '@/lib/domain/portfolio-columns';
 import { checkPortfolioRow, type PortfolioRow, type RowProblem } from '@/lib/domain/portfolio-row';
 import type { EncodingChoice } from '@/lib/domain/text-file';
@@ -14,6 +12,7 @@ import { logger } from '../logger';
 import { arrayLiteral, copyLine } from './copy-text';
 import { csvRecords, fileChunks, hasUndecodable, importLimits, sniffFile, type FileProblem } from './import-file';
 import { batchLockKey } from './import-lock';
+import { newInviteCode } from './invite-codes';
 
 /**
  * The validation job (lib/server/jobs.ts, `import-validate`): reads the uploaded file as a stream, checks every
@@ -66,13 +65,6 @@ function paymentRefs(creditorId: string, row: PortfolioRow): string[] {
 function rowHash(row: PortfolioRow): string {
   const { name, residentId, mobile, address, contractNo, product, principal, annualRatePpm, repaymentMethod, startDate, termMonths, firstDueDate, schedule, payments } = row;
   return sha256Hex(JSON.stringify([name, residentId, mobile, address, contractNo, product, principal, annualRatePpm, repaymentMethod, startDate, termMonths, firstDueDate, scheduleKey(schedule), payments.map((p) => `${p.date}:${p.amount}`)]));
-}
-
-function newInviteCode(): string {
-  for (;;) {
-    const code = inviteCodeFrom(crypto.randomBytes(16));
-    if (code) return code;
-  }
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -157,8 +149,9 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
     );
     const copyDone = once(copy, 'finish');
     copyDone.catch(() => undefined);
-    const write = async (line: string) => {
-      if (!copy.write(line)) await once(copy, 'drain');
+    // A batch's rows go to COPY as one write: pg-copy-streams sends every write to the socket as it comes.
+    const write = async (lines: string) => {
+      if (lines && !copy.write(lines)) await once(copy, 'drain');
     };
 
     // Each staged row's cells, until its database checks pass: a row they refuse goes to the error report as written.
@@ -222,6 +215,7 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
         const loanOf = new Map(existingLoans.rows.map((r) => [r.contract_no, r]));
         const borrowerOf = new Map(byId.rows.map((r) => [r.resident_id_hash, r]));
         const phoneOwner = new Map(byPhone.rows.map((r) => [r.phone, r.resident_id_hash]));
+        let lines = '';
         for (const s of staged) {
           const { row, line } = s;
           const existing = loanOf.get(row.contractNo);
@@ -250,16 +244,15 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
           const action = !existing ? 'new' : existing.import_hash === s.hash || changes.length === 0 ? 'unchanged' : 'update';
           counts[action]++;
           report.valid++;
-          await write(
-            copyLine([
-              batchId, line, action, termsChanged, JSON.stringify(changes), s.hash, row.contractNo, row.name, encryptField(row.residentId), s.idHash, row.residentIdMasked, row.mobile, row.address, row.locale, row.product,
-              row.principal, row.annualRatePpm, row.termMonths, row.repaymentMethod, row.startDate, row.firstDueDate, row.maturityDate,
-              arrayLiteral(row.schedule.map((i) => i.dueDate)), arrayLiteral(row.schedule.map((i) => i.principal)), arrayLiteral(row.schedule.map((i) => i.interest)),
-              arrayLiteral(row.payments.map((p) => p.date)), arrayLiteral(row.payments.map((p) => p.amount)), arrayLiteral(s.refs),
-              row.dpd, row.arrears, row.inviteBy, newInviteCode(),
-            ]),
-          );
+          lines += copyLine([
+            batchId, line, action, termsChanged, JSON.stringify(changes), s.hash, row.contractNo, row.name, encryptField(row.residentId), s.idHash, row.residentIdMasked, row.mobile, row.address, row.locale, row.product,
+            row.principal, row.annualRatePpm, row.termMonths, row.repaymentMethod, row.startDate, row.firstDueDate, row.maturityDate,
+            arrayLiteral(row.schedule.map((i) => i.dueDate)), arrayLiteral(row.schedule.map((i) => i.principal)), arrayLiteral(row.schedule.map((i) => i.interest)),
+            arrayLiteral(row.payments.map((p) => p.date)), arrayLiteral(row.payments.map((p) => p.amount)), arrayLiteral(s.refs),
+            row.dpd, row.arrears, row.inviteBy, newInviteCode(),
+          ]);
         }
+        await write(lines);
       }
       for (const { line } of records) stagedRaw.delete(line);
       report.invalid += errors.length;
