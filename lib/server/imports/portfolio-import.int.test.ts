@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
@@ -13,6 +14,7 @@ import { confirmImport, getImportBatch, getImportPreview, uploadImport } from '.
 import { invitationLetterPdf } from '../invitations/invitation-letter';
 import { importErrorReport } from './import-report';
 import { validateImport } from './validate-import';
+import { writePortfolioFile } from '@/scripts/lib/portfolio-file';
 
 /**
  * The portfolio import on real PostgreSQL, from the golden files (the same rows in UTF-8 with a BOM and in GBK,
@@ -264,5 +266,35 @@ describe('the portfolio import', () => {
     await expect(getImportBatch({ type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, batchId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(getImportBatch({ type: 'staff', id: otherAdmin.id, role: 'admin', creditorId: other.id }, batchId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(uploadImport({ actor: { type: 'staff', id: otherAdmin.id, role: 'admin', creditorId: other.id }, meta: {} }, { creditorId: creditor.id, filename: 'x.csv', declaredSize: 1 }, bytesOf(Buffer.from('x')), { enqueue: noQueue })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('portfolio import over several batches of rows', () => {
+  it('checks rows against earlier batches of the same file, reports the bad ones, and a second import of it changes nothing', async () => {
+    // 2,500 rows: the validation checks and stages them 1,000 at a time, the next batch's rows while the last one
+    // is with the database. Row 1500 has a bad mobile; row 2200 repeats the contract number of row 5 (line 7).
+    const generated = path.join(os.tmpdir(), `concord-import-batches-${process.pid}.csv`);
+    writePortfolioFile(generated, 2500, 0, 'MB');
+    const lines = fs.readFileSync(generated, 'utf8').split('\r\n');
+    fs.rmSync(generated);
+    lines[1501] = lines[1501]!.replace(/,16000001500,/, ',12345,');
+    lines[2201] = lines[2201]!.replace(/,MB-2200,/, ',MB-5,');
+    const file = Buffer.from(lines.join('\r\n'));
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+
+    const { batchId, report, applied } = await importFile(ctx, creditor.id, file);
+    expect(report).toMatchObject({ status: 'previewed', read: 2500, valid: 2498, invalid: 2 });
+    const preview = await getImportPreview(ctx.actor, batchId);
+    expect(preview.errors.map((e) => [e.line, e.problems[0]!.column, e.problems[0]!.key, e.problems[0]!.params])).toEqual([
+      [1502, 'mobile', 'mobile', undefined],
+      [2202, 'contractNo', 'duplicateContract', { line: 7 }],
+    ]);
+    expect(applied).toEqual({ status: 'imported', imported: 2498, casesOpened: 2498, borrowersCreated: 2498, invitations: 2498 });
+    expect((await test.db.select({ n: sql<number>`count(*)::int` }).from(loans).where(eq(loans.creditorId, creditor.id)))[0]!.n).toBe(2498);
+
+    const again = await importFile(ctx, creditor.id, file);
+    expect((await getImportBatch(ctx.actor, again.batchId)).counts).toMatchObject({ read: 2500, valid: 2498, invalid: 2, new: 0, updated: 0, unchanged: 2498 });
+    expect(again.applied).toMatchObject({ status: 'imported', imported: 0, casesOpened: 0, invitations: 0 });
   });
 });

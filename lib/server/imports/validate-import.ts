@@ -156,18 +156,21 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
 
     // Each staged row's cells, until its database checks pass: a row they refuse goes to the error report as written.
     const stagedRaw = new Map<number, string[]>();
-    const errors: { line: number; problems: RowProblem[]; raw: string[] }[] = [];
-    const flushErrors = async () => {
+    type Errors = { line: number; problems: RowProblem[]; raw: string[] }[];
+    const flushErrors = async (errors: Errors) => {
       if (!errors.length) return;
       const lines = errors.map((e) => e.line);
       const problems = errors.map((e) => JSON.stringify(e.problems));
       const raws = errors.map((e) => encryptField(JSON.stringify(e.raw)));
       await reader.query('insert into import_row_errors (batch_id, line, problems, raw_enc) select $1, * from unnest($2::int[], $3::jsonb[], $4::text[])', [batchId, lines, problems, raws]);
-      errors.length = 0;
     };
 
-    const processBatch = async (records: { line: number; cells: string[] }[], index: Map<PortfolioColumn, number>) => {
+    // A batch in two steps: its checks of each row alone and against the file's other rows (CPU only, in file
+    // order), then its checks against the database and its staging (round trips). The main loop pipelines them:
+    // a batch's rows are checked while the batch before it waits for the database (see `dispatch` below).
+    const checkBatch = (records: { line: number; cells: string[] }[], index: Map<PortfolioColumn, number>) => {
       const staged: Staged[] = [];
+      const errors: Errors = [];
       for (const { line, cells } of records) {
         const cell = (c: PortfolioColumn) => (index.has(c) ? (cells[index.get(c)!] ?? '') : '');
         const garbled = portfolioColumns.find((c) => hasUndecodable(cell(c)));
@@ -196,6 +199,9 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
         staged.push({ line, row, idHash, hash: rowHash(row), refs: paymentRefs(creditorId, row) });
         stagedRaw.set(line, cells);
       }
+      return { records, staged, errors };
+    };
+    const stageBatch = async ({ records, staged, errors }: ReturnType<typeof checkBatch>) => {
       if (staged.length) {
         // One after another: the queries share the reader's connection (pg runs a client's queries one at a time anyway).
         const existingLoans = await reader.query<Existing>(
@@ -256,8 +262,16 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
       }
       for (const { line } of records) stagedRaw.delete(line);
       report.invalid += errors.length;
-      await flushErrors();
+      await flushErrors(errors);
       await setProgress(reader, batchId, { rows_read: report.read, rows_valid: report.valid, rows_invalid: report.invalid });
+    };
+    let inFlight: Promise<void> = Promise.resolve();
+    const dispatch = async (records: { line: number; cells: string[] }[], index: Map<PortfolioColumn, number>) => {
+      const checked = checkBatch(records, index);
+      // In order: the batch before this one finishes with the database first (and a failure of it surfaces here).
+      await inFlight;
+      inFlight = stageBatch(checked);
+      inFlight.catch(() => undefined);
     };
     let index: Map<PortfolioColumn, number> | null = null;
     let pending: { line: number; cells: string[] }[] = [];
@@ -283,16 +297,19 @@ export async function validateImport(batchId: string, options: { now?: Date } = 
         }
         pending.push({ line: lineOf(recordNo - 1), cells });
         if (pending.length >= BATCH_ROWS) {
-          await processBatch(pending, index);
+          await dispatch(pending, index);
           pending = [];
         }
       }
-      if (!problem && index && pending.length) await processBatch(pending, index);
+      if (!problem && index && pending.length) await dispatch(pending, index);
+      await inFlight;
     } catch (error) {
       const err = error as { code?: string; lines?: number; message?: string };
       problem = { key: 'malformed', params: { line: err.lines ?? recordNo + 2 } };
       logger.info({ batchId, code: err.code }, 'import file not readable as CSV');
     }
+    // A batch still with the database when the file turned out unreadable: it finishes before the staging is dropped.
+    await inFlight.catch(() => undefined);
     if (!problem && !index) problem = { key: 'empty' };
     if (!problem && report.read === 0) problem = { key: 'noRows' };
     copy.end();
