@@ -11,7 +11,7 @@ export const agreementStatus = pgEnum('agreement_status', ['awaiting_borrower', 
 /** The agreement's three capacities: the borrower, the creditor (its seal, applied under a standing authorisation), the mediator (调解员). */
 export const signerType = pgEnum('signer_type', ['borrower', 'creditor', 'mediator']);
 export const statementStatus = pgEnum('statement_status', ['draft', 'submitted', 'superseded']);
-export const fileKind = pgEnum('file_kind', ['evidence', 'agreement_unsigned', 'agreement_signed', 'agreement_executed', 'signature_image', 'evidence_bundle']);
+export const fileKind = pgEnum('file_kind', ['evidence', 'agreement_unsigned', 'agreement_signed', 'agreement_executed', 'signature_image', 'evidence_bundle', 'notice', 'judicial_application', 'judicial_document']);
 export const channel = pgEnum('channel', ['sms', 'email', 'in_app', 'phone', 'letter', 'visit']);
 export const notificationStatus = pgEnum('notification_status', ['pending', 'sent', 'failed', 'blocked']);
 export const contactOutcome = pgEnum('contact_outcome', ['effective', 'unanswered', 'attempted', 'blocked']);

@@ -9,4 +9,5 @@ export * from './offers';
 export * from './agreements';
 export * from './notifications';
 export * from './audit';
+export * from './litigation';
 export * from './relations';

@@ -83,16 +83,24 @@ export async function recordAudit(tx: Executor, ctx: Ctx, input: AuditInput): Pr
 
 export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: 'hash' | 'link' };
 
-/** Walks the whole chain in order, recomputing every hash and every link. */
-export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<ChainVerdict> {
+/**
+ * Walks the chain in order, recomputing every hash and every link: the whole chain, or the stretch from one seq to
+ * another (every row in it, whoever it is about), linked to the row before it.
+ */
+export async function verifyAuditChain(db: Executor, batchSize = 5000, range?: { fromSeq: number; toSeq: number }): Promise<ChainVerdict> {
   let prevHash = GENESIS_HASH;
   let afterSeq = 0;
+  if (range) {
+    const [before] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).where(sql`${auditEvents.seq} < ${range.fromSeq}`).orderBy(sql`${auditEvents.seq} desc`).limit(1);
+    prevHash = before?.hash ?? GENESIS_HASH;
+    afterSeq = before?.seq ?? 0;
+  }
   let checked = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditEvents)
-      .where(sql`${auditEvents.seq} > ${afterSeq}`)
+      .where(range ? sql`${auditEvents.seq} > ${afterSeq} and ${auditEvents.seq} <= ${range.toSeq}` : sql`${auditEvents.seq} > ${afterSeq}`)
       .orderBy(asc(auditEvents.seq))
       .limit(batchSize);
     if (rows.length === 0) return { ok: true, checked };

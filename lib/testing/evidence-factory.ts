@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import type { Database } from '@/db/client';
+import { contactRecords, hardshipStatements, negotiationMessages, storedFiles } from '@/db/schema';
+
+/**
+ * A case's history as a busy year leaves it: a submitted hardship statement with evidence files (small real PDFs
+ * and JPEG-like images of the given size), contacts on every channel across `days` days (some blocked by a rule),
+ * and messages on the thread. For the evidence bundle's tests and bench.
+ */
+export async function makeCaseHistory(
+  db: Database,
+  kase: { id: string; borrowerId: string },
+  options: { evidenceFiles?: number; fileBytes?: number; days?: number; contactsPerDay?: number; messages?: number; until?: Date; staffId?: string } = {},
+) {
+  const { evidenceFiles = 3, fileBytes = 20_000, days = 30, contactsPerDay = 1, messages = 4, until = new Date(), staffId } = options;
+  const [statement] = await db
+    .insert(hardshipStatements)
+    .values({ caseId: kase.id, borrowerId: kase.borrowerId, version: 1, status: 'submitted', step: 6, data: { reason: { reason: 'illness', since: '2025-10-01', temporary: true, explanation: '住院治疗，收入中断' } } as never, disposableIncome: 120_000, submittedAt: until })
+    .returning();
+  for (let i = 0; i < evidenceFiles; i++) {
+    const body = crypto.randomBytes(Math.max(0, fileBytes - 64));
+    const bytes = i % 2 === 0 ? Buffer.concat([Buffer.from('%PDF-1.4\n% evidence\n'), body, Buffer.from('\n%%EOF\n')]) : Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), body, Buffer.from([0xff, 0xd9])]);
+    await db.insert(storedFiles).values({
+      kind: 'evidence',
+      borrowerId: kase.borrowerId,
+      caseId: kase.id,
+      ownerId: statement!.id,
+      filename: i % 2 === 0 ? `诊断证明-${i + 1}.pdf` : `收入证明-${i + 1}.jpg`,
+      contentType: i % 2 === 0 ? 'application/pdf' : 'image/jpeg',
+      size: bytes.length,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      bytes,
+      uploadedByType: 'borrower',
+      uploadedById: kase.borrowerId,
+    });
+  }
+  const channels = ['phone', 'sms', 'email', 'letter'] as const;
+  const outcomes = ['effective', 'unanswered', 'attempted', 'blocked'] as const;
+  const rows = [];
+  for (let d = days - 1; d >= 0; d--) {
+    for (let n = 0; n < contactsPerDay; n++) {
+      const k = d * contactsPerDay + n;
+      const outcome = outcomes[k % outcomes.length]!;
+      rows.push({
+        caseId: kase.id,
+        borrowerId: kase.borrowerId,
+        staffId: staffId ?? null,
+        channel: channels[k % channels.length]!,
+        direction: 'outbound' as const,
+        outcome,
+        blockedRule: outcome === 'blocked' ? 'daily_limit' : null,
+        note: k % 3 === 0 ? '借款人表示下月发工资后联系' : k % 3 === 1 ? '=1+1 (a note that a spreadsheet would run)' : null,
+        at: new Date(until.getTime() - d * 86_400_000 - n * 3_600_000 - 3_600_000),
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await db.insert(contactRecords).values(rows.slice(i, i + 500));
+  for (let i = 0; i < messages; i++) {
+    await db.insert(negotiationMessages).values({ caseId: kase.id, authorType: i % 2 ? 'staff' : 'borrower', authorId: i % 2 ? (staffId ?? null) : kase.borrowerId, body: `第${i + 1}条留言：希望分期还款`, createdAt: new Date(until.getTime() - (messages - i) * 3_600_000) });
+  }
+  return { statementId: statement!.id, contacts: rows.length };
+}
