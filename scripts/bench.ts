@@ -20,6 +20,7 @@ import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { mintSession } from '@/lib/testing/sessions';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
+import { benchEvidenceBundle } from './bench/evidence-bundle';
 import { prebuild } from './lib/prebuild';
 
 /**
@@ -164,6 +165,14 @@ async function main() {
   sessionTimes.sort((a, b) => a - b);
   const sessionCheck = { p50Ms: percentile(sessionTimes, 50), p95Ms: percentile(sessionTimes, 95), cpuMs: await serviceCpu(() => sessionIsLive(session.sessionId, subject.borrower_id)) };
   log(`session check per request: p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall; ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
+  // The evidence bundle of a heavy case (issue 18): under 5 s, memory bounded. `--bundle-only` stops after it.
+  const evidenceBundle = await benchEvidenceBundle(getDb(), log);
+  if (process.argv.includes('--bundle-only')) {
+    await closeDb();
+    await handle.pool.end();
+    await cluster.stop();
+    return;
+  }
   await closeDb();
   await handle.pool.end();
 
@@ -250,9 +259,10 @@ async function main() {
     console.log(`page services (reads + arrears, no rendering), CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
     console.log(`session check (every signed-in request): p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall, ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
+    console.log(`evidence bundle (50 files of 1 MB, ${evidenceBundle.contacts} contacts, ${(evidenceBundle.bundleBytes / 1024 / 1024).toFixed(1)} MB): p50 ${evidenceBundle.p50Ms.toFixed(0)} ms, max ${evidenceBundle.maxMs.toFixed(0)} ms (< 5 s ${evidenceBundle.under5s ? 'met' : 'NOT met'}); RSS grew ${evidenceBundle.rssGrowthMb.toFixed(0)} MB (bounded ${evidenceBundle.memoryBounded ? 'yes' : 'NO'})`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, evidenceBundle, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

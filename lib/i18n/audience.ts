@@ -49,8 +49,10 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   staffLogin: 'staff',
   staffNotifications: 'staff',
   staffOffers: 'staff',
+  staffLitigation: 'staff',
   validation: 'any',
   verify: 'any',
+  verifyBundle: 'any',
 };
 
 /** The namespace a shared component uses for its reader: `forAudience(audience, { borrower: 'caseState', staff: 'staffCaseState' })`. */

@@ -64,10 +64,14 @@ import en_staffNotifications from '@/messages/en/staffNotifications.json';
 import zh_staffNotifications from '@/messages/zh-CN/staffNotifications.json';
 import en_staffOffers from '@/messages/en/staffOffers.json';
 import zh_staffOffers from '@/messages/zh-CN/staffOffers.json';
+import en_staffLitigation from '@/messages/en/staffLitigation.json';
+import zh_staffLitigation from '@/messages/zh-CN/staffLitigation.json';
 import en_validation from '@/messages/en/validation.json';
 import zh_validation from '@/messages/zh-CN/validation.json';
 import en_verify from '@/messages/en/verify.json';
 import zh_verify from '@/messages/zh-CN/verify.json';
+import en_verifyBundle from '@/messages/en/verifyBundle.json';
+import zh_verifyBundle from '@/messages/zh-CN/verifyBundle.json';
 import type { Locale } from './config';
 
 /**
@@ -110,8 +114,10 @@ const zhCN = {
   staffLogin: zh_staffLogin,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
+  staffLitigation: zh_staffLitigation,
   validation: zh_validation,
   verify: zh_verify,
+  verifyBundle: zh_verifyBundle,
 };
 
 export type Messages = typeof zhCN;
@@ -150,8 +156,10 @@ const en: Messages = {
   staffLogin: en_staffLogin,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
+  staffLitigation: en_staffLitigation,
   validation: en_validation,
   verify: en_verify,
+  verifyBundle: en_verifyBundle,
 };
 
 const all: Record<Locale, Messages> = { 'zh-CN': zhCN, en };

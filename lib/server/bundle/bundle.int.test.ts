@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -135,7 +135,12 @@ describe('the evidence bundle', () => {
 
   it('detects a changed, an added and a removed file, and a changed manifest', async () => {
     const s = await caseWithHistory({ evidenceFiles: 2, days: 5 });
-    const original = await unzip((await download(s.ctx(s.supervisor), s.kase.id)).file);
+    const issued = await download(s.ctx(s.supervisor), s.kase.id);
+    const original = await unzip(issued.file);
+    const cli = (file: string) => spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--import', './scripts/lib/server-only-shim.mjs', 'scripts/verify-bundle.ts', file], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: test.url } });
+    const good = cli(issued.file);
+    expect(good.stdout).toContain(`issued by this portal for case ${s.kase.caseNo}`);
+    expect(good.status).toBe(0);
 
     const changed = new Map(original);
     changed.set('03-contacts/contact-record.csv', Buffer.from(original.get('03-contacts/contact-record.csv')!.toString('utf8').replace('blocked', 'effective')));
@@ -160,6 +165,9 @@ describe('the evidence bundle', () => {
     expect(codes).toContain('manifest_signature_invalid');
     expect(codes).toContain('manifest_pdf_mismatch');
     expect(await verifyBundleFile(meta, forged)).toMatchObject({ verdict: 'altered' });
+    const bad = cli(forged);
+    expect(bad.stdout).toContain('The manifest’s signature does not verify');
+    expect(bad.status).toBe(1);
 
     // Not a ZIP at all.
     const junk = tmp('junk.zip');

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agreements, auditEvents, cases, contactRecords, hardshipStatements, negotiationMessages, offers, signatures, staffUsers, storedFiles } from '@/db/schema';
+import type { cases} from '@/db/schema';
+import { agreements, auditEvents, contactRecords, hardshipStatements, negotiationMessages, offers, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { ArrearsResult } from '@/lib/domain/arrears';
 import { todayIn, type IsoDate } from '@/lib/domain/dates';
 import { creditorPolicy } from '../creditor-policy';

@@ -21,6 +21,7 @@ import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
 import { replyAction } from './actions';
 import { ReviewForm } from './_components/review-form';
+import { LitigationSection } from './_components/litigation-section';
 import { instantFormat } from '@/lib/i18n/config';
 import { sealAuthorisedFor } from '@/lib/server/agreements/seal-authorisation';
 
@@ -213,6 +214,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
+        <LitigationSection ctx={ctx} caseId={overview.id} />
       </main>
     </ClientMessages>
   );
