@@ -17,6 +17,8 @@ export type BundleCopy = { path: string; file: StoredFileRef; description: strin
 const zhEn = (zh: string, en: string) => `${zh} / ${en}`;
 const at = (d: Date | null | undefined) => (d ? d.toISOString() : '');
 const beijing = (d: Date | null | undefined) => (d ? formatBeijingTime(d.toISOString(), 'zh-CN') : '');
+/** Beijing time as 2026-11-20 14:42, for long tables (the column says it is Beijing time). */
+const beijingShort = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const pageOf = (page: number, total: number) => `第 ${page} 页 / 共 ${total} 页`;
 
 const channelZh: Record<string, string> = { sms: '短信', email: '电子邮件', in_app: '站内消息', phone: '电话', letter: '信函', visit: '上门' };
@@ -172,14 +174,14 @@ export async function bundleDocuments(e: CaseEvidence, chain: ChainVerdict & { f
         {
           kind: 'table',
           columns: [
-            { label: '时间', width: 2.2 },
+            { label: '时间（北京时间）', width: 1.7 },
             { label: '渠道', width: 0.8 },
             { label: '结果', width: 1.2 },
             { label: '规则', width: 1.1 },
             { label: '经办人', width: 0.9 },
-            { label: '备注', width: 2.4 },
+            { label: '备注', width: 2.9 },
           ],
-          rows: e.contacts.map((c) => [beijing(c.at), channelZh[c.channel] ?? c.channel, outcomeZh[c.outcome] ?? c.outcome, c.blockedRule ?? '', staff(c.staffId), c.note ?? '']),
+          rows: e.contacts.map((c) => [beijingShort(c.at), channelZh[c.channel] ?? c.channel, outcomeZh[c.outcome] ?? c.outcome, c.blockedRule ?? '', staff(c.staffId), c.note ?? '']),
         },
       ],
       now,
