@@ -45,7 +45,7 @@ test.describe('the evidence bundle', () => {
 
     const page = await pageAs(supervisor);
     await page.goto(`/staff/cases/${kase.id}`);
-    await expect(page.getByRole('heading', { name: '证据包' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '证据包', exact: true })).toBeVisible();
     await expect(page.getByText('尚未生成证据包。')).toBeVisible();
     await axe(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载证据包（ZIP）' }).click()]);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LitigationSettings } from '@/lib/domain/litigation-settings';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { staffRole } from './enums';
 
@@ -17,6 +18,8 @@ export const creditors = pgTable('creditors', {
   timezone: text('timezone').notNull().default('Asia/Shanghai'),
   currency: text('currency').notNull().default('CNY'),
   policy: jsonb('policy').$type<CreditorPolicy>().notNull(),
+  /** Counsel for the lawyer's letter, courts for judicial confirmation (lib/domain/litigation-settings.ts). */
+  litigation: jsonb('litigation').$type<Partial<LitigationSettings>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -15,7 +15,7 @@ export async function makeCaseHistory(
   const { evidenceFiles = 3, fileBytes = 20_000, days = 30, contactsPerDay = 1, messages = 4, until = new Date(), staffId } = options;
   const [statement] = await db
     .insert(hardshipStatements)
-    .values({ caseId: kase.id, borrowerId: kase.borrowerId, version: 1, status: 'submitted', step: 6, data: { reason: { reason: 'illness', since: '2025-10-01', temporary: true, explanation: '住院治疗，收入中断' } } as never, disposableIncome: 120_000, submittedAt: until })
+    .values({ caseId: kase.id, borrowerId: kase.borrowerId, version: 1, status: 'submitted', step: 6, data: { reason: { category: 'illness', since: '2025-10-01', duration: 'temporary', details: '住院治疗，收入中断' } }, disposableIncome: 120_000, submittedAt: until })
     .returning();
   for (let i = 0; i < evidenceFiles; i++) {
     const body = crypto.randomBytes(Math.max(0, fileBytes - 64));
