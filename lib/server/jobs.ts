@@ -7,6 +7,7 @@ import { expireOffers } from './offers/expire-offers';
 import { purgeExpiredRateLimits } from './rate-limit';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
+import { flagEscalationReviews } from './review/flag-escalation-reviews';
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
@@ -14,7 +15,7 @@ import { purgeEndedSessions } from './auth/sessions';
  * password-lockout counts. Any number of app instances may
  * run a worker; pg-boss hands each job to one of them.
  */
-export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits' } as const;
+export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits', escalationReview: 'escalation-review' } as const;
 
 export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'concord-jobs' });
@@ -25,6 +26,7 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await boss.schedule(jobs.expireOffers, '* * * * *');
     await boss.schedule(jobs.dispatchOutbox, '* * * * *');
     await boss.schedule(jobs.purgeRateLimits, '17 * * * *');
+    await boss.schedule(jobs.escalationReview, '*/10 * * * *');
   }
   await boss.work(jobs.expireOffers, async () => {
     const expired = await expireOffers();
@@ -38,6 +40,11 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await purgeExpiredRateLimits(getDb());
     await purgeEndedSessions(getDb());
     await purgeStaleLockouts(getDb());
+  });
+  // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
+  await boss.work(jobs.escalationReview, async () => {
+    const flagged = await flagEscalationReviews();
+    if (flagged) logger.info({ flagged }, 'cases on escalation review');
   });
   return boss;
 }

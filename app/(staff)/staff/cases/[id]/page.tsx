@@ -24,6 +24,7 @@ import { ReviewForm } from './_components/review-form';
 import { LitigationSection } from './_components/litigation-section';
 import { instantFormat } from '@/lib/i18n/config';
 import { sealAuthorisedFor } from '@/lib/server/agreements/seal-authorisation';
+import { OutcomeSection } from './_components/outcome-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffCase'))('title') };
@@ -54,7 +55,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase']}>
+    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'outcomes']}>
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
         <BackLink href="/staff">{t('backToList')}</BackLink>
         <div>
@@ -214,6 +215,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
+        <OutcomeSection actor={actor} kase={overview} canAct={canAct} />
         <LitigationSection ctx={ctx} caseId={overview.id} />
       </main>
     </ClientMessages>
