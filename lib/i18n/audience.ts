@@ -32,6 +32,7 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   help: 'any',
   home: 'borrower',
   journey: 'borrower',
+  litigation: 'borrower',
   loanPage: 'borrower',
   login: 'borrower',
   nextStep: 'borrower',

@@ -26,6 +26,8 @@ import en_home from '@/messages/en/home.json';
 import zh_home from '@/messages/zh-CN/home.json';
 import en_journey from '@/messages/en/journey.json';
 import zh_journey from '@/messages/zh-CN/journey.json';
+import en_litigation from '@/messages/en/litigation.json';
+import zh_litigation from '@/messages/zh-CN/litigation.json';
 import en_loanPage from '@/messages/en/loanPage.json';
 import zh_loanPage from '@/messages/zh-CN/loanPage.json';
 import en_login from '@/messages/en/login.json';
@@ -113,6 +115,7 @@ const zhCN = {
   help: zh_help,
   home: zh_home,
   journey: zh_journey,
+  litigation: zh_litigation,
   loanPage: zh_loanPage,
   login: zh_login,
   nextStep: zh_nextStep,
@@ -161,6 +164,7 @@ const en: Messages = {
   help: en_help,
   home: en_home,
   journey: en_journey,
+  litigation: en_litigation,
   loanPage: en_loanPage,
   login: en_login,
   nextStep: en_nextStep,

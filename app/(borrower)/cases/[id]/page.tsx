@@ -17,6 +17,7 @@ import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-mess
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { postMessageAction } from './actions';
+import { BorrowerNotices } from './_components/borrower-notices';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('casePage'))('title') };
@@ -110,6 +111,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           ) : null}
         </ul>
       </Card>
+      <BorrowerNotices actor={ctx.actor} caseId={overview.id} locale={locale} timeZone={overview.timeZone} />
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
       <ClientMessages namespaces={['caseThread']} timeZone={overview.timeZone}>

@@ -55,7 +55,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'outcomes']}>
+    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'staffLitigation', 'outcomes']}>
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
         <BackLink href="/staff">{t('backToList')}</BackLink>
         <div>
@@ -216,7 +216,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
         <OutcomeSection actor={actor} kase={overview} canAct={canAct} />
-        <LitigationSection ctx={ctx} caseId={overview.id} />
+        <LitigationSection ctx={ctx} caseId={overview.id} canAct={canAct} locale={locale} />
       </main>
     </ClientMessages>
   );
