@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import { cases, creditors } from '@/db/schema';
-import { prepareNotice } from '@/lib/server/notices/prepare-notice';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { makeSentNotice } from '@/lib/testing/evidence-factory';
 import { expect, test } from './fixtures/test';
 
 const DAY = 86_400_000;
@@ -20,12 +20,8 @@ test.describe('when mediation fails', () => {
     const now = Date.now();
     await db.update(cases).set({ openedAt: new Date(now - 60 * DAY) }).where(eq(cases.id, kase.id));
     const at = (daysAgo: number) => new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY + 3 * 3_600_000);
-    const asMediator = { actor: { type: 'staff' as const, id: mediator.id, role: 'mediator' as const, creditorId: creditor.id }, meta: {} };
-    const asSupervisor = { ...asMediator, actor: { ...asMediator.actor, id: supervisor.id, role: 'supervisor' as const } };
-    await prepareNotice(asMediator, kase.id, { kind: 'collection_letter', channel: 'letter' }, at(50));
-    const counsel = await prepareNotice(asMediator, kase.id, { kind: 'lawyers_letter', channel: 'letter' }, at(33));
-    const { decideNotice } = await import('@/lib/server/notices/decide-notice');
-    await decideNotice(asSupervisor, counsel.noticeId, { decision: 'approve' }, at(33));
+    await makeSentNotice(db, kase, mediator.id, 'collection_letter', at(50));
+    await makeSentNotice(db, kase, supervisor.id, 'lawyers_letter', at(33));
 
     // The mediator prepares the notice of suit; it waits for the supervisor.
     const desk = await pageAs(mediator);
@@ -33,7 +29,7 @@ test.describe('when mediation fails', () => {
     await expect(desk.getByText('下一份通知：起诉通知书', { exact: false })).toBeVisible();
     await desk.getByRole('radio', { name: '站内消息' }).check();
     await desk.getByRole('button', { name: '制作起诉通知书' }).click();
-    await expect(desk.getByText('已制作，等待主管批准。')).toBeVisible();
+    await expect(desk.getByTestId('notice-list').getByRole('listitem').nth(2)).toContainText('起诉通知书 · 待主管批准 · 站内消息');
     await expect(desk.getByText('等待主管批准后发送。')).toBeVisible();
     await axe(desk);
 
@@ -48,8 +44,8 @@ test.describe('when mediation fails', () => {
     const list = boss.getByTestId('notice-list');
     await expect(list.getByRole('listitem')).toHaveCount(3);
     await boss.getByRole('button', { name: '批准并发送' }).click();
-    await expect(boss.getByText('已发送，并已记入联系记录。')).toBeVisible();
     await expect(list.getByRole('listitem').nth(2)).toContainText('起诉通知书 · 已发送 · 站内消息');
+    await expect(list.getByRole('listitem').nth(2)).toContainText(`${supervisor.name} 于`);
     await axe(boss);
 
     // The bundle holds the three notices, each as sent.

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '@/db/client';
-import { contactRecords, hardshipStatements, negotiationMessages, storedFiles } from '@/db/schema';
+import { contactRecords, hardshipStatements, negotiationMessages, notices, storedFiles } from '@/db/schema';
 
 /**
  * A case's history as a busy year leaves it: a submitted hardship statement with evidence files (small real PDFs
@@ -59,4 +59,22 @@ export async function makeCaseHistory(
     await db.insert(negotiationMessages).values({ caseId: kase.id, authorType: i % 2 ? 'staff' : 'borrower', authorId: i % 2 ? (staffId ?? null) : kase.borrowerId, body: `第${i + 1}条留言：希望分期还款`, createdAt: new Date(until.getTime() - (messages - i) * 3_600_000) });
   }
   return { statementId: statement!.id, contacts: rows.length };
+}
+
+/**
+ * A notice sent in the past, as the notice service leaves it (stored PDF with its SHA-256, the notice row, its
+ * contact): for browser tests, which cannot call the service with an earlier clock through the server.
+ */
+export async function makeSentNotice(db: Database, kase: { id: string; borrowerId: string }, staffId: string, kind: 'collection_letter' | 'lawyers_letter' | 'intended_suit', sentAt: Date) {
+  const bytes = Buffer.from(`%PDF-1.4\n% ${kind} sent ${sentAt.toISOString()}\n%%EOF\n`);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const id = crypto.randomUUID();
+  const name = { collection_letter: '催收函', lawyers_letter: '律师函', intended_suit: '起诉通知书' }[kind];
+  const [file] = await db
+    .insert(storedFiles)
+    .values({ kind: 'notice', borrowerId: kase.borrowerId, caseId: kase.id, ownerId: id, filename: `${name}-${id.slice(0, 8)}.pdf`, contentType: 'application/pdf', size: bytes.length, sha256, bytes, uploadedByType: 'staff', uploadedById: staffId, createdAt: sentAt })
+    .returning({ id: storedFiles.id });
+  const [contact] = await db.insert(contactRecords).values({ caseId: kase.id, borrowerId: kase.borrowerId, staffId, channel: 'letter', direction: 'outbound', outcome: 'attempted', note: `notice:${kind} ${name} SHA-256 ${sha256}`, at: sentAt }).returning({ id: contactRecords.id });
+  await db.insert(notices).values({ id, caseId: kase.id, kind, channel: 'letter', status: 'sent', enforceableAmount: 1_000_000, asOf: sentAt.toISOString().slice(0, 10), fileId: file!.id, sha256, preparedBy: staffId, preparedAt: sentAt, decidedBy: kind === 'collection_letter' ? null : staffId, decidedAt: kind === 'collection_letter' ? null : sentAt, sentAt, contactRecordId: contact!.id });
+  return { id, sha256 };
 }

@@ -35,7 +35,7 @@ export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: 
                 <p>{t('notices.amount', { amount: formatMoney(n.enforceableAmount, locale), date: n.asOf })}</p>
                 <p className="text-slate-700">
                   {t('notices.prepared', { name: n.preparedBy, date: when(n.preparedAt) })}
-                  {n.decidedBy ? ` · ${t('notices.decided', { name: n.decidedBy, date: when(n.decidedAt) })}` : ''}
+                  {n.decidedBy ? ` · ${t(n.status === 'rejected' ? 'notices.rejectedBy' : 'notices.approved', { name: n.decidedBy, date: when(n.decidedAt) })}` : ''}
                   {n.sentAt ? ` · ${t('notices.sentAt', { date: when(n.sentAt) })}` : ''}
                 </p>
                 {n.blockedRule ? <p className="text-warn-800">{t('notices.blocked', { rule: n.blockedRule })}</p> : null}
