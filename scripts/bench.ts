@@ -23,6 +23,7 @@ import { dashboardFilterParams } from '@/lib/validation/dashboard';
 import { benchDashboard } from './lib/bench-dashboard';
 import { benchEvidenceBundle } from './lib/bench-evidence-bundle';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
+import { caseWaitingForSignature, weighBorrowerPages } from './lib/page-weight-bench';
 import { prebuild } from './lib/prebuild';
 
 /**
@@ -37,6 +38,9 @@ import { prebuild } from './lib/prebuild';
  *   --cases N   (default 100000)   --duration S (default 20)   --connections C (default 10)
  *   --rounds R  (default 4: each target's 20 s taken as 4 slices of 5 s, in turn with the others)
  *   --port P    (default 3200)     --pg-port P (default 54399): other ports, for runs side by side
+ *   --lighthouse-runs N (default 3: Lighthouse audits per page, the median reported)
+ *   --only load|weight|bundle  (default load and weight: the server's throughput, or the borrower pages' weight on a phone;
+ *                       bundle: only the evidence bundle of a heavy case, then stop)
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +52,9 @@ const CONNECTIONS = arg('connections', 10);
 const ROUNDS = arg('rounds', 4);
 const PORT = arg('port', 3200);
 const PG_PORT = arg('pg-port', 54399);
+const LIGHTHOUSE_RUNS = arg('lighthouse-runs', 3);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const parts = { load: only !== 'weight', weight: only !== 'load' };
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
 const dataDir = path.resolve('.bench-data');
@@ -170,14 +177,16 @@ async function main() {
   sessionTimes.sort((a, b) => a - b);
   const sessionCheck = { p50Ms: percentile(sessionTimes, 50), p95Ms: percentile(sessionTimes, 95), cpuMs: await serviceCpu(() => sessionIsLive(session.sessionId, subject.borrower_id)) };
   log(`session check per request: p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall; ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
-  // The evidence bundle of a heavy case (issue 18): under 5 s, memory bounded. `--bundle-only` stops after it.
+  // The evidence bundle of a heavy case (issue 18): under 5 s, memory bounded. `--only bundle` stops after it.
   const evidenceBundle = await benchEvidenceBundle(getDb(), log);
-  if (process.argv.includes('--bundle-only')) {
+  if (only === 'bundle') {
     await closeDb();
     await handle.pool.end();
     await cluster.stop();
     return;
   }
+  // The pages weighed on a phone: the measured borrower's, and an agreement waiting for its borrower's signature.
+  const signing = parts.weight ? await caseWaitingForSignature(getDb(), generatedCaseNo(Math.floor(CASES / 2) + 200), AUTH_SECRET) : null;
   // The supervisor dashboard (issue 15): every filter combination through the service, at this many cases.
   const dashboard = await benchDashboard(handle.db);
   log(`dashboard service, ${dashboard.combinations} filter combinations × ${dashboard.runsEach} runs at ${dashboard.cases} cases: worst p95 ${dashboard.worst.p95.toFixed(1)} ms (${JSON.stringify(dashboard.worst.filter)})`);
@@ -241,8 +250,8 @@ async function main() {
     // Warm every route once so compilation and first-connection costs are not measured.
     await Promise.all([fetch(`${base}/robots.txt`), fetch(`${base}/help`), fetch(`${base}/loans/${subject.loan_id}`, { headers: { cookie } }), fetch(`${base}/cases/${subject.case_id}/offers`, { headers: { cookie } }), fetch(`${base}/staff/dashboard?${dashboardQuery}`, { headers: { cookie: staffCookie } })]);
 
-    log(`${CONNECTIONS} connections, ${DURATION} s per target in ${ROUNDS} turns`);
-    const results = await loadInTurns([
+    if (parts.load) log(`${CONNECTIONS} connections, ${DURATION} s per target in ${ROUNDS} turns`);
+    const results = !parts.load ? {} : await loadInTurns([
       { name: 'staticPage', url: `${base}/help` },
       { name: 'staticFile', url: `${base}/robots.txt` },
       { name: 'signInPage', url: `${base}/login` },
@@ -254,16 +263,16 @@ async function main() {
     ]);
     const rss = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
 
-    const staticPage = results.staticPage!.requestsPerSecond;
-    const staticFile = results.staticFile!.requestsPerSecond;
-    console.log('\nPage              req/s    p50 ms  p95 ms  p99 ms  vs static page  vs static file  non-2xx');
+    const staticPage = results.staticPage?.requestsPerSecond ?? NaN;
+    const staticFile = results.staticFile?.requestsPerSecond ?? NaN;
+    if (parts.load) console.log('\nPage              req/s    p50 ms  p95 ms  p99 ms  vs static page  vs static file  non-2xx');
     for (const [name, r] of Object.entries(results)) {
       const share = (of: number) => `${((r.requestsPerSecond / of) * 100).toFixed(0)}%`;
       console.log(`${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${share(staticPage).padStart(15)} ${share(staticFile).padStart(15)} ${String(r.non2xx).padStart(8)}`);
     }
     // The goal of issue #3: p95 under 100 ms and at least a fifth of the static page's throughput.
     const goals = Object.fromEntries(
-      (['borrowerHome', 'loanDetail'] as const).map((name) => {
+      (parts.load ? (['borrowerHome', 'loanDetail'] as const) : []).map((name) => {
         const r = results[name]!;
         return [name, { p95Under100ms: r.p95 < 100, atLeastFifthOfStaticPage: r.requestsPerSecond * 5 >= staticPage }];
       }),
@@ -278,8 +287,10 @@ async function main() {
     console.log(`dashboard service (every figure, trend, cohorts), ${dashboard.combinations} filter combinations at ${dashboard.cases} cases: worst p50 ${dashboard.worst.p50.toFixed(1)} ms, p95 ${dashboard.worst.p95.toFixed(1)} ms — goal < 300 ms ${dashboard.goal300ms ? 'met' : 'NOT met'}`);
     console.log(`evidence bundle (50 files of 1 MB, ${evidenceBundle.contacts} contacts, ${(evidenceBundle.bundleBytes / 1024 / 1024).toFixed(1)} MB): p50 ${evidenceBundle.p50Ms.toFixed(0)} ms, max ${evidenceBundle.maxMs.toFixed(0)} ms (< 5 s ${evidenceBundle.under5s ? 'met' : 'NOT met'}); RSS grew ${evidenceBundle.rssGrowthMb.toFixed(0)} MB (bounded ${evidenceBundle.memoryBounded ? 'yes' : 'NO'})`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
+    // Issue #13: what each borrower page weighs on a phone and scores in Lighthouse, beside the framework's floor.
+    const pageWeight = signing ? await weighBorrowerPages({ base, subject, session, signing, lighthouseRuns: LIGHTHOUSE_RUNS, log }) : null;
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, evidenceBundle, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, evidenceBundle, peakRssKb: Number(rss), pageWeight }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
