@@ -63,6 +63,7 @@ test.describe('the evidence bundle', () => {
     await expect(visitor.getByTestId('bundle-verdict')).toContainText('证据包完整，未被篡改');
     await expect(visitor.getByTestId('bundle-verdict')).toContainText(kase.caseNo);
     await axe(visitor);
+    await visitor.screenshot({ path: testInfo.outputPath('verify-bundle.png'), fullPage: true });
 
     const forged = testInfo.outputPath('forged.zip');
     await tamperedCopy(file, forged);

@@ -9,7 +9,7 @@ import { expect, test } from './fixtures/test';
 const DAY = 86_400_000;
 
 test.describe('when mediation fails', () => {
-  test('a supervisor escalates a case, approves and sends the notice of suit, and downloads the bundle that holds it; the borrower reads it', async ({ db, pageAs, axe }) => {
+  test('a supervisor escalates a case, approves and sends the notice of suit, and downloads the bundle that holds it; the borrower reads it', async ({ db, pageAs, axe }, testInfo) => {
     const creditor = await makeCreditor(db);
     await db.update(creditors).set({ litigation: { counsel: { firm: '浙江明理律师事务所', lawyer: '陈律', phone: '0571-88880000', address: '杭州市' } } }).where(eq(creditors.id, creditor.id));
     const mediator = await makeStaff(db, creditor.id, 'mediator');
@@ -64,14 +64,17 @@ test.describe('when mediation fails', () => {
     expect(names.filter((n) => n.startsWith('02-notices/'))).toHaveLength(3);
     expect(names.some((n) => n.startsWith('02-notices/03-起诉通知书'))).toBe(true);
 
-    // The borrower sees the notices on their case, in words, and reads the notice of suit.
-    const phone = await pageAs(borrower);
+    await boss.screenshot({ path: testInfo.outputPath('staff-case-file.png'), fullPage: true });
+
+    // The borrower (reading English) sees the notices on their case, in words, and reads the notice of suit.
+    const phone = await pageAs(borrower, { locale: 'en' });
     await phone.goto(`/cases/${kase.id}`);
-    const notices = phone.getByRole('region', { name: '贷款人发给您的通知' });
+    const notices = phone.getByRole('region', { name: 'Notices the lender sent you' });
     await expect(notices.getByRole('listitem')).toHaveCount(3);
-    await expect(notices).toContainText('贷款人准备向法院起诉。起诉前，您仍可以通过调解达成还款协议');
+    await expect(notices).toContainText('The lender is preparing to sue. Until it does, you can still agree a repayment plan');
     await axe(phone);
-    const [pdf] = await Promise.all([phone.waitForEvent('download'), notices.getByRole('link', { name: '查看起诉通知书（PDF）' }).click()]);
+    await phone.screenshot({ path: testInfo.outputPath('borrower-case.png'), fullPage: true });
+    const [pdf] = await Promise.all([phone.waitForEvent('download'), notices.getByRole('link', { name: 'Read the Notice of intended suit (PDF)' }).click()]);
     expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
