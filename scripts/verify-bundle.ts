@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -6,7 +5,7 @@ import { createDatabase, resolveDatabaseUrl } from '@/db/client';
 import { cases } from '@/db/schema/cases';
 import { evidenceBundles } from '@/db/schema/litigation';
 import { checkBundle, describeProblem } from '@/lib/bundle/check-bundle';
-import { loadExistingSigningIdentity } from '@/lib/pdf/signing-identity';
+import { existingCertificateSha256 } from '@/lib/pdf/signing-identity';
 
 /**
  * npm run verify-bundle -- path/to/bundle.zip
@@ -56,12 +55,10 @@ if (check.intact && check.manifestSha256) {
     authentic = lookup.caseNo !== null;
   } else {
     console.log(`Record:   not consulted: ${lookup.why}`);
-    const identity = await loadExistingSigningIdentity().catch(() => null);
-    if (identity) {
-      const der = Buffer.from(identity.certificatePem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
-      const ours = crypto.createHash('sha256').update(der).digest('hex');
-      console.log(`Signer:   compared with this portal’s certificate “${identity.subjectCn}”`);
-      authentic = check.signer?.certificateSha256 === ours;
+    const ours = await existingCertificateSha256();
+    if (ours) {
+      console.log(`Signer:   compared with this portal’s certificate “${ours.subjectCn}”`);
+      authentic = check.signer?.certificateSha256 === ours.sha256;
     } else {
       console.log('Signer:   this portal’s certificate is not available here; judging by the signature alone');
     }
