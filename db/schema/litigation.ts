@@ -92,10 +92,22 @@ export const judicialConfirmations = pgTable(
     preparedBy: uuid('prepared_by').references(() => staffUsers.id),
     preparedAt: timestamp('prepared_at', { withTimezone: true }).notNull(),
     borrowerSignedAt: timestamp('borrower_signed_at', { withTimezone: true }),
+    /** The borrower's signature: the name typed, the consent text's version and SHA-256 (the agreement's disclosure). */
+    borrowerTypedName: text('borrower_typed_name'),
+    borrowerConsentVersion: text('borrower_consent_version'),
+    borrowerConsentSha256: text('borrower_consent_sha256'),
+    /** The mediator who signed for the mediation (after their password) when the creditor's seal was applied. */
+    signedBy: uuid('signed_by').references(() => staffUsers.id),
     signedAt: timestamp('signed_at', { withTimezone: true }),
     filedAt: timestamp('filed_at', { withTimezone: true }),
+    filedBy: uuid('filed_by').references(() => staffUsers.id),
+    /** The court's receipt of the application (受理通知书), stored as a document. */
+    filedFileId: uuid('filed_file_id').references(() => storedFiles.id),
     courtCaseNo: text('court_case_no'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => staffUsers.id),
+    /** The court's ruling (民事裁定书), stored as a document. */
+    decisionFileId: uuid('decision_file_id').references(() => storedFiles.id),
     decisionNote: text('decision_note'),
     version: integer('version').notNull().default(1),
   },

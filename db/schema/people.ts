@@ -4,6 +4,9 @@ import type { LitigationSettings } from '@/lib/domain/litigation-settings';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { staffRole, staffTokenPurpose } from './enums';
 
+/** Where borrowers pay: shown on their plan's "how to pay". */
+export type PaymentAccount = { bankName: string; accountName: string; accountNo: string; note?: string; noteEn?: string };
+
 export const creditors = pgTable('creditors', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
@@ -20,6 +23,8 @@ export const creditors = pgTable('creditors', {
   policy: jsonb('policy').$type<CreditorPolicy>().notNull(),
   /** Counsel for the lawyer's letter, courts for judicial confirmation (lib/domain/litigation-settings.ts). */
   litigation: jsonb('litigation').$type<Partial<LitigationSettings>>().notNull().default({}),
+  /** The repayment account borrowers pay into (null until the creditor has set it). */
+  paymentAccount: jsonb('payment_account').$type<PaymentAccount>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

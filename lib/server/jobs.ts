@@ -7,15 +7,16 @@ import { expireOffers } from './offers/expire-offers';
 import { purgeExpiredRateLimits } from './rate-limit';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
+import { trackPlans } from './plans/track-plans';
 import { flagEscalationReviews } from './review/flag-escalation-reviews';
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
- * outbox dispatch every minute, and an hourly sweep of spent rate-limit counters, ended sessions and stale
+ * outbox dispatch every minute, plan tracking hourly (missed installments, breaches), and an hourly sweep of spent rate-limit counters, ended sessions and stale
  * password-lockout counts. Any number of app instances may
  * run a worker; pg-boss hands each job to one of them.
  */
-export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits', escalationReview: 'escalation-review' } as const;
+export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits', escalationReview: 'escalation-review', trackPlans: 'track-plans' } as const;
 
 export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'concord-jobs' });
@@ -26,6 +27,8 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await boss.schedule(jobs.expireOffers, '* * * * *');
     await boss.schedule(jobs.dispatchOutbox, '* * * * *');
     await boss.schedule(jobs.purgeRateLimits, '17 * * * *');
+    // Missed installments and breaches: hourly, so a plan is judged soon after its day turns in any time zone.
+    await boss.schedule(jobs.trackPlans, '5 * * * *');
     await boss.schedule(jobs.escalationReview, '*/10 * * * *');
   }
   await boss.work(jobs.expireOffers, async () => {
@@ -40,6 +43,10 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await purgeExpiredRateLimits(getDb());
     await purgeEndedSessions(getDb());
     await purgeStaleLockouts(getDb());
+  });
+  await boss.work(jobs.trackPlans, async () => {
+    const report = await trackPlans();
+    if (report.missed || report.breached || report.completed) logger.info(report, 'plans tracked');
   });
   // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
   await boss.work(jobs.escalationReview, async () => {

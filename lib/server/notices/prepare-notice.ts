@@ -42,7 +42,7 @@ export async function sendNoticeTx(tx: Executor, ctx: Ctx, kase: typeof cases.$i
   const [creditor] = await tx.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`contact:${kase.borrowerId}`}))`);
   const history = await tx
-    .select({ at: contactRecords.at, outcome: contactRecords.outcome })
+    .select({ at: contactRecords.at, channel: contactRecords.channel, outcome: contactRecords.outcome, direction: contactRecords.direction })
     .from(contactRecords)
     .where(and(eq(contactRecords.borrowerId, kase.borrowerId), gte(contactRecords.at, new Date(now.getTime() - 8 * 86_400_000))));
   let rule: string | null = null;

@@ -19,6 +19,7 @@ import { StaffNegotiation } from './_components/staff-negotiation';
 import { ClaimCase } from './_components/claim-case';
 import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
+import { PlanSection } from './_components/plan-section';
 import { replyAction } from './actions';
 import { ReviewForm } from './_components/review-form';
 import { LitigationSection } from './_components/litigation-section';
@@ -89,6 +90,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             )}
           </Notice>
         ) : null}
+        <PlanSection actor={actor} caseId={overview.id} canAct={canAct} />
         <div className="grid gap-5 lg:grid-cols-2">
           <Card aria-labelledby="borrower-heading">
             <h2 id="borrower-heading" className="text-lg font-semibold">

@@ -30,10 +30,18 @@ CREATE TABLE "judicial_confirmations" (
 	"prepared_by" uuid,
 	"prepared_at" timestamp with time zone NOT NULL,
 	"borrower_signed_at" timestamp with time zone,
+	"borrower_typed_name" text,
+	"borrower_consent_version" text,
+	"borrower_consent_sha256" text,
+	"signed_by" uuid,
 	"signed_at" timestamp with time zone,
 	"filed_at" timestamp with time zone,
+	"filed_by" uuid,
+	"filed_file_id" uuid,
 	"court_case_no" text,
 	"decided_at" timestamp with time zone,
+	"decided_by" uuid,
+	"decision_file_id" uuid,
 	"decision_note" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "judicial_confirmations_agreement_id_unique" UNIQUE("agreement_id")
@@ -69,6 +77,11 @@ ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_unsi
 ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_borrower_signed_file_id_stored_files_id_fk" FOREIGN KEY ("borrower_signed_file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_signed_file_id_stored_files_id_fk" FOREIGN KEY ("signed_file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_prepared_by_staff_users_id_fk" FOREIGN KEY ("prepared_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_signed_by_staff_users_id_fk" FOREIGN KEY ("signed_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_filed_by_staff_users_id_fk" FOREIGN KEY ("filed_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_filed_file_id_stored_files_id_fk" FOREIGN KEY ("filed_file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_decided_by_staff_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "judicial_confirmations" ADD CONSTRAINT "judicial_confirmations_decision_file_id_stored_files_id_fk" FOREIGN KEY ("decision_file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notices" ADD CONSTRAINT "notices_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notices" ADD CONSTRAINT "notices_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notices" ADD CONSTRAINT "notices_prepared_by_staff_users_id_fk" FOREIGN KEY ("prepared_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
