@@ -1,4 +1,5 @@
 import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ConfirmationStatus } from '@/lib/domain/judicial-confirmation';
 import type { NoticeChannel, NoticeKind } from '@/lib/domain/notice-sequence';
 import { agreements } from './agreements';
 import { cases } from './cases';
@@ -6,7 +7,6 @@ import { storedFiles } from './files';
 import { staffUsers } from './people';
 
 export type NoticeStatus = 'pending_approval' | 'sent' | 'rejected' | 'blocked';
-export type ConfirmationStatus = 'prepared' | 'signed_by_borrower' | 'signed' | 'filed' | 'confirmed' | 'rejected';
 
 /**
  * Every evidence bundle handed out: the SHA-256 of its manifest (the sealed list of every file's hash), so
