@@ -27,6 +27,8 @@ export type ConfirmationDto = {
   borrowerSignedAt: string | null;
   signedAt: string | null;
   signedBy: string | null;
+  /** The Beijing day of the latest step (the one its status names). */
+  statusOn: string;
   filedOn: string | null;
   courtCaseNo: string | null;
   decidedOn: string | null;
@@ -82,6 +84,7 @@ export async function confirmationOf(actor: Actor, caseId: unknown, now: Date = 
       borrowerSignedAt: c.borrowerSignedAt?.toISOString() ?? null,
       signedAt: c.signedAt?.toISOString() ?? null,
       signedBy: signer?.name ?? null,
+      statusOn: { prepared: courtToday(c.preparedAt), signed_by_borrower: courtToday(c.borrowerSignedAt ?? c.preparedAt), signed: courtToday(c.signedAt ?? c.preparedAt), filed: filedOn!, confirmed: courtToday(c.decidedAt ?? c.preparedAt), rejected: courtToday(c.decidedAt ?? c.preparedAt) }[c.status],
       filedOn,
       courtCaseNo: c.courtCaseNo,
       decidedOn: c.decidedAt ? courtToday(c.decidedAt) : null,
@@ -104,4 +107,12 @@ export async function readConfirmationFile(ctx: Ctx, confirmationId: unknown, wh
   if (!file) throw new AppError('NOT_FOUND');
   await db.transaction((tx) => recordAudit(tx, ctx, { action: 'confirmation.downloaded', entityType: 'judicial_confirmation', entityId: c.id, data: { document: which, sha256: file.sha256 } }));
   return { filename: file.filename, bytes: file.bytes, sha256: file.sha256, contentType: file.contentType };
+}
+
+/** The borrower's signing page: their application (if any) with the consent text its agreement was made with. */
+export async function confirmationSigningView(actor: Actor, caseId: unknown, now: Date = new Date()) {
+  const { confirmation } = await confirmationOf(actor, caseId, now);
+  if (!confirmation) return null;
+  const { kase, snapshot } = await loadVisibleConfirmation(getDb(), actor, confirmation.id);
+  return { c: confirmation, caseNo: kase.caseNo, consentLocale: snapshot.locale, consentVersion: snapshot.consentVersion };
 }

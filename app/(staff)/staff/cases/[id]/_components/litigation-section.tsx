@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { listEvidenceBundles } from '@/lib/server/bundle/list-bundles';
 import { listNotices } from '@/lib/server/notices/list-notices';
 import { formatMoney } from '@/lib/domain/money';
+import { ConfirmationSection } from './confirmation-section';
 import { DecideNoticeForm, PrepareNoticeForm } from './notice-forms';
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
@@ -18,6 +19,7 @@ export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: 
       <h2 id="litigation-heading" className="text-xl font-semibold">
         {t('title')}
       </h2>
+      <ConfirmationSection ctx={ctx} caseId={caseId} canAct={canAct} locale={locale} />
       <Card aria-labelledby="notices-heading" className="flex flex-col gap-3">
         <h3 id="notices-heading" className="text-lg font-semibold">
           {t('notices.title')}
