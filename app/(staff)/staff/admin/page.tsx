@@ -16,6 +16,7 @@ export default async function AdminIndexPage() {
     { href: '/staff/admin/creditors', title: t('creditorsTitle'), text: t('creditorsBlurb') },
     { href: '/staff/admin/seal', title: tStaff('admin'), text: t('sealBlurb') },
     { href: '/staff/admin/payments', title: tStaff('importPayments'), text: t('paymentsBlurb') },
+    { href: '/staff/admin/litigation', title: t('litigation.title'), text: t('litigationBlurb') },
     { href: '/staff/outbox', title: t('outboxTitle'), text: t('outboxBlurb') },
   ];
   return (

@@ -48,7 +48,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
           <h2 className="mb-1 text-lg font-semibold">{t('confirmation.signTitle')}</h2>
           <p className="mb-3 text-sm">{t('confirmation.signIntro')}</p>
           <ClientMessages namespaces={['signing']}>
-            <SigningForm caseId={id} subject={{ kind: 'confirmation', confirmationId: c.id }} consentTitle={consent.title} consentParagraphs={consent.paragraphs} returnTo={`/cases/${id}/confirmation`} />
+            <SigningForm caseId={id} subject={{ kind: 'confirmation', confirmationId: c.id }} consentTitle={consent.title} consentParagraphs={consent.paragraphs} returnTo={`/cases/${id}/confirmation`} submitLabel={t('confirmation.signTitle')} />
           </ClientMessages>
         </Card>
       ) : (

@@ -31,7 +31,7 @@ export type SigningSubject = { kind: 'agreement'; agreementId: string } | { kind
  * Consent, step-up code, typed name and an optional drawing; refusals appear beside their field and nothing typed or
  * drawn is lost. The same form signs the agreement and the application for its judicial confirmation.
  */
-export function SigningForm({ caseId, subject, consentTitle, consentParagraphs, returnTo }: { caseId: string; subject: SigningSubject; consentTitle: string; consentParagraphs: string[]; returnTo: string }) {
+export function SigningForm({ caseId, subject, consentTitle, consentParagraphs, returnTo, submitLabel }: { caseId: string; subject: SigningSubject; consentTitle: string; consentParagraphs: string[]; returnTo: string; submitLabel?: string }) {
   const t = useTranslations('signing');
   const errorText = useErrorText();
   const router = useRouter();
@@ -124,7 +124,7 @@ export function SigningForm({ caseId, subject, consentTitle, consentParagraphs, 
       ) : null}
       <FormError message={formError} />
       <Button type="submit" disabled={form.formState.isSubmitting}>
-        {form.formState.isSubmitting ? t('signing') : t('sign')}
+        {form.formState.isSubmitting ? t('signing') : (submitLabel ?? t('sign'))}
       </Button>
     </form>
   );
