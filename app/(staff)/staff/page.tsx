@@ -88,6 +88,11 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Se
                 <td className="px-3 py-2">
                   {tState(row.state)}
                   {row.reviewPending ? <span className="ml-2 rounded bg-warn-50 px-2 py-0.5 text-xs font-medium text-warn-800">{t('reviewPending')}</span> : null}
+                  {row.confirmation ? (
+                    <span className={`ml-2 rounded px-2 py-0.5 text-xs font-medium ${row.confirmation.marker === 'due' ? 'bg-warn-50 text-warn-800' : 'bg-danger-50 text-danger-700'}`} data-testid="confirmation-marker">
+                      {t(`confirmation.${row.confirmation.marker}`, { date: format.dateTime(new Date(`${row.confirmation.deadline}T00:00:00+08:00`), { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 text-right">
                   {row.dpdAtOpen} <span className="text-slate-600">{dpdBucket(row.dpdAtOpen)}</span>

@@ -10,6 +10,7 @@ import { makeBorrower, makeSealAuthorisation, makeStaff } from '@/lib/testing/fa
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { makeExecutedPlan } from '@/lib/testing/plans';
 import type { Ctx } from '../actor';
+import { listCases } from '../cases/list-cases';
 import { confirmationOf, readConfirmationFile } from './confirmation-view';
 import { recordConfirmationDecision, recordConfirmationFiling } from './court-steps';
 import { countersignConfirmation, prepareConfirmation, requestConfirmationCode, signConfirmationAsBorrower } from './sign-confirmation';
@@ -171,5 +172,25 @@ describe('judicial confirmation', () => {
     const colleague = await makeStaff(test.db, s.creditor.id, 'mediator', 'mediator password');
     expect((await confirmationOf(s.staff(colleague).actor, s.kase.id)).confirmation?.id).toBe(confirmationId);
     await expect(recordConfirmationFiling(s.staff(colleague), confirmationId, { filedOn: '2026-11-10' }, null, at('2026-11-10T03:00:00Z'))).rejects.toMatchObject({ code: 'NOT_ASSIGNED' });
+  });
+
+  it('marks the mediator’s queue: due in the last 7 days, overdue once passed with an application unfiled, nothing once filed', async () => {
+    const DAY = 86_400_000;
+    const s = await executedCase();
+    const queueRow = async () => (await listCases(s.mediatorCtx.actor, { mine: true })).rows.find((r) => r.id === s.kase.id)!;
+    const effectiveAgo = async (days: number) => test.db.update(agreements).set({ executedAt: new Date(Date.now() - days * DAY) }).where(eq(agreements.id, s.agreementId));
+    await effectiveAgo(10);
+    expect((await queueRow()).confirmation).toBeNull(); // 20 days left
+    await effectiveAgo(25);
+    expect((await queueRow()).confirmation?.marker).toBe('due');
+    await effectiveAgo(45);
+    expect((await queueRow()).confirmation).toBeNull(); // passed, never prepared: nothing to do
+    await effectiveAgo(25);
+    await prepareConfirmation(s.mediatorCtx, s.kase.id);
+    await effectiveAgo(45);
+    await test.db.update(judicialConfirmations).set({ effectiveAt: new Date(Date.now() - 45 * DAY) }).where(eq(judicialConfirmations.caseId, s.kase.id));
+    expect((await queueRow()).confirmation?.marker).toBe('overdue');
+    await test.db.update(judicialConfirmations).set({ status: 'filed', filedAt: new Date() }).where(eq(judicialConfirmations.caseId, s.kase.id));
+    expect((await queueRow()).confirmation).toBeNull();
   });
 });
