@@ -38,7 +38,8 @@ test.describe('when mediation succeeds', () => {
     await expect(card.getByTestId('confirmation-status')).toHaveText('Waiting for your signature');
     await expect(card).toContainText('the lender can ask the court to enforce the agreement directly, as if it were a judgment');
     await expect(card).toContainText('you can still raise an objection with the court');
-    await expect(card).toContainText(`The application must reach the court by ${d} `);
+    const longEn = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${deadline}T00:00:00Z`));
+    await expect(card).toContainText(`The application must reach the court by ${longEn} (30 days after the agreement took effect).`);
     await axe(phone);
     await card.getByRole('link', { name: 'Read and sign the application' }).click();
     await expect(phone.getByRole('heading', { level: 1, name: 'Application for judicial confirmation' })).toBeVisible();

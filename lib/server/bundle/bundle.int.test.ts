@@ -1,32 +1,23 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, evidenceBundles } from '@/db/schema';
 import { checkBundle } from '@/lib/bundle/check-bundle';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { makeCaseHistory } from '@/lib/testing/evidence-factory';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { databaseWithDataDir } from '@/lib/testing/integration';
 import type { Ctx } from '../actor';
 import { createEvidenceBundle } from './create-bundle';
 import { verifyBundleFile } from './verify-bundle';
 
-let test: TestDatabase;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-bundle-'));
-beforeAll(async () => {
-  process.env.DATA_DIR = dir;
-  test = await createTestDatabase();
-});
-afterAll(async () => {
-  await test.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const test = databaseWithDataDir('concord-bundle-');
+const dir = test.dir;
 
 const meta = { ip: '203.0.113.40', userAgent: 'vitest' };
 const tmp = (name: string) => path.join(dir, `${crypto.randomBytes(4).toString('hex')}-${name}`);
@@ -126,9 +117,7 @@ describe('the evidence bundle', () => {
       ['03-contacts/contact-record.pdf', '联系记录'],
       ['manifest.pdf', '证据包文件清单'],
     ] as const) {
-      const file = tmp('doc.pdf');
-      fs.writeFileSync(file, entries.get(name)!);
-      const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const text = test.pdfText(entries.get(name)!);
       expect(text, name).toContain(needle);
     }
   });

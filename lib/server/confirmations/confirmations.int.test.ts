@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agreements, auditEvents, borrowers, cases, creditors, judicialConfirmations, notifications } from '@/db/schema';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 import { makeBorrower, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { databaseWithDataDir } from '@/lib/testing/integration';
 import { makeExecutedPlan } from '@/lib/testing/plans';
 import type { Ctx } from '../actor';
 import { listCases } from '../cases/list-cases';
@@ -15,16 +11,7 @@ import { confirmationOf, readConfirmationFile } from './confirmation-view';
 import { recordConfirmationDecision, recordConfirmationFiling } from './court-steps';
 import { countersignConfirmation, prepareConfirmation, requestConfirmationCode, signConfirmationAsBorrower } from './sign-confirmation';
 
-let test: TestDatabase;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-confirm-'));
-beforeAll(async () => {
-  process.env.DATA_DIR = dir;
-  test = await createTestDatabase();
-});
-afterAll(async () => {
-  await test.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const test = databaseWithDataDir('concord-confirm-');
 
 const meta = { ip: '203.0.113.77', userAgent: 'vitest' };
 /** The agreement took effect at 10:00 Beijing on 2 Nov 2026: the last day to apply is 2 Dec 2026. */
@@ -50,11 +37,7 @@ async function codeFor(phone: string) {
   return /\d{6}/.exec(message!.body)![0];
 }
 
-const pdfText = (bytes: Buffer) => {
-  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-};
+const pdfText = test.pdfText;
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('judicial confirmation', () => {

@@ -1,28 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cases, contactRecords, creditors, notifications, storedFiles } from '@/db/schema';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { databaseWithDataDir } from '@/lib/testing/integration';
 import type { Ctx } from '../actor';
 import { decideNotice } from './decide-notice';
 import { listNotices, readNoticeFile } from './list-notices';
 import { prepareNotice } from './prepare-notice';
 
-let test: TestDatabase;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-notices-'));
-beforeAll(async () => {
-  process.env.DATA_DIR = dir;
-  test = await createTestDatabase();
-});
-afterAll(async () => {
-  await test.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const test = databaseWithDataDir('concord-notices-');
 
 const meta = { ip: '203.0.113.41', userAgent: 'vitest' };
 const DAY = 86_400_000;
@@ -40,11 +27,7 @@ async function openCase() {
   return { creditor, mediator, supervisor, borrower, kase, staff, borrowerCtx: { actor: { type: 'borrower' as const, id: borrower.id }, meta } };
 }
 
-const pdfText = (bytes: Buffer) => {
-  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-};
+const pdfText = test.pdfText;
 
 describe('pre-litigation notices', () => {
   it('sends the collection letter at once: sealed, stating the enforceable amount, rights and mediator, recorded as a contact, shown to the borrower', async () => {

@@ -46,6 +46,7 @@ export async function BorrowerConfirmation({ actor, caseId, locale }: { actor: A
         {t('confirmation.title')}
       </h2>
       <ConfirmationStatusLine c={c} locale={locale} />
+      {c.status === 'prepared' || c.status === 'signed_by_borrower' || c.status === 'signed' ? <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p> : null}
       {c.status === 'prepared' ? (
         <Link href={`/cases/${caseId}/confirmation`} className="inline-flex min-h-11 items-center self-start rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
           {t('confirmation.signLink')}
@@ -56,7 +57,6 @@ export async function BorrowerConfirmation({ actor, caseId, locale }: { actor: A
       <p className="text-sm">{t('confirmation.intro')}</p>
       <ConfirmationMeaning />
       <p className="text-sm">{t('confirmation.court', { court: c.court })}</p>
-      {c.status === 'prepared' || c.status === 'signed_by_borrower' || c.status === 'signed' ? <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p> : null}
       {c.courtCaseNo ? <p className="text-sm">{t('confirmation.courtCaseNo', { no: c.courtCaseNo })}</p> : null}
       <ul className="flex flex-col text-sm">
         {(['application', 'filing', 'decision'] as const)
