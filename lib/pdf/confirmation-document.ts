@@ -77,7 +77,7 @@ export function confirmationDocument(f: ConfirmationFacts): RecordDocumentInput 
           ['还款期数', `${a.numberOfPayments} 期`],
           ['首期还款日', a.firstDueDate ? d(a.firstDueDate) : '—'],
           ['末期还款日', d(a.endDate)],
-          ['协议文件 SHA-256', a.sha256],
+          ['协议文件 SHA-256', `${a.sha256.slice(0, 32)}\n${a.sha256.slice(32)}`],
         ],
       },
       {
