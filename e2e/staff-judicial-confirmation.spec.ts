@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { agreements, borrowers, creditors } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
-import { makeSealAuthorisation } from '@/lib/testing/factories';
+import { makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
 import { expect, test } from './fixtures/test';
 
@@ -82,5 +82,45 @@ test.describe('when mediation succeeds', () => {
     await expect(card).toContainText('Court case number: （2026）浙0106民特88号');
     await axe(phone);
     await phone.screenshot({ path: testInfo.outputPath('borrower-confirmation-filed.png'), fullPage: true });
+
+    // The same in the other languages: the borrower in Chinese, the mediator in English.
+    const zhPhone = await pageAs(s.borrower);
+    await zhPhone.goto(`/cases/${s.kase.id}`);
+    const zhCard = zhPhone.getByRole('region', { name: '还款协议的司法确认' });
+    await expect(zhCard.getByTestId('confirmation-status')).toHaveText(`已于 ${ty}年${tm}月${td}日 提交法院。`);
+    await expect(zhCard).toContainText('效力与判决相同');
+    await expect(zhCard).toContainText('您仍可依法向法院提出异议');
+    await axe(zhPhone);
+    const enDesk = await pageAs(s.mediator as Parameters<typeof pageAs>[0], { locale: 'en' });
+    await enDesk.goto(`/staff/cases/${s.kase.id}`);
+    const enSection = enDesk.getByTestId('confirmation-section');
+    await expect(enSection.getByTestId('staff-confirmation-status')).toHaveText('Filed with the court');
+    await expect(enSection).toContainText(`Last day to apply: ${longEn}`);
+    await axe(enDesk);
+    await enSection.screenshot({ path: testInfo.outputPath('staff-confirmation-en.png') });
+  });
+
+  test("an admin sets a lender's counsel and courts: a missing field is refused beside it, nothing typed is lost", async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '管理设置' });
+    const admin = await makeStaff(db, s.creditor.id, 'admin');
+    const desk = await pageAs(admin);
+    await desk.goto('/staff/admin');
+    await desk.getByRole('link', { name: '诉讼设置' }).click();
+    await expect(desk.getByRole('heading', { level: 1, name: '诉讼设置' })).toBeVisible();
+    await axe(desk);
+    await desk.getByRole('link', { name: s.creditor.name }).click();
+    await desk.getByLabel('律师事务所').fill('浙江明理律师事务所');
+    await desk.getByLabel('电话').fill('0571-8888 0000');
+    await desk.getByLabel('地区 1（如 杭州市）').fill('杭州市');
+    await desk.getByLabel('法院 1').fill('杭州市西湖区人民法院');
+    await desk.getByRole('button', { name: '保存设置' }).click();
+    await expect(desk.getByLabel('律师', { exact: true })).toHaveAccessibleDescription(/请填写/);
+    await expect(desk.getByLabel('法院 1')).toHaveValue('杭州市西湖区人民法院');
+    await axe(desk);
+    await desk.getByLabel('律师', { exact: true }).fill('陈律');
+    await desk.getByRole('button', { name: '保存设置' }).click();
+    await expect(desk.getByText('已保存。此后的通知和申请书使用这些设置。')).toBeVisible();
+    const [row] = await db.select({ litigation: creditors.litigation }).from(creditors).where(eq(creditors.id, s.creditor.id));
+    expect(row!.litigation).toEqual({ counsel: { firm: '浙江明理律师事务所', lawyer: '陈律', phone: '0571-8888 0000', address: '' }, confirmationCourts: [{ region: '杭州市', court: '杭州市西湖区人民法院' }] });
   });
 });

@@ -64,6 +64,7 @@ CREATE TABLE "notices" (
 	"decision_note" text,
 	"sent_at" timestamp with time zone,
 	"blocked_rule" text,
+	"next_allowed_at" timestamp with time zone,
 	"contact_record_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL
 );

@@ -58,6 +58,8 @@ export const notices = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** The contact rule that held it back, when the channel could not be used (status blocked), and when it may go. */
     blockedRule: text('blocked_rule'),
+    /** When the contact rules next allow the channel (nextContactMoment), for a held-back notice. */
+    nextAllowedAt: timestamp('next_allowed_at', { withTimezone: true }),
     contactRecordId: uuid('contact_record_id'),
     version: integer('version').notNull().default(1),
   },

@@ -27,6 +27,8 @@ export type NoticeDto = {
   decisionNote: string | null;
   sentAt: string | null;
   blockedRule: string | null;
+  /** When the channel may next be used (a held-back notice). */
+  nextAllowedAt: string | null;
 };
 
 export type CaseNoticesDto = {
@@ -63,6 +65,7 @@ export async function listNotices(actor: Actor, caseId: unknown): Promise<CaseNo
       decisionNote: actor.type === 'borrower' ? null : n.decisionNote,
       sentAt: n.sentAt?.toISOString() ?? null,
       blockedRule: n.blockedRule,
+      nextAllowedAt: n.nextAllowedAt?.toISOString() ?? null,
     }));
   if (actor.type !== 'staff') return { notices: list, next: null };
   const [creditor] = await db.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));

@@ -75,6 +75,8 @@ describe('pre-litigation notices', () => {
     expect(await decideNotice(supervisor, waiting.noticeId, { decision: 'approve' }, night)).toEqual({ status: 'blocked' });
     const [blocked] = await test.db.select().from(contactRecords).where(and(eq(contactRecords.caseId, s.kase.id), eq(contactRecords.channel, 'letter')));
     expect(blocked).toMatchObject({ channel: 'letter', outcome: 'blocked', blockedRule: 'contact.hours' });
+    // It may go when the contact hours open: 08:00 the next morning, Beijing (the default window).
+    expect((await listNotices(s.staff(s.mediator).actor, s.kase.id)).notices.find((n) => n.id === waiting.noticeId)).toMatchObject({ status: 'blocked', nextAllowedAt: '2026-12-17T00:00:00.000Z' });
     // The next morning the mediator sends it again; it goes.
     expect(await decideNotice(mediator, waiting.noticeId, { decision: 'approve' }, new Date('2026-12-17T02:00:00Z'))).toEqual({ status: 'sent' });
     const lawyers = await readNoticeFile(s.staff(s.supervisor), waiting.noticeId);

@@ -4,7 +4,7 @@ import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db/client';
 import { borrowers, contactRecords, creditors, notices, storedFiles, type cases } from '@/db/schema';
-import { mayContact } from '@/lib/domain/contact-rules';
+import { mayContact, nextContactMoment } from '@/lib/domain/contact-rules';
 import { checkNotice, noticeChannels, noticeKinds, type IssuedNotice } from '@/lib/domain/notice-sequence';
 import { noticeDocument, noticeTitles } from '@/lib/pdf/notice-document';
 import { renderRecordPdf } from '@/lib/pdf/record-document';
@@ -46,10 +46,15 @@ export async function sendNoticeTx(tx: Executor, ctx: Ctx, kase: typeof cases.$i
     .from(contactRecords)
     .where(and(eq(contactRecords.borrowerId, kase.borrowerId), gte(contactRecords.at, new Date(now.getTime() - 8 * 86_400_000))));
   let rule: string | null = null;
+  let nextAllowedAt: Date | null = null;
   if (notice.channel === 'email' && !borrower!.email) rule = 'contact.noAddress';
   else {
-    const decision = mayContact({ channel: notice.channel, mandatory: false, now, timeZone: borrower!.timezone, quietHours: borrower!.contactPreferences.quietHours, optOut: borrower!.contactPreferences.optOut, history, policy: creditorPolicy(creditor!.policy) });
-    if (!decision.allowed) rule = decision.rule;
+    const request = { channel: notice.channel, mandatory: false, now, timeZone: borrower!.timezone, quietHours: borrower!.contactPreferences.quietHours, optOut: borrower!.contactPreferences.optOut, history, policy: creditorPolicy(creditor!.policy) };
+    const decision = mayContact(request);
+    if (!decision.allowed) {
+      rule = decision.rule;
+      nextAllowedAt = nextContactMoment(request);
+    }
   }
   const title = noticeTitles[notice.kind];
   const note = `notice:${notice.kind} ${title.zh} SHA-256 ${notice.sha256}`;
@@ -59,9 +64,9 @@ export async function sendNoticeTx(tx: Executor, ctx: Ctx, kase: typeof cases.$i
     .returning({ id: contactRecords.id });
   await tx
     .update(notices)
-    .set({ status: rule ? 'blocked' : 'sent', sentAt: rule ? null : now, blockedRule: rule, contactRecordId: contact!.id, version: sql`${notices.version} + 1` })
+    .set({ status: rule ? 'blocked' : 'sent', sentAt: rule ? null : now, blockedRule: rule, nextAllowedAt, contactRecordId: contact!.id, version: sql`${notices.version} + 1` })
     .where(eq(notices.id, notice.id));
-  await recordAudit(tx, ctx, { action: rule ? 'notice.blocked' : 'notice.sent', entityType: 'notice', entityId: notice.id, data: { caseId: kase.id, kind: notice.kind, channel: notice.channel, sha256: notice.sha256, rule, contactId: contact!.id } });
+  await recordAudit(tx, ctx, { action: rule ? 'notice.blocked' : 'notice.sent', entityType: 'notice', entityId: notice.id, data: { caseId: kase.id, kind: notice.kind, channel: notice.channel, sha256: notice.sha256, rule, nextAllowedAt: nextAllowedAt?.toISOString() ?? null, contactId: contact!.id } });
   if (rule) return 'blocked';
   const values = { caseNo: kase.caseNo, notice: borrower!.locale === 'en' ? title.en : title.zh, link: `/cases/${kase.id}` };
   await queueNotification(tx, { recipientType: 'borrower', template: 'noticeIssued', channel: 'in_app', recipientId: borrower!.id, toAddress: borrower!.phone, locale: borrower!.locale, timeZone: borrower!.timezone, values, caseId: kase.id });

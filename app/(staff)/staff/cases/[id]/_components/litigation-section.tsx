@@ -40,7 +40,7 @@ export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: 
                   {n.decidedBy ? ` · ${t(n.status === 'rejected' ? 'notices.rejectedBy' : 'notices.approved', { name: n.decidedBy, date: when(n.decidedAt) })}` : ''}
                   {n.sentAt ? ` · ${t('notices.sentAt', { date: when(n.sentAt) })}` : ''}
                 </p>
-                {n.blockedRule ? <p className="text-warn-800">{t('notices.blocked', { rule: n.blockedRule })}</p> : null}
+                {n.blockedRule ? <p className="text-warn-800">{t('notices.blocked', { rule: n.blockedRule })}{n.nextAllowedAt ? ` ${t('notices.nextAllowed', { date: when(n.nextAllowedAt) })}` : ''}</p> : null}
                 {n.decisionNote ? <p className="text-slate-700">{t('notices.noteShown', { note: n.decisionNote })}</p> : null}
                 <p>
                   <a href={`/api/notices/${n.id}`} className="text-brand-700 underline">
