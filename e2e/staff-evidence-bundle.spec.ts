@@ -59,7 +59,7 @@ test.describe('the evidence bundle', () => {
     const visitor = await pageAs(borrower);
     await visitor.goto('/verify');
     await visitor.getByLabel('上传证据包（ZIP）').setInputFiles(file);
-    await visitor.getByRole('button', { name: '核验证据包' }).click();
+    await visitor.getByRole('button', { name: '检查证据包' }).click();
     await expect(visitor.getByTestId('bundle-verdict')).toContainText('证据包完整，未被篡改');
     await expect(visitor.getByTestId('bundle-verdict')).toContainText(kase.caseNo);
     await axe(visitor);
@@ -68,7 +68,7 @@ test.describe('the evidence bundle', () => {
     const forged = testInfo.outputPath('forged.zip');
     await tamperedCopy(file, forged);
     await visitor.getByLabel('上传证据包（ZIP）').setInputFiles(forged);
-    await visitor.getByRole('button', { name: '核验证据包' }).click();
+    await visitor.getByRole('button', { name: '检查证据包' }).click();
     await expect(visitor.getByTestId('bundle-verdict')).toContainText('证据包已被修改，或不是本门户生成的');
     await expect(visitor.getByTestId('bundle-verdict')).toContainText('文件与清单中的 SHA-256 不符：03-contacts/contact-record.csv');
     await axe(visitor);
