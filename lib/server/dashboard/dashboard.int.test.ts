@@ -104,8 +104,13 @@ describe('dashboard figures, counted by hand', () => {
     const { weeks, cohorts } = await getDashboard(supervisorA, range, now);
     expect(weeks.reduce((s, w) => s + w.opened, 0)).toBe(9);
     expect(weeks.reduce((s, w) => s + w.signed, 0)).toBe(3);
-    // 2026-01-10 is a Saturday: its ISO week starts Monday 2026-01-05.
-    expect(weeks[0]).toEqual({ week: '2026-01-05', opened: 1, engaged: 1, signed: 1 });
+    // Every week from that of 2026-01-01 (a Thursday: Monday 2025-12-29) to that of "now" (Monday 2026-11-30),
+    // 336 days: 49 weeks, quiet ones as zeros. 2026-01-10 is a Saturday: its ISO week starts Monday 2026-01-05.
+    expect(weeks).toHaveLength(49);
+    expect(weeks.every((w, i) => i === 0 || Date.parse(w.week) - Date.parse(weeks[i - 1]!.week) === 7 * 86_400_000)).toBe(true);
+    expect(weeks[0]).toEqual({ week: '2025-12-29', opened: 0, engaged: 0, signed: 0 });
+    expect(weeks[1]).toEqual({ week: '2026-01-05', opened: 1, engaged: 1, signed: 1 });
+    expect(weeks.at(-1)).toEqual({ week: '2026-11-30', opened: 0, engaged: 0, signed: 0 });
     expect(cohorts.map((c) => [c.month, c.signed, c.keep[3].rate, c.keep[6].rate, c.redefaulted])).toEqual([
       ['2026-01', 1, 1, 1, 0],
       ['2026-03', 1, 1, 0, 1],
@@ -144,5 +149,30 @@ describe('dashboard figures, counted by hand', () => {
     expect(all.map((r) => [r.bucket, r.resolved, r.restructured])).toEqual(expect.arrayContaining([['M2', true, 200_000], ['M2', true, 80_000]]));
     const { rows: audit } = await test.db.execute<{ n: number }>(`select count(*)::int as n from audit_events where action = 'dashboard.exported'` as never);
     expect(audit[0]!.n).toBe(2);
+  });
+
+  it('weeks and months are China time at their edges, and days to signing keep their fraction', async () => {
+    const db = test.db;
+    const c = await makeCreditor(db);
+    const supervisorC: Actor = { type: 'staff', id: (await makeStaff(db, c.id, 'supervisor')).id, role: 'supervisor', creditorId: c.id };
+    const signed = (openedAt: string, executedAt: string) =>
+      makeBorrower(db).then((b) =>
+        makeCaseHistory(db, { creditorId: c.id, borrowerId: b.id, openedAt: new Date(openedAt), dpdAtOpen: 20, engagedAt: new Date(openedAt), offer: { at: new Date(openedAt), by: 'system', totalPayable: 10_000, waived: 0 }, agreement: { executedAt: new Date(executedAt) } }),
+      );
+    // Sunday 23:30 in Shanghai: the week of Monday 2026-02-23. Signed 10 days later, in March.
+    await signed('2026-03-01T23:30:00+08:00', '2026-03-11T23:30:00+08:00');
+    // Monday 00:30 in Shanghai (still Sunday in UTC): the week of 2026-03-02. Signed 30 days 6 hours later,
+    // on April 1st at 06:30 in Shanghai (still March 31st in UTC): an April agreement.
+    await signed('2026-03-02T00:30:00+08:00', '2026-04-01T06:30:00+08:00');
+    const { counts, weeks, cohorts } = await getDashboard(supervisorC, { from: '2026-02-23', to: '2026-03-08' }, now);
+    expect(weeks.filter((w) => w.opened > 0)).toEqual([
+      { week: '2026-02-23', opened: 1, engaged: 1, signed: 1 },
+      { week: '2026-03-02', opened: 1, engaged: 1, signed: 1 },
+    ]);
+    expect(cohorts.map((m) => [m.month, m.signed])).toEqual([['2026-03', 1], ['2026-04', 1]]);
+    // Days to signing 10 and 30.25: median 20.125; 90th percentile 10 + 0.9 × 20.25 = 28.225.
+    expect(counts.medianDays).toBeCloseTo(20.125, 6);
+    expect(counts.p90Days).toBeCloseTo(28.225, 6);
+    expect(counts.keep[3]).toEqual({ eligible: 2, kept: 2 });
   });
 });
