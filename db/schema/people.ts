@@ -83,3 +83,16 @@ export const sealAuthorisations = pgTable(
   },
   (t) => [uniqueIndex('seal_authorisations_in_force_uq').on(t.creditorId).where(sql`${t.revokedAt} is null`)],
 );
+
+/** A staff member's named queue view: the queue's URL parameters (lib/validation/queue.ts), kept as a query string. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').notNull().references(() => staffUsers.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_name_uq').on(t.staffId, t.name)],
+);
