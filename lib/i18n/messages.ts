@@ -63,6 +63,8 @@ import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
 import zh_staffNotifications from '@/messages/zh-CN/staffNotifications.json';
 import en_staffOffers from '@/messages/en/staffOffers.json';
+import en_staffQueue from '@/messages/en/staffQueue.json';
+import zh_staffQueue from '@/messages/zh-CN/staffQueue.json';
 import zh_staffOffers from '@/messages/zh-CN/staffOffers.json';
 import en_validation from '@/messages/en/validation.json';
 import zh_validation from '@/messages/zh-CN/validation.json';
@@ -110,6 +112,7 @@ const zhCN = {
   staffLogin: zh_staffLogin,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
+  staffQueue: zh_staffQueue,
   validation: zh_validation,
   verify: zh_verify,
 };
@@ -150,6 +153,7 @@ const en: Messages = {
   staffLogin: en_staffLogin,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
+  staffQueue: en_staffQueue,
   validation: en_validation,
   verify: en_verify,
 };

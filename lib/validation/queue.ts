@@ -97,9 +97,15 @@ export type QueueParams = z.output<typeof queueParamsSchema>;
 
 /** The queue's parameters from a URL's search parameters (a Next page's searchParams or a URLSearchParams). */
 export function parseQueueParams(input: URLSearchParams | Record<string, string | string[] | undefined>): QueueParams {
-  const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
   const raw: Record<string, string> = {};
-  for (const [key, value] of entries) if (typeof value === 'string' && key in queueParamsSchema.shape) raw[key] = value;
+  const keys = input instanceof URLSearchParams ? [...new Set(input.keys())] : Object.keys(input);
+  for (const key of keys) {
+    if (!(key in queueParamsSchema.shape)) continue;
+    // A repeated parameter (a form's checkboxes: dpd=m1&dpd=m2) reads as a comma list.
+    const values = input instanceof URLSearchParams ? input.getAll(key) : ([] as (string | undefined)[]).concat(input[key]);
+    const present = values.filter((v): v is string => typeof v === 'string' && v !== '');
+    if (present.length) raw[key] = present.join(',');
+  }
   return queueParamsSchema.parse(raw);
 }
 
