@@ -12,7 +12,7 @@ const base = { timeZone: 'Asia/Shanghai', policy: defaultPolicy };
 describe('the contact status line', () => {
   it('counts today’s conversations and the week’s attempts as the rules do (hand-worked)', () => {
     const now = bj('2026-03-10T15:00:00');
-    const history = [
+    const history: ContactHistoryEntry[] = [
       call('2026-03-10T09:10:00', 'effective'),
       call('2026-03-10T11:00:00', 'effective'),
       call('2026-03-10T12:00:00', 'unanswered'),
