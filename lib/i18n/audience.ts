@@ -49,6 +49,7 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   staffLogin: 'staff',
   staffNotifications: 'staff',
   staffOffers: 'staff',
+  staffCaseFile: 'staff',
   staffQueue: 'staff',
   validation: 'any',
   verify: 'any',

@@ -63,6 +63,8 @@ import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
 import zh_staffNotifications from '@/messages/zh-CN/staffNotifications.json';
 import en_staffOffers from '@/messages/en/staffOffers.json';
+import en_staffCaseFile from '@/messages/en/staffCaseFile.json';
+import zh_staffCaseFile from '@/messages/zh-CN/staffCaseFile.json';
 import en_staffQueue from '@/messages/en/staffQueue.json';
 import zh_staffQueue from '@/messages/zh-CN/staffQueue.json';
 import zh_staffOffers from '@/messages/zh-CN/staffOffers.json';
@@ -112,6 +114,7 @@ const zhCN = {
   staffLogin: zh_staffLogin,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
+  staffCaseFile: zh_staffCaseFile,
   staffQueue: zh_staffQueue,
   validation: zh_validation,
   verify: zh_verify,
@@ -153,6 +156,7 @@ const en: Messages = {
   staffLogin: en_staffLogin,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
+  staffCaseFile: en_staffCaseFile,
   staffQueue: en_staffQueue,
   validation: en_validation,
   verify: en_verify,

@@ -7,14 +7,15 @@ import { expireOffers } from './offers/expire-offers';
 import { purgeExpiredRateLimits } from './rate-limit';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
+import { checkPromises } from './contacts/record-promise';
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
- * outbox dispatch every minute, and an hourly sweep of spent rate-limit counters, ended sessions and stale
+ * outbox dispatch every minute, promises to pay every quarter hour, and an hourly sweep of spent rate-limit counters, ended sessions and stale
  * password-lockout counts. Any number of app instances may
  * run a worker; pg-boss hands each job to one of them.
  */
-export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits' } as const;
+export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits', checkPromises: 'check-promises' } as const;
 
 export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'concord-jobs' });
@@ -25,6 +26,7 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await boss.schedule(jobs.expireOffers, '* * * * *');
     await boss.schedule(jobs.dispatchOutbox, '* * * * *');
     await boss.schedule(jobs.purgeRateLimits, '17 * * * *');
+    await boss.schedule(jobs.checkPromises, '*/15 * * * *');
   }
   await boss.work(jobs.expireOffers, async () => {
     const expired = await expireOffers();
@@ -38,6 +40,11 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await purgeExpiredRateLimits(getDb());
     await purgeEndedSessions(getDb());
     await purgeStaleLockouts(getDb());
+  });
+  // Promises to pay: kept once paid, broken once their day and grace have passed (the case then tops its queue).
+  await boss.work(jobs.checkPromises, async () => {
+    const result = await checkPromises();
+    if (result.kept || result.broken) logger.info(result, 'promises to pay checked');
   });
   return boss;
 }

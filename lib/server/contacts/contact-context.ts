@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, gte } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { borrowers, cases, contactRecords, creditors } from '@/db/schema';
+import type { cases} from '@/db/schema';
+import { borrowers, contactRecords, creditors } from '@/db/schema';
 import type { ContactHistoryEntry, ContactRequest } from '@/lib/domain/contact-rules-adapter';
 import { creditorPolicy } from '../creditor-policy';
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { cases, promisesToPay } from '@/db/schema';
+import type { cases} from '@/db/schema';
+import { promisesToPay } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { endOfLocalDay } from '@/lib/domain/local-day';
 import { amountField } from '@/lib/validation/fields';

@@ -1,3 +1,4 @@
+// i18n-audience: staff
 import { currentCtx } from '@/lib/auth/session';
 import { CSV_BOM, csvLine } from '@/lib/http/csv';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';

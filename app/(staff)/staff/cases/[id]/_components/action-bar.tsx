@@ -1,0 +1,73 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { AssignForm, type AssignableDto } from './assign-form';
+import { CallbackForm } from './callback-form';
+import { ContactForm } from './contact-form';
+import { ExtendDeadlineForm } from './extend-deadline-form';
+import { NoteForm } from './note-form';
+import { PromiseForm } from './promise-form';
+
+type Panel = 'contact' | 'note' | 'promise' | 'callback' | 'assign' | 'extend';
+
+/**
+ * Every action on the case one click away, above the case file: one form open at a time, below the bar, so the
+ * case stays in view. Which actions show follows what the staff member may do (the services check it again).
+ */
+export function ActionBar(props: {
+  caseId: string;
+  canAct: boolean;
+  supervisor: boolean;
+  graceDays: number;
+  timeZone: string;
+  assigneeId: string | null;
+  staff: AssignableDto[];
+  workNextHref: string;
+  open: boolean;
+  extra?: ReactNode;
+}) {
+  const t = useTranslations('staffCaseFile');
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const close = () => setPanel(null);
+  const panels: Panel[] = [
+    ...(props.canAct ? (['contact', 'note', 'promise', 'callback'] as const) : []),
+    ...(props.supervisor ? (['assign'] as const) : []),
+    ...(props.supervisor && props.open ? (['extend'] as const) : []),
+  ];
+  return (
+    <section aria-label={t('actions')} className="sticky top-0 z-10 -mx-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur">
+      <div className="flex flex-wrap items-center gap-2">
+        {panels.map((p) => (
+          <Button
+            key={p}
+            type="button"
+            variant={panel === p ? 'primary' : 'secondary'}
+            aria-expanded={panel === p}
+            aria-controls="case-action-panel"
+            onClick={() => setPanel(panel === p ? null : p)}
+            className="min-h-10 py-1.5"
+          >
+            {t(`action.${p}`)}
+          </Button>
+        ))}
+        {props.extra}
+        <Button asChild variant="ghost" className="ml-auto min-h-10 py-1.5">
+          <Link href={props.workNextHref}>{t('workNext')} →</Link>
+        </Button>
+      </div>
+      <div id="case-action-panel" className={cn(panel ? 'mt-3 max-h-[70vh] overflow-y-auto rounded-xl border border-slate-200 bg-white p-4' : 'hidden')}>
+        {panel ? <h2 className="mb-2 text-lg font-semibold">{t(`action.${panel}`)}</h2> : null}
+        {panel === 'contact' ? <ContactForm caseId={props.caseId} graceDays={props.graceDays} timeZone={props.timeZone} /> : null}
+        {panel === 'note' ? <NoteForm caseId={props.caseId} onDone={close} /> : null}
+        {panel === 'promise' ? <PromiseForm caseId={props.caseId} graceDays={props.graceDays} onDone={close} /> : null}
+        {panel === 'callback' ? <CallbackForm caseId={props.caseId} timeZone={props.timeZone} onDone={close} /> : null}
+        {panel === 'assign' ? <AssignForm caseId={props.caseId} current={props.assigneeId} staff={props.staff} onDone={close} /> : null}
+        {panel === 'extend' ? <ExtendDeadlineForm caseId={props.caseId} onDone={close} /> : null}
+      </div>
+    </section>
+  );
+}
