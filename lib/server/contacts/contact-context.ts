@@ -8,11 +8,10 @@ import { creditorPolicy } from '../creditor-policy';
 
 /** What the contact rules need about a case's borrower at `now`: their clock, wishes, recent contact and the creditor's policy. */
 export async function contactContext(db: Executor, kase: typeof cases.$inferSelect, now: Date) {
-  const [[borrower], [creditor], history] = await Promise.all([
-    db.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId)),
-    db.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId)),
-    borrowerContactHistory(db, kase.borrowerId, now),
-  ]);
+  // One after another: `db` may be a transaction's single connection.
+  const [borrower] = await db.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
+  const [creditor] = await db.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));
+  const history = await borrowerContactHistory(db, kase.borrowerId, now);
   const policy = creditorPolicy(creditor!.policy);
   const request: Omit<ContactRequest, 'channel' | 'mandatory'> = {
     now,
