@@ -49,6 +49,7 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   staffLogin: 'staff',
   staffNotifications: 'staff',
   staffOffers: 'staff',
+  contactSettings: 'borrower',
   staffCaseFile: 'staff',
   staffQueue: 'staff',
   validation: 'any',

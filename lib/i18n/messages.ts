@@ -63,6 +63,8 @@ import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
 import zh_staffNotifications from '@/messages/zh-CN/staffNotifications.json';
 import en_staffOffers from '@/messages/en/staffOffers.json';
+import en_contactSettings from '@/messages/en/contactSettings.json';
+import zh_contactSettings from '@/messages/zh-CN/contactSettings.json';
 import en_staffCaseFile from '@/messages/en/staffCaseFile.json';
 import zh_staffCaseFile from '@/messages/zh-CN/staffCaseFile.json';
 import en_staffQueue from '@/messages/en/staffQueue.json';
@@ -114,6 +116,7 @@ const zhCN = {
   staffLogin: zh_staffLogin,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
+  contactSettings: zh_contactSettings,
   staffCaseFile: zh_staffCaseFile,
   staffQueue: zh_staffQueue,
   validation: zh_validation,
@@ -156,6 +159,7 @@ const en: Messages = {
   staffLogin: en_staffLogin,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
+  contactSettings: en_contactSettings,
   staffCaseFile: en_staffCaseFile,
   staffQueue: en_staffQueue,
   validation: en_validation,

@@ -31,7 +31,7 @@ export function QueueFilters({ params, assignee, people }: Props) {
       method="get"
       action="/staff"
       aria-label={t('filters')}
-      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white px-4 py-3"
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
@@ -40,16 +40,18 @@ export function QueueFilters({ params, assignee, people }: Props) {
         router.push(`/staff?${queueSearch(parseQueueParams(search))}`);
       }}
     >
-      <div className="flex flex-col gap-1">
-        <label htmlFor="queue-search" className="text-sm font-medium">
-          {t('search')}
-        </label>
-        <input id="queue-search" name="q" type="search" defaultValue={params.q ?? ''} maxLength={60} aria-describedby="queue-search-hint" className={`${inputClass} w-full max-w-xl`} autoComplete="off" />
-        <p id="queue-search-hint" className="text-sm text-slate-600">
-          {t('searchHint')}
-        </p>
-      </div>
       <div className="flex flex-wrap items-end gap-3">
+        <div className="flex min-w-96 flex-1 flex-col gap-1">
+          <p className="text-sm">
+            <label htmlFor="queue-search" className="font-medium">
+              {t('search')}
+            </label>{' '}
+            <span id="queue-search-hint" className="text-slate-600">
+              · {t('searchHint')}
+            </span>
+          </p>
+          <input id="queue-search" name="q" type="search" defaultValue={params.q ?? ''} maxLength={60} aria-describedby="queue-search-hint" className={`${inputClass} w-full`} autoComplete="off" />
+        </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="f-state" className="text-sm font-medium">
             {t('state')}

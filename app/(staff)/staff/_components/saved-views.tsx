@@ -18,11 +18,11 @@ export function SavedViews({ views, current }: { views: { id: string; name: stri
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
   return (
-    <section aria-labelledby="views-heading" className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id="views-heading" className="font-semibold">
+    <section aria-labelledby="views-heading" className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-3">
+      <h2 id="views-heading" className="min-h-11 py-2.5 font-semibold">
         {t('views')}
       </h2>
-      {views.length === 0 ? <p className="text-sm text-slate-700">{t('noViews')}</p> : null}
+      {views.length === 0 ? <p className="min-h-11 py-3 text-sm text-slate-700">{t('noViews')}</p> : null}
       <ul className="flex flex-wrap gap-2">
         {views.map((v) => (
           <li key={v.id} className="flex items-center rounded-full border border-slate-300">
@@ -44,7 +44,7 @@ export function SavedViews({ views, current }: { views: { id: string; name: stri
         ))}
       </ul>
       <form
-        className="flex flex-wrap items-end gap-2"
+        className="ml-auto flex flex-wrap items-end gap-2"
         onSubmit={async (event) => {
           event.preventDefault();
           setError(undefined);
@@ -56,7 +56,7 @@ export function SavedViews({ views, current }: { views: { id: string; name: stri
           router.refresh();
         }}
       >
-        <div className="w-64">
+        <div className="w-56">
           <Field label={t('viewName')} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} error={error} />
         </div>
         <Button type="submit" variant="secondary">
