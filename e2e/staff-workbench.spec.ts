@@ -12,16 +12,19 @@ function zoneAtNoon(): string {
 const localDay = (timeZone: string, at = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 test.describe('the mediator’s workbench', () => {
+  // Each test builds its own creditor's data; a loaded two-core machine needs more than the default minute.
+  test.setTimeout(120_000);
   test('a supervisor searches and filters the queue by keyboard, then assigns cases selected across two pages', async ({ db, pageAs, axe }) => {
     const creditor = await makeCreditor(db);
     const supervisor = await makeStaff(db, creditor.id, 'supervisor');
     const mediator = await makeStaff(db, creditor.id, 'mediator');
     // 55 cases: two pages of 50. One borrower stands out by name and a submitted hardship is not needed for the search.
-    const created: string[] = [];
-    for (let i = 0; i < 55; i++) {
-      const borrower = await makeBorrower(db, { fullName: i === 7 ? '欧阳娜娜' : `测试${String.fromCharCode(0x4e00 + i)}` });
-      created.push((await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { dpdAtOpen: i === 7 ? 100 : 20 })).case.id);
-    }
+    const created = await Promise.all(
+      Array.from({ length: 55 }, async (_, i) => {
+        const borrower = await makeBorrower(db, { fullName: i === 7 ? '欧阳娜娜' : `测试${String.fromCharCode(0x4e00 + i)}` });
+        return (await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { dpdAtOpen: i === 7 ? 100 : 20 })).case.id;
+      }),
+    );
     const page = await pageAs(supervisor, { locale: 'en' });
     await page.goto('/staff');
     await expect(page.locator('[data-kpi="matching"]')).toHaveText('55');
@@ -43,8 +46,11 @@ test.describe('the mediator’s workbench', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/dpd=m4/);
     await expect(page.locator('tr[data-case]')).toHaveCount(1);
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
     // Arrows move along the rows, Enter opens the case.
     await page.locator('tr[data-case]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('tr[data-case]').first()).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/staff/cases/${created[7]}`));
 

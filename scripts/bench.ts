@@ -19,6 +19,7 @@ import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { mintSession } from '@/lib/testing/sessions';
+import { benchQueueQueries } from './bench-queue';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { prebuild } from './lib/prebuild';
 
@@ -102,8 +103,8 @@ async function main() {
     log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const [subject] = (
-    await handle.db.execute<{ case_id: string; case_no: string; contract_no: string; borrower_id: string; loan_id: string; name: string }>(
-      sql`select c.id as case_id, c.case_no, l.contract_no, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id join loans l on l.id = c.loan_id where c.case_no like 'CASE-GEN-%' and c.state in ('invited', 'engaged', 'negotiating') and c.case_no >= ${generatedCaseNo(Math.floor(CASES / 2))} order by c.case_no limit 1`,
+    await handle.db.execute<{ case_id: string; case_no: string; contract_no: string; borrower_id: string; loan_id: string; name: string; creditor_id: string }>(
+      sql`select c.id as case_id, c.creditor_id, c.case_no, l.contract_no, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id join loans l on l.id = c.loan_id where c.case_no like 'CASE-GEN-%' and c.state in ('invited', 'engaged', 'negotiating') and c.case_no >= ${generatedCaseNo(Math.floor(CASES / 2))} order by c.case_no limit 1`,
     )
   ).rows;
   if (!subject) throw new Error('no generated case to measure with');
@@ -164,6 +165,16 @@ async function main() {
   sessionTimes.sort((a, b) => a - b);
   const sessionCheck = { p50Ms: percentile(sessionTimes, 50), p95Ms: percentile(sessionTimes, 95), cpuMs: await serviceCpu(() => sessionIsLive(session.sessionId, subject.borrower_id)) };
   log(`session check per request: p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall; ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
+  // The queue at the database: every filter, pair, sort and search, for the rows and the KPI cards (issue 14).
+  const queueQueries = await benchQueueQueries(handle.db, handle.pool, subject.creditor_id, new Date());
+  log(`queue queries: ${queueQueries.queries} (${queueQueries.views} views); slowest ${queueQueries.slowest.ms.toFixed(1)} ms (${queueQueries.slowest.query} of "${queueQueries.slowest.view}")`);
+  // The staff pages are measured as the creditor's supervisor (every case, every action), signed in as a sign-in does.
+  const [staffRow] = (
+    await handle.db.execute<{ id: string; name: string; email: string; role: 'supervisor'; creditor_id: string }>(
+      sql`select id, name, email, role, creditor_id from staff_users where creditor_id = ${subject.creditor_id} and role = 'supervisor' and active order by email limit 1`,
+    )
+  ).rows;
+  const staffSession = staffRow ? await mintSession(getDb(), { id: staffRow.id, name: staffRow.name, email: staffRow.email, role: staffRow.role, creditorId: staffRow.creditor_id }, AUTH_SECRET, { userAgent: 'autocannon (bench)' }) : null;
   await closeDb();
   await handle.pool.end();
 
@@ -218,6 +229,17 @@ async function main() {
     // Warm every route once so compilation and first-connection costs are not measured.
     await Promise.all([fetch(`${base}/robots.txt`), fetch(`${base}/help`), fetch(`${base}/loans/${subject.loan_id}`, { headers: { cookie } }), fetch(`${base}/cases/${subject.case_id}/offers`, { headers: { cookie } })]);
 
+    const staffCookie = staffSession ? `${staffSession.name}=${staffSession.value}` : undefined;
+    const staffTargets = staffCookie
+      ? [
+          { name: 'staffQueue', url: `${base}/staff`, cookie: staffCookie, mustShow: 'data-kpi="matching"' },
+          { name: 'caseFile', url: `${base}/staff/cases/${subject.case_id}`, cookie: staffCookie, mustShow: 'contact-status-line' },
+        ]
+      : [];
+    for (const target of staffTargets) {
+      const check = await fetch(target.url, { headers: { cookie: target.cookie }, redirect: 'manual' });
+      if (check.status !== 200 || !(await check.text()).includes(target.mustShow)) throw new Error(`${target.url} answered ${check.status} without ${target.mustShow}`);
+    }
     log(`${CONNECTIONS} connections, ${DURATION} s per target in ${ROUNDS} turns`);
     const results = await loadInTurns([
       { name: 'staticPage', url: `${base}/help` },
@@ -226,6 +248,7 @@ async function main() {
       { name: 'borrowerHome', url: `${base}/`, cookie },
       { name: 'loanDetail', url: `${base}/loans/${subject.loan_id}`, cookie },
       { name: 'offersPage', url: `${base}/cases/${subject.case_id}/offers`, cookie },
+      ...staffTargets,
     ]);
     const rss = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
 
@@ -246,13 +269,21 @@ async function main() {
     for (const [name, goal] of Object.entries(goals)) {
       console.log(`goal ${name}: p95 < 100 ms ${goal.p95Under100ms ? 'met' : 'NOT met'}; ≥ 1/5 of the static page ${goal.atLeastFifthOfStaticPage ? 'met' : 'NOT met'}`);
     }
+    // Issue 14: the queue page p95 under 150 ms and the case file's under 200 ms; every queue query under 50 ms at the database.
+    for (const [name, limit] of [['staffQueue', 150], ['caseFile', 200]] as const) {
+      const r = results[name];
+      if (r) console.log(`goal ${name}: p95 < ${limit} ms ${r.p95 < limit ? 'met' : 'NOT met'} (${r.p95.toFixed(1)} ms; static page p95 ${results.staticPage!.p95.toFixed(1)} ms)`);
+    }
+    console.log(`\nqueue queries at the database: ${queueQueries.queries} (${queueQueries.views} views × rows and KPI cards); every one under 50 ms: ${queueQueries.under50 ? 'met' : 'NOT met'}`);
+    for (const t of queueQueries.top) console.log(`  ${t.ms.toFixed(1).padStart(7)} ms  ${t.query.padEnd(5)} ${t.view || '(default view)'}`);
+    console.log(`slowest plan (${queueQueries.slowest.query} of "${queueQueries.slowest.view}"):\n${queueQueries.plan}`);
     console.log(`\noffer pricing, domain: p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms (${offerPricing.suggestions} offers); through the service: p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
     console.log(`page services (reads + arrears, no rendering), CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
     console.log(`session check (every signed-in request): p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall, ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, queueQueries, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -73,7 +73,12 @@ export async function generateCases(db: Database, options: GenerateOptions): Pro
       if ((start / batchSize) % 10 === 9) log(`  ${Math.min(total, start + batchSize).toLocaleString('en')} cases…`);
     }
     await pending;
-    if (bulk) await verifyReferences(tx);
+    if (bulk) {
+      await verifyReferences(tx);
+      // The queue's facts are kept by a row trigger on cases (docs/decisions/0012-queue.md), off during the load:
+      // one pass over the new cases with triggers back on computes them (the side tables have nothing for them yet).
+      await tx.execute(sql`update cases c set overdue_since = (c.opened_at at time zone 'Asia/Shanghai')::date - c.dpd_at_open, engaged_at = (select b.last_login_at from borrowers b where b.id = c.borrower_id) where c.creditor_id = ${creditorId} and c.overdue_since is null`);
+    }
     await recordAudit(tx, systemCtx, {
       action: 'seed.generate',
       entityType: 'creditor',

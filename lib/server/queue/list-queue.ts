@@ -62,10 +62,16 @@ function requireStaffActor(actor: Actor): Staff {
 
 /** The KPI cards of a view: all of them from one pass over the matching cases. */
 export async function queueKpis(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<QueueKpis> {
+  const [row] = await queueKpisQuery(actor, params, now, db);
+  return { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
+}
+
+/** The KPI query itself (the bench explains it). */
+export function queueKpisQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb()) {
   const staff = requireStaffActor(actor);
   const endOfToday = endOfDay(now);
   const soon = new Date(now.getTime() + NEAR_DAYS * dayMs);
-  const [row] = await db
+  return db
     .select({
       matching: sql<number>`count(*)::int`,
       dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday} and ${cases.priority} < 9))::int`,
@@ -75,7 +81,6 @@ export async function queueKpis(actor: Actor, params: QueueParams, now: Date = n
     })
     .from(cases)
     .where(queueWhere(staff, params, now));
-  return { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
 }
 
 /** The end of the portfolio's calendar day (Beijing time) containing `now`. */
@@ -154,9 +159,16 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
 
 /** One page of a view, in its order. */
 export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<{ rows: QueueRow[]; page: number }> {
+  const { page } = pageOffset(params);
+  const rows = await listQueueQuery(actor, params, now, db);
+  return { rows: rows.map((row) => toQueueRow(row, now)), page };
+}
+
+/** A page's query itself (the bench explains it). */
+export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb()) {
   const staff = requireStaffActor(actor);
-  const { limit, offset, page } = pageOffset(params);
-  const rows = await db
+  const { limit, offset } = pageOffset(params);
+  return db
     .select(queueRowSelection())
     .from(cases)
     .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
@@ -166,7 +178,6 @@ export async function listQueue(actor: Actor, params: QueueParams, now: Date = n
     .orderBy(...queueOrder(params))
     .limit(limit)
     .offset(offset);
-  return { rows: rows.map((row) => toQueueRow(row, now)), page };
 }
 
 /** The ids of every case in a view (for "select all N matching"), up to a limit. */
