@@ -75,7 +75,7 @@ export async function generateCases(db: Database, options: GenerateOptions): Pro
     await pending;
     if (bulk) {
       await verifyReferences(tx);
-      // The queue's facts are kept by a row trigger on cases (docs/decisions/0012-queue.md), off during the load:
+      // The queue's facts are kept by a row trigger on cases (docs/decisions/0013-queue.md), off during the load:
       // one pass over the new cases with triggers back on computes them (the side tables have nothing for them yet).
       await tx.execute(sql`update cases c set overdue_since = (c.opened_at at time zone 'Asia/Shanghai')::date - c.dpd_at_open, engaged_at = (select b.last_login_at from borrowers b where b.id = c.borrower_id) where c.creditor_id = ${creditorId} and c.overdue_since is null`);
     }
