@@ -65,7 +65,7 @@ test.describe('the mediator’s workbench', () => {
     await second.nth(0).getByRole('checkbox').check();
     await second.nth(1).getByRole('checkbox').check();
     await expect(page.getByText('52 cases selected')).toBeVisible();
-    await page.getByLabel('Assign to').selectOption(mediator.id);
+    await page.getByRole('combobox', { name: 'Assign to' }).selectOption(mediator.id);
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await expect(page.getByText('52 cases assigned.')).toBeVisible();
     const assigned = await db.select({ id: cases.id }).from(cases).where(and(inArray(cases.id, created), eq(cases.assigneeId, mediator.id)));
