@@ -89,7 +89,8 @@ export async function proxy(request: NextRequest) {
   if (!signedIn && pathname === '/') {
     return NextResponse.redirect(new URL('/login', request.url));
   }
-  if (!signedIn && pathname.startsWith('/staff') && pathname !== '/staff/login') {
+  // Sign-in and the one-time link to set a password (invitation, reset) are the staff pages open to all.
+  if (!signedIn && pathname.startsWith('/staff') && pathname !== '/staff/login' && pathname !== '/staff/set-password') {
     const target = new URL('/staff/login', request.url);
     target.searchParams.set('next', pathname + search);
     return NextResponse.redirect(target);

@@ -105,6 +105,7 @@ test.describe('the mediator, the supervisor and the admin', () => {
     // The admin grants the authorisation on the admin page; it is audited.
     const desk = await pageAs(admin);
     await desk.goto('/staff');
+    await desk.getByRole('link', { name: '系统管理' }).click();
     await desk.getByRole('link', { name: '签章授权' }).click();
     await expect(desk.getByText('目前没有有效的签章授权')).toBeVisible();
     await desk.getByLabel('授权人（职务和姓名）').fill('法定代表人 陈立新');

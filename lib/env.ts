@@ -30,6 +30,8 @@ const schema = z.object({
   /** How many reverse proxies in front of the app append to X-Forwarded-For; 0: clients connect directly (ADR 0009). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CONCORD_SIGNING_P12: z.string().optional(),
+  /** The first admin's address on a deployment's first start (DEMO_MODE=false); its password is printed once. */
+  CONCORD_ADMIN_EMAIL: z.string().email().default('admin@concord.local'),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'DEMO_MODE' | 'NEXTAUTH_URL'> & {

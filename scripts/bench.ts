@@ -19,7 +19,9 @@ import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { mintSession } from '@/lib/testing/sessions';
-import { benchQueueQueries } from './bench-queue';
+import { benchQueueQueries } from './lib/bench-queue';
+import { dashboardFilterParams } from '@/lib/validation/dashboard';
+import { benchDashboard } from './lib/bench-dashboard';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { prebuild } from './lib/prebuild';
 
@@ -28,7 +30,10 @@ import { prebuild } from './lib/prebuild';
  * A database with 100,000 generated cases (kept in .bench-data between runs),
  * the production server (scripts/serve.mjs, as `npm start` runs it), then autocannon at 10 connections for
  * 20 s against a static page (/help, prerendered at build time), a static
- * file, and the borrower pages, in the same run. Options:
+ * file, the borrower pages and the supervisor dashboard (unfiltered, and with
+ * the service's slowest filter combination), in the same run; before that, the
+ * dashboard service alone for every filter combination (scripts/lib/bench-dashboard.ts).
+ * Options:
  *   --cases N   (default 100000)   --duration S (default 20)   --connections C (default 10)
  *   --rounds R  (default 4: each target's 20 s taken as 4 slices of 5 s, in turn with the others)
  *   --port P    (default 3200)     --pg-port P (default 54399): other ports, for runs side by side
@@ -174,7 +179,12 @@ async function main() {
       sql`select id, name, email, role, creditor_id from staff_users where creditor_id = ${subject.creditor_id} and role = 'supervisor' and active order by email limit 1`,
     )
   ).rows;
-  const staffSession = staffRow ? await mintSession(getDb(), { id: staffRow.id, name: staffRow.name, email: staffRow.email, role: staffRow.role, creditorId: staffRow.creditor_id }, AUTH_SECRET, { userAgent: 'autocannon (bench)' }) : null;
+  const supervisorSession = staffRow ? await mintSession(getDb(), { id: staffRow.id, name: staffRow.name, email: staffRow.email, role: staffRow.role, creditorId: staffRow.creditor_id }, AUTH_SECRET, { userAgent: 'autocannon (bench)' }) : null;
+  // The supervisor dashboard (issue 15): every filter combination through the service, at this many cases.
+  const dashboard = await benchDashboard(handle.db);
+  log(`dashboard service, ${dashboard.combinations} filter combinations × ${dashboard.runsEach} runs at ${dashboard.cases} cases: worst p95 ${dashboard.worst.p95.toFixed(1)} ms (${JSON.stringify(dashboard.worst.filter)})`);
+  const [centreAdmin] = (await handle.db.execute<{ id: string; name: string; email: string; role: 'admin'; creditor_id: string | null }>(sql`select id, name, email, role, creditor_id from staff_users where role = 'admin' and creditor_id is null order by created_at limit 1`)).rows;
+  const staffSession = await mintSession(getDb(), { id: centreAdmin!.id, name: centreAdmin!.name, email: centreAdmin!.email, role: 'admin', creditorId: null }, AUTH_SECRET, { userAgent: 'autocannon (bench)' });
   await closeDb();
   await handle.pool.end();
 
@@ -221,19 +231,23 @@ async function main() {
       await new Promise((r) => setTimeout(r, 300));
     }
     const cookie = `${session.name}=${session.value}`;
+    const staffCookie = `${staffSession.name}=${staffSession.value}`;
+    const dashboardQuery = dashboardFilterParams(dashboard.worst.filter).toString();
+    const dashboardCheck = await fetch(`${base}/staff/dashboard`, { headers: { cookie: staffCookie }, redirect: 'manual' });
+    if (dashboardCheck.status !== 200 || !(await dashboardCheck.text()).includes('data-value="opened"')) throw new Error(`/staff/dashboard answered ${dashboardCheck.status} without its figures`);
     // The pages measured must be the real ones: the borrower's case on the home page, their loan's contract on the loan page.
     for (const [url, mustShow] of [[`${base}/`, subject.case_no], [`${base}/loans/${subject.loan_id}`, subject.contract_no]] as const) {
       const check = await fetch(url, { headers: { cookie }, redirect: 'manual' });
       if (check.status !== 200 || !(await check.text()).includes(mustShow)) throw new Error(`${url} answered ${check.status} without ${mustShow}`);
     }
     // Warm every route once so compilation and first-connection costs are not measured.
-    await Promise.all([fetch(`${base}/robots.txt`), fetch(`${base}/help`), fetch(`${base}/loans/${subject.loan_id}`, { headers: { cookie } }), fetch(`${base}/cases/${subject.case_id}/offers`, { headers: { cookie } })]);
+    await Promise.all([fetch(`${base}/robots.txt`), fetch(`${base}/help`), fetch(`${base}/loans/${subject.loan_id}`, { headers: { cookie } }), fetch(`${base}/cases/${subject.case_id}/offers`, { headers: { cookie } }), fetch(`${base}/staff/dashboard?${dashboardQuery}`, { headers: { cookie: staffCookie } })]);
 
-    const staffCookie = staffSession ? `${staffSession.name}=${staffSession.value}` : undefined;
-    const staffTargets = staffCookie
+    const supervisorCookie = supervisorSession ? `${supervisorSession.name}=${supervisorSession.value}` : undefined;
+    const staffTargets = supervisorCookie
       ? [
-          { name: 'staffQueue', url: `${base}/staff`, cookie: staffCookie, mustShow: 'data-kpi="matching"' },
-          { name: 'caseFile', url: `${base}/staff/cases/${subject.case_id}`, cookie: staffCookie, mustShow: 'contact-status-line' },
+          { name: 'staffQueue', url: `${base}/staff`, cookie: supervisorCookie, mustShow: 'data-kpi="matching"' },
+          { name: 'caseFile', url: `${base}/staff/cases/${subject.case_id}`, cookie: supervisorCookie, mustShow: 'contact-status-line' },
         ]
       : [];
     for (const target of staffTargets) {
@@ -249,6 +263,8 @@ async function main() {
       { name: 'loanDetail', url: `${base}/loans/${subject.loan_id}`, cookie },
       { name: 'offersPage', url: `${base}/cases/${subject.case_id}/offers`, cookie },
       ...staffTargets,
+      { name: 'dashboardPage', url: `${base}/staff/dashboard`, cookie: staffCookie },
+      { name: 'dashboardFiltered', url: `${base}/staff/dashboard?${dashboardQuery}`, cookie: staffCookie },
     ]);
     const rss = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
 
@@ -281,9 +297,10 @@ async function main() {
     console.log(`page services (reads + arrears, no rendering), CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
     console.log(`session check (every signed-in request): p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall, ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
+    console.log(`dashboard service (every figure, trend, cohorts), ${dashboard.combinations} filter combinations at ${dashboard.cases} cases: worst p50 ${dashboard.worst.p50.toFixed(1)} ms, p95 ${dashboard.worst.p95.toFixed(1)} ms — goal < 300 ms ${dashboard.goal300ms ? 'met' : 'NOT met'}`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, queueQueries, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, queueQueries, peakRssKb: Number(rss) }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

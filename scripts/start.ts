@@ -66,6 +66,26 @@ if (env.DEMO_MODE) {
   }
 }
 
+if (!env.DEMO_MODE) {
+  // A deployment seeds no accounts: its first start makes the first admin and prints the password, once.
+  const { ensureFirstAdmin } = await import('@/lib/server/staff/bootstrap-admin');
+  const handle = createDatabase(url, 2);
+  const first = await ensureFirstAdmin(handle.db, env.CONCORD_ADMIN_EMAIL);
+  await handle.pool.end();
+  if (first) {
+    console.log(
+      [
+        '',
+        '==============================================================================',
+        `  First admin account: ${first.email}`,
+        `  Password (shown this once; it must be changed at the first sign-in): ${first.password}`,
+        '==============================================================================',
+        '',
+      ].join('\n'),
+    );
+  }
+}
+
 // The job worker (offer expiry, outbox dispatch) runs beside the web server, on the same database.
 process.env.DATABASE_URL = url;
 const { startJobs } = await import('@/lib/server/jobs');

@@ -22,6 +22,10 @@ export const cases = pgTable(
     mediationDeadline: timestamp('mediation_deadline', { withTimezone: true }).notNull(),
     deadlineExtensions: integer('deadline_extensions').notNull().default(0),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the borrower first signed in or opened the case after it was opened (the dashboard's "engaged"). */
+    engagedAt: timestamp('engaged_at', { withTimezone: true }),
+    /** When the mediation window ended with no agreement and the case joined the escalation review list; cleared by a supervisor's decision. */
+    escalationReviewSince: timestamp('escalation_review_since', { withTimezone: true }),
     /**
      * A mediator's review the case waits for (e.g. 'hardship_pause': the borrower has nothing left over and the
      * system offered a payment pause); an agreement from such an offer is countersigned only once reviewed.
@@ -40,8 +44,6 @@ export const cases = pgTable(
      */
     /** The day the oldest unpaid installment fell due when the case was opened (opened_at − dpd_at_open, Asia/Shanghai); DPD today = today − this. */
     overdueSince: date('overdue_since'),
-    /** When the borrower first signed in (null: never engaged). */
-    engagedAt: timestamp('engaged_at', { withTimezone: true }),
     /** The latest submitted hardship statement's submission. */
     hardshipSubmittedAt: timestamp('hardship_submitted_at', { withTimezone: true }),
     /** The earliest expiry of the open offers the borrower is to answer (from staff or the system). */
@@ -70,6 +72,7 @@ export const cases = pgTable(
     index('cases_queue_idx').on(t.creditorId, t.state, t.mediationDeadline),
     index('cases_assignee_idx').on(t.assigneeId, t.state),
     // One open case per loan: a closed one may be followed by a new one.
+    index('cases_escalation_review_idx').on(t.creditorId, t.escalationReviewSince).where(sql`${t.escalationReviewSince} is not null`),
     uniqueIndex('cases_open_loan_uq').on(t.loanId).where(sql`${t.state} not in ('completed', 'escalated', 'closed')`),
     index('cases_priority_idx').on(t.priority, t.nextActionAt, t.id),
     index('cases_assignee_priority_idx').on(t.assigneeId, t.priority, t.nextActionAt, t.id),
@@ -144,16 +147,72 @@ export const contactRecords = pgTable(
   (t) => [index('contact_records_case_idx').on(t.caseId, t.at), index('contact_records_borrower_idx').on(t.borrowerId, t.at)],
 );
 
-export const caseOutcomes = pgTable('case_outcomes', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id').notNull().unique().references(() => cases.id),
-  outcome: caseOutcomeKind('outcome').notNull(),
-  recoveredAmount: bigint('recovered_amount', { mode: 'number' }).notNull().default(0),
-  recordedBy: uuid('recorded_by').references(() => staffUsers.id),
-  notes: text('notes'),
-  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The outcome of each mediation: every ending is recorded here with its amounts. A case reopened
+ * (a breach, a new offer) keeps its earlier outcome on record, marked as no longer current; at most
+ * one outcome per case is current.
+ */
+export const caseOutcomes = pgTable(
+  'case_outcomes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    outcome: caseOutcomeKind('outcome').notNull(),
+    /** Money received towards the debt (paid in full, partial settlement), in fen. */
+    amountRecovered: bigint('amount_recovered', { mode: 'number' }),
+    /** Debt forgiven (partial settlement; an agreement's waivers), in fen. */
+    amountWaived: bigint('amount_waived', { mode: 'number' }),
+    /** The amount claimed when handed over to litigation, in fen. */
+    amountClaimed: bigint('amount_claimed', { mode: 'number' }),
+    /** The amount put under the agreement's plan (agreement signed), in fen. */
+    amountRestructured: bigint('amount_restructured', { mode: 'number' }),
+    fromState: caseState('from_state').notNull(),
+    toState: caseState('to_state').notNull(),
+    recordedBy: uuid('recorded_by').references(() => staffUsers.id),
+    note: text('note'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the case is reopened or another outcome replaces this one: it stays on record. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    supersededBy: uuid('superseded_by').references(() => staffUsers.id),
+    supersededReason: text('superseded_reason'),
+  },
+  (t) => [index('case_outcomes_case_idx').on(t.caseId, t.recordedAt), uniqueIndex('case_outcomes_current_uq').on(t.caseId).where(sql`${t.supersededAt} is null`)],
+);
+
+/**
+ * The dashboard's pre-aggregate (ADR 0012): one row of facts per case, kept current by triggers
+ * on the tables they come from (custom migration), so that every figure is one scan of this
+ * narrow table whatever the filters. Written only by the database.
+ */
+export const caseFacts = pgTable(
+  'case_facts',
+  {
+    caseId: uuid('case_id').primaryKey().references(() => cases.id, { onDelete: 'cascade' }),
+    creditorId: uuid('creditor_id').notNull(),
+    assigneeId: uuid('assignee_id'),
+    /** DPD bucket at opening: 0 current, 1 M1, 2 M2, 3 M3, 4 M4+. */
+    bucket: integer('bucket').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    engagedAt: timestamp('engaged_at', { withTimezone: true }),
+    hardshipAt: timestamp('hardship_at', { withTimezone: true }),
+    offeredAt: timestamp('offered_at', { withTimezone: true }),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    outcome: caseOutcomeKind('outcome'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    /** Mediation ended: an agreement signed, or a current outcome recorded. */
+    concludedAt: timestamp('concluded_at', { withTimezone: true }),
+    /** Ended in a resolution: an agreement signed, paid in full, or a partial settlement. */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** A staff member called, wrote, messaged or made an offer to the borrower. */
+    staffContact: boolean('staff_contact').notNull().default(false),
+    restructured: bigint('restructured', { mode: 'number' }).notNull().default(0),
+    waived: bigint('waived', { mode: 'number' }).notNull().default(0),
+    recovered: bigint('recovered', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('case_facts_opened_idx').on(t.openedAt), index('case_facts_creditor_opened_idx').on(t.creditorId, t.openedAt)],
+);
 
 /** A staff member's note on a case. */
 export const caseNotes = pgTable(

@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { caseStates } from '@/lib/domain/case-state';
+import { outcomeKinds } from '@/lib/domain/outcomes';
 
 export const staffRole = pgEnum('staff_role', ['mediator', 'supervisor', 'admin']);
 export const repaymentMethod = pgEnum('repayment_method', ['equal_installment', 'equal_principal', 'interest_only_bullet']);
@@ -16,7 +17,8 @@ export const channel = pgEnum('channel', ['sms', 'email', 'in_app', 'phone', 'le
 export const notificationStatus = pgEnum('notification_status', ['pending', 'sent', 'failed', 'blocked']);
 export const contactOutcome = pgEnum('contact_outcome', ['effective', 'unanswered', 'attempted', 'blocked']);
 export const contactDirection = pgEnum('contact_direction', ['outbound', 'inbound']);
-export const caseOutcomeKind = pgEnum('case_outcome_kind', ['agreement_kept', 'settled_in_full', 'escalated_to_litigation', 'withdrawn', 'written_off', 'disputed']);
+export const caseOutcomeKind = pgEnum('case_outcome_kind', outcomeKinds);
+export const staffTokenPurpose = pgEnum('staff_token_purpose', ['invite', 'reset']);
 export const planInstallmentStatus = pgEnum('plan_installment_status', ['scheduled', 'paid', 'partially_paid', 'missed', 'deferred']);
 export const otpPurpose = pgEnum('otp_purpose', ['login', 'sign']);
 /** Who a contact reached: the borrower, or a third party (never told anything about the debt). */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CreditorPolicy } from '@/lib/domain/policy';
-import { staffRole } from './enums';
+import { staffRole, staffTokenPurpose } from './enums';
 
 export const creditors = pgTable('creditors', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -32,6 +32,8 @@ export const staffUsers = pgTable(
     role: staffRole('role').notNull(),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Set for an account whose password someone else chose (the first admin of a deployment): it must be changed at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -82,6 +84,26 @@ export const sealAuthorisations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('seal_authorisations_in_force_uq').on(t.creditorId).where(sql`${t.revokedAt} is null`)],
+);
+
+/**
+ * One-time links for staff: an invitation to set a first password, or a reset
+ * chosen by an admin. Only a keyed hash of the token is kept; a link works once
+ * and until it expires, and a newer link for the same person replaces it.
+ */
+export const staffTokens = pgTable(
+  'staff_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').notNull().references(() => staffUsers.id),
+    purpose: staffTokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_tokens_staff_idx').on(t.staffId)],
 );
 
 /** A staff member's named queue view: the queue's URL parameters (lib/validation/queue.ts), kept as a query string. */

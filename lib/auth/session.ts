@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getEnv } from '@/lib/env';
 import type { Actor, Ctx, StaffRole } from '@/lib/server/actor';
 import { sessionIsLive } from '@/lib/server/auth/sessions';
+import { staffMustChangePassword } from '@/lib/server/staff/bootstrap-admin';
 import { currentRequestMeta } from './request-meta';
 import { signInPath } from './return-path';
 import { decodeSessionToken } from './session-decode';
@@ -55,11 +56,16 @@ export async function requireBorrower(): Promise<Ctx & { actor: Extract<Actor, {
   redirect(signInPath((await headers()).get('x-return-path')));
 }
 
-/** For staff pages: staff with one of the roles, or away (a borrower goes to their own home). */
-export async function requireStaff(roles: readonly StaffRole[] = ['mediator', 'supervisor', 'admin']): Promise<Ctx & { actor: Extract<Actor, { type: 'staff' }> }> {
+/**
+ * For staff pages: staff with one of the roles, or away (a borrower goes to their own home).
+ * An account whose password was chosen by someone else (a deployment's first admin) goes to its
+ * account page to change it first: only that page passes `passwordChange`.
+ */
+export async function requireStaff(roles: readonly StaffRole[] = ['mediator', 'supervisor', 'admin'], options: { passwordChange?: boolean } = {}): Promise<Ctx & { actor: Extract<Actor, { type: 'staff' }> }> {
   const ctx = await currentCtx();
   if (ctx.actor.type === 'borrower') redirect('/');
   if (ctx.actor.type !== 'staff') redirect('/staff/login');
+  if (!options.passwordChange && (await staffMustChangePassword(ctx.actor.id))) redirect('/staff/account?mustChange=1');
   if (!roles.includes(ctx.actor.role)) redirect('/staff?denied=1');
   return ctx as Ctx & { actor: Extract<Actor, { type: 'staff' }> };
 }

@@ -24,11 +24,13 @@ const transitions: Record<CaseState, readonly CaseState[]> = {
   negotiating: ['hardship_submitted', 'agreed', 'escalated', 'closed'],
   agreed: ['signed_by_borrower', 'negotiating', 'escalated', 'closed'],
   signed_by_borrower: ['plan_active', 'negotiating', 'escalated', 'closed'],
-  plan_active: ['completed', 'breached'],
+  // A plan may also end early: settled in full at once, or withdrawn by the creditor.
+  plan_active: ['completed', 'breached', 'closed', 'escalated'],
   breached: ['negotiating', 'escalated', 'closed'],
-  completed: [],
-  escalated: ['closed'],
-  closed: [],
+  // Ended cases may be reopened (a breach, a new offer); the earlier outcome stays on record.
+  completed: ['negotiating'],
+  escalated: ['closed', 'negotiating'],
+  closed: ['negotiating'],
 };
 
 export function canTransition(from: CaseState, to: CaseState): boolean {
@@ -44,3 +46,6 @@ export function isNegotiable(state: CaseState): boolean {
 
 /** States in which the borrower is still working towards an agreement. */
 export const openMediationStates: readonly CaseState[] = ['invited', 'engaged', 'hardship_submitted', 'negotiating', 'agreed', 'signed_by_borrower'];
+
+/** States in which mediation has ended (one open case per loan counts the others). */
+export const endedStates: readonly CaseState[] = ['completed', 'escalated', 'closed'];

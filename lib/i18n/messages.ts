@@ -74,6 +74,18 @@ import en_validation from '@/messages/en/validation.json';
 import zh_validation from '@/messages/zh-CN/validation.json';
 import en_verify from '@/messages/en/verify.json';
 import zh_verify from '@/messages/zh-CN/verify.json';
+import en_dashboard from '@/messages/en/dashboard.json';
+import zh_dashboard from '@/messages/zh-CN/dashboard.json';
+import en_outcomes from '@/messages/en/outcomes.json';
+import zh_outcomes from '@/messages/zh-CN/outcomes.json';
+import en_review from '@/messages/en/review.json';
+import zh_review from '@/messages/zh-CN/review.json';
+import en_admin from '@/messages/en/admin.json';
+import zh_admin from '@/messages/zh-CN/admin.json';
+import en_policyForm from '@/messages/en/policyForm.json';
+import zh_policyForm from '@/messages/zh-CN/policyForm.json';
+import en_setPassword from '@/messages/en/setPassword.json';
+import zh_setPassword from '@/messages/zh-CN/setPassword.json';
 import type { Locale } from './config';
 
 /**
@@ -83,6 +95,12 @@ import type { Locale } from './config';
  * messages/ is missing from this list or the two languages' keys differ.
  */
 const zhCN = {
+  setPassword: zh_setPassword,
+  policyForm: zh_policyForm,
+  admin: zh_admin,
+  review: zh_review,
+  outcomes: zh_outcomes,
+  dashboard: zh_dashboard,
   account: zh_account,
   approvals: zh_approvals,
   casePage: zh_casePage,
@@ -126,6 +144,12 @@ const zhCN = {
 export type Messages = typeof zhCN;
 
 const en: Messages = {
+  setPassword: en_setPassword,
+  policyForm: en_policyForm,
+  admin: en_admin,
+  review: en_review,
+  outcomes: en_outcomes,
+  dashboard: en_dashboard,
   account: en_account,
   approvals: en_approvals,
   casePage: en_casePage,

@@ -31,6 +31,7 @@ export type AppErrorCode =
   | 'NOT_ASSIGNED'
   | 'READ_ONLY'
   | 'CASE_TAKEN'
+  | 'LINK_INVALID'
   | 'UNAVAILABLE';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -63,6 +64,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   NOT_ASSIGNED: 403,
   READ_ONLY: 403,
   CASE_TAKEN: 409,
+  LINK_INVALID: 410,
   UNAVAILABLE: 503,
 };
 

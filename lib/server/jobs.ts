@@ -8,6 +8,7 @@ import { purgeExpiredRateLimits } from './rate-limit';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
 import { checkPromises } from './contacts/record-promise';
+import { flagEscalationReviews } from './review/flag-escalation-reviews';
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
@@ -15,7 +16,13 @@ import { checkPromises } from './contacts/record-promise';
  * password-lockout counts. Any number of app instances may
  * run a worker; pg-boss hands each job to one of them.
  */
-export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits', checkPromises: 'check-promises' } as const;
+export const jobs = {
+  expireOffers: 'expire-offers',
+  dispatchOutbox: 'dispatch-outbox',
+  purgeRateLimits: 'purge-rate-limits',
+  escalationReview: 'escalation-review',
+  checkPromises: 'check-promises',
+} as const;
 
 export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'concord-jobs' });
@@ -27,6 +34,7 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await boss.schedule(jobs.dispatchOutbox, '* * * * *');
     await boss.schedule(jobs.purgeRateLimits, '17 * * * *');
     await boss.schedule(jobs.checkPromises, '*/15 * * * *');
+    await boss.schedule(jobs.escalationReview, '*/10 * * * *');
   }
   await boss.work(jobs.expireOffers, async () => {
     const expired = await expireOffers();
@@ -45,6 +53,11 @@ export async function startJobs(connectionString: string, options: { schedule?: 
   await boss.work(jobs.checkPromises, async () => {
     const result = await checkPromises();
     if (result.kept || result.broken) logger.info(result, 'promises to pay checked');
+  });
+  // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
+  await boss.work(jobs.escalationReview, async () => {
+    const flagged = await flagEscalationReviews();
+    if (flagged) logger.info({ flagged }, 'cases on escalation review');
   });
   return boss;
 }

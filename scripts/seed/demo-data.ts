@@ -24,21 +24,39 @@ export const demoCreditor = {
   court: '湖州市青溪区人民法院',
 };
 
-export type StaffKey = 'admin' | 'supervisor' | 'mediator1' | 'mediator2' | 'mediator3';
+/** The second creditor the demo's mediation centre serves. */
+export const DEMO_SECOND_CREDITOR_CODE = 'DEMO-CF';
+export const demoSecondCreditor = {
+  code: DEMO_SECOND_CREDITOR_CODE,
+  name: '青溪普惠消费金融有限公司',
+  nameEn: 'Qingxi Inclusive Consumer Finance Co., Ltd.',
+  creditCode: '913301005291340849', // fictional, with valid check characters
+  registeredAddress: '浙江省杭州市上城区望江东路99号',
+  servicePhone: '0571-86609900',
+  court: '杭州市上城区人民法院',
+};
 
-export const demoStaff: readonly { key: StaffKey; email: string; name: string; role: 'admin' | 'supervisor' | 'mediator' }[] = [
-  { key: 'admin', email: 'admin@concord.demo', name: '陈静', role: 'admin' },
-  { key: 'supervisor', email: 'supervisor@concord.demo', name: '王建国', role: 'supervisor' },
-  { key: 'mediator1', email: 'mediator1@concord.demo', name: '刘洋', role: 'mediator' },
-  { key: 'mediator2', email: 'mediator2@concord.demo', name: '赵敏', role: 'mediator' },
-  { key: 'mediator3', email: 'mediator3@concord.demo', name: '孙志强', role: 'mediator' },
+export type StaffKey = 'admin' | 'supervisor' | 'mediator1' | 'mediator2' | 'mediator3' | 'centreSupervisor' | 'cfMediator';
+/** Whom each works for: the bank, the consumer-finance company, or the mediation centre (every creditor). */
+export type Employer = 'bank' | 'cf' | 'centre';
+
+export const demoStaff: readonly { key: StaffKey; email: string; name: string; role: 'admin' | 'supervisor' | 'mediator'; employer: Employer }[] = [
+  { key: 'admin', email: 'admin@concord.demo', name: '陈静', role: 'admin', employer: 'centre' },
+  { key: 'supervisor', email: 'supervisor@concord.demo', name: '王建国', role: 'supervisor', employer: 'bank' },
+  { key: 'mediator1', email: 'mediator1@concord.demo', name: '刘洋', role: 'mediator', employer: 'bank' },
+  { key: 'mediator2', email: 'mediator2@concord.demo', name: '赵敏', role: 'mediator', employer: 'bank' },
+  { key: 'mediator3', email: 'mediator3@concord.demo', name: '孙志强', role: 'mediator', employer: 'bank' },
+  { key: 'centreSupervisor', email: 'centre.supervisor@concord.demo', name: '林海', role: 'supervisor', employer: 'centre' },
+  { key: 'cfMediator', email: 'cf.mediator@concord.demo', name: '许婧', role: 'mediator', employer: 'cf' },
 ];
 
 export type DemoLoan = {
   product: string;
   method?: RepaymentMethod;
   /** Without a case the loan is performing (paid on time so far). */
-  case?: { state: CaseState; bucket: Bucket; settled?: boolean; assignee?: StaffKey };
+  case?: { state: CaseState; bucket: Bucket; settled?: boolean; assignee?: StaffKey; ageDays?: number };
+  /** The loan's creditor: the bank unless said. */
+  creditor?: 'cf';
 };
 
 export type DemoBorrower = {
@@ -98,6 +116,13 @@ export const demoBorrowers: readonly DemoBorrower[] = [
   { name: '冯喆', gender: 'male', region: '330106', birth: '1988-12-12', loans: [{ product: '个人消费贷', method: 'equal_principal', case: c('closed', 'M1', { settled: true }) }] },
   { name: '于桂芳', gender: 'female', region: '330521', birth: '1963-05-05', loans: [{ product: '农户小额信用贷', method: 'interest_only_bullet', case: c('closed', 'M2') }] },
   { name: '董浩', gender: 'male', region: '500103', birth: '1991-08-08', locale: 'en', email: 'hao.dong@example.com', loans: [{ product: '经营贷', method: 'equal_principal', case: c('closed', 'M4+') }] },
+  // Still negotiating past the window: on the escalation review list.
+  { name: '邵建华', gender: 'male', region: '330502', birth: '1978-07-19', loans: [{ product: '经营贷', method: 'equal_principal', case: c('negotiating', 'M3', { assignee: 'mediator2', ageDays: 36 }) }] },
+  // The consumer-finance company's borrowers.
+  { name: '蒋文静', gender: 'female', region: '330106', birth: '1993-06-11', loans: [{ product: '网商信用贷', creditor: 'cf', case: c('invited', 'M1', { assignee: 'cfMediator' }) }] },
+  { name: '沈磊', gender: 'male', region: '330102', birth: '1986-09-23', loans: [{ product: '个人消费贷', method: 'equal_installment', creditor: 'cf', case: c('negotiating', 'M2', { assignee: 'cfMediator' }) }] },
+  { name: '曹丽', gender: 'female', region: '320583', birth: '1990-01-30', loans: [{ product: '网商信用贷', creditor: 'cf', case: c('closed', 'M2', { settled: true, assignee: 'cfMediator' }) }] },
+  { name: '彭飞', gender: 'male', region: '430104', birth: '1984-04-14', loans: [{ product: '个人消费贷', method: 'equal_principal', creditor: 'cf', case: c('escalated', 'M4+', { assignee: 'cfMediator' }) }] },
   {
     name: '欧阳秀梅', gender: 'female', region: '330523', birth: '1974-02-20',
     loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('completed', 'M4+') }, { product: '农户小额信用贷', method: 'equal_principal' }],

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { borrowers, cases, contactRecords, creditors, installments, loans, negotiationMessages, payments, staffUsers } from '@/db/schema';
+import { borrowers, caseOutcomes, cases, contactRecords, creditors, installments, loans, negotiationMessages, payments, staffUsers } from '@/db/schema';
 import { addDays, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { systemCtx } from '@/lib/server/actor';
@@ -16,6 +16,7 @@ import {
   demoBorrowers,
   demoCreditor,
   demoPhonePrefixes,
+  demoSecondCreditor,
   demoStaff,
   mediatorReplies,
   type StaffKey,
@@ -25,13 +26,13 @@ import { regionByCode } from './names';
 import { makeResidentId, randomAddress, residentIdColumns, sequenceFor } from './people';
 import { Rng } from './random';
 
-export { DEMO_CREDITOR_CODE, DEMO_PASSWORD } from './demo-data';
+export { DEMO_CREDITOR_CODE, DEMO_PASSWORD, DEMO_SECOND_CREDITOR_CODE } from './demo-data';
 
 /** Serialises seeding (demo and generator) across processes; distinct from the audit and migration locks. */
 export const SEED_LOCK_KEY = 727_301;
 const DEMO_RNG_SEED = 2026;
 
-type PlannedLoan = { id: string; borrowerIndex: number; contractNo: string; plan: LoanPlan; case?: CasePlan & { assignee?: StaffKey } };
+type PlannedLoan = { id: string; borrowerIndex: number; creditorId: string; contractNo: string; plan: LoanPlan; case?: CasePlan & { assignee?: StaffKey; settled?: boolean } };
 
 /**
  * Seeds the demo creditor, staff, borrowers, loans and cases. Idempotent: when
@@ -62,11 +63,14 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
 
   const [creditor] = await tx.insert(creditors).values({ ...demoCreditor, policy }).returning({ id: creditors.id });
   const creditorId = creditor!.id;
+  // A mediation centre serves several creditors: the bank and a consumer-finance company.
+  const [second] = await tx.insert(creditors).values({ ...demoSecondCreditor, policy }).returning({ id: creditors.id });
+  const employerId = { bank: creditorId, cf: second!.id, centre: null } as const;
   const staffIds = new Map<StaffKey, string>();
   for (const [i, staff] of demoStaff.entries()) {
     const id = crypto.randomUUID();
     staffIds.set(staff.key, id);
-    await tx.insert(staffUsers).values({ id, creditorId, email: staff.email, name: staff.name, role: staff.role, passwordHash: hashes[i]! });
+    await tx.insert(staffUsers).values({ id, creditorId: employerId[staff.employer], email: staff.email, name: staff.name, role: staff.role, passwordHash: hashes[i]! });
   }
   const mediators: StaffKey[] = ['mediator1', 'mediator2', 'mediator3'];
 
@@ -97,12 +101,12 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       const terms = drawTerms(rng, productByName(loanSpec.product), loanSpec.method);
       const id = crypto.randomUUID();
       if (!loanSpec.case) {
-        planned.push({ id, borrowerIndex, contractNo: '', plan: planPerformingLoan(rng, { terms, today }) });
+        planned.push({ id, borrowerIndex, creditorId: loanSpec.creditor === 'cf' ? second!.id : creditorId, contractNo: '', plan: planPerformingLoan(rng, { terms, today }) });
         continue;
       }
-      const { state, bucket, settled, assignee } = loanSpec.case;
-      const { loan: plan, case: casePlan } = planDelinquentLoan(rng, { terms, state, bucket, today, windowDays: policy.mediationWindowDays, settledOnClose: settled });
-      planned.push({ id, borrowerIndex, contractNo: '', plan, case: { ...casePlan, assignee } });
+      const { state, bucket, settled, assignee, ageDays } = loanSpec.case;
+      const { loan: plan, case: casePlan } = planDelinquentLoan(rng, { terms, state, bucket, today, windowDays: policy.mediationWindowDays, settledOnClose: settled, ageDays });
+      planned.push({ id, borrowerIndex, creditorId: loanSpec.creditor === 'cf' ? second!.id : creditorId, contractNo: '', plan, case: { ...casePlan, assignee, settled } });
     }
   });
   // Contract numbers rise with the start date, with gaps for the bank's other customers.
@@ -115,7 +119,7 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
   for (const p of planned) {
     await tx.insert(loans).values({
       id: p.id,
-      creditorId,
+      creditorId: p.creditorId,
       borrowerId: borrowerRows[p.borrowerIndex]!.id,
       contractNo: p.contractNo,
       product: p.plan.product,
@@ -150,7 +154,7 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
     await tx.insert(cases).values({
       id: caseId,
       caseNo: `CASE-${plan.openedDate.slice(0, 4)}-${String(i + 1).padStart(6, '0')}`,
-      creditorId,
+      creditorId: p.creditorId,
       borrowerId: borrower.id,
       loanId: p.id,
       state: plan.state,
@@ -160,8 +164,13 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       openedAt: plan.openedAt,
       mediationDeadline: plan.mediationDeadline,
       closedAt: plan.closedAt,
+      // Past 'invited', the borrower has opened the case (the dashboard's "engaged").
+      engagedAt: plan.state === 'invited' ? null : new Date(plan.openedAt.getTime() + 26 * 3_600_000),
+      // Past its window with no agreement: already on the escalation review list (the job would put it there).
+      escalationReviewSince: ['invited', 'engaged', 'hardship_submitted', 'negotiating'].includes(plan.state) && plan.mediationDeadline <= now ? plan.mediationDeadline : null,
     });
     await insertHistory(tx, rng, { caseId, borrowerId: borrower.id, locale: borrower.locale, assigneeId, plan, today });
+    await insertOutcomes(tx, { caseId, plan, payments: p.plan.payments, assigneeId });
   }
 
   await recordAudit(tx, systemCtx, {
@@ -170,6 +179,27 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
     entityId: creditorId,
     data: { borrowers: borrowerRows.length, loans: planned.length, cases: withCases.length, today },
   });
+}
+
+/**
+ * How the demo's ended cases ended, on record as the outcome services would
+ * have written it: a settled closing as paid in full (the settlement amount),
+ * another closing as no agreement or an unreachable borrower, an escalation
+ * with the arrears claimed, a completed plan as paid in full.
+ */
+async function insertOutcomes(tx: Transaction, input: { caseId: string; plan: NonNullable<PlannedLoan['case']>; payments: LoanPlan['payments']; assigneeId: string | null }) {
+  const { plan } = input;
+  if (!plan.closedAt) return;
+  const settlement = input.payments.find((p) => p.label === 'SETTLE')?.amount;
+  const base = { caseId: input.caseId, recordedBy: input.assigneeId, recordedAt: plan.closedAt };
+  if (plan.state === 'escalated') {
+    await tx.insert(caseOutcomes).values({ ...base, outcome: 'escalated_to_litigation', amountClaimed: plan.arrearsAtOpen, fromState: 'negotiating', toState: 'escalated', note: '调解期满未达成协议，移交诉讼。' });
+  } else if (plan.state === 'completed') {
+    await tx.insert(caseOutcomes).values({ ...base, outcome: 'paid_in_full', amountRecovered: settlement ?? null, fromState: 'plan_active', toState: 'completed', recordedBy: null });
+  } else if (plan.state === 'closed') {
+    const outcome = settlement ? 'paid_in_full' : plan.dpdAtOpen > 90 ? 'borrower_unreachable' : 'no_agreement';
+    await tx.insert(caseOutcomes).values({ ...base, outcome, amountRecovered: settlement ?? null, fromState: 'negotiating', toState: 'closed' });
+  }
 }
 
 /**

@@ -7,7 +7,8 @@ import { addDays, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { defaultPolicy, parsePolicy } from '@/lib/domain/policy';
 import { systemCtx } from '@/lib/server/actor';
 import { recordAudit } from '@/lib/server/audit';
-import { DEMO_CREDITOR_CODE, SEED_LOCK_KEY } from './demo';
+import { DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE, SEED_LOCK_KEY } from './demo';
+import { planCaseFacts } from './outcome-facts';
 import { drawTerms, planDelinquentLoan, productWeights, type Bucket } from './loans';
 import { makeResidentId, randomAddress, randomName, randomRegion, residentIdColumns, sequenceFor } from './people';
 import { Rng } from './random';
@@ -33,6 +34,7 @@ export type GenerateOptions = {
 
 export const GENERATED_CASE_PREFIX = 'CASE-GEN-';
 export const BENCH_CREDITOR_CODE = 'GEN-BENCH';
+export const BENCH_SECOND_CREDITOR_CODE = 'GEN-BENCH-2';
 const MAX_CASES = 2_000_000; // resident-ID slots and the phone range are unique up to well beyond this
 
 const stateWeights: readonly (readonly [CaseState, number])[] = [
@@ -58,14 +60,14 @@ export async function generateCases(db: Database, options: GenerateOptions): Pro
       log(`Generated cases already present (${generatedCaseNo(0)} exists); nothing to do.`);
       return false;
     }
-    const { creditorId, mediatorIds, windowDays } = await benchCreditor(tx);
+    const served = await benchCreditors(tx);
     const bulk = await disableRowTriggers(tx);
     const rng = new Rng(seed);
     const nextId = orderedUuids();
     let pending: Promise<void> = Promise.resolve();
     for (let start = 0; start < total; start += batchSize) {
       // Build the next batch (CPU in Node) while the previous one is being written (CPU in PostgreSQL).
-      const batch = buildBatch(rng, { start, end: Math.min(total, start + batchSize), today, windowDays, creditorId, mediatorIds, nextId });
+      const batch = buildBatch(rng, { start, end: Math.min(total, start + batchSize), today, creditors: served, nextId });
       await pending;
       const inflight = tx.execute(batch).then(() => undefined);
       inflight.catch(() => undefined); // awaited on the next turn; this only stops an "unhandled rejection" in between
@@ -77,58 +79,84 @@ export async function generateCases(db: Database, options: GenerateOptions): Pro
       await verifyReferences(tx);
       // The queue's facts are kept by a row trigger on cases (docs/decisions/0013-queue.md), off during the load:
       // one pass over the new cases with triggers back on computes them (the side tables have nothing for them yet).
-      await tx.execute(sql`update cases c set overdue_since = (c.opened_at at time zone 'Asia/Shanghai')::date - c.dpd_at_open, engaged_at = (select b.last_login_at from borrowers b where b.id = c.borrower_id) where c.creditor_id = ${creditorId} and c.overdue_since is null`);
+      // Only overdue_since is set, so the dashboard's triggers (on other columns) are not set off for every case.
+      await tx.execute(sql`update cases set overdue_since = (opened_at at time zone 'Asia/Shanghai')::date - dpd_at_open where overdue_since is null`);
     }
     await recordAudit(tx, systemCtx, {
       action: 'seed.generate',
       entityType: 'creditor',
-      entityId: creditorId,
-      data: { cases: total, seed, today, first: generatedCaseNo(0), last: generatedCaseNo(total - 1) },
+      entityId: served[0]!.creditorId,
+      data: { cases: total, seed, today, creditors: served.map((c) => c.creditorId), first: generatedCaseNo(0), last: generatedCaseNo(total - 1) },
     });
     return true;
   });
   if (!generated) return;
   // Fresh statistics, so the first benchmark queries do not plan against empty tables.
-  await db.execute(sql`analyze borrowers, loans, installments, payments, cases`);
+  await db.execute(sql`analyze borrowers, loans, installments, payments, cases, case_facts, case_outcomes`);
 }
 
-/** The demo creditor when seeded, else a benchmark creditor; plus its mediators. */
-async function benchCreditor(tx: Transaction) {
-  const [found] = await tx
-    .select({ id: creditors.id, code: creditors.code, policy: creditors.policy })
-    .from(creditors)
-    .where(inArray(creditors.code, [DEMO_CREDITOR_CODE, BENCH_CREDITOR_CODE]))
-    .orderBy(sql`${creditors.code} = ${DEMO_CREDITOR_CODE} desc`)
-    .limit(1);
-  const creditor =
-    found ??
-    (
-      await tx
-        .insert(creditors)
-        .values({
-          code: BENCH_CREDITOR_CODE,
-          name: '青溪普惠消费金融有限公司',
-          nameEn: 'Qingxi Inclusive Consumer Finance Co., Ltd.',
-          creditCode: '913301005291340849', // fictional, with valid check characters
-          registeredAddress: '浙江省杭州市上城区望江东路99号',
-          servicePhone: '0571-86609900',
-          court: '杭州市上城区人民法院',
-          policy: defaultPolicy,
-        })
-        .returning({ id: creditors.id, code: creditors.code, policy: creditors.policy })
-    )[0]!;
-  const mediatorQuery = () =>
-    tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.creditorId, creditor.id), eq(staffUsers.role, 'mediator'), eq(staffUsers.active, true)));
-  let mediators = await mediatorQuery();
-  if (mediators.length === 0) {
-    // '!' is not an argon2 hash, so verifyPassword refuses it: these accounts exist to own cases, not to sign in.
-    await tx.insert(staffUsers).values(
-      ['周文', '吴佳', '郑凯', '王蕾', '何平'].map((name, i) => ({ creditorId: creditor.id, email: `bench.mediator${i + 1}@concord.invalid`, name, role: 'mediator' as const, passwordHash: '!' })),
-    );
-    mediators = await mediatorQuery();
+type ServedCreditor = { creditorId: string; mediatorIds: string[]; windowDays: number; share: number };
+
+/**
+ * The creditors the generated cases belong to: a mediation centre serves
+ * several, so about 70 % go to the first (the demo bank when seeded, else a
+ * benchmark creditor) and 30 % to the second (the demo's consumer-finance
+ * company, else a second benchmark creditor); each with its own mediators.
+ */
+async function benchCreditors(tx: Transaction): Promise<ServedCreditor[]> {
+  const pairs = [
+    { codes: [DEMO_CREDITOR_CODE, BENCH_CREDITOR_CODE], fallback: BENCH_CREDITOR_CODE, share: 70, names: ['周文', '吴佳', '郑凯', '王蕾', '何平'] },
+    { codes: [DEMO_SECOND_CREDITOR_CODE, BENCH_SECOND_CREDITOR_CODE], fallback: BENCH_SECOND_CREDITOR_CODE, share: 30, names: ['钱程', '冯雪', '陈栋'] },
+  ];
+  const served: ServedCreditor[] = [];
+  for (const [index, pair] of pairs.entries()) {
+    const [found] = await tx
+      .select({ id: creditors.id, code: creditors.code, policy: creditors.policy })
+      .from(creditors)
+      .where(inArray(creditors.code, pair.codes))
+      .orderBy(sql`${creditors.code} = ${pair.codes[0]!} desc`)
+      .limit(1);
+    const creditor =
+      found ??
+      (
+        await tx
+          .insert(creditors)
+          .values({ ...benchCreditorDetails[index]!, code: pair.fallback, policy: defaultPolicy })
+          .returning({ id: creditors.id, code: creditors.code, policy: creditors.policy })
+      )[0]!;
+    const mediatorQuery = () =>
+      tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.creditorId, creditor.id), eq(staffUsers.role, 'mediator'), eq(staffUsers.active, true)));
+    let mediators = await mediatorQuery();
+    if (mediators.length === 0) {
+      // '!' is not an argon2 hash, so verifyPassword refuses it: these accounts exist to own cases, not to sign in.
+      await tx.insert(staffUsers).values(
+        pair.names.map((name, i) => ({ creditorId: creditor.id, email: `bench.${pair.fallback.toLowerCase()}.mediator${i + 1}@concord.invalid`, name, role: 'mediator' as const, passwordHash: '!' })),
+      );
+      mediators = await mediatorQuery();
+    }
+    served.push({ creditorId: creditor.id, mediatorIds: mediators.map((m) => m.id), windowDays: parsePolicy(creditor.policy).mediationWindowDays, share: pair.share });
   }
-  return { creditorId: creditor.id, mediatorIds: mediators.map((m) => m.id), windowDays: parsePolicy(creditor.policy).mediationWindowDays };
+  return served;
 }
+
+const benchCreditorDetails = [
+  {
+    name: '青溪普惠消费金融有限公司',
+    nameEn: 'Qingxi Inclusive Consumer Finance Co., Ltd.',
+    creditCode: '913301005291340849', // fictional, with valid check characters
+    registeredAddress: '浙江省杭州市上城区望江东路99号',
+    servicePhone: '0571-86609900',
+    court: '杭州市上城区人民法院',
+  },
+  {
+    name: '湖州溪山小额贷款股份有限公司',
+    nameEn: 'Huzhou Xishan Microcredit Co., Ltd.',
+    creditCode: '91330500MA2B3C4D5E',
+    registeredAddress: '浙江省湖州市吴兴区红旗路18号',
+    servicePhone: '0572-22080000',
+    court: '湖州市吴兴区人民法院',
+  },
+];
 
 /**
  * UUIDv7 (RFC 9562) with a counter in place of most random bits, so ids rise
@@ -172,6 +200,8 @@ const references: readonly (readonly [table: string, column: string, target: str
   ['cases', 'borrower_id', 'borrowers'],
   ['cases', 'loan_id', 'loans'],
   ['cases', 'assignee_id', 'staff_users'],
+  ['case_facts', 'case_id', 'cases'],
+  ['case_outcomes', 'case_id', 'cases'],
 ];
 
 /** The foreign keys, checked in bulk (an anti-join per key); any dangling reference rolls the whole load back. */
@@ -212,7 +242,12 @@ function push(t: Table, ...values: (string | number | null)[]) {
   }
 }
 
-type BatchInput = { start: number; end: number; today: IsoDate; windowDays: number; creditorId: string; mediatorIds: string[]; nextId: () => string };
+type BatchInput = { start: number; end: number; today: IsoDate; creditors: ServedCreditor[]; nextId: () => string };
+
+/** How long ago generated cases in the signed states were opened: wide enough for cohorts a year old. */
+const signedAgeDays: Partial<Record<CaseState, readonly [number, number]>> = { plan_active: [35, 420], breached: [100, 450], completed: [150, 540] };
+/** Some cases still open past their window: the escalation review list's share. */
+const reviewable: readonly CaseState[] = ['engaged', 'hardship_submitted', 'negotiating'];
 
 function buildBatch(rng: Rng, input: BatchInput): SQL {
   const borrowerRows = table('borrowers', { id: 'uuid', full_name: 'text', resident_id_enc: 'text', resident_id_hash: 'text', resident_id_masked: 'text', phone: 'text', address: 'text', locale: 'text' });
@@ -224,8 +259,19 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
   const paymentRows = table('payments', { id: 'uuid', loan_id: 'uuid', received_on: 'date', amount: 'bigint', channel: 'text', reference: 'text' });
   const caseRows = table('cases', {
     id: 'uuid', case_no: 'text', creditor_id: 'uuid', borrower_id: 'uuid', loan_id: 'uuid', state: 'case_state', assignee_id: 'uuid',
-    dpd_at_open: 'integer', arrears_at_open: 'bigint', opened_at: 'timestamptz', mediation_deadline: 'timestamptz', closed_at: 'timestamptz',
+    dpd_at_open: 'integer', arrears_at_open: 'bigint', opened_at: 'timestamptz', mediation_deadline: 'timestamptz', closed_at: 'timestamptz', engaged_at: 'timestamptz', escalation_review_since: 'timestamptz',
   });
+  // The dashboard's facts are written with the cases (the triggers that keep them are off for the load; see planCaseFacts).
+  const factRows = table('case_facts', {
+    case_id: 'uuid', creditor_id: 'uuid', assignee_id: 'uuid', bucket: 'integer', opened_at: 'timestamptz', engaged_at: 'timestamptz', hardship_at: 'timestamptz', offered_at: 'timestamptz',
+    signed_at: 'timestamptz', breached_at: 'timestamptz', completed_at: 'timestamptz', outcome: 'case_outcome_kind', outcome_at: 'timestamptz', concluded_at: 'timestamptz', resolved_at: 'timestamptz',
+    staff_contact: 'boolean', restructured: 'bigint', waived: 'bigint', recovered: 'bigint',
+  });
+  const outcomeRows = table('case_outcomes', {
+    id: 'uuid', case_id: 'uuid', outcome: 'case_outcome_kind', amount_recovered: 'bigint', amount_waived: 'bigint', amount_claimed: 'bigint', amount_restructured: 'bigint',
+    from_state: 'case_state', to_state: 'case_state', recorded_at: 'timestamptz', superseded_at: 'timestamptz', superseded_reason: 'text',
+  });
+  const now = new Date(`${input.today}T12:00:00+08:00`);
 
   for (let i = input.start; i < input.end; i++) {
     const gender = rng.chance(0.52) ? 'male' : 'female';
@@ -242,18 +288,31 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
 
     const terms = drawTerms(rng, rng.weighted(productWeights));
     const state = rng.weighted(stateWeights);
+    const served = rng.weighted(input.creditors.map((c) => [c, c.share] as const));
+    const ageRange = signedAgeDays[state];
     const { loan, case: plan } = planDelinquentLoan(rng, {
-      terms, state, bucket: rng.weighted(bucketWeights), today: input.today, windowDays: input.windowDays, settledOnClose: rng.chance(0.4),
+      terms, state, bucket: rng.weighted(bucketWeights), today: input.today, windowDays: served.windowDays, settledOnClose: rng.chance(0.4), ageDays: ageRange ? rng.int(...ageRange) : reviewable.includes(state) && rng.chance(0.12) ? served.windowDays + rng.int(1, 20) : undefined,
     });
+    const facts = planCaseFacts(rng, { state, plan, payments: loan.payments, now });
     const loanId = input.nextId();
     const contractNo = `GEN-${loan.startDate.slice(0, 4)}-${String(i + 1).padStart(7, '0')}`;
-    push(loanRows, loanId, input.creditorId, borrowerId, contractNo, loan.product, loan.principal, loan.annualRatePpm, loan.termMonths, loan.repaymentMethod, loan.startDate, loan.firstDueDate, loan.maturityDate, loan.status);
+    push(loanRows, loanId, served.creditorId, borrowerId, contractNo, loan.product, loan.principal, loan.annualRatePpm, loan.termMonths, loan.repaymentMethod, loan.startDate, loan.firstDueDate, loan.maturityDate, loan.status);
     for (const inst of loan.schedule) push(installmentRows, input.nextId(), loanId, inst.seq, inst.dueDate, inst.principal, inst.interest);
     for (const pay of loan.payments) push(paymentRows, input.nextId(), loanId, pay.receivedOn, pay.amount, pay.channel, `${contractNo}-P${pay.label}`);
-    const assignee = state === 'invited' && rng.chance(0.4) ? null : rng.pick(input.mediatorIds);
-    push(caseRows, input.nextId(), generatedCaseNo(i), input.creditorId, borrowerId, loanId, state, assignee, plan.dpdAtOpen, plan.arrearsAtOpen, plan.openedAt.toISOString(), plan.mediationDeadline.toISOString(), plan.closedAt?.toISOString() ?? null);
+    const assignee = state === 'invited' && rng.chance(0.4) ? null : rng.pick(served.mediatorIds);
+    const caseId = input.nextId();
+    const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+    push(caseRows, caseId, generatedCaseNo(i), served.creditorId, borrowerId, loanId, state, assignee, plan.dpdAtOpen, plan.arrearsAtOpen, iso(plan.openedAt), iso(plan.mediationDeadline), iso(plan.closedAt), iso(facts.engagedAt), iso(facts.escalationReviewSince));
+    const current = facts.outcomes.find((o) => !o.supersededAt);
+    const resolved = current && ['agreement_signed', 'paid_in_full', 'partial_settlement'].includes(current.outcome) ? current.at : null;
+    const earliest = (...dates: (Date | null | undefined)[]) => dates.filter((d): d is Date => Boolean(d)).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    push(factRows, caseId, served.creditorId, assignee, facts.bucket, iso(plan.openedAt), iso(facts.engagedAt), iso(facts.hardshipAt), iso(facts.offeredAt), iso(facts.signedAt), iso(facts.breachedAt), iso(facts.completedAt),
+      current?.outcome ?? null, iso(current?.at), iso(earliest(facts.signedAt, current?.at)), iso(earliest(facts.signedAt, resolved)), String(facts.staffContact), facts.restructured, facts.waived, facts.recovered);
+    for (const o of facts.outcomes) {
+      push(outcomeRows, input.nextId(), caseId, o.outcome, o.recovered ?? null, o.waived ?? null, o.claimed ?? null, o.restructured ?? null, o.from, o.to, iso(o.at), iso(o.supersededAt), o.supersededAt ? 'replaced' : null);
+    }
   }
-  return batchStatement([borrowerRows, loanRows, installmentRows, paymentRows, caseRows]);
+  return batchStatement([borrowerRows, loanRows, installmentRows, paymentRows, caseRows, factRows, outcomeRows]);
 }
 
 /**

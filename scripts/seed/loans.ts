@@ -163,11 +163,13 @@ export type DelinquentInput = {
   windowDays: number;
   /** For closed cases: the borrower settled in full (loan repaid) rather than the case being withdrawn. */
   settledOnClose?: boolean;
+  /** How long ago the case was opened, when the caller wants a wider spread than the state's usual range (the generator's cohorts). */
+  ageDays?: number;
 };
 
 export function planDelinquentLoan(rng: Rng, input: DelinquentInput): { loan: LoanPlan; case: CasePlan } {
   const { terms, state, today, windowDays } = input;
-  const age = rng.int(...stateAgeDays[state]);
+  const age = input.ageDays ?? rng.int(...stateAgeDays[state]);
   let bucketIndex = buckets.indexOf(input.bucket);
   let dpdRange: readonly [number, number];
   for (;;) {

@@ -58,7 +58,7 @@ describe('demo seed', () => {
       await other.pool.end();
     }
     const before = await rowCounts(t.db);
-    expect(before.creditors).toBe(1);
+    expect(before.creditors).toBe(2); // the bank and the consumer-finance company the centre also serves
     expect(await seedDemo(t.db)).toEqual({ created: false });
     expect(await rowCounts(t.db)).toEqual(before);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'seed.demo'));
@@ -71,12 +71,16 @@ describe('demo seed', () => {
     expect(creditor?.policy).toEqual(defaultPolicy);
     expect(creditor?.creditCode).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
     const staff = await t.db.select().from(staffUsers);
-    expect(staff.map((s) => [s.email, s.role]).sort()).toEqual([
-      ['admin@concord.demo', 'admin'],
-      ['mediator1@concord.demo', 'mediator'],
-      ['mediator2@concord.demo', 'mediator'],
-      ['mediator3@concord.demo', 'mediator'],
-      ['supervisor@concord.demo', 'supervisor'],
+    const [second] = await t.db.select().from(creditors).where(eq(creditors.code, 'DEMO-CF'));
+    const employer = (id: string | null) => (id === null ? 'centre' : id === creditor!.id ? 'bank' : id === second!.id ? 'cf' : id);
+    expect(staff.map((s) => [s.email, s.role, employer(s.creditorId)]).sort()).toEqual([
+      ['admin@concord.demo', 'admin', 'centre'],
+      ['centre.supervisor@concord.demo', 'supervisor', 'centre'],
+      ['cf.mediator@concord.demo', 'mediator', 'cf'],
+      ['mediator1@concord.demo', 'mediator', 'bank'],
+      ['mediator2@concord.demo', 'mediator', 'bank'],
+      ['mediator3@concord.demo', 'mediator', 'bank'],
+      ['supervisor@concord.demo', 'supervisor', 'bank'],
     ]);
     expect(staff.every((s) => s.passwordHash.startsWith('$argon2id$'))).toBe(true);
   });
@@ -193,5 +197,45 @@ describe('benchmark generator', () => {
     expect(first[0]).toMatchObject({ case_no: 'CASE-GEN-0000001' });
     expect(second).toEqual(first);
     expect(new Set(first.map((r) => r.state)).size).toBe(caseStates.length);
+  });
+});
+
+describe('generated outcomes for the dashboard', () => {
+  it('gives every generated case its facts, two creditors, and a realistic spread of outcomes', async () => {
+    const t = await createTestDatabase();
+    try {
+      await seedDemo(t.db);
+      await generateCases(t.db, { cases: 2000, seed: 11, today: '2026-06-30' });
+      type Counts = Record<'cases' | 'facts' | 'creditors' | 'engaged' | 'signed' | 'concluded' | 'resolved' | 'self_served' | 'breached' | 'year_old' | 'out_of_order' | 'ended_without_outcome', number>;
+      const { rows } = await t.db.execute<Counts>(sql`
+        select count(*)::int as cases,
+               count(f.case_id)::int as facts,
+               count(distinct c.creditor_id)::int as creditors,
+               count(f.engaged_at)::int as engaged, count(f.signed_at)::int as signed, count(f.concluded_at)::int as concluded,
+               count(f.resolved_at)::int as resolved, count(*) filter (where f.resolved_at is not null and not f.staff_contact)::int as self_served,
+               count(f.breached_at)::int as breached,
+               count(*) filter (where f.signed_at + interval '12 months' <= timestamptz '2026-06-30 12:00+08')::int as year_old,
+               count(*) filter (where f.signed_at < f.opened_at or f.breached_at < f.signed_at or f.engaged_at < f.opened_at)::int as out_of_order,
+               count(*) filter (where c.state in ('completed', 'escalated', 'closed') and f.outcome is null)::int as ended_without_outcome
+        from cases c left join case_facts f on f.case_id = c.id where c.case_no like 'CASE-GEN-%'`);
+      const r = rows[0]!;
+      expect(r.facts).toBe(r.cases);
+      expect(r.creditors).toBe(2);
+      expect(r.out_of_order).toBe(0);
+      expect(r.ended_without_outcome).toBe(0);
+      // Shares in the neighbourhood of what the generator aims at.
+      expect(r.engaged / r.cases).toBeGreaterThan(0.5);
+      expect(r.signed / r.cases).toBeGreaterThan(0.15);
+      expect(r.resolved / r.concluded).toBeGreaterThan(0.4);
+      expect(r.resolved / r.concluded).toBeLessThan(0.9);
+      expect(r.self_served / r.resolved).toBeGreaterThan(0.2);
+      expect(r.self_served / r.resolved).toBeLessThan(0.5);
+      expect(r.breached).toBeGreaterThan(0);
+      expect(r.year_old).toBeGreaterThan(0);
+      const outcomes = await t.db.execute<{ outcome: string }>(sql`select distinct outcome::text from case_outcomes`);
+      expect(outcomes.rows.map((o) => o.outcome).sort()).toEqual(['agreement_signed', 'borrower_unreachable', 'dispute', 'escalated_to_litigation', 'no_agreement', 'paid_in_full', 'partial_settlement', 'withdrawn_by_creditor']);
+    } finally {
+      await t.drop();
+    }
   });
 });

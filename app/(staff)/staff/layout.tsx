@@ -14,13 +14,21 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         {t('cases')}
       </Link>
       {actor.role !== 'mediator' ? (
-        <Link href="/staff/approvals" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
-          {t('approvals')}
-        </Link>
+        <>
+          <Link href="/staff/approvals" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+            {t('approvals')}
+          </Link>
+          <Link href="/staff/review" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+            {t('review')}
+          </Link>
+          <Link href="/staff/dashboard" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+            {t('dashboard')}
+          </Link>
+        </>
       ) : null}
       {actor.role === 'admin' ? (
-        <Link href="/staff/admin/seal" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
-          {t('admin')}
+        <Link href="/staff/admin" className="min-h-11 rounded-md px-3 py-3 text-brand-700 hover:underline">
+          {t('administration')}
         </Link>
       ) : null}
       {/* The outbox holds sign-in codes: admins only. */}

@@ -15,6 +15,7 @@ import { AppError } from '../errors';
 import { notifyAssignee } from '../notify-assignee';
 import { notifyBorrower } from '../notify-borrower';
 import { moveCase } from '../offers/offer-store';
+import { recordOutcomeTx } from '../outcomes/record-outcome';
 import { buildCertificate } from './certificate';
 import { loadVisibleAgreement } from './load-agreement';
 import { agreementFilename } from './prepare-document';
@@ -98,6 +99,8 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
       data: { who: sealWho, verification: sealVerification, authorisationId: authorisation.id, authorisedBy: authorisation.grantedBy, sha256After: sha256 },
     });
     await moveCase(tx, ctx, kase, 'plan_active');
+    // The mediation's outcome: an agreement, its amount under the plan on record (lib/server/outcomes).
+    await recordOutcomeTx(tx, ctx, { ...kase, state: 'plan_active' }, { outcome: 'agreement_signed', amountRestructured: priced.totalPayable }, now);
     const values = { agreementNo: snapshot.agreementNo, firstDue: { day: priced.firstDueDate ?? priced.endDate } };
     await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementExecuted', values, now });
     // The case's mediator hears of it too when someone else signed.

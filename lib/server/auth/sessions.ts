@@ -16,7 +16,7 @@ import { prepared } from '../prepared';
 export const SESSION_MAX_SECONDS = 12 * 60 * 60;
 
 export type SessionSubject = { type: 'borrower' | 'staff'; id: string };
-export type RevokeReason = 'sign_out' | 'sign_out_everywhere' | 'password_changed' | 'deactivated' | 'locked_out';
+export type RevokeReason = 'sign_out' | 'sign_out_everywhere' | 'password_changed' | 'deactivated' | 'locked_out' | 'role_changed' | 'password_reset';
 
 /** Opens a session for someone who has just proved who they are, in the transaction that records it. */
 export async function startSession(tx: Executor, subject: SessionSubject, meta: RequestMeta, now = new Date()): Promise<string> {

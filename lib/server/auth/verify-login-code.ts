@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { borrowers } from '@/db/schema';
+import { borrowers, cases } from '@/db/schema';
+import { endedStates } from '@/lib/domain/case-state';
 import { maskPhone } from '@/lib/domain/identity';
 import { rateLimits } from '@/lib/domain/rate-limit';
 import { verifyCodeSchema, type VerifyCodeInput } from '@/lib/validation/auth';
@@ -44,6 +45,8 @@ export async function verifyLoginCode(meta: RequestMeta, input: VerifyCodeInput)
     await check.consume();
     if (!borrower) throw new AppError('CODE_INVALID', { field: 'code' }); // unreachable: checkCode refused it
     await tx.update(borrowers).set({ lastLoginAt: now }).where(eq(borrowers.id, borrower.id));
+    // The dashboard's "engaged": a borrower who signs in has engaged with each case still open.
+    await tx.update(cases).set({ engagedAt: now }).where(and(eq(cases.borrowerId, borrower.id), isNull(cases.engagedAt), notInArray(cases.state, [...endedStates])));
     const sessionId = await startSession(tx, { type: 'borrower', id: borrower.id }, meta, now);
     await recordAudit(tx, { actor: { type: 'borrower', id: borrower.id }, meta }, { action: 'auth.login', entityType: 'borrower', entityId: borrower.id });
     return { ok: true, borrower: { ...borrower, sessionId } };

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { borrowers, negotiationMessages, staffUsers } from '@/db/schema';
+import { borrowers, cases, negotiationMessages, staffUsers } from '@/db/schema';
 import { caseMessageSchema } from '@/lib/validation/case';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -63,6 +63,8 @@ export async function recordCaseViewed(ctx: Ctx, caseId: string): Promise<void> 
   if (ctx.actor.type !== 'borrower') return;
   await getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, ctx.actor, caseId, { forUpdate: true });
+    // The dashboard's "engaged": the first time the borrower opened the case.
+    if (!kase.engagedAt) await tx.update(cases).set({ engagedAt: new Date() }).where(eq(cases.id, kase.id));
     if (kase.state !== 'invited') return;
     await tx.execute(sql`update cases set state = 'engaged', version = version + 1, updated_at = now() where id = ${kase.id}`);
     await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: 'invited', to: 'engaged' } });

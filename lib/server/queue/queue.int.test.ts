@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, borrowers, callbacks, cases, contactRecords, hardshipStatements, offers, promisesToPay } from '@/db/schema';
+import { auditEvents, callbacks, cases, contactRecords, hardshipStatements, offers, promisesToPay } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { parseQueueParams } from '@/lib/validation/queue';
@@ -62,8 +62,8 @@ beforeAll(async () => {
   await make('offers', 'Zhang Wei', '13811110007', mediatorB.id, { dpdAtOpen: 15, arrearsAtOpen: 700_000, state: 'negotiating' });
   await make('foreign', '张伟强', '13811110008', undefined, { dpdAtOpen: 0, arrearsAtOpen: 500_000 }, other.id);
 
-  // The borrower of m1 has signed in; everyone else never has.
-  await db.update(borrowers).set({ lastLoginAt: ago(3) }).where(eq(borrowers.id, ids['m1.borrower']!));
+  // The borrower of m1 has signed in since the case opened (the sign-in sets engaged_at); everyone else never has.
+  await db.update(cases).set({ engagedAt: ago(3) }).where(eq(cases.id, ids.m1!));
   await db.insert(hardshipStatements).values({ caseId: ids.m2!, borrowerId: ids['m2.borrower']!, version: 1, status: 'submitted', submittedAt: ago(2) });
   // Staff contact: m3 yesterday, m4 ten days ago; an automated SMS on m1 is not a mediator's contact.
   await db.insert(contactRecords).values([

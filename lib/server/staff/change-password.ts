@@ -22,7 +22,7 @@ export async function changeStaffPassword(ctx: Ctx, raw: ChangePasswordInput): P
   await confirmStaffPassword(ctx, input.current, 'password_change', 'current');
   const passwordHash = await hashPassword(input.next);
   return getDb().transaction(async (tx) => {
-    await tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, actor.id));
+    await tx.update(staffUsers).set({ passwordHash, mustChangePassword: false }).where(eq(staffUsers.id, actor.id));
     const endedSessions = await revokeSessionsOf(tx, actor.id, 'password_changed', { except: actor.sessionId });
     await recordAudit(tx, ctx, { action: 'staff.password_changed', entityType: 'staff', entityId: actor.id, data: { endedSessions } });
     return { endedSessions };

@@ -28,6 +28,7 @@ import { mediatorLoad } from '@/lib/server/queue/list-queue';
 import { ActionBar } from './_components/action-bar';
 import { ContactStatusCard, NotesCard, PromisesCard, Timeline } from './_components/case-file-panels';
 import { RevealField } from './_components/reveal-field';
+import { OutcomeSection } from './_components/outcome-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffCase'))('title') };
@@ -70,7 +71,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'staffCaseFile']}>
+    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'staffCaseFile', 'outcomes']}>
       <main id="main" className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
         <BackLink href={view ? `/staff?${view}` : '/staff'}>{t('backToList')}</BackLink>
         <div>
@@ -251,6 +252,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
+            <OutcomeSection actor={actor} kase={overview} canAct={canAct} />
           </div>
           <div className="flex min-w-0 flex-col gap-5">
             <ContactStatusCard status={file.status} timeZone={file.timeZone} />

@@ -47,7 +47,6 @@ CREATE TABLE "promises_to_pay" (
 );
 --> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "overdue_since" date;--> statement-breakpoint
-ALTER TABLE "cases" ADD COLUMN "engaged_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "hardship_submitted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "offer_to_borrower_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "borrower_proposal_at" timestamp with time zone;--> statement-breakpoint

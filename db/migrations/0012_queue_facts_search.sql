@@ -38,7 +38,6 @@ CREATE OR REPLACE FUNCTION concord_case_next_action() RETURNS trigger
   BEGIN
     IF TG_OP = 'INSERT' THEN
       NEW.overdue_since := coalesce(NEW.overdue_since, (NEW.opened_at AT TIME ZONE 'Asia/Shanghai')::date - NEW.dpd_at_open);
-      NEW.engaged_at := coalesce(NEW.engaged_at, (SELECT b.last_login_at FROM borrowers b WHERE b.id = NEW.borrower_id));
     END IF;
     IF NEW.state IN ('completed', 'escalated', 'closed') THEN
       NEW.next_action := NULL;
@@ -137,23 +136,8 @@ CREATE TRIGGER promises_to_pay_case_facts AFTER INSERT OR UPDATE OR DELETE ON pr
 CREATE TRIGGER callbacks_case_facts AFTER INSERT OR UPDATE OR DELETE ON callbacks FOR EACH ROW EXECUTE FUNCTION concord_case_facts_changed();
 --> statement-breakpoint
 
--- A borrower's first sign-in engages their cases.
-CREATE OR REPLACE FUNCTION concord_borrower_engaged() RETURNS trigger
-  LANGUAGE plpgsql
-  AS $$
-  BEGIN
-    UPDATE cases SET engaged_at = NEW.last_login_at WHERE borrower_id = NEW.id AND engaged_at IS NULL;
-    RETURN NEW;
-  END
-  $$;
---> statement-breakpoint
-CREATE TRIGGER borrowers_engaged AFTER UPDATE OF last_login_at ON borrowers FOR EACH ROW
-  WHEN (OLD.last_login_at IS NULL AND NEW.last_login_at IS NOT NULL) EXECUTE FUNCTION concord_borrower_engaged();
---> statement-breakpoint
-
 -- The cases already there.
-UPDATE cases SET
-  overdue_since = (opened_at AT TIME ZONE 'Asia/Shanghai')::date - dpd_at_open,
-  engaged_at = (SELECT b.last_login_at FROM borrowers b WHERE b.id = cases.borrower_id);
+-- (cases.engaged_at is the dashboard's, set at sign-in: lib/server/auth/verify-login-code.ts.)
+UPDATE cases SET overdue_since = (opened_at AT TIME ZONE 'Asia/Shanghai')::date - dpd_at_open;
 --> statement-breakpoint
 SELECT concord_refresh_case_facts();

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { cases } from '@/db/schema';
+import { parseCsv } from '@/lib/http/csv';
+import { flagEscalationReviews } from '@/lib/server/review/flag-escalation-reviews';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { expect, test } from './fixtures/test';
+
+test.describe('outcomes and the dashboard', () => {
+  test('a mediator closes a case with an outcome; the supervisor sees it on the dashboard, follows the count to the queue and exports the CSV', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor');
+    const borrower = await makeBorrower(db);
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, mediator.id);
+
+    const desk = await pageAs(mediator);
+    await desk.goto(`/staff/cases/${kase.id}`);
+    const close = desk.getByRole('form', { name: '结案' });
+    await close.getByLabel('调解结果').selectOption({ label: '部分和解' });
+    await close.getByRole('button', { name: '按此结果结案' }).click();
+    // The amounts a partial settlement carries are asked for beside their fields; nothing chosen is lost.
+    await expect(close.getByText('请填写此项。')).toHaveCount(2);
+    await close.getByLabel('调解结果').selectOption({ label: '存在争议' });
+    await close.getByLabel('备注（选填）').fill('借款人对罚息计算有异议');
+    await close.getByRole('button', { name: '按此结果结案' }).click();
+    await expect(desk.getByText('当前结果: 存在争议')).toBeVisible();
+    await expect(desk.getByText('借款人对罚息计算有异议')).toBeVisible();
+    await axe(desk);
+
+    const boss = await pageAs(supervisor);
+    await boss.goto('/staff/dashboard');
+    await expect(boss.getByRole('heading', { level: 1, name: '调解结果看板' })).toBeVisible();
+    await expect(boss.locator('[data-value="opened"]')).toHaveText('2');
+    // Resolution rate: none of the one ended case was resolved; the published 65 % beside it.
+    await expect(boss.locator('[data-value="resolutionRate"]')).toHaveText('0%');
+    await expect(boss.getByText('公开数据：65%（人民法院调解平台）')).toBeVisible();
+    const dispute = boss.locator('[data-outcome="dispute"]');
+    await expect(dispute.getByRole('link')).toHaveText('1');
+    await boss.locator('[data-figure="opened"]').getByText('口径说明').click();
+    await expect(boss.getByText('在两个日期之间（北京时间）开立调解的案件', { exact: false })).toBeVisible();
+    await axe(boss);
+
+    // The count leads to the queue, its filters carried over.
+    await dispute.getByRole('link').click();
+    await expect(boss).toHaveURL(/\/staff\?.*state=closed/);
+    await expect(boss.getByRole('link', { name: kase.caseNo })).toBeVisible();
+
+    // The cases behind the figures, as a file that reads back.
+    await boss.goto('/staff/dashboard');
+    const [download] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('link', { name: '案件明细（CSV）' }).click()]);
+    const rows = parseCsv(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(rows[0]!.slice(0, 3)).toEqual(['case_no', 'creditor', 'state']);
+    const mine = rows.find((r) => r[0] === kase.caseNo)!;
+    expect(mine[2]).toBe('closed');
+    expect(mine[rows[0]!.indexOf('outcome')]).toBe('dispute');
+    expect(rows.filter((r) => r.length > 1)).toHaveLength(3); // the header and two cases
+    const [figures] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('link', { name: '指标（CSV）' }).click()]);
+    const figureRows = parseCsv(fs.readFileSync((await figures.path())!, 'utf8'));
+    expect(figureRows.find((r) => r[0] === '开案数')?.[1]).toBe('2');
+    expect(figureRows.find((r) => r[0] === '存在争议')?.[1]).toBe('1');
+  });
+
+  test('a case whose window ended joins the escalation review list; the supervisor extends it with the borrower’s agreement', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor');
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, mediator.id);
+    await db.update(cases).set({ state: 'negotiating', mediationDeadline: new Date(Date.now() - 3_600_000) }).where(eq(cases.id, kase.id));
+    await flagEscalationReviews(new Date());
+
+    const boss = await pageAs(supervisor, { locale: 'en' });
+    await boss.goto('/staff/review');
+    const card = boss.locator(`[data-review-case="${kase.caseNo}"]`);
+    await expect(card).toBeVisible();
+    await axe(boss);
+    await card.getByText('Extend the window').click();
+    const extend = card.getByRole('form', { name: 'Extend the window' });
+    await extend.getByLabel('How the borrower agreed').selectOption({ label: 'By phone' });
+    await extend.getByLabel('What was agreed').fill('Agreed by phone to two more weeks');
+    await extend.getByRole('button', { name: 'Extend' }).click();
+    await expect(extend.getByText('Tick to confirm the borrower agreed to the extension.')).toBeVisible();
+    await extend.getByLabel('The borrower agreed to the extension, as recorded above').check();
+    await extend.getByRole('button', { name: 'Extend' }).click();
+    await expect(card).toHaveCount(0);
+    const [after] = await db.select().from(cases).where(eq(cases.id, kase.id));
+    expect(after!.escalationReviewSince).toBeNull();
+    expect(after!.deadlineExtensions).toBe(1);
+    expect(after!.mediationDeadline.getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+  });
+});
