@@ -1,6 +1,7 @@
 // i18n-audience: staff
 import { currentCtx } from '@/lib/auth/session';
 import { CSV_BOM, csvLine } from '@/lib/http/csv';
+import { fenToDecimal } from '@/lib/domain/money';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { isAppError } from '@/lib/server/errors';
 import { startQueueExport } from '@/lib/server/queue/export-queue';
@@ -52,7 +53,7 @@ export async function POST(request: Request) {
                   tState(r.state),
                   r.daysPastDue,
                   r.bucket,
-                  (r.arrearsAtOpen / 100).toFixed(2),
+                  fenToDecimal(r.arrearsAtOpen),
                   when(r.mediationDeadline),
                   r.assigneeName ?? '',
                   r.nextAction ? t(`nextAction.${r.nextAction}`) : '',
