@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
-import { notifyBorrower } from '@/lib/server/notify-borrower';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -36,14 +35,18 @@ test('the borrower sets quiet hours on their phone, and a reminder during them i
   await expect(phone.getByLabel('到')).toHaveValue('14:00');
   await expect(phone.getByLabel('不接收电子邮件')).toBeChecked();
 
-  // A reminder now, in the borrower's quiet hours: in the portal only; the SMS is held back by the rule and recorded.
-  const sent = await db.transaction((tx) => notifyBorrower(tx, { caseId: kase.id, creditorId: creditor.id, borrowerId: borrower.id, template: 'caseMessage', values: { caseNo: kase.caseNo, excerpt: '请回电', link: 'https://concord.example/cases' } }));
-  expect(sent).toEqual({ sms: 'blocked', rule: 'contact.quietHours' });
-  const held = await db.select({ status: notifications.status, error: notifications.error }).from(notifications).where(and(eq(notifications.caseId, kase.id), eq(notifications.channel, 'sms')));
-  expect(held).toEqual([{ status: 'blocked', error: 'contact.quietHours' }]);
-
+  // The mediator writes to the borrower now, in their quiet hours: the message reaches the portal; the SMS reminder
+  // of it is held back by the rule, recorded, and shown on the case file.
   const desk = await pageAs(mediator);
   await desk.goto(`/staff/cases/${kase.id}`);
+  await desk.getByLabel('回复借款人').fill('请方便时回电，谢谢。');
+  await desk.getByRole('button', { name: '发送', exact: true }).click();
+  await expect(desk.getByText('请方便时回电，谢谢。').first()).toBeVisible();
+  await expect(async () => {
+    const held = await db.select({ status: notifications.status, error: notifications.error }).from(notifications).where(and(eq(notifications.caseId, kase.id), eq(notifications.channel, 'sms')));
+    expect(held).toEqual([{ status: 'blocked', error: 'contact.quietHours' }]);
+  }).toPass({ timeout: 10_000 });
+  await desk.reload();
   await expect(desk.getByTestId('timeline')).toContainText('已拦截：借款人设定的免打扰时段');
   await expect(desk.getByTestId('contact-status-line')).toContainText('下次允许：今天 14:00（借款人设定的免打扰时段）');
 });
