@@ -92,7 +92,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
         id: 'caseNo',
         header: () => sortable('caseNo', t('col.caseNo')),
         cell: ({ row }) => (
-          <Link href={caseHref(row.original.id)} className="font-mono text-brand-700 underline" tabIndex={-1}>
+          <Link href={caseHref(row.original.id)} className="whitespace-nowrap font-mono text-brand-700 underline" tabIndex={-1}>
             {row.original.caseNo}
           </Link>
         ),

@@ -21,7 +21,8 @@ import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
 import { replyAction } from './actions';
 import { ReviewForm } from './_components/review-form';
-import { instantFormat } from '@/lib/i18n/config';
+import { displayTimeZone, instantFormat } from '@/lib/i18n/config';
+import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { sealAuthorisedFor } from '@/lib/server/agreements/seal-authorisation';
 import { getCaseFile } from '@/lib/server/cases/case-file';
 import { mediatorLoad } from '@/lib/server/queue/list-queue';
@@ -58,7 +59,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
     getLocale(),
   ]);
   const deadline = new Date(overview.mediationDeadline);
-  const daysLeft = Math.ceil((deadline.getTime() - now.getTime()) / 86_400_000);
+  // Calendar days on the portfolio's clock (Beijing), as the queue counts them: a deadline tomorrow is "1 day left" at any hour today.
+  const daysLeft = daysBetween(todayIn(displayTimeZone, now), todayIn(displayTimeZone, deadline));
   const inMediation = openMediationStates.includes(overview.state);
   const money = (fen: number) => formatMoney(fen, locale);
   const tc = await getTranslations('countersign');

@@ -9,8 +9,8 @@ import type { CaseFileDto, ContactDto, TimelineEntry } from '@/lib/server/cases/
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 /** "next allowed at 08:00 tomorrow", on the borrower's clock. */
-function nextText(t: T, channel: ChannelNow): string {
-  if (channel.allowed) return t('status.allowedNow');
+function nextText(t: T, channel: ChannelNow, call = true): string {
+  if (channel.allowed) return t(call ? 'status.allowedNow' : 'status.channelAllowed');
   const rule = t(`rule.${channel.rule.replace('contact.', '')}`);
   if (!channel.next) return t('status.blockedNoNext', { rule });
   const when = channel.next.day === 'today' ? t('status.today') : channel.next.day === 'tomorrow' ? t('status.tomorrow') : channel.next.day;
@@ -43,7 +43,7 @@ export async function ContactStatusCard({ status, timeZone }: { status: ContactS
       <ul className="grid grid-cols-1 gap-1 text-sm">
         {(['sms', 'email', 'letter', 'visit'] as const).map((c) => (
           <li key={c} className={status.channels[c].allowed ? 'text-slate-700' : 'text-danger-700'}>
-            <span className="font-medium">{t(`channel.${c}`)}</span>: {nextText(t, status.channels[c])}
+            <span className="font-medium">{t(`channel.${c}`)}</span>: {nextText(t, status.channels[c], c === 'visit')}
           </li>
         ))}
       </ul>

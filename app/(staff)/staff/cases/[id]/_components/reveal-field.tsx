@@ -17,7 +17,7 @@ export function RevealField({ caseId, field, masked }: { caseId: string; field: 
   const { busy, fieldErrors, formError, submit } = useCaseForm();
   if (value) return <span className="font-mono">{value}</span>;
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col items-start gap-2">
       <span className="flex flex-wrap items-center gap-2">
         <span className="font-mono">{masked}</span>
         {open ? null : (
