@@ -1,6 +1,13 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+// Messages are compiled at build time (next-intl's catalog loader, icu-minify), so neither the
+// server nor a phone parses ICU text at run time, and the pages' scripts carry icu-minify's small
+// formatter instead of intl-messageformat and its parser (issue #13). Code run outside the build
+// (the seed, the worker's scripts, unit tests) reads the JSON as it is, with the full formatter.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: ['zh-CN', 'en'], precompile: true } },
+});
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },

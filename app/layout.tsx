@@ -2,13 +2,13 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 import type { ReactNode } from 'react';
-import { ClientMessages } from '@/components/i18n/client-messages';
-import { SkipLink } from '@/components/page-chrome';
+import { appIcon, SkipLink } from '@/components/page-chrome';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
-  return { title: { default: t('appName'), template: `%s · ${t('appName')}` }, description: t('tagline') };
+  // The icon is named, so a browser does not ask for /favicon.ico (a 404 in the console, and a best-practices finding).
+  return { title: { default: t('appName'), template: `%s · ${t('appName')}` }, description: t('tagline'), icons: { icon: appIcon } };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen font-sans">
         {perRequest ? <SkipLink>{t('skipToContent')}</SkipLink> : null}
-        <ClientMessages>{children}</ClientMessages>
+        {children}
       </body>
     </html>
   );

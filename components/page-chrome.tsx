@@ -19,6 +19,9 @@ export function SkipLink({ children }: { children: ReactNode }) {
   );
 }
 
+/** The portal's icon (public/icon.svg), named in every page's head, the App Router's and the documents'. */
+export const appIcon = '/icon.svg';
+
 /** What the header shows and sends, read from the request by headerData (components/site-header.tsx). */
 export type HeaderData = {
   home: string;

@@ -11,7 +11,12 @@
     var now = Date.now();
     if (now - last < 60000 || !document.querySelector('form[data-renew-session]')) return;
     last = now;
-    fetch('/api/auth/session', { credentials: 'same-origin' }).catch(function () {});
+    // The body is read, so the request ends (an unread body keeps it open, and the page never goes quiet).
+    fetch('/api/auth/session', { credentials: 'same-origin' })
+      .then(function (response) {
+        return response.text();
+      })
+      .catch(function () {});
   }
   renew();
   ['pointerdown', 'keydown', 'scroll', 'visibilitychange'].forEach(function (name) {

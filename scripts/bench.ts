@@ -23,6 +23,7 @@ import { benchQueueQueries } from './lib/bench-queue';
 import { dashboardFilterParams } from '@/lib/validation/dashboard';
 import { benchDashboard } from './lib/bench-dashboard';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
+import { caseWaitingForSignature, weighBorrowerPages } from './lib/page-weight-bench';
 import { prebuild } from './lib/prebuild';
 
 /**
@@ -37,6 +38,8 @@ import { prebuild } from './lib/prebuild';
  *   --cases N   (default 100000)   --duration S (default 20)   --connections C (default 10)
  *   --rounds R  (default 4: each target's 20 s taken as 4 slices of 5 s, in turn with the others)
  *   --port P    (default 3200)     --pg-port P (default 54399): other ports, for runs side by side
+ *   --lighthouse-runs N (default 3: Lighthouse audits per page, the median reported)
+ *   --only load|weight  (default both: the server's throughput, or the borrower pages' weight on a phone)
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +51,9 @@ const CONNECTIONS = arg('connections', 10);
 const ROUNDS = arg('rounds', 4);
 const PORT = arg('port', 3200);
 const PG_PORT = arg('pg-port', 54399);
+const LIGHTHOUSE_RUNS = arg('lighthouse-runs', 3);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const parts = { load: only !== 'weight', weight: only !== 'load' };
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
 const dataDir = path.resolve('.bench-data');
@@ -180,6 +186,8 @@ async function main() {
     )
   ).rows;
   const supervisorSession = staffRow ? await mintSession(getDb(), { id: staffRow.id, name: staffRow.name, email: staffRow.email, role: staffRow.role, creditorId: staffRow.creditor_id }, AUTH_SECRET, { userAgent: 'autocannon (bench)' }) : null;
+  // The pages weighed on a phone: the measured borrower's, and an agreement waiting for its borrower's signature.
+  const signing = parts.weight ? await caseWaitingForSignature(getDb(), generatedCaseNo(Math.floor(CASES / 2) + 200), AUTH_SECRET) : null;
   // The supervisor dashboard (issue 15): every filter combination through the service, at this many cases.
   const dashboard = await benchDashboard(handle.db);
   log(`dashboard service, ${dashboard.combinations} filter combinations × ${dashboard.runsEach} runs at ${dashboard.cases} cases: worst p95 ${dashboard.worst.p95.toFixed(1)} ms (${JSON.stringify(dashboard.worst.filter)})`);
@@ -254,8 +262,8 @@ async function main() {
       const check = await fetch(target.url, { headers: { cookie: target.cookie }, redirect: 'manual' });
       if (check.status !== 200 || !(await check.text()).includes(target.mustShow)) throw new Error(`${target.url} answered ${check.status} without ${target.mustShow}`);
     }
-    log(`${CONNECTIONS} connections, ${DURATION} s per target in ${ROUNDS} turns`);
-    const results = await loadInTurns([
+    if (parts.load) log(`${CONNECTIONS} connections, ${DURATION} s per target in ${ROUNDS} turns`);
+    const results = !parts.load ? {} : await loadInTurns([
       { name: 'staticPage', url: `${base}/help` },
       { name: 'staticFile', url: `${base}/robots.txt` },
       { name: 'signInPage', url: `${base}/login` },
@@ -268,16 +276,16 @@ async function main() {
     ]);
     const rss = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
 
-    const staticPage = results.staticPage!.requestsPerSecond;
-    const staticFile = results.staticFile!.requestsPerSecond;
-    console.log('\nPage              req/s    p50 ms  p95 ms  p99 ms  vs static page  vs static file  non-2xx');
+    const staticPage = results.staticPage?.requestsPerSecond ?? NaN;
+    const staticFile = results.staticFile?.requestsPerSecond ?? NaN;
+    if (parts.load) console.log('\nPage              req/s    p50 ms  p95 ms  p99 ms  vs static page  vs static file  non-2xx');
     for (const [name, r] of Object.entries(results)) {
       const share = (of: number) => `${((r.requestsPerSecond / of) * 100).toFixed(0)}%`;
       console.log(`${name.padEnd(16)} ${String(r.requestsPerSecond).padStart(6)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${share(staticPage).padStart(15)} ${share(staticFile).padStart(15)} ${String(r.non2xx).padStart(8)}`);
     }
     // The goal of issue #3: p95 under 100 ms and at least a fifth of the static page's throughput.
     const goals = Object.fromEntries(
-      (['borrowerHome', 'loanDetail'] as const).map((name) => {
+      (parts.load ? (['borrowerHome', 'loanDetail'] as const) : []).map((name) => {
         const r = results[name]!;
         return [name, { p95Under100ms: r.p95 < 100, atLeastFifthOfStaticPage: r.requestsPerSecond * 5 >= staticPage }];
       }),
@@ -299,8 +307,10 @@ async function main() {
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
     console.log(`dashboard service (every figure, trend, cohorts), ${dashboard.combinations} filter combinations at ${dashboard.cases} cases: worst p50 ${dashboard.worst.p50.toFixed(1)} ms, p95 ${dashboard.worst.p95.toFixed(1)} ms — goal < 300 ms ${dashboard.goal300ms ? 'met' : 'NOT met'}`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
+    // Issue #13: what each borrower page weighs on a phone and scores in Lighthouse, beside the framework's floor.
+    const pageWeight = signing ? await weighBorrowerPages({ base, subject, session, signing, lighthouseRuns: LIGHTHOUSE_RUNS, log }) : null;
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, queueQueries, peakRssKb: Number(rss) }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, queueQueries, peakRssKb: Number(rss), pageWeight }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

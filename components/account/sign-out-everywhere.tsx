@@ -1,9 +1,9 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { signOutEverywhereAction } from '@/app/actions';
+import { signOutTo } from '@/lib/auth/credentials-client';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { useErrorText } from '@/lib/i18n/use-error-text';
@@ -35,7 +35,7 @@ export function SignOutEverywhere({ signInPage }: { signInPage: string }) {
             setBusy(false);
             return setError(errorText('errors.UNAVAILABLE'));
           }
-          await signOut({ callbackUrl: signInPage });
+          await signOutTo(signInPage);
         }}
       >
         {busy ? t('signingOut') : t('signOutEverywhere')}

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -14,7 +13,10 @@ import { forAudience, type Audience } from '@/lib/i18n/audience';
 import { instantFormat } from '@/lib/i18n/config';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { CaseMessageDto } from '@/lib/server/cases/case-messages';
-import { caseMessageSchema, type CaseMessageInput } from '@/lib/validation/case';
+import type { CaseMessageInput } from '@/lib/validation/case';
+import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
+
+const resolver = lazyZodResolver<CaseMessageInput>(() => import('@/lib/validation/case').then((m) => m.caseMessageSchema));
 
 type Post = (input: { caseId: string; body: string }) => Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, { key: string }>; formError?: { key: string } }>;
 
@@ -26,7 +28,7 @@ export function CaseThread({ caseId, messages, post, audience }: { caseId: strin
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [sent, setSent] = useState(false);
-  const form = useForm<CaseMessageInput>({ resolver: zodResolver(caseMessageSchema), defaultValues: { body: '' } });
+  const form = useForm<CaseMessageInput>({ resolver, defaultValues: { body: '' } });
   const onSubmit = form.handleSubmit(async ({ body }) => {
     setFormError(undefined);
     setSent(false);
@@ -56,7 +58,7 @@ export function CaseThread({ caseId, messages, post, audience }: { caseId: strin
         ))}
       </ol>
       {post ? (
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+        <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="flex flex-col gap-2">
           <TextareaField label={t('label')} hint={t('hint')} rows={3} maxLength={2000} error={errorText(form.formState.errors.body?.message)} {...form.register('body')} />
           <FormError message={formError} />
           <p role="status" className="text-sm text-ok-700">

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { PageHeader, SkipLink, type HeaderData, type LanguageAction } from '@/components/page-chrome';
+import { appIcon, PageHeader, SkipLink, type HeaderData, type LanguageAction } from '@/components/page-chrome';
 
 /**
  * A whole HTML page rendered to a string, without the RSC payload, the router
@@ -17,6 +17,7 @@ export function Document(props: { title: string; tagline: string; skipToContent:
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${header.labels.appName}`}</title>
         <meta name="description" content={tagline} />
+        <link rel="icon" href={appIcon} type="image/svg+xml" />
         {stylesheet ? <link rel="stylesheet" href={stylesheet} nonce={nonce ?? undefined} /> : null}
       </head>
       <body className="min-h-screen font-sans">

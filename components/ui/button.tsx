@@ -1,4 +1,3 @@
-import { Slot } from 'radix-ui';
 import type { ButtonHTMLAttributes } from 'react';
 import { cn } from './cn';
 
@@ -11,21 +10,6 @@ const variants: Record<Variant, string> = {
   danger: 'bg-danger-700 text-white hover:bg-red-800 disabled:bg-slate-400',
 };
 
-export function Button({
-  variant = 'primary',
-  asChild = false,
-  className,
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; asChild?: boolean }) {
-  const Component = asChild ? Slot.Root : 'button';
-  return (
-    <Component
-      className={cn(
-        'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed',
-        variants[variant],
-        className,
-      )}
-      {...props}
-    />
-  );
+export function Button({ variant = 'primary', className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return <button className={cn('inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed', variants[variant], className)} {...props} />;
 }

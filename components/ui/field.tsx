@@ -1,6 +1,5 @@
 'use client';
 
-import { Label } from 'radix-ui';
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { cn } from './cn';
 
@@ -18,9 +17,9 @@ function FieldFrame({ label, hint, error, id: givenId, children }: Frame & { id?
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="flex flex-col gap-1">
-      <Label.Root htmlFor={id} className="text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
-      </Label.Root>
+      </label>
       {children({
         id,
         'aria-invalid': error ? true : undefined,

@@ -60,11 +60,9 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
       <main id="main" className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold">{t('title')}</h1>
-          <Button asChild>
-            <Link href={`/staff/next${view ? `?view=${encodeURIComponent(view)}` : ''}`} title={t('workNextHint')}>
-              {t('workNext')}
-            </Link>
-          </Button>
+          <Link href={`/staff/next${view ? `?view=${encodeURIComponent(view)}` : ''}`} title={t('workNextHint')} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t('workNext')}
+          </Link>
         </div>
         {raw.denied ? <Notice tone="warn">{t('denied')}</Notice> : null}
         <section aria-label={t('kpis')}>

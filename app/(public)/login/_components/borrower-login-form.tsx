@@ -1,17 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { signInWithCredentials } from '@/lib/auth/credentials-client';
 import { parseAuthError, useErrorText } from '@/lib/i18n/use-error-text';
+import type { VerifyCodeInput } from '@/lib/validation/auth';
+import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
 import { messageOf } from '@/lib/validation/message';
-import { verifyCodeSchema, type VerifyCodeInput } from '@/lib/validation/auth';
 import { requestCodeAction } from '../actions';
+
+const resolver = lazyZodResolver<VerifyCodeInput>(() => import('@/lib/validation/auth').then((m) => m.verifyCodeSchema));
 
 function useSecondsUntil(target: number | null) {
   const [now, setNow] = useState(() => Date.now());
@@ -39,7 +41,7 @@ export function BorrowerLoginForm({ returnTo }: { returnTo: string | null }) {
     setError,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<VerifyCodeInput>({ resolver: zodResolver(verifyCodeSchema), defaultValues: { phone: '', code: '' }, mode: 'onTouched' });
+  } = useForm<VerifyCodeInput>({ resolver, defaultValues: { phone: '', code: '' }, mode: 'onTouched' });
 
   async function sendCode() {
     setFormError(undefined);
@@ -61,20 +63,20 @@ export function BorrowerLoginForm({ returnTo }: { returnTo: string | null }) {
 
   async function onSubmit(values: VerifyCodeInput) {
     setFormError(undefined);
-    const result = await signIn('borrower-code', { phone: values.phone, code: values.code, redirect: false }).catch(() => null);
-    if (result?.ok && !result.error) {
+    const result = await signInWithCredentials('borrower-code', { phone: values.phone, code: values.code }).catch(() => null);
+    if (result?.ok) {
       // A full load, not a client navigation: the home page is a plain document (ADR 0007), and the page the borrower
       // was on when their session ended (checked on the server as a path on this portal) starts afresh with the new session.
       window.location.replace(returnTo ?? '/');
       return;
     }
-    const error = parseAuthError(result?.error);
+    const error = parseAuthError(result?.ok === false ? result.error : null);
     if (error.field === 'phone') setError('phone', { message: messageOf(error) });
     else setError('code', { message: messageOf(error) });
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
+    <form onSubmit={handleSubmit(onSubmit)} onFocus={resolver.preload} noValidate className="flex flex-col gap-4">
       <Field
         label={t('phoneLabel')}
         hint={t('phoneHint')}

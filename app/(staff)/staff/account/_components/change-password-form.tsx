@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -10,8 +9,11 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { useErrorText } from '@/lib/i18n/use-error-text';
-import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/auth';
+import type { ChangePasswordInput } from '@/lib/validation/auth';
+import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
 import { changePasswordAction } from '../actions';
+
+const resolver = lazyZodResolver<ChangePasswordInput>(() => import('@/lib/validation/auth').then((m) => m.changePasswordSchema));
 
 /** The current password, then the new one twice; other sessions end when it is changed. */
 export function ChangePasswordForm() {
@@ -20,7 +22,7 @@ export function ChangePasswordForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState<string>();
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { current: '', next: '', confirm: '' }, mode: 'onTouched' });
+  const form = useForm<ChangePasswordInput>({ resolver, defaultValues: { current: '', next: '', confirm: '' }, mode: 'onTouched' });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);
@@ -33,7 +35,7 @@ export function ChangePasswordForm() {
     router.refresh();
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="flex flex-col gap-4">
       <Field label={t('current')} type="password" autoComplete="current-password" error={errorText(errors.current?.message)} {...form.register('current')} />
       <Field label={t('next')} hint={t('nextHint')} type="password" autoComplete="new-password" error={errorText(errors.next?.message)} {...form.register('next')} />
       <Field label={t('confirm')} type="password" autoComplete="new-password" error={errorText(errors.confirm?.message)} {...form.register('confirm')} />

@@ -1,27 +1,27 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { DrawnSignature } from '@/components/agreement/signature-pad';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { signInPath } from '@/lib/auth/return-path';
-import { messageOf } from '@/lib/validation/message';
 import { useErrorText } from '@/lib/i18n/use-error-text';
-import { borrowerSignSchema } from '@/lib/validation/signing';
+import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
+import { messageOf } from '@/lib/validation/message';
 import { requestSigningCodeAction, signAgreementAction } from '../actions';
 
 // The drawing pad (and its library) loads only when the borrower chooses to draw.
 const SignatureBox = dynamic(() => import('@/components/agreement/signature-pad'), { ssr: false });
 
-const formSchema = borrowerSignSchema.omit({ drawn: true });
 type Values = { consent: boolean; code: string; typedName: string };
+// The drawing is checked apart (drawnError), so the form's fields are the schema without it.
+const resolver = lazyZodResolver<Values>(() => import('@/lib/validation/signing').then((m) => m.borrowerSignSchema.omit({ drawn: true })));
 
 /** Consent, step-up code, typed name and an optional drawing; refusals appear beside their field and nothing typed or drawn is lost. */
 export function SigningForm({ caseId, agreementId, consentTitle, consentParagraphs, returnTo }: { caseId: string; agreementId: string; consentTitle: string; consentParagraphs: string[]; returnTo: string }) {
@@ -35,7 +35,7 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
   const [formError, setFormError] = useState<string>();
   const [expired, setExpired] = useState(false);
   const [sending, setSending] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(formSchema as never) as unknown as Resolver<Values>, defaultValues: { consent: false, code: '', typedName: '' } });
+  const form = useForm<Values>({ resolver, defaultValues: { consent: false, code: '', typedName: '' } });
   const e = form.formState.errors;
 
   async function sendCode() {
@@ -66,7 +66,7 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
   }
 
   return (
-    <form onSubmit={(event) => void form.handleSubmit(submit)(event)} noValidate className="flex flex-col gap-4">
+    <form onSubmit={(event) => void form.handleSubmit(submit)(event)} onFocus={resolver.preload} noValidate className="flex flex-col gap-4">
       <section aria-labelledby="consent-heading" className="rounded-lg border border-slate-300 bg-white p-3">
         <h3 id="consent-heading" className="font-semibold">
           {consentTitle}

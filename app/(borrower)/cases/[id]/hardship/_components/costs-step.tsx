@@ -6,11 +6,10 @@ import { TextareaField } from '@/components/ui/field';
 import { categoriesNeedingExplanation, fixedCostKeys, flexibleCostKeys, type Household } from '@/lib/domain/hardship';
 import { parseAmountToFen } from '@/lib/domain/money';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
-import { costsStep } from '@/lib/validation/hardship';
 import { AmountField } from './amount-field';
 import { StepShell } from './step-shell';
 import type { StepProps } from './types';
-import { useStepForm } from './use-step-form';
+import { loadHardshipValidation, useStepForm } from './use-step-form';
 
 type Values = HardshipFormStrings['costs'];
 
@@ -19,7 +18,7 @@ const fen = (text: string | undefined) => parseAmountToFen(text ?? '') ?? 0;
 export function CostsStep({ index, total, values, save, autosave, back, busy, household }: StepProps<Values> & { household: Household | undefined }) {
   const t = useTranslations('hardship.costs');
   const tt = useTranslations('hardshipTerms');
-  const schema = useMemo(() => costsStep(household), [household]);
+  const schema = useMemo(() => () => loadHardshipValidation().then((m) => m.costsStep(household)), [household]);
   const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-costs', schema, values, save, autosave);
   const e = form.formState.errors;
   const watched = form.watch();

@@ -5,17 +5,18 @@ import { useFieldArray } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
-import { debtsStep } from '@/lib/validation/hardship';
 import { AmountField } from './amount-field';
 import { StepShell } from './step-shell';
 import type { StepProps } from './types';
-import { useStepForm } from './use-step-form';
+import { loadHardshipValidation, useStepForm } from './use-step-form';
+
+const loadSchema = () => loadHardshipValidation().then((m) => m.debtsStep);
 
 type Values = HardshipFormStrings['debts'];
 
 export function DebtsStep({ index, total, values, save, autosave, back, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.debts');
-  const { form, onSubmit, formError, error, field, checkbox, saved, formId } = useStepForm<Values>('hardship-debts', debtsStep, values, save, autosave);
+  const { form, onSubmit, formError, error, field, checkbox, saved, formId } = useStepForm<Values>('hardship-debts', loadSchema, values, save, autosave);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'debts' });
   const e = form.formState.errors.debts;
   return (

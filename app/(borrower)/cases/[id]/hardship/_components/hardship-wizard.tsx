@@ -8,7 +8,7 @@ import { FormError } from '@/components/ui/card';
 import { computeAffordability, type HardshipNumbers } from '@/lib/domain/hardship';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { EvidenceDto } from '@/lib/server/hardship/evidence';
-import { costsStepBase, debtsStep, householdStep, incomeStep, reasonStep, type HardshipDraftData } from '@/lib/validation/hardship';
+import type { HardshipDraftData } from '@/lib/validation/hardship';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
 import { saveStepAction, saveTypingAction, submitStatementAction } from '../actions';
 import { CostsStep } from './costs-step';
@@ -18,14 +18,16 @@ import { HouseholdStep } from './household-step';
 import { IncomeStep } from './income-step';
 import { ReasonStep } from './reason-step';
 import { StatementSummary } from '@/components/hardship/statement-summary';
-import type { SaveResult } from './use-step-form';
+import { useHardshipValidation, type HardshipValidation, type SaveResult } from './use-step-form';
 
 const TOTAL = 7;
 type FormStep = 'household' | 'income' | 'costs' | 'debts' | 'reason';
 const formSteps: FormStep[] = ['household', 'income', 'costs', 'debts', 'reason'];
 
-/** The typed answers, parsed exactly as the server parses them, for the summary. */
-function toData(values: HardshipFormStrings): HardshipDraftData {
+/** The typed answers, parsed exactly as the server parses them, for the summary (nothing until the schemas are loaded). */
+function toData(values: HardshipFormStrings, schemas: HardshipValidation | null): HardshipDraftData {
+  if (!schemas) return {};
+  const { householdStep, incomeStep, costsStepBase, debtsStep, reasonStep } = schemas;
   const parse = <T,>(fn: () => T) => {
     try {
       return fn();
@@ -127,7 +129,9 @@ export function HardshipWizard({
   }
 
   const back = () => go(index - 1);
-  const household = toData(values).household;
+  // The first steps need no parsed answers; the costs (for the household's guideline) and the summary do.
+  const schemas = useHardshipValidation(index >= 2);
+  const household = toData(values, schemas).household;
 
   switch (index) {
     case 0:
@@ -143,7 +147,7 @@ export function HardshipWizard({
     case 5:
       return <EvidenceStep caseId={caseId} index={5} total={TOTAL} evidence={evidence} onChange={setEvidence} next={() => go(6)} back={back} />;
     default: {
-      const data = toData(values);
+      const data = toData(values, schemas);
       const affordability =
         data.household && data.income && data.costs
           ? computeAffordability({ household: data.household, income: data.income, fixedCosts: data.costs.fixedCosts, flexibleCosts: data.costs.flexibleCosts, debts: data.debts ?? [] } as HardshipNumbers)
@@ -155,7 +159,8 @@ export function HardshipWizard({
             {t('review.title')}
           </h2>
           <p className="text-slate-700">{t('review.intro')}</p>
-          <StatementSummary data={data} affordability={affordability} audience="borrower" />
+          {/* Shown once the schemas have parsed the answers (at once, unless the page opened on this step). */}
+          {schemas ? <StatementSummary data={data} affordability={affordability} audience="borrower" /> : null}
           <p className="text-sm text-slate-700">{t('review.evidenceCount', { count: evidence.length })}</p>
           <FormError message={submitError} />
           <div className="flex flex-wrap gap-3">

@@ -5,10 +5,11 @@ import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/field';
 import { employmentTypes, housingTypes } from '@/lib/domain/hardship';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
-import { householdStep } from '@/lib/validation/hardship';
 import { StepShell } from './step-shell';
 import type { StepProps } from './types';
-import { useStepForm } from './use-step-form';
+import { loadHardshipValidation, useStepForm } from './use-step-form';
+
+const loadSchema = () => loadHardshipValidation().then((m) => m.householdStep);
 
 type Values = HardshipFormStrings['household'];
 
@@ -16,7 +17,7 @@ export function HouseholdStep({ index, total, values, save, autosave, busy }: St
   const t = useTranslations('hardship.household');
   const tw = useTranslations('hardship');
   const tt = useTranslations('hardshipTerms');
-  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-household', householdStep, values, save, autosave);
+  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-household', loadSchema, values, save, autosave);
   const { formState } = form;
   const e = formState.errors;
   const count = (name: keyof Values, label: string, hint?: string) => (

@@ -3,18 +3,19 @@
 import { useTranslations } from 'next-intl';
 import { incomeKeys } from '@/lib/domain/hardship';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
-import { incomeStep } from '@/lib/validation/hardship';
 import { AmountField } from './amount-field';
 import { StepShell } from './step-shell';
 import type { StepProps } from './types';
-import { useStepForm } from './use-step-form';
+import { loadHardshipValidation, useStepForm } from './use-step-form';
+
+const loadSchema = () => loadHardshipValidation().then((m) => m.incomeStep);
 
 type Values = HardshipFormStrings['income'];
 
 export function IncomeStep({ index, total, values, save, autosave, back, busy }: StepProps<Values>) {
   const t = useTranslations('hardship.income');
   const tt = useTranslations('hardshipTerms');
-  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-income', incomeStep, values, save, autosave);
+  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-income', loadSchema, values, save, autosave);
   const e = form.formState.errors.income;
   return (
     <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>

@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
 import { Field } from '@/components/ui/field';
 import { SelectField, TextareaField } from '@/components/ui/field';
 import { hardshipDurations, hardshipReasons } from '@/lib/domain/hardship';
 import type { HardshipFormStrings } from '@/lib/validation/hardship-form';
-import { reasonStep } from '@/lib/validation/hardship';
 import { StepShell } from './step-shell';
 import type { StepProps } from './types';
-import { useStepForm } from './use-step-form';
+import { loadHardshipValidation, useStepForm } from './use-step-form';
+
+const loadSchema = () => loadHardshipValidation().then((m) => m.reasonStep());
 
 type Values = HardshipFormStrings['reason'];
 
@@ -17,8 +17,7 @@ export function ReasonStep({ index, total, values, save, autosave, back, busy }:
   const t = useTranslations('hardship.reason');
   const tw = useTranslations('hardship');
   const tt = useTranslations('hardshipTerms');
-  const schema = useMemo(() => reasonStep(), []);
-  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-reason', schema, values, save, autosave);
+  const { form, onSubmit, formError, error, field, saved, formId } = useStepForm<Values>('hardship-reason', loadSchema, values, save, autosave);
   const e = form.formState.errors.reason;
   return (
     <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={t('intro')} onSubmit={onSubmit} onBack={back} busy={busy || form.formState.isSubmitting} formError={formError}>

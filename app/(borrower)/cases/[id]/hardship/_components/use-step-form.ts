@@ -1,11 +1,30 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
-import { useForm, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
 import { useErrorText } from '@/lib/i18n/use-error-text';
+import type * as hardshipValidation from '@/lib/validation/hardship';
+import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
+
+/** The statement's schemas (and zod), loaded when the borrower starts on the form, not with the page (issue #13). */
+export type HardshipValidation = typeof hardshipValidation;
+let validation: Promise<HardshipValidation> | undefined;
+export function loadHardshipValidation(): Promise<HardshipValidation> {
+  validation ??= import('@/lib/validation/hardship');
+  validation.catch(() => (validation = undefined));
+  return validation;
+}
+
+/** The schemas once they are needed (`needed`) and loaded; null until then. */
+export function useHardshipValidation(needed: boolean): HardshipValidation | null {
+  const [loaded, setLoaded] = useState<HardshipValidation | null>(null);
+  useEffect(() => {
+    if (needed && !loaded) void loadHardshipValidation().then(setLoaded, () => undefined);
+  }, [needed, loaded]);
+  return loaded;
+}
 
 export type SaveResult = { ok: true } | { ok: false; fieldErrors: Record<string, { key: string; params?: Record<string, string | number> }>; formError?: { key: string; params?: Record<string, string | number> } };
 export type AutosaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed' };
@@ -52,7 +71,7 @@ function typedBeforeHydration<T extends FieldValues>(formId: string, values: T):
 
 /**
  * One step's form: validated on the phone with the same zod schema the server
- * uses; what the server refuses comes back beside the field; the typed text is
+ * uses (`schema` loads it, when the borrower first types or leaves a field); what the server refuses comes back beside the field; the typed text is
  * what is sent (the server parses it again), so nothing typed is lost — not
  * what was typed before the page finished loading (kept as typed), nor what is
  * typed and then the page reloaded (saved as the borrower types, `autosave`).
@@ -60,7 +79,7 @@ function typedBeforeHydration<T extends FieldValues>(formId: string, values: T):
  */
 export function useStepForm<T extends FieldValues>(
   formId: string,
-  schema: z.ZodType,
+  schema: () => Promise<z.ZodType>,
   defaultValues: T,
   save: (values: T) => Promise<SaveResult>,
   autosave?: (values: T) => Promise<string | false>,
@@ -69,13 +88,16 @@ export function useStepForm<T extends FieldValues>(
   const [formError, setFormError] = useState<string>();
   const [initial] = useState(() => typedBeforeHydration(formId, defaultValues));
   const [saved, setSaved] = useState<AutosaveState>({ state: 'idle' });
-  const form = useForm<T>({ resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: initial as never, mode: 'onTouched' });
+  const resolver = useMemo(() => lazyZodResolver<T>(schema), [schema]);
+  const form = useForm<T>({ resolver, defaultValues: initial as never, mode: 'onTouched' });
   // The save-as-you-type waits for a pause in typing; the step's own save cancels what is still waiting.
   const [pending] = useState(() => ({ timer: null as ReturnType<typeof setTimeout> | null }));
 
   useEffect(() => {
     hydrated = true;
-    if (!autosave) return;
+    // The first keystroke fetches the schema, so it is there when the field is left.
+    const preload = form.subscribe({ formState: { values: true }, callback: () => resolver.preload() });
+    if (!autosave) return preload;
     const flush = async () => {
       setSaved({ state: 'saving' });
       const at = await autosave(form.getValues()).catch(() => false as const);
@@ -92,6 +114,7 @@ export function useStepForm<T extends FieldValues>(
       },
     });
     return () => {
+      preload();
       subscription();
       if (pending.timer) clearTimeout(pending.timer);
     };

@@ -1,9 +1,9 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { OfferComposer } from '@/components/offers/offer-composer';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
@@ -13,6 +13,11 @@ import { useErrorText } from '@/lib/i18n/use-error-text';
 import { proposeOfferAction, requestSuggestionsAction } from '../actions';
 
 export type LabelledOffer = OpenOffer & { label: string };
+
+// The composer (its live preview prices with the domain's offer rules and validates with zod) loads when the
+// borrower chooses to propose their own plan, not with the page: most borrowers answer the offers shown (issue #13).
+const loadComposer = () => import('@/components/offers/offer-composer');
+const OfferComposer = dynamic(() => loadComposer().then((m) => m.OfferComposer));
 
 /**
  * The borrower's own plan: composed with a live preview, then, before it is
@@ -95,7 +100,7 @@ export function BorrowerComposer({ caseId, context, hasOpen, open }: { caseId: s
         />
       ) : (
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" onClick={() => setComposing(true)}>
+          <Button type="button" variant="secondary" onPointerEnter={() => void loadComposer()} onFocus={() => void loadComposer()} onClick={() => setComposing(true)}>
             {t('proposeOwn')}
           </Button>
           {!hasOpen ? (

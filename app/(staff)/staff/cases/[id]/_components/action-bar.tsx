@@ -55,9 +55,9 @@ export function ActionBar(props: {
           </Button>
         ))}
         {props.extra}
-        <Button asChild variant="ghost" className="ml-auto min-h-10 py-1.5">
-          <Link href={props.workNextHref}>{t('workNext')} →</Link>
-        </Button>
+        <Link href={props.workNextHref} className="ml-auto inline-flex min-h-10 items-center rounded-lg px-4 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+          {t('workNext')} →
+        </Link>
       </div>
       <div id="case-action-panel" className={cn(panel ? 'mt-3 max-h-[70vh] overflow-y-auto rounded-xl border border-slate-200 bg-white p-4' : 'hidden')}>
         {panel ? <h2 className="mb-2 text-lg font-semibold">{t(`action.${panel}`)}</h2> : null}
