@@ -46,7 +46,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const view = typeof raw.view === 'string' ? raw.view.slice(0, 2000) : '';
   const overview = await orNotFound(getCaseOverview(actor, id));
   const now = new Date();
-  const [{ statements }, workspace, messages, file, staff, t, tf, tState, format, locale] = await Promise.all([
+  const [{ statements }, workspace, messages, file, staff, t, tf, tOutcome, tState, format, locale] = await Promise.all([
     getHardshipStatements(actor, overview.id),
     getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
@@ -54,6 +54,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
     actor.role === 'supervisor' ? mediatorLoad(actor, now) : Promise.resolve([]),
     getTranslations('staffCase'),
     getTranslations('staffCaseFile'),
+    getTranslations('outcomes'),
     getTranslations('staffCaseState'),
     getFormatter(),
     getLocale(),
@@ -98,6 +99,11 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           staff={staff.map((s) => ({ id: s.staffId, name: s.name, role: s.role as 'mediator', load: s.open }))}
           workNextHref={`/staff/next?${new URLSearchParams({ view, after: overview.id }).toString()}`}
           open={inMediation}
+          extra={
+            <a href="#outcome" className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-1.5 font-medium text-slate-900 hover:bg-slate-100">
+              {tOutcome('title')}
+            </a>
+          }
         />
         {overview.access === 'claim' ? (
           <Notice className="flex flex-col gap-2">
@@ -258,7 +264,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </div>
           <div className="flex min-w-0 flex-col gap-5">
             <ContactStatusCard status={file.status} timeZone={file.timeZone} />
-            <PromisesCard file={file} timeZone={file.timeZone} />
+            <PromisesCard file={file} timeZone={file.timeZone} caseId={overview.id} canAct={canAct} />
             <NotesCard file={file} />
           </div>
         </div>

@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/domain/money';
 import type { ChannelNow, ContactStatus } from '@/lib/domain/contact-status';
 import type { CaseFileDto, ContactDto, TimelineEntry } from '@/lib/server/cases/case-file';
+import { CancelCallback } from './cancel-callback';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -52,7 +53,7 @@ export async function ContactStatusCard({ status, timeZone }: { status: ContactS
   );
 }
 
-export async function PromisesCard({ file, timeZone }: { file: CaseFileDto; timeZone: string }) {
+export async function PromisesCard({ file, timeZone, caseId, canAct }: { file: CaseFileDto; timeZone: string; caseId: string; canAct: boolean }) {
   const [t, format, locale] = await Promise.all([getTranslations('staffCaseFile'), getFormatter({ timeZone }), getLocale()]);
   const openCallbacks = file.callbacks.filter((c) => c.status === 'open');
   return (
@@ -79,9 +80,12 @@ export async function PromisesCard({ file, timeZone }: { file: CaseFileDto; time
       {openCallbacks.length === 0 ? <p className="text-sm text-slate-700">{t('callback.none')}</p> : null}
       <ul className="flex flex-col gap-1 text-sm" data-testid="callbacks">
         {openCallbacks.map((c) => (
-          <li key={c.id}>
-            {t('callback.item', { at: format.dateTime(new Date(c.dueAt), instantFormat), staff: c.staff })}
-            {c.note ? <span className="block text-slate-700">{c.note}</span> : null}
+          <li key={c.id} className="flex flex-wrap items-start justify-between gap-x-3">
+            <span>
+              {t('callback.item', { at: format.dateTime(new Date(c.dueAt), instantFormat), staff: c.staff })}
+              {c.note ? <span className="block text-slate-700">{c.note}</span> : null}
+            </span>
+            {canAct ? <CancelCallback caseId={caseId} callbackId={c.id} label={format.dateTime(new Date(c.dueAt), instantFormat)} /> : null}
           </li>
         ))}
       </ul>
