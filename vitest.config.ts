@@ -8,14 +8,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'], environment: 'node' },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**', '.stryker-tmp/**'], environment: 'node', testTimeout: 30_000 },
       },
       {
         resolve: { alias },
         test: {
           name: 'integration',
           include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**'],
+          exclude: ['node_modules/**', '.stryker-tmp/**'],
           environment: 'node',
           globalSetup: ['lib/testing/global-setup.ts'],
           setupFiles: ['lib/testing/setup-env.ts'],

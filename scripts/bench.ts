@@ -8,7 +8,7 @@ import { startEmbeddedPostgres } from '@/db/embedded';
 import { applyMigrations } from '@/db/migrate';
 import { seedDemo } from './seed/demo';
 import { generateCases, generatedCaseNo } from './seed/generate';
-import { suggestOffers } from '@/lib/domain/offers';
+import { suggestOffers } from '@/lib/domain/offer-suggestions';
 import { sampleCertificate, sampleSignatures, sampleSnapshot } from '@/lib/pdf/fixtures';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';

@@ -72,10 +72,14 @@ export async function Journey({ state, openedAt, deadline, court }: { state: Cas
           );
         })}
       </ol>
-      <div className={cn('rounded-lg border p-3 text-sm', current === -1 ? 'border-red-200 bg-danger-50 text-danger-700' : 'border-amber-200 bg-warn-50 text-warn-800')}>
-        <p className="font-semibold">{current === -1 ? t('escalatedTitle') : t('ifNoAgreementTitle')}</p>
-        <p>{t('ifNoAgreement', { date: date(deadline), court })}</p>
-      </div>
+      {/* Once an agreement is in force (or the case has ended: repaid in full, or closed), the mediation deadline and the
+          warning of a lawsuit for want of an agreement no longer apply. */}
+      {state === 'plan_active' || state === 'breached' || state === 'completed' || state === 'closed' ? null : (
+        <div className={cn('rounded-lg border p-3 text-sm', current === -1 ? 'border-red-200 bg-danger-50 text-danger-700' : 'border-amber-200 bg-warn-50 text-warn-800')}>
+          <p className="font-semibold">{current === -1 ? t('escalatedTitle') : t('ifNoAgreementTitle')}</p>
+          <p>{t('ifNoAgreement', { date: date(deadline), court })}</p>
+        </div>
+      )}
     </section>
   );
 }

@@ -27,6 +27,18 @@ export function InstallmentList({
 }) {
   const money = (fen: number) => formatMoney(fen, locale);
   const contract = new Map(schedule.map((row) => [row.seq, row]));
+  const parts = [
+    ['principal', 'partPrincipal'],
+    ['interest', 'partInterest'],
+    ['penalty', 'partPenalty'],
+    ['compound', 'partCompound'],
+    ['fees', 'partFees'],
+  ] as const;
+  const owedParts = (i: InstallmentArrears) =>
+    parts
+      .filter(([part]) => i[part].outstanding > 0)
+      .map(([part, key]) => t(key, { amount: money(i[part].outstanding) }))
+      .join(locale === 'en' ? ', ' : '，');
   const shown = showAll ? installments : installmentsToShowFirst(installments);
   const hidden = installments.length - shown.length;
   return (
@@ -69,13 +81,17 @@ export function InstallmentList({
               {i.total.outstanding && i.status !== 'not_due' ? (
                 <>
                   <dt className="text-slate-600">{t('stillOwed')}</dt>
-                  <dd className="font-semibold">{money(i.total.outstanding)}</dd>
+                  <dd className="font-semibold">
+                    {money(i.total.outstanding)}
+                    {/* Split the way the breakdown above splits the same amount: what is still owed of each kind. */}
+                    <span className="block text-sm font-normal text-slate-700">{t('owedParts', { parts: owedParts(i) })}</span>
+                  </dd>
                 </>
               ) : null}
               {i.penalty.due || i.compound.due ? (
                 <>
                   <dt className="text-slate-600">{t('lateCharges')}</dt>
-                  <dd>{t('lateChargesValue', { penalty: money(i.penalty.due), compound: money(i.compound.due), days: i.penaltyDays })}</dd>
+                  <dd>{t('lateChargesValue', { penalty: money(i.penalty.due), compound: money(i.compound.due), days: Math.max(i.penaltyDays, i.compoundDays) })}</dd>
                 </>
               ) : null}
               {i.daysPastDue ? (

@@ -1,4 +1,4 @@
-import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 
 /**
  * What an offer is, as parts to say in words (offerTerms.kinds / offerTerms.parts):
@@ -24,8 +24,20 @@ export function offerReliefItems(terms: OfferTerms, priced: PricedOffer) {
   return { waived, rate, capReduction: priced.capReduction.total };
 }
 
-/** Whether every installment but the last (which absorbs rounding) is the same amount. */
-export function paymentsAreLevel(priced: PricedOffer): boolean {
-  const amounts = priced.schedule.slice(0, -1).map((row) => row.amount);
-  return amounts.every((a) => a === amounts[0]);
+/**
+ * A level plan's monthly payment: every installment but the first and the last within two fen of each other (a level
+ * payment spreads its rounding a fen at a time, so that the last installment absorbs only a few fen: schedule.ts
+ * amortise; carried charges are split evenly, a fen apart: money.ts splitEvenly); the first, whose interest is for its own period (the offer date to the first due date, rarely exactly a
+ * month), when it differs by more. `monthly` is the highest of them, `fenApart` whether some are a fen or two less. Null for
+ * a plan that is not level (its highest month is priced.regularPayment).
+ */
+export function levelPayments(priced: PricedOffer): { monthly: number; first: number | null; fenApart: boolean } | null {
+  const rows = priced.schedule;
+  const middle = rows.slice(1, -1).map((row) => row.amount);
+  if (middle.length === 0) return { monthly: priced.regularPayment, first: null, fenApart: false };
+  const high = Math.max(...middle);
+  const low = Math.min(...middle);
+  if (high - low > 2) return null;
+  const first = Math.abs(rows[0]!.amount - high) > 2 ? rows[0]!.amount : null;
+  return { monthly: first === null ? Math.max(high, rows[0]!.amount) : high, first, fenApart: high !== low || (first === null && rows[0]!.amount !== high) };
 }

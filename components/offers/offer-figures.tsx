@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import { formatMoney } from '@/lib/domain/money';
 import { forAudience, type Audience } from '@/lib/i18n/audience';
 import { formatDay } from '@/lib/i18n/days';
 import { cn } from '@/components/ui/cn';
-import { offerKinds, offerReliefItems, paymentsAreLevel } from './offer-description';
+import { levelPayments, offerKinds, offerReliefItems } from './offer-description';
 
 /**
  * One offer in words and figures: what it is (展期, 分期, 减免, a pause, or a
@@ -39,7 +39,7 @@ export function OfferFigures({
   const day = (iso: string) => formatDay(iso, locale);
   const kinds = offerKinds(terms, priced);
   const relief = offerReliefItems(terms, priced);
-  const level = paymentsAreLevel(priced);
+  const level = levelPayments(priced);
   const rowParts = (row: PricedOffer['schedule'][number]) =>
     [t('rowPrincipal', { amount: money(row.principal) }), row.interest ? t('rowInterest', { amount: money(row.interest) }) : null, row.charges ? t('rowCharges', { amount: money(row.charges) }) : null].filter(Boolean).join(' · ');
   // Formatted only where shown: a long schedule is most of an offer's cost to render.
@@ -87,7 +87,15 @@ export function OfferFigures({
         {priced.structure === 'settlement' ? null : (
           <>
             <dt className="text-slate-600">{level ? t('regularPayment') : t('regularPaymentHighest')}</dt>
-            <dd className="text-lg font-bold">{money(priced.regularPayment)}</dd>
+            <dd className="text-lg font-bold">{money(level ? level.monthly : priced.regularPayment)}</dd>
+            {level?.fenApart ? <dd className="col-span-2 text-xs text-slate-600">{t('fenApart')}</dd> : null}
+            {level?.first != null ? (
+              <>
+                {/* The first period runs from today to the first due date: its interest is for those days, not a month. */}
+                <dt className="text-slate-600">{t('firstPayment')}</dt>
+                <dd>{money(level.first)}</dd>
+              </>
+            ) : null}
             <dt className="text-slate-600">{t('numberOfPayments')}</dt>
             <dd>{priced.numberOfPayments}</dd>
           </>

@@ -74,9 +74,15 @@ export const planInstallments = pgTable(
     originalDueDate: date('original_due_date').notNull(),
     principal: bigint('principal', { mode: 'number' }).notNull(),
     interest: bigint('interest', { mode: 'number' }).notNull(),
+    /** Beside the plan's own interest: the loan's overdue interest, penalty, compound interest and fees carried into the plan (no interest on them). */
+    charges: bigint('charges', { mode: 'number' }).notNull().default(0),
     amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** As last tracked (lib/server/plans/sync-plan.ts), from the payments not reversed: paid so far and the state. */
     paidAmount: bigint('paid_amount', { mode: 'number' }).notNull().default(0),
     status: planInstallmentStatus('status').notNull().default('scheduled'),
+    /** The day it was paid in full, and when it was found missed (cleared if a back-dated payment shows it was not). */
+    paidOn: date('paid_on'),
+    missedAt: timestamp('missed_at', { withTimezone: true }),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [unique('plan_installments_seq_uq').on(t.agreementId, t.seq)],

@@ -12,7 +12,7 @@ export const agreementStatus = pgEnum('agreement_status', ['awaiting_borrower', 
 /** The agreement's three capacities: the borrower, the creditor (its seal, applied under a standing authorisation), the mediator (调解员). */
 export const signerType = pgEnum('signer_type', ['borrower', 'creditor', 'mediator']);
 export const statementStatus = pgEnum('statement_status', ['draft', 'submitted', 'superseded']);
-export const fileKind = pgEnum('file_kind', ['evidence', 'agreement_unsigned', 'agreement_signed', 'agreement_executed', 'signature_image', 'evidence_bundle']);
+export const fileKind = pgEnum('file_kind', ['evidence', 'agreement_unsigned', 'agreement_signed', 'agreement_executed', 'signature_image', 'evidence_bundle', 'plan_addendum', 'settlement_certificate']);
 export const channel = pgEnum('channel', ['sms', 'email', 'in_app', 'phone', 'letter', 'visit']);
 export const notificationStatus = pgEnum('notification_status', ['pending', 'sent', 'failed', 'blocked']);
 export const contactOutcome = pgEnum('contact_outcome', ['effective', 'unanswered', 'attempted', 'blocked']);
@@ -27,3 +27,5 @@ export const contactParty = pgEnum('contact_party', ['borrower', 'third_party'])
 export const contactResult = pgEnum('contact_result', ['reached', 'no_answer', 'promise_to_pay', 'refused', 'wrong_number', 'dispute']);
 export const promiseStatus = pgEnum('promise_status', ['open', 'kept', 'broken', 'cancelled']);
 export const callbackStatus = pgEnum('callback_status', ['open', 'done', 'cancelled']);
+export const planDocumentKind = pgEnum('plan_document_kind', ['delay_addendum', 'settlement_certificate']);
+export const paymentSource = pgEnum('payment_source', ['staff', 'import', 'seed']);

@@ -7,6 +7,7 @@ export * from './cases';
 export * from './files';
 export * from './offers';
 export * from './agreements';
+export * from './plans';
 export * from './notifications';
 export * from './audit';
 export * from './relations';

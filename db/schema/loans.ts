@@ -1,5 +1,5 @@
 import { bigint, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { loanStatus, repaymentMethod } from './enums';
+import { loanStatus, paymentSource, repaymentMethod } from './enums';
 import { borrowers, creditors } from './people';
 
 /** Money columns hold integer fen; rates hold parts per million of a year (7.2% = 72000). */
@@ -52,7 +52,17 @@ export const payments = pgTable(
     channel: text('channel').notNull(),
     /** The payment processor's or bank's reference; unique so a replayed import is not counted twice. */
     reference: text('reference').notNull().unique(),
+    /**
+     * The repayment agreement whose plan the payment was recorded against (null: before any plan). A payment is
+     * never changed or deleted (a trigger refuses it): a correction is a reversal (payment_reversals).
+     */
+    agreementId: uuid('agreement_id'),
+    source: paymentSource('source').notNull().default('seed'),
+    /** The staff member who recorded it, or the admin who imported the file. */
+    recordedById: uuid('recorded_by_id'),
+    importId: uuid('import_id'),
+    note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('payments_loan_idx').on(t.loanId, t.receivedOn)],
+  (t) => [index('payments_loan_idx').on(t.loanId, t.receivedOn), index('payments_agreement_idx').on(t.agreementId)],
 );

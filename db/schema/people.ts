@@ -3,6 +3,9 @@ import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { staffRole, staffTokenPurpose } from './enums';
 
+/** Where borrowers pay: shown on their plan's "how to pay". */
+export type PaymentAccount = { bankName: string; accountName: string; accountNo: string; note?: string; noteEn?: string };
+
 export const creditors = pgTable('creditors', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
@@ -17,6 +20,8 @@ export const creditors = pgTable('creditors', {
   timezone: text('timezone').notNull().default('Asia/Shanghai'),
   currency: text('currency').notNull().default('CNY'),
   policy: jsonb('policy').$type<CreditorPolicy>().notNull(),
+  /** The repayment account borrowers pay into (null until the creditor has set it). */
+  paymentAccount: jsonb('payment_account').$type<PaymentAccount>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

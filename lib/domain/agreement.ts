@@ -1,6 +1,6 @@
 import type { ArrearsResult } from './arrears';
 import type { Fen } from './money';
-import type { OfferTerms, PricedOffer } from './offers';
+import type { OfferTerms, PricedOffer } from './offer-terms';
 
 /**
  * The immutable snapshot a repayment agreement (还款协议) is built from, taken
@@ -34,7 +34,12 @@ export type AgreementSnapshot = {
   };
   terms: OfferTerms;
   priced: PricedOffer;
-  policy: { graceDays: number; breachConsecutiveMisses: number; waiverFallsAwayOnBreach: boolean; selfServiceDelayMaxDays: number };
+  /**
+   * The plan's rules as agreed. allocationScope (Civil Code art. 561: each class across the whole debt, unless the
+   * contract says each installment is cleared in turn) is absent from agreements made before it was recorded: the
+   * statute's default, 'whole_debt', applies to them.
+   */
+  policy: { graceDays: number; breachConsecutiveMisses: number; waiverFallsAwayOnBreach: boolean; selfServiceDelayMaxDays: number; allocationScope?: 'whole_debt' | 'per_installment' };
   /** The version of the e-signature consent text shown to the borrower. */
   consentVersion: string;
   /** The version of the agreement's clauses it is written in (absent: 2026-11-v1, before this was recorded). */

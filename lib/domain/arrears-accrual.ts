@@ -48,14 +48,8 @@ export function penaltyDailyRate(annualRatePpm: number, markupPct: number): Exac
   return { perFenDay: BigInt(annualRatePpm) * BigInt(10_000 + markup), denominator: BigInt(DAY_COUNT_BASIS) * 1_000_000n * 10_000n };
 }
 
-/** Daily rate of the total-cost cap (e.g. 24% a year): pct in hundredths / (100 × 100 × 360). */
-export function capDailyRate(annualPct: number): ExactDailyRate {
-  return { perFenDay: BigInt(percentHundredths(annualPct, 'total-cost cap')), denominator: BigInt(DAY_COUNT_BASIS) * 10_000n };
-}
-
-/** The exact numerator accrued on `balance` for `days` days at `rate` (over rate.denominator). */
+/** The exact numerator accrued on `balance` (≥ 0) for `days` days (≥ 0) at `rate` (over rate.denominator). */
 export function accrueExact(balance: Fen, days: number, rate: ExactDailyRate): bigint {
-  if (balance <= 0 || days <= 0) return 0n;
   return BigInt(balance) * BigInt(days) * rate.perFenDay;
 }
 

@@ -1,4 +1,4 @@
-import { fromUtcMs, toUtcMs, type DpdBucket, type IsoDate } from './dates';
+import { isIsoDate, type DpdBucket, type IsoDate } from './dates';
 import { assertFen, type Fen } from './money';
 import type { CreditorPolicy } from './policy';
 import type { AccrualPeriod } from './arrears-accrual';
@@ -13,7 +13,7 @@ export type ArrearsInput = {
   installments: ReadonlyArray<{ seq: number; dueDate: IsoDate; principalDue: Fen; interestDue: Fen; feesDue: Fen }>;
   payments: ReadonlyArray<{ receivedOn: IsoDate; amount: Fen }>;
   asOf: IsoDate;
-  policy: Pick<CreditorPolicy, 'penaltyMarkupPct' | 'compoundOnOverdueInterest' | 'totalCostCapAnnualPct' | 'allocationOrder'>;
+  policy: Pick<CreditorPolicy, 'penaltyMarkupPct' | 'compoundOnOverdueInterest' | 'totalCostCapAnnualPct' | 'allocationOrder' | 'allocationScope'>;
 };
 
 /** due = charged so far; paid + outstanding = due. */
@@ -60,7 +60,9 @@ export type ArrearsTotals = {
   notYetDuePrincipal: Fen;
   /** totalOverdue + notYetDuePrincipal: pays the loan off today. */
   totalToSettle: Fen;
+  /** totalOverdue less what is not enforceable and the principal credit on the overdue principal. */
   enforceableTotalOverdue: Fen;
+  /** totalToSettle less what is not enforceable and the whole principal credit: what a court would enforce today. */
   enforceableTotalToSettle: Fen;
 };
 
@@ -68,15 +70,20 @@ export type PaidBreakdown = Record<ArrearsComponent, Fen> & { total: Fen };
 
 export type CostCap = {
   annualPct: number;
-  basis: 'daily_outstanding_principal';
+  /** The cap is counted in the months of the contract's schedule, like its interest (arrears-cap.ts; ADR 0013). */
+  basis: 'contract_months';
   /** Days from loan.startDate to asOf. */
   days: number;
   cap: Fen;
-  /** Contractual interest + penalty + compound + fees charged up to asOf, paid or not. */
+  /** Interest and fees of the installments due by asOf, penalty and compound interest, charged up to asOf, paid or not. */
   charges: Fen;
   capExcess: Fen;
-  /** min(capExcess, outstanding charges): what a court would not enforce. */
+  /** min(capExcess, outstanding charges): charges still owed that a court would not enforce. */
   notEnforceable: Fen;
+  /** capExcess − notEnforceable: charges already paid above the cap. */
+  paidAboveCap: Fen;
+  /** min(paidAboveCap, principal still owed): credited against the principal in the enforceable view (overdue principal first). */
+  principalCredit: Fen;
   capApplies: boolean;
 };
 
@@ -93,10 +100,9 @@ export type ArrearsResult = {
   cap: CostCap;
 };
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 function assertDate(date: IsoDate, what: string): void {
-  // The round trip refuses dates that do not exist, such as 2026-02-30.
-  if (!isoDate.test(date) || fromUtcMs(toUtcMs(date)) !== date) throw new RangeError(`${what} must be a YYYY-MM-DD date, got ${date}`);
+  // Refuses dates that do not exist, such as 2026-02-30.
+  if (!isIsoDate(date)) throw new RangeError(`${what} must be a YYYY-MM-DD date, got ${date}`);
 }
 function assertNonNegativeFen(value: number, what: string): void {
   assertFen(value, what);
@@ -121,6 +127,7 @@ export function validateArrearsInput(input: ArrearsInput): void {
     assertDate(payment.receivedOn, 'payment date');
     assertNonNegativeFen(payment.amount, 'payment amount');
   }
+  if (policy.allocationScope !== 'whole_debt' && policy.allocationScope !== 'per_installment') throw new RangeError('allocationScope must be whole_debt or per_installment');
   const order = policy.allocationOrder;
   if (order.length !== arrearsComponents.length || arrearsComponents.some((c) => !order.includes(c))) {
     throw new RangeError('allocationOrder must list fees, penalty, compound, interest and principal once each');

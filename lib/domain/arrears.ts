@@ -1,13 +1,5 @@
-import {
-  accrueTo,
-  capDailyRate,
-  crystallise,
-  newAccrual,
-  penaltyDailyRate,
-  penaltyRatePpm,
-  type AccrualState,
-  type ExactDailyRate,
-} from './arrears-accrual';
+import { accrueTo, crystallise, newAccrual, penaltyDailyRate, penaltyRatePpm, type AccrualState, type ExactDailyRate } from './arrears-accrual';
+import { capOver, contractCapPeriods, type PrincipalLevel } from './arrears-cap';
 import {
   arrearsComponents,
   validateArrearsInput,
@@ -39,38 +31,49 @@ import type { Fen } from './money';
  *   on its unpaid contractual interest (only if compoundOnOverdueInterest),
  *   both at the penalty rate = contract rate × (1 + penaltyMarkupPct%).
  *   Neither accrues on fees, nor on penalty or compound interest.
- * - Charging. Principal is owed from the start (so a prepayment is simply a
- *   payment of principal); contractual interest and fees are charged on the
- *   due date. There is no broken-period interest: interest for the running
- *   period is not charged before its due date. Once the whole principal has
- *   been repaid, installments falling due later are not charged interest or
- *   fees (the loan is settled); a partial prepayment does not re-amortise the
- *   schedule — the scheduled interest stays as given.
+ * - Charging. Principal is owed from the start; contractual interest and fees
+ *   are charged on the due date. There is no broken-period interest: interest
+ *   for the running period is not charged before its due date. Once the whole
+ *   principal has been repaid, installments falling due later are not charged
+ *   interest or fees (the loan is settled); a partial prepayment does not
+ *   re-amortise the schedule — the scheduled interest stays as given.
  * - Rounding. Accrual is exact (BigInt numerators over a fixed denominator).
  *   The cumulative accrued amount of each installment is rounded half-up to the
  *   fen at exactly one kind of point: when it is crystallised, i.e. at each
  *   payment date (to allocate the payment) and at asOf (to report). Rounding
  *   the cumulative amount, never increments, keeps the error under half a fen
  *   however many payments there are. All totals are sums of the reported parts.
- * - Allocation (Civil Code art. 561 reading): payments are applied in date
- *   order, same-day payments in input order. Each payment goes to the
- *   installments due on or before its date, oldest first (due date, then
- *   seq); each installment is cleared in policy.allocationOrder (default fees →
- *   penalty → compound → interest → principal) before the next one is touched.
- *   A surplus prepays the principal of the earliest installments not yet due;
- *   anything left after all principal is repaid is reported as unappliedCredit.
- *   Payments dated after asOf are ignored.
+ * - Allocation (Civil Code art. 561). Payments are applied in date order,
+ *   same-day payments in input order, to what is due on or before their date.
+ *   By default (allocationScope 'whole_debt') each class in
+ *   policy.allocationOrder (default fees → penalty → compound → interest →
+ *   principal) is paid across the whole overdue debt, oldest installment first
+ *   (due date, then seq), before the next class; with 'per_installment' (a
+ *   contract that stipulates it) each installment is cleared in that order
+ *   before the next one is touched. Payments dated after asOf are ignored.
+ * - Paying ahead. What is left once everything due is paid either settles the
+ *   loan, when it covers all the principal still owed (principal only: later
+ *   installments are then cancelled, no interest), or else pays the next
+ *   installments in full, in due-date order, interest and fees with their
+ *   principal: the borrower who pays a few days early pays that installment,
+ *   which is then not overdue when it falls due. Interest paid ahead is charged
+ *   from its due date on (for the cap, and in `due`: before it, its due equals
+ *   what was paid). Anything left after all principal is repaid is unappliedCredit.
  * - Due today. An installment whose due date is asOf is payable today but not
  *   overdue: its amounts are in totalOverdue ("what must be paid today to clear
  *   arrears", see dueToday), its status is 'not_due' until paid, its daysPastDue 0.
- * - Total-cost cap (SPC 2017 opinion on financial adjudication, art. 2).
- *   Charges = contractual interest + penalty + compound + fees charged up to
- *   asOf, paid or not. Cap = Σ over each day from loan.startDate up to asOf
- *   (asOf − startDate days) of the loan's outstanding principal that day
- *   (loan.principal − principal repaid so far) × totalCostCapAnnualPct / 100 / 360,
- *   exact and rounded half-up once at asOf. capExcess = max(0, charges − cap);
- *   notEnforceable = min(capExcess, outstanding charges); the enforceable totals
- *   are the contractual totals minus notEnforceable.
+ * - Total-cost cap (SPC 2017 opinion on financial adjudication, art. 2), on
+ *   the contract's own basis (arrears-cap.ts, ADR 0013): the cap accrues on the
+ *   loan's outstanding principal in the months of the schedule. Principal
+ *   paid ahead of its due date counts as repaid from that due date (its month's
+ *   interest is charged in full), except in a settlement. Charges = interest
+ *   and fees of the installments due by asOf (or cancelled after being paid
+ *   ahead) + penalty + compound, paid or not. capExcess = max(0, charges −
+ *   cap). What is still owed of the charges above the cap is notEnforceable
+ *   (min(capExcess, outstanding charges)); what was already paid above it is
+ *   credited against the principal (overdue principal first) in the
+ *   enforceable view. enforceableTotalToSettle = totalToSettle − notEnforceable
+ *   − that credit.
  */
 
 export { penaltyRatePpm } from './arrears-accrual';
@@ -109,7 +112,6 @@ export function computeArrears(input: ArrearsInput): ArrearsResult {
   validateArrearsInput(input);
   const { loan, asOf, policy } = input;
   const rate: ExactDailyRate = penaltyDailyRate(loan.annualRatePpm, policy.penaltyMarkupPct);
-  const capRate = capDailyRate(policy.totalCostCapAnnualPct);
   const compounding = policy.compoundOnOverdueInterest;
 
   const rows: Working[] = [...input.installments].sort(compareInstallments).map((row) => ({
@@ -126,48 +128,45 @@ export function computeArrears(input: ArrearsInput): ArrearsResult {
   /** Date on which the whole principal was repaid: installments due after it are cancelled. */
   let settledOn: IsoDate | null = null;
   let unappliedCredit = 0;
+  /** Principal repayments for the cap: the date each counts from. */
+  const repayments: { on: IsoDate; amount: Fen }[] = [];
 
-  // Cap accrual on the loan's outstanding principal, day by day from the start date.
-  let capNumerator = 0n;
-  let capAccruedTo = loan.startDate;
-  const advanceCap = (to: IsoDate) => {
-    const days = daysBetween(capAccruedTo, to);
-    if (days <= 0) return;
-    capNumerator += BigInt(Math.max(0, loan.principal - principalRepaid)) * BigInt(days) * capRate.perFenDay;
-    capAccruedTo = to;
-  };
-
-  const isCharged = (row: Working, on: IsoDate) => row.dueDate <= on && (settledOn === null || row.dueDate <= settledOn);
+  const isCharged = (row: Working, on: IsoDate) => row.dueDate <= on && row.dueDate <= (settledOn ?? on);
   const chargedOn = (row: Working, component: ArrearsComponent, on: IsoDate): Fen => {
     switch (component) {
       case 'principal':
         return row.principalDue;
       case 'interest':
-        return isCharged(row, on) ? row.interestDue : 0;
+        return isCharged(row, on) ? row.interestDue : row.paid.interest; // paid ahead: charged as paid
       case 'fees':
-        return isCharged(row, on) ? row.feesDue : 0;
+        return isCharged(row, on) ? row.feesDue : row.paid.fees;
       case 'penalty':
         return crystallise(row.accrual.penaltyNumerator, rate);
       case 'compound':
         return crystallise(row.accrual.compoundNumerator, rate);
     }
   };
-  /** Brings every overdue installment's penalty and compound interest up to `on` (days before `on`). */
+  /** Brings every overdue installment's penalty and compound interest up to `on` (days before `on`; accrueTo does nothing for an installment not yet past due). */
   const accrueAll = (on: IsoDate) => {
     for (const row of rows) {
-      if (row.dueDate >= on) continue;
       const overduePrincipal = row.principalDue - row.paid.principal;
       const overdueInterest = compounding ? chargedOn(row, 'interest', on) - row.paid.interest : 0;
       accrueTo(row.accrual, on, overduePrincipal, overdueInterest, rate);
     }
   };
-  const apply = (row: Working, component: ArrearsComponent, available: Fen, on: IsoDate): Fen => {
-    const amount = Math.min(available, chargedOn(row, component, on) - row.paid[component]);
-    if (amount <= 0) return 0;
+  /** Pays up to `available` of a component of a row, up to `limit` (what is charged, or for paying ahead what is scheduled). */
+  const pay = (row: Working, component: ArrearsComponent, available: Fen, limit: Fen, countsFrom: IsoDate): Fen => {
+    const amount = Math.min(available, limit - row.paid[component]); // never negative: nothing is paid beyond its limit
     row.paid[component] += amount;
-    if (component === 'principal') principalRepaid += amount;
+    if (component === 'principal') {
+      principalRepaid += amount;
+      repayments.push({ on: countsFrom, amount });
+    }
     return amount;
   };
+  const payDue = (row: Working, component: ArrearsComponent, available: Fen, on: IsoDate) => pay(row, component, available, chargedOn(row, component, on), on);
+  const scheduled = (row: Working, component: ArrearsComponent) =>
+    component === 'principal' ? row.principalDue : component === 'interest' ? row.interestDue : component === 'fees' ? row.feesDue : 0;
 
   const payments = input.payments
     .map((payment, index) => ({ ...payment, index }))
@@ -176,24 +175,42 @@ export function computeArrears(input: ArrearsInput): ArrearsResult {
   for (const payment of payments) {
     const on = payment.receivedOn;
     accrueAll(on);
-    advanceCap(on);
     let left = payment.amount;
-    for (const row of rows) {
-      if (left === 0 || row.dueDate > on) break;
-      for (const component of policy.allocationOrder) left -= apply(row, component, left, on);
+    const due = rows.filter((row) => row.dueDate <= on);
+    if (policy.allocationScope === 'per_installment') {
+      for (const row of due) for (const component of policy.allocationOrder) left -= payDue(row, component, left, on);
+    } else {
+      for (const component of policy.allocationOrder) for (const row of due) left -= payDue(row, component, left, on);
     }
-    // Surplus: prepay principal of the earliest installments not yet due.
-    for (const row of rows) {
-      if (left === 0) break;
-      if (row.dueDate > on) left -= apply(row, 'principal', left, on);
+    // What is left once everything due is paid goes ahead. (If anything is left, the installments due are cleared,
+    // so the principal still owed is all ahead.)
+    const ahead = rows.filter((row) => row.dueDate > on);
+    const principalLeft = rows.reduce((sum, row) => sum + row.principalDue - row.paid.principal, 0);
+    if (left >= principalLeft) {
+      // A settlement: all the principal still owed, today; the later installments are cancelled; the rest is credit.
+      for (const row of ahead) left -= pay(row, 'principal', left, row.principalDue, on);
+    } else {
+      // Paying ahead: the next installments in full, in due-date order; principal counts from each due date.
+      for (const row of ahead) for (const component of policy.allocationOrder) left -= pay(row, component, left, scheduled(row, component), row.dueDate);
     }
     unappliedCredit += left;
     if (settledOn === null && principalScheduled > 0 && principalRepaid === principalScheduled) settledOn = on;
   }
   accrueAll(asOf);
-  advanceCap(asOf);
 
-  return report(rows, { asOf, loan, capRate, capNumerator, unappliedCredit, settledOn, chargedOn, policy });
+  // The cap, on the principal outstanding day by day (repayments in the order they count from).
+  repayments.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const levels: PrincipalLevel[] = [];
+  let outstanding = loan.principal;
+  for (const r of repayments) {
+    outstanding = Math.max(0, outstanding - r.amount);
+    if (levels.at(-1)?.on === r.on) levels.at(-1)!.outstanding = outstanding;
+    else levels.push({ on: r.on, outstanding });
+  }
+  const periods = contractCapPeriods(loan.startDate, rows.map((r) => r.dueDate), asOf);
+  const cap = capOver(periods, loan.principal, levels, asOf, policy.totalCostCapAnnualPct);
+
+  return report(rows, { asOf, loan, cap, unappliedCredit, settledOn, chargedOn, policy });
 }
 
 function report(
@@ -201,15 +218,14 @@ function report(
   ctx: {
     asOf: IsoDate;
     loan: ArrearsInput['loan'];
-    capRate: ExactDailyRate;
-    capNumerator: bigint;
+    cap: Fen;
     unappliedCredit: Fen;
     settledOn: IsoDate | null;
     chargedOn: (row: Working, component: ArrearsComponent, on: IsoDate) => Fen;
     policy: ArrearsInput['policy'];
   },
 ): ArrearsResult {
-  const { asOf, loan, policy } = ctx;
+  const { asOf, loan, policy, cap } = ctx;
   const ratePpm = penaltyRatePpm(loan.annualRatePpm, policy.penaltyMarkupPct);
   const zero = (): Record<ArrearsComponent, Fen> => ({ fees: 0, penalty: 0, compound: 0, interest: 0, principal: 0 });
   const paidToDate = zero();
@@ -222,6 +238,8 @@ function report(
   const installments = rows.map((row): InstallmentArrears => {
     const amounts = {} as Record<ArrearsComponent, ComponentAmounts>;
     const total: ComponentAmounts = { due: 0, paid: 0, outstanding: 0 };
+    const isDue = row.dueDate <= asOf;
+    const cancelled = row.dueDate > (ctx.settledOn ?? row.dueDate);
     for (const c of displayOrder) {
       const due = ctx.chargedOn(row, c, asOf);
       const paid = row.paid[c];
@@ -230,16 +248,16 @@ function report(
       total.paid += paid;
       total.outstanding += due - paid;
       paidToDate[c] += paid;
-      if (c !== 'principal') charges += due;
-      if (row.dueDate <= asOf || c !== 'principal') outstandingDue[c] += due - paid;
+      // Interest and fees paid ahead are charged when they fall due (or when the loan is settled without them).
+      if (c !== 'principal' && (isDue || cancelled)) charges += due;
+      // Of an installment not yet due only principal can be outstanding (what was paid ahead is charged as paid).
+      if (isDue) outstandingDue[c] += due - paid;
       else notYetDuePrincipal += due - paid;
     }
-    const isDue = row.dueDate <= asOf;
     const pastDue = row.dueDate < asOf && total.outstanding > 0;
     const rowDpd = pastDue ? daysBetween(row.dueDate, asOf) : 0;
     daysPastDue = Math.max(daysPastDue, rowDpd);
     if (row.dueDate === asOf) dueToday += total.outstanding;
-    const cancelled = ctx.settledOn !== null && row.dueDate > ctx.settledOn;
     let status: InstallmentStatus;
     if (cancelled || (isDue && total.outstanding === 0)) status = 'paid';
     else if (!isDue) status = 'not_due';
@@ -263,10 +281,12 @@ function report(
   const totalOverdue = arrearsComponents.reduce((sum, c) => sum + outstandingDue[c], 0);
   const totalToSettle = totalOverdue + notYetDuePrincipal;
   const capDays = Math.max(0, daysBetween(loan.startDate, asOf));
-  const cap = crystallise(ctx.capNumerator, ctx.capRate);
   const capExcess = Math.max(0, charges - cap);
   const outstandingCharges = outstandingDue.fees + outstandingDue.penalty + outstandingDue.compound + outstandingDue.interest;
   const notEnforceable = Math.min(capExcess, outstandingCharges);
+  const paidAboveCap = capExcess - notEnforceable;
+  const principalCredit = Math.min(paidAboveCap, outstandingDue.principal + notYetDuePrincipal);
+  const creditOnOverdue = Math.min(principalCredit, outstandingDue.principal);
 
   return {
     asOf,
@@ -282,13 +302,24 @@ function report(
       dueToday,
       notYetDuePrincipal,
       totalToSettle,
-      enforceableTotalOverdue: totalOverdue - notEnforceable,
-      enforceableTotalToSettle: totalToSettle - notEnforceable,
+      enforceableTotalOverdue: totalOverdue - notEnforceable - creditOnOverdue,
+      enforceableTotalToSettle: totalToSettle - notEnforceable - principalCredit,
     },
     paidToDate: { ...paidToDate, total: arrearsComponents.reduce((sum, c) => sum + paidToDate[c], 0) },
     unappliedCredit: ctx.unappliedCredit,
     daysPastDue,
     bucket: dpdBucket(daysPastDue),
-    cap: { annualPct: policy.totalCostCapAnnualPct, basis: 'daily_outstanding_principal', days: capDays, cap, charges, capExcess, notEnforceable, capApplies: capExcess > 0 },
+    cap: {
+      annualPct: policy.totalCostCapAnnualPct,
+      basis: 'contract_months',
+      days: capDays,
+      cap,
+      charges,
+      capExcess,
+      notEnforceable,
+      paidAboveCap,
+      principalCredit,
+      capApplies: capExcess > 0,
+    },
   };
 }

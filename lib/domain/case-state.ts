@@ -26,7 +26,8 @@ const transitions: Record<CaseState, readonly CaseState[]> = {
   signed_by_borrower: ['plan_active', 'negotiating', 'escalated', 'closed'],
   // A plan may also end early: settled in full at once, or withdrawn by the creditor.
   plan_active: ['completed', 'breached', 'closed', 'escalated'],
-  breached: ['negotiating', 'escalated', 'closed'],
+  // Back to plan tracking only when a back-dated payment shows the breach never happened (before any decision).
+  breached: ['negotiating', 'escalated', 'closed', 'plan_active'],
   // Ended cases may be reopened (a breach, a new offer); the earlier outcome stays on record.
   completed: ['negotiating'],
   escalated: ['closed', 'negotiating'],

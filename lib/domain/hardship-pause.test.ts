@@ -10,6 +10,7 @@ import { suggestOffers } from './offer-suggestions';
 import type { OfferContext } from './offer-terms';
 import { creditorPolicySchema, defaultPolicy, type CreditorPolicy } from './policy';
 import { buildSchedule, type RepaymentMethod } from './schedule';
+import { oracleOffer } from './oracle/offer-oracle';
 
 type Spec = { principal: number; ratePpm: number; term: number; method: RepaymentMethod; start: string; paid: number; asOf: string; income: number | null; policy?: CreditorPolicy };
 
@@ -190,5 +191,22 @@ describe('properties of paused plans', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a hardship pause within the cap (issue 10)', () => {
+  it('at the cap rate, a pause charged at the full rate after a down payment stays within the cap, as the oracle measures it', () => {
+    // Defect 1's loan: ¥10,000 at 24 % over 6 months from 2025-01-10, nothing paid, on 2025-05-11; a 3-month pause at
+    // the full contract rate, then 36 installments of equal principal, after a down payment of ¥3,670.24.
+    const atCap = context({ principal: 1_000_000, ratePpm: 240_000, term: 6, method: 'equal_installment', start: '2025-01-10', paid: 0, asOf: '2025-05-11', income: 0 });
+    const terms: PausedTerms = { installments: { months: 36, method: 'equal_principal', downPayment: 367_024, firstDueDate: '2025-09-10' }, pause: { months: 3, interest: 'reduced', ratePct: 100 } };
+    const priced = pricePausedPlan(atCap, terms);
+    const { schedule, ...oracle } = oracleOffer(atCap, terms);
+    expect(priced).toMatchObject(oracle);
+    expect(priced.schedule.map((r) => r.amount)).toEqual(schedule.map((r) => r.amount));
+    // The down payment pays the charges first, then principal: the pause's interest is on what is left.
+    expect(priced.pause?.interestCharged).toBe(pauseInterest(priced.financed.principal, 240_000, terms.pause));
+    expect(oracle.cap.charges - oracle.capReduction.principal - oracle.cap.paidAboveCap).toBeLessThanOrEqual(oracle.cap.cap);
+    expect(priced.fitsCap).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { addDays, addMonths, type IsoDate } from './dates';
 import { divideHalfUp, splitEvenly, type Fen } from './money';
 import { evaluateOffer } from './offer-checks';
 import { priceOffer } from './offer-pricing';
-import { MAX_PLAN_MONTHS, percentOf, pctHundredths, type OfferContext, type OfferRole, type OfferTerms, type OfferViolation, type PricedOffer, type Suggestion } from './offer-terms';
+import { percentOf, pctHundredths, type OfferContext, type OfferRole, type OfferTerms, type OfferViolation, type PricedOffer, type Suggestion } from './offer-terms';
 
 /**
  * The hardship pause (DESIGN.md: a disposable income of zero or below is a valid
@@ -17,15 +17,18 @@ import { MAX_PLAN_MONTHS, percentOf, pctHundredths, type OfferContext, type Offe
  *   whatever the policy says: the contractual installments cannot keep falling
  *   due during a pause); the first is due one month after the pause ends, or
  *   sooner within the first-due window counted from `until`.
- * - Interest. The plan's interest is offer-pricing's: one month's interest per
- *   installment on the running balance, nothing for the months before the first
- *   period — so a 'frozen' pause charges nothing for the pause. A 'reduced' pause
+ * - Interest. The plan's interest is offer-pricing's, starting when the pause
+ *   ends (PricingOptions.interestFrom = until): the first period runs from `until`
+ *   to the first due date for its actual length, then one month's interest per
+ *   installment on the running balance; nothing accrues during the pause — so a
+ *   'frozen' pause charges nothing for it. The cap still runs from the offer date. A 'reduced' pause
  *   charges the financed principal (after any down payment) × the contract rate ×
  *   reducedRatePct % × months / 12, half-up to the fen, once; it bears no interest
  *   itself and is spread evenly over the installments (the last takes the remainder),
  *   as new interest: in newInterest, the total, the saving and the cap.
  * - Length. Pause and installments together end within the longest plan
- *   (policy.installments.maxMonths, at most 60 months from the offer date).
+ *   (policy.longestPlanMonths from the offer date, and no more months than
+ *   policy.installments.maxMonths).
  */
 
 export type HardshipPause = {
@@ -73,7 +76,7 @@ export function pauseInterest(principal: Fen, annualRatePpm: number, pause: Hard
 /** Prices a paused plan: the installments as offer-pricing prices them, with the pause's interest added as described above. */
 export function pricePausedPlan(ctx: OfferContext, terms: PausedTerms): PricedOffer {
   const { pause, ...plan } = terms;
-  const priced = priceOffer(spreadEverything(ctx), plan);
+  const priced = priceOffer(spreadEverything(ctx), plan, { interestFrom: pauseEnd(ctx.asOf, pause.months) });
   const charged = pauseInterest(priced.financed.principal, ctx.loan.annualRatePpm, pause);
   const summary: PauseSummary = { ...pause, from: ctx.asOf, until: pauseEnd(ctx.asOf, pause.months), interestCharged: charged };
   if (charged === 0) return { ...priced, pause: summary };
@@ -92,7 +95,8 @@ export function pricePausedPlan(ctx: OfferContext, terms: PausedTerms): PricedOf
   };
   const regularPayment = monthly((row, i) => (i === lastPlan && previousPlan >= 0 ? Math.min(row.amount, schedule[previousPlan]!.amount) : row.amount));
   const capCharges = priced.cap.charges + charged;
-  const excess = Math.max(0, capCharges - priced.cap.cap - priced.cap.paidAboveCap);
+  // As offer-pricing measures it: charges paid above the cap to date, in history or credited against principal, are not the plan's.
+  const excess = Math.max(0, capCharges - priced.cap.cap - priced.cap.paidAboveCap - (priced.capReduction.principal ?? 0));
   return {
     ...priced,
     schedule,
@@ -122,21 +126,23 @@ function pauseViolations(ctx: OfferContext, terms: PausedTerms): PauseViolation[
   const until = pauseEnd(ctx.asOf, pause.months);
   const latest = addDays(until, ctx.policy.installments.firstDueWindowDays);
   if (installments.firstDueDate <= until || installments.firstDueDate > latest) out.push({ rule: 'pause.firstDueWindow', params: { from: addDays(until, 1), to: latest } });
-  const longest = Math.min(ctx.policy.installments.maxMonths, MAX_PLAN_MONTHS);
+  const longest = Math.min(ctx.policy.installments.maxMonths, ctx.policy.longestPlanMonths);
   if (pause.months + installments.months > longest) out.push({ rule: 'pause.planLength', params: { max: longest } });
   return out;
 }
 
 /** Prices a paused plan and lists every rule it breaks for the role: the pause's own, and the offer rules but the first-due window (which the pause moves). */
 export function evaluatePausedPlan(ctx: OfferContext, terms: PausedTerms, role: OfferRole): { priced: PricedOffer | null; violations: (OfferViolation | PauseViolation)[] } {
-  const { pause: _pause, ...plan } = terms;
-  const checked = evaluateOffer(spreadEverything(ctx), plan, role);
+  const { pause, ...plan } = terms;
+  const checked = evaluateOffer(spreadEverything(ctx), plan, role, { interestFrom: pauseEnd(ctx.asOf, pause.months) });
   if (!checked.priced) return checked;
   const priced = pricePausedPlan(ctx, terms);
-  const violations: (OfferViolation | PauseViolation)[] = checked.violations.filter((v) => v.rule !== 'installments.firstDueWindow' && v.rule !== 'cap.exceeded');
+  const violations: OfferViolation[] = checked.violations.filter((v) => v.rule !== 'installments.firstDueWindow' && v.rule !== 'cap.exceeded');
   if (!priced.fitsCap) violations.push({ rule: 'cap.exceeded', params: { cap: priced.cap.cap, charges: priced.cap.charges, paidAboveCap: priced.cap.paidAboveCap, excess: priced.cap.excess } });
-  violations.push(...pauseViolations(ctx, terms));
-  return { priced, violations };
+  const own = pauseViolations(ctx, terms);
+  // The longest plan, measured in months of pause and installments, is the pause's own rule: not said twice.
+  const said = own.some((v) => v.rule === 'pause.planLength') ? violations.filter((v) => v.rule !== 'plan.longest') : violations;
+  return { priced, violations: [...said, ...own] };
 }
 
 /**
@@ -159,10 +165,10 @@ export function suggestHardshipPause(ctx: OfferContext): Suggestion | null {
   const penaltyWaivePct = t.penalty > 0 ? mediator.maxPenaltyWaivePct : 0;
   const compoundWaivePct = t.compound > 0 ? mediator.maxCompoundWaivePct : 0;
   const relief = penaltyWaivePct > 0 || compoundWaivePct > 0 ? { penaltyWaivePct, compoundWaivePct, interestWaivePct: 0, principalWaive: 0 } : undefined;
-  const longest = Math.min(mediator.maxPlanMonths, ctx.policy.installments.maxMonths - pause.months, MAX_PLAN_MONTHS - pause.months);
+  const longest = Math.min(mediator.maxPlanMonths, ctx.policy.installments.maxMonths - pause.months, ctx.policy.longestPlanMonths - pause.months);
   const termsFor = (months: number, downPayment: Fen): PausedTerms => ({ installments: { months, method: 'equal_installment', downPayment, firstDueDate }, ...(relief ? { relief } : {}), pause });
   for (let months = longest; months >= 1; months--) {
-    const base = priceOffer(spreadEverything(ctx), termsFor(months, 0)).installmentBase;
+    const base = priceOffer(spreadEverything(ctx), termsFor(months, 0), { interestFrom: until }).installmentBase;
     const terms = termsFor(months, percentOf(base, ctx.policy.installments.minDownPaymentPct));
     const { priced, violations } = evaluatePausedPlan(ctx, terms, 'system');
     if (priced && violations.length === 0) return { kind: 'hardship_pause', terms, priced };

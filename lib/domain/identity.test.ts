@@ -18,6 +18,20 @@ describe('resident ID numbers (ISO 7064 MOD 11-2)', () => {
     expect(residentIdCheckChar('33010219900101001')).toBe('2');
   });
 
+  it('defect 9: refuses a birth date in the future and a region that is not a province', () => {
+    // Both with a correct check character, so only the new rules refuse them.
+    const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
+    expect(isValidResidentId(withCheck('33010220300101001'), '2026-11-23')).toBe(false); // born 2030-01-01
+    expect(isValidResidentId(withCheck('33010220261124001'), '2026-11-23')).toBe(false); // born tomorrow
+    expect(isValidResidentId(withCheck('33010220261123001'), '2026-11-23')).toBe(true); // born today
+    for (const region of ['00', '10', '16', '20', '24', '30', '38', '40', '47', '55', '60', '66', '70', '72', '80', '84', '99']) {
+      expect(isValidResidentId(withCheck(`${region}010219900101001`), '2026-11-23')).toBe(false);
+    }
+    for (const region of ['11', '15', '21', '23', '31', '37', '41', '46', '50', '54', '61', '65', '71', '81', '82', '83']) {
+      expect(isValidResidentId(withCheck(`${region}010219900101001`), '2026-11-23')).toBe(true);
+    }
+  });
+
   it('refuses a wrong check character, a bad date, or a wrong length', () => {
     expect(isValidResidentId('110105194912310021')).toBe(false);
     expect(isValidResidentId('110105194902300025')).toBe(false); // 30 February
@@ -47,6 +61,16 @@ describe('mobile numbers', () => {
     expect(isValidMobile('+86 138 0013 8000')).toBe(true);
     expect(isValidMobile('１３８００１３８０００')).toBe(true);
     expect(normalizePhone('+86 138-0013-8000')).toBe('13800138000');
+  });
+
+  it('defect 9: normalizes 0086, 86, brackets and any dash before checking', () => {
+    for (const written of ['0086 138 0013 8000', '0086-13800138000', '8613800138000', '(+86) 138 0013 8000', '（+86）13800138000', '138–0013–8000', '138—0013—8000', '138.0013.8000', '+86\u00a0138\u00a00013\u00a08000']) {
+      expect(normalizePhone(written)).toBe('13800138000');
+      expect(isValidMobile(written)).toBe(true);
+    }
+    // A country code is dropped only in front of a whole mobile number.
+    expect(normalizePhone('86123')).toBe('86123');
+    expect(isValidMobile('0086 2800138000')).toBe(false);
   });
 
   it('refuses other shapes', () => {

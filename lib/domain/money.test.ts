@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFen, divideHalfUp, fenToDecimal, formatMoney, parseAmountToFen, splitEvenly } from './money';
+import { addFen, divideHalfUp, divideHalfUpSafe, fenToDecimal, formatMoney, parseAmountToFen, splitEvenly } from './money';
 
 describe('divideHalfUp', () => {
   it('rounds half away from zero, at the fen', () => {
@@ -22,17 +22,45 @@ describe('divideHalfUp', () => {
   });
 });
 
+describe('divideHalfUpSafe', () => {
+  it('is divideHalfUp for safe integers, and refuses anything else', () => {
+    expect(divideHalfUpSafe(5, 2)).toBe(3);
+    expect(divideHalfUpSafe(-5, 2)).toBe(-3);
+    expect(divideHalfUpSafe(7, 3)).toBe(2);
+    expect(divideHalfUpSafe(0, 7)).toBe(0);
+    expect(divideHalfUpSafe(Number.MAX_SAFE_INTEGER, 2)).toBe(4_503_599_627_370_496);
+    expect(() => divideHalfUpSafe(2 ** 53, 3)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(1.5, 3)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(5, 0)).toThrow(RangeError);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n }), fc.bigInt({ min: 1n, max: 2n ** 40n }), (n, d) => {
+        expect(divideHalfUpSafe(Number(n), Number(d))).toBe(divideHalfUp(n, d));
+      }),
+    );
+  });
+});
+
 describe('splitEvenly', () => {
-  it('always adds up to the total and differs by at most the remainder in the last part', () => {
+  it('spreads the fen left over one each over the last parts', () => {
+    expect(splitEvenly(100, 3)).toEqual([33, 33, 34]);
+    // 359.09 over 12: 29.92 × 12 = 359.04; the 5 fen over go to the last five.
+    expect(splitEvenly(35_909, 12)).toEqual([2_992, 2_992, 2_992, 2_992, 2_992, 2_992, 2_992, 2_993, 2_993, 2_993, 2_993, 2_993]);
+    expect(splitEvenly(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(() => splitEvenly(10, 0)).toThrow(RangeError);
+    expect(() => splitEvenly(-1, 2)).toThrow(RangeError);
+  });
+
+  it('always adds up to the total, parts one fen apart at most, never smaller later', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000_00 }), fc.integer({ min: 1, max: 600 }), (total, parts) => {
         const split = splitEvenly(total, parts);
         expect(split).toHaveLength(parts);
         expect(addFen(...split)).toBe(total);
-        const base = split[0]!;
-        split.slice(0, -1).forEach((p) => expect(p).toBe(base));
-        expect(split.at(-1)! - base).toBeGreaterThanOrEqual(0);
-        expect(split.at(-1)! - base).toBeLessThan(parts);
+        // Against the quotient worked out independently: floor(total / parts), the remainder's worth of parts one more.
+        const q = Math.floor(total / parts);
+        expect(split.filter((p) => p === q + 1)).toHaveLength(total - q * parts);
+        expect(split.every((p) => p === q || p === q + 1)).toBe(true);
+        for (let i = 1; i < parts; i++) expect(split[i]!).toBeGreaterThanOrEqual(split[i - 1]!);
       }),
     );
   });

@@ -28,14 +28,41 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): Fen {
   return assertFen(Number(negative ? -q : q));
 }
 
-/** Splits an amount into n equal parts that sum to the amount; the last part absorbs the remainder (up to n − 1 fen more). */
+/**
+ * divideHalfUp for a numerator and denominator that are safe integers (|n| < 2^53, d > 0): the same result without
+ * BigInt, for the hot paths of schedules. Doubles hold such integers exactly; the quotient from a floating division
+ * is corrected with the exact remainder, so nothing is ever rounded by the float.
+ */
+export function divideHalfUpSafe(numerator: number, denominator: number): Fen {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) throw new RangeError('divideHalfUpSafe takes safe integers only');
+  if (denominator <= 0) throw new RangeError('denominator must be positive');
+  const n = Math.abs(numerator);
+  let q = Math.floor(n / denominator);
+  let r = n - q * denominator;
+  while (r < 0) {
+    q -= 1;
+    r += denominator;
+  }
+  while (r >= denominator) {
+    q += 1;
+    r -= denominator;
+  }
+  if (r * 2 >= denominator) q += 1;
+  return numerator < 0 ? 0 - q : q; // (0 − 0 is +0, as divideHalfUp gives)
+}
+
+/**
+ * Splits an amount into n parts that sum to it and differ by at most one fen:
+ * the remainder is spread one fen each over the last parts (so the last part
+ * absorbs at most a fen, however many parts).
+ */
 export function splitEvenly(total: Fen, parts: number): Fen[] {
   assertFen(total);
   if (!Number.isInteger(parts) || parts < 1) throw new RangeError('parts must be a positive integer');
-  const base = Math.trunc(total / parts);
-  const result = Array.from({ length: parts }, () => base);
-  result[parts - 1] = total - base * (parts - 1);
-  return result;
+  if (total < 0) throw new RangeError('total must not be negative');
+  const base = Math.floor(total / parts);
+  const remainder = total - base * parts;
+  return Array.from({ length: parts }, (_, i) => (i >= parts - remainder ? base + 1 : base));
 }
 
 /**

@@ -1,7 +1,6 @@
-import { addDays } from './dates';
-import { priceOffer } from './offer-pricing';
+import { addDays, addMonths, dayOfMonth, type IsoDate } from './dates';
+import { priceOffer, type PricingOptions } from './offer-pricing';
 import {
-  MAX_PLAN_MONTHS,
   OfferTermsError,
   authorityOf,
   extensionLimitMonths,
@@ -16,10 +15,15 @@ import {
 
 /**
  * The rules an offer is checked against, by role: the law (art. 12 extension
- * limit, five-year plans, the total-cost cap), the creditor's policy
- * (installments, first-due window, minimum down payment), the borrower's
- * proposal bounds, and each staff role's authority.
+ * limit, the longest plan, the total-cost cap), the creditor's policy
+ * (installments, first-due window, minimum down payment, a payment that covers
+ * its interest), the borrower's proposal bounds, and each staff role's authority.
  */
+
+/** The last day a plan agreed on `asOf` may end: policy.longestPlanMonths months later (the offer date's day, clamped). */
+export function latestPlanEnd(asOf: IsoDate, longestPlanMonths: number): IsoDate {
+  return addMonths(asOf, longestPlanMonths, dayOfMonth(asOf));
+}
 
 const hasRelief = (terms: OfferTerms) => {
   const r = terms.relief;
@@ -74,12 +78,17 @@ function policyViolations(ctx: OfferContext, terms: OfferTerms, role: OfferRole,
   const inst = terms.installments;
   if (inst) {
     if (inst.months > policy.installments.maxMonths) out.push({ rule: 'installments.maxMonths', params: { max: policy.installments.maxMonths } });
-    if (inst.months > MAX_PLAN_MONTHS) out.push({ rule: 'installments.planLength5y', params: { max: MAX_PLAN_MONTHS } });
     const min = percentOf(priced.installmentBase, policy.installments.minDownPaymentPct);
     if (inst.downPayment < min) out.push({ rule: 'installments.downPaymentMin', params: { min, base: priced.installmentBase, pct: policy.installments.minDownPaymentPct } });
     const latest = addDays(asOf, policy.installments.firstDueWindowDays);
     if (inst.firstDueDate <= asOf || inst.firstDueDate > latest) out.push({ rule: 'installments.firstDueWindow', params: { from: addDays(asOf, 1), to: latest } });
   }
+  // Every plan, installments or extension or both, ends within the longest plan from the agreement date (the plan's
+  // own installments: contractual ones that continue unchanged on an 'arrears' spread are not part of it).
+  const latestEnd = latestPlanEnd(asOf, policy.longestPlanMonths);
+  const planEnd = priced.schedule.findLast((row) => row.source === 'plan')?.dueDate ?? asOf;
+  if (planEnd > latestEnd) out.push({ rule: 'plan.longest', params: { max: policy.longestPlanMonths, latestEnd, endDate: planEnd } });
+  if (priced.coversInterest === false) out.push({ rule: 'installments.paymentBelowInterest' });
   if (role === 'borrower') out.push(...borrowerViolations(ctx, terms, priced));
   else out.push(...authorityViolations(ctx, terms, role, priced));
   if (!priced.fitsCap) out.push({ rule: 'cap.exceeded', params: { cap: priced.cap.cap, charges: priced.cap.charges, paidAboveCap: priced.cap.paidAboveCap, excess: priced.cap.excess } });
@@ -87,10 +96,10 @@ function policyViolations(ctx: OfferContext, terms: OfferTerms, role: OfferRole,
 }
 
 /** Prices the terms and lists every rule they break for the role (priced is null when the values cannot be priced). */
-export function evaluateOffer(ctx: OfferContext, terms: OfferTerms, role: OfferRole): { priced: PricedOffer | null; violations: OfferViolation[] } {
+export function evaluateOffer(ctx: OfferContext, terms: OfferTerms, role: OfferRole, options: PricingOptions = {}): { priced: PricedOffer | null; violations: OfferViolation[] } {
   let priced: PricedOffer;
   try {
-    priced = priceOffer(ctx, terms);
+    priced = priceOffer(ctx, terms, options);
   } catch (error) {
     if (error instanceof OfferTermsError) return { priced: null, violations: error.violations };
     throw error;

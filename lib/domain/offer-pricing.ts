@@ -1,6 +1,6 @@
-import { capDailyRate, crystallise } from './arrears-accrual';
+import { capOver, periodsBetween, type PrincipalLevel } from './arrears-cap';
 import type { ArrearsComponent } from './arrears-model';
-import { addMonths, type IsoDate } from './dates';
+import { addMonths, anchorDayOf, dayOfMonth, type IsoDate } from './dates';
 import type { Fen } from './money';
 import {
   MAX_SCHEDULE_MONTHS,
@@ -16,13 +16,21 @@ import {
   type OwedComponents,
   type PricedOffer,
 } from './offer-terms';
-import { amortise, datesEndingOn, dayNumber, forwardDates, type Row, type Track } from './offer-schedule';
+import { amortiseTrack, datesEndingOn, firstPeriod, forwardDates, planAnchorDay, type Row, type Track } from './offer-schedule';
 
 /**
- * The offer engine's pricing (public entry: lib/domain/offers.ts): builds and
- * prices restructuring offers — extension (展期), installments (分期), relief
- * (减免) and their combinations. Pure and deterministic; every
- * date comes in through the context.
+ * The offer engine's pricing: builds and prices restructuring offers —
+ * extension (展期), installments (分期), relief (减免) and their combinations.
+ * Pure and deterministic; every date comes in through the context.
+ *
+ * Input and output: priceOffer(ctx, terms) takes the case (OfferContext: the
+ * arrears as of ctx.asOf, the loan, the policy, the disposable income) and the
+ * terms (OfferTerms), and returns a PricedOffer: the schedule, what is owed,
+ * waived, set aside above the cap and carried, the totals, the status quo and
+ * the saving against it, and the cap over the plan's life. A new kind of offer
+ * (a payment pause, say) can be priced beside it from the same context and
+ * measured the same way: saving = owedBefore − totalPayable, owedBefore being
+ * the enforceable status quo (statusQuoOf).
  *
  * Conventions:
  *
@@ -30,57 +38,66 @@ import { amortise, datesEndingOn, dayNumber, forwardDates, type Row, type Track 
  *   overdue interest, penalty, compound interest, fees, and the principal not
  *   yet due. Relief waives percentages of penalty, compound and overdue
  *   interest (each half-up to the fen) and an amount of principal (overdue
- *   principal first). Charges above the total-cost cap today are not
- *   enforceable (arrears.ts: notEnforceable) and are never carried into an
- *   offer: whatever the charges to date, less the waivers, still exceed the cap
- *   to date is set aside (capReduction) from penalty, then compound, fees and
- *   interest. carried = owed − waived − capReduction, component by component.
+ *   principal first).
+ * - The cap today. What the charges to date, less the waivers, exceed the cap
+ *   to date by is never carried into an offer: first the charges still owed
+ *   (capReduction, from penalty, then compound, fees and interest), then, for
+ *   charges already paid above the cap, as a credit against the principal
+ *   (capReduction.principal, overdue principal first) — the enforceable view
+ *   of the arrears engine. carried = owed − waived − capReduction, component
+ *   by component.
  * - Structures. Installments alone spread the policy's spread base over
  *   `months` monthly installments from firstDueDate: 'outstanding' = all that
  *   is carried (the old schedule is replaced); 'arrears' = the carried overdue
  *   part only, while the installments not yet due continue unchanged (they
  *   appear in the schedule as source 'contract'). An extension alone
  *   re-amortises everything carried, in equal monthly installments on the
- *   maturity's day of the month, ending on the new maturity = maturityDate +
- *   extensionMonths. Extension + installments: the overdue part goes into the
- *   installments, the principal not yet due is re-amortised (same method,
- *   same dates) up to the last date on or before the new maturity. Relief
- *   alone is a settlement: what is carried is paid in one payment on asOf.
+ *   loan's day of the month, ending on the new maturity = the current maturity
+ *   (as already extended) + extensionMonths. Extension + installments: the
+ *   overdue part goes into the installments, the principal not yet due is
+ *   re-amortised (same method, same dates) up to the last date on or before
+ *   the new maturity. Relief alone is a settlement: what is carried is paid in
+ *   one payment on asOf.
+ * - Dates keep their day of the month (dates.ts addMonths): the loan's for an
+ *   extension, the first due date's for installments (or the offer date's,
+ *   when the first due date is that day clamped to a shorter month).
  * - Down payment (installments only), due on asOf, is applied to the spread
  *   base in policy.allocationOrder (default: charges before principal), like
  *   any payment. Its minimum is a percentage of the spread base after relief.
- * - Interest on the plan: one month's interest per installment on the running
- *   financed principal (balance × rate / 12, half-up, as in schedule.ts;
- *   the first period is one month however far within the window the first due
- *   date is). Carried charges (overdue interest, penalty, compound, fees) bear
- *   no interest — no interest on interest — and are spread evenly over the
- *   installments of their part (splitEvenly: the last absorbs the remainder).
- *   Rate: the contract rate; on the extension's part (everything, for an
- *   extension alone; the principal not yet due, with installments) the
- *   installments due after the current maturity use the policy's rate when
- *   policy.extension.rate is 'policy'; a rate reduction multiplies the rate by (1 − pct/100) for the
- *   plan's first `months` installments. Where the rate changes, the remaining
- *   balance is re-amortised over the remaining months (as buildSchedule would
- *   from there), so every schedule repays its financed balance exactly, the last
- *   installment absorbing every rounding remainder.
+ * - Interest on the plan: on the running financed principal, the first period
+ *   from asOf to the first due date for its actual length (whole months and a
+ *   share of a month: schedule.ts periodInterest), then one month per
+ *   installment (balance × rate / 12, half-up). Carried charges (overdue
+ *   interest, penalty, compound, fees) bear no interest — no interest on
+ *   interest — and are spread evenly over the installments of their part
+ *   (splitEvenly). Rate: the contract rate; on the extension's part
+ *   (everything, for an extension alone; the principal not yet due, with
+ *   installments) the installments due after the current maturity use the
+ *   policy's rate when policy.extension.rate is 'policy'; a rate reduction
+ *   multiplies the rate by (1 − pct/100) for the plan's first `months`
+ *   installments. Where the rate changes, the remaining balance is
+ *   re-amortised over the remaining months, so every schedule repays its
+ *   financed balance exactly, the last installment absorbing the rounding
+ *   (within a few fen: schedule.ts amortise). A level payment that would not
+ *   cover its interest makes coversInterest false (refused).
  * - Status quo (owedBefore): the borrower pays everything enforceable owed
- *   today (arrears.totals.enforceableTotalToSettle, which is totalToSettle
- *   whenever the cap does not bind) and the contractual interest and fees of the
- *   installments not yet due (zero once the loan is settled). Penalty that would
- *   keep accruing on unpaid arrears is not counted. saving = owedBefore −
- *   totalPayable, negative when the restructuring costs more.
+ *   today (arrears.totals.enforceableTotalToSettle) and the contractual
+ *   interest and fees of the installments not yet due (zero once the loan is
+ *   settled). Penalty that would keep accruing on unpaid arrears is not
+ *   counted. saving = owedBefore − totalPayable, negative when the
+ *   restructuring costs more.
  * - Total-cost cap over the loan's life: charges = arrears.cap.charges (every
  *   interest, penalty, compound and fee charged up to asOf, paid or not) − the
- *   waived penalty, compound and interest + the plan's new interest + fees of
- *   continuing installments. Cap = arrears.cap.cap + the cap accrued from asOf
- *   to the last due date on the principal still outstanding each day (after the
- *   down payment, reduced on each due date), at totalCostCapAnnualPct / 360 —
- *   computeArrears' cap extended to the new end date. fitsCap: charges ≤
- *   cap + paidAboveCap, where paidAboveCap is what was already paid above the
- *   cap to date (history the plan cannot undo; the arrears engine does not
- *   reclaim it either) — i.e. the plan adds nothing above the cap. The charges
- *   carried in never break it (see capReduction); the plan's interest can, and
- *   such terms are refused ('cap.exceeded').
+ *   waived penalty, compound and interest − the charges set aside + the plan's
+ *   new interest + fees of continuing installments. Cap = arrears.cap.cap +
+ *   the cap from asOf to the last due date on each part's principal, in that
+ *   part's own months (the plan's periods for the plan, the contract's for
+ *   continuing installments), each period rounded like its interest
+ *   (arrears-cap.ts). paidAboveCap: what was already paid above the cap to
+ *   date and could not be credited against principal (history the plan cannot
+ *   undo). fitsCap: charges ≤ cap + paidAboveCap + the principal credit, i.e.
+ *   the plan adds nothing above the cap; a plan whose rate is at or below the
+ *   cap always fits. Terms that break it are refused ('cap.exceeded').
  * - Affordability: regularPayment ≤ disposableIncome (see PricedOffer); the
  *   down payment is a one-off and not compared with monthly income.
  */
@@ -103,35 +120,59 @@ function structureOf(terms: OfferTerms): OfferStructure {
   return terms.installments ? 'installments' : 'settlement';
 }
 
-const contractCache = new WeakMap<OfferContext['loan']['installments'], Map<number, OfferContext['loan']['installments'][number]>>();
-function contractBySeq(installments: OfferContext['loan']['installments']) {
-  let bySeq = contractCache.get(installments);
-  if (!bySeq) {
-    bySeq = new Map(installments.map((row) => [row.seq, row]));
-    contractCache.set(installments, bySeq);
+type Installments = OfferContext['loan']['installments'];
+const contractCache = new WeakMap<Installments, { bySeq: Map<number, Installments[number]>; anchor: number | null }>();
+/** The loan's installments by seq and the day of the month its schedule keeps. */
+function contractOf(installments: Installments) {
+  let found = contractCache.get(installments);
+  if (!found) {
+    found = { bySeq: new Map(installments.map((row) => [row.seq, row])), anchor: anchorDayOf(installments.map((row) => row.dueDate)) };
+    contractCache.set(installments, found);
   }
-  return bySeq;
+  return found;
 }
 
+/** The status quo an offer is measured against: what is enforceable today and the contractual interest and fees still to come. */
+export function statusQuoOf(ctx: OfferContext): Fen {
+  const { bySeq } = contractOf(ctx.loan.installments);
+  let future = 0;
+  for (const row of ctx.arrears.installments) {
+    if (row.dueDate <= ctx.asOf || row.status === 'paid') continue; // due, or cancelled because the loan was paid off
+    const original = bySeq.get(row.seq);
+    if (!original) throw new RangeError(`installment ${row.seq} is missing from the loan's schedule`);
+    future += original.interestDue + original.feesDue - row.interest.paid - row.fees.paid;
+  }
+  return ctx.arrears.totals.enforceableTotalToSettle + future;
+}
+
+type PlanTrack = Track & { anchor: number };
 type Plan = {
   structure: OfferStructure;
   owed: Part;
   waived: PricedOffer['waived'];
-  capReduction: PricedOffer['capReduction'];
+  capReduction: Required<PricedOffer['capReduction']>;
+  paidAboveCap: Fen;
   carried: Part;
   downPayment: Fen;
-  downPaymentPrincipal: Fen;
   installmentBase: Fen;
-  tracks: Track[];
+  tracks: PlanTrack[];
   contractRows: Row[];
+  contractAnchor: number;
   newMaturityDate: IsoDate | null;
-  futureContractCharges: Fen;
 };
 
-function plan(ctx: OfferContext, terms: OfferTerms): Plan {
+/**
+ * How a plan is priced beyond its terms. `interestFrom`: the day the plan's interest starts (default the offer date);
+ * the first period runs from it to the first due date. A hardship pause starts it when the pause ends (hardship-pause.ts).
+ */
+export type PricingOptions = { interestFrom?: IsoDate };
+
+function plan(ctx: OfferContext, terms: OfferTerms, options: PricingOptions): Plan {
   const violations = validateTermValues(terms);
   if (violations.length > 0) throw new OfferTermsError(violations);
   const { asOf, loan, arrears, policy } = ctx;
+  const interestFrom = options.interestFrom ?? asOf;
+  if (interestFrom < asOf) throw new RangeError(`interest cannot start (${interestFrom}) before the offer date (${asOf})`);
   if (arrears.asOf !== asOf) throw new RangeError(`arrears are as of ${arrears.asOf}, the offer as of ${asOf}`);
   const t = arrears.totals;
   const owed: Part = { principal: t.overduePrincipal + t.notYetDuePrincipal, interest: t.overdueInterest, penalty: t.penalty, compound: t.compound, fees: t.fees };
@@ -152,10 +193,11 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
     compound: owed.compound - waived.compound,
     fees: owed.fees,
   };
-  // What the charges to date still exceed the cap to date by, after the waivers, is not enforceable: never carried.
-  const capReduction = { penalty: 0, compound: 0, fees: 0, interest: 0, total: 0 };
+  // What the charges to date, after the waivers, exceed the cap to date by: first set aside from the charges still owed,
+  // then (charges already paid above it) credited against the principal.
+  const capReduction = { penalty: 0, compound: 0, fees: 0, interest: 0, principal: 0, total: 0 };
   let excess = Math.max(0, arrears.cap.charges - waived.penalty - waived.compound - waived.interest - arrears.cap.cap);
-  for (const component of capReductionOrder) {
+  for (const component of [...capReductionOrder, 'principal'] as const) {
     const take = Math.min(excess, carried[component]);
     capReduction[component] = take;
     carried[component] -= take;
@@ -165,13 +207,13 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
 
   const structure = structureOf(terms);
   const arrearsBase = structure === 'installments' && policy.installments.spreadBase === 'arrears';
-  // Principal relief goes to the overdue principal first.
-  const waivedOverdue = Math.min(waived.principal, t.overduePrincipal);
-  if (arrearsBase && waived.principal > waivedOverdue) invalid('relief.principalWaive', 'exceedsOverduePrincipal');
-  const later = t.notYetDuePrincipal - (waived.principal - waivedOverdue);
-  const overduePart: Part = { ...carried, principal: t.overduePrincipal - waivedOverdue };
+  // Principal relief and the principal credit go to the overdue principal first.
+  const offOverdue = Math.min(waived.principal + capReduction.principal, t.overduePrincipal);
+  if (arrearsBase && waived.principal > Math.min(waived.principal, t.overduePrincipal)) invalid('relief.principalWaive', 'exceedsOverduePrincipal');
+  const later = t.notYetDuePrincipal - (waived.principal + capReduction.principal - offOverdue);
   const separateLater = structure === 'extension_installments' || arrearsBase;
-  const spread: Part = separateLater ? overduePart : { ...carried };
+  // The spread base: its own object (the down payment below must not change what is carried).
+  const spread: Part = separateLater ? { ...carried, principal: t.overduePrincipal - offOverdue } : { ...carried };
 
   // Down payment, applied in the policy's allocation order.
   const downPayment = terms.installments?.downPayment ?? 0;
@@ -183,7 +225,6 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
     spread[component] -= take;
     left -= take;
   }
-  const downPaymentPrincipal = (separateLater ? overduePart.principal : carried.principal) - spread.principal;
 
   const contractRate = loan.annualRatePpm;
   const extensionRate = policy.extension.rate === 'policy' ? (policy.extension.policyAnnualRatePpm ?? contractRate) : contractRate;
@@ -193,69 +234,101 @@ function plan(ctx: OfferContext, terms: OfferTerms): Plan {
       const base = extended && date > loan.maturityDate ? extensionRate : contractRate;
       return reduction && i < reduction.months ? reducedRatePpm(base, reduction.pct) : base;
     });
-  const track = (part: { principal: Fen; charges: Fen }, dates: IsoDate[], extended: boolean, method: InstallmentMethod): Track => ({
+  const track = (part: { principal: Fen; charges: Fen }, dates: IsoDate[], anchor: number, extended: boolean, method: InstallmentMethod): PlanTrack => ({
     ...part,
     dates,
     rates: rates(dates, extended),
     method,
+    // (A first due date on or before the day interest starts has no first period: a pause that is refused anyway.)
+    first: firstPeriod(dates[0] !== undefined && dates[0] < interestFrom ? dates[0] : interestFrom, dates, anchor),
+    anchor,
   });
 
-  const newMaturityDate = terms.extensionMonths !== undefined ? addMonths(loan.maturityDate, terms.extensionMonths) : null;
-  const tracks: Track[] = [];
+  const contractAnchor = contractOf(loan.installments).anchor ?? dayOfMonth(loan.maturityDate);
+  const newMaturityDate = terms.extensionMonths !== undefined ? addMonths(loan.maturityDate, terms.extensionMonths, contractAnchor) : null;
+  const tracks: PlanTrack[] = [];
   const inst = terms.installments;
   if (structure === 'settlement') {
     // Paid on the offer date: no new interest.
-    tracks.push({ principal: carried.principal, charges: chargesOf(carried), dates: [asOf], rates: [0], method: 'equal_installment' });
+    tracks.push({ principal: carried.principal, charges: chargesOf(carried), dates: [asOf], rates: [0], method: 'equal_installment', first: { months: 0, days: 0, monthDays: 1 }, anchor: dayOfMonth(asOf) });
   } else if (structure === 'extension') {
-    const dates = datesEndingOn(newMaturityDate!, asOf);
+    const dates = datesEndingOn(newMaturityDate!, asOf, contractAnchor);
     if (dates.length === 0 && sumPart(carried) > 0) throw new OfferTermsError([{ rule: 'extension.tooShort', params: { newMaturity: newMaturityDate!, asOf } }]);
-    tracks.push(track({ principal: carried.principal, charges: chargesOf(carried) }, dates, true, 'equal_installment'));
+    tracks.push(track({ principal: carried.principal, charges: chargesOf(carried) }, dates, contractAnchor, true, 'equal_installment'));
   } else {
-    tracks.push(track({ principal: spread.principal, charges: chargesOf(spread) }, forwardDates(inst!.firstDueDate, inst!.months), false, inst!.method));
+    const anchor = planAnchorDay(asOf, inst!.firstDueDate);
+    tracks.push(track({ principal: spread.principal, charges: chargesOf(spread) }, forwardDates(inst!.firstDueDate, inst!.months, anchor), anchor, false, inst!.method));
     if (structure === 'extension_installments') {
-      const dates = forwardDates(inst!.firstDueDate, MAX_SCHEDULE_MONTHS, newMaturityDate!);
+      const dates = forwardDates(inst!.firstDueDate, MAX_SCHEDULE_MONTHS, anchor, newMaturityDate!);
       if (dates.length === 0 && later > 0) {
         throw new OfferTermsError([{ rule: 'extension.tooShort', params: { newMaturity: newMaturityDate!, firstDueDate: inst!.firstDueDate } }]);
       }
-      tracks.push(track({ principal: later, charges: 0 }, dates, true, inst!.method));
+      tracks.push(track({ principal: later, charges: 0 }, dates, anchor, true, inst!.method));
     }
   }
 
-  // The contractual installments not yet due: the status quo's future charges, and the rows that continue on an 'arrears' spread.
-  const interestBySeq = contractBySeq(loan.installments);
+  // The contractual installments not yet due that continue unchanged on an 'arrears' spread.
+  const { bySeq } = contractOf(loan.installments);
   const contractRows: Row[] = [];
-  let futureContractCharges = 0;
-  for (const row of arrears.installments) {
-    if (row.dueDate <= asOf || row.status === 'paid') continue; // due, or cancelled because the loan was paid off
-    const original = interestBySeq.get(row.seq);
-    if (!original) throw new RangeError(`installment ${row.seq} is missing from the loan's schedule`);
-    futureContractCharges += original.interestDue + original.feesDue;
-    if (arrearsBase) {
-      const amount = row.principal.outstanding + original.interestDue + original.feesDue;
-      contractRows.push({ dueDate: row.dueDate, principal: row.principal.outstanding, interest: original.interestDue, charges: original.feesDue, amount, source: 'contract', regular: amount });
+  if (arrearsBase) {
+    // A principal credit beyond the overdue principal comes off the continuing installments' principal, earliest first.
+    let credit = t.notYetDuePrincipal - later;
+    for (const row of arrears.installments) {
+      if (row.dueDate <= asOf || row.status === 'paid') continue; // due, or cancelled because the loan was paid off
+      const original = bySeq.get(row.seq);
+      if (!original) throw new RangeError(`installment ${row.seq} is missing from the loan's schedule`);
+      const off = Math.min(credit, row.principal.outstanding);
+      credit -= off;
+      const principal = row.principal.outstanding - off;
+      const interest = original.interestDue - row.interest.paid;
+      const fees = original.feesDue - row.fees.paid;
+      const amount = principal + interest + fees;
+      if (amount > 0) contractRows.push({ dueDate: row.dueDate, principal, interest, charges: fees, amount, source: 'contract', regular: amount });
     }
   }
-  return { structure, owed, waived, capReduction, carried, downPayment, downPaymentPrincipal, installmentBase, tracks, contractRows, newMaturityDate, futureContractCharges };
+  return { structure, owed, waived, capReduction, paidAboveCap: excess, carried, downPayment, installmentBase, tracks, contractRows, contractAnchor, newMaturityDate };
+}
+
+/** The cap from asOf over a part of the plan: its principal on its own periods (asOf → its due dates), reduced on each due date. */
+function capAhead(asOf: IsoDate, rows: readonly Row[], principal: Fen, anchor: number | null, capPct: number): Fen {
+  if (rows.length === 0 || principal <= 0) return 0;
+  const levels: PrincipalLevel[] = [];
+  let outstanding = principal;
+  for (const row of rows) {
+    outstanding -= row.principal;
+    levels.push({ on: row.dueDate, outstanding });
+  }
+  const periods = periodsBetween([asOf, ...rows.map((row) => row.dueDate)], anchor);
+  return capOver(periods, principal, levels, rows.at(-1)!.dueDate, capPct);
 }
 
 /** Prices a set of terms (whether or not they are within policy); throws OfferTermsError when the values cannot be priced. */
-export function priceOffer(ctx: OfferContext, terms: OfferTerms): PricedOffer {
-  const p = plan(ctx, terms);
+export function priceOffer(ctx: OfferContext, terms: OfferTerms, options: PricingOptions = {}): PricedOffer {
+  const p = plan(ctx, terms, options);
   const { asOf, arrears, policy } = ctx;
+  const capPct = policy.totalCostCapAnnualPct;
 
   // Plan rows on the same date (the two parts of an extension + installments) are one installment.
   const byDate = new Map<IsoDate, Row>();
-  for (const row of p.tracks.flatMap(amortise)) {
-    const same = byDate.get(row.dueDate);
-    if (!same) byDate.set(row.dueDate, { ...row });
-    else {
-      same.principal += row.principal;
-      same.interest += row.interest;
-      same.charges += row.charges;
-      same.amount += row.amount;
-      same.regular += row.regular;
+  let coversInterest = true;
+  let capFromToday = 0;
+  for (const t of p.tracks) {
+    const { rows, coversInterest: covers } = amortiseTrack(t);
+    coversInterest &&= covers;
+    if (p.structure !== 'settlement') capFromToday += capAhead(asOf, rows, t.principal, t.anchor, capPct);
+    for (const row of rows) {
+      const same = byDate.get(row.dueDate);
+      if (!same) byDate.set(row.dueDate, { ...row });
+      else {
+        same.principal += row.principal;
+        same.interest += row.interest;
+        same.charges += row.charges;
+        same.amount += row.amount;
+        same.regular += row.regular;
+      }
     }
   }
+  capFromToday += capAhead(asOf, p.contractRows, p.contractRows.reduce((sum, row) => sum + row.principal, 0), p.contractAnchor, capPct);
   const rows = [...byDate.values(), ...p.contractRows].sort((a, b) =>
     a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.source === b.source ? 0 : a.source === 'plan' ? -1 : 1,
   );
@@ -278,23 +351,12 @@ export function priceOffer(ctx: OfferContext, terms: OfferTerms): PricedOffer {
   const financedPrincipal = rows.reduce((sum, row) => sum + (row.source === 'plan' ? row.principal : 0), 0);
   const financedCharges = rows.reduce((sum, row) => sum + (row.source === 'plan' ? row.charges : 0), 0);
 
-  // Cap over the loan's life, extended from asOf to the last due date.
-  const capRate = capDailyRate(policy.totalCostCapAnnualPct);
-  let principalLeft = p.carried.principal - p.downPaymentPrincipal;
-  let numerator = 0n;
-  let from = asOf;
-  for (const row of rows) {
-    numerator += BigInt(Math.max(0, principalLeft)) * BigInt(Math.max(0, dayNumber(row.dueDate) - dayNumber(from))) * capRate.perFenDay;
-    from = row.dueDate;
-    principalLeft -= row.principal;
-  }
-  const cap = arrears.cap.cap + crystallise(numerator, capRate);
-  const lifeCharges = arrears.cap.charges - p.waived.penalty - p.waived.compound - p.waived.interest - p.capReduction.total + newInterest + newFees;
-  // Charges already paid above the cap to date cannot be set aside here (the arrears engine does not reclaim them either):
-  // the plan must not add to them.
-  const paidAboveCap = Math.max(0, arrears.cap.charges - p.waived.penalty - p.waived.compound - p.waived.interest - p.capReduction.total - arrears.cap.cap);
-  const capExcess = Math.max(0, lifeCharges - cap - paidAboveCap);
-  const owedBefore = arrears.totals.enforceableTotalToSettle + p.futureContractCharges;
+  // Cap over the loan's life: to date, then each part of the plan on its own periods.
+  const cap = arrears.cap.cap + capFromToday;
+  const setAside = p.capReduction.total - p.capReduction.principal;
+  const lifeCharges = arrears.cap.charges - p.waived.penalty - p.waived.compound - p.waived.interest - setAside + newInterest + newFees;
+  const capExcess = Math.max(0, lifeCharges - cap - p.paidAboveCap - p.capReduction.principal);
+  const owedBefore = statusQuoOf(ctx);
 
   return {
     structure: p.structure,
@@ -320,8 +382,8 @@ export function priceOffer(ctx: OfferContext, terms: OfferTerms): PricedOffer {
     owedBefore,
     saving: owedBefore - totalPayable,
     affordable: ctx.disposableIncome === null ? null : regularPayment <= ctx.disposableIncome,
-    cap: { cap, charges: lifeCharges, paidAboveCap, excess: capExcess },
+    cap: { cap, charges: lifeCharges, paidAboveCap: p.paidAboveCap, excess: capExcess },
     fitsCap: capExcess === 0,
+    coversInterest,
   };
 }
-

@@ -1,13 +1,13 @@
-import { addDays, addMonths, type IsoDate } from './dates';
+import { addDays, addMonths, anchorDayOf, dayOfMonth, type IsoDate } from './dates';
 import { withHardshipPause } from './hardship-pause';
-import { evaluateOffer } from './offer-checks';
-import { MAX_PLAN_MONTHS, extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
+import { evaluateOffer, latestPlanEnd } from './offer-checks';
+import { extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
 
 /**
  * Tailored offers (when the hardship statement is submitted, and on request):
  * two to four offers within policy and the mediator's authority (checkOffer
- * for 'system' passes on each), ordered by regular payment, lowest first (ties:
- * lower total payable first).
+ * for 'system' passes on each: art. 12, the longest plan, the cap, …),
+ * ordered by regular payment, lowest first (ties: lower total payable first).
  *
  * The search. Relief comes in levels within the mediator's authority, each
  * including the one before: none; penalty and compound waived (the mediator's
@@ -15,9 +15,11 @@ import { MAX_PLAN_MONTHS, extensionLimitMonths, percentOf, type OfferContext, ty
  * for the whole plan. Shapes: installments alone; when the loan has not
  * matured yet, still has principal not yet due and art. 12 leaves room, also
  * the longest extension allowed with or without installments for the overdue
- * part. Installments are equal-payment (the lower regular payment of the two
- * methods), with the policy's minimum down payment and the first due date a
- * month away (or at the end of the first-due window if that is sooner).
+ * part (art. 12 from the maturity as already extended, and ending within the
+ * longest plan). Installments are equal-payment (the lower regular payment of
+ * the two methods), with the policy's minimum down payment and the first due
+ * date a month away, on the offer date's day (or at the end of the first-due
+ * window if that is sooner).
  *
  * With a known, positive disposable income: for the lowest relief level that
  * has any affordable plan, the cheapest (lowest total payable) of each shape's
@@ -54,9 +56,14 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   const { asOf, loan, policy, arrears } = ctx;
   const t = arrears.totals;
   const mediator = policy.authority.mediator;
-  const maxMonths = Math.min(policy.installments.maxMonths, mediator.maxPlanMonths, MAX_PLAN_MONTHS);
+  // Within the longest plan: the first due date is at most a month away, so `longestPlanMonths` installments end in time.
+  const maxMonths = Math.min(policy.installments.maxMonths, mediator.maxPlanMonths, policy.longestPlanMonths);
   const firstDueDate: IsoDate = [addMonths(asOf, 1), addDays(asOf, policy.installments.firstDueWindowDays)].sort()[0]!;
-  const maxExtension = extensionLimitMonths(loan.termMonths) - loan.extendedMonths;
+  // The longest extension art. 12 leaves (cumulatively), that still ends within the longest plan.
+  const anchor = anchorDayOf(loan.installments.map((row) => row.dueDate)) ?? dayOfMonth(loan.maturityDate);
+  const latestEnd = latestPlanEnd(asOf, policy.longestPlanMonths);
+  let maxExtension = extensionLimitMonths(loan.termMonths) - loan.extendedMonths;
+  while (maxExtension >= 1 && addMonths(loan.maturityDate, maxExtension, anchor) > latestEnd) maxExtension--;
   const shapes: Shape[] = ['installments'];
   if (asOf < loan.maturityDate && maxExtension >= 1 && t.notYetDuePrincipal > 0) shapes.push('extension_installments', 'extension');
 

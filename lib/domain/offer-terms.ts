@@ -1,12 +1,17 @@
-import type { ArrearsInput, ArrearsResult } from './arrears';
-import { fromUtcMs, toUtcMs, type IsoDate } from './dates';
+import type { ArrearsInput, ArrearsResult } from './arrears-model';
+import { isIsoDate, type IsoDate } from './dates';
 import { divideHalfUp, type Fen } from './money';
 import type { Authority, CreditorPolicy } from './policy';
 import type { HardshipPause, PauseSummary } from './hardship-pause';
 
 /**
- * Types of the offer engine (lib/domain/offers.ts), the rule codes it refuses
- * terms with, and the checks on the raw values of a set of terms.
+ * Types of the offer engine — restructuring offers: extension (展期),
+ * installments (分期), relief (减免) and their combinations, priced from the
+ * arrears, the loan, the creditor's policy and the borrower's disposable
+ * income — the rule codes it refuses terms with, and the checks on the raw
+ * values of a set of terms. Pricing is in offer-pricing.ts (priceOffer), the
+ * rules by role in offer-checks.ts (checkOffer, evaluateOffer,
+ * authorityNeeded), the tailored suggestions in offer-suggestions.ts.
  */
 
 export type InstallmentMethod = 'equal_installment' | 'equal_principal';
@@ -42,9 +47,9 @@ export type OfferLoan = {
   /** Original term, for the extension limit (General Rules on Loans art. 12). */
   termMonths: number;
   startDate: IsoDate;
-  /** Current maturity (after any earlier extension): the extension moves it; months after it are "the extended part". */
+  /** Current maturity (after any earlier extension): a new extension is measured from it; months after it are "the extended part". */
   maturityDate: IsoDate;
-  /** Months of extension already granted. */
+  /** Months of extension already granted (cumulative, for art. 12). */
   extendedMonths: number;
   /** The contractual schedule (as given to computeArrears): the status quo's future interest and fees. */
   installments: ArrearsInput['installments'];
@@ -66,8 +71,9 @@ export type OfferRule =
   | 'values.invalid'
   | 'extension.limit'
   | 'extension.tooShort'
+  | 'plan.longest'
   | 'installments.maxMonths'
-  | 'installments.planLength5y'
+  | 'installments.paymentBelowInterest'
   | 'installments.downPaymentMin'
   | 'installments.firstDueWindow'
   | 'authority.planMonths'
@@ -92,8 +98,6 @@ export class OfferTermsError extends RangeError {
   }
 }
 
-/** Five years: the longest installment plan (as for 个性化分期). */
-export const MAX_PLAN_MONTHS = 60;
 /** The longest schedule the engine builds (a 30-year loan extended by 3 years fits). */
 export const MAX_SCHEDULE_MONTHS = 600;
 
@@ -133,9 +137,6 @@ export function authorityOf(policy: CreditorPolicy, role: 'mediator' | 'supervis
 
 const isMonths = (value: unknown, max = MAX_SCHEDULE_MONTHS) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
 const isFen = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtcMs(toUtcMs(value)) === value;
-}
 
 /** Checks that every value is well-formed (types, ranges, dates); does not apply any policy. */
 export function validateTermValues(terms: OfferTerms): OfferViolation[] {
@@ -211,8 +212,12 @@ export type PricedOffer = {
   /** What is owed today (arrears.totals) by component. */
   owedToday: OwedComponents;
   waived: { penalty: Fen; compound: Fen; interest: Fen; principal: Fen; total: Fen };
-  /** Charges above the total-cost cap today (after the waivers): not enforceable, so never carried into the offer. */
-  capReduction: { penalty: Fen; compound: Fen; fees: Fen; interest: Fen; total: Fen };
+  /**
+   * Above the total-cost cap today (after the waivers): charges still owed above it are not enforceable, so never
+   * carried into the offer; charges already paid above it are credited against the principal (`principal`; absent in
+   * offers priced before it existed). total = all five.
+   */
+  capReduction: { penalty: Fen; compound: Fen; fees: Fen; interest: Fen; principal?: Fen; total: Fen };
   /** owedToday − waived − capReduction: paid by the down payment and the rows' principal and charges. */
   carried: OwedComponents;
   /** Carried balance spread over the new plan (after the down payment), excluding continuing contractual installments. */
@@ -227,12 +232,15 @@ export type PricedOffer = {
   /** regularPayment ≤ disposable income; null when the income is unknown. */
   affordable: boolean | null;
   /**
-   * Total cost over the loan's life (charges: interest, penalty, compound and fees, paid or to pay) against the 24 %/year
-   * cap extended to the end date; paidAboveCap: charges already paid above the cap to date; excess = max(0, charges −
-   * cap − paidAboveCap), what the plan would add above the cap.
+   * Total cost over the loan's life (charges: interest, penalty, compound and fees, paid or to pay) against the cap
+   * extended to the end date, on the contract's basis (arrears-cap.ts); paidAboveCap: charges already paid above the
+   * cap to date (credited against principal as far as it goes); excess = max(0, charges − cap − paidAboveCap), what the
+   * plan would add above the cap.
    */
   cap: { cap: Fen; charges: Fen; paidAboveCap: Fen; excess: Fen };
   fitsCap: boolean;
+  /** False when a level payment of the plan does not cover its interest (refused: 'installments.paymentBelowInterest'). Absent in older offers. */
+  coversInterest?: boolean;
   /** The payment pause before the plan, when there is one (lib/domain/hardship-pause.ts). */
   pause?: PauseSummary;
 };

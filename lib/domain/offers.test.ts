@@ -2,22 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeArrears } from './arrears';
 import { addDays, addMonths } from './dates';
-import {
-  authorityNeeded,
-  checkOffer,
-  evaluateOffer,
-  extensionLimitMonths,
-  percentOf,
-  priceOffer,
-  suggestOffers,
-  type OfferContext,
-  type OfferRole,
-  type OfferTerms,
-  type PricedOffer,
-} from './offers';
-import { evaluatePausedPlan, hasPause, pricePausedPlan } from './hardship-pause';
+import { authorityNeeded, checkOffer, evaluateOffer } from './offer-checks';
+import { extensionLimitMonths, percentOf, type OfferContext, type OfferRole, type OfferTerms, type PricedOffer } from './offer-terms';
+import { priceOffer } from './offer-pricing';
+import { suggestOffers } from './offer-suggestions';
+import { oracleOffer } from './oracle/offer-oracle';
+import { evaluatePausedPlan, hasPause } from './hardship-pause';
 import { creditorPolicySchema, defaultPolicy, type CreditorPolicy } from './policy';
-import { buildSchedule, type RepaymentMethod } from './schedule';
+import { buildSchedule, LAST_INSTALLMENT_TOLERANCE, type RepaymentMethod } from './schedule';
 
 type CaseSpec = {
   principal: number;
@@ -70,6 +62,8 @@ const policyWith = (overrides: Record<string, unknown>) => creditorPolicySchema.
  *   principal not yet due 6,000.00 (installments 7–12, interest 60 + 50 + … + 10 = 210.00 still to come).
  * Owed today 9,325.09; status quo (owedBefore) 9,325.09 + 210.00 = 9,535.09.
  * Disposable income ¥900.00 a month.
+ * Plans below start on 2025-08-15: the first period, 08-01 → 08-15, is 14 days of the month from 07-15 (31 days), so
+ * its interest is 14/31 of a month's (the first period accrues for its actual days); the others are whole months.
  */
 const worked = () => makeCase({ principal: 1_200_000, annualRatePpm: 120_000, termMonths: 12, method: 'equal_principal', startDate: '2025-01-10', paidOnTime: 3, asOf: '2025-08-01' });
 
@@ -96,55 +90,64 @@ describe('the worked case', () => {
 describe('hand-worked offers', () => {
   it('installments, equal principal, 12 months over the whole outstanding balance', () => {
     // Financed: principal 9,000.00 (interest-bearing) + charges 240.00 + 78.50 + 6.59 = 325.09 (no interest).
-    // Principal 750.00 a month; interest 1% of the balance: 90.00, 82.50, …, 7.50 → 7.50 × (12 + 11 + … + 1) = 585.00.
-    // Charges 32,509 fen / 12 = 2,709 fen × 11, the last 32,509 − 29,799 = 2,710.
-    // First: 750.00 + 90.00 + 27.09 = 867.09; last: 750.00 + 7.50 + 27.10 = 784.60.
+    // Principal 750.00 a month; interest 1 % of the balance a month: the first period 9,000 × 1 % × 14/31 = 40.645 → 40.65,
+    // then 82.50, 75.00, …, 7.50 → 40.65 + 7.50 × (11 + 10 + … + 1) = 535.65.
+    // Charges 32,509 fen / 12 = 2,709 fen, the last 2,710 (the one fen over).
+    // First: 750.00 + 40.65 + 27.09 = 817.74; second 750.00 + 82.50 + 27.09 = 859.59; last 750.00 + 7.50 + 27.10 = 784.60.
     const ctx = worked();
     const p = priceOffer(ctx, { installments: installments(12, 'equal_principal') });
     expect(p.structure).toBe('installments');
     expect(p.schedule).toHaveLength(12);
-    expect(p.schedule[0]).toMatchObject({ seq: 1, dueDate: '2025-08-15', principal: 75_000, interest: 9_000, charges: 2_709, amount: 86_709 });
+    expect(p.schedule[0]).toMatchObject({ seq: 1, dueDate: '2025-08-15', principal: 75_000, interest: 4_065, charges: 2_709, amount: 81_774 });
     expect(p.schedule[1]).toMatchObject({ dueDate: '2025-09-15', principal: 75_000, interest: 8_250, charges: 2_709, amount: 85_959 });
     expect(p.schedule[11]).toMatchObject({ dueDate: '2026-07-15', principal: 75_000, interest: 750, charges: 2_710, amount: 78_460, balanceAfter: 0 });
-    // Total 9,325.09 + 585.00 = 9,910.09; against the status quo 9,535.09 it costs 375.00 more.
-    expect(p).toMatchObject({ newInterest: 58_500, totalPayable: 991_009, owedBefore: 953_509, saving: -37_500, regularPayment: 86_709, endDate: '2026-07-15' });
+    // Total 9,325.09 + 535.65 = 9,860.74; against the status quo 9,535.09 it costs 325.65 more.
+    expect(p).toMatchObject({ newInterest: 53_565, totalPayable: 986_074, owedBefore: 953_509, saving: -32_565, regularPayment: 85_959, endDate: '2026-07-15' });
     expect(p.waived.total).toBe(0);
     expect(p.financed).toEqual({ principal: 900_000, charges: 32_509, total: 932_509 });
-    expect(p.affordable).toBe(true); // 867.09 ≤ 900.00
+    expect(p.affordable).toBe(true); // 859.59 ≤ 900.00
     expect(checkOffer(ctx, { installments: installments(12, 'equal_principal') }, 'borrower')).toEqual({ ok: true });
     expect(authorityNeeded(ctx, { installments: installments(12, 'equal_principal') })).toBe('none');
   });
 
-  it('installments, equal payment, 12 months', () => {
-    // A = 9,000 × 1% × 1.01^12 / (1.01^12 − 1) = 9,000 × 0.0888488 = 799.64; plus charges 27.09 → 826.73 for 1–11.
-    // Interest: 90.00 in month 1 (principal 709.64), …; the last takes the remaining principal.
+  it('installments, equal payment, 12 months: the level payment allows for the short first period', () => {
+    // A = 9,000 × (1 + 1 % × 14/31) × 1.01^11 × 1 % / (1.01^12 − 1) = 795.297… → 795.30; plus charges 27.09 → 822.39.
+    // Month 1: interest 40.65, principal 754.65; month 2: interest on 8,245.35 = 82.45, principal 712.85; …
     const ctx = worked();
     const p = priceOffer(ctx, { installments: installments(12, 'equal_installment') });
-    expect(p.schedule[0]).toMatchObject({ principal: 70_964, interest: 9_000, charges: 2_709, amount: 82_673 });
-    p.schedule.slice(0, 11).forEach((row) => expect(row.amount).toBe(82_673));
+    expect(p.schedule[0]).toMatchObject({ principal: 75_465, interest: 4_065, charges: 2_709, amount: 82_239 });
+    expect(p.schedule[1]).toMatchObject({ principal: 71_285, interest: 8_245, amount: 82_239 });
+    p.schedule.slice(0, 11).forEach((row) => expect(row.amount).toBe(82_239));
     expect(p.schedule.reduce((s, r) => s + r.principal, 0)).toBe(900_000);
-    // Interest over the plan: 12 × 799.64 − 9,000 ± the last row's rounding = 595.68.
-    expect(p.newInterest).toBe(59_568);
-    expect(p.totalPayable).toBe(932_509 + 59_568);
-    expect(p.regularPayment).toBe(82_673);
+    expect(p.schedule[11]!.amount).toBe(82_237); // the last absorbs two fen
+    expect(p.newInterest).toBe(54_357);
+    expect(p.totalPayable).toBe(932_509 + 54_357);
+    expect(p.regularPayment).toBe(82_239);
     expect(p.affordable).toBe(true);
-    expect(priceOffer({ ...ctx, disposableIncome: 82_672 }, { installments: installments(12, 'equal_installment') }).affordable).toBe(false);
+    expect(priceOffer({ ...ctx, disposableIncome: 82_238 }, { installments: installments(12, 'equal_installment') }).affordable).toBe(false);
     expect(priceOffer({ ...ctx, disposableIncome: null }, { installments: installments(12, 'equal_installment') }).affordable).toBeNull();
+  });
+
+  it('the first period accrues for its actual days: a first due date a whole month away charges a whole month', () => {
+    // From 2025-08-01 a first due date of 2025-09-01 is a whole month: 9,000 × 1 % = 90.00 (the window is 31 days here).
+    const ctx = makeCase({ ...specOf(worked()), policy: policyWith({ installments: { firstDueWindowDays: 31 } }) });
+    expect(priceOffer(ctx, { installments: installments(12, 'equal_principal', 0, '2025-09-01') }).schedule[0]).toMatchObject({ interest: 9_000, amount: 86_709 });
+    // …and one day away, one day of August's 31 (from 07-02 to 08-02): 9,000 × 1 % / 31 = 2.90.
+    expect(priceOffer(ctx, { installments: installments(12, 'equal_principal', 0, '2025-08-02') }).schedule[0]).toMatchObject({ interest: 290 });
   });
 
   it('relief on top of installments: penalty and compound waived, 30% of the overdue interest', () => {
     // Waived: penalty 78.50, compound 6.59, interest 30% × 240.00 = 72.00 → 157.09.
     // Carried: principal 9,000.00 + interest 168.00. Six months, equal principal: 1,500.00 a month,
-    // interest 90, 75, 60, 45, 30, 15 = 315.00, charges 168.00 / 6 = 28.00.
-    // First 1,500 + 90 + 28 = 1,618.00; last 1,500 + 15 + 28 = 1,543.00.
-    // Total 9,168.00 + 315.00 = 9,483.00; saving against 9,535.09: 52.09.
+    // interest 40.65 (14/31 of 90.00), 75.00, 60.00, 45.00, 30.00, 15.00 = 265.65, charges 168.00 / 6 = 28.00.
+    // Total 9,168.00 + 265.65 = 9,433.65; saving against 9,535.09: 101.44.
     const ctx = worked();
     const terms: OfferTerms = { installments: installments(6, 'equal_principal'), relief: relief(100, 100, 30) };
     const p = priceOffer(ctx, terms);
     expect(p.waived).toEqual({ penalty: 7_850, compound: 659, interest: 7_200, principal: 0, total: 15_709 });
     expect(p.carried).toEqual({ principal: 900_000, interest: 16_800, penalty: 0, compound: 0, fees: 0, total: 916_800 });
-    expect(p.schedule.map((r) => r.amount)).toEqual([161_800, 160_300, 158_800, 157_300, 155_800, 154_300]);
-    expect(p).toMatchObject({ newInterest: 31_500, totalPayable: 948_300, saving: 5_209, regularPayment: 161_800, affordable: false });
+    expect(p.schedule.map((r) => r.amount)).toEqual([156_865, 160_300, 158_800, 157_300, 155_800, 154_300]);
+    expect(p).toMatchObject({ newInterest: 26_565, totalPayable: 943_365, saving: 10_144, regularPayment: 160_300, affordable: false });
     expect(checkOffer(ctx, terms, 'mediator')).toEqual({ ok: true });
     expect(authorityNeeded(ctx, terms)).toBe('mediator');
     // 40% of the interest is beyond the mediator (30%) but within the supervisor (100%).
@@ -156,26 +159,29 @@ describe('hand-worked offers', () => {
 
   it('relief with a reduced rate for the first months', () => {
     // 6 months equal principal, rate 12% reduced by 50% = 6% (0.5% a month) for months 1–3:
-    // interest 9,000 × 0.5% = 45.00, 7,500 × 0.5% = 37.50, 6,000 × 0.5% = 30.00, then 1%: 45.00, 30.00, 15.00 → 202.50.
+    // interest 9,000 × 0.5% × 14/31 = 20.32, 7,500 × 0.5% = 37.50, 6,000 × 0.5% = 30.00, then 1%: 45.00, 30.00, 15.00.
     const ctx = worked();
     const terms: OfferTerms = { installments: installments(6, 'equal_principal'), relief: relief(0, 0, 0, 0, { pct: 30, months: 3 }) };
     expect(rules(ctx, terms, 'mediator')).toEqual([]);
     const p = priceOffer(ctx, { ...terms, relief: relief(0, 0, 0, 0, { pct: 50, months: 3 }) });
-    expect(p.schedule.map((r) => r.interest)).toEqual([4_500, 3_750, 3_000, 4_500, 3_000, 1_500]);
+    expect(p.schedule.map((r) => r.interest)).toEqual([2_032, 3_750, 3_000, 4_500, 3_000, 1_500]);
     expect(p.waived.total).toBe(0);
     expect(rules(ctx, { ...terms, relief: relief(0, 0, 0, 0, { pct: 50, months: 3 }) }, 'mediator')).toEqual(['relief.rateAuthority']);
   });
 
   it('extension only: 6 months, at the contract rate', () => {
     // Term 12 months ≤ 1 year: up to 12 months of extension (art. 12). Maturity 2026-01-10 → 2026-07-10.
-    // Everything carried (9,000.00 + 325.09 charges) over the 12 monthly dates ending on 2026-07-10
-    // (2025-08-10 … 2026-07-10), equal payment at 1%: 799.64 + 27.09 = 826.73 a month.
+    // Everything carried (9,000.00 + 325.09 charges) over the 12 monthly dates ending on 2026-07-10 (2025-08-10 …),
+    // equal payment at 1 %, the first period 08-01 → 08-10 being 9 of the 31 days from 07-10:
+    //   A = 9,000 × (1 + 1 % × 9/31) × 1.01^11 × 1 % / (1.01^12 − 1) = 794.020… → 794.02; + 27.09 = 821.11 a month.
+    //   Month 1: interest 9,000 × 1 % × 9/31 = 26.13, principal 767.89.
     const ctx = worked();
     expect(extensionLimitMonths(12)).toBe(12);
     const p = priceOffer(ctx, { extensionMonths: 6 });
-    expect(p).toMatchObject({ structure: 'extension', newMaturityDate: '2026-07-10', endDate: '2026-07-10', firstDueDate: '2025-08-10', numberOfPayments: 12, regularPayment: 82_673 });
-    p.schedule.slice(0, 11).forEach((row) => expect(row.amount).toBe(82_673));
-    expect(p.newInterest).toBe(59_568);
+    expect(p).toMatchObject({ structure: 'extension', newMaturityDate: '2026-07-10', endDate: '2026-07-10', firstDueDate: '2025-08-10', numberOfPayments: 12, regularPayment: 82_111 });
+    expect(p.schedule[0]).toMatchObject({ principal: 76_789, interest: 2_613, charges: 2_709 });
+    p.schedule.slice(0, 11).forEach((row) => expect(row.amount).toBe(82_111));
+    expect(p.newInterest).toBe(52_825);
     expect(authorityNeeded(ctx, { extensionMonths: 6 })).toBe('none');
     expect(checkOffer(ctx, { extensionMonths: 12 }, 'borrower')).toEqual({ ok: true });
     expect(checkOffer(ctx, { extensionMonths: 13 }, 'supervisor')).toEqual({
@@ -189,36 +195,35 @@ describe('hand-worked offers', () => {
   });
 
   it('extension only, at a policy rate on the extended part', () => {
-    // Policy rate 6% after the old maturity 2026-01-10: rows 1–6 (Aug 10 … Jan 10) as above (799.64 + 27.09);
-    // the balance after row 6, 4,634.29, is re-amortised over 6 months at 0.5%: 785.95; row 7 interest 4,634.29 × 0.5% = 23.17.
+    // Policy rate 6% after the old maturity 2026-01-10: rows 1–6 (Aug 10 … Jan 10) as above (794.02 + 27.09); the balance
+    // after row 6, 9,000 − 4,398.27 = 4,601.73, is re-amortised over 6 months at 0.5 %: 780.43; row 7 interest 23.01.
     const ctx = makeCase({ ...specOf(worked()), policy: policyWith({ extension: { rate: 'policy', policyAnnualRatePpm: 60_000 } }) });
     const p = priceOffer(ctx, { extensionMonths: 6 });
-    p.schedule.slice(0, 6).forEach((row) => expect(row.amount).toBe(82_673));
-    expect(p.schedule[5]).toMatchObject({ dueDate: '2026-01-10', interest: 5_380 });
-    expect(p.schedule[6]).toMatchObject({ dueDate: '2026-02-10', interest: 2_317, amount: 78_595 + 2_709 });
-    p.schedule.slice(6, 11).forEach((row) => expect(row.amount).toBe(81_304));
+    p.schedule.slice(0, 6).forEach((row) => expect(row.amount).toBe(82_111));
+    expect(p.schedule[5]).toMatchObject({ dueDate: '2026-01-10', interest: 5_342 });
+    expect(p.schedule[6]).toMatchObject({ dueDate: '2026-02-10', interest: 2_301, amount: 78_043 + 2_709 });
+    p.schedule.slice(6, 11).forEach((row) => expect(row.amount).toBe(80_752));
     expect(p.schedule.reduce((s, r) => s + r.principal, 0)).toBe(900_000);
   });
 
   it('combination: extension 6 months + installments 6 months + penalty and compound waived, with a down payment', () => {
     // Waived 78.50 + 6.59 = 85.09. Overdue part: principal 3,000.00 + interest 240.00 = 3,240.00;
     // down payment 500.00 pays the interest 240.00 then 260.00 of principal (fees → penalty → compound → interest → principal).
-    // Installments: 2,740.00 over 6 months equal principal from 2025-08-15: 456.66 × 5 + 456.70;
-    //   interest on 2,740.00, 2,283.34, 1,826.68, 1,370.02, 913.36, 456.70 at 1%: 27.40 + 22.83 + 18.27 + 13.70 + 9.13 + 4.57 = 95.90.
+    // Installments: 2,740.00 over 6 months equal principal from 2025-08-15: 456.66 × 2 + 456.67 × 4;
+    //   interest 27.40 × 14/31 = 12.37, then on 2,283.34, 1,826.68, 1,370.01, 913.34, 456.67 at 1 %: 22.83 + 18.27 + 13.70 + 9.13 + 4.57.
     // Extension: the 6,000.00 not yet due, over the 11 dates 2025-08-15 … 2026-06-15 (on or before the new maturity
-    //   2026-07-10), equal principal 545.45 × 10 + 545.50; interest 60.00 + 54.55 + 49.09 + 43.64 + 38.18 + 32.73
-    //   + 27.27 + 21.82 + 16.36 + 10.91 + 5.46 = 360.01.
-    // Row 1: 456.66 + 545.45 principal, 27.40 + 60.00 interest = 1,089.51. Rows 7–11: the extension alone.
-    // Total: 9,240.00 carried + 95.90 + 360.01 = 9,695.91; against 9,535.09: −160.82.
+    //   2026-07-10), equal principal 545.45 × 6 + 545.46 × 5; interest 60.00 × 14/31 = 27.10, then 54.55 + 49.09 + … + 5.45.
+    // Row 1: 456.66 + 545.45 principal, 12.37 + 27.10 interest = 1,041.58. Rows 7–11: the extension alone.
+    // Total: 9,240.00 carried + 407.97 interest = 9,647.97; against 9,535.09: −112.88.
     const ctx = worked();
     const terms: OfferTerms = { extensionMonths: 6, installments: installments(6, 'equal_principal', 50_000), relief: relief(100, 100, 0) };
     const p = priceOffer(ctx, terms);
     expect(p.structure).toBe('extension_installments');
     expect(p.schedule).toHaveLength(11);
-    expect(p.schedule[0]).toMatchObject({ dueDate: '2025-08-15', principal: 45_666 + 54_545, interest: 2_740 + 6_000, charges: 0, amount: 108_951 });
-    expect(p.schedule[5]).toMatchObject({ dueDate: '2026-01-15', principal: 45_670 + 54_545 });
-    expect(p.schedule[10]).toMatchObject({ dueDate: '2026-06-15', principal: 54_550, interest: 546, amount: 55_096, balanceAfter: 0 });
-    expect(p).toMatchObject({ downPayment: 50_000, installmentBase: 324_000, newInterest: 9_590 + 36_001, totalPayable: 969_591, saving: -16_082, regularPayment: 108_951 });
+    expect(p.schedule[0]).toMatchObject({ dueDate: '2025-08-15', principal: 45_666 + 54_545, interest: 1_237 + 2_710, charges: 0, amount: 104_158 });
+    expect(p.schedule[5]).toMatchObject({ dueDate: '2026-01-15', principal: 45_667 + 54_545 });
+    expect(p.schedule[10]).toMatchObject({ dueDate: '2026-06-15', principal: 54_546, interest: 545, amount: 55_091, balanceAfter: 0 });
+    expect(p).toMatchObject({ downPayment: 50_000, installmentBase: 324_000, newInterest: 40_797, totalPayable: 964_797, saving: -11_288, regularPayment: 107_949 });
     expect(p.waived).toEqual({ penalty: 7_850, compound: 659, interest: 0, principal: 0, total: 8_509 });
     expect(p.financed).toEqual({ principal: 874_000, charges: 0, total: 874_000 });
     expect(checkOffer(ctx, terms, 'mediator')).toEqual({ ok: true });
@@ -234,13 +239,13 @@ describe('hand-worked offers', () => {
 
   it("spread base 'arrears': the overdue part in installments, the rest of the contract unchanged", () => {
     // Overdue part 3,000.00 + charges 325.09 over 6 months equal principal from 2025-08-15: 500.00 + 1% interest
-    // (30.00 first) + 54.18 → 584.18; installments 7–12 continue (1,060.00 on 2025-08-10, …).
-    // The regular payment is the highest calendar month: August 584.18 + 1,060.00 = 1,644.18.
+    // (30.00 × 14/31 = 13.55 first, then 25.00, 20.00, …) + 54.18 → 567.73, 579.18, …; installments 7–12 continue
+    // (1,060.00 on 2025-08-10, …). The regular payment is the highest calendar month: September 579.18 + 1,050.00 = 1,629.18.
     const ctx = makeCase({ ...specOf(worked()), policy: policyWith({ installments: { spreadBase: 'arrears' } }) });
     const p = priceOffer(ctx, { installments: installments(6, 'equal_principal') });
     expect(p.schedule.map((r) => [r.dueDate, r.source, r.amount])).toEqual([
       ['2025-08-10', 'contract', 106_000],
-      ['2025-08-15', 'plan', 58_418],
+      ['2025-08-15', 'plan', 56_773],
       ['2025-09-10', 'contract', 105_000],
       ['2025-09-15', 'plan', 57_918],
       ['2025-10-10', 'contract', 104_000],
@@ -252,9 +257,101 @@ describe('hand-worked offers', () => {
       ['2026-01-10', 'contract', 101_000],
       ['2026-01-15', 'plan', 55_919],
     ]);
-    expect(p).toMatchObject({ regularPayment: 164_418, installmentBase: 332_509, newInterest: 21_000 + 10_500, newFees: 0 });
-    expect(p.totalPayable).toBe(932_509 + 21_000 + 10_500);
+    expect(p).toMatchObject({ regularPayment: 162_918, installmentBase: 332_509, newInterest: 21_000 + 8_855, newFees: 0 });
+    expect(p.totalPayable).toBe(932_509 + 21_000 + 8_855);
     expect(p.financed.total).toBe(332_509);
+  });
+
+  it('defect 6: an offer made on the 31st keeps its day: Feb 28, Mar 31, Apr 30 — not Mar 28', () => {
+    // The worked loan as of 2026-01-31 (matured 2026-01-10, nothing paid since July): a first payment on Feb 28 is the
+    // offer date's day clamped to February, so the plan keeps the 31st.
+    const ctx = makeCase({ ...specOf(worked()), asOf: '2026-01-31' });
+    const p = priceOffer(ctx, { installments: installments(4, 'equal_principal', 0, '2026-02-28') });
+    expect(p.schedule.map((r) => r.dueDate)).toEqual(['2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31']);
+    // Its first period, Jan 31 → Feb 28, is a whole month: everything is overdue, 9,000.00 × 1 % = 90.00.
+    expect(p.schedule[0]).toMatchObject({ principal: 225_000, interest: 9_000 });
+    // A first payment chosen on the 27th keeps the 27th.
+    expect(priceOffer(ctx, { installments: installments(3, 'equal_principal', 0, '2026-02-27') }).schedule.map((r) => r.dueDate)).toEqual(['2026-02-27', '2026-03-27', '2026-04-27']);
+  });
+});
+
+describe('defects of the old engine, reproduced', () => {
+  it('defect 1: with spread base arrears, a down payment no longer lets the plan exceed the cap', () => {
+    // ¥10,000 at 24 % for 6 months, equal payment, from 2025-01-10, nothing paid; as of 2025-05-11 four installments are
+    // overdue and the charges to date have reached the cap. 36 months of equal principal on the overdue part from 05-12,
+    // with a down payment of 3,670.24: the old engine let the down payment change the spread base and the part already
+    // carried alike, so it measured the cap on principal the down payment had repaid and accepted the plan. The continuing
+    // installment #5 charges a month's interest from 05-10, a day already at the cap: the plan is refused.
+    const ctx = makeCase({ principal: 1_000_000, annualRatePpm: 240_000, termMonths: 6, method: 'equal_installment', startDate: '2025-01-10', paidOnTime: 0, asOf: '2025-05-11', policy: policyWith({ installments: { spreadBase: 'arrears' } }), disposableIncome: null });
+    const terms: OfferTerms = { installments: installments(36, 'equal_principal', 367_024, '2025-05-12') };
+    const p = priceOffer(ctx, terms);
+    expect(p.fitsCap).toBe(false);
+    expect(rules(ctx, terms, 'supervisor')).toEqual(['cap.exceeded']);
+    // The cap over the plan's life, measured independently, on the principal left after the down payment.
+    expect(p.cap).toEqual(oracleOffer(ctx, terms).cap);
+    // What the down payment paid of the principal is not financed, and what is carried is unchanged by it.
+    const without = priceOffer(ctx, { installments: installments(36, 'equal_principal', 0, '2025-05-12') });
+    expect(p.carried).toEqual(without.carried);
+    expect(p.financed.principal).toBe(without.financed.principal - (367_024 - (without.financed.charges - p.financed.charges)));
+  });
+
+  it('defect 1: extension + installments with a down payment measure the cap on the principal still owed', () => {
+    // A 12-month loan (¥10,000 at 24 %, equal payment from 2025-01-10), four installments paid, as of 2025-08-20;
+    // extension 12 + installments 36 with a down payment of 1,939.87 (all the overdue charges and part of its principal).
+    const ctx = makeCase({ principal: 1_000_000, annualRatePpm: 240_000, termMonths: 12, method: 'equal_installment', startDate: '2025-01-10', paidOnTime: 4, asOf: '2025-08-20', disposableIncome: null });
+    const terms: OfferTerms = { extensionMonths: 12, installments: installments(36, 'equal_installment', 193_987, '2025-09-20') };
+    const p = priceOffer(ctx, terms);
+    const o = oracleOffer(ctx, terms);
+    expect(p.cap).toEqual(o.cap);
+    expect(p.financed).toEqual(o.financed);
+    expect(p.downPayment + p.financed.total).toBe(p.carried.total);
+    // At the contract rate (≤ 24 %) the plan's interest alone never breaks the cap: it fits, on a cap that does not grow on
+    // principal already repaid.
+    expect(p.fitsCap).toBe(true);
+    expect(p.cap.charges).toBeLessThanOrEqual(p.cap.cap + p.cap.paidAboveCap);
+  });
+
+  it('defect 3: no plan ends more than the longest plan (60 months by default) after the agreement date', () => {
+    const ctx = worked();
+    // 60 installments from 2025-08-15 end on 2030-07-15, within 2030-08-01; 61 do not.
+    expect(rules(ctx, { installments: installments(60, 'equal_principal') }, 'supervisor')).toEqual([]);
+    expect(checkOffer(ctx, { installments: installments(61, 'equal_principal') }, 'supervisor')).toMatchObject({
+      ok: false,
+      violations: expect.arrayContaining([{ rule: 'plan.longest', params: { max: 60, latestEnd: '2030-08-01', endDate: '2030-08-15' } }]),
+    });
+    // A creditor may shorten it: 24 months.
+    const short = makeCase({ ...specOf(ctx), policy: policyWith({ longestPlanMonths: 24 }) });
+    expect(rules(short, { installments: installments(24, 'equal_principal') }, 'supervisor')).toEqual([]);
+    expect(rules(short, { installments: installments(25, 'equal_principal') }, 'supervisor')).toEqual(['plan.longest']);
+    // The suggestions respect it.
+    for (const s of suggestOffers(short)) expect(s.priced.endDate <= '2027-08-01').toBe(true);
+    // An extension counts too: with a longest plan of 12 months (to 2026-08-01), extending the 2026-01-10 maturity by
+    // 12 months (to 2027-01-10) is too long, by 6 (to 2026-07-10) is not — and the suggested extension is cut to fit.
+    const year = makeCase({ ...specOf(ctx), policy: policyWith({ longestPlanMonths: 12 }) });
+    expect(rules(year, { extensionMonths: 12 }, 'supervisor')).toEqual(['plan.longest']);
+    expect(rules(year, { extensionMonths: 6 }, 'supervisor')).toEqual([]);
+    for (const s of suggestOffers(year)) {
+      expect(s.priced.endDate <= '2026-08-01').toBe(true);
+      if (s.terms.extensionMonths !== undefined) expect(s.terms.extensionMonths).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('art. 12: a second extension is measured from the maturity as already extended (countersigning moves it: agreements.int.test.ts)', () => {
+    // After a 6-month extension the loan matures on 2026-07-10 with 6 months used: 6 more reach 2027-01-10; 7 break art. 12.
+    const ctx = worked();
+    const extended = { ...ctx, loan: { ...ctx.loan, maturityDate: '2026-07-10', extendedMonths: 6 } };
+    expect(priceOffer(extended, { extensionMonths: 6 }).newMaturityDate).toBe('2027-01-10');
+    expect(rules(extended, { extensionMonths: 7 }, 'supervisor')).toEqual(['extension.limit']);
+    // The suggestions offer no more than what is left.
+    for (const s of suggestOffers(extended)) if (s.terms.extensionMonths !== undefined) expect(s.terms.extensionMonths).toBeLessThanOrEqual(6);
+  });
+
+  it('defect 8: a plan whose payment does not cover its interest is refused with a named rule', () => {
+    // 0.40 owed, at 24 %, over 60 months: the level payment is 1 fen and so is each month's interest (0.8 fen).
+    const ctx = makeCase({ principal: 40, annualRatePpm: 240_000, termMonths: 1, method: 'interest_only_bullet', startDate: '2025-07-01', paidOnTime: 0, asOf: '2025-07-31', disposableIncome: null });
+    const terms: OfferTerms = { installments: installments(60, 'equal_installment', 0, '2025-08-31') };
+    expect(priceOffer(ctx, terms).coversInterest).toBe(false);
+    expect(rules(ctx, terms, 'supervisor')).toContain('installments.paymentBelowInterest');
   });
 });
 
@@ -285,7 +382,7 @@ describe('refusals name the rule', () => {
     expect(check).toEqual({ ok: false, violations: [{ rule: 'installments.downPaymentMin', params: { min: 93_251, base: 932_509, pct: 10 } }] });
     expect(rules(strict, { installments: installments(12, 'equal_principal', 93_251, '2025-08-16') }, 'supervisor')).toEqual(['installments.firstDueWindow']);
     expect(rules(strict, { installments: installments(12, 'equal_principal', 93_251, '2025-08-01') }, 'supervisor')).toEqual(['installments.firstDueWindow']);
-    expect(rules(ctx, { installments: installments(61, 'equal_principal') }, 'supervisor')).toEqual(['installments.maxMonths', 'installments.planLength5y', 'authority.planMonths']);
+    expect(rules(ctx, { installments: installments(61, 'equal_principal') }, 'supervisor')).toEqual(['installments.maxMonths', 'plan.longest', 'authority.planMonths']);
   });
 
   it('authority by role', () => {
@@ -343,16 +440,21 @@ describe('refusals name the rule', () => {
     expect(priceOffer(ctx, { installments: installments(36, 'equal_installment') })).toMatchObject({ fitsCap: true, capReduction: { total: 0 } });
   });
 
-  it('charges already paid above the cap are history: the plan must only add nothing above it', () => {
-    // ¥1,000 at 3.3% over 36 months with a ¥10 monthly fee, 34 installments paid: by 2025-12-06 the charges (401.62,
-    // mostly fees) exceed the cap to date (380.53) by 21.09, of which only 10.16 is unpaid (set aside); 10.93 was paid.
+  it('charges already paid above the cap are credited against the principal, and the plan adds nothing above the cap', () => {
+    // ¥1,000 at 3.3% over 36 months with a ¥10 monthly fee, 34 installments paid: by 2025-12-06 the charges (401.61,
+    // mostly fees) exceed the cap to date (375.32: 2 % a month on the principal outstanding) by 26.29, of which 10.16 is
+    // still owed (#35's fee 10.00 and interest 0.16: set aside) and 16.13 was paid (credited against the principal).
     const ctx = makeCase({ principal: 100_000, annualRatePpm: 33_000, termMonths: 36, method: 'equal_installment', startDate: '2023-01-05', paidOnTime: 34, fee: 1_000, asOf: '2025-12-06' });
-    expect(ctx.arrears.cap).toMatchObject({ cap: 38_053, charges: 40_162, capExcess: 2_109, notEnforceable: 1_016 });
+    expect(ctx.arrears.cap).toMatchObject({ cap: 37_532, charges: 40_161, capExcess: 2_629, notEnforceable: 1_016, paidAboveCap: 1_613, principalCredit: 1_613 });
+    // Principal still owed 29.05 + 29.14 = 58.19, less the credit: 42.06 is what a court would enforce, and what the plan carries.
+    expect(ctx.arrears.totals).toMatchObject({ totalToSettle: 6_835, enforceableTotalToSettle: 4_206 });
     const p = priceOffer(ctx, { installments: installments(12, 'equal_installment', 0, '2026-01-05') });
-    expect(p.capReduction.total).toBe(1_016);
-    // Over 12 months the 3.3% interest (1.04) stays far below the cap's growth on the principal (7.67).
-    expect(p.cap).toEqual({ cap: 38_053 + 767, charges: 38_053 + 1_093 + 104, paidAboveCap: 1_093, excess: 0 });
+    expect(p.capReduction).toEqual({ penalty: 0, compound: 0, fees: 1_000, interest: 16, principal: 1_613, total: 2_629 });
+    expect(p.carried).toEqual({ principal: 4_206, interest: 0, penalty: 0, compound: 0, fees: 0, total: 4_206 });
+    // Over 12 months the 3.3 % interest on 42.06 (0.77) stays below the cap's growth on it; nothing is added above the cap.
+    expect(p.cap).toEqual({ cap: 37_532 + 543, charges: 40_161 - 1_016 + 77, paidAboveCap: 0, excess: 0 });
     expect(p.fitsCap).toBe(true);
+    expect(p.cap).toEqual(oracleOffer(ctx, { installments: installments(12, 'equal_installment', 0, '2026-01-05') }).cap);
   });
 
   it('an extension that ends before the next due date', () => {
@@ -391,7 +493,8 @@ describe('suggestions for the worked case', () => {
 
   it('where the cap already binds, the part above it is never carried into an offer', () => {
     // ¥1,000 at 18.7%, interest-only with the principal at the end, ¥10 fee a month, nothing ever paid: by 2023-07-06
-    // interest 93.48 + fees 60.00 + compound 5.58 + penalty 0.78 = 159.84 charged against a cap of 121.33.
+    // interest 93.48 + fees 60.00 + compound 5.58 + penalty 0.78 = 159.84 charged against a cap of 120.65
+    // (six months of 20.00, and one day of July's 31: 0.645 → up, 0.65).
     const ctx = makeCase({
       principal: 100_000,
       annualRatePpm: 187_000,
@@ -404,17 +507,17 @@ describe('suggestions for the worked case', () => {
       policy: policyWith({ installments: { maxMonths: 12 } }),
       disposableIncome: null,
     });
-    // 38.51 is not enforceable: set aside from the penalty (0.78), compound (5.58), then the fees (32.15).
-    expect(ctx.arrears.cap).toMatchObject({ cap: 12_133, charges: 15_984, notEnforceable: 3_851, capApplies: true });
+    // 39.19 is not enforceable: set aside from the penalty (0.78), compound (5.58), then the fees (32.83).
+    expect(ctx.arrears.cap).toMatchObject({ cap: 12_065, charges: 15_984, notEnforceable: 3_919, capApplies: true });
     const p = priceOffer(ctx, { installments: installments(12, 'equal_installment', 0, '2023-08-01') });
-    expect(p.capReduction).toEqual({ penalty: 78, compound: 558, fees: 3_215, interest: 0, total: 3_851 });
-    expect(p.carried).toEqual({ principal: 100_000, interest: 9_348, penalty: 0, compound: 0, fees: 6_000 - 3_215, total: ctx.arrears.totals.enforceableTotalToSettle });
+    expect(p.capReduction).toEqual({ penalty: 78, compound: 558, fees: 3_283, interest: 0, principal: 0, total: 3_919 });
+    expect(p.carried).toEqual({ principal: 100_000, interest: 9_348, penalty: 0, compound: 0, fees: 6_000 - 3_283, total: ctx.arrears.totals.enforceableTotalToSettle });
     expect(p.owedBefore).toBe(ctx.arrears.totals.enforceableTotalToSettle); // matured: nothing more to come
     // Over the plan's life the 18.7% interest stays under the 24% cap.
     expect(p.fitsCap).toBe(true);
-    expect(p.cap.charges).toBe(12_133 + p.newInterest);
+    expect(p.cap.charges).toBe(12_065 + p.newInterest);
     // Waiving the penalty and compound leaves less to set aside.
-    expect(priceOffer(ctx, { installments: installments(12, 'equal_installment', 0, '2023-08-01'), relief: relief(100, 100, 0) }).capReduction.total).toBe(3_851 - 78 - 558);
+    expect(priceOffer(ctx, { installments: installments(12, 'equal_installment', 0, '2023-08-01'), relief: relief(100, 100, 0) }).capReduction.total).toBe(3_919 - 78 - 558);
     const suggestions = suggestOffers(ctx);
     expect(suggestions.length).toBeGreaterThanOrEqual(2);
     for (const s of suggestions) expect(s.priced.fitsCap).toBe(true);
@@ -543,8 +646,10 @@ const sum = (rows: PricedOffer['schedule'], pick: (row: PricedOffer['schedule'][
 describe('properties', () => {
   it('every schedule repays exactly the financed balance, and waived + paid = owed, to the fen', () => {
     let priced = 0;
+    let tried = 0;
     fc.assert(
       fc.property(caseArb, termsArb, (ctx, a) => {
+        tried++;
         const result = termsFor(ctx, a);
         if (!result) return;
         priced++;
@@ -570,7 +675,7 @@ describe('properties', () => {
           total: t.totalToSettle,
         });
         for (const c of ['penalty', 'compound', 'interest'] as const) expect(p.waived[c] + p.capReduction[c] + p.carried[c]).toBe(p.owedToday[c]);
-        expect(p.waived.principal + p.carried.principal).toBe(p.owedToday.principal);
+        expect(p.waived.principal + p.capReduction.principal! + p.carried.principal).toBe(p.owedToday.principal);
         expect(p.capReduction.fees + p.carried.fees).toBe(p.owedToday.fees);
         expect(p.waived.total + p.capReduction.total + p.carried.total).toBe(p.owedToday.total);
         // Nothing above the cap today is carried in: without relief, what is carried is the enforceable amount.
@@ -586,56 +691,74 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
-    expect(priced).toBeGreaterThan(100);
+    expect(priced).toBeGreaterThan(tried / 2); // most random terms can be priced
   }, 20_000);
 
-  it('the last installment absorbs the rounding: all others equal on an equal-payment plan at one rate', () => {
+  it('the last installment absorbs only a few fen: the others one fen apart at most, in at most three runs', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 2, max: 60 }), fc.integer({ min: 1, max: 30 }), (ctx, months, firstDueIn) => {
         const policy = { ...ctx.policy, installments: { ...ctx.policy.installments, spreadBase: 'outstanding' as const } };
         const p = priceOffer({ ...ctx, policy }, { installments: installments(months, 'equal_installment', 0, addDays(ctx.asOf, firstDueIn)) });
         const amounts = p.schedule.map((r) => r.amount);
-        expect(new Set(amounts.slice(0, -1)).size).toBe(1);
-        expect(p.regularPayment).toBe(amounts[0]);
-        // The last one differs only by rounding: the charges' remainder (< months fen) and the payment's half-fen
-        // rounding carried through the balance (< months / 2 fen, grown by at most (1 + 2%)^60 ≈ 3.3).
-        expect(Math.abs(amounts.at(-1)! - amounts[0]!)).toBeLessThan(3 * months);
+        if (amounts.length < 2) return; // nothing (or one fen) left to spread
+        const level = amounts.slice(0, -1);
+        expect(p.regularPayment).toBe(Math.max(...level));
+        // (A balance of a few fen a month is all rounding: nothing to say about it.)
+        if (p.financed.principal < 100 * months) return;
+        // The carried charges add their own fen (splitEvenly: one fen apart), so two fen between the others at most.
+        expect(Math.max(...level) - Math.min(...level)).toBeLessThanOrEqual(2);
+        // Within the tolerance of the one before, plus a fen of the charges' spread.
+        expect(Math.abs(amounts.at(-1)! - amounts.at(-2)!)).toBeLessThanOrEqual(LAST_INSTALLMENT_TOLERANCE + 1);
       }),
       { numRuns: 150 },
     );
   }, 20_000);
 
-  it('suggestions never break policy, the mediator’s authority or the cap, and come lowest payment first', () => {
+  it('suggestions pass every rule for the system role, come lowest payment first, and are two or more whenever two are possible', () => {
     fc.assert(
       fc.property(caseArb, (ctx) => {
         const suggestions = suggestOffers(ctx);
-        if (ctx.arrears.totals.totalToSettle > 0) expect(suggestions.length).toBeGreaterThanOrEqual(2);
         expect(suggestions.length).toBeLessThanOrEqual(4);
         for (const s of suggestions) {
-          if (hasPause(s.terms)) {
-            expect(evaluatePausedPlan(ctx, s.terms, 'system').violations).toEqual([]);
-            expect(s.priced).toEqual(pricePausedPlan(ctx, s.terms));
-            continue;
-          }
-          expect(checkOffer(ctx, s.terms, 'system')).toEqual({ ok: true });
-          expect(s.priced.fitsCap).toBe(true);
-          expect(s.priced).toEqual(priceOffer(ctx, s.terms));
+          if (hasPause(s.terms)) expect(evaluatePausedPlan(ctx, s.terms, 'system').violations).toEqual([]);
+          else expect(checkOffer(ctx, s.terms, 'system')).toEqual({ ok: true });
         }
+        // (Their prices and the legal limits are checked against the oracle in oracle/legal-invariants.test.ts.)
         // A hardship pause comes first; the others lowest payment first.
         const payments = suggestions.filter((s) => !s.terms.pause).map((s) => s.priced.regularPayment);
         expect(payments).toEqual([...payments].sort((a, b) => a - b));
         expect(new Set(suggestions.map((s) => JSON.stringify(s.terms))).size).toBe(suggestions.length);
+        if (ctx.arrears.totals.totalToSettle === 0 || suggestions.length >= 2) return;
+        // Fewer than two: then fewer than two distinct offers are possible within policy — none of the usual lengths, at
+        // no relief or the mediator's full penalty and compound waiver, with either method, nor any extension.
+        const mediator = ctx.policy.authority.mediator;
+        const maxMonths = Math.min(ctx.policy.installments.maxMonths, mediator.maxPlanMonths, ctx.policy.longestPlanMonths);
+        const firstDueDate = [addMonths(ctx.asOf, 1), addDays(ctx.asOf, ctx.policy.installments.firstDueWindowDays)].sort()[0]!;
+        const valid = new Set<string>();
+        for (const r of [undefined, relief(mediator.maxPenaltyWaivePct, mediator.maxCompoundWaivePct, 0)]) {
+          for (let months = 1; months <= maxMonths; months++) {
+            for (const method of ['equal_installment', 'equal_principal'] as const) {
+              const base = evaluateOffer(ctx, { installments: installments(months, method, 0, firstDueDate), ...(r ? { relief: r } : {}) }, 'system').priced?.installmentBase ?? 0;
+              const terms: OfferTerms = { installments: installments(months, method, percentOf(base, ctx.policy.installments.minDownPaymentPct), firstDueDate), ...(r ? { relief: r } : {}) };
+              if (checkOffer(ctx, terms, 'system').ok) valid.add(JSON.stringify(terms));
+            }
+          }
+          for (let ext = 1; ext <= 36; ext++) if (checkOffer(ctx, { extensionMonths: ext, ...(r ? { relief: r } : {}) }, 'system').ok) valid.add(`ext${ext}${r ? 'r' : ''}`);
+        }
+        expect(valid.size).toBeLessThan(2);
       }),
       { numRuns: 100 },
     );
-  }, 20_000);
+  }, 30_000);
 
   it('at least one suggestion is affordable whenever some plan within the mediator’s authority is', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: -300, max: 300 }), (base, pick, nudge) => {
         const mediator = base.policy.authority.mediator;
-        const maxMonths = Math.min(base.policy.installments.maxMonths, mediator.maxPlanMonths);
-        const firstDueDate = addDays(base.asOf, 20);
+        const maxMonths = Math.min(base.policy.installments.maxMonths, mediator.maxPlanMonths, base.policy.longestPlanMonths);
+        // The suggestions' first due date (a month away, or the end of the window if sooner): its first period's length
+        // is part of the price.
+        const firstDueDate = [addMonths(base.asOf, 1), addDays(base.asOf, base.policy.installments.firstDueWindowDays)].sort()[0]!;
         // The grid: every length, both methods, relief from none to the mediator's maximum (and halfway).
         const grid: OfferTerms[] = [];
         for (const share of [0, 0.5, 1]) {

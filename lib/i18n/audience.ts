@@ -40,6 +40,11 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   offerTerms: 'any',
   offers: 'borrower',
   outbox: 'staff',
+  // Plan tracking (issue 17): the borrower's plan and delay pages; the case file's plan section and the payment import.
+  plan: 'borrower',
+  planDelay: 'borrower',
+  staffPlan: 'staff',
+  paymentImport: 'staff',
   outcomes: 'staff',
   policyForm: 'staff',
   review: 'staff',

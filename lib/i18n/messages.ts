@@ -74,6 +74,14 @@ import en_validation from '@/messages/en/validation.json';
 import zh_validation from '@/messages/zh-CN/validation.json';
 import en_verify from '@/messages/en/verify.json';
 import zh_verify from '@/messages/zh-CN/verify.json';
+import en_plan from '@/messages/en/plan.json';
+import zh_plan from '@/messages/zh-CN/plan.json';
+import en_planDelay from '@/messages/en/planDelay.json';
+import zh_planDelay from '@/messages/zh-CN/planDelay.json';
+import en_staffPlan from '@/messages/en/staffPlan.json';
+import zh_staffPlan from '@/messages/zh-CN/staffPlan.json';
+import en_paymentImport from '@/messages/en/paymentImport.json';
+import zh_paymentImport from '@/messages/zh-CN/paymentImport.json';
 import en_dashboard from '@/messages/en/dashboard.json';
 import zh_dashboard from '@/messages/zh-CN/dashboard.json';
 import en_outcomes from '@/messages/en/outcomes.json';
@@ -139,6 +147,10 @@ const zhCN = {
   staffQueue: zh_staffQueue,
   validation: zh_validation,
   verify: zh_verify,
+  plan: zh_plan,
+  planDelay: zh_planDelay,
+  staffPlan: zh_staffPlan,
+  paymentImport: zh_paymentImport,
 };
 
 export type Messages = typeof zhCN;
@@ -188,6 +200,10 @@ const en: Messages = {
   staffQueue: en_staffQueue,
   validation: en_validation,
   verify: en_verify,
+  plan: en_plan,
+  paymentImport: en_paymentImport,
+  staffPlan: en_staffPlan,
+  planDelay: en_planDelay,
 };
 
 const all: Record<Locale, Messages> = { 'zh-CN': zhCN, en };

@@ -1,7 +1,8 @@
 import { arrearsSnapshot, type AgreementSnapshot, type SignatureMark, type SigningCertificate } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { addMonths } from '@/lib/domain/dates';
-import { priceOffer, type OfferContext, type OfferStructure, type OfferTerms } from '@/lib/domain/offers';
+import { priceOffer } from '@/lib/domain/offer-pricing';
+import type { OfferContext, OfferStructure, OfferTerms } from '@/lib/domain/offer-terms';
 import { pricePausedPlan, type PausedTerms } from '@/lib/domain/hardship-pause';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { buildSchedule } from '@/lib/domain/schedule';

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '@/lib/domain/money';
-import type { OfferStructure } from '@/lib/domain/offers';
+import type { OfferStructure } from '@/lib/domain/offer-terms';
 import { AGREEMENT_TEXT, consentTextCanonical, consentTextFor, consentTextVersion, E_SIGN_CONSENT_TEXT } from './agreement-text';
 import { agreementFacts } from './facts';
 import { splitForLineBreaks } from './fonts';
@@ -103,7 +103,7 @@ describe('the repayment agreement PDF', () => {
     expect(out).toContain('第一条');
     expect(out).toContain('湖州市青溪区人民法院');
     expect(out).toMatch(/¥\d{1,3}(,\d{3})+\.\d{2}/);
-    expect(out).toContain('¥88,273.84');
+    expect(out).toContain('¥88,273.94');
     expect(out).toContain('¥1,365.70');
     expect(out).toContain('2026年12月15日');
     // Page numbers on every page.

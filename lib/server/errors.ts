@@ -32,7 +32,12 @@ export type AppErrorCode =
   | 'READ_ONLY'
   | 'CASE_TAKEN'
   | 'LINK_INVALID'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'NO_PLAN'
+  | 'PLAN_CLOSED'
+  | 'REFERENCE_USED'
+  | 'ALREADY_REVERSED'
+  | 'REFUND_TOO_LARGE';
 
 const statusByCode: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
@@ -66,6 +71,11 @@ const statusByCode: Record<AppErrorCode, number> = {
   CASE_TAKEN: 409,
   LINK_INVALID: 410,
   UNAVAILABLE: 503,
+  NO_PLAN: 409,
+  PLAN_CLOSED: 409,
+  REFERENCE_USED: 409,
+  ALREADY_REVERSED: 409,
+  REFUND_TOO_LARGE: 422,
 };
 
 export class AppError extends Error {

@@ -8,12 +8,13 @@ import { purgeExpiredRateLimits } from './rate-limit';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
 import { checkPromises } from './contacts/record-promise';
+import { trackPlans } from './plans/track-plans';
 import { flagEscalationReviews } from './review/flag-escalation-reviews';
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
- * outbox dispatch every minute, promises to pay every quarter hour, and an hourly sweep of spent rate-limit counters, ended sessions and stale
- * password-lockout counts. Any number of app instances may
+ * outbox dispatch every minute, promises to pay every quarter hour, plan tracking hourly (missed installments, breaches), and an hourly sweep of spent
+ * rate-limit counters, ended sessions and stale password-lockout counts. Any number of app instances may
  * run a worker; pg-boss hands each job to one of them.
  */
 export const jobs = {
@@ -22,6 +23,7 @@ export const jobs = {
   purgeRateLimits: 'purge-rate-limits',
   escalationReview: 'escalation-review',
   checkPromises: 'check-promises',
+  trackPlans: 'track-plans',
 } as const;
 
 export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
@@ -34,6 +36,8 @@ export async function startJobs(connectionString: string, options: { schedule?: 
     await boss.schedule(jobs.dispatchOutbox, '* * * * *');
     await boss.schedule(jobs.purgeRateLimits, '17 * * * *');
     await boss.schedule(jobs.checkPromises, '*/15 * * * *');
+    // Missed installments and breaches: hourly, so a plan is judged soon after its day turns in any time zone.
+    await boss.schedule(jobs.trackPlans, '5 * * * *');
     await boss.schedule(jobs.escalationReview, '*/10 * * * *');
   }
   await boss.work(jobs.expireOffers, async () => {
@@ -53,6 +57,10 @@ export async function startJobs(connectionString: string, options: { schedule?: 
   await boss.work(jobs.checkPromises, async () => {
     const result = await checkPromises();
     if (result.kept || result.broken) logger.info(result, 'promises to pay checked');
+  });
+  await boss.work(jobs.trackPlans, async () => {
+    const report = await trackPlans();
+    if (report.missed || report.breached || report.completed) logger.info(report, 'plans tracked');
   });
   // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
   await boss.work(jobs.escalationReview, async () => {

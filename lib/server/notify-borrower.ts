@@ -25,7 +25,7 @@ export async function notifyBorrower(
   await queueNotification(tx, { ...base, channel: 'in_app', toAddress: borrower.phone });
 
   const history = await tx
-    .select({ at: contactRecords.at, outcome: contactRecords.outcome })
+    .select({ at: contactRecords.at, channel: contactRecords.channel, outcome: contactRecords.outcome, direction: contactRecords.direction })
     .from(contactRecords)
     .where(and(eq(contactRecords.borrowerId, borrower.id), gte(contactRecords.at, new Date(now.getTime() - 8 * 86_400_000))));
   const decision = mayContact({

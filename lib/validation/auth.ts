@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { isValidMobile, normalizePhone } from '@/lib/domain/identity';
 import { isWellFormedCode, normalizeCode } from '@/lib/domain/one-time-code';
+import { mobileField } from './fields';
 
 /** Messages are keys under `validation` in messages/<locale>/validation.json; forms translate them. */
-export const phoneField = z
-  .string()
-  .trim()
-  .min(1, 'validation.required')
-  .refine(isValidMobile, 'validation.phoneInvalid')
-  .transform(normalizePhone);
+export const phoneField = mobileField;
 
 export const codeField = z.string().trim().min(1, 'validation.required').refine(isWellFormedCode, 'validation.codeFormat').transform(normalizeCode);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amountField, countField, fenToInput, pastDateField } from './fields';
+import { residentIdCheckChar } from '@/lib/domain/identity';
+import { amountField, countField, fenToInput, mobileField, pastDateField, residentIdField, timeZoneField } from './fields';
 
 describe('typed amounts', () => {
   it.each([
@@ -50,5 +51,33 @@ describe('counts and dates', () => {
     expect(field.safeParse('2026-11-23').error?.issues[0]?.message).toBe('validation.dateFuture');
     expect(field.safeParse('2026-02-30').error?.issues[0]?.message).toBe('validation.date');
     expect(field.safeParse('yesterday').error?.issues[0]?.message).toBe('validation.date');
+  });
+});
+
+describe('mobile numbers and time zones', () => {
+  it('defect 9: normalizes a number written +86, 0086, with spaces, dashes or brackets before checking it', () => {
+    for (const written of ['13800138000', ' 138 0013 8000 ', '+86 138-0013-8000', '0086 13800138000', '(+86) 138 0013 8000', '138–0013–8000']) {
+      expect(mobileField.parse(written)).toBe('13800138000');
+    }
+    expect(mobileField.safeParse('').error?.issues[0]?.message).toBe('validation.required');
+    expect(mobileField.safeParse('   ').error?.issues[0]?.message).toBe('validation.required');
+    expect(mobileField.safeParse('1380013800').error?.issues[0]?.message).toBe('validation.phoneInvalid');
+    expect(mobileField.safeParse('0086 0571 8888 8888').error?.issues[0]?.message).toBe('validation.phoneInvalid');
+  });
+
+  it('takes IANA time zones only', () => {
+    expect(timeZoneField.parse(' Asia/Shanghai ')).toBe('Asia/Shanghai');
+    expect(timeZoneField.safeParse('UTC+8').error?.issues[0]?.message).toBe('validation.timeZone');
+  });
+});
+
+describe('resident ID numbers', () => {
+  const field = residentIdField(() => '2026-11-23');
+  const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
+  it('defect 9: refuses a future birth date and an impossible region, accepts a well-formed number as typed', () => {
+    expect(field.parse(' 11010519491231002x ')).toBe('11010519491231002X');
+    expect(field.safeParse(withCheck('33010220300101001')).error?.issues[0]?.message).toBe('validation.residentIdInvalid');
+    expect(field.safeParse(withCheck('99010219900101001')).error?.issues[0]?.message).toBe('validation.residentIdInvalid');
+    expect(field.safeParse('').error?.issues[0]?.message).toBe('validation.required');
   });
 });

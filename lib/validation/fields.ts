@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import { isIanaTimeZone } from '@/lib/domain/dates';
+import { isValidResidentId, normalizePhone, normalizeResidentId } from '@/lib/domain/identity';
 import { parseAmountToFen } from '@/lib/domain/money';
 import { message } from './message';
 
 /** Shared field schemas: what a person types (strings) in, checked values out; messages are keys under `validation`. */
 export const MAX_MONTHLY_FEN = 10_000_000_00; // ¥10 million a month: anything above is a typo
 
-export const amountField = z.string().transform((raw, ctx) => {
-  const text = raw.trim();
-  if (text === '') return 0;
+/**
+ * Yuan as typed (full-width digits, separators) to fen, or an issue on ctx: a sign, an unreadable amount,
+ * or one above `max`. Shared by every amount field so they refuse the same input with the same words.
+ */
+export function typedYuanToFen(text: string, max: number, ctx: z.RefinementCtx): number | typeof z.NEVER {
   if (/^[-−－]/.test(text.normalize('NFKC'))) {
     ctx.addIssue({ code: 'custom', message: 'validation.amountNegative' });
     return z.NEVER;
@@ -17,11 +21,17 @@ export const amountField = z.string().transform((raw, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'validation.amount' });
     return z.NEVER;
   }
-  if (fen > MAX_MONTHLY_FEN) {
+  if (fen > max) {
     ctx.addIssue({ code: 'custom', message: 'validation.amountTooLarge' });
     return z.NEVER;
   }
   return fen;
+}
+
+export const amountField = z.string().transform((raw, ctx) => {
+  const text = raw.trim();
+  if (text === '') return 0;
+  return typedYuanToFen(text, MAX_MONTHLY_FEN, ctx);
 });
 
 /**
@@ -64,6 +74,28 @@ export const pastDateField = (today: () => string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.date')
     .refine((value) => value <= today(), 'validation.dateFuture');
+
+/**
+ * A mainland mobile number as people type it: normalized first (+86, 0086, 86, spaces, dashes, brackets, full-width
+ * digits: lib/domain/identity normalizePhone), then checked; the 11 digits come out. Every form that takes a number uses it.
+ */
+export const mobileField = z
+  .string()
+  .transform((raw) => normalizePhone(raw.trim()))
+  .pipe(z.string().min(1, 'validation.required').regex(/^1[3-9]\d{9}$/, 'validation.phoneInvalid'));
+
+/**
+ * A mainland resident ID number as typed (spaces, full-width characters, a lower-case x are fine), checked: a real
+ * province-level region, a birth date that exists and is not after `today` (the caller's calendar day), the check character.
+ */
+export const residentIdField = (today: () => string) =>
+  z
+    .string()
+    .transform(normalizeResidentId)
+    .pipe(z.string().min(1, 'validation.required').refine((id) => isValidResidentId(id, today()), 'validation.residentIdInvalid'));
+
+/** An IANA time zone name (Asia/Shanghai), as the contact rules need for a borrower's local hours. */
+export const timeZoneField = z.string().trim().refine(isIanaTimeZone, 'validation.timeZone');
 
 /** Back from fen to what the form shows: "1234.50", or empty for nothing. */
 export function fenToInput(fen: number | undefined | null): string {

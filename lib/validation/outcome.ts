@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAmountToFen } from '@/lib/domain/money';
+import { typedYuanToFen } from './fields';
 import { closingOutcomes, outcomeAmounts, type OutcomeAmount } from '@/lib/domain/outcomes';
 
 /** Amounts on an outcome: up to ¥100 million (a loan's whole debt), in yuan as typed, to fen. */
@@ -11,20 +11,7 @@ const optionalAmount = z
   .transform((raw, ctx) => {
     const text = (raw ?? '').trim();
     if (text === '') return undefined;
-    if (/^[-−－]/.test(text.normalize('NFKC'))) {
-      ctx.addIssue({ code: 'custom', message: 'validation.amountNegative' });
-      return z.NEVER;
-    }
-    const fen = parseAmountToFen(text);
-    if (fen === null) {
-      ctx.addIssue({ code: 'custom', message: 'validation.amount' });
-      return z.NEVER;
-    }
-    if (fen > MAX_OUTCOME_FEN) {
-      ctx.addIssue({ code: 'custom', message: 'validation.amountTooLarge' });
-      return z.NEVER;
-    }
-    return fen;
+    return typedYuanToFen(text, MAX_OUTCOME_FEN, ctx);
   });
 
 export const noteField = z.string().trim().max(1000, 'validation.tooLong').optional();

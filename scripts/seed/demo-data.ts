@@ -22,6 +22,14 @@ export const demoCreditor = {
   registeredAddress: '浙江省湖州市青溪区溪山路88号',
   servicePhone: '0572-58809600',
   court: '湖州市青溪区人民法院',
+  // Where borrowers pay their plan's installments (shown under "how to pay"). Fictional.
+  paymentAccount: {
+    bankName: '浙江青溪农村商业银行 营业部',
+    accountName: '浙江青溪农村商业银行股份有限公司 还款专户',
+    accountNo: '2011 0000 3388 0101 6',
+    note: '转账时请在附言中填写您的合同编号；也可在本行任一网点柜台还款。',
+    noteEn: 'Quote your contract number in the transfer message; you may also pay at any branch counter.',
+  },
 };
 
 /** The second creditor the demo's mediation centre serves. */

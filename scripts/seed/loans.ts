@@ -1,6 +1,8 @@
+import { computeArrears } from '@/lib/domain/arrears';
 import type { CaseState } from '@/lib/domain/case-state';
 import { addDays, addMonths, daysBetween, type IsoDate } from '@/lib/domain/dates';
 import type { Fen } from '@/lib/domain/money';
+import { defaultPolicy, type CreditorPolicy } from '@/lib/domain/policy';
 import { buildSchedule, type RepaymentMethod, type ScheduledInstallment } from '@/lib/domain/schedule';
 import type { Rng } from './random';
 
@@ -163,6 +165,8 @@ export type DelinquentInput = {
   windowDays: number;
   /** For closed cases: the borrower settled in full (loan repaid) rather than the case being withdrawn. */
   settledOnClose?: boolean;
+  /** The creditor's policy, which prices the settlement (penalty, allocation); the default policy if not given. */
+  policy?: CreditorPolicy;
   /** How long ago the case was opened, when the caller wants a wider spread than the state's usual range (the generator's cohorts). */
   ageDays?: number;
 };
@@ -211,9 +215,16 @@ export function planDelinquentLoan(rng: Rng, input: DelinquentInput): { loan: Lo
   const settled = state === 'completed' || (state === 'closed' && input.settledOnClose === true);
   if (settled && closedDate) {
     status = 'repaid';
-    // Paid off on the closing day: everything already due, plus the principal not yet due (no future interest).
-    const amount = unpaid.reduce((sum, i) => sum + (i.dueDate <= closedDate ? i.amount : i.principal), 0);
-    payments.push({ label: 'SETTLE', receivedOn: closedDate, amount, channel: 'bank_transfer' });
+    // Paid off on the closing day: what the arrears engine says settles the loan that day — everything due with its
+    // penalty and compound interest, and the principal not yet due (no future interest) — so a repaid loan owes nothing.
+    const owed = computeArrears({
+      loan: { principal: terms.principal, annualRatePpm: terms.annualRatePpm, startDate: addMonths(firstDueDate, -1) },
+      installments: schedule.map((i) => ({ seq: i.seq, dueDate: i.dueDate, principalDue: i.principal, interestDue: i.interest, feesDue: 0 })),
+      payments,
+      asOf: closedDate,
+      policy: input.policy ?? defaultPolicy,
+    });
+    payments.push({ label: 'SETTLE', receivedOn: closedDate, amount: owed.totals.totalToSettle, channel: 'bank_transfer' });
   }
 
   return {

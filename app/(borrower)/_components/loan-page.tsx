@@ -6,6 +6,8 @@ import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import type { Actor } from '@/lib/server/actor';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
+import { getPlanOfLoan, planReplacesArrears } from '@/lib/server/plans/plan-progress';
+import { PlanView } from '@/components/plan/plan-view';
 import type { DocumentPage } from './borrower-document';
 
 const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
@@ -16,7 +18,12 @@ const pct = (ppm: number) => (ppm / 10_000).toFixed(2).replace(/\.?0+$/, '');
  * `?schedule=all`) and the payments received. Not found unless it is theirs.
  */
 export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: string, schedule: string | null): Promise<DocumentPage> {
-  const [loan, t, tc, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getLocale()]);
+  const [loan, t, tc, tPlan, locale] = await Promise.all([getLoanDetail(actor, id), getTranslations('loanPage'), getTranslations('common'), getTranslations('plan'), getLocale()]);
+  const plan = await getPlanOfLoan(actor, loan.id);
+  // While a plan is in force (or once paid in full) it replaces the contract's arrears; after a breach whose relief
+  // falls away, the contract's arrears are what is owed again, and are shown below the plan.
+  const contractArrears = !planReplacesArrears(plan);
+  const title = contractArrears ? t('title') : t('titlePlan');
   const money = (fen: number) => formatMoney(fen, locale);
   const { totals, cap } = loan.arrears;
   const overdueRows = loan.arrears.installments.filter(isOwed);
@@ -36,11 +43,13 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
         </a>
       </nav>
       <div>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <h1 className="text-2xl font-bold">{title}</h1>
         <p className="text-sm text-slate-700">
           {loan.product} · <span className="font-mono">{loan.contractNo}</span> · {locale === 'en' ? loan.creditorNameEn : loan.creditorName}
         </p>
       </div>
+      {plan ? <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => formatDay(iso, locale, 'long')} /> : null}
+      {contractArrears ? (
       <Card aria-labelledby="breakdown-heading">
         <h2 id="breakdown-heading" className="text-lg font-semibold">
           {t('breakdownTitle', { date: formatDay(loan.arrears.asOf, locale, 'long') })}
@@ -58,13 +67,15 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
         {cap.capApplies ? (
           <Notice tone="warn" className="mt-3">
             <p className="font-semibold">{t('capTitle')}</p>
-            <p>{t('capExplain', { pct: cap.annualPct, charges: money(cap.charges), cap: money(cap.cap), excess: money(cap.notEnforceable) })}</p>
+            <p>{t('capExplain', { pct: cap.annualPct, charges: money(cap.charges), cap: money(cap.cap), excess: money(cap.capExcess) })}</p>
+            {cap.principalCredit ? <p className="mt-1">{t('capCredit', { credit: money(cap.principalCredit) })}</p> : null}
             <p className="mt-1 font-semibold">{t('enforceable', { overdue: money(totals.enforceableTotalOverdue), settle: money(totals.enforceableTotalToSettle) })}</p>
           </Notice>
         ) : (
           <p className="mt-3 text-sm text-slate-700">{t('capOk', { pct: cap.annualPct })}</p>
         )}
       </Card>
+      ) : null}
       <Card aria-labelledby="terms-heading">
         <h2 id="terms-heading" className="text-lg font-semibold">
           {t('termsTitle')}
@@ -84,6 +95,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
           </dd>
         </dl>
       </Card>
+      {contractArrears ? (
       <InstallmentList
         t={t}
         installments={loan.arrears.installments}
@@ -92,6 +104,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
         showAll={schedule === 'all'}
         href={{ all: `/loans/${loan.id}?schedule=all#schedule-heading`, owed: `/loans/${loan.id}#schedule-heading` }}
       />
+      ) : null}
       <section aria-labelledby="payments-heading">
         <h2 id="payments-heading" className="text-xl font-semibold">
           {t('paymentsTitle')}
@@ -112,5 +125,5 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
       </section>
     </main>
   );
-  return { title: t('title'), main };
+  return { title, main };
 }

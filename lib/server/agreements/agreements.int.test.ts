@@ -4,13 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, cases, hardshipStatements, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { agreements, auditEvents, cases, hardshipStatements, installments, loans, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
+import type { AgreementSnapshot } from '@/lib/domain/agreement';
+import { addMonths, todayIn } from '@/lib/domain/dates';
+import { checkOffer } from '@/lib/domain/offer-checks';
+import { priceOffer } from '@/lib/domain/offer-pricing';
+import { buildSchedule } from '@/lib/domain/schedule';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { authenticateStaff } from '../auth/authenticate-staff';
 import { sessionIsLive } from '../auth/sessions';
 import { acceptOffer } from '../offers/accept-offer';
+import { loadOfferContext } from '../offers/offer-context';
+import { proposeOffer } from '../offers/propose-offer';
 import { requestSuggestions } from '../offers/suggest-offers';
 import { countersign } from './countersign';
 import { grantSealAuthorisation, listSealAuthorisations, revokeSealAuthorisation, sealAuthorisationInForce } from './seal-authorisation';
@@ -326,5 +333,45 @@ describe('corrections', () => {
     const { bytes } = await readAgreementFile(s.borrowerCtx, first!.id, 'signed');
     expect(await verifyAgreementFile(meta, bytes)).toMatchObject({ verdict: 'authentic', status: 'superseded', supersededBy: replaced });
     expect(await verifyAgreementCode(meta, second.verificationCode)).toMatchObject({ supersededBy: null });
+  });
+});
+
+describe('an extension', () => {
+  it('defect 7: countersigning moves the loan’s maturity, and the next extension is measured from it', async () => {
+    // A 12-month loan that started five months ago, the fifth installment missed: 7 months to run, 12 of extension allowed.
+    const creditor = await makeCreditor(test.db);
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator', 'mediator password');
+    const borrower = await makeBorrower(test.db, { fullName: '钱展期' });
+    const { case: template } = await makeLoanWithCase(test.db, creditor.id, borrower.id, mediator.id);
+    const today = todayIn('Asia/Shanghai');
+    const startDate = addMonths(today, -5, 10);
+    const firstDueDate = addMonths(startDate, 1);
+    const schedule = buildSchedule({ principal: 6_000_000, annualRatePpm: 72_000, months: 12, method: 'equal_installment', firstDueDate });
+    await test.db.delete(installments).where(eq(installments.loanId, template.loanId));
+    await test.db.update(loans).set({ startDate, firstDueDate, maturityDate: schedule.at(-1)!.dueDate, extendedMonths: 0 }).where(eq(loans.id, template.loanId));
+    await test.db.insert(installments).values(schedule.map((r) => ({ loanId: template.loanId, seq: r.seq, dueDate: r.dueDate, principalDue: r.principal, interestDue: r.interest })));
+    const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta };
+    const mediatorCtx: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, meta };
+
+    const { offerId } = await proposeOffer(mediatorCtx, { caseId: template.id, terms: { extensionMonths: 3 } });
+    await acceptOffer(borrowerCtx, offerId);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, template.id));
+    const s = { kase: template, borrower, borrowerCtx, mediatorCtx, agreementId: agreement!.id };
+    await signed(s);
+    await makeSealAuthorisation(test.db, creditor.id);
+    await countersign(mediatorCtx, s.agreementId, { password: 'mediator password' });
+
+    const snapshot = agreement!.snapshot as unknown as AgreementSnapshot;
+    const newMaturity = addMonths(schedule.at(-1)!.dueDate, 3);
+    expect(snapshot.priced.newMaturityDate).toBe(newMaturity);
+    const [loan] = await test.db.select().from(loans).where(eq(loans.id, template.loanId));
+    expect(loan).toMatchObject({ maturityDate: newMaturity, extendedMonths: 3, status: 'restructured' });
+    // The next extension starts from the moved maturity, and art. 12 counts the 3 months already granted.
+    const [kase] = await test.db.select().from(cases).where(eq(cases.id, template.id));
+    const context = await loadOfferContext(test.db, kase!);
+    expect(context.loan).toMatchObject({ maturityDate: newMaturity, extendedMonths: 3 });
+    expect(priceOffer(context, { extensionMonths: 9 }).newMaturityDate).toBe(addMonths(newMaturity, 9));
+    expect(checkOffer(context, { extensionMonths: 9 }, 'supervisor')).toEqual({ ok: true });
+    expect(checkOffer(context, { extensionMonths: 10 }, 'supervisor')).toMatchObject({ ok: false, violations: [{ rule: 'extension.limit' }] });
   });
 });

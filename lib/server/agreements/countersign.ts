@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, loans, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { agreements, loans, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { SignatureMark } from '@/lib/domain/agreement';
 import { needsMediatorReview } from '@/lib/domain/hardship-pause';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
@@ -16,6 +16,7 @@ import { notifyAssignee } from '../notify-assignee';
 import { notifyBorrower } from '../notify-borrower';
 import { moveCase } from '../offers/offer-store';
 import { recordOutcomeTx } from '../outcomes/record-outcome';
+import { startPlan } from '../plans/start-plan';
 import { buildCertificate } from './certificate';
 import { loadVisibleAgreement } from './load-agreement';
 import { agreementFilename } from './prepare-document';
@@ -81,15 +82,16 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
       { agreementId: agreement.id, signerType: 'creditor', signerId: authorisation.id, typedName: snapshot.creditor.name, ip: null, userAgent: null, ...signed },
     ]);
     await tx.update(agreements).set({ status: 'executed', executedFileId: file!.id, executedSha256: sha256, executedAt: now, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, agreement.id));
+    await startPlan(tx, agreement.id, snapshot);
     const priced = snapshot.priced;
-    const rows = [
-      ...(priced.downPayment ? [{ seq: 0, dueDate: priced.asOf, principal: 0, interest: 0, amount: priced.downPayment }] : []),
-      ...priced.schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principal: r.principal, interest: r.interest + r.charges, amount: r.amount })),
-    ];
-    if (rows.length) await tx.insert(planInstallments).values(rows.map((r) => ({ agreementId: agreement.id, seq: r.seq, dueDate: r.dueDate, originalDueDate: r.dueDate, principal: r.principal, interest: r.interest, amount: r.amount })));
+    // An extension moves the loan's maturity (to the date the agreement states), and later extensions are measured from it.
     await tx
       .update(loans)
-      .set({ status: 'restructured', extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}` })
+      .set({
+        status: 'restructured',
+        extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}`,
+        ...(priced.newMaturityDate ? { maturityDate: priced.newMaturityDate } : {}),
+      })
       .where(eq(loans.id, kase.loanId));
     await recordAudit(tx, ctx, { action: 'agreement.signed_by_mediator', entityType: 'agreement', entityId: agreement.id, data: { who: mediatorWho, verification: 'password re-entered' } });
     await recordAudit(tx, { actor: { type: 'system' }, meta: ctx.meta }, {
@@ -100,8 +102,8 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
     });
     await moveCase(tx, ctx, kase, 'plan_active');
     // The mediation's outcome: an agreement, its amount under the plan on record (lib/server/outcomes).
-    await recordOutcomeTx(tx, ctx, { ...kase, state: 'plan_active' }, { outcome: 'agreement_signed', amountRestructured: priced.totalPayable }, now);
-    const values = { agreementNo: snapshot.agreementNo, firstDue: { day: priced.firstDueDate ?? priced.endDate } };
+    await recordOutcomeTx(tx, ctx, { ...kase, state: 'plan_active' }, { outcome: 'agreement_signed', amountRestructured: snapshot.priced.totalPayable }, now);
+    const values = { agreementNo: snapshot.agreementNo, firstDue: { day: snapshot.priced.firstDueDate ?? snapshot.priced.endDate } };
     await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'agreementExecuted', values, now });
     // The case's mediator hears of it too when someone else signed.
     await notifyAssignee(tx, kase, 'agreementExecuted', values, { unless: staff.id });

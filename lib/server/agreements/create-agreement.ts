@@ -5,7 +5,7 @@ import type { Executor } from '@/db/client';
 import { agreements, type cases, type offers } from '@/db/schema';
 import { arrearsSnapshot, type AgreementSnapshot } from '@/lib/domain/agreement';
 import { maskPhone } from '@/lib/domain/identity';
-import type { OfferContext } from '@/lib/domain/offers';
+import type { OfferContext } from '@/lib/domain/offer-terms';
 import { agreementTextVersion, consentTextVersion } from '@/lib/pdf/agreement-text';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -47,6 +47,8 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
       breachConsecutiveMisses: context.policy.breachConsecutiveMisses,
       waiverFallsAwayOnBreach: context.policy.waiverFallsAwayOnBreach,
       selfServiceDelayMaxDays: context.policy.selfServiceDelayMaxDays,
+      // How the plan's payments are allocated (Civil Code art. 561 by default; per installment where the contract says so).
+      allocationScope: context.policy.allocationScope,
     },
     consentVersion: consentTextVersion,
     textVersion: agreementTextVersion,

@@ -56,7 +56,8 @@ export const storedPricedOffer = z.object({
   newFees: fen,
   owedToday: owed,
   waived: z.object({ penalty: fen, compound: fen, interest: fen, principal: fen, total: fen }),
-  capReduction: z.object({ penalty: fen, compound: fen, fees: fen, interest: fen, total: fen }),
+  // principal: charges already paid above the cap, credited against principal (issue 10; absent from older agreements).
+  capReduction: z.object({ penalty: fen, compound: fen, fees: fen, interest: fen, principal: fen.optional(), total: fen }),
   carried: owed,
   financed: z.object({ principal: fen, charges: fen, total: fen }),
   balanceFinanced: fen,
@@ -66,6 +67,8 @@ export const storedPricedOffer = z.object({
   affordable: z.boolean().nullable(),
   cap: z.object({ cap: fen, charges: fen, paidAboveCap: fen, excess: fen }),
   fitsCap: z.boolean(),
+  // Whether a level payment covers its interest (issue 10; absent from older agreements).
+  coversInterest: z.boolean().optional(),
   pause: z.object({ months: count, interest: z.enum(['frozen', 'reduced']), ratePct: z.number(), from: isoDate, until: isoDate, interestCharged: fen }).optional(),
 }) satisfies z.ZodType<PricedOffer>;
 
@@ -93,7 +96,7 @@ export const storedSnapshot = z.object({
   }),
   terms: storedOfferTerms,
   priced: storedPricedOffer,
-  policy: z.object({ graceDays: count, breachConsecutiveMisses: count, waiverFallsAwayOnBreach: z.boolean(), selfServiceDelayMaxDays: count }),
+  policy: z.object({ graceDays: count, breachConsecutiveMisses: count, waiverFallsAwayOnBreach: z.boolean(), selfServiceDelayMaxDays: count, allocationScope: z.enum(['whole_debt', 'per_installment']).optional() }),
   consentVersion: z.string().min(1),
   // The clauses' version (absent: the first one, 2026-11-v1, made before it was recorded).
   textVersion: z.string().min(1).optional(),

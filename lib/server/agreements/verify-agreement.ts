@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, signatures } from '@/db/schema';
+import { agreements, planDocuments, signatures } from '@/db/schema';
 import { rateLimits } from '@/lib/domain/rate-limit';
 import { judgeAgreementFile } from '@/lib/pdf/agreement-verdict';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
@@ -13,10 +13,13 @@ import { parseSnapshot } from './snapshot';
 /** A later agreement that replaces this one (a correction), by its number and status. */
 export type Replacement = { agreementNo: string; status: string; verificationCode: string } | null;
 
+/** A document a plan issued after the agreement (the delay addendum, the settlement certificate): which one, and when. */
+export type PlanDocumentRef = { kind: 'delay_addendum' | 'settlement_certificate'; documentNo: string; issuedAt: string };
+
 export type VerificationDto =
-  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed'; supersededBy: Replacement }
+  | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed'; supersededBy: Replacement; document?: PlanDocumentRef }
   | { verdict: 'altered'; reason: string }
-  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; supersededBy: Replacement }
+  | { verdict: 'code_found'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; supersededBy: Replacement; document?: PlanDocumentRef }
   | { verdict: 'not_found' };
 
 /** 张伟 → 张*, 欧阳秀梅 → 欧**梅: enough to recognise, not to identify. */
@@ -62,8 +65,9 @@ export async function verifyAgreementFile(meta: RequestMeta, bytes: Buffer): Pro
     .where(or(eq(agreements.borrowerSignedSha256, sha256), eq(agreements.executedSha256, sha256)))
     .limit(1);
   const seal = verifySealedPdf(bytes);
-  const verdict = judgeAgreementFile(seal, known ? { agreementNo: known.agreementNo } : null);
-  if (!verdict.authentic || !known) return { verdict: 'altered', reason: verdict.reason };
+  if (!known) return verifyPlanDocumentFile(sha256, seal);
+  const verdict = judgeAgreementFile(seal, { agreementNo: known.agreementNo });
+  if (!verdict.authentic) return { verdict: 'altered', reason: verdict.reason };
   const snapshot = parseSnapshot(known.snapshot, known.agreementNo);
   return {
     verdict: 'authentic',
@@ -84,7 +88,7 @@ export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): P
   if (clean.length !== 10) return { verdict: 'not_found' };
   const code = `${clean.slice(0, 4)}-${clean.slice(4, 8)}-${clean.slice(8)}`;
   const [known] = await getDb().select().from(agreements).where(eq(agreements.verificationCode, code)).limit(1);
-  if (!known) return { verdict: 'not_found' };
+  if (!known) return verifyPlanDocumentCode(code);
   const snapshot = parseSnapshot(known.snapshot, known.agreementNo);
   return {
     verdict: 'code_found',
@@ -95,4 +99,32 @@ export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): P
     signedAt: await signedAt(known.id),
     supersededBy: await replacementOf(known),
   };
+}
+
+const documentRef = (d: typeof planDocuments.$inferSelect): PlanDocumentRef => ({ kind: d.kind, documentNo: d.documentNo, issuedAt: d.issuedAt.toISOString() });
+
+/** A sealed plan document whose exact bytes were issued here, under the same two checks as an agreement. */
+async function verifyPlanDocumentFile(sha256: string, seal: ReturnType<typeof verifySealedPdf>): Promise<VerificationDto> {
+  const [row] = await getDb().select({ document: planDocuments, agreement: agreements }).from(planDocuments).innerJoin(agreements, eq(agreements.id, planDocuments.agreementId)).where(eq(planDocuments.sha256, sha256)).limit(1);
+  const verdict = judgeAgreementFile(seal, row ? { agreementNo: row.document.documentNo } : null);
+  if (!verdict.authentic || !row) return { verdict: 'altered', reason: verdict.reason };
+  const snapshot = parseSnapshot(row.agreement.snapshot, row.agreement.agreementNo);
+  return {
+    verdict: 'authentic',
+    agreementNo: row.agreement.agreementNo,
+    creditor: snapshot.creditor.name,
+    borrower: maskName(snapshot.borrower.name),
+    status: row.agreement.status,
+    signedAt: row.document.issuedAt.toISOString(),
+    version: 'executed',
+    supersededBy: null,
+    document: documentRef(row.document),
+  };
+}
+
+async function verifyPlanDocumentCode(code: string): Promise<VerificationDto> {
+  const [row] = await getDb().select({ document: planDocuments, agreement: agreements }).from(planDocuments).innerJoin(agreements, eq(agreements.id, planDocuments.agreementId)).where(eq(planDocuments.verificationCode, code)).limit(1);
+  if (!row) return { verdict: 'not_found' };
+  const snapshot = parseSnapshot(row.agreement.snapshot, row.agreement.agreementNo);
+  return { verdict: 'code_found', agreementNo: row.agreement.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: row.agreement.status, signedAt: row.document.issuedAt.toISOString(), supersededBy: null, document: documentRef(row.document) };
 }

@@ -79,7 +79,9 @@ export async function checkPromises(now: Date = new Date(), db: Executor = getDb
     const { rows } = await tx.execute<{ id: string; case_id: string; amount: string; paid: string; due: boolean }>(sql`
       select p.id, p.case_id, p.amount, p.due_at <= ${now} as due,
         coalesce((select sum(pay.amount) from payments pay
-          where pay.loan_id = p.loan_id and pay.received_on >= p.made_on and pay.received_on <= p.promised_on + p.grace_days), 0) as paid
+          where pay.loan_id = p.loan_id and pay.received_on >= p.made_on and pay.received_on <= p.promised_on + p.grace_days
+            -- a reversed payment (a bounced transfer, a correction) never keeps a promise
+            and not exists (select 1 from payment_reversals r where r.payment_id = pay.id)), 0) as paid
       from promises_to_pay p
       where p.status = 'open'
       for update of p skip locked`);

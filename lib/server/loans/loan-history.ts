@@ -21,7 +21,12 @@ import { prepared } from '../prepared';
 const history = {
   creditor: true,
   installments: { columns: { seq: true, dueDate: true, principalDue: true, interestDue: true, feesDue: true }, orderBy: () => [asc(installments.seq)] },
-  payments: { columns: { receivedOn: true, amount: true, channel: true }, orderBy: () => [asc(payments.receivedOn), asc(payments.createdAt)] },
+  // A reversed payment (a correction) was never received: it is left out.
+  payments: {
+    columns: { receivedOn: true, amount: true, channel: true },
+    where: (p: typeof payments._.columns) => sql`not exists (select 1 from payment_reversals r where r.payment_id = ${p.id})`,
+    orderBy: () => [asc(payments.receivedOn), asc(payments.createdAt)],
+  },
 } as const;
 const timezoneOnly = { columns: { timezone: true } } as const;
 /**

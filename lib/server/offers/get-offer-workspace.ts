@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { CaseState } from '@/lib/domain/case-state';
-import type { OfferContext } from '@/lib/domain/offers';
+import type { OfferContext } from '@/lib/domain/offer-terms';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { listOffers, openOffers, type OfferDto, type OpenOfferDto } from './list-offers';

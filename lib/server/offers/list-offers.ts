@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers } from '@/db/schema';
-import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { borrowers, cases, offers, staffUsers } from '@/db/schema';
-import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferContext, OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { creditorScope } from '../staff-scope';

@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import type { cases } from '@/db/schema';
 import { hardshipStatements } from '@/db/schema';
 import { todayIn } from '@/lib/domain/dates';
-import type { OfferContext } from '@/lib/domain/offers';
+import type { OfferContext } from '@/lib/domain/offer-terms';
 import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { creditorPolicy } from '../creditor-policy';
 

@@ -1,5 +1,7 @@
 import 'server-only';
-import { checkOffer, priceOffer, type OfferContext, type OfferRole, type OfferTerms, type PricedOffer } from '@/lib/domain/offers';
+import { checkOffer } from '@/lib/domain/offer-checks';
+import { priceOffer } from '@/lib/domain/offer-pricing';
+import type { OfferContext, OfferRole, OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import { offerTermsSchema, type OfferTermsInput } from '@/lib/validation/offer';
 import { AppError } from '../errors';
 

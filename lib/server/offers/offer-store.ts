@@ -3,7 +3,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { cases, offers } from '@/db/schema';
 import { canTransition, type CaseState } from '@/lib/domain/case-state';
-import type { OfferTerms, PricedOffer } from '@/lib/domain/offers';
+import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
-import { authorityNeeded } from '@/lib/domain/offers';
+import { authorityNeeded } from '@/lib/domain/offer-checks';
 import { proposalImpact } from '@/lib/domain/proposal-impact';
 import { offerMessageSchema, reasonSchema, type OfferTermsInput } from '@/lib/validation/offer';
 import { isNegotiable } from '@/lib/domain/case-state';

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Executor } from '@/db/client';
 import type { cases } from '@/db/schema';
 import { needsMediatorReview } from '@/lib/domain/hardship-pause';
-import { suggestOffers } from '@/lib/domain/offers';
+import { suggestOffers } from '@/lib/domain/offer-suggestions';
 import { isNegotiable } from '@/lib/domain/case-state';
 import type { Ctx } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';

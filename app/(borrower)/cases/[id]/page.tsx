@@ -15,6 +15,8 @@ import { instantFormat } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
 import { listCaseMessages, recordCaseViewed } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
+import { getPlanProgress, planStates } from '@/lib/server/plans/plan-progress';
+import { PlanView } from '@/components/plan/plan-view';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { postMessageAction } from './actions';
 
@@ -28,9 +30,14 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
   // First contact is recorded before the case is read, so the page shows the state it is now in.
   await orNotFound(recordCaseViewed(ctx, id));
   const overview = await orNotFound(getCaseOverview(ctx.actor, id));
-  const [messages, t, tState, tStep, format, locale] = await Promise.all([
+  // The plan while the case follows it (running, broken, paid in full); a case reopened to negotiate, escalated or
+  // closed shows what is owed again.
+  const showPlan = (planStates as readonly string[]).includes(overview.state);
+  const [plan, messages, t, tPlan, tState, tStep, format, locale] = await Promise.all([
+    showPlan ? getPlanProgress(ctx.actor, overview.id) : null,
     listCaseMessages(ctx.actor, overview.id),
     getTranslations('casePage'),
+    getTranslations('plan'),
     getTranslations('caseState'),
     getTranslations('nextStep'),
     getFormatter({ timeZone: overview.timeZone }),
@@ -59,6 +66,10 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           {t('caseNo')} <span className="font-mono">{overview.caseNo}</span> · <span className="font-semibold">{tState(overview.state)}</span>
         </p>
       </div>
+      {plan ? (
+        // From the moment the plan starts it replaces the arrears it settled, and the mediation deadline.
+        <PlanView plan={plan} t={tPlan} locale={locale} date={(iso) => formatDay(iso, locale, 'long')} />
+      ) : (
       <Card aria-labelledby="owed-heading">
         <h2 id="owed-heading" className="text-lg font-semibold">
           {t('owedTitle', { date: formatDay(overview.arrears.asOf, locale, 'long') })}
@@ -69,7 +80,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           <dt className="text-slate-600">{t('settleAll')}</dt>
           <dd>{money(totals.totalToSettle)}</dd>
           <dt className="text-slate-600">{t('daysPastDue')}</dt>
-          <dd>{t('days', { days: overview.arrears.daysPastDue, bucket: overview.arrears.bucket })}</dd>
+          <dd>{overview.arrears.daysPastDue > 0 ? t('days', { days: overview.arrears.daysPastDue, bucket: overview.arrears.bucket }) : t('notOverdue')}</dd>
           <dt className="text-slate-600">{t('deadline')}</dt>
           <dd>{format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'long' })}</dd>
         </dl>
@@ -78,6 +89,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           {t('breakdownLink')}
         </AppLink>
       </Card>
+      )}
       <Card aria-labelledby="next-heading">
         <h2 id="next-heading" className="text-lg font-semibold">
           {t('nextTitle')}
@@ -93,6 +105,8 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
             </Link>
           </p>
         ) : null}
+        {/* A case that has ended (repaid in full, or closed) has no statement to write and no offer to compare. */}
+        {overview.state === 'completed' || overview.state === 'closed' ? null : (
         <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {step.href !== 'hardship' ? (
             <li>
@@ -109,6 +123,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
             </li>
           ) : null}
         </ul>
+        )}
       </Card>
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />

@@ -58,15 +58,25 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
         {result?.verdict === 'authentic' ? (
           <Notice>
             <p className="text-lg font-bold text-ok-700">✓ {t('authentic')}</p>
-            <p>{t('authenticDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.signedAt) })}</p>
-            <p className="text-sm">{tStatus(result.version)}</p>
+            {result.document ? (
+              <p>{t('documentDetail', { kind: result.document.kind, documentNo: result.document.documentNo, agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.document.issuedAt) })}</p>
+            ) : (
+              <>
+                <p>{t('authenticDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.signedAt) })}</p>
+                <p className="text-sm">{tStatus(result.version)}</p>
+              </>
+            )}
             {result.status === 'superseded' ? <Superseded by={result.supersededBy} /> : null}
           </Notice>
         ) : null}
         {result?.verdict === 'code_found' ? (
           <Notice>
             <p className="text-lg font-bold">{t('codeFound')}</p>
-            <p>{t('codeDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, status: tStatus(result.status as 'executed') })}</p>
+            {result.document ? (
+              <p>{t('documentCodeDetail', { kind: result.document.kind, documentNo: result.document.documentNo, agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.document.issuedAt) })}</p>
+            ) : (
+              <p>{t('codeDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, status: tStatus(result.status as 'executed') })}</p>
+            )}
             {result.status === 'superseded' ? <Superseded by={result.supersededBy} /> : null}
           </Notice>
         ) : null}

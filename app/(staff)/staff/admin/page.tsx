@@ -15,6 +15,7 @@ export default async function AdminIndexPage() {
     { href: '/staff/admin/staff', title: t('staffTitle'), text: t('staffBlurb') },
     { href: '/staff/admin/creditors', title: t('creditorsTitle'), text: t('creditorsBlurb') },
     { href: '/staff/admin/seal', title: tStaff('admin'), text: t('sealBlurb') },
+    { href: '/staff/admin/payments', title: tStaff('importPayments'), text: t('paymentsBlurb') },
     { href: '/staff/outbox', title: t('outboxTitle'), text: t('outboxBlurb') },
   ];
   return (

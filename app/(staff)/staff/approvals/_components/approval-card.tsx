@@ -7,7 +7,7 @@ import { OfferComposer } from '@/components/offers/offer-composer';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import type { OfferContext, OfferTerms } from '@/lib/domain/offers';
+import type { OfferContext, OfferTerms } from '@/lib/domain/offer-terms';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { decideApprovalAction } from '../actions';
 

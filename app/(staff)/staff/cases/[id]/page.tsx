@@ -19,6 +19,7 @@ import { StaffNegotiation } from './_components/staff-negotiation';
 import { ClaimCase } from './_components/claim-case';
 import { CountersignForm } from './_components/countersign-form';
 import { SupersedeForm } from './_components/supersede-form';
+import { PlanSection } from './_components/plan-section';
 import { replyAction } from './actions';
 import { ReviewForm } from './_components/review-form';
 import { displayTimeZone, instantFormat } from '@/lib/i18n/config';

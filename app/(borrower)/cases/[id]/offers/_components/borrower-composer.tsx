@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
-import type { OfferContext, PricedOffer } from '@/lib/domain/offers';
+import type { OfferContext, PricedOffer } from '@/lib/domain/offer-terms';
 import { proposalImpact, type OpenOffer } from '@/lib/domain/proposal-impact';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { proposeOfferAction, requestSuggestionsAction } from '../actions';

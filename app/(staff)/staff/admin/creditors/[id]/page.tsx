@@ -7,7 +7,9 @@ import { Card } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
 import { getTranslations } from '@/lib/i18n/server';
 import { getCreditor } from '@/lib/server/admin/creditors';
+import { getPaymentAccount } from '@/lib/server/plans/set-payment-account';
 import { CreditorDetailsForm } from '../../_components/creditor-forms';
+import { PaymentAccountForm } from './_components/payment-account-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('details') };
@@ -16,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CreditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireStaff(['admin']);
   const { id } = await params;
-  const [creditor, t] = await Promise.all([orNotFound(getCreditor(actor, id)), getTranslations('admin')]);
+  const [creditor, account, t] = await Promise.all([orNotFound(getCreditor(actor, id)), orNotFound(getPaymentAccount(actor, id)), getTranslations('admin')]);
   const { code, name, nameEn, creditCode, registeredAddress, servicePhone, court } = creditor;
   return (
     <ClientMessages namespaces={['admin']}>
@@ -31,6 +33,16 @@ export default async function CreditorPage({ params }: { params: Promise<{ id: s
             {t('details')}
           </h2>
           <CreditorDetailsForm creditorId={creditor.id} initial={{ code, name, nameEn, creditCode, registeredAddress, servicePhone, court }} />
+        </Card>
+        <Card aria-labelledby="payment-account-heading">
+          <h2 id="payment-account-heading" className="text-lg font-semibold">
+            {t('paymentAccount.title')}
+          </h2>
+          <p className="mb-2 text-sm text-slate-700">{t('paymentAccount.intro')}</p>
+          <PaymentAccountForm
+            creditorId={creditor.id}
+            initial={{ bankName: account?.bankName ?? '', accountName: account?.accountName ?? '', accountNo: account?.accountNo ?? '', note: account?.note ?? '', noteEn: account?.noteEn ?? '' }}
+          />
         </Card>
       </main>
     </ClientMessages>

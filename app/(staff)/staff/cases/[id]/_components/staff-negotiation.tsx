@@ -8,7 +8,7 @@ import { OfferFigures } from '@/components/offers/offer-figures';
 import { Button } from '@/components/ui/button';
 import { Card, FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import type { OfferContext } from '@/lib/domain/offers';
+import type { OfferContext } from '@/lib/domain/offer-terms';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { OpenOfferDto } from '@/lib/server/offers/list-offers';
 import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';

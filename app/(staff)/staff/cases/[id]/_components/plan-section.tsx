@@ -1,0 +1,213 @@
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { Card, Notice } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
+import { fenToInput } from '@/lib/validation/fields';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
+import type { Actor } from '@/lib/server/actor';
+import { getStaffPlan } from '@/lib/server/plans/plan-progress';
+import { RecordPaymentForm, RefundForm, ReversePaymentForm } from './plan-forms';
+
+/**
+ * The repayment plan on the case file (issue 17): its progress as the borrower sees it, every payment with where it
+ * went, corrections and refunds, and the reminders and contacts since the plan started. Its own component, to be
+ * placed in the case file's layout; renders nothing before the agreement is executed.
+ */
+export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; caseId: string; canAct: boolean }) {
+  const plan = await getStaffPlan(actor, caseId);
+  if (!plan) return null;
+  const [t, format, locale] = await Promise.all([getTranslations('staffPlan'), getFormatter(), getLocale()]);
+  const money = (fen: number) => formatMoney(fen, locale);
+  const date = (iso: string) => formatDay(iso, locale);
+  const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const open = plan.status === 'active';
+  // After a breach whose relief falls away, the loan contract's claim (in the notice) replaces the plan's balance.
+  const planOwed = plan.breach?.waiver !== 'lost';
+  const stat = (label: string, value: string, tone?: string) => (
+    <div className="rounded-lg bg-slate-50 p-3">
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className={cn('text-lg font-semibold', tone)}>{value}</dd>
+    </div>
+  );
+  return (
+    <ClientMessages namespaces={['staffPlan']}>
+      <Card aria-labelledby="staff-plan-heading" className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="staff-plan-heading" className="text-xl font-semibold">
+            {t('title')}
+          </h2>
+          <p className="text-sm text-slate-700">
+            {t('agreement', { agreementNo: plan.agreementNo, date: date(plan.agreementDate) })} · <span className="font-semibold">{t(`status.${plan.status}`)}</span>
+          </p>
+        </div>
+        {plan.breach ? (
+          <Notice tone="error">
+            <p className="font-semibold">{t('breached', { date: time(plan.breach.at), misses: plan.breachMisses })}</p>
+            <p>{t(`waiver.${plan.breach.waiver}`, { waived: money(plan.breach.waived), paid: money(plan.totals.paid) })}</p>
+            {plan.breach.owedUnderContract !== null ? <p className="font-semibold">{t('owedUnderContract', { amount: money(plan.breach.owedUnderContract) })}</p> : null}
+            <p>{t('breachDecision')}</p>
+          </Notice>
+        ) : null}
+        {plan.status === 'completed' ? <Notice>{t('completed', { date: time(plan.completedAt!) })}</Notice> : null}
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+          {stat(t('next'), plan.next && open ? `${date(plan.next.dueDate)} · ${money(plan.next.outstanding)}` : '—')}
+          {stat(t('paid'), money(plan.totals.paid))}
+          {stat(t('remaining'), planOwed ? money(plan.totals.remaining) : '—')}
+          {stat(t('overdue'), planOwed ? money(plan.totals.overdue) : '—', planOwed && plan.totals.overdue ? 'text-danger-700' : undefined)}
+          {stat(t('misses'), t('missesOf', { n: plan.consecutiveMisses, max: plan.breachMisses }), plan.consecutiveMisses ? 'text-danger-700' : undefined)}
+          {stat(t('settleToday'), open ? money(plan.totals.settleToday) : '—')}
+        </dl>
+        {plan.totals.excess > 0 ? (
+          <Notice tone="warn">
+            <p className="font-semibold">{t('excess', { excess: money(plan.totals.excess), left: money(plan.totals.excessLeft) })}</p>
+            {canAct && plan.totals.excessLeft > 0 ? (
+              <div className="mt-2">
+                <RefundForm caseId={plan.caseId} today={plan.today} max={fenToInput(plan.totals.excessLeft)} />
+              </div>
+            ) : null}
+          </Notice>
+        ) : null}
+        <p className="text-sm text-slate-700">
+          {t('rules', { grace: plan.graceDays, misses: plan.breachMisses })}{' '}
+          {plan.delay.used ? t('delayUsed', { from: date(plan.delay.used.fromDate), to: date(plan.delay.used.toDate), at: time(plan.delay.used.at) }) : plan.delay.available ? t('delayNotUsed', { days: plan.delay.maxDays }) : null}
+        </p>
+
+        {/* A long plan is many rows: open by default only when short. */}
+        <details open={plan.installments.length <= 12} className="overflow-x-auto">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('installmentsSummary', { count: plan.installments.length, paid: plan.installments.filter((i) => i.outstanding === 0).length, missed: plan.installments.filter((i) => i.state === 'missed').length })}</summary>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t('installments')}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="p-2">{t('col.seq')}</th>
+                <th scope="col" className="p-2">{t('col.due')}</th>
+                <th scope="col" className="p-2 text-right">{t('col.amount')}</th>
+                <th scope="col" className="p-2 text-right">{t('col.paid')}</th>
+                <th scope="col" className="p-2 text-right">{t('col.outstanding')}</th>
+                <th scope="col" className="p-2">{t('col.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.installments.map((i) => (
+                <tr key={i.seq} className="border-b border-slate-100">
+                  <td className="p-2">{i.seq === 0 ? t('down') : i.seq}</td>
+                  <td className="p-2">
+                    {date(i.dueDate)}
+                    {i.delayedFrom ? <span className="block text-xs text-slate-700">{t('movedFrom', { date: date(i.delayedFrom) })}</span> : null}
+                  </td>
+                  <td className="p-2 text-right">{money(i.amount - i.interestCancelled)}</td>
+                  <td className="p-2 text-right">{money(i.paid)}</td>
+                  <td className="p-2 text-right">{money(i.outstanding)}</td>
+                  <td className={cn('p-2', i.state === 'missed' && 'font-semibold text-danger-700')}>
+                    {t(`state.${i.state}`)}
+                    {i.paidOn ? <span className="block text-xs text-slate-700">{t('paidOn', { date: date(i.paidOn) })}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="mb-2 text-left font-semibold">{t('payments')}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="p-2">{t('col.received')}</th>
+                <th scope="col" className="p-2 text-right">{t('col.amount')}</th>
+                <th scope="col" className="p-2">{t('col.channelReference')}</th>
+                <th scope="col" className="p-2">{t('col.allocation')}</th>
+                <th scope="col" className="p-2">{t('col.recorded')}</th>
+                <th scope="col" className="p-2">
+                  <span className="sr-only">{t('col.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.payments.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="p-2 text-slate-700">
+                    {t('noPayments')}
+                  </td>
+                </tr>
+              ) : null}
+              {plan.payments.map((p) => (
+                <tr key={p.id} className={cn('border-b border-slate-100 align-top', p.reversal && 'text-slate-500')}>
+                  <td className="p-2">{date(p.receivedOn)}</td>
+                  <td className={cn('p-2 text-right font-medium', p.reversal && 'line-through')}>{money(p.amount)}</td>
+                  <td className="p-2">
+                    {t(`channels.${p.channel}`)}
+                    <span className="block font-mono text-xs">{p.reference}</span>
+                    {p.note ? <span className="block text-xs">{p.note}</span> : null}
+                  </td>
+                  <td className="p-2">
+                    {p.reversal ? (
+                      <span>{t('reversed', { reason: p.reversal.reason, by: p.reversal.by ?? '—', at: time(p.reversal.at) })}</span>
+                    ) : (
+                      <ul>
+                        {p.allocations.map((a) => (
+                          <li key={a.seq}>
+                            {t('allocation', { seq: a.seq === 0 ? t('down') : String(a.seq), total: money(a.total), charges: money(a.charges), interest: money(a.interest), principal: money(a.principal) })}
+                          </li>
+                        ))}
+                        {p.excess > 0 ? <li className="font-semibold text-warn-800">{t('paymentExcess', { amount: money(p.excess) })}</li> : null}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="p-2 text-xs">
+                    {t(`source.${p.source}`)}
+                    {p.recordedBy ? ` · ${p.recordedBy}` : ''}
+                    <span className="block">{time(p.recordedAt)}</span>
+                  </td>
+                  <td className="p-2 whitespace-nowrap">{canAct && !p.reversal ? <ReversePaymentForm caseId={plan.caseId} paymentId={p.id} label={`${date(p.receivedOn)} ${money(p.amount)} ${p.reference}`} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {plan.refunds.length ? (
+          <ul className="text-sm">
+            {plan.refunds.map((r) => (
+              <li key={r.id}>{t('refund', { amount: money(r.amount), date: date(r.refundedOn), reference: r.reference, by: r.recordedBy ?? '—' })}</li>
+            ))}
+          </ul>
+        ) : null}
+
+        {canAct ? <RecordPaymentForm caseId={plan.caseId} today={plan.today} /> : null}
+
+        <section aria-labelledby="plan-documents-heading">
+          <h3 id="plan-documents-heading" className="font-semibold">
+            {t('documents')}
+          </h3>
+          {plan.documents.length === 0 ? <p className="text-sm text-slate-700">{t('noDocuments')}</p> : null}
+          <ul className="text-sm">
+            {plan.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/api/plan-documents/${d.id}`} className="text-brand-700 underline">
+                  {t(`documentKind.${d.kind}`)} {d.documentNo}
+                </a>{' '}
+                · {t('code', { code: d.verificationCode })} · {time(d.issuedAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="plan-activity-heading">
+          <h3 id="plan-activity-heading" className="font-semibold">
+            {t('activity')}
+          </h3>
+          {plan.activity.length === 0 ? <p className="text-sm text-slate-700">{t('noActivity')}</p> : null}
+          <ol className="text-sm">
+            {plan.activity.map((a, i) => (
+              <li key={i} className="border-b border-slate-100 py-1">
+                <span className="text-slate-700">{time(a.at)}</span> · {t(`activityChannel.${a.channel}`)} · {t.has(`template.${a.what}`) ? t(`template.${a.what}`) : a.what} · {t.has(`activityStatus.${a.status}`) ? t(`activityStatus.${a.status}`) : a.status}
+                {a.blockedRule ? ` (${a.blockedRule})` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </Card>
+    </ClientMessages>
+  );
+}

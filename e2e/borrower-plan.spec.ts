@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { cases, planDocuments, planInstallments } from '@/db/schema';
+import { daysBetween, todayIn } from '@/lib/domain/dates';
+import { formatMoney } from '@/lib/domain/money';
+import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
+import { expect, test } from './fixtures/test';
+
+test.describe('the repayment plan on the borrower’s phone', () => {
+  test('home, case and loan pages show the plan, not the arrears it replaced; the one-time delay, its effect first, then refused a second time', async ({ db, pageAs, axe }) => {
+    test.setTimeout(120_000);
+    const s = await makeExecutedPlan(db, { fullName: '孙悦' });
+    const rows = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId));
+    const first = rows.sort((a, b) => a.seq - b.seq)[0]!;
+    const amount = formatMoney(first.amount, 'zh-CN');
+    const page = await pageAs(s.borrower);
+
+    // Home (a plain document): the next payment and what is paid and left; no arrears, deadline or lawsuit warning.
+    await page.goto('/');
+    await expect(page.getByText('下一期还款')).toBeVisible();
+    await expect(page.getByText(amount).first()).toBeVisible();
+    await expect(page.getByText('累计已还')).toBeVisible();
+    await expect(page.getByText('调解截止日期')).toHaveCount(0);
+    await expect(page.getByText('今天需还清的逾期金额')).toHaveCount(0);
+    // The loan is now read through the plan, which may end after the contract's maturity.
+    await expect(page.getByRole('link', { name: '欠款明细' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: '贷款详情' })).toBeVisible();
+    await expect(page.getByText('最后一期')).toBeVisible();
+    await axe(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The case page: the plan, each installment, how to pay with the creditor's account.
+    await page.getByRole('link', { name: '查看还款计划和还款方式' }).click();
+    await expect(page.getByRole('heading', { name: '您的还款计划' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '如何还款' })).toBeVisible();
+    await expect(page.getByText(testPaymentAccount.accountNo)).toBeVisible();
+    await expect(page.getByText('如果没有达成协议')).toHaveCount(0);
+    await expect(page.getByText('第2期').first()).toBeVisible();
+    await axe(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The loan page (a document) shows the plan too.
+    await page.goto(`/loans/${s.loan.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: '贷款与还款计划' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '您的还款计划' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /的欠款构成/ })).toHaveCount(0);
+    await axe(page);
+
+    // The delay: choose the date, see what changes, confirm.
+    await page.goto(`/cases/${s.kase.id}`);
+    await page.getByRole('link', { name: '推迟下一期还款' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '推迟一期还款' })).toBeVisible();
+    await axe(page);
+    await page.getByLabel('新的还款日').selectOption('14');
+    await page.getByRole('button', { name: '查看变化' }).click();
+    await expect(page.getByRole('heading', { name: '确认后会有这些变化' })).toBeVisible();
+    await expect(page.getByText(`金额仍为${amount}，不加收利息或费用。`)).toBeVisible();
+    await expect(page.getByText('在本还款计划中只能推迟一次。')).toBeVisible();
+    await axe(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('button', { name: /^确认：改为/ }).click();
+    await expect(page.getByText(/^已完成：本期还款日改为/)).toBeVisible({ timeout: 30_000 });
+    // Only the answer: nothing is left to choose or confirm.
+    await expect(page.getByRole('button', { name: '查看变化' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^确认：改为/ })).toHaveCount(0);
+    await axe(page);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '下载补充协议（PDF）' }).click();
+    const bytes = fs.readFileSync((await (await download).path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const [addendum] = await db.select().from(planDocuments).where(eq(planDocuments.agreementId, s.agreementId));
+    expect(addendum).toMatchObject({ kind: 'delay_addendum' });
+
+    // The plan shows the new date; the delay is used.
+    await page.getByRole('status').getByRole('link', { name: '返回还款计划' }).click();
+    await expect(page.getByText(/^原为/)).toBeVisible();
+    await expect(page.getByText(/^您已把一期还款从/)).toBeVisible();
+    // A second request is refused with the reason.
+    await page.goto(`/cases/${s.kase.id}/delay`);
+    await expect(page.getByText('本还款计划的一次性延期已经使用过了。')).toBeVisible();
+    await axe(page);
+  });
+
+  test('a broken plan whose relief falls away: the phone shows what the loan contract claims, not the plan’s balance beside it', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '吴失约' });
+    expect(s.snapshot.priced.waived.total).toBeGreaterThan(0);
+    expect(s.snapshot.policy.waiverFallsAwayOnBreach).toBe(true);
+    // Signed 80 days ago and nothing paid: the first two installments are missed, which breaks the plan.
+    const outcome = await backdatePlan(db, s, 80);
+    expect(outcome.breached).toBe(true);
+    const page = await pageAs(s.borrower);
+    await page.goto('/');
+    await expect(page.getByText('本协议已终止')).toBeVisible();
+    await expect(page.getByText(`协议给您的减免（${formatMoney(s.snapshot.priced.waived.total, 'zh-CN')}）不再适用。`, { exact: false })).toBeVisible();
+    await expect(page.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
+    // Neither the plan's balance nor its overdue amount stands beside the contract's claim, on the case or the loan card.
+    await expect(page.getByText('尚需还款')).toHaveCount(0);
+    await expect(page.getByText('逾期金额', { exact: true })).toHaveCount(0);
+    await expect(page.getByText('当前逾期金额')).toBeVisible();
+    await expect(page.getByRole('link', { name: '查看案件与下一步' })).toBeVisible();
+    await axe(page);
+    // The loan page is the arrears breakdown again, below what the plan recorded.
+    await page.getByRole('link', { name: '欠款明细' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '欠款明细' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /的欠款构成$/ })).toBeVisible();
+    await expect(page.getByText('尚需还款')).toHaveCount(0);
+
+    // The mediator's case file says the same: the contract's claim, no plan balance, and no delay left to offer.
+    const staff = await pageAs({ id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator', creditorId: s.creditor.id });
+    await staff.goto(`/staff/cases/${s.kase.id}`);
+    const section = staff.getByRole('region', { name: '还款计划' });
+    await expect(section.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
+    await expect(section.getByText('尚需还款').locator('xpath=following-sibling::dd')).toHaveText('—');
+    await expect(section.getByText('借款人仍可使用一次性延期', { exact: false })).toHaveCount(0);
+
+    // Negotiation reopened (a new offer on the broken plan): the borrower's case page shows what is owed again, not the old plan.
+    await db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
+    await page.goto(`/cases/${s.kase.id}`);
+    await expect(page.getByRole('heading', { name: /^截至.*您的欠款$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '您的还款计划' })).toHaveCount(0);
+  });
+
+  test('in English too', async ({ db, pageAs }) => {
+    const s = await makeExecutedPlan(db, { fullName: '钱多' });
+    const page = await pageAs(s.borrower, { locale: 'en' });
+    await page.goto('/?lang=en');
+    await expect(page.getByText('Next payment')).toBeVisible();
+    await page.goto(`/cases/${s.kase.id}`);
+    await expect(page.getByRole('heading', { name: 'Your repayment plan' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'How to pay' })).toBeVisible();
+
+    // Due yesterday, within its grace period: due now, not "next", and not yet overdue.
+    const [first] = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId)).orderBy(planInstallments.seq);
+    await backdatePlan(db, s, daysBetween(todayIn('Asia/Shanghai'), first!.dueDate) + 1);
+    await page.goto('/?lang=en');
+    await expect(page.getByText('Due now: please pay within the grace period')).toBeVisible();
+    await expect(page.getByText('Next payment')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import iconv from 'iconv-lite';
+import { agreements, cases, planInstallments } from '@/db/schema';
+import { formatMoney } from '@/lib/domain/money';
+import { makeStaff } from '@/lib/testing/factories';
+import { makeExecutedPlan } from '@/lib/testing/plans';
+import { expect, test } from './fixtures/test';
+
+const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+test.describe('payments on the case file', () => {
+  test('a mediator records payments to the end; the borrower downloads the settlement certificate, which /verify accepts', async ({ db, pageAs, axe }) => {
+    test.setTimeout(150_000);
+    const s = await makeExecutedPlan(db, { fullName: '郑和平' });
+    const mediator = { id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator' as const, creditorId: s.creditor.id };
+    const [first] = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId)).orderBy(planInstallments.seq);
+    const page = await pageAs(mediator);
+    await page.goto(`/staff/cases/${s.kase.id}`);
+    const section = page.getByRole('region', { name: '还款计划' });
+    await expect(section).toBeVisible();
+    await axe(page);
+
+    // Bad input is refused beside its field, and nothing typed is lost.
+    await section.getByLabel('金额（元）').fill('12.345');
+    await section.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
+    await section.getByRole('button', { name: '登记还款' }).click();
+    await expect(section.getByText('请输入金额，例如 1234.50', { exact: false })).toBeVisible();
+    await expect(section.getByLabel('银行或支付机构流水号')).toHaveValue(`BK-${s.kase.caseNo}-1`);
+
+    // The first installment: recorded and allocated.
+    await section.getByLabel('金额（元）').fill(yuan(first!.amount));
+    await section.getByRole('button', { name: '登记还款' }).click();
+    await expect(section.getByText('还款已登记并分配。')).toBeVisible();
+    await expect(section.getByText(`第${first!.seq}期：${formatMoney(first!.amount, 'zh-CN')}`, { exact: false })).toBeVisible();
+    await axe(page);
+
+    // The same reference again is refused.
+    await section.getByLabel('金额（元）').fill('1.00');
+    await section.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
+    await section.getByRole('button', { name: '登记还款' }).click();
+    await expect(section.getByText(`流水号为 BK-${s.kase.caseNo}-1 的还款已经登记`, { exact: false })).toBeVisible();
+
+    // The rest, as the page says it settles the plan today, and ¥10.00 more: the excess is kept for a refund decision.
+    const settle = (await section.getByText('今天结清需').locator('xpath=following-sibling::dd').innerText()).replace(/[¥,\s]/g, '');
+    await section.getByLabel('金额（元）').fill(yuan(Math.round(Number(settle) * 100) + 1000));
+    await section.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-2`);
+    await section.getByRole('button', { name: '登记还款' }).click();
+    await expect(section.getByText('还款已登记：还款计划已全部还清', { exact: false })).toBeVisible();
+    await expect(page.getByText(/^已于.*全部还清；案件以“已结清”结案/)).toBeVisible();
+    await expect(section.getByText('超出计划的还款：¥10.00；尚未退还：¥10.00。', { exact: false })).toBeVisible();
+    await axe(page);
+    const [kase] = await db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(kase!.state).toBe('completed');
+    expect((await db.select().from(agreements).where(eq(agreements.id, s.agreementId)))[0]!.planCompletedAt).not.toBeNull();
+
+    // The borrower downloads the certificate and checks it at /verify.
+    const phone = await pageAs(s.borrower);
+    await phone.goto(`/cases/${s.kase.id}`);
+    await expect(phone.getByText(/^已于.*全部还清，感谢您。/)).toBeVisible();
+    // What the plan took, and what was paid above it with what becomes of it.
+    await expect(phone.getByText('多付金额').locator('xpath=following-sibling::dd[1]')).toHaveText('¥10.00');
+    await expect(phone.getByText('您比还款计划多付了¥10.00。已退还¥0.00，其余¥10.00由债权人核实后退还', { exact: false })).toBeVisible();
+    const download = phone.waitForEvent('download');
+    await phone.getByRole('link', { name: '下载结清证明（PDF）' }).click();
+    const file = await (await download).path();
+    expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
+    await phone.goto('/verify');
+    await phone.getByLabel('上传协议 PDF').setInputFiles({ name: '结清证明.pdf', mimeType: 'application/pdf', buffer: fs.readFileSync(file!) });
+    await phone.getByRole('button', { name: '核验' }).click();
+    await expect(phone.getByText('真实且未被修改')).toBeVisible();
+    await expect(phone.getByText(/^结清证明 .*-S，属于/)).toBeVisible();
+    await axe(phone);
+  });
+
+  test('an admin imports a GBK payment file: the preview names each row’s problem, confirming records the valid rows once', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db);
+    const admin = await makeStaff(db, s.creditor.id, 'admin');
+    const [first] = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId)).orderBy(planInstallments.seq);
+    const csv = ['合同号,金额,到账日期,渠道,流水号', `${s.loan.contractNo},${yuan(first!.amount)},${s.snapshot.date},支付宝,IMP-${s.kase.caseNo}`, `${s.loan.contractNo},abc,${s.snapshot.date},支付宝,IMP-${s.kase.caseNo}-B`].join('\r\n');
+    const page = await pageAs({ ...admin, role: 'admin' });
+    await page.goto('/staff/admin/payments');
+    await expect(page.getByRole('heading', { level: 1, name: '导入还款' })).toBeVisible();
+    await axe(page);
+    await page.getByLabel('还款文件（CSV）').setInputFiles({ name: '还款.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'gbk') });
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await expect(page.getByText('共2行（GBK）：1行待登记', { exact: false })).toBeVisible();
+    await expect(page.getByText('金额：不是有效金额')).toBeVisible();
+    await axe(page);
+    await page.getByRole('button', { name: /^登记 1 笔还款/ }).click();
+    await expect(page.getByText('已登记1笔', { exact: false })).toBeVisible();
+    // The same file again: nothing new.
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await expect(page.getByText('已登记：跳过')).toBeVisible();
+    await expect(page.getByText('此文件没有需要登记的还款。')).toBeVisible();
+
+    // The creditor's repayment account, from its administration page to the borrower's "how to pay".
+    await page.goto(`/staff/admin/creditors/${s.creditor.id}`);
+    const account = page.getByRole('form', { name: '还款账户' });
+    await account.getByLabel('账号').fill('6222 ABC');
+    await account.getByRole('button', { name: '保存还款账户' }).click();
+    await expect(account.getByText('账号只能包含数字', { exact: false })).toBeVisible();
+    await account.getByLabel('开户行（含网点）').fill('测试银行 滨江支行');
+    await account.getByLabel('账号').fill('6222 0202 0000 7788');
+    await account.getByRole('button', { name: '保存还款账户' }).click();
+    await expect(account.getByText('还款账户已保存', { exact: false })).toBeVisible();
+    await axe(page);
+    const phone = await pageAs(s.borrower);
+    await phone.goto(`/cases/${s.kase.id}`);
+    await expect(phone.getByText('6222 0202 0000 7788')).toBeVisible();
+    await expect(phone.getByText('测试银行 滨江支行')).toBeVisible();
+  });
+});

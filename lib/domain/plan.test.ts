@@ -1,0 +1,269 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { delayEffect, delayWindow, trackPlan, type PlanInstallmentInput, type PlanPaymentInput, type PlanRules } from './plan';
+
+// Every expected figure below is worked by hand from the rules in plan.ts, not computed with the module's helpers.
+const rules: PlanRules = { graceDays: 3, breachConsecutiveMisses: 2, allocationScope: 'whole_debt' };
+const plan: PlanInstallmentInput[] = [
+  { seq: 1, dueDate: '2027-01-15', charges: 10_000, interest: 500, principal: 30_000 }, // 405.00
+  { seq: 2, dueDate: '2027-02-15', charges: 10_000, interest: 400, principal: 30_000 }, // 404.00
+  { seq: 3, dueDate: '2027-03-15', charges: 0, interest: 200, principal: 40_000 }, // 402.00
+];
+let n = 0;
+const pay = (receivedOn: string, amount: number): PlanPaymentInput => ({ id: `p${++n}`, receivedOn, amount });
+
+describe('allocating payments to a plan (hand-worked)', () => {
+  it('a plan paid on its due dates is paid in full on the last one, with nothing missed and no excess', () => {
+    const r = trackPlan(plan, [pay('2027-01-15', 40_500), pay('2027-02-15', 40_400), pay('2027-03-15', 40_200)], rules, '2027-04-30');
+    expect(r.installments.map((i) => i.state)).toEqual(['paid', 'paid', 'paid']);
+    expect(r.totals).toMatchObject({ scheduled: 121_100, received: 121_100, paid: 121_100, excess: 0, remaining: 0, overdue: 0 });
+    expect(r.completedOn).toBe('2027-03-15');
+    expect(r.breachedOn).toBeNull();
+    expect(r.next).toBeNull();
+  });
+
+  it('a partial payment goes to what is due on its date: charges, interest, then principal', () => {
+    const r = trackPlan(plan, [pay('2027-02-10', 25_000)], rules, '2027-02-10');
+    // Only installment 1 is due on 02-10: 100.00 charges + 5.00 interest + 145.00 principal.
+    expect(r.payments[0]!.allocations).toEqual([{ seq: 1, charges: 10_000, interest: 500, principal: 14_500, total: 25_000 }]);
+    expect(r.installments[0]).toMatchObject({ outstanding: 15_500, state: 'missed', missed: true });
+    expect(r.next).toEqual({ seq: 1, dueDate: '2027-01-15', outstanding: 15_500, graceEnds: '2027-01-18' });
+  });
+
+  it('whole debt: each class across every overdue installment, oldest first (Civil Code art. 561)', () => {
+    const r = trackPlan(plan, [pay('2027-02-16', 25_000)], rules, '2027-02-16');
+    // charges 100 + 100, interest 5 + 4, then principal of the oldest: 250 − 209 = 41.00.
+    expect(r.payments[0]!.allocations).toEqual([
+      { seq: 1, charges: 10_000, interest: 500, principal: 4_100, total: 14_600 },
+      { seq: 2, charges: 10_000, interest: 400, principal: 0, total: 10_400 },
+    ]);
+  });
+
+  it('per installment, when the contract says so: the oldest is cleared first', () => {
+    const r = trackPlan(plan, [pay('2027-02-16', 25_000)], { ...rules, allocationScope: 'per_installment' }, '2027-02-16');
+    expect(r.payments[0]!.allocations).toEqual([{ seq: 1, charges: 10_000, interest: 500, principal: 14_500, total: 25_000 }]);
+  });
+
+  it('a payment before a due date pays the next installment in full, interest included', () => {
+    const r = trackPlan(plan, [pay('2027-01-10', 50_000)], rules, '2027-01-10');
+    // Installment 1 in full (405.00), then 95.00 of installment 2's charges.
+    expect(r.payments[0]!.allocations).toEqual([
+      { seq: 1, charges: 10_000, interest: 500, principal: 30_000, total: 40_500 },
+      { seq: 2, charges: 9_500, interest: 0, principal: 0, total: 9_500 },
+    ]);
+    expect(r.installments[0]).toMatchObject({ state: 'paid', paidOn: '2027-01-10' });
+  });
+
+  it('settling early charges no interest for installments not yet due, and the excess is kept for a refund', () => {
+    const r = trackPlan(plan, [pay('2027-01-15', 40_500), pay('2027-02-01', 100_000)], rules, '2027-02-01');
+    // Not yet due on 02-01: 100 + 300 (no. 2) and 400 (no. 3) = 800.00; their 4.00 + 2.00 interest is cancelled.
+    expect(r.payments[1]).toMatchObject({ allocated: 80_000, excess: 20_000, settledEarly: true });
+    expect(r.totals).toMatchObject({ interestCancelled: 600, excess: 20_000, remaining: 0, paid: 120_500 });
+    expect(r.completedOn).toBe('2027-02-01');
+  });
+
+  it('what settles the plan today: everything due, and the charges and principal of what is not', () => {
+    const r = trackPlan(plan, [pay('2027-01-15', 40_500)], rules, '2027-02-15');
+    // No. 2 is due today (404.00); no. 3 not yet (400.00 without its 2.00 interest).
+    expect(r.totals.settleToday).toBe(80_400);
+    expect(r.totals.dueNow).toBe(40_400);
+  });
+
+  it('within the grace period an installment is due, not missed; a day later it is missed', () => {
+    expect(trackPlan(plan, [], rules, '2027-01-18').installments[0]!.state).toBe('due');
+    expect(trackPlan(plan, [], rules, '2027-01-19').installments[0]).toMatchObject({ state: 'missed', missed: true });
+  });
+
+  it('a payment recorded late but dated within the grace period means the installment was never missed', () => {
+    const before = trackPlan(plan, [], rules, '2027-01-25');
+    expect(before.installments[0]!.missed).toBe(true);
+    const after = trackPlan(plan, [pay('2027-01-18', 40_500)], rules, '2027-01-25');
+    expect(after.installments[0]).toMatchObject({ state: 'paid', missed: false });
+  });
+
+  it('paid after the grace period: paid, but it counted as missed', () => {
+    const r = trackPlan(plan, [pay('2027-01-25', 40_500)], rules, '2027-01-25');
+    expect(r.installments[0]).toMatchObject({ state: 'paid_late', missed: true });
+    expect(r.consecutiveMisses).toBe(1);
+  });
+
+  it('two missed in a row are a breach, the day after the second grace period ends', () => {
+    const r = trackPlan(plan, [], rules, '2027-02-19');
+    expect(r.breachedOn).toBe('2027-02-19');
+    expect(r.consecutiveMisses).toBe(2);
+    expect(trackPlan(plan, [], rules, '2027-02-18').breachedOn).toBeNull();
+  });
+
+  it('a missed installment, one paid on time, another missed: no breach', () => {
+    const r = trackPlan(plan, [pay('2027-01-20', 40_500), pay('2027-02-15', 40_400)], rules, '2027-03-25');
+    expect(r.installments.map((i) => i.state)).toEqual(['paid_late', 'paid', 'missed']);
+    expect(r.breachedOn).toBeNull();
+    expect(r.consecutiveMisses).toBe(1);
+  });
+
+  it('paying the second installment while the first is unpaid pays the first: both count as missed (oldest first)', () => {
+    const r = trackPlan(plan, [pay('2027-02-15', 40_400)], rules, '2027-02-19');
+    // 100 + 100 charges, 5 + 4 interest, then 195.00 of no. 1's principal: 105.00 of it left.
+    expect(r.installments[0]).toMatchObject({ outstanding: 10_500 });
+    expect(r.breachedOn).toBe('2027-02-19');
+  });
+
+  it('refuses amounts that are not whole positive fen', () => {
+    expect(() => trackPlan(plan, [pay('2027-01-15', 0)], rules, '2027-01-15')).toThrow(RangeError);
+    expect(() => trackPlan(plan, [pay('2027-01-15', 1.5)], rules, '2027-01-15')).toThrow(RangeError);
+  });
+});
+
+describe('the one-time delay (hand-worked)', () => {
+  const open = (asOf: string, payments: PlanPaymentInput[] = []) => ({ plan: trackPlan(plan, payments, rules, asOf), today: asOf, maxDays: 14, used: false, open: true });
+
+  it('moves the next installment by up to 14 days; nothing else changes', () => {
+    const result = delayEffect(open('2027-01-10'), 14, 3);
+    expect(result).toEqual({ ok: true, effect: { seq: 1, days: 14, from: '2027-01-15', to: '2027-01-29', graceEnds: '2027-02-01', outstanding: 40_500, following: { seq: 2, dueDate: '2027-02-15' }, last: false } });
+  });
+
+  it('within the grace period the new date is not before today', () => {
+    expect(delayWindow(open('2027-01-17'))).toMatchObject({ ok: true, window: { minDays: 2, maxDays: 14 } });
+    expect(delayEffect(open('2027-01-17'), 1, 3)).toEqual({ ok: false, reason: 'delay.days' });
+  });
+
+  it('is refused once used, for a missed installment, beyond the limit, or where not offered', () => {
+    expect(delayWindow({ ...open('2027-01-10'), used: true })).toEqual({ ok: false, reason: 'delay.used' });
+    expect(delayWindow(open('2027-01-19'))).toEqual({ ok: false, reason: 'delay.missed' });
+    expect(delayEffect(open('2027-01-10'), 15, 3)).toEqual({ ok: false, reason: 'delay.days' });
+    expect(delayWindow({ ...open('2027-01-10'), maxDays: 0 })).toEqual({ ok: false, reason: 'delay.notOffered' });
+    expect(delayWindow({ ...open('2027-01-10'), open: false })).toEqual({ ok: false, reason: 'delay.planClosed' });
+  });
+
+  it('the last installment: the plan ends later', () => {
+    const payments = [pay('2027-01-15', 40_500), pay('2027-02-15', 40_400)];
+    expect(delayEffect(open('2027-03-01', payments), 5, 3)).toMatchObject({ ok: true, effect: { seq: 3, to: '2027-03-20', following: null, last: true } });
+  });
+});
+
+// ---- Properties ----------------------------------------------------------------------------------------------
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayMs = 86_400_000;
+const base = Date.UTC(2027, 0, 31);
+
+/** Monthly installments built with Date (not the domain's calendar): the 31st clamps to each month's end. */
+const arbPlan = fc.integer({ min: 1, max: 18 }).chain((months) =>
+  fc
+    .array(fc.record({ charges: fc.integer({ min: 0, max: 200_000 }), interest: fc.integer({ min: 0, max: 50_000 }), principal: fc.integer({ min: 0, max: 2_000_000 }) }), { minLength: months, maxLength: months })
+    // Due on the 31st, clamped to each month's end: the last day of January, February, … (Date's day 0 of the next month).
+    .map((parts) => parts.map((p, i) => ({ seq: i + 1, dueDate: iso(Date.UTC(2027, i + 1, 0)), ...p })))
+    .filter((rows) => rows.every((r) => r.charges + r.interest + r.principal > 0)),
+);
+const arbRules = fc.record({ graceDays: fc.integer({ min: 0, max: 10 }), breachConsecutiveMisses: fc.integer({ min: 1, max: 4 }), allocationScope: fc.constantFrom('whole_debt' as const, 'per_installment' as const) });
+const amountOf = (r: PlanInstallmentInput) => r.charges + r.interest + r.principal;
+
+// Hundreds of generated plans each: more than the default 5 s when the machine is shared.
+describe('plan tracking properties', { timeout: 30_000 }, () => {
+  it('a plan paid as scheduled (each installment, in one or two parts, between its due date and the end of its grace period) never misses, never breaches, and ends paid in full with no excess', () => {
+    fc.assert(
+      fc.property(arbPlan, arbRules, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 18, maxLength: 18 }), (rows, rules, choices) => {
+        const payments: PlanPaymentInput[] = [];
+        rows.forEach((row, i) => {
+          const [when, split, share] = choices[i]!;
+          const day = iso(Date.parse(`${row.dueDate}T00:00:00Z`) + Math.floor(when * rules.graceDays) * dayMs);
+          const amount = amountOf(row);
+          const first = split ? Math.floor(amount * share) : amount;
+          if (first > 0) payments.push({ id: `${i}a`, receivedOn: row.dueDate, amount: first });
+          if (amount - first > 0) payments.push({ id: `${i}b`, receivedOn: day, amount: amount - first });
+        });
+        const end = iso(Date.parse(`${rows.at(-1)!.dueDate}T00:00:00Z`) + 400 * dayMs);
+        const r = trackPlan(rows, payments, rules, end);
+        expect(r.breachedOn).toBeNull();
+        expect(r.installments.every((i) => i.state === 'paid' && !i.missed)).toBe(true);
+        expect(r.totals.excess).toBe(0);
+        expect(r.totals.remaining).toBe(0);
+        expect(r.completedOn).not.toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('paid ahead of time, the amounts scheduled: never missed, and whatever interest an early settlement cancels comes back as excess', () => {
+    fc.assert(
+      fc.property(arbPlan, arbRules, fc.integer({ min: 1, max: 20 }), (rows, rules, early) => {
+        const payments = rows.map((row, i) => ({ id: String(i), receivedOn: iso(Date.parse(`${row.dueDate}T00:00:00Z`) - early * dayMs), amount: amountOf(row) }));
+        const r = trackPlan(rows, payments, rules, rows.at(-1)!.dueDate);
+        expect(r.breachedOn).toBeNull();
+        expect(r.installments.some((i) => i.missed)).toBe(false);
+        expect(r.totals.remaining).toBe(0);
+        expect(r.totals.excess).toBe(r.totals.interestCancelled);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every fen received is allocated or excess: total allocated equals total paid, no component is overpaid', () => {
+    const arbPayments = fc.array(fc.record({ offset: fc.integer({ min: -40, max: 700 }), amount: fc.integer({ min: 1, max: 3_000_000 }) }), { maxLength: 25 });
+    fc.assert(
+      fc.property(arbPlan, arbRules, arbPayments, fc.integer({ min: 0, max: 800 }), (rows, rules, raw, asOfOffset) => {
+        const payments = raw.map((p, i) => ({ id: String(i), receivedOn: iso(base + p.offset * dayMs), amount: p.amount }));
+        const asOf = iso(base + asOfOffset * dayMs);
+        const r = trackPlan(rows, payments, rules, asOf);
+        const counted = payments.filter((p) => p.receivedOn <= asOf);
+        const received = counted.reduce((s, p) => s + p.amount, 0);
+        const allocated = r.payments.flatMap((p) => p.allocations).reduce((s, a) => s + a.charges + a.interest + a.principal, 0);
+        const excess = r.payments.reduce((s, p) => s + p.excess, 0);
+        expect(allocated + excess).toBe(received);
+        expect(r.totals.paid).toBe(allocated);
+        expect(r.installments.reduce((s, i) => s + i.paidTotal, 0)).toBe(allocated);
+        for (const p of r.payments) expect(p.allocated + p.excess).toBe(p.amount);
+        for (const [i, row] of rows.entries()) {
+          const result = r.installments.find((x) => x.seq === row.seq)!;
+          expect(result.paid.charges).toBeLessThanOrEqual(row.charges);
+          expect(result.paid.principal).toBeLessThanOrEqual(row.principal);
+          expect(result.paid.interest + result.interestCancelled).toBeLessThanOrEqual(row.interest);
+          expect(result.outstanding).toBe(amountOf(row) - result.interestCancelled - result.paidTotal);
+          expect(result.outstanding).toBeGreaterThanOrEqual(0);
+          void i;
+        }
+        // Excess only once everything is paid.
+        if (excess > 0) expect(r.totals.remaining).toBe(0);
+        expect(r.totals.paid + r.totals.remaining + r.totals.interestCancelled).toBe(r.totals.scheduled);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('breach after N misses: a borrower who pays the first k installments on time and then nothing is in breach the day after the grace period of installment k + N', () => {
+    fc.assert(
+      fc.property(arbPlan, arbRules, fc.nat(), (rows, rules, kSeed) => {
+        const k = kSeed % rows.length;
+        const payments = rows.slice(0, k).map((row, i) => ({ id: String(i), receivedOn: row.dueDate, amount: amountOf(row) }));
+        const end = iso(Date.parse(`${rows.at(-1)!.dueDate}T00:00:00Z`) + 60 * dayMs);
+        const r = trackPlan(rows, payments, rules, end);
+        const nth = rows[k + rules.breachConsecutiveMisses - 1];
+        // Oracle: plain date arithmetic, grace days then one more day.
+        const expected = nth ? iso(Date.parse(`${nth.dueDate}T00:00:00Z`) + (rules.graceDays + 1) * dayMs) : null;
+        expect(r.breachedOn).toBe(expected);
+        expect(r.consecutiveMisses).toBe(rows.length - k);
+        // Before that day, no breach yet.
+        if (expected) expect(trackPlan(rows, payments, rules, iso(Date.parse(`${expected}T00:00:00Z`) - dayMs)).breachedOn).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the delay: the installment moves by exactly the days chosen, is refused a second time, and paid on its new date is not missed', () => {
+    fc.assert(
+      fc.property(arbPlan, fc.integer({ min: 1, max: 14 }), fc.integer({ min: 0, max: 13 }), (rows, days, before) => {
+        const today = iso(Date.parse(`${rows[0]!.dueDate}T00:00:00Z`) - before * dayMs);
+        const request = { plan: trackPlan(rows, [], rules, today), today, maxDays: 14, used: false, open: true };
+        const result = delayEffect(request, days, rules.graceDays);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(Date.parse(result.effect.to) - Date.parse(result.effect.from)).toBe(days * dayMs);
+        expect(delayEffect({ ...request, used: true }, days, rules.graceDays)).toEqual({ ok: false, reason: 'delay.used' });
+        const moved = rows.map((row) => (row.seq === result.effect.seq ? { ...row, dueDate: result.effect.to } : row));
+        const paidThen = trackPlan(moved, [{ id: 'x', receivedOn: result.effect.graceEnds, amount: amountOf(rows[0]!) }], rules, result.effect.graceEnds);
+        expect(paidThen.installments.find((i) => i.seq === 1)).toMatchObject({ missed: false });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

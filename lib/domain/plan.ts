@@ -1,0 +1,331 @@
+import { addDays, daysBetween, type IsoDate } from './dates';
+import { assertFen, type Fen } from './money';
+
+/**
+ * Tracking a repayment plan (还款计划) after the agreement is executed: where
+ * each payment goes, which installments are paid, due, missed, and whether the
+ * plan is kept, broken or paid in full. Pure: the same installments, payments,
+ * terms and day always give the same answer, so the state is recomputed from
+ * the payments whenever one is recorded, reversed or back-dated, never patched.
+ *
+ * Rules (the agreement's terms, DESIGN.md "Domain rules"):
+ *
+ * - Components. A plan installment carries carried-over charges (the overdue
+ *   interest, penalty, compound interest and fees of the loan, brought into
+ *   the plan without interest), the plan's own interest, and principal. No
+ *   penalty accrues inside the plan: the agreement's remedy for a missed
+ *   installment is breach, not interest.
+ * - Allocation (Civil Code art. 561: costs → interest → principal). A payment
+ *   received on day D goes first to what is due on or before D. With scope
+ *   'whole_debt' (the statute's default) each class — charges, then interest,
+ *   then principal — is paid across all those installments, oldest first (due
+ *   date, then number), before the next class; with 'per_installment' (when the
+ *   contract stipulates it) each installment is cleared in that order before
+ *   the next is touched. Same-day payments apply in the order given.
+ * - Paying ahead. What is left either settles the plan, when it covers the
+ *   charges and principal of every installment not yet due (the agreement,
+ *   art. 6: settling early, no interest is charged for installments not yet
+ *   due, so their unpaid interest is cancelled), or pays the next installments
+ *   in full, in due-date order (charges, interest, principal), so that a
+ *   borrower who pays a few days early has paid that installment.
+ * - Excess. Anything left once every installment is paid is excess: recorded,
+ *   never lost, and shown for a refund decision.
+ * - Missed. An installment is missed when it is not paid in full by the end of
+ *   its grace period (due date + graceDays; the agreement, art. 7: paid in
+ *   full within the grace period counts as paid on time) and that day has
+ *   passed. Judged by the payments' dates, so a payment recorded late but
+ *   dated in time means the installment was never missed.
+ * - Breach. breachConsecutiveMisses missed installments in a row (in due-date
+ *   order) are a breach, on the day after the grace period of the last of them.
+ * - Paid in full. The plan is complete on the day its last installment is paid.
+ */
+
+export type PlanComponent = 'charges' | 'interest' | 'principal';
+/** Costs and the older interest first, then the plan's interest, then principal. */
+export const planComponents: readonly PlanComponent[] = ['charges', 'interest', 'principal'];
+
+export type AllocationScope = 'whole_debt' | 'per_installment';
+
+export type PlanRules = {
+  graceDays: number;
+  breachConsecutiveMisses: number;
+  allocationScope: AllocationScope;
+};
+
+export type PlanInstallmentInput = { seq: number; dueDate: IsoDate; charges: Fen; interest: Fen; principal: Fen };
+export type PlanPaymentInput = { id: string; receivedOn: IsoDate; amount: Fen };
+
+export type ComponentSplit = Record<PlanComponent, Fen>;
+export type PlanAllocation = ComponentSplit & { seq: number; total: Fen };
+
+export type PlanInstallmentState =
+  /** Paid in full by the end of its grace period (or ahead, or cancelled by an early settlement). */
+  | 'paid'
+  /** Paid in full, but only after its grace period ended: it counted as missed. */
+  | 'paid_late'
+  /** Not yet due. */
+  | 'upcoming'
+  /** Due, and still within its grace period. */
+  | 'due'
+  /** Not paid in full by the end of its grace period. */
+  | 'missed';
+
+export type PlanInstallmentResult = {
+  seq: number;
+  dueDate: IsoDate;
+  /** The last day a payment counts as on time. */
+  graceEnds: IsoDate;
+  /** As scheduled, by component. */
+  scheduled: ComponentSplit;
+  /** As scheduled (charges + interest + principal). */
+  amount: Fen;
+  paid: ComponentSplit;
+  paidTotal: Fen;
+  /** Interest cancelled by an early settlement (never charged). */
+  interestCancelled: Fen;
+  /** amount − interestCancelled − paidTotal. */
+  outstanding: Fen;
+  /** The day the installment was paid in full, if it has been. */
+  paidOn: IsoDate | null;
+  state: PlanInstallmentState;
+  /** Not paid in full by the end of its grace period, which has passed (also when it was paid later). */
+  missed: boolean;
+};
+
+export type PlanPaymentResult = { id: string; receivedOn: IsoDate; amount: Fen; allocations: PlanAllocation[]; allocated: Fen; excess: Fen; settledEarly: boolean };
+
+export type PlanResult = {
+  asOf: IsoDate;
+  installments: PlanInstallmentResult[];
+  payments: PlanPaymentResult[];
+  totals: {
+    /** Σ scheduled amounts. */
+    scheduled: Fen;
+    /** Σ payments received. */
+    received: Fen;
+    /** Σ allocated to installments (received − excess). */
+    paid: Fen;
+    excess: Fen;
+    interestCancelled: Fen;
+    /** Still to pay on the plan. */
+    remaining: Fen;
+    /** Outstanding on installments due on or before asOf (within their grace period or not). */
+    dueNow: Fen;
+    /** Outstanding on missed installments. */
+    overdue: Fen;
+    /** What pays off the whole plan today: everything due, and the charges and principal of what is not yet due. */
+    settleToday: Fen;
+  };
+  /** The first installment with something left to pay. */
+  next: { seq: number; dueDate: IsoDate; outstanding: Fen; graceEnds: IsoDate } | null;
+  /** The longest run of missed installments in a row, as of asOf, ending at the latest one. */
+  consecutiveMisses: number;
+  /** The day the plan was broken, if it was by asOf. */
+  breachedOn: IsoDate | null;
+  /** The day the last installment was paid, if every one is. */
+  completedOn: IsoDate | null;
+};
+
+type Row = PlanInstallmentInput & { paid: ComponentSplit; cancelled: Fen; paidOn: IsoDate | null };
+
+const total = (split: ComponentSplit) => split.charges + split.interest + split.principal;
+const scheduledOf = (row: PlanInstallmentInput) => row.charges + row.interest + row.principal;
+const owedOf = (row: Row, c: PlanComponent) => (c === 'interest' ? row.interest - row.cancelled : row[c]) - row.paid[c];
+const outstandingOf = (row: Row) => planComponents.reduce((sum, c) => sum + owedOf(row, c), 0);
+
+function compareRows(a: { dueDate: IsoDate; seq: number }, b: { dueDate: IsoDate; seq: number }) {
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.seq - b.seq;
+}
+
+function validate(installments: readonly PlanInstallmentInput[], payments: readonly PlanPaymentInput[], rules: PlanRules) {
+  const seqs = new Set<number>();
+  for (const row of installments) {
+    if (seqs.has(row.seq)) throw new RangeError(`installment ${row.seq} appears twice`);
+    seqs.add(row.seq);
+    for (const c of planComponents) {
+      assertFen(row[c], `installment ${row.seq} ${c}`);
+      if (row[c] < 0) throw new RangeError(`installment ${row.seq} ${c} is negative`);
+    }
+  }
+  for (const payment of payments) {
+    assertFen(payment.amount, `payment ${payment.id}`);
+    if (payment.amount <= 0) throw new RangeError(`payment ${payment.id} is not positive`);
+  }
+  if (!Number.isInteger(rules.graceDays) || rules.graceDays < 0) throw new RangeError('graceDays must be a whole number ≥ 0');
+  if (!Number.isInteger(rules.breachConsecutiveMisses) || rules.breachConsecutiveMisses < 1) throw new RangeError('breachConsecutiveMisses must be ≥ 1');
+}
+
+/** The state of a plan on a day, from its installments (with their current due dates) and the payments not reversed. */
+export function trackPlan(installments: readonly PlanInstallmentInput[], payments: readonly PlanPaymentInput[], rules: PlanRules, asOf: IsoDate): PlanResult {
+  validate(installments, payments, rules);
+  const rows: Row[] = [...installments].sort(compareRows).map((row) => ({ ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null }));
+  const ordered = payments
+    .map((payment, index) => ({ payment, index }))
+    .filter(({ payment }) => payment.receivedOn <= asOf)
+    .sort((a, b) => (a.payment.receivedOn < b.payment.receivedOn ? -1 : a.payment.receivedOn > b.payment.receivedOn ? 1 : a.index - b.index));
+
+  const paymentResults: PlanPaymentResult[] = [];
+  for (const { payment } of ordered) {
+    const on = payment.receivedOn;
+    const given = new Map<number, PlanAllocation>();
+    let left = payment.amount;
+    const pay = (row: Row, c: PlanComponent) => {
+      const amount = Math.min(left, owedOf(row, c));
+      if (amount <= 0) return;
+      row.paid[c] += amount;
+      left -= amount;
+      const entry = given.get(row.seq) ?? { seq: row.seq, charges: 0, interest: 0, principal: 0, total: 0 };
+      entry[c] += amount;
+      entry.total += amount;
+      given.set(row.seq, entry);
+      if (outstandingOf(row) === 0) row.paidOn = on;
+    };
+    const due = rows.filter((row) => row.dueDate <= on);
+    if (rules.allocationScope === 'whole_debt') {
+      for (const c of planComponents) for (const row of due) pay(row, c);
+    } else {
+      for (const row of due) for (const c of planComponents) pay(row, c);
+    }
+    let settledEarly = false;
+    const ahead = rows.filter((row) => row.dueDate > on && outstandingOf(row) > 0);
+    if (left > 0 && ahead.length) {
+      const settlement = ahead.reduce((sum, row) => sum + owedOf(row, 'charges') + owedOf(row, 'principal'), 0);
+      if (left >= settlement) {
+        settledEarly = ahead.some((row) => owedOf(row, 'interest') > 0);
+        for (const row of ahead) {
+          row.cancelled += owedOf(row, 'interest');
+          pay(row, 'charges');
+          pay(row, 'principal');
+          row.paidOn ??= on;
+        }
+      } else {
+        for (const row of ahead) for (const c of planComponents) pay(row, c);
+      }
+    }
+    const allocations = [...given.values()].sort((a, b) => a.seq - b.seq);
+    paymentResults.push({ id: payment.id, receivedOn: on, amount: payment.amount, allocations, allocated: payment.amount - left, excess: left, settledEarly });
+  }
+
+  const results = rows.map((row): PlanInstallmentResult => {
+    const graceEnds = addDays(row.dueDate, rules.graceDays);
+    const outstanding = outstandingOf(row);
+    const onTime = row.paidOn !== null && row.paidOn <= graceEnds;
+    const missed = graceEnds < asOf && !onTime;
+    let state: PlanInstallmentState;
+    if (outstanding === 0) state = missed ? 'paid_late' : 'paid';
+    else if (missed) state = 'missed';
+    else if (row.dueDate <= asOf) state = 'due';
+    else state = 'upcoming';
+    const paidTotal = total(row.paid);
+    return { seq: row.seq, dueDate: row.dueDate, graceEnds, scheduled: { charges: row.charges, interest: row.interest, principal: row.principal }, amount: scheduledOf(row), paid: { ...row.paid }, paidTotal, interestCancelled: row.cancelled, outstanding, paidOn: outstanding === 0 ? row.paidOn : null, state, missed };
+  });
+
+  // Installments are judged once their grace period is over; in due-date order those are the first ones.
+  let run = 0;
+  let breachedOn: IsoDate | null = null;
+  for (const row of results) {
+    if (row.graceEnds >= asOf) continue;
+    run = row.missed ? run + 1 : 0;
+    if (breachedOn === null && run >= rules.breachConsecutiveMisses) breachedOn = addDays(row.graceEnds, 1);
+  }
+  const consecutiveMisses = run;
+
+  const received = paymentResults.reduce((sum, p) => sum + p.amount, 0);
+  const excess = paymentResults.reduce((sum, p) => sum + p.excess, 0);
+  const sum = (pick: (row: PlanInstallmentResult) => Fen, where: (row: PlanInstallmentResult) => boolean = () => true) => results.filter(where).reduce((s, row) => s + pick(row), 0);
+  const next = results.find((row) => row.outstanding > 0);
+  const complete = results.length > 0 && results.every((row) => row.outstanding === 0);
+  return {
+    asOf,
+    installments: results,
+    payments: paymentResults,
+    totals: {
+      scheduled: sum((row) => row.amount),
+      received,
+      paid: received - excess,
+      excess,
+      interestCancelled: sum((row) => row.interestCancelled),
+      remaining: sum((row) => row.outstanding),
+      dueNow: sum((row) => row.outstanding, (row) => row.dueDate <= asOf),
+      overdue: sum((row) => row.outstanding, (row) => row.state === 'missed'),
+      settleToday: sum((row) => row.outstanding, (row) => row.dueDate <= asOf) + sum((row) => row.outstanding - unpaidInterestOf(row), (row) => row.dueDate > asOf),
+    },
+    next: next ? { seq: next.seq, dueDate: next.dueDate, outstanding: next.outstanding, graceEnds: next.graceEnds } : null,
+    consecutiveMisses,
+    breachedOn,
+    completedOn: complete ? results.reduce<IsoDate | null>((latest, row) => (row.paidOn && (!latest || row.paidOn > latest) ? row.paidOn : latest), null) : null,
+  };
+}
+
+/** The interest of an installment still unpaid (settling early cancels it for installments not yet due). */
+function unpaidInterestOf(row: PlanInstallmentResult): Fen {
+  return row.scheduled.interest - row.interestCancelled - row.paid.interest;
+}
+
+/**
+ * The one-time delay (the agreement, art. 6): once per plan, the borrower may
+ * move the next installment still to pay back by 1 to maxDays days, without a
+ * new agreement, as long as it has not been missed (its grace period is not
+ * over). The new date is never before today, and nothing else changes: the
+ * amount is the same, no interest or fee is added, the grace period runs from
+ * the new date, the other installments keep their dates.
+ */
+export type DelayRefusal = 'delay.notOffered' | 'delay.used' | 'delay.planClosed' | 'delay.nothingToDelay' | 'delay.missed' | 'delay.days';
+
+export type DelayRequest = {
+  plan: PlanResult;
+  today: IsoDate;
+  /** The agreement's selfServiceDelayMaxDays (0: no delay offered). */
+  maxDays: number;
+  /** Whether this plan's delay has been taken already. */
+  used: boolean;
+  /** Whether the plan is still running (not broken, not paid in full). */
+  open: boolean;
+};
+
+export type DelayWindow = { seq: number; from: IsoDate; outstanding: Fen; minDays: number; maxDays: number };
+
+export type DelayEffect = {
+  seq: number;
+  days: number;
+  from: IsoDate;
+  to: IsoDate;
+  /** The last day a payment counts as on time, from the new date. */
+  graceEnds: IsoDate;
+  /** Still to pay on that installment: unchanged by the delay. */
+  outstanding: Fen;
+  /** The installment after it, which keeps its date. */
+  following: { seq: number; dueDate: IsoDate } | null;
+  /** Whether it is the plan's last installment (the plan then ends later). */
+  last: boolean;
+};
+
+/** Which installment may be delayed today and by how many days, or why none may. */
+export function delayWindow(request: DelayRequest): { ok: true; window: DelayWindow } | { ok: false; reason: DelayRefusal } {
+  const { plan, today, maxDays } = request;
+  if (maxDays < 1) return { ok: false, reason: 'delay.notOffered' };
+  if (request.used) return { ok: false, reason: 'delay.used' };
+  if (!request.open) return { ok: false, reason: 'delay.planClosed' };
+  const target = plan.installments.find((row) => row.outstanding > 0);
+  if (!target) return { ok: false, reason: 'delay.nothingToDelay' };
+  if (target.graceEnds < today) return { ok: false, reason: 'delay.missed' };
+  const minDays = Math.max(1, daysBetween(target.dueDate, today));
+  if (minDays > maxDays) return { ok: false, reason: 'delay.missed' };
+  return { ok: true, window: { seq: target.seq, from: target.dueDate, outstanding: target.outstanding, minDays, maxDays } };
+}
+
+/** The effect of delaying by `days`, checked against the window; shown to the borrower before they confirm. */
+export function delayEffect(request: DelayRequest, days: number, graceDays: number): { ok: true; effect: DelayEffect } | { ok: false; reason: DelayRefusal } {
+  const window = delayWindow(request);
+  if (!window.ok) return window;
+  const { seq, from, outstanding, minDays, maxDays } = window.window;
+  if (!Number.isInteger(days) || days < minDays || days > maxDays) return { ok: false, reason: 'delay.days' };
+  const to = addDays(from, days);
+  const rows = request.plan.installments;
+  const index = rows.findIndex((row) => row.seq === seq);
+  const after = rows.slice(index + 1).find((row) => row.outstanding > 0) ?? rows[index + 1];
+  return {
+    ok: true,
+    effect: { seq, days, from, to, graceEnds: addDays(to, graceDays), outstanding, following: after ? { seq: after.seq, dueDate: after.dueDate } : null, last: index === rows.length - 1 },
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { creditorPolicySchema, defaultPolicy, LEGAL_COST_CAP_PCT, LEGAL_LONGEST_PLAN_MONTHS } from './policy';
+
+const accepts = (value: unknown) => creditorPolicySchema.safeParse(value).success;
+
+describe('creditor policy', () => {
+  it('has the defaults DESIGN.md gives', () => {
+    expect(defaultPolicy).toMatchObject({
+      penaltyMarkupPct: 50,
+      totalCostCapAnnualPct: 24,
+      allocationScope: 'whole_debt',
+      longestPlanMonths: 60,
+      contact: { windowStart: '08:00', windowEnd: '21:00', maxEffectivePerDay: 3, maxUnansweredAttemptsPerDay: 6, maxAttemptsPer7Days: 7, maxMessagesPerDay: 2, maxMessagesPer7Days: 7 },
+    });
+    expect([LEGAL_COST_CAP_PCT, LEGAL_LONGEST_PLAN_MONTHS]).toEqual([24, 60]);
+  });
+
+  it('defect 4: legal limits are ceilings a creditor may tighten but never loosen', () => {
+    // The cap: at most 24 % a year.
+    expect(accepts({ totalCostCapAnnualPct: 24 })).toBe(true);
+    expect(accepts({ totalCostCapAnnualPct: 18 })).toBe(true);
+    expect(accepts({ totalCostCapAnnualPct: 24.01 })).toBe(false);
+    expect(accepts({ totalCostCapAnnualPct: 36 })).toBe(false);
+    // The contact window: inside 08:00–22:00, never wrapping midnight.
+    expect(accepts({ contact: { windowStart: '08:00', windowEnd: '22:00' } })).toBe(true);
+    expect(accepts({ contact: { windowStart: '09:30', windowEnd: '18:00' } })).toBe(true);
+    expect(accepts({ contact: { windowStart: '06:00', windowEnd: '21:00' } })).toBe(false);
+    expect(accepts({ contact: { windowStart: '08:00', windowEnd: '23:30' } })).toBe(false);
+    expect(accepts({ contact: { windowStart: '21:00', windowEnd: '08:00' } })).toBe(false);
+    expect(accepts({ contact: { windowStart: '12:00', windowEnd: '12:00' } })).toBe(false);
+    // The contact limits.
+    expect(accepts({ contact: { maxEffectivePerDay: 3, maxUnansweredAttemptsPerDay: 6, maxAttemptsPer7Days: 7 } })).toBe(true);
+    expect(accepts({ contact: { maxEffectivePerDay: 4 } })).toBe(false);
+    expect(accepts({ contact: { maxEffectivePerDay: 10 } })).toBe(false);
+    expect(accepts({ contact: { maxUnansweredAttemptsPerDay: 7 } })).toBe(false);
+    expect(accepts({ contact: { maxUnansweredAttemptsPerDay: 20 } })).toBe(false);
+    expect(accepts({ contact: { maxAttemptsPer7Days: 8 } })).toBe(false);
+    expect(accepts({ contact: { maxAttemptsPer7Days: 50 } })).toBe(false);
+    expect(accepts({ contact: { maxMessagesPerDay: 4 } })).toBe(false);
+    expect(accepts({ contact: { maxMessagesPer7Days: 15 } })).toBe(false);
+    // The longest plan: five years at most; an extension's policy rate no higher than the cap.
+    expect(accepts({ longestPlanMonths: 36 })).toBe(true);
+    expect(accepts({ longestPlanMonths: 61 })).toBe(false);
+    expect(accepts({ installments: { maxMonths: 61 } })).toBe(false);
+    expect(accepts({ extension: { rate: 'policy', policyAnnualRatePpm: 240_001 } })).toBe(false);
+    // The penalty markup: 30–50 % (PBoC 2003).
+    expect(accepts({ penaltyMarkupPct: 51 })).toBe(false);
+    expect(accepts({ penaltyMarkupPct: 29 })).toBe(false);
+  });
+
+  it('keeps the per-installment allocation as an option for contracts that stipulate it', () => {
+    expect(creditorPolicySchema.parse({ allocationScope: 'per_installment' }).allocationScope).toBe('per_installment');
+    expect(accepts({ allocationScope: 'newest_first' })).toBe(false);
+  });
+});

@@ -1,0 +1,360 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, creditors, contactRecords, notifications, payments, planDelays, planDocuments, planInstallments } from '@/db/schema';
+import { addDays } from '@/lib/domain/dates';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { makeExecutedPlan } from '@/lib/testing/plans';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import type { Ctx } from '../actor';
+import { countersign } from '../agreements/countersign';
+import { grantSealAuthorisation } from '../agreements/seal-authorisation';
+import { ensureUnsignedDocument } from '../agreements/prepare-document';
+import { requestSigningCode } from '../agreements/request-signing-code';
+import { signAsBorrower } from '../agreements/sign-as-borrower';
+import { verifyAgreementCode, verifyAgreementFile } from '../agreements/verify-agreement';
+import { acceptOffer } from '../offers/accept-offer';
+import { requestSuggestions } from '../offers/suggest-offers';
+import { confirmPaymentImport, previewPaymentImport } from './import-payments';
+import { getPlanProgress, getStaffPlan } from './plan-progress';
+import { readPlanDocument } from './read-plan-document';
+import { recordPayment } from './record-payment';
+import { recordRefund } from './record-refund';
+import { confirmDelay, getDelayOptions } from './request-delay';
+import { reversePayment } from './reverse-payment';
+import { getPaymentAccount, setPaymentAccount } from './set-payment-account';
+import { trackPlans } from './track-plans';
+
+let test: TestDatabase;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-plan-'));
+beforeAll(async () => {
+  process.env.DATA_DIR = dataDir; // the demo signing identity is generated here
+  test = await createTestDatabase();
+});
+afterAll(async () => {
+  await test.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const meta = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (Linux; Android 13) Mobile' };
+/** The controllable clock: a moment of a day in Beijing. */
+const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+const staffCtx = (s: { id: string; role: 'mediator' | 'supervisor' | 'admin'; creditorId: string | null }): Ctx => ({ actor: { type: 'staff', id: s.id, role: s.role, creditorId: s.creditorId }, meta });
+const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+async function rows(agreementId: string) {
+  return test.db.select().from(planInstallments).where(eq(planInstallments.agreementId, agreementId)).orderBy(asc(planInstallments.dueDate), asc(planInstallments.seq));
+}
+async function auditActions(agreementId: string) {
+  return (await test.db.select({ action: auditEvents.action, data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.entityType, 'agreement'), eq(auditEvents.entityId, agreementId))).orderBy(asc(auditEvents.seq))).map((e) => e.action);
+}
+async function messagesTo(borrowerId: string, template: string) {
+  return test.db.select().from(notifications).where(and(eq(notifications.recipientId, borrowerId), eq(notifications.template, template)));
+}
+
+describe('the plan lifecycle, on a controllable clock', () => {
+  it('signed and countersigned; a miss found and withdrawn by a back-dated payment; the one-time delay; paid to the end; the certificate verifies', async () => {
+    const creditor = await makeCreditor(test.db);
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator', 'mediator password');
+    const borrower = await makeBorrower(test.db, { fullName: '周立' });
+    const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id, mediator.id);
+    const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta };
+    const mediatorCtx = staffCtx(mediator);
+    // The creditor's seal is applied at countersigning under the authorisation its admin granted.
+    const admin = await makeStaff(test.db, creditor.id, 'admin');
+    await grantSealAuthorisation(staffCtx({ ...admin, role: 'admin' }), { creditorId: creditor.id, signatory: '法定代表人 陈立新' });
+    const { offerIds } = await requestSuggestions(borrowerCtx, kase.id);
+    await acceptOffer(borrowerCtx, offerIds[0]);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+    await ensureUnsignedDocument(borrowerCtx, agreement!.id);
+    await requestSigningCode(borrowerCtx, agreement!.id);
+    const [code] = await test.db.select().from(notifications).where(and(eq(notifications.toAddress, borrower.phone), eq(notifications.template, 'signCode'))).orderBy(desc(notifications.createdAt)).limit(1);
+    await signAsBorrower(borrowerCtx, agreement!.id, { consent: true, code: /\d{6}/.exec(code!.body)![0], typedName: '周立' });
+    await countersign(mediatorCtx, agreement!.id, { password: 'mediator password' });
+
+    // The plan started at countersigning: the schedule's rows, carried charges apart from the plan's interest.
+    const plan = await rows(agreement!.id);
+    expect(plan.length).toBeGreaterThanOrEqual(2);
+    expect(plan.every((r) => r.amount === r.principal + r.interest + r.charges && r.status === 'scheduled')).toBe(true);
+    const [first, second] = plan as [(typeof plan)[0], (typeof plan)[0]];
+    expect((await test.db.select().from(cases).where(eq(cases.id, kase.id)))[0]!.state).toBe('plan_active');
+
+    // Past the first installment's grace period with nothing paid: the job records the miss once and reminds the borrower.
+    const graceDays = 3;
+    const afterGrace = at(addDays(first.dueDate, graceDays + 1));
+    expect(await trackPlans(afterGrace)).toMatchObject({ missed: 1, breached: 0 });
+    expect(await trackPlans(afterGrace)).toMatchObject({ missed: 0 });
+    expect((await rows(agreement!.id))[0]).toMatchObject({ status: 'missed' });
+    expect(await messagesTo(borrower.id, 'planInstallmentMissed')).toHaveLength(2); // in-app and SMS (10:00, allowed)
+    const progress = (await getPlanProgress(borrowerCtx.actor, kase.id, afterGrace))!;
+    expect(progress.installments[0]).toMatchObject({ state: 'missed', outstanding: first.amount });
+    expect(progress.totals.overdue).toBe(first.amount);
+
+    // The payment was made on the due date but recorded late: the miss is withdrawn, and audited.
+    await recordPayment(mediatorCtx, kase.id, { amount: yuan(first.amount), receivedOn: first.dueDate, channel: 'bank_transfer', reference: `BANK-${kase.caseNo}-1` }, afterGrace);
+    expect((await rows(agreement!.id))[0]).toMatchObject({ status: 'paid', paidAmount: first.amount, paidOn: first.dueDate, missedAt: null });
+    expect(await auditActions(agreement!.id)).toEqual(expect.arrayContaining(['plan.installment_missed', 'plan.payment_recorded', 'plan.miss_withdrawn']));
+
+    // The one-time delay: its effect shown first, then taken; the schedule, a sealed addendum and the audit log reflect it.
+    const beforeSecond = at(addDays(second.dueDate, -2));
+    const options = await getDelayOptions(borrowerCtx.actor, kase.id, 14, beforeSecond);
+    expect(options).toMatchObject({ available: true, window: { seq: second.seq, from: second.dueDate, maxDays: 14 }, effect: { to: addDays(second.dueDate, 14), outstanding: second.amount } });
+    const { addendumId } = await confirmDelay(borrowerCtx, kase.id, { days: 14 }, beforeSecond);
+    const moved = (await rows(agreement!.id)).find((r) => r.seq === second.seq)!;
+    expect(moved).toMatchObject({ dueDate: addDays(second.dueDate, 14), originalDueDate: second.dueDate });
+    expect(await auditActions(agreement!.id)).toContain('plan.delayed');
+    const addendum = await readPlanDocument(borrowerCtx, addendumId);
+    expect(await verifyAgreementFile(meta, addendum.bytes)).toMatchObject({ verdict: 'authentic', document: { kind: 'delay_addendum' } });
+    // A second request is refused with the reason, and the database holds one delay.
+    await expect(confirmDelay(borrowerCtx, kase.id, { days: 3 }, beforeSecond)).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.delay.used' });
+    expect(await getDelayOptions(borrowerCtx.actor, kase.id, undefined, beforeSecond)).toMatchObject({ available: false, reason: 'delay.used', used: { days: 14 } });
+    expect(await test.db.select().from(planDelays).where(eq(planDelays.agreementId, agreement!.id))).toHaveLength(1);
+
+    // Paid on the new date (after the original one plus its grace): not missed.
+    await recordPayment(mediatorCtx, kase.id, { amount: yuan(second.amount), receivedOn: moved.dueDate, channel: 'alipay', reference: `ALI-${kase.caseNo}-2` }, at(moved.dueDate));
+    expect(await trackPlans(at(addDays(moved.dueDate, 5)))).toMatchObject({ missed: 0, breached: 0 });
+
+    // The rest, each on its due date; the last payment closes the plan and the case, "paid in full", with the certificate.
+    const rest = (await rows(agreement!.id)).filter((r) => r.status !== 'paid');
+    for (const [i, row] of rest.entries()) {
+      await recordPayment(mediatorCtx, kase.id, { amount: yuan(row.amount), receivedOn: row.dueDate, channel: 'bank_transfer', reference: `BANK-${kase.caseNo}-R${i}` }, at(row.dueDate, '16:00'));
+    }
+    const [done] = await test.db.select().from(agreements).where(eq(agreements.id, agreement!.id));
+    expect(done!.planCompletedAt).not.toBeNull();
+    expect(done!.planBreachedAt).toBeNull();
+    const [closed] = await test.db.select().from(cases).where(eq(cases.id, kase.id));
+    expect(closed).toMatchObject({ state: 'completed' });
+    expect(closed!.closedAt).not.toBeNull();
+    const total = plan.reduce((s, r) => s + r.amount, 0);
+    // Recorded through the outcome service: "paid in full" replaces "agreement signed" (kept on record as superseded).
+    const outcomes = await test.db.select({ outcome: caseOutcomes.outcome, recovered: caseOutcomes.amountRecovered, superseded: caseOutcomes.supersededAt, to: caseOutcomes.toState }).from(caseOutcomes).where(eq(caseOutcomes.caseId, kase.id));
+    expect(outcomes.filter((o) => o.superseded === null)).toEqual([{ outcome: 'paid_in_full', recovered: total, superseded: null, to: 'completed' }]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['agreement_signed', 'paid_in_full']);
+    const finalProgress = (await getPlanProgress(borrowerCtx.actor, kase.id, at(rest.at(-1)!.dueDate, '17:00')))!;
+    expect(finalProgress).toMatchObject({ status: 'completed', totals: { paid: total, remaining: 0, excess: 0 } });
+    const certificate = finalProgress.documents.find((d) => d.kind === 'settlement_certificate')!;
+    const file = await readPlanDocument(borrowerCtx, certificate.id);
+    expect(await verifyAgreementFile(meta, file.bytes)).toMatchObject({ verdict: 'authentic', document: { kind: 'settlement_certificate', documentNo: certificate.documentNo } });
+    expect(await verifyAgreementCode(meta, certificate.verificationCode)).toMatchObject({ verdict: 'code_found', document: { kind: 'settlement_certificate' } });
+    const altered = Buffer.from(file.bytes);
+    altered[Math.floor(altered.length / 2)]! ^= 1;
+    expect(await verifyAgreementFile(meta, altered)).toMatchObject({ verdict: 'altered' });
+    expect(await messagesTo(borrower.id, 'planCompleted')).not.toHaveLength(0);
+    // The job leaves a finished plan alone.
+    expect(await trackPlans(at(addDays(rest.at(-1)!.dueDate, 60)))).toMatchObject({ missed: 0, breached: 0 });
+  }, 120_000); // it renders and seals four PDFs (the agreement three times, the addendum, the certificate)
+
+  it('two missed installments in a row are a breach: marked once, the case reopened, both sides told by a mandatory notice that obeys the hours; a back-dated payment withdraws it', async () => {
+    const s = await makeExecutedPlan(test.db, { fullName: '吴敏' });
+    // The borrower opted out of texts: a mandatory notice still goes, but never at night.
+    await test.db.update(borrowers).set({ contactPreferences: { optOut: { sms: true } } }).where(eq(borrowers.id, s.borrower.id));
+    const [first, second] = (await rows(s.agreementId)) as [(typeof planInstallments.$inferSelect), (typeof planInstallments.$inferSelect)];
+    const breachDay = addDays(second.dueDate, 4);
+
+    expect(await trackPlans(at(addDays(first.dueDate, 4)))).toMatchObject({ missed: 1, breached: 0 });
+    // The night after the second grace period: the breach is found, the text held back by the hours.
+    expect(await trackPlans(at(breachDay, '03:00'))).toMatchObject({ missed: 1, breached: 1 });
+    expect(await trackPlans(at(breachDay, '10:00'))).toMatchObject({ breached: 0 });
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    expect(agreement!.planBreachedAt).not.toBeNull();
+    expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('breached');
+    const notices = await messagesTo(s.borrower.id, 'planBreached');
+    expect(notices.map((n) => `${n.channel}:${n.status}`).sort()).toEqual(['in_app:pending', 'sms:blocked']);
+    const [blocked] = await test.db.select().from(contactRecords).where(and(eq(contactRecords.caseId, s.kase.id), eq(contactRecords.note, 'planBreached')));
+    expect(blocked).toMatchObject({ outcome: 'blocked', blockedRule: 'contact.hours' });
+    expect(notices.find((n) => n.channel === 'in_app')!.body).toMatch(/已终止/);
+    const staffNotice = await test.db.select().from(notifications).where(and(eq(notifications.recipientId, s.mediator.id), eq(notifications.template, 'planBreached')));
+    expect(staffNotice).toHaveLength(1);
+    expect(await auditActions(s.agreementId)).toEqual(expect.arrayContaining(['plan.installment_missed', 'plan.breached']));
+    const staffView = (await getStaffPlan(staffCtx({ ...s.mediator, role: 'mediator', creditorId: s.creditor.id }).actor, s.kase.id, at(breachDay)))!;
+    expect(staffView.status).toBe('breached');
+    expect(staffView.breach).toMatchObject({ waiver: expect.stringMatching(/lost|kept|none/) });
+    if (staffView.breach!.waiver === 'lost') expect(staffView.breach!.owedUnderContract).toBeGreaterThan(0);
+    expect(staffView.activity.some((a) => a.what === 'planBreached' && a.channel === 'sms' && a.status === 'blocked')).toBe(true);
+
+    // The first installment had in fact been paid on its due date: recorded late, the breach is withdrawn.
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(first.amount), receivedOn: first.dueDate, channel: 'wechat_pay', reference: `WX-${s.kase.caseNo}` }, at(breachDay, '11:00'));
+    expect((await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId)))[0]!.planBreachedAt).toBeNull();
+    expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
+    expect(await auditActions(s.agreementId)).toEqual(expect.arrayContaining(['plan.miss_withdrawn', 'plan.breach_withdrawn']));
+    expect(await messagesTo(s.borrower.id, 'planBreachWithdrawn')).not.toHaveLength(0);
+  });
+
+  it('payments: a duplicate reference is refused, an overpayment kept as excess for a refund, a correction reverses with a reason and never edits', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    const plan = await rows(s.agreementId);
+    const total = plan.reduce((sum, r) => sum + r.amount, 0);
+    const first = plan[0]!;
+    const on = at(first.dueDate);
+    const { paymentId } = await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(first.amount), receivedOn: first.dueDate, channel: 'bank_transfer', reference: `DUP-${s.kase.caseNo}` }, on);
+    await expect(recordPayment(mediatorCtx, s.kase.id, { amount: '1.00', receivedOn: first.dueDate, channel: 'bank_transfer', reference: `DUP-${s.kase.caseNo}` }, on)).rejects.toMatchObject({ code: 'REFERENCE_USED', field: 'reference' });
+    await expect(recordPayment(mediatorCtx, s.kase.id, { amount: '1.00', receivedOn: addDays(first.dueDate, 1), channel: 'cash', reference: 'FUTURE-1' }, on)).rejects.toMatchObject({ name: 'ZodError' });
+
+    // Everything at once, and 100.00 more: the plan is paid (early settlement cancels future interest) and the rest is excess.
+    const staffBefore = (await getStaffPlan(mediatorCtx.actor, s.kase.id, on))!;
+    const settle = staffBefore.totals.settleToday;
+    const result = await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(settle + 10_000), receivedOn: first.dueDate, channel: 'bank_transfer', reference: `OVER-${s.kase.caseNo}` }, on);
+    expect(result).toMatchObject({ excess: 10_000, completed: true });
+    const after = (await getStaffPlan(mediatorCtx.actor, s.kase.id, on))!;
+    expect(after.totals).toMatchObject({ remaining: 0, excess: 10_000, excessLeft: 10_000 });
+    expect(after.totals.paid + after.totals.interestCancelled).toBe(total);
+    const overPayment = after.payments.find((p) => p.reference === `OVER-${s.kase.caseNo}`)!;
+    expect(overPayment.allocations.reduce((sum, a) => sum + a.total, 0) + overPayment.excess).toBe(settle + 10_000);
+
+    // The refund decision: at most the excess.
+    await expect(recordRefund(mediatorCtx, s.kase.id, { amount: '100.01', refundedOn: first.dueDate, reference: `RF-${s.kase.caseNo}` }, on)).rejects.toMatchObject({ code: 'REFUND_TOO_LARGE' });
+    const recovered = async () => (await test.db.select({ recovered: caseFacts.recovered }).from(caseFacts).where(eq(caseFacts.caseId, s.kase.id)))[0]!.recovered;
+    expect(await recovered()).toBe(first.amount + settle + 10_000);
+    expect(await recordRefund(mediatorCtx, s.kase.id, { amount: '60.00', refundedOn: first.dueDate, reference: `RF-${s.kase.caseNo}` }, on)).toEqual({ excessLeft: 4_000 });
+    // What was refunded is not recovered (the dashboard's case_facts).
+    expect(await recovered()).toBe(first.amount + settle + 4_000);
+
+    // Reversing the first payment would leave the plan unpaid after its certificate: refused. Direct edits are refused by the database.
+    await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'bounced transfer' }, on)).rejects.toMatchObject({ code: 'PLAN_CLOSED' });
+    await expect(test.db.update(payments).set({ amount: 1 }).where(eq(payments.id, paymentId))).rejects.toThrow();
+    await expect(test.db.delete(payments).where(eq(payments.id, paymentId))).rejects.toThrow();
+    await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'no' }, on)).rejects.toMatchObject({ name: 'ZodError' });
+  });
+
+  it('a reversal with a reason: the plan is tracked again without the payment, and a second reversal is refused', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    const [first] = await rows(s.agreementId);
+    const { paymentId } = await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(first!.amount), receivedOn: first!.dueDate, channel: 'bank_transfer', reference: `BNC-${s.kase.caseNo}` }, at(first!.dueDate));
+    const recovered = async () => (await test.db.select({ recovered: caseFacts.recovered }).from(caseFacts).where(eq(caseFacts.caseId, s.kase.id)))[0]!.recovered;
+    expect(await recovered()).toBe(first!.amount);
+    await reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'The transfer bounced (退票)' }, at(addDays(first!.dueDate, 5)));
+    // The dashboard's figures (case_facts) no longer count it as recovered.
+    expect(await recovered()).toBe(0);
+    expect((await rows(s.agreementId))[0]).toMatchObject({ status: 'missed', paidAmount: 0 });
+    await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'again, by mistake' }, at(addDays(first!.dueDate, 5)))).rejects.toMatchObject({ code: 'ALREADY_REVERSED' });
+    const view = (await getStaffPlan(mediatorCtx.actor, s.kase.id, at(addDays(first!.dueDate, 5))))!;
+    expect(view.payments[0]).toMatchObject({ reversal: { reason: 'The transfer bounced (退票)' }, allocations: [] });
+    expect(view.totals.paid).toBe(0);
+    expect(await auditActions(s.agreementId)).toEqual(expect.arrayContaining(['plan.payment_reversed', 'plan.installment_missed']));
+  });
+
+  it('only those who may act on the case record payments; admins import files of their creditors only', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const other = await makeStaff(test.db, s.creditor.id, 'mediator');
+    const stranger = await makeStaff(test.db, (await makeCreditor(test.db)).id, 'supervisor');
+    const admin = await makeStaff(test.db, s.creditor.id, 'admin');
+    const input = { amount: '10.00', receivedOn: s.snapshot.date, channel: 'cash', reference: `ACL-${s.kase.caseNo}` };
+    await expect(recordPayment(staffCtx({ ...other, role: 'mediator', creditorId: s.creditor.id }), s.kase.id, input)).rejects.toMatchObject({ code: 'NOT_ASSIGNED' });
+    await expect(recordPayment(staffCtx({ ...stranger, role: 'supervisor', creditorId: stranger.creditorId }), s.kase.id, input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(recordPayment(staffCtx({ ...admin, role: 'admin', creditorId: s.creditor.id }), s.kase.id, input)).rejects.toMatchObject({ code: 'READ_ONLY' });
+    await expect(recordPayment(s.borrowerCtx, s.kase.id, input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const csv = Buffer.from(`contract_no,amount,received_on,channel,reference\n${s.loan.contractNo},10.00,${s.snapshot.date},cash,IMP-ACL-${s.kase.caseNo}\n`);
+    await expect(previewPaymentImport(mediatorOf(s), { name: 'p.csv', bytes: csv }, 'auto')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const foreignAdmin = await makeStaff(test.db, stranger.creditorId, 'admin');
+    const preview = await previewPaymentImport(staffCtx({ ...foreignAdmin, role: 'admin', creditorId: stranger.creditorId }), { name: 'p.csv', bytes: csv }, 'auto');
+    expect(preview.rows[0]).toMatchObject({ status: 'error', problems: [{ column: 'contractNo', key: 'unknownContract' }] });
+  });
+
+  it('imports a GBK payment file: a preview with each row’s problems and nothing written, then the valid rows once, however often it is confirmed', async () => {
+    const a = await makeExecutedPlan(test.db);
+    const b = await makeExecutedPlan(test.db, { creditorId: a.creditor.id });
+    const admin = await makeStaff(test.db, a.creditor.id, 'admin');
+    const adminCtx = staffCtx({ ...admin, role: 'admin', creditorId: a.creditor.id });
+    const [a1] = await rows(a.agreementId);
+    const [b1] = await rows(b.agreementId);
+    const unplanned = await makeLoanWithCase(test.db, a.creditor.id, (await makeBorrower(test.db)).id);
+    const today = a1!.dueDate;
+    const lines = [
+      '合同号,金额,到账日期,渠道,流水号,备注',
+      `${a.loan.contractNo},${yuan(a1!.amount)},${a1!.dueDate},银行转账,GBK-${a.kase.caseNo}-1,"第一期, 按时"`,
+      `${b.loan.contractNo},${yuan(b1!.amount)},${b1!.dueDate},支付宝,GBK-${b.kase.caseNo}-1,`,
+      `${b.loan.contractNo},abc,${b1!.dueDate},支付宝,GBK-${b.kase.caseNo}-2,`,
+      `NO-SUCH-CONTRACT,10.00,${today},现金,GBK-X-1,`,
+      `${unplanned.loan.contractNo},10.00,${today},现金,GBK-X-2,`,
+      `${a.loan.contractNo},5.00,${addDays(today, 1)},现金,GBK-${a.kase.caseNo}-1,`,
+    ];
+    const bytes = iconv.encode(lines.join('\r\n'), 'gbk');
+    const file = { name: '还款流水.csv', bytes };
+    const now = at(today, '18:00');
+    const before = (await test.db.select({ n: sql<number>`count(*)::int` }).from(payments))[0]!.n;
+    const preview = await previewPaymentImport(adminCtx, file, 'auto', now);
+    expect(preview.encoding).toBe('gbk');
+    expect(preview.rows.map((r) => [r.line, r.status, r.problems.map((p) => `${p.column}:${p.key}`).join(' ')])).toEqual([
+      [2, 'ready', ''],
+      [3, 'ready', ''],
+      [4, 'error', 'amount:amount'],
+      [5, 'error', 'contractNo:unknownContract'],
+      [6, 'error', 'contractNo:noPlan'],
+      [7, 'error', 'receivedOn:dateFuture reference:duplicateInFile'],
+    ]);
+    expect(preview.counts).toMatchObject({ rows: 6, ready: 2, errors: 4, amount: a1!.amount + b1!.amount });
+    expect((await test.db.select({ n: sql<number>`count(*)::int` }).from(payments))[0]!.n).toBe(before);
+
+    await expect(confirmPaymentImport(adminCtx, { ...file, bytes: Buffer.concat([bytes, Buffer.from('\r\n')]) }, 'auto', preview.sha256, now)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await confirmPaymentImport(adminCtx, file, 'auto', preview.sha256, now)).toMatchObject({ recorded: 2, already: 0, rejected: 4 });
+    expect((await rows(a.agreementId))[0]).toMatchObject({ status: 'paid' });
+    const imported = await test.db.select().from(payments).where(eq(payments.reference, `GBK-${a.kase.caseNo}-1`));
+    expect(imported[0]).toMatchObject({ source: 'import', note: '第一期, 按时', channel: 'bank_transfer', recordedById: admin.id });
+    // Again: nothing new.
+    const again = await previewPaymentImport(adminCtx, file, 'auto', now);
+    expect(again.rows.slice(0, 2).map((r) => r.status)).toEqual(['already', 'already']);
+    expect(await confirmPaymentImport(adminCtx, file, 'auto', again.sha256, now)).toMatchObject({ recorded: 0, already: 2, importId: null });
+    expect((await test.db.select({ n: sql<number>`count(*)::int` }).from(payments))[0]!.n).toBe(before + 2);
+    // A UTF-8 file with a BOM and English headers reads the same.
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`contract_no,amount,received_on,channel,reference\r\n${a.loan.contractNo},1.00,${today},cash,U8-${a.kase.caseNo}\r\n`)]);
+    expect((await previewPaymentImport(adminCtx, { name: 'u.csv', bytes: utf8 }, 'auto', now)).rows[0]).toMatchObject({ status: 'ready', amount: 100 });
+    // Files that are not payment files are refused as a whole, with the reason.
+    await expect(previewPaymentImport(adminCtx, { name: 'x.csv', bytes: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]) }, 'auto', now)).rejects.toMatchObject({ message: 'validation.paymentFile.binary' });
+    await expect(previewPaymentImport(adminCtx, { name: 'x.csv', bytes: Buffer.from('name,phone\n张三,138\n') }, 'auto', now)).rejects.toMatchObject({ message: 'validation.paymentFile.header' });
+    await expect(previewPaymentImport(adminCtx, { name: 'x.csv', bytes: Buffer.alloc(0) }, 'auto', now)).rejects.toMatchObject({ message: 'validation.paymentFile.empty' });
+    const events = await test.db.select().from(auditEvents).where(eq(auditEvents.action, 'plan.payments_imported'));
+    expect(events.at(-1)!.data).toMatchObject({ sha256: preview.sha256, recorded: 2, rejected: 4 });
+    void planDocuments;
+  });
+});
+
+describe('allocation as the contract says', () => {
+  it('a creditor whose contracts allocate per installment: the agreement carries it, and a payment clears the oldest installment before the next one’s interest', async () => {
+    const creditor = await makeCreditor(test.db);
+    await test.db.update(creditors).set({ policy: { ...creditor.policy, allocationScope: 'per_installment' } }).where(eq(creditors.id, creditor.id));
+    const s = await makeExecutedPlan(test.db, { creditorId: creditor.id });
+    expect(s.snapshot.policy.allocationScope).toBe('per_installment');
+    const [first, second] = (await rows(s.agreementId)) as [(typeof planInstallments.$inferSelect), (typeof planInstallments.$inferSelect)];
+    // Both due and unpaid; exactly the first installment's amount arrives: per installment it clears the first one
+    // (across the whole debt it would have paid both installments' charges and interest first, and cleared neither).
+    const on = addDays(second.dueDate, 1);
+    await recordPayment(mediatorOf(s), s.kase.id, { amount: yuan(first.amount), receivedOn: on, channel: 'bank_transfer', reference: `PI-${s.kase.caseNo}` }, at(on));
+    const [r1, r2] = await rows(s.agreementId);
+    expect(r1).toMatchObject({ status: 'paid', paidAmount: first.amount });
+    expect(r2).toMatchObject({ status: 'scheduled', paidAmount: 0 });
+  });
+});
+
+describe('the creditor’s repayment account', () => {
+  it('is set by the admins of the creditors they serve, checked whole, audited, and shown on the borrower’s plan at once', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const admin = staffCtx({ ...(await makeStaff(test.db, s.creditor.id, 'admin')), role: 'admin', creditorId: s.creditor.id });
+    const other = await makeCreditor(test.db);
+    const foreignAdmin = staffCtx({ ...(await makeStaff(test.db, other.id, 'admin')), role: 'admin', creditorId: other.id });
+    const account = { bankName: '杭州银行 西湖支行', accountName: '测试还款专户', accountNo: '3301 0400 0012 3456 789', note: '请备注合同号', noteEn: '' };
+    await expect(setPaymentAccount(mediatorOf(s), s.creditor.id, account)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setPaymentAccount(foreignAdmin, s.creditor.id, account)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getPaymentAccount(foreignAdmin.actor, s.creditor.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // A bank without a number, or a number with letters, is refused beside the field.
+    await expect(setPaymentAccount(admin, s.creditor.id, { ...account, accountNo: '' })).rejects.toMatchObject({ name: 'ZodError', issues: [{ path: ['accountNo'], message: 'validation.required' }] });
+    await expect(setPaymentAccount(admin, s.creditor.id, { ...account, accountNo: '3301-ABC' })).rejects.toMatchObject({ issues: [{ path: ['accountNo'], message: 'validation.accountNo' }] });
+
+    expect(await setPaymentAccount(admin, s.creditor.id, account)).toEqual({ account: { bankName: '杭州银行 西湖支行', accountName: '测试还款专户', accountNo: '3301 0400 0012 3456 789', note: '请备注合同号' } });
+    expect((await getPlanProgress(s.borrowerCtx.actor, s.kase.id))!.howToPay.account).toMatchObject({ accountNo: '3301 0400 0012 3456 789' });
+    const [event] = await test.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'creditor.payment_account_changed'), eq(auditEvents.entityId, s.creditor.id)));
+    expect(event!.data).toMatchObject({ before: { accountNo: '6222 0000 1234 5678' }, after: { accountNo: '3301 0400 0012 3456 789' } });
+    // All three lines empty: removed, and the borrower is told to call instead.
+    expect(await setPaymentAccount(admin, s.creditor.id, { bankName: ' ', accountName: '', accountNo: '', note: 'x', noteEn: '' })).toEqual({ account: null });
+    expect((await getPlanProgress(s.borrowerCtx.actor, s.kase.id))!.howToPay.account).toBeNull();
+  });
+});
+
+function mediatorOf(s: Awaited<ReturnType<typeof makeExecutedPlan>>): Ctx {
+  return staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+}

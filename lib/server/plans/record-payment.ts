@@ -1,0 +1,25 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import type { Ctx } from '../actor';
+import { AppError } from '../errors';
+import { recordPaymentSchema } from '@/lib/validation/plan';
+import { applyPayment } from './apply-payment';
+import { loadVisiblePlan, planToday } from './load-plan';
+import type { SealDeps } from './plan-documents';
+
+/**
+ * A mediator (on their case) or supervisor records a payment received on a plan: amount, date, channel and the
+ * bank's reference. Money received is always recorded, even on a plan that has ended (it then shows as excess for
+ * a refund decision); a reference already recorded is refused; a date before the agreement or in the future too.
+ */
+export async function recordPayment(ctx: Ctx, caseId: unknown, raw: unknown, now: Date = new Date(), deps?: SealDeps) {
+  const { actor } = ctx;
+  if (actor.type !== 'staff') throw new AppError('NOT_FOUND');
+  return getDb().transaction(async (tx) => {
+    const plan = await loadVisiblePlan(tx, actor, caseId, { forUpdate: true, act: true });
+    const input = recordPaymentSchema(() => planToday(plan, now)).parse(raw);
+    if (input.receivedOn < plan.snapshot.date) throw new AppError('VALIDATION', { field: 'receivedOn', message: 'validation.beforeAgreement', params: { date: plan.snapshot.date } });
+    const { paymentId, allocation, sync } = await applyPayment(tx, ctx, plan, { ...input, source: 'staff' }, now, deps);
+    return { paymentId, allocations: allocation.allocations, excess: allocation.excess, completed: sync.completed };
+  });
+}

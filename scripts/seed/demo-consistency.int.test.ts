@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreements, borrowers, cases, installments, loans, payments } from '@/db/schema';
+import type { AgreementSnapshot } from '@/lib/domain/agreement';
+import { computeArrears } from '@/lib/domain/arrears';
+import { priceOffer } from '@/lib/domain/offer-pricing';
+import { defaultPolicy } from '@/lib/domain/policy';
+import { oracleArrears } from '@/lib/domain/oracle/arrears-oracle';
+import { oracleOffer } from '@/lib/domain/oracle/offer-oracle';
+import type { Actor } from '@/lib/server/actor';
+import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
+import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
+import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
+import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { seedDemo } from './demo';
+import { seedExecutedAgreement } from './executed-agreement';
+
+/**
+ * Every demo case recomputed: what the borrower's home, the loan page, the case page and the offers page are told
+ * agrees with each other, with the arrears oracle (computed from the rows in the database), and with the agreement
+ * snapshot; a case's state and its amounts never disagree (issue 10, defects 10 and 11).
+ */
+let t: TestDatabase;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-demo-'));
+beforeAll(async () => {
+  process.env.DATA_DIR = dataDir;
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  expect(await seedExecutedAgreement()).toBe(true);
+}, 120_000);
+afterAll(async () => {
+  await t.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function historyOf(loanId: string) {
+  const [loan] = await t.db.select().from(loans).where(eq(loans.id, loanId));
+  const schedule = await t.db.select().from(installments).where(eq(installments.loanId, loanId)).orderBy(asc(installments.seq));
+  const paid = await t.db.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(asc(payments.receivedOn), asc(payments.createdAt));
+  return {
+    loan: loan!,
+    installments: schedule.map((i) => ({ seq: i.seq, dueDate: i.dueDate, principalDue: i.principalDue, interestDue: i.interestDue, feesDue: i.feesDue })),
+    payments: paid.map((p) => ({ receivedOn: p.receivedOn, amount: p.amount })),
+  };
+}
+
+describe('the demo, recomputed', () => {
+  it('home, loan, case and offers services agree with each other and with the oracle, for every case', async () => {
+    const rows = await t.db.select({ kase: cases, borrower: borrowers }).from(cases).innerJoin(borrowers, eq(borrowers.id, cases.borrowerId));
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    for (const { kase, borrower } of rows) {
+      const actor: Actor = { type: 'borrower', id: borrower.id };
+      const home = await listMyCasesAndLoans(actor);
+      const loan = await getLoanDetail(actor, kase.loanId);
+      const overview = await getCaseOverview(actor, kase.id);
+      const workspace = await getOfferWorkspace(actor, kase.id);
+      const a = loan.arrears;
+      const t10 = a.totals;
+      const homeCase = home.cases.find((c) => c.id === kase.id)!;
+      const homeLoan = home.loans.find((l) => l.id === kase.loanId)!;
+      const label = `${kase.caseNo} (${borrower.fullName}, ${kase.state})`;
+      // The four pages are told the same figures.
+      expect({ totalOverdue: homeCase.totalOverdue, totalToSettle: homeCase.totalToSettle, enforceable: homeCase.enforceableTotalToSettle, dpd: homeCase.daysPastDue, bucket: homeCase.bucket }, label).toEqual({
+        totalOverdue: t10.totalOverdue,
+        totalToSettle: t10.totalToSettle,
+        enforceable: t10.enforceableTotalToSettle,
+        dpd: a.daysPastDue,
+        bucket: a.bucket,
+      });
+      expect({ totalOverdue: homeLoan.totalOverdue, dpd: homeLoan.daysPastDue }, label).toEqual({ totalOverdue: t10.totalOverdue, dpd: a.daysPastDue });
+      expect(overview.arrears, label).toEqual({ asOf: a.asOf, totals: t10, daysPastDue: a.daysPastDue, bucket: a.bucket, cap: a.cap, penaltyRatePpm: a.penaltyRatePpm });
+      expect(workspace.context.asOf, label).toBe(a.asOf);
+      expect(workspace.context.arrears.totals, label).toEqual(t10);
+      expect(workspace.context.arrears.cap, label).toEqual(a.cap);
+      // One amount, one split: the summary is the sum of the installments' outstanding parts, component by component.
+      const sum = (pick: (i: (typeof a.installments)[number]) => number) => a.installments.reduce((s, i) => s + pick(i), 0);
+      const due = (i: (typeof a.installments)[number]) => i.dueDate <= a.asOf;
+      expect(t10.overduePrincipal, label).toBe(sum((i) => (due(i) ? i.principal.outstanding : 0)));
+      expect(t10.penalty, label).toBe(sum((i) => i.penalty.outstanding));
+      expect(t10.compound, label).toBe(sum((i) => i.compound.outstanding));
+      expect(t10.overdueInterest, label).toBe(sum((i) => i.interest.outstanding));
+      // The engine agrees with the oracle on the rows in the database.
+      const history = await historyOf(kase.loanId);
+      const input = { loan: { principal: history.loan.principal, annualRatePpm: history.loan.annualRatePpm, startDate: history.loan.startDate }, installments: history.installments, payments: history.payments, asOf: a.asOf, policy: defaultPolicy };
+      const oracle = oracleArrears(input);
+      expect(t10, label).toEqual(oracle.totals);
+      expect(a.daysPastDue, label).toBe(oracle.daysPastDue);
+      // A case's state and its amounts agree: a loan repaid owes nothing.
+      if (history.loan.status === 'repaid') expect({ totalToSettle: t10.totalToSettle, dpd: a.daysPastDue, bucket: a.bucket }, label).toEqual({ totalToSettle: 0, dpd: 0, bucket: 'current' });
+      // Installments paid on or before their due date accrue nothing (defect 10).
+      for (const i of a.installments) {
+        const paidBy = history.payments.filter((p) => p.receivedOn <= i.dueDate).reduce((s, p) => s + p.amount, 0);
+        const owedBy = history.installments.filter((x) => x.dueDate <= i.dueDate).reduce((s, x) => s + x.principalDue + x.interestDue + x.feesDue, 0);
+        if (paidBy >= owedBy) expect({ seq: i.seq, penalty: i.penalty.due, compound: i.compound.due, status: i.status }, label).toEqual({ seq: i.seq, penalty: 0, compound: 0, status: i.dueDate < a.asOf ? 'paid' : i.status });
+      }
+    }
+  }, 120_000);
+
+  it('defect 10: 张伟’s 48-month consumer loan is about 49 days past due (M2), with no phantom compound interest', async () => {
+    const [row] = await t.db
+      .select({ kase: cases, loan: loans })
+      .from(cases)
+      .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
+      .innerJoin(loans, eq(loans.id, cases.loanId))
+      .where(and(eq(borrowers.phone, '13800138000'), eq(loans.product, '个人消费贷')));
+    const detail = await getLoanDetail({ type: 'borrower', id: row!.kase.borrowerId }, row!.loan.id);
+    expect(detail.arrears.bucket).toBe('M2');
+    expect(detail.arrears.daysPastDue).toBeGreaterThanOrEqual(34);
+    expect(detail.arrears.daysPastDue).toBeLessThanOrEqual(57);
+    const paid = detail.arrears.installments.filter((i) => i.status === 'paid');
+    expect(paid.length).toBeGreaterThan(10);
+    for (const i of paid) expect(i.penalty.due + i.compound.due).toBe(0);
+  });
+
+  it('defect 11: a paid-off case says so, with nothing owed', async () => {
+    const rows = await t.db.select({ kase: cases, loan: loans }).from(cases).innerJoin(loans, eq(loans.id, cases.loanId)).where(eq(cases.state, 'completed'));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const { kase, loan } of rows) {
+      expect(loan.status).toBe('repaid');
+      const overview = await getCaseOverview({ type: 'borrower', id: kase.borrowerId }, kase.id);
+      expect(overview.arrears.totals).toMatchObject({ totalOverdue: 0, totalToSettle: 0, enforceableTotalToSettle: 0 });
+      expect(overview.arrears).toMatchObject({ daysPastDue: 0, bucket: 'current' });
+    }
+  });
+
+  it('the executed agreement’s snapshot is what the engine and the oracle give for its day and terms', async () => {
+    const [agreement] = await t.db.select().from(agreements).where(eq(agreements.status, 'executed'));
+    const snapshot = agreement!.snapshot as unknown as AgreementSnapshot;
+    const [kase] = await t.db.select().from(cases).where(eq(cases.id, agreement!.caseId));
+    const history = await historyOf(kase!.loanId);
+    const input = { loan: { principal: history.loan.principal, annualRatePpm: history.loan.annualRatePpm, startDate: history.loan.startDate }, installments: history.installments, payments: history.payments, asOf: snapshot.arrears.asOf, policy: defaultPolicy };
+    const arrears = computeArrears(input);
+    expect(snapshot.arrears).toEqual({ asOf: snapshot.date, ...pickSnapshotFields(arrears) });
+    expect(oracleArrears(input).totals.totalToSettle).toBe(snapshot.arrears.totalToSettle);
+    // The terms priced again on the agreement's day (the loan as it was before the agreement changed it) give the signed figures.
+    const context = {
+      asOf: snapshot.date,
+      loan: {
+        principal: history.loan.principal,
+        annualRatePpm: history.loan.annualRatePpm,
+        termMonths: history.loan.termMonths,
+        startDate: history.loan.startDate,
+        maturityDate: snapshot.loan.maturityDate,
+        extendedMonths: history.loan.extendedMonths - (snapshot.terms.extensionMonths ?? 0),
+        installments: history.installments,
+      },
+      arrears,
+      policy: defaultPolicy,
+      disposableIncome: snapshot.priced.affordable === null ? null : (snapshot.priced.affordable ? snapshot.priced.regularPayment : 0),
+    };
+    expect(snapshot.priced.asOf).toBe(snapshot.date);
+    const repriced = priceOffer(context, snapshot.terms);
+    expect({ ...repriced, affordable: snapshot.priced.affordable }).toEqual(snapshot.priced);
+    const { schedule, ...totals } = oracleOffer(context, snapshot.terms);
+    expect(snapshot.priced).toMatchObject(totals);
+    expect(snapshot.priced.schedule.map((r) => r.amount)).toEqual(schedule.map((r) => r.amount));
+    expect(snapshot.priced.owedToday.total).toBe(snapshot.arrears.totalToSettle);
+    // The plan being tracked is the snapshot's schedule.
+    expect(history.loan.maturityDate).toBe(snapshot.priced.newMaturityDate ?? snapshot.loan.maturityDate);
+  });
+});
+
+/** The arrears figures an agreement snapshot keeps (lib/domain/agreement.ts arrearsSnapshot), from a result. */
+function pickSnapshotFields(a: ReturnType<typeof computeArrears>) {
+  const t = a.totals;
+  return { overduePrincipal: t.overduePrincipal, overdueInterest: t.overdueInterest, penalty: t.penalty, compound: t.compound, fees: t.fees, totalOverdue: t.totalOverdue, notYetDuePrincipal: t.notYetDuePrincipal, totalToSettle: t.totalToSettle, enforceableTotalToSettle: t.enforceableTotalToSettle, daysPastDue: a.daysPastDue };
+}
