@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactHistoryEntry } from './contact-rules-adapter';
+import type { ContactHistoryEntry } from './contact-rules';
 import { ruleOutcome, thirdPartyRule } from './contact-record';
 import { contactStatus, momentIn } from './contact-status';
 import { defaultPolicy } from './policy';

@@ -1,5 +1,5 @@
 import { daysBetween } from './dates';
-import { channelClass, localTime, mayContact, nextContactMoment, type ContactChannel, type ContactHistoryEntry, type ContactRequest, type ContactRule } from './contact-rules-adapter';
+import { channelClass, localTime, mayContact, nextContactMoment, type ContactChannel, type ContactHistoryEntry, type ContactRequest, type ContactRule } from './contact-rules';
 
 /**
  * Where a borrower stands against the contact rules right now, as the case file's status line says it:

@@ -3,7 +3,7 @@ import { and, eq, gte } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { cases} from '@/db/schema';
 import { borrowers, contactRecords, creditors } from '@/db/schema';
-import type { ContactHistoryEntry, ContactRequest } from '@/lib/domain/contact-rules-adapter';
+import type { ContactHistoryEntry, ContactRequest } from '@/lib/domain/contact-rules';
 import { creditorPolicy } from '../creditor-policy';
 
 /** What the contact rules need about a case's borrower at `now`: their clock, wishes, recent contact and the creditor's policy. */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, borrowers, callbacks, cases, contactRecords, promisesToPay } from '@/db/schema';
+import { auditEvents, borrowers, callbacks, cases, contactRecords, paymentReversals, promisesToPay } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Actor, Ctx } from '../actor';
@@ -131,6 +131,10 @@ describe('promises to pay', () => {
 
   it('is kept as soon as the payments since it was made reach the amount', async () => {
     const { id } = await recordPromise(ctxOf(mediator), { caseId, promiseDate: '2026-06-26', promiseAmount: '800' }, bj('2026-06-24T10:00:00'));
+    // A transfer that bounced (reversed) keeps nothing; the one that follows does.
+    const bounced = await makePayment(test.db, loanId, { receivedOn: '2026-06-25', amount: 80_000 });
+    await test.db.insert(paymentReversals).values({ paymentId: bounced.id, reason: '退票', reversedById: mediator.id });
+    expect(await checkPromises(bj('2026-06-25T18:00:00'))).toEqual({ kept: 0, broken: 0 });
     await makePayment(test.db, loanId, { receivedOn: '2026-06-25', amount: 80_000 });
     expect(await checkPromises(bj('2026-06-25T18:00:00'))).toEqual({ kept: 1, broken: 0 });
     const [after] = await test.db.select().from(promisesToPay).where(eq(promisesToPay.id, id));

@@ -3,7 +3,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { callbacks, contactRecords } from '@/db/schema';
 import { ruleOutcome, thirdPartyRule } from '@/lib/domain/contact-record';
-import { mayContact, nextContactMoment, type ContactRule } from '@/lib/domain/contact-rules-adapter';
+import { mayContact, nextContactMoment, type ContactRule } from '@/lib/domain/contact-rules';
 import { contactFormSchema, type ContactFormInput } from '@/lib/validation/contact';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { callbacks } from '@/db/schema';
-import { mayContact } from '@/lib/domain/contact-rules-adapter';
+import { mayContact } from '@/lib/domain/contact-rules';
 import { instantAtLocal } from '@/lib/domain/local-day';
 import { callbackSchema } from '@/lib/validation/contact';
 import type { Ctx } from '../actor';
