@@ -17,6 +17,8 @@ test.describe('outcomes and the dashboard', () => {
 
     const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
+    // Closing is one of the case file's actions, in its bar.
+    await desk.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '结案' }).click();
     const close = desk.getByRole('form', { name: '结案' });
     await close.getByLabel('调解结果').selectOption({ label: '部分和解' });
     await close.getByRole('button', { name: '按此结果结案' }).click();
@@ -42,10 +44,18 @@ test.describe('outcomes and the dashboard', () => {
     await expect(boss.getByText('在两个日期之间（北京时间）开立调解的案件', { exact: false })).toBeVisible();
     await axe(boss);
 
-    // The count leads to the queue, its filters carried over.
+    // Each count leads to the queue, its filters carried over, showing exactly the cases counted.
     await dispute.getByRole('link').click();
-    await expect(boss).toHaveURL(/\/staff\?.*state=closed/);
+    await expect(boss).toHaveURL(/\/staff\?.*outcome=dispute/);
+    await expect(boss.locator('[data-kpi="matching"]')).toHaveText('1');
+    await expect(boss.getByTestId('dashboard-filters')).toContainText('结果：存在争议');
     await expect(boss.getByRole('link', { name: kase.caseNo })).toBeVisible();
+    await axe(boss);
+    await boss.goto('/staff/dashboard');
+    await boss.locator('[data-figure="opened"]').getByRole('link', { name: '在队列中查看 2 件' }).click();
+    await expect(boss).toHaveURL(/\/staff\?/);
+    await expect(boss.locator('[data-kpi="matching"]')).toHaveText('2');
+    await expect(boss.locator('tbody tr')).toHaveCount(2);
 
     // The cases behind the figures, as a file that reads back.
     await boss.goto('/staff/dashboard');

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { caseStates } from '@/lib/domain/case-state';
+import { dpdBuckets as openingBuckets, reachedKinds, type ReachedKind } from '@/lib/domain/dashboard';
+import { outcomeKinds, type OutcomeKind } from '@/lib/domain/outcomes';
+import type { DashboardFilter } from './dashboard';
 
 /**
  * The queue's URL parameters (/staff?…): every filter, the search, the sort and the page, in one schema so that a
@@ -18,6 +21,13 @@ import { caseStates } from '@/lib/domain/case-state';
  *   promise      `open`, `due` (its day and grace have come), or `broken`
  *   noContact    N: no staff contact for N days or more (never contacted included)
  *   neverEngaged `1`: the borrower has never signed in
+ * and, as the dashboard links its counts here (queueHref, below), read from the case's facts
+ * exactly as the dashboard counts them:
+ *   openedFrom, openedTo  opened from/to these calendar days inclusive (China Standard Time)
+ *   bucket       the DPD bucket at opening: current, M1, M2, M3, M4+
+ *   creditor     a creditor's id (within the creditors the viewer may see)
+ *   outcome      the case's current outcome
+ *   reached      engaged, hardship, offered, signed, resolved, selfServed (resolved with no staff contact), redefaulted
  *   sort         priority (default: broken promises first, then the next action's time), deadline, dpd, amount,
  *                lastContact, caseNo, opened
  *   dir          asc | desc (default asc, except amount and dpd: desc)
@@ -50,6 +60,15 @@ const wholeNumber = (max: number) =>
     .optional()
     .catch(undefined);
 const flag = z.literal('1').optional().catch(undefined);
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => {
+    const day = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+  })
+  .optional()
+  .catch(undefined);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const queueParamsSchema = z.object({
@@ -82,6 +101,12 @@ export const queueParamsSchema = z.object({
   promise: z.enum(promiseFilters).optional().catch(undefined),
   noContact: z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(365)).optional().catch(undefined),
   neverEngaged: flag,
+  openedFrom: isoDay,
+  openedTo: isoDay,
+  bucket: z.enum(openingBuckets).optional().catch(undefined),
+  creditor: z.string().regex(uuid).optional().catch(undefined),
+  outcome: z.enum(outcomeKinds).optional().catch(undefined),
+  reached: z.enum(reachedKinds).optional().catch(undefined),
   sort: z.enum(queueSorts).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z
@@ -132,3 +157,25 @@ export const savedViewSchema = z.object({
 });
 
 export const exportReasonSchema = z.string().trim().min(2, 'validation.required').max(500, 'validation.tooLong');
+
+/** What a count on the dashboard stands for, to be shown in the queue. */
+export type QueueTarget = { reached?: ReachedKind } | { outcome: OutcomeKind };
+
+/**
+ * The queue's URL for a dashboard count: the dashboard's filters carried over, plus what the count stands for. The
+ * queue reads them from the case's facts with the dashboard's own conditions (lib/server/dashboard/dashboard-scope.ts),
+ * in every state (a count includes ended cases) and for every assignee unless one is chosen, so it lists exactly the
+ * cases counted.
+ */
+export function queueHref(filter: DashboardFilter, target: QueueTarget = {}): string {
+  return `/staff?${queueSearch({
+    state: 'all',
+    assignee: filter.mediator ?? 'any',
+    openedFrom: filter.from,
+    openedTo: filter.to,
+    bucket: filter.bucket,
+    creditor: filter.creditor,
+    outcome: 'outcome' in target ? target.outcome : undefined,
+    reached: 'reached' in target ? target.reached : undefined,
+  })}`;
+}

@@ -3,9 +3,11 @@ import Link from 'next/link';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { requireStaff } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
+import { getDashboardOptions } from '@/lib/server/dashboard/get-dashboard';
 import { assignableStaff } from '@/lib/server/queue/assignable-staff';
 import { listQueue, mediatorLoad, queueKpis } from '@/lib/server/queue/list-queue';
 import { effectiveAssignee, resolvedSort } from '@/lib/server/queue/queue-filter';
@@ -28,12 +30,14 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
   const params = parseQueueParams(raw);
   const now = new Date();
   const supervisor = actor.role === 'supervisor';
-  const [{ rows, page }, kpis, views, people, load, t, locale] = await Promise.all([
+  const [{ rows, page }, kpis, views, people, load, creditorOptions, t, locale] = await Promise.all([
     listQueue(actor, params, now),
     queueKpis(actor, params, now),
     listSavedViews(actor),
     actor.role === 'mediator' ? Promise.resolve([]) : assignableStaff(actor),
     supervisor ? mediatorLoad(actor, now) : Promise.resolve(null),
+    // A view narrowed to a creditor (a dashboard link) names it; only supervisors and admins come from the dashboard.
+    params.creditor && actor.role !== 'mediator' ? getDashboardOptions(actor).then((o) => o.creditors) : Promise.resolve([]),
     getTranslations('staffQueue'),
     getLocale(),
   ]);
@@ -56,7 +60,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
     ['arrears', formatMoney(kpis.arrears, locale)],
   ] as const;
   return (
-    <ClientMessages namespaces={['staffQueue', 'staffCaseState']}>
+    <ClientMessages namespaces={['staffQueue', 'staffCaseState', 'outcomes']}>
       <main id="main" className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -77,7 +81,12 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
             ))}
           </dl>
         </section>
-        <QueueFilters params={params} assignee={effectiveAssignee(actor, params)} people={people.map((p) => ({ id: p.id, name: p.name }))} />
+        <QueueFilters
+          params={params}
+          assignee={effectiveAssignee(actor, params)}
+          people={people.map((p) => ({ id: p.id, name: p.name }))}
+          creditorName={creditorOptions.filter((c) => c.id === params.creditor).map((c) => (locale === 'en' ? c.nameEn : c.name))[0]}
+        />
         <SavedViews views={views} current={view} />
         <QueueTable rows={rows} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} />
         <nav aria-label={t('pagination')} className="flex items-center gap-3 text-sm">
@@ -116,32 +125,29 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
             <h2 id="load-heading" className="text-lg font-semibold">
               {t('load')}
             </h2>
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t('loadCol.name')}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t('loadCol.open')}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t('loadCol.dueToday')}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t('loadCol.broken')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {load.map((l) => (
-                    <tr key={l.staffId} className="border-t border-slate-200">
-                      <th scope="row" className="px-3 py-2 text-left font-normal">
-                        <Link href={`/staff?${queueSearch({}, { assignee: l.staffId })}`} className="text-brand-700 underline">
-                          {l.name}
-                        </Link>
-                      </th>
-                      <td className="px-3 py-2 text-right">{l.open}</td>
-                      <td className="px-3 py-2 text-right">{l.dueToday}</td>
-                      <td className="px-3 py-2 text-right">{l.broken}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('load')}
+              framed
+              columns={[
+                { id: 'name', header: t('loadCol.name'), rowHeader: true },
+                { id: 'open', header: t('loadCol.open'), align: 'right' },
+                { id: 'dueToday', header: t('loadCol.dueToday'), align: 'right' },
+                { id: 'broken', header: t('loadCol.broken'), align: 'right' },
+              ]}
+              rows={load.map((l) => ({
+                id: l.staffId,
+                cells: {
+                  name: (
+                    <Link href={`/staff?${queueSearch({}, { assignee: l.staffId })}`} className="text-brand-700 underline">
+                      {l.name}
+                    </Link>
+                  ),
+                  open: l.open,
+                  dueToday: l.dueToday,
+                  broken: l.broken,
+                },
+              }))}
+            />
           </section>
         ) : null}
       </main>

@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { borrowers, cases, loans } from '@/db/schema';
+import { borrowers, caseFacts, cases, loans } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { isValidResidentId, normalizeResidentId } from '@/lib/domain/identity';
 import { QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { lookupHash } from '../crypto';
+import { factsWhere, reachedWhere } from '../dashboard/dashboard-scope';
 import { creditorScope } from '../staff-scope';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
@@ -75,6 +76,17 @@ function searchCondition(query: string): SQL {
   return sql`${cases.id} in (${sql.join(parts, sql` union `)})`;
 }
 
+/**
+ * The dashboard's filters (opening days, bucket at opening, current outcome, what the case reached) on the case's
+ * facts, with the dashboard's own conditions (dashboard-scope.ts): a count there opens these very cases here.
+ */
+function factsCondition(actor: Staff, params: QueueParams): SQL | null {
+  const { openedFrom, openedTo, bucket, outcome, reached } = params;
+  if (!openedFrom && !openedTo && !bucket && !outcome && !reached) return null;
+  const where = and(factsWhere(actor, { from: openedFrom, to: openedTo, bucket }), outcome ? eq(caseFacts.outcome, outcome) : undefined, reached ? reachedWhere[reached] : undefined);
+  return sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where})`;
+}
+
 /** The where-clause of a view: the actor's creditors (staff-scope.ts), then every filter and the search. */
 export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
   const today = todayIn(QUEUE_TIME_ZONE, now);
@@ -99,6 +111,9 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
   if (params.promise === 'broken') filters.push(isNotNull(cases.promiseBrokenAt));
   if (params.noContact) filters.push(or(isNull(cases.lastContactAt), lt(cases.lastContactAt, new Date(now.getTime() - params.noContact * dayMs)))!);
   if (params.neverEngaged) filters.push(isNull(cases.engagedAt));
+  if (params.creditor) filters.push(eq(cases.creditorId, params.creditor));
+  const facts = factsCondition(actor, params);
+  if (facts) filters.push(facts);
   if (params.q) filters.push(searchCondition(params.q));
   return and(...filters)!;
 }

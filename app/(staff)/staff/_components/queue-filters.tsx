@@ -12,7 +12,11 @@ type Props = {
   /** The assignee the view shows (the role's default when the URL does not say). */
   assignee: string;
   people: { id: string; name: string }[];
+  /** The name of the creditor the view is narrowed to (from the dashboard), if any. */
+  creditorName?: string;
 };
+
+const dashboardKeys = ['openedFrom', 'openedTo', 'bucket', 'creditor', 'outcome', 'reached'] as const;
 
 const selectClass = 'min-h-11 rounded-lg border border-slate-400 bg-white px-3';
 const inputClass = 'min-h-11 rounded-lg border border-slate-400 bg-white px-3';
@@ -22,8 +26,17 @@ const inputClass = 'min-h-11 rounded-lg border border-slate-400 bg-white px-3';
  * without JavaScript; with it, the URL is written without the empty fields. Everything is reachable by keyboard and
  * Enter applies it from any field.
  */
-export function QueueFilters({ params, assignee, people }: Props) {
+export function QueueFilters({ params, assignee, people, creditorName }: Props) {
   const t = useTranslations('staffQueue');
+  const tOutcome = useTranslations('outcomes');
+  // The dashboard's filters have no fields of their own here: they ride along (hidden) and are named above the form.
+  const fromDashboard = [
+    params.openedFrom || params.openedTo ? t('fromDashboard.opened', { from: params.openedFrom ?? '…', to: params.openedTo ?? '…' }) : null,
+    params.bucket ? t('fromDashboard.bucket', { bucket: params.bucket }) : null,
+    params.creditor ? t('fromDashboard.creditor', { name: creditorName ?? params.creditor.slice(0, 8) }) : null,
+    params.outcome ? t('fromDashboard.outcome', { outcome: tOutcome(`kind.${params.outcome}`) }) : null,
+    params.reached ? t(`fromDashboard.reached.${params.reached}`) : null,
+  ].filter((chip): chip is string => chip !== null);
   const tState = useTranslations('staffCaseState');
   const router = useRouter();
   return (
@@ -40,6 +53,20 @@ export function QueueFilters({ params, assignee, people }: Props) {
         router.push(`/staff?${queueSearch(parseQueueParams(search))}`);
       }}
     >
+      {fromDashboard.length ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="dashboard-filters">
+          <span className="font-medium">{t('fromDashboard.title')}</span>
+          {fromDashboard.map((chip) => (
+            <span key={chip} className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-800">
+              {chip}
+            </span>
+          ))}
+          <Link href={`/staff?${queueSearch(params, Object.fromEntries(dashboardKeys.map((k) => [k, undefined])))}`} className="text-brand-700 underline">
+            {t('fromDashboard.clear')}
+          </Link>
+          {dashboardKeys.map((k) => (params[k] ? <input key={k} type="hidden" name={k} value={params[k]} /> : null))}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-96 flex-1 flex-col gap-1">
           <p className="text-sm">

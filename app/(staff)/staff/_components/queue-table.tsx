@@ -1,11 +1,12 @@
 'use client';
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { TableView } from '@/components/ui/data-table';
 import { FormError, Notice } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
 import { useErrorText } from '@/lib/i18n/use-error-text';
@@ -275,53 +276,32 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
         </section>
       ) : null}
       <p className="text-sm text-slate-700">{t('keyboardHint')}</p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t('table')}</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-medium">
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody ref={bodyRef}>
-            {table.getRowModel().rows.map((row) => (
-              <tr
-                key={row.id}
-                data-case={row.original.caseNo}
-                tabIndex={0}
-                aria-label={`${row.original.caseNo} ${row.original.borrowerName}`}
-                className="border-t border-slate-200 outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600"
-                onKeyDown={(event) => {
-                  if (event.target !== event.currentTarget) return;
-                  if (event.key === 'ArrowDown') {
-                    event.preventDefault();
-                    moveFocus(event.currentTarget, 1);
-                  } else if (event.key === 'ArrowUp') {
-                    event.preventDefault();
-                    moveFocus(event.currentTarget, -1);
-                  } else if (event.key === 'Enter') {
-                    event.preventDefault();
-                    router.push(caseHref(row.original.id));
-                  }
-                }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <Notice className="m-3">{t('empty')}</Notice> : null}
-      </div>
+      <TableView
+        table={table}
+        caption={t('table')}
+        framed
+        bodyRef={bodyRef}
+        rowProps={(row) => ({
+          'data-case': row.original.caseNo,
+          tabIndex: 0,
+          'aria-label': `${row.original.caseNo} ${row.original.borrowerName}`,
+          className: 'outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600',
+          onKeyDown: (event) => {
+            if (event.target !== event.currentTarget) return;
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              moveFocus(event.currentTarget, 1);
+            } else if (event.key === 'ArrowUp') {
+              event.preventDefault();
+              moveFocus(event.currentTarget, -1);
+            } else if (event.key === 'Enter') {
+              event.preventDefault();
+              router.push(caseHref(row.original.id));
+            }
+          },
+        })}
+      />
+      {rows.length === 0 ? <Notice>{t('empty')}</Notice> : null}
     </div>
   );
 }

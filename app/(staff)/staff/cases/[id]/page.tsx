@@ -30,7 +30,8 @@ import { mediatorLoad } from '@/lib/server/queue/list-queue';
 import { ActionBar } from './_components/action-bar';
 import { ContactStatusCard, NotesCard, PromisesCard, Timeline } from './_components/case-file-panels';
 import { RevealField } from './_components/reveal-field';
-import { OutcomeSection } from './_components/outcome-section';
+import { OutcomeSection, outcomeMoves } from './_components/outcome-section';
+import { getStaffPlan } from '@/lib/server/plans/plan-progress';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffCase'))('title') };
@@ -47,15 +48,15 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const view = typeof raw.view === 'string' ? raw.view.slice(0, 2000) : '';
   const overview = await orNotFound(getCaseOverview(actor, id));
   const now = new Date();
-  const [{ statements }, workspace, messages, file, staff, t, tf, tOutcome, tState, format, locale] = await Promise.all([
+  const [{ statements }, workspace, messages, file, staff, plan, t, tf, tState, format, locale] = await Promise.all([
     getHardshipStatements(actor, overview.id),
     getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
     getCaseFile(actor, overview.id, now),
     actor.role === 'supervisor' ? mediatorLoad(actor, now) : Promise.resolve([]),
+    getStaffPlan(actor, overview.id, now),
     getTranslations('staffCase'),
     getTranslations('staffCaseFile'),
-    getTranslations('outcomes'),
     getTranslations('staffCaseState'),
     getFormatter(),
     getLocale(),
@@ -75,7 +76,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'staffCaseFile', 'outcomes']}>
+    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'staffCaseFile', 'outcomes', 'staffPlan']}>
       <main id="main" className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
         <BackLink href={view ? `/staff?${view}` : '/staff'}>{t('backToList')}</BackLink>
         <div>
@@ -100,11 +101,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           staff={staff.map((s) => ({ id: s.staffId, name: s.name, role: s.role as 'mediator', load: s.open }))}
           workNextHref={`/staff/next?${new URLSearchParams({ view, after: overview.id }).toString()}`}
           open={inMediation}
-          extra={
-            <a href="#outcome" className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-1.5 font-medium text-slate-900 hover:bg-slate-100">
-              {tOutcome('title')}
-            </a>
-          }
+          plan={plan ? { today: plan.today } : null}
+          outcome={outcomeMoves(overview)}
         />
         {overview.access === 'claim' ? (
           <Notice className="flex flex-col gap-2">
@@ -178,6 +176,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             </dl>
           </Card>
         </div>
+        <PlanSection plan={plan} canAct={canAct} />
         <section aria-labelledby="hardship-heading" className="flex flex-col gap-3">
           <h2 id="hardship-heading" className="text-xl font-semibold">
             {t('hardshipTitle')}
@@ -261,7 +260,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
-            <OutcomeSection actor={actor} kase={overview} canAct={canAct} />
+            <OutcomeSection actor={actor} kase={overview} />
           </div>
           <div className="flex min-w-0 flex-col gap-5">
             <ContactStatusCard status={file.status} timeZone={file.timeZone} />

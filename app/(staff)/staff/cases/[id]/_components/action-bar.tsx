@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { AssignForm, type AssignableDto } from './assign-form';
@@ -10,9 +10,15 @@ import { CallbackForm } from './callback-form';
 import { ContactForm } from './contact-form';
 import { ExtendDeadlineForm } from './extend-deadline-form';
 import { NoteForm } from './note-form';
+import { CloseCaseForm, ReopenCaseForm } from './outcome-forms';
+import { RecordPaymentForm } from './plan-forms';
 import { PromiseForm } from './promise-form';
+import { closeCaseAction, reopenCaseAction } from '../outcome-actions';
 
-type Panel = 'contact' | 'note' | 'promise' | 'callback' | 'assign' | 'extend';
+type Panel = 'contact' | 'note' | 'promise' | 'callback' | 'payment' | 'assign' | 'extend' | 'close' | 'escalate' | 'reopen';
+
+/** Which ending actions the case's state allows now (outcome-section.tsx works them out). */
+export type OutcomeMoves = { version: number; closable: boolean; escalatable: boolean; reopenable: boolean };
 
 /**
  * Every action on the case one click away, above the case file: one form open at a time, below the bar, so the
@@ -28,16 +34,25 @@ export function ActionBar(props: {
   staff: AssignableDto[];
   workNextHref: string;
   open: boolean;
-  extra?: ReactNode;
+  /** The repayment plan, once the agreement is executed: payments are recorded from here. */
+  plan: { today: string } | null;
+  outcome: OutcomeMoves;
 }) {
   const t = useTranslations('staffCaseFile');
-  const [panel, setPanel] = useState<Panel | null>(null);
+  const [chosen, setPanel] = useState<Panel | null>(null);
   const close = () => setPanel(null);
+  const { outcome } = props;
   const panels: Panel[] = [
     ...(props.canAct ? (['contact', 'note', 'promise', 'callback'] as const) : []),
+    ...(props.canAct && props.plan ? (['payment'] as const) : []),
     ...(props.supervisor ? (['assign'] as const) : []),
     ...(props.supervisor && props.open ? (['extend'] as const) : []),
+    ...(props.canAct && outcome.closable ? (['close'] as const) : []),
+    ...(props.canAct && outcome.escalatable ? (['escalate'] as const) : []),
+    ...(props.canAct && outcome.reopenable ? (['reopen'] as const) : []),
   ];
+  // An action the case no longer allows (it was just closed, or reopened) folds away: the page shows what it did.
+  const panel = chosen && panels.includes(chosen) ? chosen : null;
   return (
     <section aria-label={t('actions')} className="sticky top-0 z-10 -mx-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur">
       <div className="flex flex-wrap items-center gap-2">
@@ -54,7 +69,6 @@ export function ActionBar(props: {
             {t(`action.${p}`)}
           </Button>
         ))}
-        {props.extra}
         <Link href={props.workNextHref} className="ml-auto inline-flex min-h-10 items-center rounded-lg px-4 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
           {t('workNext')} →
         </Link>
@@ -67,6 +81,11 @@ export function ActionBar(props: {
         {panel === 'callback' ? <CallbackForm caseId={props.caseId} timeZone={props.timeZone} onDone={close} /> : null}
         {panel === 'assign' ? <AssignForm caseId={props.caseId} current={props.assigneeId} staff={props.staff} onDone={close} /> : null}
         {panel === 'extend' ? <ExtendDeadlineForm caseId={props.caseId} onDone={close} /> : null}
+        {/* Recording payments one after another keeps the panel open; the plan section below shows where each went. */}
+        {panel === 'payment' && props.plan ? <RecordPaymentForm caseId={props.caseId} today={props.plan.today} titleHidden /> : null}
+        {panel === 'close' ? <CloseCaseForm caseId={props.caseId} version={outcome.version} close={closeCaseAction as never} /> : null}
+        {panel === 'escalate' ? <CloseCaseForm caseId={props.caseId} version={outcome.version} close={closeCaseAction as never} only="escalated_to_litigation" label={t('action.escalate')} /> : null}
+        {panel === 'reopen' ? <ReopenCaseForm caseId={props.caseId} version={outcome.version} reopen={reopenCaseAction} /> : null}
       </div>
     </section>
   );
