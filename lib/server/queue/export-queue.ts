@@ -1,13 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { borrowers, cases, loans, staffUsers } from '@/db/schema';
 import { exportReasonSchema, parseQueueParams, queueSearch } from '@/lib/validation/queue';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
-import { queueKpis, queueRowSelection, toQueueRow, type QueueRow } from './list-queue';
-import { queueOrder, queueWhere } from './queue-filter';
+import { queueKpis, queueRowsQuery, toQueueRow, type QueueRow } from './list-queue';
 
 /** The most rows one export holds (the whole of a large portfolio); a larger view is narrowed first. */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -29,16 +26,7 @@ export async function startQueueExport(ctx: Ctx, input: { view: string; reason: 
   await getDb().transaction((tx) => recordAudit(tx, ctx, { action: 'queue.exported', entityType: 'queue', data: { reason: reason.data, view: queueSearch(params), rows: matching } }));
   async function* batches() {
     for (let offset = 0; offset < matching; offset += BATCH) {
-      const rows = await getDb()
-        .select(queueRowSelection())
-        .from(cases)
-        .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
-        .innerJoin(loans, eq(loans.id, cases.loanId))
-        .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
-        .where(queueWhere(staff, params, now))
-        .orderBy(...queueOrder(params))
-        .limit(BATCH)
-        .offset(offset);
+      const rows = await queueRowsQuery(staff, params, now, { limit: BATCH, offset });
       if (!rows.length) return;
       yield rows.map((row) => toQueueRow(row, now));
     }

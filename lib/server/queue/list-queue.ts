@@ -166,8 +166,12 @@ export async function listQueue(actor: Actor, params: QueueParams, now: Date = n
 
 /** A page's query itself (the bench explains it). */
 export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb()) {
+  return queueRowsQuery(actor, params, now, pageOffset(params), db);
+}
+
+/** The view's rows in its order, from `offset` (a page, or the export's batches). */
+export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb()) {
   const staff = requireStaffActor(actor);
-  const { limit, offset } = pageOffset(params);
   return db
     .select(queueRowSelection())
     .from(cases)
