@@ -13,7 +13,7 @@ test.describe('outcomes and the dashboard', () => {
     const supervisor = await makeStaff(db, creditor.id, 'supervisor');
     const borrower = await makeBorrower(db);
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
-    await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, mediator.id);
+    const { case: other } = await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, mediator.id);
 
     const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
@@ -29,7 +29,20 @@ test.describe('outcomes and the dashboard', () => {
     await close.getByRole('button', { name: '按此结果结案' }).click();
     await expect(desk.getByText('当前结果: 存在争议')).toBeVisible();
     await expect(desk.getByText('借款人对罚息计算有异议')).toBeVisible();
+    // The bar now offers reopening, not closing.
+    const bar = desk.getByRole('region', { name: '本案操作' });
+    await expect(bar.getByRole('button', { name: '重新开启案件' })).toBeVisible();
+    await expect(bar.getByRole('button', { name: '结案' })).toHaveCount(0);
     await axe(desk);
+
+    // Escalation from the bar: one outcome, with the amount claimed.
+    await desk.goto(`/staff/cases/${other.id}`);
+    await desk.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '移交诉讼' }).click();
+    const escalate = desk.getByRole('form', { name: '移交诉讼' });
+    await escalate.getByLabel('诉讼请求金额（元）').fill('12,000');
+    await escalate.getByRole('button', { name: '按此结果结案' }).click();
+    await expect(desk.getByText('当前结果: 移交诉讼')).toBeVisible();
+    await expect(desk.getByText('请求 ¥12,000.00')).toBeVisible();
 
     const boss = await pageAs(supervisor);
     await boss.goto('/staff/dashboard');

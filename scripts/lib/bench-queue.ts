@@ -51,6 +51,13 @@ export async function benchQueueQueries(db: Database, pool: pg.Pool, creditorId:
     'promise=broken',
     'noContact=7',
     'neverEngaged=1',
+    // The dashboard's filters, as its counts link here (read from case_facts).
+    'openedFrom=2026-01-01&openedTo=2026-06-30',
+    'bucket=M2',
+    `creditor=${creditorId}`,
+    'outcome=agreement_signed',
+    'reached=signed',
+    'reached=selfServed',
   ];
   const pairs: string[] = [];
   for (let i = 0; i < filters.length; i++) for (let j = i + 1; j < filters.length; j++) if (filters[i]!.split('=')[0] !== filters[j]!.split('=')[0]) pairs.push(`${filters[i]}&${filters[j]}`);

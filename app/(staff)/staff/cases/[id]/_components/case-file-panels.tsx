@@ -123,7 +123,9 @@ function contactSummary(t: T, c: ContactDto): string {
 
 /** The contact record and everything else about the case, newest first, in one list. */
 export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const [t, format] = await Promise.all([getTranslations('staffCaseFile'), getFormatter()]);
+  const [t, tPlan, format] = await Promise.all([getTranslations('staffCaseFile'), getTranslations('staffPlan'), getFormatter()]);
+  // An automatic message's record names its template: shown by its name, as on the plan's activity list.
+  const contactNote = (c: ContactDto) => (!c.staff && c.note && tPlan.has(`template.${c.note}`) ? tPlan(`template.${c.note}`) : c.note);
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
       <h2 id="timeline-heading" className="text-xl font-semibold">
@@ -148,7 +150,7 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <>
                   {contactSummary(t, e.contact)}
                   {e.contact.staff ? ` · ${e.contact.staff}` : ''}
-                  {e.contact.note ? <span className="block text-slate-700">{e.contact.note}</span> : null}
+                  {e.contact.note ? <span className="block text-slate-700">{contactNote(e.contact)}</span> : null}
                 </>
               ) : e.kind === 'note' ? (
                 <>

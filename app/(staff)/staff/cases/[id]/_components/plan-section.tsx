@@ -49,7 +49,7 @@ export async function PlanSection({ plan, canAct }: { plan: StaffPlanDto | null;
           </Notice>
         ) : null}
         {plan.status === 'completed' ? <Notice>{t('completed', { date: time(plan.completedAt!) })}</Notice> : null}
-        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3">
           {stat(t('next'), plan.next && open ? `${date(plan.next.dueDate)} · ${money(plan.next.outstanding)}` : '—')}
           {stat(t('paid'), money(plan.totals.paid))}
           {stat(t('remaining'), planOwed ? money(plan.totals.remaining) : '—')}
