@@ -86,6 +86,8 @@ test.describe('administration', () => {
     const field = desk.locator('[data-policy-field="borrowerProposal.maxMonths"]');
     await expect(field.getByText('1 至 60', { exact: false })).toBeVisible();
     await expect(desk.locator('[data-policy-field="contact.maxAttemptsPer7Days"]').getByText('法律依据', { exact: false })).toBeVisible();
+    // A setting fixed by law is shown in the reader's language, not as the code's names.
+    await expect(desk.locator('[data-policy-field="allocationOrder"]')).toContainText('费用 → 罚息 → 复利 → 利息 → 本金');
     await axe(desk);
     // Past the legal ceiling: refused beside the field, with the bounds from the schema.
     await field.getByLabel('借款人自行提议的最长期限（月）').fill('61');

@@ -51,6 +51,8 @@ test.describe('outcomes and the dashboard', () => {
     // Resolution rate: none of the one ended case was resolved; the published 65 % beside it.
     await expect(boss.locator('[data-value="resolutionRate"]')).toHaveText('0%');
     await expect(boss.getByText('公开数据：65%（人民法院调解平台）')).toBeVisible();
+    // No agreement signed among these cases: the keeping section says so rather than drawing an empty chart.
+    await expect(boss.locator('[data-empty="cohorts"]')).toHaveText('所选期间开立的案件中还没有签署的协议，暂无履约数据。');
     const dispute = boss.locator('[data-outcome="dispute"]');
     await expect(dispute.getByRole('link')).toHaveText('1');
     await boss.locator('[data-figure="opened"]').getByText('口径说明').click();
@@ -97,6 +99,7 @@ test.describe('outcomes and the dashboard', () => {
     await boss.goto('/staff/review');
     const card = boss.locator(`[data-review-case="${kase.caseNo}"]`);
     await expect(card).toBeVisible();
+    await expect(card).toContainText(creditor.nameEn); // the creditor named in the reader's language
     await axe(boss);
     await card.getByText('Extend the window').click();
     const extend = card.getByRole('form', { name: 'Extend the window' });

@@ -1,3 +1,4 @@
+import { addDays, daysBetween, toUtcMs, type IsoDate } from './dates';
 import type { OutcomeKind } from './outcomes';
 
 /**
@@ -73,4 +74,35 @@ export function ratesOf(c: Pick<DashboardCounts, 'concluded' | 'resolved' | 'sel
     keptRate: { 3: share(c.keep[3].kept, c.keep[3].eligible), 6: share(c.keep[6].kept, c.keep[6].eligible), 12: share(c.keep[12].kept, c.keep[12].eligible) },
     redefaultRate: share(c.redefaulted, c.signed),
   };
+}
+
+/** The Monday (ISO week start) of a calendar day. */
+export function weekOf(day: IsoDate): IsoDate {
+  const weekday = new Date(toUtcMs(day)).getUTCDay(); // 0 Sunday … 6 Saturday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/**
+ * The weekly trend with every week in it: the database returns only weeks in
+ * which a case was opened, and a chart over those alone would put a quiet
+ * month and a busy week side by side as if they were neighbours. Weeks with
+ * nothing are filled with zeros, from the week of `from` (else the first week
+ * with a case) to the week of `to` (else the last), and never past `today`'s.
+ */
+/** The longest run of weeks filled in from a range's first day (ten years). */
+export const MAX_FILLED_WEEKS = 520;
+
+export function everyWeek<R extends { week: IsoDate }>(rows: readonly R[], zero: (week: IsoDate) => R, range: { from?: IsoDate; to?: IsoDate; today: IsoDate }): R[] {
+  const byWeek = new Map(rows.map((r) => [r.week, r]));
+  const lastWanted = range.to ? weekOf(range.to) : rows.at(-1)?.week;
+  let first = range.from ? weekOf(range.from) : rows[0]?.week;
+  if (!first || !lastWanted) return [...rows];
+  const thisWeek = weekOf(range.today);
+  const last = lastWanted > thisWeek ? thisWeek : lastWanted;
+  // A range opened far back (a typed year 0001) starts at the first week with a case instead of
+  // drawing centuries of empty weeks.
+  if (daysBetween(first, last) > MAX_FILLED_WEEKS * 7) first = rows[0]?.week ?? last;
+  const filled: R[] = [];
+  for (let week = first; week <= last; week = addDays(week, 7)) filled.push(byWeek.get(week) ?? zero(week));
+  return filled;
 }

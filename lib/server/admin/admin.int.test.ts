@@ -143,6 +143,15 @@ describe('creditors and their policy', () => {
     await expect(getCreditor(creditorAdmin.actor, otherCreditorId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('lists the creditors an admin administers, each with the number of its own staff', async () => {
+    const counted = await makeCreditor(test.db);
+    await makeStaff(test.db, counted.id, 'mediator');
+    await makeStaff(test.db, counted.id, 'supervisor');
+    await makeStaff(test.db, null, 'mediator'); // the centre's: works for every creditor, counted under none
+    expect((await listCreditors(centreAdmin.actor)).find((c) => c.id === counted.id)).toMatchObject({ staffCount: 2 });
+    expect((await listCreditors(creditorAdmin.actor)).map((c) => c.id)).toEqual([creditorId]);
+  });
+
   it('lets the centre admin add a creditor (default policy) and a creditor admin edit their own details', async () => {
     const details = { code: 'QX-CF', name: '青溪消费金融', nameEn: 'Qingxi Consumer Finance', creditCode: '913301005291340849', registeredAddress: '杭州', servicePhone: '0571-1', court: '上城区人民法院' };
     await expect(createCreditor(creditorAdmin, details)).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -45,7 +45,9 @@ const toDto = (row: typeof creditors.$inferSelect, staffCount: number): Creditor
 export async function listCreditors(actor: Actor): Promise<CreditorDto[]> {
   assertAdmin(actor);
   const rows = await getDb()
-    .select({ c: creditors, staffCount: sql<number>`(select count(*)::int from ${staffUsers} s where s.creditor_id = ${creditors.id})` })
+    // The outer row's id written out with its table: drizzle renders a lone table's column bare ("id"),
+    // which inside the subquery would name the staff row's own id and count nothing.
+    .select({ c: creditors, staffCount: sql<number>`(select count(*)::int from ${staffUsers} s where s.creditor_id = ${creditors}.id)` })
     .from(creditors)
     .where(creditorScope(actor, creditors.id))
     .orderBy(asc(creditors.code));

@@ -35,7 +35,7 @@ export async function listStaffAccounts(actor: Ctx['actor'], now = new Date()): 
     .select({ s: staffUsers, creditorName: creditors.name, pending: sql<boolean>`exists (select 1 from ${staffTokens} t where t.staff_id = ${staffUsers.id} and t.purpose = 'invite' and t.used_at is null)` })
     .from(staffUsers)
     .leftJoin(creditors, eq(creditors.id, staffUsers.creditorId))
-    .where(actor.creditorId === null ? undefined : eq(staffUsers.creditorId, actor.creditorId))
+    .where(creditorScope(actor, staffUsers.creditorId))
     .orderBy(asc(staffUsers.role), asc(staffUsers.email));
   const locks = await getDb().select().from(signInLockouts).where(sql`${signInLockouts.lockedUntil} > ${now}`);
   const lockedBy = new Map(locks.map((l) => [l.key, l.lockedUntil!]));
@@ -91,7 +91,7 @@ async function loadManaged(tx: Parameters<Parameters<ReturnType<typeof getDb>['t
   const [staff] = await tx
     .select()
     .from(staffUsers)
-    .where(and(eq(staffUsers.id, staffId), admin.creditorId === null ? undefined : eq(staffUsers.creditorId, admin.creditorId)))
+    .where(and(eq(staffUsers.id, staffId), creditorScope(admin, staffUsers.creditorId)))
     .for('update');
   if (!staff) throw new AppError('NOT_FOUND');
   return staff;

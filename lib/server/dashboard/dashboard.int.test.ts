@@ -108,8 +108,13 @@ describe('dashboard figures, counted by hand', () => {
     const { weeks, cohorts } = await getDashboard(supervisorA, range, now);
     expect(weeks.reduce((s, w) => s + w.opened, 0)).toBe(9);
     expect(weeks.reduce((s, w) => s + w.signed, 0)).toBe(3);
-    // 2026-01-10 is a Saturday: its ISO week starts Monday 2026-01-05.
-    expect(weeks[0]).toEqual({ week: '2026-01-05', opened: 1, engaged: 1, signed: 1 });
+    // Every week from that of 2026-01-01 (a Thursday: Monday 2025-12-29) to that of "now" (Monday 2026-11-30),
+    // 336 days: 49 weeks, quiet ones as zeros. 2026-01-10 is a Saturday: its ISO week starts Monday 2026-01-05.
+    expect(weeks).toHaveLength(49);
+    expect(weeks.every((w, i) => i === 0 || Date.parse(w.week) - Date.parse(weeks[i - 1]!.week) === 7 * 86_400_000)).toBe(true);
+    expect(weeks[0]).toEqual({ week: '2025-12-29', opened: 0, engaged: 0, signed: 0 });
+    expect(weeks[1]).toEqual({ week: '2026-01-05', opened: 1, engaged: 1, signed: 1 });
+    expect(weeks.at(-1)).toEqual({ week: '2026-11-30', opened: 0, engaged: 0, signed: 0 });
     expect(cohorts.map((c) => [c.month, c.signed, c.keep[3].rate, c.keep[6].rate, c.redefaulted])).toEqual([
       ['2026-01', 1, 1, 1, 0],
       ['2026-03', 1, 1, 0, 1],

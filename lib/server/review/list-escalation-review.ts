@@ -15,6 +15,7 @@ export type ReviewRow = {
   version: number;
   state: CaseState;
   creditorName: string;
+  creditorNameEn: string;
   borrowerName: string;
   borrowerPhone: string;
   contractNo: string;
@@ -46,6 +47,7 @@ export async function readEscalationReview(actor: Actor): Promise<{ rows: Review
       version: cases.version,
       state: cases.state,
       creditorName: creditors.name,
+      creditorNameEn: creditors.nameEn,
       borrowerName: borrowers.fullName,
       borrowerPhone: borrowers.phone,
       contractNo: loans.contractNo,

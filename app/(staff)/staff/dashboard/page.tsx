@@ -188,34 +188,42 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </div>
           <Card className="flex flex-col gap-3">
             <h3 className="text-lg font-semibold">{t('sections.cohorts')}</h3>
-            <CohortChart cohorts={keptRows} labels={{ kept3: t('figure.kept3'), kept6: t('figure.kept6'), kept12: t('figure.kept12') }} label={t('chart.cohorts')} />
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" data-table="cohorts">
-                <caption className="text-left text-sm text-slate-700">{t('keepTable.caption')}</caption>
-                <thead className="bg-slate-100 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-2 py-2">{t('keepTable.month')}</th>
-                    <th scope="col" className="px-2 py-2 text-right">{t('keepTable.signed')}</th>
-                    {keepMonths.map((m) => <th key={m} scope="col" className="px-2 py-2 text-right">{t('keepTable.kept', { months: m })}</th>)}
-                    <th scope="col" className="px-2 py-2 text-right">{t('keepTable.redefaulted')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.cohorts.map((c) => (
-                    <tr key={c.month} className="border-t border-slate-200">
-                      <th scope="row" className="px-2 py-2 font-normal">{c.month}</th>
-                      <td className="px-2 py-2 text-right">{c.signed}</td>
-                      {keepMonths.map((m) => (
-                        <td key={m} className="px-2 py-2 text-right">
-                          {c.keep[m].eligible === 0 ? <span className="text-slate-600">{t('keepTable.notYet')}</span> : t('keepTable.cell', { rate: percent(c.keep[m].rate), kept: c.keep[m].kept, eligible: c.keep[m].eligible })}
-                        </td>
+            {data.cohorts.length === 0 ? (
+              <p className="text-sm text-slate-700" data-empty="cohorts">
+                {t('noCohorts')}
+              </p>
+            ) : (
+              <>
+                <CohortChart cohorts={keptRows} labels={{ kept3: t('figure.kept3'), kept6: t('figure.kept6'), kept12: t('figure.kept12') }} label={t('chart.cohorts')} />
+                <div className="overflow-x-auto">
+                  <table className="w-full text-left text-sm" data-table="cohorts">
+                    <caption className="text-left text-sm text-slate-700">{t('keepTable.caption')}</caption>
+                    <thead className="bg-slate-100 text-slate-700">
+                      <tr>
+                        <th scope="col" className="px-2 py-2">{t('keepTable.month')}</th>
+                        <th scope="col" className="px-2 py-2 text-right">{t('keepTable.signed')}</th>
+                        {keepMonths.map((m) => <th key={m} scope="col" className="px-2 py-2 text-right">{t('keepTable.kept', { months: m })}</th>)}
+                        <th scope="col" className="px-2 py-2 text-right">{t('keepTable.redefaulted')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.cohorts.map((c) => (
+                        <tr key={c.month} className="border-t border-slate-200">
+                          <th scope="row" className="px-2 py-2 font-normal">{c.month}</th>
+                          <td className="px-2 py-2 text-right">{c.signed}</td>
+                          {keepMonths.map((m) => (
+                            <td key={m} className="px-2 py-2 text-right">
+                              {c.keep[m].eligible === 0 ? <span className="text-slate-600">{t('keepTable.notYet')}</span> : t('keepTable.cell', { rate: percent(c.keep[m].rate), kept: c.keep[m].kept, eligible: c.keep[m].eligible })}
+                            </td>
+                          ))}
+                          <td className="px-2 py-2 text-right">{c.redefaulted}</td>
+                        </tr>
                       ))}
-                      <td className="px-2 py-2 text-right">{c.redefaulted}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
           </Card>
         </section>
 

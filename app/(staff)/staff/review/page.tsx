@@ -46,7 +46,7 @@ export default async function EscalationReviewPage() {
                 </Link>{' '}
                 {row.borrowerName} <span className="text-sm font-normal text-slate-700">{row.borrowerPhone}</span>
               </h2>
-              <span className="text-sm text-slate-700">{row.creditorName}</span>
+              <span className="text-sm text-slate-700">{locale === 'en' ? row.creditorNameEn : row.creditorName}</span>
             </div>
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-4">
               <dt className="text-slate-600">{t('state')}</dt>

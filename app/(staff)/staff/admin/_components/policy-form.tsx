@@ -105,7 +105,13 @@ export function PolicyForm({ creditorId, version, sections }: { creditorId: stri
                 ) : null}
                 {field.kind === 'fixed' ? (
                   <p id={id} className="font-mono text-sm">
-                    {String(values[field.path])} <span className="font-sans text-slate-600">({t('fixed')})</span>
+                    {field.path === 'allocationOrder'
+                      ? String(values[field.path])
+                          .split(' → ')
+                          .map((part) => t(`allocation.${part}`))
+                          .join(' → ')
+                      : String(values[field.path])}{' '}
+                    <span className="font-sans text-slate-600">({t('fixed')})</span>
                   </p>
                 ) : null}
                 {hint}

@@ -16,10 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StaffAccountsPage() {
   const { actor } = await requireStaff(['admin']);
   const [accounts, creditorRows, t, tErrors, format, locale] = await Promise.all([listStaffAccounts(actor), listCreditors(actor), getTranslations('admin'), getTranslations('errors'), getFormatter(), getLocale()]);
-  const creditors = [
-    ...(actor.creditorId === null ? [{ value: '', label: t('centre') }] : []),
-    ...creditorRows.map((c) => ({ value: c.id, label: locale === 'en' ? c.nameEn : c.name })),
-  ];
+  const creditorLabel = new Map(creditorRows.map((c) => [c.id, locale === 'en' ? c.nameEn : c.name]));
+  const creditors = [...(actor.creditorId === null ? [{ value: '', label: t('centre') }] : []), ...[...creditorLabel].map(([value, label]) => ({ value, label }))];
   return (
     <ClientMessages namespaces={['admin']}>
       <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
@@ -45,7 +43,7 @@ export default async function StaffAccountsPage() {
                     {s.name} <span className="font-normal text-slate-700">{s.email}</span>
                   </p>
                   <p className="text-sm">
-                    {t(`roles.${s.role}`)} · {s.creditorName ?? t('centre')} ·{' '}
+                    {t(`roles.${s.role}`)} · {(s.creditorId && creditorLabel.get(s.creditorId)) ?? s.creditorName ?? t('centre')} ·{' '}
                     <span data-status>{!s.active ? t('status.inactive') : s.pending ? t('status.pending') : t('status.active')}</span>
                     {s.lastLoginAt ? ` · ${t('lastLogin', { date: format.dateTime(new Date(s.lastLoginAt), { dateStyle: 'medium', timeStyle: 'short' }) })}` : ''}
                   </p>

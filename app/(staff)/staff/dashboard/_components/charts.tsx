@@ -7,6 +7,9 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, R
  * each chart is drawn as an image with a summary for screen readers, and its
  * numbers are in the table beside it.
  */
+/** Legends in the order the series are drawn (Recharts sorts them by label otherwise: "12 months" before "3 months"). */
+const seriesOrder = ['opened', 'engaged', 'signed', 'kept3', 'kept6', 'kept12'];
+const inSeriesOrder = (item: { dataKey?: unknown }) => seriesOrder.indexOf(String(item.dataKey));
 const palette = { opened: '#1e40af', engaged: '#0f766e', signed: '#b45309', kept3: '#1e40af', kept6: '#0f766e', kept12: '#b45309' };
 
 export function FunnelChart({ steps, label }: { steps: { name: string; value: number }[]; label: string }) {
@@ -34,7 +37,7 @@ export function TrendChart({ weeks, labels, label }: { weeks: { week: string; op
           <XAxis dataKey="week" tick={{ fill: '#334155', fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fill: '#334155', fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={inSeriesOrder} />
           {(['opened', 'engaged', 'signed'] as const).map((key) => (
             <Line key={key} type="monotone" dataKey={key} name={labels[key]} stroke={palette[key]} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
@@ -54,7 +57,7 @@ export function CohortChart({ cohorts, labels, label }: { cohorts: { month: stri
           <XAxis dataKey="month" tick={{ fill: '#334155', fontSize: 12 }} />
           <YAxis domain={[0, 1]} tickFormatter={percent} tick={{ fill: '#334155', fontSize: 12 }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? percent(v) : String(v))} />
-          <Legend />
+          <Legend itemSorter={inSeriesOrder} />
           <ReferenceLine y={1} stroke="#94a3b8" />
           {(['kept3', 'kept6', 'kept12'] as const).map((key) => (
             <Bar key={key} dataKey={key} name={labels[key]} fill={palette[key]} isAnimationActive={false} />

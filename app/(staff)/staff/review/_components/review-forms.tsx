@@ -52,7 +52,7 @@ export function ExtendForm({ caseId, version, today }: { caseId: string; version
       }}
     >
       <FormError message={d.formError} />
-      <div className="grid gap-3 md:grid-cols-3">
+      <div className="grid gap-3">
         <Field label={t('days')} name="days" inputMode="numeric" value={v.days} error={d.errors.days} onChange={(e) => setV({ ...v, days: e.target.value })} />
         <SelectField label={t('agreedVia')} name="agreedVia" value={v.agreedVia} placeholder={t('choose')} error={d.errors.agreedVia} onChange={(e) => setV({ ...v, agreedVia: e.target.value })} options={agreementChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
         <Field label={t('agreedOn')} name="agreedOn" type="date" value={v.agreedOn} error={d.errors.agreedOn} onChange={(e) => setV({ ...v, agreedOn: e.target.value })} />
