@@ -95,6 +95,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
               {t('previous')}
             </Link>
           ) : null}
+          <span>{t('total', { total: kpis.matching })}</span>
           <span>{t('pageOf', { page, pages })}</span>
           {page < pages ? (
             <Link href={pageLink(page + 1)} className="min-h-11 py-3 text-brand-700 underline" rel="next">
