@@ -17,18 +17,18 @@ function hasSessionCookie(request: NextRequest) {
 }
 
 /**
- * Pages built once at build time (`force-static`). Their inline bootstrap
- * scripts cannot carry a per-request nonce, so they get 'unsafe-inline'
- * instead: safe there, as nothing a visitor sends ever reaches their HTML.
+ * Pages built once at build time (`force-static`): the help document, which
+ * has no script at all, so its policy allows none but the site's own files
+ * (a per-request nonce could not reach HTML built at build time anyway).
  */
 const staticPages = new Set(['/help/zh-CN', '/help/en']);
 
 function contentSecurityPolicy(nonce: string | null) {
   const dev = process.env.NODE_ENV !== 'production';
-  const scripts = nonce ? `'nonce-${nonce}' 'strict-dynamic'` : "'unsafe-inline'";
+  const scripts = nonce ? ` 'nonce-${nonce}' 'strict-dynamic'` : '';
   return [
     "default-src 'self'",
-    `script-src 'self' ${scripts}${dev ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self'${scripts}${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

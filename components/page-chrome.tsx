@@ -49,12 +49,15 @@ function languageButtonClass(current: boolean) {
 
 export function PageHeader({ data, language, nav }: { data: HeaderData; language: LanguageAction; nav?: ReactNode }) {
   const { home, locale, labels, signOut } = data;
+  // A plain document (its language buttons go to an address) has no router, and renders in renderToString,
+  // where next/link cannot: its links are plain.
+  const HomeLink = typeof language.action === 'string' ? 'a' : AppLink;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-        <AppLink href={home} className="text-lg font-bold text-brand-700">
+        <HomeLink href={home} className="text-lg font-bold text-brand-700">
           {labels.appName}
-        </AppLink>
+        </HomeLink>
         <div className="flex flex-wrap items-center gap-1">
           {nav}
           {/* A plain link: the header renders in renderToString too, where next/link cannot. */}

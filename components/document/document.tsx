@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { appIcon, PageHeader, SkipLink, type HeaderData, type LanguageAction } from '@/components/page-chrome';
 
 /**
@@ -27,4 +27,10 @@ export function Document(props: { title: string; tagline: string; skipToContent:
       </body>
     </html>
   );
+}
+
+/** A document as the HTML a route handler answers with. */
+export async function documentHtml(props: ComponentProps<typeof Document>): Promise<string> {
+  const { renderToString } = await import('react-dom/server');
+  return `<!DOCTYPE html>${renderToString(<Document {...props} />)}`;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { HardshipDraftData } from '@/lib/validation/hardship';
 import { actorType, callbackStatus, caseOutcomeKind, caseState, channel, contactDirection, contactOutcome, contactParty, contactResult, promiseStatus, statementStatus } from './enums';
 import { loans } from './loans';
@@ -210,6 +210,16 @@ export const caseFacts = pgTable(
     restructured: bigint('restructured', { mode: 'number' }).notNull().default(0),
     waived: bigint('waived', { mode: 'number' }).notNull().default(0),
     recovered: bigint('recovered', { mode: 'number' }).notNull().default(0),
+    /**
+     * Kept by PostgreSQL from the timestamps above, so that the dashboard groups and sorts plain
+     * numbers instead of converting 100,000 timestamps per view (ADR 0012). The week of opening:
+     * whole weeks since Monday 1970-01-05 00:00 China Standard Time (UTC+8 all year, epoch 316,800 s).
+     */
+    openedWeek: integer('opened_week').generatedAlwaysAs(sql`floor((extract(epoch from (opened_at at time zone 'UTC')) - 316800) / 604800)::int`),
+    /** The month of signing in China Standard Time, as year × 12 + month − 1. */
+    signedMonth: integer('signed_month').generatedAlwaysAs(sql`(extract(year from (signed_at at time zone 'Asia/Shanghai'))::int * 12 + extract(month from (signed_at at time zone 'Asia/Shanghai'))::int - 1)`),
+    /** Days from opening to signing, with their fraction. */
+    daysToSign: doublePrecision('days_to_sign').generatedAlwaysAs(sql`(extract(epoch from (signed_at at time zone 'UTC')) - extract(epoch from (opened_at at time zone 'UTC'))) / 86400.0`),
   },
   (t) => [index('case_facts_opened_idx').on(t.openedAt), index('case_facts_creditor_opened_idx').on(t.creditorId, t.openedAt)],
 );

@@ -24,8 +24,6 @@ export const firstLoadJsBudget = 180_000;
 export const firstLoadJsBudgetOverFloor = 180 / 134;
 /** A reading page is a plain document (ADR 0007): its one small script of our own, none of the framework's. */
 export const documentJsBudget = 5_000;
-/** /help, built at build time, carries no client code of Concord's own: the floor, and what every page of the app shares with it. */
-export const staticJsAboveFloor = 2_000;
 
 export type WeightOptions = {
   /** Cookies to carry (a signed-in borrower's session), for `url`'s origin. */

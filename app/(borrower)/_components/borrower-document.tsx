@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { ReactElement } from 'react';
-import { Document } from '@/components/document/document';
+import { documentHtml } from '@/components/document/document';
 import { documentStylesheet } from '@/components/document/stylesheet';
 import { ErrorMain, NotFoundMain } from '@/components/page-status';
 import { headerData } from '@/components/site-header';
@@ -63,21 +63,17 @@ export async function borrowerDocument(request: Request, build: (actor: Extract<
     }),
   ]);
   const url = new URL(request.url);
-  const { renderToString } = await import('react-dom/server');
-  const html = renderToString(
-    <Document
-      title={page.title}
-      tagline={t('tagline')}
-      skipToContent={t('skipToContent')}
-      header={header}
-      language={{ action: url.pathname, keep: [...url.searchParams].filter(([name]) => name !== 'lang') }}
-      stylesheet={stylesheet}
-      nonce={header.signOut?.nonce ?? null}
-    >
-      {page.main}
-    </Document>,
-  );
-  return new Response(`<!DOCTYPE html>${html}`, {
+  const html = await documentHtml({
+    title: page.title,
+    tagline: t('tagline'),
+    skipToContent: t('skipToContent'),
+    header,
+    language: { action: url.pathname, keep: [...url.searchParams].filter(([name]) => name !== 'lang') },
+    stylesheet,
+    nonce: header.signOut?.nonce ?? null,
+    children: page.main,
+  });
+  return new Response(html, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate' },
   });

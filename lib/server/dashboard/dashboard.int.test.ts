@@ -176,4 +176,29 @@ describe('dashboard figures, counted by hand', () => {
     expect(await inQueue(centreAdmin, range)).toBe(10);
     expect(await inQueue(supervisorA, { ...range, creditor: creditorB })).toBe(0);
   });
+
+  it('weeks and months are China time at their edges, and days to signing keep their fraction', async () => {
+    const db = test.db;
+    const c = await makeCreditor(db);
+    const supervisorC: Actor = { type: 'staff', id: (await makeStaff(db, c.id, 'supervisor')).id, role: 'supervisor', creditorId: c.id };
+    const signed = (openedAt: string, executedAt: string) =>
+      makeBorrower(db).then((b) =>
+        makeCaseHistory(db, { creditorId: c.id, borrowerId: b.id, openedAt: new Date(openedAt), dpdAtOpen: 20, engagedAt: new Date(openedAt), offer: { at: new Date(openedAt), by: 'system', totalPayable: 10_000, waived: 0 }, agreement: { executedAt: new Date(executedAt) } }),
+      );
+    // Sunday 23:30 in Shanghai: the week of Monday 2026-02-23. Signed 10 days later, in March.
+    await signed('2026-03-01T23:30:00+08:00', '2026-03-11T23:30:00+08:00');
+    // Monday 00:30 in Shanghai (still Sunday in UTC): the week of 2026-03-02. Signed 30 days 6 hours later,
+    // on April 1st at 06:30 in Shanghai (still March 31st in UTC): an April agreement.
+    await signed('2026-03-02T00:30:00+08:00', '2026-04-01T06:30:00+08:00');
+    const { counts, weeks, cohorts } = await getDashboard(supervisorC, { from: '2026-02-23', to: '2026-03-08' }, now);
+    expect(weeks.filter((w) => w.opened > 0)).toEqual([
+      { week: '2026-02-23', opened: 1, engaged: 1, signed: 1 },
+      { week: '2026-03-02', opened: 1, engaged: 1, signed: 1 },
+    ]);
+    expect(cohorts.map((m) => [m.month, m.signed])).toEqual([['2026-03', 1], ['2026-04', 1]]);
+    // Days to signing 10 and 30.25: median 20.125; 90th percentile 10 + 0.9 × 20.25 = 28.225.
+    expect(counts.medianDays).toBeCloseTo(20.125, 6);
+    expect(counts.p90Days).toBeCloseTo(28.225, 6);
+    expect(counts.keep[3]).toEqual({ eligible: 2, kept: 2 });
+  });
 });

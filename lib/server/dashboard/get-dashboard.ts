@@ -14,29 +14,26 @@ export type WeekRow = { week: string; opened: number; engaged: number; signed: n
 export type CohortRow = { month: string; signed: number; keep: Record<KeepMonths, { eligible: number; kept: number; rate: number | null }>; redefaulted: number };
 export type DashboardData = { counts: DashboardCounts; rates: DashboardRates; weeks: WeekRow[]; cohorts: CohortRow[]; asOf: string };
 
-const days = sql`extract(epoch from (${caseFacts.signedAt} - ${caseFacts.openedAt})) / 86400.0`;
 const keptBy = (months: number, now: Date) => {
   const horizon = sql`${caseFacts.signedAt} + make_interval(months => ${months})`;
   return {
-    eligible: sql<number>`count(*) filter (where ${caseFacts.signedAt} is not null and ${horizon} <= ${now})::int`,
-    kept: sql<number>`count(*) filter (where ${caseFacts.signedAt} is not null and ${horizon} <= ${now} and (${caseFacts.breachedAt} is null or ${caseFacts.breachedAt} > ${horizon}))::int`,
+    eligible: sql<number>`count(*) filter (where ${horizon} <= ${now})::int`,
+    kept: sql<number>`count(*) filter (where ${horizon} <= ${now} and (${caseFacts.breachedAt} is null or ${caseFacts.breachedAt} > ${horizon}))::int`,
   };
 };
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-/**
- * The week of opening as a number: whole weeks since Monday 1970-01-05 00:00 in China Standard Time
- * (epoch 316,800 s; UTC+8 all year, no daylight saving), named by its Monday afterwards. Plain
- * arithmetic on each row: converting 100,000 timestamps to a named zone and formatting them cost
- * more than the rest of the query.
- */
-const weekIndex = sql<number>`floor((date_part('epoch', ${caseFacts.openedAt}) - 316800) / 604800)::int`;
+/** The week of opening, `case_facts.opened_week` (whole weeks since Monday 1970-01-05 in CST), named by its Monday. */
 const weekNamed = (index: number) => addDays('1970-01-05', 7 * Number(index));
+/** The month of signing, `case_facts.signed_month` (year × 12 + month − 1, CST), as YYYY-MM. */
+const monthNamed = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /**
  * Every figure on the dashboard for one filter, from the case facts
  * (ADR 0012): one scan for the figures, one for the weekly trend, one for the
- * cohorts by signing month, run side by side. `now` decides which agreements
- * are old enough to count at 3, 6 and 12 months.
+ * signed cases by signing month (the cohorts, whose sums are also the
+ * figures' "kept at 3, 6, 12 months"), run side by side. They group and sort
+ * the week, month and days PostgreSQL keeps in `case_facts`. `now` decides
+ * which agreements are old enough to count at 3, 6 and 12 months.
  */
 export async function getDashboard(actor: Actor, filter: DashboardFilter, now = new Date()): Promise<DashboardData> {
   assertDashboardViewer(actor);
@@ -56,25 +53,19 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
         resolved: sql<number>`count(*) filter (where ${reachedWhere.resolved})::int`,
         selfServed: sql<number>`count(*) filter (where ${reachedWhere.selfServed})::int`,
         redefaulted: sql<number>`count(*) filter (where ${reachedWhere.redefaulted})::int`,
-        medianDays: sql<string | null>`percentile_cont(0.5) within group (order by ${days})`,
-        p90Days: sql<string | null>`percentile_cont(0.9) within group (order by ${days})`,
-        meanDays: sql<string | null>`avg(${days})`,
+        // One sort for both: percentile_cont over no rows (nothing signed) is null; so is avg.
+        daysPercentiles: sql<number[] | null>`percentile_cont(array[0.5, 0.9]) within group (order by ${caseFacts.daysToSign})`,
+        meanDays: sql<string | null>`avg(${caseFacts.daysToSign})`,
         restructured: sql<string>`coalesce(sum(${caseFacts.restructured}), 0)`,
         waived: sql<string>`coalesce(sum(${caseFacts.waived}), 0)`,
         recovered: sql<string>`coalesce(sum(${caseFacts.recovered}), 0)`,
-        e3: k[3].eligible,
-        k3: k[3].kept,
-        e6: k[6].eligible,
-        k6: k[6].kept,
-        e12: k[12].eligible,
-        k12: k[12].kept,
         ...outcomeColumns,
       })
       .from(caseFacts)
       .where(where),
     db
       .select({
-        week: weekIndex,
+        week: caseFacts.openedWeek,
         opened: sql<number>`count(*)::int`,
         engaged: sql<number>`count(${caseFacts.engagedAt})::int`,
         signed: sql<number>`count(${caseFacts.signedAt})::int`,
@@ -85,7 +76,7 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
       .orderBy(sql`1`),
     db
       .select({
-        month: sql<string>`to_char(${caseFacts.signedAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+        month: caseFacts.signedMonth,
         signed: sql<number>`count(*)::int`,
         e3: k[3].eligible,
         k3: k[3].kept,
@@ -101,7 +92,7 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
       .orderBy(sql`1`),
   ]);
   const r = row!;
-  // percentile_cont over no rows is null; so is avg.
+  const sumOf = (pick: (c: (typeof cohorts)[number]) => number) => cohorts.reduce((total, c) => total + pick(c), 0);
   const counts: DashboardCounts = {
     opened: r.opened,
     engaged: r.engaged,
@@ -112,13 +103,13 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
     resolved: r.resolved,
     selfServed: r.selfServed,
     redefaulted: r.redefaulted,
-    medianDays: num(r.medianDays),
-    p90Days: num(r.p90Days),
+    medianDays: num(r.daysPercentiles?.[0]),
+    p90Days: num(r.daysPercentiles?.[1]),
     meanDays: num(r.meanDays),
     restructured: Number(r.restructured),
     waived: Number(r.waived),
     recovered: Number(r.recovered),
-    keep: { 3: { eligible: r.e3, kept: r.k3 }, 6: { eligible: r.e6, kept: r.k6 }, 12: { eligible: r.e12, kept: r.k12 } },
+    keep: { 3: { eligible: sumOf((c) => c.e3), kept: sumOf((c) => c.k3) }, 6: { eligible: sumOf((c) => c.e6), kept: sumOf((c) => c.k6) }, 12: { eligible: sumOf((c) => c.e12), kept: sumOf((c) => c.k12) } },
     outcomes: Object.fromEntries(outcomeKinds.map((o) => [o, r[o]])) as Record<OutcomeKind, number>,
   };
   const rate = (kept: number, eligible: number) => (eligible > 0 ? kept / eligible : null);
@@ -126,9 +117,9 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
     counts,
     rates: ratesOf(counts),
     // Every week of the range, the quiet ones as zeros (the database returns only weeks with a case).
-    weeks: everyWeek(weeks.map((w) => ({ ...w, week: weekNamed(w.week) })), (week) => ({ week, opened: 0, engaged: 0, signed: 0 }), { from: filter.from, to: filter.to, today: todayIn('Asia/Shanghai', now) }),
+    weeks: everyWeek(weeks.map((w) => ({ ...w, week: weekNamed(w.week!) })), (week) => ({ week, opened: 0, engaged: 0, signed: 0 }), { from: filter.from, to: filter.to, today: todayIn('Asia/Shanghai', now) }),
     cohorts: cohorts.map((c) => ({
-      month: c.month,
+      month: monthNamed(c.month!),
       signed: c.signed,
       keep: { 3: { eligible: c.e3, kept: c.k3, rate: rate(c.k3, c.e3) }, 6: { eligible: c.e6, kept: c.k6, rate: rate(c.k6, c.e6) }, 12: { eligible: c.e12, kept: c.k12, rate: rate(c.k12, c.e12) } },
       redefaulted: c.redefaulted,

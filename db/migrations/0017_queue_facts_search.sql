@@ -1,4 +1,4 @@
--- The queue (docs/decisions/0015-queue.md): search indexes, and the facts each case carries for the queue's filters and
+-- The queue (docs/decisions/0013-queue.md): search indexes, and the facts each case carries for the queue's filters and
 -- sorts, kept by triggers whoever writes the tables they come from.
 
 -- Partial search. pg_trgm for what is written in ASCII (phone numbers, case and contract numbers). Chinese names get

@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { connectDb, createDatabase } from '@/db/client';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { applyMigrations } from '@/db/migrate';
+import { benchDashboard } from '../scripts/lib/bench-dashboard';
+const cluster = await startEmbeddedPostgres({ dir: path.resolve('.bench-data'), port: 54398 });
+await applyMigrations(cluster.url);
+const handle = createDatabase(cluster.url, 4);
+connectDb(cluster.url);
+const r = await benchDashboard(handle.db);
+console.log(JSON.stringify({ cases: r.cases, worst: r.worst }, null, 0));
+await handle.pool?.end?.();
+await cluster.stop();
+process.exit(0);

@@ -1,0 +1,3 @@
+ALTER TABLE "case_facts" ADD COLUMN "opened_week" integer GENERATED ALWAYS AS (floor((extract(epoch from (opened_at at time zone 'UTC')) - 316800) / 604800)::int) STORED;--> statement-breakpoint
+ALTER TABLE "case_facts" ADD COLUMN "signed_month" integer GENERATED ALWAYS AS ((extract(year from (signed_at at time zone 'Asia/Shanghai'))::int * 12 + extract(month from (signed_at at time zone 'Asia/Shanghai'))::int - 1)) STORED;--> statement-breakpoint
+ALTER TABLE "case_facts" ADD COLUMN "days_to_sign" double precision GENERATED ALWAYS AS ((extract(epoch from (signed_at at time zone 'UTC')) - extract(epoch from (opened_at at time zone 'UTC'))) / 86400.0) STORED;
