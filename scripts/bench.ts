@@ -25,6 +25,7 @@ import { benchDashboard } from './lib/bench-dashboard';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { caseWaitingForSignature, weighBorrowerPages } from './lib/page-weight-bench';
 import { prebuild } from './lib/prebuild';
+import { benchImport, benchMonth, printImport, printMonth } from './lib/bench-jobs';
 
 /**
  * `npm run bench`: speed goals measured here, never in timed tests.
@@ -47,6 +48,9 @@ const arg = (name: string, fallback: number) => {
 };
 const CASES = arg('cases', 100_000);
 const DURATION = arg('duration', 20);
+/** Issue 16: the portfolio import (rows) and the simulated month (borrowers); 0 skips either. */
+const IMPORT_ROWS = arg('import-rows', 100_000);
+const MONTH_BORROWERS = arg('month-borrowers', 10_000);
 const CONNECTIONS = arg('connections', 10);
 const ROUNDS = arg('rounds', 4);
 const PORT = arg('port', 3200);
@@ -311,6 +315,12 @@ async function main() {
     const pageWeight = signing ? await weighBorrowerPages({ base, subject, session, signing, lighthouseRuns: LIGHTHOUSE_RUNS, log }) : null;
     fs.mkdirSync('bench-results', { recursive: true });
     fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, queueQueries, peakRssKb: Number(rss), pageWeight }, null, 2));
+    // The jobs (issue 16), each in a database of its own on this cluster: the import beside a plain COPY of its file, the simulated month.
+    const importBench = IMPORT_ROWS > 0 ? await benchImport(cluster.adminUrl, IMPORT_ROWS, log) : null;
+    const month = MONTH_BORROWERS > 0 ? await benchMonth(cluster.adminUrl, MONTH_BORROWERS, log) : null;
+    if (importBench) printImport(importBench);
+    if (month) printMonth(month);
+    fs.writeFileSync(path.join('bench-results', 'jobs.json'), JSON.stringify({ at: new Date().toISOString(), import: importBench, month }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -30,6 +30,8 @@ export const cases = pgTable(
      * A mediator's review the case waits for (e.g. 'hardship_pause': the borrower has nothing left over and the
      * system offered a payment pause); an agreement from such an offer is countersigned only once reviewed.
      */
+    /** The short code in the borrower's invitation, for the public "is this message genuine?" page (lib/domain/invite-code.ts). */
+    inviteCode: text('invite_code').unique(),
     reviewReason: text('review_reason'),
     reviewRequestedAt: timestamp('review_requested_at', { withTimezone: true }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),

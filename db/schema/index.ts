@@ -11,3 +11,5 @@ export * from './plans';
 export * from './notifications';
 export * from './audit';
 export * from './relations';
+export * from './imports';
+export * from './messaging';

@@ -22,6 +22,8 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   casePage: 'borrower',
   caseState: 'borrower',
   caseThread: 'borrower',
+  // The public "is this message genuine?" page: read by the borrower who received an invitation.
+  check: 'borrower',
   common: 'any',
   countersign: 'staff',
   dashboard: 'staff',
@@ -57,7 +59,9 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   staffCaseState: 'staff',
   staffCaseThread: 'staff',
   staffHardship: 'staff',
+  staffImport: 'staff',
   staffLogin: 'staff',
+  staffTemplates: 'staff',
   staffNotifications: 'staff',
   staffOffers: 'staff',
   contactSettings: 'borrower',

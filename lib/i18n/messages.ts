@@ -8,6 +8,8 @@ import en_caseState from '@/messages/en/caseState.json';
 import zh_caseState from '@/messages/zh-CN/caseState.json';
 import en_caseThread from '@/messages/en/caseThread.json';
 import zh_caseThread from '@/messages/zh-CN/caseThread.json';
+import en_check from '@/messages/en/check.json';
+import zh_check from '@/messages/zh-CN/check.json';
 import en_common from '@/messages/en/common.json';
 import zh_common from '@/messages/zh-CN/common.json';
 import en_countersign from '@/messages/en/countersign.json';
@@ -58,6 +60,10 @@ import en_staffCaseThread from '@/messages/en/staffCaseThread.json';
 import zh_staffCaseThread from '@/messages/zh-CN/staffCaseThread.json';
 import en_staffHardship from '@/messages/en/staffHardship.json';
 import zh_staffHardship from '@/messages/zh-CN/staffHardship.json';
+import en_staffImport from '@/messages/en/staffImport.json';
+import zh_staffImport from '@/messages/zh-CN/staffImport.json';
+import en_staffTemplates from '@/messages/en/staffTemplates.json';
+import zh_staffTemplates from '@/messages/zh-CN/staffTemplates.json';
 import en_staffLogin from '@/messages/en/staffLogin.json';
 import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
@@ -114,6 +120,7 @@ const zhCN = {
   casePage: zh_casePage,
   caseState: zh_caseState,
   caseThread: zh_caseThread,
+  check: zh_check,
   common: zh_common,
   countersign: zh_countersign,
   errorPage: zh_errorPage,
@@ -139,7 +146,9 @@ const zhCN = {
   staffCaseState: zh_staffCaseState,
   staffCaseThread: zh_staffCaseThread,
   staffHardship: zh_staffHardship,
+  staffImport: zh_staffImport,
   staffLogin: zh_staffLogin,
+  staffTemplates: zh_staffTemplates,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
   contactSettings: zh_contactSettings,
@@ -167,6 +176,7 @@ const en: Messages = {
   casePage: en_casePage,
   caseState: en_caseState,
   caseThread: en_caseThread,
+  check: en_check,
   common: en_common,
   countersign: en_countersign,
   errorPage: en_errorPage,
@@ -192,7 +202,9 @@ const en: Messages = {
   staffCaseState: en_staffCaseState,
   staffCaseThread: en_staffCaseThread,
   staffHardship: en_staffHardship,
+  staffImport: en_staffImport,
   staffLogin: en_staffLogin,
+  staffTemplates: en_staffTemplates,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
   contactSettings: en_contactSettings,

@@ -8,7 +8,8 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { issueCode } from '../auth/one-time-codes';
 import { AppError } from '../errors';
-import { dispatchOutbox, queueNotification } from '../notifications';
+import { queueNotification } from '../notifications';
+import { dispatchOutbox } from '../outbox/dispatch';
 import { hitRateLimit } from '../rate-limit';
 import { loadVisibleAgreement } from './load-agreement';
 
