@@ -42,6 +42,12 @@ export function getDb(): Database {
   return globalForDb.concordDb.db;
 }
 
+/** The shared handle's pool, for what drizzle does not do: COPY streams, session-level locks held by a job. */
+export function getPool(): pg.Pool {
+  getDb();
+  return globalForDb.concordDb!.pool;
+}
+
 /** Points the app's shared handle at a specific database (tests, scripts). */
 export function connectDb(url: string, max = 10): Database {
   const previous = globalForDb.concordDb;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { HardshipDraftData } from '@/lib/validation/hardship';
 import { agreements, auditEvents, contactRecords, hardshipStatements, notifications } from '@/db/schema';
+import { dispatchOutbox } from '@/lib/server/outbox/dispatch';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -149,7 +150,11 @@ test.describe('the mediator, the supervisor and the admin', () => {
     const replies = await db.select().from(notifications).where(and(eq(notifications.caseId, kase.id), eq(notifications.template, 'caseMessage')));
     expect(replies.map((m) => m.channel).sort()).toEqual(['in_app', 'sms']);
     expect(replies.find((m) => m.channel === 'sms')!.body).toContain(`/cases/${kase.id}`);
-    const [contact] = await db.select().from(contactRecords).where(and(eq(contactRecords.caseId, kase.id), eq(contactRecords.note, 'caseMessage')));
-    expect(contact!.outcome).toMatch(/attempted|blocked/);
+    // The contact rules decide the SMS when it is dispatched (ADR 0015): sent now, or deferred with the blocked attempt
+    // recorded. Dispatched here rather than waiting for the server's minute; the server's worker may be taking it meanwhile.
+    await dispatchOutbox(db, { now: new Date() });
+    await expect
+      .poll(async () => (await db.select().from(contactRecords).where(and(eq(contactRecords.caseId, kase.id), eq(contactRecords.note, 'caseMessage'))))[0]?.outcome, { timeout: 15_000 })
+      .toMatch(/attempted|blocked/);
   });
 });

@@ -30,6 +30,12 @@ const schema = z.object({
   /** How many reverse proxies in front of the app append to X-Forwarded-For; 0: clients connect directly (ADR 0009). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CONCORD_SIGNING_P12: z.string().optional(),
+  /** E-mail through an SMTP server (nodemailer): smtp://user:password@host:587 or smtps://…:465; unset, e-mail stays in the dev outbox. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Concord <no-reply@concord.invalid>'),
+  /** SMS through a provider's HTTP gateway (lib/server/outbox/channels.ts); unset, SMS stay in the dev outbox. */
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
   /** The first admin's address on a deployment's first start (DEMO_MODE=false); its password is printed once. */
   CONCORD_ADMIN_EMAIL: z.string().email().default('admin@concord.local'),
 });

@@ -86,11 +86,12 @@ if (!env.DEMO_MODE) {
   }
 }
 
-// The job worker (offer expiry, outbox dispatch) runs beside the web server, on the same database.
+// The job worker runs beside the web server, on the same database, unless CONCORD_NO_WORKER=1 (a deployment
+// whose jobs run in `npm run worker` processes of their own: README, "Background jobs").
 process.env.DATABASE_URL = url;
 const { startJobs } = await import('@/lib/server/jobs');
-const boss = await startJobs(url);
-log('Job queue started');
+const boss = process.env.CONCORD_NO_WORKER === '1' ? null : await startJobs(url);
+log(boss ? 'Job queue started' : 'No job worker here (CONCORD_NO_WORKER=1)');
 
 // DEMO_MODE is passed on as decided here: the server gets DATABASE_URL even for the embedded database.
 const serverEnv = { DATABASE_URL: url, DEMO_MODE: String(env.DEMO_MODE), NEXTAUTH_URL: env.NEXTAUTH_URL, PORT: String(env.PORT) };
@@ -106,9 +107,9 @@ async function shutdown(code: number) {
     await new Promise((resolve) => server!.once('exit', resolve));
   }
   // Ctrl-C reaches PostgreSQL too (same process group): connection errors while stopping are expected.
-  boss.removeAllListeners('error');
-  boss.on('error', () => undefined);
-  await boss.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
+  boss?.removeAllListeners('error');
+  boss?.on('error', () => undefined);
+  await boss?.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
   await embedded?.stop();
   log('Stopped');
   process.exit(code);

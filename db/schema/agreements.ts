@@ -1,4 +1,4 @@
-import { bigint, date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { agreementStatus, planInstallmentStatus, signerType } from './enums';
 import { cases } from './cases';
@@ -85,5 +85,6 @@ export const planInstallments = pgTable(
     missedAt: timestamp('missed_at', { withTimezone: true }),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [unique('plan_installments_seq_uq').on(t.agreementId, t.seq)],
+  // By due date: the reminder job looks for the installments due in the next days (lib/server/reminders/).
+  (t) => [unique('plan_installments_seq_uq').on(t.agreementId, t.seq), index('plan_installments_due_idx').on(t.dueDate)],
 );

@@ -12,3 +12,5 @@ export * from './notifications';
 export * from './audit';
 export * from './litigation';
 export * from './relations';
+export * from './imports';
+export * from './messaging';

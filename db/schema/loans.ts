@@ -9,7 +9,7 @@ export const loans = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     creditorId: uuid('creditor_id').notNull().references(() => creditors.id),
     borrowerId: uuid('borrower_id').notNull().references(() => borrowers.id),
-    contractNo: text('contract_no').notNull().unique(),
+    contractNo: text('contract_no').notNull(),
     product: text('product').notNull(),
     currency: text('currency').notNull().default('CNY'),
     principal: bigint('principal', { mode: 'number' }).notNull(),
@@ -22,9 +22,13 @@ export const loans = pgTable(
     /** Months of extension already granted, for the cumulative limit (General Rules on Loans art. 12). */
     extendedMonths: integer('extended_months').notNull().default(0),
     status: loanStatus('status').notNull().default('performing'),
+    /** The portfolio import that last wrote the loan, and a hash of the row it wrote (an unchanged row is skipped). */
+    importBatchId: uuid('import_batch_id'),
+    importHash: text('import_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('loans_borrower_idx').on(t.borrowerId), index('loans_creditor_idx').on(t.creditorId)],
+  // A contract number is the creditor's own: two creditors may use the same one; a re-import finds the loan by both.
+  (t) => [index('loans_borrower_idx').on(t.borrowerId), unique('loans_creditor_contract_uq').on(t.creditorId, t.contractNo)],
 );
 
 /** The original contractual schedule. */

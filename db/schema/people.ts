@@ -113,3 +113,16 @@ export const staffTokens = pgTable(
   },
   (t) => [index('staff_tokens_staff_idx').on(t.staffId)],
 );
+
+/** A staff member's named queue view: the queue's URL parameters (lib/validation/queue.ts), kept as a query string. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').notNull().references(() => staffUsers.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_name_uq').on(t.staffId, t.name)],
+);

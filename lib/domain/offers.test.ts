@@ -792,3 +792,59 @@ describe('properties', () => {
     );
   }, 20_000);
 });
+
+/**
+ * Each rule of offer-checks.ts on its own, with what it reports (mutation testing found rules that
+ * were only ever seen together, and violations whose figures no test read). The worked case, default policy:
+ * mediator authority 36 months and 30% of the interest, the supervisor's 60 months; borrowers 36 months;
+ * installments up to 60 months, first due within 30 days; the longest plan 60 months.
+ */
+describe('offer checks, rule by rule', () => {
+  const ctx = worked();
+  const violations = (c: OfferContext, terms: OfferTerms, role: OfferRole) => {
+    const check = checkOffer(c, terms, role);
+    return check.ok ? [] : check.violations;
+  };
+
+  it('any one kind of relief needs a mediator; none at all needs nobody', () => {
+    const plan = installments(12, 'equal_principal');
+    expect(authorityNeeded(ctx, { installments: plan, relief: relief(0, 0, 0) })).toBe('none');
+    expect(authorityNeeded(ctx, { installments: plan, relief: relief(10, 0, 0) })).toBe('mediator');
+    expect(authorityNeeded(ctx, { installments: plan, relief: relief(0, 10, 0) })).toBe('mediator');
+    expect(authorityNeeded(ctx, { installments: plan, relief: relief(0, 0, 10) })).toBe('mediator');
+    expect(authorityNeeded(ctx, { installments: plan, relief: relief(0, 0, 0, 0, { pct: 10, months: 3 }) })).toBe('mediator');
+  });
+
+  it('terms beyond what a borrower may propose, but within the mediator, need a mediator', () => {
+    const c = makeCase({ ...specOf(ctx), policy: policyWith({ borrowerProposal: { maxMonths: 24 } }) });
+    expect(authorityNeeded(c, { installments: installments(24, 'equal_principal') })).toBe('none');
+    expect(authorityNeeded(c, { installments: installments(30, 'equal_principal') })).toBe('mediator');
+  });
+
+  it('say what limit was passed, and by whom', () => {
+    expect(violations(ctx, { installments: installments(48, 'equal_principal') }, 'mediator')).toEqual([{ rule: 'authority.planMonths', params: { max: 36, role: 'mediator' } }]);
+    expect(violations(ctx, { installments: installments(12, 'equal_principal'), relief: relief(0, 0, 40) }, 'system')).toEqual([{ rule: 'relief.interestAuthority', params: { max: 30, role: 'system' } }]);
+    // A borrower may propose 36 months, not 37.
+    expect(violations(ctx, { installments: installments(36, 'equal_principal') }, 'borrower')).toEqual([]);
+    expect(violations(ctx, { installments: installments(37, 'equal_principal') }, 'borrower')).toEqual([{ rule: 'borrower.maxMonths', params: { max: 36 } }]);
+    // Borrowers put down 10% of 9,325.09 = 932.509 → at least 932.51.
+    const tenPercent = makeCase({ ...specOf(ctx), policy: policyWith({ borrowerProposal: { minDownPaymentPct: 10 } }) });
+    expect(violations(tenPercent, { installments: installments(12, 'equal_principal', 93_250) }, 'borrower')).toEqual([{ rule: 'borrower.downPaymentMin', params: { min: 93_251 } }]);
+    // The first payment from 2025-08-02 (the day after) to 2025-08-31 (30 days on).
+    expect(violations(ctx, { installments: installments(12, 'equal_principal', 0, '2025-09-01') }, 'supervisor')).toEqual([{ rule: 'installments.firstDueWindow', params: { from: '2025-08-02', to: '2025-08-31' } }]);
+    // 61 monthly payments from 2025-08-15 end on 2030-08-15, after the longest plan's 2030-08-01.
+    expect(violations(ctx, { installments: installments(61, 'equal_principal') }, 'supervisor')).toEqual([
+      { rule: 'installments.maxMonths', params: { max: 60 } },
+      { rule: 'plan.longest', params: { max: 60, latestEnd: '2030-08-01', endDate: '2030-08-15' } },
+      { rule: 'authority.planMonths', params: { max: 60, role: 'supervisor' } },
+    ]);
+  });
+
+  it("the longest plan counts the plan's own payments, not the contract's that continue on an 'arrears' spread", () => {
+    // Longest plan 3 months from 2025-08-01: by 2025-11-01. Three plan payments end 2025-10-15; the contract's
+    // own installments 7–12 continue to 2026-01-10 as they always would.
+    const c = makeCase({ ...specOf(ctx), policy: policyWith({ longestPlanMonths: 3, installments: { spreadBase: 'arrears', maxMonths: 3 }, authority: undefined }) });
+    expect(violations(c, { installments: installments(3, 'equal_principal') }, 'supervisor').map((v) => v.rule)).not.toContain('plan.longest');
+    expect(violations(c, { installments: installments(4, 'equal_principal') }, 'supervisor').map((v) => v.rule)).toContain('plan.longest');
+  });
+});

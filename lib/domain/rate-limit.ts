@@ -24,6 +24,11 @@ export const rateLimits = {
   signingCodePerPhone: { name: 'sign-code-phone', limit: 5, windowSeconds: 60 * 60 },
   verifyPerIp: { name: 'verify-ip', limit: 30, windowSeconds: 15 * 60 },
   staffLoginPerIp: { name: 'staff-login-ip', limit: 30, windowSeconds: 15 * 60 },
+  /**
+   * The public "is this message genuine?" page (/check), per address: a person checks a code or two; 31^10 codes
+   * at 10 guesses an hour per address make enumeration hopeless (lib/domain/invite-code.ts).
+   */
+  inviteCheckPerIp: { name: 'invite-check-ip', limit: 10, windowSeconds: 60 * 60 },
   /** The public /verify page, by upload or code. */
   documentCheckPerIp: { name: 'doc-check-ip', limit: 30, windowSeconds: 15 * 60 },
   /** Downloads of evidence and agreements (signed in), per address. */

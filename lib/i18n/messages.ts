@@ -8,6 +8,8 @@ import en_caseState from '@/messages/en/caseState.json';
 import zh_caseState from '@/messages/zh-CN/caseState.json';
 import en_caseThread from '@/messages/en/caseThread.json';
 import zh_caseThread from '@/messages/zh-CN/caseThread.json';
+import en_check from '@/messages/en/check.json';
+import zh_check from '@/messages/zh-CN/check.json';
 import en_common from '@/messages/en/common.json';
 import zh_common from '@/messages/zh-CN/common.json';
 import en_countersign from '@/messages/en/countersign.json';
@@ -60,11 +62,21 @@ import en_staffCaseThread from '@/messages/en/staffCaseThread.json';
 import zh_staffCaseThread from '@/messages/zh-CN/staffCaseThread.json';
 import en_staffHardship from '@/messages/en/staffHardship.json';
 import zh_staffHardship from '@/messages/zh-CN/staffHardship.json';
+import en_staffImport from '@/messages/en/staffImport.json';
+import zh_staffImport from '@/messages/zh-CN/staffImport.json';
+import en_staffTemplates from '@/messages/en/staffTemplates.json';
+import zh_staffTemplates from '@/messages/zh-CN/staffTemplates.json';
 import en_staffLogin from '@/messages/en/staffLogin.json';
 import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
 import zh_staffNotifications from '@/messages/zh-CN/staffNotifications.json';
 import en_staffOffers from '@/messages/en/staffOffers.json';
+import en_contactSettings from '@/messages/en/contactSettings.json';
+import zh_contactSettings from '@/messages/zh-CN/contactSettings.json';
+import en_staffCaseFile from '@/messages/en/staffCaseFile.json';
+import zh_staffCaseFile from '@/messages/zh-CN/staffCaseFile.json';
+import en_staffQueue from '@/messages/en/staffQueue.json';
+import zh_staffQueue from '@/messages/zh-CN/staffQueue.json';
 import zh_staffOffers from '@/messages/zh-CN/staffOffers.json';
 import en_staffLitigation from '@/messages/en/staffLitigation.json';
 import zh_staffLitigation from '@/messages/zh-CN/staffLitigation.json';
@@ -114,6 +126,7 @@ const zhCN = {
   casePage: zh_casePage,
   caseState: zh_caseState,
   caseThread: zh_caseThread,
+  check: zh_check,
   common: zh_common,
   countersign: zh_countersign,
   errorPage: zh_errorPage,
@@ -140,10 +153,15 @@ const zhCN = {
   staffCaseState: zh_staffCaseState,
   staffCaseThread: zh_staffCaseThread,
   staffHardship: zh_staffHardship,
+  staffImport: zh_staffImport,
   staffLogin: zh_staffLogin,
+  staffTemplates: zh_staffTemplates,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
   staffLitigation: zh_staffLitigation,
+  contactSettings: zh_contactSettings,
+  staffCaseFile: zh_staffCaseFile,
+  staffQueue: zh_staffQueue,
   validation: zh_validation,
   verify: zh_verify,
   verifyBundle: zh_verifyBundle,
@@ -167,6 +185,7 @@ const en: Messages = {
   casePage: en_casePage,
   caseState: en_caseState,
   caseThread: en_caseThread,
+  check: en_check,
   common: en_common,
   countersign: en_countersign,
   errorPage: en_errorPage,
@@ -193,10 +212,15 @@ const en: Messages = {
   staffCaseState: en_staffCaseState,
   staffCaseThread: en_staffCaseThread,
   staffHardship: en_staffHardship,
+  staffImport: en_staffImport,
   staffLogin: en_staffLogin,
+  staffTemplates: en_staffTemplates,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
   staffLitigation: en_staffLitigation,
+  contactSettings: en_contactSettings,
+  staffCaseFile: en_staffCaseFile,
+  staffQueue: en_staffQueue,
   validation: en_validation,
   verify: en_verify,
   verifyBundle: en_verifyBundle,

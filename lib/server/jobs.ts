@@ -1,57 +1,136 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { getDb } from '@/db/client';
-import { logger } from './logger';
-import { dispatchOutbox } from './notifications';
-import { expireOffers } from './offers/expire-offers';
-import { purgeExpiredRateLimits } from './rate-limit';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
+import { checkPromises } from './contacts/record-promise';
+import { warnMediationDeadlines } from './cases/deadline-warnings';
+import { applyImport } from './imports/apply-import';
+import { validateImport } from './imports/validate-import';
+import { logger } from './logger';
+import { expireOffers } from './offers/expire-offers';
+import { dispatchOutbox } from './outbox/dispatch';
 import { trackPlans } from './plans/track-plans';
+import { purgeExpiredRateLimits } from './rate-limit';
+import { sendInstallmentReminders } from './reminders/installment-reminders';
 import { flagEscalationReviews } from './review/flag-escalation-reviews';
 
 /**
- * Background work on a PostgreSQL-backed queue (pg-boss): offer expiry and
- * outbox dispatch every minute, plan tracking hourly (missed installments, breaches), and an hourly sweep of spent rate-limit counters, ended sessions and stale
- * password-lockout counts. Any number of app instances may
- * run a worker; pg-boss hands each job to one of them.
+ * The background work, on a PostgreSQL-backed queue (pg-boss, schema `pgboss`). Every job is one entry of
+ * `jobDefinitions`: its name, its cron schedule (null: sent on demand, e.g. an import once uploaded) and its
+ * function, which takes the moment to act as of (`now`) so tests drive time by calling it with a later one.
+ *
+ * To add a job: write it as a plain, idempotent service function taking `now` (running it twice, on two workers
+ * at once, or again after a worker died mid-run must not send or record anything twice: a unique mark or a state
+ * check in the same transaction as the effect), then add one line here. README ("Background jobs") has the rest.
+ *
+ * Any number of processes may run the worker (`npm start` runs one beside the web server, `npm run worker` one on
+ * its own): pg-boss hands each job to one of them, and a scheduled job is created once per tick whatever the
+ * number of workers.
  */
-export const jobs = { expireOffers: 'expire-offers', dispatchOutbox: 'dispatch-outbox', purgeRateLimits: 'purge-rate-limits', escalationReview: 'escalation-review', trackPlans: 'track-plans' } as const;
+export type JobData = { batchId?: string };
 
-export async function startJobs(connectionString: string, options: { schedule?: boolean } = {}): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'concord-jobs' });
-  boss.on('error', (error) => logger.error({ err: { name: error.name, message: error.message } }, 'job queue error'));
-  await boss.start();
-  for (const name of Object.values(jobs)) await boss.createQueue(name);
-  if (options.schedule !== false) {
-    await boss.schedule(jobs.expireOffers, '* * * * *');
-    await boss.schedule(jobs.dispatchOutbox, '* * * * *');
-    await boss.schedule(jobs.purgeRateLimits, '17 * * * *');
-    // Missed installments and breaches: hourly, so a plan is judged soon after its day turns in any time zone.
-    await boss.schedule(jobs.trackPlans, '5 * * * *');
-    await boss.schedule(jobs.escalationReview, '*/10 * * * *');
-  }
-  await boss.work(jobs.expireOffers, async () => {
-    const expired = await expireOffers();
-    if (expired) logger.info({ expired }, 'offers expired');
-  });
-  await boss.work(jobs.dispatchOutbox, async () => {
-    await dispatchOutbox(getDb());
-  });
-  // Rate-limit counters outlive their window, and sessions their end, only until this hourly sweep.
-  await boss.work(jobs.purgeRateLimits, async () => {
-    await purgeExpiredRateLimits(getDb());
-    await purgeEndedSessions(getDb());
-    await purgeStaleLockouts(getDb());
-  });
-  await boss.work(jobs.trackPlans, async () => {
-    const report = await trackPlans();
-    if (report.missed || report.breached || report.completed) logger.info(report, 'plans tracked');
-  });
+export type JobDefinition = {
+  name: string;
+  schedule: string | null;
+  run: (data: JobData, now: Date) => Promise<unknown>;
+  /** How long a run may take before pg-boss hands the job to another worker (default 15 minutes). */
+  expireInSeconds?: number;
+};
+
+export const jobDefinitions: JobDefinition[] = [
+  { name: 'expire-offers', schedule: '* * * * *', run: (_, now) => expireOffers(now) },
+  { name: 'dispatch-outbox', schedule: '* * * * *', run: (_, now) => dispatchOutbox(getDb(), { now }), expireInSeconds: 120 },
+  { name: 'installment-reminders', schedule: '7 * * * *', run: (_, now) => sendInstallmentReminders(now) },
+  { name: 'mediation-deadline-warnings', schedule: '*/15 * * * *', run: (_, now) => warnMediationDeadlines(now) },
+  // Promises to pay: kept once paid, broken once their day and grace have passed (the case then tops its queue).
+  { name: 'check-promises', schedule: '*/15 * * * *', run: (_, now) => checkPromises(now) },
+  // Missed installments and breaches: hourly, so a plan is judged soon after its day turns in any time zone.
+  { name: 'track-plans', schedule: '5 * * * *', run: (_, now) => trackPlans(now) },
   // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
-  await boss.work(jobs.escalationReview, async () => {
-    const flagged = await flagEscalationReviews();
-    if (flagged) logger.info({ flagged }, 'cases on escalation review');
-  });
+  { name: 'escalation-review', schedule: '*/10 * * * *', run: (_, now) => flagEscalationReviews(now) },
+  { name: 'import-validate', schedule: null, run: (data, now) => validateImport(data.batchId!, { now }), expireInSeconds: 30 * 60 },
+  { name: 'import-apply', schedule: null, run: (data, now) => applyImport(data.batchId!, { now }), expireInSeconds: 30 * 60 },
+  {
+    // Rate-limit counters outlive their window, and sessions their end, only until this hourly sweep.
+    name: 'purge-rate-limits',
+    schedule: '17 * * * *',
+    run: async (_, now) => {
+      await purgeExpiredRateLimits(getDb(), now);
+      await purgeEndedSessions(getDb());
+      await purgeStaleLockouts(getDb());
+    },
+  },
+];
+
+/** Job names, for code that sends a job on demand. */
+export const jobs = {
+  expireOffers: 'expire-offers',
+  dispatchOutbox: 'dispatch-outbox',
+  installmentReminders: 'installment-reminders',
+  deadlineWarnings: 'mediation-deadline-warnings',
+  checkPromises: 'check-promises',
+  escalationReview: 'escalation-review',
+  trackPlans: 'track-plans',
+  importValidate: 'import-validate',
+  importApply: 'import-apply',
+  purgeRateLimits: 'purge-rate-limits',
+} as const;
+
+function bossFor(connectionString: string, name: string, sendOnly = false) {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: sendOnly ? 1 : 3, application_name: name, ...(sendOnly ? { supervise: false, schedule: false } : {}) });
+  boss.on('error', (error) => logger.error({ err: { name: error.name, message: error.message } }, 'job queue error'));
   return boss;
+}
+
+async function ensureQueue(boss: PgBoss, job: JobDefinition) {
+  if (await boss.getQueue(job.name)) return;
+  await boss.createQueue(job.name, { name: job.name, expireInSeconds: job.expireInSeconds ?? 15 * 60, retryLimit: 3, retryDelay: 30 });
+}
+
+/** Workers starting at the same moment create the same queues and schedules: one of them may lose a deadlock or a unique race, and tries again. */
+async function withRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= attempts || (code !== '40P01' && code !== '23505' && code !== '40001')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.floor(Math.random() * 50)));
+    }
+  }
+}
+
+/** Starts a worker: every job's queue, its schedule (unless `schedule: false`, for tests) and its handler. */
+export async function startJobs(connectionString: string, options: { schedule?: boolean; name?: string; pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
+  const boss = bossFor(connectionString, options.name ?? 'concord-worker');
+  await boss.start();
+  for (const job of jobDefinitions) {
+    await withRetry(() => ensureQueue(boss, job));
+    if (options.schedule !== false && job.schedule) await withRetry(() => boss.schedule(job.name, job.schedule!));
+  }
+  for (const job of jobDefinitions) {
+    await boss.work<JobData>(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([received]) => {
+      const started = Date.now();
+      const result = await job.run(received?.data ?? {}, new Date());
+      logger.debug({ job: job.name, ms: Date.now() - started, result }, 'job done');
+    });
+  }
+  return boss;
+}
+
+const globalForJobs = globalThis as unknown as { concordJobSender?: Promise<PgBoss> };
+
+/**
+ * Sends a job from a process that does not run the worker (the web server): an import to validate or apply.
+ * One sender per process, started on first use.
+ */
+export async function sendJob(name: string, data: JobData, connectionString: string): Promise<void> {
+  globalForJobs.concordJobSender ??= (async () => {
+    const boss = bossFor(connectionString, 'concord-web-jobs', true);
+    await boss.start();
+    return boss;
+  })();
+  const boss = await globalForJobs.concordJobSender;
+  await boss.send(name, data);
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { borrowers } from '@/db/schema';
 import type { Ctx } from '../actor';
 import { AppError } from '../errors';
-import { dispatchOutbox } from '../notifications';
+import { dispatchOutbox } from '../outbox/dispatch';
 import { sendSigningCode } from './borrower-step-up';
 import { loadVisibleAgreement } from './load-agreement';
 

@@ -9,7 +9,8 @@ import { requestCodeSchema, type RequestCodeInput } from '@/lib/validation/auth'
 import type { RequestMeta } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
-import { dispatchOutbox, queueNotification } from '../notifications';
+import { queueNotification } from '../notifications';
+import { dispatchOutbox } from '../outbox/dispatch';
 import { hitRateLimits } from '../rate-limit';
 import { issueCode } from './one-time-codes';
 

@@ -15,7 +15,7 @@ import { recordAudit } from '../audit';
 import { confirmStaffPassword } from '../auth/step-up';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
-import { dispatchOutbox } from '../notifications';
+import { dispatchOutbox } from '../outbox/dispatch';
 import { notifyAssignee } from '../notify-assignee';
 import { notifyBorrower } from '../notify-borrower';
 import { confirmationFacts, courtFor, courtToday, loadVisibleConfirmation, storeApplicationPdf, type Confirmation, type Seal } from './confirmation-store';

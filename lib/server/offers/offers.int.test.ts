@@ -6,6 +6,7 @@ import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/t
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { notifyBorrower } from '../notify-borrower';
+import { dispatchOutbox } from '../outbox/dispatch';
 import { acceptOffer } from './accept-offer';
 import { declineOffer } from './decline-offer';
 import { decideApproval } from './decide-approval';
@@ -97,14 +98,15 @@ describe('offers and the negotiation', () => {
     const s = await setup();
     const at = new Date();
     await postCaseMessage(s.mediatorCtx, { caseId: s.kase.id, body: '罚息按逾期本金计算，详见欠款明细。' });
+    // The SMS is decided when the dispatcher would send it (ADR 0015): sent, or deferred with the blocked attempt recorded.
+    await dispatchOutbox(test.db, { now: new Date() });
     const sent = await test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'caseMessage')));
-    expect(sent.map((m) => m.channel).sort()).toEqual(expect.arrayContaining(['in_app']));
+    expect(sent.map((m) => m.channel).sort()).toEqual(['in_app', 'sms']);
     const sms = sent.find((m) => m.channel === 'sms')!;
-    // Whether it went or was held back depends on the hour; either way the contact record has it, and the text links to the case.
     expect(sms.body).toContain(`/cases/${s.kase.id}`);
     expect(sms.body).toContain('罚息按逾期本金计算');
     const [record] = await test.db.select().from(contactRecords).where(and(eq(contactRecords.caseId, s.kase.id), eq(contactRecords.note, 'caseMessage')));
-    expect(record!.outcome === 'attempted' ? sms.status : record!.outcome).toMatch(/pending|sent|blocked/);
+    expect([record!.outcome, sms.status]).toEqual(record!.outcome === 'attempted' ? ['attempted', 'sent'] : ['blocked', 'pending']);
     expect(record!.at.getTime()).toBeGreaterThanOrEqual(at.getTime() - 1000);
   });
 
@@ -210,14 +212,19 @@ describe('offers and the negotiation', () => {
 });
 
 describe('messages to the borrower obey the contact rules', () => {
-  it('sends no SMS at night: the attempt is recorded as blocked, and the in-app message still arrives', async () => {
+  it('sends no SMS at night: the attempt is recorded as blocked, the SMS waits for the morning, and the in-app message still arrives', async () => {
     const s = await setup();
     const night = new Date(`${today()}T23:30:00+08:00`);
     const result = await notifyBorrower(test.db, { caseId: s.kase.id, creditorId: s.kase.creditorId, borrowerId: s.kase.borrowerId, template: 'offerExpired', values: { caseNo: s.kase.caseNo }, now: night });
-    expect(result).toEqual({ sms: 'blocked', rule: 'contact.hours' });
+    expect(result.sms).toBe('queued');
+    await dispatchOutbox(test.db, { now: night });
     const [record] = await test.db.select().from(contactRecords).where(eq(contactRecords.caseId, s.kase.id));
     expect(record).toMatchObject({ outcome: 'blocked', blockedRule: 'contact.hours', channel: 'sms' });
     const sent = await test.db.select().from(notifications).where(eq(notifications.caseId, s.kase.id));
-    expect(sent.map((n) => [n.channel, n.status]).sort()).toEqual([['in_app', 'pending'], ['sms', 'blocked']]);
+    expect(sent.map((n) => [n.channel, n.status, n.deferredBy]).sort()).toEqual([
+      ['in_app', 'sent', null],
+      ['sms', 'pending', 'contact.hours'],
+    ]);
+    expect(sent.find((n) => n.channel === 'sms')!.scheduledAt.toISOString()).toBe(new Date(new Date(`${today()}T08:00:00+08:00`).getTime() + 86_400_000).toISOString()); // 08:00 the next morning
   });
 });

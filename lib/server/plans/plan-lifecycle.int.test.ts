@@ -18,6 +18,7 @@ import { signAsBorrower } from '../agreements/sign-as-borrower';
 import { verifyAgreementCode, verifyAgreementFile } from '../agreements/verify-agreement';
 import { acceptOffer } from '../offers/accept-offer';
 import { requestSuggestions } from '../offers/suggest-offers';
+import { dispatchOutbox } from '../outbox/dispatch';
 import { confirmPaymentImport, previewPaymentImport } from './import-payments';
 import { getPlanProgress, getStaffPlan } from './plan-progress';
 import { readPlanDocument } from './read-plan-document';
@@ -161,8 +162,13 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
     expect(agreement!.planBreachedAt).not.toBeNull();
     expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('breached');
+    // The dispatcher decides the text when it would send it (ADR 0015): at 03:00 the hours hold it until the window opens.
+    await dispatchOutbox(test.db, { now: at(breachDay, '03:00') });
     const notices = await messagesTo(s.borrower.id, 'planBreached');
-    expect(notices.map((n) => `${n.channel}:${n.status}`).sort()).toEqual(['in_app:pending', 'sms:blocked']);
+    expect(notices.map((n) => `${n.channel}:${n.status}`).sort()).toEqual(['in_app:sent', 'sms:pending']);
+    const text = notices.find((n) => n.channel === 'sms')!;
+    expect(text).toMatchObject({ deferredBy: 'contact.hours', deferrals: 1 });
+    expect(text.scheduledAt.getTime()).toBe(at(breachDay, '08:00').getTime());
     const [blocked] = await test.db.select().from(contactRecords).where(and(eq(contactRecords.caseId, s.kase.id), eq(contactRecords.note, 'planBreached')));
     expect(blocked).toMatchObject({ outcome: 'blocked', blockedRule: 'contact.hours' });
     expect(notices.find((n) => n.channel === 'in_app')!.body).toMatch(/已终止/);
@@ -173,7 +179,7 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect(staffView.status).toBe('breached');
     expect(staffView.breach).toMatchObject({ waiver: expect.stringMatching(/lost|kept|none/) });
     if (staffView.breach!.waiver === 'lost') expect(staffView.breach!.owedUnderContract).toBeGreaterThan(0);
-    expect(staffView.activity.some((a) => a.what === 'planBreached' && a.channel === 'sms' && a.status === 'blocked')).toBe(true);
+    expect(staffView.activity.some((a) => a.what === 'planBreached' && a.channel === 'sms' && a.status === 'deferred' && a.blockedRule === 'contact.hours')).toBe(true);
 
     // The first installment had in fact been paid on its due date: recorded late, the breach is withdrawn.
     const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });

@@ -10,11 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Administration: staff accounts, creditors and their policy, and the admins' other tools. Admins only (checked here and in every service). */
 export default async function AdminIndexPage() {
   await requireStaff(['admin']);
-  const [t, tStaff] = await Promise.all([getTranslations('admin'), getTranslations('staff')]);
+  const [t, tStaff, tImport, tTemplates] = await Promise.all([getTranslations('admin'), getTranslations('staff'), getTranslations('staffImport'), getTranslations('staffTemplates')]);
   const items = [
     { href: '/staff/admin/staff', title: t('staffTitle'), text: t('staffBlurb') },
     { href: '/staff/admin/creditors', title: t('creditorsTitle'), text: t('creditorsBlurb') },
     { href: '/staff/admin/seal', title: tStaff('admin'), text: t('sealBlurb') },
+    { href: '/staff/admin/import', title: tImport('title'), text: tImport('adminBlurb') },
+    { href: '/staff/admin/templates', title: tTemplates('title'), text: tTemplates('adminBlurb') },
     { href: '/staff/admin/payments', title: tStaff('importPayments'), text: t('paymentsBlurb') },
     { href: '/staff/admin/litigation', title: t('litigation.title'), text: t('litigationBlurb') },
     { href: '/staff/outbox', title: t('outboxTitle'), text: t('outboxBlurb') },

@@ -34,6 +34,14 @@ export default async function OutboxPage() {
               <p className="mt-1 whitespace-pre-wrap" data-testid="outbox-body">
                 {m.body}
               </p>
+              {m.status === 'pending' && m.deferredBy ? (
+                <p className="mt-1 text-sm text-slate-700">{t('deferred', { rule: m.deferredBy, at: format.dateTime(new Date(m.scheduledAt), { dateStyle: 'short', timeStyle: 'short' }) })}</p>
+              ) : null}
+              {m.letterId ? (
+                <a className="mt-1 inline-block text-brand-700 underline" href={`/api/invitations/${m.letterId}/letter`} download>
+                  {t('letterPdf')}
+                </a>
+              ) : null}
             </Card>
           </li>
         ))}

@@ -1,0 +1,210 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import * as schema from '@/db/schema';
+import { getPool } from '@/db/client';
+import { inviteCodeFrom } from '@/lib/domain/invite-code';
+import type { Locale } from '@/lib/i18n/config';
+import { publicUrl } from '@/lib/env';
+import { systemCtx, type Ctx } from '../actor';
+import { recordAudit } from '../audit';
+import { creditorPolicy } from '../creditor-policy';
+import { logger } from '../logger';
+import { invitationTexts } from '../templates/template-store';
+import { batchLockKey } from './import-lock';
+
+/**
+ * The import job (lib/server/jobs.ts, `import-apply`), once an admin has confirmed the preview: the staged rows
+ * become borrowers (accounts, found again by resident ID), loans (by creditor and contract number) with their
+ * schedules, payments so far (each once, by its reference), a case for every loan that has none, and an
+ * invitation queued for each new case, all in ONE transaction with the batch's audit event (with the file's
+ * SHA-256): a failure anywhere leaves nothing of the batch. Set-based SQL from the staging table, so 100,000
+ * rows are a handful of statements. Unchanged rows are skipped, so importing the same file again changes nothing.
+ */
+export type ApplyReport = { status: 'imported' | 'failed' | 'skipped'; imported: number; casesOpened: number; borrowersCreated: number; invitations: number };
+
+const stageNames = ['borrowers', 'loans', 'schedules', 'payments', 'cases', 'invitations'] as const;
+
+let stageStarted = 0;
+
+async function setStage(batchId: string, stage: string) {
+  const now = performance.now();
+  if (stageStarted) logger.debug({ batchId, ms: Math.round(now - stageStarted) }, 'import stage done');
+  stageStarted = now;
+  logger.debug({ batchId, stage }, 'import stage');
+  // Its own connection: the transaction's work is invisible until it commits, the stage is not.
+  await getPool()
+    .query('update import_batches set stage = $2, updated_at = now() where id = $1', [batchId, stage])
+    .catch(() => undefined);
+}
+
+function newInviteCode(): string {
+  for (;;) {
+    const code = inviteCodeFrom(crypto.randomBytes(16));
+    if (code) return code;
+  }
+}
+
+export async function applyImport(batchId: string, options: { now?: Date } = {}): Promise<ApplyReport> {
+  const now = options.now ?? new Date();
+  const client = await getPool().connect();
+  const report: ApplyReport = { status: 'skipped', imported: 0, casesOpened: 0, borrowersCreated: 0, invitations: 0 };
+  try {
+    await client.query('begin');
+    // The batch's advisory lock, not a row lock: the stage is written to the batch's row from another connection
+    // while this transaction runs (setStage), which a row lock held here would block until the end.
+    const locked = (await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [batchLockKey(batchId)])).rows[0]!.ok;
+    const { rows } = await client.query<{ creditor_id: string; status: string; sha256: string; filename: string; confirmed_by: string | null; policy: unknown; name: string; name_en: string }>(
+      `select b.creditor_id, b.status, b.sha256, b.filename, b.confirmed_by, c.policy, c.name, c.name_en from import_batches b join creditors c on c.id = b.creditor_id where b.id = $1`,
+      [batchId],
+    );
+    const batch = rows[0];
+    if (!locked || !batch || batch.status !== 'importing') {
+      await client.query('rollback');
+      return report;
+    }
+    const c = batch.creditor_id;
+    // The dashboard's case facts are refreshed once for the batch's cases at the end, not row by row (migration 0017_case_facts_bulk).
+    await client.query(`set local concord.defer_case_facts = 'on'`);
+    const rowsOf = `from import_rows r where r.batch_id = $1 and r.action <> 'unchanged'`;
+
+    await setStage(batchId, stageNames[0]);
+    const borrowers = await client.query<{ inserted: boolean }>(
+      `insert into borrowers (full_name, resident_id_enc, resident_id_hash, resident_id_masked, phone, address, locale)
+       select distinct on (r.resident_id_hash) r.full_name, r.resident_id_enc, r.resident_id_hash, r.resident_id_masked, r.phone, r.address, r.locale ${rowsOf}
+       order by r.resident_id_hash, r.line desc
+       on conflict (resident_id_hash) do update set full_name = excluded.full_name, phone = excluded.phone, address = excluded.address
+         where (borrowers.full_name, borrowers.phone, coalesce(borrowers.address, '')) is distinct from (excluded.full_name, excluded.phone, coalesce(excluded.address, ''))
+       returning (xmax = 0) as inserted`,
+      [batchId],
+    );
+    report.borrowersCreated = borrowers.rows.filter((r) => r.inserted).length;
+
+    await setStage(batchId, stageNames[1]);
+    await client.query(
+      `insert into loans (creditor_id, borrower_id, contract_no, product, principal, annual_rate_ppm, term_months, repayment_method, start_date, first_due_date, maturity_date, status, import_batch_id, import_hash)
+       select $2, b.id, r.contract_no, r.product, r.principal, r.annual_rate_ppm, r.term_months, r.repayment_method::repayment_method, r.start_date, r.first_due_date, r.maturity_date, 'delinquent', $1, r.row_hash
+       ${rowsOf.replace('from import_rows r', 'from import_rows r join borrowers b on b.resident_id_hash = r.resident_id_hash')}
+       on conflict (creditor_id, contract_no) do update set product = excluded.product, principal = excluded.principal, annual_rate_ppm = excluded.annual_rate_ppm,
+         term_months = excluded.term_months, repayment_method = excluded.repayment_method, start_date = excluded.start_date, first_due_date = excluded.first_due_date,
+         maturity_date = excluded.maturity_date, import_batch_id = excluded.import_batch_id, import_hash = excluded.import_hash`,
+      [batchId, c],
+    );
+    const loanOf = `join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no`;
+
+    await setStage(batchId, stageNames[2]);
+    await client.query(`delete from installments i using import_rows r ${loanOf} where r.batch_id = $1 and r.action = 'update' and r.terms_changed and i.loan_id = l.id`, [batchId, c]);
+    await client.query(
+      `insert into installments (loan_id, seq, due_date, principal_due, interest_due)
+       select l.id, s.seq, s.due, s.principal, s.interest from import_rows r ${loanOf}
+       cross join lateral unnest(r.due_dates, r.principal_due, r.interest_due) with ordinality as s(due, principal, interest, seq)
+       where r.batch_id = $1 and (r.action = 'new' or (r.action = 'update' and r.terms_changed))`,
+      [batchId, c],
+    );
+
+    await setStage(batchId, stageNames[3]);
+    await client.query(
+      // Payments so far, from the creditor's file: source 'import', recorded by the admin who confirmed the batch.
+      `insert into payments (loan_id, received_on, amount, channel, reference, source, recorded_by_id)
+       select l.id, p.received_on, p.amount, 'portfolio_import', p.reference, 'import', $3::uuid from import_rows r ${loanOf}
+       cross join lateral unnest(r.payment_dates, r.payment_amounts, r.payment_refs) as p(received_on, amount, reference)
+       where r.batch_id = $1 and r.action <> 'unchanged'
+       on conflict (reference) do nothing`,
+      [batchId, c, batch.confirmed_by],
+    );
+
+    await setStage(batchId, stageNames[4]);
+    const windowDays = creditorPolicy(batch.policy).mediationWindowDays;
+    const deadline = new Date(now.getTime() + windowDays * 86_400_000);
+    const prefix = `CASE-${batchId.slice(0, 8).toUpperCase()}-`;
+    // A case for every loan of the batch that has none. An invitation code already taken (about once in 10^9) is
+    // skipped by ON CONFLICT and drawn again below.
+    const openCases = (onlyLines?: number[]) =>
+      client.query<{ id: string }>(
+        `insert into cases (case_no, creditor_id, borrower_id, loan_id, state, dpd_at_open, arrears_at_open, opened_at, mediation_deadline, invite_code)
+         select $3 || lpad(r.line::text, 6, '0'), $2, l.borrower_id, l.id, 'invited', r.dpd, r.arrears, $4, $5, r.invite_code
+         from import_rows r ${loanOf}
+         where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id) ${onlyLines ? 'and r.line = any($6::int[])' : ''}
+         on conflict (invite_code) do nothing returning id`,
+        [batchId, c, prefix, now, deadline, ...(onlyLines ? [onlyLines] : [])],
+      );
+    report.casesOpened = (await openCases()).rowCount ?? 0;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { rows: missing } = await client.query<{ line: number }>(
+        `select r.line from import_rows r ${loanOf} where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id)`,
+        [batchId, c],
+      );
+      if (!missing.length) break;
+      for (const { line } of missing) await client.query('update import_rows set invite_code = $3 where batch_id = $1 and line = $2', [batchId, line, newInviteCode()]);
+      report.casesOpened += (await openCases(missing.map((m) => m.line))).rowCount ?? 0;
+    }
+
+    await setStage(batchId, stageNames[5]);
+    report.invitations = await queueInvitations(client, { batchId, creditorId: c, creditorName: { 'zh-CN': batch.name, en: batch.name_en }, prefix, now });
+
+    await client.query(`select refresh_case_facts_of(array(select k.id from import_rows r ${loanOf} join cases k on k.loan_id = l.id where r.batch_id = $1 and r.action <> 'unchanged'))`, [batchId, c]);
+    await client.query(`set local concord.defer_case_facts = 'off'`);
+
+    const { rows: counted } = await client.query<{ n: number }>(`select count(*)::int as n ${rowsOf}`, [batchId]);
+    report.imported = counted[0]!.n;
+    await client.query(
+      `update import_batches set status = 'imported', stage = null, problem = null, rows_imported = $2, cases_opened = $3, borrowers_created = $4, invitations_queued = $5, finished_at = $6, updated_at = now() where id = $1`,
+      [batchId, report.imported, report.casesOpened, report.borrowersCreated, report.invitations, now],
+    );
+    const ctx: Ctx = batch.confirmed_by ? { actor: { type: 'staff', id: batch.confirmed_by, role: 'admin', creditorId: null }, meta: {} } : systemCtx;
+    await recordAudit(drizzle(client, { schema }), ctx, {
+      action: 'import.applied',
+      entityType: 'import_batch',
+      entityId: batchId,
+      data: { sha256: batch.sha256, filename: batch.filename, creditorId: c, rows: report.imported, casesOpened: report.casesOpened, borrowersCreated: report.borrowersCreated, invitations: report.invitations },
+    });
+    await client.query('commit');
+    report.status = 'imported';
+    return report;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    logger.error({ batchId, err: { name: (error as Error).name, message: (error as Error).message } }, 'import failed; nothing of it was written');
+    await getPool().query(`update import_batches set status = 'failed', stage = null, problem = $2, updated_at = now() where id = $1 and status = 'importing'`, [batchId, JSON.stringify({ key: 'applyFailed' })]);
+    report.status = 'failed';
+    return report;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * An invitation for every case the batch opened, by SMS or by letter as the row asked, in the borrower's
+ * language, from the creditor's own template (or the default): the short case code and the portal's address,
+ * never an amount. Queued in the outbox as messages the contact rules govern, so the dispatcher sends each at
+ * an allowed moment (ADR 0015).
+ */
+async function queueInvitations(client: pg.PoolClient, input: { batchId: string; creditorId: string; creditorName: Record<Locale, string>; prefix: string; now: Date }): Promise<number> {
+  const texts = await invitationTexts(drizzle(client, { schema }), input.creditorId);
+  let total = 0;
+  for (const channel of ['sms', 'letter'] as const) {
+    for (const locale of Object.keys(texts) as Locale[]) {
+      const { subject, body } = texts[locale][channel === 'sms' ? 'invitationSms' : 'invitationLetter'];
+      // Placeholders filled in SQL from the row's own code and name: {creditor}, {url}, {code}, {name}.
+      const fill = (template: string) =>
+        `replace(replace(replace(replace(${literal(template)}, '{creditor}', ${literal(input.creditorName[locale])}), '{url}', ${literal(publicUrl('/check'))}), '{code}', substr(k.invite_code, 1, 5) || '-' || substr(k.invite_code, 6)), '{name}', b.full_name)`;
+      const { rowCount } = await client.query(
+        `with queued as (
+           insert into notifications (channel, recipient_type, recipient_id, to_address, template, locale, subject, body, case_id, creditor_id, governed, scheduled_at)
+           select $3::channel, 'borrower', b.id, ${channel === 'sms' ? 'b.phone' : "b.full_name || ' ' || coalesce(b.address, '')"}, $4, $5, ${fill(subject)}, ${fill(body)}, k.id, $2, true, $6
+           from import_rows r join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no
+           join cases k on k.loan_id = l.id and k.case_no = $7 || lpad(r.line::text, 6, '0')
+           join borrowers b on b.id = l.borrower_id
+           where r.batch_id = $1 and r.action <> 'unchanged' and r.invite_channel = $3::text and (case when b.locale = 'en' then 'en' else 'zh-CN' end) = $5
+             and not exists (select 1 from invitations i where i.case_id = k.id and i.channel = $3::text)
+           returning id, case_id)
+         insert into invitations (case_id, channel, notification_id, batch_id) select case_id, $3::text, id, $1 from queued`,
+        [input.batchId, input.creditorId, channel, channel === 'sms' ? 'invitationSms' : 'invitationLetter', locale, input.now, input.prefix],
+      );
+      total += rowCount ?? 0;
+    }
+  }
+  return total;
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;

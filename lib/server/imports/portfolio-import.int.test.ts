@@ -1,0 +1,268 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, borrowers, cases, importBatches, importRowErrors, installments, invitations, loans, notifications, payments } from '@/db/schema';
+import { makeCreditor, makeStaff } from '@/lib/testing/factories';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import type { Ctx } from '../actor';
+import { applyImport } from './apply-import';
+import { confirmImport, getImportBatch, getImportPreview, uploadImport } from './import-batches';
+import { invitationLetterPdf } from '../invitations/invitation-letter';
+import { importErrorReport } from './import-report';
+import { validateImport } from './validate-import';
+
+/**
+ * The portfolio import on real PostgreSQL, from the golden files (the same rows in UTF-8 with a BOM and in GBK,
+ * CRLF line ends, a quoted comma and a quoted line break, and one row of every kind of mistake), through
+ * upload, validation (the preview), confirmation and the one-transaction apply.
+ */
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+const now = new Date('2026-06-15T04:00:00Z');
+const noQueue = async () => {};
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test.drop());
+
+async function adminCtx(creditorId: string): Promise<Ctx> {
+  const admin = await makeStaff(test.db, creditorId, 'admin');
+  return { actor: { type: 'staff', id: admin.id, role: 'admin', creditorId }, meta: { ip: '203.0.113.9' } };
+}
+
+async function* bytesOf(buffer: Buffer, pieces = 3) {
+  const size = Math.ceil(buffer.length / pieces);
+  for (let i = 0; i < buffer.length; i += size) yield new Uint8Array(buffer.subarray(i, i + size));
+}
+
+async function upload(ctx: Ctx, creditorId: string, bytes: Buffer, filename = 'portfolio.csv', encoding: 'auto' | 'utf-8' | 'gbk' = 'auto') {
+  const { batchId } = await uploadImport(ctx, { creditorId, filename, encoding, declaredSize: bytes.length }, bytesOf(bytes), { enqueue: noQueue });
+  const report = await validateImport(batchId, { now });
+  return { batchId, report };
+}
+
+async function importFile(ctx: Ctx, creditorId: string, bytes: Buffer) {
+  const { batchId, report } = await upload(ctx, creditorId, bytes);
+  expect(report.status).toBe('previewed');
+  await confirmImport(ctx, batchId, { enqueue: noQueue });
+  const applied = await applyImport(batchId, { now });
+  return { batchId, report, applied };
+}
+
+const expectedErrors = [
+  { line: 5, column: 'residentId', key: 'residentIdCheckDigit' },
+  { line: 6, column: 'residentId', key: 'residentIdBirthDate' },
+  { line: 7, column: 'mobile', key: 'mobile' },
+  { line: 8, column: 'principal', key: 'amount' },
+  { line: 9, column: 'startDate', key: 'date' },
+  { line: 10, column: 'contractNo', key: 'duplicateContract' },
+  { line: 11, column: 'row', key: 'notInArrears' },
+  { line: 12, column: 'repaymentMethod', key: 'method' },
+  { line: 13, column: 'annualRate', key: 'rateTooHigh' },
+  { line: 14, column: 'schedule', key: 'scheduleCount' },
+  { line: 15, column: 'payments', key: 'paymentsExceed' },
+  { line: 16, column: 'address', key: 'addressForLetter' },
+];
+
+describe('the portfolio import', () => {
+  for (const [name, encoding] of [
+    ['portfolio-mixed.utf8.csv', 'utf-8'],
+    ['portfolio-mixed.gbk.csv', 'gbk'],
+  ] as const) {
+    it(`previews ${name}: every bad row with its line, column and reason; the good ones staged; nothing written outside the batch`, async () => {
+      const creditor = await makeCreditor(test.db);
+      const ctx = await adminCtx(creditor.id);
+      const loansBefore = (await test.db.select({ n: sql<number>`count(*)::int` }).from(loans))[0]!.n;
+      const { batchId, report } = await upload(ctx, creditor.id, fs.readFileSync(path.join(fixtures, name)));
+      expect(report).toEqual({ status: 'previewed', read: 15, valid: 3, invalid: 12 });
+      const batch = await getImportBatch(ctx.actor, batchId);
+      expect(batch.encoding).toBe(encoding);
+      expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(batch.counts).toMatchObject({ read: 15, valid: 3, invalid: 12, new: 3, updated: 0, unchanged: 0 });
+      const preview = await getImportPreview(ctx.actor, batchId);
+      expect(preview.errors.map((e) => ({ line: e.line, column: e.problems[0]!.column, key: e.problems[0]!.key }))).toEqual(expectedErrors);
+      expect(preview.errors.find((e) => e.line === 10)!.problems[0]!.params).toEqual({ line: 2 });
+      expect(preview.newRows.map((r) => [r.line, r.contractNo, r.name, r.inviteBy])).toEqual([
+        [2, 'HT-001', '张三', 'sms'],
+        [3, 'HT-002', 'Li Si', 'letter'],
+        [4, 'HT-003', '王五', 'sms'],
+      ]);
+      expect((await test.db.select({ n: sql<number>`count(*)::int` }).from(loans))[0]!.n).toBe(loansBefore);
+    });
+  }
+
+  it('imports the valid rows in one go, and a second import of the same file changes nothing', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const file = fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv'));
+    const first = await importFile(ctx, creditor.id, file);
+    expect(first.applied).toEqual({ status: 'imported', imported: 3, casesOpened: 3, borrowersCreated: 3, invitations: 3 });
+
+    const imported = await test.db.select().from(loans).where(eq(loans.creditorId, creditor.id));
+    expect(imported.map((l) => l.contractNo).sort()).toEqual(['HT-001', 'HT-002', 'HT-003']);
+    const ht001 = imported.find((l) => l.contractNo === 'HT-001')!;
+    expect(ht001.principal).toBe(1_200_000);
+    // 12 equal installments rebuilt from the terms; the two payments recorded once each.
+    expect((await test.db.select().from(installments).where(eq(installments.loanId, ht001.id))).length).toBe(12);
+    const paid = await test.db.select().from(payments).where(eq(payments.loanId, ht001.id));
+    expect(paid.map((p) => p.amount)).toEqual([103_850, 103_850]);
+    // From the creditor's file, recorded by the admin who confirmed it (the plan pages tell imports from staff entries).
+    expect(paid.map((p) => [p.source, p.recordedById])).toEqual([['import', ctx.actor.id], ['import', ctx.actor.id]]);
+    const ht003 = imported.find((l) => l.contractNo === 'HT-003')!;
+    const given = await test.db.select().from(installments).where(eq(installments.loanId, ht003.id)).orderBy(installments.seq);
+    expect(given.map((i) => [i.dueDate, i.principalDue, i.interestDue])).toEqual([
+      ['2025-02-15', 0, 6667],
+      ['2025-03-15', 0, 6667],
+      ['2025-04-15', 0, 6667],
+      ['2025-05-15', 0, 6667],
+      ['2025-06-15', 0, 6667],
+      ['2025-07-15', 1_000_000, 6667],
+    ]);
+    const opened = await test.db.select().from(cases).where(eq(cases.creditorId, creditor.id));
+    expect(opened.every((k) => k.state === 'invited' && /^[2-9A-HJKMNP-Z]{10}$/.test(k.inviteCode ?? ''))).toBe(true);
+    // The dashboard's facts of the new cases, refreshed once for the batch (migration 0017_case_facts_bulk), not row by row.
+    const facts = await test.db.execute<{ case_id: string; bucket: string }>(sql`select case_id, bucket from case_facts where case_id in ${opened.map((k) => k.id)}`);
+    expect(facts.rows.length).toBe(3);
+    const [liSi] = await test.db.select().from(borrowers).where(eq(borrowers.phone, '13800138002'));
+    expect(liSi).toMatchObject({ fullName: 'Li Si', locale: 'en', address: 'Flat 3 Building 5, Chaoyang' });
+    // The invitations: the case code and the check page, never an amount; the letter to the address.
+    const sent = await test.db.select().from(notifications).where(inArray(notifications.caseId, opened.map((k) => k.id)));
+    expect(sent.map((n) => n.channel).sort()).toEqual(['letter', 'sms', 'sms']);
+    for (const n of sent) {
+      const kase = opened.find((k) => k.id === n.caseId)!;
+      expect(n.body).toContain(`${kase.inviteCode!.slice(0, 5)}-${kase.inviteCode!.slice(5)}`);
+      expect(n.body).toContain('/check');
+      expect(n.body).not.toMatch(/\{(code|url|creditor|name)\}/);
+      expect(n.body).not.toMatch(/12,?000|1038|50,?000|10,?000/);
+      expect(n).toMatchObject({ governed: true, status: 'pending', creditorId: creditor.id });
+    }
+    const letter = sent.find((n) => n.channel === 'letter')!;
+    expect(letter.locale).toBe('en');
+    expect(letter.body).toContain('Dear Li Si');
+    // The letter, as a PDF with its QR code, for the admins who print the outbox's letters; no one else.
+    const [letterInvitation] = await test.db.select().from(invitations).where(eq(invitations.notificationId, letter.id));
+    const pdf = await invitationLetterPdf(ctx.actor, letterInvitation!.id);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator');
+    await expect(invitationLetterPdf({ type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, letterInvitation!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const [audit] = await test.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'import.applied'), eq(auditEvents.entityId, first.batchId)));
+    expect(audit!.data).toMatchObject({ sha256: (await getImportBatch(ctx.actor, first.batchId)).sha256, rows: 3 });
+
+    // The same file again: every valid row unchanged, nothing to import.
+    const again = await upload(ctx, creditor.id, file);
+    expect((await getImportBatch(ctx.actor, again.batchId)).counts).toMatchObject({ valid: 3, new: 0, updated: 0, unchanged: 3 });
+    await confirmImport(ctx, again.batchId, { enqueue: noQueue });
+    expect(await applyImport(again.batchId, { now })).toEqual({ status: 'imported', imported: 0, casesOpened: 0, borrowersCreated: 0, invitations: 0 });
+    expect((await test.db.select().from(payments).where(eq(payments.loanId, ht001.id))).length).toBe(2);
+    expect((await test.db.select().from(invitations).where(inArray(invitations.caseId, opened.map((k) => k.id)))).length).toBe(3);
+  });
+
+  it('a re-import updates by contract number and lists the changes; a payment is added once', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const original = fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv'), 'utf8');
+    await importFile(ctx, creditor.id, Buffer.from(original));
+    const changed = original
+      .replace('13800138001', '13900139001')
+      .replace('2025-07-10 1038.50;2025-08-10 1038.50', '2025-07-10 1038.50;2025-08-10 1038.50;2025-09-10 1038.50');
+    const { batchId } = await upload(ctx, creditor.id, Buffer.from(changed));
+    const batch = await getImportBatch(ctx.actor, batchId);
+    expect(batch.counts).toMatchObject({ new: 0, updated: 1, unchanged: 2 });
+    const preview = await getImportPreview(ctx.actor, batchId);
+    expect(preview.changes).toEqual([
+      {
+        line: 2,
+        contractNo: 'HT-001',
+        changes: [
+          { field: 'mobile', from: '13800138001', to: '13900139001' },
+          { field: 'payments', from: '2', to: '3' },
+        ],
+      },
+    ]);
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 1, casesOpened: 0, borrowersCreated: 0, invitations: 0 });
+    const [loan] = await test.db.select().from(loans).where(and(eq(loans.creditorId, creditor.id), eq(loans.contractNo, 'HT-001')));
+    expect((await test.db.select().from(payments).where(eq(payments.loanId, loan!.id))).length).toBe(3);
+    expect((await test.db.select().from(borrowers).where(eq(borrowers.id, loan!.borrowerId)))[0]!.phone).toBe('13900139001');
+  });
+
+  it('a failure mid-import leaves nothing of the batch, and the import can be confirmed again', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const { batchId } = await upload(ctx, creditor.id, fs.readFileSync(path.join(fixtures, 'portfolio-mixed.gbk.csv')));
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    const count = async (table: typeof borrowers | typeof notifications | typeof auditEvents) => (await test.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+    const before = { borrowers: await count(borrowers), notifications: await count(notifications) };
+    // Cases are opened after borrowers, loans, schedules and payments are written: fail there.
+    await test.db.execute(sql.raw(`create function refuse_case() returns trigger language plpgsql as $$ begin raise exception 'forced failure'; end $$;
+      create trigger refuse_case before insert on cases for each row when (new.creditor_id = '${creditor.id}') execute function refuse_case()`));
+    try {
+      expect((await applyImport(batchId, { now })).status).toBe('failed');
+    } finally {
+      await test.db.execute(sql`drop trigger refuse_case on cases; drop function refuse_case()`);
+    }
+    expect((await getImportBatch(ctx.actor, batchId)).status).toBe('failed');
+    expect(await test.db.select().from(loans).where(eq(loans.creditorId, creditor.id))).toEqual([]);
+    expect({ borrowers: await count(borrowers), notifications: await count(notifications) }).toEqual(before);
+    expect(await test.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'import.applied'), eq(auditEvents.entityId, batchId)))).toEqual([]);
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    expect((await applyImport(batchId, { now })).status).toBe('imported');
+    expect((await test.db.select().from(loans).where(eq(loans.creditorId, creditor.id))).length).toBe(3);
+  });
+
+  it('returns an error report that, fixed, imports as it is', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const { batchId } = await upload(ctx, creditor.id, fs.readFileSync(path.join(fixtures, 'portfolio-mixed.gbk.csv')));
+    const report = await importErrorReport(ctx.actor, batchId, 'zh-CN');
+    expect(report.filename).toBe('portfolio-errors.csv');
+    const records = parse(report.body.toString('utf8'), { bom: true }) as string[][];
+    expect(records[0]!.at(-1)).toBe('错误原因');
+    expect(records.length).toBe(13);
+    expect(records[1]![0]).toBe('赵六');
+    expect(records[1]!.at(-1)).toBe('身份证号：身份证号校验位不正确（是否输错？）。');
+    // Fix the mobile number of 周八 (row 7 of the file, row 4 of the report) and upload the report as it is: that row
+    // and 钱一's (a duplicate of a contract no longer in the file) are valid now.
+    const fixed = records.map((r) => r.map((cell) => (cell === '1234567' ? '13800138006' : cell)));
+    const text = fixed.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+    const again = await upload(ctx, creditor.id, Buffer.from(`\uFEFF${text}\r\n`));
+    expect(again.report).toEqual({ status: 'previewed', read: 12, valid: 2, invalid: 10 });
+    const errors = await test.db.select().from(importRowErrors).where(eq(importRowErrors.batchId, again.batchId));
+    expect(errors.some((e) => e.line === 4)).toBe(false);
+  });
+
+  it('refuses whole files by name: empty, not CSV, a workbook, a header that does not match, too large', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const problemOf = async (bytes: Buffer) => {
+      const { batchId, report } = await upload(ctx, creditor.id, bytes);
+      expect(report.status).toBe('refused');
+      return (await test.db.select().from(importBatches).where(eq(importBatches.id, batchId)))[0]!.problem;
+    };
+    expect(await problemOf(Buffer.alloc(0))).toEqual({ key: 'empty' });
+    expect(await problemOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toMatchObject({ key: 'binary', params: { kind: 'image' } });
+    expect(await problemOf(Buffer.from('PK\u0003\u0004\u0014\u0000[Content_Types].xml', 'latin1'))).toEqual({ key: 'workbook' });
+    expect(await problemOf(iconv.encode('姓名,证件号码,手机,合同号,颜色\r\n张三,1,2,3,红\r\n', 'gb18030'))).toEqual({
+      key: 'header',
+      params: { missing: 'product, principal, annualRate, repaymentMethod, startDate, termMonths', unknown: '颜色' },
+    });
+    expect(await problemOf(Buffer.from('借款人姓名,身份证号,手机号,合同号,产品,本金,年利率,还款方式,放款日,期限（月）\r\n'))).toEqual({ key: 'noRows' });
+    await expect(uploadImport(ctx, { creditorId: creditor.id, filename: 'big.csv', encoding: 'auto', declaredSize: 200 * 1024 * 1024 }, bytesOf(Buffer.from('x')), { enqueue: noQueue })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', params: { max: 100 } });
+  });
+
+  it('is for admins of the creditor only', async () => {
+    const creditor = await makeCreditor(test.db);
+    const other = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const { batchId } = await upload(ctx, creditor.id, fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv')));
+    const mediator = await makeStaff(test.db, creditor.id, 'mediator');
+    const otherAdmin = await makeStaff(test.db, other.id, 'admin');
+    await expect(getImportBatch({ type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, batchId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getImportBatch({ type: 'staff', id: otherAdmin.id, role: 'admin', creditorId: other.id }, batchId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(uploadImport({ actor: { type: 'staff', id: otherAdmin.id, role: 'admin', creditorId: other.id }, meta: {} }, { creditorId: creditor.id, filename: 'x.csv', declaredSize: 1 }, bytesOf(Buffer.from('x')), { enqueue: noQueue })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

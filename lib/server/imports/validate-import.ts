@@ -1,0 +1,330 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { once } from 'node:events';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { getPool } from '@/db/client';
+import { todayIn } from '@/lib/domain/dates';
+import { inviteCodeFrom } from '@/lib/domain/invite-code';
+import { lineOf, mapHeader, portfolioColumns, type PortfolioColumn } from '@/lib/domain/portfolio-columns';
+import { checkPortfolioRow, type PortfolioRow, type RowProblem } from '@/lib/domain/portfolio-row';
+import type { EncodingChoice } from '@/lib/domain/text-file';
+import { encryptField, lookupHash, sha256Hex } from '../crypto';
+import { logger } from '../logger';
+import { arrayLiteral, copyLine } from './copy-text';
+import { csvRecords, fileChunks, hasUndecodable, importLimits, sniffFile, type FileProblem } from './import-file';
+import { batchLockKey } from './import-lock';
+
+/**
+ * The validation job (lib/server/jobs.ts, `import-validate`): reads the uploaded file as a stream, checks every
+ * row with the domain's rules and against the other rows and the loans already there, and stages what would be
+ * written (import_rows, by COPY) and what is wrong (import_row_errors, each problem with its column). Nothing
+ * outside the batch's own staging is written: that is the preview. Progress (rows read, valid, invalid) is
+ * written as it goes, so the page can show it and a reload finds it. Runs once per batch at a time (an advisory
+ * lock); run again, it starts over.
+ */
+const BATCH_ROWS = 1000;
+
+type Existing = {
+  contract_no: string;
+  import_hash: string | null;
+  resident_id_hash: string;
+  full_name: string;
+  phone: string;
+  address: string | null;
+  signed_in: boolean;
+  product: string;
+  principal: string;
+  annual_rate_ppm: number;
+  term_months: number;
+  repayment_method: string;
+  start_date: string;
+  first_due_date: string;
+  schedule: string[] | null;
+  refs: string[];
+  negotiated: boolean;
+};
+
+type Staged = { line: number; row: PortfolioRow; idHash: string; hash: string; refs: string[] };
+
+export type ValidationReport = { status: 'previewed' | 'refused' | 'skipped'; read: number; valid: number; invalid: number };
+
+const scheduleKey = (s: PortfolioRow['schedule']) => s.map((i) => `${i.dueDate}:${i.principal}:${i.interest}`);
+
+/** The payments' references: one per payment, the same for the same payment in every file (a re-import adds none twice). */
+function paymentRefs(creditorId: string, row: PortfolioRow): string[] {
+  const seen = new Map<string, number>();
+  return row.payments.map((p) => {
+    const key = `${p.date}:${p.amount}`;
+    const k = (seen.get(key) ?? 0) + 1;
+    seen.set(key, k);
+    return `imp:${creditorId}:${row.contractNo}:${key}:${k}`;
+  });
+}
+
+/** What the file says about a loan, hashed: the same row imported again is recognised as unchanged. */
+function rowHash(row: PortfolioRow): string {
+  const { name, residentId, mobile, address, contractNo, product, principal, annualRatePpm, repaymentMethod, startDate, termMonths, firstDueDate, schedule, payments } = row;
+  return sha256Hex(JSON.stringify([name, residentId, mobile, address, contractNo, product, principal, annualRatePpm, repaymentMethod, startDate, termMonths, firstDueDate, scheduleKey(schedule), payments.map((p) => `${p.date}:${p.amount}`)]));
+}
+
+function newInviteCode(): string {
+  for (;;) {
+    const code = inviteCodeFrom(crypto.randomBytes(16));
+    if (code) return code;
+  }
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+function diff(row: PortfolioRow, existing: Existing | undefined, borrower: { full_name: string; phone: string; address: string | null } | undefined) {
+  const changes: { field: string; from: string; to: string }[] = [];
+  const person = existing ?? borrower;
+  if (person) {
+    if (person.full_name !== row.name) changes.push({ field: 'name', from: person.full_name, to: row.name });
+    if (person.phone !== row.mobile) changes.push({ field: 'mobile', from: person.phone, to: row.mobile });
+    if ((person.address ?? '') !== (row.address ?? '')) changes.push({ field: 'address', from: person.address ?? '', to: row.address ?? '' });
+  }
+  let termsChanged = false;
+  if (existing) {
+    const term = (field: PortfolioColumn, from: string, to: string) => {
+      if (from !== to) {
+        changes.push({ field, from, to });
+        termsChanged = true;
+      }
+    };
+    if (existing.product !== row.product) changes.push({ field: 'product', from: existing.product, to: row.product });
+    term('principal', yuan(Number(existing.principal)), yuan(row.principal));
+    term('annualRate', `${existing.annual_rate_ppm / 10_000}%`, `${row.annualRatePpm / 10_000}%`);
+    term('repaymentMethod', existing.repayment_method, row.repaymentMethod);
+    term('startDate', existing.start_date, row.startDate);
+    term('termMonths', String(existing.term_months), String(row.termMonths));
+    term('firstDueDate', existing.first_due_date, row.firstDueDate);
+    if (!termsChanged && (existing.schedule ?? []).join(';') !== scheduleKey(row.schedule).join(';')) {
+      changes.push({ field: 'schedule', from: String(existing.schedule?.length ?? 0), to: String(row.schedule.length) });
+      termsChanged = true;
+    }
+  }
+  return { changes, termsChanged };
+}
+
+async function setProgress(db: pg.ClientBase, batchId: string, fields: Record<string, unknown>) {
+  const names = Object.keys(fields);
+  await db.query(`update import_batches set ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [batchId, ...names.map((n) => (n === 'problem' && fields[n] !== null ? JSON.stringify(fields[n]) : fields[n]))]);
+}
+
+export async function validateImport(batchId: string, options: { now?: Date } = {}): Promise<ValidationReport> {
+  const now = options.now ?? new Date();
+  const pool = getPool();
+  const writer = await pool.connect();
+  const reader = await pool.connect();
+  let locked = false;
+  const report: ValidationReport = { status: 'skipped', read: 0, valid: 0, invalid: 0 };
+  try {
+    locked = (await writer.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [batchLockKey(batchId)])).rows[0]!.ok;
+    if (!locked) return report;
+    const { rows: batches } = await reader.query<{ creditor_id: string; encoding_choice: EncodingChoice; status: string; timezone: string }>(
+      `select b.creditor_id, b.encoding_choice, b.status, c.timezone from import_batches b join creditors c on c.id = b.creditor_id where b.id = $1`,
+      [batchId],
+    );
+    const batch = batches[0];
+    if (!batch || (batch.status !== 'uploaded' && batch.status !== 'validating')) return report;
+    await reader.query('delete from import_rows where batch_id = $1', [batchId]);
+    await reader.query('delete from import_row_errors where batch_id = $1', [batchId]);
+    await setProgress(reader, batchId, { status: 'validating', stage: 'reading', problem: null, rows_read: 0, rows_valid: 0, rows_invalid: 0, rows_new: 0, rows_updated: 0, rows_unchanged: 0 });
+
+    const refuse = async (problem: FileProblem, encoding?: string) => {
+      await setProgress(reader, batchId, { status: 'refused', stage: null, problem, ...(encoding ? { encoding } : {}), validated_at: new Date() });
+      report.status = 'refused';
+      return report;
+    };
+    const first = (await reader.query<{ bytes: Buffer }>('select substring(bytes from 1 for 65536) as bytes from import_file_chunks where batch_id = $1 and seq = 0', [batchId])).rows[0];
+    const sniffed = sniffFile(first?.bytes ?? Buffer.alloc(0), batch.encoding_choice);
+    if (!sniffed.ok) return await refuse(sniffed.problem);
+    await setProgress(reader, batchId, { encoding: sniffed.encoding });
+
+    const today = todayIn(batch.timezone, now);
+    const creditorId = batch.creditor_id;
+    const contracts = new Map<string, number>();
+    const people = new Map<string, { line: number; name: string; phone: string }>();
+    const phones = new Map<string, { line: number; idHash: string }>();
+    const counts = { new: 0, update: 0, unchanged: 0 };
+
+    const copy = writer.query(
+      copyFrom(
+        `copy import_rows (batch_id, line, action, terms_changed, changes, row_hash, contract_no, full_name, resident_id_enc, resident_id_hash, resident_id_masked, phone, address, locale, product, principal, annual_rate_ppm, term_months, repayment_method, start_date, first_due_date, maturity_date, due_dates, principal_due, interest_due, payment_dates, payment_amounts, payment_refs, dpd, arrears, invite_channel, invite_code) from stdin`,
+      ),
+    );
+    const copyDone = once(copy, 'finish');
+    copyDone.catch(() => undefined);
+    const write = async (line: string) => {
+      if (!copy.write(line)) await once(copy, 'drain');
+    };
+
+    // Each staged row's cells, until its database checks pass: a row they refuse goes to the error report as written.
+    const stagedRaw = new Map<number, string[]>();
+    const errors: { line: number; problems: RowProblem[]; raw: string[] }[] = [];
+    const flushErrors = async () => {
+      if (!errors.length) return;
+      const lines = errors.map((e) => e.line);
+      const problems = errors.map((e) => JSON.stringify(e.problems));
+      const raws = errors.map((e) => encryptField(JSON.stringify(e.raw)));
+      await reader.query('insert into import_row_errors (batch_id, line, problems, raw_enc) select $1, * from unnest($2::int[], $3::jsonb[], $4::text[])', [batchId, lines, problems, raws]);
+      errors.length = 0;
+    };
+
+    const processBatch = async (records: { line: number; cells: string[] }[], index: Map<PortfolioColumn, number>) => {
+      const staged: Staged[] = [];
+      for (const { line, cells } of records) {
+        const cell = (c: PortfolioColumn) => (index.has(c) ? (cells[index.get(c)!] ?? '') : '');
+        const garbled = portfolioColumns.find((c) => hasUndecodable(cell(c)));
+        const checked = garbled ? { ok: false as const, problems: [{ column: garbled, key: 'encoding' } as RowProblem] } : checkPortfolioRow(cell, today);
+        if (!checked.ok) {
+          errors.push({ line, problems: checked.problems, raw: cells });
+          continue;
+        }
+        const row = checked.row;
+        const problems: RowProblem[] = [];
+        const idHash = lookupHash(row.residentId);
+        const twin = contracts.get(row.contractNo);
+        if (twin) problems.push({ column: 'contractNo', key: 'duplicateContract', params: { line: twin } });
+        const person = people.get(idHash);
+        if (person && person.name !== row.name) problems.push({ column: 'name', key: 'sameIdOtherName', params: { line: person.line } });
+        if (person && person.phone !== row.mobile) problems.push({ column: 'mobile', key: 'sameIdOtherMobile', params: { line: person.line } });
+        const holder = phones.get(row.mobile);
+        if (holder && holder.idHash !== idHash) problems.push({ column: 'mobile', key: 'mobileOfAnother', params: { line: holder.line } });
+        if (problems.length) {
+          errors.push({ line, problems, raw: cells });
+          continue;
+        }
+        contracts.set(row.contractNo, line);
+        people.set(idHash, { line, name: row.name, phone: row.mobile });
+        phones.set(row.mobile, { line, idHash });
+        staged.push({ line, row, idHash, hash: rowHash(row), refs: paymentRefs(creditorId, row) });
+        stagedRaw.set(line, cells);
+      }
+      if (staged.length) {
+        // One after another: the queries share the reader's connection (pg runs a client's queries one at a time anyway).
+        const existingLoans = await reader.query<Existing>(
+          `select l.contract_no, l.import_hash, b.resident_id_hash, b.full_name, b.phone, b.address, b.last_login_at is not null as signed_in,
+                  l.product, l.principal, l.annual_rate_ppm, l.term_months, l.repayment_method, l.start_date::text, l.first_due_date::text,
+                  (select array_agg(i.due_date::text || ':' || i.principal_due || ':' || i.interest_due order by i.seq) from installments i where i.loan_id = l.id) as schedule,
+                  coalesce((select array_agg(p.reference) from payments p where p.loan_id = l.id and p.reference like 'imp:%'), '{}') as refs,
+                  exists (select 1 from offers o join cases c on c.id = o.case_id where c.loan_id = l.id) as negotiated
+             from loans l join borrowers b on b.id = l.borrower_id where l.creditor_id = $1 and l.contract_no = any($2::text[])`,
+          [creditorId, staged.map((s) => s.row.contractNo)],
+        );
+        const byId = await reader.query<{ resident_id_hash: string; full_name: string; phone: string; address: string | null; signed_in: boolean }>(
+          'select resident_id_hash, full_name, phone, address, last_login_at is not null as signed_in from borrowers where resident_id_hash = any($1::text[])',
+          [staged.map((s) => s.idHash)],
+        );
+        const byPhone = await reader.query<{ phone: string; resident_id_hash: string }>('select phone, resident_id_hash from borrowers where phone = any($1::text[])', [staged.map((s) => s.row.mobile)]);
+        const loanOf = new Map(existingLoans.rows.map((r) => [r.contract_no, r]));
+        const borrowerOf = new Map(byId.rows.map((r) => [r.resident_id_hash, r]));
+        const phoneOwner = new Map(byPhone.rows.map((r) => [r.phone, r.resident_id_hash]));
+        for (const s of staged) {
+          const { row, line } = s;
+          const existing = loanOf.get(row.contractNo);
+          const borrower = borrowerOf.get(s.idHash);
+          const problems: RowProblem[] = [];
+          if (existing && existing.resident_id_hash !== s.idHash) problems.push({ column: 'residentId', key: 'contractOfAnother' });
+          const owner = phoneOwner.get(row.mobile);
+          if (owner && owner !== s.idHash) problems.push({ column: 'mobile', key: 'mobileTaken' });
+          if (borrower?.signed_in && borrower.phone !== row.mobile) problems.push({ column: 'mobile', key: 'mobileOwnedByBorrower' });
+          const { changes, termsChanged } = diff(row, existing, borrower);
+          if (existing && termsChanged && existing.negotiated) problems.push({ column: 'row', key: 'termsLocked' });
+          if (existing) {
+            const kept = new Set(s.refs);
+            const removed = existing.refs.find((ref) => !kept.has(ref));
+            if (removed) {
+              const [date, amount] = removed.split(':').slice(-3);
+              problems.push({ column: 'payments', key: 'paymentRemoved', params: { date: date ?? '', amount: yuan(Number(amount)) } });
+            }
+            const added = s.refs.filter((ref) => !existing.refs.includes(ref)).length;
+            if (added) changes.push({ field: 'payments', from: String(existing.refs.length), to: String(existing.refs.length + added) });
+          }
+          if (problems.length) {
+            errors.push({ line, problems, raw: stagedRaw.get(line)! });
+            continue;
+          }
+          const action = !existing ? 'new' : existing.import_hash === s.hash || changes.length === 0 ? 'unchanged' : 'update';
+          counts[action]++;
+          report.valid++;
+          await write(
+            copyLine([
+              batchId, line, action, termsChanged, JSON.stringify(changes), s.hash, row.contractNo, row.name, encryptField(row.residentId), s.idHash, row.residentIdMasked, row.mobile, row.address, row.locale, row.product,
+              row.principal, row.annualRatePpm, row.termMonths, row.repaymentMethod, row.startDate, row.firstDueDate, row.maturityDate,
+              arrayLiteral(row.schedule.map((i) => i.dueDate)), arrayLiteral(row.schedule.map((i) => i.principal)), arrayLiteral(row.schedule.map((i) => i.interest)),
+              arrayLiteral(row.payments.map((p) => p.date)), arrayLiteral(row.payments.map((p) => p.amount)), arrayLiteral(s.refs),
+              row.dpd, row.arrears, row.inviteBy, newInviteCode(),
+            ]),
+          );
+        }
+      }
+      for (const { line } of records) stagedRaw.delete(line);
+      report.invalid += errors.length;
+      await flushErrors();
+      await setProgress(reader, batchId, { rows_read: report.read, rows_valid: report.valid, rows_invalid: report.invalid });
+    };
+    let index: Map<PortfolioColumn, number> | null = null;
+    let pending: { line: number; cells: string[] }[] = [];
+    let problem: FileProblem | null = null;
+    let recordNo = -1;
+    try {
+      for await (const cells of csvRecords(fileChunks(reader, batchId), sniffed.encoding)) {
+        recordNo++;
+        if (!index) {
+          const mapping = mapHeader(cells);
+          if (!mapping.ok) {
+            problem = { key: 'header', params: { missing: mapping.missing.join(', ') || '—', unknown: [...mapping.unknown, ...mapping.duplicate].join(', ') || '—' } };
+            break;
+          }
+          index = mapping.index;
+          await setProgress(reader, batchId, { stage: 'checking', header: cells });
+          continue;
+        }
+        report.read++;
+        if (report.read > importLimits.maxRows) {
+          problem = { key: 'tooManyRows', params: { max: importLimits.maxRows } };
+          break;
+        }
+        pending.push({ line: lineOf(recordNo - 1), cells });
+        if (pending.length >= BATCH_ROWS) {
+          await processBatch(pending, index);
+          pending = [];
+        }
+      }
+      if (!problem && index && pending.length) await processBatch(pending, index);
+    } catch (error) {
+      const err = error as { code?: string; lines?: number; message?: string };
+      problem = { key: 'malformed', params: { line: err.lines ?? recordNo + 2 } };
+      logger.info({ batchId, code: err.code }, 'import file not readable as CSV');
+    }
+    if (!problem && !index) problem = { key: 'empty' };
+    if (!problem && report.read === 0) problem = { key: 'noRows' };
+    copy.end();
+    await copyDone;
+    if (problem) {
+      await reader.query('delete from import_rows where batch_id = $1', [batchId]);
+      await reader.query('delete from import_row_errors where batch_id = $1', [batchId]);
+      return await refuse(problem, sniffed.encoding);
+    }
+    await setProgress(reader, batchId, {
+      status: 'previewed',
+      stage: null,
+      rows_read: report.read,
+      rows_valid: report.valid,
+      rows_invalid: report.invalid,
+      rows_new: counts.new,
+      rows_updated: counts.update,
+      rows_unchanged: counts.unchanged,
+      validated_at: new Date(),
+    });
+    report.status = 'previewed';
+    return report;
+  } finally {
+    if (locked) await writer.query('select pg_advisory_unlock($1)', [batchLockKey(batchId)]).catch(() => undefined);
+    writer.release();
+    reader.release();
+  }
+}
