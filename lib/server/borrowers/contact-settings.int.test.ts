@@ -5,6 +5,7 @@ import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/t
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { notifyBorrower } from '../notify-borrower';
+import { dispatchOutbox } from '../outbox/dispatch';
 import { getContactSettings, updateContactSettings } from './contact-settings';
 
 let test: TestDatabase;
@@ -43,12 +44,16 @@ describe('the borrower’s own contact settings', () => {
   });
 
   it('holds back a reminder during the quiet hours and lets it through after them', async () => {
-    const send = (now: Date) =>
-      test.db.transaction((tx) => notifyBorrower(tx, { caseId, creditorId, borrowerId, template: 'caseMessage', values: { caseNo: 'X', excerpt: 'x', link: 'https://example.test' }, now }));
-    expect(await send(bj('2026-06-15T12:30:00'))).toEqual({ sms: 'blocked', rule: 'contact.quietHours' });
-    expect(await send(bj('2026-06-15T14:00:00'))).toEqual({ sms: 'queued' });
-    const rows = await test.db.select({ outcome: contactRecords.outcome, rule: contactRecords.blockedRule }).from(contactRecords).where(eq(contactRecords.caseId, caseId));
-    expect(rows).toEqual([
+    // Queued at 12:30, inside the borrower's quiet hours: the dispatcher holds it (the blocked attempt on record)
+    // and sends it when they end at 14:00 — deferred, never dropped (ADR 0015).
+    const sent = await test.db.transaction((tx) => notifyBorrower(tx, { caseId, creditorId, borrowerId, template: 'caseMessage', values: { caseNo: 'X', excerpt: 'x', link: 'https://example.test' }, now: bj('2026-06-15T12:30:00') }));
+    expect(sent).toMatchObject({ sms: 'queued' });
+    const records = () => test.db.select({ outcome: contactRecords.outcome, rule: contactRecords.blockedRule }).from(contactRecords).where(eq(contactRecords.caseId, caseId));
+    await dispatchOutbox(test.db, { now: bj('2026-06-15T12:30:00') });
+    await dispatchOutbox(test.db, { now: bj('2026-06-15T13:59:00') });
+    expect(await records()).toEqual([{ outcome: 'blocked', rule: 'contact.quietHours' }]);
+    await dispatchOutbox(test.db, { now: bj('2026-06-15T14:00:00') });
+    expect(await records()).toEqual([
       { outcome: 'blocked', rule: 'contact.quietHours' },
       { outcome: 'attempted', rule: null },
     ]);
