@@ -118,7 +118,8 @@ test.describe('arrears and the hardship statement on a phone', () => {
 
     const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
-    await expect(desk.getByText('罚息是怎么算的？我对金额有疑问。')).toBeVisible();
+    // The thread shows it (the case file's timeline repeats it among everything else).
+    await expect(desk.getByRole('list', { name: '与借款人的留言' }).getByText('罚息是怎么算的？我对金额有疑问。')).toBeVisible();
     await desk.getByLabel('回复借款人').fill('罚息按逾期本金 × 年利率上浮 50% ÷ 360 × 逾期天数计算。');
     await desk.getByRole('button', { name: '发送', exact: true }).click();
     await expect(desk.getByRole('list', { name: '与借款人的留言' }).getByText('÷ 360')).toBeVisible();

@@ -13,10 +13,12 @@ test.describe('outcomes and the dashboard', () => {
     const supervisor = await makeStaff(db, creditor.id, 'supervisor');
     const borrower = await makeBorrower(db);
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
-    await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, mediator.id);
+    const { case: other } = await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, mediator.id);
 
     const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
+    // Closing is one of the case file's actions, in its bar.
+    await desk.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '结案' }).click();
     const close = desk.getByRole('form', { name: '结案' });
     await close.getByLabel('调解结果').selectOption({ label: '部分和解' });
     await close.getByRole('button', { name: '按此结果结案' }).click();
@@ -27,7 +29,20 @@ test.describe('outcomes and the dashboard', () => {
     await close.getByRole('button', { name: '按此结果结案' }).click();
     await expect(desk.getByText('当前结果: 存在争议')).toBeVisible();
     await expect(desk.getByText('借款人对罚息计算有异议')).toBeVisible();
+    // The bar now offers reopening, not closing.
+    const bar = desk.getByRole('region', { name: '本案操作' });
+    await expect(bar.getByRole('button', { name: '重新开启案件' })).toBeVisible();
+    await expect(bar.getByRole('button', { name: '结案' })).toHaveCount(0);
     await axe(desk);
+
+    // Escalation from the bar: one outcome, with the amount claimed.
+    await desk.goto(`/staff/cases/${other.id}`);
+    await desk.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '移交诉讼' }).click();
+    const escalate = desk.getByRole('form', { name: '移交诉讼' });
+    await escalate.getByLabel('诉讼请求金额（元）').fill('12,000');
+    await escalate.getByRole('button', { name: '按此结果结案' }).click();
+    await expect(desk.getByText('当前结果: 移交诉讼')).toBeVisible();
+    await expect(desk.getByText('请求 ¥12,000.00')).toBeVisible();
 
     const boss = await pageAs(supervisor);
     await boss.goto('/staff/dashboard');
@@ -44,10 +59,18 @@ test.describe('outcomes and the dashboard', () => {
     await expect(boss.getByText('在两个日期之间（北京时间）开立调解的案件', { exact: false })).toBeVisible();
     await axe(boss);
 
-    // The count leads to the queue, its filters carried over.
+    // Each count leads to the queue, its filters carried over, showing exactly the cases counted.
     await dispute.getByRole('link').click();
-    await expect(boss).toHaveURL(/\/staff\?.*state=closed/);
+    await expect(boss).toHaveURL(/\/staff\?.*outcome=dispute/);
+    await expect(boss.locator('[data-kpi="matching"]')).toHaveText('1');
+    await expect(boss.getByTestId('dashboard-filters')).toContainText('结果：存在争议');
     await expect(boss.getByRole('link', { name: kase.caseNo })).toBeVisible();
+    await axe(boss);
+    await boss.goto('/staff/dashboard');
+    await boss.locator('[data-figure="opened"]').getByRole('link', { name: '在队列中查看 2 件' }).click();
+    await expect(boss).toHaveURL(/\/staff\?/);
+    await expect(boss.locator('[data-kpi="matching"]')).toHaveText('2');
+    await expect(boss.locator('tbody tr[data-case]')).toHaveCount(2);
 
     // The cases behind the figures, as a file that reads back.
     await boss.goto('/staff/dashboard');

@@ -19,34 +19,37 @@ test.describe('payments on the case file', () => {
     await page.goto(`/staff/cases/${s.kase.id}`);
     const section = page.getByRole('region', { name: '还款计划' });
     await expect(section).toBeVisible();
+    // Payments are recorded from the case file's action bar; the form stays open for the next one.
+    await page.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '登记一笔还款' }).click();
+    const pay = page.getByRole('form', { name: '登记一笔还款' });
     await axe(page);
 
     // Bad input is refused beside its field, and nothing typed is lost.
-    await section.getByLabel('金额（元）').fill('12.345');
-    await section.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
-    await section.getByRole('button', { name: '登记还款' }).click();
-    await expect(section.getByText('请输入金额，例如 1234.50', { exact: false })).toBeVisible();
-    await expect(section.getByLabel('银行或支付机构流水号')).toHaveValue(`BK-${s.kase.caseNo}-1`);
+    await pay.getByLabel('金额（元）').fill('12.345');
+    await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
+    await pay.getByRole('button', { name: '登记还款' }).click();
+    await expect(pay.getByText('请输入金额，例如 1234.50', { exact: false })).toBeVisible();
+    await expect(pay.getByLabel('银行或支付机构流水号')).toHaveValue(`BK-${s.kase.caseNo}-1`);
 
     // The first installment: recorded and allocated.
-    await section.getByLabel('金额（元）').fill(yuan(first!.amount));
-    await section.getByRole('button', { name: '登记还款' }).click();
-    await expect(section.getByText('还款已登记并分配。')).toBeVisible();
+    await pay.getByLabel('金额（元）').fill(yuan(first!.amount));
+    await pay.getByRole('button', { name: '登记还款' }).click();
+    await expect(pay.getByText('还款已登记并分配。')).toBeVisible();
     await expect(section.getByText(`第${first!.seq}期：${formatMoney(first!.amount, 'zh-CN')}`, { exact: false })).toBeVisible();
     await axe(page);
 
     // The same reference again is refused.
-    await section.getByLabel('金额（元）').fill('1.00');
-    await section.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
-    await section.getByRole('button', { name: '登记还款' }).click();
-    await expect(section.getByText(`流水号为 BK-${s.kase.caseNo}-1 的还款已经登记`, { exact: false })).toBeVisible();
+    await pay.getByLabel('金额（元）').fill('1.00');
+    await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
+    await pay.getByRole('button', { name: '登记还款' }).click();
+    await expect(pay.getByText(`流水号为 BK-${s.kase.caseNo}-1 的还款已经登记`, { exact: false })).toBeVisible();
 
     // The rest, as the page says it settles the plan today, and ¥10.00 more: the excess is kept for a refund decision.
     const settle = (await section.getByText('今天结清需').locator('xpath=following-sibling::dd').innerText()).replace(/[¥,\s]/g, '');
-    await section.getByLabel('金额（元）').fill(yuan(Math.round(Number(settle) * 100) + 1000));
-    await section.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-2`);
-    await section.getByRole('button', { name: '登记还款' }).click();
-    await expect(section.getByText('还款已登记：还款计划已全部还清', { exact: false })).toBeVisible();
+    await pay.getByLabel('金额（元）').fill(yuan(Math.round(Number(settle) * 100) + 1000));
+    await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-2`);
+    await pay.getByRole('button', { name: '登记还款' }).click();
+    await expect(pay.getByText('还款已登记：还款计划已全部还清', { exact: false })).toBeVisible();
     await expect(page.getByText(/^已于.*全部还清；案件以“已结清”结案/)).toBeVisible();
     await expect(section.getByText('超出计划的还款：¥10.00；尚未退还：¥10.00。', { exact: false })).toBeVisible();
     await axe(page);

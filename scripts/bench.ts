@@ -19,8 +19,10 @@ import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { mintSession } from '@/lib/testing/sessions';
+import { benchQueueQueries } from './lib/bench-queue';
 import { dashboardFilterParams } from '@/lib/validation/dashboard';
 import { benchDashboard } from './lib/bench-dashboard';
+import { benchEvidenceBundle } from './lib/bench-evidence-bundle';
 import { buildIsCurrent, markBuilt, sourceFingerprint } from './lib/build-fingerprint';
 import { caseWaitingForSignature, weighBorrowerPages } from './lib/page-weight-bench';
 import { prebuild } from './lib/prebuild';
@@ -39,7 +41,8 @@ import { benchImport, benchMonth, printImport, printMonth } from './lib/bench-jo
  *   --rounds R  (default 4: each target's 20 s taken as 4 slices of 5 s, in turn with the others)
  *   --port P    (default 3200)     --pg-port P (default 54399): other ports, for runs side by side
  *   --lighthouse-runs N (default 3: Lighthouse audits per page, the median reported)
- *   --only load|weight  (default both: the server's throughput, or the borrower pages' weight on a phone)
+ *   --only load|weight|bundle  (default load and weight: the server's throughput, or the borrower pages' weight on a phone;
+ *                       bundle: only the evidence bundle of a heavy case, then stop)
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -117,8 +120,8 @@ async function main() {
     log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const [subject] = (
-    await handle.db.execute<{ case_id: string; case_no: string; contract_no: string; borrower_id: string; loan_id: string; name: string }>(
-      sql`select c.id as case_id, c.case_no, l.contract_no, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id join loans l on l.id = c.loan_id where c.case_no like 'CASE-GEN-%' and c.state in ('invited', 'engaged', 'negotiating') and c.case_no >= ${generatedCaseNo(Math.floor(CASES / 2))} order by c.case_no limit 1`,
+    await handle.db.execute<{ case_id: string; case_no: string; contract_no: string; borrower_id: string; loan_id: string; name: string; creditor_id: string }>(
+      sql`select c.id as case_id, c.creditor_id, c.case_no, l.contract_no, c.borrower_id, c.loan_id, b.full_name as name from cases c join borrowers b on b.id = c.borrower_id join loans l on l.id = c.loan_id where c.case_no like 'CASE-GEN-%' and c.state in ('invited', 'engaged', 'negotiating') and c.case_no >= ${generatedCaseNo(Math.floor(CASES / 2))} order by c.case_no limit 1`,
     )
   ).rows;
   if (!subject) throw new Error('no generated case to measure with');
@@ -179,6 +182,24 @@ async function main() {
   sessionTimes.sort((a, b) => a - b);
   const sessionCheck = { p50Ms: percentile(sessionTimes, 50), p95Ms: percentile(sessionTimes, 95), cpuMs: await serviceCpu(() => sessionIsLive(session.sessionId, subject.borrower_id)) };
   log(`session check per request: p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall; ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
+  // The evidence bundle of a heavy case (issue 18): under 5 s, memory bounded. `--only bundle` stops after it.
+  const evidenceBundle = await benchEvidenceBundle(getDb(), log);
+  if (only === 'bundle') {
+    await closeDb();
+    await handle.pool.end();
+    await cluster.stop();
+    return;
+  }
+  // The queue at the database: every filter, pair, sort and search, for the rows and the KPI cards (issue 14).
+  const queueQueries = await benchQueueQueries(handle.db, handle.pool, subject.creditor_id, new Date());
+  log(`queue queries: ${queueQueries.queries} (${queueQueries.views} views); slowest ${queueQueries.slowest.ms.toFixed(1)} ms (${queueQueries.slowest.query} of "${queueQueries.slowest.view}")`);
+  // The staff pages are measured as the creditor's supervisor (every case, every action), signed in as a sign-in does.
+  const [staffRow] = (
+    await handle.db.execute<{ id: string; name: string; email: string; role: 'supervisor'; creditor_id: string }>(
+      sql`select id, name, email, role, creditor_id from staff_users where creditor_id = ${subject.creditor_id} and role = 'supervisor' and active order by email limit 1`,
+    )
+  ).rows;
+  const supervisorSession = staffRow ? await mintSession(getDb(), { id: staffRow.id, name: staffRow.name, email: staffRow.email, role: staffRow.role, creditorId: staffRow.creditor_id }, AUTH_SECRET, { userAgent: 'autocannon (bench)' }) : null;
   // The pages weighed on a phone: the measured borrower's, and an agreement waiting for its borrower's signature.
   const signing = parts.weight ? await caseWaitingForSignature(getDb(), generatedCaseNo(Math.floor(CASES / 2) + 200), AUTH_SECRET) : null;
   // The supervisor dashboard (issue 15): every filter combination through the service, at this many cases.
@@ -244,6 +265,17 @@ async function main() {
     // Warm every route once so compilation and first-connection costs are not measured.
     await Promise.all([fetch(`${base}/robots.txt`), fetch(`${base}/help`), fetch(`${base}/loans/${subject.loan_id}`, { headers: { cookie } }), fetch(`${base}/cases/${subject.case_id}/offers`, { headers: { cookie } }), fetch(`${base}/staff/dashboard?${dashboardQuery}`, { headers: { cookie: staffCookie } })]);
 
+    const supervisorCookie = supervisorSession ? `${supervisorSession.name}=${supervisorSession.value}` : undefined;
+    const staffTargets = supervisorCookie
+      ? [
+          { name: 'staffQueue', url: `${base}/staff`, cookie: supervisorCookie, mustShow: 'data-kpi="matching"' },
+          { name: 'caseFile', url: `${base}/staff/cases/${subject.case_id}`, cookie: supervisorCookie, mustShow: 'contact-status-line' },
+        ]
+      : [];
+    for (const target of staffTargets) {
+      const check = await fetch(target.url, { headers: { cookie: target.cookie }, redirect: 'manual' });
+      if (check.status !== 200 || !(await check.text()).includes(target.mustShow)) throw new Error(`${target.url} answered ${check.status} without ${target.mustShow}`);
+    }
     if (parts.load) log(`${CONNECTIONS} connections, ${DURATION} s per target in ${ROUNDS} turns`);
     const results = !parts.load ? {} : await loadInTurns([
       { name: 'staticPage', url: `${base}/help` },
@@ -252,6 +284,7 @@ async function main() {
       { name: 'borrowerHome', url: `${base}/`, cookie },
       { name: 'loanDetail', url: `${base}/loans/${subject.loan_id}`, cookie },
       { name: 'offersPage', url: `${base}/cases/${subject.case_id}/offers`, cookie },
+      ...staffTargets,
       { name: 'dashboardPage', url: `${base}/staff/dashboard`, cookie: staffCookie },
       { name: 'dashboardFiltered', url: `${base}/staff/dashboard?${dashboardQuery}`, cookie: staffCookie },
     ]);
@@ -274,16 +307,25 @@ async function main() {
     for (const [name, goal] of Object.entries(goals)) {
       console.log(`goal ${name}: p95 < 100 ms ${goal.p95Under100ms ? 'met' : 'NOT met'}; ≥ 1/5 of the static page ${goal.atLeastFifthOfStaticPage ? 'met' : 'NOT met'}`);
     }
+    // Issue 14: the queue page p95 under 150 ms and the case file's under 200 ms; every queue query under 50 ms at the database.
+    for (const [name, limit] of [['staffQueue', 150], ['caseFile', 200]] as const) {
+      const r = results[name];
+      if (r) console.log(`goal ${name}: p95 < ${limit} ms ${r.p95 < limit ? 'met' : 'NOT met'} (${r.p95.toFixed(1)} ms; static page p95 ${results.staticPage!.p95.toFixed(1)} ms)`);
+    }
+    console.log(`\nqueue queries at the database: ${queueQueries.queries} (${queueQueries.views} views × rows and KPI cards); every one under 50 ms: ${queueQueries.under50 ? 'met' : 'NOT met'}`);
+    for (const t of queueQueries.top) console.log(`  ${t.ms.toFixed(1).padStart(7)} ms  ${t.query.padEnd(5)} ${t.view || '(default view)'}`);
+    console.log(`slowest plan (${queueQueries.slowest.query} of "${queueQueries.slowest.view}"):\n${queueQueries.plan}`);
     console.log(`\noffer pricing, domain: p50 ${offerPricing.p50.toFixed(2)} ms, p95 ${offerPricing.p95.toFixed(2)} ms (${offerPricing.suggestions} offers); through the service: p50 ${offerService.p50.toFixed(1)} ms, p95 ${offerService.p95.toFixed(1)} ms`);
     console.log(`page services (reads + arrears, no rendering), CPU per call: home ${pageServices.homeCpuMs.toFixed(2)} ms, loan detail ${pageServices.loanCpuMs.toFixed(2)} ms`);
     console.log(`session check (every signed-in request): p50 ${sessionCheck.p50Ms.toFixed(3)} ms, p95 ${sessionCheck.p95Ms.toFixed(3)} ms wall, ${sessionCheck.cpuMs.toFixed(3)} ms CPU`);
     console.log(`agreement (24 installments): render p50 ${agreementPdf.render.p50.toFixed(0)} ms, p95 ${agreementPdf.render.p95.toFixed(0)} ms; render + sign + seal p50 ${agreementPdf.renderSignSeal.p50.toFixed(0)} ms, p95 ${agreementPdf.renderSignSeal.p95.toFixed(0)} ms; signed file ${(agreementPdf.signedBytes / 1024).toFixed(0)} KB`);
     console.log(`dashboard service (every figure, trend, cohorts), ${dashboard.combinations} filter combinations at ${dashboard.cases} cases: worst p50 ${dashboard.worst.p50.toFixed(1)} ms, p95 ${dashboard.worst.p95.toFixed(1)} ms — goal < 300 ms ${dashboard.goal300ms ? 'met' : 'NOT met'}`);
+    console.log(`evidence bundle (50 files of 1 MB, ${evidenceBundle.contacts} contacts, ${(evidenceBundle.bundleBytes / 1024 / 1024).toFixed(1)} MB): p50 ${evidenceBundle.p50Ms.toFixed(0)} ms, max ${evidenceBundle.maxMs.toFixed(0)} ms (< 5 s ${evidenceBundle.under5s ? 'met' : 'NOT met'}); RSS grew ${evidenceBundle.rssGrowthMb.toFixed(0)} MB (bounded ${evidenceBundle.memoryBounded ? 'yes' : 'NO'})`);
     console.log(`\nserver peak RSS: ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; cases in database: ${Math.max(n, CASES)}`);
     // Issue #13: what each borrower page weighs on a phone and scores in Lighthouse, beside the framework's floor.
     const pageWeight = signing ? await weighBorrowerPages({ base, subject, session, signing, lighthouseRuns: LIGHTHOUSE_RUNS, log }) : null;
     fs.mkdirSync('bench-results', { recursive: true });
-    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, peakRssKb: Number(rss), pageWeight }, null, 2));
+    fs.writeFileSync(path.join('bench-results', 'pages.json'), JSON.stringify({ at: new Date().toISOString(), cases: CASES, connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS, results, goals, pageServices, sessionCheck, offerPricing, offerService, agreementPdf, dashboard, queueQueries, evidenceBundle, peakRssKb: Number(rss), pageWeight }, null, 2));
     // The jobs (issue 16), each in a database of its own on this cluster: the import beside a plain COPY of its file, the simulated month.
     const importBench = IMPORT_ROWS > 0 ? await benchImport(cluster.adminUrl, IMPORT_ROWS, log) : null;
     const month = MONTH_BORROWERS > 0 ? await benchMonth(cluster.adminUrl, MONTH_BORROWERS, log) : null;

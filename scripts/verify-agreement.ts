@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { or, sql } from 'drizzle-orm';
 import { createDatabase, resolveDatabaseUrl } from '@/db/client';
 import { agreements } from '@/db/schema/agreements';
-import { loadExistingSigningIdentity } from '@/lib/pdf/signing-identity';
+import { existingCertificateSha256 } from '@/lib/pdf/signing-identity';
 import { judgeAgreementFile, type KnownAgreement } from '@/lib/pdf/agreement-verdict';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 
@@ -81,11 +80,10 @@ if (lookup.consulted) {
   console.log(`Record:  not consulted: ${lookup.why}`);
   if (seal.signed && seal.intact) {
     // Without the records, the seal must at least be this portal's own certificate.
-    const identity = await loadExistingSigningIdentity().catch(() => null);
-    if (identity) {
-      const der = Buffer.from(identity.certificatePem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
-      trustedCertificateSha256 = crypto.createHash('sha256').update(der).digest('hex');
-      console.log(`Signer:  compared with this portal’s certificate “${identity.subjectCn}”`);
+    const ours = await existingCertificateSha256();
+    if (ours) {
+      trustedCertificateSha256 = ours.sha256;
+      console.log(`Signer:  compared with this portal’s certificate “${ours.subjectCn}”`);
     } else {
       console.log('Signer:  this portal’s certificate is not available here; judging by the seal alone');
     }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { HardshipDraftData } from '@/lib/validation/hardship';
-import { actorType, caseOutcomeKind, caseState, channel, contactDirection, contactOutcome, statementStatus } from './enums';
+import { actorType, callbackStatus, caseOutcomeKind, caseState, channel, contactDirection, contactOutcome, contactParty, contactResult, promiseStatus, statementStatus } from './enums';
 import { loans } from './loans';
 import { borrowers, creditors, staffUsers } from './people';
 
@@ -39,6 +39,34 @@ export const cases = pgTable(
     /** Optimistic concurrency: every update bumps it and checks the value it read. */
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /*
+     * The queue's facts (docs/decisions/0015-queue.md): copies of what the side tables say, kept by database
+     * triggers (migration 00xx_queue_facts) whoever writes those tables, so that every queue filter and sort reads
+     * this one table. The version above is not bumped by them: they change no decision a stale form could break.
+     */
+    /** The day the oldest unpaid installment fell due when the case was opened (opened_at − dpd_at_open, Asia/Shanghai); DPD today = today − this. */
+    overdueSince: date('overdue_since'),
+    /** The latest submitted hardship statement's submission. */
+    hardshipSubmittedAt: timestamp('hardship_submitted_at', { withTimezone: true }),
+    /** The earliest expiry of the open offers the borrower is to answer (from staff or the system). */
+    offerToBorrowerUntil: timestamp('offer_to_borrower_until', { withTimezone: true }),
+    /** When the borrower's own open proposal was made (it waits for the mediator). */
+    borrowerProposalAt: timestamp('borrower_proposal_at', { withTimezone: true }),
+    /** Since when an offer waits for a supervisor's approval. */
+    approvalRequestedAt: timestamp('approval_requested_at', { withTimezone: true }),
+    /** The latest contact that was made or attempted (not blocked), either way. */
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+    /** The earliest open promise to pay's end of grace (the moment it is checked). */
+    promiseDueAt: timestamp('promise_due_at', { withTimezone: true }),
+    /** When the latest promise to pay was found broken (null when the latest is open, kept or cancelled). */
+    promiseBrokenAt: timestamp('promise_broken_at', { withTimezone: true }),
+    /** The earliest open callback. */
+    callbackAt: timestamp('callback_at', { withTimezone: true }),
+    /** The next thing to do on the case and when, computed from the facts above by a trigger (null once the case has ended). */
+    nextAction: text('next_action'),
+    nextActionAt: timestamp('next_action_at', { withTimezone: true }),
+    /** 0: a broken promise not yet followed up (top of the queue); 1: everything else; null once the case has ended. */
+    priority: smallint('priority'),
   },
   (t) => [
     index('cases_borrower_idx').on(t.borrowerId),
@@ -48,6 +76,9 @@ export const cases = pgTable(
     // One open case per loan: a closed one may be followed by a new one.
     index('cases_escalation_review_idx').on(t.creditorId, t.escalationReviewSince).where(sql`${t.escalationReviewSince} is not null`),
     uniqueIndex('cases_open_loan_uq').on(t.loanId).where(sql`${t.state} not in ('completed', 'escalated', 'closed')`),
+    index('cases_priority_idx').on(t.priority, t.nextActionAt, t.id),
+    index('cases_assignee_priority_idx').on(t.assigneeId, t.priority, t.nextActionAt, t.id),
+    index('cases_deadline_idx').on(t.mediationDeadline, t.id),
   ],
 );
 
@@ -106,6 +137,12 @@ export const contactRecords = pgTable(
     outcome: contactOutcome('outcome').notNull(),
     /** The contact rule that blocked it, when outcome = blocked. */
     blockedRule: text('blocked_rule'),
+    /** Who was reached: the borrower, or a third party (phone or visit only, never told of the debt). */
+    party: contactParty('party').notNull().default('borrower'),
+    /** What a staff member recorded it came to (null for the portal's own messages). */
+    result: contactResult('result'),
+    /** A third party was told nothing about the debt: the staff member's statement, required to record one. */
+    noDebtDisclosed: boolean('no_debt_disclosed'),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -187,4 +224,60 @@ export const caseFacts = pgTable(
     daysToSign: doublePrecision('days_to_sign').generatedAlwaysAs(sql`(extract(epoch from (signed_at at time zone 'UTC')) - extract(epoch from (opened_at at time zone 'UTC'))) / 86400.0`),
   },
   (t) => [index('case_facts_opened_idx').on(t.openedAt), index('case_facts_creditor_opened_idx').on(t.creditorId, t.openedAt)],
+);
+
+/** A staff member's note on a case. */
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    authorId: uuid('author_id').notNull().references(() => staffUsers.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/**
+ * A borrower's promise to pay an amount by a day, recorded from a contact. It is kept when payments received on the
+ * loan since it was made reach the amount by the end of its grace (dueAt); otherwise a job marks it broken.
+ */
+export const promisesToPay = pgTable(
+  'promises_to_pay',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    loanId: uuid('loan_id').notNull().references(() => loans.id),
+    contactId: uuid('contact_id').references(() => contactRecords.id),
+    promisedOn: date('promised_on').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** The day it was made, in the borrower's time zone: payments from this day count towards it. */
+    madeOn: date('made_on').notNull(),
+    graceDays: integer('grace_days').notNull(),
+    /** The end of the promised day plus the grace days, in the borrower's time zone. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: promiseStatus('status').notNull().default('open'),
+    paidAmount: bigint('paid_amount', { mode: 'number' }).notNull().default(0),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull().references(() => staffUsers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('promises_case_idx').on(t.caseId, t.createdAt), index('promises_open_due_idx').on(t.dueAt).where(sql`${t.status} = 'open'`)],
+);
+
+/** A call back the staff member means to make, at a time the contact rules allow. */
+export const callbacks = pgTable(
+  'callbacks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    staffId: uuid('staff_id').notNull().references(() => staffUsers.id),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    status: callbackStatus('status').notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('callbacks_case_idx').on(t.caseId, t.dueAt)],
 );

@@ -10,6 +10,7 @@ export * from './agreements';
 export * from './plans';
 export * from './notifications';
 export * from './audit';
+export * from './litigation';
 export * from './relations';
 export * from './imports';
 export * from './messaging';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LitigationSettings } from '@/lib/domain/litigation-settings';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { staffRole, staffTokenPurpose } from './enums';
 
@@ -20,6 +21,8 @@ export const creditors = pgTable('creditors', {
   timezone: text('timezone').notNull().default('Asia/Shanghai'),
   currency: text('currency').notNull().default('CNY'),
   policy: jsonb('policy').$type<CreditorPolicy>().notNull(),
+  /** Counsel for the lawyer's letter, courts for judicial confirmation (lib/domain/litigation-settings.ts). */
+  litigation: jsonb('litigation').$type<Partial<LitigationSettings>>().notNull().default({}),
   /** The repayment account borrowers pay into (null until the creditor has set it). */
   paymentAccount: jsonb('payment_account').$type<PaymentAccount>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -109,4 +112,17 @@ export const staffTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [index('staff_tokens_staff_idx').on(t.staffId)],
+);
+
+/** A staff member's named queue view: the queue's URL parameters (lib/validation/queue.ts), kept as a query string. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').notNull().references(() => staffUsers.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_name_uq').on(t.staffId, t.name)],
 );

@@ -27,6 +27,10 @@ export type CountFigure = (typeof countFigures)[number];
 export const keepMonths = [3, 6, 12] as const;
 export type KeepMonths = (typeof keepMonths)[number];
 
+/** What a count on the dashboard says a case reached (each count's cases open in the queue: `reached=`). */
+export const reachedKinds = ['engaged', 'hardship', 'offered', 'signed', 'resolved', 'selfServed', 'redefaulted'] as const;
+export type ReachedKind = (typeof reachedKinds)[number];
+
 export const dpdBuckets = ['current', 'M1', 'M2', 'M3', 'M4+'] as const;
 export type DashboardBucket = (typeof dpdBuckets)[number];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFen, divideHalfUp, divideHalfUpSafe, formatMoney, parseAmountToFen, splitEvenly } from './money';
+import { addFen, divideHalfUp, divideHalfUpSafe, fenToDecimal, formatMoney, parseAmountToFen, splitEvenly } from './money';
 
 describe('divideHalfUp', () => {
   it('rounds half away from zero, at the fen', () => {
@@ -106,5 +106,16 @@ describe('formatMoney', () => {
 
   it('refuses a fractional fen', () => {
     expect(() => formatMoney(1.5, 'zh-CN')).toThrow(RangeError);
+  });
+});
+
+describe('fenToDecimal', () => {
+  it('writes fen as yuan with two decimals, from integers (hand-worked)', () => {
+    expect(fenToDecimal(123_450)).toBe('1234.50');
+    expect(fenToDecimal(5)).toBe('0.05');
+    expect(fenToDecimal(-5)).toBe('-0.05');
+    expect(fenToDecimal(0)).toBe('0.00');
+    // 2^53 − 1 fen: a float division would print …740991.00 after rounding; integers keep the last fen.
+    expect(fenToDecimal(9_007_199_254_740_991)).toBe('90071992547409.91');
   });
 });

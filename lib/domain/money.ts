@@ -98,13 +98,19 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
   return format;
 }
 
+/** Fen as a plain decimal in yuan, built from integers (e.g. 123450 → "1234.50", -5 → "-0.05"): for files such as CSV. */
+export function fenToDecimal(fen: Fen): string {
+  assertFen(fen);
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** Formats fen as a currency string with Intl (e.g. "¥1,234.50"). */
 export function formatMoney(fen: Fen, locale: string, currency = 'CNY'): string {
   assertFen(fen);
   const negative = fen < 0;
-  const abs = Math.abs(fen);
   // Build the decimal from integers so no float rounding can show a wrong fen.
-  const text = `${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const text = fenToDecimal(Math.abs(fen));
   const formatted = currencyFormat(locale, currency).format(text as unknown as number);
   return negative ? `-${formatted}` : formatted;
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { creditorPolicySchema, defaultPolicy } from './policy';
-import { policyChanges, policyFields, policyFromForm, readPath } from './policy-form';
+import { editedElsewhere, policyChanges, policyFields, policyFromForm, readPath } from './policy-form';
 import { policySources } from './policy-sources';
 
 describe('the policy form read off the policy schema', () => {
   it('lists every setting of the policy, each with its source (or marked as the creditor’s own choice)', () => {
     const leaves = (value: unknown, path = ''): string[] =>
       value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k)) : [path];
-    // Every setting the default policy has is a field; the optional policy rate is one too.
-    expect(policyFields.map((f) => f.path).sort()).toEqual([...leaves(defaultPolicy), 'extension.policyAnnualRatePpm'].sort());
+    // Every setting the default policy has is a field (but those with a page of their own); the optional policy rate is one too.
+    const own = (path: string) => editedElsewhere.some((head) => path === head || path.startsWith(`${head}.`));
+    expect(policyFields.map((f) => f.path).sort()).toEqual([...leaves(defaultPolicy).filter((path) => !own(path)), 'extension.policyAnnualRatePpm'].sort());
     for (const field of policyFields) expect(Object.keys(policySources), field.path).toContain(field.path);
   });
 

@@ -16,7 +16,11 @@ export type PolicyField =
 
 type Node = z.ZodType & { def: { type: string; innerType?: Node; defaultValue?: unknown; values?: unknown[]; element?: Node }; minValue?: number | null; maxValue?: number | null; isInt?: boolean; options?: string[]; shape?: Record<string, Node> };
 
+/** Settings edited on a page of their own (the notice sequence, with the creditor's counsel and courts), not on this form. */
+export const editedElsewhere: readonly string[] = ['noticeSequence'];
+
 function describe(path: string, node: Node, optional = false, fallback?: unknown): PolicyField[] {
+  if (editedElsewhere.includes(path)) return [];
   const type = node.def.type;
   if (type === 'default') return describe(path, node.def.innerType!, optional, node.def.defaultValue);
   if (type === 'optional') return describe(path, node.def.innerType!, true, fallback);

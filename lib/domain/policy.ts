@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultHardshipPausePolicy, hardshipPausePolicySchema } from './hardship-pause-policy';
+import { defaultNoticeSequence, noticeSequenceSchema } from './notice-sequence';
 
 /**
  * A creditor's policy: every domain rule in DESIGN.md as a setting, with the
@@ -114,6 +115,8 @@ export const creditorPolicySchema = z.object({
   hardshipPause: hardshipPausePolicySchema.default(defaultHardshipPausePolicy),
   /** Whether a borrower's own proposal closes the system's suggestions still open (it always replaces a mediator's open counter). */
   borrowerProposalClosesSuggestions: z.boolean().default(false),
+  /** The pre-litigation notices, their order and spacing, and which need a supervisor (lib/domain/notice-sequence.ts). */
+  noticeSequence: noticeSequenceSchema.default(defaultNoticeSequence),
 });
 
 export type CreditorPolicy = z.infer<typeof creditorPolicySchema>;

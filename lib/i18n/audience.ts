@@ -34,6 +34,7 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   help: 'any',
   home: 'borrower',
   journey: 'borrower',
+  litigation: 'borrower',
   loanPage: 'borrower',
   login: 'borrower',
   nextStep: 'borrower',
@@ -64,8 +65,13 @@ export const namespaceAudience: Record<Namespace, NamespaceAudience> = {
   staffTemplates: 'staff',
   staffNotifications: 'staff',
   staffOffers: 'staff',
+  staffLitigation: 'staff',
+  contactSettings: 'borrower',
+  staffCaseFile: 'staff',
+  staffQueue: 'staff',
   validation: 'any',
   verify: 'any',
+  verifyBundle: 'any',
 };
 
 /** The namespace a shared component uses for its reader: `forAudience(audience, { borrower: 'caseState', staff: 'staffCaseState' })`. */

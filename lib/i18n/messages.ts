@@ -28,6 +28,8 @@ import en_home from '@/messages/en/home.json';
 import zh_home from '@/messages/zh-CN/home.json';
 import en_journey from '@/messages/en/journey.json';
 import zh_journey from '@/messages/zh-CN/journey.json';
+import en_litigation from '@/messages/en/litigation.json';
+import zh_litigation from '@/messages/zh-CN/litigation.json';
 import en_loanPage from '@/messages/en/loanPage.json';
 import zh_loanPage from '@/messages/zh-CN/loanPage.json';
 import en_login from '@/messages/en/login.json';
@@ -69,11 +71,21 @@ import zh_staffLogin from '@/messages/zh-CN/staffLogin.json';
 import en_staffNotifications from '@/messages/en/staffNotifications.json';
 import zh_staffNotifications from '@/messages/zh-CN/staffNotifications.json';
 import en_staffOffers from '@/messages/en/staffOffers.json';
+import en_contactSettings from '@/messages/en/contactSettings.json';
+import zh_contactSettings from '@/messages/zh-CN/contactSettings.json';
+import en_staffCaseFile from '@/messages/en/staffCaseFile.json';
+import zh_staffCaseFile from '@/messages/zh-CN/staffCaseFile.json';
+import en_staffQueue from '@/messages/en/staffQueue.json';
+import zh_staffQueue from '@/messages/zh-CN/staffQueue.json';
 import zh_staffOffers from '@/messages/zh-CN/staffOffers.json';
+import en_staffLitigation from '@/messages/en/staffLitigation.json';
+import zh_staffLitigation from '@/messages/zh-CN/staffLitigation.json';
 import en_validation from '@/messages/en/validation.json';
 import zh_validation from '@/messages/zh-CN/validation.json';
 import en_verify from '@/messages/en/verify.json';
 import zh_verify from '@/messages/zh-CN/verify.json';
+import en_verifyBundle from '@/messages/en/verifyBundle.json';
+import zh_verifyBundle from '@/messages/zh-CN/verifyBundle.json';
 import en_plan from '@/messages/en/plan.json';
 import zh_plan from '@/messages/zh-CN/plan.json';
 import en_planDelay from '@/messages/en/planDelay.json';
@@ -124,6 +136,7 @@ const zhCN = {
   help: zh_help,
   home: zh_home,
   journey: zh_journey,
+  litigation: zh_litigation,
   loanPage: zh_loanPage,
   login: zh_login,
   nextStep: zh_nextStep,
@@ -145,8 +158,13 @@ const zhCN = {
   staffTemplates: zh_staffTemplates,
   staffNotifications: zh_staffNotifications,
   staffOffers: zh_staffOffers,
+  staffLitigation: zh_staffLitigation,
+  contactSettings: zh_contactSettings,
+  staffCaseFile: zh_staffCaseFile,
+  staffQueue: zh_staffQueue,
   validation: zh_validation,
   verify: zh_verify,
+  verifyBundle: zh_verifyBundle,
   plan: zh_plan,
   planDelay: zh_planDelay,
   staffPlan: zh_staffPlan,
@@ -177,6 +195,7 @@ const en: Messages = {
   help: en_help,
   home: en_home,
   journey: en_journey,
+  litigation: en_litigation,
   loanPage: en_loanPage,
   login: en_login,
   nextStep: en_nextStep,
@@ -198,8 +217,13 @@ const en: Messages = {
   staffTemplates: en_staffTemplates,
   staffNotifications: en_staffNotifications,
   staffOffers: en_staffOffers,
+  staffLitigation: en_staffLitigation,
+  contactSettings: en_contactSettings,
+  staffCaseFile: en_staffCaseFile,
+  staffQueue: en_staffQueue,
   validation: en_validation,
   verify: en_verify,
+  verifyBundle: en_verifyBundle,
   plan: en_plan,
   paymentImport: en_paymentImport,
   staffPlan: en_staffPlan,

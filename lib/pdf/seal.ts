@@ -197,3 +197,8 @@ export function buildDetachedCms(content: Buffer, material: SigningKeyMaterial, 
   ]);
   return toDer(seq([oid(OID.signedData), explicit(0, [signedData])]));
 }
+
+/** A detached CMS signature over any bytes with the creditor's certificate (the evidence bundle's manifest); checked by verifyDetachedSignature. */
+export async function signDetached(content: Buffer, signingTime = new Date()): Promise<Buffer> {
+  return buildDetachedCms(content, await loadSigningKeyMaterial(), signingTime);
+}

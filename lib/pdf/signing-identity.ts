@@ -76,6 +76,14 @@ export async function loadExistingSigningIdentity(): Promise<SigningIdentity | n
   return loadSigningIdentity();
 }
 
+/** SHA-256 (hex, of the DER) of this portal's certificate, when there is one: what the command-line verifiers trust without a database. */
+export async function existingCertificateSha256(): Promise<{ sha256: string; subjectCn: string } | null> {
+  const identity = await loadExistingSigningIdentity().catch(() => null);
+  if (!identity) return null;
+  const der = Buffer.from(identity.certificatePem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+  return { sha256: crypto.createHash('sha256').update(der).digest('hex'), subjectCn: identity.subjectCn };
+}
+
 function resolveKeyMaterial(): SigningKeyMaterial {
   const fromEnv = process.env.CONCORD_SIGNING_P12;
   if (fromEnv && fromEnv.trim() !== '') {

@@ -105,6 +105,30 @@ export function verifySealedPdf(pdf: Buffer): SealVerification {
   };
 }
 
+/** What verifyDetachedSignature found: a detached CMS (as sealPdf and buildDetachedCms write it) over some bytes. */
+export type DetachedVerification = { intact: boolean; reason: string; signerCn: string | null; signedAt: string | null; signerCertificateSha256: string | null };
+
+/**
+ * Checks a detached CMS signature (DER, as buildDetachedCms makes it) over `content`, by the same rules as a
+ * PDF's seal: canonical DER, the signer certificate bound by its signed hash, the digest, then the RSA signature.
+ * The evidence bundle's manifest is sealed this way.
+ */
+export function verifyDetachedSignature(content: Buffer, signatureDer: Buffer): DetachedVerification {
+  const none = { signerCn: null, signedAt: null, signerCertificateSha256: null };
+  let cms: ParsedCms;
+  try {
+    cms = parseCms(signatureDer);
+  } catch (error) {
+    const detail = error instanceof SealFormatError ? error.message : 'it cannot be decoded';
+    return { ...none, intact: false, reason: `The signature is damaged (${detail}).` };
+  }
+  const found = { signerCn: cms.signerCn, signedAt: cms.signingTime?.toISOString() ?? null, signerCertificateSha256: sha256Hex(cms.signerCertificateDer) };
+  if (!crypto.createHash(cms.digestAlgorithm).update(content).digest().equals(cms.messageDigest)) return { ...found, intact: false, reason: 'The signed bytes were changed after signing.' };
+  const ok = crypto.verify(cms.digestAlgorithm, cms.signedAttributesDer, { key: cms.signerPublicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, cms.signature);
+  if (!ok) return { ...found, intact: false, reason: 'The digital signature does not verify with the signer’s certificate.' };
+  return { ...found, intact: true, reason: `Signed by “${cms.signerCn ?? 'unknown signer'}”${found.signedAt ? ` at ${found.signedAt}` : ''}; every byte is as signed.` };
+}
+
 /** The last /ByteRange [a b c d] in the file: the seal is the final thing written. */
 function lastByteRange(pdf: Buffer): [number, number, number, number] | null {
   const at = pdf.lastIndexOf('/ByteRange');

@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { getDb } from '@/db/client';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
+import { checkPromises } from './contacts/record-promise';
 import { warnMediationDeadlines } from './cases/deadline-warnings';
 import { applyImport } from './imports/apply-import';
 import { validateImport } from './imports/validate-import';
@@ -42,6 +43,8 @@ export const jobDefinitions: JobDefinition[] = [
   { name: 'dispatch-outbox', schedule: '* * * * *', run: (_, now) => dispatchOutbox(getDb(), { now }), expireInSeconds: 120 },
   { name: 'installment-reminders', schedule: '7 * * * *', run: (_, now) => sendInstallmentReminders(now) },
   { name: 'mediation-deadline-warnings', schedule: '*/15 * * * *', run: (_, now) => warnMediationDeadlines(now) },
+  // Promises to pay: kept once paid, broken once their day and grace have passed (the case then tops its queue).
+  { name: 'check-promises', schedule: '*/15 * * * *', run: (_, now) => checkPromises(now) },
   // Missed installments and breaches: hourly, so a plan is judged soon after its day turns in any time zone.
   { name: 'track-plans', schedule: '5 * * * *', run: (_, now) => trackPlans(now) },
   // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
@@ -66,6 +69,7 @@ export const jobs = {
   dispatchOutbox: 'dispatch-outbox',
   installmentReminders: 'installment-reminders',
   deadlineWarnings: 'mediation-deadline-warnings',
+  checkPromises: 'check-promises',
   escalationReview: 'escalation-review',
   trackPlans: 'track-plans',
   importValidate: 'import-validate',

@@ -62,8 +62,8 @@ export async function makeBorrower(db: Database, overrides: { phone?: string; fu
   return row!;
 }
 
-/** A 12-month loan with its schedule, and a case opened on it. */
-export async function makeLoanWithCase(db: Database, creditorId: string, borrowerId: string, assigneeId?: string) {
+/** A 12-month loan with its schedule, and a case opened on it (`caseValues` override the case's columns). */
+export async function makeLoanWithCase(db: Database, creditorId: string, borrowerId: string, assigneeId?: string, caseValues: Partial<typeof cases.$inferInsert> = {}) {
   const firstDueDate = '2026-01-15';
   const schedule = buildSchedule({ principal: 6_000_000, annualRatePpm: 72_000, months: 12, method: 'equal_installment', firstDueDate });
   const [loan] = await db
@@ -95,6 +95,7 @@ export async function makeLoanWithCase(db: Database, creditorId: string, borrowe
       dpdAtOpen: 45,
       arrearsAtOpen: 1_000_000,
       mediationDeadline: new Date(Date.now() + 30 * 86_400_000),
+      ...caseValues,
     })
     .returning();
   return { loan: loan!, case: kase! };

@@ -6,6 +6,8 @@ import { Card } from '@/components/ui/card';
 import { currentRequestMeta } from '@/lib/auth/request-meta';
 import { verifyAgreementCode } from '@/lib/server/agreements/verify-agreement';
 import { VerifyForm } from './_components/verify-form';
+import { VerifyBundleForm } from './_components/verify-bundle-form';
+import { bundleUploadLimit } from '@/lib/server/bundle/verify-bundle';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('verify'))('title') };
@@ -14,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Public: anyone holding an agreement (a court, a relative, the borrower) can check it. */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const t = await getTranslations('verify');
+  const tb = await getTranslations('verifyBundle');
   const { code } = await searchParams;
   const initial = code ? await verifyAgreementCode(await currentRequestMeta(), code).catch(() => null) : null;
   return (
@@ -25,6 +28,13 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         <Card>
           <ClientMessages namespaces={['verify']}>
             <VerifyForm initialCode={code ?? ''} initialResult={initial} />
+          </ClientMessages>
+        </Card>
+        <h2 className="mt-4 text-xl font-bold">{tb('title')}</h2>
+        <p className="text-slate-700">{tb('intro')}</p>
+        <Card>
+          <ClientMessages namespaces={['verifyBundle']}>
+            <VerifyBundleForm maxMegabytes={bundleUploadLimit.maxMegabytes} />
           </ClientMessages>
         </Card>
       </main>

@@ -1,118 +1,157 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { requireStaff } from '@/lib/auth/session';
-import { caseStates } from '@/lib/domain/case-state';
-import { dpdBucket } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
-import { listCases, listCasesQuery, PAGE_SIZE } from '@/lib/server/cases/list-cases';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
+import { getDashboardOptions } from '@/lib/server/dashboard/get-dashboard';
+import { assignableStaff } from '@/lib/server/queue/assignable-staff';
+import { listQueue, mediatorLoad, queueKpis } from '@/lib/server/queue/list-queue';
+import { effectiveAssignee, resolvedSort } from '@/lib/server/queue/queue-filter';
+import { listSavedViews } from '@/lib/server/queue/saved-views';
+import { QUEUE_PAGE_SIZE, defaultDirection, parseQueueParams, queueSearch, type QueueSort } from '@/lib/validation/queue';
+import { QueueFilters } from './_components/queue-filters';
+import { QueueTable } from './_components/queue-table';
+import { SavedViews } from './_components/saved-views';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('staff'))('casesTitle') };
+  return { title: (await getTranslations('staffQueue'))('title') };
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function StaffHomePage({ searchParams }: { searchParams: SearchParams }) {
+/** The mediator's queue: every filter, search and sort in the URL (lib/validation/queue.ts), paged on the server. */
+export default async function StaffQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const { actor } = await requireStaff();
-  const params = await searchParams;
-  const parsed = listCasesQuery.safeParse({ state: params.state || undefined, mine: params.mine === '1' || undefined, page: params.page ?? 1 });
-  const query = parsed.success ? parsed.data : { page: 1 };
-  const [{ rows, total, page }, t, tState, format, locale] = await Promise.all([
-    listCases(actor, query),
-    getTranslations('staff'),
-    getTranslations('staffCaseState'),
-    getFormatter(),
+  const raw = await searchParams;
+  const params = parseQueueParams(raw);
+  const now = new Date();
+  const supervisor = actor.role === 'supervisor';
+  const [{ rows, page }, kpis, views, people, load, creditorOptions, t, locale] = await Promise.all([
+    listQueue(actor, params, now),
+    queueKpis(actor, params, now),
+    listSavedViews(actor),
+    actor.role === 'mediator' ? Promise.resolve([]) : assignableStaff(actor),
+    supervisor ? mediatorLoad(actor, now) : Promise.resolve(null),
+    // A view narrowed to a creditor (a dashboard link) names it; only supervisors and admins come from the dashboard.
+    params.creditor && actor.role !== 'mediator' ? getDashboardOptions(actor).then((o) => o.creditors) : Promise.resolve([]),
+    getTranslations('staffQueue'),
     getLocale(),
   ]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const link = (p: number) => `/staff?${new URLSearchParams({ ...(query.state ? { state: query.state } : {}), ...(query.mine ? { mine: '1' } : {}), page: String(p) })}`;
+  const view = queueSearch({ ...params, page: undefined });
+  const pages = Math.max(1, Math.ceil(kpis.matching / QUEUE_PAGE_SIZE));
+  const { sort, dir } = resolvedSort(params);
+  const sortLinks = Object.fromEntries(
+    (['priority', 'deadline', 'dpd', 'amount', 'lastContact', 'caseNo'] as QueueSort[]).map((key) => {
+      const active = key === sort ? dir : null;
+      const nextDir = active ? (active === 'asc' ? 'desc' : 'asc') : defaultDirection(key);
+      return [key, { href: `/staff?${queueSearch(params, { sort: key, dir: nextDir, page: undefined })}`, active }];
+    }),
+  );
+  const pageLink = (p: number) => `/staff?${queueSearch(params, { page: p === 1 ? undefined : p })}`;
+  const kpiCards = [
+    ['matching', String(kpis.matching)],
+    ['dueToday', String(kpis.dueToday)],
+    ['deadlinesSoon', String(kpis.deadlinesSoon)],
+    ['brokenPromises', String(kpis.brokenPromises)],
+    ['arrears', formatMoney(kpis.arrears, locale)],
+  ] as const;
   return (
-    <main id="main" className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6">
-      <h1 className="text-2xl font-bold">{t('casesTitle')}</h1>
-      {params.denied ? <Notice tone="warn">{t('denied')}</Notice> : null}
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t('filters')}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="state" className="text-sm font-medium">
-            {t('stateFilter')}
-          </label>
-          <select id="state" name="state" defaultValue={query.state ?? ''} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
-            <option value="">{t('allStates')}</option>
-            {caseStates.map((s) => (
-              <option key={s} value={s}>
-                {tState(s)}
-              </option>
-            ))}
-          </select>
+    <ClientMessages namespaces={['staffQueue', 'staffCaseState', 'outcomes']}>
+      <main id="main" className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <Link href={`/staff/next${view ? `?view=${encodeURIComponent(view)}` : ''}`} title={t('workNextHint')} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t('workNext')}
+          </Link>
         </div>
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" name="mine" value="1" defaultChecked={Boolean(query.mine)} className="size-5" />
-          {t('mineOnly')}
-        </label>
-        <Button type="submit" variant="secondary">
-          {t('apply')}
-        </Button>
-      </form>
-      <p className="text-sm text-slate-700" role="status">
-        {t('count', { total })}
-      </p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t('casesTitle')}</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('col.caseNo')}</th>
-              <th scope="col" className="px-3 py-2">{t('col.borrower')}</th>
-              <th scope="col" className="px-3 py-2">{t('col.contract')}</th>
-              <th scope="col" className="px-3 py-2">{t('col.state')}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t('col.dpd')}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t('col.arrears')}</th>
-              <th scope="col" className="px-3 py-2">{t('col.deadline')}</th>
-              <th scope="col" className="px-3 py-2">{t('col.assignee')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-t border-slate-200">
-                <td className="px-3 py-2 font-mono">
-                  <Link href={`/staff/cases/${row.id}`} className="text-brand-700 underline">
-                    {row.caseNo}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  {row.borrowerName} <span className="text-slate-600">{row.borrowerPhone}</span>
-                </td>
-                <td className="px-3 py-2 font-mono">{row.contractNo}</td>
-                <td className="px-3 py-2">
-                  {tState(row.state)}
-                  {row.reviewPending ? <span className="ml-2 rounded bg-warn-50 px-2 py-0.5 text-xs font-medium text-warn-800">{t('reviewPending')}</span> : null}
-                </td>
-                <td className="px-3 py-2 text-right">
-                  {row.dpdAtOpen} <span className="text-slate-600">{dpdBucket(row.dpdAtOpen)}</span>
-                </td>
-                <td className="px-3 py-2 text-right">{formatMoney(row.arrearsAtOpen, locale)}</td>
-                <td className="px-3 py-2">{format.dateTime(new Date(row.mediationDeadline), { dateStyle: 'medium' })}</td>
-                <td className="px-3 py-2">{row.assigneeName ?? <span className="text-slate-600">{t('unassigned')}</span>}</td>
-              </tr>
+        {raw.denied ? <Notice tone="warn">{t('denied')}</Notice> : null}
+        <section aria-label={t('kpis')}>
+          <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
+            {kpiCards.map(([key, value]) => (
+              <div key={key} className={`rounded-xl border bg-white p-3 ${key === 'brokenPromises' && kpis.brokenPromises ? 'border-red-200' : 'border-slate-200'}`}>
+                <dt className="text-sm text-slate-700">{t(`kpi.${key}`)}</dt>
+                <dd className="text-2xl font-semibold" data-kpi={key}>
+                  {value}
+                </dd>
+              </div>
             ))}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label={t('pagination')} className="flex items-center gap-3 text-sm">
-        {page > 1 ? (
-          <Link href={link(page - 1)} className="text-brand-700 underline">
-            {t('previous')}
-          </Link>
+          </dl>
+        </section>
+        <QueueFilters
+          params={params}
+          assignee={effectiveAssignee(actor, params)}
+          people={people.map((p) => ({ id: p.id, name: p.name }))}
+          creditorName={creditorOptions.filter((c) => c.id === params.creditor).map((c) => (locale === 'en' ? c.nameEn : c.name))[0]}
+        />
+        <SavedViews views={views} current={view} />
+        <QueueTable rows={rows} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} />
+        <nav aria-label={t('pagination')} className="flex items-center gap-3 text-sm">
+          {page > 1 ? (
+            <Link href={pageLink(page - 1)} className="min-h-11 py-3 text-brand-700 underline" rel="prev">
+              {t('previous')}
+            </Link>
+          ) : null}
+          <span>{t('total', { total: kpis.matching })}</span>
+          <span>{t('pageOf', { page, pages })}</span>
+          {page < pages ? (
+            <Link href={pageLink(page + 1)} className="min-h-11 py-3 text-brand-700 underline" rel="next">
+              {t('next')}
+            </Link>
+          ) : null}
+        </nav>
+        <details className="rounded-xl border border-slate-200 bg-white p-4">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('export')}</summary>
+          <form method="post" action="/api/staff/queue-export" className="mt-2 flex flex-wrap items-end gap-3">
+            <input type="hidden" name="view" value={view} />
+            <div className="flex flex-col gap-1">
+              <label htmlFor="export-reason" className="text-sm font-medium">
+                {t('exportReason')}
+              </label>
+              <input id="export-reason" name="reason" required minLength={2} maxLength={500} aria-describedby="export-hint" className="min-h-11 w-80 rounded-lg border border-slate-400 bg-white px-3" />
+            </div>
+            <Button type="submit" variant="secondary">
+              {t('exportButton')}
+            </Button>
+            <p id="export-hint" className="basis-full text-sm text-slate-700">
+              {t('exportHint')}
+            </p>
+          </form>
+        </details>
+        {load ? (
+          <section aria-labelledby="load-heading" className="flex flex-col gap-2">
+            <h2 id="load-heading" className="text-lg font-semibold">
+              {t('load')}
+            </h2>
+            <DataTable
+              caption={t('load')}
+              framed
+              columns={[
+                { id: 'name', header: t('loadCol.name'), rowHeader: true },
+                { id: 'open', header: t('loadCol.open'), align: 'right' },
+                { id: 'dueToday', header: t('loadCol.dueToday'), align: 'right' },
+                { id: 'broken', header: t('loadCol.broken'), align: 'right' },
+              ]}
+              rows={load.map((l) => ({
+                id: l.staffId,
+                cells: {
+                  name: (
+                    <Link href={`/staff?${queueSearch({}, { assignee: l.staffId })}`} className="text-brand-700 underline">
+                      {l.name}
+                    </Link>
+                  ),
+                  open: l.open,
+                  dueToday: l.dueToday,
+                  broken: l.broken,
+                },
+              }))}
+            />
+          </section>
         ) : null}
-        <span>{t('pageOf', { page, pages })}</span>
-        {page < pages ? (
-          <Link href={link(page + 1)} className="text-brand-700 underline">
-            {t('next')}
-          </Link>
-        ) : null}
-      </nav>
-    </main>
+      </main>
+    </ClientMessages>
   );
 }

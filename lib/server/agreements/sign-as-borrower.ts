@@ -7,14 +7,14 @@ import { maskPhone } from '@/lib/domain/identity';
 import { consentTextCanonical } from '@/lib/pdf/agreement-text';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
-import { borrowerSignSchema, drawingIsSubstantial, sameName, type BorrowerSignInput } from '@/lib/validation/signing';
+import { borrowerSignSchema, drawingIsSubstantial, type BorrowerSignInput } from '@/lib/validation/signing';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
-import { checkCode } from '../auth/one-time-codes';
 import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
 import { queueNotification } from '../notifications';
 import { moveCase } from '../offers/offer-store';
+import { verifySigningStepUp } from './borrower-step-up';
 import { buildCertificate } from './certificate';
 import { loadVisibleAgreement } from './load-agreement';
 import { agreementFilename } from './prepare-document';
@@ -45,14 +45,9 @@ export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: Borrow
     if (!agreement.unsignedSha256) throw new AppError('CONFLICT', { message: 'document not prepared' });
     const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
 
-    // The step-up code: counted (and committed) even when wrong.
-    const check = await checkCode(tx, { phone: borrower!.phone, purpose: 'sign', subjectId: agreement.id }, input.code, 'code', { now });
-    if (!check.ok) {
-      if (check.reason === 'wrong_code') await recordAudit(tx, ctx, { action: 'agreement.code_failed', entityType: 'agreement', entityId: agreement.id, data: { remaining: check.remaining } });
-      return { ok: false as const, error: check.error };
-    }
-    if (!sameName(input.typedName, borrower!.fullName)) return { ok: false as const, error: new AppError('VALIDATION', { field: 'typedName', message: 'validation.nameMismatch' }) };
-    await check.consume();
+    // The step-up: the code counted (and committed) even when wrong, then the typed name.
+    const stepUp = await verifySigningStepUp(tx, ctx, borrower!, { id: agreement.id, caseId: kase.id, entityType: 'agreement', auditPrefix: 'agreement' }, input, now);
+    if (!stepUp.ok) return { ok: false as const, error: stepUp.error };
 
     const who = `${borrower!.fullName} (${borrower!.residentIdMasked})`;
     const verification = `SMS ${maskPhone(borrower!.phone)}`;

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { borrowers, cases, loans, staffUsers } from '@/db/schema';
 import { caseStates, type CaseState } from '@/lib/domain/case-state';
+import { todayIn } from '@/lib/domain/dates';
 import { maskPhone } from '@/lib/domain/identity';
+import { COURT_TIME_ZONE, confirmationDeadline, deadlineState, type ConfirmationStatus } from '@/lib/domain/judicial-confirmation';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { creditorScope } from '../staff-scope';
@@ -28,9 +30,19 @@ export type StaffCaseRow = {
   assigneeName: string | null;
   /** The case waits for a mediator's review (e.g. a hardship pause was offered). */
   reviewPending: boolean;
+  /** The judicial confirmation's 30-day deadline, when it needs the mediator: due soon and not filed, or passed with an application unfiled. */
+  confirmation: { deadline: string; marker: 'due' | 'overdue' } | null;
 };
 
 export const PAGE_SIZE = 50;
+
+function confirmationMarker(executedAt: string | Date | null, status: ConfirmationStatus | null, today: string): StaffCaseRow['confirmation'] {
+  if (!executedAt || status === 'filed' || status === 'confirmed' || status === 'rejected') return null;
+  const deadline = confirmationDeadline(new Date(executedAt));
+  const state = deadlineState(deadline, today, null).state;
+  if (state === 'due') return { deadline, marker: 'due' };
+  return state === 'overdue' && status ? { deadline, marker: 'overdue' } : null;
+}
 
 /** The staff case list: only the staff member's own creditor's cases, soonest deadline first. */
 export async function listCases(actor: Actor, query: z.input<typeof listCasesQuery>): Promise<{ rows: StaffCaseRow[]; total: number; page: number }> {
@@ -41,6 +53,7 @@ export async function listCases(actor: Actor, query: z.input<typeof listCasesQue
   if (mine) filters.push(eq(cases.assigneeId, actor.id));
   const where = and(...filters);
   const db = getDb();
+  const today = todayIn(COURT_TIME_ZONE);
   const [rows, [{ value: total } = { value: 0 }]] = await Promise.all([
     db
       .select({
@@ -55,6 +68,8 @@ export async function listCases(actor: Actor, query: z.input<typeof listCasesQue
         mediationDeadline: cases.mediationDeadline,
         assigneeName: staffUsers.name,
         reviewPending: sql<boolean>`(${cases.reviewReason} is not null and ${cases.reviewedAt} is null)`,
+        executedAt: sql<string | null>`(select a.executed_at from agreements a where a.case_id = ${cases.id} and a.status = 'executed' order by a.executed_at desc limit 1)`,
+        confirmationStatus: sql<ConfirmationStatus | null>`(select j.status from judicial_confirmations j where j.case_id = ${cases.id} order by j.prepared_at desc limit 1)`,
       })
       .from(cases)
       .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
@@ -67,7 +82,12 @@ export async function listCases(actor: Actor, query: z.input<typeof listCasesQue
     db.select({ value: count() }).from(cases).where(where),
   ]);
   return {
-    rows: rows.map((row) => ({ ...row, borrowerPhone: maskPhone(row.borrowerPhone), mediationDeadline: row.mediationDeadline.toISOString() })),
+    rows: rows.map(({ executedAt, confirmationStatus, ...row }) => ({
+      ...row,
+      borrowerPhone: maskPhone(row.borrowerPhone),
+      mediationDeadline: row.mediationDeadline.toISOString(),
+      confirmation: confirmationMarker(executedAt, confirmationStatus, today),
+    })),
     total,
     page,
   };

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { caseFacts } from '@/db/schema';
 import { addDays } from '@/lib/domain/dates';
-import { dpdBuckets } from '@/lib/domain/dashboard';
+import { dpdBuckets, type ReachedKind } from '@/lib/domain/dashboard';
 import type { DashboardFilter } from '@/lib/validation/dashboard';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
@@ -28,3 +28,17 @@ export function factsWhere(actor: DashboardViewer, filter: DashboardFilter): SQL
   if (filter.creditor) parts.push(eq(caseFacts.creditorId, filter.creditor));
   return and(...parts) ?? sql`true`;
 }
+
+/**
+ * What each dashboard count counts, as a condition on a case's facts: the dashboard counts with it and the queue
+ * filters with it (`reached=`), so a count and the cases it opens are the same cases.
+ */
+export const reachedWhere: Record<ReachedKind, SQL> = {
+  engaged: sql`${caseFacts.engagedAt} is not null`,
+  hardship: sql`${caseFacts.hardshipAt} is not null`,
+  offered: sql`${caseFacts.offeredAt} is not null`,
+  signed: sql`${caseFacts.signedAt} is not null`,
+  resolved: sql`${caseFacts.resolvedAt} is not null`,
+  selfServed: sql`(${caseFacts.resolvedAt} is not null and not ${caseFacts.staffContact})`,
+  redefaulted: sql`(${caseFacts.signedAt} is not null and ${caseFacts.breachedAt} is not null)`,
+};

@@ -6,6 +6,10 @@ import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { exportDashboardCases, exportDashboardFigures } from './export-dashboard';
 import { getDashboard } from './get-dashboard';
+import { parseQueueParams, queueHref, type QueueTarget } from '@/lib/validation/queue';
+import { outcomeKinds } from '@/lib/domain/outcomes';
+import { reachedKinds } from '@/lib/domain/dashboard';
+import { listQueue, queueKpis } from '../queue/list-queue';
 
 /**
  * The dashboard against a small set counted by hand (the table in each
@@ -149,6 +153,28 @@ describe('dashboard figures, counted by hand', () => {
     expect(all.map((r) => [r.bucket, r.resolved, r.restructured])).toEqual(expect.arrayContaining([['M2', true, 200_000], ['M2', true, 80_000]]));
     const { rows: audit } = await test.db.execute<{ n: number }>(`select count(*)::int as n from audit_events where action = 'dashboard.exported'` as never);
     expect(audit[0]!.n).toBe(2);
+  });
+
+  it('opens each count in the queue as exactly the cases counted (queueHref → the queue’s parameters)', async () => {
+    const inQueue = async (actor: Actor, filter: Parameters<typeof queueHref>[0], target?: QueueTarget) => {
+      const params = parseQueueParams(new URL(queueHref(filter, target), 'http://localhost').searchParams);
+      const [kpis, { rows }] = await Promise.all([queueKpis(actor, params, now), listQueue(actor, params, now)]);
+      expect(rows.length).toBe(Math.min(kpis.matching, 50));
+      return kpis.matching;
+    };
+    for (const filter of [range, { ...range, mediator: m1 }, { ...range, bucket: 'M1' as const }, { from: '2026-03-01', to: '2026-06-01' }, { ...range, creditor: creditorA }]) {
+      const { counts } = await getDashboard(supervisorA, filter, now);
+      expect(await inQueue(supervisorA, filter)).toBe(counts.opened);
+      for (const reached of reachedKinds) expect([reached, await inQueue(supervisorA, filter, { reached })]).toEqual([reached, counts[reached]]);
+      for (const outcome of outcomeKinds) expect([outcome, await inQueue(supervisorA, filter, { outcome })]).toEqual([outcome, counts.outcomes[outcome]]);
+    }
+    // By hand: signed 1, 2, 6; redefaulted 2; opened by m1: 1, 2, 6, 7, 9; self-served 1 and 5; the centre's admin sees B's case too.
+    expect(await inQueue(supervisorA, range, { reached: 'signed' })).toBe(3);
+    expect(await inQueue(supervisorA, range, { reached: 'redefaulted' })).toBe(1);
+    expect(await inQueue(supervisorA, { ...range, mediator: m1 })).toBe(5);
+    expect(await inQueue(supervisorA, range, { reached: 'selfServed' })).toBe(2);
+    expect(await inQueue(centreAdmin, range)).toBe(10);
+    expect(await inQueue(supervisorA, { ...range, creditor: creditorB })).toBe(0);
   });
 
   it('weeks and months are China time at their edges, and days to signing keep their fraction', async () => {

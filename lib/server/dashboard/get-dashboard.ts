@@ -8,7 +8,7 @@ import { outcomeKinds, type OutcomeKind } from '@/lib/domain/outcomes';
 import type { DashboardFilter } from '@/lib/validation/dashboard';
 import type { Actor } from '../actor';
 import { creditorScope, staffServing } from '../staff-scope';
-import { assertDashboardViewer, factsWhere } from './dashboard-scope';
+import { assertDashboardViewer, factsWhere, reachedWhere } from './dashboard-scope';
 
 export type WeekRow = { week: string; opened: number; engaged: number; signed: number };
 export type CohortRow = { month: string; signed: number; keep: Record<KeepMonths, { eligible: number; kept: number; rate: number | null }>; redefaulted: number };
@@ -45,14 +45,14 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
     db
       .select({
         opened: sql<number>`count(*)::int`,
-        engaged: sql<number>`count(${caseFacts.engagedAt})::int`,
-        hardship: sql<number>`count(${caseFacts.hardshipAt})::int`,
-        offered: sql<number>`count(${caseFacts.offeredAt})::int`,
-        signed: sql<number>`count(${caseFacts.signedAt})::int`,
+        engaged: sql<number>`count(*) filter (where ${reachedWhere.engaged})::int`,
+        hardship: sql<number>`count(*) filter (where ${reachedWhere.hardship})::int`,
+        offered: sql<number>`count(*) filter (where ${reachedWhere.offered})::int`,
+        signed: sql<number>`count(*) filter (where ${reachedWhere.signed})::int`,
         concluded: sql<number>`count(${caseFacts.concludedAt})::int`,
-        resolved: sql<number>`count(${caseFacts.resolvedAt})::int`,
-        selfServed: sql<number>`count(*) filter (where ${caseFacts.resolvedAt} is not null and not ${caseFacts.staffContact})::int`,
-        redefaulted: sql<number>`count(*) filter (where ${caseFacts.signedAt} is not null and ${caseFacts.breachedAt} is not null)::int`,
+        resolved: sql<number>`count(*) filter (where ${reachedWhere.resolved})::int`,
+        selfServed: sql<number>`count(*) filter (where ${reachedWhere.selfServed})::int`,
+        redefaulted: sql<number>`count(*) filter (where ${reachedWhere.redefaulted})::int`,
         // One sort for both: percentile_cont over no rows (nothing signed) is null; so is avg.
         daysPercentiles: sql<number[] | null>`percentile_cont(array[0.5, 0.9]) within group (order by ${caseFacts.daysToSign})`,
         meanDays: sql<string | null>`avg(${caseFacts.daysToSign})`,

@@ -19,6 +19,8 @@ import { getPlanProgress, planStates } from '@/lib/server/plans/plan-progress';
 import { PlanView } from '@/components/plan/plan-view';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { postMessageAction } from './actions';
+import { BorrowerConfirmation } from './_components/borrower-confirmation';
+import { BorrowerNotices } from './_components/borrower-notices';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('casePage'))('title') };
@@ -125,6 +127,8 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
         </ul>
         )}
       </Card>
+      <BorrowerConfirmation actor={ctx.actor} caseId={overview.id} locale={locale} />
+      <BorrowerNotices actor={ctx.actor} caseId={overview.id} locale={locale} timeZone={overview.timeZone} />
       <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
       <ClientMessages namespaces={['caseThread']} timeZone={overview.timeZone}>

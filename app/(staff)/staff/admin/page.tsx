@@ -18,6 +18,7 @@ export default async function AdminIndexPage() {
     { href: '/staff/admin/import', title: tImport('title'), text: tImport('adminBlurb') },
     { href: '/staff/admin/templates', title: tTemplates('title'), text: tTemplates('adminBlurb') },
     { href: '/staff/admin/payments', title: tStaff('importPayments'), text: t('paymentsBlurb') },
+    { href: '/staff/admin/litigation', title: t('litigation.title'), text: t('litigationBlurb') },
     { href: '/staff/outbox', title: t('outboxTitle'), text: t('outboxBlurb') },
   ];
   return (

@@ -11,7 +11,7 @@ import { getDashboard, getDashboardOptions } from '@/lib/server/dashboard/get-da
 import { dashboardFilterParams, readDashboardFilter } from '@/lib/validation/dashboard';
 import { CohortChart, FunnelChart, TrendChart } from './_components/charts';
 import { Figure, RateMeter } from './_components/figures';
-import { queueHref, type QueueTarget } from './queue-link';
+import { queueHref, type QueueTarget } from '@/lib/validation/queue';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };

@@ -132,7 +132,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         {view.status === 'awaiting_borrower' ? (
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t('signTitle')}</h2>
-            <SigningForm caseId={view.caseId} agreementId={view.agreementId} consentTitle={consent.title} consentParagraphs={consent.paragraphs} returnTo={`/cases/${view.caseId}/agreement`} />
+            <SigningForm caseId={view.caseId} subject={{ kind: 'agreement', agreementId: view.agreementId }} consentTitle={consent.title} consentParagraphs={consent.paragraphs} returnTo={`/cases/${view.caseId}/agreement`} />
           </Card>
         ) : null}
       </ClientMessages>

@@ -56,23 +56,30 @@ export default async function ImportPage() {
         {batches.length === 0 ? (
           <Notice>{t('noBatches')}</Notice>
         ) : (
-          <DataTable columns={[{ label: t('colFile') }, { label: t('colCreditor') }, { label: t('colStatus') }, { label: t('colRows'), numeric: true }, { label: t('colUploaded') }]}>
-            {batches.map((b) => (
-              <tr key={b.id} className="border-b border-slate-200">
-                <td className="py-2 pr-3">
+          <DataTable
+            caption={t('history')}
+            columns={[
+              { id: 'file', header: t('colFile') },
+              { id: 'creditor', header: t('colCreditor') },
+              { id: 'status', header: t('colStatus') },
+              { id: 'rows', header: t('colRows'), align: 'right', className: 'tabular-nums' },
+              { id: 'uploaded', header: t('colUploaded') },
+            ]}
+            rows={batches.map((b) => ({
+              id: b.id,
+              cells: {
+                file: (
                   <Link href={`/staff/admin/import/${b.id}`} className="text-brand-700 underline">
                     {b.filename}
                   </Link>
-                </td>
-                <td className="py-2 pr-3">{b.creditorName}</td>
-                <td className="py-2 pr-3">{t(`status.${b.status}`)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">
-                  {format.number(b.counts.valid)} / {format.number(b.counts.invalid)}
-                </td>
-                <td className="py-2">{format.dateTime(new Date(b.createdAt), instantFormat)}</td>
-              </tr>
-            ))}
-          </DataTable>
+                ),
+                creditor: b.creditorName,
+                status: t(`status.${b.status}`),
+                rows: `${format.number(b.counts.valid)} / ${format.number(b.counts.invalid)}`,
+                uploaded: format.dateTime(new Date(b.createdAt), instantFormat),
+              },
+            }))}
+          />
         )}
       </section>
     </main>

@@ -25,20 +25,28 @@ export default async function TemplatesPage() {
           <h2 id={`t-${creditor.creditorId}`} className="text-xl font-semibold">
             {creditor.creditorName}
           </h2>
-          <DataTable columns={[{ label: t('colTemplate') }, { label: t('colLanguage') }, { label: t('colWording') }, { label: <span className="sr-only">{t('edit')}</span> }]}>
-            {creditor.templates.map((tpl) => (
-              <tr key={`${tpl.template}-${tpl.locale}`} className="border-b border-slate-200">
-                <td className="py-2 pr-3">{t(`template.${tpl.template}`)}</td>
-                <td className="py-2 pr-3">{t(`language.${tpl.locale}`)}</td>
-                <td className="py-2 pr-3">{tpl.own ? t('own', { version: tpl.own.version, by: tpl.own.updatedBy, date: format.dateTime(new Date(tpl.own.updatedAt), instantFormat) }) : t('default')}</td>
-                <td className="py-2">
+          <DataTable
+            caption={creditor.creditorName}
+            columns={[
+              { id: 'template', header: t('colTemplate') },
+              { id: 'language', header: t('colLanguage') },
+              { id: 'wording', header: t('colWording') },
+              { id: 'edit', header: <span className="sr-only">{t('edit')}</span> },
+            ]}
+            rows={creditor.templates.map((tpl) => ({
+              id: `${tpl.template}-${tpl.locale}`,
+              cells: {
+                template: t(`template.${tpl.template}`),
+                language: t(`language.${tpl.locale}`),
+                wording: tpl.own ? t('own', { version: tpl.own.version, by: tpl.own.updatedBy, date: format.dateTime(new Date(tpl.own.updatedAt), instantFormat) }) : t('default'),
+                edit: (
                   <Link href={`/staff/admin/templates/${creditor.creditorId}/${tpl.template}/${tpl.locale}`} className="text-brand-700 underline" aria-label={`${t('edit')}: ${t(`template.${tpl.template}`)} (${t(`language.${tpl.locale}`)})`}>
                     {t('edit')}
                   </Link>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+                ),
+              },
+            }))}
+          />
         </section>
       ))}
     </main>

@@ -13,6 +13,13 @@ import { proposeOffer } from '@/lib/server/offers/propose-offer';
 import { withdrawOffer } from '@/lib/server/offers/withdraw-offer';
 import type { OfferTermsInput } from '@/lib/validation/offer';
 import { anObject, id, text } from '@/lib/validation/envelope';
+import { addNote } from '@/lib/server/contacts/add-note';
+import { recordContact } from '@/lib/server/contacts/record-contact';
+import { recordPromise } from '@/lib/server/contacts/record-promise';
+import { cancelCallback, scheduleCallback } from '@/lib/server/contacts/schedule-callback';
+import { extendDeadline } from '@/lib/server/cases/extend-deadline';
+import { revealBorrowerField } from '@/lib/server/cases/reveal-borrower';
+import { assignCases } from '@/lib/server/queue/assign-cases';
 
 const refresh = (caseId: string) => revalidatePath(`/staff/cases/${caseId}`);
 
@@ -57,5 +64,61 @@ export const claimCaseAction = defineAction('staff', z.object({ caseId: id }), a
 export const recordReviewAction = defineAction('staff', z.object({ caseId: id, note: text }), async ({ caseId, note }, ctx) => {
   await recordReview(ctx, caseId, note);
   refresh(caseId);
+  revalidatePath('/staff');
+});
+
+export const addNoteAction = defineAction('staff', z.object({ caseId: id, body: text }), async (input, ctx) => {
+  await addNote(ctx, input);
+  refresh(input.caseId);
+});
+
+const contact = z.object({
+  caseId: id,
+  channel: text,
+  direction: text,
+  party: text,
+  result: text,
+  note: text.optional(),
+  noDebtDisclosed: z.boolean().optional(),
+  promiseDate: text.optional(),
+  promiseAmount: text.optional(),
+});
+
+/** A blocked contact is an answer, not an error: it is recorded with its rule, and the form says so. */
+export const recordContactAction = defineAction('staff', contact, async (input, ctx) => {
+  const result = await recordContact(ctx, input as Parameters<typeof recordContact>[1]);
+  refresh(input.caseId);
+  revalidatePath('/staff');
+  return result;
+});
+
+export const recordPromiseAction = defineAction('staff', z.object({ caseId: id, promiseDate: text, promiseAmount: text }), async (input, ctx) => {
+  await recordPromise(ctx, input);
+  refresh(input.caseId);
+  revalidatePath('/staff');
+});
+
+export const revealAction = defineAction('staff', z.object({ caseId: id, field: text, reason: text }), async (input, ctx) => revealBorrowerField(ctx, input));
+
+export const assignCaseAction = defineAction('staff', z.object({ caseId: id, assigneeId: id }), async ({ caseId, assigneeId }, ctx) => {
+  await assignCases(ctx, { caseIds: [caseId], assigneeId });
+  refresh(caseId);
+  revalidatePath('/staff');
+});
+
+export const scheduleCallbackAction = defineAction('staff', z.object({ caseId: id, dueAt: text, note: text.optional() }), async (input, ctx) => {
+  await scheduleCallback(ctx, input);
+  refresh(input.caseId);
+  revalidatePath('/staff');
+});
+
+export const cancelCallbackAction = defineAction('staff', z.object({ caseId: id, callbackId: id }), async (input, ctx) => {
+  await cancelCallback(ctx, input);
+  refresh(input.caseId);
+});
+
+export const extendDeadlineAction = defineAction('staff', z.object({ caseId: id, days: text, reason: text, borrowerAgreed: z.boolean() }), async (input, ctx) => {
+  await extendDeadline(ctx, input);
+  refresh(input.caseId);
   revalidatePath('/staff');
 });

@@ -5,7 +5,7 @@ import { CaseThread } from '@/components/case/case-thread';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
-import { isNegotiable } from '@/lib/domain/case-state';
+import { isNegotiable, openMediationStates } from '@/lib/domain/case-state';
 import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
@@ -22,28 +22,50 @@ import { SupersedeForm } from './_components/supersede-form';
 import { PlanSection } from './_components/plan-section';
 import { replyAction } from './actions';
 import { ReviewForm } from './_components/review-form';
-import { instantFormat } from '@/lib/i18n/config';
+import { LitigationSection } from './_components/litigation-section';
+import { displayTimeZone, instantFormat } from '@/lib/i18n/config';
+import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { sealAuthorisedFor } from '@/lib/server/agreements/seal-authorisation';
-import { OutcomeSection } from './_components/outcome-section';
+import { getCaseFile } from '@/lib/server/cases/case-file';
+import { mediatorLoad } from '@/lib/server/queue/list-queue';
+import { ActionBar } from './_components/action-bar';
+import { ContactStatusCard, NotesCard, PromisesCard, Timeline } from './_components/case-file-panels';
+import { RevealField } from './_components/reveal-field';
+import { OutcomeSection, outcomeMoves } from './_components/outcome-section';
+import { getStaffPlan } from '@/lib/server/plans/plan-progress';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('staffCase'))('title') };
 }
 
-export default async function StaffCasePage({ params }: { params: Promise<{ id: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const ctx = await requireStaff();
   const { actor } = ctx;
   const { id } = await params;
+  const raw = await searchParams;
+  // The queue view the case was opened from (its query string): "work next" continues in it.
+  const view = typeof raw.view === 'string' ? raw.view.slice(0, 2000) : '';
   const overview = await orNotFound(getCaseOverview(actor, id));
-  const [{ statements }, workspace, messages, t, tState, format, locale] = await Promise.all([
+  const now = new Date();
+  const [{ statements }, workspace, messages, file, staff, plan, t, tf, tState, format, locale] = await Promise.all([
     getHardshipStatements(actor, overview.id),
     getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
+    getCaseFile(actor, overview.id, now),
+    actor.role === 'supervisor' ? mediatorLoad(actor, now) : Promise.resolve([]),
+    getStaffPlan(actor, overview.id, now),
     getTranslations('staffCase'),
+    getTranslations('staffCaseFile'),
     getTranslations('staffCaseState'),
     getFormatter(),
     getLocale(),
   ]);
+  const deadline = new Date(overview.mediationDeadline);
+  // Calendar days on the portfolio's clock (Beijing), as the queue counts them: a deadline tomorrow is "1 day left" at any hour today.
+  const daysLeft = daysBetween(todayIn(displayTimeZone, now), todayIn(displayTimeZone, deadline));
+  const inMediation = openMediationStates.includes(overview.state);
   const money = (fen: number) => formatMoney(fen, locale);
   const tc = await getTranslations('countersign');
   const agreementId = await currentAgreementId(actor, overview.id);
@@ -55,17 +77,34 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
   const canAct = overview.access === 'act';
   return (
     // One provider for the page's interactive parts: countersigning, negotiation, the thread.
-    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'outcomes']}>
-      <main id="main" className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6">
-        <BackLink href="/staff">{t('backToList')}</BackLink>
+    <ClientMessages namespaces={['countersign', 'offerTerms', 'staffOffers', 'staffCaseThread', 'staffCase', 'staffCaseFile', 'staffLitigation', 'outcomes', 'staffPlan']}>
+      <main id="main" className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
+        <BackLink href={view ? `/staff?${view}` : '/staff'}>{t('backToList')}</BackLink>
         <div>
           <h1 className="text-2xl font-bold">
             {t('heading', { caseNo: overview.caseNo, name: overview.borrower.name })}
           </h1>
           <p className="text-sm text-slate-700">
-            {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}: {format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'medium' })}
+            {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}:{' '}
+            <span data-testid="deadline" className={inMediation && daysLeft <= 3 ? 'font-semibold text-danger-700' : undefined}>
+              {format.dateTime(deadline, { dateStyle: 'medium' })}
+              {inMediation ? ` (${daysLeft < 0 ? tf('deadlinePassed', { days: -daysLeft }) : tf('deadlineIn', { days: daysLeft })})` : ''}
+            </span>
           </p>
         </div>
+        <ActionBar
+          caseId={overview.id}
+          canAct={canAct}
+          supervisor={actor.role === 'supervisor'}
+          graceDays={file.graceDays}
+          timeZone={file.timeZone}
+          assigneeId={file.assigneeId}
+          staff={staff.map((s) => ({ id: s.staffId, name: s.name, role: s.role as 'mediator', load: s.open }))}
+          workNextHref={`/staff/next?${new URLSearchParams({ view, after: overview.id }).toString()}`}
+          open={inMediation}
+          plan={plan ? { today: plan.today } : null}
+          outcome={outcomeMoves(overview)}
+        />
         {overview.access === 'claim' ? (
           <Notice className="flex flex-col gap-2">
             <p>{t('unassignedNotice')}</p>
@@ -89,7 +128,8 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             )}
           </Notice>
         ) : null}
-        <PlanSection actor={actor} caseId={overview.id} canAct={canAct} />
+        <div className="grid gap-5 lg:grid-cols-3">
+          <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
         <div className="grid gap-5 lg:grid-cols-2">
           <Card aria-labelledby="borrower-heading">
             <h2 id="borrower-heading" className="text-lg font-semibold">
@@ -99,9 +139,13 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
               <dt className="text-slate-600">{t('name')}</dt>
               <dd>{overview.borrower.name}</dd>
               <dt className="text-slate-600">{t('phone')}</dt>
-              <dd className="font-mono">{overview.borrower.phoneMasked}</dd>
+              <dd>
+                <RevealField caseId={overview.id} field="phone" masked={overview.borrower.phoneMasked} />
+              </dd>
               <dt className="text-slate-600">{t('residentId')}</dt>
-              <dd className="font-mono">{overview.borrower.residentIdMasked}</dd>
+              <dd>
+                <RevealField caseId={overview.id} field="residentId" masked={overview.borrower.residentIdMasked} />
+              </dd>
               <dt className="text-slate-600">{t('contract')}</dt>
               <dd className="font-mono">{overview.loan.contractNo}</dd>
             </dl>
@@ -133,6 +177,7 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
             </dl>
           </Card>
         </div>
+        <PlanSection plan={plan} canAct={canAct} />
         <section aria-labelledby="hardship-heading" className="flex flex-col gap-3">
           <h2 id="hardship-heading" className="text-xl font-semibold">
             {t('hardshipTitle')}
@@ -216,7 +261,16 @@ export default async function StaffCasePage({ params }: { params: Promise<{ id: 
           <OfferHistory offers={workspace.offers} locale={locale} audience="staff" />
         </section>
         <CaseThread caseId={overview.id} messages={messages} post={canAct ? replyAction : null} audience="staff" />
-        <OutcomeSection actor={actor} kase={overview} canAct={canAct} />
+            <OutcomeSection actor={actor} kase={overview} />
+          </div>
+          <div className="flex min-w-0 flex-col gap-5">
+            <ContactStatusCard status={file.status} timeZone={file.timeZone} />
+            <PromisesCard file={file} timeZone={file.timeZone} caseId={overview.id} canAct={canAct} />
+            <NotesCard file={file} />
+          </div>
+        </div>
+        <LitigationSection ctx={ctx} caseId={overview.id} canAct={canAct} locale={locale} />
+        <Timeline entries={file.timeline} />
       </main>
     </ClientMessages>
   );

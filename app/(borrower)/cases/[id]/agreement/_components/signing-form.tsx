@@ -14,6 +14,7 @@ import { signInPath } from '@/lib/auth/return-path';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
 import { messageOf } from '@/lib/validation/message';
+import { requestConfirmationCodeAction, signConfirmationAction } from '../../confirmation/actions';
 import { requestSigningCodeAction, signAgreementAction } from '../actions';
 
 // The drawing pad (and its library) loads only when the borrower chooses to draw.
@@ -23,8 +24,14 @@ type Values = { consent: boolean; code: string; typedName: string };
 // The drawing is checked apart (drawnError), so the form's fields are the schema without it.
 const resolver = lazyZodResolver<Values>(() => import('@/lib/validation/signing').then((m) => m.borrowerSignSchema.omit({ drawn: true })));
 
-/** Consent, step-up code, typed name and an optional drawing; refusals appear beside their field and nothing typed or drawn is lost. */
-export function SigningForm({ caseId, agreementId, consentTitle, consentParagraphs, returnTo }: { caseId: string; agreementId: string; consentTitle: string; consentParagraphs: string[]; returnTo: string }) {
+/** What is signed: the agreement, or the application for judicial confirmation of it (no drawing: typed name only). */
+export type SigningSubject = { kind: 'agreement'; agreementId: string } | { kind: 'confirmation'; confirmationId: string };
+
+/**
+ * Consent, step-up code, typed name and an optional drawing; refusals appear beside their field and nothing typed or
+ * drawn is lost. The same form signs the agreement and the application for its judicial confirmation.
+ */
+export function SigningForm({ caseId, subject, consentTitle, consentParagraphs, returnTo, submitLabel }: { caseId: string; subject: SigningSubject; consentTitle: string; consentParagraphs: string[]; returnTo: string; submitLabel?: string }) {
   const t = useTranslations('signing');
   const errorText = useErrorText();
   const router = useRouter();
@@ -41,7 +48,7 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
   async function sendCode() {
     setSending(true);
     setCodeStatus(undefined);
-    const result = await requestSigningCodeAction({ agreementId }).catch(() => null);
+    const result = await (subject.kind === 'agreement' ? requestSigningCodeAction({ agreementId: subject.agreementId }) : requestConfirmationCodeAction({ confirmationId: subject.confirmationId })).catch(() => null);
     setSending(false);
     if (!result) return form.setError('code', { message: 'errors.UNAVAILABLE' });
     if (!result.ok) {
@@ -54,7 +61,8 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
   async function submit(values: Values) {
     setFormError(undefined);
     setDrawnError(undefined);
-    const result = await signAgreementAction({ caseId, agreementId, form: { ...values, consent: values.consent as true, drawn: drawing ? drawn : undefined } }).catch(() => null);
+    const form_ = { ...values, consent: values.consent as true, drawn: drawing ? drawn : undefined };
+    const result = await (subject.kind === 'agreement' ? signAgreementAction({ caseId, agreementId: subject.agreementId, form: form_ }) : signConfirmationAction({ caseId, confirmationId: subject.confirmationId, form: values })).catch(() => null);
     if (!result) return setFormError(errorText('errors.UNAVAILABLE'));
     if (!result.ok) {
       if (result.formError?.key === 'errors.SESSION_EXPIRED') return setExpired(true);
@@ -96,7 +104,7 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
         <Field label={t('codeLabel')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errorText(e.code?.message)} {...form.register('code')} />
       </div>
       <Field label={t('typedNameLabel')} hint={t('typedNameHint')} autoComplete="name" error={errorText(e.typedName?.message)} {...form.register('typedName')} />
-      {drawing ? (
+      {subject.kind === 'confirmation' ? null : drawing ? (
         <SignatureBox error={drawnError} onChange={setDrawn} />
       ) : (
         <div className="flex flex-col gap-1">
@@ -116,7 +124,7 @@ export function SigningForm({ caseId, agreementId, consentTitle, consentParagrap
       ) : null}
       <FormError message={formError} />
       <Button type="submit" disabled={form.formState.isSubmitting}>
-        {form.formState.isSubmitting ? t('signing') : t('sign')}
+        {form.formState.isSubmitting ? t('signing') : (submitLabel ?? t('sign'))}
       </Button>
     </form>
   );

@@ -28,6 +28,9 @@ export default async function CreditorPage({ params }: { params: Promise<{ id: s
         <Link href={`/staff/admin/creditors/${creditor.id}/policy`} className="self-start text-brand-700 underline">
           {t('policyLink')}
         </Link>
+        <Link href={`/staff/admin/creditors/${creditor.id}/litigation`} className="self-start text-brand-700 underline">
+          {t('litigation.title')}
+        </Link>
         <Card aria-labelledby="details-heading">
           <h2 id="details-heading" className="mb-2 text-lg font-semibold">
             {t('details')}

@@ -133,17 +133,20 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
             {t('errorReport')}
           </a>
           {c.invalid > preview.errors.length ? <p className="text-sm text-slate-700">{t('moreErrors', { shown: n(preview.errors.length), total: n(c.invalid) })}</p> : null}
-          <DataTable columns={[{ label: t('colLine') }, { label: t('colColumn') }, { label: t('colProblem') }]}>
-            {preview.errors.flatMap((e) =>
-              e.problems.map((p, i) => (
-                <tr key={`${e.line}-${i}`} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-3 tabular-nums">{i === 0 ? e.line : ''}</td>
-                  <td className="py-2 pr-3">{t(`column.${p.column as 'row'}`)}</td>
-                  <td className="py-2">{t(`problem.${p.key as 'required'}`, p.params ?? {})}</td>
-                </tr>
-              )),
+          <DataTable
+            caption={t('errorsHeading')}
+            columns={[
+              { id: 'line', header: t('colLine'), className: 'tabular-nums' },
+              { id: 'column', header: t('colColumn') },
+              { id: 'problem', header: t('colProblem') },
+            ]}
+            rows={preview.errors.flatMap((e) =>
+              e.problems.map((p, i) => ({
+                id: `${e.line}-${i}`,
+                cells: { line: i === 0 ? e.line : '', column: t(`column.${p.column as 'row'}`), problem: t(`problem.${p.key as 'required'}`, p.params ?? {}) },
+              })),
             )}
-          </DataTable>
+          />
         </section>
       ) : null}
 
@@ -152,19 +155,22 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <h2 id="changes-heading" className="text-lg font-semibold">
             {t('changesHeading')}
           </h2>
-          <DataTable columns={[{ label: t('colLine') }, { label: t('colContract') }, { label: t('colField') }, { label: t('colFrom') }, { label: t('colTo') }]}>
-            {preview.changes.flatMap((row) =>
-              row.changes.map((change, i) => (
-                <tr key={`${row.line}-${change.field}`} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-3 tabular-nums">{i === 0 ? row.line : ''}</td>
-                  <td className="py-2 pr-3">{i === 0 ? row.contractNo : ''}</td>
-                  <td className="py-2 pr-3">{t(`column.${change.field as 'row'}`)}</td>
-                  <td className="py-2 pr-3 break-all">{change.from}</td>
-                  <td className="py-2 break-all">{change.to}</td>
-                </tr>
-              )),
+          <DataTable
+            caption={t('changesHeading')}
+            columns={[
+              { id: 'line', header: t('colLine'), className: 'tabular-nums' },
+              { id: 'contract', header: t('colContract') },
+              { id: 'field', header: t('colField') },
+              { id: 'from', header: t('colFrom'), className: 'break-all' },
+              { id: 'to', header: t('colTo'), className: 'break-all' },
+            ]}
+            rows={preview.changes.flatMap((row) =>
+              row.changes.map((change, i) => ({
+                id: `${row.line}-${change.field}`,
+                cells: { line: i === 0 ? row.line : '', contract: i === 0 ? row.contractNo : '', field: t(`column.${change.field as 'row'}`), from: change.from, to: change.to },
+              })),
             )}
-          </DataTable>
+          />
         </section>
       ) : null}
 
@@ -173,18 +179,21 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <h2 id="new-heading" className="text-lg font-semibold">
             {t('newHeading', { shown: n(preview.newRows.length) })}
           </h2>
-          <DataTable columns={[{ label: t('colLine') }, { label: t('colContract') }, { label: t('colName') }, { label: t('colDpd'), numeric: true }, { label: t('colArrears'), numeric: true }, { label: t('colInvite') }]}>
-            {preview.newRows.map((row) => (
-              <tr key={row.line} className="border-b border-slate-200">
-                <td className="py-2 pr-3 tabular-nums">{row.line}</td>
-                <td className="py-2 pr-3">{row.contractNo}</td>
-                <td className="py-2 pr-3">{row.name}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{n(row.dpd)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(row.arrears, locale)}</td>
-                <td className="py-2">{t(`invite.${row.inviteBy as 'sms'}`)}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <DataTable
+            caption={t('newHeading', { shown: n(preview.newRows.length) })}
+            columns={[
+              { id: 'line', header: t('colLine'), className: 'tabular-nums' },
+              { id: 'contract', header: t('colContract') },
+              { id: 'name', header: t('colName') },
+              { id: 'dpd', header: t('colDpd'), align: 'right', className: 'tabular-nums' },
+              { id: 'arrears', header: t('colArrears'), align: 'right', className: 'tabular-nums' },
+              { id: 'invite', header: t('colInvite') },
+            ]}
+            rows={preview.newRows.map((row) => ({
+              id: String(row.line),
+              cells: { line: row.line, contract: row.contractNo, name: row.name, dpd: n(row.dpd), arrears: formatMoney(row.arrears, locale), invite: t(`invite.${row.inviteBy as 'sms'}`) },
+            }))}
+          />
         </section>
       ) : null}
     </main>

@@ -34,10 +34,23 @@ function useResult() {
 }
 
 /** Closing a case with its outcome: the amounts the chosen outcome carries appear beside it; nothing typed is lost on an error. */
-export function CloseCaseForm({ caseId, version, close }: { caseId: string; version: number; close: (input: Record<string, unknown>) => Promise<ActionResult<unknown>> }) {
+export function CloseCaseForm({
+  caseId,
+  version,
+  close,
+  only,
+  label,
+}: {
+  caseId: string;
+  version: number;
+  close: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  /** The one outcome offered (escalation to litigation from the action bar); every closing outcome otherwise. */
+  only?: OutcomeKind;
+  label?: string;
+}) {
   const t = useTranslations('outcomes');
   const router = useRouter();
-  const [outcome, setOutcome] = useState<OutcomeKind | ''>('');
+  const [outcome, setOutcome] = useState<OutcomeKind | ''>(only ?? '');
   const [values, setValues] = useState<Record<OutcomeAmount | 'note', string>>({ amountRecovered: '', amountWaived: '', amountClaimed: '', note: '' });
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
@@ -46,7 +59,7 @@ export function CloseCaseForm({ caseId, version, close }: { caseId: string; vers
   return (
     <form
       className="flex flex-col gap-3"
-      aria-label={t('close')}
+      aria-label={label ?? t('close')}
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
@@ -69,7 +82,7 @@ export function CloseCaseForm({ caseId, version, close }: { caseId: string; vers
         placeholder={t('choose')}
         error={result.errors.outcome}
         onChange={(e) => setOutcome(e.target.value as OutcomeKind)}
-        options={closingOutcomes.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        options={(only ? [only] : closingOutcomes).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
       {amounts.map((a) => (
         <Field key={a} label={t(a)} name={a} inputMode="decimal" value={values[a]} error={result.errors[a]} onChange={(e) => setValues({ ...values, [a]: e.target.value })} />

@@ -1,4 +1,3 @@
-import { Card, Notice } from '@/components/ui/card';
 import type { CaseState } from '@/lib/domain/case-state';
 import { canTransition } from '@/lib/domain/case-state';
 import { formatMoney } from '@/lib/domain/money';
@@ -6,21 +5,28 @@ import { endStateFor, reopenableStates } from '@/lib/domain/outcomes';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import type { Actor } from '@/lib/server/actor';
 import { listCaseOutcomes } from '@/lib/server/outcomes/list-outcomes';
-import { closeCaseAction, reopenCaseAction } from '../outcome-actions';
-import { CloseCaseForm, ReopenCaseForm } from './outcome-forms';
+import type { OutcomeMoves } from './action-bar';
+
+/** What the case's state allows: closing with an outcome, escalating to litigation, reopening once it has ended. */
+export function outcomeMoves(kase: { state: CaseState; version: number }): OutcomeMoves {
+  // Closable when some closing outcome may end it from here; reopenable when it has ended.
+  const closable = canTransition(kase.state, endStateFor('no_agreement', kase.state)) && kase.state !== 'closed';
+  return {
+    version: kase.version,
+    closable,
+    escalatable: closable && canTransition(kase.state, endStateFor('escalated_to_litigation', kase.state)),
+    reopenable: reopenableStates.includes(kase.state),
+  };
+}
 
 /**
- * The case's outcome: what is on record (current and earlier), and for whoever
- * may act on the case, closing it with an outcome or reopening it. Its own
- * section until the case file's action bar takes the buttons.
+ * The case's outcome: what is on record, current and earlier. Closing, escalating and reopening are in the case
+ * file's action bar (outcomeMoves says which apply).
  */
-export async function OutcomeSection({ actor, kase, canAct }: { actor: Actor; kase: { id: string; state: CaseState; version: number }; canAct: boolean }) {
+export async function OutcomeSection({ actor, kase }: { actor: Actor; kase: { id: string } }) {
   const [outcomes, t, format, locale] = await Promise.all([listCaseOutcomes(actor, kase.id), getTranslations('outcomes'), getFormatter(), getLocale()]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   const money = (fen: number) => formatMoney(fen, locale);
-  // Closable when some closing outcome may end it from here; reopenable when it has ended.
-  const closable = canTransition(kase.state, endStateFor('no_agreement', kase.state)) && kase.state !== 'closed';
-  const reopenable = reopenableStates.includes(kase.state);
   return (
     <section aria-labelledby="outcome-heading" className="flex flex-col gap-3" id="outcome">
       <h2 id="outcome-heading" className="text-xl font-semibold">
@@ -59,19 +65,6 @@ export async function OutcomeSection({ actor, kase, canAct }: { actor: Actor; ka
           ))}
         </ol>
       ) : null}
-      {canAct && closable ? (
-        <Card>
-          <h3 className="mb-2 text-lg font-semibold">{t('close')}</h3>
-          <CloseCaseForm caseId={kase.id} version={kase.version} close={closeCaseAction as never} />
-        </Card>
-      ) : null}
-      {canAct && reopenable ? (
-        <Card>
-          <h3 className="mb-2 text-lg font-semibold">{t('reopen')}</h3>
-          <ReopenCaseForm caseId={kase.id} version={kase.version} reopen={reopenCaseAction} />
-        </Card>
-      ) : null}
-      {!canAct && (closable || reopenable) ? <Notice className="sr-only">{t('cannotClose')}</Notice> : null}
     </section>
   );
 }

@@ -39,7 +39,7 @@ function useSubmit() {
   return { busy, errors, formError, submit, text: (key: string) => errorText(errors[key]) };
 }
 
-export function RecordPaymentForm({ caseId, today }: { caseId: string; today: string }) {
+export function RecordPaymentForm({ caseId, today, titleHidden = false }: { caseId: string; today: string; titleHidden?: boolean }) {
   const t = useTranslations('staffPlan');
   const { busy, formError, submit, text } = useSubmit();
   const empty = { amount: '', receivedOn: today, channel: 'bank_transfer', reference: '', note: '' };
@@ -63,7 +63,7 @@ export function RecordPaymentForm({ caseId, today }: { caseId: string; today: st
         );
       }}
     >
-      <h3 id="record-payment-heading" className="font-semibold">
+      <h3 id="record-payment-heading" className={titleHidden ? 'sr-only' : 'font-semibold'}>
         {t('recordTitle')}
       </h3>
       <div className="grid gap-3 md:grid-cols-2">

@@ -1,21 +1,20 @@
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import { fenToInput } from '@/lib/validation/fields';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
-import type { Actor } from '@/lib/server/actor';
-import { getStaffPlan } from '@/lib/server/plans/plan-progress';
-import { RecordPaymentForm, RefundForm, ReversePaymentForm } from './plan-forms';
+import type { StaffPlanDto } from '@/lib/server/plans/plan-progress';
+import { RefundForm, ReversePaymentForm } from './plan-forms';
 
 /**
  * The repayment plan on the case file (issue 17): its progress as the borrower sees it, every payment with where it
- * went, corrections and refunds, and the reminders and contacts since the plan started. Its own component, to be
- * placed in the case file's layout; renders nothing before the agreement is executed.
+ * went, corrections and refunds, and the reminders and contacts since the plan started; renders nothing before the
+ * agreement is executed. New payments are recorded from the case file's action bar.
  */
-export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; caseId: string; canAct: boolean }) {
-  const plan = await getStaffPlan(actor, caseId);
+export async function PlanSection({ plan, canAct }: { plan: StaffPlanDto | null; canAct: boolean }) {
   if (!plan) return null;
   const [t, format, locale] = await Promise.all([getTranslations('staffPlan'), getFormatter(), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
@@ -50,7 +49,7 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
           </Notice>
         ) : null}
         {plan.status === 'completed' ? <Notice>{t('completed', { date: time(plan.completedAt!) })}</Notice> : null}
-        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3">
           {stat(t('next'), plan.next && open ? `${date(plan.next.dueDate)} · ${money(plan.next.outstanding)}` : '—')}
           {stat(t('paid'), money(plan.totals.paid))}
           {stat(t('remaining'), planOwed ? money(plan.totals.remaining) : '—')}
@@ -74,98 +73,90 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
         </p>
 
         {/* A long plan is many rows: open by default only when short. */}
-        <details open={plan.installments.length <= 12} className="overflow-x-auto">
+        <details open={plan.installments.length <= 12}>
           <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('installmentsSummary', { count: plan.installments.length, paid: plan.installments.filter((i) => i.outstanding === 0).length, missed: plan.installments.filter((i) => i.state === 'missed').length })}</summary>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t('installments')}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">{t('col.seq')}</th>
-                <th scope="col" className="p-2">{t('col.due')}</th>
-                <th scope="col" className="p-2 text-right">{t('col.amount')}</th>
-                <th scope="col" className="p-2 text-right">{t('col.paid')}</th>
-                <th scope="col" className="p-2 text-right">{t('col.outstanding')}</th>
-                <th scope="col" className="p-2">{t('col.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.installments.map((i) => (
-                <tr key={i.seq} className="border-b border-slate-100">
-                  <td className="p-2">{i.seq === 0 ? t('down') : i.seq}</td>
-                  <td className="p-2">
+          <DataTable
+            caption={t('installments')}
+            columns={[
+              { id: 'seq', header: t('col.seq') },
+              { id: 'due', header: t('col.due') },
+              { id: 'amount', header: t('col.amount'), align: 'right' },
+              { id: 'paid', header: t('col.paid'), align: 'right' },
+              { id: 'outstanding', header: t('col.outstanding'), align: 'right' },
+              { id: 'state', header: t('col.state') },
+            ]}
+            rows={plan.installments.map((i) => ({
+              id: String(i.seq),
+              cells: {
+                seq: i.seq === 0 ? t('down') : i.seq,
+                due: (
+                  <>
                     {date(i.dueDate)}
                     {i.delayedFrom ? <span className="block text-xs text-slate-700">{t('movedFrom', { date: date(i.delayedFrom) })}</span> : null}
-                  </td>
-                  <td className="p-2 text-right">{money(i.amount - i.interestCancelled)}</td>
-                  <td className="p-2 text-right">{money(i.paid)}</td>
-                  <td className="p-2 text-right">{money(i.outstanding)}</td>
-                  <td className={cn('p-2', i.state === 'missed' && 'font-semibold text-danger-700')}>
+                  </>
+                ),
+                amount: money(i.amount - i.interestCancelled),
+                paid: money(i.paid),
+                outstanding: money(i.outstanding),
+                state: (
+                  <span className={cn(i.state === 'missed' && 'font-semibold text-danger-700')}>
                     {t(`state.${i.state}`)}
-                    {i.paidOn ? <span className="block text-xs text-slate-700">{t('paidOn', { date: date(i.paidOn) })}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    {i.paidOn ? <span className="block text-xs font-normal text-slate-700">{t('paidOn', { date: date(i.paidOn) })}</span> : null}
+                  </span>
+                ),
+              },
+            }))}
+          />
         </details>
 
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left font-semibold">{t('payments')}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">{t('col.received')}</th>
-                <th scope="col" className="p-2 text-right">{t('col.amount')}</th>
-                <th scope="col" className="p-2">{t('col.channelReference')}</th>
-                <th scope="col" className="p-2">{t('col.allocation')}</th>
-                <th scope="col" className="p-2">{t('col.recorded')}</th>
-                <th scope="col" className="p-2">
-                  <span className="sr-only">{t('col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.payments.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="p-2 text-slate-700">
-                    {t('noPayments')}
-                  </td>
-                </tr>
-              ) : null}
-              {plan.payments.map((p) => (
-                <tr key={p.id} className={cn('border-b border-slate-100 align-top', p.reversal && 'text-slate-500')}>
-                  <td className="p-2">{date(p.receivedOn)}</td>
-                  <td className={cn('p-2 text-right font-medium', p.reversal && 'line-through')}>{money(p.amount)}</td>
-                  <td className="p-2">
-                    {t(`channels.${p.channel}`)}
-                    <span className="block font-mono text-xs">{p.reference}</span>
-                    {p.note ? <span className="block text-xs">{p.note}</span> : null}
-                  </td>
-                  <td className="p-2">
-                    {p.reversal ? (
-                      <span>{t('reversed', { reason: p.reversal.reason, by: p.reversal.by ?? '—', at: time(p.reversal.at) })}</span>
-                    ) : (
-                      <ul>
-                        {p.allocations.map((a) => (
-                          <li key={a.seq}>
-                            {t('allocation', { seq: a.seq === 0 ? t('down') : String(a.seq), total: money(a.total), charges: money(a.charges), interest: money(a.interest), principal: money(a.principal) })}
-                          </li>
-                        ))}
-                        {p.excess > 0 ? <li className="font-semibold text-warn-800">{t('paymentExcess', { amount: money(p.excess) })}</li> : null}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="p-2 text-xs">
-                    {t(`source.${p.source}`)}
-                    {p.recordedBy ? ` · ${p.recordedBy}` : ''}
-                    <span className="block">{time(p.recordedAt)}</span>
-                  </td>
-                  <td className="p-2 whitespace-nowrap">{canAct && !p.reversal ? <ReversePaymentForm caseId={plan.caseId} paymentId={p.id} label={`${date(p.receivedOn)} ${money(p.amount)} ${p.reference}`} /> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('payments')}
+          captionVisible
+          empty={t('noPayments')}
+          columns={[
+            { id: 'received', header: t('col.received') },
+            { id: 'amount', header: t('col.amount'), align: 'right' },
+            { id: 'reference', header: t('col.channelReference') },
+            { id: 'allocation', header: t('col.allocation') },
+            { id: 'recorded', header: t('col.recorded'), className: 'text-xs' },
+            { id: 'actions', header: <span className="sr-only">{t('col.actions')}</span>, className: 'whitespace-nowrap' },
+          ]}
+          rows={plan.payments.map((p) => ({
+            id: p.id,
+            className: p.reversal ? 'text-slate-500' : undefined,
+            cells: {
+              received: date(p.receivedOn),
+              amount: <span className={cn('font-medium', p.reversal && 'line-through')}>{money(p.amount)}</span>,
+              reference: (
+                <>
+                  {t(`channels.${p.channel}`)}
+                  <span className="block font-mono text-xs">{p.reference}</span>
+                  {p.note ? <span className="block text-xs">{p.note}</span> : null}
+                </>
+              ),
+              allocation: p.reversal ? (
+                <span>{t('reversed', { reason: p.reversal.reason, by: p.reversal.by ?? '—', at: time(p.reversal.at) })}</span>
+              ) : (
+                <ul>
+                  {p.allocations.map((a) => (
+                    <li key={a.seq}>
+                      {t('allocation', { seq: a.seq === 0 ? t('down') : String(a.seq), total: money(a.total), charges: money(a.charges), interest: money(a.interest), principal: money(a.principal) })}
+                    </li>
+                  ))}
+                  {p.excess > 0 ? <li className="font-semibold text-warn-800">{t('paymentExcess', { amount: money(p.excess) })}</li> : null}
+                </ul>
+              ),
+              recorded: (
+                <>
+                  {t(`source.${p.source}`)}
+                  {p.recordedBy ? ` · ${p.recordedBy}` : ''}
+                  <span className="block">{time(p.recordedAt)}</span>
+                </>
+              ),
+              actions: canAct && !p.reversal ? <ReversePaymentForm caseId={plan.caseId} paymentId={p.id} label={`${date(p.receivedOn)} ${money(p.amount)} ${p.reference}`} /> : null,
+            },
+          }))}
+        />
         {plan.refunds.length ? (
           <ul className="text-sm">
             {plan.refunds.map((r) => (
@@ -173,8 +164,6 @@ export async function PlanSection({ actor, caseId, canAct }: { actor: Actor; cas
             ))}
           </ul>
         ) : null}
-
-        {canAct ? <RecordPaymentForm caseId={plan.caseId} today={plan.today} /> : null}
 
         <section aria-labelledby="plan-documents-heading">
           <h3 id="plan-documents-heading" className="font-semibold">

@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import type { Actor } from '@/lib/server/actor';
+import { formatDay } from '@/lib/i18n/days';
+import { getTranslations } from '@/lib/i18n/server';
+import { confirmationOf, type ConfirmationDto } from '@/lib/server/confirmations/confirmation-view';
+
+const meaningKeys = ['pay', 'enforce', 'same', 'rights'] as const;
+
+/** What judicial confirmation means for the borrower, in plain words (shared by the case page and the signing page). */
+export async function ConfirmationMeaning() {
+  const t = await getTranslations('litigation');
+  return (
+    <section aria-labelledby="confirmation-meaning-heading" className="flex flex-col gap-1">
+      <h3 id="confirmation-meaning-heading" className="font-semibold">
+        {t('confirmation.meaningTitle')}
+      </h3>
+      <ul className="flex list-disc flex-col gap-1 pl-5 text-sm">
+        {meaningKeys.map((k) => (
+          <li key={k}>{t(`confirmation.meaning.${k}`)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Where the application stands, with the day of its last step. */
+export async function ConfirmationStatusLine({ c, locale }: { c: ConfirmationDto; locale: string }) {
+  const t = await getTranslations('litigation');
+  return (
+    <p className="font-semibold" data-testid="confirmation-status">
+      {t(`confirmation.status.${c.status}`, { date: formatDay(c.statusOn, locale, 'long') })}
+    </p>
+  );
+}
+
+/** The borrower's case page: the application for judicial confirmation, once the mediator prepared one. */
+export async function BorrowerConfirmation({ actor, caseId, locale }: { actor: Actor; caseId: string; locale: string }) {
+  const { confirmation: c } = await confirmationOf(actor, caseId);
+  if (!c) return null;
+  const t = await getTranslations('litigation');
+  const base = `/api/confirmations/${c.id}`;
+  return (
+    <Card aria-labelledby="confirmation-heading" className="flex flex-col gap-3">
+      <h2 id="confirmation-heading" className="text-lg font-semibold">
+        {t('confirmation.title')}
+      </h2>
+      <ConfirmationStatusLine c={c} locale={locale} />
+      {c.status === 'prepared' || c.status === 'signed_by_borrower' || c.status === 'signed' ? <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p> : null}
+      {c.status === 'prepared' ? (
+        <Link href={`/cases/${caseId}/confirmation`} className="inline-flex min-h-11 items-center self-start rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
+          {t('confirmation.signLink')}
+        </Link>
+      ) : null}
+      {c.status === 'confirmed' ? <p className="text-sm">{t('confirmation.confirmedMeaning')}</p> : null}
+      {c.status === 'rejected' ? <p className="text-sm">{t('confirmation.rejectedMeaning')}</p> : null}
+      <p className="text-sm">{t('confirmation.intro')}</p>
+      <ConfirmationMeaning />
+      <p className="text-sm">{t('confirmation.court', { court: c.court })}</p>
+      {c.courtCaseNo ? <p className="text-sm">{t('confirmation.courtCaseNo', { no: c.courtCaseNo })}</p> : null}
+      <ul className="flex flex-col text-sm">
+        {(['application', 'filing', 'decision'] as const)
+          .filter((d) => c.documents[d])
+          .map((d) => (
+            <li key={d}>
+              <a href={`${base}/${d}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                {t(`confirmation.${d}`)}
+              </a>
+            </li>
+          ))}
+      </ul>
+    </Card>
+  );
+}

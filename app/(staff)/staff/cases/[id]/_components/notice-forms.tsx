@@ -1,0 +1,105 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/card';
+import type { NoticeChannel, NoticeKind } from '@/lib/domain/notice-sequence';
+import { noticeChannels } from '@/lib/domain/notice-sequence';
+import { useErrorText } from '@/lib/i18n/use-error-text';
+import type { ActionResult } from '@/lib/server/action-result';
+import { decideNoticeAction, prepareNoticeAction } from '../litigation-actions';
+
+type Result = ActionResult<string> | null;
+
+function useSubmit() {
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const run = async (call: () => Promise<Result>, describe: (status: string) => string) => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    const result = await call().catch(() => null);
+    setBusy(false);
+    if (!result) return setError(errorText('errors.UNAVAILABLE'));
+    if (!result.ok) return setError(errorText(Object.values(result.fieldErrors)[0] ?? result.formError ?? 'errors.UNAVAILABLE'));
+    setDone(describe(result.data as string));
+    router.refresh();
+  };
+  return { busy, error, done, run };
+}
+
+/** Prepares the next notice of the sequence, through the channel chosen. */
+export function PrepareNoticeForm({ caseId, kind }: { caseId: string; kind: NoticeKind }) {
+  const t = useTranslations('staffLitigation');
+  const [channel, setChannel] = useState<NoticeChannel>('letter');
+  const { busy, error, done, run } = useSubmit();
+  return (
+    <form
+      className="flex flex-col gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run(() => prepareNoticeAction({ caseId, kind, channel }), (status) => t(`notices.result.${status as 'sent'}`));
+      }}
+    >
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="text-sm font-medium">{t('notices.channel')}</legend>
+        {noticeChannels.map((c) => (
+          <label key={c} className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />
+            {t(`notices.channels.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <FormError message={error} />
+      {done ? (
+        <p role="status" className="text-sm font-medium text-ok-700">
+          {done}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={busy} className="self-start">
+        {busy ? t('notices.preparing') : t('notices.prepare', { kind: t(`notices.kinds.${kind}`) })}
+      </Button>
+    </form>
+  );
+}
+
+/** A supervisor approves (it goes out) or rejects (with a reason) a notice waiting for approval; anyone working the case sends a held-back one again. */
+export function DecideNoticeForm({ caseId, noticeId, mode }: { caseId: string; noticeId: string; mode: 'approve' | 'resend' }) {
+  const t = useTranslations('staffLitigation');
+  const [note, setNote] = useState('');
+  const { busy, error, done, run } = useSubmit();
+  const describe = (status: string) => t(`notices.result.${status as 'sent'}`);
+  return (
+    <div className="flex flex-col gap-2">
+      {mode === 'approve' ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`note-${noticeId}`} className="text-sm font-medium">
+            {t('notices.note')}
+          </label>
+          <input id={`note-${noticeId}`} value={note} onChange={(e) => setNote(e.target.value)} className="min-h-11 rounded-lg border border-slate-400 px-3" />
+        </div>
+      ) : null}
+      <FormError message={error} />
+      {done ? (
+        <p role="status" className="text-sm font-medium text-ok-700">
+          {done}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" disabled={busy} onClick={() => void run(() => decideNoticeAction({ caseId, noticeId, decision: 'approve', note }), describe)}>
+          {mode === 'approve' ? t('notices.approve') : t('notices.resend')}
+        </Button>
+        {mode === 'approve' ? (
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => void run(() => decideNoticeAction({ caseId, noticeId, decision: 'reject', note }), describe)}>
+            {t('notices.reject')}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

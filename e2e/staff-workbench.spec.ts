@@ -1,0 +1,148 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { cases, contactRecords } from '@/db/schema';
+import { checkPromises } from '@/lib/server/contacts/record-promise';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { expect, test } from './fixtures/test';
+
+/** A time zone in which it is about noon now, so the contact window is open whenever the test runs. */
+function zoneAtNoon(): string {
+  const offset = 12 - new Date().getUTCHours();
+  return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+const localDay = (timeZone: string, at = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+test.describe('the mediator’s workbench', () => {
+  // Each test builds its own creditor's data; a loaded two-core machine needs more than the default minute.
+  test.setTimeout(120_000);
+  test('a supervisor searches and filters the queue by keyboard, then assigns cases selected across two pages', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor');
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    // 55 cases: two pages of 50. One borrower stands out by name and a submitted hardship is not needed for the search.
+    const created = await Promise.all(
+      Array.from({ length: 55 }, async (_, i) => {
+        const borrower = await makeBorrower(db, { fullName: i === 7 ? '欧阳娜娜' : `测试${String.fromCharCode(0x4e00 + i)}` });
+        return (await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { dpdAtOpen: i === 7 ? 100 : 20 })).case.id;
+      }),
+    );
+    const page = await pageAs(supervisor, { locale: 'en' });
+    await page.goto('/staff');
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('55');
+    await axe(page);
+
+    // "/" jumps to the search; Enter searches; the name matches by a part of it.
+    await page.locator('body').press('/');
+    await expect(page.locator('#queue-search')).toBeFocused();
+    await page.keyboard.type('阳娜');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/q=%E9%98%B3%E5%A8%9C/);
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
+    await expect(page.locator('tr[data-case]')).toHaveCount(1);
+
+    // A filter from the keyboard: M4+ only, together with the search.
+    await page.getByRole('checkbox', { name: 'M4+' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Apply' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/dpd=m4/);
+    await expect(page.locator('tr[data-case]')).toHaveCount(1);
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
+    // Arrows move along the rows, Enter opens the case.
+    await page.locator('tr[data-case]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('tr[data-case]').first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/staff/cases/${created[7]}`));
+
+    // Select the whole first page, then two rows of the second: 52 across the pages.
+    await page.goto('/staff');
+    await page.getByRole('checkbox', { name: 'Select every case on this page' }).check();
+    await expect(page.getByText('50 cases selected')).toBeVisible();
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    const second = page.locator('tr[data-case]');
+    await expect(second).toHaveCount(5);
+    await second.nth(0).getByRole('checkbox').check();
+    await second.nth(1).getByRole('checkbox').check();
+    await expect(page.getByText('52 cases selected')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Assign to' }).selectOption(mediator.id);
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(page.getByText('52 cases assigned.')).toBeVisible();
+    const assigned = await db.select({ id: cases.id }).from(cases).where(and(inArray(cases.id, created), eq(cases.assigneeId, mediator.id)));
+    expect(assigned).toHaveLength(52);
+  });
+
+  test('a mediator reveals the phone with a reason, records a call the rules allow and one they block', async ({ db, pageAs, axe }) => {
+    const timeZone = zoneAtNoon();
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    const borrower = await makeBorrower(db, { fullName: '周敏', timezone: timeZone });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id, { state: 'negotiating' });
+    const page = await pageAs(mediator, { locale: 'en' });
+    await page.goto(`/staff/cases/${kase.id}`);
+    await expect(page.getByTestId('contact-status-line')).toHaveText('0 of 3 conversations today, 0 of 7 call attempts this week, a call is allowed now');
+    await axe(page);
+
+    await page.getByRole('button', { name: 'Show the number' }).click();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page.getByText('Please fill this in.')).toBeVisible();
+    await page.getByLabel('Reason for viewing').fill('Calling back at the number the borrower gave');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page.getByText(borrower.phone, { exact: true })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Record a contact' }).click();
+    await page.getByLabel('Note', { exact: true }).fill('Borrower will be paid on Friday');
+    await page.getByRole('button', { name: 'Record the contact' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Contact recorded.' })).toBeVisible();
+    await expect(page.getByTestId('contact-status-line')).toHaveText('1 of 3 conversations today, 1 of 7 call attempts this week, a call is allowed now');
+
+    // Two more conversations today (recorded by colleagues): the day's three are used up.
+    const at = new Date(Date.now() - 60_000);
+    await db.insert(contactRecords).values([0, 1].map(() => ({ caseId: kase.id, borrowerId: borrower.id, staffId: mediator.id, channel: 'phone' as const, direction: 'outbound' as const, outcome: 'effective' as const, result: 'reached' as const, at })));
+    await page.reload();
+    await expect(page.getByTestId('contact-status-line')).toContainText('3 of 3 conversations today, 3 of 7 call attempts this week, next allowed at 08:00 tomorrow');
+    await page.getByRole('button', { name: 'Record a contact' }).click();
+    await page.getByRole('button', { name: 'Record the contact' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Refused by the contact rules: the day’s conversations are used up.' })).toBeVisible();
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline.getByText('blocked: the day’s conversations are used up')).toHaveCount(1);
+    await expect(timeline.getByText('Borrower will be paid on Friday')).toBeVisible();
+    const rows = await db.select({ outcome: contactRecords.outcome, rule: contactRecords.blockedRule }).from(contactRecords).where(eq(contactRecords.caseId, kase.id));
+    expect(rows.filter((r) => r.outcome === 'blocked')).toEqual([{ outcome: 'blocked', rule: 'contact.dailyEffective' }]);
+    await axe(page);
+  });
+
+  test('a promise to pay not kept is broken after its day and grace, and the case rises to the top of the queue', async ({ db, pageAs, axe }) => {
+    const timeZone = zoneAtNoon();
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    const first = await makeBorrower(db, { fullName: '吴刚' });
+    await makeLoanWithCase(db, creditor.id, first.id, mediator.id, { mediationDeadline: new Date(Date.now() + 2 * 86_400_000) });
+    const borrower = await makeBorrower(db, { fullName: '郑爽', timezone: timeZone });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id, { state: 'negotiating' });
+    const page = await pageAs(mediator);
+    await page.goto(`/staff/cases/${kase.id}`);
+    await page.getByRole('button', { name: '承诺还款' }).click();
+    await page.getByLabel('承诺还款日').fill(localDay(timeZone));
+    await page.getByLabel('金额（元）').fill('abc');
+    await page.getByRole('button', { name: '记录承诺' }).click();
+    await expect(page.getByLabel('金额（元）')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('承诺还款日')).toHaveValue(localDay(timeZone));
+    await page.getByLabel('金额（元）').fill('1500');
+    await page.getByRole('button', { name: '记录承诺' }).click();
+    const promises = page.getByTestId('promises');
+    await expect(promises).toContainText('¥1,500.00');
+    await expect(promises).toContainText('待兑现');
+
+    // The job, five days on (the promised day, three grace days, and one more): no payment came, so it is broken.
+    await checkPromises(new Date(Date.now() + 5 * 86_400_000), db);
+    await page.reload();
+    await expect(promises).toContainText('已违约');
+    await expect(page.getByTestId('timeline')).toContainText('还款承诺已违约');
+    await page.goto('/staff');
+    await expect(page.locator('tr[data-case]').first()).toContainText('郑爽');
+    await expect(page.locator('tr[data-case]').first()).toContainText('跟进');
+    await expect(page.locator('[data-kpi="brokenPromises"]')).toHaveText('1');
+    await axe(page);
+  });
+});

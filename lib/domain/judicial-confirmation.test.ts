@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecordedDay, confirmationDeadline, deadlineInstant, deadlineState, nextConfirmationStatus } from './judicial-confirmation';
+
+describe('the judicial confirmation status machine', () => {
+  it('goes prepared → signed by the borrower → signed → filed → confirmed or rejected, one step at a time', () => {
+    expect(nextConfirmationStatus('prepared', 'borrower_signs')).toBe('signed_by_borrower');
+    expect(nextConfirmationStatus('signed_by_borrower', 'countersign')).toBe('signed');
+    expect(nextConfirmationStatus('signed', 'file')).toBe('filed');
+    expect(nextConfirmationStatus('filed', 'confirm')).toBe('confirmed');
+    expect(nextConfirmationStatus('filed', 'reject')).toBe('rejected');
+  });
+
+  it('refuses every step out of order, and anything after the court decided', () => {
+    expect(nextConfirmationStatus('prepared', 'countersign')).toBeNull(); // the borrower signs first
+    expect(nextConfirmationStatus('prepared', 'file')).toBeNull();
+    expect(nextConfirmationStatus('signed_by_borrower', 'file')).toBeNull();
+    expect(nextConfirmationStatus('signed', 'confirm')).toBeNull(); // not filed yet
+    expect(nextConfirmationStatus('signed_by_borrower', 'borrower_signs')).toBeNull(); // twice
+    for (const end of ['confirmed', 'rejected'] as const) for (const e of ['borrower_signs', 'countersign', 'file', 'confirm', 'reject'] as const) expect(nextConfirmationStatus(end, e)).toBeNull();
+  });
+});
+
+describe('the 30-day deadline', () => {
+  it('runs from the Beijing day the agreement took effect, that day not counted', () => {
+    // Executed 2026-11-02 10:00 Beijing: the 30 days are 11-03 … 12-02.
+    expect(confirmationDeadline(new Date('2026-11-02T02:00:00Z'))).toBe('2026-12-02');
+    // 23:30 UTC on 11-01 is already 07:30 on 11-02 in Beijing.
+    expect(confirmationDeadline(new Date('2026-11-01T23:30:00Z'))).toBe('2026-12-02');
+    // Across a month of 31 days and the year's end: 12-15 + 30 = 01-14.
+    expect(confirmationDeadline(new Date('2026-12-15T04:00:00Z'))).toBe('2027-01-14');
+    // February 2028 has 29 days: 02-01 + 30 = 03-02.
+    expect(confirmationDeadline(new Date('2028-02-01T04:00:00Z'))).toBe('2028-03-02');
+  });
+
+  it('ends at midnight after its last day, Beijing time', () => {
+    expect(deadlineInstant('2026-12-02').toISOString()).toBe('2026-12-02T16:00:00.000Z');
+  });
+
+  it('is open, then due in its last 7 days (the last day included), then overdue; filed in time it is met', () => {
+    expect(deadlineState('2026-12-02', '2026-11-24', null)).toEqual({ state: 'open', daysLeft: 8 });
+    expect(deadlineState('2026-12-02', '2026-11-25', null)).toEqual({ state: 'due', daysLeft: 7 });
+    expect(deadlineState('2026-12-02', '2026-12-02', null)).toEqual({ state: 'due', daysLeft: 0 });
+    expect(deadlineState('2026-12-02', '2026-12-03', null)).toEqual({ state: 'overdue', daysLate: 1 });
+    expect(deadlineState('2026-12-02', '2027-01-01', '2026-12-02')).toEqual({ state: 'met', filedOn: '2026-12-02' });
+    expect(deadlineState('2026-12-02', '2027-01-01', '2026-12-05')).toEqual({ state: 'filedLate', filedOn: '2026-12-05', daysLate: 3 });
+  });
+});
+
+describe('a recorded filing or decision day', () => {
+  it('may be today or earlier, not before the step it follows', () => {
+    expect(checkRecordedDay('2026-12-01', '2026-11-20', '2026-12-01')).toBeNull();
+    expect(checkRecordedDay('2026-11-20', '2026-11-20', '2026-12-01')).toBeNull();
+    expect(checkRecordedDay('2026-12-02', '2026-11-20', '2026-12-01')).toBe('validation.confirmation.dateInFuture');
+    expect(checkRecordedDay('2026-11-19', '2026-11-20', '2026-12-01')).toBe('validation.confirmation.dateTooEarly');
+  });
+});

@@ -1,0 +1,74 @@
+import { addDays, daysBetween, todayIn, type IsoDate } from './dates';
+
+/**
+ * Judicial confirmation (司法确认) of a mediation agreement: the parties apply jointly to the competent court within
+ * 30 days of the agreement taking effect (Civil Procedure Law art. 205; the day it takes effect does not count, so
+ * the last day is that day plus 30). The application goes through its steps in one order only:
+ * prepared → signed by the borrower → signed for both sides → filed → confirmed or rejected.
+ */
+export const CONFIRMATION_DEADLINE_DAYS = 30;
+/** How many days before the deadline the mediator is warned (the application is "due"). */
+export const CONFIRMATION_DUE_WARNING_DAYS = 7;
+/** Courts in the mainland keep Beijing time: the deadline is a Beijing calendar day. */
+export const COURT_TIME_ZONE = 'Asia/Shanghai';
+
+export const confirmationStatuses = ['prepared', 'signed_by_borrower', 'signed', 'filed', 'confirmed', 'rejected'] as const;
+export type ConfirmationStatus = (typeof confirmationStatuses)[number];
+export type ConfirmationEvent = 'borrower_signs' | 'countersign' | 'file' | 'confirm' | 'reject';
+
+const transitions: Record<ConfirmationEvent, { from: ConfirmationStatus; to: ConfirmationStatus }> = {
+  borrower_signs: { from: 'prepared', to: 'signed_by_borrower' },
+  countersign: { from: 'signed_by_borrower', to: 'signed' },
+  file: { from: 'signed', to: 'filed' },
+  confirm: { from: 'filed', to: 'confirmed' },
+  reject: { from: 'filed', to: 'rejected' },
+};
+
+/** The status an event leads to from the current one, or null when the event is not allowed now. */
+export function nextConfirmationStatus(current: ConfirmationStatus, event: ConfirmationEvent): ConfirmationStatus | null {
+  const step = transitions[event];
+  return step.from === current ? step.to : null;
+}
+
+/** The last day to apply: the Beijing day the agreement took effect, plus 30 days. */
+export function confirmationDeadline(effectiveAt: Date): IsoDate {
+  return addDays(todayIn(COURT_TIME_ZONE, effectiveAt), CONFIRMATION_DEADLINE_DAYS);
+}
+
+/** The deadline as an instant: the end of its Beijing day (UTC+8, no daylight saving). */
+export function deadlineInstant(deadline: IsoDate): Date {
+  return new Date(`${addDays(deadline, 1)}T00:00:00+08:00`);
+}
+
+export type DeadlineState =
+  /** Nothing to do yet: more than the warning period left. */
+  | { state: 'open'; daysLeft: number }
+  /** Within the warning period (the last day included). */
+  | { state: 'due'; daysLeft: number }
+  /** Not filed, and the last day has passed. */
+  | { state: 'overdue'; daysLate: number }
+  /** Filed on or before the last day. */
+  | { state: 'met'; filedOn: IsoDate }
+  /** Filed after the last day (the court may refuse it). */
+  | { state: 'filedLate'; filedOn: IsoDate; daysLate: number };
+
+/** Where the 30-day deadline stands today (a Beijing day), for the mediator's case file and queue markers. */
+export function deadlineState(deadline: IsoDate, today: IsoDate, filedOn: IsoDate | null): DeadlineState {
+  if (filedOn) {
+    const late = daysBetween(deadline, filedOn);
+    return late > 0 ? { state: 'filedLate', filedOn, daysLate: late } : { state: 'met', filedOn };
+  }
+  const left = daysBetween(today, deadline);
+  if (left < 0) return { state: 'overdue', daysLate: -left };
+  return left <= CONFIRMATION_DUE_WARNING_DAYS ? { state: 'due', daysLeft: left } : { state: 'open', daysLeft: left };
+}
+
+/**
+ * A filing or decision date a mediator records: a real day, not in the future, not before the step it follows.
+ * Returns the refusal's message key, or null when the date may be recorded.
+ */
+export function checkRecordedDay(day: IsoDate, notBefore: IsoDate, today: IsoDate): 'validation.confirmation.dateInFuture' | 'validation.confirmation.dateTooEarly' | null {
+  if (daysBetween(today, day) > 0) return 'validation.confirmation.dateInFuture';
+  if (daysBetween(notBefore, day) < 0) return 'validation.confirmation.dateTooEarly';
+  return null;
+}

@@ -1,0 +1,213 @@
+import 'server-only';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db/client';
+import { borrowers, cases, loans, staffUsers } from '@/db/schema';
+import type { CaseState } from '@/lib/domain/case-state';
+import { daysBetween, dpdBucket, todayIn, type DpdBucket } from '@/lib/domain/dates';
+import { maskPhone } from '@/lib/domain/identity';
+import type { QueueParams } from '@/lib/validation/queue';
+import type { Actor } from '../actor';
+import { AppError } from '../errors';
+import { QUEUE_TIME_ZONE, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
+import { openMediationStates } from '@/lib/domain/case-state';
+import { assignableStaff } from './assignable-staff';
+
+type Staff = Extract<Actor, { type: 'staff' }>;
+
+export type NextActionKind =
+  | 'broken_promise'
+  | 'review'
+  | 'approval'
+  | 'answer_proposal'
+  | 'callback'
+  | 'check_promise'
+  | 'propose_offer'
+  | 'first_contact'
+  | 'await_borrower'
+  | 'deadline'
+  | 'follow_up';
+
+export type QueueRow = {
+  id: string;
+  caseNo: string;
+  state: CaseState;
+  borrowerName: string;
+  phoneMasked: string;
+  contractNo: string;
+  daysPastDue: number;
+  bucket: DpdBucket;
+  arrearsAtOpen: number;
+  mediationDeadline: string;
+  /** 'passed': the deadline has gone by on an open mediation; 'near': within 3 days. */
+  deadlineStatus: 'passed' | 'near' | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  nextAction: NextActionKind | null;
+  nextActionAt: string | null;
+  /** The next action's time has come. */
+  nextActionDue: boolean;
+  lastContactAt: string | null;
+  promiseBroken: boolean;
+};
+
+export type QueueKpis = { matching: number; dueToday: number; deadlinesSoon: number; brokenPromises: number; arrears: number };
+
+const NEAR_DAYS = 3;
+const dayMs = 86_400_000;
+
+function requireStaffActor(actor: Actor): Staff {
+  if (actor.type !== 'staff') throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+/** The KPI cards of a view: all of them from one pass over the matching cases. */
+export async function queueKpis(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<QueueKpis> {
+  const [row] = await queueKpisQuery(actor, params, now, db);
+  return { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
+}
+
+/** The KPI query itself (the bench explains it). */
+export function queueKpisQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb()) {
+  const staff = requireStaffActor(actor);
+  const endOfToday = endOfDay(now);
+  const soon = new Date(now.getTime() + NEAR_DAYS * dayMs);
+  return db
+    .select({
+      matching: sql<number>`count(*)::int`,
+      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday} and ${cases.priority} < 9))::int`,
+      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${now} and ${cases.mediationDeadline} < ${soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
+      brokenPromises: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
+      arrears: sql<number>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
+    })
+    .from(cases)
+    .where(queueWhere(staff, params, now));
+}
+
+/** The end of the portfolio's calendar day (Beijing time) containing `now`. */
+function endOfDay(now: Date): Date {
+  const today = todayIn(QUEUE_TIME_ZONE, now);
+  // Asia/Shanghai has no daylight saving: midnight is 16:00 UTC the day before.
+  return new Date(Date.parse(`${today}T00:00:00+08:00`) + dayMs);
+}
+
+/** The columns a queue row shows, for the page and the export alike. */
+export function queueRowSelection() {
+  return {
+    id: cases.id,
+    caseNo: cases.caseNo,
+    state: cases.state,
+    borrowerName: borrowers.fullName,
+    phone: borrowers.phone,
+    contractNo: loans.contractNo,
+    overdueSince: cases.overdueSince,
+    arrearsAtOpen: cases.arrearsAtOpen,
+    mediationDeadline: cases.mediationDeadline,
+    assigneeId: cases.assigneeId,
+    assigneeName: staffUsers.name,
+    nextAction: cases.nextAction,
+    nextActionAt: cases.nextActionAt,
+    lastContactAt: cases.lastContactAt,
+    promiseBrokenAt: cases.promiseBrokenAt,
+  };
+}
+
+type SelectedRow = {
+  id: string;
+  caseNo: string;
+  state: CaseState;
+  borrowerName: string;
+  phone: string;
+  contractNo: string;
+  overdueSince: string | null;
+  arrearsAtOpen: number;
+  mediationDeadline: Date;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  nextAction: string | null;
+  nextActionAt: Date | null;
+  lastContactAt: Date | null;
+  promiseBrokenAt: Date | null;
+};
+
+export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
+  const today = todayIn(QUEUE_TIME_ZONE, now);
+  const daysPastDue = row.overdueSince ? Math.max(0, daysBetween(row.overdueSince, today)) : 0;
+  const open = (openMediationStates as readonly string[]).includes(row.state) || row.state === 'breached';
+  const deadline = row.mediationDeadline.getTime();
+  const ended = (endedStates as readonly string[]).includes(row.state);
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    state: row.state,
+    borrowerName: row.borrowerName,
+    phoneMasked: maskPhone(row.phone),
+    contractNo: row.contractNo,
+    daysPastDue,
+    bucket: dpdBucket(daysPastDue),
+    arrearsAtOpen: row.arrearsAtOpen,
+    mediationDeadline: row.mediationDeadline.toISOString(),
+    deadlineStatus: !open ? null : deadline < now.getTime() ? 'passed' : deadline < now.getTime() + NEAR_DAYS * dayMs ? 'near' : null,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assigneeName,
+    nextAction: ended ? null : (row.nextAction as NextActionKind | null),
+    nextActionAt: ended || !row.nextActionAt ? null : row.nextActionAt.toISOString(),
+    nextActionDue: !ended && !!row.nextActionAt && row.nextActionAt.getTime() <= now.getTime(),
+    lastContactAt: row.lastContactAt?.toISOString() ?? null,
+    promiseBroken: row.promiseBrokenAt !== null,
+  };
+}
+
+/** One page of a view, in its order. */
+export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<{ rows: QueueRow[]; page: number }> {
+  const { page } = pageOffset(params);
+  const rows = await listQueueQuery(actor, params, now, db);
+  return { rows: rows.map((row) => toQueueRow(row, now)), page };
+}
+
+/** A page's query itself (the bench explains it). */
+export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb()) {
+  return queueRowsQuery(actor, params, now, pageOffset(params), db);
+}
+
+/** The view's rows in its order, from `offset` (a page, or the export's batches). */
+export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb()) {
+  const staff = requireStaffActor(actor);
+  return db
+    .select(queueRowSelection())
+    .from(cases)
+    .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
+    .innerJoin(loans, eq(loans.id, cases.loanId))
+    .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
+    .where(queueWhere(staff, params, now))
+    .orderBy(...queueOrder(params))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** The ids of every case in a view (for "select all N matching"), up to a limit. */
+export async function matchingCaseIds(actor: Actor, params: QueueParams, now: Date, db: Executor, limit: number): Promise<string[]> {
+  const staff = requireStaffActor(actor);
+  const rows = await db.select({ id: cases.id }).from(cases).where(queueWhere(staff, params, now)).orderBy(...queueOrder(params)).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Each mediator's load, for supervisors: open cases, those due today, and broken promises. */
+export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promise<{ staffId: string; name: string; role: string; open: number; dueToday: number; broken: number }[]> {
+  const staff = requireStaffActor(actor);
+  if (staff.role === 'mediator') throw new AppError('FORBIDDEN');
+  const people = await assignableStaff(staff);
+  if (!people.length) return [];
+  const endOfToday = endOfDay(now);
+  const counts = await getDb()
+    .select({
+      staffId: cases.assigneeId,
+      open: sql<number>`count(*)::int`,
+      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday}))::int`,
+      broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
+    })
+    .from(cases)
+    .where(and(inArray(cases.assigneeId, people.map((p) => p.id)), notInArray(cases.state, [...endedStates]), queueWhere(staff, { assignee: 'any' }, now)))
+    .groupBy(cases.assigneeId);
+  const byId = new Map(counts.map((c) => [c.staffId, c]));
+  return people.map((p) => ({ staffId: p.id, name: p.name, role: p.role, open: byId.get(p.id)?.open ?? 0, dueToday: byId.get(p.id)?.dueToday ?? 0, broken: byId.get(p.id)?.broken ?? 0 }));
+}

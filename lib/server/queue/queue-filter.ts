@@ -1,0 +1,170 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { borrowers, caseFacts, cases, loans } from '@/db/schema';
+import { addDays, todayIn } from '@/lib/domain/dates';
+import { isValidResidentId, normalizeResidentId } from '@/lib/domain/identity';
+import { QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
+import type { Actor } from '../actor';
+import { lookupHash } from '../crypto';
+import { factsWhere, reachedWhere } from '../dashboard/dashboard-scope';
+import { creditorScope } from '../staff-scope';
+
+type Staff = Extract<Actor, { type: 'staff' }>;
+
+/** The portfolio's calendar: days past due and "today" are counted in Beijing time, as the queue's facts are. */
+export const QUEUE_TIME_ZONE = 'Asia/Shanghai';
+export const endedStates = ['completed', 'escalated', 'closed'] as const;
+const dayMs = 86_400_000;
+
+/** Who the view shows when the URL does not say: a mediator their own cases, anyone else every case. */
+export function effectiveAssignee(actor: Staff, params: QueueParams): string {
+  return params.assignee ?? (actor.role === 'mediator' ? 'me' : 'any');
+}
+
+/** Days past due, by bucket, as a range of the day the oldest unpaid installment fell due (cases.overdue_since). */
+function dpdRange(bucket: DpdBucketParam, today: string): SQL {
+  const since = (days: number) => addDays(today, -days);
+  switch (bucket) {
+    case 'current':
+      return gte(cases.overdueSince, today);
+    case 'm1':
+      return and(gte(cases.overdueSince, since(30)), lte(cases.overdueSince, since(1)))!;
+    case 'm2':
+      return and(gte(cases.overdueSince, since(60)), lte(cases.overdueSince, since(31)))!;
+    case 'm3':
+      return and(gte(cases.overdueSince, since(90)), lte(cases.overdueSince, since(61)))!;
+    case 'm4':
+      return lt(cases.overdueSince, since(90));
+  }
+}
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The characters (one) or pairs of characters (two or more) of a name query, as concord_name_grams indexes them. */
+export function nameQueryGrams(query: string): string[] {
+  const chars = [...query.toLowerCase().replace(/\s+/g, '')];
+  if (chars.length <= 1) return chars;
+  return [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
+}
+
+/**
+ * The search: a full resident ID number through its lookup hash (it is stored encrypted); otherwise any part of the
+ * borrower's name (character-pair index), and, from three characters, any part of the phone number, case number or
+ * contract number (trigram indexes). Each part finds case ids on its own index; the case must be among them.
+ */
+function searchCondition(query: string): SQL {
+  const compact = query.replace(/\s+/g, '');
+  if (isValidResidentId(compact)) {
+    const hash = lookupHash(normalizeResidentId(compact));
+    return sql`${cases.borrowerId} in (select ${borrowers.id} from ${borrowers} where ${borrowers.residentIdHash} = ${hash})`;
+  }
+  const pattern = `%${likeEscape(query)}%`;
+  const grams = nameQueryGrams(query);
+  const parts: SQL[] = [];
+  if (grams.length) {
+    parts.push(
+      sql`select c.id from ${cases} c join ${borrowers} b on b.id = c.borrower_id where concord_name_grams(b.full_name) @> ${`{${grams.map((g) => `"${g.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[] and b.full_name ilike ${pattern}`,
+    );
+  }
+  if (compact.length >= 3) {
+    const digits = compact.replace(/[-\s]/g, '');
+    if (/^\+?\d{3,15}$/.test(digits)) parts.push(sql`select c.id from ${cases} c join ${borrowers} b on b.id = c.borrower_id where b.phone like ${`%${likeEscape(digits.replace(/^\+?86(?=1\d{10}$)/, ''))}%`}`);
+    parts.push(sql`select c.id from ${cases} c where c.case_no ilike ${pattern}`);
+    parts.push(sql`select c.id from ${cases} c join ${loans} l on l.id = c.loan_id where l.contract_no ilike ${pattern}`);
+  }
+  if (!parts.length) return sql`false`;
+  return sql`${cases.id} in (${sql.join(parts, sql` union `)})`;
+}
+
+/**
+ * The dashboard's filters (opening days, bucket at opening, current outcome, what the case reached) on the case's
+ * facts, with the dashboard's own conditions (dashboard-scope.ts): a count there opens these very cases here.
+ */
+function factsCondition(actor: Staff, params: QueueParams): SQL | null {
+  const { openedFrom, openedTo, bucket, outcome, reached } = params;
+  if (!openedFrom && !openedTo && !bucket && !outcome && !reached) return null;
+  const where = and(factsWhere(actor, { from: openedFrom, to: openedTo, bucket }), outcome ? eq(caseFacts.outcome, outcome) : undefined, reached ? reachedWhere[reached] : undefined);
+  return sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where})`;
+}
+
+/** The where-clause of a view: the actor's creditors (staff-scope.ts), then every filter and the search. */
+export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
+  const today = todayIn(QUEUE_TIME_ZONE, now);
+  const filters: SQL[] = [creditorScope(actor, cases.creditorId)];
+  if (params.state === undefined || params.state === 'open') filters.push(notInArray(cases.state, [...endedStates]));
+  else if (params.state !== 'all') filters.push(inArray(cases.state, params.state.split(',') as (typeof cases.state._.data)[]));
+  if (params.dpd?.length) filters.push(or(...params.dpd.map((b) => dpdRange(b, today)))!);
+  if (params.min !== undefined) filters.push(gte(cases.arrearsAtOpen, params.min * 100));
+  if (params.max !== undefined) filters.push(lte(cases.arrearsAtOpen, params.max * 100));
+  const assignee = effectiveAssignee(actor, params);
+  if (assignee === 'me') filters.push(eq(cases.assigneeId, actor.id));
+  else if (assignee === 'none') filters.push(isNull(cases.assigneeId));
+  else if (assignee !== 'any') filters.push(eq(cases.assigneeId, assignee));
+  if (params.deadline === 'passed') filters.push(lt(cases.mediationDeadline, now), notInArray(cases.state, [...endedStates]));
+  else if (params.deadline) filters.push(gte(cases.mediationDeadline, now), lt(cases.mediationDeadline, new Date(now.getTime() + Number(params.deadline) * dayMs)));
+  if (params.hardship) filters.push(isNotNull(cases.hardshipSubmittedAt));
+  if (params.offer === 'borrower') filters.push(isNotNull(cases.offerToBorrowerUntil));
+  if (params.offer === 'approval') filters.push(isNotNull(cases.approvalRequestedAt));
+  if (params.offer === 'proposal') filters.push(isNotNull(cases.borrowerProposalAt));
+  if (params.promise === 'open') filters.push(isNotNull(cases.promiseDueAt));
+  if (params.promise === 'due') filters.push(lte(cases.promiseDueAt, now));
+  if (params.promise === 'broken') filters.push(isNotNull(cases.promiseBrokenAt));
+  if (params.noContact) filters.push(or(isNull(cases.lastContactAt), lt(cases.lastContactAt, new Date(now.getTime() - params.noContact * dayMs)))!);
+  if (params.neverEngaged) filters.push(isNull(cases.engagedAt));
+  if (params.creditor) filters.push(eq(cases.creditorId, params.creditor));
+  const facts = factsCondition(actor, params);
+  if (facts) filters.push(facts);
+  if (params.q) filters.push(searchCondition(params.q));
+  return and(...filters)!;
+}
+
+const neverContacted = sql`'1970-01-01T00:00:00Z'::timestamptz`;
+
+/** Each sort's keys, all non-null, in the order they are compared; the case id breaks ties. */
+export function sortKeys(sort: QueueSort): { keys: SQL[]; invert: boolean } {
+  switch (sort) {
+    case 'priority':
+      return { keys: [sql`${cases.priority}`, sql`${cases.nextActionAt}`], invert: false };
+    case 'deadline':
+      return { keys: [sql`${cases.mediationDeadline}`], invert: false };
+    // The most days past due is the earliest overdue day.
+    case 'dpd':
+      return { keys: [sql`${cases.overdueSince}`], invert: true };
+    case 'amount':
+      return { keys: [sql`${cases.arrearsAtOpen}`], invert: false };
+    case 'lastContact':
+      return { keys: [sql`coalesce(${cases.lastContactAt}, ${neverContacted})`], invert: false };
+    case 'caseNo':
+      return { keys: [sql`${cases.caseNo}`], invert: false };
+    case 'opened':
+      return { keys: [sql`${cases.openedAt}`], invert: false };
+  }
+}
+
+export function resolvedSort(params: QueueParams): { sort: QueueSort; dir: 'asc' | 'desc' } {
+  const sort = params.sort ?? 'priority';
+  return { sort, dir: params.dir ?? defaultDirection(sort) };
+}
+
+/** ORDER BY for a view (the id last, in the same direction, so paging and "work next" are stable). */
+export function queueOrder(params: QueueParams): SQL[] {
+  const { sort, dir } = resolvedSort(params);
+  const { keys, invert } = sortKeys(sort);
+  const descending = (dir === 'desc') !== invert;
+  return [...keys, sql`${cases.id}`].map((key) => (descending ? desc(key) : asc(key)));
+}
+
+/** The condition "after this case in the view's order", for "work next" (the case's own keys read in a subquery). */
+export function afterInOrder(params: QueueParams, currentId: string): SQL {
+  const { sort, dir } = resolvedSort(params);
+  const { keys, invert } = sortKeys(sort);
+  const descending = (dir === 'desc') !== invert;
+  const row = sql.join([...keys, sql`${cases.id}`], sql`, `);
+  const current = sql`(select ${row} from ${cases} where ${cases.id} = ${currentId})`;
+  return descending ? sql`(${row}) < ${current}` : sql`(${row}) > ${current}`;
+}
+
+export function pageOffset(params: QueueParams): { limit: number; offset: number; page: number } {
+  const page = params.page ?? 1;
+  return { limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE, page };
+}
