@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
+import { dispatchOutbox } from '@/lib/server/outbox/dispatch';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -36,15 +37,17 @@ test('the borrower sets quiet hours on their phone, and a reminder during them i
   await expect(phone.getByLabel('不接收电子邮件')).toBeChecked();
 
   // The mediator writes to the borrower now, in their quiet hours: the message reaches the portal; the SMS reminder
-  // of it is held back by the rule, recorded, and shown on the case file.
+  // of it is held back by the rule until they end (deferred, not dropped: ADR 0015), recorded, and shown on the case file.
   const desk = await pageAs(mediator);
   await desk.goto(`/staff/cases/${kase.id}`);
   await desk.getByLabel('回复借款人').fill('请方便时回电，谢谢。');
   await desk.getByRole('button', { name: '发送', exact: true }).click();
   await expect(desk.getByText('请方便时回电，谢谢。').first()).toBeVisible();
+  // The worker's dispatcher runs every minute; the test runs it now.
   await expect(async () => {
-    const held = await db.select({ status: notifications.status, error: notifications.error }).from(notifications).where(and(eq(notifications.caseId, kase.id), eq(notifications.channel, 'sms')));
-    expect(held).toEqual([{ status: 'blocked', error: 'contact.quietHours' }]);
+    await dispatchOutbox(db, { now: new Date() });
+    const held = await db.select({ status: notifications.status, deferredBy: notifications.deferredBy }).from(notifications).where(and(eq(notifications.caseId, kase.id), eq(notifications.channel, 'sms')));
+    expect(held).toEqual([{ status: 'pending', deferredBy: 'contact.quietHours' }]);
   }).toPass({ timeout: 10_000 });
   await desk.reload();
   await expect(desk.getByTestId('timeline')).toContainText('已拦截：借款人设定的免打扰时段');

@@ -36,10 +36,10 @@ test.describe('when mediation fails', () => {
     // The supervisor escalates the case to litigation, then approves and sends the notice.
     const boss = await pageAs(supervisor);
     await boss.goto(`/staff/cases/${kase.id}`);
-    const close = boss.getByRole('form', { name: '结案' });
-    await close.getByLabel('调解结果').selectOption({ label: '移交诉讼' });
-    await close.getByLabel('诉讼请求金额（元）').fill('12000');
-    await close.getByRole('button', { name: '按此结果结案' }).click();
+    await boss.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '移交诉讼' }).click();
+    const escalate = boss.getByRole('form', { name: '移交诉讼' });
+    await escalate.getByLabel('诉讼请求金额（元）').fill('12000');
+    await escalate.getByRole('button', { name: '按此结果结案' }).click();
     await expect(boss.getByText('当前结果: 移交诉讼')).toBeVisible();
     const list = boss.getByTestId('notice-list');
     await expect(list.getByRole('listitem')).toHaveCount(3);
