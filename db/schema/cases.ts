@@ -40,7 +40,7 @@ export const cases = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /*
-     * The queue's facts (docs/decisions/0015-queue.md): copies of what the side tables say, kept by database
+     * The queue's facts (docs/decisions/0016-queue.md): copies of what the side tables say, kept by database
      * triggers (migration 00xx_queue_facts) whoever writes those tables, so that every queue filter and sort reads
      * this one table. The version above is not bumped by them: they change no decision a stale form could break.
      */

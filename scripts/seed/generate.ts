@@ -77,7 +77,7 @@ export async function generateCases(db: Database, options: GenerateOptions): Pro
     await pending;
     if (bulk) {
       await verifyReferences(tx);
-      // The queue's facts are kept by a row trigger on cases (docs/decisions/0015-queue.md), off during the load:
+      // The queue's facts are kept by a row trigger on cases (docs/decisions/0016-queue.md), off during the load:
       // one pass over the new cases with triggers back on computes them (the side tables have nothing for them yet).
       // Only overdue_since is set, so the dashboard's triggers (on other columns) are not set off for every case.
       await tx.execute(sql`update cases set overdue_since = (opened_at at time zone 'Asia/Shanghai')::date - dpd_at_open where overdue_since is null`);
