@@ -110,3 +110,25 @@ describe('original loan schedules', () => {
     );
   });
 });
+
+describe('a schedule refuses what a contract cannot say', () => {
+  const base = { principal: 120_000, annualRatePpm: 120_000, months: 12, method: 'equal_principal' as const, firstDueDate: '2025-02-10' };
+
+  it('takes a zero principal (nothing to repay) but not a negative or fractional one', () => {
+    expect(buildSchedule({ ...base, principal: 0 }).every((row) => row.principal === 0 && row.interest === 0)).toBe(true);
+    expect(() => buildSchedule({ ...base, principal: -1 })).toThrow('principal must not be negative');
+    expect(() => buildSchedule({ ...base, principal: 1.5 })).toThrow(/principal/);
+  });
+
+  it('takes 1 to 600 months, whole ones only', () => {
+    expect(buildSchedule({ ...base, months: 1 })).toHaveLength(1);
+    expect(buildSchedule({ ...base, months: 600 })).toHaveLength(600);
+    for (const months of [0, 601, 1.5]) expect(() => buildSchedule({ ...base, months })).toThrow('months must be 1–600');
+  });
+
+  it('takes a rate of zero, not a negative or fractional one', () => {
+    // ¥1,200.00 over 12 months at no interest: ¥100.00 a month, nothing more.
+    expect(buildSchedule({ ...base, annualRatePpm: 0 }).map((row) => row.principal + row.interest)).toEqual(Array(12).fill(10_000));
+    for (const annualRatePpm of [-1, 0.5]) expect(() => buildSchedule({ ...base, annualRatePpm })).toThrow('rate must be a non-negative integer ppm');
+  });
+});

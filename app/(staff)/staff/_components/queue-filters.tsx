@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -19,6 +20,20 @@ type Props = {
 const dashboardKeys = ['openedFrom', 'openedTo', 'bucket', 'creditor', 'outcome', 'reached'] as const;
 
 const selectClass = 'min-h-11 rounded-lg border border-slate-400 bg-white px-3';
+
+/** One of the queue's filters: a labelled select of the given options. */
+function SelectFilter({ id, name, label, defaultValue, children }: { id: string; name: string; label: ReactNode; defaultValue: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} className={selectClass}>
+        {children}
+      </select>
+    </div>
+  );
+}
 const inputClass = 'min-h-11 rounded-lg border border-slate-400 bg-white px-3';
 
 /**
@@ -79,21 +94,16 @@ export function QueueFilters({ params, assignee, people, creditorName }: Props) 
           </p>
           <input id="queue-search" name="q" type="search" defaultValue={params.q ?? ''} maxLength={60} aria-describedby="queue-search-hint" className={`${inputClass} w-full`} autoComplete="off" />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-state" className="text-sm font-medium">
-            {t('state')}
-          </label>
-          <select id="f-state" name="state" defaultValue={params.state ?? 'open'} className={selectClass}>
-            <option value="open">{t('stateOpen')}</option>
-            <option value="all">{t('stateAll')}</option>
-            {params.state && params.state.includes(',') ? <option value={params.state}>{params.state.split(',').map((s) => tState(s)).join(' / ')}</option> : null}
-            {caseStates.map((s) => (
-              <option key={s} value={s}>
-                {tState(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter id="f-state" name="state" label={t('state')} defaultValue={params.state ?? 'open'}>
+          <option value="open">{t('stateOpen')}</option>
+          <option value="all">{t('stateAll')}</option>
+          {params.state && params.state.includes(',') ? <option value={params.state}>{params.state.split(',').map((s) => tState(s)).join(' / ')}</option> : null}
+          {caseStates.map((s) => (
+            <option key={s} value={s}>
+              {tState(s)}
+            </option>
+          ))}
+        </SelectFilter>
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium">{t('dpd')}</legend>
           <div className="flex flex-wrap gap-x-3">
@@ -117,72 +127,47 @@ export function QueueFilters({ params, assignee, people, creditorName }: Props) 
           </label>
           <input id="f-max" name="max" inputMode="numeric" pattern="\d*" defaultValue={params.max ?? ''} className={`${inputClass} w-36`} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-assignee" className="text-sm font-medium">
-            {t('assignee')}
-          </label>
-          <select id="f-assignee" name="assignee" defaultValue={assignee} className={selectClass}>
-            <option value="me">{t('assigneeMe')}</option>
-            <option value="any">{t('assigneeAny')}</option>
-            <option value="none">{t('assigneeNone')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-deadline" className="text-sm font-medium">
-            {t('deadline')}
-          </label>
-          <select id="f-deadline" name="deadline" defaultValue={params.deadline ?? ''} className={selectClass}>
-            <option value="">{t('deadlineAny')}</option>
-            <option value="passed">{t('deadlinePassed')}</option>
-            {['3', '7', '14'].map((d) => (
-              <option key={d} value={d}>
-                {t('deadlineWithin', { days: d })}
-              </option>
-            ))}
-            {params.deadline && !['passed', '3', '7', '14'].includes(params.deadline) ? <option value={params.deadline}>{t('deadlineWithin', { days: params.deadline })}</option> : null}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-offer" className="text-sm font-medium">
-            {t('offer')}
-          </label>
-          <select id="f-offer" name="offer" defaultValue={params.offer ?? ''} className={selectClass}>
-            <option value="">{t('offerAny')}</option>
-            <option value="borrower">{t('offerBorrower')}</option>
-            <option value="approval">{t('offerApproval')}</option>
-            <option value="proposal">{t('offerProposal')}</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-promise" className="text-sm font-medium">
-            {t('promise')}
-          </label>
-          <select id="f-promise" name="promise" defaultValue={params.promise ?? ''} className={selectClass}>
-            <option value="">{t('promiseAny')}</option>
-            <option value="open">{t('promiseOpen')}</option>
-            <option value="due">{t('promiseDue')}</option>
-            <option value="broken">{t('promiseBroken')}</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-contact" className="text-sm font-medium">
-            {t('noContact')}
-          </label>
-          <select id="f-contact" name="noContact" defaultValue={params.noContact ? String(params.noContact) : ''} className={selectClass}>
-            <option value="">{t('noContactAny')}</option>
-            {['3', '7', '14', '30'].map((d) => (
-              <option key={d} value={d}>
-                {t('noContactDays', { days: d })}
-              </option>
-            ))}
-            {params.noContact && ![3, 7, 14, 30].includes(params.noContact) ? <option value={String(params.noContact)}>{t('noContactDays', { days: params.noContact })}</option> : null}
-          </select>
-        </div>
+        <SelectFilter id="f-assignee" name="assignee" label={t('assignee')} defaultValue={assignee}>
+          <option value="me">{t('assigneeMe')}</option>
+          <option value="any">{t('assigneeAny')}</option>
+          <option value="none">{t('assigneeNone')}</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectFilter>
+        <SelectFilter id="f-deadline" name="deadline" label={t('deadline')} defaultValue={params.deadline ?? ''}>
+          <option value="">{t('deadlineAny')}</option>
+          <option value="passed">{t('deadlinePassed')}</option>
+          {['3', '7', '14'].map((d) => (
+            <option key={d} value={d}>
+              {t('deadlineWithin', { days: d })}
+            </option>
+          ))}
+          {params.deadline && !['passed', '3', '7', '14'].includes(params.deadline) ? <option value={params.deadline}>{t('deadlineWithin', { days: params.deadline })}</option> : null}
+        </SelectFilter>
+        <SelectFilter id="f-offer" name="offer" label={t('offer')} defaultValue={params.offer ?? ''}>
+          <option value="">{t('offerAny')}</option>
+          <option value="borrower">{t('offerBorrower')}</option>
+          <option value="approval">{t('offerApproval')}</option>
+          <option value="proposal">{t('offerProposal')}</option>
+        </SelectFilter>
+        <SelectFilter id="f-promise" name="promise" label={t('promise')} defaultValue={params.promise ?? ''}>
+          <option value="">{t('promiseAny')}</option>
+          <option value="open">{t('promiseOpen')}</option>
+          <option value="due">{t('promiseDue')}</option>
+          <option value="broken">{t('promiseBroken')}</option>
+        </SelectFilter>
+        <SelectFilter id="f-contact" name="noContact" label={t('noContact')} defaultValue={params.noContact ? String(params.noContact) : ''}>
+          <option value="">{t('noContactAny')}</option>
+          {['3', '7', '14', '30'].map((d) => (
+            <option key={d} value={d}>
+              {t('noContactDays', { days: d })}
+            </option>
+          ))}
+          {params.noContact && ![3, 7, 14, 30].includes(params.noContact) ? <option value={String(params.noContact)}>{t('noContactDays', { days: params.noContact })}</option> : null}
+        </SelectFilter>
         <label className="flex min-h-11 items-center gap-2 text-sm">
           <input type="checkbox" name="hardship" value="1" defaultChecked={Boolean(params.hardship)} className="size-5" />
           {t('hardship')}
@@ -191,28 +176,18 @@ export function QueueFilters({ params, assignee, people, creditorName }: Props) 
           <input type="checkbox" name="neverEngaged" value="1" defaultChecked={Boolean(params.neverEngaged)} className="size-5" />
           {t('neverEngaged')}
         </label>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-sort" className="text-sm font-medium">
-            {t('sort')}
-          </label>
-          <select id="f-sort" name="sort" defaultValue={params.sort ?? 'priority'} className={selectClass}>
-            {queueSorts.map((s) => (
-              <option key={s} value={s}>
-                {t(`sortBy.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-dir" className="text-sm font-medium">
-            {t('direction')}
-          </label>
-          <select id="f-dir" name="dir" defaultValue={params.dir ?? ''} className={selectClass}>
-            <option value="">—</option>
-            <option value="asc">{t('asc')}</option>
-            <option value="desc">{t('desc')}</option>
-          </select>
-        </div>
+        <SelectFilter id="f-sort" name="sort" label={t('sort')} defaultValue={params.sort ?? 'priority'}>
+          {queueSorts.map((s) => (
+            <option key={s} value={s}>
+              {t(`sortBy.${s}`)}
+            </option>
+          ))}
+        </SelectFilter>
+        <SelectFilter id="f-dir" name="dir" label={t('direction')} defaultValue={params.dir ?? ''}>
+          <option value="">—</option>
+          <option value="asc">{t('asc')}</option>
+          <option value="desc">{t('desc')}</option>
+        </SelectFilter>
         <Button type="submit">{t('apply')}</Button>
         <Link href="/staff" className="min-h-11 px-2 py-3 text-sm text-brand-700 underline">
           {t('reset')}
