@@ -48,7 +48,7 @@ export async function makeCaseHistory(
         channel: channels[k % channels.length]!,
         direction: 'outbound' as const,
         outcome,
-        blockedRule: outcome === 'blocked' ? 'daily_limit' : null,
+        blockedRule: outcome === 'blocked' ? 'contact.dailyMessages' : null,
         note: k % 3 === 0 ? '借款人表示下月发工资后联系' : k % 3 === 1 ? '=1+1 (a note that a spreadsheet would run)' : null,
         at: new Date(until.getTime() - d * 86_400_000 - n * 3_600_000 - 3_600_000),
       });
