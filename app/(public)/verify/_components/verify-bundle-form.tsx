@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { BundleVerificationDto } from '@/lib/server/bundle/verify-bundle';
 
@@ -38,15 +39,7 @@ export function VerifyBundleForm({ maxMegabytes }: { maxMegabytes: number }) {
           setResult(answer.data);
         }}
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="verify-bundle" className="text-sm font-medium">
-            {t('fileLabel')}
-          </label>
-          <input id="verify-bundle" name="bundle" type="file" accept=".zip,application/zip" aria-describedby="verify-bundle-hint" className="min-h-11 rounded-lg border border-slate-400 bg-white p-2" />
-          <p id="verify-bundle-hint" className="text-sm text-slate-600">
-            {t('fileHint', { max: maxMegabytes })}
-          </p>
-        </div>
+        <Field id="verify-bundle" name="bundle" type="file" accept=".zip,application/zip" label={t('fileLabel')} hint={t('fileHint', { max: maxMegabytes })} className="p-2" />
         <FormError message={error} />
         <Button type="submit" disabled={busy} className="self-start">
           {busy ? t('checking') : t('check')}

@@ -39,15 +39,7 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
           setResult(response.data);
         }}
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="verify-file" className="text-sm font-medium">
-            {t('fileLabel')}
-          </label>
-          <input id="verify-file" name="file" type="file" accept="application/pdf" aria-describedby="verify-file-hint" className="min-h-11 rounded-lg border border-slate-400 bg-white p-2" />
-          <p id="verify-file-hint" className="text-sm text-slate-600">
-            {t('fileHint', { max: uploadLimit.maxMegabytes })}
-          </p>
-        </div>
+        <Field id="verify-file" name="file" type="file" accept="application/pdf" label={t('fileLabel')} hint={t('fileHint', { max: uploadLimit.maxMegabytes })} className="p-2" />
         <Field label={t('codeLabel')} hint={t('codeHint')} name="code" defaultValue={initialCode} autoCapitalize="characters" />
         <FormError message={error} />
         <Button type="submit" disabled={busy} className="self-start">
