@@ -1,29 +1,51 @@
 import fs from 'node:fs';
-import { connectDb } from '@/db/client';
-import { applyImport } from '@/lib/server/imports/apply-import';
+import { connectDb, getPool } from '@/db/client';
 import { confirmImport, uploadImport } from '@/lib/server/imports/import-batches';
-import { validateImport } from '@/lib/server/imports/validate-import';
+import { runImportProcess } from '@/lib/server/imports/import-process';
+import { clusterCpuMs } from './lib/pg-cpu';
 
 /**
  * One portfolio import, in a process of its own so that its peak memory is the importer's alone
- * (scripts/lib/bench-jobs.ts runs it): upload from the file as a stream, validation, confirmation, apply.
- * Prints one line of JSON.
+ * (scripts/lib/bench-jobs.ts runs it): upload from the file as a stream, then validation and apply as the worker
+ * runs them (each in a process of its own, lib/server/imports/import-process.ts), with the confirmation between.
+ * Prints one line of JSON: each step's wall-clock, the CPU time the importer and the database spent on it
+ * (load-independent), and the importer's peak RSS (VmHWM of the validation's and the apply's processes; the
+ * upload's is this process's, as it is the web server's in the app).
  */
 const [url, file, creditorId, adminId] = process.argv.slice(2) as [string, string, string, string];
 connectDb(url, 4);
 const ctx = { actor: { type: 'staff' as const, id: adminId, role: 'admin' as const, creditorId: null }, meta: {} };
 const noQueue = async () => {};
-// The heap in use, sampled: beside the peak RSS it tells the live data from what the collector has yet to give back.
-let maxHeapMb = 0;
-const sampler = setInterval(() => (maxHeapMb = Math.max(maxHeapMb, process.memoryUsage().heapUsed / 1024 / 1024)), 100);
-const t0 = performance.now();
-const { batchId } = await uploadImport(ctx, { creditorId, filename: 'bench.csv', encoding: 'auto', declaredSize: fs.statSync(file).size }, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { enqueue: noQueue });
-const t1 = performance.now();
-const validated = await validateImport(batchId);
-const t2 = performance.now();
-await confirmImport(ctx, batchId, { enqueue: noQueue });
-const applied = await applyImport(batchId);
-const t3 = performance.now();
-clearInterval(sampler);
-console.log(JSON.stringify({ uploadMs: t1 - t0, validateMs: t2 - t1, applyMs: t3 - t2, validated, applied, maxRssMb: process.resourceUsage().maxRSS / 1024, maxHeapMb }));
+const dataDirectory = (await getPool().query<{ data_directory: string }>('show data_directory')).rows[0]!.data_directory;
+const cpu = () => {
+  const own = process.cpuUsage();
+  return { node: (own.user + own.system) / 1000, pg: clusterCpuMs(dataDirectory) ?? NaN };
+};
+const step = async <T>(work: () => Promise<T>, own?: (result: T) => { cpuMs: number; maxRssMb: number }) => {
+  const [c0, t0] = [cpu(), performance.now()];
+  const result = await work();
+  const [c1, t1] = [cpu(), performance.now()];
+  const child = own?.(result);
+  return { result, ms: t1 - t0, nodeCpuMs: c1.node - c0.node + (child?.cpuMs ?? 0), pgCpuMs: c1.pg - c0.pg, rssMb: Math.round(child?.maxRssMb ?? process.resourceUsage().maxRSS / 1024) };
+};
+const upload = await step(() => uploadImport(ctx, { creditorId, filename: 'bench.csv', encoding: 'auto', declaredSize: fs.statSync(file).size }, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { enqueue: noQueue }));
+const batchId = upload.result.batchId;
+const own = (r: { cpuMs: number; maxRssMb: number }) => r;
+const validate = await step(() => runImportProcess('validate', batchId, new Date(), { url }), own);
+const apply = await step(async () => {
+  await confirmImport(ctx, batchId, { enqueue: noQueue });
+  return runImportProcess('apply', batchId, new Date(), { url });
+}, own);
+const steps = { upload, validate, apply };
+console.log(
+  JSON.stringify({
+    uploadMs: upload.ms,
+    validateMs: validate.ms,
+    applyMs: apply.ms,
+    cpu: Object.fromEntries(Object.entries(steps).map(([name, s]) => [name, { nodeMs: Math.round(s.nodeCpuMs), pgMs: Math.round(s.pgCpuMs), rssMb: s.rssMb }])),
+    validated: validate.result.report,
+    applied: apply.result.report,
+    maxRssMb: Math.max(validate.rssMb, apply.rssMb),
+  }),
+);
 process.exit(0);

@@ -13,7 +13,8 @@ const arg = (name: string, fallback: number) => {
 };
 Object.assign(process.env, { DEMO_MODE: 'true', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123', CONCORD_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 const log = (m: string) => console.log(`[bench] ${m}`);
-const cluster = await startEmbeddedPostgres({ dir: path.resolve('.bench-data/jobs'), port: arg('pg-port', 54398) });
+// A data directory per port: two runs on different ports (the import and the month at once) do not share one.
+const cluster = await startEmbeddedPostgres({ dir: path.resolve(`.bench-data/jobs-${arg('pg-port', 54398)}`), port: arg('pg-port', 54398) });
 try {
   const importBench = arg('rows', 100_000) > 0 ? await benchImport(cluster.adminUrl, arg('rows', 100_000), log) : null;
   const month = arg('borrowers', 10_000) > 0 ? await benchMonth(cluster.adminUrl, arg('borrowers', 10_000), log) : null;

@@ -5,8 +5,6 @@ import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
 import { checkPromises } from './contacts/record-promise';
 import { warnMediationDeadlines } from './cases/deadline-warnings';
-import { applyImport } from './imports/apply-import';
-import { validateImport } from './imports/validate-import';
 import { logger } from './logger';
 import { expireOffers } from './offers/expire-offers';
 import { dispatchOutbox } from './outbox/dispatch';
@@ -49,8 +47,9 @@ export const jobDefinitions: JobDefinition[] = [
   { name: 'track-plans', schedule: '5 * * * *', run: (_, now) => trackPlans(now) },
   // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
   { name: 'escalation-review', schedule: '*/10 * * * *', run: (_, now) => flagEscalationReviews(now) },
-  { name: 'import-validate', schedule: null, run: (data, now) => validateImport(data.batchId!, { now }), expireInSeconds: 30 * 60 },
-  { name: 'import-apply', schedule: null, run: (data, now) => applyImport(data.batchId!, { now }), expireInSeconds: 30 * 60 },
+  // The import's two jobs, each in a process of its own (imports/import-process.ts).
+  { name: 'import-validate', schedule: null, run: (data, now) => import('./imports/import-process').then((m) => m.runImportProcess('validate', data.batchId!, now)).then((r) => r.report), expireInSeconds: 30 * 60 },
+  { name: 'import-apply', schedule: null, run: (data, now) => import('./imports/import-process').then((m) => m.runImportProcess('apply', data.batchId!, now)).then((r) => r.report), expireInSeconds: 30 * 60 },
   {
     // Rate-limit counters outlive their window, and sessions their end, only until this hourly sweep.
     name: 'purge-rate-limits',

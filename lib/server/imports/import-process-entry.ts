@@ -1,0 +1,19 @@
+import { closeDb, connectDb } from '@/db/client';
+import { applyImport } from './apply-import';
+import type { ImportProcessInput, ImportProcessResult } from './import-process';
+import { validateImport } from './validate-import';
+
+/** One import job in its own process (import-process.ts starts it): its own pool on the same database, one run, its report back. */
+const input = JSON.parse(process.argv[2]!) as ImportProcessInput;
+connectDb(input.url, 4);
+const now = new Date(input.now);
+const started = process.cpuUsage();
+try {
+  const report = input.kind === 'validate' ? await validateImport(input.batchId, { now }) : await applyImport(input.batchId, { now });
+  const cpu = process.cpuUsage(started);
+  const result: ImportProcessResult = { report, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (cpu.user + cpu.system) / 1000 };
+  await new Promise((resolve) => process.send!(result, resolve));
+} finally {
+  await closeDb();
+}
+process.exit(0);

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBatches, loans } from '@/db/schema';
+import { makeCreditor, makeStaff } from '@/lib/testing/factories';
+import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { writePortfolioFile } from '@/scripts/lib/portfolio-file';
+import type { Ctx } from '../actor';
+import { applyImport } from './apply-import';
+import { confirmImport, uploadImport } from './import-batches';
+import { runImportProcess } from './import-process';
+
+/**
+ * The import's jobs as the worker runs them, each in a process of its own (import-process.ts): the reports come
+ * back with the process's peak memory; a process killed in the middle of the apply leaves nothing of the batch,
+ * which is marked failed and can be confirmed again.
+ */
+const now = new Date('2026-06-15T04:00:00Z');
+const noQueue = async () => {};
+let test: TestDatabase;
+let dir: string;
+beforeAll(async () => {
+  test = await createTestDatabase();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-import-process-'));
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await test.drop();
+});
+
+async function uploaded(rows: number, offset: number) {
+  const creditor = await makeCreditor(test.db);
+  const admin = await makeStaff(test.db, creditor.id, 'admin');
+  const ctx: Ctx = { actor: { type: 'staff', id: admin.id, role: 'admin', creditorId: creditor.id }, meta: {} };
+  const file = path.join(dir, `portfolio-${offset}.csv`);
+  writePortfolioFile(file, rows, offset, creditor.code);
+  const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'portfolio.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(file), { enqueue: noQueue });
+  return { ctx, batchId, creditorId: creditor.id };
+}
+
+const loansOf = async (creditorId: string) => (await test.db.execute<{ n: number }>(sql`select count(*)::int as n from ${loans} where creditor_id = ${creditorId}`)).rows[0]!.n;
+
+describe('the import jobs in their own process', () => {
+  it('validate and apply a file, and report what the process used', { timeout: 120_000 }, async () => {
+    const { ctx, batchId, creditorId } = await uploaded(200, 910_000);
+    const validated = await runImportProcess('validate', batchId, now, { url: test.url });
+    expect(validated.report).toMatchObject({ status: 'previewed', read: 200, valid: 200, invalid: 0 });
+    expect(validated.maxRssMb).toBeGreaterThan(20);
+    expect(validated.cpuMs).toBeGreaterThan(0);
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    const applied = await runImportProcess('apply', batchId, now, { url: test.url });
+    expect(applied.report).toMatchObject({ status: 'imported', imported: 200, casesOpened: 200 });
+    expect(await loansOf(creditorId)).toBe(200);
+  });
+
+  it('killed in the middle of the apply, leave nothing of the batch, marked failed; confirmed again, it imports', { timeout: 180_000 }, async () => {
+    const { ctx, batchId, creditorId } = await uploaded(4000, 920_000);
+    expect((await runImportProcess('validate', batchId, now, { url: test.url })).report.status).toBe('previewed');
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    let child: ChildProcess | null = null;
+    const applying = runImportProcess('apply', batchId, now, { url: test.url, onSpawn: (c) => (child = c) });
+    applying.catch(() => undefined);
+    // Killed once it has written borrowers and is past them (its stage is written outside its transaction).
+    let stage: string | null = null;
+    for (let i = 0; i < 3000 && !['loans', 'schedules', 'payments', 'cases'].includes(stage ?? ''); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      stage = (await test.db.select({ stage: importBatches.stage }).from(importBatches).where(eq(importBatches.id, batchId)))[0]!.stage;
+    }
+    expect(['loans', 'schedules', 'payments', 'cases']).toContain(stage);
+    (child as ChildProcess | null)!.kill('SIGKILL');
+    await expect(applying).rejects.toThrow(/no report/);
+    const [batch] = await test.db.select().from(importBatches).where(eq(importBatches.id, batchId));
+    expect(batch).toMatchObject({ status: 'failed', problem: { key: 'applyFailed' }, rowsImported: 0 });
+    expect(await loansOf(creditorId)).toBe(0);
+    const borrowersOfFile = await test.db.execute<{ n: number }>(sql`select count(*)::int as n from borrowers b join import_rows r on r.resident_id_hash = b.resident_id_hash where r.batch_id = ${batchId}`);
+    expect(borrowersOfFile.rows[0]!.n).toBe(0);
+
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 4000 });
+    expect(await loansOf(creditorId)).toBe(4000);
+  });
+});
