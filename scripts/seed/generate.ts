@@ -255,7 +255,7 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
     id: 'uuid', creditor_id: 'uuid', borrower_id: 'uuid', contract_no: 'text', product: 'text', principal: 'bigint', annual_rate_ppm: 'integer', term_months: 'integer',
     repayment_method: 'repayment_method', start_date: 'date', first_due_date: 'date', maturity_date: 'date', status: 'loan_status',
   });
-  const installmentRows = table('installments', { id: 'uuid', loan_id: 'uuid', seq: 'integer', due_date: 'date', principal_due: 'bigint', interest_due: 'bigint' });
+  const installmentRows = table('installments', { loan_id: 'uuid', seq: 'integer', due_date: 'date', principal_due: 'bigint', interest_due: 'bigint' });
   const paymentRows = table('payments', { id: 'uuid', loan_id: 'uuid', received_on: 'date', amount: 'bigint', channel: 'text', reference: 'text' });
   const caseRows = table('cases', {
     id: 'uuid', case_no: 'text', creditor_id: 'uuid', borrower_id: 'uuid', loan_id: 'uuid', state: 'case_state', assignee_id: 'uuid',
@@ -297,7 +297,7 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
     const loanId = input.nextId();
     const contractNo = `GEN-${loan.startDate.slice(0, 4)}-${String(i + 1).padStart(7, '0')}`;
     push(loanRows, loanId, served.creditorId, borrowerId, contractNo, loan.product, loan.principal, loan.annualRatePpm, loan.termMonths, loan.repaymentMethod, loan.startDate, loan.firstDueDate, loan.maturityDate, loan.status);
-    for (const inst of loan.schedule) push(installmentRows, input.nextId(), loanId, inst.seq, inst.dueDate, inst.principal, inst.interest);
+    for (const inst of loan.schedule) push(installmentRows, loanId, inst.seq, inst.dueDate, inst.principal, inst.interest);
     for (const pay of loan.payments) push(paymentRows, input.nextId(), loanId, pay.receivedOn, pay.amount, pay.channel, `${contractNo}-P${pay.label}`);
     const assignee = state === 'invited' && rng.chance(0.4) ? null : rng.pick(served.mediatorIds);
     const caseId = input.nextId();

@@ -39,9 +39,11 @@ async function setStage(batchId: string, stage: string) {
 }
 
 
-export async function applyImport(batchId: string, options: { now?: Date } = {}): Promise<ApplyReport> {
+export async function applyImport(batchId: string, options: { now?: Date; onBackend?: (pid: number) => void } = {}): Promise<ApplyReport> {
   const now = options.now ?? new Date();
   const client = await getPool().connect();
+  // The server process of the transaction, for whoever must end it if this process dies first (import-process.ts).
+  if (options.onBackend) options.onBackend((await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid);
   const report: ApplyReport = { status: 'skipped', imported: 0, casesOpened: 0, borrowersCreated: 0, invitations: 0 };
   try {
     await client.query('begin');

@@ -9,7 +9,8 @@ connectDb(input.url, 4);
 const now = new Date(input.now);
 const started = process.cpuUsage();
 try {
-  const report = input.kind === 'validate' ? await validateImport(input.batchId, { now }) : await applyImport(input.batchId, { now });
+  const onBackend = (pid: number) => process.send!({ backendPid: pid });
+  const report = input.kind === 'validate' ? await validateImport(input.batchId, { now, onBackend }) : await applyImport(input.batchId, { now, onBackend });
   const cpu = process.cpuUsage(started);
   const result: ImportProcessResult = { report, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (cpu.user + cpu.system) / 1000 };
   await new Promise((resolve) => process.send!(result, resolve));

@@ -13,13 +13,26 @@ import type { ValidationReport } from './validate-import';
  * collection (--heap-growing-percent): by default it lets garbage reach about three times the live data before it
  * collects, which took 100,000 rows to 460 MB of RSS for about 90 MB of live data (the file's contracts, people and
  * phones seen so far, the rows in flight); collecting sooner costs no more CPU here. The old generation is capped
- * with room for the largest file taken (300,000 rows). A process that dies mid-apply has rolled back (its
- * connection closed mid-transaction), and the batch is marked failed; a failed validation is retried by the queue.
+ * with room for the largest file taken (300,000 rows). A process that dies mid-apply leaves its transaction to
+ * roll back, but its server process would run the statement in hand to its end before it noticed, holding the
+ * batch's lock meanwhile (a second apply would find it taken and skip): it is ended here at once, and the batch
+ * marked failed, to be confirmed again. A failed validation is ended the same way and retried by the queue.
  */
 export const importProcessFlags = ['--heap-growing-percent=25', '--max-old-space-size=512'];
 
 export type ImportProcessInput = { kind: 'validate' | 'apply'; batchId: string; now: string; url: string };
 export type ImportProcessResult = { report: ValidationReport | ApplyReport; maxRssMb: number; cpuMs: number };
+
+/** Ends a dead import process's server process and waits until it is gone (its transaction rolled back, its locks released). */
+async function endBackend(pid: number) {
+  const pool = getPool();
+  await pool.query('select pg_terminate_backend($1)', [pid]);
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await pool.query('select 1 from pg_stat_activity where pid = $1', [pid]);
+    if (!rows.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 export async function runImportProcess(
   kind: ImportProcessInput['kind'],
@@ -37,11 +50,19 @@ export async function runImportProcess(
   try {
     return await new Promise<ImportProcessResult>((resolve, reject) => {
       let result: ImportProcessResult | null = null;
+      let backendPid: number | null = null;
+      const fail = async (error: Error) => {
+        if (backendPid) await endBackend(backendPid).catch(() => undefined);
+        reject(error);
+      };
       const child = fork(entry, [JSON.stringify(input)], { execArgv: [...loader, ...importProcessFlags], stdio: 'inherit' });
       options.onSpawn?.(child);
-      child.on('message', (message: ImportProcessResult) => (result = message));
-      child.on('error', reject);
-      child.on('exit', (code, signal) => (result ? resolve(result) : reject(new Error(`import ${kind} process ended (${signal ?? code}) with no report`))));
+      child.on('message', (message: ImportProcessResult | { backendPid: number }) => {
+        if ('backendPid' in message) backendPid = message.backendPid;
+        else result = message;
+      });
+      child.on('error', (error) => void fail(error));
+      child.on('exit', (code, signal) => (result ? resolve(result) : void fail(new Error(`import ${kind} process ended (${signal ?? code}) with no report`))));
     });
   } catch (error) {
     logger.error({ batchId, kind, err: { name: (error as Error).name, message: (error as Error).message } }, 'import process failed');

@@ -105,10 +105,12 @@ async function setProgress(db: pg.ClientBase, batchId: string, fields: Record<st
   await db.query(`update import_batches set ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [batchId, ...names.map((n) => (n === 'problem' && fields[n] !== null ? JSON.stringify(fields[n]) : fields[n]))]);
 }
 
-export async function validateImport(batchId: string, options: { now?: Date } = {}): Promise<ValidationReport> {
+export async function validateImport(batchId: string, options: { now?: Date; onBackend?: (pid: number) => void } = {}): Promise<ValidationReport> {
   const now = options.now ?? new Date();
   const pool = getPool();
   const writer = await pool.connect();
+  // The server process that holds the batch's lock, for whoever must end it if this process dies first (import-process.ts).
+  if (options.onBackend) options.onBackend((await writer.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid);
   const reader = await pool.connect();
   let locked = false;
   const report: ValidationReport = { status: 'skipped', read: 0, valid: 0, invalid: 0 };
