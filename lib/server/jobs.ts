@@ -1,10 +1,13 @@
 import 'server-only';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import PgBoss from 'pg-boss';
 import { getDb } from '@/db/client';
 import { purgeStaleLockouts } from './auth/password-lockout';
 import { purgeEndedSessions } from './auth/sessions';
 import { checkPromises } from './contacts/record-promise';
 import { warnMediationDeadlines } from './cases/deadline-warnings';
+import type * as ImportProcessModule from './imports/import-process';
 import { logger } from './logger';
 import { expireOffers } from './offers/expire-offers';
 import { dispatchOutbox } from './outbox/dispatch';
@@ -28,6 +31,13 @@ import { flagEscalationReviews } from './review/flag-escalation-reviews';
  */
 export type JobData = { batchId?: string };
 
+/**
+ * The module that starts the import's processes, loaded by its path when a worker runs an import job: this file is
+ * also in the web server's bundle (the job names), and the bundler would try to bundle the process's entry file.
+ */
+const importProcess = (): Promise<typeof ImportProcessModule> =>
+  import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(path.join(process.cwd(), 'lib/server/imports/import-process.ts')).href);
+
 export type JobDefinition = {
   name: string;
   schedule: string | null;
@@ -48,8 +58,8 @@ export const jobDefinitions: JobDefinition[] = [
   // Mediation windows that ended with no agreement join the escalation review list (lib/server/review).
   { name: 'escalation-review', schedule: '*/10 * * * *', run: (_, now) => flagEscalationReviews(now) },
   // The import's two jobs, each in a process of its own (imports/import-process.ts).
-  { name: 'import-validate', schedule: null, run: (data, now) => import('./imports/import-process').then((m) => m.runImportProcess('validate', data.batchId!, now)).then((r) => r.report), expireInSeconds: 30 * 60 },
-  { name: 'import-apply', schedule: null, run: (data, now) => import('./imports/import-process').then((m) => m.runImportProcess('apply', data.batchId!, now)).then((r) => r.report), expireInSeconds: 30 * 60 },
+  { name: 'import-validate', schedule: null, run: (data, now) => importProcess().then((m) => m.runImportProcess('validate', data.batchId!, now)).then((r) => r.report), expireInSeconds: 30 * 60 },
+  { name: 'import-apply', schedule: null, run: (data, now) => importProcess().then((m) => m.runImportProcess('apply', data.batchId!, now)).then((r) => r.report), expireInSeconds: 30 * 60 },
   {
     // Rate-limit counters outlive their window, and sessions their end, only until this hourly sweep.
     name: 'purge-rate-limits',
