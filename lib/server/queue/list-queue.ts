@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { borrowers, cases, loans, staffUsers } from '@/db/schema';
+import { agreements, borrowers, cases, judicialConfirmations, loans, staffUsers } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { daysBetween, dpdBucket, todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { maskPhone } from '@/lib/domain/identity';
+import { confirmationMarker, type ConfirmationMarker } from '@/lib/domain/judicial-confirmation';
 import type { QueueParams } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
@@ -48,6 +49,8 @@ export type QueueRow = {
   nextActionDue: boolean;
   lastContactAt: string | null;
   promiseBroken: boolean;
+  /** The judicial-confirmation application of the executed agreement, when due (last 7 days) or overdue and not filed. */
+  confirmation: ConfirmationMarker | null;
 };
 
 export type QueueKpis = { matching: number; dueToday: number; deadlinesSoon: number; brokenPromises: number; arrears: number };
@@ -108,6 +111,12 @@ export function queueRowSelection() {
     nextActionAt: cases.nextActionAt,
     lastContactAt: cases.lastContactAt,
     promiseBrokenAt: cases.promiseBrokenAt,
+    // The judicial confirmation's clock, as the case file reads it (confirmationOf): the latest application's, else the
+    // latest executed agreement's. Subqueries in the select list run for the page's rows only, after the limit.
+    confirmationEffectiveAt: sql<Date | null>`coalesce(
+      (select j.effective_at from ${judicialConfirmations} j where j.case_id = ${cases.id} order by j.prepared_at desc limit 1),
+      (select a.executed_at from ${agreements} a where a.case_id = ${cases.id} and a.status = 'executed' order by a.executed_at desc limit 1))`.mapWith(cases.lastContactAt),
+    confirmationFiledAt: sql<Date | null>`(select j.filed_at from ${judicialConfirmations} j where j.case_id = ${cases.id} order by j.prepared_at desc limit 1)`.mapWith(cases.lastContactAt),
   };
 }
 
@@ -127,6 +136,8 @@ type SelectedRow = {
   nextActionAt: Date | null;
   lastContactAt: Date | null;
   promiseBrokenAt: Date | null;
+  confirmationEffectiveAt: Date | null;
+  confirmationFiledAt: Date | null;
 };
 
 export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
@@ -154,6 +165,7 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
     nextActionDue: !ended && !!row.nextActionAt && row.nextActionAt.getTime() <= now.getTime(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
     promiseBroken: row.promiseBrokenAt !== null,
+    confirmation: ended || !row.confirmationEffectiveAt ? null : confirmationMarker(row.confirmationEffectiveAt, row.confirmationFiledAt, now),
   };
 }
 

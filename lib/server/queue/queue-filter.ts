@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { borrowers, caseFacts, cases, loans } from '@/db/schema';
+import { agreements, borrowers, caseFacts, cases, judicialConfirmations, loans } from '@/db/schema';
+import { confirmationDueExecutedBefore } from '@/lib/domain/judicial-confirmation';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { isValidResidentId, normalizeResidentId } from '@/lib/domain/identity';
 import { QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
@@ -87,6 +88,15 @@ function factsCondition(actor: Staff, params: QueueParams): SQL | null {
   return sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where})`;
 }
 
+/**
+ * The application for judicial confirmation is due or overdue: the case's executed agreement took effect long enough
+ * ago that its last day is at most 7 days away (confirmationDueExecutedBefore), and no application for it was filed.
+ */
+function confirmationDue(now: Date): SQL {
+  return sql`exists (select 1 from ${agreements} a where a.case_id = ${cases.id} and a.status = 'executed' and a.executed_at < ${confirmationDueExecutedBefore(now)}
+    and not exists (select 1 from ${judicialConfirmations} j where j.agreement_id = a.id and j.filed_at is not null))`;
+}
+
 /** The where-clause of a view: the actor's creditors (staff-scope.ts), then every filter and the search. */
 export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
   const today = todayIn(QUEUE_TIME_ZONE, now);
@@ -111,6 +121,7 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
   if (params.promise === 'broken') filters.push(isNotNull(cases.promiseBrokenAt));
   if (params.noContact) filters.push(or(isNull(cases.lastContactAt), lt(cases.lastContactAt, new Date(now.getTime() - params.noContact * dayMs)))!);
   if (params.neverEngaged) filters.push(isNull(cases.engagedAt));
+  if (params.confirmation === 'due') filters.push(confirmationDue(now), notInArray(cases.state, [...endedStates]));
   if (params.creditor) filters.push(eq(cases.creditorId, params.creditor));
   const facts = factsCondition(actor, params);
   if (facts) filters.push(facts);
