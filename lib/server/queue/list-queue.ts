@@ -169,31 +169,31 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
   };
 }
 
-/** One page of a view, in its order. */
-export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<{ rows: QueueRow[]; page: number }> {
+/** One page of a view, in its order; given the view's KPI count, a small view is sorted rather than walked (queueOrder). */
+export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb(), matching?: number): Promise<{ rows: QueueRow[]; page: number }> {
   const { page } = pageOffset(params);
-  const rows = await listQueueQuery(actor, params, now, db);
+  const rows = await listQueueQuery(actor, params, now, db, matching);
   return { rows: rows.map((row) => toQueueRow(row, now)), page };
 }
 
 /** A page's query itself (the bench explains it). */
-export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb()) {
-  return queueRowsQuery(actor, params, now, pageOffset(params), db);
+export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb(), matching?: number) {
+  return queueRowsQuery(actor, params, now, pageOffset(params), db, matching);
 }
 
 /** The view's rows in its order, from `offset` (a page, or the export's batches). */
-export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb()) {
+export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb(), matching?: number) {
   const staff = requireStaffActor(actor);
+  // The page's cases are found on cases alone (a deep page skips ids, not joined rows); only they are joined and read.
+  const page = db.select({ id: cases.id }).from(cases).where(queueWhere(staff, params, now)).orderBy(...queueOrder(params, matching)).limit(limit).offset(offset);
   return db
     .select(queueRowSelection())
     .from(cases)
     .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
     .innerJoin(loans, eq(loans.id, cases.loanId))
     .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
-    .where(queueWhere(staff, params, now))
-    .orderBy(...queueOrder(params))
-    .limit(limit)
-    .offset(offset);
+    .where(inArray(cases.id, page))
+    .orderBy(...queueOrder(params));
 }
 
 /** The ids of every case in a view (for "select all N matching"), up to a limit. */
