@@ -44,7 +44,7 @@ import { benchImport, benchMonth, printImport, printMonth } from './lib/bench-jo
  *   --only load|weight|bundle|queue|queue-db  (default load and weight: the server's throughput, or the borrower pages' weight on a phone;
  *                       bundle: only the evidence bundle of a heavy case, then stop; queue: only issue 14's goals — every queue
  *                       query at the database, then the queue page and the case file under load beside the static page;
- *                       queue-db: only the queue queries)
+ *                       queue-db: only the queue queries; queue-pages: only the two pages)
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -135,6 +135,39 @@ async function buildAndServe(databaseUrl: string) {
   return { server, base };
 }
 
+/** CPU time (user + system, ms) of a process and of its children, living and reaped (/proc, clock ticks of 10 ms). */
+function processTreeCpuMs(pid: number): number {
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state ppid … utime (12th) stime cutime cstime.
+    return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  };
+  let total = ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) total += ticks(stat);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total * 10;
+}
+
+/**
+ * What one request of a page costs, independent of the machine's load: the server's CPU and PostgreSQL's (every
+ * backend of the cluster), over `count` requests made one after another, warm.
+ */
+async function cpuPerRequest(url: string, cookie: string, serverPid: number, count = 60) {
+  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  for (let i = 0; i < 10; i++) await (await fetch(url, { headers: { cookie } })).text();
+  const server = processTreeCpuMs(serverPid);
+  const database = processTreeCpuMs(postmaster);
+  for (let i = 0; i < count; i++) await (await fetch(url, { headers: { cookie } })).text();
+  return { serverMs: (processTreeCpuMs(serverPid) - server) / count, databaseMs: (processTreeCpuMs(postmaster) - database) / count };
+}
+
 type Cluster = Awaited<ReturnType<typeof startEmbeddedPostgres>>;
 type Handle = ReturnType<typeof createDatabase>;
 
@@ -150,10 +183,10 @@ function printQueueQueries(queueQueries: Awaited<ReturnType<typeof benchQueueQue
  * and the case file under load beside the static page (issue 14's goals), without the rest of the bench.
  */
 async function benchQueueOnly(cluster: Cluster, handle: Handle, subject: { case_id: string; creditor_id: string }) {
-  const queueQueries = await benchQueueQueries(handle.db, handle.pool, subject.creditor_id, new Date());
+  const queueQueries = only === 'queue-pages' ? null : await benchQueueQueries(handle.db, handle.pool, subject.creditor_id, new Date());
   let staff: { server: ReturnType<typeof spawn>; base: string; cookie: string } | null = null;
   try {
-    if (only === 'queue') {
+    if (only === 'queue' || only === 'queue-pages') {
       const [staffRow] = (
         await handle.db.execute<{ id: string; name: string; email: string; creditor_id: string }>(
           sql`select id, name, email, creditor_id from staff_users where creditor_id = ${subject.creditor_id} and role = 'supervisor' and active order by email limit 1`,
@@ -173,6 +206,10 @@ async function benchQueueOnly(cluster: Cluster, handle: Handle, subject: { case_
         if (check.status !== 200 || !(await check.text()).includes(target.mustShow)) throw new Error(`${target.url} answered ${check.status} without ${target.mustShow}`);
       }
       await fetch(`${base}/help`);
+      for (const target of targets) {
+        const cost = await cpuPerRequest(target.url, target.cookie, server.pid!);
+        console.log(`${target.name}: CPU per request ${cost.serverMs.toFixed(1)} ms in the server + ${cost.databaseMs.toFixed(1)} ms in PostgreSQL (60 requests one at a time)`);
+      }
       log(`${CONNECTIONS} connections, ${DURATION} s per target in ${ROUNDS} turns`);
       const results = await loadInTurns([{ name: 'staticPage', url: `${base}/help` }, ...targets]);
       console.log('\nPage              req/s    p50 ms  p95 ms  p99 ms  non-2xx');
@@ -182,7 +219,7 @@ async function benchQueueOnly(cluster: Cluster, handle: Handle, subject: { case_
       await closeDb();
       await handle.pool.end();
     }
-    printQueueQueries(queueQueries);
+    if (queueQueries) printQueueQueries(queueQueries);
   } finally {
     if (staff) {
       staff.server.kill('SIGTERM');
@@ -222,7 +259,7 @@ async function main() {
   if (!subject) throw new Error('no generated case to measure with');
 
   connectDb(cluster.url, 4);
-  if (only === 'queue' || only === 'queue-db') return benchQueueOnly(cluster, handle, subject);
+  if (only === 'queue' || only === 'queue-db' || only === 'queue-pages') return benchQueueOnly(cluster, handle, subject);
   // Offer pricing in the domain alone: the full set of tailored suggestions for this case, warm.
   const borrowerCtx = { actor: { type: 'borrower' as const, id: subject.borrower_id }, meta: {} };
   const kase = await loadVisibleCase(getDb(), borrowerCtx.actor, subject.case_id);
