@@ -65,7 +65,7 @@ function requireStaffActor(actor: Actor): Staff {
 
 /** The KPI cards of a view: all of them from one pass over the matching cases. */
 export async function queueKpis(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<QueueKpis> {
-  const [row] = await queueKpisQuery(actor, params, now, db);
+  const [row] = await withoutParallelWorkers(db, (tx) => queueKpisQuery(actor, params, now, tx));
   return { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
 }
 
@@ -84,6 +84,18 @@ export function queueKpisQuery(actor: Actor, params: QueueParams, now: Date, db:
     })
     .from(cases)
     .where(queueWhere(staff, params, now));
+}
+
+/**
+ * A count over a creditor's open cases, without parallel workers: the planner starts two for a scan of tens of
+ * thousands of index entries, which nearly doubles the database's CPU for the query (starting the workers costs more
+ * than they save), and at ten requests at once there is no idle core for them anyway.
+ */
+async function withoutParallelWorkers<T>(db: Executor, query: (tx: Executor) => PromiseLike<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return query(tx);
+  });
 }
 
 /** The end of the portfolio's calendar day (Beijing time) containing `now`. */
@@ -210,7 +222,7 @@ export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promis
   const people = await assignableStaff(staff);
   if (!people.length) return [];
   const endOfToday = endOfDay(now);
-  const counts = await getDb()
+  const counts = await withoutParallelWorkers(getDb(), (tx) => tx
     .select({
       staffId: cases.assigneeId,
       open: sql<number>`count(*)::int`,
@@ -219,7 +231,7 @@ export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promis
     })
     .from(cases)
     .where(and(inArray(cases.assigneeId, people.map((p) => p.id)), notInArray(cases.state, [...endedStates]), queueWhere(staff, { assignee: 'any' }, now)))
-    .groupBy(cases.assigneeId);
+    .groupBy(cases.assigneeId));
   const byId = new Map(counts.map((c) => [c.staffId, c]));
   return people.map((p) => ({ staffId: p.id, name: p.name, role: p.role, open: byId.get(p.id)?.open ?? 0, dueToday: byId.get(p.id)?.dueToday ?? 0, broken: byId.get(p.id)?.broken ?? 0 }));
 }
