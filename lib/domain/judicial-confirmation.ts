@@ -78,13 +78,15 @@ export type ConfirmationMarker = { state: 'due'; daysLeft: number; deadline: Iso
 
 /**
  * The queue's judicial-confirmation marker, the case file's deadline state (deadlineState) reduced to what asks for
- * action: nothing once the application is filed or while more than the warning period is left.
+ * action: due in the warning period; overdue once the last day has passed only while an application was prepared and
+ * not filed (never prepared, there is nothing left to do: the court would not take it); nothing once filed.
  */
-export function confirmationMarker(effectiveAt: Date, filedAt: Date | null, now: Date): ConfirmationMarker | null {
+export function confirmationMarker(effectiveAt: Date, application: { filedAt: Date | null } | null, now: Date): ConfirmationMarker | null {
+  if (application?.filedAt) return null;
   const deadline = confirmationDeadline(effectiveAt);
-  const state = deadlineState(deadline, todayIn(COURT_TIME_ZONE, now), filedAt ? todayIn(COURT_TIME_ZONE, filedAt) : null);
+  const state = deadlineState(deadline, todayIn(COURT_TIME_ZONE, now), null);
   if (state.state === 'due') return { state: 'due', daysLeft: state.daysLeft, deadline };
-  if (state.state === 'overdue') return { state: 'overdue', daysLate: state.daysLate, deadline };
+  if (state.state === 'overdue' && application) return { state: 'overdue', daysLate: state.daysLate, deadline };
   return null;
 }
 
@@ -95,4 +97,10 @@ export function confirmationMarker(effectiveAt: Date, filedAt: Date | null, now:
 export function confirmationDueExecutedBefore(now: Date): Date {
   const today = todayIn(COURT_TIME_ZONE, now);
   return new Date(`${addDays(today, CONFIRMATION_DUE_WARNING_DAYS - CONFIRMATION_DEADLINE_DAYS + 1)}T00:00:00+08:00`);
+}
+
+/** The first instant of the Beijing day from which an agreement executed before it has its last day passed. */
+export function confirmationPassedExecutedBefore(now: Date): Date {
+  const today = todayIn(COURT_TIME_ZONE, now);
+  return new Date(`${addDays(today, -CONFIRMATION_DEADLINE_DAYS)}T00:00:00+08:00`);
 }

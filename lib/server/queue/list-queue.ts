@@ -124,10 +124,12 @@ export function queueRowSelection() {
     lastContactAt: cases.lastContactAt,
     promiseBrokenAt: cases.promiseBrokenAt,
     // The judicial confirmation's clock, as the case file reads it (confirmationOf): the latest application's, else the
-    // latest executed agreement's. Subqueries in the select list run for the page's rows only, after the limit.
+    // latest executed agreement's; and whether an application was made, and filed. Subqueries in the select list run
+    // for the page's rows only (the page's ids are found first).
     confirmationEffectiveAt: sql<Date | null>`coalesce(
       (select j.effective_at from ${judicialConfirmations} j where j.case_id = ${cases.id} order by j.prepared_at desc limit 1),
       (select a.executed_at from ${agreements} a where a.case_id = ${cases.id} and a.status = 'executed' order by a.executed_at desc limit 1))`.mapWith(cases.lastContactAt),
+    confirmationApplied: sql<boolean>`exists (select 1 from ${judicialConfirmations} j where j.case_id = ${cases.id})`,
     confirmationFiledAt: sql<Date | null>`(select j.filed_at from ${judicialConfirmations} j where j.case_id = ${cases.id} order by j.prepared_at desc limit 1)`.mapWith(cases.lastContactAt),
   };
 }
@@ -149,6 +151,7 @@ type SelectedRow = {
   lastContactAt: Date | null;
   promiseBrokenAt: Date | null;
   confirmationEffectiveAt: Date | null;
+  confirmationApplied: boolean;
   confirmationFiledAt: Date | null;
 };
 
@@ -177,7 +180,7 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
     nextActionDue: !ended && !!row.nextActionAt && row.nextActionAt.getTime() <= now.getTime(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
     promiseBroken: row.promiseBrokenAt !== null,
-    confirmation: ended || !row.confirmationEffectiveAt ? null : confirmationMarker(row.confirmationEffectiveAt, row.confirmationFiledAt, now),
+    confirmation: ended || !row.confirmationEffectiveAt ? null : confirmationMarker(row.confirmationEffectiveAt, row.confirmationApplied ? { filedAt: row.confirmationFiledAt } : null, now),
   };
 }
 

@@ -57,7 +57,9 @@ beforeAll(async () => {
   await make('due7', '2026-11-08'); // last day 12-08: 7 days left
   await make('open8', '2026-11-09'); // last day 12-09: 8 days left, nothing yet
   await make('lastDay', '2026-11-01'); // last day today
-  await make('overdue', '2026-10-20'); // last day 11-19: 12 days late
+  await make('passed', '2026-10-20'); // last day 11-19, never applied for: nothing left to do
+  await make('overdue', '2026-10-20', { confirmation: {} }); // last day 11-19, an application prepared, unfiled: 12 days late
+  await make('yesterday', '2026-10-31'); // last day 11-30 passed yesterday, never applied for
   await make('prepared', '2026-11-05', { confirmation: {} }); // prepared, not filed: last day 12-05, 4 days left
   await make('filed', '2026-10-25', { confirmation: { filedOn: '2026-11-20' } }); // filed (late): nothing to flag
   await make('closed', '2026-11-05', { state: 'closed' }); // the case has ended
@@ -74,13 +76,15 @@ const byKey = async (actor: Actor, query: string) => {
 };
 
 describe('judicial confirmation on the queue', () => {
-  it('marks each row due (last 7 days) or overdue until the application is filed, on open cases only', async () => {
+  it('marks each row due (last 7 days), or overdue while an application waits unfiled, on open cases only', async () => {
     const rows = await byKey(supervisor, 'state=all');
     expect(rows).toEqual({
       due7: { state: 'due', daysLeft: 7, deadline: '2026-12-08' },
       open8: null,
       lastDay: { state: 'due', daysLeft: 0, deadline: '2026-12-01' },
+      passed: null,
       overdue: { state: 'overdue', daysLate: 12, deadline: '2026-11-19' },
+      yesterday: null,
       prepared: { state: 'due', daysLeft: 4, deadline: '2026-12-05' },
       filed: null,
       closed: null,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { agreements, borrowers, caseFacts, cases, judicialConfirmations, loans } from '@/db/schema';
-import { confirmationDueExecutedBefore } from '@/lib/domain/judicial-confirmation';
+import { confirmationDueExecutedBefore, confirmationPassedExecutedBefore } from '@/lib/domain/judicial-confirmation';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { isValidResidentId, normalizeResidentId } from '@/lib/domain/identity';
 import { QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
@@ -115,12 +115,14 @@ function factsConditions(actor: Staff, params: QueueParams): SQL[] {
 }
 
 /**
- * The application for judicial confirmation is due or overdue: the case's executed agreement took effect long enough
- * ago that its last day is at most 7 days away (confirmationDueExecutedBefore), and no application for it was filed.
+ * The application for judicial confirmation is due or overdue, as the row's marker says (confirmationMarker): the
+ * case's executed agreement took effect long enough ago that its last day is at most 7 days away, no application for
+ * it was filed, and either the last day has not passed or an application was prepared.
  */
 function confirmationDue(now: Date): SQL {
   return sql`exists (select 1 from ${agreements} a where a.case_id = ${cases.id} and a.status = 'executed' and a.executed_at < ${confirmationDueExecutedBefore(now)}
-    and not exists (select 1 from ${judicialConfirmations} j where j.agreement_id = a.id and j.filed_at is not null))`;
+    and not exists (select 1 from ${judicialConfirmations} j where j.agreement_id = a.id and j.filed_at is not null)
+    and (a.executed_at >= ${confirmationPassedExecutedBefore(now)} or exists (select 1 from ${judicialConfirmations} j where j.agreement_id = a.id)))`;
 }
 
 /** The where-clause of a view: the actor's creditors (staff-scope.ts), then every filter and the search. */
