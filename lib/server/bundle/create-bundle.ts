@@ -2,7 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { getDb } from '@/db/client';
+import { getDb, getPool } from '@/db/client';
 import { evidenceBundles } from '@/db/schema';
 import { manifestKeyword } from '@/lib/bundle/check-bundle';
 import { entryName, MANIFEST_FORMAT, MANIFEST_JSON, MANIFEST_PDF, MANIFEST_SIGNATURE, manifestBytes, type Manifest } from '@/lib/bundle/manifest';
@@ -146,7 +146,7 @@ export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: {
   for (const c of copies) {
     zip.addReadStreamLazy(c.path, { ...entry, size: c.file.size }, (cb) => {
       // yazl pipes the stream without listening for its failure: a file that fails its check must fail the ZIP.
-      const file = storedFileStream(db, c.file).on('error', (error: Error) => zip.emit('error', error));
+      const file = storedFileStream(getPool(), c.file).on('error', (error: Error) => zip.emit('error', error));
       cb(null, file);
     });
   }
