@@ -15,7 +15,7 @@ import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
 import { storedFileStream } from '../files/stored-file-stream';
 import { limitAddress } from '../rate-limit';
-import { bundleCopies, bundleDocuments, type BundleCopy, type BundleDocument } from './bundle-documents';
+import { bundleCopies, bundleDocuments, type BundleDocument } from './bundle-documents';
 import { auditSpan, collectEvidence } from './collect-evidence';
 
 /** Times one stage of making a bundle (the bench passes one to see where the time goes); by default, none. */
