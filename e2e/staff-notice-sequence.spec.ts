@@ -14,12 +14,14 @@ test.describe("a lender's notice sequence", () => {
     const borrower = await makeBorrower(db, { fullName: '郑顺序' });
     const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, supervisor.id);
     await db.update(cases).set({ openedAt: new Date(Date.now() - 40 * DAY) }).where(eq(cases.id, kase.id));
-    await makeSentNotice(db, kase, supervisor.id, 'collection_letter', new Date(Date.now() - 30 * DAY));
+    const letterSent = new Date(Date.now() - 30 * DAY);
+    await makeSentNotice(db, kase, supervisor.id, 'collection_letter', letterSent);
+    const beijingDay = (date: Date) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(date);
 
     // Under the default sequence the lawyer's letter comes next.
     const boss = await pageAs(supervisor);
     await boss.goto(`/staff/cases/${kase.id}`);
-    await expect(boss.getByText('下一份通知：律师函', { exact: false })).toBeVisible();
+    await expect(boss.getByText(`下一份通知：律师函，最早 ${beijingDay(new Date(letterSent.getTime() + 15 * DAY))}`, { exact: false })).toBeVisible();
 
     // The admin, in English, changes the sequence.
     const desk = await pageAs(admin, { locale: 'en' });
@@ -52,10 +54,9 @@ test.describe("a lender's notice sequence", () => {
     await axe(zh);
     await zh.screenshot({ path: testInfo.outputPath('notice-sequence-zh.png'), fullPage: true });
 
-    // The case's next notice is now the notice of suit (the letter went out 30 days ago: it may be prepared now).
+    // The case's next notice is now the notice of suit, 20 days after the letter (30 days ago: it may be prepared now).
     await boss.reload();
-    await expect(boss.getByText('下一份通知：起诉通知书', { exact: false })).toBeVisible();
-    await expect(boss.getByText('须经主管批准。', { exact: false })).toBeVisible();
+    await expect(boss.getByText(new RegExp(`下一份通知：起诉通知书，最早 ${beijingDay(new Date(letterSent.getTime() + 20 * DAY))}.*可发送。 ?须经主管批准。`))).toBeVisible();
     await expect(boss.getByRole('button', { name: '制作起诉通知书' })).toBeVisible();
   });
 });
