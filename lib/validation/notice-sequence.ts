@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalRequired, NOTICE_DAYS_MAX, noticeKinds, type NoticeSequence } from '@/lib/domain/notice-sequence';
+import { approvalRequired, defaultNoticeSequence, NOTICE_DAYS_MAX, noticeKinds, type NoticeSequence } from '@/lib/domain/notice-sequence';
 import { countField } from './fields';
 
 const days = countField(NOTICE_DAYS_MAX);
@@ -38,10 +38,11 @@ export const noticeSequenceFormSchema = z
   );
 export type NoticeSequenceForm = z.input<typeof noticeSequenceFormSchema>;
 
-/** The form's rows for a sequence: every notice in escalation order, those the sequence leaves out unticked. */
+/** The form's rows for a sequence: every notice in escalation order, those the sequence leaves out unticked (with the default's days, ready if ticked). */
 export function noticeSequenceRows(sequence: NoticeSequence): NoticeSequenceForm['rows'] {
   return noticeKinds.map((kind) => {
     const step = sequence.steps.find((s) => s.kind === kind);
-    return { kind, included: Boolean(step), days: step ? String(step.daysAfterPrevious) : '', approval: step ? step.approval : approvalRequired(kind) };
+    const fallback = defaultNoticeSequence.steps.find((s) => s.kind === kind);
+    return { kind, included: Boolean(step), days: String((step ?? fallback)?.daysAfterPrevious ?? ''), approval: step ? step.approval : approvalRequired(kind) };
   });
 }

@@ -76,6 +76,7 @@ export function NoticeSequenceForm({ creditorId, version: initialVersion, initia
                   inputMode="numeric"
                   autoComplete="off"
                   disabled={!row.included}
+                  className="disabled:bg-slate-100 disabled:text-slate-600"
                   onChange={(e) => set(i, { days: e.target.value })}
                 />
                 <div className="flex flex-col gap-1">
@@ -103,7 +104,8 @@ export function NoticeSequenceForm({ creditorId, version: initialVersion, initia
       </fieldset>
       <p className="text-sm text-slate-800" data-testid="notice-sequence-summary">
         {included.length
-          ? included
+          ? t('noticeSequence.summary') +
+            included
               .map((row, n) => {
                 const days = row.days.normalize('NFKC').trim();
                 return n === 0 ? t('noticeSequence.summaryFirst', { kind: kindName(row.kind), days }) : t('noticeSequence.summaryNext', { kind: kindName(row.kind), days, previous: kindName(included[n - 1]!.kind) });
