@@ -1,18 +1,15 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { creditors } from '@/db/schema';
 import { noticeSequenceSchema, type NoticeSequence } from '@/lib/domain/notice-sequence';
 import { noticeSequenceFormSchema } from '@/lib/validation/notice-sequence';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
-import { isUuid } from '../cases/case-access';
 import { creditorPolicy } from '../creditor-policy';
 import { AppError } from '../errors';
-import { creditorScope } from '../staff-scope';
-import { assertAdmin, type Admin } from './admin-actor';
-
-const scoped = (actor: Admin, creditorId: unknown) => and(eq(creditors.id, isUuid(creditorId) ? creditorId : '00000000-0000-0000-0000-000000000000'), creditorScope(actor, creditors.id));
+import { assertAdmin } from './admin-actor';
+import { scoped } from './litigation-settings';
 
 /** A creditor's notice sequence, with the policy's version (for the form: a save refuses an older one). */
 export async function getNoticeSequence(actor: Actor, creditorId: unknown): Promise<{ sequence: NoticeSequence; version: string }> {
