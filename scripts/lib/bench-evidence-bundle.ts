@@ -70,13 +70,14 @@ export async function benchEvidenceBundle(url: string, creditorId: string, log: 
     results.push(run);
     log(`evidence bundle (memory, heap limit ${HEAP_LIMIT_MB} MB), ${describe(run)}`);
   }
-  const growths = results.map((r) => r.rssGrowthMb);
-  const memorySpreadMb = Math.max(...growths) - Math.min(...growths);
-  // Bounded: four times the files, or files four times the size (150 MB more to copy), add less than 32 MB at the peak.
+  // Bounded: four times the files, or files four times the size (150 MB more to copy), add less than 32 MB at the
+  // peak over the goal's case (a smaller peak is the collector's timing, not the bundle: it counts as nothing added).
+  const base = results[0]!.rssGrowthMb;
+  const memorySpreadMb = Math.max(0, ...results.slice(1).map((r) => r.rssGrowthMb - base));
   const memoryBounded = memorySpreadMb < 32;
   const under5s = goal.maxMs < 5000;
   log(
-    `evidence bundle goal: ${goal.files} files of ${goal.fileMb} MB and ${goal.contacts} contacts in p50 ${goal.p50Ms.toFixed(0)} ms, max ${goal.maxMs.toFixed(0)} ms (< 5 s: ${under5s ? 'met' : 'NOT met'}); peak RSS growth ${results.map((r) => `${r.files}×${r.fileMb} MB ${r.rssGrowthMb.toFixed(0)} MB`).join(', ')} (spread ${memorySpreadMb.toFixed(0)} MB; bounded: ${memoryBounded ? 'yes' : 'NO'})`,
+    `evidence bundle goal: ${goal.files} files of ${goal.fileMb} MB and ${goal.contacts} contacts in p50 ${goal.p50Ms.toFixed(0)} ms, max ${goal.maxMs.toFixed(0)} ms (< 5 s: ${under5s ? 'met' : 'NOT met'}); peak RSS growth ${results.map((r) => `${r.files}×${r.fileMb} MB ${r.rssGrowthMb.toFixed(0)} MB`).join(', ')} (4× the bytes add ${memorySpreadMb.toFixed(0)} MB; bounded: ${memoryBounded ? 'yes' : 'NO'})`,
   );
   return { goal, scenarios: results, heapLimitMb: HEAP_LIMIT_MB, under5s, memoryBounded, memorySpreadMb };
 }
