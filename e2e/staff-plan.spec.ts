@@ -19,6 +19,9 @@ test.describe('payments on the case file', () => {
     await page.goto(`/staff/cases/${s.kase.id}`);
     const section = page.getByRole('region', { name: '还款计划' });
     await expect(section).toBeVisible();
+    // A borrower keeping a signed plan gets no collection letter: the notices say why, and offer none.
+    await expect(page.getByText('通知只发给尚无协议的逾期案件', { exact: false })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^制作/ })).toHaveCount(0);
     // Payments are recorded from the case file's action bar; the form stays open for the next one.
     await page.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '登记一笔还款' }).click();
     const pay = page.getByRole('form', { name: '登记一笔还款' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNotice, defaultNoticeSequence, nextNotice, noticeSequenceSchema, type IssuedNotice } from './notice-sequence';
+import { caseStates } from './case-state';
+import { checkNotice, defaultNoticeSequence, nextNotice, noticesAllowedIn, noticeSequenceSchema, type IssuedNotice } from './notice-sequence';
 
 const opened = new Date('2026-11-01T02:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -47,5 +48,14 @@ describe('the notice sequence', () => {
     expect(noticeSequenceSchema.safeParse({ steps: [{ kind: 'lawyers_letter', daysAfterPrevious: 0, approval: false }] }).success).toBe(false);
     expect(noticeSequenceSchema.safeParse({ steps: [{ kind: 'collection_letter', daysAfterPrevious: 0, approval: false }, { kind: 'collection_letter', daysAfterPrevious: 3, approval: false }] }).success).toBe(false);
     expect(noticeSequenceSchema.safeParse({ steps: [{ kind: 'intended_suit', daysAfterPrevious: 0, approval: true }, { kind: 'lawyers_letter', daysAfterPrevious: 3, approval: true }] }).success).toBe(false);
+  });
+});
+
+describe('when notices may go', () => {
+  it('only to a case in arrears with nothing agreed: in mediation, after a breach, or escalated', () => {
+    const allowed = caseStates.filter(noticesAllowedIn);
+    expect(allowed).toEqual(['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached', 'escalated']);
+    // Never while an agreement is being signed or performed, nor after the case ended.
+    for (const state of ['agreed', 'signed_by_borrower', 'plan_active', 'completed', 'closed'] as const) expect(noticesAllowedIn(state), state).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseState } from './case-state';
 
 /**
  * Pre-litigation notices (DESIGN.md, the journey): the collection letter (催收函), the lawyer's letter (律师函) and
@@ -44,6 +45,17 @@ export const defaultNoticeSequence: NoticeSequence = {
     { kind: 'intended_suit', daysAfterPrevious: 15, approval: true },
   ],
 };
+
+/**
+ * Notices go to a borrower who is in arrears with nothing agreed: during mediation, after a breach of the plan, or
+ * once the case is escalated. Never while an agreement is being signed or performed, nor after the case ended:
+ * a collection letter or a notice of suit to a borrower keeping a signed plan would threaten a debt that is settled.
+ */
+export const noticeStates: readonly CaseState[] = ['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached', 'escalated'];
+
+export function noticesAllowedIn(state: CaseState): boolean {
+  return noticeStates.includes(state);
+}
 
 export type IssuedNotice = { kind: NoticeKind; sentAt: Date | null; status: 'pending_approval' | 'sent' | 'rejected' | 'blocked' };
 

@@ -7,6 +7,7 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadVisibleCase, isUuid } from '../cases/case-access';
 import { AppError } from '../errors';
+import { noticesAllowedIn } from '@/lib/domain/notice-sequence';
 import { sendNoticeTx } from './prepare-notice';
 
 export const decideNoticeSchema = z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(500).default('') });
@@ -35,6 +36,8 @@ export async function decideNotice(ctx: Ctx, noticeId: unknown, raw: unknown, no
       await recordAudit(tx, ctx, { action: 'notice.rejected', entityType: 'notice', entityId: notice.id, data: { caseId: kase.id, kind: notice.kind, note: input.note } });
       return { status: 'rejected' as const };
     }
+    // A notice held for approval, or back by a contact rule, does not go out once the borrower has agreed or the case ended.
+    if (!noticesAllowedIn(kase.state)) throw new AppError('CONFLICT', { message: 'validation.notice.caseState' });
     if (!retry) {
       await tx.update(notices).set({ decidedBy: actor.id, decidedAt: now, decisionNote: input.note || null }).where(eq(notices.id, notice.id));
       await recordAudit(tx, ctx, { action: 'notice.approved', entityType: 'notice', entityId: notice.id, data: { caseId: kase.id, kind: notice.kind } });

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { creditors, notices, staffUsers, storedFiles } from '@/db/schema';
-import { nextNotice, type NoticeKind } from '@/lib/domain/notice-sequence';
+import { nextNotice, noticesAllowedIn, type NoticeKind } from '@/lib/domain/notice-sequence';
 import { rateLimits } from '@/lib/domain/rate-limit';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -34,7 +34,7 @@ export type NoticeDto = {
 export type CaseNoticesDto = {
   notices: NoticeDto[];
   /** Staff only: the next notice of the creditor's sequence and when it may go, or why none may. */
-  next: { kind: NoticeKind; earliest: string; approval: boolean } | { kind?: NoticeKind; waiting: 'sequence_complete' | 'awaiting_approval' } | null;
+  next: { kind: NoticeKind; earliest: string; approval: boolean } | { kind?: NoticeKind; waiting: 'sequence_complete' | 'awaiting_approval' | 'case_state' } | null;
 };
 
 /** A case's notices: the borrower sees those that were sent to them; staff see all, and what comes next. */
@@ -69,6 +69,7 @@ export async function listNotices(actor: Actor, caseId: unknown): Promise<CaseNo
     }));
   if (actor.type !== 'staff') return { notices: list, next: null };
   const [creditor] = await db.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));
+  if (!noticesAllowedIn(kase.state)) return { notices: list, next: { waiting: 'case_state' as const } };
   const next = nextNotice(creditorPolicy(creditor!.policy).noticeSequence, await issuedNotices(db, kase.id), kase.openedAt);
   return { notices: list, next: next.ok ? { kind: next.kind, earliest: next.earliest.toISOString(), approval: next.approval } : { kind: next.kind, waiting: next.reason } };
 }

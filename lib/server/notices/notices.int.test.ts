@@ -107,4 +107,26 @@ describe('pre-litigation notices', () => {
     await expect(readNoticeFile(s.borrowerCtx, first.noticeId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await prepareNotice(s.staff(s.mediator), s.kase.id, { kind: 'lawyers_letter', channel: 'letter' }, later)).status).toBe('pending_approval');
   });
+
+  it('sends no notice while an agreement is being signed or performed, nor once the case ended; after a breach they go again', async () => {
+    const s = await openCase();
+    await test.db.update(creditors).set({ litigation: { counsel: { firm: '律所', lawyer: '王律', phone: '1', address: '' } } }).where(eq(creditors.id, s.creditor.id));
+    await prepareNotice(s.staff(s.mediator), s.kase.id, { kind: 'collection_letter', channel: 'letter' }, morning);
+    const later = new Date(morning.getTime() + 16 * DAY);
+    const waiting = await prepareNotice(s.staff(s.mediator), s.kase.id, { kind: 'lawyers_letter', channel: 'letter' }, later);
+    expect(waiting.status).toBe('pending_approval');
+    const setState = (state: (typeof cases.$inferSelect)['state']) => test.db.update(cases).set({ state }).where(eq(cases.id, s.kase.id));
+    // The borrower signs a plan while the lawyer's letter waits: it may not be approved, and nothing new may be prepared.
+    for (const state of ['agreed', 'signed_by_borrower', 'plan_active', 'completed', 'closed'] as const) {
+      await setState(state);
+      await expect(decideNotice(s.staff(s.supervisor), waiting.noticeId, { decision: 'approve' }, later), state).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.notice.caseState' });
+      await expect(prepareNotice(s.staff(s.supervisor), s.kase.id, { kind: 'intended_suit', channel: 'letter' }, later), state).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.notice.caseState' });
+      expect((await listNotices(s.staff(s.mediator).actor, s.kase.id)).next, state).toEqual({ waiting: 'case_state' });
+    }
+    expect(await test.db.select().from(contactRecords).where(and(eq(contactRecords.caseId, s.kase.id), eq(contactRecords.channel, 'letter')))).toHaveLength(1);
+    // The plan is breached: the waiting letter may now be approved, and it goes.
+    await setState('breached');
+    expect(await decideNotice(s.staff(s.supervisor), waiting.noticeId, { decision: 'approve' }, later)).toEqual({ status: 'sent' });
+    expect((await listNotices(s.staff(s.mediator).actor, s.kase.id)).next).toMatchObject({ kind: 'intended_suit' });
+  });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb, type Executor } from '@/db/client';
 import { borrowers, contactRecords, creditors, notices, storedFiles, type cases } from '@/db/schema';
 import { mayContact, nextContactMoment } from '@/lib/domain/contact-rules';
-import { checkNotice, noticeChannels, noticeKinds, type IssuedNotice } from '@/lib/domain/notice-sequence';
+import { checkNotice, noticeChannels, noticeKinds, noticesAllowedIn, type IssuedNotice } from '@/lib/domain/notice-sequence';
 import { noticeDocument, noticeTitles } from '@/lib/pdf/notice-document';
 import { renderRecordPdf } from '@/lib/pdf/record-document';
 import { sealPdf } from '@/lib/pdf/seal';
@@ -86,6 +86,7 @@ export async function prepareNotice(ctx: Ctx, caseId: unknown, raw: unknown, now
   const input = prepareNoticeSchema.parse(raw);
   return getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, actor, caseId, { forUpdate: true, act: true });
+    if (!noticesAllowedIn(kase.state)) throw new AppError('CONFLICT', { message: 'validation.notice.caseState', field: 'kind' });
     const [creditor] = await tx.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));
     const check = checkNotice(creditorPolicy(creditor!.policy).noticeSequence, await issuedNotices(tx, kase.id), kase.openedAt, input.kind, now);
     if (!check.ok) throw new AppError('CONFLICT', { message: `validation.${check.rule}`, field: 'kind', params: check.earliest ? { earliest: beijingMinute(check.earliest) } : {} });

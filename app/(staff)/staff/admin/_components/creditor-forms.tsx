@@ -7,7 +7,7 @@ import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import type { CreditorDetailsInput } from '@/lib/validation/staff-admin';
 import { createCreditorAction, updateCreditorAction } from '../actions';
-import { useActionForm } from './use-action-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 const keys = ['code', 'name', 'nameEn', 'creditCode', 'registeredAddress', 'servicePhone', 'court'] as const;
 const labels: Record<(typeof keys)[number], string> = { code: 'code', name: 'creditorName', nameEn: 'creditorNameEn', creditCode: 'creditCode', registeredAddress: 'registeredAddress', servicePhone: 'servicePhone', court: 'court' };
@@ -17,14 +17,14 @@ const empty: CreditorDetailsInput = { code: '', name: '', nameEn: '', creditCode
 export function CreditorDetailsForm({ creditorId, initial }: { creditorId?: string; initial?: CreditorDetailsInput }) {
   const t = useTranslations('admin');
   const [v, setV] = useState<CreditorDetailsInput>(initial ?? empty);
-  const f = useActionForm();
+  const f = useActionSubmit();
   return (
     <form
       className="flex flex-col gap-3"
       aria-label={creditorId ? t('details') : t('newCreditor')}
       onSubmit={async (e) => {
         e.preventDefault();
-        const result = await f.run(() => (creditorId ? updateCreditorAction({ ...v, creditorId }) : createCreditorAction(v)) as never);
+        const result = await f.submit(() => (creditorId ? updateCreditorAction({ ...v, creditorId }) : createCreditorAction(v)) as never);
         if (result?.ok && !creditorId) setV(empty);
       }}
     >

@@ -7,7 +7,7 @@ import { FormError, Notice } from '@/components/ui/card';
 import type { PolicyField } from '@/lib/domain/policy-form';
 import type { PolicySource } from '@/lib/domain/policy-sources';
 import { updatePolicyAction } from '../actions';
-import { useActionForm } from './use-action-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 export type PolicyFormSection = { section: string; fields: (PolicyField & { source: PolicySource | null; value: string | boolean })[] };
 
@@ -22,7 +22,7 @@ export function PolicyForm({ creditorId, version, sections }: { creditorId: stri
   const t = useTranslations('policyForm');
   const [values, setValues] = useState<Record<string, string | boolean>>(() => Object.fromEntries(sections.flatMap((s) => s.fields.map((f) => [f.path, f.value]))));
   const [changed, setChanged] = useState<number>();
-  const f = useActionForm();
+  const f = useActionSubmit();
   const fieldError = (field: PolicyField): string | undefined => {
     const message = f.errors[field.path];
     if (!message) return undefined;
@@ -38,7 +38,7 @@ export function PolicyForm({ creditorId, version, sections }: { creditorId: stri
         e.preventDefault();
         setChanged(undefined);
         const posted = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'on' : '') : v]));
-        const result = await f.run(() => updatePolicyAction({ creditorId, version, values: posted }));
+        const result = await f.submit(() => updatePolicyAction({ creditorId, version, values: posted }));
         if (result?.ok) setChanged(result.data.changed.length);
       }}
     >

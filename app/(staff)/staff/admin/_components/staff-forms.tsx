@@ -7,7 +7,7 @@ import { FormError, Notice } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { staffRoles } from '@/lib/validation/staff-admin';
 import { changeStaffRoleAction, deactivateStaffAction, inviteStaffAction, reactivateStaffAction, resendInvitationAction, resetStaffPasswordAction, unlockStaffAction } from '../actions';
-import { useActionForm } from './use-action-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 type CreditorOption = { value: string; label: string };
 
@@ -15,14 +15,14 @@ type CreditorOption = { value: string; label: string };
 export function InviteStaffForm({ creditors }: { creditors: CreditorOption[] }) {
   const t = useTranslations('admin');
   const [v, setV] = useState({ email: '', name: '', role: 'mediator', creditorId: creditors[0]?.value ?? '' });
-  const f = useActionForm();
+  const f = useActionSubmit();
   return (
     <form
       className="flex flex-col gap-3"
       aria-label={t('invite')}
       onSubmit={async (e) => {
         e.preventDefault();
-        const result = await f.run(() => inviteStaffAction(v));
+        const result = await f.submit(() => inviteStaffAction(v));
         if (result?.ok) setV({ ...v, email: '', name: '' });
       }}
     >
@@ -46,11 +46,11 @@ export function StaffRowActions({ staff, creditors }: { staff: { id: string; nam
   const t = useTranslations('admin');
   const [role, setRole] = useState(staff.role);
   const [creditorId, setCreditorId] = useState(staff.creditorId ?? '');
-  const f = useActionForm();
+  const f = useActionSubmit();
   const [said, setSaid] = useState<string>();
   const act = async (call: () => ReturnType<typeof unlockStaffAction>, message: string) => {
     setSaid(undefined);
-    const result = await f.run(call);
+    const result = await f.submit(call);
     if (result?.ok) setSaid(message);
   };
   return (

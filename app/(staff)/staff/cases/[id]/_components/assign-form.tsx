@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
 import { assignCaseAction } from '../actions';
-import { useCaseForm } from './use-case-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 export type AssignableDto = { id: string; name: string; role: 'mediator' | 'supervisor'; load: number };
 
@@ -14,7 +14,7 @@ export type AssignableDto = { id: string; name: string; role: 'mediator' | 'supe
 export function AssignForm({ caseId, current, staff, onDone }: { caseId: string; current: string | null; staff: AssignableDto[]; onDone: () => void }) {
   const t = useTranslations('staffCaseFile');
   const [assigneeId, setAssignee] = useState(current ?? '');
-  const { busy, fieldErrors, formError, submit } = useCaseForm();
+  const { busy, errors, formError, submit } = useActionSubmit();
   return (
     <form
       className="flex flex-col gap-3"
@@ -28,7 +28,7 @@ export function AssignForm({ caseId, current, staff, onDone }: { caseId: string;
         label={t('assign.to')}
         value={assigneeId}
         onChange={(e) => setAssignee(e.target.value)}
-        error={fieldErrors.assigneeId}
+        error={errors.assigneeId}
         placeholder={t('assign.choose')}
         options={staff.map((s) => ({ value: s.id, label: t('assign.option', { name: s.name, role: t(`role.${s.role}`), load: s.load }) }))}
         autoFocus

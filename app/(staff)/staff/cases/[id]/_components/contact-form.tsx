@@ -8,7 +8,7 @@ import { SelectField, TextareaField } from '@/components/ui/field';
 import { contactResults, staffContactChannels } from '@/lib/domain/contact-record';
 import { recordContactAction } from '../actions';
 import { PromiseFields } from './promise-form';
-import { useCaseForm } from './use-case-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 type Answer = { id: string; status: 'recorded' } | { id: string; status: 'blocked'; rule: string; nextAllowedAt: string | null };
 
@@ -21,7 +21,7 @@ export function ContactForm({ caseId, graceDays, timeZone }: { caseId: string; g
   const format = useFormatter();
   const [values, setValues] = useState({ channel: 'phone', direction: 'outbound', party: 'borrower', result: 'reached', note: '', noDebtDisclosed: false, promiseDate: '', promiseAmount: '' });
   const [answer, setAnswer] = useState<Answer>();
-  const { busy, fieldErrors, formError, submit } = useCaseForm();
+  const { busy, errors, formError, submit } = useActionSubmit();
   const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
   const thirdParty = values.party === 'third_party';
   return (
@@ -42,10 +42,10 @@ export function ContactForm({ caseId, graceDays, timeZone }: { caseId: string; g
       }}
     >
       <div className="grid grid-cols-2 gap-3 xl:grid-cols-4">
-        <SelectField label={t('contact.channel')} value={values.channel} onChange={set('channel')} error={fieldErrors.channel} options={staffContactChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} autoFocus />
-        <SelectField label={t('contact.direction')} value={values.direction} onChange={set('direction')} error={fieldErrors.direction} options={['outbound', 'inbound'].map((d) => ({ value: d, label: t(`direction.${d}`) }))} />
-        <SelectField label={t('contact.party')} value={values.party} onChange={set('party')} error={fieldErrors.party} options={['borrower', 'third_party'].map((p) => ({ value: p, label: t(`party.${p}`) }))} />
-        <SelectField label={t('contact.result')} value={values.result} onChange={set('result')} error={fieldErrors.result} options={contactResults.map((r) => ({ value: r, label: t(`result.${r}`) }))} />
+        <SelectField label={t('contact.channel')} value={values.channel} onChange={set('channel')} error={errors.channel} options={staffContactChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} autoFocus />
+        <SelectField label={t('contact.direction')} value={values.direction} onChange={set('direction')} error={errors.direction} options={['outbound', 'inbound'].map((d) => ({ value: d, label: t(`direction.${d}`) }))} />
+        <SelectField label={t('contact.party')} value={values.party} onChange={set('party')} error={errors.party} options={['borrower', 'third_party'].map((p) => ({ value: p, label: t(`party.${p}`) }))} />
+        <SelectField label={t('contact.result')} value={values.result} onChange={set('result')} error={errors.result} options={contactResults.map((r) => ({ value: r, label: t(`result.${r}`) }))} />
       </div>
       {thirdParty ? (
         <label className="flex min-h-11 items-start gap-2 text-sm">
@@ -59,11 +59,11 @@ export function ContactForm({ caseId, graceDays, timeZone }: { caseId: string; g
           amount={values.promiseAmount}
           setDate={(promiseDate) => setValues((v) => ({ ...v, promiseDate }))}
           setAmount={(promiseAmount) => setValues((v) => ({ ...v, promiseAmount }))}
-          errors={fieldErrors}
+          errors={errors}
           graceDays={graceDays}
         />
       ) : null}
-      <TextareaField label={t('contact.note')} rows={2} maxLength={1000} value={values.note} onChange={set('note')} error={fieldErrors.note} />
+      <TextareaField label={t('contact.note')} rows={2} maxLength={1000} value={values.note} onChange={set('note')} error={errors.note} />
       <FormError message={formError} />
       {answer?.status === 'blocked' ? (
         <Notice tone="error" role="alert">

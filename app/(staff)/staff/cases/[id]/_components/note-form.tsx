@@ -6,12 +6,12 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { TextareaField } from '@/components/ui/field';
 import { addNoteAction } from '../actions';
-import { useCaseForm } from './use-case-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 export function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const t = useTranslations('staffCaseFile');
   const [body, setBody] = useState('');
-  const { busy, fieldErrors, formError, submit } = useCaseForm();
+  const { busy, errors, formError, submit } = useActionSubmit();
   return (
     <form
       className="flex flex-col gap-3"
@@ -23,7 +23,7 @@ export function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => voi
         });
       }}
     >
-      <TextareaField label={t('note.body')} rows={3} maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} error={fieldErrors.body} autoFocus />
+      <TextareaField label={t('note.body')} rows={3} maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} error={errors.body} autoFocus />
       <FormError message={formError} />
       <Button type="submit" disabled={busy} className="self-start">
         {t('note.save')}

@@ -1,43 +1,32 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import type { NoticeChannel, NoticeKind } from '@/lib/domain/notice-sequence';
 import { noticeChannels } from '@/lib/domain/notice-sequence';
-import { useErrorText } from '@/lib/i18n/use-error-text';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 import type { ActionResult } from '@/lib/server/action-result';
 import { decideNoticeAction, prepareNoticeAction } from '../litigation-actions';
 
-type Result = ActionResult<string> | null;
-
-function useSubmit() {
-  const errorText = useErrorText();
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+/** A notice's action through the one form hook; its answer (the notice's new status) described in words. */
+function useNoticeAction() {
+  const f = useActionSubmit();
   const [done, setDone] = useState<string>();
-  const run = async (call: () => Promise<Result>, describe: (status: string) => string) => {
-    setBusy(true);
-    setError(undefined);
+  const run = (call: () => Promise<ActionResult<string>>, describe: (status: string) => string) => {
     setDone(undefined);
-    const result = await call().catch(() => null);
-    setBusy(false);
-    if (!result) return setError(errorText('errors.UNAVAILABLE'));
-    if (!result.ok) return setError(errorText(Object.values(result.fieldErrors)[0] ?? result.formError ?? 'errors.UNAVAILABLE'));
-    setDone(describe(result.data as string));
-    router.refresh();
+    return f.submit(call, (status) => setDone(describe(status)));
   };
-  return { busy, error, done, run };
+  // One message for the form: the first field's, or the form's own.
+  return { busy: f.busy, error: Object.values(f.errors).find(Boolean) ?? f.formError, done, run };
 }
 
 /** Prepares the next notice of the sequence, through the channel chosen. */
 export function PrepareNoticeForm({ caseId, kind }: { caseId: string; kind: NoticeKind }) {
   const t = useTranslations('staffLitigation');
   const [channel, setChannel] = useState<NoticeChannel>('letter');
-  const { busy, error, done, run } = useSubmit();
+  const { busy, error, done, run } = useNoticeAction();
   return (
     <form
       className="flex flex-col gap-2"
@@ -72,7 +61,7 @@ export function PrepareNoticeForm({ caseId, kind }: { caseId: string; kind: Noti
 export function DecideNoticeForm({ caseId, noticeId, mode }: { caseId: string; noticeId: string; mode: 'approve' | 'resend' }) {
   const t = useTranslations('staffLitigation');
   const [note, setNote] = useState('');
-  const { busy, error, done, run } = useSubmit();
+  const { busy, error, done, run } = useNoticeAction();
   const describe = (status: string) => t(`notices.result.${status as 'sent'}`);
   return (
     <div className="flex flex-col gap-2">

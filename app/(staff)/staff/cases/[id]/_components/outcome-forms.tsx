@@ -1,37 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 import { closingOutcomes, outcomeAmounts, type OutcomeAmount, type OutcomeKind } from '@/lib/domain/outcomes';
-import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { ActionResult } from '@/lib/server/action-result';
-
-type Errors = Record<string, string | undefined>;
-
-/** Reads an action's answer into what each field (and the form) shows. */
-function useResult() {
-  const errorText = useErrorText();
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string>();
-  return {
-    errors,
-    formError,
-    take(result: ActionResult<unknown> | null): boolean {
-      if (result?.ok) {
-        setErrors({});
-        setFormError(undefined);
-        return true;
-      }
-      setErrors(Object.fromEntries(Object.entries(result?.fieldErrors ?? {}).map(([k, v]) => [k, errorText(v)])));
-      setFormError(result ? errorText(result.formError) : errorText('errors.UNAVAILABLE'));
-      return false;
-    },
-  };
-}
 
 /** Closing a case with its outcome: the amounts the chosen outcome carries appear beside it; nothing typed is lost on an error. */
 export function CloseCaseForm({
@@ -49,12 +25,10 @@ export function CloseCaseForm({
   label?: string;
 }) {
   const t = useTranslations('outcomes');
-  const router = useRouter();
   const [outcome, setOutcome] = useState<OutcomeKind | ''>(only ?? '');
   const [values, setValues] = useState<Record<OutcomeAmount | 'note', string>>({ amountRecovered: '', amountWaived: '', amountClaimed: '', note: '' });
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
-  const result = useResult();
+  const result = useActionSubmit();
   const amounts = outcome ? outcomeAmounts[outcome] : [];
   return (
     <form
@@ -62,14 +36,11 @@ export function CloseCaseForm({
       aria-label={label ?? t('close')}
       onSubmit={async (event) => {
         event.preventDefault();
-        setBusy(true);
         setDone(undefined);
-        const answer = await close({ caseId, version, outcome, ...Object.fromEntries(amounts.map((a) => [a, values[a]])), note: values.note }).catch(() => null);
-        setBusy(false);
-        if (result.take(answer)) {
-          setDone(t('closed', { outcome: t(`kind.${outcome as OutcomeKind}`) }));
-          router.refresh();
-        }
+        await result.submit(
+          () => close({ caseId, version, outcome, ...Object.fromEntries(amounts.map((a) => [a, values[a]])), note: values.note }),
+          () => setDone(t('closed', { outcome: t(`kind.${outcome as OutcomeKind}`) })),
+        );
       }}
     >
       <p className="text-sm text-slate-700">{t('closeIntro')}</p>
@@ -88,8 +59,8 @@ export function CloseCaseForm({
         <Field key={a} label={t(a)} name={a} inputMode="decimal" value={values[a]} error={result.errors[a]} onChange={(e) => setValues({ ...values, [a]: e.target.value })} />
       ))}
       <TextareaField label={t('note')} name="note" rows={2} value={values.note} error={result.errors.note} onChange={(e) => setValues({ ...values, note: e.target.value })} />
-      <Button type="submit" variant="danger" className="self-start" disabled={busy}>
-        {busy ? t('closing') : t('closeButton')}
+      <Button type="submit" variant="danger" className="self-start" disabled={result.busy}>
+        {result.busy ? t('closing') : t('closeButton')}
       </Button>
     </form>
   );
@@ -98,27 +69,22 @@ export function CloseCaseForm({
 /** Reopening an ended case, with the reason on record. */
 export function ReopenCaseForm({ caseId, version, reopen }: { caseId: string; version: number; reopen: (input: { caseId: string; version: number; reason: string }) => Promise<ActionResult<unknown>> }) {
   const t = useTranslations('outcomes');
-  const router = useRouter();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const result = useResult();
+  const result = useActionSubmit();
   return (
     <form
       className="flex flex-col gap-3"
       aria-label={t('reopen')}
       onSubmit={async (event) => {
         event.preventDefault();
-        setBusy(true);
-        const answer = await reopen({ caseId, version, reason }).catch(() => null);
-        setBusy(false);
-        if (result.take(answer)) router.refresh();
+        await result.submit(() => reopen({ caseId, version, reason }));
       }}
     >
       <p className="text-sm text-slate-700">{t('reopenIntro')}</p>
       <FormError message={result.formError} />
       <TextareaField label={t('reason')} name="reason" rows={2} value={reason} error={result.errors.reason} onChange={(e) => setReason(e.target.value)} />
-      <Button type="submit" variant="secondary" className="self-start" disabled={busy}>
-        {busy ? t('reopening') : t('reopenButton')}
+      <Button type="submit" variant="secondary" className="self-start" disabled={result.busy}>
+        {result.busy ? t('reopening') : t('reopenButton')}
       </Button>
     </form>
   );

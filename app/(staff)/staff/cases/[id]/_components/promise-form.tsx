@@ -6,14 +6,14 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { recordPromiseAction } from '../actions';
-import { useCaseForm } from './use-case-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 /** A promise to pay made outside a recorded call (in a message, in person): a day and an amount in yuan. */
 export function PromiseForm({ caseId, graceDays, onDone }: { caseId: string; graceDays: number; onDone: () => void }) {
   const t = useTranslations('staffCaseFile');
   const [promiseDate, setDate] = useState('');
   const [promiseAmount, setAmount] = useState('');
-  const { busy, fieldErrors, formError, submit } = useCaseForm();
+  const { busy, errors, formError, submit } = useActionSubmit();
   return (
     <form
       className="flex flex-col gap-3"
@@ -22,7 +22,7 @@ export function PromiseForm({ caseId, graceDays, onDone }: { caseId: string; gra
         void submit(() => recordPromiseAction({ caseId, promiseDate, promiseAmount }), onDone);
       }}
     >
-      <PromiseFields date={promiseDate} amount={promiseAmount} setDate={setDate} setAmount={setAmount} errors={fieldErrors} graceDays={graceDays} />
+      <PromiseFields date={promiseDate} amount={promiseAmount} setDate={setDate} setAmount={setAmount} errors={errors} graceDays={graceDays} />
       <FormError message={formError} />
       <Button type="submit" disabled={busy} className="self-start">
         {t('promise.save')}

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { revealAction } from '../actions';
-import { useCaseForm } from './use-case-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 
 /** A masked identifier, revealed only with a reason (audited on the server before the value is sent). */
 export function RevealField({ caseId, field, masked }: { caseId: string; field: 'phone' | 'residentId'; masked: string }) {
@@ -14,7 +14,7 @@ export function RevealField({ caseId, field, masked }: { caseId: string; field: 
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [value, setValue] = useState<string>();
-  const { busy, fieldErrors, formError, submit } = useCaseForm();
+  const { busy, errors, formError, submit } = useActionSubmit();
   if (value) return <span className="font-mono">{value}</span>;
   return (
     <div className="flex flex-col items-start gap-2">
@@ -34,7 +34,7 @@ export function RevealField({ caseId, field, masked }: { caseId: string; field: 
             void submit(() => revealAction({ caseId, field, reason }), (data) => setValue((data as { value: string }).value));
           }}
         >
-          <Field label={t('reveal.reason')} hint={t('reveal.reasonHint')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} error={fieldErrors.reason} autoFocus />
+          <Field label={t('reveal.reason')} hint={t('reveal.reasonHint')} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoFocus />
           <FormError message={formError} />
           <span className="flex gap-2">
             <Button type="submit" disabled={busy} className="min-h-9 py-1 text-sm">

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import { useActionForm } from '../../../_components/use-action-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 import { setPaymentAccountAction } from '../payment-account-actions';
 
 const keys = ['bankName', 'accountName', 'accountNo', 'note', 'noteEn'] as const;
@@ -16,14 +16,14 @@ export function PaymentAccountForm({ creditorId, initial }: { creditorId: string
   const t = useTranslations('admin');
   const [v, setV] = useState<Values>(initial);
   const [removed, setRemoved] = useState(false);
-  const f = useActionForm();
+  const f = useActionSubmit();
   return (
     <form
       className="flex flex-col gap-3"
       aria-labelledby="payment-account-heading"
       onSubmit={async (e) => {
         e.preventDefault();
-        const result = await f.run(() => setPaymentAccountAction({ creditorId, ...v }));
+        const result = await f.submit(() => setPaymentAccountAction({ creditorId, ...v }));
         if (result?.ok) setRemoved(Boolean((result.data as { removed?: boolean } | undefined)?.removed));
       }}
     >

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
-import { useActionForm } from '../../../../_components/use-action-form';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 import { setLitigationSettingsAction } from '../actions';
 
 const counselKeys = ['firm', 'lawyer', 'phone', 'address'] as const;
@@ -15,7 +15,7 @@ type Values = Record<(typeof counselKeys)[number], string> & { courts: { region:
 export function LitigationSettingsForm({ creditorId, initial }: { creditorId: string; initial: Values }) {
   const t = useTranslations('admin');
   const [v, setV] = useState<Values>(initial.courts.length ? initial : { ...initial, courts: [{ region: '', court: '' }] });
-  const f = useActionForm();
+  const f = useActionSubmit();
   const setCourt = (i: number, key: 'region' | 'court', value: string) => setV({ ...v, courts: v.courts.map((row, j) => (j === i ? { ...row, [key]: value } : row)) });
   return (
     <form
@@ -24,7 +24,7 @@ export function LitigationSettingsForm({ creditorId, initial }: { creditorId: st
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        await f.run(() => setLitigationSettingsAction({ creditorId, ...v }));
+        await f.submit(() => setLitigationSettingsAction({ creditorId, ...v }));
       }}
     >
       <FormError message={f.formError} />
