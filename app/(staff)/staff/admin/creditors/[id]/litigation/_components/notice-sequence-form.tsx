@@ -5,9 +5,9 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { useActionSubmit } from '@/components/forms/use-action-submit';
 import { approvalRequired, NOTICE_DAYS_MAX, type NoticeKind } from '@/lib/domain/notice-sequence';
 import type { NoticeSequenceForm as Values } from '@/lib/validation/notice-sequence';
-import { useActionForm } from '../../../../_components/use-action-form';
 import { setNoticeSequenceAction } from '../actions';
 
 type Row = Values['rows'][number];
@@ -21,7 +21,7 @@ export function NoticeSequenceForm({ creditorId, version: initialVersion, initia
   const t = useTranslations('admin');
   const [rows, setRows] = useState<Row[]>(initial);
   const [version, setVersion] = useState(initialVersion);
-  const f = useActionForm();
+  const f = useActionSubmit();
   const base = useId();
   const set = (i: number, patch: Partial<Row>) => setRows(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const kindName = (kind: NoticeKind) => t(`noticeSequence.kinds.${kind}`);
@@ -35,8 +35,10 @@ export function NoticeSequenceForm({ creditorId, version: initialVersion, initia
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const result = await f.run(() => setNoticeSequenceAction({ creditorId, version, rows }));
-        if (result?.ok) setVersion(result.data.version);
+        await f.submit(
+          () => setNoticeSequenceAction({ creditorId, version, rows }),
+          (saved) => setVersion(saved.version),
+        );
       }}
     >
       <FormError message={f.formError} />
