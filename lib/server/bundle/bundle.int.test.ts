@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
@@ -150,6 +150,24 @@ describe('the evidence bundle', () => {
     await test.db.update(storedFiles).set({ bytes: tampered }).where(eq(storedFiles.id, first!.id));
     const broken = await createEvidenceBundle(s.ctx(s.supervisor), s.kase.id, { now: new Date('2026-12-01T03:00:00Z') });
     await expect(pipeline(broken.stream, fs.createWriteStream(tmp('broken.zip')))).rejects.toThrow(/no longer matches its recorded SHA-256/);
+  });
+
+  it('gives its database connection back when a download stops halfway', async () => {
+    const s = await caseWithHistory({ evidenceFiles: 2, fileBytes: 12_000_000, days: 1 });
+    const bundle = await createEvidenceBundle(s.ctx(s.supervisor), s.kase.id, { now: new Date('2026-12-01T03:00:00Z') });
+    // Read into the first evidence file (the documents come first, a few hundred KB), then stop, as a cancelled download does.
+    let read = 0;
+    await new Promise<void>((resolve) => {
+      bundle.stream.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        if (read > 1_500_000) {
+          bundle.stream.destroy();
+          resolve();
+        }
+      });
+    });
+    const copying = async () => (await test.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where query like 'COPY (SELECT bytes FROM stored_files%' and state <> 'idle'`)).rows[0]!.n;
+    await expect.poll(copying, { timeout: 5000 }).toBe(0);
   });
 
   it('detects a changed, an added and a removed file, and a changed manifest', async () => {

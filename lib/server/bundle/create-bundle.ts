@@ -59,7 +59,8 @@ const readme = (caseNo: string, asOf: string) =>
 
 /**
  * One case's evidence bundle, as a ZIP streamed to the caller: the documents made now (small, in memory), then
- * every stored file read from the database one at a time when the ZIP reaches it, then the manifest, its detached
+ * every stored file streamed from the database when the ZIP reaches it (lib/server/files/stored-file-stream.ts),
+ * checked against its recorded SHA-256 on the way, then the manifest, its detached
  * signature and its sealed printable copy. The bundle is recorded (its manifest's SHA-256, for /verify) and the
  * download audited before the first byte leaves.
  */
@@ -143,10 +144,14 @@ export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: {
   const zip = new yazl.ZipFile();
   const entry = { mtime: now, compress: false } as const;
   for (const d of documents) zip.addBuffer(d.bytes, d.path, entry);
+  // The file being copied holds a database connection in a COPY: a download that stops (cancelled, failed) ends it.
+  const open = new Set<Readable>();
   for (const c of copies) {
     zip.addReadStreamLazy(c.path, { ...entry, size: c.file.size }, (cb) => {
       // yazl pipes the stream without listening for its failure: a file that fails its check must fail the ZIP.
       const file = storedFileStream(getPool(), c.file).on('error', (error: Error) => zip.emit('error', error));
+      open.add(file);
+      file.on('close', () => open.delete(file));
       cb(null, file);
     });
   }
@@ -157,6 +162,9 @@ export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: {
   const size = await new Promise<number>((resolve) => zip.end({ forceZip64Format: false, comment: '' }, ((total: number) => resolve(total)) as unknown as () => void));
   const stream = zip.outputStream as unknown as Readable;
   zip.on('error', (error: Error) => stream.destroy(error));
+  stream.on('close', () => {
+    for (const file of open) file.destroy();
+  });
   return { bundleId, caseNo: kase.caseNo, asOf: evidence.asOf, manifestSha256, fileCount: manifest.files.length, size, stream };
 }
 
