@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { cases, contactRecords } from '@/db/schema';
+import type { Page } from '@playwright/test';
+import { agreements, cases, contactRecords, judicialConfirmations } from '@/db/schema';
 import { checkPromises } from '@/lib/server/contacts/record-promise';
+import { makeCaseHistory } from '@/lib/testing/case-history';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -144,5 +146,56 @@ test.describe('the mediator’s workbench', () => {
     await expect(page.locator('tr[data-case]').first()).toContainText('跟进');
     await expect(page.locator('[data-kpi="brokenPromises"]')).toHaveText('1');
     await axe(page);
+  });
+  test('the queue marks a judicial-confirmation application due or overdue, and filters to those cases, in both languages', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor');
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    // Executed 25 days ago: the last day (30 days on) is in 5 days. 40 days ago with an application prepared and not
+    // filed: 10 days late; 40 days ago never applied for: nothing left to do. 5 days ago: not yet due.
+    const agreed = async (name: string, executedDaysAgo: number | null, applied = false) => {
+      const borrower = await makeBorrower(db, { fullName: name });
+      const { case: kase } = await makeCaseHistory(db, {
+        creditorId: creditor.id,
+        borrowerId: borrower.id,
+        openedAt: daysAgo(60),
+        dpdAtOpen: 30,
+        state: executedDaysAgo === null ? 'negotiating' : 'plan_active',
+        ...(executedDaysAgo === null ? {} : { offer: { at: daysAgo(executedDaysAgo + 2), by: 'system' as const, totalPayable: 100_000, waived: 0 }, agreement: { executedAt: daysAgo(executedDaysAgo) } }),
+      });
+      if (applied) {
+        const [agreement] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+        await db.insert(judicialConfirmations).values({ caseId: kase.id, agreementId: agreement!.id, status: 'prepared', court: '上海市浦东新区人民法院', effectiveAt: agreement!.executedAt!, deadline: daysAgo(executedDaysAgo! - 31), preparedAt: daysAgo(executedDaysAgo! - 2) });
+      }
+    };
+    await agreed('冯确认', 25);
+    await agreed('陈逾期', 40, true);
+    await agreed('蒋已过', 40);
+    await agreed('褚未到', 5);
+    await agreed('卫协商', null);
+    const row = (page: Page, name: string) => page.locator('tr[data-case]').filter({ hasText: name });
+
+    const zh = await pageAs(supervisor);
+    await zh.goto('/staff');
+    await expect(row(zh, '冯确认').getByTestId('confirmation-marker')).toHaveText('司法确认：剩 5 天');
+    await expect(row(zh, '陈逾期').getByTestId('confirmation-marker')).toHaveText('司法确认已逾期 10 天');
+    await expect(row(zh, '褚未到').getByTestId('confirmation-marker')).toHaveCount(0);
+    await expect(row(zh, '蒋已过').getByTestId('confirmation-marker')).toHaveCount(0);
+    await expect(row(zh, '卫协商').getByTestId('confirmation-marker')).toHaveCount(0);
+    await axe(zh);
+
+    const en = await pageAs(supervisor, { locale: 'en' });
+    await en.goto('/staff');
+    await expect(row(en, '冯确认').getByTestId('confirmation-marker')).toHaveText('Judicial confirmation: 5 days left');
+    await expect(row(en, '陈逾期').getByTestId('confirmation-marker')).toHaveText('Judicial confirmation overdue by 10 days');
+    await en.getByRole('checkbox', { name: 'Judicial confirmation due' }).check();
+    await en.getByRole('button', { name: 'Apply' }).click();
+    await expect(en).toHaveURL(/confirmation=due/);
+    await expect(en.locator('[data-kpi="matching"]')).toHaveText('2');
+    await expect(en.locator('tr[data-case]')).toHaveCount(2);
+    await expect(row(en, '冯确认')).toHaveCount(1);
+    await expect(row(en, '陈逾期')).toHaveCount(1);
+    await expect(en.getByRole('checkbox', { name: 'Judicial confirmation due' })).toBeChecked();
+    await axe(en);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { agreementStatus, planInstallmentStatus, signerType } from './enums';
@@ -35,7 +36,12 @@ export const agreements = pgTable('agreements', {
   planCompletedAt: timestamp('plan_completed_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  // A case's agreements (the case file, the queue's judicial-confirmation marker), and the executed ones by the day they
+  // took effect (the queue's "judicial confirmation due" filter).
+  index('agreements_case_idx').on(t.caseId),
+  index('agreements_executed_idx').on(t.executedAt).where(sql`${t.status} = 'executed'`),
+]);
 
 /**
  * One row per capacity that signed: the borrower (signerId: the borrower), the mediator (the staff member),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecordedDay, confirmationDeadline, deadlineInstant, deadlineState, nextConfirmationStatus } from './judicial-confirmation';
+import { checkRecordedDay, confirmationDeadline, confirmationDueExecutedBefore, confirmationMarker, confirmationPassedExecutedBefore, deadlineInstant, deadlineState, nextConfirmationStatus } from './judicial-confirmation';
 
 describe('the judicial confirmation status machine', () => {
   it('goes prepared → signed by the borrower → signed → filed → confirmed or rejected, one step at a time', () => {
@@ -43,6 +43,38 @@ describe('the 30-day deadline', () => {
     expect(deadlineState('2026-12-02', '2026-12-03', null)).toEqual({ state: 'overdue', daysLate: 1 });
     expect(deadlineState('2026-12-02', '2027-01-01', '2026-12-02')).toEqual({ state: 'met', filedOn: '2026-12-02' });
     expect(deadlineState('2026-12-02', '2027-01-01', '2026-12-05')).toEqual({ state: 'filedLate', filedOn: '2026-12-05', daysLate: 3 });
+  });
+});
+
+describe("the queue's marker", () => {
+  // Executed 2026-11-02 10:00 Beijing: last day 2026-12-02.
+  const executed = new Date('2026-11-02T02:00:00Z');
+  it('is due from 7 days before the last day (Beijing calendar); overdue after it with an application unfiled; gone once filed', () => {
+    const prepared = { filedAt: null };
+    // 2026-11-24 23:59 Beijing: 8 days left, nothing yet.
+    expect(confirmationMarker(executed, null, new Date('2026-11-24T15:59:00Z'))).toBeNull();
+    // 2026-11-25 00:01 Beijing (still 11-24 in UTC): 7 days left, with or without an application.
+    expect(confirmationMarker(executed, null, new Date('2026-11-24T16:01:00Z'))).toEqual({ state: 'due', daysLeft: 7, deadline: '2026-12-02' });
+    expect(confirmationMarker(executed, prepared, new Date('2026-12-02T15:00:00Z'))).toEqual({ state: 'due', daysLeft: 0, deadline: '2026-12-02' });
+    // 2026-12-03 00:30 Beijing: one day late — flagged while an application waits, nothing to do if none was made.
+    expect(confirmationMarker(executed, prepared, new Date('2026-12-02T16:30:00Z'))).toEqual({ state: 'overdue', daysLate: 1, deadline: '2026-12-02' });
+    expect(confirmationMarker(executed, null, new Date('2026-12-02T16:30:00Z'))).toBeNull();
+    // Filed on the last day, or late, or even before the warning: the court has it, nothing for the queue to flag.
+    expect(confirmationMarker(executed, { filedAt: new Date('2026-12-02T03:00:00Z') }, new Date('2026-12-10T03:00:00Z'))).toBeNull();
+    expect(confirmationMarker(executed, { filedAt: new Date('2026-12-05T03:00:00Z') }, new Date('2026-12-10T03:00:00Z'))).toBeNull();
+    expect(confirmationMarker(executed, { filedAt: new Date('2026-11-26T03:00:00Z') }, new Date('2026-11-27T03:00:00Z'))).toBeNull();
+  });
+
+  it("filters on agreements executed before the Beijing day 22 days ago (today's last day 7 days on, or passed)", () => {
+    // Today is 2026-12-01 in Beijing (10:00): an agreement executed on 2026-11-08 has its last day 12-08, 7 days on.
+    const now = new Date('2026-12-01T02:00:00Z');
+    expect(confirmationDueExecutedBefore(now).toISOString()).toBe('2026-11-08T16:00:00.000Z');
+    // Its last day has passed for an agreement executed before 2026-11-01 (last day 11-30, yesterday).
+    expect(confirmationPassedExecutedBefore(now).toISOString()).toBe('2026-10-31T16:00:00.000Z');
+    expect(confirmationMarker(new Date('2026-10-31T15:59:00Z'), { filedAt: null }, now)).toEqual({ state: 'overdue', daysLate: 1, deadline: '2026-11-30' });
+    expect(confirmationMarker(new Date('2026-10-31T16:00:00Z'), null, now)).toEqual({ state: 'due', daysLeft: 0, deadline: '2026-12-01' });
+    expect(confirmationMarker(new Date('2026-11-08T15:59:00Z'), null, now)).toEqual({ state: 'due', daysLeft: 7, deadline: '2026-12-08' });
+    expect(confirmationMarker(new Date('2026-11-08T16:00:00Z'), null, now)).toBeNull();
   });
 });
 

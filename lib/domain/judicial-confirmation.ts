@@ -72,3 +72,35 @@ export function checkRecordedDay(day: IsoDate, notBefore: IsoDate, today: IsoDat
   if (daysBetween(notBefore, day) < 0) return 'validation.confirmation.dateTooEarly';
   return null;
 }
+
+/** What the queue marks on a case's row: the application is due (the last 7 days) or overdue, and its last day. */
+export type ConfirmationMarker = { state: 'due'; daysLeft: number; deadline: IsoDate } | { state: 'overdue'; daysLate: number; deadline: IsoDate };
+
+/**
+ * The queue's judicial-confirmation marker, the case file's deadline state (deadlineState) reduced to what asks for
+ * action: due in the warning period; overdue once the last day has passed only while an application was prepared and
+ * not filed (never prepared, there is nothing left to do: the court would not take it); nothing once filed.
+ */
+export function confirmationMarker(effectiveAt: Date, application: { filedAt: Date | null } | null, now: Date): ConfirmationMarker | null {
+  if (application?.filedAt) return null;
+  const deadline = confirmationDeadline(effectiveAt);
+  const state = deadlineState(deadline, todayIn(COURT_TIME_ZONE, now), null);
+  if (state.state === 'due') return { state: 'due', daysLeft: state.daysLeft, deadline };
+  if (state.state === 'overdue' && application) return { state: 'overdue', daysLate: state.daysLate, deadline };
+  return null;
+}
+
+/**
+ * The first instant of the Beijing day from which an agreement executed before it has its application due today or
+ * overdue (its last day at most CONFIRMATION_DUE_WARNING_DAYS away): the queue's "judicial confirmation due" filter.
+ */
+export function confirmationDueExecutedBefore(now: Date): Date {
+  const today = todayIn(COURT_TIME_ZONE, now);
+  return new Date(`${addDays(today, CONFIRMATION_DUE_WARNING_DAYS - CONFIRMATION_DEADLINE_DAYS + 1)}T00:00:00+08:00`);
+}
+
+/** The first instant of the Beijing day from which an agreement executed before it has its last day passed. */
+export function confirmationPassedExecutedBefore(now: Date): Date {
+  const today = todayIn(COURT_TIME_ZONE, now);
+  return new Date(`${addDays(today, -CONFIRMATION_DEADLINE_DAYS)}T00:00:00+08:00`);
+}

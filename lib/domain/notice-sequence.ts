@@ -12,6 +12,11 @@ export type NoticeKind = (typeof noticeKinds)[number];
 export const noticeChannels = ['letter', 'email', 'in_app'] as const;
 export type NoticeChannel = (typeof noticeChannels)[number];
 
+/** The longest wait between two notices (or before the first), in days: half a year. */
+export const NOTICE_DAYS_MAX = 180;
+/** Which notices always need a supervisor's approval before they are sent: the lawyer's letter and the notice of suit. */
+export const approvalRequired = (kind: NoticeKind) => kind !== 'collection_letter';
+
 export const noticeSequenceSchema = z
   .object({
     steps: z
@@ -19,7 +24,7 @@ export const noticeSequenceSchema = z
         z.object({
           kind: z.enum(noticeKinds),
           /** Days after the previous notice was sent (the first: after the case was opened). */
-          daysAfterPrevious: z.number().int().min(0).max(180),
+          daysAfterPrevious: z.number().int().min(0).max(NOTICE_DAYS_MAX),
           /** The lawyer's letter and the notice of suit always need a supervisor; a collection letter may. */
           approval: z.boolean(),
         }),
@@ -28,7 +33,7 @@ export const noticeSequenceSchema = z
       .max(3),
   })
   .refine((s) => new Set(s.steps.map((step) => step.kind)).size === s.steps.length, { message: 'a notice appears twice in the sequence', path: ['steps'] })
-  .refine((s) => s.steps.every((step) => step.approval || step.kind === 'collection_letter'), { message: 'the lawyer’s letter and the notice of suit need a supervisor’s approval', path: ['steps'] })
+  .refine((s) => s.steps.every((step) => step.approval || !approvalRequired(step.kind)), { message: 'the lawyer’s letter and the notice of suit need a supervisor’s approval', path: ['steps'] })
   .refine((s) => s.steps.every((step, i) => i === 0 || noticeKinds.indexOf(step.kind) > noticeKinds.indexOf(s.steps[i - 1]!.kind)), { message: 'notices escalate: a letter, then counsel, then suit', path: ['steps'] });
 
 export type NoticeSequence = z.infer<typeof noticeSequenceSchema>;

@@ -76,6 +76,42 @@ export function registerFonts(): void {
   registered = true;
 }
 
+type Shaper = { layout: (text: string, features?: unknown, script?: string, language?: string, direction?: string) => { glyphs: unknown[] } };
+/** Distinct strings shaped and kept per face before the memo starts afresh (a few MB at most). */
+const LAYOUT_MEMO_SIZE = 20_000;
+
+/**
+ * Shaping a string (fontkit's layout: OpenType substitutions and positioning over a CJK font) is most of the
+ * cost of a long table, and a table repeats its strings (channels, outcomes, notes, dates): each distinct string
+ * is shaped once per process. Every caller gets its own glyph list (react-pdf replaces inline attachments in it).
+ */
+function memoizeLayout(font: Shaper): void {
+  const layout = font.layout.bind(font);
+  const memo = new Map<string, ReturnType<Shaper['layout']>>();
+  font.layout = (text, features, script, language, direction) => {
+    const key = `${JSON.stringify(features ?? null)}\u0000${script}\u0000${language}\u0000${direction}\u0000${text}`;
+    let run = memo.get(key);
+    if (!run) {
+      if (memo.size >= LAYOUT_MEMO_SIZE) memo.clear();
+      run = layout(text, features, script, language, direction);
+      memo.set(key, run);
+    }
+    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as typeof run, run, { glyphs: [...run.glyphs] });
+  };
+}
+
+type NamedFont = { postscriptName: string; name: { records: object } };
+/**
+ * pdfkit, asked by react-pdf to set a font object for every run of text it draws, decides whether it already
+ * embeds that face by comparing the faces' name tables through JSON.stringify, thousands of times in a long table.
+ * The name table never changes once loaded: it stringifies as the face's PostScript name (unique per face; the
+ * comparison also checks the head table's checksum), and the PDF's bytes stay the same.
+ */
+function cheapenFontIdentity(font: NamedFont): void {
+  const records = font.name?.records;
+  if (records && !Object.prototype.hasOwnProperty.call(records, 'toJSON')) Object.defineProperty(records, 'toJSON', { value: () => font.postscriptName });
+}
+
 /**
  * Registers and loads both faces (in parallel, once per process), and makes the
  * line feed resolve to Noto Sans SC. react-pdf gives a character the fallback
@@ -93,6 +129,8 @@ export function loadFonts(): Promise<void> {
       if (!font || font.hasGlyphForCodePoint(LINE_FEED)) return;
       const hasGlyph = font.hasGlyphForCodePoint.bind(font);
       font.hasGlyphForCodePoint = (codePoint: number) => codePoint === LINE_FEED || hasGlyph(codePoint);
+      memoizeLayout(font as unknown as Shaper);
+      cheapenFontIdentity(font as unknown as NamedFont);
     }),
   ).then(
     () => undefined,

@@ -65,15 +65,16 @@ export function wrapCell(text: string, capacityEms: number): string[] {
 
 /** Usable width of an A4 page (595 pt less 2 × 50 pt margins) in ems of the table's 8.5 pt text. */
 const TABLE_EMS = 495 / 8.5;
-/** Lines of table text that fit on a page under the repeated header, with room to spare. */
+/** Lines of table text that fit on a page under the repeated header and the footer, with room to spare. */
 const LINES_PER_BLOCK = 50;
 
 /**
- * A table laid out as lines rather than as a view per row: each cell is wrapped here, rows are grouped into blocks
- * that fit a page, and each block is one text per column. react-pdf lays out a handful of nodes per page instead of
- * one per cell, so a year of contacts renders in a second rather than minutes; every line stays extractable text.
+ * A table laid out as lines rather than as a view per row: each cell is wrapped here, rows are grouped into chunks
+ * that fit a page, and each chunk is one text per column. react-pdf lays out a handful of nodes per page instead of
+ * one per cell; every line stays extractable text. Returns one element per chunk: the document puts every chunk
+ * after the first on a page of its own (see `pagesOf`).
  */
-function Table({ columns, rows, total }: Extract<RecordBlock, { kind: 'table' }>) {
+function tableChunks({ columns, rows, total }: Extract<RecordBlock, { kind: 'table' }>, key: number): ReactNode[] {
   const flex = columns.reduce((sum, c) => sum + c.width, 0);
   const capacity = columns.map((c) => Math.max(2, Math.floor((c.width / flex) * TABLE_EMS - 0.9)));
   const laid = [...rows, ...(total ? [total] : [])].map((row) => {
@@ -81,20 +82,20 @@ function Table({ columns, rows, total }: Extract<RecordBlock, { kind: 'table' }>
     const height = Math.max(...cells.map((c) => c.length));
     return cells.map((c) => [...c, ...Array<string>(height - c.length).fill('')]);
   });
-  const blocks: string[][][][] = [];
+  const chunks: string[][][][] = [];
   let current: string[][][] = [];
   let lines = 0;
   for (const row of laid) {
     const height = row[0]!.length;
     if (current.length && lines + height > LINES_PER_BLOCK) {
-      blocks.push(current);
+      chunks.push(current);
       current = [];
       lines = 0;
     }
     current.push(row);
     lines += height;
   }
-  if (current.length || !blocks.length) blocks.push(current);
+  if (current.length || !chunks.length) chunks.push(current);
   const head = (
     <View style={styles.tableHead}>
       {columns.map((column, i) => (
@@ -104,22 +105,18 @@ function Table({ columns, rows, total }: Extract<RecordBlock, { kind: 'table' }>
       ))}
     </View>
   );
-  return (
-    <>
-      {blocks.map((block, b) => (
-        <View key={b} style={styles.table} wrap={false}>
-          {head}
-          <View style={styles.tableRow}>
-            {columns.map((column, i) => (
-              <T key={i} style={[styles.cell, { flex: column.width }, column.numeric ? styles.num : {}]}>
-                {block.flatMap((row) => row[i]!).join('\n')}
-              </T>
-            ))}
-          </View>
-        </View>
-      ))}
-    </>
-  );
+  return chunks.map((chunk, b) => (
+    <View key={`${key}-${b}`} style={styles.table} wrap={false}>
+      {head}
+      <View style={styles.tableRow}>
+        {columns.map((column, i) => (
+          <T key={i} style={[styles.cell, { flex: column.width }, column.numeric ? styles.num : {}]}>
+            {chunk.flatMap((row) => row[i]!).join('\n')}
+          </T>
+        ))}
+      </View>
+    </View>
+  ));
 }
 
 function Signatures({ parties }: Extract<RecordBlock, { kind: 'signatures' }>) {
@@ -139,41 +136,64 @@ function Signatures({ parties }: Extract<RecordBlock, { kind: 'signatures' }>) {
   );
 }
 
-function Blocks({ blocks }: { blocks: readonly RecordBlock[] }): ReactNode {
-  return blocks.map((block, i) => {
-    switch (block.kind) {
-      case 'heading':
-        return <Heading key={i}>{block.text}</Heading>;
-      case 'para':
-        return (
-          <T key={i} style={styles.para}>
-            {block.text}
-          </T>
-        );
-      case 'paras':
-        return <Paras key={i} items={block.texts} />;
-      case 'rows':
-        return <KeyValues key={i} compact rows={block.rows} />;
-      case 'table':
-        return <Table key={i} {...block} />;
-      case 'signatures':
-        return <Signatures key={i} {...block} />;
-      case 'pageBreak':
-        return <View key={i} break />;
+function blockElement(block: Exclude<RecordBlock, { kind: 'table' }>, i: number): ReactNode {
+  switch (block.kind) {
+    case 'heading':
+      return <Heading key={i}>{block.text}</Heading>;
+    case 'para':
+      return (
+        <T key={i} style={styles.para}>
+          {block.text}
+        </T>
+      );
+    case 'paras':
+      return <Paras key={i} items={block.texts} />;
+    case 'rows':
+      return <KeyValues key={i} compact rows={block.rows} />;
+    case 'signatures':
+      return <Signatures key={i} {...block} />;
+    case 'pageBreak':
+      return <View key={i} break />;
+  }
+}
+
+/**
+ * The blocks as pages: everything flows on one page element until a long table, whose chunks after the first each
+ * open a page element of their own. react-pdf paginates one page element by laying out everything still to come
+ * again for every page it cuts off, so a long table in one flowing page costs the square of its length (a year of
+ * contacts took seconds); pages cut here cost it once. Each chunk fits a page, so nothing is cut mid-table.
+ */
+function pagesOf(blocks: readonly RecordBlock[]): ReactNode[][] {
+  const pages: ReactNode[][] = [[]];
+  blocks.forEach((block, i) => {
+    if (block.kind !== 'table') {
+      pages[pages.length - 1]!.push(blockElement(block, i));
+      return;
     }
+    tableChunks(block, i).forEach((chunk, c) => {
+      if (c > 0) pages.push([]);
+      pages[pages.length - 1]!.push(chunk);
+    });
   });
+  return pages;
 }
 
 export function RecordDocument({ input }: { input: RecordDocumentInput }) {
   return (
     <Document title={input.title} author={input.author} subject={input.titleOther ?? input.title} language={input.locale} creator={RECORD_PRODUCER} producer={RECORD_PRODUCER} creationDate={input.date} modificationDate={input.date} keywords={input.keywords}>
-      <Page size="A4" style={styles.page} wrap>
-        <Footer left={input.footer} pageOf={input.pageOf} />
-        <T style={[styles.title, input.locale === 'zh-CN' ? styles.titleZh : {}]}>{input.title}</T>
-        {input.titleOther ? <T style={styles.titleOther}>{input.titleOther}</T> : null}
-        <T style={styles.subtitle}>{input.subtitle ?? ''}</T>
-        <Blocks blocks={input.blocks} />
-      </Page>
+      {pagesOf(input.blocks).map((content, p) => (
+        <Page key={p} size="A4" style={styles.page} wrap>
+          <Footer left={input.footer} pageOf={input.pageOf} />
+          {p === 0 ? (
+            <>
+              <T style={[styles.title, input.locale === 'zh-CN' ? styles.titleZh : {}]}>{input.title}</T>
+              {input.titleOther ? <T style={styles.titleOther}>{input.titleOther}</T> : null}
+              <T style={styles.subtitle}>{input.subtitle ?? ''}</T>
+            </>
+          ) : null}
+          {content}
+        </Page>
+      ))}
     </Document>
   );
 }

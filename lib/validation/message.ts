@@ -8,7 +8,7 @@
 export type MessageValues = Record<string, string | number>;
 export type Message = { key: string; params?: MessageValues };
 
-const keyPattern = /^((?:validation|errors)\.[A-Za-z_]+)(\{.*\})?$/s;
+const keyPattern = /^((?:validation|errors)(?:\.[A-Za-z_]+)+)(\{.*\})?$/s;
 
 /** A message key with the values its text needs. */
 export function message(key: string, params?: MessageValues): string {

@@ -21,6 +21,8 @@ import type { DashboardFilter } from './dashboard';
  *   promise      `open`, `due` (its day and grace have come), or `broken`
  *   noContact    N: no staff contact for N days or more (never contacted included)
  *   neverEngaged `1`: the borrower has never signed in
+ *   confirmation `due`: the application for judicial confirmation of the executed agreement is due (its last day within
+ *                7 days) or overdue, and not filed
  * and, as the dashboard links its counts here (queueHref, below), read from the case's facts
  * exactly as the dashboard counts them:
  *   openedFrom, openedTo  opened from/to these calendar days inclusive (China Standard Time)
@@ -101,6 +103,7 @@ export const queueParamsSchema = z.object({
   promise: z.enum(promiseFilters).optional().catch(undefined),
   noContact: z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(365)).optional().catch(undefined),
   neverEngaged: flag,
+  confirmation: z.literal('due').optional().catch(undefined),
   openedFrom: isoDay,
   openedTo: isoDay,
   bucket: z.enum(openingBuckets).optional().catch(undefined),

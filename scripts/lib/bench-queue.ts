@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { borrowers, cases, loans, staffUsers } from '@/db/schema';
 import type { Actor } from '@/lib/server/actor';
 import { decryptField } from '@/lib/server/crypto';
-import { listQueueQuery, queueKpisQuery } from '@/lib/server/queue/list-queue';
+import { listQueueQuery, queueKpis, queueKpisQuery } from '@/lib/server/queue/list-queue';
 import { parseQueueParams, queueSorts } from '@/lib/validation/queue';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
@@ -17,6 +17,43 @@ export type QueueQueryTiming = { view: string; query: 'page' | 'kpis'; ms: numbe
  * does not decide) and printed with its plan.
  */
 export async function benchQueueQueries(db: Database, pool: pg.Pool, creditorId: string, now: Date) {
+  const { actor, views } = await queueBenchViews(db, creditorId);
+  const explain = async (view: string, query: 'page' | 'kpis', analyze = true) => {
+    const params = parseQueueParams(new URLSearchParams(view));
+    // The page's query as the page makes it: after the KPI count (timed on its own), which decides how rows are found.
+    const built = query === 'page' ? listQueueQuery(actor, params, now, db, (await queueKpis(actor, params, now, db)).matching) : queueKpisQuery(actor, params, now, db);
+    const { sql: text, params: values } = built.toSQL();
+    // The KPI cards are counted without parallel workers, as queueKpis counts them.
+    const client = await pool.connect();
+    try {
+      await client.query(`set max_parallel_workers_per_gather = ${query === 'kpis' ? 0 : 2}`);
+      if (!analyze) return (await client.query(`explain (analyze, buffers) ${text}`, values as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      const { rows } = await client.query(`explain (analyze, format json) ${text}`, values as unknown[]);
+      const [plan] = rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
+      return plan!['Planning Time'] + plan!['Execution Time'];
+    } finally {
+      await client.query('reset max_parallel_workers_per_gather');
+      client.release();
+    }
+  };
+
+  const timings: QueueQueryTiming[] = [];
+  for (const view of views) for (const query of ['page', 'kpis'] as const) timings.push({ view, query, ms: (await explain(view, query)) as number });
+  // The ten slowest again, best of three: a first read from disk is not the query's speed.
+  timings.sort((a, b) => b.ms - a.ms);
+  for (const t of timings.slice(0, 10)) {
+    const again = [t.ms];
+    for (let i = 0; i < 2; i++) again.push((await explain(t.view, t.query)) as number);
+    t.ms = Math.min(...again);
+  }
+  timings.sort((a, b) => b.ms - a.ms);
+  const slowest = timings[0]!;
+  const plan = (await explain(slowest.view, slowest.query, false)) as string;
+  return { views: views.length, queries: timings.length, slowest, top: timings.slice(0, 10), plan, under50: timings.every((t) => t.ms < 50) };
+}
+
+/** The supervisor whose views are measured, and every view: each filter, every pair, each sort both ways, a deep page, the searches. */
+export async function queueBenchViews(db: Database, creditorId: string) {
   const [supervisor] = await db.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.creditorId, creditorId), eq(staffUsers.role, 'supervisor'))).limit(1);
   const [mediator] = await db.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.creditorId, creditorId), eq(staffUsers.role, 'mediator'))).limit(1);
   const actor: Staff = { type: 'staff', id: supervisor?.id ?? '00000000-0000-4000-8000-000000000000', role: 'supervisor', creditorId };
@@ -51,6 +88,7 @@ export async function benchQueueQueries(db: Database, pool: pg.Pool, creditorId:
     'promise=broken',
     'noContact=7',
     'neverEngaged=1',
+    'confirmation=due',
     // The dashboard's filters, as its counts link here (read from case_facts).
     'openedFrom=2026-01-01&openedTo=2026-06-30',
     'bucket=M2',
@@ -72,28 +110,5 @@ export async function benchQueueQueries(db: Database, pool: pg.Pool, creditorId:
     `q=${decryptField(sample.idEnc)}`,
   ];
   const views = ['', ...filters, ...pairs, ...sorts, 'page=200', ...searches, ...searches.slice(0, 2).map((q) => `${q}&dpd=m2`)];
-
-  const explain = async (view: string, query: 'page' | 'kpis', analyze = true) => {
-    const params = parseQueueParams(new URLSearchParams(view));
-    const built = query === 'page' ? listQueueQuery(actor, params, now, db) : queueKpisQuery(actor, params, now, db);
-    const { sql: text, params: values } = built.toSQL();
-    if (!analyze) return (await pool.query(`explain (analyze, buffers) ${text}`, values as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-    const { rows } = await pool.query(`explain (analyze, format json) ${text}`, values as unknown[]);
-    const [plan] = rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
-    return plan!['Planning Time'] + plan!['Execution Time'];
-  };
-
-  const timings: QueueQueryTiming[] = [];
-  for (const view of views) for (const query of ['page', 'kpis'] as const) timings.push({ view, query, ms: (await explain(view, query)) as number });
-  // The ten slowest again, best of three: a first read from disk is not the query's speed.
-  timings.sort((a, b) => b.ms - a.ms);
-  for (const t of timings.slice(0, 10)) {
-    const again = [t.ms];
-    for (let i = 0; i < 2; i++) again.push((await explain(t.view, t.query)) as number);
-    t.ms = Math.min(...again);
-  }
-  timings.sort((a, b) => b.ms - a.ms);
-  const slowest = timings[0]!;
-  const plan = (await explain(slowest.view, slowest.query, false)) as string;
-  return { views: views.length, queries: timings.length, slowest, top: timings.slice(0, 5), plan, under50: timings.every((t) => t.ms < 50) };
+  return { actor, views };
 }

@@ -30,9 +30,9 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
   const params = parseQueueParams(raw);
   const now = new Date();
   const supervisor = actor.role === 'supervisor';
-  const [{ rows, page }, kpis, views, people, load, creditorOptions, t, locale] = await Promise.all([
-    listQueue(actor, params, now),
-    queueKpis(actor, params, now),
+  const [{ rows, page, kpis }, views, people, load, creditorOptions, t, locale] = await Promise.all([
+    // The count first: it decides how the page's rows are found (a small view is sorted, a large one walked in order).
+    queueKpis(actor, params, now).then(async (kpis) => ({ kpis, ...(await listQueue(actor, params, now, undefined, kpis.matching)) })),
     listSavedViews(actor),
     actor.role === 'mediator' ? Promise.resolve([]) : assignableStaff(actor),
     supervisor ? mediatorLoad(actor, now) : Promise.resolve(null),

@@ -11,7 +11,8 @@ import { AppError } from '../errors';
 import { creditorScope } from '../staff-scope';
 import { assertAdmin, type Admin } from './admin-actor';
 
-const scoped = (actor: Admin, creditorId: unknown) => and(eq(creditors.id, isUuid(creditorId) ? creditorId : '00000000-0000-0000-0000-000000000000'), creditorScope(actor, creditors.id));
+/** The creditor row an admin may administer (none for an id that is not a UUID). */
+export const scoped = (actor: Admin, creditorId: unknown) => and(eq(creditors.id, isUuid(creditorId) ? creditorId : '00000000-0000-0000-0000-000000000000'), creditorScope(actor, creditors.id));
 
 /** The creditors an admin administers, with whether counsel is set and how many courts are listed. */
 export async function listLitigationSettings(actor: Actor) {

@@ -3,6 +3,7 @@ import { toCsv, yuan } from '@/lib/bundle/csv';
 import { formatBeijingTime, formatDate, formatRatePpm, money } from '@/lib/pdf/format';
 import { renderRecordPdf, type RecordBlock, type RecordDocumentInput } from '@/lib/pdf/record-document';
 import type { ChainVerdict } from '../audit';
+import type { StageTimer } from './create-bundle';
 import type { CaseEvidence, StoredFileRef } from './collect-evidence';
 
 /**
@@ -108,7 +109,7 @@ function recordPdf(e: CaseEvidence, title: string, titleOther: string, blocks: R
   return renderRecordPdf(input);
 }
 
-export async function bundleDocuments(e: CaseEvidence, chain: ChainVerdict & { from: number | null; to: number | null }, now: Date): Promise<BundleDocument[]> {
+export async function bundleDocuments(e: CaseEvidence, chain: ChainVerdict & { from: number | null; to: number | null }, now: Date, time: StageTimer = (_stage, work) => work()): Promise<BundleDocument[]> {
   const docs: BundleDocument[] = [];
   const staff = (id: string | null) => (id ? (e.staffNames.get(id) ?? id) : '');
 
@@ -126,7 +127,7 @@ export async function bundleDocuments(e: CaseEvidence, chain: ChainVerdict & { f
   const fen = (v: number) => money(v, 'zh-CN');
   docs.push({
     path: '01-contract/contract-and-arrears.pdf',
-    bytes: await recordPdf(
+    bytes: await time('contract and arrears PDF', () => recordPdf(
       e,
       '借款合同与欠款计算',
       'Loan contract and arrears computation',
@@ -156,7 +157,7 @@ export async function bundleDocuments(e: CaseEvidence, chain: ChainVerdict & { f
         },
       ],
       now,
-    ),
+    )),
     description: `Contract and arrears computation as of ${e.asOf}`,
   });
 
@@ -165,7 +166,7 @@ export async function bundleDocuments(e: CaseEvidence, chain: ChainVerdict & { f
   docs.push({ path: '03-contacts/contact-record.csv', bytes: toCsv(contactHeader, contactRows), description: `Contact record: ${e.contacts.length} contacts, attempted, made or blocked` });
   docs.push({
     path: '03-contacts/contact-record.pdf',
-    bytes: await recordPdf(
+    bytes: await time('contact record PDF', () => recordPdf(
       e,
       '联系记录',
       'Contact record',
@@ -185,7 +186,7 @@ export async function bundleDocuments(e: CaseEvidence, chain: ChainVerdict & { f
         },
       ],
       now,
-    ),
+    )),
     description: 'Contact record, printable',
   });
 

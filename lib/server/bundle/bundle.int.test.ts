@@ -3,11 +3,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, evidenceBundles } from '@/db/schema';
+import { auditEvents, evidenceBundles, storedFiles } from '@/db/schema';
 import { checkBundle } from '@/lib/bundle/check-bundle';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { makeCaseHistory } from '@/lib/testing/evidence-factory';
@@ -120,6 +120,54 @@ describe('the evidence bundle', () => {
       const text = test.pdfText(entries.get(name)!);
       expect(text, name).toContain(needle);
     }
+  });
+
+  it('prints a long contact record on numbered pages, every contact in it, each page counted out of the whole', async () => {
+    // 120 days × 2 contacts: several pages of the table, each chunk after the first on a page element of its own.
+    const s = await caseWithHistory({ evidenceFiles: 0, days: 120, contactsPerDay: 2 });
+    const entries = await unzip((await download(s.ctx(s.supervisor), s.kase.id)).file);
+    const text = test.pdfText(entries.get('03-contacts/contact-record.pdf')!);
+    const pages = [...text.matchAll(/第(\d+)页\/共(\d+)页/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(pages.map(([page]) => page)).toEqual(pages.map((_, i) => i + 1));
+    expect(new Set(pages.map(([, total]) => total))).toEqual(new Set([pages.length]));
+    // Every contact once, by its Beijing time (minutes: the factory's contacts are an hour apart at least).
+    expect(text.match(/\d{4}-\d{2}-\d{2}\d{2}:\d{2}/g)).toHaveLength(240);
+  });
+
+  it('copies a stored file larger than one read byte for byte, and fails rather than copy a file changed in storage', async () => {
+    const s = await caseWithHistory({ evidenceFiles: 2, fileBytes: 700_000, days: 1 });
+    const bundle = await download(s.ctx(s.supervisor), s.kase.id);
+    expect(fs.statSync(bundle.file).size).toBe(bundle.size);
+    expect((await checkBundle(bundle.file)).intact).toBe(true);
+    const [first] = await test.db.select().from(storedFiles).where(and(eq(storedFiles.caseId, s.kase.id), eq(storedFiles.kind, 'evidence'))).orderBy(storedFiles.createdAt);
+    const entries = await unzip(bundle.file);
+    const copied = [...entries].find(([name]) => name.startsWith('05-hardship/evidence/01-'))![1];
+    expect(copied.equals(first!.bytes)).toBe(true);
+    // Someone changes the file's last byte in the database: the bundle stops before that byte leaves.
+    const tampered = Buffer.from(first!.bytes);
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 1) ^ 0xff, tampered.length - 1);
+    await test.db.update(storedFiles).set({ bytes: tampered }).where(eq(storedFiles.id, first!.id));
+    const broken = await createEvidenceBundle(s.ctx(s.supervisor), s.kase.id, { now: new Date('2026-12-01T03:00:00Z') });
+    await expect(pipeline(broken.stream, fs.createWriteStream(tmp('broken.zip')))).rejects.toThrow(/no longer matches its recorded SHA-256/);
+  });
+
+  it('gives its database connection back when a download stops halfway', async () => {
+    const s = await caseWithHistory({ evidenceFiles: 2, fileBytes: 12_000_000, days: 1 });
+    const bundle = await createEvidenceBundle(s.ctx(s.supervisor), s.kase.id, { now: new Date('2026-12-01T03:00:00Z') });
+    // Read into the first evidence file (the documents come first, a few hundred KB), then stop, as a cancelled download does.
+    let read = 0;
+    await new Promise<void>((resolve) => {
+      bundle.stream.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        if (read > 1_500_000) {
+          bundle.stream.destroy();
+          resolve();
+        }
+      });
+    });
+    const copying = async () => (await test.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where query like 'COPY (SELECT bytes FROM stored_files%' and state <> 'idle'`)).rows[0]!.n;
+    await expect.poll(copying, { timeout: 5000 }).toBe(0);
   });
 
   it('detects a changed, an added and a removed file, and a changed manifest', async () => {

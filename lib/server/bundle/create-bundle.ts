@@ -1,10 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { getDb } from '@/db/client';
-import { evidenceBundles, storedFiles } from '@/db/schema';
+import { getDb, getPool } from '@/db/client';
+import { evidenceBundles } from '@/db/schema';
 import { manifestKeyword } from '@/lib/bundle/check-bundle';
 import { entryName, MANIFEST_FORMAT, MANIFEST_JSON, MANIFEST_PDF, MANIFEST_SIGNATURE, manifestBytes, type Manifest } from '@/lib/bundle/manifest';
 import { rateLimits } from '@/lib/domain/rate-limit';
@@ -14,9 +13,14 @@ import type { Ctx } from '../actor';
 import { recordAudit, verifyAuditChain } from '../audit';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
+import { storedFileStream } from '../files/stored-file-stream';
 import { limitAddress } from '../rate-limit';
-import { bundleCopies, bundleDocuments, type BundleCopy, type BundleDocument } from './bundle-documents';
+import { bundleCopies, bundleDocuments, type BundleDocument } from './bundle-documents';
 import { auditSpan, collectEvidence } from './collect-evidence';
+
+/** Times one stage of making a bundle (the bench passes one to see where the time goes); by default, none. */
+export type StageTimer = <T>(stage: string, work: () => Promise<T>) => Promise<T>;
+const untimed: StageTimer = (_stage, work) => work();
 
 export type EvidenceBundleStream = {
   bundleId: string;
@@ -53,42 +57,27 @@ const readme = (caseNo: string, asOf: string) =>
     'utf8',
   );
 
-/** Streams a stored file's bytes, checking them against the SHA-256 recorded when it was stored: a mismatch aborts the bundle. */
-function storedFileStream(file: BundleCopy['file']): Readable {
-  const out = new PassThrough();
-  getDb()
-    .select({ bytes: storedFiles.bytes })
-    .from(storedFiles)
-    .where(eq(storedFiles.id, file.id))
-    .then(([row]) => {
-      if (!row) throw new Error(`stored file ${file.id} is gone`);
-      const actual = crypto.createHash('sha256').update(row.bytes).digest('hex');
-      if (actual !== file.sha256 || row.bytes.length !== file.size) throw new Error(`stored file ${file.id} no longer matches its recorded SHA-256`);
-      out.end(row.bytes);
-    })
-    .catch((error: unknown) => out.destroy(error as Error));
-  return out;
-}
-
 /**
  * One case's evidence bundle, as a ZIP streamed to the caller: the documents made now (small, in memory), then
- * every stored file read from the database one at a time when the ZIP reaches it, then the manifest, its detached
+ * every stored file streamed from the database when the ZIP reaches it (lib/server/files/stored-file-stream.ts),
+ * checked against its recorded SHA-256 on the way, then the manifest, its detached
  * signature and its sealed printable copy. The bundle is recorded (its manifest's SHA-256, for /verify) and the
  * download audited before the first byte leaves.
  */
-export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: { now?: Date } = {}): Promise<EvidenceBundleStream> {
+export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: { now?: Date; time?: StageTimer } = {}): Promise<EvidenceBundleStream> {
   const { actor } = ctx;
   if (actor.type !== 'staff' || !mayDownloadBundle(actor)) throw new AppError('NOT_FOUND');
   const db = getDb();
   await limitAddress(db, rateLimits.downloadPerIp, ctx.meta.ip);
   const now = options.now ?? new Date();
+  const time = options.time ?? untimed;
   const kase = await loadVisibleCase(db, actor, caseId);
-  const evidence = await collectEvidence(db, kase, now);
+  const evidence = await time('database reads', () => collectEvidence(db, kase, now));
   const span = auditSpan(evidence);
-  const chain = span ? await verifyAuditChain(db, 5000, { fromSeq: span.from, toSeq: span.to }) : ({ ok: true, checked: 0 } as const);
+  const chain = span ? await time('audit chain verification', () => verifyAuditChain(db, 5000, { fromSeq: span.from, toSeq: span.to })) : ({ ok: true, checked: 0 } as const);
   const documents: BundleDocument[] = [
     { path: 'README.txt', bytes: readme(kase.caseNo, evidence.asOf), description: 'What the bundle holds and how to verify it' },
-    ...(await bundleDocuments(evidence, { ...chain, from: span?.from ?? null, to: span?.to ?? null }, now)),
+    ...(await bundleDocuments(evidence, { ...chain, from: span?.from ?? null, to: span?.to ?? null }, now, time)),
   ];
   const copies = bundleCopies(evidence, entryName);
 
@@ -109,9 +98,9 @@ export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: {
   };
   const json = manifestBytes(manifest);
   const manifestSha256 = crypto.createHash('sha256').update(json).digest('hex');
-  const signature = await signDetached(json, now);
-  const printed = await sealPdf(
-    await renderRecordPdf({
+  const signature = await time('manifest signature', () => signDetached(json, now));
+  const unsealed = await time('manifest PDF', () =>
+    renderRecordPdf({
       title: '证据包文件清单',
       titleOther: 'Evidence bundle manifest',
       subtitle: `${kase.caseNo} · ${evidence.history.loan.contractNo} · ${evidence.asOf}`,
@@ -143,19 +132,29 @@ export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: {
         },
       ],
     }),
-    { reason: `Evidence bundle manifest ${kase.caseNo}`, location: 'Concord', name: evidence.history.creditor.name },
   );
+  const printed = await time('sealing the manifest PDF', () => sealPdf(unsealed, { reason: `Evidence bundle manifest ${kase.caseNo}`, location: 'Concord', name: evidence.history.creditor.name }));
   const totalBytes = manifest.files.reduce((sum, f) => sum + f.size, 0) + json.length + signature.length + printed.length;
 
-  await db.transaction(async (tx) => {
+  await time('record and audit', () => db.transaction(async (tx) => {
     await tx.insert(evidenceBundles).values({ id: bundleId, caseId: kase.id, asOf: evidence.asOf, manifestSha256, fileCount: manifest.files.length, totalBytes, createdBy: actor.id, createdAt: now });
     await recordAudit(tx, ctx, { action: 'case.evidence_bundle_issued', entityType: 'case', entityId: kase.id, data: { bundleId, manifestSha256, files: manifest.files.length, totalBytes, asOf: evidence.asOf, chainOk: chain.ok } });
-  });
+  }));
 
   const zip = new yazl.ZipFile();
   const entry = { mtime: now, compress: false } as const;
   for (const d of documents) zip.addBuffer(d.bytes, d.path, entry);
-  for (const c of copies) zip.addReadStreamLazy(c.path, { ...entry, size: c.file.size }, (cb) => cb(null, storedFileStream(c.file)));
+  // The file being copied holds a database connection in a COPY: a download that stops (cancelled, failed) ends it.
+  const open = new Set<Readable>();
+  for (const c of copies) {
+    zip.addReadStreamLazy(c.path, { ...entry, size: c.file.size }, (cb) => {
+      // yazl pipes the stream without listening for its failure: a file that fails its check must fail the ZIP.
+      const file = storedFileStream(getPool(), c.file).on('error', (error: Error) => zip.emit('error', error));
+      open.add(file);
+      file.on('close', () => open.delete(file));
+      cb(null, file);
+    });
+  }
   zip.addBuffer(json, MANIFEST_JSON, entry);
   zip.addBuffer(signature, MANIFEST_SIGNATURE, entry);
   zip.addBuffer(printed, MANIFEST_PDF, entry);
@@ -163,6 +162,9 @@ export async function createEvidenceBundle(ctx: Ctx, caseId: unknown, options: {
   const size = await new Promise<number>((resolve) => zip.end({ forceZip64Format: false, comment: '' }, ((total: number) => resolve(total)) as unknown as () => void));
   const stream = zip.outputStream as unknown as Readable;
   zip.on('error', (error: Error) => stream.destroy(error));
+  stream.on('close', () => {
+    for (const file of open) file.destroy();
+  });
   return { bundleId, caseNo: kase.caseNo, asOf: evidence.asOf, manifestSha256, fileCount: manifest.files.length, size, stream };
 }
 

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { borrowers, cases, loans, staffUsers } from '@/db/schema';
 import { caseStates, type CaseState } from '@/lib/domain/case-state';
-import { todayIn } from '@/lib/domain/dates';
 import { maskPhone } from '@/lib/domain/identity';
-import { COURT_TIME_ZONE, confirmationDeadline, deadlineState, type ConfirmationStatus } from '@/lib/domain/judicial-confirmation';
+import { confirmationMarker, type ConfirmationStatus } from '@/lib/domain/judicial-confirmation';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { creditorScope } from '../staff-scope';
@@ -36,12 +35,12 @@ export type StaffCaseRow = {
 
 export const PAGE_SIZE = 50;
 
-function confirmationMarker(executedAt: string | Date | null, status: ConfirmationStatus | null, today: string): StaffCaseRow['confirmation'] {
-  if (!executedAt || status === 'filed' || status === 'confirmed' || status === 'rejected') return null;
-  const deadline = confirmationDeadline(new Date(executedAt));
-  const state = deadlineState(deadline, today, null).state;
-  if (state === 'due') return { deadline, marker: 'due' };
-  return state === 'overdue' && status ? { deadline, marker: 'overdue' } : null;
+/** The queue's rule (confirmationMarker): due in the last 7 days; overdue with an application unfiled; nothing once filed. */
+function rowMarker(executedAt: string | Date | null, status: ConfirmationStatus | null, now: Date): StaffCaseRow['confirmation'] {
+  if (!executedAt) return null;
+  const filed = status === 'filed' || status === 'confirmed' || status === 'rejected';
+  const marker = confirmationMarker(new Date(executedAt), status ? { filedAt: filed ? now : null } : null, now);
+  return marker ? { deadline: marker.deadline, marker: marker.state } : null;
 }
 
 /** The staff case list: only the staff member's own creditor's cases, soonest deadline first. */
@@ -53,7 +52,7 @@ export async function listCases(actor: Actor, query: z.input<typeof listCasesQue
   if (mine) filters.push(eq(cases.assigneeId, actor.id));
   const where = and(...filters);
   const db = getDb();
-  const today = todayIn(COURT_TIME_ZONE);
+  const now = new Date();
   const [rows, [{ value: total } = { value: 0 }]] = await Promise.all([
     db
       .select({
@@ -86,7 +85,7 @@ export async function listCases(actor: Actor, query: z.input<typeof listCasesQue
       ...row,
       borrowerPhone: maskPhone(row.borrowerPhone),
       mediationDeadline: row.mediationDeadline.toISOString(),
-      confirmation: confirmationMarker(executedAt, confirmationStatus, today),
+      confirmation: rowMarker(executedAt, confirmationStatus, now),
     })),
     total,
     page,

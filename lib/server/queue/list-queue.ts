@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { borrowers, cases, loans, staffUsers } from '@/db/schema';
+import { agreements, borrowers, cases, judicialConfirmations, loans, staffUsers } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { daysBetween, dpdBucket, todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { maskPhone } from '@/lib/domain/identity';
+import { confirmationMarker, type ConfirmationMarker } from '@/lib/domain/judicial-confirmation';
 import type { QueueParams } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
@@ -48,6 +49,8 @@ export type QueueRow = {
   nextActionDue: boolean;
   lastContactAt: string | null;
   promiseBroken: boolean;
+  /** The judicial-confirmation application of the executed agreement, when due (last 7 days) or overdue and not filed. */
+  confirmation: ConfirmationMarker | null;
 };
 
 export type QueueKpis = { matching: number; dueToday: number; deadlinesSoon: number; brokenPromises: number; arrears: number };
@@ -62,7 +65,7 @@ function requireStaffActor(actor: Actor): Staff {
 
 /** The KPI cards of a view: all of them from one pass over the matching cases. */
 export async function queueKpis(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<QueueKpis> {
-  const [row] = await queueKpisQuery(actor, params, now, db);
+  const [row] = await withoutParallelWorkers(db, (tx) => queueKpisQuery(actor, params, now, tx));
   return { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
 }
 
@@ -81,6 +84,18 @@ export function queueKpisQuery(actor: Actor, params: QueueParams, now: Date, db:
     })
     .from(cases)
     .where(queueWhere(staff, params, now));
+}
+
+/**
+ * A count over a creditor's open cases, without parallel workers: the planner starts two for a scan of tens of
+ * thousands of index entries, which nearly doubles the database's CPU for the query (starting the workers costs more
+ * than they save), and at ten requests at once there is no idle core for them anyway.
+ */
+async function withoutParallelWorkers<T>(db: Executor, query: (tx: Executor) => PromiseLike<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return query(tx);
+  });
 }
 
 /** The end of the portfolio's calendar day (Beijing time) containing `now`. */
@@ -108,6 +123,14 @@ export function queueRowSelection() {
     nextActionAt: cases.nextActionAt,
     lastContactAt: cases.lastContactAt,
     promiseBrokenAt: cases.promiseBrokenAt,
+    // The judicial confirmation's clock, as the case file reads it (confirmationOf): the latest application's, else the
+    // latest executed agreement's; and whether an application was made, and filed. Subqueries in the select list run
+    // for the page's rows only (the page's ids are found first).
+    confirmationEffectiveAt: sql<Date | null>`coalesce(
+      (select j.effective_at from ${judicialConfirmations} j where j.case_id = ${cases.id} order by j.prepared_at desc limit 1),
+      (select a.executed_at from ${agreements} a where a.case_id = ${cases.id} and a.status = 'executed' order by a.executed_at desc limit 1))`.mapWith(cases.lastContactAt),
+    confirmationApplied: sql<boolean>`exists (select 1 from ${judicialConfirmations} j where j.case_id = ${cases.id})`,
+    confirmationFiledAt: sql<Date | null>`(select j.filed_at from ${judicialConfirmations} j where j.case_id = ${cases.id} order by j.prepared_at desc limit 1)`.mapWith(cases.lastContactAt),
   };
 }
 
@@ -127,6 +150,9 @@ type SelectedRow = {
   nextActionAt: Date | null;
   lastContactAt: Date | null;
   promiseBrokenAt: Date | null;
+  confirmationEffectiveAt: Date | null;
+  confirmationApplied: boolean;
+  confirmationFiledAt: Date | null;
 };
 
 export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
@@ -154,34 +180,35 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
     nextActionDue: !ended && !!row.nextActionAt && row.nextActionAt.getTime() <= now.getTime(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
     promiseBroken: row.promiseBrokenAt !== null,
+    confirmation: ended || !row.confirmationEffectiveAt ? null : confirmationMarker(row.confirmationEffectiveAt, row.confirmationApplied ? { filedAt: row.confirmationFiledAt } : null, now),
   };
 }
 
-/** One page of a view, in its order. */
-export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<{ rows: QueueRow[]; page: number }> {
+/** One page of a view, in its order; given the view's KPI count, a small view is sorted rather than walked (queueOrder). */
+export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb(), matching?: number): Promise<{ rows: QueueRow[]; page: number }> {
   const { page } = pageOffset(params);
-  const rows = await listQueueQuery(actor, params, now, db);
+  const rows = await listQueueQuery(actor, params, now, db, matching);
   return { rows: rows.map((row) => toQueueRow(row, now)), page };
 }
 
 /** A page's query itself (the bench explains it). */
-export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb()) {
-  return queueRowsQuery(actor, params, now, pageOffset(params), db);
+export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db: Executor = getDb(), matching?: number) {
+  return queueRowsQuery(actor, params, now, pageOffset(params), db, matching);
 }
 
 /** The view's rows in its order, from `offset` (a page, or the export's batches). */
-export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb()) {
+export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb(), matching?: number) {
   const staff = requireStaffActor(actor);
+  // The page's cases are found on cases alone (a deep page skips ids, not joined rows); only they are joined and read.
+  const page = db.select({ id: cases.id }).from(cases).where(queueWhere(staff, params, now)).orderBy(...queueOrder(params, matching)).limit(limit).offset(offset);
   return db
     .select(queueRowSelection())
     .from(cases)
     .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
     .innerJoin(loans, eq(loans.id, cases.loanId))
     .leftJoin(staffUsers, eq(staffUsers.id, cases.assigneeId))
-    .where(queueWhere(staff, params, now))
-    .orderBy(...queueOrder(params))
-    .limit(limit)
-    .offset(offset);
+    .where(inArray(cases.id, page))
+    .orderBy(...queueOrder(params));
 }
 
 /** The ids of every case in a view (for "select all N matching"), up to a limit. */
@@ -198,7 +225,7 @@ export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promis
   const people = await assignableStaff(staff);
   if (!people.length) return [];
   const endOfToday = endOfDay(now);
-  const counts = await getDb()
+  const counts = await withoutParallelWorkers(getDb(), (tx) => tx
     .select({
       staffId: cases.assigneeId,
       open: sql<number>`count(*)::int`,
@@ -207,7 +234,7 @@ export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promis
     })
     .from(cases)
     .where(and(inArray(cases.assigneeId, people.map((p) => p.id)), notInArray(cases.state, [...endedStates]), queueWhere(staff, { assignee: 'any' }, now)))
-    .groupBy(cases.assigneeId);
+    .groupBy(cases.assigneeId));
   const byId = new Map(counts.map((c) => [c.staffId, c]));
   return people.map((p) => ({ staffId: p.id, name: p.name, role: p.role, open: byId.get(p.id)?.open ?? 0, dueToday: byId.get(p.id)?.dueToday ?? 0, broken: byId.get(p.id)?.broken ?? 0 }));
 }

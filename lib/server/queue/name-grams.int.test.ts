@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 
 /**
- * concord_name_grams (migration 0023) against its first definition (0019), written out here as it was: the
+ * concord_name_grams (migration 0026) against its first definition (0019), written out here as it was: the
  * index on borrowers' names was built with that one, so the new one must give the same grams for every name.
  */
 let test: TestDatabase;

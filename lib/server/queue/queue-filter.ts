@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { borrowers, caseFacts, cases, loans } from '@/db/schema';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { agreements, borrowers, caseFacts, cases, judicialConfirmations, loans } from '@/db/schema';
+import { confirmationDueExecutedBefore, confirmationPassedExecutedBefore } from '@/lib/domain/judicial-confirmation';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { isValidResidentId, normalizeResidentId } from '@/lib/domain/identity';
 import { QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { lookupHash } from '../crypto';
-import { factsWhere, reachedWhere } from '../dashboard/dashboard-scope';
+import { reachedWhere, startOfDay } from '../dashboard/dashboard-scope';
+import type { DashboardBucket } from '@/lib/domain/dashboard';
 import { creditorScope } from '../staff-scope';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
@@ -76,15 +78,51 @@ function searchCondition(query: string): SQL {
   return sql`${cases.id} in (${sql.join(parts, sql` union `)})`;
 }
 
+/** The DPD bucket at opening, as case_facts_source derives it from cases.dpd_at_open (current ≤ 0, M1 1–30, …, M4+ over 90). */
+function bucketAtOpening(bucket: DashboardBucket): SQL {
+  switch (bucket) {
+    case 'current':
+      return lte(cases.dpdAtOpen, 0);
+    case 'M1':
+      return and(gte(cases.dpdAtOpen, 1), lte(cases.dpdAtOpen, 30))!;
+    case 'M2':
+      return and(gte(cases.dpdAtOpen, 31), lte(cases.dpdAtOpen, 60))!;
+    case 'M3':
+      return and(gte(cases.dpdAtOpen, 61), lte(cases.dpdAtOpen, 90))!;
+    case 'M4+':
+      return gt(cases.dpdAtOpen, 90);
+  }
+}
+
 /**
- * The dashboard's filters (opening days, bucket at opening, current outcome, what the case reached) on the case's
- * facts, with the dashboard's own conditions (dashboard-scope.ts): a count there opens these very cases here.
+ * The dashboard's filters, so that a count there opens these very cases here. The opening days and the bucket at
+ * opening are the case's own columns, which case_facts copies (case_facts_source: opened_at, and the bucket of
+ * dpd_at_open), so they are read from cases, where the queue's indexes are; the current outcome and what the case
+ * reached exist only as facts, and are read there with the dashboard's own conditions (dashboard-scope.ts).
  */
-function factsCondition(actor: Staff, params: QueueParams): SQL | null {
+function factsConditions(actor: Staff, params: QueueParams): SQL[] {
   const { openedFrom, openedTo, bucket, outcome, reached } = params;
-  if (!openedFrom && !openedTo && !bucket && !outcome && !reached) return null;
-  const where = and(factsWhere(actor, { from: openedFrom, to: openedTo, bucket }), outcome ? eq(caseFacts.outcome, outcome) : undefined, reached ? reachedWhere[reached] : undefined);
-  return sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where})`;
+  const conditions: SQL[] = [];
+  if (openedFrom) conditions.push(gte(cases.openedAt, startOfDay(openedFrom)));
+  if (openedTo) conditions.push(lt(cases.openedAt, startOfDay(addDays(openedTo, 1))));
+  if (bucket) conditions.push(bucketAtOpening(bucket));
+  if (outcome || reached) {
+    const where = and(creditorScope(actor, caseFacts.creditorId), outcome ? eq(caseFacts.outcome, outcome) : undefined, reached ? reachedWhere[reached] : undefined);
+    // OFFSET 0 keeps the facts a set of their own, hashed once, instead of one probe per case in the view's order.
+    conditions.push(sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where} offset 0)`);
+  }
+  return conditions;
+}
+
+/**
+ * The application for judicial confirmation is due or overdue, as the row's marker says (confirmationMarker): the
+ * case's executed agreement took effect long enough ago that its last day is at most 7 days away, no application for
+ * it was filed, and either the last day has not passed or an application was prepared.
+ */
+function confirmationDue(now: Date): SQL {
+  return sql`exists (select 1 from ${agreements} a where a.case_id = ${cases.id} and a.status = 'executed' and a.executed_at < ${confirmationDueExecutedBefore(now)}
+    and not exists (select 1 from ${judicialConfirmations} j where j.agreement_id = a.id and j.filed_at is not null)
+    and (a.executed_at >= ${confirmationPassedExecutedBefore(now)} or exists (select 1 from ${judicialConfirmations} j where j.agreement_id = a.id)))`;
 }
 
 /** The where-clause of a view: the actor's creditors (staff-scope.ts), then every filter and the search. */
@@ -111,9 +149,9 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
   if (params.promise === 'broken') filters.push(isNotNull(cases.promiseBrokenAt));
   if (params.noContact) filters.push(or(isNull(cases.lastContactAt), lt(cases.lastContactAt, new Date(now.getTime() - params.noContact * dayMs)))!);
   if (params.neverEngaged) filters.push(isNull(cases.engagedAt));
+  if (params.confirmation === 'due') filters.push(confirmationDue(now), notInArray(cases.state, [...endedStates]));
   if (params.creditor) filters.push(eq(cases.creditorId, params.creditor));
-  const facts = factsCondition(actor, params);
-  if (facts) filters.push(facts);
+  filters.push(...factsConditions(actor, params));
   if (params.q) filters.push(searchCondition(params.q));
   return and(...filters)!;
 }
@@ -146,12 +184,28 @@ export function resolvedSort(params: QueueParams): { sort: QueueSort; dir: 'asc'
   return { sort, dir: params.dir ?? defaultDirection(sort) };
 }
 
-/** ORDER BY for a view (the id last, in the same direction, so paging and "work next" are stable). */
-export function queueOrder(params: QueueParams): SQL[] {
+/**
+ * Below this many matching cases a page is found by sorting the matching cases, not by walking an index in the
+ * view's order: a walk reads every case the filters reject until it has a page, which for a view of a few hundred
+ * cases is most of the portfolio, while sorting a few thousand rows found through the filters' indexes costs little.
+ */
+export const SORT_MATCHING_BELOW = 5_000;
+
+/**
+ * ORDER BY for a view (the id last, in the same direction, so paging and "work next" are stable). Given the number of
+ * matching cases (the KPI count), a small view is ordered by the keys as one row value, the same order, which no index
+ * supplies: the planner then finds the matching cases through the filters and sorts them (SORT_MATCHING_BELOW).
+ */
+export function queueOrder(params: QueueParams, matching?: number): SQL[] {
   const { sort, dir } = resolvedSort(params);
   const { keys, invert } = sortKeys(sort);
   const descending = (dir === 'desc') !== invert;
-  return [...keys, sql`${cases.id}`].map((key) => (descending ? desc(key) : asc(key)));
+  const all = [...keys, sql`${cases.id}`];
+  if (matching !== undefined && matching < SORT_MATCHING_BELOW) {
+    const row = sql`(${sql.join(all, sql`, `)})`;
+    return [descending ? desc(row) : asc(row)];
+  }
+  return all.map((key) => (descending ? desc(key) : asc(key)));
 }
 
 /** The condition "after this case in the view's order", for "work next" (the case's own keys read in a subquery). */

@@ -176,6 +176,10 @@ export function QueueFilters({ params, assignee, people, creditorName }: Props) 
           <input type="checkbox" name="neverEngaged" value="1" defaultChecked={Boolean(params.neverEngaged)} className="size-5" />
           {t('neverEngaged')}
         </label>
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input type="checkbox" name="confirmation" value="due" defaultChecked={params.confirmation === 'due'} className="size-5" />
+          {t('confirmationFilter')}
+        </label>
         <SelectFilter id="f-sort" name="sort" label={t('sort')} defaultValue={params.sort ?? 'priority'}>
           {queueSorts.map((s) => (
             <option key={s} value={s}>

@@ -124,10 +124,17 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
         header: () => sortable('deadline', t('col.deadline')),
         cell: ({ row }) => {
           const status = row.original.deadlineStatus;
+          const confirmation = row.original.confirmation;
           return (
             <span className={status === 'passed' ? 'font-semibold text-danger-700' : status === 'near' ? 'font-semibold text-warn-800' : ''}>
               {format.dateTime(new Date(row.original.mediationDeadline), { dateStyle: 'medium' })}
               {status ? <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${status === 'passed' ? 'bg-danger-50' : 'bg-warn-50'}`}>{status === 'passed' ? t('deadlinePassedTag') : t('deadlineNearTag')}</span> : null}
+              {confirmation ? (
+                // The judicial confirmation's own last day (30 days after the agreement took effect), when it asks for action.
+                <span data-testid="confirmation-marker" data-state={confirmation.state} className={`mt-1 block w-fit rounded px-1.5 py-0.5 text-xs font-semibold ${confirmation.state === 'overdue' ? 'bg-danger-50 text-danger-700' : 'bg-warn-50 text-warn-800'}`}>
+                  {confirmation.state === 'overdue' ? t('confirmationOverdue', { days: confirmation.daysLate }) : t('confirmationDue', { days: confirmation.daysLeft })}
+                </span>
+              ) : null}
             </span>
           );
         },

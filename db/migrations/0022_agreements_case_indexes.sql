@@ -1,0 +1,2 @@
+CREATE INDEX "agreements_case_idx" ON "agreements" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "agreements_executed_idx" ON "agreements" USING btree ("executed_at") WHERE "agreements"."status" = 'executed';

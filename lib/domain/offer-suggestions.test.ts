@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, anchorDayOf, dayOfMonth } from './dates';
+import { evaluateOffer } from './offer-checks';
+import { percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
+import { suggestOffers } from './offer-suggestions';
+import { offerCaseArb } from './oracle/arbitraries';
+
+/**
+ * The suggestion search, checked against its stated rules (offer-suggestions.ts's header) by brute force: every plan of
+ * every shape, length and relief level is priced with evaluateOffer (the pricing and the checks, not the search), and
+ * the suggestions must be exactly what the rules pick from them. Random cases from the oracle's arbitraries, with a
+ * known positive income or none (an income of zero or below is hardship-pause.test.ts's).
+ */
+
+type Shape = 'installments' | 'extension_installments' | 'extension';
+type Relief = NonNullable<OfferTerms['relief']>;
+type Plan = { shape: Shape; months: number; level: number; terms: OfferTerms; priced: PricedOffer };
+
+/** Art. 12 of the General Rules on Loans, written out: ≤ 1 year: the term; 1–5 years: half of it; longer: 3 years. */
+const art12 = (termMonths: number) => (termMonths <= 12 ? termMonths : termMonths <= 60 ? Math.floor(termMonths / 2) : 36);
+
+/** Everything the rules say about one case, worked out apart from the search. */
+function plansOf(ctx: OfferContext) {
+  const { asOf, loan, policy } = ctx;
+  const t = ctx.arrears.totals;
+  const m = policy.authority.mediator;
+  const maxMonths = Math.min(policy.installments.maxMonths, m.maxPlanMonths, policy.longestPlanMonths);
+  const inAMonth = addMonths(asOf, 1);
+  const windowEnd = addDays(asOf, policy.installments.firstDueWindowDays);
+  const firstDueDate = windowEnd < inAMonth ? windowEnd : inAMonth;
+  // The longest extension art. 12 leaves, cumulatively, whose new maturity is within the longest plan from the offer date.
+  const anchor = anchorDayOf(loan.installments.map((row) => row.dueDate)) ?? dayOfMonth(loan.maturityDate);
+  const latestEnd = addMonths(asOf, policy.longestPlanMonths, dayOfMonth(asOf));
+  let maxExtension = 0;
+  for (let e = 1; e <= art12(loan.termMonths) - loan.extendedMonths; e++) if (addMonths(loan.maturityDate, e, anchor) <= latestEnd) maxExtension = e;
+  const shapes: Shape[] = asOf < loan.maturityDate && maxExtension >= 1 && t.notYetDuePrincipal > 0 ? ['installments', 'extension_installments', 'extension'] : ['installments'];
+  // Relief levels, each adding to the one before, leaving out a level that waives nothing more.
+  const levels: (Relief | undefined)[] = [undefined];
+  let relief: Relief = { penaltyWaivePct: 0, compoundWaivePct: 0, interestWaivePct: 0, principalWaive: 0 };
+  if (t.penalty > 0 || t.compound > 0) levels.push((relief = { ...relief, penaltyWaivePct: t.penalty > 0 ? m.maxPenaltyWaivePct : 0, compoundWaivePct: t.compound > 0 ? m.maxCompoundWaivePct : 0 }));
+  const hardshipLevel = levels.length - 1;
+  if (t.overdueInterest > 0 && m.maxInterestWaivePct > 0) levels.push((relief = { ...relief, interestWaivePct: m.maxInterestWaivePct }));
+  if (loan.annualRatePpm > 0 && m.maxRateReductionPct > 0) levels.push({ ...relief, rateReduction: { pct: m.maxRateReductionPct, months: 0 } });
+
+  const cache = new Map<string, Plan | null>();
+  /** The plan of this shape, length and level, with the policy's down payment; null when a rule refuses it. */
+  const plan = (shape: Shape, months: number, level: number): Plan | null => {
+    const key = `${shape}/${months}/${level}`;
+    if (cache.has(key)) return cache.get(key)!;
+    const base = levels[level];
+    const withoutRate = base?.rateReduction ? (({ rateReduction: _r, ...rest }) => rest)(base) : base;
+    const termsWith = (downPayment: number, reliefAt: Relief | undefined): OfferTerms => ({
+      ...(shape !== 'installments' ? { extensionMonths: maxExtension } : {}),
+      ...(shape !== 'extension' ? { installments: { months, method: 'equal_installment' as const, downPayment, firstDueDate } } : {}),
+      ...(reliefAt ? { relief: reliefAt } : {}),
+    });
+    // The down payment is the policy's share of what is spread, and the rate is reduced over the whole plan.
+    const probe = evaluateOffer(ctx, { ...termsWith(0, withoutRate), ...(shape !== 'extension' ? { installments: { months: 1, method: 'equal_installment' as const, downPayment: 0, firstDueDate } } : {}) }, 'system').priced;
+    let result: Plan | null = null;
+    if (probe) {
+      const planMonths = probe.schedule.filter((row) => row.source === 'plan').length;
+      const reliefAt = base?.rateReduction ? { ...base, rateReduction: { pct: base.rateReduction.pct, months: Math.max(months, planMonths, 1) } } : base;
+      const terms = termsWith(percentOf(probe.installmentBase, policy.installments.minDownPaymentPct), reliefAt);
+      const { priced, violations } = evaluateOffer(ctx, terms, 'system');
+      result = priced && violations.length === 0 ? { shape, months: shape === 'extension' ? 0 : months, level, terms, priced } : null;
+    }
+    cache.set(key, result);
+    return result;
+  };
+  const lengths = (shape: Shape) => (shape === 'extension' ? [0] : Array.from({ length: maxMonths }, (_, i) => i + 1));
+  /** Each shape's shortest affordable plan at a level. */
+  const shortestAffordable = (level: number) =>
+    shapes.map((shape) => lengths(shape).map((n) => plan(shape, n, level)).find((p) => p?.priced.affordable) ?? null).filter((p): p is Plan => p !== null);
+  /** The lowest regular payment among each shape's longest valid plan at a level. */
+  const lowestAt = (level: number) =>
+    shapes
+      .map((shape) => [...lengths(shape)].reverse().map((n) => plan(shape, n, level)).find((p) => p !== null) ?? null)
+      .filter((p): p is Plan => p !== null)
+      .sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)[0] ?? null;
+  return { maxMonths, firstDueDate, maxExtension, shapes, levels, hardshipLevel, plan, shortestAffordable, lowestAt };
+}
+
+/**
+ * The suggestions as the header's rules pick them, from every plan priced (no pruning, no cache): with a positive
+ * income, at the lowest relief level with any affordable plan, the cheapest of each shape's shortest affordable plan,
+ * that shape at the longest plan and halfway, and the next shape's; otherwise the hardship plan (lowest payment with the
+ * penalty waived), with a known income the lowest payment within authority, the 12-month standard plan and the
+ * extension. Then, while fewer than two distinct offers: the lowest payment within authority, then 12, the longest,
+ * half, 6, 3 and 1 months of each shape, level by level. At most four, lowest regular payment first.
+ */
+function expectedSuggestions(ctx: OfferContext): { kind: Suggestion['kind']; terms: OfferTerms }[] {
+  const r = plansOf(ctx);
+  const top = r.levels.length - 1;
+  const picked: { kind: Suggestion['kind']; plan: Plan }[] = [];
+  const add = (kind: Suggestion['kind'], plan: Plan | null | undefined) => plan && picked.push({ kind, plan });
+  const income = ctx.disposableIncome;
+  let affordable = false;
+  if (income !== null && income > 0) {
+    for (let level = 0; level <= top && !affordable; level++) {
+      const found = r.shortestAffordable(level).sort((a, b) => a.priced.totalPayable - b.priced.totalPayable || a.priced.numberOfPayments - b.priced.numberOfPayments);
+      if (found.length === 0) continue;
+      affordable = true;
+      const best = found[0]!;
+      add('shortest_affordable', best);
+      if (best.shape !== 'extension') {
+        add('lowest_payment', r.plan(best.shape, r.maxMonths, level));
+        add('balanced', r.plan(best.shape, Math.ceil((best.months + r.maxMonths) / 2), level));
+      }
+      add('alternative', found[1]);
+    }
+  }
+  if (!affordable) {
+    add('hardship', r.lowestAt(r.hardshipLevel));
+    if (income !== null) add('lowest_payment', r.lowestAt(top));
+    const twelve = Math.min(12, r.maxMonths);
+    add('standard', r.plan('installments', twelve, 0) ?? r.plan('installments', twelve, r.hardshipLevel));
+    if (r.shapes.includes('extension')) add('extension', r.plan('extension', 0, r.hardshipLevel) ?? r.plan('extension', 0, 0));
+  }
+  const distinct = () => picked.filter((p, i) => picked.findIndex((q) => same(q.plan.terms, p.plan.terms)) === i);
+  if (distinct().length < 2) add('lowest_payment', r.lowestAt(top));
+  const lengths = [Math.min(12, r.maxMonths), r.maxMonths, Math.ceil(r.maxMonths / 2), 6, 3, 1].filter((m, i, all) => m <= r.maxMonths && all.indexOf(m) === i);
+  for (let level = 0; level <= top; level++)
+    for (const shape of r.shapes)
+      for (const m of shape === 'extension' ? [0] : lengths) if (distinct().length < 2) add(level === 0 ? 'standard' : 'alternative', r.plan(shape, m, level));
+  return distinct()
+    .slice(0, 4)
+    .sort((a, b) => a.plan.priced.regularPayment - b.plan.priced.regularPayment || a.plan.priced.totalPayable - b.plan.priced.totalPayable)
+    .map(({ kind, plan }) => ({ kind, terms: plan.terms }));
+}
+
+const same = (a: OfferTerms, b: OfferTerms) => JSON.stringify(a) === JSON.stringify(b);
+const cases = offerCaseArb.filter((ctx) => ctx.disposableIncome === null || ctx.disposableIncome > 0);
+
+describe('offer suggestions, by their stated rules', () => {
+  it('are exactly the offers the rules pick from every plan priced, with their kinds', () => {
+    fc.assert(
+      fc.property(cases, (ctx) => {
+        expect(suggestOffers(ctx).map(({ kind, terms }) => ({ kind, terms }))).toEqual(expectedSuggestions(ctx));
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('two to four distinct offers, lowest regular payment first, each a plan the rules allow at one of the relief levels, priced as evaluateOffer prices it', () => {
+    fc.assert(
+      fc.property(cases, (ctx) => {
+        const r = plansOf(ctx);
+        const suggestions = suggestOffers(ctx);
+        expect(suggestions.length).toBeLessThanOrEqual(4);
+        for (let i = 1; i < suggestions.length; i++) {
+          const [a, b] = [suggestions[i - 1]!.priced, suggestions[i]!.priced];
+          expect(a.regularPayment < b.regularPayment || (a.regularPayment === b.regularPayment && a.totalPayable <= b.totalPayable)).toBe(true);
+          for (let j = 0; j < i; j++) expect(same(suggestions[j]!.terms, suggestions[i]!.terms)).toBe(false);
+        }
+        for (const s of suggestions) {
+          const shape: Shape = s.terms.extensionMonths === undefined ? 'installments' : s.terms.installments ? 'extension_installments' : 'extension';
+          expect(r.shapes).toContain(shape);
+          if (s.terms.extensionMonths !== undefined) expect(s.terms.extensionMonths).toBe(r.maxExtension);
+          const months = s.terms.installments?.months ?? 0;
+          if (s.terms.installments) expect(s.terms.installments).toMatchObject({ method: 'equal_installment', firstDueDate: r.firstDueDate });
+          expect(months).toBeLessThanOrEqual(r.maxMonths);
+          const level = r.levels.findIndex((_, l) => r.plan(shape, months, l) && same(r.plan(shape, months, l)!.terms, s.terms));
+          expect(level, JSON.stringify(s.terms)).toBeGreaterThanOrEqual(0);
+          expect(s.priced).toEqual(r.plan(shape, months, level)!.priced);
+        }
+        // Fewer than two only when fewer than two distinct plans exist at all.
+        if (suggestions.length < 2) {
+          const distinct = new Set<string>();
+          for (const shape of r.shapes) for (let l = 0; l < r.levels.length; l++) for (let n = 0; n <= r.maxMonths; n++) {
+            const p = r.plan(shape, n, l);
+            if (p) distinct.add(JSON.stringify(p.terms));
+          }
+          expect(distinct.size).toBeLessThan(2);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('with an income: the cheapest of the shortest affordable plans at the lowest relief level that has one, then that shape at the longest plan and halfway', () => {
+    fc.assert(
+      fc.property(
+        cases.filter((ctx) => ctx.disposableIncome !== null),
+        (ctx) => {
+          const r = plansOf(ctx);
+          const suggestions = suggestOffers(ctx);
+          const kinds = suggestions.map((s) => s.kind);
+          const level = r.levels.findIndex((_, l) => r.shortestAffordable(l).length > 0);
+          if (level < 0) {
+            // No affordable plan at any level: none is called affordable, and the hardship plan is the lowest payment with the penalty waived.
+            expect(kinds).not.toContain('shortest_affordable');
+            expect(kinds).not.toContain('balanced');
+            const hardship = r.lowestAt(r.hardshipLevel);
+            if (hardship && suggestions.length > 0) expect(suggestions.some((s) => same(s.terms, hardship.terms))).toBe(true);
+            return;
+          }
+          const found = r.shortestAffordable(level).sort((a, b) => a.priced.totalPayable - b.priced.totalPayable || a.priced.numberOfPayments - b.priced.numberOfPayments);
+          const best = found[0]!;
+          const pick = (kind: Suggestion['kind']) => suggestions.find((s) => s.kind === kind);
+          expect(pick('shortest_affordable')?.terms).toEqual(best.terms);
+          expect(kinds).not.toContain('hardship');
+          if (best.shape !== 'extension') {
+            const longest = r.plan(best.shape, r.maxMonths, level);
+            if (longest && !same(longest.terms, best.terms)) expect(suggestions.some((s) => same(s.terms, longest.terms))).toBe(true);
+            const halfway = r.plan(best.shape, Math.ceil((best.months + r.maxMonths) / 2), level);
+            if (halfway && !same(halfway.terms, best.terms) && !(longest && same(halfway.terms, longest.terms))) expect(suggestions.some((s) => same(s.terms, halfway.terms))).toBe(true);
+          }
+          // Another shape's shortest affordable plan, when there is one and room is left.
+          const other = found[1];
+          if (other && suggestions.length < 4 && !suggestions.some((s) => same(s.terms, other.terms))) expect.unreachable('the alternative shape is missing');
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('with no income known: the longest plan with the penalty waived, a 12-month standard plan and an extension when one is possible', () => {
+    fc.assert(
+      fc.property(
+        offerCaseArb.map((ctx) => ({ ...ctx, disposableIncome: null })),
+        (ctx) => {
+          const r = plansOf(ctx);
+          const suggestions = suggestOffers(ctx);
+          for (const s of suggestions) expect(s.priced.affordable).toBe(null);
+          const has = (p: Plan | null) => !p || suggestions.length === 4 || suggestions.some((s) => same(s.terms, p.terms));
+          expect(has(r.lowestAt(r.hardshipLevel))).toBe(true);
+          const twelve = Math.min(12, r.maxMonths);
+          expect(has(r.plan('installments', twelve, 0) ?? r.plan('installments', twelve, r.hardshipLevel))).toBe(true);
+          if (r.shapes.includes('extension')) expect(has(r.plan('extension', 0, r.hardshipLevel) ?? r.plan('extension', 0, 0))).toBe(true);
+          expect(suggestions.map((s) => s.kind)).not.toContain('shortest_affordable');
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
