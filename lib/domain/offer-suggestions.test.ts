@@ -38,7 +38,9 @@ function plansOf(ctx: OfferContext) {
   // Relief levels, each adding to the one before, leaving out a level that waives nothing more.
   const levels: (Relief | undefined)[] = [undefined];
   let relief: Relief = { penaltyWaivePct: 0, compoundWaivePct: 0, interestWaivePct: 0, principalWaive: 0 };
-  if (t.penalty > 0 || t.compound > 0) levels.push((relief = { ...relief, penaltyWaivePct: t.penalty > 0 ? m.maxPenaltyWaivePct : 0, compoundWaivePct: t.compound > 0 ? m.maxCompoundWaivePct : 0 }));
+  const penalty = t.penalty > 0 ? m.maxPenaltyWaivePct : 0;
+  const compound = t.compound > 0 ? m.maxCompoundWaivePct : 0;
+  if (penalty > 0 || compound > 0) levels.push((relief = { ...relief, penaltyWaivePct: penalty, compoundWaivePct: compound }));
   const hardshipLevel = levels.length - 1;
   if (t.overdueInterest > 0 && m.maxInterestWaivePct > 0) levels.push((relief = { ...relief, interestWaivePct: m.maxInterestWaivePct }));
   if (loan.annualRatePpm > 0 && m.maxRateReductionPct > 0) levels.push({ ...relief, rateReduction: { pct: m.maxRateReductionPct, months: 0 } });
@@ -131,14 +133,18 @@ function expectedSuggestions(ctx: OfferContext): { kind: Suggestion['kind']; ter
 
 const same = (a: OfferTerms, b: OfferTerms) => JSON.stringify(a) === JSON.stringify(b);
 const cases = offerCaseArb.filter((ctx) => ctx.disposableIncome === null || ctx.disposableIncome > 0);
+/** The same cases under a mediator's authority that grants less (or none) of each relief: levels drop out. */
+const casesAnyAuthority = fc
+  .tuple(cases, fc.record({ maxPenaltyWaivePct: fc.constantFrom(100, 50, 0), maxCompoundWaivePct: fc.constantFrom(100, 0), maxInterestWaivePct: fc.constantFrom(30, 0, 100), maxRateReductionPct: fc.constantFrom(30, 0) }))
+  .map(([ctx, grant]): OfferContext => ({ ...ctx, policy: { ...ctx.policy, authority: { ...ctx.policy.authority, mediator: { ...ctx.policy.authority.mediator, ...grant } } } }));
 
 describe('offer suggestions, by their stated rules', () => {
   it('are exactly the offers the rules pick from every plan priced, with their kinds', () => {
     fc.assert(
-      fc.property(cases, (ctx) => {
+      fc.property(fc.oneof(cases, casesAnyAuthority), (ctx) => {
         expect(suggestOffers(ctx).map(({ kind, terms }) => ({ kind, terms }))).toEqual(expectedSuggestions(ctx));
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   }, 120_000);
 
