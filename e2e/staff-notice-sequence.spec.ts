@@ -27,7 +27,7 @@ test.describe("a lender's notice sequence", () => {
     const desk = await pageAs(admin, { locale: 'en' });
     await desk.goto(`/staff/admin/creditors/${creditor.id}/litigation`);
     const form = desk.getByRole('form', { name: 'Notice sequence' });
-    await expect(form.getByTestId('notice-sequence-summary')).toHaveText("Sent in this order: the collection letter 0 days after the case is opened; then the lawyer's letter 15 days after the collection letter; then the notice of intended suit 15 days after the lawyer's letter");
+    await expect(form.getByTestId('notice-sequence-summary')).toHaveText("Sent in this order: the collection letter 0 days after the case is opened; then the lawyer's letter 15 days after the collection letter; then the notice of intended suit 15 days after the lawyer's letter.");
     await axe(desk);
     await form.getByRole('checkbox', { name: "2. Send the lawyer's letter" }).uncheck();
     // The notice of suit now waits on the collection letter: its field says so.
@@ -43,7 +43,7 @@ test.describe("a lender's notice sequence", () => {
     await suitDays.fill('20');
     await form.getByRole('button', { name: 'Save the notice sequence' }).click();
     await expect(form.getByRole('status')).toHaveText("Notice sequence saved. Each case's next notice follows it from now on.");
-    await expect(form.getByTestId('notice-sequence-summary')).toHaveText('Sent in this order: the collection letter 0 days after the case is opened; then the notice of intended suit 20 days after the collection letter');
+    await expect(form.getByTestId('notice-sequence-summary')).toHaveText('Sent in this order: the collection letter 0 days after the case is opened; then the notice of intended suit 20 days after the collection letter.');
 
     // The same page in Chinese, after a reload: what was saved.
     const zh = await pageAs(admin);
@@ -53,7 +53,7 @@ test.describe("a lender's notice sequence", () => {
     // Left out, its days are the default's, ready if it is ticked again.
     await expect(zhForm.getByRole('textbox', { name: '催收函发出后天数' }).first()).toHaveValue('15');
     await expect(zhForm.getByRole('textbox', { name: '催收函发出后天数' }).first()).toBeDisabled();
-    await expect(zhForm.getByTestId('notice-sequence-summary')).toHaveText('发送顺序：立案后 0 天发送催收函；然后催收函发出后 20 天发送起诉通知书');
+    await expect(zhForm.getByTestId('notice-sequence-summary')).toHaveText('发送顺序：立案后 0 天发送催收函；然后催收函发出后 20 天发送起诉通知书。');
     await axe(zh);
     await zh.screenshot({ path: testInfo.outputPath('notice-sequence-zh.png'), fullPage: true });
 

@@ -112,7 +112,8 @@ export function NoticeSequenceForm({ creditorId, version: initialVersion, initia
                 const days = row.days.normalize('NFKC').trim();
                 return n === 0 ? t('noticeSequence.summaryFirst', { kind: kindName(row.kind), days }) : t('noticeSequence.summaryNext', { kind: kindName(row.kind), days, previous: kindName(included[n - 1]!.kind) });
               })
-              .join(t('noticeSequence.summaryJoin'))
+              .join(t('noticeSequence.summaryJoin')) +
+            t('noticeSequence.summaryEnd')
           : t('noticeSequence.summaryNone')}
       </p>
       <Button type="submit" className="self-start" disabled={f.busy}>
