@@ -63,22 +63,7 @@ export function hashAuditRow(row: ChainedFields): string {
  * change it records; the advisory lock serialises appends so the chain never forks.
  */
 export async function recordAudit(tx: Executor, ctx: Ctx, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(20260101)`);
-  const last = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(sql`${auditEvents.seq} desc`).limit(1);
-  const fields: ChainedFields = {
-    at: new Date(),
-    actorType: ctx.actor.type,
-    actorId: ctx.actor.id ?? null,
-    action: input.action,
-    entityType: input.entityType ?? null,
-    entityId: input.entityId ?? null,
-    ip: ctx.meta.ip ?? null,
-    userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
-    requestId: ctx.meta.requestId ?? null,
-    data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
-    prevHash: last[0]?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditEvents).values({ ...fields, actorType: ctx.actor.type, hash: hashAuditRow(fields) });
+  await recordAuditBatch(tx, ctx, [input]);
 }
 
 /**
