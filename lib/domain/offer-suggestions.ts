@@ -169,7 +169,8 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
     // A known income that covers nothing: also the lowest payment the mediator can offer.
     if (income !== null) add('lowest_payment', lowestAt(topLevel));
     add('standard', candidate('installments', Math.min(12, maxMonths), 0) ?? candidate('installments', Math.min(12, maxMonths), hardshipLevel));
-    if (shapes.includes('extension')) add('extension', candidate('extension', 0, hardshipLevel) ?? candidate('extension', 0, 0));
+    // Relief within authority only lowers what is owed, so an extension refused with the penalty waived is refused without it too.
+    if (shapes.includes('extension')) add('extension', candidate('extension', 0, hardshipLevel));
   }
   const distinct = () => {
     const seen = new Set<string>();
@@ -191,8 +192,8 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
       }
     }
   }
+  // At most four: each path above adds four at most, and the filling stops at two.
   const sorted = distinct()
-    .slice(0, 4)
     .sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)
     .map(({ kind, terms, priced }) => ({ kind, terms, priced }));
   // Nothing left over: a hardship pause and a long-term plan, for a mediator's review (hardship-pause.ts).
