@@ -357,6 +357,38 @@ describe('offer suggestions, where a finer point decides', () => {
     expect(suggestions.map((s) => [s.kind, s.terms.installments?.months])).toEqual([['hardship', 6], ['standard', 3]]);
   });
 
+  it('between plans with the same regular payment, the lower total payable is the lowest payment', () => {
+    // A loan of 1.15 yuan: every plan's regular payment rounds to the same fen, so the total decides.
+    const ctx = withAuthority(
+      offerCaseOf({
+        loan: { principal: 115, annualRatePpm: 236_000, months: 30, method: 'equal_principal', start: '2023-10-22', fee: 0 },
+        paid: 0, early: 0, extraDays: 267, extendedMonths: 3, policy: policy({ markup: 46, scope: 'per_installment', spreadBase: 'outstanding', minDownPaymentPct: 10, maxMonths: 60, longest: 24, mediatorMonths: 24 }), income: 6,
+      }),
+      { maxPenaltyWaivePct: 0, maxCompoundWaivePct: 100, maxInterestWaivePct: 30, maxRateReductionPct: 0 },
+    );
+    const r = plansOf(ctx);
+    const lowest = kindOf(suggest(ctx), 'lowest_payment')!;
+    expect(lowest.terms).toEqual({ extensionMonths: 3, relief: { penaltyWaivePct: 0, compoundWaivePct: 100, interestWaivePct: 30, principalWaive: 0 } });
+    const installments = r.plan('installments', r.maxMonths, r.levels.length - 1)!;
+    expect(installments.priced.regularPayment).toBe(lowest.priced.regularPayment);
+    expect(installments.priced.totalPayable).toBeGreaterThan(lowest.priced.totalPayable);
+  });
+
+  it('the rate is reduced over the plan’s own months, not over the contract’s instalments that go on beside it', () => {
+    // Installments for the overdue part only (spread base 'arrears'): the rest of the 37-month contract keeps its schedule.
+    const ctx = withAuthority(
+      offerCaseOf({
+        loan: { principal: 29_224_478, annualRatePpm: 200_000, months: 37, method: 'equal_principal', start: '2024-03-10', fee: 0 },
+        paid: 6, early: 0, extraDays: 94, extendedMonths: 0, policy: policy({ markup: 48, scope: 'per_installment', spreadBase: 'arrears', minDownPaymentPct: 12.5, maxMonths: 60, longest: 24, mediatorMonths: 6 }), income: 6,
+      }),
+      { maxPenaltyWaivePct: 0, maxCompoundWaivePct: 100, maxInterestWaivePct: 0, maxRateReductionPct: 30 },
+    );
+    const lowest = kindOf(suggest(ctx), 'lowest_payment')!;
+    expect(lowest.terms.installments?.months).toBe(6);
+    expect(lowest.terms.relief?.rateReduction).toEqual({ pct: 30, months: 6 });
+    expect(lowest.priced.schedule.filter((row) => row.source !== 'plan').length).toBeGreaterThan(0);
+  });
+
   it('the filling tries 12 months first, and half the longest (rounded up) before 6', () => {
     const twelve = offerCaseOf({
       loan: { principal: 99_999_992, annualRatePpm: 269_459, months: 47, method: 'equal_installment', start: '2023-08-31', fee: 0 },
