@@ -264,10 +264,11 @@ describe('offer suggestions, where a finer point decides', () => {
     pause: { months: 1, interest: 'frozen', reducedRatePct: 0 },
     ...p,
   });
-  const withAuthority = (ctx: OfferContext, grant: Partial<OfferContext['policy']['authority']['mediator']>): OfferContext => ({
-    ...ctx,
-    policy: { ...ctx.policy, authority: { ...ctx.policy.authority, mediator: { ...ctx.policy.authority.mediator, ...grant } } },
-  });
+  /** The case those makings give, under a mediator's authority that grants what `grant` says. */
+  const caseOf = (record: OfferCaseRecord, grant: Partial<OfferContext['policy']['authority']['mediator']> = {}): OfferContext => {
+    const ctx = offerCaseOf(record);
+    return { ...ctx, policy: { ...ctx.policy, authority: { ...ctx.policy.authority, mediator: { ...ctx.policy.authority.mediator, ...grant } } } };
+  };
   const suggest = (ctx: OfferContext) => {
     const suggestions = suggestOffers(ctx);
     expect(suggestions.map(({ kind, terms }) => ({ kind, terms }))).toEqual(expectedSuggestions(ctx));
@@ -279,7 +280,7 @@ describe('offer suggestions, where a finer point decides', () => {
     // 13 months from 2023-01-31: due on the last day of each month, maturity 2024-02-29. On 2023-08-30, with plans of at most
     // 12 months (so ending by 2024-08-30), six more months would mature on 2024-08-31, a day too late: five (2024-07-31).
     // Counted from the 29th, six would end on 2024-08-29 and pass.
-    const ctx = offerCaseOf({
+    const ctx = caseOf({
       loan: { principal: 1_000_000, annualRatePpm: 120_000, months: 13, method: 'equal_installment', start: '2023-01-31', fee: 0 },
       paid: 5, early: 0, extraDays: 30, extendedMonths: 0, policy: policy({ maxMonths: 12, longest: 12, mediatorMonths: 24 }), income: null,
     });
@@ -290,9 +291,9 @@ describe('offer suggestions, where a finer point decides', () => {
   });
 
   it('a loan at 0 % has no rate to reduce: no offer carries a rate reduction, and the standard plan stays', () => {
-    const ctx = offerCaseOf({
-      loan: { principal: 15_517, annualRatePpm: 0, months: 13, method: 'equal_installment', start: '2024-02-29', fee: 1_909 },
-      paid: 42, early: 0, extraDays: 13, extendedMonths: 3, policy: policy({ markup: 49, spreadBase: 'arrears', extensionRate: 'policy', minDownPaymentPct: 12.5, longest: 24, mediatorMonths: 9 }), income: null,
+    const ctx = caseOf({
+        loan: { principal: 15_517, annualRatePpm: 0, months: 13, method: 'equal_installment', start: '2024-02-29', fee: 1_909 },
+        paid: 42, early: 0, extraDays: 13, extendedMonths: 3, policy: policy({ markup: 49, spreadBase: 'arrears', extensionRate: 'policy', minDownPaymentPct: 12.5, longest: 24, mediatorMonths: 9 }), income: null,
     });
     expect(ctx.policy.authority.mediator.maxRateReductionPct).toBeGreaterThan(0);
     const suggestions = suggest(ctx);
@@ -301,11 +302,11 @@ describe('offer suggestions, where a finer point decides', () => {
   });
 
   it('when only the longest plan is affordable, it is the shortest affordable one', () => {
-    const ctx = withAuthority(
-      offerCaseOf({
+    const ctx = caseOf(
+      {
         loan: { principal: 31_674_419, annualRatePpm: 189_000, months: 6, method: 'interest_only_bullet', start: '2025-06-29', fee: 326 },
         paid: 10, early: 0, extraDays: 190, extendedMonths: 0, policy: policy({ markup: 45, scope: 'per_installment', extensionRate: 'policy', maxMonths: 60, longest: 24 }), income: 1_667_166,
-      }),
+      },
       { maxPenaltyWaivePct: 100, maxCompoundWaivePct: 100, maxInterestWaivePct: 0, maxRateReductionPct: 30 },
     );
     const r = plansOf(ctx);
@@ -316,11 +317,11 @@ describe('offer suggestions, where a finer point decides', () => {
   });
 
   it('of the shapes’ shortest affordable plans the cheapest comes first, whichever shape was tried first; the next cheapest is the alternative', () => {
-    const ctx = withAuthority(
-      offerCaseOf({
+    const ctx = caseOf(
+      {
         loan: { principal: 12_739_389, annualRatePpm: 200_175, months: 39, method: 'interest_only_bullet', start: '2024-01-31', fee: 0 },
         paid: 2, early: 0, extraDays: 90, extendedMonths: 0, policy: policy({ markup: 47, scope: 'per_installment', spreadBase: 'outstanding', extensionRate: 'policy', maxMonths: 12, mediatorMonths: 9 }), income: 2_656_310,
-      }),
+      },
       { maxPenaltyWaivePct: 100, maxCompoundWaivePct: 100, maxInterestWaivePct: 100, maxRateReductionPct: 30 },
     );
     const suggestions = suggest(ctx);
@@ -331,11 +332,11 @@ describe('offer suggestions, where a finer point decides', () => {
   });
 
   it('a 12-month standard plan the cap refuses without relief is offered with the penalty waived', () => {
-    const ctx = withAuthority(
-      offerCaseOf({
+    const ctx = caseOf(
+      {
         loan: { principal: 99_997, annualRatePpm: 57_685, months: 5, method: 'interest_only_bullet', start: '2023-03-31', fee: 721 },
         paid: 47, early: 2, extraDays: 397, extendedMonths: 0, policy: policy({ markup: 34, cap: 5, scope: 'per_installment', minDownPaymentPct: 12.5, mediatorMonths: 24 }), income: null,
-      }),
+      },
       { maxPenaltyWaivePct: 100, maxCompoundWaivePct: 0, maxInterestWaivePct: 30, maxRateReductionPct: 30 },
     );
     const r = plansOf(ctx);
@@ -346,11 +347,11 @@ describe('offer suggestions, where a finer point decides', () => {
   });
 
   it('with only one offer found, the next is filled from the standard lengths: a level-0 plan is called standard', () => {
-    const ctx = withAuthority(
-      offerCaseOf({
+    const ctx = caseOf(
+      {
         loan: { principal: 20_442_996, annualRatePpm: 22_414, months: 41, method: 'interest_only_bullet', start: '2023-01-11', fee: 0 },
         paid: 1, early: 0, extraDays: 6, extendedMonths: 0, policy: policy({ markup: 43, scope: 'per_installment', spreadBase: 'outstanding', extensionRate: 'policy', minDownPaymentPct: 12.5, maxMonths: 12, longest: 24, mediatorMonths: 6 }), income: 1_608_834,
-      }),
+      },
       { maxPenaltyWaivePct: 100, maxCompoundWaivePct: 0, maxInterestWaivePct: 0, maxRateReductionPct: 0 },
     );
     const suggestions = suggest(ctx);
@@ -359,11 +360,11 @@ describe('offer suggestions, where a finer point decides', () => {
 
   it('between plans with the same regular payment, the lower total payable is the lowest payment', () => {
     // A loan of 1.15 yuan: every plan's regular payment rounds to the same fen, so the total decides.
-    const ctx = withAuthority(
-      offerCaseOf({
+    const ctx = caseOf(
+      {
         loan: { principal: 115, annualRatePpm: 236_000, months: 30, method: 'equal_principal', start: '2023-10-22', fee: 0 },
         paid: 0, early: 0, extraDays: 267, extendedMonths: 3, policy: policy({ markup: 46, scope: 'per_installment', spreadBase: 'outstanding', minDownPaymentPct: 10, maxMonths: 60, longest: 24, mediatorMonths: 24 }), income: 6,
-      }),
+      },
       { maxPenaltyWaivePct: 0, maxCompoundWaivePct: 100, maxInterestWaivePct: 30, maxRateReductionPct: 0 },
     );
     const r = plansOf(ctx);
@@ -376,11 +377,11 @@ describe('offer suggestions, where a finer point decides', () => {
 
   it('the rate is reduced over the plan’s own months, not over the contract’s instalments that go on beside it', () => {
     // Installments for the overdue part only (spread base 'arrears'): the rest of the 37-month contract keeps its schedule.
-    const ctx = withAuthority(
-      offerCaseOf({
+    const ctx = caseOf(
+      {
         loan: { principal: 29_224_478, annualRatePpm: 200_000, months: 37, method: 'equal_principal', start: '2024-03-10', fee: 0 },
         paid: 6, early: 0, extraDays: 94, extendedMonths: 0, policy: policy({ markup: 48, scope: 'per_installment', spreadBase: 'arrears', minDownPaymentPct: 12.5, maxMonths: 60, longest: 24, mediatorMonths: 6 }), income: 6,
-      }),
+      },
       { maxPenaltyWaivePct: 0, maxCompoundWaivePct: 100, maxInterestWaivePct: 0, maxRateReductionPct: 30 },
     );
     const lowest = kindOf(suggest(ctx), 'lowest_payment')!;
@@ -390,16 +391,16 @@ describe('offer suggestions, where a finer point decides', () => {
   });
 
   it('the filling tries 12 months first, and half the longest (rounded up) before 6', () => {
-    const twelve = offerCaseOf({
-      loan: { principal: 99_999_992, annualRatePpm: 269_459, months: 47, method: 'equal_installment', start: '2023-08-31', fee: 0 },
-      paid: 12, early: 2, extraDays: 1, extendedMonths: 1, policy: policy({ markup: 31, scope: 'per_installment', minDownPaymentPct: 12.5, maxMonths: 60 }), income: 2_101_719,
+    const twelve = caseOf({
+        loan: { principal: 99_999_992, annualRatePpm: 269_459, months: 47, method: 'equal_installment', start: '2023-08-31', fee: 0 },
+        paid: 12, early: 2, extraDays: 1, extendedMonths: 1, policy: policy({ markup: 31, scope: 'per_installment', minDownPaymentPct: 12.5, maxMonths: 60 }), income: 2_101_719,
     });
     expect(kindOf(suggest(twelve), 'alternative')?.terms.installments?.months).toBe(12);
-    const half = withAuthority(
-      offerCaseOf({
+    const half = caseOf(
+      {
         loan: { principal: 84_063_999, annualRatePpm: 289_908, months: 48, method: 'equal_principal', start: '2024-01-30', fee: 0 },
         paid: 46, early: 0, extraDays: 69, extendedMonths: 1, policy: policy({ markup: 32, cap: 8.01, scope: 'per_installment', spreadBase: 'outstanding', mediatorMonths: 9 }), income: null,
-      }),
+      },
       { maxPenaltyWaivePct: 0, maxCompoundWaivePct: 0, maxInterestWaivePct: 0, maxRateReductionPct: 0 },
     );
     expect(suggest(half).map((s) => [s.kind, s.terms.installments?.months])).toEqual([['hardship', 9], ['standard', 5]]);

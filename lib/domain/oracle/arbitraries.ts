@@ -87,10 +87,10 @@ export const offerCaseRecordArb = fc.record({
     spreadBase: fc.constantFrom('outstanding' as const, 'arrears' as const),
     extensionRate: fc.constantFrom('contract' as const, 'policy' as const),
     minDownPaymentPct: fc.constantFrom(0, 0, 10, 12.5),
-    maxMonths: fc.constantFrom(12, 36, 60),
-    longest: fc.constantFrom(60, 60, 24),
+    maxMonths: fc.constantFrom<number>(12, 36, 60),
+    longest: fc.constantFrom<number>(60, 60, 24),
     // A mediator who may offer less than a year, too: the 12-month standard plan is then the mediator's longest.
-    mediatorMonths: fc.constantFrom(24, 36, 24, 36, 6, 9),
+    mediatorMonths: fc.constantFrom<number>(24, 36, 24, 36, 6, 9),
     pause: fc.record({ months: fc.integer({ min: 1, max: 6 }), interest: fc.constantFrom('frozen' as const, 'reduced' as const), reducedRatePct: fc.constantFrom(0, 25, 50, 100) }),
   }),
   income: fc.option(fc.integer({ min: -100_000, max: 3_000_000 }), { nil: null }),
