@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, anchorDayOf, dayOfMonth } from './dates';
 import { evaluateOffer } from './offer-checks';
 import { percentOf, type OfferContext, type OfferTerms, type PricedOffer, type Suggestion } from './offer-terms';
-import { suggestOffers } from './offer-suggestions';
+import { paymentNeverRisesWithLength, suggestOffers } from './offer-suggestions';
 import { offerCaseArb, offerCaseOf, type OfferCaseRecord } from './oracle/arbitraries';
 
 /**
@@ -251,6 +251,27 @@ describe('offer suggestions, by their stated rules', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+});
+
+describe('the shortcut of the search: a shape whose regular payment never rises with the number of installments', () => {
+  const [base] = fc.sample(offerCaseArb, { numRuns: 1, seed: 1 });
+  const at = (installments: Partial<OfferContext['policy']['installments']>, extension: Partial<OfferContext['policy']['extension']>, annualRatePpm = 180_000) => ({
+    loan: { ...base!.loan, annualRatePpm },
+    policy: { ...base!.policy, installments: { ...base!.policy.installments, ...installments }, extension: { ...base!.policy.extension, ...extension } },
+  });
+  it('installments alone, only when they are the whole plan (everything outstanding spread)', () => {
+    expect(paymentNeverRisesWithLength('installments', at({ spreadBase: 'outstanding' }, {}))).toBe(true);
+    expect(paymentNeverRisesWithLength('installments', at({ spreadBase: 'arrears' }, {}))).toBe(false);
+  });
+  it('an extension with installments, only when the extended part runs at the contract rate', () => {
+    expect(paymentNeverRisesWithLength('extension_installments', at({ spreadBase: 'arrears' }, { rate: 'contract', policyAnnualRatePpm: 90_000 }))).toBe(true);
+    expect(paymentNeverRisesWithLength('extension_installments', at({ spreadBase: 'outstanding' }, { rate: 'policy', policyAnnualRatePpm: 180_000 }))).toBe(true);
+    expect(paymentNeverRisesWithLength('extension_installments', at({ spreadBase: 'outstanding' }, { rate: 'policy', policyAnnualRatePpm: undefined }))).toBe(true);
+    expect(paymentNeverRisesWithLength('extension_installments', at({ spreadBase: 'outstanding' }, { rate: 'policy', policyAnnualRatePpm: 90_000 }))).toBe(false);
+  });
+  it('an extension alone has no installments to count', () => {
+    expect(paymentNeverRisesWithLength('extension', at({ spreadBase: 'outstanding' }, { rate: 'contract' }))).toBe(false);
+  });
 });
 
 /**

@@ -42,7 +42,7 @@ import { extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, ty
  * hardship pause first and the lowest-payment plan of these beside it.
  */
 
-type Shape = 'installments' | 'extension_installments' | 'extension';
+export type Shape = 'installments' | 'extension_installments' | 'extension';
 type Relief = NonNullable<OfferTerms['relief']>;
 type Candidate = { shape: Shape; months: number; level: number; terms: OfferTerms; priced: PricedOffer };
 
@@ -51,6 +51,18 @@ function withoutRateReduction(relief: Relief | undefined): Relief | undefined {
   if (!relief?.rateReduction) return relief;
   const { rateReduction: _ignored, ...rest } = relief;
   return rest;
+}
+
+/**
+ * Whether a shape's regular payment can never rise with the number of installments, so that an unaffordable longest plan
+ * rules out the shorter ones: when the installments are the whole plan (the spread base is everything outstanding), or
+ * when the extended part of an extension + installments runs at the contract rate (it is then level or falling, from the
+ * same first date). Otherwise every length is tried.
+ */
+export function paymentNeverRisesWithLength(shape: Shape, { policy, loan }: Pick<OfferContext, 'policy' | 'loan'>): boolean {
+  if (shape === 'installments') return policy.installments.spreadBase === 'outstanding';
+  if (shape !== 'extension_installments') return false;
+  return policy.extension.rate === 'contract' || (policy.extension.policyAnnualRatePpm ?? loan.annualRatePpm) === loan.annualRatePpm;
 }
 
 export function suggestOffers(ctx: OfferContext): Suggestion[] {
@@ -83,13 +95,6 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   if (reduceRate) levels.push((relief = { ...relief, rateReduction: { pct: mediator.maxRateReductionPct, months: 1 } }));
   const topLevel = levels.length - 1;
 
-  // The regular payment cannot rise with the number of installments when the installments are the whole plan, or when the
-  // extended part of an extension + installments runs at the contract rate (it is then level or falling, from the same first date).
-  // Stryker disable next-line ArrowFunction: equivalent: never pruning only tries more lengths.
-  const monotone = (shape: Shape) =>
-    shape === 'installments'
-      ? policy.installments.spreadBase === 'outstanding'
-      : shape === 'extension_installments' && (policy.extension.rate === 'contract' || (policy.extension.policyAnnualRatePpm ?? loan.annualRatePpm) === loan.annualRatePpm);
   const termsFor = (shape: Shape, months: number, reliefAt: Relief | undefined, downPayment: number): OfferTerms => ({
     ...(shape !== 'installments' ? { extensionMonths: maxExtension } : {}),
     ...(shape !== 'extension' ? { installments: { months, method: 'equal_installment' as const, downPayment, firstDueDate } } : {}),
@@ -154,8 +159,8 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
         }
         // Where a longer plan never has a higher regular payment, an unaffordable longest plan rules out the shorter ones.
         const longest = candidate(shape, maxMonths, level);
-        // Stryker disable next-line ConditionalExpression: equivalent when it never prunes (it only saves time); pruning more is monotone's to decide.
-        if (monotone(shape) && longest && !longest.priced.affordable) continue;
+        // Stryker disable next-line ConditionalExpression: equivalent when it never prunes (it only saves time); pruning more is paymentNeverRisesWithLength's to decide.
+        if (paymentNeverRisesWithLength(shape, ctx) && longest && !longest.priced.affordable) continue;
         for (let m = 1; m <= maxMonths; m++) {
           // Stryker disable next-line ConditionalExpression: equivalent: the longest plan again, priced twice.
           const c = m === maxMonths ? longest : candidate(shape, m, level);
