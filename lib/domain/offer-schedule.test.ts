@@ -24,6 +24,8 @@ describe('offer schedule dates', () => {
     expect(forwardDates('2025-01-31', 12, 31, '2025-04-30')).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30']);
     expect(forwardDates('2025-01-31', 12, 31, '2025-04-29')).toEqual(['2025-01-31', '2025-02-28', '2025-03-31']);
     expect(forwardDates('2025-01-31', 3, 31, '2099-12-31')).toEqual(['2025-01-31', '2025-02-28', '2025-03-31']);
+    // The first date itself after `until`: none.
+    expect(forwardDates('2025-01-31', 3, 31, '2025-01-30')).toEqual([]);
   });
 
   it('counts back from a maturity to the dates after the offer date, all of them when the offer date is before every one', () => {
@@ -37,5 +39,14 @@ describe('offer schedule dates', () => {
   it('a first period with no dates is one month, and a track with no dates has no rows', () => {
     expect(firstPeriod('2025-01-10', [], 10)).toEqual({ months: 1, days: 0, monthDays: 1 });
     expect(amortiseTrack({ principal: 100_00, charges: 5_00, dates: [], rates: [], method: 'equal_installment', first: { months: 1, days: 0, monthDays: 1 } })).toEqual({ rows: [], coversInterest: true });
+  });
+
+  it('a track of charges equal to its principal is amortised; the last installment counts at no more than the one before it', () => {
+    const month = { months: 1, days: 0, monthDays: 1 };
+    const even = amortiseTrack({ principal: 500, charges: 500, dates: ['2025-02-10', '2025-03-10'], rates: [0, 0], method: 'equal_installment', first: month });
+    expect(even.rows.map((r) => [r.principal, r.charges, r.amount])).toEqual([[250, 250, 500], [250, 250, 500]]);
+    // 3 fen of charges over two installments: 1 then 2 (the remainder last); the second counts as 1 for the regular payment.
+    const uneven = amortiseTrack({ principal: 0, charges: 3, dates: ['2025-02-10', '2025-03-10'], rates: [0, 0], method: 'equal_installment', first: month });
+    expect(uneven.rows.map((r) => [r.amount, r.regular])).toEqual([[1, 1], [2, 1]]);
   });
 });
