@@ -411,6 +411,17 @@ describe('offer suggestions, where a finer point decides', () => {
     expect(lowest.priced.schedule.filter((row) => row.source !== 'plan').length).toBeGreaterThan(0);
   });
 
+  it('with no affordable plan, an extension alone is offered too when one is possible', () => {
+    const ctx = caseOf({
+      loan: { principal: 26_895, annualRatePpm: 236_000, months: 30, method: 'equal_principal', start: '2023-01-31', fee: 0 },
+      paid: 14, early: 2, extraDays: 161, extendedMonths: 1, policy: policy({ markup: 34, spreadBase: 'arrears', extensionRate: 'policy', minDownPaymentPct: 10, maxMonths: 60, longest: 24 }), income: 7,
+    });
+    const suggestions = suggest(ctx);
+    expect(suggestions.some((s) => s.priced.affordable)).toBe(false);
+    expect(kindOf(suggestions, 'extension')?.terms).toMatchObject({ extensionMonths: 14 });
+    expect(kindOf(suggestions, 'extension')?.terms.installments).toBeUndefined();
+  });
+
   it('the filling tries 12 months first, and half the longest (rounded up) before 6', () => {
     const twelve = caseOf({
         loan: { principal: 99_999_992, annualRatePpm: 269_459, months: 47, method: 'equal_installment', start: '2023-08-31', fee: 0 },
