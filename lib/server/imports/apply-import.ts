@@ -16,14 +16,14 @@ import { newInviteCode } from './invite-codes';
 /**
  * The import job (lib/server/jobs.ts, `import-apply`), once an admin has confirmed the preview: the staged rows
  * become borrowers (accounts, found again by resident ID), loans (by creditor and contract number) with their
- * schedules, payments so far (each once, by its reference), a case for every loan that has none, and an
+ * schedules (the loan's own array columns: lib/domain/stored-schedule.ts), payments so far (each once, by its reference), a case for every loan that has none, and an
  * invitation queued for each new case, all in ONE transaction with the batch's audit event (with the file's
  * SHA-256): a failure anywhere leaves nothing of the batch. Set-based SQL from the staging table, so 100,000
  * rows are a handful of statements. Unchanged rows are skipped, so importing the same file again changes nothing.
  */
 export type ApplyReport = { status: 'imported' | 'failed' | 'skipped'; imported: number; casesOpened: number; borrowersCreated: number; invitations: number };
 
-const stageNames = ['borrowers', 'loans', 'schedules', 'payments', 'cases', 'invitations'] as const;
+const stageNames = ['borrowers', 'loans', 'payments', 'cases', 'invitations'] as const;
 
 let stageStarted = 0;
 
@@ -78,30 +78,23 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
 
     await setStage(batchId, stageNames[1]);
     await client.query(
-      `insert into loans (creditor_id, borrower_id, contract_no, product, principal, annual_rate_ppm, term_months, repayment_method, start_date, first_due_date, maturity_date, status, import_batch_id, import_hash)
-       select $2, b.id, r.contract_no, r.product, r.principal, r.annual_rate_ppm, r.term_months, r.repayment_method::repayment_method, r.start_date, r.first_due_date, r.maturity_date, 'delinquent', $1, r.row_hash
+      `insert into loans (creditor_id, borrower_id, contract_no, product, principal, annual_rate_ppm, term_months, repayment_method, start_date, first_due_date, maturity_date, status, import_batch_id, import_hash,
+                          schedule_due_dates, schedule_principal, schedule_interest, schedule_fees)
+       select $2, b.id, r.contract_no, r.product, r.principal, r.annual_rate_ppm, r.term_months, r.repayment_method::repayment_method, r.start_date, r.first_due_date, r.maturity_date, 'delinquent', $1, r.row_hash,
+              r.due_dates, r.principal_due, r.interest_due, array_fill(0::bigint, array[cardinality(r.due_dates)])
        ${rowsOf.replace('from import_rows r', 'from import_rows r join borrowers b on b.resident_id_hash = r.resident_id_hash')}
        on conflict (creditor_id, contract_no) do update set product = excluded.product, principal = excluded.principal, annual_rate_ppm = excluded.annual_rate_ppm,
          term_months = excluded.term_months, repayment_method = excluded.repayment_method, start_date = excluded.start_date, first_due_date = excluded.first_due_date,
-         maturity_date = excluded.maturity_date, import_batch_id = excluded.import_batch_id, import_hash = excluded.import_hash`,
+         maturity_date = excluded.maturity_date, import_batch_id = excluded.import_batch_id, import_hash = excluded.import_hash,
+         -- The file's schedule (a file has no fees: a schedule it leaves as it was keeps its own).
+         schedule_due_dates = excluded.schedule_due_dates, schedule_principal = excluded.schedule_principal, schedule_interest = excluded.schedule_interest,
+         schedule_fees = case when (loans.schedule_due_dates, loans.schedule_principal, loans.schedule_interest) = (excluded.schedule_due_dates, excluded.schedule_principal, excluded.schedule_interest)
+                              then loans.schedule_fees else excluded.schedule_fees end`,
       [batchId, c],
     );
     const loanOf = `join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no`;
 
     await setStage(batchId, stageNames[2]);
-    await client.query(`delete from installments i using import_rows r ${loanOf} where r.batch_id = $1 and r.action = 'update' and r.terms_changed and i.loan_id = l.id`, [batchId, c]);
-    await client.query(
-      `insert into installments (loan_id, seq, due_date, principal_due, interest_due)
-       select l.id, s.seq, s.due, s.principal, s.interest from import_rows r ${loanOf}
-       cross join lateral unnest(r.due_dates, r.principal_due, r.interest_due) with ordinality as s(due, principal, interest, seq)
-       where r.batch_id = $1 and (r.action = 'new' or (r.action = 'update' and r.terms_changed))
-       -- In the unique index's order: its pages (and the loans' key pages the foreign key reads) are then visited
-       -- one after another instead of at random, 1.2 million times for 100,000 loans.
-       order by l.id, s.seq`,
-      [batchId, c],
-    );
-
-    await setStage(batchId, stageNames[3]);
     await client.query(
       // Payments so far, from the creditor's file: source 'import', recorded by the admin who confirmed the batch.
       `insert into payments (loan_id, received_on, amount, channel, reference, source, recorded_by_id)
@@ -112,7 +105,7 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
       [batchId, c, batch.confirmed_by],
     );
 
-    await setStage(batchId, stageNames[4]);
+    await setStage(batchId, stageNames[3]);
     const windowDays = creditorPolicy(batch.policy).mediationWindowDays;
     const deadline = new Date(now.getTime() + windowDays * 86_400_000);
     const prefix = `CASE-${batchId.slice(0, 8).toUpperCase()}-`;
@@ -138,7 +131,7 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
       report.casesOpened += (await openCases(missing.map((m) => m.line))).rowCount ?? 0;
     }
 
-    await setStage(batchId, stageNames[5]);
+    await setStage(batchId, stageNames[4]);
     report.invitations = await queueInvitations(client, { batchId, creditorId: c, creditorName: { 'zh-CN': batch.name, en: batch.name_en }, prefix, now });
 
     const factsStarted = performance.now();
