@@ -111,10 +111,17 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
     const prefix = `CASE-${batchId.slice(0, 8).toUpperCase()}-`;
     // A case for every loan of the batch that has none. An invitation code already taken (about once in 10^9) is
     // skipped by ON CONFLICT and drawn again below.
+    //
+    // Each a fresh 'invited' case with no facts: the queue's next action is the first contact, due at its opening, and
+    // it is overdue since its first unpaid day — what the cases' insert trigger would compute (migration 0030, which
+    // lets the batch skip it; the import's test compares the two), written here for 100,000 cases at once.
+    await client.query(`set local concord.case_next_action_given = 'on'`);
     const openCases = (onlyLines?: number[]) =>
       client.query<{ id: string }>(
-        `insert into cases (case_no, creditor_id, borrower_id, loan_id, state, dpd_at_open, arrears_at_open, opened_at, mediation_deadline, invite_code)
-         select $3 || lpad(r.line::text, 6, '0'), $2, l.borrower_id, l.id, 'invited', r.dpd, r.arrears, $4, $5, r.invite_code
+        `insert into cases (case_no, creditor_id, borrower_id, loan_id, state, dpd_at_open, arrears_at_open, opened_at, mediation_deadline, invite_code,
+                            overdue_since, next_action, next_action_at, priority)
+         select $3 || lpad(r.line::text, 6, '0'), $2, l.borrower_id, l.id, 'invited', r.dpd, r.arrears, $4, $5, r.invite_code,
+                ($4::timestamptz at time zone 'Asia/Shanghai')::date - r.dpd, 'first_contact', $4, 1
          from import_rows r ${loanOf}
          where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id) ${onlyLines ? 'and r.line = any($6::int[])' : ''}
          on conflict (invite_code) do nothing returning id`,
@@ -130,6 +137,8 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
       for (const { line } of missing) await client.query('update import_rows set invite_code = $3 where batch_id = $1 and line = $2', [batchId, line, newInviteCode()]);
       report.casesOpened += (await openCases(missing.map((m) => m.line))).rowCount ?? 0;
     }
+
+    await client.query(`set local concord.case_next_action_given = 'off'`);
 
     await setStage(batchId, stageNames[4]);
     report.invitations = await queueInvitations(client, { batchId, creditorId: c, creditorName: { 'zh-CN': batch.name, en: batch.name_en }, prefix, now });

@@ -6,8 +6,9 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, borrowers, cases, importBatches, importRowErrors, invitations, loans, notifications, payments } from '@/db/schema';
+import { addDays } from '@/lib/domain/dates';
 import { scheduleOf } from '@/lib/domain/stored-schedule';
-import { makeCreditor, makeStaff } from '@/lib/testing/factories';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { applyImport } from './apply-import';
@@ -217,6 +218,27 @@ describe('the portfolio import', () => {
     expect(after.product).toBe('Consumer loan B');
     expect(after.scheduleFees[0]).toBe(2_500);
     expect(after.scheduleDueDates).toEqual(ht002.scheduleDueDates);
+  });
+
+  it('opens each case with the next action the cases’ trigger computes: the first contact, at its opening, overdue since its first unpaid day', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    await importFile(ctx, creditor.id, fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv')));
+    const queueColumns = { id: cases.id, dpd: cases.dpdAtOpen, openedAt: cases.openedAt, overdueSince: cases.overdueSince, nextAction: cases.nextAction, nextActionAt: cases.nextActionAt, priority: cases.priority };
+    const opened = await test.db.select(queueColumns).from(cases).where(eq(cases.creditorId, creditor.id)).orderBy(cases.caseNo);
+    expect(opened).toHaveLength(3);
+    for (const k of opened) {
+      expect(k).toMatchObject({ nextAction: 'first_contact', nextActionAt: now, priority: 1, openedAt: now });
+      // 2026-06-15 in Shanghai (now is 12:00 there), less the days past due.
+      expect(k.overdueSince).toBe(addDays('2026-06-15', -k.dpd));
+    }
+    // The trigger, made to run on the same rows (it recomputes on any update), agrees.
+    await test.db.update(cases).set({ state: sql`state` }).where(eq(cases.creditorId, creditor.id));
+    expect(await test.db.select(queueColumns).from(cases).where(eq(cases.creditorId, creditor.id)).orderBy(cases.caseNo)).toEqual(opened);
+    // Outside the import the insert trigger still runs: a case written without the four columns gets them.
+    const [plain] = await test.db.select(queueColumns).from(cases).where(eq(cases.caseNo, (await makeLoanWithCase(test.db, creditor.id, (await makeBorrower(test.db)).id)).case.caseNo));
+    expect(plain).toMatchObject({ nextAction: 'first_contact', priority: 1 });
+    expect(plain!.overdueSince).not.toBeNull();
   });
 
   it('a failure mid-import leaves nothing of the batch, and the import can be confirmed again', async () => {
