@@ -63,6 +63,10 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
     // The dashboard's case facts are refreshed once for the batch's cases at the end, not row by row (migration 0017_case_facts_bulk).
     await client.query(`set local concord.defer_case_facts = 'on'`);
     const rowsOf = `from import_rows r where r.batch_id = $1 and r.action <> 'unchanged'`;
+    // The staging as it is now (the planner otherwise takes a batch for a few hundred rows and nests its joins), and
+    // room to sort and hash a batch of 100,000 rows in memory rather than on disk.
+    await client.query('analyze import_rows');
+    await client.query(`set local work_mem = '64MB'`);
 
     await setStage(batchId, stageNames[0]);
     const borrowers = await client.query<{ inserted: boolean }>(
