@@ -213,7 +213,9 @@ async function queueInvitations(client: pg.PoolClient, input: { batchId: string;
        from import_rows r join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no
        join cases k on k.loan_id = l.id and k.case_no = $4 || lpad(r.line::text, 6, '0')
        join borrowers b on b.id = l.borrower_id
-       join t on t.channel = r.invite_channel and t.locale = (case when b.locale = 'en' then 'en' else 'zh-CN' end)
+       -- One key of the row's channel and its borrower's language: the template is joined once the borrower is
+       -- (joined by channel first, each row went through the cases, loans and borrowers twice, once per language).
+       join t on t.channel || '/' || t.locale = r.invite_channel || '/' || (case when b.locale = 'en' then 'en' else 'zh-CN' end)
        where r.batch_id = $1 and r.action <> 'unchanged'
          and not exists (select 1 from invitations i where i.case_id = k.id and i.channel = r.invite_channel)
        returning id, case_id, channel)
