@@ -16,10 +16,11 @@ import { newInviteCode } from './invite-codes';
 /**
  * The import job (lib/server/jobs.ts, `import-apply`), once an admin has confirmed the preview: the staged rows
  * become borrowers (accounts, found again by resident ID), loans (by creditor and contract number) with their
- * schedules (the loan's own array columns: lib/domain/stored-schedule.ts), payments so far (each once, by its reference), a case for every loan that has none, and an
- * invitation queued for each new case, all in ONE transaction with the batch's audit event (with the file's
- * SHA-256): a failure anywhere leaves nothing of the batch. Set-based SQL from the staging table, so 100,000
- * rows are a handful of statements. Unchanged rows are skipped, so importing the same file again changes nothing.
+ * schedules (the loan's own array columns: lib/domain/stored-schedule.ts), payments so far (each once, by its
+ * reference), a case for every loan that has none, and an invitation queued for each new case, all in ONE
+ * transaction with the batch's audit event (with the file's SHA-256): a failure anywhere leaves nothing of the
+ * batch. Set-based SQL from the staging table, so 100,000 rows are a handful of statements. Unchanged rows are
+ * skipped, so importing the same file again changes nothing.
  */
 export type ApplyReport = { status: 'imported' | 'failed' | 'skipped'; imported: number; casesOpened: number; borrowersCreated: number; invitations: number };
 
@@ -46,6 +47,9 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
   if (options.onBackend) options.onBackend((await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid);
   const report: ApplyReport = { status: 'skipped', imported: 0, casesOpened: 0, borrowersCreated: 0, invitations: 0 };
   try {
+    // The staging as it is now: the planner otherwise takes a batch for a few hundred rows and nests its joins. Before
+    // the transaction, so that the lock ANALYZE takes is not held through it (two batches' applies would queue on it).
+    await client.query('analyze import_rows');
     await client.query('begin');
     // The batch's advisory lock, not a row lock: the stage is written to the batch's row from another connection
     // while this transaction runs (setStage), which a row lock held here would block until the end.
@@ -63,9 +67,7 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
     // The dashboard's case facts are refreshed once for the batch's cases at the end, not row by row (migration 0017_case_facts_bulk).
     await client.query(`set local concord.defer_case_facts = 'on'`);
     const rowsOf = `from import_rows r where r.batch_id = $1 and r.action <> 'unchanged'`;
-    // The staging as it is now (the planner otherwise takes a batch for a few hundred rows and nests its joins), and
-    // room to sort and hash a batch of 100,000 rows in memory rather than on disk.
-    await client.query('analyze import_rows');
+    // Room to sort and hash a batch of 100,000 rows in memory rather than on disk.
     await client.query(`set local work_mem = '64MB'`);
 
     await setStage(batchId, stageNames[0]);
