@@ -122,26 +122,37 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
     // it is overdue since its first unpaid day — what the cases' insert trigger would compute (migration 0030, which
     // lets the batch skip it; the import's test compares the two), written here for 100,000 cases at once.
     await client.query(`set local concord.case_next_action_given = 'on'`);
-    const openCases = (onlyLines?: number[]) =>
-      client.query<{ id: string }>(
-        `insert into cases (case_no, creditor_id, borrower_id, loan_id, state, dpd_at_open, arrears_at_open, opened_at, mediation_deadline, invite_code,
-                            overdue_since, next_action, next_action_at, priority)
-         select $3 || lpad(r.line::text, 6, '0'), $2, l.borrower_id, l.id, 'invited', r.dpd, r.arrears, $4, $5, r.invite_code,
-                ($4::timestamptz at time zone 'Asia/Shanghai')::date - r.dpd, 'first_contact', $4, 1
-         from import_rows r ${loanOf}
-         where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id) ${onlyLines ? 'and r.line = any($6::int[])' : ''}
-         on conflict (invite_code) do nothing returning id`,
+    // The loans that need a case, counted in the same statement as the insert: only when some were skipped (a code
+    // taken) is the batch looked over again for them.
+    const openCases = async (onlyLines?: number[]) => {
+      const { rows: counted } = await client.query<{ candidates: number; opened: number }>(
+        `with candidates as materialized (
+           select $3 || lpad(r.line::text, 6, '0') as case_no, l.borrower_id, l.id as loan_id, r.dpd, r.arrears, r.invite_code
+           from import_rows r ${loanOf}
+           where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id) ${onlyLines ? 'and r.line = any($6::int[])' : ''}
+         ), opened as (
+           insert into cases (case_no, creditor_id, borrower_id, loan_id, state, dpd_at_open, arrears_at_open, opened_at, mediation_deadline, invite_code,
+                              overdue_since, next_action, next_action_at, priority)
+           select case_no, $2, borrower_id, loan_id, 'invited', dpd, arrears, $4, $5, invite_code,
+                  ($4::timestamptz at time zone 'Asia/Shanghai')::date - dpd, 'first_contact', $4, 1
+           from candidates
+           on conflict (invite_code) do nothing returning 1
+         )
+         select (select count(*)::int from candidates) as candidates, (select count(*)::int from opened) as opened`,
         [batchId, c, prefix, now, deadline, ...(onlyLines ? [onlyLines] : [])],
       );
-    report.casesOpened = (await openCases()).rowCount ?? 0;
-    for (let attempt = 0; attempt < 5; attempt++) {
+      return counted[0]!;
+    };
+    let opened = await openCases();
+    report.casesOpened = opened.opened;
+    for (let attempt = 0; attempt < 5 && opened.opened < opened.candidates; attempt++) {
       const { rows: missing } = await client.query<{ line: number }>(
         `select r.line from import_rows r ${loanOf} where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id)`,
         [batchId, c],
       );
-      if (!missing.length) break;
       for (const { line } of missing) await client.query('update import_rows set invite_code = $3 where batch_id = $1 and line = $2', [batchId, line, newInviteCode()]);
-      report.casesOpened += (await openCases(missing.map((m) => m.line))).rowCount ?? 0;
+      opened = await openCases(missing.map((m) => m.line));
+      report.casesOpened += opened.opened;
     }
 
     await client.query(`set local concord.case_next_action_given = 'off'`);

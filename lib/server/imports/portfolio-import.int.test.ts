@@ -5,7 +5,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, borrowers, cases, importBatches, importRowErrors, invitations, loans, notifications, payments } from '@/db/schema';
+import { auditEvents, borrowers, cases, importBatches, importRowErrors, importRows, invitations, loans, notifications, payments } from '@/db/schema';
 import { addDays } from '@/lib/domain/dates';
 import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
@@ -239,6 +239,25 @@ describe('the portfolio import', () => {
     const [plain] = await test.db.select(queueColumns).from(cases).where(eq(cases.caseNo, (await makeLoanWithCase(test.db, creditor.id, (await makeBorrower(test.db)).id)).case.caseNo));
     expect(plain).toMatchObject({ nextAction: 'first_contact', priority: 1 });
     expect(plain!.overdueSince).not.toBeNull();
+  });
+
+  it('draws a new invitation code for a row whose code another case took meanwhile, and opens its case with it', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const { batchId } = await upload(ctx, creditor.id, fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv')));
+    const [staged] = await test.db.select().from(importRows).where(and(eq(importRows.batchId, batchId), eq(importRows.contractNo, 'HT-002')));
+    // Another creditor's case holds the code the preview drew for HT-002 (a collision, about once in 10^9).
+    const other = await makeCreditor(test.db);
+    await makeLoanWithCase(test.db, other.id, (await makeBorrower(test.db)).id, undefined, { inviteCode: staged!.inviteCode });
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 3, casesOpened: 3, invitations: 3 });
+    const [loan] = await test.db.select().from(loans).where(and(eq(loans.creditorId, creditor.id), eq(loans.contractNo, 'HT-002')));
+    const [kase] = await test.db.select().from(cases).where(eq(cases.loanId, loan!.id));
+    expect(kase!.inviteCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    expect(kase!.inviteCode).not.toBe(staged!.inviteCode);
+    expect(kase).toMatchObject({ nextAction: 'first_contact', priority: 1 });
+    const [letter] = await test.db.select().from(notifications).where(eq(notifications.caseId, kase!.id));
+    expect(letter!.body).toContain(`${kase!.inviteCode!.slice(0, 5)}-${kase!.inviteCode!.slice(5)}`);
   });
 
   it('a failure mid-import leaves nothing of the batch, and the import can be confirmed again', async () => {
