@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeBorrower, makeCreditor } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
-import { applyMigrations } from './migrate';
+import { applyMigrations, migrationsFolder } from './migrate';
 
 describe('migrations', () => {
   let test: TestDatabase | undefined;
@@ -12,7 +16,7 @@ describe('migrations', () => {
     await applyMigrations(test.url);
     const tables = await test.db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
     const names = tables.rows.map((r) => r.table_name);
-    for (const table of ['creditors', 'staff_users', 'borrowers', 'loans', 'installments', 'payments', 'cases', 'hardship_statements', 'offers', 'negotiation_messages', 'agreements', 'signatures', 'plan_installments', 'stored_files', 'notifications', 'contact_records', 'case_outcomes', 'audit_events', 'one_time_codes', 'rate_limit_counters']) {
+    for (const table of ['creditors', 'staff_users', 'borrowers', 'loans', 'payments', 'cases', 'hardship_statements', 'offers', 'negotiation_messages', 'agreements', 'signatures', 'plan_installments', 'stored_files', 'notifications', 'contact_records', 'case_outcomes', 'audit_events', 'one_time_codes', 'rate_limit_counters']) {
       expect(names).toContain(table);
     }
     const before = await test.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
@@ -22,11 +26,54 @@ describe('migrations', () => {
   });
 
   it('keep money in integer columns', async () => {
-    // bigint, or an array of bigint (the import's staged schedule: import_rows.principal_due).
+    // bigint, or an array of bigint (the import's staged schedule: import_rows.principal_due; a loan's schedule).
     const columns = await test!.db.execute<{ udt_name: string }>(
-      sql`select udt_name from information_schema.columns where table_schema = 'public' and column_name in ('principal', 'amount', 'arrears_at_open', 'total_payable', 'regular_payment', 'principal_due', 'interest_due')`,
+      sql`select udt_name from information_schema.columns where table_schema = 'public' and column_name in ('principal', 'amount', 'arrears_at_open', 'total_payable', 'regular_payment', 'principal_due', 'interest_due', 'schedule_principal', 'schedule_interest', 'schedule_fees')`,
     );
     expect(columns.rows.length).toBeGreaterThan(5);
     for (const column of columns.rows) expect(column.udt_name).toMatch(/^_?int8$/);
+  });
+
+  it('move each loan’s installment rows into its schedule arrays, in the order of seq, and drop the table', async () => {
+    // The migrations up to the one that moves the schedule, from a copy of the folder whose journal stops there.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-migrations-'));
+    const moved = await createTestDatabase({ migrated: false });
+    try {
+      fs.cpSync(migrationsFolder, folder, { recursive: true });
+      const journalFile = path.join(folder, 'meta', '_journal.json');
+      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+      const at = journal.entries.findIndex((e) => e.tag.endsWith('_loan_schedule_from_installments'));
+      expect(at).toBeGreaterThan(0);
+      fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+      await applyMigrations(moved.url, folder);
+
+      const creditor = await makeCreditor(moved.db);
+      const borrower = await makeBorrower(moved.db);
+      const loan = (id: string, contract: string) =>
+        sql`insert into loans (id, creditor_id, borrower_id, contract_no, product, principal, annual_rate_ppm, term_months, repayment_method, start_date, first_due_date, maturity_date)
+            values (${id}, ${creditor.id}, ${borrower.id}, ${contract}, '消费贷', 300000, 72000, 3, 'equal_principal', '2026-01-10', '2026-02-10', '2026-04-10')`;
+      const [withRows, without] = ['6a1f0c9e-0000-4000-8000-000000000001', '6a1f0c9e-0000-4000-8000-000000000002'];
+      await moved.db.execute(loan(withRows, 'M-1'));
+      await moved.db.execute(loan(without, 'M-2'));
+      // Inserted out of order, one with fees: the arrays follow seq.
+      await moved.db.execute(sql`insert into installments (loan_id, seq, due_date, principal_due, interest_due, fees_due) values
+        (${withRows}, 3, '2026-04-10', 100000, 600, 0), (${withRows}, 1, '2026-02-10', 100000, 1800, 0), (${withRows}, 2, '2026-03-10', 100000, 1200, 2500)`);
+
+      await applyMigrations(moved.url);
+      const { rows } = await moved.db.execute<Record<string, string>>(
+        sql`select id, schedule_due_dates::text as due, schedule_principal::text as principal, schedule_interest::text as interest, schedule_fees::text as fees from loans order by contract_no`,
+      );
+      expect(rows).toEqual([
+        { id: withRows, due: '{2026-02-10,2026-03-10,2026-04-10}', principal: '{100000,100000,100000}', interest: '{1800,1200,600}', fees: '{0,2500,0}' },
+        { id: without, due: '{}', principal: '{}', interest: '{}', fees: '{}' },
+      ]);
+      const { rows: left } = await moved.db.execute<{ t: string | null }>(sql`select to_regclass('public.installments')::text as t`);
+      expect(left[0]!.t).toBeNull();
+      // Four arrays of one length, or the row is refused.
+      await expect(moved.db.execute(sql`update loans set schedule_fees = '{0}' where id = ${withRows}`)).rejects.toThrow();
+    } finally {
+      await moved.drop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

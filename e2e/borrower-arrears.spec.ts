@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { cases, installments, loans } from '@/db/schema';
+import { cases, loans } from '@/db/schema';
+import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { computeArrears } from '@/lib/domain/arrears';
 import { addDays, daysBetween, todayIn } from '@/lib/domain/dates';
 import { defaultPolicy } from '@/lib/domain/policy';
@@ -18,7 +19,7 @@ test.describe('what is owed, on a 360×780 phone', () => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { loan } = await makeLoanWithCase(db, creditor.id, borrower.id);
-    const schedule = await db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(installments.seq);
+    const schedule = scheduleOf(loan);
     // Installments 1–8 paid two days before they fell due; 9 (2026-09-15) and later not.
     for (const row of schedule.slice(0, 8)) await makePayment(db, loan.id, { receivedOn: addDays(row.dueDate, -2), amount: row.principalDue + row.interestDue });
     const today = todayIn('Asia/Shanghai');
@@ -58,13 +59,13 @@ test.describe('what is owed, on a 360×780 phone', () => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);
     const { loan, case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id);
-    const schedule = await db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(installments.seq);
+    const schedule = scheduleOf(loan);
     const [row] = await db.select().from(loans).where(eq(loans.id, loan.id));
     // Five installments late, then everything the engine says settles the loan on 2026-07-20 (with its penalty).
     const paid = schedule.slice(0, 5).map((r) => ({ receivedOn: addDays(r.dueDate, 10), amount: r.principalDue + r.interestDue }));
     const settle = computeArrears({
       loan: { principal: row!.principal, annualRatePpm: row!.annualRatePpm, startDate: row!.startDate },
-      installments: schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue })),
+      installments: schedule,
       payments: paid,
       asOf: '2026-07-20',
       policy: defaultPolicy,

@@ -1,7 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import type { Database } from '@/db/client';
-import { hardshipStatements, installments, notifications, offers } from '@/db/schema';
+import { hardshipStatements, loans, notifications, offers } from '@/db/schema';
+import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -57,7 +58,8 @@ test.describe('the borrower journey without surprises', () => {
     await fitsThePhone(page);
 
     // The loan page names what each figure is: an installment not yet due is its principal and its interest.
-    const [last] = await db.select().from(installments).where(eq(installments.loanId, loan.id)).orderBy(desc(installments.seq)).limit(1);
+    const [stored] = await db.select().from(loans).where(eq(loans.id, loan.id));
+    const last = scheduleOf(stored!).at(-1);
     await page.goto(`/loans/${loan.id}?schedule=all`);
     const card = page.getByRole('listitem').filter({ hasText: `第 ${last!.seq} 期` });
     const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;

@@ -1,4 +1,5 @@
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { loanStatus, paymentSource, repaymentMethod } from './enums';
 import { borrowers, creditors } from './people';
 
@@ -25,28 +26,27 @@ export const loans = pgTable(
     /** The portfolio import that last wrote the loan, and a hash of the row it wrote (an unchanged row is skipped). */
     importBatchId: uuid('import_batch_id'),
     importHash: text('import_hash'),
+    /**
+     * The original contractual schedule, one element per installment in order (installment n is element n): due
+     * date, principal, interest and fees. Four arrays on the loan rather than a row per installment: nothing refers
+     * to one installment by itself, and a portfolio import of 100,000 loans wrote 1.5 million rows, each with its
+     * foreign-key check (README, "Portfolio import"). Read and written through lib/domain/stored-schedule.ts.
+     */
+    scheduleDueDates: date('schedule_due_dates').array().notNull().default(sql`'{}'`),
+    schedulePrincipal: bigint('schedule_principal', { mode: 'number' }).array().notNull().default(sql`'{}'`),
+    scheduleInterest: bigint('schedule_interest', { mode: 'number' }).array().notNull().default(sql`'{}'`),
+    scheduleFees: bigint('schedule_fees', { mode: 'number' }).array().notNull().default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // A contract number is the creditor's own: two creditors may use the same one; a re-import finds the loan by both.
-  (t) => [index('loans_borrower_idx').on(t.borrowerId), unique('loans_creditor_contract_uq').on(t.creditorId, t.contractNo)],
-);
-
-/**
- * The original contractual schedule, keyed by loan and sequence: nothing refers to one installment by itself, and a
- * portfolio import writes about 15 of them per loan (1.5 million for 100,000 loans), where a random uuid key of
- * its own cost an index of random inserts and most of the stage's time (README, "Portfolio import").
- */
-export const installments = pgTable(
-  'installments',
-  {
-    loanId: uuid('loan_id').notNull().references(() => loans.id, { onDelete: 'cascade' }),
-    seq: integer('seq').notNull(),
-    dueDate: date('due_date').notNull(),
-    principalDue: bigint('principal_due', { mode: 'number' }).notNull(),
-    interestDue: bigint('interest_due', { mode: 'number' }).notNull(),
-    feesDue: bigint('fees_due', { mode: 'number' }).notNull().default(0),
-  },
-  (t) => [primaryKey({ name: 'installments_pkey', columns: [t.loanId, t.seq] })],
+  (t) => [
+    index('loans_borrower_idx').on(t.borrowerId),
+    unique('loans_creditor_contract_uq').on(t.creditorId, t.contractNo),
+    check(
+      'loans_schedule_aligned',
+      sql`cardinality(${t.schedulePrincipal}) = cardinality(${t.scheduleDueDates}) and cardinality(${t.scheduleInterest}) = cardinality(${t.scheduleDueDates}) and cardinality(${t.scheduleFees}) = cardinality(${t.scheduleDueDates})`,
+    ),
+  ],
 );
 
 export const payments = pgTable(

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { cases } from './cases';
-import { installments, loans, payments } from './loans';
+import { loans, payments } from './loans';
 import { borrowers, creditors } from './people';
 
 /**
@@ -11,13 +11,8 @@ import { borrowers, creditors } from './people';
 export const loansRelations = relations(loans, ({ one, many }) => ({
   creditor: one(creditors, { fields: [loans.creditorId], references: [creditors.id] }),
   borrower: one(borrowers, { fields: [loans.borrowerId], references: [borrowers.id] }),
-  installments: many(installments),
   payments: many(payments),
   cases: many(cases),
-}));
-
-export const installmentsRelations = relations(installments, ({ one }) => ({
-  loan: one(loans, { fields: [installments.loanId], references: [loans.id] }),
 }));
 
 export const paymentsRelations = relations(payments, ({ one }) => ({

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import type { Database } from '@/db/client';
-import { borrowers, cases, creditors, installments, loans, payments, sealAuthorisations, staffUsers } from '@/db/schema';
+import { borrowers, cases, creditors, loans, payments, sealAuthorisations, staffUsers } from '@/db/schema';
 import { addMonths } from '@/lib/domain/dates';
 import { maskResidentId, residentIdCheckChar } from '@/lib/domain/identity';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { buildSchedule } from '@/lib/domain/schedule';
+import { scheduleColumns } from '@/lib/domain/stored-schedule';
 import { hashPassword } from '@/lib/server/auth/passwords';
 import { encryptField, lookupHash } from '@/lib/server/crypto';
 
@@ -81,9 +82,9 @@ export async function makeLoanWithCase(db: Database, creditorId: string, borrowe
       firstDueDate,
       maturityDate: addMonths(firstDueDate, 11),
       status: 'delinquent',
+      ...scheduleColumns(schedule),
     })
     .returning();
-  await db.insert(installments).values(schedule.map((row) => ({ loanId: loan!.id, seq: row.seq, dueDate: row.dueDate, principalDue: row.principal, interestDue: row.interest })));
   const [kase] = await db
     .insert(cases)
     .values({

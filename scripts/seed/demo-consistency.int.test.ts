@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, borrowers, cases, installments, loans, payments } from '@/db/schema';
+import { agreements, borrowers, cases, loans, payments } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { priceOffer } from '@/lib/domain/offer-pricing';
 import { defaultPolicy } from '@/lib/domain/policy';
+import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { oracleArrears } from '@/lib/domain/oracle/arrears-oracle';
 import { oracleOffer } from '@/lib/domain/oracle/offer-oracle';
 import type { Actor } from '@/lib/server/actor';
@@ -39,11 +40,10 @@ afterAll(async () => {
 
 async function historyOf(loanId: string) {
   const [loan] = await t.db.select().from(loans).where(eq(loans.id, loanId));
-  const schedule = await t.db.select().from(installments).where(eq(installments.loanId, loanId)).orderBy(asc(installments.seq));
   const paid = await t.db.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(asc(payments.receivedOn), asc(payments.createdAt));
   return {
     loan: loan!,
-    installments: schedule.map((i) => ({ seq: i.seq, dueDate: i.dueDate, principalDue: i.principalDue, interestDue: i.interestDue, feesDue: i.feesDue })),
+    installments: scheduleOf(loan!),
     payments: paid.map((p) => ({ receivedOn: p.receivedOn, amount: p.amount })),
   };
 }

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { borrowers, caseOutcomes, cases, contactRecords, creditors, installments, loans, negotiationMessages, payments, staffUsers } from '@/db/schema';
+import { borrowers, caseOutcomes, cases, contactRecords, creditors, loans, negotiationMessages, payments, staffUsers } from '@/db/schema';
 import { addDays, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { defaultPolicy } from '@/lib/domain/policy';
+import { scheduleColumns } from '@/lib/domain/stored-schedule';
 import { systemCtx } from '@/lib/server/actor';
 import { recordAudit } from '@/lib/server/audit';
 import { hashPassword } from '@/lib/server/auth/passwords';
@@ -131,10 +132,8 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       firstDueDate: p.plan.firstDueDate,
       maturityDate: p.plan.maturityDate,
       status: p.plan.status,
+      ...scheduleColumns(p.plan.schedule),
     });
-    await tx.insert(installments).values(
-      p.plan.schedule.map((i) => ({ loanId: p.id, seq: i.seq, dueDate: i.dueDate, principalDue: i.principal, interestDue: i.interest })),
-    );
     if (p.plan.payments.length > 0) {
       await tx.insert(payments).values(
         p.plan.payments.map((pay) => ({ loanId: p.id, receivedOn: pay.receivedOn, amount: pay.amount, channel: pay.channel, reference: `${p.contractNo}-P${pay.label}` })),

@@ -5,6 +5,7 @@ import { cases, creditors, staffUsers } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { addDays, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { defaultPolicy, parsePolicy } from '@/lib/domain/policy';
+import { scheduleColumns } from '@/lib/domain/stored-schedule';
 import { systemCtx } from '@/lib/server/actor';
 import { recordAudit } from '@/lib/server/audit';
 import { DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE, SEED_LOCK_KEY } from './demo';
@@ -92,7 +93,7 @@ export async function generateCases(db: Database, options: GenerateOptions): Pro
   });
   if (!generated) return;
   // Fresh statistics, so the first benchmark queries do not plan against empty tables.
-  await db.execute(sql`analyze borrowers, loans, installments, payments, cases, case_facts, case_outcomes`);
+  await db.execute(sql`analyze borrowers, loans, payments, cases, case_facts, case_outcomes`);
 }
 
 type ServedCreditor = { creditorId: string; mediatorIds: string[]; windowDays: number; share: number };
@@ -194,7 +195,6 @@ async function disableRowTriggers(tx: Transaction): Promise<boolean> {
 const references: readonly (readonly [table: string, column: string, target: string])[] = [
   ['loans', 'creditor_id', 'creditors'],
   ['loans', 'borrower_id', 'borrowers'],
-  ['installments', 'loan_id', 'loans'],
   ['payments', 'loan_id', 'loans'],
   ['cases', 'creditor_id', 'creditors'],
   ['cases', 'borrower_id', 'borrowers'],
@@ -226,7 +226,8 @@ type Column = { name: string; type: string; quote: boolean; body: string };
 type Table = { name: string; columns: Column[]; rows: number };
 
 function table(name: string, spec: Record<string, string>): Table {
-  return { name, rows: 0, columns: Object.entries(spec).map(([col, type]) => ({ name: col, type, quote: type === 'text', body: '' })) };
+  // An array column (a loan's schedule) travels as the text of its literal, cast back per row (batchStatement).
+  return { name, rows: 0, columns: Object.entries(spec).map(([col, type]) => ({ name: col, type, quote: type === 'text' || type.endsWith('[]'), body: '' })) };
 }
 
 function push(t: Table, ...values: (string | number | null)[]) {
@@ -254,8 +255,8 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
   const loanRows = table('loans', {
     id: 'uuid', creditor_id: 'uuid', borrower_id: 'uuid', contract_no: 'text', product: 'text', principal: 'bigint', annual_rate_ppm: 'integer', term_months: 'integer',
     repayment_method: 'repayment_method', start_date: 'date', first_due_date: 'date', maturity_date: 'date', status: 'loan_status',
+    schedule_due_dates: 'date[]', schedule_principal: 'bigint[]', schedule_interest: 'bigint[]', schedule_fees: 'bigint[]',
   });
-  const installmentRows = table('installments', { loan_id: 'uuid', seq: 'integer', due_date: 'date', principal_due: 'bigint', interest_due: 'bigint' });
   const paymentRows = table('payments', { id: 'uuid', loan_id: 'uuid', received_on: 'date', amount: 'bigint', channel: 'text', reference: 'text' });
   const caseRows = table('cases', {
     id: 'uuid', case_no: 'text', creditor_id: 'uuid', borrower_id: 'uuid', loan_id: 'uuid', state: 'case_state', assignee_id: 'uuid',
@@ -296,8 +297,11 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
     const facts = planCaseFacts(rng, { state, plan, payments: loan.payments, now });
     const loanId = input.nextId();
     const contractNo = `GEN-${loan.startDate.slice(0, 4)}-${String(i + 1).padStart(7, '0')}`;
-    push(loanRows, loanId, served.creditorId, borrowerId, contractNo, loan.product, loan.principal, loan.annualRatePpm, loan.termMonths, loan.repaymentMethod, loan.startDate, loan.firstDueDate, loan.maturityDate, loan.status);
-    for (const inst of loan.schedule) push(installmentRows, loanId, inst.seq, inst.dueDate, inst.principal, inst.interest);
+    const schedule = scheduleColumns(loan.schedule);
+    push(
+      loanRows, loanId, served.creditorId, borrowerId, contractNo, loan.product, loan.principal, loan.annualRatePpm, loan.termMonths, loan.repaymentMethod, loan.startDate, loan.firstDueDate, loan.maturityDate, loan.status,
+      `{${schedule.scheduleDueDates.join(',')}}`, `{${schedule.schedulePrincipal.join(',')}}`, `{${schedule.scheduleInterest.join(',')}}`, `{${schedule.scheduleFees.join(',')}}`,
+    );
     for (const pay of loan.payments) push(paymentRows, input.nextId(), loanId, pay.receivedOn, pay.amount, pay.channel, `${contractNo}-P${pay.label}`);
     const assignee = state === 'invited' && rng.chance(0.4) ? null : rng.pick(served.mediatorIds);
     const caseId = input.nextId();
@@ -312,7 +316,7 @@ function buildBatch(rng: Rng, input: BatchInput): SQL {
       push(outcomeRows, input.nextId(), caseId, o.outcome, o.recovered ?? null, o.waived ?? null, o.claimed ?? null, o.restructured ?? null, o.from, o.to, iso(o.at), iso(o.supersededAt), o.supersededAt ? 'replaced' : null);
     }
   }
-  return batchStatement([borrowerRows, loanRows, installmentRows, paymentRows, caseRows, factRows, outcomeRows]);
+  return batchStatement([borrowerRows, loanRows, paymentRows, caseRows, factRows, outcomeRows]);
 }
 
 /**
@@ -328,10 +332,11 @@ function batchStatement(tables: Table[]): SQL {
   const parts = tables.filter((t) => t.rows > 0).map((t) => {
     const columns = sql.raw(t.columns.map((c) => `"${c.name}"`).join(', '));
     const arrays = sql.join(
-      t.columns.map((c) => sql`${`{${c.body}}`}::${sql.raw(c.type)}[]`),
+      t.columns.map((c) => sql`${`{${c.body}}`}::${sql.raw(c.type.endsWith('[]') ? 'text' : c.type)}[]`),
       sql`, `,
     );
-    return sql`${sql.identifier(`ins_${t.name}`)} as (insert into ${sql.identifier(t.name)} (${columns}) select * from unnest(${arrays}))`;
+    const values = sql.raw(t.columns.map((c) => (c.type.endsWith('[]') ? `"${c.name}"::${c.type}` : `"${c.name}"`)).join(', '));
+    return sql`${sql.identifier(`ins_${t.name}`)} as (insert into ${sql.identifier(t.name)} (${columns}) select ${values} from unnest(${arrays}) as u(${columns}))`;
   });
   return sql`with ${sql.join(parts, sql`, `)} select 1`;
 }

@@ -1,18 +1,19 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '@/db/client';
-import { auditEvents, borrowers, cases, creditors, installments, loans, payments, staffUsers } from '@/db/schema';
+import { auditEvents, borrowers, cases, creditors, loans, payments, staffUsers } from '@/db/schema';
 import { caseStates, openMediationStates } from '@/lib/domain/case-state';
 import { daysBetween, dpdBucket, todayIn } from '@/lib/domain/dates';
 import { isValidResidentId, maskResidentId } from '@/lib/domain/identity';
 import { defaultPolicy } from '@/lib/domain/policy';
+import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { verifyAuditChain } from '@/lib/server/audit';
 import { decryptField, lookupHash } from '@/lib/server/crypto';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { DEMO_CREDITOR_CODE, seedDemo } from './demo';
 import { generateCases } from './generate';
 
-const tables = ['creditors', 'staff_users', 'borrowers', 'loans', 'installments', 'payments', 'cases', 'contact_records', 'negotiation_messages', 'audit_events'];
+const tables = ['creditors', 'staff_users', 'borrowers', 'loans', 'payments', 'cases', 'contact_records', 'negotiation_messages', 'audit_events'];
 
 async function rowCounts(db: Database) {
   const counts: Record<string, number> = {};
@@ -106,7 +107,6 @@ describe('demo seed', () => {
   it('covers every case state and every DPD bucket, with figures that follow from the loans', async () => {
     const caseRows = await t.db.select().from(cases);
     const loanRows = await t.db.select().from(loans);
-    const scheduleRows = await t.db.select().from(installments).orderBy(asc(installments.seq));
     const paymentRows = await t.db.select().from(payments);
     const mediatorIds = new Set((await t.db.select().from(staffUsers).where(eq(staffUsers.role, 'mediator'))).map((s) => s.id));
 
@@ -126,7 +126,7 @@ describe('demo seed', () => {
     const bucketsToday = new Set<string>();
     for (const c of caseRows) {
       const loan = loanRows.find((l) => l.id === c.loanId)!;
-      const schedule = scheduleRows.filter((i) => i.loanId === loan.id);
+      const schedule = scheduleOf(loan);
       const loanPayments = paymentRows.filter((p) => p.loanId === loan.id);
       expect(schedule.reduce((sum, i) => sum + i.principalDue, 0)).toBe(loan.principal);
 
@@ -180,7 +180,7 @@ describe('benchmark generator', () => {
       const { rows } = await t.db.execute(sql`
         select c.case_no, c.state, c.dpd_at_open, c.arrears_at_open, c.opened_at, c.closed_at, b.full_name, b.phone, b.resident_id_masked,
                l.contract_no, l.principal, l.annual_rate_ppm, l.term_months, l.repayment_method, l.status,
-               (select count(*)::int from installments i where i.loan_id = l.id) as installments,
+               cardinality(l.schedule_due_dates) as installments, l.schedule_due_dates, l.schedule_principal, l.schedule_interest,
                (select coalesce(sum(p.amount), 0)::bigint from payments p where p.loan_id = l.id) as paid
         from cases c join loans l on l.id = c.loan_id join borrowers b on b.id = c.borrower_id
         where c.case_no like 'CASE-GEN-%' order by c.case_no`);

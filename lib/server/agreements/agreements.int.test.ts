@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, cases, hardshipStatements, installments, loans, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { agreements, auditEvents, cases, hardshipStatements, loans, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { addMonths, todayIn } from '@/lib/domain/dates';
 import { checkOffer } from '@/lib/domain/offer-checks';
 import { priceOffer } from '@/lib/domain/offer-pricing';
 import { buildSchedule } from '@/lib/domain/schedule';
+import { scheduleColumns } from '@/lib/domain/stored-schedule';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
@@ -347,9 +348,7 @@ describe('an extension', () => {
     const startDate = addMonths(today, -5, 10);
     const firstDueDate = addMonths(startDate, 1);
     const schedule = buildSchedule({ principal: 6_000_000, annualRatePpm: 72_000, months: 12, method: 'equal_installment', firstDueDate });
-    await test.db.delete(installments).where(eq(installments.loanId, template.loanId));
-    await test.db.update(loans).set({ startDate, firstDueDate, maturityDate: schedule.at(-1)!.dueDate, extendedMonths: 0 }).where(eq(loans.id, template.loanId));
-    await test.db.insert(installments).values(schedule.map((r) => ({ loanId: template.loanId, seq: r.seq, dueDate: r.dueDate, principalDue: r.principal, interestDue: r.interest })));
+    await test.db.update(loans).set({ startDate, firstDueDate, maturityDate: schedule.at(-1)!.dueDate, extendedMonths: 0, ...scheduleColumns(schedule) }).where(eq(loans.id, template.loanId));
     const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta };
     const mediatorCtx: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, meta };
 

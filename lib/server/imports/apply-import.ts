@@ -16,14 +16,15 @@ import { newInviteCode } from './invite-codes';
 /**
  * The import job (lib/server/jobs.ts, `import-apply`), once an admin has confirmed the preview: the staged rows
  * become borrowers (accounts, found again by resident ID), loans (by creditor and contract number) with their
- * schedules, payments so far (each once, by its reference), a case for every loan that has none, and an
- * invitation queued for each new case, all in ONE transaction with the batch's audit event (with the file's
- * SHA-256): a failure anywhere leaves nothing of the batch. Set-based SQL from the staging table, so 100,000
- * rows are a handful of statements. Unchanged rows are skipped, so importing the same file again changes nothing.
+ * schedules (the loan's own array columns: lib/domain/stored-schedule.ts), payments so far (each once, by its
+ * reference), a case for every loan that has none, and an invitation queued for each new case, all in ONE
+ * transaction with the batch's audit event (with the file's SHA-256): a failure anywhere leaves nothing of the
+ * batch. Set-based SQL from the staging table, so 100,000 rows are a handful of statements. Unchanged rows are
+ * skipped, so importing the same file again changes nothing.
  */
 export type ApplyReport = { status: 'imported' | 'failed' | 'skipped'; imported: number; casesOpened: number; borrowersCreated: number; invitations: number };
 
-const stageNames = ['borrowers', 'loans', 'schedules', 'payments', 'cases', 'invitations'] as const;
+const stageNames = ['borrowers', 'loans', 'payments', 'cases', 'invitations'] as const;
 
 let stageStarted = 0;
 
@@ -46,6 +47,9 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
   if (options.onBackend) options.onBackend((await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid);
   const report: ApplyReport = { status: 'skipped', imported: 0, casesOpened: 0, borrowersCreated: 0, invitations: 0 };
   try {
+    // The staging as it is now: the planner otherwise takes a batch for a few hundred rows and nests its joins. Before
+    // the transaction, so that the lock ANALYZE takes is not held through it (two batches' applies would queue on it).
+    await client.query('analyze import_rows');
     await client.query('begin');
     // The batch's advisory lock, not a row lock: the stage is written to the batch's row from another connection
     // while this transaction runs (setStage), which a row lock held here would block until the end.
@@ -63,6 +67,8 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
     // The dashboard's case facts are refreshed once for the batch's cases at the end, not row by row (migration 0017_case_facts_bulk).
     await client.query(`set local concord.defer_case_facts = 'on'`);
     const rowsOf = `from import_rows r where r.batch_id = $1 and r.action <> 'unchanged'`;
+    // Room to sort and hash a batch of 100,000 rows in memory rather than on disk.
+    await client.query(`set local work_mem = '64MB'`);
 
     await setStage(batchId, stageNames[0]);
     const borrowers = await client.query<{ inserted: boolean }>(
@@ -78,30 +84,23 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
 
     await setStage(batchId, stageNames[1]);
     await client.query(
-      `insert into loans (creditor_id, borrower_id, contract_no, product, principal, annual_rate_ppm, term_months, repayment_method, start_date, first_due_date, maturity_date, status, import_batch_id, import_hash)
-       select $2, b.id, r.contract_no, r.product, r.principal, r.annual_rate_ppm, r.term_months, r.repayment_method::repayment_method, r.start_date, r.first_due_date, r.maturity_date, 'delinquent', $1, r.row_hash
+      `insert into loans (creditor_id, borrower_id, contract_no, product, principal, annual_rate_ppm, term_months, repayment_method, start_date, first_due_date, maturity_date, status, import_batch_id, import_hash,
+                          schedule_due_dates, schedule_principal, schedule_interest, schedule_fees)
+       select $2, b.id, r.contract_no, r.product, r.principal, r.annual_rate_ppm, r.term_months, r.repayment_method::repayment_method, r.start_date, r.first_due_date, r.maturity_date, 'delinquent', $1, r.row_hash,
+              r.due_dates, r.principal_due, r.interest_due, array_fill(0::bigint, array[cardinality(r.due_dates)])
        ${rowsOf.replace('from import_rows r', 'from import_rows r join borrowers b on b.resident_id_hash = r.resident_id_hash')}
        on conflict (creditor_id, contract_no) do update set product = excluded.product, principal = excluded.principal, annual_rate_ppm = excluded.annual_rate_ppm,
          term_months = excluded.term_months, repayment_method = excluded.repayment_method, start_date = excluded.start_date, first_due_date = excluded.first_due_date,
-         maturity_date = excluded.maturity_date, import_batch_id = excluded.import_batch_id, import_hash = excluded.import_hash`,
+         maturity_date = excluded.maturity_date, import_batch_id = excluded.import_batch_id, import_hash = excluded.import_hash,
+         -- The file's schedule (a file has no fees: a schedule it leaves as it was keeps its own).
+         schedule_due_dates = excluded.schedule_due_dates, schedule_principal = excluded.schedule_principal, schedule_interest = excluded.schedule_interest,
+         schedule_fees = case when (loans.schedule_due_dates, loans.schedule_principal, loans.schedule_interest) = (excluded.schedule_due_dates, excluded.schedule_principal, excluded.schedule_interest)
+                              then loans.schedule_fees else excluded.schedule_fees end`,
       [batchId, c],
     );
     const loanOf = `join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no`;
 
     await setStage(batchId, stageNames[2]);
-    await client.query(`delete from installments i using import_rows r ${loanOf} where r.batch_id = $1 and r.action = 'update' and r.terms_changed and i.loan_id = l.id`, [batchId, c]);
-    await client.query(
-      `insert into installments (loan_id, seq, due_date, principal_due, interest_due)
-       select l.id, s.seq, s.due, s.principal, s.interest from import_rows r ${loanOf}
-       cross join lateral unnest(r.due_dates, r.principal_due, r.interest_due) with ordinality as s(due, principal, interest, seq)
-       where r.batch_id = $1 and (r.action = 'new' or (r.action = 'update' and r.terms_changed))
-       -- In the unique index's order: its pages (and the loans' key pages the foreign key reads) are then visited
-       -- one after another instead of at random, 1.2 million times for 100,000 loans.
-       order by l.id, s.seq`,
-      [batchId, c],
-    );
-
-    await setStage(batchId, stageNames[3]);
     await client.query(
       // Payments so far, from the creditor's file: source 'import', recorded by the admin who confirmed the batch.
       `insert into payments (loan_id, received_on, amount, channel, reference, source, recorded_by_id)
@@ -112,33 +111,53 @@ export async function applyImport(batchId: string, options: { now?: Date; onBack
       [batchId, c, batch.confirmed_by],
     );
 
-    await setStage(batchId, stageNames[4]);
+    await setStage(batchId, stageNames[3]);
     const windowDays = creditorPolicy(batch.policy).mediationWindowDays;
     const deadline = new Date(now.getTime() + windowDays * 86_400_000);
     const prefix = `CASE-${batchId.slice(0, 8).toUpperCase()}-`;
     // A case for every loan of the batch that has none. An invitation code already taken (about once in 10^9) is
     // skipped by ON CONFLICT and drawn again below.
-    const openCases = (onlyLines?: number[]) =>
-      client.query<{ id: string }>(
-        `insert into cases (case_no, creditor_id, borrower_id, loan_id, state, dpd_at_open, arrears_at_open, opened_at, mediation_deadline, invite_code)
-         select $3 || lpad(r.line::text, 6, '0'), $2, l.borrower_id, l.id, 'invited', r.dpd, r.arrears, $4, $5, r.invite_code
-         from import_rows r ${loanOf}
-         where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id) ${onlyLines ? 'and r.line = any($6::int[])' : ''}
-         on conflict (invite_code) do nothing returning id`,
+    //
+    // Each a fresh 'invited' case with no facts: the queue's next action is the first contact, due at its opening, and
+    // it is overdue since its first unpaid day — what the cases' insert trigger would compute (migration 0030, which
+    // lets the batch skip it; the import's test compares the two), written here for 100,000 cases at once.
+    await client.query(`set local concord.case_next_action_given = 'on'`);
+    // The loans that need a case, counted in the same statement as the insert: only when some were skipped (a code
+    // taken) is the batch looked over again for them.
+    const openCases = async (onlyLines?: number[]) => {
+      const { rows: counted } = await client.query<{ candidates: number; opened: number }>(
+        `with candidates as materialized (
+           select $3 || lpad(r.line::text, 6, '0') as case_no, l.borrower_id, l.id as loan_id, r.dpd, r.arrears, r.invite_code
+           from import_rows r ${loanOf}
+           where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id) ${onlyLines ? 'and r.line = any($6::int[])' : ''}
+         ), opened as (
+           insert into cases (case_no, creditor_id, borrower_id, loan_id, state, dpd_at_open, arrears_at_open, opened_at, mediation_deadline, invite_code,
+                              overdue_since, next_action, next_action_at, priority)
+           select case_no, $2, borrower_id, loan_id, 'invited', dpd, arrears, $4, $5, invite_code,
+                  ($4::timestamptz at time zone 'Asia/Shanghai')::date - dpd, 'first_contact', $4, 1
+           from candidates
+           on conflict (invite_code) do nothing returning 1
+         )
+         select (select count(*)::int from candidates) as candidates, (select count(*)::int from opened) as opened`,
         [batchId, c, prefix, now, deadline, ...(onlyLines ? [onlyLines] : [])],
       );
-    report.casesOpened = (await openCases()).rowCount ?? 0;
-    for (let attempt = 0; attempt < 5; attempt++) {
+      return counted[0]!;
+    };
+    let opened = await openCases();
+    report.casesOpened = opened.opened;
+    for (let attempt = 0; attempt < 5 && opened.opened < opened.candidates; attempt++) {
       const { rows: missing } = await client.query<{ line: number }>(
         `select r.line from import_rows r ${loanOf} where r.batch_id = $1 and r.action <> 'unchanged' and not exists (select 1 from cases k where k.loan_id = l.id)`,
         [batchId, c],
       );
-      if (!missing.length) break;
       for (const { line } of missing) await client.query('update import_rows set invite_code = $3 where batch_id = $1 and line = $2', [batchId, line, newInviteCode()]);
-      report.casesOpened += (await openCases(missing.map((m) => m.line))).rowCount ?? 0;
+      opened = await openCases(missing.map((m) => m.line));
+      report.casesOpened += opened.opened;
     }
 
-    await setStage(batchId, stageNames[5]);
+    await client.query(`set local concord.case_next_action_given = 'off'`);
+
+    await setStage(batchId, stageNames[4]);
     report.invitations = await queueInvitations(client, { batchId, creditorId: c, creditorName: { 'zh-CN': batch.name, en: batch.name_en }, prefix, now });
 
     const factsStarted = performance.now();
@@ -207,7 +226,9 @@ async function queueInvitations(client: pg.PoolClient, input: { batchId: string;
        from import_rows r join loans l on l.creditor_id = $2 and l.contract_no = r.contract_no
        join cases k on k.loan_id = l.id and k.case_no = $4 || lpad(r.line::text, 6, '0')
        join borrowers b on b.id = l.borrower_id
-       join t on t.channel = r.invite_channel and t.locale = (case when b.locale = 'en' then 'en' else 'zh-CN' end)
+       -- One key of the row's channel and its borrower's language: the template is joined once the borrower is
+       -- (joined by channel first, each row went through the cases, loans and borrowers twice, once per language).
+       join t on t.channel || '/' || t.locale = r.invite_channel || '/' || (case when b.locale = 'en' then 'en' else 'zh-CN' end)
        where r.batch_id = $1 and r.action <> 'unchanged'
          and not exists (select 1 from invitations i where i.case_id = k.id and i.channel = r.invite_channel)
        returning id, case_id, channel)

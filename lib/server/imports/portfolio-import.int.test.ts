@@ -5,8 +5,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, borrowers, cases, importBatches, importRowErrors, installments, invitations, loans, notifications, payments } from '@/db/schema';
-import { makeCreditor, makeStaff } from '@/lib/testing/factories';
+import { auditEvents, borrowers, cases, importBatches, importRowErrors, importRows, invitations, loans, notifications, payments } from '@/db/schema';
+import { addDays } from '@/lib/domain/dates';
+import { scheduleOf } from '@/lib/domain/stored-schedule';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { applyImport } from './apply-import';
@@ -109,14 +111,13 @@ describe('the portfolio import', () => {
     const ht001 = imported.find((l) => l.contractNo === 'HT-001')!;
     expect(ht001.principal).toBe(1_200_000);
     // 12 equal installments rebuilt from the terms; the two payments recorded once each.
-    expect((await test.db.select().from(installments).where(eq(installments.loanId, ht001.id))).length).toBe(12);
+    expect(ht001.scheduleDueDates).toHaveLength(12);
     const paid = await test.db.select().from(payments).where(eq(payments.loanId, ht001.id));
     expect(paid.map((p) => p.amount)).toEqual([103_850, 103_850]);
     // From the creditor's file, recorded by the admin who confirmed it (the plan pages tell imports from staff entries).
     expect(paid.map((p) => [p.source, p.recordedById])).toEqual([['import', ctx.actor.id], ['import', ctx.actor.id]]);
     const ht003 = imported.find((l) => l.contractNo === 'HT-003')!;
-    const given = await test.db.select().from(installments).where(eq(installments.loanId, ht003.id)).orderBy(installments.seq);
-    expect(given.map((i) => [i.dueDate, i.principalDue, i.interestDue])).toEqual([
+    expect(scheduleOf(ht003).map((i) => [i.dueDate, i.principalDue, i.interestDue])).toEqual([
       ['2025-02-15', 0, 6667],
       ['2025-03-15', 0, 6667],
       ['2025-04-15', 0, 6667],
@@ -190,6 +191,73 @@ describe('the portfolio import', () => {
     const [loan] = await test.db.select().from(loans).where(and(eq(loans.creditorId, creditor.id), eq(loans.contractNo, 'HT-001')));
     expect((await test.db.select().from(payments).where(eq(payments.loanId, loan!.id))).length).toBe(3);
     expect((await test.db.select().from(borrowers).where(eq(borrowers.id, loan!.borrowerId)))[0]!.phone).toBe('13900139001');
+  });
+
+  it('a re-import with another schedule replaces the loan’s, and a loan whose schedule it leaves keeps its own fees', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const original = fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv'), 'utf8');
+    await importFile(ctx, creditor.id, Buffer.from(original));
+    const loanOf = async (contractNo: string) => (await test.db.select().from(loans).where(and(eq(loans.creditorId, creditor.id), eq(loans.contractNo, contractNo))))[0]!;
+    // A fee the creditor's file does not carry, on a loan whose schedule the new file leaves as it was.
+    const ht002 = await loanOf('HT-002');
+    await test.db.update(loans).set({ scheduleFees: ht002.scheduleFees.map((_, i) => (i === 0 ? 2_500 : 0)) }).where(eq(loans.id, ht002.id));
+    const changed = original.replace('2025-06-15 0 66.67;2025-07-15 10000 66.67', '2025-06-15 0 66.67;2025-07-15 10000 70.00').replace('HT-002,Consumer loan', 'HT-002,Consumer loan B');
+    const { batchId } = await upload(ctx, creditor.id, Buffer.from(changed));
+    const preview = await getImportPreview(ctx.actor, batchId);
+    expect(preview.changes).toEqual([
+      { line: 3, contractNo: 'HT-002', changes: [{ field: 'product', from: 'Consumer loan', to: 'Consumer loan B' }] },
+      { line: 4, contractNo: 'HT-003', changes: [{ field: 'schedule', from: '6', to: '6' }] },
+    ]);
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 2, casesOpened: 0 });
+    const ht003 = await loanOf('HT-003');
+    expect(scheduleOf(ht003).at(-1)).toEqual({ seq: 6, dueDate: '2025-07-15', principalDue: 1_000_000, interestDue: 7_000, feesDue: 0 });
+    expect(scheduleOf(ht003).slice(0, 5).map((i) => i.interestDue)).toEqual([6667, 6667, 6667, 6667, 6667]);
+    const after = await loanOf('HT-002');
+    expect(after.product).toBe('Consumer loan B');
+    expect(after.scheduleFees[0]).toBe(2_500);
+    expect(after.scheduleDueDates).toEqual(ht002.scheduleDueDates);
+  });
+
+  it('opens each case with the next action the cases’ trigger computes: the first contact, at its opening, overdue since its first unpaid day', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    await importFile(ctx, creditor.id, fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv')));
+    const queueColumns = { id: cases.id, dpd: cases.dpdAtOpen, openedAt: cases.openedAt, overdueSince: cases.overdueSince, nextAction: cases.nextAction, nextActionAt: cases.nextActionAt, priority: cases.priority };
+    const opened = await test.db.select(queueColumns).from(cases).where(eq(cases.creditorId, creditor.id)).orderBy(cases.caseNo);
+    expect(opened).toHaveLength(3);
+    for (const k of opened) {
+      expect(k).toMatchObject({ nextAction: 'first_contact', nextActionAt: now, priority: 1, openedAt: now });
+      // 2026-06-15 in Shanghai (now is 12:00 there), less the days past due.
+      expect(k.overdueSince).toBe(addDays('2026-06-15', -k.dpd));
+    }
+    // The trigger, made to run on the same rows (it recomputes on any update), agrees.
+    await test.db.update(cases).set({ state: sql`state` }).where(eq(cases.creditorId, creditor.id));
+    expect(await test.db.select(queueColumns).from(cases).where(eq(cases.creditorId, creditor.id)).orderBy(cases.caseNo)).toEqual(opened);
+    // Outside the import the insert trigger still runs: a case written without the four columns gets them.
+    const [plain] = await test.db.select(queueColumns).from(cases).where(eq(cases.caseNo, (await makeLoanWithCase(test.db, creditor.id, (await makeBorrower(test.db)).id)).case.caseNo));
+    expect(plain).toMatchObject({ nextAction: 'first_contact', priority: 1 });
+    expect(plain!.overdueSince).not.toBeNull();
+  });
+
+  it('draws a new invitation code for a row whose code another case took meanwhile, and opens its case with it', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const { batchId } = await upload(ctx, creditor.id, fs.readFileSync(path.join(fixtures, 'portfolio-mixed.utf8.csv')));
+    const [staged] = await test.db.select().from(importRows).where(and(eq(importRows.batchId, batchId), eq(importRows.contractNo, 'HT-002')));
+    // Another creditor's case holds the code the preview drew for HT-002 (a collision, about once in 10^9).
+    const other = await makeCreditor(test.db);
+    await makeLoanWithCase(test.db, other.id, (await makeBorrower(test.db)).id, undefined, { inviteCode: staged!.inviteCode });
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 3, casesOpened: 3, invitations: 3 });
+    const [loan] = await test.db.select().from(loans).where(and(eq(loans.creditorId, creditor.id), eq(loans.contractNo, 'HT-002')));
+    const [kase] = await test.db.select().from(cases).where(eq(cases.loanId, loan!.id));
+    expect(kase!.inviteCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    expect(kase!.inviteCode).not.toBe(staged!.inviteCode);
+    expect(kase).toMatchObject({ nextAction: 'first_contact', priority: 1 });
+    const [letter] = await test.db.select().from(notifications).where(eq(notifications.caseId, kase!.id));
+    expect(letter!.body).toContain(`${kase!.inviteCode!.slice(0, 5)}-${kase!.inviteCode!.slice(5)}`);
   });
 
   it('a failure mid-import leaves nothing of the batch, and the import can be confirmed again', async () => {

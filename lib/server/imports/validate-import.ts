@@ -209,7 +209,8 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
         const existingLoans = await reader.query<Existing>(
           `select l.contract_no, l.import_hash, b.resident_id_hash, b.full_name, b.phone, b.address, b.last_login_at is not null as signed_in,
                   l.product, l.principal, l.annual_rate_ppm, l.term_months, l.repayment_method, l.start_date::text, l.first_due_date::text,
-                  (select array_agg(i.due_date::text || ':' || i.principal_due || ':' || i.interest_due order by i.seq) from installments i where i.loan_id = l.id) as schedule,
+                  (select array_agg(s.due::text || ':' || s.principal || ':' || s.interest order by s.seq)
+                     from unnest(l.schedule_due_dates, l.schedule_principal, l.schedule_interest) with ordinality as s(due, principal, interest, seq)) as schedule,
                   coalesce((select array_agg(p.reference) from payments p where p.loan_id = l.id and p.reference like 'imp:%'), '{}') as refs,
                   exists (select 1 from offers o join cases c on c.id = o.case_id where c.loan_id = l.id) as negotiated
              from loans l join borrowers b on b.id = l.borrower_id where l.creditor_id = $1 and l.contract_no = any($2::text[])`,

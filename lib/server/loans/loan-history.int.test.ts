@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, creditors, installments, payments } from '@/db/schema';
+import { cases, creditors, payments } from '@/db/schema';
 import { computeArrears } from '@/lib/domain/arrears';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment } from '@/lib/testing/factories';
@@ -59,7 +59,11 @@ describe('a loan read in one round trip', () => {
     for (const history of loans) {
       const policy = history.creditor.id === lenient.id ? { ...defaultPolicy, penaltyMarkupPct: 30 } : defaultPolicy;
       // The separate reads, as plain drizzle queries.
-      const schedule = (await test.db.select().from(installments).where(eq(installments.loanId, history.loan.id)).orderBy(asc(installments.seq))).map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principalDue, interestDue: r.interestDue, feesDue: r.feesDue }));
+      const { rows: schedule } = await test.db.execute<{ seq: number; dueDate: string; principalDue: number; interestDue: number; feesDue: number }>(
+        sql`select s.seq::int as "seq", s.due::text as "dueDate", s.principal::float8 as "principalDue", s.interest::float8 as "interestDue", s.fees::float8 as "feesDue"
+            from loans l cross join lateral unnest(l.schedule_due_dates, l.schedule_principal, l.schedule_interest, l.schedule_fees) with ordinality as s(due, principal, interest, fees, seq)
+            where l.id = ${history.loan.id} order by s.seq`,
+      );
       const paid = (await test.db.select().from(payments).where(eq(payments.loanId, history.loan.id)).orderBy(asc(payments.receivedOn), asc(payments.createdAt))).map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, channel: p.channel }));
       expect(history.schedule).toEqual(schedule);
       expect(history.payments).toEqual(paid);

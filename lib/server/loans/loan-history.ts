@@ -1,26 +1,26 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { installments, loans, payments, type borrowers, type cases, type creditors } from '@/db/schema';
+import { loans, payments, type borrowers, type cases, type creditors } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
 import { computeArrears } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
 import type { IsoDate } from '@/lib/domain/dates';
 import type { NextStepFacts } from '@/lib/domain/next-step';
 import type { CreditorPolicy } from '@/lib/domain/policy';
+import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { prepared } from '../prepared';
 
 /**
  * A loan read with everything its arrears depend on, in one round trip: the
- * loan, its creditor, the borrower's time zone, and the schedule, payments and
- * cases, as one relational query (drizzle builds the related rows as JSON in
+ * loan (with its schedule, in its own columns), its creditor, the borrower's
+ * time zone, its payments and cases, as one relational query (drizzle builds the related rows as JSON in
  * PostgreSQL and decodes them by the schema's column types). The borrower's
  * home and loan pages are the most visited; three queries each cost them more
  * than the arithmetic.
  */
 const history = {
   creditor: true,
-  installments: { columns: { seq: true, dueDate: true, principalDue: true, interestDue: true, feesDue: true }, orderBy: () => [asc(installments.seq)] },
   // A reversed payment (a correction) was never received: it is left out.
   payments: {
     columns: { receivedOn: true, amount: true, channel: true },
@@ -66,7 +66,7 @@ const oneForCentre = prepared((db) => db.query.loans.findFirst({ with: { ...hist
 const oneWithParties = prepared((db) => db.query.loans.findFirst({ with: { ...history, borrower: true }, where: eq(loans.id, loanId) }).prepare('loan_parties_with_history'));
 
 type Loan = typeof loans.$inferSelect;
-type Read = Loan & { creditor: typeof creditors.$inferSelect; borrower: { timezone: string }; installments: ArrearsInput['installments']; payments: LoanHistory['payments'] };
+type Read = Loan & { creditor: typeof creditors.$inferSelect; borrower: { timezone: string }; payments: LoanHistory['payments'] };
 
 export type LoanHistory = {
   loan: Loan;
@@ -85,8 +85,8 @@ export type BorrowerCaseRow = {
   next: Omit<NextStepFacts, 'state'>;
 };
 
-function toHistory({ creditor, borrower, installments: schedule, payments: paid, ...loan }: Read): LoanHistory {
-  return { loan, creditor, timezone: borrower.timezone, schedule, payments: paid };
+function toHistory({ creditor, borrower, payments: paid, ...loan }: Read): LoanHistory {
+  return { loan, creditor, timezone: borrower.timezone, schedule: scheduleOf(loan), payments: paid };
 }
 
 /** All of a borrower's loans with their history, by contract number, and their cases, newest first. */
