@@ -36,6 +36,8 @@ export type CaseOverviewDto = {
   offers: { toAnswer: number; ownProposalOpen: boolean; earliestExpiry: string | null };
   /** The current agreement's status (not superseded), if any. */
   agreementStatus: 'awaiting_borrower' | 'signed_by_borrower' | 'executed' | null;
+  /** The current agreement (the newest neither superseded nor void), with the copies that exist beside the one for review. */
+  agreement: { id: string; agreementNo: string; status: NonNullable<CaseOverviewDto['agreementStatus']>; signedFileId: string | null; executedFileId: string | null } | null;
 };
 
 /** One case, as the borrower who owes it or the creditor's staff may see it. */
@@ -53,7 +55,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     kase.assigneeId ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId)) : Promise.resolve([]),
     db.select({ authorType: offers.authorType, expiresAt: offers.expiresAt }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))),
     db
-      .select({ status: agreements.status })
+      .select({ id: agreements.id, agreementNo: agreements.agreementNo, status: agreements.status, signedFileId: agreements.borrowerSignedFileId, executedFileId: agreements.executedFileId })
       .from(agreements)
       .where(and(eq(agreements.caseId, kase.id), notInArray(agreements.status, ['superseded', 'void'])))
       .orderBy(desc(agreements.createdAt))
@@ -91,5 +93,6 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
       earliestExpiry: toAnswer.length ? new Date(Math.min(...toAnswer.map((o) => o.expiresAt.getTime()))).toISOString() : null,
     },
     agreementStatus: (current[0]?.status as CaseOverviewDto['agreementStatus']) ?? null,
+    agreement: current[0] ? { ...current[0], status: current[0].status as NonNullable<CaseOverviewDto['agreementStatus']> } : null,
   };
 }
