@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { ContactHistoryEntry } from '@/lib/domain/contact-rules';
 import { contactContext, contactContextOf } from '../contacts/contact-context';
 import { loanPartiesWithHistory } from '../loans/loan-history';
+import { jsonList } from '../json-select';
 import { loadVisibleCase } from './case-access';
 
 /** How many of each kind of entry the case file reads (the newest); a case with more says so. */
@@ -122,7 +123,7 @@ type CaseFileRows = {
  * member behind it, and the borrower's contacts (every case) in the eight days the contact rules look back over.
  */
 async function caseFileRows(db: Executor, kase: { id: string; borrowerId: string }, now: Date): Promise<CaseFileRows> {
-  const list = (select: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${select}) r)`;
+  const list = jsonList;
   const staffName = (id: SQL | AnyColumn) => sql`(select ${staffUsers.name} from ${staffUsers} where ${staffUsers.id} = ${id})`;
   const since = new Date(now.getTime() - 8 * 86_400_000);
   const result = await db.execute<Record<keyof CaseFileRows, unknown>>(sql`select

@@ -247,10 +247,10 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </h2>
           <StaffNegotiation
             caseId={overview.id}
-            context={workspace.context}
+            context={isNegotiable(overview.state) && canAct ? workspace.context : null}
+            disposableIncome={workspace.context.disposableIncome}
             open={workspace.open}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
-            negotiable={isNegotiable(overview.state)}
             canAct={canAct}
           />
           <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
