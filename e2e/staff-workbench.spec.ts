@@ -114,6 +114,29 @@ test.describe('the mediator’s workbench', () => {
     await axe(page);
   });
 
+  test('a supervisor assigns a case from its file: who can take it, with their open cases, is read when the form opens', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor');
+    const busy = await makeStaff(db, creditor.id, 'mediator');
+    const free = await makeStaff(db, creditor.id, 'mediator');
+    const borrower = await makeBorrower(db, { fullName: '冯雪' });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, busy.id, { state: 'negotiating' });
+    const page = await pageAs(supervisor);
+    await page.goto(`/staff/cases/${kase.id}`);
+    // A case assigned after the page was drawn counts when the form opens.
+    await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, busy.id, { state: 'negotiating' });
+    await page.getByRole('button', { name: '分派', exact: true }).click();
+    const to = page.getByRole('combobox', { name: '分派给' });
+    await expect(to.locator('option', { hasText: `${busy.name}（调解员，在办 2 件）` })).toHaveCount(1);
+    await expect(to.locator('option', { hasText: `${free.name}（调解员，在办 0 件）` })).toHaveCount(1);
+    await expect(to).toHaveValue(busy.id);
+    await axe(page);
+    await to.selectOption(free.id);
+    await page.getByRole('button', { name: '分派案件' }).click();
+    await expect(page.getByText(`调解员: ${free.name}`)).toBeVisible();
+    const [row] = await db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, kase.id));
+    expect(row!.assigneeId).toBe(free.id);
+  });
   test('a promise to pay not kept is broken after its day and grace, and the case rises to the top of the queue', async ({ db, pageAs, axe }) => {
     const timeZone = zoneAtNoon();
     const creditor = await makeCreditor(db);
