@@ -89,4 +89,24 @@ describe('the case file', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(times.every((t) => /Z$/.test(t))).toBe(true);
   });
+
+  it('shows the newest 50 timeline entries and says there are more; the whole timeline on asking', async () => {
+    const { db } = test;
+    const borrower = await makeBorrower(db, { fullName: '钱多' });
+    const creditorId = mediator.creditorId!;
+    const { case: kase } = await makeLoanWithCase(db, creditorId, borrower.id, mediator.id, { state: 'negotiating' });
+    // 55 notes, one a minute: the newest is the 55th.
+    for (let i = 1; i <= 55; i++) await addNote(ctxOf(mediator), { caseId: kase.id, body: `第${i}条` }, new Date(Date.UTC(2026, 6, 2, 1, i)));
+    const recent = await getCaseFile(mediator, kase.id, bj('2026-07-02T12:00:00'));
+    expect(recent.timeline).toHaveLength(50);
+    expect(recent.timelineMore).toBe(true);
+    expect(recent.timeline[0]).toMatchObject({ kind: 'note', note: { body: '第55条' } });
+    expect(recent.timeline[49]).toMatchObject({ kind: 'note', note: { body: '第6条' } });
+    const whole = await getCaseFile(mediator, kase.id, bj('2026-07-02T12:00:00'), { wholeTimeline: true });
+    expect(whole.timeline).toHaveLength(55);
+    expect(whole.timelineMore).toBe(false);
+    expect(whole.timeline.at(-1)).toMatchObject({ kind: 'note', note: { body: '第1条' } });
+    // The notes card reads the newest five either way.
+    expect(recent.notes.slice(0, 5).map((n) => n.body)).toEqual(['第55条', '第54条', '第53条', '第52条', '第51条']);
+  });
 });

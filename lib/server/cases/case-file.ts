@@ -11,8 +11,10 @@ import { loanPartiesWithHistory } from '../loans/loan-history';
 import { jsonList } from '../json-select';
 import { loadVisibleCase } from './case-access';
 
-/** How many of each kind of entry the case file reads (the newest); a case with more says so. */
+/** How many of each kind of entry the case file reads at most (the newest); a case with more says so. */
 const LIMIT = 200;
+/** How many timeline entries the case file shows unless the whole timeline is asked for (the newest). */
+export const TIMELINE_RECENT = 50;
 
 export type ContactDto = {
   id: string;
@@ -47,6 +49,8 @@ export type CaseFileDto = {
   promises: PromiseDto[];
   callbacks: CallbackDto[];
   timeline: TimelineEntry[];
+  /** Whether the case has more entries than the timeline holds: the newest TIMELINE_RECENT, or LIMIT with `wholeTimeline`. */
+  timelineMore: boolean;
 };
 
 /** Audit actions whose substance the timeline already shows from its own table. */
@@ -57,14 +61,14 @@ const shownElsewhere = ['contact.recorded', 'contact.blocked', 'note.added', 'ca
  * rules at `now`, the contact record, notes, promises to pay, callbacks, and one timeline merging messages, offers,
  * contacts, notes and the case's audit events, newest first.
  */
-export async function getCaseFile(actor: Actor, caseId: unknown, now: Date = new Date()): Promise<CaseFileDto> {
+export async function getCaseFile(actor: Actor, caseId: unknown, now: Date = new Date(), { wholeTimeline = false }: { wholeTimeline?: boolean } = {}): Promise<CaseFileDto> {
   if (actor.type !== 'staff') throw new AppError('NOT_FOUND');
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const [context, rows] = await Promise.all([
     // The borrower and the creditor's policy come with the loan, which the page has read already (per-render.ts).
     loanPartiesWithHistory(db, kase.loanId),
-    caseFileRows(db, kase, now),
+    caseFileRows(db, kase, now, (wholeTimeline ? LIMIT : TIMELINE_RECENT) + 1),
   ]).then(([{ borrower, creditor }, rows]) => [borrower.id === kase.borrowerId ? contactContextOf(borrower, creditor.policy, rows.history, now) : null, rows] as const);
   const rules = context ?? (await contactContext(db, kase, now));
   const { contactRows, noteRows, promiseRows, callbackRows, messageRows, offerRows, eventRows } = rows;
@@ -98,7 +102,8 @@ export async function getCaseFile(actor: Actor, caseId: unknown, now: Date = new
       author: r.author ?? '',
     })),
     callbacks: callbackRows.map((r) => ({ id: r.id, dueAt: iso(r.dueAt), note: r.note, status: r.status, staff: r.staff ?? '' })),
-    timeline: timeline.slice(0, LIMIT),
+    timeline: timeline.slice(0, wholeTimeline ? LIMIT : TIMELINE_RECENT),
+    timelineMore: timeline.length > (wholeTimeline ? LIMIT : TIMELINE_RECENT),
   };
 }
 
@@ -119,19 +124,20 @@ type CaseFileRows = {
 
 /**
  * Everything the case file's working half lists, in one statement (one round trip instead of nine): the newest
- * contacts, notes, promises, callbacks, messages, offers and audit events of the case, each with the name of the staff
- * member behind it, and the borrower's contacts (every case) in the eight days the contact rules look back over.
+ * contacts, notes, messages, offers and audit events of the case (`shown` of each: the newest `shown` of the timeline
+ * are among them), its promises and callbacks, each with the name of the staff member behind it, and the borrower's
+ * contacts (every case) in the eight days the contact rules look back over.
  */
-async function caseFileRows(db: Executor, kase: { id: string; borrowerId: string }, now: Date): Promise<CaseFileRows> {
+async function caseFileRows(db: Executor, kase: { id: string; borrowerId: string }, now: Date, shown: number): Promise<CaseFileRows> {
   const list = jsonList;
   const staffName = (id: SQL | AnyColumn) => sql`(select ${staffUsers.name} from ${staffUsers} where ${staffUsers.id} = ${id})`;
   const since = new Date(now.getTime() - 8 * 86_400_000);
   const result = await db.execute<Record<keyof CaseFileRows, unknown>>(sql`select
     ${list(sql`select ${contactRecords.id} as id, ${contactRecords.at} as at, ${contactRecords.channel} as channel, ${contactRecords.direction} as direction, ${contactRecords.party} as party,
       ${contactRecords.outcome} as outcome, ${contactRecords.result} as result, ${contactRecords.blockedRule} as "blockedRule", ${contactRecords.note} as note, ${staffName(contactRecords.staffId)} as staff
-      from ${contactRecords} where ${contactRecords.caseId} = ${kase.id} order by ${contactRecords.at} desc limit ${LIMIT}`)} as "contactRows",
+      from ${contactRecords} where ${contactRecords.caseId} = ${kase.id} order by ${contactRecords.at} desc limit ${shown}`)} as "contactRows",
     ${list(sql`select ${caseNotes.id} as id, ${caseNotes.createdAt} as at, ${caseNotes.body} as body, ${staffName(caseNotes.authorId)} as author
-      from ${caseNotes} where ${caseNotes.caseId} = ${kase.id} order by ${caseNotes.createdAt} desc limit ${LIMIT}`)} as "noteRows",
+      from ${caseNotes} where ${caseNotes.caseId} = ${kase.id} order by ${caseNotes.createdAt} desc limit ${shown}`)} as "noteRows",
     ${list(sql`select ${promisesToPay.id} as id, ${promisesToPay.promisedOn} as "promisedOn", ${promisesToPay.amount} as amount, ${promisesToPay.status} as status, ${promisesToPay.dueAt} as "dueAt",
       ${promisesToPay.paidAmount} as "paidAmount", ${promisesToPay.createdAt} as "createdAt", ${staffName(promisesToPay.createdBy)} as author
       from ${promisesToPay} where ${promisesToPay.caseId} = ${kase.id} order by ${promisesToPay.createdAt} desc limit ${LIMIT}`)} as "promiseRows",
@@ -139,13 +145,13 @@ async function caseFileRows(db: Executor, kase: { id: string; borrowerId: string
       from ${callbacks} where ${callbacks.caseId} = ${kase.id} order by ${callbacks.dueAt} desc limit ${LIMIT}`)} as "callbackRows",
     ${list(sql`select ${negotiationMessages.id} as id, ${negotiationMessages.createdAt} as at, ${negotiationMessages.authorType} as author, ${negotiationMessages.body} as body,
       case when ${negotiationMessages.authorType} = 'staff' then ${staffName(negotiationMessages.authorId)} end as name
-      from ${negotiationMessages} where ${negotiationMessages.caseId} = ${kase.id} order by ${negotiationMessages.createdAt} desc limit ${LIMIT}`)} as "messageRows",
+      from ${negotiationMessages} where ${negotiationMessages.caseId} = ${kase.id} order by ${negotiationMessages.createdAt} desc limit ${shown}`)} as "messageRows",
     ${list(sql`select ${offers.id} as id, ${offers.createdAt} as at, ${offers.authorType} as author, ${offers.status} as status,
       case when ${offers.authorType} = 'staff' then ${staffName(offers.authorId)} end as name
-      from ${offers} where ${offers.caseId} = ${kase.id} order by ${offers.createdAt} desc limit ${LIMIT}`)} as "offerRows",
+      from ${offers} where ${offers.caseId} = ${kase.id} order by ${offers.createdAt} desc limit ${shown}`)} as "offerRows",
     ${list(sql`select ${auditEvents.seq} as seq, ${auditEvents.at} as at, ${auditEvents.action} as action, ${auditEvents.actorType} as "actorType", ${auditEvents.data} as data,
       case when ${auditEvents.actorType} = 'staff' then ${staffName(auditEvents.actorId)} end as name
-      from ${auditEvents} where ${and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, kase.id), notInArray(auditEvents.action, shownElsewhere))} order by ${auditEvents.seq} desc limit ${LIMIT}`)} as "eventRows",
+      from ${auditEvents} where ${and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, kase.id), notInArray(auditEvents.action, shownElsewhere))} order by ${auditEvents.seq} desc limit ${shown}`)} as "eventRows",
     ${list(sql`select ${contactRecords.at} as at, ${contactRecords.channel} as channel, ${contactRecords.outcome} as outcome, ${contactRecords.direction} as direction
       from ${contactRecords} where ${contactRecords.borrowerId} = ${kase.borrowerId} and ${contactRecords.at} >= ${since}`)} as history`);
   const row = result.rows[0]! as unknown as Omit<CaseFileRows, 'history'> & { history: (Omit<ContactHistoryEntry, 'at'> & { at: string })[] };

@@ -45,13 +45,15 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const raw = await searchParams;
   // The queue view the case was opened from (its query string): "work next" continues in it.
   const view = typeof raw.view === 'string' ? raw.view.slice(0, 2000) : '';
+  // The timeline shows the newest entries unless the whole of it is asked for.
+  const wholeTimeline = raw.timeline === 'all';
   const overview = await orNotFound(getCaseOverview(actor, id));
   const now = new Date();
   const [{ statements }, workspace, messages, file, plan, t, tf, tState, format, locale] = await Promise.all([
     getHardshipStatements(actor, overview.id),
     getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
-    getCaseFile(actor, overview.id, now),
+    getCaseFile(actor, overview.id, now, { wholeTimeline }),
     getStaffPlan(actor, overview.id, now),
     getTranslations('staffCase'),
     getTranslations('staffCaseFile'),
@@ -266,7 +268,12 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </div>
         </div>
         <LitigationSection ctx={ctx} caseId={overview.id} canAct={canAct} locale={locale} />
-        <Timeline entries={file.timeline} />
+        <Timeline
+          entries={file.timeline}
+          more={file.timelineMore}
+          whole={wholeTimeline}
+          wholeHref={`/staff/cases/${overview.id}?${new URLSearchParams({ ...(view ? { view } : {}), timeline: 'all' }).toString()}#timeline-heading`}
+        />
       </main>
     </ClientMessages>
   );
