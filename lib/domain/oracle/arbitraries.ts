@@ -73,54 +73,59 @@ export const arrearsCaseArb = fc.record({ loan: loanArb, policy: policyArb, hist
   return { input, anchorDay };
 });
 
-/** An offer case: a loan in arrears as of a day, under a random policy (built with the schema, so within the law). */
-export const offerCaseArb = fc
-  .record({
-    loan: loanArb,
-    paid: fc.integer({ min: 0, max: 47 }),
-    early: fc.constantFrom(0, 0, 2),
-    extraDays: fc.integer({ min: 1, max: 400 }),
-    extendedMonths: fc.constantFrom(0, 0, 1, 3),
-    policy: fc.record({
-      markup: fc.integer({ min: 30, max: 50 }),
-      cap: fc.oneof(fc.constant(24), fc.constant(24), fc.integer({ min: 500, max: 2_400 }).map((h) => h / 100)),
-      scope: fc.constantFrom('whole_debt' as const, 'per_installment' as const),
-      spreadBase: fc.constantFrom('outstanding' as const, 'arrears' as const),
-      extensionRate: fc.constantFrom('contract' as const, 'policy' as const),
-      minDownPaymentPct: fc.constantFrom(0, 0, 10, 12.5),
-      maxMonths: fc.constantFrom(12, 36, 60),
-      longest: fc.constantFrom(60, 60, 24),
-      mediatorMonths: fc.constantFrom(24, 36),
-      pause: fc.record({ months: fc.integer({ min: 1, max: 6 }), interest: fc.constantFrom('frozen' as const, 'reduced' as const), reducedRatePct: fc.constantFrom(0, 25, 50, 100) }),
-    }),
-    income: fc.option(fc.integer({ min: -100_000, max: 3_000_000 }), { nil: null }),
-  })
-  .map((a): OfferContext => {
-    const anchorDay = Number(a.loan.start.slice(8, 10));
-    const policy = creditorPolicySchema.parse({
-      penaltyMarkupPct: a.policy.markup,
-      totalCostCapAnnualPct: a.policy.cap,
-      allocationScope: a.policy.scope,
-      longestPlanMonths: a.policy.longest,
-      installments: { maxMonths: Math.min(a.policy.maxMonths, a.policy.longest), minDownPaymentPct: a.policy.minDownPaymentPct, firstDueWindowDays: 30, spreadBase: a.policy.spreadBase },
-      extension: { rate: a.policy.extensionRate, policyAnnualRatePpm: 90_000 },
-      authority: { ...defaultPolicy.authority, mediator: { ...defaultPolicy.authority.mediator, maxPlanMonths: a.policy.mediatorMonths } },
-      hardshipPause: { enabled: true, months: a.policy.pause.months, maxMonths: 6, interest: a.policy.pause.interest, reducedRatePct: a.policy.pause.reducedRatePct },
-    });
-    const schedule = buildSchedule({ principal: a.loan.principal, annualRatePpm: a.loan.annualRatePpm, months: a.loan.months, method: a.loan.method, firstDueDate: addMonths(a.loan.start, 1, anchorDay), anchorDay });
-    const installments = schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principal, interestDue: r.interest, feesDue: a.loan.fee }));
-    const paid = Math.min(a.paid, installments.length - 1);
-    const payments = installments.slice(0, paid).map((r) => ({ receivedOn: addDays(r.dueDate, -a.early), amount: r.principalDue + r.interestDue + r.feesDue }));
-    const asOf = addDays(installments[paid]!.dueDate, a.extraDays);
-    const arrears = computeArrears({ loan: { principal: a.loan.principal, annualRatePpm: a.loan.annualRatePpm, startDate: a.loan.start }, installments, payments, asOf, policy });
-    return {
-      asOf,
-      loan: { principal: a.loan.principal, annualRatePpm: a.loan.annualRatePpm, termMonths: a.loan.months, startDate: a.loan.start, maturityDate: schedule.at(-1)!.dueDate, extendedMonths: a.extendedMonths, installments },
-      arrears,
-      policy,
-      disposableIncome: a.income,
-    };
+/** The makings of an offer case: a loan, how much of it was paid, when, the creditor's policy and the income. */
+export const offerCaseRecordArb = fc.record({
+  loan: loanArb,
+  paid: fc.integer({ min: 0, max: 47 }),
+  early: fc.constantFrom(0, 0, 2),
+  extraDays: fc.integer({ min: 1, max: 400 }),
+  extendedMonths: fc.constantFrom(0, 0, 1, 3),
+  policy: fc.record({
+    markup: fc.integer({ min: 30, max: 50 }),
+    cap: fc.oneof(fc.constant(24), fc.constant(24), fc.integer({ min: 500, max: 2_400 }).map((h) => h / 100)),
+    scope: fc.constantFrom('whole_debt' as const, 'per_installment' as const),
+    spreadBase: fc.constantFrom('outstanding' as const, 'arrears' as const),
+    extensionRate: fc.constantFrom('contract' as const, 'policy' as const),
+    minDownPaymentPct: fc.constantFrom(0, 0, 10, 12.5),
+    maxMonths: fc.constantFrom<number>(12, 36, 60),
+    longest: fc.constantFrom<number>(60, 60, 24),
+    // A mediator who may offer less than a year, too: the 12-month standard plan is then the mediator's longest.
+    mediatorMonths: fc.constantFrom<number>(24, 36, 24, 36, 6, 9),
+    pause: fc.record({ months: fc.integer({ min: 1, max: 6 }), interest: fc.constantFrom('frozen' as const, 'reduced' as const), reducedRatePct: fc.constantFrom(0, 25, 50, 100) }),
+  }),
+  income: fc.option(fc.integer({ min: -100_000, max: 3_000_000 }), { nil: null }),
+});
+export type OfferCaseRecord = typeof offerCaseRecordArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The offer context those makings give: the schedule built, the payments made on or before their days, the arrears as of a day after the next due date. */
+export function offerCaseOf(a: OfferCaseRecord): OfferContext {
+  const anchorDay = Number(a.loan.start.slice(8, 10));
+  const policy = creditorPolicySchema.parse({
+    penaltyMarkupPct: a.policy.markup,
+    totalCostCapAnnualPct: a.policy.cap,
+    allocationScope: a.policy.scope,
+    longestPlanMonths: a.policy.longest,
+    installments: { maxMonths: Math.min(a.policy.maxMonths, a.policy.longest), minDownPaymentPct: a.policy.minDownPaymentPct, firstDueWindowDays: 30, spreadBase: a.policy.spreadBase },
+    extension: { rate: a.policy.extensionRate, policyAnnualRatePpm: 90_000 },
+    authority: { ...defaultPolicy.authority, mediator: { ...defaultPolicy.authority.mediator, maxPlanMonths: a.policy.mediatorMonths } },
+    hardshipPause: { enabled: true, months: a.policy.pause.months, maxMonths: 6, interest: a.policy.pause.interest, reducedRatePct: a.policy.pause.reducedRatePct },
   });
+  const schedule = buildSchedule({ principal: a.loan.principal, annualRatePpm: a.loan.annualRatePpm, months: a.loan.months, method: a.loan.method, firstDueDate: addMonths(a.loan.start, 1, anchorDay), anchorDay });
+  const installments = schedule.map((r) => ({ seq: r.seq, dueDate: r.dueDate, principalDue: r.principal, interestDue: r.interest, feesDue: a.loan.fee }));
+  const paid = Math.min(a.paid, installments.length - 1);
+  const payments = installments.slice(0, paid).map((r) => ({ receivedOn: addDays(r.dueDate, -a.early), amount: r.principalDue + r.interestDue + r.feesDue }));
+  const asOf = addDays(installments[paid]!.dueDate, a.extraDays);
+  const arrears = computeArrears({ loan: { principal: a.loan.principal, annualRatePpm: a.loan.annualRatePpm, startDate: a.loan.start }, installments, payments, asOf, policy });
+  return {
+    asOf,
+    loan: { principal: a.loan.principal, annualRatePpm: a.loan.annualRatePpm, termMonths: a.loan.months, startDate: a.loan.start, maturityDate: schedule.at(-1)!.dueDate, extendedMonths: a.extendedMonths, installments },
+    arrears,
+    policy,
+    disposableIncome: a.income,
+  };
+}
+/** An offer case: a loan in arrears as of a day, under a random policy (built with the schema, so within the law). */
+export const offerCaseArb = offerCaseRecordArb.map(offerCaseOf);
 
 const pct = fc.integer({ min: 0, max: 10_000 }).map((h) => h / 100);
 export const termsShapeArb = fc.record({
