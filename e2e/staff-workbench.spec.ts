@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { agreements, cases, contactRecords, judicialConfirmations } from '@/db/schema';
+import { addNote } from '@/lib/server/contacts/add-note';
 import { checkPromises } from '@/lib/server/contacts/record-promise';
 import { makeCaseHistory } from '@/lib/testing/case-history';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
@@ -114,6 +115,50 @@ test.describe('the mediator’s workbench', () => {
     await axe(page);
   });
 
+  test('a supervisor assigns a case from its file: who can take it, with their open cases, is read when the form opens', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor');
+    const busy = await makeStaff(db, creditor.id, 'mediator');
+    const free = await makeStaff(db, creditor.id, 'mediator');
+    const borrower = await makeBorrower(db, { fullName: '冯雪' });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, busy.id, { state: 'negotiating' });
+    const page = await pageAs(supervisor);
+    await page.goto(`/staff/cases/${kase.id}`);
+    // A case assigned after the page was drawn counts when the form opens.
+    await makeLoanWithCase(db, creditor.id, (await makeBorrower(db)).id, busy.id, { state: 'negotiating' });
+    await page.getByRole('button', { name: '分派', exact: true }).click();
+    const to = page.getByRole('combobox', { name: '分派给' });
+    await expect(to.locator('option', { hasText: `${busy.name}（调解员，在办 2 件）` })).toHaveCount(1);
+    await expect(to.locator('option', { hasText: `${free.name}（调解员，在办 0 件）` })).toHaveCount(1);
+    await expect(to).toHaveValue(busy.id);
+    await axe(page);
+    await to.selectOption(free.id);
+    await page.getByRole('button', { name: '分派案件' }).click();
+    await expect(page.getByText(`调解员: ${free.name}`)).toBeVisible();
+    const [row] = await db.select({ assigneeId: cases.assigneeId }).from(cases).where(eq(cases.id, kase.id));
+    expect(row!.assigneeId).toBe(free.id);
+  });
+  test('a long timeline shows its newest 50 entries, and the whole of it on asking', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    const borrower = await makeBorrower(db, { fullName: '钱多' });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id, { state: 'negotiating' });
+    const actor = { type: 'staff' as const, id: mediator.id, role: 'mediator' as const, creditorId: creditor.id };
+    for (let i = 1; i <= 55; i++) await addNote({ actor, meta: {} }, { caseId: kase.id, body: `跟进第${i}条` }, new Date(Date.now() - (56 - i) * 60_000));
+    const page = await pageAs(mediator);
+    await page.goto(`/staff/cases/${kase.id}?view=${encodeURIComponent('sort=deadline')}`);
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline.locator('li')).toHaveCount(50);
+    await expect(timeline).toContainText('跟进第55条');
+    await expect(timeline).not.toContainText('跟进第5条');
+    await page.getByRole('link', { name: '显示完整时间线' }).click();
+    await expect(timeline.locator('li')).toHaveCount(55);
+    await expect(timeline).toContainText('跟进第1条');
+    // The queue view it was opened from is kept: "back" and "work next" still follow it.
+    expect(new URL(page.url()).searchParams.get('view')).toBe('sort=deadline');
+    await expect(page.getByRole('link', { name: '显示完整时间线' })).toHaveCount(0);
+    await axe(page);
+  });
   test('a promise to pay not kept is broken after its day and grace, and the case rises to the top of the queue', async ({ db, pageAs, axe }) => {
     const timeZone = zoneAtNoon();
     const creditor = await makeCreditor(db);

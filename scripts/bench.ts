@@ -20,6 +20,7 @@ import { loadOfferContext } from '@/lib/server/offers/offer-context';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { mintSession } from '@/lib/testing/sessions';
 import { benchQueueQueries } from './lib/bench-queue';
+import { CASE_FILE_BORROWER, caseFileSubject } from './lib/bench-case-file';
 import { dashboardFilterParams } from '@/lib/validation/dashboard';
 import { benchDashboard } from './lib/bench-dashboard';
 import { benchEvidenceBundle } from './lib/bench-evidence-bundle';
@@ -194,18 +195,20 @@ async function benchQueueOnly(cluster: Cluster, handle: Handle, subject: { case_
         )
       ).rows;
       const session = await mintSession(getDb(), { id: staffRow!.id, name: staffRow!.name, email: staffRow!.email, role: 'supervisor', creditorId: staffRow!.creditor_id }, AUTH_SECRET, { userAgent: 'autocannon (bench)' });
+      const caseFile = await caseFileSubject(getDb(), subject.creditor_id);
       await closeDb();
       await handle.pool.end();
       const { server, base } = await buildAndServe(cluster.url);
       staff = { server, base, cookie: `${session.name}=${session.value}` };
       const targets = [
         { name: 'staffQueue', url: `${base}/staff`, cookie: staff.cookie, mustShow: 'data-kpi="matching"' },
-        { name: 'caseFile', url: `${base}/staff/cases/${subject.case_id}`, cookie: staff.cookie, mustShow: 'contact-status-line' },
+        { name: 'caseFile', url: `${base}/staff/cases/${caseFile.caseId}`, cookie: staff.cookie, mustShow: CASE_FILE_BORROWER },
       ];
       for (const target of targets) {
         const check = await fetch(target.url, { headers: { cookie: target.cookie }, redirect: 'manual' });
         if (check.status !== 200 || !(await check.text()).includes(target.mustShow)) throw new Error(`${target.url} answered ${check.status} without ${target.mustShow}`);
       }
+      log(`case file measured on ${caseFile.caseNo} (${caseFile.summary})`);
       await fetch(`${base}/help`);
       for (const target of targets) {
         const cost = await cpuPerRequest(target.url, target.cookie, server.pid!);
@@ -347,6 +350,8 @@ async function main() {
       sql`select id, name, email, role, creditor_id from staff_users where creditor_id = ${subject.creditor_id} and role = 'supervisor' and active order by email limit 1`,
     )
   ).rows;
+  const caseFile = await caseFileSubject(getDb(), subject.creditor_id);
+  log(`case file measured on ${caseFile.caseNo} (${caseFile.summary})`);
   const supervisorSession = staffRow ? await mintSession(getDb(), { id: staffRow.id, name: staffRow.name, email: staffRow.email, role: staffRow.role, creditorId: staffRow.creditor_id }, AUTH_SECRET, { userAgent: 'autocannon (bench)' }) : null;
   // The pages weighed on a phone: the measured borrower's, and an agreement waiting for its borrower's signature.
   const signing = parts.weight ? await caseWaitingForSignature(getDb(), generatedCaseNo(Math.floor(CASES / 2) + 200), AUTH_SECRET) : null;
@@ -397,7 +402,7 @@ async function main() {
     const staffTargets = supervisorCookie
       ? [
           { name: 'staffQueue', url: `${base}/staff`, cookie: supervisorCookie, mustShow: 'data-kpi="matching"' },
-          { name: 'caseFile', url: `${base}/staff/cases/${subject.case_id}`, cookie: supervisorCookie, mustShow: 'contact-status-line' },
+          { name: 'caseFile', url: `${base}/staff/cases/${caseFile.caseId}`, cookie: supervisorCookie, mustShow: CASE_FILE_BORROWER },
         ]
       : [];
     for (const target of staffTargets) {

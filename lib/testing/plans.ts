@@ -18,13 +18,18 @@ export const testPaymentAccount: PaymentAccount = { bankName: '测试银行杭�
  * agreement is marked executed and its plan started as countersigning does (startPlan), without rendering and
  * sealing the three PDFs. The signing path itself is covered by agreements.int.test.ts and borrower-signing.spec.ts.
  */
-export async function makeExecutedPlan(db: Database, options: { fullName?: string; creditorId?: string; mediatorId?: string } = {}) {
+export async function makeExecutedPlan(
+  db: Database,
+  options: { fullName?: string; creditorId?: string; mediatorId?: string; beforeOffers?: (kase: { id: string }, borrowerCtx: Ctx) => Promise<void> } = {},
+) {
   const creditor = options.creditorId ? (await db.select().from(creditors).where(eq(creditors.id, options.creditorId)))[0]! : await makeCreditor(db);
   if (!creditor.paymentAccount) await db.update(creditors).set({ paymentAccount: testPaymentAccount }).where(eq(creditors.id, creditor.id));
   const mediator = options.mediatorId ? { id: options.mediatorId } : await makeStaff(db, creditor.id, 'mediator');
   const borrower = await makeBorrower(db, { fullName: options.fullName ?? '测试借款人' });
   const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
   const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta: { ip: '127.0.0.1', userAgent: 'test factory' } };
+  // What the case went through before the offers (a hardship statement, questions on the thread…), through the services.
+  await options.beforeOffers?.(kase, borrowerCtx);
   const { offerIds } = await requestSuggestions(borrowerCtx, kase.id);
   await acceptOffer(borrowerCtx, offerIds[0]);
   const [agreement] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));

@@ -5,6 +5,7 @@ import type { Executor } from '@/db/client';
 import { staffCaseAccess } from '@/lib/domain/case-access';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
+import { perRender } from '../per-render';
 import { creditorScope } from '../staff-scope';
 
 /**
@@ -41,11 +42,19 @@ export type CaseAccessOptions = { forUpdate?: boolean; act?: boolean };
  * which would confirm it exists). With `act`, also one the actor may act on (assertMayAct).
  */
 export async function loadVisibleCase(db: Executor, actor: Actor, caseId: unknown, options: CaseAccessOptions = {}) {
-  const scope = visibleCases(actor);
-  if (!scope || !isUuid(caseId)) throw new AppError('NOT_FOUND');
-  const query = db.select().from(cases).where(and(eq(cases.id, caseId), scope)).limit(1);
-  const [row] = options.forUpdate ? await query.for('update') : await query;
-  if (!row) throw new AppError('NOT_FOUND');
+  const row = options.forUpdate ? await readVisibleCase(db, actor, caseId, true) : await readVisibleCaseOnce(db, actor, caseId);
   if (options.act) assertMayAct(actor, row);
   return row;
 }
+
+async function readVisibleCase(db: Executor, actor: Actor, caseId: unknown, forUpdate = false) {
+  const scope = visibleCases(actor);
+  if (!scope || !isUuid(caseId)) throw new AppError('NOT_FOUND');
+  const query = db.select().from(cases).where(and(eq(cases.id, caseId), scope)).limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** A page's sections each load the case they show: once per render (per-render.ts), the same row for all of them. */
+const readVisibleCaseOnce = perRender((db: Executor, actor: Actor, caseId: unknown) => readVisibleCase(db, actor, caseId));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, notInArray } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agreements, hardshipStatements, offers, staffUsers } from '@/db/schema';
 import type { ArrearsTotals, CostCap } from '@/lib/domain/arrears';
@@ -11,6 +11,7 @@ import type { Actor } from '../actor';
 import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { loadVisibleCase } from './case-access';
 import { creditorPolicy } from '../creditor-policy';
+import { jsonList, jsonRow } from '../json-select';
 
 export type CaseOverviewDto = {
   id: string;
@@ -36,29 +37,32 @@ export type CaseOverviewDto = {
   offers: { toAnswer: number; ownProposalOpen: boolean; earliestExpiry: string | null };
   /** The current agreement's status (not superseded), if any. */
   agreementStatus: 'awaiting_borrower' | 'signed_by_borrower' | 'executed' | null;
+  /** The current agreement (the newest neither superseded nor void), with the copies that exist beside the one for review. */
+  agreement: { id: string; agreementNo: string; status: NonNullable<CaseOverviewDto['agreementStatus']>; signedFileId: string | null; executedFileId: string | null } | null;
 };
+
+type Latest = { status: string; version: number; disposableIncome: number | null };
+type Current = { id: string; agreementNo: string; status: string; signedFileId: string | null; executedFileId: string | null };
 
 /** One case, as the borrower who owes it or the creditor's staff may see it. */
 export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<CaseOverviewDto> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const [history, [latest], [assignee], open, current] = await Promise.all([
+  // What the case stands at (its latest statement, assignee, open offers, current agreement) in one statement.
+  const [history, facts] = await Promise.all([
     loanPartiesWithHistory(db, kase.loanId),
-    db
-      .select({ status: hardshipStatements.status, version: hardshipStatements.version, disposableIncome: hardshipStatements.disposableIncome })
-      .from(hardshipStatements)
-      .where(eq(hardshipStatements.caseId, kase.id))
-      .orderBy(desc(hardshipStatements.version))
-      .limit(1),
-    kase.assigneeId ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId)) : Promise.resolve([]),
-    db.select({ authorType: offers.authorType, expiresAt: offers.expiresAt }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))),
-    db
-      .select({ status: agreements.status })
-      .from(agreements)
-      .where(and(eq(agreements.caseId, kase.id), notInArray(agreements.status, ['superseded', 'void'])))
-      .orderBy(desc(agreements.createdAt))
-      .limit(1),
+    db.execute<{ latest: Latest | null; assignee: string | null; open: { authorType: string; expiresAt: string }[]; current: Current | null }>(sql`select
+      ${jsonRow(sql`select ${hardshipStatements.status} as status, ${hardshipStatements.version} as version, ${hardshipStatements.disposableIncome} as "disposableIncome"
+        from ${hardshipStatements} where ${hardshipStatements.caseId} = ${kase.id} order by ${hardshipStatements.version} desc limit 1`)} as latest,
+      (select ${staffUsers.name} from ${staffUsers} where ${staffUsers.id} = ${kase.assigneeId}) as assignee,
+      ${jsonList(sql`select ${offers.authorType} as "authorType", ${offers.expiresAt} as "expiresAt" from ${offers} where ${and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))}`)} as open,
+      ${jsonRow(sql`select ${agreements.id} as id, ${agreements.agreementNo} as "agreementNo", ${agreements.status} as status, ${agreements.borrowerSignedFileId} as "signedFileId", ${agreements.executedFileId} as "executedFileId"
+        from ${agreements} where ${and(eq(agreements.caseId, kase.id), notInArray(agreements.status, ['superseded', 'void']))} order by ${agreements.createdAt} desc limit 1`)} as current`),
   ]);
+  const { latest, assignee: assigneeName, open: openRows, current: currentRow } = facts.rows[0]!;
+  const open = openRows.map((o) => ({ authorType: o.authorType, expiresAt: new Date(o.expiresAt) }));
+  const current = currentRow ? [currentRow] : [];
+  const assignee = assigneeName === null ? undefined : { name: assigneeName };
   const toAnswer = open.filter((o) => o.authorType !== 'borrower');
   const { loan, creditor, borrower } = history;
   const policy = creditorPolicy(creditor.policy);
@@ -91,5 +95,6 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
       earliestExpiry: toAnswer.length ? new Date(Math.min(...toAnswer.map((o) => o.expiresAt.getTime()))).toISOString() : null,
     },
     agreementStatus: (current[0]?.status as CaseOverviewDto['agreementStatus']) ?? null,
+    agreement: current[0] ? { ...current[0], status: current[0].status as NonNullable<CaseOverviewDto['agreementStatus']> } : null,
   };
 }

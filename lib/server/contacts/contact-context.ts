@@ -12,16 +12,21 @@ export async function contactContext(db: Executor, kase: typeof cases.$inferSele
   const [borrower] = await db.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
   const [creditor] = await db.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));
   const history = await borrowerContactHistory(db, kase.borrowerId, now);
-  const policy = creditorPolicy(creditor!.policy);
+  return contactContextOf(borrower!, creditor!.policy, history, now);
+}
+
+/** The same, from a borrower and a creditor's stored policy already read (the case file reads them with the loan). */
+export function contactContextOf(borrower: typeof borrowers.$inferSelect, storedPolicy: unknown, history: ContactHistoryEntry[], now: Date) {
+  const policy = creditorPolicy(storedPolicy);
   const request: Omit<ContactRequest, 'channel' | 'mandatory'> = {
     now,
-    timeZone: borrower!.timezone,
-    quietHours: borrower!.contactPreferences.quietHours,
-    optOut: borrower!.contactPreferences.optOut,
+    timeZone: borrower.timezone,
+    quietHours: borrower.contactPreferences.quietHours,
+    optOut: borrower.contactPreferences.optOut,
     history,
     policy,
   };
-  return { borrower: borrower!, policy, request };
+  return { borrower, policy, request };
 }
 
 /** Every contact with a borrower (all their cases, every channel) in the eight days the rules look back over. */

@@ -9,6 +9,7 @@ import type { IsoDate } from '@/lib/domain/dates';
 import type { NextStepFacts } from '@/lib/domain/next-step';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { scheduleOf } from '@/lib/domain/stored-schedule';
+import { perRender } from '../per-render';
 import { prepared } from '../prepared';
 
 /**
@@ -125,12 +126,14 @@ export async function loanWithHistory(db: Executor, scope: { borrowerId: string 
 /**
  * A loan with its history and its borrower (name, contact, locale), for a
  * service that has already established that the actor may see its case.
+ * Read once per page render (the case file's overview and its offer engine
+ * both need it): per-render.ts.
  */
-export async function loanPartiesWithHistory(db: Executor, id: string): Promise<LoanHistory & { borrower: typeof borrowers.$inferSelect }> {
+export const loanPartiesWithHistory = perRender(async (db: Executor, id: string): Promise<LoanHistory & { borrower: typeof borrowers.$inferSelect }> => {
   const row = await oneWithParties(db).execute({ loanId: id });
   if (!row) throw new Error(`loan ${id} not found`);
   return { ...toHistory(row), borrower: row.borrower };
-}
+});
 
 /** The loan's arrears on a day, under the given policy (its creditor's). */
 export function arrearsOf(history: LoanHistory, asOf: IsoDate, policy: CreditorPolicy) {

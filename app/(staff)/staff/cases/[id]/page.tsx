@@ -10,7 +10,6 @@ import { formatMoney } from '@/lib/domain/money';
 import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { orNotFound } from '@/app/_lib/or-not-found';
-import { currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { OfferHistory } from '@/components/offers/offer-history';
@@ -27,7 +26,6 @@ import { displayTimeZone, instantFormat } from '@/lib/i18n/config';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { sealAuthorisedFor } from '@/lib/server/agreements/seal-authorisation';
 import { getCaseFile } from '@/lib/server/cases/case-file';
-import { mediatorLoad } from '@/lib/server/queue/list-queue';
 import { ActionBar } from './_components/action-bar';
 import { ContactStatusCard, NotesCard, PromisesCard, Timeline } from './_components/case-file-panels';
 import { RevealField } from './_components/reveal-field';
@@ -47,14 +45,15 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const raw = await searchParams;
   // The queue view the case was opened from (its query string): "work next" continues in it.
   const view = typeof raw.view === 'string' ? raw.view.slice(0, 2000) : '';
+  // The timeline shows the newest entries unless the whole of it is asked for.
+  const wholeTimeline = raw.timeline === 'all';
   const overview = await orNotFound(getCaseOverview(actor, id));
   const now = new Date();
-  const [{ statements }, workspace, messages, file, staff, plan, t, tf, tState, format, locale] = await Promise.all([
+  const [{ statements }, workspace, messages, file, plan, t, tf, tState, format, locale] = await Promise.all([
     getHardshipStatements(actor, overview.id),
     getOfferWorkspace(actor, overview.id),
     listCaseMessages(actor, overview.id),
-    getCaseFile(actor, overview.id, now),
-    actor.role === 'supervisor' ? mediatorLoad(actor, now) : Promise.resolve([]),
+    getCaseFile(actor, overview.id, now, { wholeTimeline }),
     getStaffPlan(actor, overview.id, now),
     getTranslations('staffCase'),
     getTranslations('staffCaseFile'),
@@ -68,8 +67,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const inMediation = openMediationStates.includes(overview.state);
   const money = (fen: number) => formatMoney(fen, locale);
   const tc = await getTranslations('countersign');
-  const agreementId = await currentAgreementId(actor, overview.id);
-  const agreement = agreementId ? await getSigningView(ctx, agreementId) : null;
+  // The current agreement as the overview read it: the copy for review is prepared when it is first downloaded.
+  const agreement = overview.agreement ? { ...overview.agreement, agreementId: overview.agreement.id } : null;
   const sealInForce = agreement?.status === 'signed_by_borrower' ? await sealAuthorisedFor(overview.creditor.id) : true;
   const reviewPending = overview.review !== null && overview.review.reviewedAt === null;
   const { totals } = overview.arrears;
@@ -99,7 +98,6 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           graceDays={file.graceDays}
           timeZone={file.timeZone}
           assigneeId={file.assigneeId}
-          staff={staff.map((s) => ({ id: s.staffId, name: s.name, role: s.role as 'mediator', load: s.open }))}
           workNextHref={`/staff/next?${new URLSearchParams({ view, after: overview.id }).toString()}`}
           open={inMediation}
           plan={plan ? { today: plan.today } : null}
@@ -251,10 +249,10 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </h2>
           <StaffNegotiation
             caseId={overview.id}
-            context={workspace.context}
+            context={isNegotiable(overview.state) && canAct ? workspace.context : null}
+            disposableIncome={workspace.context.disposableIncome}
             open={workspace.open}
             role={actor.role === 'mediator' ? 'mediator' : 'supervisor'}
-            negotiable={isNegotiable(overview.state)}
             canAct={canAct}
           />
           <h3 className="text-lg font-semibold">{t('historyTitle')}</h3>
@@ -270,7 +268,12 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </div>
         </div>
         <LitigationSection ctx={ctx} caseId={overview.id} canAct={canAct} locale={locale} />
-        <Timeline entries={file.timeline} />
+        <Timeline
+          entries={file.timeline}
+          more={file.timelineMore}
+          whole={wholeTimeline}
+          wholeHref={`/staff/cases/${overview.id}?${new URLSearchParams({ ...(view ? { view } : {}), timeline: 'all' }).toString()}#timeline-heading`}
+        />
       </main>
     </ClientMessages>
   );

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { AssignForm, type AssignableDto } from './assign-form';
+import { AssignForm } from './assign-form';
 import { CallbackForm } from './callback-form';
 import { ContactForm } from './contact-form';
 import { ExtendDeadlineForm } from './extend-deadline-form';
@@ -31,7 +31,6 @@ export function ActionBar(props: {
   graceDays: number;
   timeZone: string;
   assigneeId: string | null;
-  staff: AssignableDto[];
   workNextHref: string;
   open: boolean;
   /** The repayment plan, once the agreement is executed: payments are recorded from here. */
@@ -79,7 +78,7 @@ export function ActionBar(props: {
         {panel === 'note' ? <NoteForm caseId={props.caseId} onDone={close} /> : null}
         {panel === 'promise' ? <PromiseForm caseId={props.caseId} graceDays={props.graceDays} onDone={close} /> : null}
         {panel === 'callback' ? <CallbackForm caseId={props.caseId} timeZone={props.timeZone} onDone={close} /> : null}
-        {panel === 'assign' ? <AssignForm caseId={props.caseId} current={props.assigneeId} staff={props.staff} onDone={close} /> : null}
+        {panel === 'assign' ? <AssignForm caseId={props.caseId} current={props.assigneeId} onDone={close} /> : null}
         {panel === 'extend' ? <ExtendDeadlineForm caseId={props.caseId} onDone={close} /> : null}
         {/* Recording payments one after another keeps the panel open; the plan section below shows where each went. */}
         {panel === 'payment' && props.plan ? <RecordPaymentForm caseId={props.caseId} today={props.plan.today} titleHidden /> : null}

@@ -121,8 +121,11 @@ function contactSummary(t: T, c: ContactDto): string {
   return c.result ? `${what} · ${t(`result.${c.result}`)}` : `${what} · ${t(`outcome.${c.outcome}`)}`;
 }
 
-/** The contact record and everything else about the case, newest first, in one list. */
-export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
+/**
+ * The contact record and everything else about the case, newest first, in one list: the newest entries, and a link to
+ * the whole timeline when there are more (`more`); the whole of it says where it stops when even that is cut.
+ */
+export async function Timeline({ entries, more, whole, wholeHref }: { entries: TimelineEntry[]; more: boolean; whole: boolean; wholeHref: string }) {
   const [t, tPlan, format] = await Promise.all([getTranslations('staffCaseFile'), getTranslations('staffPlan'), getFormatter()]);
   // An automatic message's record names its template: shown by its name, as on the plan's activity list.
   const contactNote = (c: ContactDto) => (!c.staff && c.note && tPlan.has(`template.${c.note}`) ? tPlan(`template.${c.note}`) : c.note);
@@ -167,6 +170,15 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
           </li>
         ))}
       </ol>
+      {more && !whole ? (
+        <p>
+          <a href={wholeHref} className="inline-flex min-h-11 items-center text-brand-700 underline" data-testid="timeline-all">
+            {t('timeline.showAll')}
+          </a>
+        </p>
+      ) : more ? (
+        <p className="text-sm text-slate-700">{t('timeline.capped', { count: entries.length })}</p>
+      ) : null}
     </section>
   );
 }

@@ -13,9 +13,27 @@ import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { OpenOfferDto } from '@/lib/server/offers/list-offers';
 import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';
 
-/** The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer composer. */
-/** The open offers and the counter-offer composer; `canAct` false (someone else's case, or an admin) shows the offers only. */
-export function StaffNegotiation({ caseId, context, open, role, negotiable, canAct }: { caseId: string; context: OfferContext; open: OpenOfferDto[]; role: 'mediator' | 'supervisor'; negotiable: boolean; canAct: boolean }) {
+/**
+ * The mediator's side of the negotiation: open offers (withdraw, or accept the borrower's), and the counter-offer
+ * composer; `canAct` false (someone else's case, or an admin) shows the offers only. `context` (the offer engine's
+ * inputs: the schedule, the arrears row by row, the policy) is given only when the composer shows, on a case that can
+ * be negotiated: otherwise it would be sent to the browser for nothing, and the offers need only the disposable income.
+ */
+export function StaffNegotiation({
+  caseId,
+  context,
+  disposableIncome,
+  open,
+  role,
+  canAct,
+}: {
+  caseId: string;
+  context: OfferContext | null;
+  disposableIncome: number | null;
+  open: OpenOfferDto[];
+  role: 'mediator' | 'supervisor';
+  canAct: boolean;
+}) {
   const ts = useTranslations('staffOffers');
   const errorText = useErrorText();
   const router = useRouter();
@@ -42,7 +60,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable, canA
           <li key={offer.id}>
             <Card className="flex h-full flex-col gap-2">
               <h3 className="font-semibold">{ts(`author.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
-              <OfferFigures priced={offer.priced} terms={offer.terms} audience="staff" disposableIncome={context.disposableIncome} />
+              <OfferFigures priced={offer.priced} terms={offer.terms} audience="staff" disposableIncome={disposableIncome} />
               {!canAct ? null : offer.authorType === 'borrower' ? (
                 <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id }))}>
                   {ts('acceptProposal')}
@@ -68,7 +86,7 @@ export function StaffNegotiation({ caseId, context, open, role, negotiable, canA
           </li>
         ))}
       </ul>
-      {negotiable && canAct ? (
+      {context && canAct ? (
         <Card>
           <h3 className="mb-3 text-lg font-semibold">{ts('counterTitle')}</h3>
           <OfferComposer
