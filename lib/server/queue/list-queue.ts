@@ -9,7 +9,7 @@ import { confirmationMarker, type ConfirmationMarker } from '@/lib/domain/judici
 import type { QueueParams } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
-import { QUEUE_TIME_ZONE, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
+import { QUEUE_TIME_ZONE, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
 
@@ -218,23 +218,83 @@ export async function matchingCaseIds(actor: Actor, params: QueueParams, now: Da
   return rows.map((r) => r.id);
 }
 
+export type AssigneeLoad = { open: number; dueToday: number; broken: number };
+type AssigneeCounts = AssigneeLoad & { dueTodayOpen: number; deadlinesSoon: number; arrears: number };
+
+/**
+ * The open cases of the actor's creditors counted per assignee (null: unassigned) in one pass over the covering index
+ * of open cases (cases_open_kpi_idx): what each mediator's load reads, and, summed, the KPI cards of a view that is
+ * all open cases, or one assignee's.
+ */
+async function openCaseCountsTx(staff: Staff, now: Date, tx: Executor): Promise<Map<string | null, AssigneeCounts>> {
+  const endOfToday = endOfDay(now);
+  const soon = new Date(now.getTime() + NEAR_DAYS * dayMs);
+  const rows = await tx
+    .select({
+      staffId: cases.assigneeId,
+      open: sql<number>`count(*)::int`,
+      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday}))::int`,
+      dueTodayOpen: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday} and ${cases.priority} < 9))::int`,
+      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${now} and ${cases.mediationDeadline} < ${soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
+      broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
+      arrears: sql<string>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
+    })
+    .from(cases)
+    .where(and(notInArray(cases.state, [...endedStates]), queueWhere(staff, { assignee: 'any' }, now)))
+    .groupBy(cases.assigneeId);
+  return new Map(rows.map(({ staffId, arrears, ...counts }) => [staffId, { ...counts, arrears: Number(arrears) }]));
+}
+
+/**
+ * Whether a view is every open case of the actor's creditors, or one assignee's (or the unassigned), with no other
+ * filter or search: its KPI cards are then sums of the per-assignee counts of open cases.
+ */
+function viewIsOpenCasesOfAssignee(params: QueueParams): boolean {
+  const { state, assignee: _assignee, sort: _sort, dir: _dir, page: _page, ...filters } = params;
+  return (state === undefined || state === 'open') && Object.values(filters).every((value) => value === undefined);
+}
+
+/**
+ * The queue page's counts: the view's KPI cards and, for a supervisor, each assignee's load. When a supervisor's view is
+ * all open cases (their default view), or one assignee's, both come from one pass over the open cases; otherwise the
+ * KPI count and the load are two queries, in one transaction. (Anyone else's KPI count reads only the view's cases.)
+ */
+export async function queueCounts(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<{ kpis: QueueKpis; load: Map<string | null, AssigneeLoad> | null }> {
+  const staff = requireStaffActor(actor);
+  const withLoad = staff.role === 'supervisor';
+  return withoutParallelWorkers(db, async (tx) => {
+    const counts = withLoad ? await openCaseCountsTx(staff, now, tx) : null;
+    if (counts && viewIsOpenCasesOfAssignee(params)) {
+      const assignee = effectiveAssignee(staff, params);
+      const wanted: (string | null)[] | null = assignee === 'any' ? null : assignee === 'none' ? [null] : [assignee === 'me' ? staff.id : assignee];
+      const kpis: QueueKpis = { matching: 0, dueToday: 0, deadlinesSoon: 0, brokenPromises: 0, arrears: 0 };
+      for (const [staffId, c] of counts) {
+        if (wanted && !wanted.includes(staffId)) continue;
+        kpis.matching += c.open;
+        kpis.dueToday += c.dueTodayOpen;
+        kpis.deadlinesSoon += c.deadlinesSoon;
+        kpis.brokenPromises += c.broken;
+        kpis.arrears += c.arrears;
+      }
+      return { kpis, load: withLoad ? counts : null };
+    }
+    const [row] = await queueKpisQuery(staff, params, now, tx);
+    const kpis = { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
+    return { kpis, load: counts };
+  });
+}
+
+/** Each person's load from the per-assignee counts, in the people's order. */
+export function loadOf<P extends { id: string }>(people: P[], load: Map<string | null, AssigneeLoad>): (P & AssigneeLoad)[] {
+  return people.map((p) => ({ ...p, open: load.get(p.id)?.open ?? 0, dueToday: load.get(p.id)?.dueToday ?? 0, broken: load.get(p.id)?.broken ?? 0 }));
+}
+
 /** Each mediator's load, for supervisors: open cases, those due today, and broken promises. */
 export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promise<{ staffId: string; name: string; role: string; open: number; dueToday: number; broken: number }[]> {
   const staff = requireStaffActor(actor);
   if (staff.role === 'mediator') throw new AppError('FORBIDDEN');
   const people = await assignableStaff(staff);
   if (!people.length) return [];
-  const endOfToday = endOfDay(now);
-  const counts = await withoutParallelWorkers(getDb(), (tx) => tx
-    .select({
-      staffId: cases.assigneeId,
-      open: sql<number>`count(*)::int`,
-      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday}))::int`,
-      broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
-    })
-    .from(cases)
-    .where(and(inArray(cases.assigneeId, people.map((p) => p.id)), notInArray(cases.state, [...endedStates]), queueWhere(staff, { assignee: 'any' }, now)))
-    .groupBy(cases.assigneeId));
-  const byId = new Map(counts.map((c) => [c.staffId, c]));
-  return people.map((p) => ({ staffId: p.id, name: p.name, role: p.role, open: byId.get(p.id)?.open ?? 0, dueToday: byId.get(p.id)?.dueToday ?? 0, broken: byId.get(p.id)?.broken ?? 0 }));
+  const counts = await withoutParallelWorkers(getDb(), (tx) => openCaseCountsTx(staff, now, tx));
+  return loadOf(people, counts).map(({ id, name, role, open, dueToday, broken }) => ({ staffId: id, name, role, open, dueToday, broken }));
 }
