@@ -89,7 +89,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
           creditorName={creditorOptions.filter((c) => c.id === params.creditor).map((c) => (locale === 'en' ? c.nameEn : c.name))[0]}
         />
         <SavedViews views={views} current={view} />
-        <QueueTable rows={rows} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} />
+        <QueueTable rows={rows.map(({ assigneeId: _a, promiseBroken: _p, ...row }) => row)} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} />
         <nav aria-label={t('pagination')} className="flex items-center gap-3 text-sm">
           {page > 1 ? (
             <Link href={pageLink(page - 1)} className="min-h-11 py-3 text-brand-700 underline" rel="prev">
