@@ -12,6 +12,8 @@ import { AppError } from '../errors';
 import { QUEUE_TIME_ZONE, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
+import { prepared } from '../prepared';
+import { creditorScope } from '../staff-scope';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
 
@@ -222,26 +224,37 @@ export type AssigneeLoad = { open: number; dueToday: number; broken: number };
 type AssigneeCounts = AssigneeLoad & { dueTodayOpen: number; deadlinesSoon: number; arrears: number };
 
 /**
- * The open cases of the actor's creditors counted per assignee (null: unassigned) in one pass over the covering index
- * of open cases (cases_open_kpi_idx): what each mediator's load reads, and, summed, the KPI cards of a view that is
- * all open cases, or one assignee's.
+ * The open cases of a creditor (or, for the centre's staff, of every creditor) counted per assignee (null:
+ * unassigned) in one pass over the covering index of open cases (cases_open_kpi_idx): what each mediator's load
+ * reads, and, summed, the KPI cards of a view that is all open cases, or one assignee's. Prepared once per
+ * connection (one text for a creditor's staff, one for the centre's), so PostgreSQL plans it once, not per request.
  */
+const openCaseCountsOf = (centre: boolean) =>
+  prepared((db) => {
+    const endOfToday = sql.placeholder('endOfToday');
+    const now = sql.placeholder('now');
+    const soon = sql.placeholder('soon');
+    return db
+      .select({
+        staffId: cases.assigneeId,
+        open: sql<number>`count(*)::int`,
+        dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday}))::int`,
+        dueTodayOpen: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday} and ${cases.priority} < 9))::int`,
+        deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${now} and ${cases.mediationDeadline} < ${soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
+        broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
+        arrears: sql<string>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
+      })
+      .from(cases)
+      // The actor's creditor is a parameter of the prepared text, scoped as every staff query is (staff-scope.ts).
+      .where(and(notInArray(cases.state, [...endedStates]), creditorScope({ creditorId: centre ? null : (sql.placeholder('creditorId') as unknown as string) }, cases.creditorId)))
+      .groupBy(cases.assigneeId)
+      .prepare(centre ? 'queue_open_counts_centre' : 'queue_open_counts');
+  });
+const openCaseCountsQuery = { centre: openCaseCountsOf(true), creditor: openCaseCountsOf(false) };
+
 async function openCaseCountsTx(staff: Staff, now: Date, tx: Executor): Promise<Map<string | null, AssigneeCounts>> {
-  const endOfToday = endOfDay(now);
-  const soon = new Date(now.getTime() + NEAR_DAYS * dayMs);
-  const rows = await tx
-    .select({
-      staffId: cases.assigneeId,
-      open: sql<number>`count(*)::int`,
-      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday}))::int`,
-      dueTodayOpen: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday} and ${cases.priority} < 9))::int`,
-      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${now} and ${cases.mediationDeadline} < ${soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
-      broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
-      arrears: sql<string>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
-    })
-    .from(cases)
-    .where(and(notInArray(cases.state, [...endedStates]), queueWhere(staff, { assignee: 'any' }, now)))
-    .groupBy(cases.assigneeId);
+  const values = { endOfToday: endOfDay(now), now, soon: new Date(now.getTime() + NEAR_DAYS * dayMs) };
+  const rows = staff.creditorId === null ? await openCaseCountsQuery.centre(tx).execute(values) : await openCaseCountsQuery.creditor(tx).execute({ ...values, creditorId: staff.creditorId });
   return new Map(rows.map(({ staffId, arrears, ...counts }) => [staffId, { ...counts, arrears: Number(arrears) }]));
 }
 

@@ -172,6 +172,7 @@ describe('queue filters and search (supervisor, every assignee)', () => {
     await expect(queueKpis(supervisor, view('dpd=m2'), now)).resolves.toMatchObject({ matching: 3, brokenPromises: 1 });
   });
   it('counts a supervisor’s default view and each assignee’s load in one pass, as the view’s own count does', async () => {
+    const centreSupervisor = staffActor(await makeStaff(test.db, null, 'supervisor'));
     const { kpis, load } = await queueCounts(supervisor, view(''), now);
     expect(kpis).toEqual({ matching: 6, dueToday: 5, deadlinesSoon: 1, brokenPromises: 1, arrears: 500_000 + 2_000_000 + 10_000_000 + 800_000 + 900_000 + 700_000 });
     expect(loadOf([{ id: mediatorA.id }, { id: mediatorB.id }, { id: supervisor.id }], load!)).toEqual(
@@ -179,12 +180,14 @@ describe('queue filters and search (supervisor, every assignee)', () => {
     );
     // Every view, in one pass or through its own count, counts what queueKpis counts; only supervisors see the load.
     for (const query of ['', 'state=open', `assignee=${mediatorA.id}`, `assignee=${mediatorB.id}&sort=amount&page=2`, 'assignee=none', 'assignee=me', 'state=all', 'dpd=m2', `assignee=${mediatorA.id}&promise=broken`, 'q=张']) {
-      for (const actor of [supervisor, mediatorA, admin]) {
+      for (const actor of [supervisor, mediatorA, admin, centreSupervisor]) {
         const counts = await queueCounts(actor, view(query), now);
         expect(counts.kpis, `${actor.role} ${query}`).toEqual(await queueKpis(actor, view(query), now));
         expect(counts.load !== null).toBe(actor.role === 'supervisor');
       }
     }
+    // The centre's supervisor counts every creditor's open cases: this creditor's six and the other's one.
+    expect((await queueCounts(centreSupervisor, view(''), now)).kpis.matching).toBe(7);
     await expect(queueCounts({ type: 'anonymous' }, view(''), now)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
