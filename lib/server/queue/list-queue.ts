@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql, type Placeholder } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { agreements, borrowers, cases, judicialConfirmations, loans, staffUsers } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
@@ -229,32 +229,44 @@ type AssigneeCounts = AssigneeLoad & { dueTodayOpen: number; deadlinesSoon: numb
  * reads, and, summed, the KPI cards of a view that is all open cases, or one assignee's. Prepared once per
  * connection (one text for a creditor's staff, one for the centre's), so PostgreSQL plans it once, not per request.
  */
+type CountValues = { endOfToday: Date | Placeholder; now: Date | Placeholder; soon: Date | Placeholder; creditorId: string | null | Placeholder };
+
+function openCaseCountsSelect(db: Executor, v: CountValues) {
+  return db
+    .select({
+      staffId: cases.assigneeId,
+      open: sql<number>`count(*)::int`,
+      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${v.endOfToday}))::int`,
+      dueTodayOpen: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${v.endOfToday} and ${cases.priority} < 9))::int`,
+      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${v.now} and ${cases.mediationDeadline} < ${v.soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
+      broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
+      arrears: sql<string>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
+    })
+    .from(cases)
+    // The actor's creditor may be a parameter of the prepared text; scoped as every staff query is (staff-scope.ts).
+    .where(and(notInArray(cases.state, [...endedStates]), creditorScope({ creditorId: v.creditorId as string | null }, cases.creditorId)))
+    .groupBy(cases.assigneeId);
+}
+
+const countValues = (now: Date) => ({ endOfToday: endOfDay(now), now, soon: new Date(now.getTime() + NEAR_DAYS * dayMs) });
+
+/** The per-assignee counts of open cases as a supervisor's queue page makes them (the bench explains it). */
+export function openCaseCountsQuery(actor: Actor, now: Date, db: Executor = getDb()) {
+  const staff = requireStaffActor(actor);
+  return openCaseCountsSelect(db, { ...countValues(now), creditorId: staff.creditorId });
+}
+
 const openCaseCountsOf = (centre: boolean) =>
-  prepared((db) => {
-    const endOfToday = sql.placeholder('endOfToday');
-    const now = sql.placeholder('now');
-    const soon = sql.placeholder('soon');
-    return db
-      .select({
-        staffId: cases.assigneeId,
-        open: sql<number>`count(*)::int`,
-        dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday}))::int`,
-        dueTodayOpen: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday} and ${cases.priority} < 9))::int`,
-        deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${now} and ${cases.mediationDeadline} < ${soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
-        broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
-        arrears: sql<string>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
-      })
-      .from(cases)
-      // The actor's creditor is a parameter of the prepared text, scoped as every staff query is (staff-scope.ts).
-      .where(and(notInArray(cases.state, [...endedStates]), creditorScope({ creditorId: centre ? null : (sql.placeholder('creditorId') as unknown as string) }, cases.creditorId)))
-      .groupBy(cases.assigneeId)
-      .prepare(centre ? 'queue_open_counts_centre' : 'queue_open_counts');
-  });
-const openCaseCountsQuery = { centre: openCaseCountsOf(true), creditor: openCaseCountsOf(false) };
+  prepared((db) =>
+    openCaseCountsSelect(db, { endOfToday: sql.placeholder('endOfToday'), now: sql.placeholder('now'), soon: sql.placeholder('soon'), creditorId: centre ? null : sql.placeholder('creditorId') }).prepare(
+      centre ? 'queue_open_counts_centre' : 'queue_open_counts',
+    ),
+  );
+const openCaseCountsPrepared = { centre: openCaseCountsOf(true), creditor: openCaseCountsOf(false) };
 
 async function openCaseCountsTx(staff: Staff, now: Date, tx: Executor): Promise<Map<string | null, AssigneeCounts>> {
-  const values = { endOfToday: endOfDay(now), now, soon: new Date(now.getTime() + NEAR_DAYS * dayMs) };
-  const rows = staff.creditorId === null ? await openCaseCountsQuery.centre(tx).execute(values) : await openCaseCountsQuery.creditor(tx).execute({ ...values, creditorId: staff.creditorId });
+  const values = countValues(now);
+  const rows = staff.creditorId === null ? await openCaseCountsPrepared.centre(tx).execute(values) : await openCaseCountsPrepared.creditor(tx).execute({ ...values, creditorId: staff.creditorId });
   return new Map(rows.map(({ staffId, arrears, ...counts }) => [staffId, { ...counts, arrears: Number(arrears) }]));
 }
 

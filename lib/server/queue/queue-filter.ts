@@ -108,8 +108,10 @@ function factsConditions(actor: Staff, params: QueueParams): SQL[] {
   if (bucket) conditions.push(bucketAtOpening(bucket));
   if (outcome || reached) {
     const where = and(creditorScope(actor, caseFacts.creditorId), outcome ? eq(caseFacts.outcome, outcome) : undefined, reached ? reachedWhere[reached] : undefined);
-    // OFFSET 0 keeps the facts a set of their own, hashed once, instead of one probe per case in the view's order.
-    conditions.push(sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where} offset 0)`);
+    // A correlated EXISTS leaves the planner both ways of meeting the facts: hashed once as a set (a count, a small
+    // view sorted), or probed by primary key case by case as a large view is walked in its order, which stops after
+    // a page (a large view matches often enough that a walk is short; a small one is sorted: SORT_MATCHING_BELOW).
+    conditions.push(sql`exists (select 1 from ${caseFacts} where ${caseFacts.caseId} = ${cases.id} and ${where})`);
   }
   return conditions;
 }
