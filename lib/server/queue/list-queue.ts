@@ -9,7 +9,7 @@ import { confirmationMarker, type ConfirmationMarker } from '@/lib/domain/judici
 import type { QueueParams } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
-import { QUEUE_TIME_ZONE, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
+import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
 import { prepared } from '../prepared';
@@ -202,7 +202,9 @@ export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db:
 export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb(), matching?: number) {
   const staff = requireStaffActor(actor);
   // The page's cases are found on cases alone (a deep page skips ids, not joined rows); only they are joined and read.
-  const page = db.select({ id: cases.id }).from(cases).where(queueWhere(staff, params, now)).orderBy(...queueOrder(params, matching)).limit(limit).offset(offset);
+  // A view known to be large is walked in its order, meeting the facts case by case (queueWhere).
+  const walk = matching !== undefined && matching >= SORT_MATCHING_BELOW;
+  const page = db.select({ id: cases.id }).from(cases).where(queueWhere(staff, params, now, walk)).orderBy(...queueOrder(params, matching)).limit(limit).offset(offset);
   return db
     .select(queueRowSelection())
     .from(cases)
