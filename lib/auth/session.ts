@@ -4,8 +4,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getEnv } from '@/lib/env';
 import type { Actor, Ctx, StaffRole } from '@/lib/server/actor';
-import { sessionIsLive } from '@/lib/server/auth/sessions';
-import { staffMustChangePassword } from '@/lib/server/staff/bootstrap-admin';
+import { sessionIsLive, staffSessionState } from '@/lib/server/auth/sessions';
 import { currentRequestMeta } from './request-meta';
 import { signInPath } from './return-path';
 import { decodeSessionToken } from './session-decode';
@@ -28,18 +27,26 @@ async function sessionCookie(): Promise<string | undefined> {
  * The acting user for this request, or anonymous: the signed, encrypted session
  * cookie decoded directly (the same token next-auth issues and renews), with
  * the borrower idle timeout applied, and its session record still open (a
- * signed-out, revoked or expired session is anonymous: ADR 0008). Cached per
- * request. Never marked 'use server': it is a helper, not an endpoint.
+ * signed-out, revoked or expired session is anonymous: ADR 0008). For staff the
+ * same read says whether the password must be changed first (requireStaff).
+ * Cached per request. Never marked 'use server': it is a helper, not an endpoint.
  */
-export const currentActor = cache(async (): Promise<Actor> => {
+const sessionState = cache(async (): Promise<{ actor: Actor; mustChangePassword: boolean }> => {
+  const anonymous = { actor: { type: 'anonymous' } as Actor, mustChangePassword: false };
   const raw = await sessionCookie();
-  if (!raw) return { type: 'anonymous' };
+  if (!raw) return anonymous;
   const env = getEnv();
   const token = await decodeSessionToken(raw, env.authSecret);
   const actor = actorFromToken(token, env.BORROWER_IDLE_MINUTES);
-  if ((actor.type !== 'borrower' && actor.type !== 'staff') || !(await sessionIsLive(actor.sessionId, actor.id))) return { type: 'anonymous' };
-  return actor;
+  if (actor.type === 'staff') {
+    const { live, mustChangePassword } = await staffSessionState(actor.sessionId, actor.id);
+    return live ? { actor, mustChangePassword } : anonymous;
+  }
+  if (actor.type !== 'borrower' || !(await sessionIsLive(actor.sessionId, actor.id))) return anonymous;
+  return { actor, mustChangePassword: false };
 });
+
+export const currentActor = cache(async (): Promise<Actor> => (await sessionState()).actor);
 
 export async function currentCtx(): Promise<Ctx> {
   return { actor: await currentActor(), meta: await currentRequestMeta() };
@@ -65,7 +72,7 @@ export async function requireStaff(roles: readonly StaffRole[] = ['mediator', 's
   const ctx = await currentCtx();
   if (ctx.actor.type === 'borrower') redirect('/');
   if (ctx.actor.type !== 'staff') redirect('/staff/login');
-  if (!options.passwordChange && (await staffMustChangePassword(ctx.actor.id))) redirect('/staff/account?mustChange=1');
+  if (!options.passwordChange && (await sessionState()).mustChangePassword) redirect('/staff/account?mustChange=1');
   if (!roles.includes(ctx.actor.role)) redirect('/staff?denied=1');
   return ctx as Ctx & { actor: Extract<Actor, { type: 'staff' }> };
 }

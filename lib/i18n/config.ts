@@ -10,17 +10,26 @@ export const displayTimeZone = 'Asia/Shanghai';
 /** How an instant a person must act by (an offer's expiry) is written everywhere: the page, the SMS, the e-mail. */
 export const instantFormat = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat kept for the life of the process (or the tab), by language, zone and options: building one
+ * costs far more than using it, and a table writes a date or two on every row. Its output is the pages' formatter's
+ * (use-intl's dateTime with the same options and zone).
+ */
+export function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
 
 /** An instant in a language and time zone, exactly as the pages' formatter writes it with instantFormat. */
 export function formatInstant(instant: Date, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let format = instantFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...instantFormat, timeZone });
-    instantFormats.set(key, format);
-  }
-  return format.format(instant);
+  return dateTimeFormat(locale, timeZone, instantFormat).format(instant);
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -4,29 +4,31 @@ import type { Database } from '@/db/client';
 import { borrowers, cases, loans, staffUsers } from '@/db/schema';
 import type { Actor } from '@/lib/server/actor';
 import { decryptField } from '@/lib/server/crypto';
-import { listQueueQuery, queueKpis, queueKpisQuery } from '@/lib/server/queue/list-queue';
+import { listQueueQuery, openCaseCountsQuery, queueKpis, queueKpisQuery } from '@/lib/server/queue/list-queue';
 import { parseQueueParams, queueSorts } from '@/lib/validation/queue';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
-export type QueueQueryTiming = { view: string; query: 'page' | 'kpis'; ms: number };
+export type QueueQueryTiming = { view: string; query: 'page' | 'kpis' | 'load'; ms: number };
 
 /**
  * Every queue query a supervisor's view can make, explained and timed at the database (EXPLAIN ANALYZE: planning plus
  * execution): each filter alone, every pair of filters, every sort both ways, a deep page, and each kind of search —
- * for the page's rows and for its KPI cards. The slowest is run again (the best of three counts, so one cold read
+ * for the page's rows and for its KPI cards — and the per-assignee counts of open cases (each mediator's load, and the
+ * KPI cards of the default view). The slowest is run again (the best of three counts, so one cold read
  * does not decide) and printed with its plan.
  */
 export async function benchQueueQueries(db: Database, pool: pg.Pool, creditorId: string, now: Date) {
   const { actor, views } = await queueBenchViews(db, creditorId);
-  const explain = async (view: string, query: 'page' | 'kpis', analyze = true) => {
+  const explain = async (view: string, query: 'page' | 'kpis' | 'load', analyze = true) => {
     const params = parseQueueParams(new URLSearchParams(view));
     // The page's query as the page makes it: after the KPI count (timed on its own), which decides how rows are found.
-    const built = query === 'page' ? listQueueQuery(actor, params, now, db, (await queueKpis(actor, params, now, db)).matching) : queueKpisQuery(actor, params, now, db);
+    // 'load': the supervisor's per-assignee counts of open cases, which are also the KPI cards of the default view.
+    const built = query === 'page' ? listQueueQuery(actor, params, now, db, (await queueKpis(actor, params, now, db)).matching) : query === 'load' ? openCaseCountsQuery(actor, now, db) : queueKpisQuery(actor, params, now, db);
     const { sql: text, params: values } = built.toSQL();
-    // The KPI cards are counted without parallel workers, as queueKpis counts them.
+    // The counts are made without parallel workers, as queueCounts makes them.
     const client = await pool.connect();
     try {
-      await client.query(`set max_parallel_workers_per_gather = ${query === 'kpis' ? 0 : 2}`);
+      await client.query(`set max_parallel_workers_per_gather = ${query === 'page' ? 2 : 0}`);
       if (!analyze) return (await client.query(`explain (analyze, buffers) ${text}`, values as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
       const { rows } = await client.query(`explain (analyze, format json) ${text}`, values as unknown[]);
       const [plan] = rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
@@ -39,6 +41,7 @@ export async function benchQueueQueries(db: Database, pool: pg.Pool, creditorId:
 
   const timings: QueueQueryTiming[] = [];
   for (const view of views) for (const query of ['page', 'kpis'] as const) timings.push({ view, query, ms: (await explain(view, query)) as number });
+  timings.push({ view: '', query: 'load', ms: (await explain('', 'load')) as number });
   // The ten slowest again, best of three: a first read from disk is not the query's speed.
   timings.sort((a, b) => b.ms - a.ms);
   for (const t of timings.slice(0, 10)) {

@@ -9,7 +9,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { getDashboardOptions } from '@/lib/server/dashboard/get-dashboard';
 import { assignableStaff } from '@/lib/server/queue/assignable-staff';
-import { listQueue, mediatorLoad, queueKpis } from '@/lib/server/queue/list-queue';
+import { listQueue, loadOf, queueCounts } from '@/lib/server/queue/list-queue';
 import { effectiveAssignee, resolvedSort } from '@/lib/server/queue/queue-filter';
 import { listSavedViews } from '@/lib/server/queue/saved-views';
 import { QUEUE_PAGE_SIZE, defaultDirection, parseQueueParams, queueSearch, type QueueSort } from '@/lib/validation/queue';
@@ -30,17 +30,18 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
   const params = parseQueueParams(raw);
   const now = new Date();
   const supervisor = actor.role === 'supervisor';
-  const [{ rows, page, kpis }, views, people, load, creditorOptions, t, locale] = await Promise.all([
-    // The count first: it decides how the page's rows are found (a small view is sorted, a large one walked in order).
-    queueKpis(actor, params, now).then(async (kpis) => ({ kpis, ...(await listQueue(actor, params, now, undefined, kpis.matching)) })),
+  const [{ rows, page, kpis, load }, views, people, creditorOptions, t, locale] = await Promise.all([
+    // The counts first: the KPI count decides how the page's rows are found (a small view is sorted, a large one walked
+    // in order); a supervisor's default view takes its KPI cards and each mediator's load from one pass.
+    queueCounts(actor, params, now).then(async ({ kpis, load }) => ({ kpis, load, ...(await listQueue(actor, params, now, undefined, kpis.matching)) })),
     listSavedViews(actor),
     actor.role === 'mediator' ? Promise.resolve([]) : assignableStaff(actor),
-    supervisor ? mediatorLoad(actor, now) : Promise.resolve(null),
     // A view narrowed to a creditor (a dashboard link) names it; only supervisors and admins come from the dashboard.
     params.creditor && actor.role !== 'mediator' ? getDashboardOptions(actor).then((o) => o.creditors) : Promise.resolve([]),
     getTranslations('staffQueue'),
     getLocale(),
   ]);
+  const mediatorLoad = supervisor && load ? loadOf(people, load) : null;
   const view = queueSearch({ ...params, page: undefined });
   const pages = Math.max(1, Math.ceil(kpis.matching / QUEUE_PAGE_SIZE));
   const { sort, dir } = resolvedSort(params);
@@ -88,7 +89,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
           creditorName={creditorOptions.filter((c) => c.id === params.creditor).map((c) => (locale === 'en' ? c.nameEn : c.name))[0]}
         />
         <SavedViews views={views} current={view} />
-        <QueueTable rows={rows} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} />
+        <QueueTable rows={rows.map(({ assigneeId: _a, promiseBroken: _p, ...row }) => row)} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} />
         <nav aria-label={t('pagination')} className="flex items-center gap-3 text-sm">
           {page > 1 ? (
             <Link href={pageLink(page - 1)} className="min-h-11 py-3 text-brand-700 underline" rel="prev">
@@ -121,7 +122,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
             </p>
           </form>
         </details>
-        {load ? (
+        {mediatorLoad ? (
           <section aria-labelledby="load-heading" className="flex flex-col gap-2">
             <h2 id="load-heading" className="text-lg font-semibold">
               {t('load')}
@@ -135,11 +136,11 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
                 { id: 'dueToday', header: t('loadCol.dueToday'), align: 'right' },
                 { id: 'broken', header: t('loadCol.broken'), align: 'right' },
               ]}
-              rows={load.map((l) => ({
-                id: l.staffId,
+              rows={mediatorLoad.map((l) => ({
+                id: l.id,
                 cells: {
                   name: (
-                    <Link href={`/staff?${queueSearch({}, { assignee: l.staffId })}`} className="text-brand-700 underline">
+                    <Link href={`/staff?${queueSearch({}, { assignee: l.id })}`} className="text-brand-700 underline">
                       {l.name}
                     </Link>
                   ),

@@ -7,7 +7,7 @@ import type { Actor, Ctx } from '../actor';
 import { changeStaffPassword } from '../staff/change-password';
 import { deactivateStaff } from '../staff/deactivate-staff';
 import { authenticateStaff } from './authenticate-staff';
-import { endSession, listMySessions, sessionIsLive, signOutEverywhere, startSession } from './sessions';
+import { endSession, listMySessions, sessionIsLive, signOutEverywhere, staffSessionState, startSession } from './sessions';
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -59,6 +59,18 @@ describe('sessions end when they should, for every instance at once (the record 
     expect(await sessionIsLive('not-a-uuid', staff.id)).toBe(false);
     await test.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sessionIds[0]!));
     expect(await sessionIsLive(sessionIds[0], staff.id)).toBe(false);
+  });
+
+  it('a staff page reads the session and whether the password must be changed first in one go', async () => {
+    const { staff, sessionIds } = await staffWithSessions(2);
+    const other = await makeBorrower(test.db);
+    expect(await staffSessionState(sessionIds[0], staff.id)).toEqual({ live: true, mustChangePassword: false });
+    await test.db.update(staffUsers).set({ mustChangePassword: true }).where(eq(staffUsers.id, staff.id));
+    expect(await staffSessionState(sessionIds[0], staff.id)).toEqual({ live: true, mustChangePassword: true });
+    expect(await staffSessionState(sessionIds[0], other.id)).toEqual({ live: false, mustChangePassword: false });
+    expect(await staffSessionState('not-a-uuid', staff.id)).toEqual({ live: false, mustChangePassword: false });
+    await test.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionIds[1]!));
+    expect(await staffSessionState(sessionIds[1], staff.id)).toEqual({ live: false, mustChangePassword: false });
   });
 
   it('changing the password ends the other sessions and keeps this one; a wrong current password counts towards the lockout', async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { sessions } from '@/db/schema';
+import { sessions, staffUsers } from '@/db/schema';
 import type { Actor, Ctx, RequestMeta } from '../actor';
 import { recordAudit } from '../audit';
 import { isUuid } from '../cases/case-access';
@@ -34,6 +34,25 @@ const live = prepared((db) =>
     .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.subjectId, sql.placeholder('subjectId')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
     .prepare('session_live'),
 );
+
+const staffLive = prepared((db) =>
+  db
+    .select({ mustChangePassword: staffUsers.mustChangePassword })
+    .from(sessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, sessions.subjectId))
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.subjectId, sql.placeholder('subjectId')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .prepare('staff_session_live'),
+);
+
+/**
+ * A staff member's session, as a staff page asks on every request: is it still open, and must its holder change the
+ * password first (a deployment's first admin)? One read by primary keys, so a page asks once, not twice.
+ */
+export async function staffSessionState(sessionId: unknown, staffId: string): Promise<{ live: boolean; mustChangePassword: boolean }> {
+  if (!isUuid(sessionId) || !isUuid(staffId)) return { live: false, mustChangePassword: false };
+  const [row] = await staffLive(getDb()).execute({ sessionId, subjectId: staffId });
+  return { live: row !== undefined, mustChangePassword: row?.mustChangePassword ?? false };
+}
 
 /** Is this session still open for this person? Asked on every request that acts on a session cookie. */
 export async function sessionIsLive(sessionId: unknown, subjectId: string): Promise<boolean> {

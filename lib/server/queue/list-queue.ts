@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql, type Placeholder } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { agreements, borrowers, cases, judicialConfirmations, loans, staffUsers } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
@@ -9,9 +9,11 @@ import { confirmationMarker, type ConfirmationMarker } from '@/lib/domain/judici
 import type { QueueParams } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
-import { QUEUE_TIME_ZONE, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
+import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
+import { prepared } from '../prepared';
+import { creditorScope } from '../staff-scope';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
 
@@ -200,7 +202,9 @@ export function listQueueQuery(actor: Actor, params: QueueParams, now: Date, db:
 export function queueRowsQuery(actor: Actor, params: QueueParams, now: Date, { limit, offset }: { limit: number; offset: number }, db: Executor = getDb(), matching?: number) {
   const staff = requireStaffActor(actor);
   // The page's cases are found on cases alone (a deep page skips ids, not joined rows); only they are joined and read.
-  const page = db.select({ id: cases.id }).from(cases).where(queueWhere(staff, params, now)).orderBy(...queueOrder(params, matching)).limit(limit).offset(offset);
+  // A view known to be large is walked in its order, meeting the facts case by case (queueWhere).
+  const walk = matching !== undefined && matching >= SORT_MATCHING_BELOW;
+  const page = db.select({ id: cases.id }).from(cases).where(queueWhere(staff, params, now, walk)).orderBy(...queueOrder(params, matching)).limit(limit).offset(offset);
   return db
     .select(queueRowSelection())
     .from(cases)
@@ -218,23 +222,106 @@ export async function matchingCaseIds(actor: Actor, params: QueueParams, now: Da
   return rows.map((r) => r.id);
 }
 
+export type AssigneeLoad = { open: number; dueToday: number; broken: number };
+type AssigneeCounts = AssigneeLoad & { dueTodayOpen: number; deadlinesSoon: number; arrears: number };
+
+/**
+ * The open cases of a creditor (or, for the centre's staff, of every creditor) counted per assignee (null:
+ * unassigned) in one pass over the covering index of open cases (cases_open_kpi_idx): what each mediator's load
+ * reads, and, summed, the KPI cards of a view that is all open cases, or one assignee's. Prepared once per
+ * connection (one text for a creditor's staff, one for the centre's), so PostgreSQL plans it once, not per request.
+ */
+type CountValues = { endOfToday: Date | Placeholder; now: Date | Placeholder; soon: Date | Placeholder; creditorId: string | null | Placeholder };
+
+function openCaseCountsSelect(db: Executor, v: CountValues) {
+  return db
+    .select({
+      staffId: cases.assigneeId,
+      open: sql<number>`count(*)::int`,
+      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${v.endOfToday}))::int`,
+      dueTodayOpen: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${v.endOfToday} and ${cases.priority} < 9))::int`,
+      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${v.now} and ${cases.mediationDeadline} < ${v.soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
+      broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
+      arrears: sql<string>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
+    })
+    .from(cases)
+    // The actor's creditor may be a parameter of the prepared text; scoped as every staff query is (staff-scope.ts).
+    .where(and(notInArray(cases.state, [...endedStates]), creditorScope({ creditorId: v.creditorId as string | null }, cases.creditorId)))
+    .groupBy(cases.assigneeId);
+}
+
+const countValues = (now: Date) => ({ endOfToday: endOfDay(now), now, soon: new Date(now.getTime() + NEAR_DAYS * dayMs) });
+
+/** The per-assignee counts of open cases as a supervisor's queue page makes them (the bench explains it). */
+export function openCaseCountsQuery(actor: Actor, now: Date, db: Executor = getDb()) {
+  const staff = requireStaffActor(actor);
+  return openCaseCountsSelect(db, { ...countValues(now), creditorId: staff.creditorId });
+}
+
+const openCaseCountsOf = (centre: boolean) =>
+  prepared((db) =>
+    openCaseCountsSelect(db, { endOfToday: sql.placeholder('endOfToday'), now: sql.placeholder('now'), soon: sql.placeholder('soon'), creditorId: centre ? null : sql.placeholder('creditorId') }).prepare(
+      centre ? 'queue_open_counts_centre' : 'queue_open_counts',
+    ),
+  );
+const openCaseCountsPrepared = { centre: openCaseCountsOf(true), creditor: openCaseCountsOf(false) };
+
+async function openCaseCountsTx(staff: Staff, now: Date, tx: Executor): Promise<Map<string | null, AssigneeCounts>> {
+  const values = countValues(now);
+  const rows = staff.creditorId === null ? await openCaseCountsPrepared.centre(tx).execute(values) : await openCaseCountsPrepared.creditor(tx).execute({ ...values, creditorId: staff.creditorId });
+  return new Map(rows.map(({ staffId, arrears, ...counts }) => [staffId, { ...counts, arrears: Number(arrears) }]));
+}
+
+/**
+ * Whether a view is every open case of the actor's creditors, or one assignee's (or the unassigned), with no other
+ * filter or search: its KPI cards are then sums of the per-assignee counts of open cases.
+ */
+function viewIsOpenCasesOfAssignee(params: QueueParams): boolean {
+  const { state, assignee: _assignee, sort: _sort, dir: _dir, page: _page, ...filters } = params;
+  return (state === undefined || state === 'open') && Object.values(filters).every((value) => value === undefined);
+}
+
+/**
+ * The queue page's counts: the view's KPI cards and, for a supervisor, each assignee's load. When a supervisor's view is
+ * all open cases (their default view), or one assignee's, both come from one pass over the open cases; otherwise the
+ * KPI count and the load are two queries, in one transaction. (Anyone else's KPI count reads only the view's cases.)
+ */
+export async function queueCounts(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<{ kpis: QueueKpis; load: Map<string | null, AssigneeLoad> | null }> {
+  const staff = requireStaffActor(actor);
+  const withLoad = staff.role === 'supervisor';
+  return withoutParallelWorkers(db, async (tx) => {
+    const counts = withLoad ? await openCaseCountsTx(staff, now, tx) : null;
+    if (counts && viewIsOpenCasesOfAssignee(params)) {
+      const assignee = effectiveAssignee(staff, params);
+      const wanted: (string | null)[] | null = assignee === 'any' ? null : assignee === 'none' ? [null] : [assignee === 'me' ? staff.id : assignee];
+      const kpis: QueueKpis = { matching: 0, dueToday: 0, deadlinesSoon: 0, brokenPromises: 0, arrears: 0 };
+      for (const [staffId, c] of counts) {
+        if (wanted && !wanted.includes(staffId)) continue;
+        kpis.matching += c.open;
+        kpis.dueToday += c.dueTodayOpen;
+        kpis.deadlinesSoon += c.deadlinesSoon;
+        kpis.brokenPromises += c.broken;
+        kpis.arrears += c.arrears;
+      }
+      return { kpis, load: withLoad ? counts : null };
+    }
+    const [row] = await queueKpisQuery(staff, params, now, tx);
+    const kpis = { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
+    return { kpis, load: counts };
+  });
+}
+
+/** Each person's load from the per-assignee counts, in the people's order. */
+export function loadOf<P extends { id: string }>(people: P[], load: Map<string | null, AssigneeLoad>): (P & AssigneeLoad)[] {
+  return people.map((p) => ({ ...p, open: load.get(p.id)?.open ?? 0, dueToday: load.get(p.id)?.dueToday ?? 0, broken: load.get(p.id)?.broken ?? 0 }));
+}
+
 /** Each mediator's load, for supervisors: open cases, those due today, and broken promises. */
 export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promise<{ staffId: string; name: string; role: string; open: number; dueToday: number; broken: number }[]> {
   const staff = requireStaffActor(actor);
   if (staff.role === 'mediator') throw new AppError('FORBIDDEN');
   const people = await assignableStaff(staff);
   if (!people.length) return [];
-  const endOfToday = endOfDay(now);
-  const counts = await withoutParallelWorkers(getDb(), (tx) => tx
-    .select({
-      staffId: cases.assigneeId,
-      open: sql<number>`count(*)::int`,
-      dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday}))::int`,
-      broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
-    })
-    .from(cases)
-    .where(and(inArray(cases.assigneeId, people.map((p) => p.id)), notInArray(cases.state, [...endedStates]), queueWhere(staff, { assignee: 'any' }, now)))
-    .groupBy(cases.assigneeId));
-  const byId = new Map(counts.map((c) => [c.staffId, c]));
-  return people.map((p) => ({ staffId: p.id, name: p.name, role: p.role, open: byId.get(p.id)?.open ?? 0, dueToday: byId.get(p.id)?.dueToday ?? 0, broken: byId.get(p.id)?.broken ?? 0 }));
+  const counts = await withoutParallelWorkers(getDb(), (tx) => openCaseCountsTx(staff, now, tx));
+  return loadOf(people, counts).map(({ id, name, role, open, dueToday, broken }) => ({ staffId: id, name, role, open, dueToday, broken }));
 }

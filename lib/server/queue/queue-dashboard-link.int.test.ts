@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { parseQueueParams, queueHref } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { factsWhere, reachedWhere } from '../dashboard/dashboard-scope';
+import { SORT_MATCHING_BELOW } from './queue-filter';
 import { listQueue, queueKpis } from './list-queue';
 
 /**
@@ -69,6 +70,9 @@ describe('a dashboard count and the queue it links to', () => {
         const { matching } = await queueKpis(supervisor, params, now);
         const { rows } = await listQueue(supervisor, params, now, undefined, matching);
         expect({ href, ids: rows.map((r) => r.id).sort() }).toEqual({ href, ids: facts.map((f) => f.id).sort() });
+        // A large view is walked in its order and meets the facts case by case: the same cases, in the same order.
+        const walked = await listQueue(supervisor, params, now, undefined, SORT_MATCHING_BELOW);
+        expect({ href, ids: walked.rows.map((r) => r.id) }).toEqual({ href, ids: rows.map((r) => r.id) });
         expect(matching).toBe(facts.length);
         if (facts.length) nonEmpty++;
       }

@@ -100,7 +100,7 @@ function bucketAtOpening(bucket: DashboardBucket): SQL {
  * dpd_at_open), so they are read from cases, where the queue's indexes are; the current outcome and what the case
  * reached exist only as facts, and are read there with the dashboard's own conditions (dashboard-scope.ts).
  */
-function factsConditions(actor: Staff, params: QueueParams): SQL[] {
+function factsConditions(actor: Staff, params: QueueParams, probeFacts: boolean): SQL[] {
   const { openedFrom, openedTo, bucket, outcome, reached } = params;
   const conditions: SQL[] = [];
   if (openedFrom) conditions.push(gte(cases.openedAt, startOfDay(openedFrom)));
@@ -108,8 +108,15 @@ function factsConditions(actor: Staff, params: QueueParams): SQL[] {
   if (bucket) conditions.push(bucketAtOpening(bucket));
   if (outcome || reached) {
     const where = and(creditorScope(actor, caseFacts.creditorId), outcome ? eq(caseFacts.outcome, outcome) : undefined, reached ? reachedWhere[reached] : undefined);
-    // OFFSET 0 keeps the facts a set of their own, hashed once, instead of one probe per case in the view's order.
-    conditions.push(sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where} offset 0)`);
+    if (probeFacts) {
+      // A large view walked in its order: each case it meets is probed by primary key, and the walk stops after a page
+      // (at least one case in 20 matches: SORT_MATCHING_BELOW), rather than hashing every fact of the creditor first.
+      conditions.push(sql`exists (select 1 from ${caseFacts} where ${caseFacts.caseId} = ${cases.id} and ${where})`);
+    } else {
+      // OFFSET 0 keeps the facts a set of their own, hashed once, instead of one probe per case in the view's order
+      // (a count, or a small view, which may match nothing: probing would read every case).
+      conditions.push(sql`${cases.id} in (select ${caseFacts.caseId} from ${caseFacts} where ${where} offset 0)`);
+    }
   }
   return conditions;
 }
@@ -125,8 +132,11 @@ function confirmationDue(now: Date): SQL {
     and (a.executed_at >= ${confirmationPassedExecutedBefore(now)} or exists (select 1 from ${judicialConfirmations} j where j.agreement_id = a.id)))`;
 }
 
-/** The where-clause of a view: the actor's creditors (staff-scope.ts), then every filter and the search. */
-export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
+/**
+ * The where-clause of a view: the actor's creditors (staff-scope.ts), then every filter and the search. `walk`: the
+ * view is large and its page is found by walking an index in its order (queueOrder), which meets the facts case by case.
+ */
+export function queueWhere(actor: Staff, params: QueueParams, now: Date, walk = false): SQL {
   const today = todayIn(QUEUE_TIME_ZONE, now);
   const filters: SQL[] = [creditorScope(actor, cases.creditorId)];
   if (params.state === undefined || params.state === 'open') filters.push(notInArray(cases.state, [...endedStates]));
@@ -151,7 +161,7 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date): SQL {
   if (params.neverEngaged) filters.push(isNull(cases.engagedAt));
   if (params.confirmation === 'due') filters.push(confirmationDue(now), notInArray(cases.state, [...endedStates]));
   if (params.creditor) filters.push(eq(cases.creditorId, params.creditor));
-  filters.push(...factsConditions(actor, params));
+  filters.push(...factsConditions(actor, params, walk));
   if (params.q) filters.push(searchCondition(params.q));
   return and(...filters)!;
 }

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { parseQueueParams } from '@/lib/validation/queue';
 import type { Actor, Ctx } from '../actor';
 import { assignCases } from './assign-cases';
-import { listQueue, mediatorLoad, queueKpis } from './list-queue';
+import { listQueue, loadOf, mediatorLoad, queueCounts, queueKpis } from './list-queue';
 import { nextInQueue } from './next-in-queue';
 import { deleteView, listSavedViews, saveView } from './saved-views';
 import { startQueueExport } from './export-queue';
@@ -170,6 +170,25 @@ describe('queue filters and search (supervisor, every assignee)', () => {
   it('counts the KPIs of the view', async () => {
     await expect(queueKpis(supervisor, view(''), now)).resolves.toEqual({ matching: 6, dueToday: 5, deadlinesSoon: 1, brokenPromises: 1, arrears: 500_000 + 2_000_000 + 10_000_000 + 800_000 + 900_000 + 700_000 });
     await expect(queueKpis(supervisor, view('dpd=m2'), now)).resolves.toMatchObject({ matching: 3, brokenPromises: 1 });
+  });
+  it('counts a supervisor’s default view and each assignee’s load in one pass, as the view’s own count does', async () => {
+    const centreSupervisor = staffActor(await makeStaff(test.db, null, 'supervisor'));
+    const { kpis, load } = await queueCounts(supervisor, view(''), now);
+    expect(kpis).toEqual({ matching: 6, dueToday: 5, deadlinesSoon: 1, brokenPromises: 1, arrears: 500_000 + 2_000_000 + 10_000_000 + 800_000 + 900_000 + 700_000 });
+    expect(loadOf([{ id: mediatorA.id }, { id: mediatorB.id }, { id: supervisor.id }], load!)).toEqual(
+      (await mediatorLoad(supervisor, now)).filter((l) => [mediatorA.id, mediatorB.id, supervisor.id].includes(l.staffId)).map((l) => ({ id: l.staffId, open: l.open, dueToday: l.dueToday, broken: l.broken })),
+    );
+    // Every view, in one pass or through its own count, counts what queueKpis counts; only supervisors see the load.
+    for (const query of ['', 'state=open', `assignee=${mediatorA.id}`, `assignee=${mediatorB.id}&sort=amount&page=2`, 'assignee=none', 'assignee=me', 'state=all', 'dpd=m2', `assignee=${mediatorA.id}&promise=broken`, 'q=张']) {
+      for (const actor of [supervisor, mediatorA, admin, centreSupervisor]) {
+        const counts = await queueCounts(actor, view(query), now);
+        expect(counts.kpis, `${actor.role} ${query}`).toEqual(await queueKpis(actor, view(query), now));
+        expect(counts.load !== null).toBe(actor.role === 'supervisor');
+      }
+    }
+    // The centre's supervisor counts every creditor's open cases: this creditor's six and the other's one.
+    expect((await queueCounts(centreSupervisor, view(''), now)).kpis.matching).toBe(7);
+    await expect(queueCounts({ type: 'anonymous' }, view(''), now)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

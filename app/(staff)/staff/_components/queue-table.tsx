@@ -1,7 +1,7 @@
 'use client';
 
 import { createColumnHelper, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTimeZone, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,13 +9,17 @@ import { Button } from '@/components/ui/button';
 import { TableView } from '@/components/ui/data-table';
 import { FormError, Notice } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
+import { dateTimeFormat, displayTimeZone } from '@/lib/i18n/config';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { QueueRow } from '@/lib/server/queue/list-queue';
 import type { QueueSort } from '@/lib/validation/queue';
 import { assignCasesAction } from '../actions';
 
+/** What a row of the table shows (the page leaves out what it does not, so that it is not sent twice). */
+export type QueueTableRow = Omit<QueueRow, 'assigneeId' | 'promiseBroken'>;
+
 type Props = {
-  rows: QueueRow[];
+  rows: QueueTableRow[];
   locale: string;
   /** The view's query string without the page, which case links carry for "work next". */
   view: string;
@@ -26,7 +30,7 @@ type Props = {
   assignees: { id: string; name: string }[] | null;
 };
 
-const helper = createColumnHelper<QueueRow>();
+const helper = createColumnHelper<QueueTableRow>();
 const storageKey = (view: string) => `concord.queue.selection:${view}`;
 
 /**
@@ -37,7 +41,7 @@ const storageKey = (view: string) => `concord.queue.selection:${view}`;
 export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: Props) {
   const t = useTranslations('staffQueue');
   const tState = useTranslations('staffCaseState');
-  const format = useFormatter();
+  const timeZone = useTimeZone() ?? displayTimeZone;
   const router = useRouter();
   const errorText = useErrorText();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -74,7 +78,10 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
   }, []);
 
   const caseHref = (id: string) => `/staff/cases/${id}${view ? `?view=${encodeURIComponent(view)}` : ''}`;
-  const time = (iso: string) => format.dateTime(new Date(iso), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  // The formatters are built once per language and zone, not per row (use-intl's would be built again on every request).
+  const timeFormat = dateTimeFormat(locale, timeZone, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const dayFormat = dateTimeFormat(locale, timeZone, { dateStyle: 'medium' });
+  const time = (iso: string) => timeFormat.format(new Date(iso));
 
   const columns = useMemo(() => {
     const sortable = (key: QueueSort, label: string) => {
@@ -88,7 +95,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
         </Link>
       );
     };
-    const list: ColumnDef<QueueRow, unknown>[] = [
+    const list: ColumnDef<QueueTableRow, unknown>[] = [
       helper.display({
         id: 'caseNo',
         header: () => sortable('caseNo', t('col.caseNo')),
@@ -127,7 +134,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
           const confirmation = row.original.confirmation;
           return (
             <span className={status === 'passed' ? 'font-semibold text-danger-700' : status === 'near' ? 'font-semibold text-warn-800' : ''}>
-              {format.dateTime(new Date(row.original.mediationDeadline), { dateStyle: 'medium' })}
+              {dayFormat.format(new Date(row.original.mediationDeadline))}
               {status ? <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${status === 'passed' ? 'bg-danger-50' : 'bg-warn-50'}`}>{status === 'passed' ? t('deadlinePassedTag') : t('deadlineNearTag')}</span> : null}
               {confirmation ? (
                 // The judicial confirmation's own last day (30 days after the agreement took effect), when it asks for action.
