@@ -32,6 +32,14 @@ test.describe('the mediator’s workbench', () => {
     await page.goto('/staff');
     await expect(page.locator('[data-kpi="matching"]')).toHaveText('55');
     await axe(page);
+    // A portfolio's amount in arrears runs to a dozen digits: every card holds its figure at 1366×900 (it spilt past its card).
+    await db.update(cases).set({ arrearsAtOpen: 99_999_999_99 }).where(eq(cases.creditorId, creditor.id));
+    await page.reload();
+    await expect(page.locator('[data-kpi="arrears"]')).toHaveText('CN¥5,499,999,999.45');
+    for (const card of await page.locator('[data-kpi]').all()) {
+      const { scroll, client } = await card.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(scroll, await card.getAttribute('data-kpi') ?? '').toBeLessThanOrEqual(client);
+    }
 
     // "/" jumps to the search; Enter searches; the name matches by a part of it.
     await page.locator('body').press('/');

@@ -71,11 +71,15 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
         </div>
         {raw.denied ? <Notice tone="warn">{t('denied')}</Notice> : null}
         <section aria-label={t('kpis')}>
-          <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
+          {/* The amount in arrears takes two columns: a portfolio's total runs to a dozen digits. */}
+          <dl className="grid grid-cols-2 gap-3 md:grid-cols-6">
             {kpiCards.map(([key, value]) => (
-              <div key={key} className={`rounded-xl border bg-white p-3 ${key === 'brokenPromises' && kpis.brokenPromises ? 'border-red-200' : 'border-slate-200'}`}>
+              <div
+                key={key}
+                className={`min-w-0 rounded-xl border bg-white p-3 ${key === 'arrears' ? 'col-span-2' : ''} ${key === 'brokenPromises' && kpis.brokenPromises ? 'border-red-200' : 'border-slate-200'}`}
+              >
                 <dt className="text-sm text-slate-700">{t(`kpi.${key}`)}</dt>
-                <dd className="text-2xl font-semibold" data-kpi={key}>
+                <dd className="text-2xl font-semibold tabular-nums [overflow-wrap:anywhere]" data-kpi={key}>
                   {value}
                 </dd>
               </div>
