@@ -13,6 +13,7 @@ import { oracleArrears } from '@/lib/domain/oracle/arrears-oracle';
 import { oracleOffer } from '@/lib/domain/oracle/offer-oracle';
 import type { Actor } from '@/lib/server/actor';
 import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
+import { currentAgreementId } from '@/lib/server/agreements/prepare-document';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
@@ -49,6 +50,20 @@ async function historyOf(loanId: string) {
 }
 
 describe('the demo, recomputed', () => {
+  it('every case whose state stands for an agreement has one, in that status, where its borrower’s next step leads', async () => {
+    // A borrower of an 'agreed' demo case tapped "review and sign" and found no page: the seed had set the state alone.
+    const expected = { agreed: 'awaiting_borrower', signed_by_borrower: 'signed_by_borrower', plan_active: 'executed' } as const;
+    const rows = await t.db.select({ kase: cases, borrower: borrowers }).from(cases).innerJoin(borrowers, eq(borrowers.id, cases.borrowerId));
+    const driven = rows.filter(({ kase }) => kase.state in expected);
+    expect(new Set(driven.map(({ kase }) => kase.state))).toEqual(new Set(Object.keys(expected)));
+    for (const { kase, borrower } of driven) {
+      const agreementId = await currentAgreementId({ type: 'borrower', id: borrower.id }, kase.id);
+      expect(agreementId, kase.caseNo).not.toBeNull();
+      const [agreement] = await t.db.select().from(agreements).where(eq(agreements.id, agreementId!));
+      expect(agreement!.status, kase.caseNo).toBe(expected[kase.state as keyof typeof expected]);
+    }
+  });
+
   it('home, loan, case and offers services agree with each other and with the oracle, for every case', async () => {
     const rows = await t.db.select({ kase: cases, borrower: borrowers }).from(cases).innerJoin(borrowers, eq(borrowers.id, cases.borrowerId));
     expect(rows.length).toBeGreaterThanOrEqual(30);

@@ -29,6 +29,9 @@ import { Rng } from './random';
 
 export { DEMO_CREDITOR_CODE, DEMO_PASSWORD, DEMO_SECOND_CREDITOR_CODE } from './demo-data';
 
+/** The states a demo case reaches through the real code path after the seed (scripts/seed/executed-agreement.ts). */
+export const DRIVEN_STATES = ['agreed', 'signed_by_borrower', 'plan_active'] as const;
+
 /** Serialises seeding (demo and generator) across processes; distinct from the audit and migration locks. */
 export const SEED_LOCK_KEY = 727_301;
 const DEMO_RNG_SEED = 2026;
@@ -156,7 +159,9 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       creditorId: p.creditorId,
       borrowerId: borrower.id,
       loanId: p.id,
-      state: plan.state,
+      // A state that stands for an agreement is reached through the services afterwards (executed-agreement.ts), so that its
+      // offers, agreement, signatures and plan exist: until then the case is where the borrower left it.
+      state: (DRIVEN_STATES as readonly string[]).includes(plan.state) ? 'engaged' : plan.state,
       assigneeId,
       dpdAtOpen: plan.dpdAtOpen,
       arrearsAtOpen: plan.arrearsAtOpen,

@@ -11,6 +11,7 @@ import { verifyAuditChain } from '@/lib/server/audit';
 import { decryptField, lookupHash } from '@/lib/server/crypto';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { DEMO_CREDITOR_CODE, seedDemo } from './demo';
+import { seedExecutedAgreement } from './executed-agreement';
 import { generateCases } from './generate';
 
 const tables = ['creditors', 'staff_users', 'borrowers', 'loans', 'payments', 'cases', 'contact_records', 'negotiation_messages', 'audit_events'];
@@ -62,6 +63,9 @@ describe('demo seed', () => {
     expect(before.creditors).toBe(2); // the bank and the consumer-finance company the centre also serves
     expect(await seedDemo(t.db)).toEqual({ created: false });
     expect(await rowCounts(t.db)).toEqual(before);
+    // The cases whose state stands for an agreement get there through the services (offers, agreement, signatures, plan).
+    expect(await seedExecutedAgreement()).toBe(true);
+    expect(await seedExecutedAgreement()).toBe(false);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'seed.demo'));
     expect(events).toHaveLength(1);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
