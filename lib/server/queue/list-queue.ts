@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
+import { loadVisibleCase } from '../cases/case-access';
 import { prepared } from '../prepared';
 import { creditorScope } from '../staff-scope';
 
@@ -314,6 +315,12 @@ export async function queueCounts(actor: Actor, params: QueueParams, now: Date =
 /** Each person's load from the per-assignee counts, in the people's order. */
 export function loadOf<P extends { id: string }>(people: P[], load: Map<string | null, AssigneeLoad>): (P & AssigneeLoad)[] {
   return people.map((p) => ({ ...p, open: load.get(p.id)?.open ?? 0, dueToday: load.get(p.id)?.dueToday ?? 0, broken: load.get(p.id)?.broken ?? 0 }));
+}
+
+/** Who may take a case, with each one's load (the case file's assign form): only for a case the supervisor may see. */
+export async function assignableForCase(actor: Actor, caseId: unknown, now: Date = new Date()) {
+  await loadVisibleCase(getDb(), actor, caseId);
+  return mediatorLoad(actor, now);
 }
 
 /** Each mediator's load, for supervisors: open cases, those due today, and broken promises. */

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { parseQueueParams } from '@/lib/validation/queue';
 import type { Actor, Ctx } from '../actor';
 import { assignCases } from './assign-cases';
-import { listQueue, loadOf, mediatorLoad, queueCounts, queueKpis } from './list-queue';
+import { assignableForCase, listQueue, loadOf, mediatorLoad, queueCounts, queueKpis } from './list-queue';
 import { nextInQueue } from './next-in-queue';
 import { deleteView, listSavedViews, saveView } from './saved-views';
 import { startQueueExport } from './export-queue';
@@ -166,6 +166,12 @@ describe('queue filters and search (supervisor, every assignee)', () => {
     expect(row('m3').nextAction).toBe('check_promise');
     expect(row('offers').nextAction).toBe('approval');
     expect(row('closed').nextAction).toBeNull();
+  });
+  it('lists who may take a case only for a case the supervisor may see', async () => {
+    await expect(assignableForCase(supervisor, ids.m1, now)).resolves.toEqual(await mediatorLoad(supervisor, now));
+    const elsewhere = staffActor(await makeStaff(test.db, (await makeCreditor(test.db)).id, 'supervisor'));
+    await expect(assignableForCase(elsewhere, ids.m1, now)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(assignableForCase(supervisor, 'not-a-case', now)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
   it('counts the KPIs of the view', async () => {
     await expect(queueKpis(supervisor, view(''), now)).resolves.toEqual({ matching: 6, dueToday: 5, deadlinesSoon: 1, brokenPromises: 1, arrears: 500_000 + 2_000_000 + 10_000_000 + 800_000 + 900_000 + 700_000 });

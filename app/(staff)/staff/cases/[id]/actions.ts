@@ -20,7 +20,7 @@ import { cancelCallback, scheduleCallback } from '@/lib/server/contacts/schedule
 import { extendDeadline } from '@/lib/server/cases/extend-deadline';
 import { revealBorrowerField } from '@/lib/server/cases/reveal-borrower';
 import { assignCases } from '@/lib/server/queue/assign-cases';
-import { mediatorLoad } from '@/lib/server/queue/list-queue';
+import { assignableForCase } from '@/lib/server/queue/list-queue';
 
 const refresh = (caseId: string) => revalidatePath(`/staff/cases/${caseId}`);
 
@@ -108,8 +108,8 @@ export const assignCaseAction = defineAction('staff', z.object({ caseId: id, ass
 });
 
 /** Who a supervisor may assign the case to, with the open cases each carries: read when the assign form opens. */
-export const assignableStaffAction = defineAction('staff', z.object({ caseId: id }), async (_input, ctx) =>
-  (await mediatorLoad(ctx.actor)).map((s) => ({ id: s.staffId, name: s.name, role: s.role as 'mediator' | 'supervisor', load: s.open })),
+export const assignableStaffAction = defineAction('staff', z.object({ caseId: id }), async (input, ctx) =>
+  (await assignableForCase(ctx.actor, input.caseId)).map((s) => ({ id: s.staffId, name: s.name, role: s.role as 'mediator' | 'supervisor', load: s.open })),
 );
 
 export const scheduleCallbackAction = defineAction('staff', z.object({ caseId: id, dueAt: text, note: text.optional() }), async (input, ctx) => {
