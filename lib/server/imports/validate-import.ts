@@ -5,14 +5,15 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { getPool } from '@/db/client';
 import { todayIn } from '@/lib/domain/dates';
 import { lineOf, mapHeader, portfolioColumns, type PortfolioColumn } from '@/lib/domain/portfolio-columns';
-import { checkPortfolioRow, type PortfolioRow, type RowProblem } from '@/lib/domain/portfolio-row';
+import type { RowProblem } from '@/lib/domain/portfolio-row';
 import type { EncodingChoice } from '@/lib/domain/text-file';
-import { encryptField, lookupHash, sha256Hex } from '../crypto';
+import { encryptField } from '../crypto';
 import { logger } from '../logger';
-import { arrayLiteral, copyLine } from './copy-text';
-import { csvRecords, fileChunks, hasUndecodable, importLimits, sniffFile, type FileProblem } from './import-file';
+import { copyLine } from './copy-text';
+import { csvRecords, fileChunks, importLimits, sniffFile, type FileProblem } from './import-file';
 import { batchLockKey } from './import-lock';
-import { newInviteCode } from './invite-codes';
+import { defaultCheckerThreads, rowCheckers } from './row-checkers';
+import type { CheckedRow, RowRecord, RowResult } from './row-checks';
 
 /**
  * The validation job (lib/server/jobs.ts, `import-validate`): reads the uploaded file as a stream, checks every
@@ -23,6 +24,10 @@ import { newInviteCode } from './invite-codes';
  * lock); run again, it starts over.
  */
 const BATCH_ROWS = 1000;
+/** Batches checked ahead of the one the database works on, per checker thread: enough to keep them busy, few enough to bound memory. */
+const AHEAD_PER_THREAD = 2;
+/** Below this size (about 10,000 rows) the rows are checked in the job's own thread: starting the threads costs more than they save. */
+const THREADS_FROM_BYTES = 2 * 1024 * 1024;
 
 type Existing = {
   contract_no: string;
@@ -44,32 +49,20 @@ type Existing = {
   negotiated: boolean;
 };
 
-type Staged = { line: number; row: PortfolioRow; idHash: string; hash: string; refs: string[] };
-
 export type ValidationReport = { status: 'previewed' | 'refused' | 'skipped'; read: number; valid: number; invalid: number };
 
-const scheduleKey = (s: PortfolioRow['schedule']) => s.map((i) => `${i.dueDate}:${i.principal}:${i.interest}`);
-
-/** The payments' references: one per payment, the same for the same payment in every file (a re-import adds none twice). */
-function paymentRefs(creditorId: string, row: PortfolioRow): string[] {
-  const seen = new Map<string, number>();
-  return row.payments.map((p) => {
-    const key = `${p.date}:${p.amount}`;
-    const k = (seen.get(key) ?? 0) + 1;
-    seen.set(key, k);
-    return `imp:${creditorId}:${row.contractNo}:${key}:${k}`;
-  });
-}
-
-/** What the file says about a loan, hashed: the same row imported again is recognised as unchanged. */
-function rowHash(row: PortfolioRow): string {
-  const { name, residentId, mobile, address, contractNo, product, principal, annualRatePpm, repaymentMethod, startDate, termMonths, firstDueDate, schedule, payments } = row;
-  return sha256Hex(JSON.stringify([name, residentId, mobile, address, contractNo, product, principal, annualRatePpm, repaymentMethod, startDate, termMonths, firstDueDate, scheduleKey(schedule), payments.map((p) => `${p.date}:${p.amount}`)]));
-}
+export type ValidateOptions = {
+  now?: Date;
+  onBackend?: (pid: number) => void;
+  /** Worker threads for the per-row checks (row-checkers.ts): 0 checks in this thread. Default: one per core, at most 2, for a file of 2 MB or more. */
+  threads?: number;
+  /** Rows per batch (tests make it small to put rows that refer to each other in different batches). */
+  batchRows?: number;
+};
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
-function diff(row: PortfolioRow, existing: Existing | undefined, borrower: { full_name: string; phone: string; address: string | null } | undefined) {
+function diff(row: CheckedRow, existing: Existing | undefined, borrower: { full_name: string; phone: string; address: string | null } | undefined) {
   const changes: { field: string; from: string; to: string }[] = [];
   const person = existing ?? borrower;
   if (person) {
@@ -92,8 +85,8 @@ function diff(row: PortfolioRow, existing: Existing | undefined, borrower: { ful
     term('startDate', existing.start_date, row.startDate);
     term('termMonths', String(existing.term_months), String(row.termMonths));
     term('firstDueDate', existing.first_due_date, row.firstDueDate);
-    if (!termsChanged && (existing.schedule ?? []).join(';') !== scheduleKey(row.schedule).join(';')) {
-      changes.push({ field: 'schedule', from: String(existing.schedule?.length ?? 0), to: String(row.schedule.length) });
+    if (!termsChanged && (existing.schedule ?? []).join(';') !== row.schedule) {
+      changes.push({ field: 'schedule', from: String(existing.schedule?.length ?? 0), to: String(row.scheduleLength) });
       termsChanged = true;
     }
   }
@@ -105,20 +98,22 @@ async function setProgress(db: pg.ClientBase, batchId: string, fields: Record<st
   await db.query(`update import_batches set ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [batchId, ...names.map((n) => (n === 'problem' && fields[n] !== null ? JSON.stringify(fields[n]) : fields[n]))]);
 }
 
-export async function validateImport(batchId: string, options: { now?: Date; onBackend?: (pid: number) => void } = {}): Promise<ValidationReport> {
+export async function validateImport(batchId: string, options: ValidateOptions = {}): Promise<ValidationReport> {
   const now = options.now ?? new Date();
+  const batchRows = options.batchRows ?? BATCH_ROWS;
   const pool = getPool();
   const writer = await pool.connect();
   // The server process that holds the batch's lock, for whoever must end it if this process dies first (import-process.ts).
   if (options.onBackend) options.onBackend((await writer.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid);
   const reader = await pool.connect();
   let locked = false;
+  let checkers: ReturnType<typeof rowCheckers> | null = null;
   const report: ValidationReport = { status: 'skipped', read: 0, valid: 0, invalid: 0 };
   try {
     locked = (await writer.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [batchLockKey(batchId)])).rows[0]!.ok;
     if (!locked) return report;
-    const { rows: batches } = await reader.query<{ creditor_id: string; encoding_choice: EncodingChoice; status: string; timezone: string }>(
-      `select b.creditor_id, b.encoding_choice, b.status, c.timezone from import_batches b join creditors c on c.id = b.creditor_id where b.id = $1`,
+    const { rows: batches } = await reader.query<{ creditor_id: string; encoding_choice: EncodingChoice; status: string; timezone: string; size: number }>(
+      `select b.creditor_id, b.encoding_choice, b.status, b.size, c.timezone from import_batches b join creditors c on c.id = b.creditor_id where b.id = $1`,
       [batchId],
     );
     const batch = batches[0];
@@ -137,6 +132,8 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
     if (!sniffed.ok) return await refuse(sniffed.problem);
     await setProgress(reader, batchId, { encoding: sniffed.encoding });
 
+    // Started now: the threads load their code while the file's first chunk is read.
+    checkers = rowCheckers(options.threads ?? (batch.size >= THREADS_FROM_BYTES ? defaultCheckerThreads() : 0));
     const today = todayIn(batch.timezone, now);
     const creditorId = batch.creditor_id;
     const contracts = new Map<string, number>();
@@ -167,23 +164,22 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
       await reader.query('insert into import_row_errors (batch_id, line, problems, raw_enc) select $1, * from unnest($2::int[], $3::jsonb[], $4::text[])', [batchId, lines, problems, raws]);
     };
 
-    // A batch in two steps: its checks of each row alone and against the file's other rows (CPU only, in file
-    // order), then its checks against the database and its staging (round trips). The main loop pipelines them:
-    // a batch's rows are checked while the batch before it waits for the database (see `dispatch` below).
-    const checkBatch = (records: { line: number; cells: string[] }[], index: Map<PortfolioColumn, number>) => {
-      const staged: Staged[] = [];
+    // A batch in three steps: the checks of each row alone (row-checks.ts, in the checker threads, several batches
+    // at once); its checks against the file's earlier rows (in file order, here, where the maps of what the file has
+    // said so far are kept); then its checks against the database and its staging (round trips). The main loop
+    // pipelines them: the threads check the next batches while this one is with the database (see `dispatch` below).
+    const crossCheck = (records: RowRecord[], results: RowResult[]) => {
+      const staged: CheckedRow[] = [];
       const errors: Errors = [];
-      for (const { line, cells } of records) {
-        const cell = (c: PortfolioColumn) => (index.has(c) ? (cells[index.get(c)!] ?? '') : '');
-        const garbled = portfolioColumns.find((c) => hasUndecodable(cell(c)));
-        const checked = garbled ? { ok: false as const, problems: [{ column: garbled, key: 'encoding' } as RowProblem] } : checkPortfolioRow(cell, today);
-        if (!checked.ok) {
-          errors.push({ line, problems: checked.problems, raw: cells });
-          continue;
+      results.forEach((result, i) => {
+        const { line, cells } = records[i]!;
+        if (!result.ok) {
+          errors.push({ line, problems: result.problems, raw: cells });
+          return;
         }
-        const row = checked.row;
+        const row = result.row;
+        const idHash = row.idHash;
         const problems: RowProblem[] = [];
-        const idHash = lookupHash(row.residentId);
         const twin = contracts.get(row.contractNo);
         if (twin) problems.push({ column: 'contractNo', key: 'duplicateContract', params: { line: twin } });
         const person = people.get(idHash);
@@ -193,17 +189,17 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
         if (holder && holder.idHash !== idHash) problems.push({ column: 'mobile', key: 'mobileOfAnother', params: { line: holder.line } });
         if (problems.length) {
           errors.push({ line, problems, raw: cells });
-          continue;
+          return;
         }
         contracts.set(row.contractNo, line);
         people.set(idHash, { line, name: row.name, phone: row.mobile });
         phones.set(row.mobile, { line, idHash });
-        staged.push({ line, row, idHash, hash: rowHash(row), refs: paymentRefs(creditorId, row) });
+        staged.push(row);
         stagedRaw.set(line, cells);
-      }
+      });
       return { records, staged, errors };
     };
-    const stageBatch = async ({ records, staged, errors }: ReturnType<typeof checkBatch>) => {
+    const stageBatch = async ({ records, staged, errors }: ReturnType<typeof crossCheck>) => {
       if (staged.length) {
         // One after another: the queries share the reader's connection (pg runs a client's queries one at a time anyway).
         const existingLoans = await reader.query<Existing>(
@@ -214,52 +210,47 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
                   coalesce((select array_agg(p.reference) from payments p where p.loan_id = l.id and p.reference like 'imp:%'), '{}') as refs,
                   exists (select 1 from offers o join cases c on c.id = o.case_id where c.loan_id = l.id) as negotiated
              from loans l join borrowers b on b.id = l.borrower_id where l.creditor_id = $1 and l.contract_no = any($2::text[])`,
-          [creditorId, staged.map((s) => s.row.contractNo)],
+          [creditorId, staged.map((s) => s.contractNo)],
         );
         const byId = await reader.query<{ resident_id_hash: string; full_name: string; phone: string; address: string | null; signed_in: boolean }>(
           'select resident_id_hash, full_name, phone, address, last_login_at is not null as signed_in from borrowers where resident_id_hash = any($1::text[])',
           [staged.map((s) => s.idHash)],
         );
-        const byPhone = await reader.query<{ phone: string; resident_id_hash: string }>('select phone, resident_id_hash from borrowers where phone = any($1::text[])', [staged.map((s) => s.row.mobile)]);
+        const byPhone = await reader.query<{ phone: string; resident_id_hash: string }>('select phone, resident_id_hash from borrowers where phone = any($1::text[])', [staged.map((s) => s.mobile)]);
         const loanOf = new Map(existingLoans.rows.map((r) => [r.contract_no, r]));
         const borrowerOf = new Map(byId.rows.map((r) => [r.resident_id_hash, r]));
         const phoneOwner = new Map(byPhone.rows.map((r) => [r.phone, r.resident_id_hash]));
         let lines = '';
-        for (const s of staged) {
-          const { row, line } = s;
+        for (const row of staged) {
+          const { line } = row;
           const existing = loanOf.get(row.contractNo);
-          const borrower = borrowerOf.get(s.idHash);
+          const borrower = borrowerOf.get(row.idHash);
           const problems: RowProblem[] = [];
-          if (existing && existing.resident_id_hash !== s.idHash) problems.push({ column: 'residentId', key: 'contractOfAnother' });
+          if (existing && existing.resident_id_hash !== row.idHash) problems.push({ column: 'residentId', key: 'contractOfAnother' });
           const owner = phoneOwner.get(row.mobile);
-          if (owner && owner !== s.idHash) problems.push({ column: 'mobile', key: 'mobileTaken' });
+          if (owner && owner !== row.idHash) problems.push({ column: 'mobile', key: 'mobileTaken' });
           if (borrower?.signed_in && borrower.phone !== row.mobile) problems.push({ column: 'mobile', key: 'mobileOwnedByBorrower' });
           const { changes, termsChanged } = diff(row, existing, borrower);
           if (existing && termsChanged && existing.negotiated) problems.push({ column: 'row', key: 'termsLocked' });
           if (existing) {
-            const kept = new Set(s.refs);
+            const kept = new Set(row.refs);
             const removed = existing.refs.find((ref) => !kept.has(ref));
             if (removed) {
               const [date, amount] = removed.split(':').slice(-3);
               problems.push({ column: 'payments', key: 'paymentRemoved', params: { date: date ?? '', amount: yuan(Number(amount)) } });
             }
-            const added = s.refs.filter((ref) => !existing.refs.includes(ref)).length;
+            const added = row.refs.filter((ref) => !existing.refs.includes(ref)).length;
             if (added) changes.push({ field: 'payments', from: String(existing.refs.length), to: String(existing.refs.length + added) });
           }
           if (problems.length) {
             errors.push({ line, problems, raw: stagedRaw.get(line)! });
             continue;
           }
-          const action = !existing ? 'new' : existing.import_hash === s.hash || changes.length === 0 ? 'unchanged' : 'update';
+          const action = !existing ? 'new' : existing.import_hash === row.hash || changes.length === 0 ? 'unchanged' : 'update';
           counts[action]++;
           report.valid++;
-          lines += copyLine([
-            batchId, line, action, termsChanged, JSON.stringify(changes), s.hash, row.contractNo, row.name, encryptField(row.residentId), s.idHash, row.residentIdMasked, row.mobile, row.address, row.locale, row.product,
-            row.principal, row.annualRatePpm, row.termMonths, row.repaymentMethod, row.startDate, row.firstDueDate, row.maturityDate,
-            arrayLiteral(row.schedule.map((i) => i.dueDate)), arrayLiteral(row.schedule.map((i) => i.principal)), arrayLiteral(row.schedule.map((i) => i.interest)),
-            arrayLiteral(row.payments.map((p) => p.date)), arrayLiteral(row.payments.map((p) => p.amount)), arrayLiteral(s.refs),
-            row.dpd, row.arrears, row.inviteBy, newInviteCode(),
-          ]);
+          // The line's first fields are decided here; the rest (row-checks.ts) came ready from the checker thread.
+          lines += `${copyLine([batchId, line, action, termsChanged, JSON.stringify(changes)]).slice(0, -1)}\t${row.tail}`;
         }
         await write(lines);
       }
@@ -269,15 +260,24 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
       await setProgress(reader, batchId, { rows_read: report.read, rows_valid: report.valid, rows_invalid: report.invalid });
     };
     let inFlight: Promise<void> = Promise.resolve();
-    const dispatch = async (records: { line: number; cells: string[] }[], index: Map<PortfolioColumn, number>) => {
-      const checked = checkBatch(records, index);
+    // Batches sent to the checker threads, in file order, with their results to come.
+    const ahead: { records: RowRecord[]; results: Promise<RowResult[]> }[] = [];
+    const stageNext = async () => {
+      const { records, results } = ahead.shift()!;
+      const checked = crossCheck(records, await results);
       // In order: the batch before this one finishes with the database first (and a failure of it surfaces here).
       await inFlight;
       inFlight = stageBatch(checked);
       inFlight.catch(() => undefined);
     };
+    const dispatch = async (records: RowRecord[], index: Map<PortfolioColumn, number>) => {
+      const results = checkers!.check({ records, index: [...index], today, creditorId });
+      results.catch(() => undefined);
+      ahead.push({ records, results });
+      if (ahead.length > Math.max(1, checkers!.threads * AHEAD_PER_THREAD)) await stageNext();
+    };
     let index: Map<PortfolioColumn, number> | null = null;
-    let pending: { line: number; cells: string[] }[] = [];
+    let pending: RowRecord[] = [];
     let problem: FileProblem | null = null;
     let recordNo = -1;
     try {
@@ -299,12 +299,13 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
           break;
         }
         pending.push({ line: lineOf(recordNo - 1), cells });
-        if (pending.length >= BATCH_ROWS) {
+        if (pending.length >= batchRows) {
           await dispatch(pending, index);
           pending = [];
         }
       }
       if (!problem && index && pending.length) await dispatch(pending, index);
+      while (!problem && ahead.length) await stageNext();
       await inFlight;
     } catch (error) {
       const err = error as { code?: string; lines?: number; message?: string };
@@ -336,6 +337,7 @@ export async function validateImport(batchId: string, options: { now?: Date; onB
     report.status = 'previewed';
     return report;
   } finally {
+    await checkers?.close();
     if (locked) await writer.query('select pg_advisory_unlock($1)', [batchLockKey(batchId)]).catch(() => undefined);
     writer.release();
     reader.release();
