@@ -366,3 +366,47 @@ describe('portfolio import over several batches of rows', () => {
     expect(again.applied).toMatchObject({ status: 'imported', imported: 0, casesOpened: 0, invitations: 0 });
   });
 });
+
+describe('portfolio import validated in worker threads', () => {
+  it('finds the same problems, in file order, and stages the same rows as in one thread, the checks against earlier rows included across batches', async () => {
+    // 40 rows in batches of 5 (lines 2–6, 7–11, 12–16, …): each row that repeats an earlier one is the first of its
+    // batch and repeats the last row of the batch before, which a checker thread other than its own may have checked.
+    const generated = path.join(os.tmpdir(), `concord-import-threads-${process.pid}.csv`);
+    writePortfolioFile(generated, 40, 0, 'TH');
+    const lines = fs.readFileSync(generated, 'utf8').split('\r\n');
+    fs.rmSync(generated);
+    const record = (n: number) => n + 1; // the header is lines[0]; record n is on line n + 2 of the file
+    lines[record(10)] = lines[record(10)]!.replace(',TH-10,', ',TH-9,');
+    const idOf14 = lines[record(14)]!.split(',')[1]!;
+    lines[record(15)] = lines[record(15)]!.replace(/^([^,]*),[^,]*,/, `$1,${idOf14},`);
+    lines[record(20)] = lines[record(20)]!.replace(',16000000020,', ',16000000019,');
+    lines[record(23)] = lines[record(23)]!.replace(',16000000023,', ',12345,');
+    const file = Buffer.from(lines.join('\r\n'));
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+
+    const validated = async (threads: number) => {
+      const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'threads.csv', encoding: 'auto', declaredSize: file.length }, bytesOf(file), { enqueue: noQueue });
+      const report = await validateImport(batchId, { now, threads, batchRows: 5 });
+      const errors = await test.db.select({ line: importRowErrors.line, problems: importRowErrors.problems }).from(importRowErrors).where(eq(importRowErrors.batchId, batchId)).orderBy(importRowErrors.line);
+      const staged = await test.db.select().from(importRows).where(eq(importRows.batchId, batchId)).orderBy(importRows.line);
+      // The encrypted resident ID (its IV) and the invitation code are drawn at random for each row.
+      return { report, errors, staged: staged.map(({ batchId: _b, residentIdEnc: _e, inviteCode: _c, ...rest }) => rest), codes: staged.map((r) => r.inviteCode) };
+    };
+    const one = await validated(0);
+    expect(one.report).toEqual({ status: 'previewed', read: 40, valid: 36, invalid: 4 });
+    expect(one.errors.map((e) => [e.line, e.problems.map((p) => [p.column, p.key, p.params])])).toEqual([
+      [12, [['contractNo', 'duplicateContract', { line: 11 }]]],
+      [17, [['name', 'sameIdOtherName', { line: 16 }], ['mobile', 'sameIdOtherMobile', { line: 16 }]]],
+      [22, [['mobile', 'mobileOfAnother', { line: 21 }]]],
+      [25, [['mobile', 'mobile', undefined]]],
+    ]);
+    for (const threads of [1, 2]) {
+      const other = await validated(threads);
+      expect(other.report).toEqual(one.report);
+      expect(other.errors).toEqual(one.errors);
+      expect(other.staged).toEqual(one.staged);
+      expect(new Set(other.codes).size).toBe(36);
+    }
+  });
+});
