@@ -241,6 +241,25 @@ describe('the portfolio import', () => {
     expect(plain!.overdueSince).not.toBeNull();
   });
 
+  it('writes the dashboard facts of the cases it opens as the facts view gives them, payments since the opening as recovered', async () => {
+    const creditor = await makeCreditor(test.db);
+    const ctx = await adminCtx(creditor.id);
+    const generated = path.join(os.tmpdir(), `concord-import-facts-${process.pid}.csv`);
+    writePortfolioFile(generated, 12, 900_000, 'FA');
+    const lines = fs.readFileSync(generated, 'utf8').split('\r\n');
+    fs.rmSync(generated);
+    // Row 1 paid 500.00 yuan today (2026-06-15 in Shanghai): received since its case opened, so recovered.
+    lines[2] = lines[2]!.replace(',2025-07-10 1000,', ',2025-07-10 1000;2026-06-15 500,');
+    const { applied } = await importFile(ctx, creditor.id, Buffer.from(lines.join('\r\n')));
+    expect(applied).toMatchObject({ status: 'imported', casesOpened: 12 });
+    const columns = sql`case_id, creditor_id, assignee_id, bucket, opened_at, engaged_at, hardship_at, offered_at, signed_at, breached_at, completed_at, outcome, outcome_at, concluded_at, resolved_at, staff_contact, restructured, waived, recovered`;
+    const written = await test.db.execute(sql`select ${columns} from case_facts where creditor_id = ${creditor.id} order by case_id`);
+    const viewed = await test.db.execute(sql`select ${columns} from case_facts_source where creditor_id = ${creditor.id} order by case_id`);
+    expect(written.rows).toHaveLength(12);
+    expect(written.rows).toEqual(viewed.rows);
+    expect(written.rows.map((r) => Number(r.recovered)).sort((a, b) => b - a).slice(0, 2)).toEqual([50_000, 0]);
+  });
+
   it('draws a new invitation code for a row whose code another case took meanwhile, and opens its case with it', async () => {
     const creditor = await makeCreditor(test.db);
     const ctx = await adminCtx(creditor.id);
