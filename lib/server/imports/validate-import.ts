@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { getPool } from '@/db/client';
 import { todayIn } from '@/lib/domain/dates';
-import { lineOf, mapHeader, portfolioColumns, type PortfolioColumn } from '@/lib/domain/portfolio-columns';
+import { lineOf, mapHeader, type PortfolioColumn } from '@/lib/domain/portfolio-columns';
 import type { RowProblem } from '@/lib/domain/portfolio-row';
 import type { EncodingChoice } from '@/lib/domain/text-file';
 import { encryptField } from '../crypto';
