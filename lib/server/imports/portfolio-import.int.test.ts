@@ -57,6 +57,15 @@ async function importFile(ctx: Ctx, creditorId: string, bytes: Buffer) {
   return { batchId, report, applied };
 }
 
+/** A generated file's lines (scripts/lib/portfolio-file.ts), CRLF-split: the header, then row n on lines[n + 1]. */
+function generatedLines(rows: number, offset: number, tag: string): string[] {
+  const generated = path.join(os.tmpdir(), `concord-import-${tag}-${process.pid}.csv`);
+  writePortfolioFile(generated, rows, offset, tag);
+  const lines = fs.readFileSync(generated, 'utf8').split('\r\n');
+  fs.rmSync(generated);
+  return lines;
+}
+
 const expectedErrors = [
   { line: 5, column: 'residentId', key: 'residentIdCheckDigit' },
   { line: 6, column: 'residentId', key: 'residentIdBirthDate' },
@@ -244,10 +253,7 @@ describe('the portfolio import', () => {
   it('writes the dashboard facts of the cases it opens as the facts view gives them, payments since the opening as recovered', async () => {
     const creditor = await makeCreditor(test.db);
     const ctx = await adminCtx(creditor.id);
-    const generated = path.join(os.tmpdir(), `concord-import-facts-${process.pid}.csv`);
-    writePortfolioFile(generated, 12, 900_000, 'FA');
-    const lines = fs.readFileSync(generated, 'utf8').split('\r\n');
-    fs.rmSync(generated);
+    const lines = generatedLines(12, 900_000, 'FA');
     // Row 1 paid 500.00 yuan today (2026-06-15 in Shanghai): received since its case opened, so recovered.
     lines[2] = lines[2]!.replace(',2025-07-10 1000,', ',2025-07-10 1000;2026-06-15 500,');
     const { applied } = await importFile(ctx, creditor.id, Buffer.from(lines.join('\r\n')));
@@ -360,10 +366,7 @@ describe('portfolio import over several batches of rows', () => {
   it('checks rows against earlier batches of the same file, reports the bad ones, and a second import of it changes nothing', async () => {
     // 2,500 rows: the validation checks and stages them 1,000 at a time, the next batch's rows while the last one
     // is with the database. Row 1500 has a bad mobile; row 2200 repeats the contract number of row 5 (line 7).
-    const generated = path.join(os.tmpdir(), `concord-import-batches-${process.pid}.csv`);
-    writePortfolioFile(generated, 2500, 0, 'MB');
-    const lines = fs.readFileSync(generated, 'utf8').split('\r\n');
-    fs.rmSync(generated);
+    const lines = generatedLines(2500, 0, 'MB');
     lines[1501] = lines[1501]!.replace(/,16000001500,/, ',12345,');
     lines[2201] = lines[2201]!.replace(/,MB-2200,/, ',MB-5,');
     const file = Buffer.from(lines.join('\r\n'));
@@ -390,10 +393,7 @@ describe('portfolio import validated in worker threads', () => {
   it('finds the same problems, in file order, and stages the same rows as in one thread, the checks against earlier rows included across batches', async () => {
     // 40 rows in batches of 5 (lines 2–6, 7–11, 12–16, …): each row that repeats an earlier one is the first of its
     // batch and repeats the last row of the batch before, which a checker thread other than its own may have checked.
-    const generated = path.join(os.tmpdir(), `concord-import-threads-${process.pid}.csv`);
-    writePortfolioFile(generated, 40, 0, 'TH');
-    const lines = fs.readFileSync(generated, 'utf8').split('\r\n');
-    fs.rmSync(generated);
+    const lines = generatedLines(40, 0, 'TH');
     const record = (n: number) => n + 1; // the header is lines[0]; record n is on line n + 2 of the file
     lines[record(10)] = lines[record(10)]!.replace(',TH-10,', ',TH-9,');
     const idOf14 = lines[record(14)]!.split(',')[1]!;
