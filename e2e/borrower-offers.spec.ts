@@ -95,6 +95,11 @@ test.describe('offers and negotiation', () => {
     await offer.getByRole('button', { name: '接受这个方案' }).click();
     await offer.getByRole('button', { name: '确定接受' }).click();
     await expect(page.getByText('已达成还款方案')).toBeVisible();
+    // The history's line adds up: the monthly figure is the highest month (the last installment absorbs rounding), not a
+    // factor of the total ("每月 ¥1,836.44 × 36 期，共 ¥66,111.50" read as a product that was 34 fen off).
+    const history = await page.getByRole('list', { name: '协商记录' }).locator(':scope > li').allInnerTexts();
+    expect(history.length).toBeGreaterThan(0);
+    for (const line of history) expect(line).toMatch(/共 \d+ 期，每月最多 ¥[\d,.]+，合计 ¥[\d,.]+/);
     await axe();
     await page.goto(`/cases/${kase.id}`);
     await expect(page.getByText('已达成方案，待签署')).toBeVisible();

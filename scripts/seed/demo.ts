@@ -223,7 +223,8 @@ async function insertHistory(
     }
     // Early states: the first real conversation; later ones: the call that explains where the case stands now.
     const early = ['engaged', 'hardship_submitted', 'negotiating', 'agreed', 'signed_by_borrower'].includes(plan.state);
-    const at = early ? shanghaiTime(dayAfterOpen(2), officeMinute(rng)) : plan.closedAt ? new Date(plan.closedAt.getTime() - 3_600_000) : shanghaiTime(lastDay, officeMinute(rng));
+    // A completed case's call confirms the payment that settled it (an hour after); an ended case's explains its end (before).
+    const at = early ? shanghaiTime(dayAfterOpen(2), officeMinute(rng)) : plan.closedAt ? new Date(plan.closedAt.getTime() + (plan.state === 'completed' ? 1 : -1) * 3_600_000) : shanghaiTime(lastDay, officeMinute(rng));
     records.push({ caseId, borrowerId, staffId: assigneeId, channel: 'phone', direction: 'outbound', outcome: 'effective', note, at });
   }
   await tx.insert(contactRecords).values(records);
