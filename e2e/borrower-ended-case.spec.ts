@@ -19,11 +19,11 @@ test.describe('an ended case on a phone', () => {
     await expect(page.getByRole('link', { name: '比较还款方案' })).toHaveCount(0);
     // The borrower can still write to the mediator.
     await expect(page.getByRole('heading', { name: '给调解员留言' })).toBeVisible();
-    await axe();
+    await axe(page);
     await page.goto(`/cases/${kase.id}/offers`);
     await expect(page.getByText('本案已不在协商阶段，不能再申请或提出还款方案。')).toBeVisible();
     await expect(page.getByText('您可以申请系统为您生成方案')).toHaveCount(0);
-    await axe();
+    await axe(page);
 
     const english = await pageAs(borrower, { locale: 'en-US' });
     await english.goto(`/cases/${kase.id}/offers`);
