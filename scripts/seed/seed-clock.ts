@@ -56,11 +56,9 @@ async function shiftDatabaseDefaults(db: Database, since: Date, offsetMs: number
   const columns = await defaultNowColumns.get(db)!;
   const interval = `${Math.round(offsetMs)} milliseconds`;
   // Rows the schema keeps immutable (an accepted offer, a signature) are immutable by trigger: a timestamp correction
-  // of the seed's own rows bypasses the triggers (the demo's embedded PostgreSQL user may).
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local session_replication_role = replica`);
-    for (const { table, column } of columns) {
-      await tx.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${sql.identifier(column)} + ${interval}::interval where ${sql.identifier(column)} >= ${since}`);
-    }
-  });
+  // of the seed's own rows bypasses the triggers (the demo's embedded PostgreSQL user may). One round trip: the
+  // statements' only values are this function's own (a whole number of milliseconds, an ISO instant).
+  const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const statements = columns.map(({ table, column }) => `update ${ident(table)} set ${ident(column)} = ${ident(column)} + interval '${interval}' where ${ident(column)} >= '${since.toISOString()}'`);
+  await db.execute(sql.raw(['begin', 'set local session_replication_role = replica', ...statements, 'commit'].join(';\n')));
 }
