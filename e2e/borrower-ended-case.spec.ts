@@ -17,6 +17,9 @@ test.describe('an ended case on a phone', () => {
     await expect(page.getByTestId('next-step-link')).toHaveCount(0);
     await expect(page.getByRole('link', { name: '填写困难情况说明' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: '比较还款方案' })).toHaveCount(0);
+    // What has happened, not a warning about a date already past.
+    await expect(page.getByText(/调解期限已于 .* 届满，未能达成协议。/)).toBeVisible();
+    await expect(page.getByText('仍未达成协议')).toHaveCount(0);
     // The borrower can still write to the mediator.
     await expect(page.getByRole('heading', { name: '给调解员留言' })).toBeVisible();
     await axe(page);
@@ -31,6 +34,7 @@ test.describe('an ended case on a phone', () => {
     await english.goto(`/cases/${kase.id}`);
     await expect(english.getByTestId('next-step-link')).toHaveCount(0);
     await expect(english.getByRole('link', { name: /hardship/i })).toHaveCount(0);
+    await expect(english.getByText(/Mediation ended on .* without an agreement\./)).toBeVisible();
     await axe(english);
   });
 });
