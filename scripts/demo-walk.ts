@@ -1,7 +1,8 @@
 /**
  * Walks the running demo as its users would (issue: demo realism): every demo borrower, in both languages, at
  * 360×780, opens home, the case page and the page its next step links to; the centre supervisor, at 1366×900, opens
- * every case file. Prints each page's HTTP status and saves screenshots under WALK_OUT. Run against `npm start`:
+ * every case file. Prints each page's HTTP status and saves screenshots under WALK_OUT. A borrower opening an invited
+ * case marks it engaged, as a real visit does: walk a throwaway demo (DATA_DIR=/tmp/…). Run against `npm start`:
  *   DATA_DIR=… BASE_URL=http://localhost:3611 WALK_OUT=/tmp/walk npx tsx --import ./scripts/lib/server-only-shim.mjs scripts/demo-walk.ts
  */
 import fs from 'node:fs';

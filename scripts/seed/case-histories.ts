@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { borrowers, cases, creditors, loans, payments, planInstallments, staffUsers } from '@/db/schema';
-import { addDays, todayIn, type IsoDate } from '@/lib/domain/dates';
+import { addDays, addMonths, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { fenToDecimal } from '@/lib/domain/money';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
+import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
+import { submitHardship } from '@/lib/server/hardship/submit-hardship';
 import { closeCase } from '@/lib/server/outcomes/close-case';
 import { dispatchOutbox } from '@/lib/server/outbox/dispatch';
 import { getStaffPlan } from '@/lib/server/plans/plan-progress';
@@ -12,14 +14,14 @@ import { trackPlans } from '@/lib/server/plans/track-plans';
 import { decideEscalationReview } from '@/lib/server/review/decide-escalation-review';
 import { flagEscalationReviews } from '@/lib/server/review/flag-escalation-reviews';
 import { HISTORY_STATES, type HistoryState } from './demo';
-import { DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE, demoBorrowers } from './demo-data';
+import { DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE, demoBorrowers, hardshipStatements } from './demo-data';
 import { acceptFirstSuggestion, borrowerCtxOf, countersignAsMediator, signWithTextedCode, staffByEmail, staffCtxOf } from './drive';
 import { shanghaiTime } from './loans';
 import { Rng } from './random';
 import { atMoment } from './seed-clock';
 
 /**
- * How the demo's broken and ended cases got where they are, lived through the real services and jobs on the seed's
+ * How the demo's broken and ended cases (and the statements of hardship) got where they are, lived through the real services and jobs on the seed's
  * clock (seed-clock.ts), every step on the day it happened, all cases' steps in the order of time (a job run is a
  * job run over every case):
  *
@@ -34,7 +36,10 @@ import { atMoment } from './seed-clock';
  * - closed: the mediator closes the case with its outcome: paid in full (the settlement the creditor received), the
  *   borrower unreachable (long past due), or no agreement. A case whose window ended first was on the review list.
  *
- * The seed inserts these cases `negotiating` (demo.ts), with their planned closing moment in `closed_at`; each is
+ * - hardship_submitted: the day after the invitation the borrower fills in the statement's steps and submits it (the
+ *   system then suggests plans for them, as it does).
+ *
+ * The seed inserts these cases `negotiating` (hardship_submitted ones `engaged`) (demo.ts), with their planned closing moment in `closed_at`; each is
  * taken from there once (true when any was).
  */
 export async function seedCaseHistories(): Promise<boolean> {
@@ -50,7 +55,7 @@ export async function seedCaseHistories(): Promise<boolean> {
     .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
     .innerJoin(loans, eq(loans.id, cases.loanId))
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .where(and(inArray(creditors.code, [DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE]), eq(cases.state, 'negotiating'), inArray(borrowers.fullName, targets.map((t) => t.name))));
+    .where(and(inArray(creditors.code, [DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE]), inArray(cases.state, ['engaged', 'negotiating']), inArray(borrowers.fullName, targets.map((t) => t.name))));
 
   const rng = new Rng(61_2026);
   const steps: Step[] = [];
@@ -60,7 +65,7 @@ export async function seedCaseHistories(): Promise<boolean> {
   const centreSupervisor = await staffByEmail('centre.supervisor@concord.demo');
 
   for (const target of targets) {
-    const row = rows.find((r) => r.borrower.fullName === target.name && r.loan.product === target.product);
+    const row = rows.find((r) => r.borrower.fullName === target.name && r.loan.product === target.product && r.kase.state === (target.state === 'hardship_submitted' ? 'engaged' : 'negotiating'));
     if (!row) continue; // already lived through, or no demo data
     const { kase, borrower } = row;
     const [mediator] = await db.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId!));
@@ -69,6 +74,21 @@ export async function seedCaseHistories(): Promise<boolean> {
     const openedDate = todayIn('Asia/Shanghai', kase.openedAt);
     const closing = kase.closedAt;
     const minute = () => rng.int(9 * 60, 17 * 60);
+
+    if (target.state === 'hardship_submitted') {
+      // The day after the invitation the borrower fills in the statement, step by step, and submits it.
+      const written = hardshipStatements[target.name];
+      if (!written) throw new Error(`no hardship statement for ${target.name}`);
+      at(shanghaiTime(addDays(openedDate, 1), 19 * 60 + rng.int(0, 120)), `${kase.caseNo} hardship statement`, async () => {
+        const { sinceMonthsAgo, ...reason } = written.reason;
+        const since = addMonths(todayIn('Asia/Shanghai', new Date()), -sinceMonthsAgo).slice(0, 8) + '01';
+        let rowVersion: number | null = null;
+        const steps = [['household', written.household], ['income', { income: written.income }], ['costs', written.costs], ['debts', { debts: written.debts }], ['reason', { reason: { ...reason, since } }]] as const;
+        for (const [step, values] of steps) ({ rowVersion } = await saveHardshipStep(borrowerCtx, { caseId: kase.id, step, values, rowVersion }));
+        await submitHardship(borrowerCtx, { caseId: kase.id, rowVersion: rowVersion! });
+      });
+      continue;
+    }
 
     if (target.state === 'breached' || target.state === 'completed') {
       const acceptAt = shanghaiTime(addDays(openedDate, 3), minute());

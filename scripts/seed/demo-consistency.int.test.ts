@@ -153,6 +153,8 @@ describe('the demo, recomputed', () => {
           break;
         }
       }
+      // A statement of hardship submitted is on the case, as the borrower wrote it.
+      if (kase.state === 'hardship_submitted') expect((await getHardshipStatements(actor, kase.id)).statements.map((st) => st.status), label).toContain('submitted');
       // The mediator has a record of being in touch with every case past the invitation.
       if (kase.state !== 'invited') expect((await t.db.select().from(contactRecords).where(eq(contactRecords.caseId, kase.id))).length, label).toBeGreaterThanOrEqual(1);
     }

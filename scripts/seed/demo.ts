@@ -32,7 +32,7 @@ export { DEMO_CREDITOR_CODE, DEMO_PASSWORD, DEMO_SECOND_CREDITOR_CODE } from './
 /** The states a demo case reaches through the real code path after the seed (scripts/seed/executed-agreement.ts). */
 export const DRIVEN_STATES = ['agreed', 'signed_by_borrower', 'plan_active'] as const;
 /** The states a demo case reaches by living through its weeks on the seed's clock (scripts/seed/case-histories.ts). */
-export const HISTORY_STATES = ['breached', 'completed', 'escalated', 'closed'] as const;
+export const HISTORY_STATES = ['hardship_submitted', 'breached', 'completed', 'escalated', 'closed'] as const;
 export type HistoryState = (typeof HISTORY_STATES)[number];
 const isHistory = (state: string) => (HISTORY_STATES as readonly string[]).includes(state);
 /** A history whose agreement is made and paid through the services: the loan is as it was before any of it. */
@@ -169,8 +169,9 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       loanId: p.id,
       // A state that stands for an agreement is reached through the services afterwards (executed-agreement.ts), so that its
       // offers, agreement, signatures and plan exist: until then the case is where the borrower left it. A broken or
-      // ended case lives its history through the services on the seed's clock (case-histories.ts) from negotiating.
-      state: (DRIVEN_STATES as readonly string[]).includes(plan.state) ? 'engaged' : isHistory(plan.state) ? 'negotiating' : plan.state,
+      // ended case lives its history through the services on the seed's clock (case-histories.ts) from negotiating, a
+      // statement of hardship is submitted there from engaged.
+      state: (DRIVEN_STATES as readonly string[]).includes(plan.state) || plan.state === 'hardship_submitted' ? 'engaged' : isHistory(plan.state) ? 'negotiating' : plan.state,
       assigneeId,
       dpdAtOpen: plan.dpdAtOpen,
       arrearsAtOpen: plan.arrearsAtOpen,
