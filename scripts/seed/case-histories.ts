@@ -3,9 +3,12 @@ import { getDb } from '@/db/client';
 import { borrowers, cases, creditors, loans, payments, planInstallments, staffUsers } from '@/db/schema';
 import { addDays, addMonths, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { fenToDecimal } from '@/lib/domain/money';
+import { setLitigationSettings } from '@/lib/server/admin/litigation-settings';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
 import { submitHardship } from '@/lib/server/hardship/submit-hardship';
+import { decideNotice } from '@/lib/server/notices/decide-notice';
+import { prepareNotice } from '@/lib/server/notices/prepare-notice';
 import { closeCase } from '@/lib/server/outcomes/close-case';
 import { dispatchOutbox } from '@/lib/server/outbox/dispatch';
 import { getStaffPlan } from '@/lib/server/plans/plan-progress';
@@ -14,7 +17,7 @@ import { trackPlans } from '@/lib/server/plans/track-plans';
 import { decideEscalationReview } from '@/lib/server/review/decide-escalation-review';
 import { flagEscalationReviews } from '@/lib/server/review/flag-escalation-reviews';
 import { HISTORY_STATES, type HistoryState } from './demo';
-import { DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE, demoBorrowers, hardshipStatements } from './demo-data';
+import { DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE, demoBorrowers, demoLitigation, hardshipStatements } from './demo-data';
 import { acceptFirstSuggestion, borrowerCtxOf, countersignAsMediator, signWithTextedCode, staffByEmail, staffCtxOf } from './drive';
 import { shanghaiTime } from './loans';
 import { Rng } from './random';
@@ -31,7 +34,8 @@ import { atMoment } from './seed-clock';
  *   after each grace period, records the misses and then the breach, and the outbox sends what they queued.
  * - completed: the same agreement, every installment paid on time, and on the planned closing day the borrower pays
  *   what settles the plan early: the plan is paid in full, the certificate issued, the case `completed`.
- * - escalated: the mediation window ends with no agreement; the escalation review job puts the case on the list and
+ * - escalated: the mediator sends the demand letter, then the lawyer's letter a supervisor approves; the mediation
+ *   window ends with no agreement; the escalation review job puts the case on the list and
  *   a supervisor escalates it to litigation, claiming what the loan's contract makes enforceable that day.
  * - closed: the mediator closes the case with its outcome: paid in full (the settlement the creditor received), the
  *   borrower unreachable (long past due), or no agreement. A case whose window ended first was on the review list.
@@ -63,6 +67,15 @@ export async function seedCaseHistories(): Promise<boolean> {
   const bankSupervisor = await staffByEmail('supervisor@concord.demo').catch(() => null);
   if (!bankSupervisor) return false;
   const centreSupervisor = await staffByEmail('centre.supervisor@concord.demo');
+
+  // A year back, the centre's admin set each creditor's counsel and courts (the lawyer's letter names the counsel).
+  const admin = await staffByEmail('admin@concord.demo');
+  at(shanghaiTime(addDays(today, -400), 10 * 60), 'litigation settings', async () => {
+    const demoCreditors = await db.select().from(creditors).where(inArray(creditors.code, [DEMO_CREDITOR_CODE, DEMO_SECOND_CREDITOR_CODE]));
+    for (const creditor of demoCreditors) {
+      if (!(creditor.litigation as { counsel?: unknown } | null)?.counsel) await setLitigationSettings(staffCtxOf(admin), creditor.id, demoLitigation[creditor.code as keyof typeof demoLitigation]);
+    }
+  });
 
   for (const target of targets) {
     const row = rows.find((r) => r.borrower.fullName === target.name && r.loan.product === target.product && r.kase.state === (target.state === 'hardship_submitted' ? 'engaged' : 'negotiating'));
@@ -140,6 +153,19 @@ export async function seedCaseHistories(): Promise<boolean> {
     if (flagAt < closing!) at(flagAt, `review list (${kase.caseNo}'s window ends)`, async () => void (await flagEscalationReviews(new Date())));
     if (target.state === 'escalated') {
       const supervisor = row.creditorCode === DEMO_CREDITOR_CODE ? bankSupervisor : centreSupervisor;
+      // The creditor's notices while the window runs: the demand letter by post, then the lawyer's letter a supervisor
+      // approves (the sequence's days apart); the borrower still does not come to terms.
+      let letter: 'sent' | 'blocked' | 'pending_approval' = 'blocked';
+      at(shanghaiTime(addDays(openedDate, 10), 10 * 60 + rng.int(0, 90)), `${kase.caseNo} demand letter`, async () => {
+        ({ status: letter } = await prepareNotice(mediatorCtx, kase.id, { kind: 'collection_letter', channel: 'letter' }, new Date()));
+      });
+      let lawyers = '';
+      at(shanghaiTime(addDays(openedDate, 26), 10 * 60 + rng.int(0, 60)), `${kase.caseNo} lawyer's letter`, async () => {
+        if (letter === 'sent') ({ noticeId: lawyers } = await prepareNotice(mediatorCtx, kase.id, { kind: 'lawyers_letter', channel: 'letter' }, new Date()));
+      });
+      at(shanghaiTime(addDays(openedDate, 26), 15 * 60 + rng.int(0, 60)), `${kase.caseNo} lawyer's letter approved`, async () => {
+        if (lawyers) await decideNotice(staffCtxOf(supervisor), lawyers, { decision: 'approve', note: '借款人收到催收函后仍未联系，同意发送律师函。' }, new Date());
+      });
       at(closing!, `${kase.caseNo} escalated`, async () => {
         const overview = await getCaseOverview(borrowerCtx.actor, kase.id);
         await decideEscalationReview(staffCtxOf(supervisor), kase.id, {
@@ -160,7 +186,7 @@ export async function seedCaseHistories(): Promise<boolean> {
     }
   }
 
-  if (!steps.length) return false;
+  if (steps.length <= 1) return false; // nothing but the settings: already lived through, or no demo data
   // Run in the order of time; a step may add later ones (the plan's installments once it starts).
   let last = 0;
   while (steps.length) {

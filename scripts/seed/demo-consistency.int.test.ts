@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, loans, payments, staffUsers } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, loans, notices, payments, staffUsers } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { priceOffer } from '@/lib/domain/offer-pricing';
@@ -137,6 +137,10 @@ describe('the demo, recomputed', () => {
           expect(flagged!.at.getTime(), label).toBeGreaterThanOrEqual(kase.mediationDeadline.getTime());
           expect(kase.closedAt!.getTime(), label).toBeGreaterThan(flagged!.at.getTime());
           expect(stateChanges.at(-1), label).toBe('escalated');
+          // The creditor's notices went first: the demand letter, then the lawyer's letter a supervisor approved.
+          const sent = await t.db.select().from(notices).where(eq(notices.caseId, kase.id));
+          expect(sent.filter((n) => n.status === 'sent').map((n) => n.kind).sort(), label).toEqual(['collection_letter', 'lawyers_letter']);
+          expect(Math.max(...sent.map((n) => n.sentAt!.getTime())), label).toBeLessThan(kase.closedAt!.getTime());
           break;
         }
         case 'closed': {

@@ -191,3 +191,9 @@ export const hardshipStatements: Record<string, { household: Record<string, stri
     reason: { category: 'illness', sinceMonthsAgo: 5, duration: 'unsure', details: '今年确诊乳腺癌，正在化疗，无法工作，目前靠病假工资和女儿接济生活。' },
   },
 };
+
+/** Each demo creditor's counsel (named on the lawyer's letter) and courts by region, as its admin set them. Fictional. */
+export const demoLitigation = {
+  [DEMO_CREDITOR_CODE]: { firm: '浙江青溪律师事务所', lawyer: '周明远', phone: '0572-5888 1200', address: '浙江省湖州市青溪区溪山路120号', courts: [{ region: '湖州市', court: '湖州市青溪区人民法院' }, { region: '杭州市', court: '杭州市上城区人民法院' }] },
+  [DEMO_SECOND_CREDITOR_CODE]: { firm: '浙江钱塘律师事务所', lawyer: '钱立', phone: '0571-8760 3300', address: '浙江省杭州市上城区望江东路108号', courts: [{ region: '杭州市', court: '杭州市上城区人民法院' }] },
+} as const;

@@ -219,9 +219,7 @@ async function insertHistory(
     if (rng.chance(0.5)) {
       records.push({ caseId, borrowerId, staffId: assigneeId, channel: 'phone', direction: 'outbound', outcome: 'unanswered', at: shanghaiTime(dayAfterOpen(1), officeMinute(rng)) });
     }
-    if (plan.state === 'escalated') {
-      records.push({ caseId, borrowerId, staffId: assigneeId, channel: 'letter', direction: 'outbound', outcome: 'attempted', note: '寄送诉前调解告知函', at: shanghaiTime(dayAfterOpen(10), officeMinute(rng)) });
-    }
+    // An escalated case's letters are the notices its history sends (case-histories.ts).
     // Early states: the first real conversation; later ones: the call that explains where the case stands now.
     const early = ['engaged', 'hardship_submitted', 'negotiating', 'agreed', 'signed_by_borrower'].includes(plan.state);
     // A completed case's call confirms the payment that settled it (an hour after); an ended case's explains its end (before).
