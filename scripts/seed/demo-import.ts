@@ -1,8 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { creditors, importBatches, staffUsers } from '@/db/schema';
+import { addMonths } from '@/lib/domain/dates';
 import { residentIdCheckChar } from '@/lib/domain/identity';
+import { parseAmountToFen } from '@/lib/domain/money';
 import { headerNames, portfolioColumns } from '@/lib/domain/portfolio-columns';
+import { buildSchedule } from '@/lib/domain/schedule';
 import type { Ctx } from '@/lib/server/actor';
 import { applyImport } from '@/lib/server/imports/apply-import';
 import { confirmImport, uploadImport } from '@/lib/server/imports/import-batches';
@@ -30,8 +33,10 @@ type DemoRow = {
   method: '等额本息' | '等额本金';
   start: string;
   months: number;
-  /** Payments made, "date amount" each. */
-  paid: string[];
+  /** Installments paid in full on their due dates (the file's payments column: each with its date and amount). */
+  paid: number;
+  /** Yuan paid towards the next installment, a month late. */
+  partial?: string;
   language?: 'English';
   letter?: boolean;
   /** A row the check refuses, as files from the field have them. */
@@ -39,20 +44,20 @@ type DemoRow = {
 };
 
 const rows: DemoRow[] = [
-  { name: '徐海涛', id: ['330106', '19850314', '031'], mobile: '13905710231', address: '浙江省杭州市西湖区文二路 118 号, 3 幢 502 室', product: '个人消费贷', principal: '36000.00', rate: '7.2', method: '等额本息', start: '2025-08-20', months: 24, paid: ['2025-09-20 1614.00', '2025-10-20 1614.00', '2025-11-20 1614.00'] },
-  { name: '钱丽华', id: ['330205', '19900708', '042'], mobile: '13857412290', address: '浙江省宁波市江北区人民路 56 号', product: '个人消费贷', principal: '18000.00', rate: '8.4', method: '等额本息', start: '2025-10-15', months: 12, paid: ['2025-11-15 1567.00', '2025-12-15 1567.00'] },
-  { name: '孔德明', id: ['330302', '19781122', '015'], mobile: '13967788012', address: '浙江省温州市鹿城区车站大道 9 号, 1 单元 1201', product: '个体经营贷', principal: '120000.00', rate: '6.5', method: '等额本金', start: '2025-06-01', months: 36, paid: ['2025-07-01 3983.33', '2025-08-01 3965.28', '2025-09-01 3947.22', '2025-10-01 3929.17'] },
-  { name: '严秀英', id: ['330402', '19680430', '064'], mobile: '15867301188', address: '浙江省嘉兴市南湖区中山东路 300 号', product: '个人消费贷', principal: '9000.00', rate: '9.0', method: '等额本息', start: '2025-12-05', months: 12, paid: ['2026-01-05 787.00'] },
-  { name: '葛志远', id: ['330503', '19920916', '077'], mobile: '18857260345', address: '浙江省湖州市吴兴区红旗路 21 号', product: '装修贷', principal: '60000.00', rate: '5.8', method: '等额本息', start: '2025-09-10', months: 36, paid: ['2025-10-10 1820.00', '2025-11-10 1820.00', '2025-12-10 1820.00', '2026-01-10 1820.00'] },
-  { name: '潘玉兰', id: ['330602', '19870225', '088'], mobile: '13777501622', address: '浙江省绍兴市越城区解放北路 88 号, 2 楼', product: '个人消费贷', principal: '24000.00', rate: '7.8', method: '等额本息', start: '2025-11-18', months: 18, paid: ['2025-12-18 1420.00', '2026-01-18 1420.00'], letter: true },
-  { name: '范立军', id: ['330702', '19810612', '093'], mobile: '15905793377', address: '浙江省金华市婺城区八一北街 150 号', product: '个体经营贷', principal: '80000.00', rate: '6.9', method: '等额本金', start: '2025-07-25', months: 24, paid: ['2025-08-25 3793.33', '2025-09-25 3774.17'] },
-  { name: '彭思远', id: ['330802', '19950118', '105'], mobile: '18268011456', address: '浙江省衢州市柯城区新桥街 33 号', product: '个人消费贷', principal: '15000.00', rate: '8.4', method: '等额本息', start: '2026-01-08', months: 12, paid: ['2026-02-08 1306.00', '2026-03-08 1306.00'], language: 'English' },
-  { name: '鲁建国', id: ['331002', '19730903', '117'], mobile: '13586602741', address: '浙江省台州市椒江区市府大道 210 号', product: '装修贷', principal: '45000.00', rate: '6.2', method: '等额本息', start: '2025-10-28', months: 24, paid: ['2025-11-28 1996.00', '2025-12-28 1996.00', '2026-01-28 1996.00'] },
-  { name: '韦晓燕', id: ['331102', '19890527', '128'], mobile: '15757813390', address: '浙江省丽水市莲都区中东路 66 号', product: '个人消费贷', principal: '12000.00', rate: '9.0', method: '等额本息', start: '2026-02-14', months: 12, paid: ['2026-03-14 1049.00'] },
+  { name: '徐海涛', id: ['330106', '19850314', '031'], mobile: '13905710231', address: '浙江省杭州市西湖区文二路 118 号, 3 幢 502 室', product: '个人消费贷', principal: '36000.00', rate: '7.2', method: '等额本息', start: '2025-08-20', months: 24, paid: 3 },
+  { name: '钱丽华', id: ['330205', '19900708', '042'], mobile: '13857412290', address: '浙江省宁波市江北区人民路 56 号', product: '个人消费贷', principal: '18000.00', rate: '8.4', method: '等额本息', start: '2025-10-15', months: 12, paid: 2 },
+  { name: '孔德明', id: ['330302', '19781122', '015'], mobile: '13967788012', address: '浙江省温州市鹿城区车站大道 9 号, 1 单元 1201', product: '个体经营贷', principal: '120000.00', rate: '6.5', method: '等额本金', start: '2025-06-01', months: 36, paid: 4 },
+  { name: '严秀英', id: ['330402', '19680430', '064'], mobile: '15867301188', address: '浙江省嘉兴市南湖区中山东路 300 号', product: '个人消费贷', principal: '9000.00', rate: '9.0', method: '等额本息', start: '2025-12-05', months: 12, paid: 1 },
+  { name: '葛志远', id: ['330503', '19920916', '077'], mobile: '18857260345', address: '浙江省湖州市吴兴区红旗路 21 号', product: '装修贷', principal: '60000.00', rate: '5.8', method: '等额本息', start: '2025-09-10', months: 36, paid: 4, partial: '800.00' },
+  { name: '潘玉兰', id: ['330602', '19870225', '088'], mobile: '13777501622', address: '浙江省绍兴市越城区解放北路 88 号, 2 楼', product: '个人消费贷', principal: '24000.00', rate: '7.8', method: '等额本息', start: '2025-11-18', months: 18, paid: 2, letter: true },
+  { name: '范立军', id: ['330702', '19810612', '093'], mobile: '15905793377', address: '浙江省金华市婺城区八一北街 150 号', product: '个体经营贷', principal: '80000.00', rate: '6.9', method: '等额本金', start: '2025-07-25', months: 24, paid: 2 },
+  { name: '彭思远', id: ['330802', '19950118', '105'], mobile: '18268011456', address: '浙江省衢州市柯城区新桥街 33 号', product: '个人消费贷', principal: '15000.00', rate: '8.4', method: '等额本息', start: '2026-01-08', months: 12, paid: 2, language: 'English' },
+  { name: '鲁建国', id: ['331002', '19730903', '117'], mobile: '13586602741', address: '浙江省台州市椒江区市府大道 210 号', product: '装修贷', principal: '45000.00', rate: '6.2', method: '等额本息', start: '2025-10-28', months: 24, paid: 3 },
+  { name: '韦晓燕', id: ['331102', '19890527', '128'], mobile: '15757813390', address: '浙江省丽水市莲都区中东路 66 号', product: '个人消费贷', principal: '12000.00', rate: '9.0', method: '等额本息', start: '2026-02-14', months: 12, paid: 1 },
   // Refused: the ID's check character does not match (a typo in the bank's file).
-  { name: '苗国庆', id: ['330109', '19761001', '136'], mobile: '13858123344', address: '浙江省杭州市余杭区文一西路 998 号', product: '个人消费贷', principal: '20000.00', rate: '7.2', method: '等额本息', start: '2025-09-01', months: 12, paid: [], spoil: 'checkChar' },
+  { name: '苗国庆', id: ['330109', '19761001', '136'], mobile: '13858123344', address: '浙江省杭州市余杭区文一西路 998 号', product: '个人消费贷', principal: '20000.00', rate: '7.2', method: '等额本息', start: '2025-09-01', months: 12, paid: 0, spoil: 'checkChar' },
   // Refused: a mobile number one digit short.
-  { name: '凤雅琴', id: ['330211', '19830808', '149'], mobile: '1396745210', address: '浙江省宁波市镇海区骆驼街道 12 号', product: '个人消费贷', principal: '10000.00', rate: '8.4', method: '等额本息', start: '2025-10-10', months: 12, paid: [] },
+  { name: '凤雅琴', id: ['330211', '19830808', '149'], mobile: '1396745210', address: '浙江省宁波市镇海区骆驼街道 12 号', product: '个人消费贷', principal: '10000.00', rate: '8.4', method: '等额本息', start: '2025-10-10', months: 12, paid: 0 },
 ];
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break. */
@@ -62,6 +67,21 @@ function residentId([region, birth, sequence]: DemoRow['id'], spoil: boolean): s
   const first17 = `${region}${birth}${sequence}`;
   const check = residentIdCheckChar(first17);
   return first17 + (spoil ? (check === '1' ? '2' : '1') : check);
+}
+
+/** The payments the bank's books hold for a row: its first installments, as the domain's schedule prices them. */
+function payments(r: DemoRow): string[] {
+  const schedule = buildSchedule({
+    principal: parseAmountToFen(r.principal)!,
+    annualRatePpm: Math.round(Number(r.rate) * 10_000),
+    months: r.months,
+    method: r.method === '等额本息' ? 'equal_installment' : 'equal_principal',
+    firstDueDate: addMonths(r.start, 1),
+  });
+  const yuan = (fen: number) => (fen / 100).toFixed(2);
+  const paid = schedule.slice(0, r.paid).map((row) => `${row.dueDate} ${yuan(row.amount)}`);
+  const next = schedule[r.paid];
+  return r.partial && next ? [...paid, `${addMonths(next.dueDate, 1)} ${r.partial}`] : paid;
 }
 
 /** The file as the bank sends it: UTF-8 with a BOM, the Chinese header, CRLF line ends. */
@@ -82,7 +102,7 @@ export function demoPortfolioCsv(): Buffer {
       termMonths: String(r.months),
       firstDueDate: '',
       schedule: '',
-      payments: r.paid.join(';'),
+      payments: payments(r).join(';'),
       language: r.language ?? '中文',
       inviteBy: r.letter ? '信函' : '短信',
     };
