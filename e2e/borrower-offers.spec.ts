@@ -95,11 +95,25 @@ test.describe('offers and negotiation', () => {
     await offer.getByRole('button', { name: '接受这个方案' }).click();
     await offer.getByRole('button', { name: '确定接受' }).click();
     await expect(page.getByText('已达成还款方案')).toBeVisible();
-    // The history's line adds up: the monthly figure is the highest month (the last installment absorbs rounding), not a
-    // factor of the total ("每月 ¥1,836.44 × 36 期，共 ¥66,111.50" read as a product that was 34 fen off).
-    const history = await page.getByRole('list', { name: '协商记录' }).locator(':scope > li').allInnerTexts();
-    expect(history.length).toBeGreaterThan(0);
-    for (const line of history) expect(line).toMatch(/共 \d+ 期，每月最多 ¥[\d,.]+，合计 ¥[\d,.]+/);
+    // Every line of the negotiation's history multiplies out: the payments (or their range) with the count, and the
+    // down payment, make the total beside them (a level plan whose payments are a fen apart once read "¥1,044.70 a
+    // month × 36, ¥37,609.00 in all").
+    const lines = await page.getByRole('list', { name: '协商记录' }).locator(':scope > li > p:nth-child(2)').allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const fen = (text: string) => Math.round(Number(text.replace(/[¥,]/g, '')) * 100);
+    for (const line of lines) {
+      const level = line.match(/^每月 (¥[\d,.]+) × (\d+) 期，共 (¥[\d,.]+)$/);
+      const spread = line.match(/^(?:首付 (¥[\d,.]+)，之后 )?(\d+) 期，每期 (¥[\d,.]+)(?: 至 (¥[\d,.]+))?，共 (¥[\d,.]+)$/);
+      expect(level ?? spread, line).not.toBeNull();
+      if (level) expect(fen(level[1]!) * Number(level[2]), line).toBe(fen(level[3]!));
+      else {
+        const [, down, count, lowest, highest, total] = spread!;
+        const rest = fen(total!) - (down ? fen(down) : 0);
+        expect(fen(lowest!) * Number(count), line).toBeLessThanOrEqual(rest);
+        expect(fen(highest ?? lowest!) * Number(count), line).toBeGreaterThanOrEqual(rest);
+        if (!highest) expect(fen(lowest!) * Number(count), line).toBe(rest);
+      }
+    }
     await axe();
     await page.goto(`/cases/${kase.id}`);
     await expect(page.getByText('已达成方案，待签署')).toBeVisible();

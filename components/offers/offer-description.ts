@@ -1,4 +1,5 @@
 import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
+import type { OfferDto } from '@/lib/server/offers/list-offers';
 
 /**
  * What an offer is, as parts to say in words (offerTerms.kinds / offerTerms.parts):
@@ -40,4 +41,17 @@ export function levelPayments(priced: PricedOffer): { monthly: number; first: nu
   if (high - low > 2) return null;
   const first = Math.abs(rows[0]!.amount - high) > 2 ? rows[0]!.amount : null;
   return { monthly: first === null ? Math.max(high, rows[0]!.amount) : high, first, fenApart: high !== low || (first === null && rows[0]!.amount !== high) };
+}
+
+/**
+ * The one line the negotiation's history gives an offer. "X a month × N, T in all" only where it multiplies out (every
+ * payment the same, nothing down); otherwise the payments' range, and the down payment first, so that the figures on
+ * the line always add up to the total beside them.
+ */
+export function historyFigures(summary: OfferDto['summary']):
+  | { kind: 'level'; payment: number; count: number; total: number }
+  | { kind: 'range'; down: number; lowest: number; highest: number; count: number; total: number } {
+  const { lowestPayment: lowest, highestPayment: highest, numberOfPayments: count, totalPayable: total, downPayment: down } = summary;
+  if (down === 0 && lowest === highest && lowest * count === total) return { kind: 'level', payment: lowest, count, total };
+  return { kind: 'range', down, lowest, highest, count, total };
 }

@@ -73,7 +73,7 @@ function run(command: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProce
 }
 
 /** Builds the floor app and serves it (`next start`) on a free port; `stop()` ends the server and removes the directory. */
-export async function startFloorApp(projectRoot: string, log: (message: string) => void): Promise<{ base: string; stop: () => Promise<void> }> {
+export async function startFloorApp(projectRoot: string, log: (message: string) => void): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const parent = path.join(projectRoot, '.bench-data');
   fs.mkdirSync(parent, { recursive: true });
   const dir = fs.mkdtempSync(path.join(parent, 'floor-'));
@@ -101,6 +101,7 @@ export async function startFloorApp(projectRoot: string, log: (message: string) 
     }
     return {
       base,
+      pid: server.pid!,
       stop: async () => {
         if (server.exitCode === null) {
           server.kill('SIGTERM');

@@ -15,7 +15,11 @@ export type OfferDto = {
   terms: OfferTerms;
   /** The whole priced offer (schedule included) for open and accepted offers; closed ones carry the summary only. */
   priced: PricedOffer | null;
-  summary: { regularPayment: number; numberOfPayments: number; totalPayable: number; waived: number };
+  /**
+   * What the negotiation's history says of every offer, closed ones included: the payments' lowest and highest amount
+   * (a level plan's are a fen or two apart, schedule.ts amortise) and the down payment before them.
+   */
+  summary: { regularPayment: number; numberOfPayments: number; totalPayable: number; waived: number; downPayment: number; lowestPayment: number; highestPayment: number };
   message: string | null;
   approvalReason: string | null;
   decisionReason: string | null;
@@ -42,7 +46,13 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
   const { priced: _priced, ...columns } = getTableColumns(offers);
   // A long negotiation has many closed offers: their schedules are not read back.
   const rows = await db
-    .select({ ...columns, priced: sql<PricedOffer | null>`case when ${live} then ${offers.priced} end` })
+    .select({
+      ...columns,
+      priced: sql<PricedOffer | null>`case when ${live} then ${offers.priced} end`,
+      downPayment: sql<number>`coalesce((${offers.priced}->>'downPayment')::bigint, 0)`.mapWith(Number),
+      lowestPayment: sql<number>`coalesce((select min((r->>'amount')::bigint) from jsonb_array_elements(${offers.priced}->'schedule') r), 0)`.mapWith(Number),
+      highestPayment: sql<number>`coalesce((select max((r->>'amount')::bigint) from jsonb_array_elements(${offers.priced}->'schedule') r), 0)`.mapWith(Number),
+    })
     .from(offers)
     .where(eq(offers.caseId, kase.id))
     .orderBy(asc(offers.createdAt));
@@ -56,7 +66,15 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
       status: r.status,
       terms: r.terms,
       priced: r.priced,
-      summary: { regularPayment: r.regularPayment, numberOfPayments: r.numberOfPayments, totalPayable: r.totalPayable, waived: r.waivedAmount },
+      summary: {
+        regularPayment: r.regularPayment,
+        numberOfPayments: r.numberOfPayments,
+        totalPayable: r.totalPayable,
+        waived: r.waivedAmount,
+        downPayment: r.downPayment,
+        lowestPayment: r.lowestPayment,
+        highestPayment: r.highestPayment,
+      },
       message: r.message,
       approvalReason: actor.type === 'staff' ? r.approvalReason : null,
       decisionReason: r.decisionReason,

@@ -55,6 +55,16 @@ describe('offers and the negotiation', () => {
     for (const other of offerIds.slice(1)) expect(await statusOf(other)).toBe('superseded');
     expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('agreed');
     await expect(test.db.execute(sql`update offers set total_payable = 1 where id = ${chosen}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/immutable/) } });
+    // The history's figures, read from each stored schedule — closed offers too, whose schedule is not sent: the
+    // payments' range and the down payment add up with the count to the total.
+    const after = await listOffers(s.borrowerCtx.actor, s.kase.id);
+    expect(after.some((o) => o.status === 'superseded' && o.priced === null)).toBe(true);
+    for (const o of after) {
+      const [stored] = await test.db.select({ priced: offers.priced }).from(offers).where(eq(offers.id, o.id));
+      const amounts = stored!.priced.schedule.map((row) => row.amount);
+      expect(o.summary).toMatchObject({ downPayment: stored!.priced.downPayment, lowestPayment: Math.min(...amounts), highestPayment: Math.max(...amounts), numberOfPayments: amounts.length });
+      expect(o.summary.downPayment + amounts.reduce((a, b) => a + b, 0)).toBe(o.summary.totalPayable);
+    }
   });
 
   it("a borrower's own proposal keeps the system's offers open and replaces only their earlier one, as confirmed; a stale confirmation is refused; the policy may close the suggestions too", async () => {
