@@ -26,6 +26,8 @@ import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { seedDemo } from './demo';
+import { dispatchOutbox } from '@/lib/server/outbox/dispatch';
+import { seedDemoImport } from './demo-import';
 import { seedExecutedAgreement } from './executed-agreement';
 
 /**
@@ -40,6 +42,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   expect(await seedExecutedAgreement()).toBe(true);
+  // The bank's portfolio file, as `npm start` loads it: its invited cases are demo cases like the others.
+  expect(await seedDemoImport()).toMatchObject({ imported: 10 });
+  // `npm start`'s worker then dispatches the outbox: the invitations are sent, or held back by the contact rules.
+  await dispatchOutbox(t.db);
 }, 120_000);
 afterAll(async () => {
   await t.drop();
