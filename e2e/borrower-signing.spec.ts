@@ -24,6 +24,8 @@ test.describe('signing the repayment agreement', () => {
     // 1. Review: the text itself, readable at 360 px, and the very PDF in the page on request.
     await page.goto(`/cases/${kase.id}/agreement`);
     await expect(page.getByRole('heading', { level: 1, name: '签署还款协议' })).toBeVisible();
+    // The page's name says what it is in each status (an executed agreement's page was called "sign" too).
+    await expect(page).toHaveTitle(/^签署还款协议 · /);
     await expect(page.getByText('每月还款').first()).toBeVisible();
     await page.getByRole('button', { name: '在此页查看 PDF 原件' }).click();
     await expect(page.getByText(/协议共 \d+ 页/)).toBeVisible({ timeout: 30_000 });
@@ -57,6 +59,8 @@ test.describe('signing the repayment agreement', () => {
     await page.getByRole('button', { name: '签署协议' }).click();
     await expect(page.getByText('您已签署。')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('heading', { level: 1, name: '我的还款协议' })).toBeVisible();
+    await page.reload();
+    await expect(page).toHaveTitle(/^我签署的还款协议（待生效） · /);
 
     // The download is byte for byte the stored, hashed file.
     const downloadPromise = page.waitForEvent('download');
@@ -85,6 +89,12 @@ test.describe('signing the repayment agreement', () => {
     await desk.getByRole('link', { name: '生效版：三方签署并盖章（PDF）' }).click();
     const executedBytes = fs.readFileSync((await (await executedDownload).path())!);
     await desk.close();
+    await page.goto(`/cases/${kase.id}/agreement`);
+    await expect(page).toHaveTitle(/^我的还款协议（已生效） · /);
+    const english = await pageAs(borrower, { locale: 'en-US' });
+    await english.goto(`/cases/${kase.id}/agreement`);
+    await expect(english).toHaveTitle(/^My repayment agreement \(in force\) · /);
+    await english.close();
 
     // Anyone can verify it; an altered copy is refused.
     await page.goto('/verify');

@@ -48,6 +48,8 @@ test.describe('outcomes and the dashboard', () => {
     await boss.goto('/staff/dashboard');
     await expect(boss.getByRole('heading', { level: 1, name: '调解结果看板' })).toBeVisible();
     await expect(boss.locator('[data-value="opened"]')).toHaveText('2');
+    // The DPD filter in the page's language (it listed "current" on a Chinese page).
+    await expect(boss.locator('#bucket option')).toHaveText(['全部分档', '未逾期', 'M1（1–30天）', 'M2（31–60天）', 'M3（61–90天）', 'M4+（90天以上）']);
     // Resolution rate: none of the one ended case was resolved; the published 65 % beside it.
     await expect(boss.locator('[data-value="resolutionRate"]')).toHaveText('0%');
     await expect(boss.getByText('公开数据：65%（人民法院调解平台）')).toBeVisible();

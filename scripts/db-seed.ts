@@ -35,6 +35,10 @@ try {
   const { seedExecutedAgreement } = await import('./seed/executed-agreement');
   connectDb(url, 2);
   if (await seedExecutedAgreement()) console.log('Demo agreement signed and countersigned.');
+  // The bank's portfolio file, loaded as an admin loads one (idempotent: skipped once there is an import).
+  const { seedDemoImport } = await import('./seed/demo-import');
+  const imported = await seedDemoImport();
+  if (imported) console.log(`Demo portfolio imported: ${imported.imported} loans invited, ${imported.refused} rows refused.`);
   await closeDb();
   if (casesWanted) {
     const genStarted = performance.now();

@@ -62,6 +62,9 @@ if (env.DEMO_MODE) {
     const { seedExecutedAgreement } = await import('./seed/executed-agreement');
     connectDb(url, 2);
     if (await seedExecutedAgreement()) log('Demo agreement signed and countersigned');
+    const { seedDemoImport } = await import('./seed/demo-import');
+    const imported = await seedDemoImport();
+    if (imported) log(`Demo portfolio imported: ${imported.imported} loans invited, ${imported.refused} rows refused`);
     await closeDb();
   }
 }

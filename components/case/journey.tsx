@@ -77,7 +77,8 @@ export async function Journey({ state, openedAt, deadline, court }: { state: Cas
       {state === 'plan_active' || state === 'breached' || state === 'completed' || state === 'closed' ? null : (
         <div className={cn('rounded-lg border p-3 text-sm', current === -1 ? 'border-red-200 bg-danger-50 text-danger-700' : 'border-amber-200 bg-warn-50 text-warn-800')}>
           <p className="font-semibold">{current === -1 ? t('escalatedTitle') : t('ifNoAgreementTitle')}</p>
-          <p>{t('ifNoAgreement', { date: date(deadline), court })}</p>
+          {/* Escalated: what has happened, not the warning of what might (it said "if there is still no agreement by" a past date). */}
+          <p>{t(current === -1 ? 'escalatedDetail' : 'ifNoAgreement', { date: date(deadline), court })}</p>
         </div>
       )}
     </section>

@@ -42,6 +42,11 @@ export const queueSorts = ['priority', 'deadline', 'dpd', 'amount', 'lastContact
 export const offerWaits = ['borrower', 'approval', 'proposal'] as const;
 export const promiseFilters = ['open', 'due', 'broken'] as const;
 export type DpdBucketParam = (typeof dpdBuckets)[number];
+
+/** A DPD bucket (dates.ts: current, M1 … M4+) as the queue's filter names it, whose words are staffQueue.bucket.* in each language. */
+export function bucketParam(bucket: 'current' | 'M1' | 'M2' | 'M3' | 'M4+'): DpdBucketParam {
+  return bucket === 'current' ? 'current' : (bucket.replace('+', '').toLowerCase() as DpdBucketParam);
+}
 export type QueueSort = (typeof queueSorts)[number];
 
 export const QUEUE_PAGE_SIZE = 50;

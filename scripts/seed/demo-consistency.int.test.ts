@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, borrowers, cases, loans, payments } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, loans, notices, payments, staffUsers } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { priceOffer } from '@/lib/domain/offer-pricing';
@@ -11,7 +11,14 @@ import { defaultPolicy } from '@/lib/domain/policy';
 import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { oracleArrears } from '@/lib/domain/oracle/arrears-oracle';
 import { oracleOffer } from '@/lib/domain/oracle/offer-oracle';
+import { todayIn } from '@/lib/domain/dates';
 import type { Actor } from '@/lib/server/actor';
+import { getSigningView } from '@/lib/server/agreements/prepare-document';
+import { getCaseFile } from '@/lib/server/cases/case-file';
+import { listCaseMessages } from '@/lib/server/cases/case-messages';
+import { getHardshipStatements } from '@/lib/server/hardship/get-hardship';
+import { listCaseOutcomes } from '@/lib/server/outcomes/list-outcomes';
+import { getPlanProgress, getStaffPlan } from '@/lib/server/plans/plan-progress';
 import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
 import { currentAgreementId } from '@/lib/server/agreements/prepare-document';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
@@ -19,6 +26,8 @@ import { getLoanDetail } from '@/lib/server/loans/get-loan-detail';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { seedDemo } from './demo';
+import { dispatchOutbox } from '@/lib/server/outbox/dispatch';
+import { seedDemoImport } from './demo-import';
 import { seedExecutedAgreement } from './executed-agreement';
 
 /**
@@ -33,6 +42,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   expect(await seedExecutedAgreement()).toBe(true);
+  // The bank's portfolio file, as `npm start` loads it: its invited cases are demo cases like the others.
+  expect(await seedDemoImport()).toMatchObject({ imported: 10 });
+  // `npm start`'s worker then dispatches the outbox: the invitations are sent, or held back by the contact rules.
+  await dispatchOutbox(t.db);
 }, 120_000);
 afterAll(async () => {
   await t.drop();
@@ -63,6 +76,138 @@ describe('the demo, recomputed', () => {
       expect(agreement!.status, kase.caseNo).toBe(expected[kase.state as keyof typeof expected]);
     }
   });
+
+  it('every case’s state is what its records say: agreement, plan, outcome, and the audit trail that got it there, on the days it happened', async () => {
+    const rows = await t.db.select({ kase: cases, borrower: borrowers, loan: loans }).from(cases).innerJoin(borrowers, eq(borrowers.id, cases.borrowerId)).innerJoin(loans, eq(loans.id, cases.loanId));
+    const [centre] = await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'centre.supervisor@concord.demo'));
+    const staff: Actor = { type: 'staff', id: centre!.id, role: 'supervisor', creditorId: null };
+    const now = new Date();
+    const seen = new Set<string>();
+    for (const { kase, borrower, loan } of rows) {
+      const label = `${kase.caseNo} (${borrower.fullName}, ${kase.state})`;
+      seen.add(kase.state);
+      const actor: Actor = { type: 'borrower', id: borrower.id };
+      const agreementId = await currentAgreementId(actor, kase.id);
+      const [agreement] = agreementId ? await t.db.select().from(agreements).where(eq(agreements.id, agreementId)) : [];
+      const plan = await getStaffPlan(staff, kase.id);
+      const outcomes = await t.db.select().from(caseOutcomes).where(and(eq(caseOutcomes.caseId, kase.id), isNull(caseOutcomes.supersededAt)));
+      const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, kase.id))).orderBy(asc(auditEvents.seq));
+      const stateChanges = events.filter((e) => e.action === 'case.state_changed').map((e) => (e.data as { to: string }).to);
+      // Whatever happened to the case happened between its opening and now, in order.
+      for (const e of events) {
+        expect(e.at.getTime(), `${label} ${e.action}`).toBeGreaterThanOrEqual(kase.openedAt.getTime());
+        expect(e.at.getTime(), `${label} ${e.action}`).toBeLessThanOrEqual(now.getTime());
+      }
+      expect(events.map((e) => e.at.getTime()), label).toEqual(events.map((e) => e.at.getTime()).sort((x, y) => x - y));
+      const outcome = outcomes[0]?.outcome ?? null;
+      switch (kase.state) {
+        case 'invited':
+        case 'engaged':
+        case 'hardship_submitted':
+        case 'negotiating':
+          expect({ agreement: agreement?.status ?? null, plan, outcome, closedAt: kase.closedAt }, label).toEqual({ agreement: null, plan: null, outcome: null, closedAt: null });
+          break;
+        case 'agreed':
+        case 'signed_by_borrower':
+          expect({ agreement: agreement?.status, plan, outcome }, label).toEqual({ agreement: kase.state === 'agreed' ? 'awaiting_borrower' : 'signed_by_borrower', plan: null, outcome: null });
+          break;
+        case 'plan_active':
+          expect({ agreement: agreement?.status, plan: plan?.status, outcome, loan: loan.status }, label).toEqual({ agreement: 'executed', plan: 'active', outcome: 'agreement_signed', loan: 'restructured' });
+          break;
+        case 'breached': {
+          // Two installments in a row missed past their grace days, found by the plan job; the borrower told.
+          expect({ agreement: agreement?.status, plan: plan?.status, outcome, loan: loan.status }, label).toEqual({ agreement: 'executed', plan: 'breached', outcome: 'agreement_signed', loan: 'restructured' });
+          expect(plan!.consecutiveMisses, label).toBeGreaterThanOrEqual(plan!.breachMisses);
+          expect(plan!.installments.filter((i) => i.state === 'missed').length, label).toBeGreaterThanOrEqual(2);
+          expect(plan!.totals.paid, label).toBe(plan!.payments.reduce((sum, p) => sum + p.amount - p.excess, 0));
+          expect(plan!.activity.some((a) => a.what === 'planBreached'), label).toBe(true);
+          expect(stateChanges.slice(-3), label).toEqual(['signed_by_borrower', 'plan_active', 'breached']);
+          break;
+        }
+        case 'completed': {
+          // Paid to the end through the plan's payments: the certificate, the loan repaid, "paid in full" for what was paid.
+          expect({ agreement: agreement?.status, plan: plan?.status, outcome, loan: loan.status, remaining: plan?.totals.remaining }, label).toEqual({ agreement: 'executed', plan: 'completed', outcome: 'paid_in_full', loan: 'repaid', remaining: 0 });
+          expect(outcomes[0]!.amountRecovered, label).toBe(plan!.totals.paid);
+          expect(plan!.documents.map((d) => d.kind), label).toContain('settlement_certificate');
+          expect(kase.closedAt, label).not.toBeNull();
+          expect(todayIn('Asia/Shanghai', kase.closedAt!), label).toBe(plan!.installments.reduce((latest, i) => (i.paidOn && i.paidOn > latest ? i.paidOn : latest), ''));
+          expect(stateChanges.at(-1), label).toBe('completed');
+          break;
+        }
+        case 'escalated': {
+          // Put on the review list by the job when the window ended, escalated by a supervisor, claiming what was enforceable.
+          expect({ agreement: agreement?.status ?? null, plan, outcome }, label).toEqual({ agreement: null, plan: null, outcome: 'escalated_to_litigation' });
+          expect(outcomes[0]!.amountClaimed, label).toBeGreaterThan(0);
+          const flagged = events.find((e) => e.action === 'case.escalation_review');
+          expect(flagged, label).toBeDefined();
+          expect(flagged!.at.getTime(), label).toBeGreaterThanOrEqual(kase.mediationDeadline.getTime());
+          expect(kase.closedAt!.getTime(), label).toBeGreaterThan(flagged!.at.getTime());
+          expect(stateChanges.at(-1), label).toBe('escalated');
+          // The creditor's notices went first: the demand letter, then the lawyer's letter a supervisor approved.
+          const sent = await t.db.select().from(notices).where(eq(notices.caseId, kase.id));
+          expect(sent.filter((n) => n.status === 'sent').map((n) => n.kind).sort(), label).toEqual(['collection_letter', 'lawyers_letter']);
+          expect(Math.max(...sent.map((n) => n.sentAt!.getTime())), label).toBeLessThan(kase.closedAt!.getTime());
+          break;
+        }
+        case 'closed': {
+          expect({ agreement: agreement?.status ?? null, plan }, label).toEqual({ agreement: null, plan: null });
+          expect(['paid_in_full', 'no_agreement', 'borrower_unreachable'], label).toContain(outcome);
+          // Closed as paid in full only when the loan is repaid, for what the creditor received.
+          expect(outcome === 'paid_in_full', label).toBe(loan.status === 'repaid');
+          if (outcome === 'paid_in_full') {
+            const [settlement] = await t.db.select().from(payments).where(eq(payments.loanId, loan.id)).orderBy(asc(payments.receivedOn)).then((r) => r.slice(-1));
+            expect(outcomes[0]!.amountRecovered, label).toBe(settlement!.amount);
+          }
+          expect(kase.closedAt, label).not.toBeNull();
+          expect(stateChanges.at(-1), label).toBe('closed');
+          break;
+        }
+      }
+      // A statement of hardship submitted is on the case, as the borrower wrote it.
+      if (kase.state === 'hardship_submitted') expect((await getHardshipStatements(actor, kase.id)).statements.map((st) => st.status), label).toContain('submitted');
+      // The mediator has a record of being in touch with every case past the invitation.
+      if (kase.state !== 'invited') expect((await t.db.select().from(contactRecords).where(eq(contactRecords.caseId, kase.id))).length, label).toBeGreaterThanOrEqual(1);
+    }
+    expect([...seen].sort()).toEqual(['agreed', 'breached', 'closed', 'completed', 'engaged', 'escalated', 'hardship_submitted', 'invited', 'negotiating', 'plan_active', 'signed_by_borrower']);
+  }, 120_000);
+
+  it('every borrower’s next step leads to a page that has what it needs for them; every case file opens with its agreement, plan and outcome', async () => {
+    const rows = await t.db.select({ kase: cases, borrower: borrowers }).from(cases).innerJoin(borrowers, eq(borrowers.id, cases.borrowerId));
+    const [centre] = await t.db.select().from(staffUsers).where(eq(staffUsers.email, 'centre.supervisor@concord.demo'));
+    const staff: Actor = { type: 'staff', id: centre!.id, role: 'supervisor', creditorId: null };
+    for (const { kase, borrower } of rows) {
+      const label = `${kase.caseNo} (${borrower.fullName}, ${kase.state})`;
+      const actor: Actor = { type: 'borrower', id: borrower.id };
+      const ctx = { actor, meta: { ip: '127.0.0.1' } };
+      const home = await listMyCasesAndLoans(actor);
+      const step = home.cases.find((c) => c.id === kase.id)!.next;
+      // What each link's page reads first, for this borrower (the page answers 404 when it is missing).
+      if (step.href === 'agreement') {
+        const agreementId = await currentAgreementId(actor, kase.id);
+        expect(agreementId, label).not.toBeNull();
+        expect((await getSigningView(ctx, agreementId!)).caseId, label).toBe(kase.id);
+        if (kase.state === 'plan_active') expect((await getPlanProgress(actor, kase.id))?.status, label).toBe('active');
+      } else if (step.href === 'offers') {
+        expect((await getOfferWorkspace(actor, kase.id)).caseId, label).toBe(kase.id);
+      } else if (step.href === 'hardship') {
+        expect((await getHardshipStatements(actor, kase.id)).caseId, label).toBe(kase.id);
+      } else if (step.href === 'thread') {
+        // On the case page itself (#thread): a breached case's borrower talks to the mediator about what next.
+        expect(kase.state, label).toBe('breached');
+        expect(Array.isArray(await listCaseMessages(actor, kase.id)), label).toBe(true);
+        expect((await getPlanProgress(actor, kase.id))?.status, label).toBe('breached');
+      } else {
+        expect(['completed', 'escalated', 'closed'], label).toContain(kase.state);
+        expect(step.kind, label).toBe(kase.state === 'completed' ? 'repaid' : kase.state);
+      }
+      // The staff side: the case file's working half, and what its state implies is on it.
+      const file = await getCaseFile(staff, kase.id);
+      expect(file.timeline.length, label).toBeGreaterThan(0);
+      const outcomes = await listCaseOutcomes(staff, kase.id);
+      if (['completed', 'escalated', 'closed', 'plan_active', 'breached'].includes(kase.state)) expect(outcomes.length, label).toBeGreaterThan(0);
+      if (['plan_active', 'breached', 'completed'].includes(kase.state)) expect(await getStaffPlan(staff, kase.id), label).not.toBeNull();
+    }
+  }, 120_000);
 
   it('home, loan, case and offers services agree with each other and with the oracle, for every case', async () => {
     const rows = await t.db.select({ kase: cases, borrower: borrowers }).from(cases).innerJoin(borrowers, eq(borrowers.id, cases.borrowerId));
@@ -101,7 +246,10 @@ describe('the demo, recomputed', () => {
       // The engine agrees with the oracle on the rows in the database.
       const history = await historyOf(kase.loanId);
       const input = { loan: { principal: history.loan.principal, annualRatePpm: history.loan.annualRatePpm, startDate: history.loan.startDate }, installments: history.installments, payments: history.payments, asOf: a.asOf, policy: defaultPolicy };
-      const oracle = oracleArrears(input);
+      // A repaid loan owes nothing: what the contract still counts on its last payment's day is discharged then (the oracle's own figure).
+      const lastPaid = history.payments.reduce((latest, p) => (p.receivedOn > latest ? p.receivedOn : latest), '');
+      const left = history.loan.status === 'repaid' && lastPaid && lastPaid <= a.asOf ? oracleArrears({ ...input, asOf: lastPaid }).totals.totalToSettle : 0;
+      const oracle = oracleArrears(left > 0 ? { ...input, payments: [...input.payments, { receivedOn: lastPaid, amount: left }] } : input);
       expect(t10, label).toEqual(oracle.totals);
       expect(a.daysPastDue, label).toBe(oracle.daysPastDue);
       // A case's state and its amounts agree: a loan repaid owes nothing.

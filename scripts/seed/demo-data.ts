@@ -163,3 +163,37 @@ export const mediatorReplies = {
   'zh-CN': '您好，已收到您的情况说明。我们会根据您的收支情况准备分期方案，请留意平台通知。',
   en: 'Thank you, we have your statement. We will prepare an installment plan based on your income and costs; you will be notified in the portal.',
 } as const;
+
+/**
+ * What the demo's hardship_submitted borrowers wrote, as typed into the form's steps (amounts in yuan, the way people
+ * type them): a farmer whose tea harvest failed, a shop owner whose trade fell away, a clerk off work with an illness.
+ */
+export const hardshipStatements: Record<string, { household: Record<string, string>; income: Record<string, string>; costs: { fixedCosts: Record<string, string>; flexibleCosts: Record<string, string>; explanations: Record<string, string> }; debts: { lender: string; monthlyPayment: string; priority: boolean }[]; reason: { category: string; sinceMonthsAgo: number; duration: string; details: string } }> = {
+  吴敏: {
+    household: { adults: '2', childrenUnder6: '0', children6to17: '1', otherDependants: '1', housing: 'own', employment: 'self_employed' },
+    income: { wages: '', business: '1,800', pension: '', benefits: '300', familySupport: '', otherIncome: '' },
+    costs: { fixedCosts: { housing: '', utilities: '180', transport: '120', education: '600', medical: '250', insurance: '90', otherFixed: '' }, flexibleCosts: { food: '900', communications: '60', personal: '80', otherFlexible: '' }, explanations: {} },
+    debts: [{ lender: '村信用社农资贷款', monthlyPayment: '400', priority: false }],
+    reason: { category: 'disaster', sinceMonthsAgo: 3, duration: 'temporary', details: '今年春季倒春寒，茶园减产七成，收入大幅下降。秋茶采摘后收入会有所恢复，希望暂时减少每月还款。' },
+  },
+  徐志刚: {
+    household: { adults: '2', childrenUnder6: '1', children6to17: '1', otherDependants: '0', housing: 'mortgage', employment: 'self_employed' },
+    income: { wages: '3,500', business: '4,200', pension: '', benefits: '', familySupport: '', otherIncome: '' },
+    costs: { fixedCosts: { housing: '2,800', utilities: '350', transport: '500', education: '1,200', medical: '', insurance: '300', otherFixed: '' }, flexibleCosts: { food: '2,200', communications: '150', personal: '300', otherFlexible: '' }, explanations: {} },
+    debts: [{ lender: '招商银行信用卡', monthlyPayment: '800', priority: false }, { lender: '房屋按揭', monthlyPayment: '0', priority: true }],
+    reason: { category: 'business_downturn', sinceMonthsAgo: 6, duration: 'lasting', details: '五金店所在街区改造，客流减少一半以上，店面收入不足以支付原来的每月还款。妻子在超市工作，收入稳定。' },
+  },
+  孙丽华: {
+    household: { adults: '1', childrenUnder6: '0', children6to17: '0', otherDependants: '1', housing: 'rent', employment: 'unable_to_work' },
+    income: { wages: '', business: '', pension: '', benefits: '1,600', familySupport: '1,000', otherIncome: '' },
+    costs: { fixedCosts: { housing: '1,100', utilities: '200', transport: '100', education: '', medical: '650', insurance: '', otherFixed: '' }, flexibleCosts: { food: '800', communications: '50', personal: '50', otherFlexible: '' }, explanations: {} },
+    debts: [],
+    reason: { category: 'illness', sinceMonthsAgo: 5, duration: 'unsure', details: '今年确诊乳腺癌，正在化疗，无法工作，目前靠病假工资和女儿接济生活。' },
+  },
+};
+
+/** Each demo creditor's counsel (named on the lawyer's letter) and courts by region, as its admin set them. Fictional. */
+export const demoLitigation = {
+  [DEMO_CREDITOR_CODE]: { firm: '浙江青溪律师事务所', lawyer: '周明远', phone: '0572-5888 1200', address: '浙江省湖州市青溪区溪山路120号', courts: [{ region: '湖州市', court: '湖州市青溪区人民法院' }, { region: '杭州市', court: '杭州市上城区人民法院' }] },
+  [DEMO_SECOND_CREDITOR_CODE]: { firm: '浙江钱塘律师事务所', lawyer: '钱立', phone: '0571-8760 3300', address: '浙江省杭州市上城区望江东路108号', courts: [{ region: '杭州市', court: '杭州市上城区人民法院' }] },
+} as const;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { borrowers, caseOutcomes, cases, contactRecords, creditors, loans, negotiationMessages, payments, staffUsers } from '@/db/schema';
+import { borrowers, cases, contactRecords, creditors, loans, negotiationMessages, payments, staffUsers } from '@/db/schema';
 import { addDays, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { scheduleColumns } from '@/lib/domain/stored-schedule';
@@ -31,6 +31,12 @@ export { DEMO_CREDITOR_CODE, DEMO_PASSWORD, DEMO_SECOND_CREDITOR_CODE } from './
 
 /** The states a demo case reaches through the real code path after the seed (scripts/seed/executed-agreement.ts). */
 export const DRIVEN_STATES = ['agreed', 'signed_by_borrower', 'plan_active'] as const;
+/** The states a demo case reaches by living through its weeks on the seed's clock (scripts/seed/case-histories.ts). */
+export const HISTORY_STATES = ['hardship_submitted', 'breached', 'completed', 'escalated', 'closed'] as const;
+export type HistoryState = (typeof HISTORY_STATES)[number];
+const isHistory = (state: string) => (HISTORY_STATES as readonly string[]).includes(state);
+/** A history whose agreement is made and paid through the services: the loan is as it was before any of it. */
+const historyWithPlan = (state: string) => state === 'breached' || state === 'completed';
 
 /** Serialises seeding (demo and generator) across processes; distinct from the audit and migration locks. */
 export const SEED_LOCK_KEY = 727_301;
@@ -109,7 +115,9 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
         continue;
       }
       const { state, bucket, settled, assignee, ageDays } = loanSpec.case;
-      const { loan: plan, case: casePlan } = planDelinquentLoan(rng, { terms, state, bucket, today, windowDays: policy.mediationWindowDays, settledOnClose: settled, ageDays });
+      const { loan: drawn, case: casePlan } = planDelinquentLoan(rng, { terms, state, bucket, today, windowDays: policy.mediationWindowDays, settledOnClose: settled, ageDays });
+      // Restructured and repaid by the plan the history makes (case-histories.ts), not by the seed.
+      const plan = historyWithPlan(state) ? { ...drawn, status: 'delinquent' as const, payments: drawn.payments.filter((pay) => pay.label !== 'SETTLE') } : drawn;
       planned.push({ id, borrowerIndex, creditorId: loanSpec.creditor === 'cf' ? second!.id : creditorId, contractNo: '', plan, case: { ...casePlan, assignee, settled } });
     }
   });
@@ -160,8 +168,10 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       borrowerId: borrower.id,
       loanId: p.id,
       // A state that stands for an agreement is reached through the services afterwards (executed-agreement.ts), so that its
-      // offers, agreement, signatures and plan exist: until then the case is where the borrower left it.
-      state: (DRIVEN_STATES as readonly string[]).includes(plan.state) ? 'engaged' : plan.state,
+      // offers, agreement, signatures and plan exist: until then the case is where the borrower left it. A broken or
+      // ended case lives its history through the services on the seed's clock (case-histories.ts) from negotiating, a
+      // statement of hardship is submitted there from engaged.
+      state: (DRIVEN_STATES as readonly string[]).includes(plan.state) || plan.state === 'hardship_submitted' ? 'engaged' : isHistory(plan.state) ? 'negotiating' : plan.state,
       assigneeId,
       dpdAtOpen: plan.dpdAtOpen,
       arrearsAtOpen: plan.arrearsAtOpen,
@@ -170,11 +180,11 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
       closedAt: plan.closedAt,
       // Past 'invited', the borrower has opened the case (the dashboard's "engaged").
       engagedAt: plan.state === 'invited' ? null : new Date(plan.openedAt.getTime() + 26 * 3_600_000),
-      // Past its window with no agreement: already on the escalation review list (the job would put it there).
+      // Past its window with no agreement: already on the escalation review list (the job would put it there); a history
+      // case is put there by the job itself, on the seed's clock.
       escalationReviewSince: ['invited', 'engaged', 'hardship_submitted', 'negotiating'].includes(plan.state) && plan.mediationDeadline <= now ? plan.mediationDeadline : null,
     });
     await insertHistory(tx, rng, { caseId, borrowerId: borrower.id, locale: borrower.locale, assigneeId, plan, today });
-    await insertOutcomes(tx, { caseId, plan, payments: p.plan.payments, assigneeId });
   }
 
   await recordAudit(tx, systemCtx, {
@@ -183,27 +193,6 @@ async function insertDemo(tx: Transaction, hashes: string[], now: Date) {
     entityId: creditorId,
     data: { borrowers: borrowerRows.length, loans: planned.length, cases: withCases.length, today },
   });
-}
-
-/**
- * How the demo's ended cases ended, on record as the outcome services would
- * have written it: a settled closing as paid in full (the settlement amount),
- * another closing as no agreement or an unreachable borrower, an escalation
- * with the arrears claimed, a completed plan as paid in full.
- */
-async function insertOutcomes(tx: Transaction, input: { caseId: string; plan: NonNullable<PlannedLoan['case']>; payments: LoanPlan['payments']; assigneeId: string | null }) {
-  const { plan } = input;
-  if (!plan.closedAt) return;
-  const settlement = input.payments.find((p) => p.label === 'SETTLE')?.amount;
-  const base = { caseId: input.caseId, recordedBy: input.assigneeId, recordedAt: plan.closedAt };
-  if (plan.state === 'escalated') {
-    await tx.insert(caseOutcomes).values({ ...base, outcome: 'escalated_to_litigation', amountClaimed: plan.arrearsAtOpen, fromState: 'negotiating', toState: 'escalated', note: '调解期满未达成协议，移交诉讼。' });
-  } else if (plan.state === 'completed') {
-    await tx.insert(caseOutcomes).values({ ...base, outcome: 'paid_in_full', amountRecovered: settlement ?? null, fromState: 'plan_active', toState: 'completed', recordedBy: null });
-  } else if (plan.state === 'closed') {
-    const outcome = settlement ? 'paid_in_full' : plan.dpdAtOpen > 90 ? 'borrower_unreachable' : 'no_agreement';
-    await tx.insert(caseOutcomes).values({ ...base, outcome, amountRecovered: settlement ?? null, fromState: 'negotiating', toState: 'closed' });
-  }
 }
 
 /**
@@ -230,17 +219,17 @@ async function insertHistory(
     if (rng.chance(0.5)) {
       records.push({ caseId, borrowerId, staffId: assigneeId, channel: 'phone', direction: 'outbound', outcome: 'unanswered', at: shanghaiTime(dayAfterOpen(1), officeMinute(rng)) });
     }
-    if (plan.state === 'escalated') {
-      records.push({ caseId, borrowerId, staffId: assigneeId, channel: 'letter', direction: 'outbound', outcome: 'attempted', note: '寄送诉前调解告知函', at: shanghaiTime(dayAfterOpen(10), officeMinute(rng)) });
-    }
+    // An escalated case's letters are the notices its history sends (case-histories.ts).
     // Early states: the first real conversation; later ones: the call that explains where the case stands now.
     const early = ['engaged', 'hardship_submitted', 'negotiating', 'agreed', 'signed_by_borrower'].includes(plan.state);
-    const at = early ? shanghaiTime(dayAfterOpen(2), officeMinute(rng)) : plan.closedAt ? new Date(plan.closedAt.getTime() - 3_600_000) : shanghaiTime(lastDay, officeMinute(rng));
+    // A completed case's call confirms the payment that settled it (an hour after); an ended case's explains its end (before).
+    const at = early ? shanghaiTime(dayAfterOpen(2), officeMinute(rng)) : plan.closedAt ? new Date(plan.closedAt.getTime() + (plan.state === 'completed' ? 1 : -1) * 3_600_000) : shanghaiTime(lastDay, officeMinute(rng));
     records.push({ caseId, borrowerId, staffId: assigneeId, channel: 'phone', direction: 'outbound', outcome: 'effective', note, at });
   }
   await tx.insert(contactRecords).values(records);
 
-  if ((plan.state === 'hardship_submitted' || plan.state === 'negotiating' || plan.state === 'agreed') && assigneeId) {
+  // The borrower explained their situation and the mediator answered, before any offer (every case that negotiated).
+  if ((['hardship_submitted', 'negotiating', 'agreed'].includes(plan.state) || isHistory(plan.state)) && assigneeId) {
     const lang = input.locale === 'en' ? 'en' : 'zh-CN';
     await tx.insert(negotiationMessages).values([
       { caseId, authorType: 'borrower', authorId: borrowerId, body: rng.pick(borrowerMessages[lang]), createdAt: shanghaiTime(dayAfterOpen(1), officeMinute(rng)) },

@@ -69,7 +69,7 @@ describe('demo seed', () => {
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'seed.demo'));
     expect(events).toHaveLength(1);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-  });
+  }, 120_000); // the demo's histories are lived through the services: a dozen agreements signed, sealed and paid
 
   it('has the staff accounts, with the default policy', async () => {
     const [creditor] = await t.db.select().from(creditors).where(eq(creditors.code, DEMO_CREDITOR_CODE));

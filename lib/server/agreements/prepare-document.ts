@@ -87,11 +87,16 @@ export async function getSigningView(ctx: Ctx, agreementId: unknown): Promise<Si
   };
 }
 
-/** The case's current agreement (the newest not superseded), if any, for links from case pages. */
-export async function currentAgreementId(actor: Actor, caseId: string): Promise<string | null> {
+/** The case's current agreement (the newest not superseded), if any, with its status: for links from case pages and the page's name. */
+export async function currentAgreement(actor: Actor, caseId: string): Promise<{ id: string; status: (typeof agreements.$inferSelect)['status'] } | null> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const rows = await db.select({ id: agreements.id, status: agreements.status, createdAt: agreements.createdAt }).from(agreements).where(eq(agreements.caseId, kase.id));
   const current = rows.filter((r) => r.status !== 'superseded' && r.status !== 'void').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-  return current?.id ?? null;
+  return current ? { id: current.id, status: current.status } : null;
+}
+
+/** The case's current agreement's id, if any. */
+export async function currentAgreementId(actor: Actor, caseId: string): Promise<string | null> {
+  return (await currentAgreement(actor, caseId))?.id ?? null;
 }

@@ -6,6 +6,7 @@ import type { CaseState } from '@/lib/domain/case-state';
 import { computeArrears } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
 import type { IsoDate } from '@/lib/domain/dates';
+import { withRepaidDischarge } from '@/lib/domain/discharge';
 import type { NextStepFacts } from '@/lib/domain/next-step';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { scheduleOf } from '@/lib/domain/stored-schedule';
@@ -135,8 +136,9 @@ export const loanPartiesWithHistory = perRender(async (db: Executor, id: string)
   return { ...toHistory(row), borrower: row.borrower };
 });
 
-/** The loan's arrears on a day, under the given policy (its creditor's). */
+/** The loan's arrears on a day, under the given policy (its creditor's); a repaid loan's debt is discharged (discharge.ts). */
 export function arrearsOf(history: LoanHistory, asOf: IsoDate, policy: CreditorPolicy) {
   const { principal, annualRatePpm, startDate } = history.loan;
-  return computeArrears({ loan: { principal, annualRatePpm, startDate }, installments: history.schedule, payments: history.payments, asOf, policy });
+  const input = { loan: { principal, annualRatePpm, startDate }, installments: history.schedule, payments: history.payments, asOf, policy };
+  return computeArrears(history.loan.status === 'repaid' ? withRepaidDischarge(input) : input);
 }

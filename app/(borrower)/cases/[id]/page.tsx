@@ -10,6 +10,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
+import { endedStates } from '@/lib/domain/case-state';
 import { nextStep } from '@/lib/domain/next-step';
 import { instantFormat } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
@@ -107,8 +108,8 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
             </Link>
           </p>
         ) : null}
-        {/* A case that has ended (repaid in full, or closed) has no statement to write and no offer to compare. */}
-        {overview.state === 'completed' || overview.state === 'closed' ? null : (
+        {/* A case that has ended (repaid in full, handed to litigation, or closed) has no statement to write and no offer to compare. */}
+        {endedStates.includes(overview.state) ? null : (
         <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {step.href !== 'hardship' ? (
             <li>

@@ -11,7 +11,7 @@ import { getDashboard, getDashboardOptions } from '@/lib/server/dashboard/get-da
 import { dashboardFilterParams, readDashboardFilter } from '@/lib/validation/dashboard';
 import { CohortChart, FunnelChart, TrendChart } from './_components/charts';
 import { Figure, RateMeter } from './_components/figures';
-import { queueHref, type QueueTarget } from '@/lib/validation/queue';
+import { bucketParam, queueHref, type QueueTarget } from '@/lib/validation/queue';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
@@ -25,11 +25,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const { actor } = await requireStaff(['supervisor', 'admin']);
   const filter = readDashboardFilter(await searchParams);
-  const [data, options, t, tOutcome, format, locale] = await Promise.all([
+  const [data, options, t, tOutcome, tQueue, format, locale] = await Promise.all([
     getDashboard(actor, filter),
     getDashboardOptions(actor),
     getTranslations('dashboard'),
     getTranslations('outcomes'),
+    getTranslations('staffQueue'),
     getFormatter(),
     getLocale(),
   ]);
@@ -76,7 +77,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <select id="bucket" name="bucket" defaultValue={filter.bucket ?? ''} className={select}>
               <option value="">{t('allBuckets')}</option>
               {dpdBuckets.map((b) => (
-                <option key={b} value={b}>{b}</option>
+                <option key={b} value={b}>{tQueue(`bucket.${bucketParam(b)}`)}</option>
               ))}
             </select>
           </div>

@@ -11,12 +11,19 @@ import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import { consentFor } from '@/lib/server/agreements/consent';
-import { currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
+import { currentAgreement, currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { SigningForm } from './_components/signing-form';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('signing'))('title') };
+/**
+ * The page's name says what the page is in the agreement's status: the agreement to sign, the borrower's signed copy
+ * awaiting countersignature, or the agreement in force (it was "Sign the repayment agreement" over an executed one).
+ */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [t, ctx, { id }] = await Promise.all([getTranslations('signing'), requireBorrower(), params]);
+  const current = await currentAgreement(ctx.actor, id).catch(() => null);
+  const status = current?.status === 'signed_by_borrower' || current?.status === 'executed' ? current.status : 'awaiting_borrower';
+  return { title: t(`pageTitle.${status}`) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/components/back-link';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
+import { bucketParam } from '@/lib/validation/queue';
 import { CaseThread } from '@/components/case/case-thread';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
@@ -66,7 +67,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const daysLeft = daysBetween(todayIn(displayTimeZone, now), todayIn(displayTimeZone, deadline));
   const inMediation = openMediationStates.includes(overview.state);
   const money = (fen: number) => formatMoney(fen, locale);
-  const tc = await getTranslations('countersign');
+  const [tc, tQueue] = await Promise.all([getTranslations('countersign'), getTranslations('staffQueue')]);
   // The current agreement as the overview read it: the copy for review is prepared when it is first downloaded.
   const agreement = overview.agreement ? { ...overview.agreement, agreementId: overview.agreement.id } : null;
   const sealInForce = agreement?.status === 'signed_by_borrower' ? await sealAuthorisedFor(overview.creditor.id) : true;
@@ -170,7 +171,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
               </dd>
               <dt className="text-slate-600">{t('dpd')}</dt>
               <dd>
-                {overview.arrears.daysPastDue} ({overview.arrears.bucket})
+                {overview.arrears.daysPastDue} ({tQueue(`bucket.${bucketParam(overview.arrears.bucket)}`)})
               </dd>
             </dl>
           </Card>
