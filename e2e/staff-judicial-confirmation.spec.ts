@@ -10,6 +10,9 @@ const DAY = 86_400_000;
 
 test.describe('when mediation succeeds', () => {
   test('both sides sign the application for judicial confirmation, the mediator files it, and the borrower sees its status', async ({ db, pageAs, codeSentTo, axe }, testInfo) => {
+    // The whole application in one test: two signatures by texted code, three PDFs, four pages with axe — about 25 s
+    // alone, past 60 s when the machine is loaded (three runs today): three times the default timeout.
+    test.slow();
     const s = await makeExecutedPlan(db, { fullName: '郑确认' });
     // The agreement took effect three days ago: 27 days are left to apply.
     const effective = new Date(Date.now() - 3 * DAY);
