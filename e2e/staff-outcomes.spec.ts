@@ -73,6 +73,9 @@ test.describe('outcomes and the dashboard', () => {
     await expect(boss).toHaveURL(/\/staff\?/);
     await expect(boss.locator('[data-kpi="matching"]')).toHaveText('2');
     await expect(boss.locator('tbody tr[data-case]')).toHaveCount(2);
+    // A bucket carried over is named in the page's language, as the dashboard's filter names it.
+    await boss.goto('/staff?bucket=current');
+    await expect(boss.getByTestId('dashboard-filters')).toContainText('立案时 未逾期');
 
     // The cases behind the figures, as a file that reads back.
     await boss.goto('/staff/dashboard');

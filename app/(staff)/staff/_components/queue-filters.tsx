@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { caseStates } from '@/lib/domain/case-state';
-import { dpdBuckets, parseQueueParams, queueSearch, queueSorts, type QueueParams } from '@/lib/validation/queue';
+import { bucketParam, dpdBuckets, parseQueueParams, queueSearch, queueSorts, type QueueParams } from '@/lib/validation/queue';
 
 type Props = {
   params: QueueParams;
@@ -47,7 +47,7 @@ export function QueueFilters({ params, assignee, people, creditorName }: Props) 
   // The dashboard's filters have no fields of their own here: they ride along (hidden) and are named above the form.
   const fromDashboard = [
     params.openedFrom || params.openedTo ? t('fromDashboard.opened', { from: params.openedFrom ?? '…', to: params.openedTo ?? '…' }) : null,
-    params.bucket ? t('fromDashboard.bucket', { bucket: params.bucket }) : null,
+    params.bucket ? t('fromDashboard.bucket', { bucket: t(`bucket.${bucketParam(params.bucket)}`) }) : null,
     params.creditor ? t('fromDashboard.creditor', { name: creditorName ?? params.creditor.slice(0, 8) }) : null,
     params.outcome ? t('fromDashboard.outcome', { outcome: tOutcome(`kind.${params.outcome}`) }) : null,
     params.reached ? t(`fromDashboard.reached.${params.reached}`) : null,
