@@ -9,7 +9,11 @@ import path from 'node:path';
  * App Router app in a temporary directory with
  *   /      an empty dynamic page that reads cookies, under a bare root layout;
  *   /form  the same page with one react-hook-form + zod form (phone and code),
- *          what the budget allows a borrower page above the floor.
+ *          what the budget allows a borrower page above the floor;
+ *   /table the same page with a TanStack Table client component of 50 rows in
+ *          the queue's columns (links, checkboxes, formatted money and times),
+ *          its data made in the page: what the stack alone costs to render a
+ *          page of the queue, with no session, no database and no messages.
  * The directory sits under .bench-data/ (ignored by git) because Turbopack
  * compiles only files below its root, the directory with the lockfile, which
  * is this project; it is removed when the bench ends.
@@ -52,6 +56,64 @@ export function Form() {
       {errors.code ? <p role="alert">{errors.code.message}</p> : null}
       <button type="submit" disabled={isSubmitting}>Sign in</button>
     </form>
+  );
+}
+`,
+  'app/table/page.jsx': `import { cookies } from 'next/headers';
+import { Table } from './table';
+export default async function Page() {
+  const jar = await cookies();
+  const at = (day, hour) => new Date(Date.UTC(2026, 10, day, hour)).toISOString();
+  const rows = Array.from({ length: 50 }, (_, i) => ({
+    id: '0f9e8a4c-1234-4abc-9def-' + String(100000000000 + i),
+    caseNo: 'CASE-2026-' + String(100000 + i),
+    borrowerName: '张伟' + i,
+    phoneMasked: '138****' + String(1000 + i),
+    contractNo: 'HT-2025-' + String(90000 + i),
+    state: ['invited', 'engaged', 'negotiating'][i % 3],
+    daysPastDue: 30 + i,
+    bucket: i < 30 ? 'M1' : 'M2',
+    arrearsAtOpen: 1234567 + i * 1000,
+    mediationDeadline: at(1 + (i % 28), 16),
+    nextAction: ['first_contact', 'follow_up', 'callback'][i % 3],
+    nextActionAt: at(1 + (i % 28), 2),
+    assigneeName: '调解员' + (i % 5),
+    lastContactAt: i % 3 ? at(2, 4) : null,
+  }));
+  return (<main><h1>Queue</h1><p>{jar.getAll().length} cookies</p><Table rows={rows} /></main>);
+}
+`,
+  'app/table/table.jsx': `'use client';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+const h = createColumnHelper();
+const money = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' });
+const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
+const sortable = (key, label) => <Link href={'/table?sort=' + key}>{label}</Link>;
+export function Table({ rows }) {
+  const [selected, setSelected] = useState(new Set());
+  const toggle = (id) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; });
+  const columns = useMemo(() => [
+    h.display({ id: 'select', header: () => <input type="checkbox" aria-label="Select this page" />, cell: ({ row }) => <input type="checkbox" aria-label={'Select ' + row.original.caseNo} checked={selected.has(row.id)} onChange={() => toggle(row.id)} /> }),
+    h.display({ id: 'caseNo', header: () => sortable('caseNo', 'Case'), cell: ({ row }) => <Link href={'/cases/' + row.original.id} tabIndex={-1}>{row.original.caseNo}</Link> }),
+    h.display({ id: 'borrower', header: () => 'Borrower', cell: ({ row }) => <>{row.original.borrowerName} <span>{row.original.phoneMasked}</span><span>{row.original.contractNo}</span></> }),
+    h.display({ id: 'state', header: () => 'State', cell: ({ row }) => row.original.state }),
+    h.display({ id: 'dpd', header: () => sortable('dpd', 'Days past due'), cell: ({ row }) => <span>{row.original.daysPastDue} <span>{row.original.bucket}</span></span> }),
+    h.display({ id: 'arrears', header: () => sortable('amount', 'Arrears'), cell: ({ row }) => <span>{money.format(row.original.arrearsAtOpen / 100)}</span> }),
+    h.display({ id: 'deadline', header: () => sortable('deadline', 'Deadline'), cell: ({ row }) => <span>{day.format(new Date(row.original.mediationDeadline))}</span> }),
+    h.display({ id: 'next', header: () => sortable('priority', 'Next action'), cell: ({ row }) => <span>{row.original.nextAction}<span>{time.format(new Date(row.original.nextActionAt))}</span></span> }),
+    h.display({ id: 'assignee', header: () => 'Assignee', cell: ({ row }) => row.original.assigneeName }),
+    h.display({ id: 'lastContact', header: () => sortable('lastContact', 'Last contact'), cell: ({ row }) => (row.original.lastContactAt ? time.format(new Date(row.original.lastContactAt)) : 'never') }),
+  ], [selected]);
+  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id });
+  return (
+    <table>
+      <caption>Cases</caption>
+      <thead>{table.getHeaderGroups().map((g) => <tr key={g.id}>{g.headers.map((c) => <th key={c.id} scope="col">{flexRender(c.column.columnDef.header, c.getContext())}</th>)}</tr>)}</thead>
+      <tbody>{table.getRowModel().rows.map((r) => <tr key={r.id} tabIndex={0} data-case={r.original.caseNo} onKeyDown={(e) => { if (e.key === 'Enter') location.assign('/cases/' + r.id); }}>{r.getVisibleCells().map((c) => <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>)}</tr>)}</tbody>
+    </table>
   );
 }
 `,
