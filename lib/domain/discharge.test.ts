@@ -29,4 +29,18 @@ describe('a repaid loan owes nothing', () => {
     const none = { loan, installments, payments: [], asOf: '2026-06-30', policy: defaultPolicy };
     expect(withRepaidDischarge(none)).toBe(none);
   });
+
+  it('dates the discharge on the latest payment, whatever order the payments come in, and on the day asked about itself', () => {
+    // ¥500 on the due day and ¥400 a week later, listed latest first: ¥110 and the penalty of the week on ¥510 remain on 02-08.
+    const split = [{ receivedOn: '2026-02-08', amount: 40_000 }, { receivedOn: '2026-02-01', amount: 50_000 }];
+    const input = { loan, installments, payments: split, asOf: '2026-02-08', policy: defaultPolicy };
+    const discharged = withRepaidDischarge(input);
+    expect(discharged.payments.slice(0, 2)).toEqual(split);
+    expect(discharged.payments[2]!.receivedOn).toBe('2026-02-08');
+    expect(discharged.payments[2]!.amount).toBe(computeArrears(input).totals.totalToSettle);
+    expect(computeArrears(discharged).totals.totalToSettle).toBe(0);
+    const inDateOrder = withRepaidDischarge({ ...input, payments: [...split].reverse() });
+    expect(inDateOrder.payments[2]).toEqual(discharged.payments[2]);
+  });
 });
+

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { delayEffect, delayWindow, trackPlan, type PlanInstallmentInput, type PlanPaymentInput, type PlanRules } from './plan';
+import { oraclePlan } from './oracle/plan-oracle';
 
 // Every expected figure below is worked by hand from the rules in plan.ts, not computed with the module's helpers.
 const rules: PlanRules = { graceDays: 3, breachConsecutiveMisses: 2, allocationScope: 'whole_debt' };
@@ -98,6 +99,7 @@ describe('allocating payments to a plan (hand-worked)', () => {
     const r = trackPlan(plan, [pay('2027-01-20', 40_500), pay('2027-02-15', 40_400)], rules, '2027-03-25');
     expect(r.installments.map((i) => i.state)).toEqual(['paid_late', 'paid', 'missed']);
     expect(r.breachedOn).toBeNull();
+    expect(r.completedOn).toBeNull();
     expect(r.consecutiveMisses).toBe(1);
   });
 
@@ -106,6 +108,81 @@ describe('allocating payments to a plan (hand-worked)', () => {
     // 100 + 100 charges, 5 + 4 interest, then 195.00 of no. 1's principal: 105.00 of it left.
     expect(r.installments[0]).toMatchObject({ outstanding: 10_500 });
     expect(r.breachedOn).toBe('2027-02-19');
+  });
+
+  it('on a day with one installment missed, one in its grace period and one to come: each total counts its own', () => {
+    const r = trackPlan(plan, [], rules, '2027-02-16');
+    expect(r.installments.map((i) => i.state)).toEqual(['missed', 'due', 'upcoming']);
+    // Missed: no. 1 (405.00). Due: no. 1 and no. 2 (405.00 + 404.00). To settle today: those, and no. 3 without its
+    // 2.00 interest (400.00). Left on the plan: all three (1,211.00).
+    expect(r.totals).toMatchObject({ overdue: 40_500, dueNow: 80_900, settleToday: 120_900, remaining: 121_100, scheduled: 121_100, received: 0, paid: 0 });
+    expect(r.next).toEqual({ seq: 1, dueDate: '2027-01-15', outstanding: 40_500, graceEnds: '2027-01-18' });
+    expect(r.consecutiveMisses).toBe(1);
+    expect(r.breachedOn).toBeNull();
+    expect(r.completedOn).toBeNull();
+    // On its due date an installment is due, not upcoming; on the last day of its grace period it is not judged yet,
+    // so the run of misses before it still stands.
+    expect(trackPlan(plan, [], rules, '2027-01-15').installments[0]!.state).toBe('due');
+    expect(trackPlan(plan, [], rules, '2027-02-18')).toMatchObject({ consecutiveMisses: 1, breachedOn: null });
+  });
+
+  it('takes installments and payments in any order: by due date, and by the day received (the same day, as given)', () => {
+    const inOrder = trackPlan(plan, [pay('2027-01-15', 40_500), pay('2027-02-16', 100), pay('2027-02-16', 40_300)], rules, '2027-02-20');
+    const given = [pay('2027-02-16', 100), pay('2027-02-16', 40_300), pay('2027-01-15', 40_500)];
+    const shuffled = trackPlan([plan[2]!, plan[0]!, plan[1]!], given, rules, '2027-02-20');
+    expect(shuffled.installments).toEqual(inOrder.installments);
+    expect(shuffled.installments.map((i) => i.state)).toEqual(['paid', 'paid', 'upcoming']);
+    // The 1.00 received first that day goes to no. 2's charges, the 403.00 after it clears no. 2.
+    expect(shuffled.payments.map((p) => [p.id, p.allocations])).toEqual([
+      [given[2]!.id, [{ seq: 1, charges: 10_000, interest: 500, principal: 30_000, total: 40_500 }]],
+      [given[0]!.id, [{ seq: 2, charges: 100, interest: 0, principal: 0, total: 100 }]],
+      [given[1]!.id, [{ seq: 2, charges: 9_900, interest: 400, principal: 30_000, total: 40_300 }]],
+    ]);
+    // A payment received after the day asked about is not counted yet.
+    expect(trackPlan(plan, [pay('2027-01-16', 40_500)], rules, '2027-01-15').totals).toMatchObject({ received: 0, remaining: 121_100 });
+  });
+
+  it('settling early with exactly the charges and principal left: settled, the interest cancelled, nothing over', () => {
+    const r = trackPlan(plan, [pay('2027-01-15', 40_500), pay('2027-02-01', 80_000)], rules, '2027-02-01');
+    expect(r.payments[1]).toMatchObject({ allocated: 80_000, excess: 0, settledEarly: true });
+    expect(r.installments.map((i) => [i.state, i.paidOn, i.interestCancelled])).toEqual([
+      ['paid', '2027-01-15', 0],
+      ['paid', '2027-02-01', 400],
+      ['paid', '2027-02-01', 200],
+    ]);
+    expect(r.completedOn).toBe('2027-02-01');
+    expect(r.totals).toMatchObject({ remaining: 0, dueNow: 0, settleToday: 0, overdue: 0 });
+    // One fen short: not settled; it pays no. 2 and then no. 3 in full, in order, interest included.
+    const short = trackPlan(plan, [pay('2027-01-15', 40_500), pay('2027-02-01', 79_999)], rules, '2027-02-01');
+    expect(short.payments[1]).toMatchObject({ allocated: 79_999, excess: 0, settledEarly: false });
+    expect(short.installments.map((i) => i.outstanding)).toEqual([0, 0, 601]);
+  });
+
+  it('paying ahead an interest-free plan in full is not "settled early": no interest was cancelled', () => {
+    const free = plan.map((row) => ({ ...row, interest: 0 }));
+    const r = trackPlan(free, [pay('2027-01-05', 120_000)], rules, '2027-01-05');
+    expect(r.payments[0]).toMatchObject({ allocated: 120_000, excess: 0, settledEarly: false });
+    expect(r.totals).toMatchObject({ interestCancelled: 0, remaining: 0 });
+    expect(r.completedOn).toBe('2027-01-05');
+  });
+
+  it('completed on the day its last installment was paid, not the first', () => {
+    const r = trackPlan(plan, [pay('2027-01-14', 40_500), pay('2027-03-01', 40_400), pay('2027-02-10', 40_200)], rules, '2027-03-20');
+    // 02-10 pays no. 2 ahead of its date (and 2.00 of no. 3's charges is not reached: 402.00 − 404.00 < 0); 03-01 the rest.
+    expect(r.installments.map((i) => i.paidOn)).toEqual(['2027-01-14', '2027-03-01', '2027-03-01']);
+    expect(r.completedOn).toBe('2027-03-01');
+    expect(trackPlan([], [], rules, '2027-03-20').completedOn).toBeNull();
+  });
+
+  it('names what it refuses: a repeated installment, a negative part, a payment that is not positive, rules out of range', () => {
+    expect(() => trackPlan([plan[0]!, { ...plan[1]!, seq: 1 }], [], rules, '2027-01-15')).toThrow('installment 1 appears twice');
+    expect(() => trackPlan([{ ...plan[0]!, principal: -1 }], [], rules, '2027-01-15')).toThrow('installment 1 principal is negative');
+    expect(() => trackPlan([{ ...plan[0]!, interest: 0.5 }], [], rules, '2027-01-15')).toThrow('installment 1 interest must be a whole number of fen, got 0.5');
+    expect(() => trackPlan(plan, [{ id: 'x2', receivedOn: '2027-01-15', amount: 10.25 }], rules, '2027-01-15')).toThrow('payment x2 must be a whole number of fen, got 10.25');
+    expect(() => trackPlan(plan, [{ id: 'x1', receivedOn: '2027-01-15', amount: -100 }], rules, '2027-01-15')).toThrow('payment x1 is not positive');
+    for (const graceDays of [-1, 1.5]) expect(() => trackPlan(plan, [], { ...rules, graceDays }, '2027-01-15')).toThrow('graceDays must be a whole number ≥ 0');
+    for (const breachConsecutiveMisses of [0, 2.5]) expect(() => trackPlan(plan, [], { ...rules, breachConsecutiveMisses }, '2027-01-15')).toThrow('breachConsecutiveMisses must be ≥ 1');
+    expect(trackPlan(plan, [], { ...rules, graceDays: 0, breachConsecutiveMisses: 1 }, '2027-01-16').breachedOn).toBe('2027-01-16');
   });
 
   it('refuses amounts that are not whole positive fen', () => {
@@ -133,6 +210,26 @@ describe('the one-time delay (hand-worked)', () => {
     expect(delayEffect(open('2027-01-10'), 15, 3)).toEqual({ ok: false, reason: 'delay.days' });
     expect(delayWindow({ ...open('2027-01-10'), maxDays: 0 })).toEqual({ ok: false, reason: 'delay.notOffered' });
     expect(delayWindow({ ...open('2027-01-10'), open: false })).toEqual({ ok: false, reason: 'delay.planClosed' });
+  });
+
+  it('at its edges: one day offered, the last day of grace, a window the grace period outruns, nothing left to delay', () => {
+    expect(delayEffect({ ...open('2027-01-10'), maxDays: 1 }, 1, 3)).toMatchObject({ ok: true, effect: { to: '2027-01-16' } });
+    // 01-18 is the last day of grace: still movable, to no earlier than today (3 days).
+    expect(delayWindow(open('2027-01-18'))).toMatchObject({ ok: true, window: { seq: 1, minDays: 3, maxDays: 14 } });
+    // Grace of 5 days but at most 2 days' delay: on 01-17 exactly 2 days remain possible; on 01-18 none is.
+    const graceOf5 = (asOf: string) => ({ plan: trackPlan(plan, [], { ...rules, graceDays: 5 }, asOf), today: asOf, maxDays: 2, used: false, open: true });
+    expect(delayWindow(graceOf5('2027-01-17'))).toMatchObject({ ok: true, window: { minDays: 2, maxDays: 2 } });
+    expect(delayWindow(graceOf5('2027-01-18'))).toEqual({ ok: false, reason: 'delay.missed' });
+    const paidUp = [pay('2027-01-15', 40_500), pay('2027-02-15', 40_400), pay('2027-03-15', 40_200)];
+    expect(delayWindow(open('2027-03-16', paidUp))).toEqual({ ok: false, reason: 'delay.nothingToDelay' });
+  });
+
+  it('a partly paid installment moves with what is left of it; the one after keeps its date', () => {
+    const partly = trackPlan(plan, [pay('2027-01-05', 100)], rules, '2027-01-05');
+    expect(delayEffect({ plan: partly, today: '2027-01-05', maxDays: 14, used: false, open: true }, 5, 3)).toEqual({
+      ok: true,
+      effect: { seq: 1, days: 5, from: '2027-01-15', to: '2027-01-20', graceEnds: '2027-01-23', outstanding: 40_400, following: { seq: 2, dueDate: '2027-02-15' }, last: false },
+    });
   });
 
   it('the last installment: the plan ends later', () => {
@@ -264,6 +361,51 @@ describe('plan tracking properties', { timeout: 30_000 }, () => {
         expect(paidThen.installments.find((i) => i.seq === 1)).toMatchObject({ missed: false });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// ---- Against the oracle ------------------------------------------------------------------------------------------
+
+/**
+ * Plans as the portal holds them after delays and partial payments: irregular gaps (two installments may fall on one
+ * day), components that may be zero (interest-free installments), given in any order; payments before, between and
+ * after the due dates, several on one day, of any size; any day asked about.
+ */
+const arbShuffledPlanCase = fc
+  .record({
+    parts: fc.array(
+      fc.record({ gap: fc.integer({ min: 0, max: 45 }), charges: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30_000 })), interest: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20_000 })), principal: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500_000 })) }),
+      { minLength: 1, maxLength: 10 },
+    ),
+    payments: fc.array(fc.record({ offset: fc.integer({ min: -20, max: 420 }), amount: fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 600_000 }), fc.integer({ min: 1, max: 4_000_000 })) }), { maxLength: 8 }),
+    asOfOffset: fc.integer({ min: -5, max: 460 }),
+    rules: arbRules,
+    order: fc.array(fc.nat(), { minLength: 10, maxLength: 10 }),
+  })
+  .filter(({ parts }) => parts.every((p) => p.charges + p.interest + p.principal > 0));
+
+describe('plan tracking against the oracle (lib/domain/oracle/plan-oracle.ts)', { timeout: 60_000 }, () => {
+  it('allocations, states, totals, the next installment, breach and completion agree on any plan, payments and day', () => {
+    fc.assert(
+      fc.property(arbShuffledPlanCase, ({ parts, payments: raw, asOfOffset, rules, order }) => {
+        let day = base;
+        const rows = parts.map((p, i) => {
+          day += p.gap * dayMs;
+          return { seq: i + 1, dueDate: iso(day), charges: p.charges, interest: p.interest, principal: p.principal };
+        });
+        // Given in any order: the plan sorts by due date, then number.
+        const given = rows.map((row, i) => ({ row, key: order[i]! })).sort((a, b) => a.key - b.key).map((x) => x.row);
+        const payments = raw.map((p, i) => ({ id: `p${i}`, receivedOn: iso(base + p.offset * dayMs), amount: p.amount }));
+        const asOf = iso(base + asOfOffset * dayMs);
+        const r = trackPlan(given, payments, rules, asOf);
+        const o = oraclePlan({ installments: given, payments, rules, asOf });
+        expect(r.installments.map(({ seq, dueDate, graceEnds, paid, interestCancelled, outstanding, paidOn, state, missed }) => ({ seq, dueDate, graceEnds, paid, interestCancelled, outstanding, paidOn, state, missed }))).toEqual(o.installments);
+        expect(r.payments.map(({ id, allocations, allocated, excess, settledEarly }) => ({ id, allocations, allocated, excess, settledEarly }))).toEqual(o.payments);
+        expect(r.totals).toEqual(o.totals);
+        expect({ next: r.next, consecutiveMisses: r.consecutiveMisses, breachedOn: r.breachedOn, completedOn: r.completedOn }).toEqual({ next: o.next, consecutiveMisses: o.consecutiveMisses, breachedOn: o.breachedOn, completedOn: o.completedOn });
+      }),
+      { numRuns: 1_000 },
     );
   });
 });
