@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, fromUtcMs, toUtcMs, type IsoDate } from './dates';
+import { addDays, addMonths, dayOfMonth, daysBetween, fromUtcMs, toUtcMs, type IsoDate } from './dates';
 import { isValidMobile, isValidResidentId, maskResidentId, normalizePhone, normalizeResidentId, residentIdCheckChar } from './identity';
 import { parseAmountToFen, type Fen } from './money';
 import type { PortfolioColumn } from './portfolio-columns';
@@ -90,6 +90,17 @@ function entries(raw: string): string[][] {
     .map((e) => e.trim())
     .filter(Boolean)
     .map((e) => e.split(/[\s:|]+/).filter(Boolean));
+}
+
+/**
+ * The day of the month a rebuilt schedule falls due: the first due date's, unless that date is the last day of a
+ * month shorter than the loan's start day, which stands for it — a loan started on January 31 is due on the last
+ * day of February, then on March 31, April 30, …, not on the 28th of every month.
+ */
+export function repaymentDay(startDate: IsoDate, firstDueDate: IsoDate): number {
+  const due = dayOfMonth(firstDueDate);
+  const start = dayOfMonth(startDate);
+  return start > due && addDays(firstDueDate, 1).endsWith('-01') ? start : due;
 }
 
 /** Why an ID number is refused, by the domain's own checks: its shape, its check character, or its birth date. */
@@ -218,7 +229,8 @@ export function checkPortfolioRow(cell: (column: PortfolioColumn) => string, tod
       else schedule = given;
     }
   } else if (termsOk) {
-    schedule = buildSchedule({ principal: principal!, annualRatePpm: annualRatePpm!, months: termMonths!, method: repaymentMethod!, firstDueDate: firstDueDate! }).map((s) => ({ dueDate: s.dueDate, principal: s.principal, interest: s.interest }));
+    const anchorDay = repaymentDay(startDate!, firstDueDate!);
+    schedule = buildSchedule({ principal: principal!, annualRatePpm: annualRatePpm!, months: termMonths!, method: repaymentMethod!, firstDueDate: firstDueDate!, anchorDay }).map((s) => ({ dueDate: s.dueDate, principal: s.principal, interest: s.interest }));
   }
 
   // Payments so far: each a date and an amount, none before the loan began or after today, together no more than the schedule.

@@ -5,6 +5,7 @@ import { addMonths } from '@/lib/domain/dates';
 import { residentIdCheckChar } from '@/lib/domain/identity';
 import { parseAmountToFen } from '@/lib/domain/money';
 import { headerNames, portfolioColumns } from '@/lib/domain/portfolio-columns';
+import { repaymentDay } from '@/lib/domain/portfolio-row';
 import { buildSchedule } from '@/lib/domain/schedule';
 import type { Ctx } from '@/lib/server/actor';
 import { applyImport } from '@/lib/server/imports/apply-import';
@@ -77,6 +78,8 @@ function payments(r: DemoRow): string[] {
     months: r.months,
     method: r.method === '等额本息' ? 'equal_installment' : 'equal_principal',
     firstDueDate: addMonths(r.start, 1),
+    // The importer's repayment day for a schedule it rebuilds (a loan started on the 31st stays on the 31st).
+    anchorDay: repaymentDay(r.start, addMonths(r.start, 1)),
   });
   const yuan = (fen: number) => (fen / 100).toFixed(2);
   const paid = schedule.slice(0, r.paid).map((row) => `${row.dueDate} ${yuan(row.amount)}`);
