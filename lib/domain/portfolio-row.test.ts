@@ -183,6 +183,96 @@ describe('a portfolio row (hand-worked)', () => {
   });
 });
 
+describe('a portfolio row at its edges', () => {
+  it('every required cell, empty or only spaces, is named as missing', () => {
+    for (const column of ['name', 'residentId', 'mobile', 'contractNo', 'product', 'principal', 'annualRate', 'repaymentMethod', 'startDate', 'termMonths'] as const) {
+      for (const blank of ['', '  \t ']) expect(problemsOf({ [column]: blank }), `${column} "${blank}"`).toContainEqual({ column, key: 'required' });
+    }
+    // Optional cells left blank take their defaults.
+    expect(check({ address: '', firstDueDate: ' ', language: ' ', inviteBy: ' ' })).toMatchObject({ ok: true, row: { address: null, firstDueDate: '2026-01-15', locale: 'zh-CN', inviteBy: 'sms' } });
+  });
+
+  it('limits are inclusive: the longest name, the largest principal, the longest term, the most payments, today', () => {
+    expect(check({ name: '张'.repeat(50) }).ok).toBe(true);
+    expect(problemsOf({ name: '张'.repeat(51) })).toEqual([{ column: 'name', key: 'tooLong', params: { max: 50 } }]);
+    expect(check({ principal: '100000000.00', schedule: '', payments: '' })).toMatchObject({ ok: true, row: { principal: 10_000_000_000 } });
+    expect(check({ termMonths: '360', schedule: '', payments: '' })).toMatchObject({ ok: true, row: { termMonths: 360, maturityDate: '2055-12-15' } });
+    expect(check({ termMonths: '1', schedule: '2026-01-15 3000 50', payments: '' })).toMatchObject({ ok: true, row: { termMonths: 1, dpd: 64 } });
+    // Started today (nothing due yet: not in arrears, but the start date itself is fine).
+    expect(problemsOf({ startDate: TODAY, schedule: '', firstDueDate: '', payments: '' })).toEqual([{ column: 'row', key: 'notInArrears' }]);
+    // Paid today and on the day the loan began.
+    expect(check({ payments: '2025-12-15 10; 2026-03-20 10' }).ok).toBe(true);
+    expect(check({ payments: Array.from({ length: 400 }, () => '2026-01-15 1').join(';') }).ok).toBe(true);
+    // Paid exactly what the schedule asks: nothing left behind, so nothing to mediate (not "more than the schedule").
+    expect(problemsOf({ payments: '2026-01-15 3120.00' })).toEqual([{ column: 'row', key: 'notInArrears' }]);
+  });
+
+  it('the ID number is eighteen characters, no more, no fewer, whatever surrounds them', () => {
+    const good = base.residentId;
+    for (const id of [`1${good}`, `${good}1`, `A${good.slice(1)}`, good.slice(0, 17) + 'Y']) expect(problemsOf({ residentId: id }), id).toEqual([{ column: 'residentId', key: 'residentIdFormat' }]);
+  });
+
+  it('cells are read without their surrounding spaces', () => {
+    const spaced = check({ mobile: ' 13800138001 ', principal: ' 3000 ', annualRate: ' 7.2 ', repaymentMethod: ' 等额本金 ', startDate: ' 2025-12-15 ', termMonths: ' 3 ', firstDueDate: ' 2026-01-15 ', schedule: ' 2026-01-15 1000 50 ;  2026-02-15 1000 40;2026-03-15 1000 30 ;; ', payments: ' 2026-01-15  1050 ; ', language: ' EN ', inviteBy: ' Letter ' });
+    expect(spaced).toMatchObject({ ok: true, row: { mobile: '13800138001', principal: 300_000, annualRatePpm: 72_000, startDate: '2025-12-15', termMonths: 3, firstDueDate: '2026-01-15', locale: 'en', inviteBy: 'letter' } });
+    expect(spaced.ok && spaced.row.schedule).toHaveLength(3);
+    expect(spaced.ok && spaced.row.payments).toEqual([{ date: '2026-01-15', amount: 105_000 }]);
+    expect(problemsOf({ language: ' xx ' })).toEqual([{ column: 'language', key: 'language', params: { value: 'xx' } }]);
+    expect(problemsOf({ inviteBy: ' fax ' })).toEqual([{ column: 'inviteBy', key: 'inviteBy', params: { value: 'fax' } }]);
+    expect(problemsOf({ repaymentMethod: ' 气球贷 ' })).toEqual([{ column: 'repaymentMethod', key: 'method', params: { value: '气球贷' } }]);
+    // A line break inside an address, with or without spaces around it, is one space; two breaks too.
+    expect(check({ address: '北京市\n\n东城区' })).toMatchObject({ ok: true, row: { address: '北京市 东城区' } });
+  });
+
+  it('every name of a repayment method, language and way to invite, in either language and any case', () => {
+    const method = (name: string) => check({ repaymentMethod: name, schedule: '', payments: '' });
+    for (const name of ['等额本息', 'equal_installment', 'EQUAL_INSTALLMENT']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'equal_installment' } });
+    for (const name of ['等额本金', 'equal_principal']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'equal_principal' } });
+    for (const name of ['先息后本', '按月付息到期还本', 'interest_only_bullet']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'interest_only_bullet' } });
+    for (const name of ['zh-CN', 'zh', '中文', '简体中文']) expect(check({ language: name })).toMatchObject({ ok: true, row: { locale: 'zh-CN' } });
+    for (const name of ['en', 'English', '英文', '英语']) expect(check({ language: name })).toMatchObject({ ok: true, row: { locale: 'en' } });
+    for (const name of ['sms', 'SMS', '短信']) expect(check({ inviteBy: name })).toMatchObject({ ok: true, row: { inviteBy: 'sms' } });
+    for (const name of ['letter', '信函', '信件', '邮寄']) expect(check({ inviteBy: name })).toMatchObject({ ok: true, row: { inviteBy: 'letter' } });
+  });
+
+  it('an entry of a schedule or of the payments is refused whichever of its parts is wrong, and the first wrong one is named', () => {
+    for (const entry of ['2026-02-30 1000 40', '2026-02-15 abc 40', '2026-02-15 1000 abc', '2026-02-15 1000 40 1']) {
+      expect(problemsOf({ schedule: `2026-01-15 1000 50; ${entry}; 2026-03-15 1000 30; bad` }), entry).toEqual([{ column: 'schedule', key: 'scheduleEntry', params: { entry: 2 } }]);
+    }
+    for (const entry of ['2026-02-30 500', '2026-02-20 abc', '2026-02-20 500 1', '2026-02-20']) {
+      expect(problemsOf({ payments: `2026-01-15 1050; ${entry}; nonsense` }), entry).toEqual([{ column: 'payments', key: 'paymentEntry', params: { entry: 2 } }]);
+    }
+  });
+
+  it('checks a schedule or the payments against the terms only when the terms themselves are right', () => {
+    // A schedule of two entries for a term of three is not reported while the principal, the rate, the term, the
+    // first due date or the start cannot be read: the admin fixes those first.
+    for (const changes of [{ principal: 'abc' }, { principal: '0' }, { annualRate: 'x' }, { termMonths: '0' }, { firstDueDate: '2026-02-30' }, { startDate: '2026-13-01' }, { repaymentMethod: 'x' }]) {
+      const problems = problemsOf({ ...changes, schedule: '2026-01-15 1000 50; 2026-02-15 2000 40' });
+      expect(problems.map((p) => p.column), JSON.stringify(changes)).not.toContain('schedule');
+      expect(problems.length).toBeGreaterThan(0);
+    }
+    expect(problemsOf({ firstDueDate: '2026-02-30' })).toContainEqual({ column: 'firstDueDate', key: 'date' });
+    // Payments that cannot be read are not also "more than the schedule" or "nothing in arrears".
+    expect(problemsOf({ payments: '2026-01-15 9999999; 2026-01-16' })).toEqual([{ column: 'payments', key: 'paymentEntry', params: { entry: 2 } }]);
+    expect(problemsOf({ payments: '2026-01-15 3120; 2026-01-16 0' })).toEqual([{ column: 'payments', key: 'paymentZero', params: { entry: 2 } }]);
+    // A letter to a borrower whose address is refused names the address once.
+    expect(problemsOf({ inviteBy: 'letter', address: '长'.repeat(201) })).toEqual([{ column: 'address', key: 'tooLong', params: { max: 200 } }]);
+  });
+
+  it('payments given in any order are kept oldest first, and pay the schedule oldest first', () => {
+    const result = check({ payments: '2026-03-01 100; 2026-01-15 1050; 2026-02-20 500; 2026-01-15 20' });
+    expect(result.ok && result.row.payments).toEqual([
+      { date: '2026-01-15', amount: 105_000 },
+      { date: '2026-01-15', amount: 2_000 },
+      { date: '2026-02-20', amount: 50_000 },
+      { date: '2026-03-01', amount: 10_000 },
+    ]);
+    // 1,050 + 20 + 500 + 100 = 1,670.00: no. 1 in full, 620.00 of no. 2: 420.00 and no. 3's 1,030.00 behind.
+    expect(result).toMatchObject({ ok: true, row: { dpd: 33, arrears: 42_000 + 103_000 } });
+  });
+});
+
 describe('days past due and arrears (hand-worked)', () => {
   const schedule = [
     { dueDate: '2026-01-15', principal: 100_000, interest: 5_000 },
@@ -200,7 +290,7 @@ describe('days past due and arrears (hand-worked)', () => {
 describe('dates and rates as files write them', () => {
   it('a day in four spellings, full-width digits included; no day that is not in the calendar', () => {
     for (const raw of ['2026-01-05', '2026/1/5', '2026.01.5', '2026年1月5日', '２０２６－０１－０５'.replace(/－/g, '-'), ' 2026-1-05 ']) expect(parseImportDate(raw)).toBe('2026-01-05');
-    for (const raw of ['2026-02-29', '2026-13-01', '2026-00-10', '26-01-05', '2026-01-05T00:00', '']) expect(parseImportDate(raw)).toBeNull();
+    for (const raw of ['2026-02-29', '2026-13-01', '2026-00-10', '26-01-05', '2026-01-05T00:00', 'x2026-01-05', '12026-01-05', '']) expect(parseImportDate(raw)).toBeNull();
     expect(parseImportDate('2024-02-29')).toBe('2024-02-29');
   });
 
@@ -220,6 +310,7 @@ describe('dates and rates as files write them', () => {
     expect(parseAnnualRate('7.20 %')).toBe(72_000);
     expect(parseAnnualRate('０.０００１％')).toBe(1);
     expect(parseAnnualRate('24')).toBe(240_000);
+    expect(parseAnnualRate('  7.2 % ')).toBe(72_000);
     for (const raw of ['7.23456', '-1', '1,5', '%', '', '1000']) expect(parseAnnualRate(raw)).toBeNull();
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 9999 }), (whole, tenThousandths) => {
