@@ -57,6 +57,17 @@ describe('affordability', () => {
 });
 
 describe('spending benchmarks', () => {
+  it('count each kind of person in the household at its own figure', () => {
+    // 2 adults, a child under 6, two of 6–17 and a grandparent: 3 children, 6 people.
+    const family = { adults: 2, childrenUnder6: 1, children6to17: 2, otherDependants: 1, housing: 'rent', employment: 'employed' } as const;
+    expect(spendingBenchmarks(family)).toEqual({
+      food: 660_000, // 2 × 1,500 + 3 × 800 + 1 × 1,200 = 6,600.00
+      communications: 40_000, // 100 + 6 × 50 = 400.00
+      personal: 190_000, // 2 × 500 + 3 × 200 + 1 × 300 = 1,900.00
+      utilities: 80_000, // 200 + 6 × 100 = 800.00
+    });
+  });
+
   it('scale with the household', () => {
     // food: 2 adults × 1,500 + 1 child × 800 = 3,800.00
     expect(spendingBenchmarks(household).food).toBe(380_000);

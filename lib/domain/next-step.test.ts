@@ -22,6 +22,15 @@ describe("the borrower's next step", () => {
     expect(nextStep({ ...base, state: 'breached', offersToAnswer: 1 })).toMatchObject({ kind: 'answerOffers' });
   });
 
+  it('an ended case says how it ended; an agreement not yet signed by the borrower asks for the signature', () => {
+    expect(nextStep({ ...base, state: 'completed', offersToAnswer: 2 })).toEqual({ kind: 'repaid', href: null });
+    expect(nextStep({ ...base, state: 'escalated', offersToAnswer: 2 })).toEqual({ kind: 'escalated', href: null });
+    expect(nextStep({ ...base, state: 'closed', offersToAnswer: 2 })).toEqual({ kind: 'closed', href: null });
+    expect(nextStep({ ...base, state: 'agreed', agreement: null })).toEqual({ kind: 'signAgreement', href: 'agreement' });
+    expect(nextStep({ ...base, state: 'agreed', agreement: 'signed_by_borrower' })).toEqual({ kind: 'awaitCountersignature', href: 'agreement' });
+    expect(nextStep({ ...base, state: 'signed_by_borrower', agreement: 'awaiting_borrower', offersToAnswer: 1 })).toEqual({ kind: 'awaitCountersignature', href: 'agreement' });
+  });
+
   it('every state that asks something of the borrower says where to do it', () => {
     for (const state of caseStates) {
       for (const hardship of ['none', 'draft', 'submitted'] as const) {
