@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditorPolicySchema, defaultPolicy, LEGAL_COST_CAP_PCT, LEGAL_LONGEST_PLAN_MONTHS } from './policy';
+import { creditorPolicySchema, defaultPolicy, LEGAL_COST_CAP_PCT, LEGAL_LONGEST_PLAN_MONTHS, parsePolicy } from './policy';
 
 const accepts = (value: unknown) => creditorPolicySchema.safeParse(value).success;
 
@@ -51,5 +51,37 @@ describe('creditor policy', () => {
   it('keeps the per-installment allocation as an option for contracts that stipulate it', () => {
     expect(creditorPolicySchema.parse({ allocationScope: 'per_installment' }).allocationScope).toBe('per_installment');
     expect(accepts({ allocationScope: 'newest_first' })).toBe(false);
+  });
+
+  it('contact hours are times of day written hh:mm, and their order is by the clock, minutes included', () => {
+    for (const time of ['08:00x', 'x08:00', '8:00', '24:00', '08:60', '0800']) expect(accepts({ contact: { windowStart: time } }), time).toBe(false);
+    // 10:30 is after 10:10 (630 > 610 minutes), though the hours alone would not say so.
+    expect(accepts({ contact: { windowStart: '10:30', windowEnd: '10:10' } })).toBe(false);
+    expect(accepts({ contact: { windowStart: '10:10', windowEnd: '10:30' } })).toBe(true);
+  });
+
+  it('names why contact hours are refused, on the field to fix', () => {
+    const issuesOf = (contact: object) => {
+      const result = creditorPolicySchema.safeParse({ contact });
+      return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    };
+    expect(issuesOf({ windowStart: '07:59' })).toEqual([{ path: 'contact.windowStart', message: 'policy.contactWindow' }]);
+    expect(issuesOf({ windowEnd: '22:01' })).toEqual([{ path: 'contact.windowEnd', message: 'policy.contactWindow' }]);
+    expect(issuesOf({ windowStart: '20:00', windowEnd: '09:00' })).toEqual([{ path: 'contact.windowEnd', message: 'policy.contactWindowOrder' }]);
+  });
+
+  it('a policy left empty is the default one, with the creditor-friendly choices off', () => {
+    for (const empty of [null, undefined, {}]) expect(parsePolicy(empty)).toEqual(defaultPolicy);
+    expect(defaultPolicy).toMatchObject({
+      compoundOnOverdueInterest: true,
+      installments: { spreadBase: 'outstanding' },
+      extension: { rate: 'contract' },
+      borrowerProposalClosesSuggestions: false,
+      waiverFallsAwayOnBreach: true,
+    });
+    // An extension's own rate, if a creditor sets one, is at most the cost cap and never negative.
+    expect(accepts({ extension: { rate: 'policy', policyAnnualRatePpm: 240_000 } })).toBe(true);
+    expect(accepts({ extension: { rate: 'policy', policyAnnualRatePpm: 240_001 } })).toBe(false);
+    expect(accepts({ extension: { rate: 'policy', policyAnnualRatePpm: -1 } })).toBe(false);
   });
 });
