@@ -41,4 +41,50 @@ describe('the policy form read off the policy schema', () => {
     const result = creditorPolicySchema.safeParse(policyFromForm(defaultPolicy, { graceDays: 'three' }));
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('graceDays');
   });
+
+  it('describes each kind of setting from the schema: its bounds, whether whole, optional, its default', () => {
+    const field = (path: string) => policyFields.find((f) => f.path === path);
+    expect(field('graceDays')).toEqual({ path: 'graceDays', kind: 'number', integer: true, min: 0, max: 30, optional: false, default: 3 });
+    expect(field('totalCostCapAnnualPct')).toEqual({ path: 'totalCostCapAnnualPct', kind: 'number', integer: false, min: 0, max: 24, optional: false, default: 24 });
+    expect(field('extension.policyAnnualRatePpm')).toEqual({ path: 'extension.policyAnnualRatePpm', kind: 'number', integer: true, min: 0, max: 240_000, optional: true, default: undefined });
+    expect(field('compoundOnOverdueInterest')).toEqual({ path: 'compoundOnOverdueInterest', kind: 'boolean', default: true });
+    expect(field('borrowerProposalClosesSuggestions')).toEqual({ path: 'borrowerProposalClosesSuggestions', kind: 'boolean', default: false });
+    expect(field('allocationScope')).toEqual({ path: 'allocationScope', kind: 'choice', options: ['whole_debt', 'per_installment'], default: 'whole_debt' });
+    expect(field('installments.spreadBase')).toEqual({ path: 'installments.spreadBase', kind: 'choice', options: ['arrears', 'outstanding'], default: 'outstanding' });
+    expect(field('contact.windowStart')).toEqual({ path: 'contact.windowStart', kind: 'time', default: '08:00' });
+    expect(field('dayCountBasis')).toEqual({ path: 'dayCountBasis', kind: 'fixed', value: '360' });
+    expect(field('allocationOrder')).toEqual({ path: 'allocationOrder', kind: 'fixed', value: 'fees → penalty → compound → interest → principal' });
+    expect(field('authority.supervisor.maxPlanMonths')).toMatchObject({ kind: 'number', integer: true, min: 1, max: 60, default: 60 });
+    expect(policyFields.some((f) => f.path.startsWith('noticeSequence'))).toBe(false);
+  });
+
+  it('reads what a person types: full-width digits, spaces, decimals; a ticked box; a blank optional number', () => {
+    const read = (posted: Record<string, unknown>) => policyFromForm(defaultPolicy, posted);
+    // "12" is 12, however typed (the defect once seen elsewhere saved "12" as 2).
+    for (const typed of ['12', ' 12 ', '１２', 12]) expect(readPath(read({ graceDays: typed }), 'graceDays'), String(typed)).toBe(12);
+    expect(readPath(read({ totalCostCapAnnualPct: '18.5' }), 'totalCostCapAnnualPct')).toBe(18.5);
+    expect(readPath(read({ graceDays: '-1' }), 'graceDays')).toBe(-1);
+    for (const typed of ['1e3', '12abc', '1,000', '.5']) expect(readPath(read({ graceDays: typed }), 'graceDays'), typed).toBe(typed.normalize('NFKC').trim());
+    // A required number left blank stays blank text, for the schema to refuse; an optional one is removed.
+    expect(readPath(read({ graceDays: '' }), 'graceDays')).toBe('');
+    expect(readPath(read({ 'extension.policyAnnualRatePpm': '' }), 'extension.policyAnnualRatePpm')).toBeUndefined();
+    expect(readPath(read({ 'extension.policyAnnualRatePpm': '120000' }), 'extension.policyAnnualRatePpm')).toBe(120_000);
+    // A box is ticked by "on" (a browser), "true" or true; anything else, or nothing, is unticked.
+    for (const ticked of ['on', 'true', true]) expect(readPath(read({ compoundOnOverdueInterest: ticked }), 'compoundOnOverdueInterest'), String(ticked)).toBe(true);
+    for (const unticked of [undefined, 'off', 'yes', false, '']) expect(readPath(read({ compoundOnOverdueInterest: unticked }), 'compoundOnOverdueInterest'), String(unticked)).toBe(false);
+    // Times and choices lose their spaces; what is fixed by law keeps its value whatever is posted.
+    expect(readPath(read({ 'contact.windowStart': ' 09:00 ' }), 'contact.windowStart')).toBe('09:00');
+    expect(readPath(read({ allocationScope: ' per_installment ' }), 'allocationScope')).toBe('per_installment');
+    const fixed = read({ dayCountBasis: '365', allocationOrder: 'principal' });
+    expect(readPath(fixed, 'dayCountBasis')).toBe(360);
+    expect(readPath(fixed, 'allocationOrder')).toEqual(defaultPolicy.allocationOrder);
+  });
+
+  it('names no change where a policy is the same, and never a setting fixed by law', () => {
+    expect(policyChanges(defaultPolicy, structuredClone(defaultPolicy))).toEqual([]);
+    const other = { ...structuredClone(defaultPolicy), dayCountBasis: 365 } as unknown as typeof defaultPolicy;
+    expect(policyChanges(defaultPolicy, other)).toEqual([]);
+    expect(readPath(defaultPolicy, 'contact.nothing.here')).toBeUndefined();
+  });
 });
+
