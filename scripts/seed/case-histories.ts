@@ -32,6 +32,8 @@ import { atMoment } from './seed-clock';
  *   code; the mediator countersigns the next day (the plan starts). The first installments are paid on time
  *   (recorded by the mediator); the last two due before today are not, and the hourly plan job, run the night
  *   after each grace period, records the misses and then the breach, and the outbox sends what they queued.
+ * - plan_active: the same agreement, running: every installment due before today paid on time by the mediator's
+ *   records but one, paid a few days after its grace period (the plan job recorded that miss); the plan goes on.
  * - completed: the same agreement, every installment paid on time, and on the planned closing day the borrower pays
  *   what settles the plan early: the plan is paid in full, the certificate issued, the case `completed`.
  * - escalated: the mediator sends the demand letter, then the lawyer's letter a supervisor approves; the mediation
@@ -103,7 +105,7 @@ export async function seedCaseHistories(): Promise<boolean> {
       continue;
     }
 
-    if (target.state === 'breached' || target.state === 'completed') {
+    if (target.state === 'plan_active' || target.state === 'breached' || target.state === 'completed') {
       const acceptAt = shanghaiTime(addDays(openedDate, 3), minute());
       let agreementId = '';
       at(acceptAt, `${kase.caseNo} accepts a plan`, async () => {
@@ -125,7 +127,16 @@ export async function seedCaseHistories(): Promise<boolean> {
           const day = addDays(due, -rng.int(0, 2));
           return day < agreementDate ? agreementDate : day;
         };
-        if (target.state === 'breached') {
+        if (target.state === 'plan_active') {
+          // Kept so far: every installment due before today paid, on time but the second, paid a few days after its
+          // grace period (the plan job, run the night after, records the miss and reminds the borrower); the next
+          // one on time again, so one miss stands alone and the plan runs on.
+          const due = plan.filter((r) => r.dueDate < today);
+          if (due.filter((r) => judged(r.dueDate) < today).length < 3) throw new Error(`${kase.caseNo}: a running demo plan needs three installments judged before today`);
+          const late = due[1]!;
+          at(shanghaiTime(judged(late.dueDate), 5), `track plans after ${kase.caseNo} #${late.seq}`, async () => void (await trackPlans(new Date())));
+          for (const r of due) pay(r, r.amount, r === late ? addDays(judged(r.dueDate), rng.int(1, 4)) : payDay(r.dueDate), `P${r.seq}`);
+        } else if (target.state === 'breached') {
           const due = plan.filter((r) => judged(r.dueDate) < today);
           if (due.length < 2) throw new Error(`${kase.caseNo}: a breached demo case needs two installments judged before today`);
           const missed = due.slice(-2);
