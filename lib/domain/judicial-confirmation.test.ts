@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecordedDay, confirmationDeadline, confirmationDueExecutedBefore, confirmationMarker, confirmationMootReason, confirmationPassedExecutedBefore, deadlineInstant, deadlineState, nextConfirmationStatus } from './judicial-confirmation';
+import { checkRecordedDay, confirmationDeadline, confirmationDueExecutedBefore, confirmationMarker, confirmationMootReason, confirmationPassedExecutedBefore, deadlineInstant, deadlineState, nextConfirmationStatus, unappliedDeadlineState } from './judicial-confirmation';
 
 describe('the judicial confirmation status machine', () => {
   it('goes prepared → signed by the borrower → signed → filed → confirmed or rejected, one step at a time', () => {
@@ -54,6 +54,13 @@ describe('the 30-day deadline', () => {
     expect(deadlineState('2026-12-02', '2026-11-24', null, 'closed')).toEqual({ state: 'notNeeded', reason: 'closed' });
     expect(deadlineState('2026-12-02', '2027-01-20', '2026-12-05', 'paidInFull')).toEqual({ state: 'filedLate', filedOn: '2026-12-05', daysLate: 3 });
     expect(deadlineState('2026-12-02', '2027-01-20', '2026-12-01', 'closed')).toEqual({ state: 'met', filedOn: '2026-12-01' });
+  });
+
+  it('with no application made, lapses once the last day has passed rather than counting days overdue', () => {
+    expect(unappliedDeadlineState('2026-12-02', '2026-11-24')).toEqual({ state: 'open', daysLeft: 8 });
+    expect(unappliedDeadlineState('2026-12-02', '2026-12-02')).toEqual({ state: 'due', daysLeft: 0 });
+    expect(unappliedDeadlineState('2026-12-02', '2026-12-03')).toEqual({ state: 'lapsed' });
+    expect(unappliedDeadlineState('2026-12-02', '2027-03-10')).toEqual({ state: 'lapsed' });
   });
 });
 

@@ -52,6 +52,8 @@ export type DeadlineState =
   | { state: 'met'; filedOn: IsoDate }
   /** Filed after the last day (the court may refuse it). */
   | { state: 'filedLate'; filedOn: IsoDate; daysLate: number }
+  /** Never applied for, and the last day has passed: nothing is left to do (the court would not take it). */
+  | { state: 'lapsed' }
   /** Not filed, and no longer needed: the plan was paid in full, or the case was closed (no deadline to count). */
   | { state: 'notNeeded'; reason: ConfirmationMootReason };
 
@@ -81,6 +83,15 @@ export function deadlineState(deadline: IsoDate, today: IsoDate, filedOn: IsoDat
   const left = daysBetween(today, deadline);
   if (left < 0) return { state: 'overdue', daysLate: -left };
   return left <= CONFIRMATION_DUE_WARNING_DAYS ? { state: 'due', daysLeft: left } : { state: 'open', daysLeft: left };
+}
+
+/**
+ * The deadline of an agreement no application was made for: counted down while it runs, as deadlineState; once its
+ * last day has passed, lapsed rather than overdue (as the queue's marker, confirmationMarker, shows nothing).
+ */
+export function unappliedDeadlineState(deadline: IsoDate, today: IsoDate): DeadlineState {
+  const state = deadlineState(deadline, today, null);
+  return state.state === 'overdue' ? { state: 'lapsed' } : state;
 }
 
 /**

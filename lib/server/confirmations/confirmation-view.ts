@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agreements, judicialConfirmations, staffUsers, storedFiles } from '@/db/schema';
 import { rateLimits } from '@/lib/domain/rate-limit';
-import { confirmationDeadline, confirmationMootReason, deadlineState, type ConfirmationStatus, type DeadlineState } from '@/lib/domain/judicial-confirmation';
+import { confirmationDeadline, confirmationMootReason, deadlineState, unappliedDeadlineState, type ConfirmationStatus, type DeadlineState } from '@/lib/domain/judicial-confirmation';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { isUuid, loadVisibleCase } from '../cases/case-access';
@@ -66,7 +66,7 @@ export async function confirmationOf(actor: Actor, caseId: unknown, now: Date = 
       .limit(1);
     if (!agreement?.executedAt) return { confirmation: null, prepare: null };
     const deadline = confirmationDeadline(agreement.executedAt);
-    return { confirmation: null, prepare: { deadline, deadlineState: deadlineState(deadline, today, null) } };
+    return { confirmation: null, prepare: { deadline, deadlineState: unappliedDeadlineState(deadline, today) } };
   }
   const c = row.c;
   const [signer] = c.signedBy ? await db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, c.signedBy)) : [];

@@ -13,10 +13,11 @@ const tone: Record<DeadlineState['state'], string> = {
   overdue: 'bg-danger-100 text-danger-800',
   met: 'bg-ok-100 text-ok-800',
   filedLate: 'bg-warn-100 text-warn-900',
+  lapsed: 'bg-slate-100 text-slate-800',
   notNeeded: 'bg-slate-100 text-slate-800',
 };
 
-/** The 30-day deadline where it stands: days left, due (last 7 days), overdue, filed (in time or late), or not needed. */
+/** The 30-day deadline where it stands: days left, due (last 7 days), overdue, filed (in time or late), lapsed unapplied, or not needed. */
 export async function DeadlineMarker({ state, locale }: { state: DeadlineState; locale: string }) {
   const t = await getTranslations('staffLitigation');
   const text =
@@ -28,7 +29,9 @@ export async function DeadlineMarker({ state, locale }: { state: DeadlineState; 
           ? t('confirmation.marker.met', { date: formatDay(state.filedOn, locale) })
           : state.state === 'filedLate'
             ? t('confirmation.marker.filedLate', { days: state.daysLate, date: formatDay(state.filedOn, locale) })
-            : t(`confirmation.marker.notNeeded.${state.reason}`);
+            : state.state === 'lapsed'
+              ? t('confirmation.marker.lapsed')
+              : t(`confirmation.marker.notNeeded.${state.reason}`);
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-sm font-semibold ${tone[state.state]}`} data-testid="confirmation-deadline" data-state={state.state}>
       {text}
@@ -59,11 +62,13 @@ export async function ConfirmationSection({ ctx, caseId, canAct, locale }: { ctx
       <p className="text-sm text-slate-700">{t('confirmation.intro')}</p>
       {deadline.state.state === 'notNeeded' ? (
         <p className="text-sm font-medium">{t('confirmation.notNeeded')}</p>
+      ) : deadline.state.state === 'lapsed' ? (
+        <p className="text-sm font-medium">{t('confirmation.lapsed', { date: day(deadline.date) })}</p>
       ) : (
         <p className="text-sm font-medium">{t('confirmation.deadline', { date: day(deadline.date) })}</p>
       )}
       {!c ? (
-        mayWork && deadline.state.state !== 'overdue' ? <PrepareConfirmationForm caseId={caseId} /> : null
+        mayWork && deadline.state.state !== 'lapsed' ? <PrepareConfirmationForm caseId={caseId} /> : null
       ) : (
         <>
           <p className="font-semibold" data-testid="staff-confirmation-status">
