@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, loans, notices, payments, staffUsers } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, evidenceBundles, loans, notices, payments, staffUsers } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { priceOffer } from '@/lib/domain/offer-pricing';
@@ -163,6 +163,11 @@ describe('the demo, recomputed', () => {
           const sent = await t.db.select().from(notices).where(eq(notices.caseId, kase.id));
           expect(sent.filter((n) => n.status === 'sent').map((n) => n.kind).sort(), label).toEqual(['collection_letter', 'lawyers_letter']);
           expect(Math.max(...sent.map((n) => n.sentAt!.getTime())), label).toBeLessThan(kase.closedAt!.getTime());
+          // The supervisor who escalated took the evidence bundle for counsel: the case file lists it, ready again.
+          const bundles = await t.db.select().from(evidenceBundles).where(eq(evidenceBundles.caseId, kase.id));
+          expect(bundles.length, label).toBe(1);
+          expect(bundles[0]!.createdAt.getTime(), label).toBeGreaterThanOrEqual(kase.closedAt!.getTime());
+          expect(bundles[0]!.fileCount, label).toBeGreaterThan(5);
           break;
         }
         case 'closed': {
