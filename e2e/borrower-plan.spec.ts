@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { cases, planDocuments, planInstallments } from '@/db/schema';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
-import { formatMoney } from '@/lib/domain/money';
+import { fenToDecimal, formatMoney } from '@/lib/domain/money';
+import { recordPayment } from '@/lib/server/plans/record-payment';
 import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
 import { expect, test } from './fixtures/test';
 
@@ -120,7 +121,7 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(page.getByRole('heading', { name: '您的还款计划' })).toHaveCount(0);
   });
 
-  test('in English too', async ({ db, pageAs }) => {
+  test('in English too, with the payments received', async ({ db, pageAs, axe }) => {
     const s = await makeExecutedPlan(db, { fullName: '钱多' });
     const page = await pageAs(s.borrower, { locale: 'en' });
     await page.goto('/?lang=en');
@@ -135,5 +136,19 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto('/?lang=en');
     await expect(page.getByText('Due now: please pay within the grace period')).toBeVisible();
     await expect(page.getByText('Next payment')).toHaveCount(0);
+
+    // Nothing received yet, then the mediator records the payment: the plan page lists it (it showed only totals).
+    await page.goto(`/cases/${s.kase.id}`);
+    await expect(page.getByText('No payment has been received under this plan yet.')).toBeVisible();
+    const staff = { actor: { type: 'staff' as const, id: s.mediator.id, role: 'mediator' as const, creditorId: s.creditor.id }, meta: { ip: '127.0.0.1', userAgent: 'e2e' } };
+    const today = todayIn('Asia/Shanghai');
+    await recordPayment(staff, s.kase.id, { amount: fenToDecimal(first!.amount), receivedOn: today, channel: 'bank_transfer', reference: `E2E-${s.agreementId.slice(0, 8)}` });
+    await page.reload();
+    const received = page.getByTestId('plan-received');
+    await expect(received.getByRole('listitem')).toHaveCount(1);
+    await expect(received).toContainText(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`)));
+    await expect(received).toContainText(formatMoney(first!.amount, 'en'));
+    await expect(received).toContainText(first!.seq === 0 ? 'Down payment' : `Installment ${first!.seq}`);
+    await axe(page);
   });
 });

@@ -31,6 +31,24 @@ function firstToShow(plan: PlanProgressDto) {
   return [...urgent, ...upcoming];
 }
 
+/** Payments the plan counted, newest first: the day received, the amount, and the installments it paid. */
+function ReceivedList({ items, t, locale, date, testId }: { items: PlanProgressDto['received']; t: Translate; locale: string; date: (iso: string) => string; testId?: string }) {
+  const list = new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' });
+  return (
+    <ul className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid={testId}>
+      {items.map((p, k) => (
+        <li key={k} className="flex items-baseline justify-between gap-3 p-3">
+          <span>
+            {date(p.receivedOn)}
+            {p.installments.length > 0 ? <span className="block text-xs text-slate-600">{list.format(p.installments.map((n) => (n === 0 ? t('downPayment') : t('installmentN', { n }))))}</span> : null}
+          </span>
+          <span className="font-semibold">{formatMoney(p.amount, locale)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function PlanStatusNotice({ plan, t, locale, date }: Props) {
   const money = (fen: number) => formatMoney(fen, locale);
   if (plan.status === 'completed') {
@@ -242,6 +260,25 @@ export function PlanView(props: Props) {
           </table>
         </details>
         <p className="text-sm text-slate-700">{t('graceNote', { days: plan.graceDays, misses: plan.breachMisses })}</p>
+      </section>
+
+      <section aria-labelledby="plan-received-heading" className="flex flex-col gap-2">
+        <Sub id="plan-received-heading" className="text-xl font-semibold">
+          {t('receivedTitle')}
+        </Sub>
+        {plan.received.length === 0 ? (
+          <p className="text-sm text-slate-700">{t('receivedNone')}</p>
+        ) : (
+          <>
+            <ReceivedList items={plan.received.slice(0, 3)} t={t} locale={locale} date={date} testId="plan-received" />
+            {plan.received.length > 3 ? (
+              <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t('receivedAll', { count: plan.received.length })}</summary>
+                <ReceivedList items={plan.received} t={t} locale={locale} date={date} />
+              </details>
+            ) : null}
+          </>
+        )}
       </section>
     </>
   );
