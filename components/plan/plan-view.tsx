@@ -4,6 +4,7 @@ import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/domain/money';
 import type { PlanInstallmentState } from '@/lib/domain/plan';
 import type { PlanProgressDto } from '@/lib/server/plans/plan-progress';
+import { installmentRuns } from './installment-runs';
 
 /**
  * The repayment plan as the borrower sees it, once the agreement is in force: the next payment, what is paid and
@@ -40,7 +41,11 @@ function ReceivedList({ items, t, locale, date, testId }: { items: PlanProgressD
         <li key={k} className="flex items-baseline justify-between gap-3 p-3">
           <span>
             {date(p.receivedOn)}
-            {p.installments.length > 0 ? <span className="block text-xs text-slate-600">{list.format(p.installments.map((n) => (n === 0 ? t('downPayment') : t('installmentN', { n }))))}</span> : null}
+            {p.installments.length > 0 ? (
+              <span className="block text-xs text-slate-600">
+                {list.format(installmentRuns(p.installments).map(([from, to]) => (from === to ? (from === 0 ? t('downPayment') : t('installmentN', { n: from })) : t('installmentRange', { from, to }))))}
+              </span>
+            ) : null}
           </span>
           <span className="font-semibold">{formatMoney(p.amount, locale)}</span>
         </li>
