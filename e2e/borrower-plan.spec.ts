@@ -4,6 +4,8 @@ import { cases, planDocuments, planInstallments } from '@/db/schema';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { fenToDecimal, formatMoney } from '@/lib/domain/money';
 import { recordPayment } from '@/lib/server/plans/record-payment';
+import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
+import { submitHardship } from '@/lib/server/hardship/submit-hardship';
 import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
 import { expect, test } from './fixtures/test';
 
@@ -119,6 +121,30 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto(`/cases/${s.kase.id}`);
     await expect(page.getByRole('heading', { name: /^截至.*您的欠款$/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: '您的还款计划' })).toHaveCount(0);
+  });
+
+  test('a statement of hardship while the plan runs goes to the mediator: no promise of new offers, no "see my options" that finds none', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '困难计划' });
+    const page = await pageAs(s.borrower, { locale: 'en' });
+    await page.goto(`/cases/${s.kase.id}/hardship`);
+    await expect(page.getByText('Your agreement stays in force: your mediator reads the statement')).toBeVisible();
+    await expect(page.getByText('We use it to offer a plan you can afford.')).toHaveCount(0);
+    await axe(page);
+    // The statement written and submitted (the wizard itself: borrower-hardship-form.spec.ts).
+    let rowVersion: number | null = null;
+    const steps = [
+      ['household', { adults: '1', childrenUnder6: '0', children6to17: '0', otherDependants: '0', housing: 'rent', employment: 'unemployed' }],
+      ['income', { income: { wages: '', business: '', pension: '', benefits: '1200', familySupport: '', otherIncome: '' } }],
+      ['costs', { fixedCosts: { housing: '1000', utilities: '200', transport: '100', education: '', medical: '', insurance: '', otherFixed: '' }, flexibleCosts: { food: '900', communications: '50', personal: '50', otherFlexible: '' }, explanations: {} }],
+      ['debts', { debts: [] }],
+      ['reason', { reason: { category: 'job_loss', since: `${todayIn('Asia/Shanghai').slice(0, 7)}-01`, duration: 'temporary', details: 'The shop closed.' } }],
+    ] as const;
+    for (const [step, values] of steps) ({ rowVersion } = await saveHardshipStep(s.borrowerCtx, { caseId: s.kase.id, step, values, rowVersion }));
+    await submitHardship(s.borrowerCtx, { caseId: s.kase.id, rowVersion: rowVersion! });
+    await page.reload();
+    await expect(page.getByTestId('with-mediator')).toHaveText('Your mediator has your statement and will contact you about what can change. Until then your agreement stays in force: please keep paying as planned.');
+    await expect(page.getByTestId('see-options')).toHaveCount(0);
+    await axe(page);
   });
 
   test('in English too, with the payments received', async ({ db, pageAs, axe }) => {
