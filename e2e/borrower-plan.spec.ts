@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { cases, planDocuments, planInstallments } from '@/db/schema';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
-import { formatMoney } from '@/lib/domain/money';
+import { fenToDecimal, formatMoney } from '@/lib/domain/money';
+import { recordPayment } from '@/lib/server/plans/record-payment';
+import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
+import { submitHardship } from '@/lib/server/hardship/submit-hardship';
 import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
 import { expect, test } from './fixtures/test';
 
@@ -120,7 +123,31 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(page.getByRole('heading', { name: '您的还款计划' })).toHaveCount(0);
   });
 
-  test('in English too', async ({ db, pageAs }) => {
+  test('a statement of hardship while the plan runs goes to the mediator: no promise of new offers, no "see my options" that finds none', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '困难计划' });
+    const page = await pageAs(s.borrower, { locale: 'en' });
+    await page.goto(`/cases/${s.kase.id}/hardship`);
+    await expect(page.getByText('Your agreement stays in force: your mediator reads the statement')).toBeVisible();
+    await expect(page.getByText('We use it to offer a plan you can afford.')).toHaveCount(0);
+    await axe(page);
+    // The statement written and submitted (the wizard itself: borrower-hardship-form.spec.ts).
+    let rowVersion: number | null = null;
+    const steps = [
+      ['household', { adults: '1', childrenUnder6: '0', children6to17: '0', otherDependants: '0', housing: 'rent', employment: 'unemployed' }],
+      ['income', { income: { wages: '', business: '', pension: '', benefits: '1200', familySupport: '', otherIncome: '' } }],
+      ['costs', { fixedCosts: { housing: '1000', utilities: '200', transport: '100', education: '', medical: '', insurance: '', otherFixed: '' }, flexibleCosts: { food: '900', communications: '50', personal: '50', otherFlexible: '' }, explanations: {} }],
+      ['debts', { debts: [] }],
+      ['reason', { reason: { category: 'job_loss', since: `${todayIn('Asia/Shanghai').slice(0, 7)}-01`, duration: 'temporary', details: 'The shop closed.' } }],
+    ] as const;
+    for (const [step, values] of steps) ({ rowVersion } = await saveHardshipStep(s.borrowerCtx, { caseId: s.kase.id, step, values, rowVersion }));
+    await submitHardship(s.borrowerCtx, { caseId: s.kase.id, rowVersion: rowVersion! });
+    await page.reload();
+    await expect(page.getByTestId('with-mediator')).toHaveText('Your mediator has your statement and will contact you about what can change. Until then your agreement stays in force: please keep paying as planned.');
+    await expect(page.getByTestId('see-options')).toHaveCount(0);
+    await axe(page);
+  });
+
+  test('in English too, with the payments received', async ({ db, pageAs, axe }) => {
     const s = await makeExecutedPlan(db, { fullName: '钱多' });
     const page = await pageAs(s.borrower, { locale: 'en' });
     await page.goto('/?lang=en');
@@ -135,5 +162,19 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto('/?lang=en');
     await expect(page.getByText('Due now: please pay within the grace period')).toBeVisible();
     await expect(page.getByText('Next payment')).toHaveCount(0);
+
+    // Nothing received yet, then the mediator records the payment: the plan page lists it (it showed only totals).
+    await page.goto(`/cases/${s.kase.id}`);
+    await expect(page.getByText('No payment has been received under this plan yet.')).toBeVisible();
+    const staff = { actor: { type: 'staff' as const, id: s.mediator.id, role: 'mediator' as const, creditorId: s.creditor.id }, meta: { ip: '127.0.0.1', userAgent: 'e2e' } };
+    const today = todayIn('Asia/Shanghai');
+    await recordPayment(staff, s.kase.id, { amount: fenToDecimal(first!.amount), receivedOn: today, channel: 'bank_transfer', reference: `E2E-${s.agreementId.slice(0, 8)}` });
+    await page.reload();
+    const received = page.getByTestId('plan-received');
+    await expect(received.getByRole('listitem')).toHaveCount(1);
+    await expect(received).toContainText(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`)));
+    await expect(received).toContainText(formatMoney(first!.amount, 'en'));
+    await expect(received).toContainText(first!.seq === 0 ? 'Down payment' : `Installment ${first!.seq}`);
+    await axe(page);
   });
 });

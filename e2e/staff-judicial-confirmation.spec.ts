@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { agreements, borrowers, creditors } from '@/db/schema';
+import { agreements, borrowers, cases, creditors } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
+import { prepareConfirmation } from '@/lib/server/confirmations/sign-confirmation';
 import { expect, test } from './fixtures/test';
 
 const DAY = 86_400_000;
@@ -102,6 +103,47 @@ test.describe('when mediation succeeds', () => {
     await expect(enSection).toContainText(`Last day to apply: ${mediumEn}`);
     await axe(enDesk);
     await enSection.screenshot({ path: testInfo.outputPath('staff-confirmation-en.png') });
+  });
+
+  test('a plan paid in full or a closed case needs no confirmation: no countdown, no card without an application, one made stays with nothing to sign', async ({ db, pageAs, axe }) => {
+    // A running plan whose agreement took effect 45 days ago, never applied for: the time to apply has passed, plainly
+    // (it read "已逾期 15 天" in red, with nothing a mediator could do about it).
+    const s = await makeExecutedPlan(db, { fullName: '结清确认' });
+    await db.update(agreements).set({ executedAt: new Date(Date.now() - 45 * DAY), executedSha256: 'ce'.repeat(32) }).where(eq(agreements.id, s.agreementId));
+    const desk = await pageAs(s.mediator as Parameters<typeof pageAs>[0]);
+    await desk.goto(`/staff/cases/${s.kase.id}`);
+    const section = desk.getByTestId('confirmation-section');
+    await expect(section.getByTestId('confirmation-deadline')).toHaveText('申请期限已过');
+    await expect(section).toContainText('未提出申请：法院不再受理该协议的共同申请。');
+    await expect(section.getByRole('button', { name: '生成申请书' })).toHaveCount(0);
+    await axe(desk);
+    // Paid in full: the case file has no confirmation card at all.
+    await db.update(cases).set({ state: 'completed' }).where(eq(cases.id, s.kase.id));
+    await desk.reload();
+    await expect(desk.getByRole('heading', { level: 2, name: '诉讼准备' })).toBeVisible();
+    await expect(section).toHaveCount(0);
+
+    // An application prepared while the plan ran, then the case closed: it stays on record, marked not needed, and
+    // neither side is asked to sign it.
+    const c = await makeExecutedPlan(db, { fullName: '结案确认' });
+    await db.update(agreements).set({ executedAt: new Date(Date.now() - 5 * DAY), executedSha256: 'cf'.repeat(32) }).where(eq(agreements.id, c.agreementId));
+    await db.update(cases).set({ assigneeId: c.mediator.id }).where(eq(cases.id, c.kase.id));
+    await prepareConfirmation({ actor: { type: 'staff', id: c.mediator.id, role: 'mediator', creditorId: c.creditor.id }, meta: { ip: '127.0.0.1', userAgent: 'e2e' } }, c.kase.id);
+    await db.update(cases).set({ state: 'closed' }).where(eq(cases.id, c.kase.id));
+    const enDesk = await pageAs(c.mediator as Parameters<typeof pageAs>[0], { locale: 'en' });
+    await enDesk.goto(`/staff/cases/${c.kase.id}`);
+    const closed = enDesk.getByTestId('confirmation-section');
+    await expect(closed.getByTestId('confirmation-deadline')).toHaveText('Not needed: the case was closed');
+    await expect(closed.getByTestId('staff-confirmation-status')).toHaveText("Prepared: waiting for the borrower's signature");
+    await expect(closed).toContainText('Nothing is left to enforce, so this application need not be signed or filed.');
+    await expect(closed).not.toContainText('Last day to apply');
+    await axe(enDesk);
+    const phone = await pageAs(c.borrower, { locale: 'en' });
+    await phone.goto(`/cases/${c.kase.id}`);
+    const card = phone.getByRole('region', { name: 'Court confirmation of your agreement' });
+    await expect(card.getByTestId('confirmation-not-needed')).toHaveText('Your case is closed: this application no longer needs to be signed or filed.');
+    await expect(card.getByRole('link', { name: 'Read and sign the application' })).toHaveCount(0);
+    await axe(phone);
   });
 
   test("an admin sets a lender's counsel and courts: a missing field is refused beside it, nothing typed is lost", async ({ db, pageAs, axe }) => {

@@ -19,6 +19,9 @@ test.describe('payments on the case file', () => {
     await page.goto(`/staff/cases/${s.kase.id}`);
     const section = page.getByRole('region', { name: '还款计划' });
     await expect(section).toBeVisible();
+    // The loan contract's arrears beside a running plan are named for what they are (they read as a case months past due).
+    const arrears = page.getByRole('region', { name: /^按原借款合同，截至 .* 的欠款$/ });
+    await expect(arrears.getByTestId('arrears-superseded')).toContainText(`已由 ${Number(s.snapshot.date.slice(0, 4))}年${Number(s.snapshot.date.slice(5, 7))}月${Number(s.snapshot.date.slice(8, 10))}日 的还款协议 ${s.snapshot.agreementNo} 取代`);
     // A borrower keeping a signed plan gets no collection letter: the notices say why, and offer none.
     await expect(page.getByText('通知只发给尚无协议的逾期案件', { exact: false })).toBeVisible();
     await expect(page.getByRole('button', { name: /^制作/ })).toHaveCount(0);

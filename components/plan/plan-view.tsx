@@ -4,6 +4,7 @@ import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/domain/money';
 import type { PlanInstallmentState } from '@/lib/domain/plan';
 import type { PlanProgressDto } from '@/lib/server/plans/plan-progress';
+import { installmentRuns } from './installment-runs';
 
 /**
  * The repayment plan as the borrower sees it, once the agreement is in force: the next payment, what is paid and
@@ -29,6 +30,28 @@ function firstToShow(plan: PlanProgressDto) {
   const urgent = open.filter((i) => i.state === 'missed' || i.state === 'due');
   const upcoming = open.filter((i) => i.state === 'upcoming').slice(0, Math.max(1, 3 - urgent.length));
   return [...urgent, ...upcoming];
+}
+
+/** Payments the plan counted, newest first: the day received, the amount, and the installments it paid. */
+function ReceivedList({ items, t, locale, date, testId }: { items: PlanProgressDto['received']; t: Translate; locale: string; date: (iso: string) => string; testId?: string }) {
+  const list = new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' });
+  return (
+    <ul className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid={testId}>
+      {items.map((p, k) => (
+        <li key={k} className="flex items-baseline justify-between gap-3 p-3">
+          <span>
+            {date(p.receivedOn)}
+            {p.installments.length > 0 ? (
+              <span className="block text-xs text-slate-600">
+                {list.format(installmentRuns(p.installments).map(([from, to]) => (from === to ? (from === 0 ? t('downPayment') : t('installmentN', { n: from })) : t('installmentRange', { from, to }))))}
+              </span>
+            ) : null}
+          </span>
+          <span className="font-semibold">{formatMoney(p.amount, locale)}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function PlanStatusNotice({ plan, t, locale, date }: Props) {
@@ -242,6 +265,25 @@ export function PlanView(props: Props) {
           </table>
         </details>
         <p className="text-sm text-slate-700">{t('graceNote', { days: plan.graceDays, misses: plan.breachMisses })}</p>
+      </section>
+
+      <section aria-labelledby="plan-received-heading" className="flex flex-col gap-2">
+        <Sub id="plan-received-heading" className="text-xl font-semibold">
+          {t('receivedTitle')}
+        </Sub>
+        {plan.received.length === 0 ? (
+          <p className="text-sm text-slate-700">{t('receivedNone')}</p>
+        ) : (
+          <>
+            <ReceivedList items={plan.received.slice(0, 3)} t={t} locale={locale} date={date} testId="plan-received" />
+            {plan.received.length > 3 ? (
+              <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t('receivedAll', { count: plan.received.length })}</summary>
+                <ReceivedList items={plan.received} t={t} locale={locale} date={date} />
+              </details>
+            ) : null}
+          </>
+        )}
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecordedDay, confirmationDeadline, confirmationDueExecutedBefore, confirmationMarker, confirmationPassedExecutedBefore, deadlineInstant, deadlineState, nextConfirmationStatus } from './judicial-confirmation';
+import { checkRecordedDay, confirmationDeadline, confirmationDueExecutedBefore, confirmationMarker, confirmationMootReason, confirmationPassedExecutedBefore, deadlineInstant, deadlineState, nextConfirmationStatus, unappliedDeadlineState } from './judicial-confirmation';
 
 describe('the judicial confirmation status machine', () => {
   it('goes prepared → signed by the borrower → signed → filed → confirmed or rejected, one step at a time', () => {
@@ -43,6 +43,24 @@ describe('the 30-day deadline', () => {
     expect(deadlineState('2026-12-02', '2026-12-03', null)).toEqual({ state: 'overdue', daysLate: 1 });
     expect(deadlineState('2026-12-02', '2027-01-01', '2026-12-02')).toEqual({ state: 'met', filedOn: '2026-12-02' });
     expect(deadlineState('2026-12-02', '2027-01-01', '2026-12-05')).toEqual({ state: 'filedLate', filedOn: '2026-12-05', daysLate: 3 });
+  });
+
+  it('is not needed, rather than overdue, once the plan was paid in full or the case closed; a filing stays on record', () => {
+    expect(confirmationMootReason('completed')).toBe('paidInFull');
+    expect(confirmationMootReason('closed')).toBe('closed');
+    // A breached or escalated agreement is when confirmation matters most; a running plan still counts down.
+    for (const state of ['plan_active', 'breached', 'escalated', 'signed_by_borrower', 'negotiating'] as const) expect(confirmationMootReason(state)).toBeNull();
+    expect(deadlineState('2026-12-02', '2027-01-20', null, 'paidInFull')).toEqual({ state: 'notNeeded', reason: 'paidInFull' });
+    expect(deadlineState('2026-12-02', '2026-11-24', null, 'closed')).toEqual({ state: 'notNeeded', reason: 'closed' });
+    expect(deadlineState('2026-12-02', '2027-01-20', '2026-12-05', 'paidInFull')).toEqual({ state: 'filedLate', filedOn: '2026-12-05', daysLate: 3 });
+    expect(deadlineState('2026-12-02', '2027-01-20', '2026-12-01', 'closed')).toEqual({ state: 'met', filedOn: '2026-12-01' });
+  });
+
+  it('with no application made, lapses once the last day has passed rather than counting days overdue', () => {
+    expect(unappliedDeadlineState('2026-12-02', '2026-11-24')).toEqual({ state: 'open', daysLeft: 8 });
+    expect(unappliedDeadlineState('2026-12-02', '2026-12-02')).toEqual({ state: 'due', daysLeft: 0 });
+    expect(unappliedDeadlineState('2026-12-02', '2026-12-03')).toEqual({ state: 'lapsed' });
+    expect(unappliedDeadlineState('2026-12-02', '2027-03-10')).toEqual({ state: 'lapsed' });
   });
 });
 

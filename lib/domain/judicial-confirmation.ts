@@ -1,3 +1,4 @@
+import type { CaseState } from './case-state';
 import { addDays, daysBetween, todayIn, type IsoDate } from './dates';
 
 /**
@@ -50,17 +51,47 @@ export type DeadlineState =
   /** Filed on or before the last day. */
   | { state: 'met'; filedOn: IsoDate }
   /** Filed after the last day (the court may refuse it). */
-  | { state: 'filedLate'; filedOn: IsoDate; daysLate: number };
+  | { state: 'filedLate'; filedOn: IsoDate; daysLate: number }
+  /** Never applied for, and the last day has passed: nothing is left to do (the court would not take it). */
+  | { state: 'lapsed' }
+  /** Not filed, and no longer needed: the plan was paid in full, or the case was closed (no deadline to count). */
+  | { state: 'notNeeded'; reason: ConfirmationMootReason };
 
-/** Where the 30-day deadline stands today (a Beijing day), for the mediator's case file and queue markers. */
-export function deadlineState(deadline: IsoDate, today: IsoDate, filedOn: IsoDate | null): DeadlineState {
+/** Why an agreement no longer needs the court's confirmation. */
+export type ConfirmationMootReason = 'paidInFull' | 'closed';
+
+/**
+ * Confirmation makes an agreement enforceable if the borrower does not pay. Once the plan is paid in full (the case
+ * completed) or the case is closed, nothing is left to enforce: the deadline no longer counts, and no application is
+ * prepared. Every other state keeps it (a breached or escalated agreement is exactly when it matters).
+ */
+export function confirmationMootReason(caseState: CaseState): ConfirmationMootReason | null {
+  return caseState === 'completed' ? 'paidInFull' : caseState === 'closed' ? 'closed' : null;
+}
+
+/**
+ * Where the 30-day deadline stands today (a Beijing day), for the mediator's case file and queue markers. A filing
+ * stays on record as met or late whatever happened since; an unfiled application on a case that no longer needs
+ * one (confirmationMootReason) is not counted down.
+ */
+export function deadlineState(deadline: IsoDate, today: IsoDate, filedOn: IsoDate | null, moot: ConfirmationMootReason | null = null): DeadlineState {
   if (filedOn) {
     const late = daysBetween(deadline, filedOn);
     return late > 0 ? { state: 'filedLate', filedOn, daysLate: late } : { state: 'met', filedOn };
   }
+  if (moot) return { state: 'notNeeded', reason: moot };
   const left = daysBetween(today, deadline);
   if (left < 0) return { state: 'overdue', daysLate: -left };
   return left <= CONFIRMATION_DUE_WARNING_DAYS ? { state: 'due', daysLeft: left } : { state: 'open', daysLeft: left };
+}
+
+/**
+ * The deadline of an agreement no application was made for: counted down while it runs, as deadlineState; once its
+ * last day has passed, lapsed rather than overdue (as the queue's marker, confirmationMarker, shows nothing).
+ */
+export function unappliedDeadlineState(deadline: IsoDate, today: IsoDate): DeadlineState {
+  const state = deadlineState(deadline, today, null);
+  return state.state === 'overdue' ? { state: 'lapsed' } : state;
 }
 
 /**

@@ -1,9 +1,12 @@
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { borrowers, cases, creditors, loans, payments, planInstallments, staffUsers } from '@/db/schema';
 import { addDays, addMonths, todayIn, type IsoDate } from '@/lib/domain/dates';
 import { fenToDecimal } from '@/lib/domain/money';
 import { setLitigationSettings } from '@/lib/server/admin/litigation-settings';
+import { createEvidenceBundle } from '@/lib/server/bundle/create-bundle';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
 import { submitHardship } from '@/lib/server/hardship/submit-hardship';
@@ -32,11 +35,14 @@ import { atMoment } from './seed-clock';
  *   code; the mediator countersigns the next day (the plan starts). The first installments are paid on time
  *   (recorded by the mediator); the last two due before today are not, and the hourly plan job, run the night
  *   after each grace period, records the misses and then the breach, and the outbox sends what they queued.
+ * - plan_active: the same agreement, running: every installment due before today paid on time by the mediator's
+ *   records but one, paid a few days after its grace period (the plan job recorded that miss); the plan goes on.
  * - completed: the same agreement, every installment paid on time, and on the planned closing day the borrower pays
  *   what settles the plan early: the plan is paid in full, the certificate issued, the case `completed`.
  * - escalated: the mediator sends the demand letter, then the lawyer's letter a supervisor approves; the mediation
  *   window ends with no agreement; the escalation review job puts the case on the list and
- *   a supervisor escalates it to litigation, claiming what the loan's contract makes enforceable that day.
+ *   a supervisor escalates it to litigation, claiming what the loan's contract makes enforceable that day, and takes
+ *   the evidence bundle for counsel.
  * - closed: the mediator closes the case with its outcome: paid in full (the settlement the creditor received), the
  *   borrower unreachable (long past due), or no agreement. A case whose window ended first was on the review list.
  *
@@ -103,7 +109,7 @@ export async function seedCaseHistories(): Promise<boolean> {
       continue;
     }
 
-    if (target.state === 'breached' || target.state === 'completed') {
+    if (target.state === 'plan_active' || target.state === 'breached' || target.state === 'completed') {
       const acceptAt = shanghaiTime(addDays(openedDate, 3), minute());
       let agreementId = '';
       at(acceptAt, `${kase.caseNo} accepts a plan`, async () => {
@@ -125,7 +131,17 @@ export async function seedCaseHistories(): Promise<boolean> {
           const day = addDays(due, -rng.int(0, 2));
           return day < agreementDate ? agreementDate : day;
         };
-        if (target.state === 'breached') {
+        if (target.state === 'plan_active') {
+          // Kept so far: every installment due before today paid, on time but the second, paid a few days after its
+          // grace period (the plan job, run the night after, records the miss and reminds the borrower); the next
+          // one on time again, so one miss stands alone and the plan runs on.
+          const due = plan.filter((r) => r.dueDate < today);
+          if (due.filter((r) => judged(r.dueDate) < today).length < 3) throw new Error(`${kase.caseNo}: a running demo plan needs three installments judged before today`);
+          const late = due[1]!;
+          at(shanghaiTime(judged(late.dueDate), 5), `track plans after ${kase.caseNo} #${late.seq}`, async () => void (await trackPlans(new Date())));
+          at(shanghaiTime(judged(late.dueDate), 8 * 60 + 1), 'the outbox at 08:00', async () => {});
+          for (const r of due) pay(r, r.amount, r === late ? addDays(judged(r.dueDate), rng.int(1, 4)) : payDay(r.dueDate), `P${r.seq}`);
+        } else if (target.state === 'breached') {
           const due = plan.filter((r) => judged(r.dueDate) < today);
           if (due.length < 2) throw new Error(`${kase.caseNo}: a breached demo case needs two installments judged before today`);
           const missed = due.slice(-2);
@@ -172,6 +188,10 @@ export async function seedCaseHistories(): Promise<boolean> {
           decision: 'escalate',
           input: { amountClaimed: fenToDecimal(overview.arrears.totals.enforceableTotalToSettle), note: '调解期满未达成协议，借款人未提出可行的还款方案，移交诉讼。' },
         }, { now: new Date() });
+        // The supervisor takes the evidence bundle for the creditor's counsel, as a supervisor escalating does: it is
+        // recorded on the case file (its manifest checkable at /verify), and a newer one is a click away.
+        const bundle = await createEvidenceBundle(staffCtxOf(supervisor), kase.id, { now: new Date() });
+        await pipeline(bundle.stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
       });
     } else {
       at(closing!, `${kase.caseNo} closed`, async () => {

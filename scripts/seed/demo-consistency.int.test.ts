@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, loans, notices, payments, staffUsers } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseOutcomes, cases, contactRecords, evidenceBundles, loans, notices, payments, staffUsers } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { computeArrears } from '@/lib/domain/arrears';
 import { priceOffer } from '@/lib/domain/offer-pricing';
@@ -83,6 +83,7 @@ describe('the demo, recomputed', () => {
     const staff: Actor = { type: 'staff', id: centre!.id, role: 'supervisor', creditorId: null };
     const now = new Date();
     const seen = new Set<string>();
+    const running: string[] = [];
     for (const { kase, borrower, loan } of rows) {
       const label = `${kase.caseNo} (${borrower.fullName}, ${kase.state})`;
       seen.add(kase.state);
@@ -111,9 +112,24 @@ describe('the demo, recomputed', () => {
         case 'signed_by_borrower':
           expect({ agreement: agreement?.status, plan, outcome }, label).toEqual({ agreement: kase.state === 'agreed' ? 'awaiting_borrower' : 'signed_by_borrower', plan: null, outcome: null });
           break;
-        case 'plan_active':
+        case 'plan_active': {
           expect({ agreement: agreement?.status, plan: plan?.status, outcome, loan: loan.status }, label).toEqual({ agreement: 'executed', plan: 'active', outcome: 'agreement_signed', loan: 'restructured' });
+          // A plan under way for weeks (not 赵强's, which starts today) has paid what fell due: every installment due
+          // before today, on time but the second, paid after its grace period (the miss the plan job found); one
+          // payment each, for its installment's amount, so what the plan shows paid is their sum.
+          const due = plan!.installments.filter((i) => i.dueDate < plan!.today);
+          if (due.length === 0) break;
+          running.push(label);
+          expect(due.length, label).toBeGreaterThanOrEqual(3);
+          expect(due.map((i) => i.state), label).toEqual(due.map((_, k) => (k === 1 ? 'paid_late' : 'paid')));
+          expect(plan!.payments.map((p) => p.amount), label).toEqual(due.map((i) => i.amount));
+          expect(plan!.totals.paid, label).toBe(due.reduce((sum, i) => sum + i.amount, 0));
+          expect(plan!.consecutiveMisses, label).toBe(0);
+          expect(plan!.next?.dueDate, label).toBe(plan!.installments[due.length]!.dueDate);
+          const agreementEvents = await t.db.select({ action: auditEvents.action, data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.entityType, 'agreement'), eq(auditEvents.entityId, agreement!.id)));
+          expect(agreementEvents.filter((e) => e.action === 'plan.installment_missed').map((e) => (e.data as { seq: number }).seq), label).toEqual([due[1]!.seq]);
           break;
+        }
         case 'breached': {
           // Two installments in a row missed past their grace days, found by the plan job; the borrower told.
           expect({ agreement: agreement?.status, plan: plan?.status, outcome, loan: loan.status }, label).toEqual({ agreement: 'executed', plan: 'breached', outcome: 'agreement_signed', loan: 'restructured' });
@@ -147,6 +163,11 @@ describe('the demo, recomputed', () => {
           const sent = await t.db.select().from(notices).where(eq(notices.caseId, kase.id));
           expect(sent.filter((n) => n.status === 'sent').map((n) => n.kind).sort(), label).toEqual(['collection_letter', 'lawyers_letter']);
           expect(Math.max(...sent.map((n) => n.sentAt!.getTime())), label).toBeLessThan(kase.closedAt!.getTime());
+          // The supervisor who escalated took the evidence bundle for counsel: the case file lists it, ready again.
+          const bundles = await t.db.select().from(evidenceBundles).where(eq(evidenceBundles.caseId, kase.id));
+          expect(bundles.length, label).toBe(1);
+          expect(bundles[0]!.createdAt.getTime(), label).toBeGreaterThanOrEqual(kase.closedAt!.getTime());
+          expect(bundles[0]!.fileCount, label).toBeGreaterThan(5);
           break;
         }
         case 'closed': {
@@ -169,6 +190,8 @@ describe('the demo, recomputed', () => {
       if (kase.state !== 'invited') expect((await t.db.select().from(contactRecords).where(eq(contactRecords.caseId, kase.id))).length, label).toBeGreaterThanOrEqual(1);
     }
     expect([...seen].sort()).toEqual(['agreed', 'breached', 'closed', 'completed', 'engaged', 'escalated', 'hardship_submitted', 'invited', 'negotiating', 'plan_active', 'signed_by_borrower']);
+    // Both running plans of the demo (梁文斌, 宋佳) show progress; only 赵强's starts today.
+    expect(running, running.join('; ')).toHaveLength(2);
   }, 120_000);
 
   it('every borrower’s next step leads to a page that has what it needs for them; every case file opens with its agreement, plan and outcome', async () => {

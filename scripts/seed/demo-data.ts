@@ -116,7 +116,7 @@ export const demoBorrowers: readonly DemoBorrower[] = [
   { name: '马超', gender: 'male', region: '330523', birth: '1986-02-27', loans: [{ product: '网商信用贷', case: c('signed_by_borrower', 'M1') }] },
   { name: '罗玉兰', gender: 'female', region: '330521', birth: '1965-10-10', loans: [{ product: '农户小额信用贷', method: 'equal_principal', case: c('signed_by_borrower', 'M3') }] },
   { name: '梁文斌', gender: 'male', region: '510107', birth: '1980-04-04', loans: [{ product: '经营贷', method: 'equal_installment', case: c('plan_active', 'M4+') }] },
-  { name: '宋佳', gender: 'female', region: '310115', birth: '1992-11-19', locale: 'en', email: 'jia.song@example.com', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('plan_active', 'M3') }] },
+  { name: '宋佳', gender: 'female', region: '310115', birth: '1992-11-19', locale: 'en', email: 'jia.song@example.com', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('plan_active', 'M4+') }] },
   { name: '郑伟东', gender: 'male', region: '330502', birth: '1977-06-06', loans: [{ product: '经营贷', method: 'interest_only_bullet', case: c('breached', 'M4+') }] },
   { name: '谢晓红', gender: 'female', region: '350203', birth: '1985-01-15', loans: [{ product: '装修分期贷', method: 'equal_principal', case: c('breached', 'M4+') }] },
   { name: '韩磊', gender: 'male', region: '330523', birth: '1990-09-09', loans: [{ product: '个人消费贷', method: 'equal_installment', case: c('escalated', 'M4+') }] },

@@ -29,14 +29,17 @@ import { Rng } from './random';
 
 export { DEMO_CREDITOR_CODE, DEMO_PASSWORD, DEMO_SECOND_CREDITOR_CODE } from './demo-data';
 
-/** The states a demo case reaches through the real code path after the seed (scripts/seed/executed-agreement.ts). */
-export const DRIVEN_STATES = ['agreed', 'signed_by_borrower', 'plan_active'] as const;
+/**
+ * The states a demo case reaches through the real code path after the seed, today (scripts/seed/executed-agreement.ts);
+ * 赵强's engaged case is also driven there to a plan that starts today.
+ */
+export const DRIVEN_STATES = ['agreed', 'signed_by_borrower'] as const;
 /** The states a demo case reaches by living through its weeks on the seed's clock (scripts/seed/case-histories.ts). */
-export const HISTORY_STATES = ['hardship_submitted', 'breached', 'completed', 'escalated', 'closed'] as const;
+export const HISTORY_STATES = ['hardship_submitted', 'plan_active', 'breached', 'completed', 'escalated', 'closed'] as const;
 export type HistoryState = (typeof HISTORY_STATES)[number];
 const isHistory = (state: string) => (HISTORY_STATES as readonly string[]).includes(state);
 /** A history whose agreement is made and paid through the services: the loan is as it was before any of it. */
-const historyWithPlan = (state: string) => state === 'breached' || state === 'completed';
+const historyWithPlan = (state: string) => state === 'plan_active' || state === 'breached' || state === 'completed';
 
 /** Serialises seeding (demo and generator) across processes; distinct from the audit and migration locks. */
 export const SEED_LOCK_KEY = 727_301;

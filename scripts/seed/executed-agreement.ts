@@ -10,15 +10,16 @@ import { acceptFirstSuggestion, borrowerCtxOf, countersignAsMediator, signWithTe
  * The demo's agreements, made by the real code path, so that a case in a state that stands for an agreement has one
  * (a borrower of an 'agreed' case taps "review and sign" and finds the agreement, not a missing page): each borrower
  * below accepts a suggested offer; to 'signed_by_borrower' and on, signs with the SMS code from the outbox; to
- * 'plan_active', the case's mediator signs as mediator, the creditor's seal applied under the standing authorisation
- * the creditor's admin grants first. 赵强's case is the one fully executed agreement the README and the tests use.
+ * 'plan_active' (赵强's, whose plan starts today), the case's mediator signs as mediator, the creditor's seal applied
+ * under the standing authorisation the creditor's admin grants first. 赵强's case is the fully executed agreement the
+ * README and the tests use; the plans under way for weeks live their history (case-histories.ts).
  * The seed leaves these cases 'engaged' (demo.ts, DRIVEN_STATES). Runs on the app's database handle (connectDb
  * first); true when it drove any case (false once done, or with no demo data).
  */
 export async function seedExecutedAgreement(): Promise<boolean> {
   const targets = [
     { name: '赵强', state: 'plan_active' as const },
-    ...demoBorrowers.flatMap((b) => b.loans.flatMap((l) => (l.case && (DRIVEN_STATES as readonly string[]).includes(l.case.state) ? [{ name: b.name, state: l.case.state as (typeof DRIVEN_STATES)[number] }] : []))),
+    ...demoBorrowers.flatMap((b) => b.loans.flatMap((l) => (l.case && (DRIVEN_STATES as readonly string[]).includes(l.case.state) ? [{ name: b.name, state: l.case.state as DrivenState }] : []))),
   ];
   // The ended and broken cases first, in the order things happened to them, on the seed's clock (case-histories.ts);
   // then these, today.
@@ -27,7 +28,9 @@ export async function seedExecutedAgreement(): Promise<boolean> {
   return drove;
 }
 
-async function driveDemoCase(borrowerName: string, to: (typeof DRIVEN_STATES)[number]): Promise<boolean> {
+type DrivenState = (typeof DRIVEN_STATES)[number] | 'plan_active';
+
+async function driveDemoCase(borrowerName: string, to: DrivenState): Promise<boolean> {
   const db = getDb();
   const [row] = await db
     .select({ kase: cases, borrower: borrowers, creditor: creditors })

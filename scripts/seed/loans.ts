@@ -55,7 +55,8 @@ const stateAgeDays: Record<CaseState, readonly [number, number]> = {
   negotiating: [4, 16],
   agreed: [6, 16],
   signed_by_borrower: [7, 18],
-  plan_active: [35, 90],
+  // A plan agreed a few days after opening, running long enough for its first installments to fall due (one paid late).
+  plan_active: [100, 125],
   breached: [100, 170],
   completed: [150, 330],
   escalated: [40, 75],

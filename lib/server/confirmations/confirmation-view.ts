@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agreements, judicialConfirmations, staffUsers, storedFiles } from '@/db/schema';
 import { rateLimits } from '@/lib/domain/rate-limit';
-import { confirmationDeadline, deadlineState, type ConfirmationStatus, type DeadlineState } from '@/lib/domain/judicial-confirmation';
+import { confirmationDeadline, confirmationMootReason, deadlineState, unappliedDeadlineState, type ConfirmationStatus, type DeadlineState } from '@/lib/domain/judicial-confirmation';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { isUuid, loadVisibleCase } from '../cases/case-access';
@@ -41,12 +41,14 @@ export type ConfirmationDto = {
 /**
  * The judicial confirmation of a case as its reader sees it: the application (if any) with its steps, dates and
  * documents, and the 30-day deadline's state today; for staff, whether an application can be prepared now (an
- * executed agreement without one, its deadline not passed) or why not.
+ * executed agreement without one, its deadline not passed) or why not. A case paid in full or closed needs none: an
+ * application already made stays on record with its deadline marked not needed, and none is offered.
  */
 export async function confirmationOf(actor: Actor, caseId: unknown, now: Date = new Date()): Promise<{ confirmation: ConfirmationDto | null; prepare: { deadline: string; deadlineState: DeadlineState } | null }> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const today = courtToday(now);
+  const moot = confirmationMootReason(kase.state);
   const [row] = await db
     .select({ c: judicialConfirmations, agreementNo: agreements.agreementNo })
     .from(judicialConfirmations)
@@ -55,7 +57,7 @@ export async function confirmationOf(actor: Actor, caseId: unknown, now: Date = 
     .orderBy(desc(judicialConfirmations.preparedAt))
     .limit(1);
   if (!row) {
-    if (actor.type !== 'staff') return { confirmation: null, prepare: null };
+    if (actor.type !== 'staff' || moot) return { confirmation: null, prepare: null };
     const [agreement] = await db
       .select({ executedAt: agreements.executedAt })
       .from(agreements)
@@ -64,7 +66,7 @@ export async function confirmationOf(actor: Actor, caseId: unknown, now: Date = 
       .limit(1);
     if (!agreement?.executedAt) return { confirmation: null, prepare: null };
     const deadline = confirmationDeadline(agreement.executedAt);
-    return { confirmation: null, prepare: { deadline, deadlineState: deadlineState(deadline, today, null) } };
+    return { confirmation: null, prepare: { deadline, deadlineState: unappliedDeadlineState(deadline, today) } };
   }
   const c = row.c;
   const [signer] = c.signedBy ? await db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, c.signedBy)) : [];
@@ -79,7 +81,7 @@ export async function confirmationOf(actor: Actor, caseId: unknown, now: Date = 
       agreementNo: row.agreementNo,
       effectiveAt: c.effectiveAt.toISOString(),
       deadline,
-      deadlineState: deadlineState(deadline, today, filedOn),
+      deadlineState: deadlineState(deadline, today, filedOn, moot),
       preparedAt: c.preparedAt.toISOString(),
       borrowerSignedAt: c.borrowerSignedAt?.toISOString() ?? null,
       signedAt: c.signedAt?.toISOString() ?? null,

@@ -110,12 +110,12 @@ describe('judicial confirmation', () => {
     expect(trail.find((e) => e.action === 'confirmation.filed')!.data).toMatchObject({ from: 'signed', to: 'filed', on: '2026-11-13' });
   });
 
-  it('tracks the 30-day deadline: open, due, overdue; no application once it has passed', async () => {
+  it('tracks the 30-day deadline: open, due, then lapsed unapplied (overdue only with an application); no application once it has passed', async () => {
     const s = await executedCase();
     expect((await confirmationOf(s.mediatorCtx.actor, s.kase.id, at('2026-11-20T03:00:00Z'))).prepare).toEqual({ deadline: '2026-12-02', deadlineState: { state: 'open', daysLeft: 12 } });
     expect((await confirmationOf(s.mediatorCtx.actor, s.kase.id, at('2026-12-02T15:59:00Z'))).prepare?.deadlineState).toEqual({ state: 'due', daysLeft: 0 });
     // 00:00 on 3 Dec in Beijing: too late.
-    expect((await confirmationOf(s.mediatorCtx.actor, s.kase.id, at('2026-12-02T16:00:00Z'))).prepare?.deadlineState).toEqual({ state: 'overdue', daysLate: 1 });
+    expect((await confirmationOf(s.mediatorCtx.actor, s.kase.id, at('2026-12-02T16:00:00Z'))).prepare?.deadlineState).toEqual({ state: 'lapsed' });
     await expect(prepareConfirmation(s.mediatorCtx, s.kase.id, at('2026-12-02T16:00:00Z'))).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.confirmation.deadlinePassed' });
     // Prepared in time but not filed: overdue on the case file the day after.
     const { confirmationId } = await prepareConfirmation(s.mediatorCtx, s.kase.id, at('2026-12-01T03:00:00Z'));
@@ -123,6 +123,24 @@ describe('judicial confirmation', () => {
     // Borrowers are not told about a case with no application; the agreement's court serves an address no region matches.
     const shanghai = await executedCase('上海市');
     expect(await confirmationOf(shanghai.borrowerCtx.actor, shanghai.kase.id)).toEqual({ confirmation: null, prepare: null });
+  });
+
+  it('is not needed once the plan is paid in full or the case closed: none offered or prepared, one already made stays on record with nothing left to sign', async () => {
+    const s = await executedCase();
+    await makeSealAuthorisation(test.db, s.creditor.id, '法定代表人 王确认');
+    await test.db.update(cases).set({ state: 'completed' }).where(eq(cases.id, s.kase.id));
+    // Paid in full before anything was prepared, past the deadline: no card (not "overdue"), and none can be prepared.
+    expect(await confirmationOf(s.mediatorCtx.actor, s.kase.id, at('2026-12-20T03:00:00Z'))).toEqual({ confirmation: null, prepare: null });
+    await expect(prepareConfirmation(s.mediatorCtx, s.kase.id, at('2026-11-20T03:00:00Z'))).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.confirmation.notNeeded' });
+    // Prepared while the plan ran, then closed: the application stays, its deadline not counted, and nobody signs it.
+    await test.db.update(cases).set({ state: 'plan_active' }).where(eq(cases.id, s.kase.id));
+    const { confirmationId } = await prepareConfirmation(s.mediatorCtx, s.kase.id, at('2026-11-20T03:00:00Z'));
+    await test.db.update(cases).set({ state: 'closed' }).where(eq(cases.id, s.kase.id));
+    for (const actor of [s.mediatorCtx.actor, s.borrowerCtx.actor]) {
+      expect((await confirmationOf(actor, s.kase.id, at('2026-12-20T03:00:00Z'))).confirmation).toMatchObject({ id: confirmationId, status: 'prepared', deadlineState: { state: 'notNeeded', reason: 'closed' } });
+    }
+    await expect(requestConfirmationCode(s.borrowerCtx, confirmationId)).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.confirmation.notNeeded' });
+    await expect(signConfirmationAsBorrower(s.borrowerCtx, confirmationId, { consent: true, code: '123456', typedName: '司马确认' })).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.confirmation.notNeeded' });
   });
 
   it('is for the case’s own parties: another creditor’s mediator, another borrower, and an admin (read-only) cannot act', async () => {

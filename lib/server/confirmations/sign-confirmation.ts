@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agreements, borrowers, judicialConfirmations, staffUsers } from '@/db/schema';
 import { maskPhone } from '@/lib/domain/identity';
-import { confirmationDeadline, deadlineInstant, nextConfirmationStatus } from '@/lib/domain/judicial-confirmation';
+import { confirmationDeadline, confirmationMootReason, deadlineInstant, nextConfirmationStatus } from '@/lib/domain/judicial-confirmation';
 import { sealPdf } from '@/lib/pdf/seal';
 import { borrowerSignSchema, countersignSchema } from '@/lib/validation/signing';
 import type { Ctx } from '../actor';
@@ -49,6 +49,7 @@ export async function prepareConfirmation(ctx: Ctx, caseId: unknown, now: Date =
       .orderBy(desc(agreements.executedAt))
       .limit(1);
     if (!agreement?.executedAt || !agreement.executedSha256) throw new AppError('CONFLICT', { message: 'validation.confirmation.noExecutedAgreement' });
+    if (confirmationMootReason(kase.state)) throw new AppError('CONFLICT', { message: 'validation.confirmation.notNeeded' });
     const [existing] = await tx.select({ id: judicialConfirmations.id }).from(judicialConfirmations).where(eq(judicialConfirmations.agreementId, agreement.id));
     if (existing) return { confirmationId: existing.id, alreadyPrepared: true };
     const deadline = confirmationDeadline(agreement.executedAt);
@@ -78,6 +79,7 @@ export async function requestConfirmationCode(ctx: Ctx, confirmationId: unknown,
   const outcome = await getDb().transaction(async (tx) => {
     const { confirmation, kase } = await loadVisibleConfirmation(tx, ctx.actor, confirmationId, { forUpdate: true });
     if (confirmation.status !== 'prepared') return { error: new AppError('CONFLICT') };
+    if (confirmationMootReason(kase.state)) return { error: new AppError('CONFLICT', { message: 'validation.confirmation.notNeeded' }) };
     const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
     return sendSigningCode(tx, ctx, borrower!, subjectOf(confirmation), now);
   });
@@ -99,6 +101,7 @@ export async function signConfirmationAsBorrower(ctx: Ctx, confirmationId: unkno
     if (c.borrowerSignedAt) return { ok: true as const, result: { sha256: c.borrowerSignedSha256!, alreadySigned: true } };
     const to = nextConfirmationStatus(c.status, 'borrower_signs');
     if (!to) throw new AppError('CONFLICT', { message: 'validation.confirmation.notOpen' });
+    if (confirmationMootReason(kase.state)) throw new AppError('CONFLICT', { message: 'validation.confirmation.notNeeded' });
     const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
     const stepUp = await verifySigningStepUp(tx, ctx, borrower!, subjectOf(c), input, now);
     if (!stepUp.ok) return { ok: false as const, error: stepUp.error };
@@ -142,6 +145,7 @@ export async function countersignConfirmation(ctx: Ctx, confirmationId: unknown,
     if (c.signedAt) return { sha256: c.signedSha256!, alreadySigned: true };
     const to = nextConfirmationStatus(c.status, 'countersign');
     if (!to) throw new AppError('CONFLICT', { message: 'validation.confirmation.borrowerFirst' });
+    if (confirmationMootReason(kase.state)) throw new AppError('CONFLICT', { message: 'validation.confirmation.notNeeded' });
     const authorisation = await sealAuthorisationInForce(tx, kase.creditorId);
     if (!authorisation) throw new AppError('SEAL_NOT_AUTHORISED');
     const [borrower] = await tx.select({ phone: borrowers.phone }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));

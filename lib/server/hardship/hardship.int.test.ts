@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, cases, hardshipStatements, notifications, storedFiles } from '@/db/schema';
+import { auditEvents, cases, hardshipStatements, notifications, offers, storedFiles } from '@/db/schema';
 import { evidenceLimits } from '@/lib/domain/file-type';
 import { rateLimits } from '@/lib/domain/rate-limit';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { makeExecutedPlan } from '@/lib/testing/plans';
 import { inOneWindow } from '@/lib/testing/rate-window';
 import type { Ctx } from '../actor';
 import { readStoredFile } from '../files/read-file';
@@ -52,6 +53,23 @@ async function fillAll(ctx: Ctx, caseId: string) {
 }
 
 describe('the hardship statement', () => {
+  it('written while a plan runs, reaches the mediator without offers the borrower could not take', async () => {
+    const plan = await makeExecutedPlan(test.db, { fullName: '计划中困难' });
+    const ctx = asBorrower(plan.borrower.id);
+    const before = await test.db.select({ id: offers.id }).from(offers).where(eq(offers.caseId, plan.kase.id));
+    const proposed = async () => (await test.db.select({ template: notifications.template }).from(notifications).where(eq(notifications.caseId, plan.kase.id))).filter((n) => n.template === 'offerProposed').length;
+    const proposedBefore = await proposed();
+    const rowVersion = await fillAll(ctx, plan.kase.id);
+    await submitHardship(ctx, { caseId: plan.kase.id, rowVersion });
+    const [kase] = await test.db.select({ state: cases.state }).from(cases).where(eq(cases.id, plan.kase.id));
+    expect(kase!.state).toBe('plan_active');
+    expect(await test.db.select({ id: offers.id }).from(offers).where(eq(offers.caseId, plan.kase.id))).toHaveLength(before.length);
+    expect((await getHardshipStatements(ctx.actor, plan.kase.id)).statements.map((st) => st.status)).toContain('submitted');
+    const told = await test.db.select({ template: notifications.template }).from(notifications).where(eq(notifications.caseId, plan.kase.id));
+    expect(told.map((n) => n.template)).toContain('hardshipSubmitted');
+    expect(await proposed()).toBe(proposedBefore);
+  });
+
   it('saves each step on the server, parsing amounts typed in any common way, and resumes', async () => {
     const { kase, ctx } = await setup();
     const first = await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });

@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { borrowers, cases, hardshipStatements } from '@/db/schema';
-import { canTransition } from '@/lib/domain/case-state';
+import { canTransition, isNegotiable } from '@/lib/domain/case-state';
 import { categoriesNeedingExplanation, computeAffordability, type HardshipNumbers } from '@/lib/domain/hardship';
 import { completeStatement } from '@/lib/validation/hardship';
 import type { Ctx } from '../actor';
@@ -60,9 +60,11 @@ export async function submitHardship(ctx: Ctx, raw: z.input<typeof input>): Prom
         .where(eq(cases.id, kase.id));
       await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: kase.state, to: 'hardship_submitted' } });
     }
-    // Offers built from the new disposable income come with the submission (DESIGN: offers from affordability).
+    // Offers built from the new disposable income come with the submission (DESIGN: offers from affordability), while
+    // offers can be made: with an agreement being signed or its plan running, none could be taken; the statement goes
+    // to the mediator (notified below), who decides whether to renegotiate.
     const [fresh] = await tx.select().from(cases).where(eq(cases.id, kase.id));
-    await proposeSuggestionsTx(tx, ctx, fresh!);
+    if (isNegotiable(fresh!.state)) await proposeSuggestionsTx(tx, ctx, fresh!);
     await recordAudit(tx, ctx, { action: 'hardship.submitted', entityType: 'hardship_statement', entityId: draft.id, data: { caseId: kase.id, version: draft.version, disposableIncome } });
 
     const [borrower] = await tx.select({ name: borrowers.fullName }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));

@@ -48,7 +48,11 @@ export type PlanProgressDto = {
   howToPay: { creditorName: string; creditorNameEn: string; servicePhone: string; account: PaymentAccount | null };
   delay: { offered: boolean; maxDays: number; available: boolean; used: { fromDate: IsoDate; toDate: IsoDate; days: number; at: string } | null };
   documents: PlanDocumentDto[];
+  /** The payments the plan counts (reversed ones left out), newest first, with the installments each went to. */
+  received: PlanReceiptDto[];
 };
+
+export type PlanReceiptDto = { receivedOn: IsoDate; amount: number; installments: number[]; excess: number };
 
 export type PlanPaymentDto = {
   id: string;
@@ -125,6 +129,10 @@ async function progressOf(db: Executor, plan: LoadedPlan, now: Date): Promise<Pl
       used: plan.delay ? { fromDate: plan.delay.fromDate, toDate: plan.delay.toDate, days: plan.delay.days, at: plan.delay.createdAt.toISOString() } : null,
     },
     documents: plan.documents.map((d) => ({ id: d.id, kind: d.kind, documentNo: d.documentNo, verificationCode: d.verificationCode, issuedAt: d.issuedAt.toISOString() })),
+    received: result.payments
+      .map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, installments: [...new Set(p.allocations.map((a) => a.seq))], excess: p.excess }))
+      .reverse()
+      .sort((a, b) => (a.receivedOn < b.receivedOn ? 1 : a.receivedOn > b.receivedOn ? -1 : 0)),
   };
 }
 

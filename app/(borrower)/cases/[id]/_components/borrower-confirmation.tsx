@@ -46,8 +46,14 @@ export async function BorrowerConfirmation({ actor, caseId, locale }: { actor: A
         {t('confirmation.title')}
       </h2>
       <ConfirmationStatusLine c={c} locale={locale} />
-      {c.status === 'prepared' || c.status === 'signed_by_borrower' || c.status === 'signed' ? <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p> : null}
-      {c.status === 'prepared' ? (
+      {c.deadlineState.state === 'notNeeded' ? (
+        <p className="text-sm" data-testid="confirmation-not-needed">
+          {t(`confirmation.notNeeded.${c.deadlineState.reason}`)}
+        </p>
+      ) : c.status === 'prepared' || c.status === 'signed_by_borrower' || c.status === 'signed' ? (
+        <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p>
+      ) : null}
+      {c.status === 'prepared' && c.deadlineState.state !== 'notNeeded' ? (
         <Link href={`/cases/${caseId}/confirmation`} className="inline-flex min-h-11 items-center self-start rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
           {t('confirmation.signLink')}
         </Link>

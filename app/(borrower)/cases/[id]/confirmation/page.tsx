@@ -37,13 +37,15 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
         <p className="text-sm">{t('confirmation.intro')}</p>
         <ConfirmationMeaning />
         <p className="text-sm">{t('confirmation.court', { court: c.court })}</p>
-        <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p>
+        {c.deadlineState.state === 'notNeeded' ? null : <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p>}
         <a href={`/api/confirmations/${c.id}/application`} className="inline-flex min-h-11 items-center self-start text-brand-700 underline">
           {t('confirmation.application')}
         </a>
         <p className="break-all text-xs text-slate-600">{t('confirmation.documentNote', { sha: c.applicationSha256 })}</p>
       </Card>
-      {c.status === 'prepared' ? (
+      {c.deadlineState.state === 'notNeeded' ? (
+        <Notice>{t(`confirmation.notNeeded.${c.deadlineState.reason}`)}</Notice>
+      ) : c.status === 'prepared' ? (
         <Card>
           <h2 className="mb-1 text-lg font-semibold">{t('confirmation.signTitle')}</h2>
           <p className="mb-3 text-sm">{t('confirmation.signIntro')}</p>

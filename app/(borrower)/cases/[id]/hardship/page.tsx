@@ -10,6 +10,9 @@ import { orNotFound } from '@/app/_lib/or-not-found';
 import { toFormStrings } from '@/lib/validation/hardship-form';
 import { HardshipWizard } from './_components/hardship-wizard';
 import { StatementSummary } from '@/components/hardship/statement-summary';
+import type { CaseState } from '@/lib/domain/case-state';
+
+const underAgreement: readonly CaseState[] = ['agreed', 'signed_by_borrower', 'plan_active'];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('hardship'))('title') };
@@ -19,7 +22,9 @@ export default async function HardshipPage({ params, searchParams }: { params: P
   const { actor } = await requireBorrower();
   const { id } = await params;
   const { update } = await searchParams;
-  const { caseId, caseNo, timeZone, statements } = await orNotFound(getHardshipStatements(actor, id));
+  const { caseId, caseNo, caseState, timeZone, statements } = await orNotFound(getHardshipStatements(actor, id));
+  // With an agreement being signed or its plan running, a statement brings no new offers (submitHardship): it goes to the mediator.
+  const offersFollow = !underAgreement.includes(caseState as CaseState);
   const [t, format] = await Promise.all([getTranslations('hardship'), getFormatter({ timeZone })]);
   const draft = statements.find((s) => s.status === 'draft');
   const submitted = statements.find((s) => s.status === 'submitted');
@@ -31,7 +36,7 @@ export default async function HardshipPage({ params, searchParams }: { params: P
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {editing ? (
         <>
-          {draft && (draft.step > 0 || draft.typing) ? <Notice>{t('resumed')}</Notice> : <p className="text-slate-700">{t('intro')}</p>}
+          {draft && (draft.step > 0 || draft.typing) ? <Notice>{t('resumed')}</Notice> : <p className="text-slate-700">{offersFollow ? t('intro') : t('introUnderAgreement')}</p>}
           <Card>
             <ClientMessages namespaces={['hardship', 'hardshipTerms']} timeZone={timeZone}>
             <HardshipWizard
@@ -51,11 +56,17 @@ export default async function HardshipPage({ params, searchParams }: { params: P
         <>
           <Notice>
             <p>{t('submittedOn', { version: submitted.version, date: format.dateTime(new Date(submitted.submittedAt!), { dateStyle: 'long', timeStyle: 'short' }) })}</p>
-            <p className="mt-2">
-              <Link href={`/cases/${caseId}/offers`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700" data-testid="see-options">
-                {t('seeOptions')}
-              </Link>
-            </p>
+            {offersFollow ? (
+              <p className="mt-2">
+                <Link href={`/cases/${caseId}/offers`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700" data-testid="see-options">
+                  {t('seeOptions')}
+                </Link>
+              </p>
+            ) : (
+              <p className="mt-2" data-testid="with-mediator">
+                {t('withMediator')}
+              </p>
+            )}
           </Notice>
           <Card>
             <StatementSummary data={submitted.data} affordability={submitted.affordability} audience="borrower" />

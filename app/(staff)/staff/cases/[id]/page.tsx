@@ -8,6 +8,7 @@ import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
 import { isNegotiable, openMediationStates } from '@/lib/domain/case-state';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import { listCaseMessages } from '@/lib/server/cases/case-messages';
 import { getCaseOverview } from '@/lib/server/cases/get-case-overview';
 import { orNotFound } from '@/app/_lib/or-not-found';
@@ -151,8 +152,14 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </Card>
           <Card aria-labelledby="arrears-heading">
             <h2 id="arrears-heading" className="text-lg font-semibold">
-              {t('arrears', { date: overview.arrears.asOf })}
+              {plan?.status === 'active' ? t('arrearsUnderContract', { date: overview.arrears.asOf }) : t('arrears', { date: overview.arrears.asOf })}
             </h2>
+            {/* A running plan replaced these figures: said beside them, or a kept plan reads as months past due. */}
+            {plan?.status === 'active' ? (
+              <p className="mt-1 text-sm text-slate-700" data-testid="arrears-superseded">
+                {t('arrearsSuperseded', { no: plan.agreementNo, date: formatDay(plan.agreementDate, locale) })}
+              </p>
+            ) : null}
             <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
               <dt className="text-slate-600">{t('overduePrincipal')}</dt>
               <dd>{money(totals.overduePrincipal)}</dd>

@@ -13,9 +13,11 @@ const tone: Record<DeadlineState['state'], string> = {
   overdue: 'bg-danger-100 text-danger-800',
   met: 'bg-ok-100 text-ok-800',
   filedLate: 'bg-warn-100 text-warn-900',
+  lapsed: 'bg-slate-100 text-slate-800',
+  notNeeded: 'bg-slate-100 text-slate-800',
 };
 
-/** The 30-day deadline where it stands: days left, due (last 7 days), overdue, or filed (in time or late). */
+/** The 30-day deadline where it stands: days left, due (last 7 days), overdue, filed (in time or late), lapsed unapplied, or not needed. */
 export async function DeadlineMarker({ state, locale }: { state: DeadlineState; locale: string }) {
   const t = await getTranslations('staffLitigation');
   const text =
@@ -25,7 +27,11 @@ export async function DeadlineMarker({ state, locale }: { state: DeadlineState; 
         ? t('confirmation.marker.overdue', { days: state.daysLate })
         : state.state === 'met'
           ? t('confirmation.marker.met', { date: formatDay(state.filedOn, locale) })
-          : t('confirmation.marker.filedLate', { days: state.daysLate, date: formatDay(state.filedOn, locale) });
+          : state.state === 'filedLate'
+            ? t('confirmation.marker.filedLate', { days: state.daysLate, date: formatDay(state.filedOn, locale) })
+            : state.state === 'lapsed'
+              ? t('confirmation.marker.lapsed')
+              : t(`confirmation.marker.notNeeded.${state.reason}`);
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-sm font-semibold ${tone[state.state]}`} data-testid="confirmation-deadline" data-state={state.state}>
       {text}
@@ -54,9 +60,15 @@ export async function ConfirmationSection({ ctx, caseId, canAct, locale }: { ctx
         <DeadlineMarker state={deadline.state} locale={locale} />
       </div>
       <p className="text-sm text-slate-700">{t('confirmation.intro')}</p>
-      <p className="text-sm font-medium">{t('confirmation.deadline', { date: day(deadline.date) })}</p>
+      {deadline.state.state === 'notNeeded' ? (
+        <p className="text-sm font-medium">{t('confirmation.notNeeded')}</p>
+      ) : deadline.state.state === 'lapsed' ? (
+        <p className="text-sm font-medium">{t('confirmation.lapsed', { date: day(deadline.date) })}</p>
+      ) : (
+        <p className="text-sm font-medium">{t('confirmation.deadline', { date: day(deadline.date) })}</p>
+      )}
       {!c ? (
-        mayWork && deadline.state.state !== 'overdue' ? <PrepareConfirmationForm caseId={caseId} /> : null
+        mayWork && deadline.state.state !== 'lapsed' ? <PrepareConfirmationForm caseId={caseId} /> : null
       ) : (
         <>
           <p className="font-semibold" data-testid="staff-confirmation-status">
@@ -92,7 +104,7 @@ export async function ConfirmationSection({ ctx, caseId, canAct, locale }: { ctx
               ))}
             <span className="self-center font-mono text-xs text-slate-600">SHA-256 {c.applicationSha256.slice(0, 16)}…</span>
           </p>
-          {mayWork && c.status === 'signed_by_borrower' ? <CountersignConfirmationForm caseId={caseId} confirmationId={c.id} /> : null}
+          {mayWork && c.status === 'signed_by_borrower' && deadline.state.state !== 'notNeeded' ? <CountersignConfirmationForm caseId={caseId} confirmationId={c.id} /> : null}
           {mayWork && c.status === 'signed' ? <CourtStepForm caseId={caseId} confirmationId={c.id} step="filing" today={courtToday(new Date())} /> : null}
           {mayWork && c.status === 'filed' ? <CourtStepForm caseId={caseId} confirmationId={c.id} step="decision" today={courtToday(new Date())} /> : null}
         </>
