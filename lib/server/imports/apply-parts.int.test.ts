@@ -4,6 +4,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb, connectDb } from '@/db/client';
+import { makeTempClusterDir, startEmbeddedPostgres } from '@/db/embedded';
+import { applyMigrations } from '@/db/migrate';
 import { creditors, importBatches } from '@/db/schema';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { makeStaff } from '@/lib/testing/factories';
@@ -168,6 +171,43 @@ describe('recovery of parts left prepared', () => {
       await applier.end().catch(() => undefined);
       await test.drop();
       open = null;
+    }
+  });
+});
+
+describe('on a server without prepared transactions', () => {
+  it('applies in one backend, as one transaction', { timeout: 120_000 }, async () => {
+    const clusterDir = makeTempClusterDir('concord-no-2pc-');
+    const cluster = await startEmbeddedPostgres({ dir: clusterDir, persistent: false, settings: { max_prepared_transactions: '0' } });
+    try {
+      const admin = new pg.Client({ connectionString: cluster.adminUrl });
+      await admin.connect();
+      await admin.query('create database concord_no_2pc');
+      await admin.end();
+      const url = new URL(cluster.adminUrl);
+      url.pathname = '/concord_no_2pc';
+      await applyMigrations(url.toString());
+      const db = connectDb(url.toString());
+      const [creditor] = await db
+        .insert(creditors)
+        .values({ code: 'ONE', name: '单库银行', nameEn: 'One Bank', creditCode: '91330000MA0000000X', registeredAddress: '测试地址', servicePhone: '95500', court: '测试法院', policy: defaultPolicy })
+        .returning();
+      const staff = await makeStaff(db, creditor!.id, 'admin');
+      const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor!.id }, meta: {} };
+      const small = path.join(dir, 'small.csv');
+      writePortfolioFile(small, 40, 960_000, 'ONE');
+      const { batchId } = await uploadImport(ctx, { creditorId: creditor!.id, filename: 'small.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
+      expect((await validateImport(batchId, { now })).status).toBe('previewed');
+      await confirmImport(ctx, batchId, { enqueue: noQueue });
+      const phases: string[] = [];
+      // Two parts asked for (the default), one backend taken: nothing is prepared, no decision apart.
+      expect(await applyImport(batchId, { now, parts: 2, onPhase: (phase) => void phases.push(phase) })).toEqual({ status: 'imported', imported: 40, casesOpened: 40, borrowersCreated: 40, invitations: 40 });
+      expect(phases).toEqual([]);
+      expect((await db.execute<{ n: number }>(sql`select count(*)::int as n from loans`)).rows[0]!.n).toBe(40);
+    } finally {
+      await closeDb();
+      await cluster.stop();
+      fs.rmSync(clusterDir, { recursive: true, force: true });
     }
   });
 });
