@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDb, connectDb } from '@/db/client';
+import { closeDb, connectDb, type Database } from '@/db/client';
 import { makeTempClusterDir, startEmbeddedPostgres } from '@/db/embedded';
 import { applyMigrations } from '@/db/migrate';
 import { creditors, importBatches } from '@/db/schema';
@@ -36,6 +36,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let open: TestDatabase | null = null;
 afterAll(async () => open?.drop());
+
+/** A creditor with a fixed code and names (the invitations name it): the same in every database. */
+async function creditorOf(db: Database, code: string, name: string, nameEn: string) {
+  const [creditor] = await db.insert(creditors).values({ code, name, nameEn, creditCode: '91330000MA0000000X', registeredAddress: '测试地址', servicePhone: '95500', court: '测试法院', policy: defaultPolicy }).returning();
+  return creditor!;
+}
 
 /** Everything the batch wrote, without the ids and moments that differ between two databases, in a fixed order. */
 async function written(test: TestDatabase, batchId: string) {
@@ -71,14 +77,11 @@ async function written(test: TestDatabase, batchId: string) {
 async function importIn(parts: number) {
   const test = await createTestDatabase();
   open = test;
-  const [creditor] = await test.db
-    .insert(creditors)
-    .values({ code: 'PARTS', name: '分批银行', nameEn: 'Parts Bank', creditCode: '91330000MA0000000X', registeredAddress: '测试地址', servicePhone: '95500', court: '测试法院', policy: defaultPolicy })
-    .returning();
-  const admin = await makeStaff(test.db, creditor!.id, 'admin');
-  const ctx: Ctx = { actor: { type: 'staff', id: admin.id, role: 'admin', creditorId: creditor!.id }, meta: {} };
+  const creditor = await creditorOf(test.db, 'PARTS', '分批银行', 'Parts Bank');
+  const admin = await makeStaff(test.db, creditor.id, 'admin');
+  const ctx: Ctx = { actor: { type: 'staff', id: admin.id, role: 'admin', creditorId: creditor.id }, meta: {} };
   const apply = async (source: string) => {
-    const { batchId } = await uploadImport(ctx, { creditorId: creditor!.id, filename: path.basename(source), encoding: 'auto', declaredSize: null }, fs.createReadStream(source), { enqueue: noQueue });
+    const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: path.basename(source), encoding: 'auto', declaredSize: null }, fs.createReadStream(source), { enqueue: noQueue });
     expect((await validateImport(batchId, { now, threads: 0 })).status).toBe('previewed');
     await confirmImport(ctx, batchId, { enqueue: noQueue });
     // How many parts were prepared before the decision (the one-backend apply prepares none and never calls this).
@@ -125,13 +128,10 @@ describe('recovery of parts left prepared', () => {
   it('commits the parts of a batch whose decision was recorded, rolls back the others, and leaves a batch being applied to its apply', { timeout: 60_000 }, async () => {
     const test = await createTestDatabase();
     open = test;
-    const [creditor] = await test.db
-      .insert(creditors)
-      .values({ code: 'RECOVER', name: '恢复银行', nameEn: 'Recovery Bank', creditCode: '91330000MA0000000X', registeredAddress: '测试地址', servicePhone: '95500', court: '测试法院', policy: defaultPolicy })
-      .returning();
-    const admin = await makeStaff(test.db, creditor!.id, 'admin');
+    const creditor = await creditorOf(test.db, 'RECOVER', '恢复银行', 'Recovery Bank');
+    const admin = await makeStaff(test.db, creditor.id, 'admin');
     const batch = async (status: 'imported' | 'importing') =>
-      (await test.db.insert(importBatches).values({ creditorId: creditor!.id, uploadedBy: admin.id, filename: `${status}.csv`, encodingChoice: 'auto', status }).returning())[0]!.id;
+      (await test.db.insert(importBatches).values({ creditorId: creditor.id, uploadedBy: admin.id, filename: `${status}.csv`, encodingChoice: 'auto', status }).returning())[0]!.id;
     const [decided, undecided, live] = [await batch('imported'), await batch('importing'), await batch('importing')];
     await test.db.execute(sql`create table recovery_marks (batch_id uuid, part int)`);
     // A part of each: a row of its own, prepared by a session that then goes away (as a dead process's would).
@@ -188,15 +188,12 @@ describe('on a server without prepared transactions', () => {
       url.pathname = '/concord_no_2pc';
       await applyMigrations(url.toString());
       const db = connectDb(url.toString());
-      const [creditor] = await db
-        .insert(creditors)
-        .values({ code: 'ONE', name: '单库银行', nameEn: 'One Bank', creditCode: '91330000MA0000000X', registeredAddress: '测试地址', servicePhone: '95500', court: '测试法院', policy: defaultPolicy })
-        .returning();
-      const staff = await makeStaff(db, creditor!.id, 'admin');
-      const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor!.id }, meta: {} };
+      const creditor = await creditorOf(db, 'ONE', '单库银行', 'One Bank');
+      const staff = await makeStaff(db, creditor.id, 'admin');
+      const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor.id }, meta: {} };
       const small = path.join(dir, 'small.csv');
       writePortfolioFile(small, 40, 960_000, 'ONE');
-      const { batchId } = await uploadImport(ctx, { creditorId: creditor!.id, filename: 'small.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
+      const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'small.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
       expect((await validateImport(batchId, { now })).status).toBe('previewed');
       await confirmImport(ctx, batchId, { enqueue: noQueue });
       const phases: string[] = [];
