@@ -248,7 +248,8 @@ export async function applyImport(batchId: string, options: ApplyOptions = {}): 
     // The staging as it is now: the planner otherwise takes a batch for a few hundred rows and nests its joins. Before
     // the transactions, so that the lock ANALYZE takes is not held through them (two batches' applies would queue on it).
     await coordinator.query('analyze import_rows');
-    const wanted = Math.max(1, options.parts ?? 2);
+    // Each part a connection of the pool, beside this one and the stage's writes: a pool too small for that gets one part.
+    const wanted = Math.min(Math.max(1, options.parts ?? 2), (pool.options.max ?? 10) - 2);
     const parts = wanted > 1 && (await preparedTransactionsAllowed(coordinator, wanted)) ? wanted : 1;
     logger.debug({ batchId, parts }, 'import apply');
     const add = (part: PartReport) => {
