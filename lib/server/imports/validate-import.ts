@@ -122,7 +122,6 @@ export async function validateImport(batchId: string, options: ValidateOptions =
   // The server process that holds the batch's lock, for whoever must end it if this process dies first (import-process.ts).
   if (options.onBackend) options.onBackend((await writer.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid);
   const reader = await pool.connect();
-  const fileReader = await pool.connect();
   let locked = false;
   let checkers: ReturnType<typeof rowCheckers> | null = null;
   const report: ValidationReport = { status: 'skipped', read: 0, valid: 0, invalid: 0 };
@@ -323,7 +322,7 @@ export async function validateImport(batchId: string, options: ValidateOptions =
     let problem: FileProblem | null = null;
     let recordNo = -1;
     try {
-      for await (const cells of csvRecords(timedChunks(fileChunks(fileReader, batchId), waited), sniffed.encoding)) {
+      for await (const cells of csvRecords(timedChunks(fileChunks(reader, batchId), waited), sniffed.encoding)) {
         recordNo++;
         if (!index) {
           const mapping = mapHeader(cells);
@@ -385,6 +384,5 @@ export async function validateImport(batchId: string, options: ValidateOptions =
     if (locked) await writer.query('select pg_advisory_unlock($1)', [batchLockKey(batchId)]).catch(() => undefined);
     writer.release();
     reader.release();
-    fileReader.release();
   }
 }
