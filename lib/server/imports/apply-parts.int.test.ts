@@ -208,3 +208,24 @@ describe('on a server without prepared transactions', () => {
     }
   });
 });
+
+describe('on a pool of two connections (npm start seeds the demo import on one)', () => {
+  it('validates with the file read on the reader’s connection and applies in one backend', { timeout: 60_000 }, async () => {
+    const test = await createTestDatabase();
+    open = test;
+    const db = connectDb(test.url, 2);
+    const creditor = await creditorOf(db, 'POOL', '小池银行', 'Pool Bank');
+    const staff = await makeStaff(db, creditor.id, 'admin');
+    const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor.id }, meta: {} };
+    const small = path.join(dir, 'pool.csv');
+    writePortfolioFile(small, 30, 970_000, 'POOL');
+    const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'pool.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
+    expect((await validateImport(batchId, { now })).status).toBe('previewed');
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    const phases: string[] = [];
+    expect(await applyImport(batchId, { now, onPhase: (phase) => void phases.push(phase) })).toMatchObject({ status: 'imported', imported: 30 });
+    expect(phases).toEqual([]);
+    await test.drop();
+    open = null;
+  });
+});
