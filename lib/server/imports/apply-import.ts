@@ -210,6 +210,8 @@ export type ApplyOptions = {
   parts?: number;
   /** Called once every part is prepared, and once the decision is recorded (the tests of a process killed there). */
   onPhase?: (phase: 'prepared' | 'decided') => Promise<void> | void;
+  /** How long a part waits for a lock before the halves are taken to have met on a key (tests make it short). */
+  lockTimeoutMs?: number;
 };
 
 const backendPid = async (client: pg.PoolClient) => (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
@@ -258,57 +260,74 @@ export async function applyImport(batchId: string, options: ApplyOptions = {}): 
       report.invitations += part.invitations;
     };
 
-    if (parts === 1) {
-      // One backend: the parts' statements and the decision in one transaction.
+    const applyInParts = async () => {
+      // Two (or more) backends at once, each on its own part, each prepared (PREPARE TRANSACTION: written to disk,
+      // its locks held, neither committed nor lost) before anything is committed.
+      const filters = partFilters(parts);
+      for (let i = 0; i < parts; i++) backends.push(await pool.connect());
+      const pids = await Promise.all(backends.map(backendPid));
+      pids.forEach((pid) => options.onBackend?.(pid));
+      const settled = await Promise.allSettled(
+        backends.map(async (client, i) => {
+          try {
+            await client.query('begin');
+            // Two parts can still meet on a unique key (two rows' random invitation codes alike), where one would wait
+            // for the other's prepared transaction, which waits for it: it gives up instead (and the batch is applied
+            // again in one backend, below).
+            await client.query(`set local lock_timeout = ${Math.round(options.lockTimeoutMs ?? 10_000)}`);
+            const part = await applyPart(client, { batchId, batch, now, mine: filters[i]!, stages: i === 0 });
+            await client.query(`prepare transaction ${client.escapeLiteral(preparedPartName(batchId, i))}`);
+            prepared.push(preparedPartName(batchId, i));
+            return part;
+          } catch (error) {
+            await client.query('rollback').catch(() => undefined);
+            // The other parts need not run on: their statements in hand are cancelled (a prepared one waits for the rollback below).
+            await Promise.all(pids.filter((_, j) => j !== i).map((pid) => pool.query('select pg_cancel_backend($1)', [pid]).catch(() => undefined)));
+            throw error;
+          }
+        }),
+      );
+      // A lock wait given up or a deadlock among the failures (the other parts were cancelled because of the first) means
+      // the halves met; else the first failure is the batch's.
+      const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as { code?: string }] : []));
+      if (failures.length) throw failures.find((f) => f.code === '55P03' || f.code === '40P01') ?? failures[0];
+      for (const s of settled) if (s.status === 'fulfilled') add(s.value);
+      await options.onPhase?.('prepared');
+      // The decision, committed on its own: from here on the batch is imported, whatever happens to this process
+      // (recovery commits what it prepared: prepared-imports.ts). The batch's audit event is in it.
       await coordinator.query('begin');
-      add(await applyPart(coordinator, { batchId, batch, now, mine: '', stages: true }));
       await recordDecision(coordinator, batchId, batch, report, now);
       await coordinator.query('commit');
-      report.status = 'imported';
-      return report;
-    }
+      decided = true;
+      await options.onPhase?.('decided');
+      for (const name of [...prepared]) {
+        await coordinator.query(`commit prepared ${coordinator.escapeLiteral(name)}`);
+        prepared.splice(prepared.indexOf(name), 1);
+      }
+    };
 
-    // Two (or more) backends at once, each on its own part, each prepared (PREPARE TRANSACTION: written to disk,
-    // its locks held, neither committed nor lost) before anything is committed.
-    const filters = partFilters(parts);
-    for (let i = 0; i < parts; i++) backends.push(await pool.connect());
-    const pids = await Promise.all(backends.map(backendPid));
-    pids.forEach((pid) => options.onBackend?.(pid));
-    const settled = await Promise.allSettled(
-      backends.map(async (client, i) => {
-        try {
-          await client.query('begin');
-          // Two parts can still meet on a unique key (a random invitation code, about once in 10^9), where one would
-          // wait for the other's prepared transaction, which waits for it: it gives up instead, and the batch fails
-          // whole (to be confirmed again).
-          await client.query(`set local lock_timeout = '10s'`);
-          const part = await applyPart(client, { batchId, batch, now, mine: filters[i]!, stages: i === 0 });
-          await client.query(`prepare transaction ${client.escapeLiteral(preparedPartName(batchId, i))}`);
-          prepared.push(preparedPartName(batchId, i));
-          return part;
-        } catch (error) {
-          await client.query('rollback').catch(() => undefined);
-          // The other parts need not run on: their statements in hand are cancelled (a prepared one waits for the rollback below).
-          await Promise.all(pids.filter((_, j) => j !== i).map((pid) => pool.query('select pg_cancel_backend($1)', [pid]).catch(() => undefined)));
-          throw error;
-        }
-      }),
-    );
-    const failure = settled.find((s) => s.status === 'rejected');
-    if (failure) throw failure.reason;
-    for (const s of settled) if (s.status === 'fulfilled') add(s.value);
-    await options.onPhase?.('prepared');
-    // The decision, committed on its own: from here on the batch is imported, whatever happens to this process
-    // (recovery commits what it prepared: prepared-imports.ts). The batch's audit event is in it.
+    if (parts > 1) {
+      try {
+        await applyInParts();
+        report.status = 'imported';
+        return report;
+      } catch (error) {
+        // Two halves that met on a unique key (two rows' random invitation codes alike, about once in 10^5 batches of
+        // 100,000: inside one backend ON CONFLICT draws again, across two each waits for the other) gave up on their
+        // lock_timeout, or PostgreSQL found them deadlocked: the halves are rolled back and the batch applied again in
+        // one backend. Anything else fails the batch.
+        const code = (error as { code?: string }).code;
+        if (decided || (code !== '55P03' && code !== '40P01')) throw error;
+        for (const name of prepared.splice(0)) await coordinator.query(`rollback prepared ${coordinator.escapeLiteral(name)}`);
+        Object.assign(report, { casesOpened: 0, borrowersCreated: 0, invitations: 0 });
+        logger.warn({ batchId, code }, 'import halves met on a key: applied in one backend');
+      }
+    }
+    // One backend: the statements and the decision in one transaction.
     await coordinator.query('begin');
+    add(await applyPart(coordinator, { batchId, batch, now, mine: '', stages: true }));
     await recordDecision(coordinator, batchId, batch, report, now);
     await coordinator.query('commit');
-    decided = true;
-    await options.onPhase?.('decided');
-    for (const name of [...prepared]) {
-      await coordinator.query(`commit prepared ${coordinator.escapeLiteral(name)}`);
-      prepared.splice(prepared.indexOf(name), 1);
-    }
     report.status = 'imported';
     return report;
   } catch (error) {

@@ -229,3 +229,34 @@ describe('on a pool of two connections (npm start seeds the demo import on one)'
     open = null;
   });
 });
+
+describe('two halves that meet on a unique key', () => {
+  it('give up waiting for each other, and the batch is applied in one backend, every case with its own code', { timeout: 60_000 }, async () => {
+    const test = await createTestDatabase();
+    open = test;
+    const creditor = await creditorOf(test.db, 'MEET', '相遇银行', 'Meet Bank');
+    const staff = await makeStaff(test.db, creditor.id, 'admin');
+    const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor.id }, meta: {} };
+    const small = path.join(dir, 'meet.csv');
+    writePortfolioFile(small, 40, 980_000, 'MEET');
+    const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'meet.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
+    expect((await validateImport(batchId, { now })).status).toBe('previewed');
+    // A row of each half drew the same invitation code (about once in 10^5 files of 100,000 rows).
+    const first = async (half: ReturnType<typeof sql>) =>
+      (await test.db.execute<{ line: number; invite_code: string }>(sql`select r.line, r.invite_code from import_rows r where r.batch_id = ${batchId} ${half} order by r.line limit 1`)).rows[0]!;
+    const low = await first(sql.raw(partFilters(2)[0]!));
+    const high = await first(sql.raw(partFilters(2)[1]!));
+    await test.db.execute(sql`update import_rows set invite_code = ${low.invite_code} where batch_id = ${batchId} and line = ${high.line}`);
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    const phases: string[] = [];
+    const report = await applyImport(batchId, { now, parts: 2, lockTimeoutMs: 300, onPhase: (phase) => void phases.push(phase) });
+    expect(report).toEqual({ status: 'imported', imported: 40, casesOpened: 40, borrowersCreated: 40, invitations: 40 });
+    // Never prepared: the halves gave up before, and one backend did it all.
+    expect(phases).toEqual([]);
+    const codes = await test.db.execute<{ n: number; distinct: number }>(sql`select count(*)::int as n, count(distinct invite_code)::int as distinct from cases where creditor_id = ${creditor.id}`);
+    expect(codes.rows[0]).toEqual({ n: 40, distinct: 40 });
+    expect((await test.db.execute(sql`select 1 from pg_prepared_xacts where database = current_database()`)).rows).toEqual([]);
+    await test.drop();
+    open = null;
+  });
+});
