@@ -13,7 +13,7 @@ import { copyLine } from './copy-text';
 import { csvRecords, fileChunks, importLimits, sniffFile, type FileProblem } from './import-file';
 import { batchLockKey } from './import-lock';
 import { defaultCheckerThreads, rowCheckers } from './row-checkers';
-import { checkRows, type CheckedRow, type RowRecord, type RowResult } from './row-checks';
+import type { CheckedRow, RowRecord, RowResult } from './row-checks';
 
 /**
  * The validation job (lib/server/jobs.ts, `import-validate`): reads the uploaded file as a stream, checks every
@@ -24,13 +24,8 @@ import { checkRows, type CheckedRow, type RowRecord, type RowResult } from './ro
  * lock); run again, it starts over.
  */
 const BATCH_ROWS = 1000;
-/** Batches with the checker threads at once, per thread: enough to keep them busy; past it, the reading thread checks a batch itself. */
-const QUEUED_PER_THREAD = 2;
-/**
- * Batches read and not yet staged, at most: the reading thread waits for the oldest past it. Each holds ~4 MB of rows:
- * 8 took the validation's peak RSS to 322 MB, 3 kept it at 275 (its limit is 300).
- */
-const AHEAD_MAX = 3;
+/** Batches checked ahead of the one the database works on, per checker thread: enough to keep them busy, few enough to bound memory. */
+const AHEAD_PER_THREAD = 2;
 /** Below this size (about 10,000 rows) the rows are checked in the job's own thread: starting the threads costs more than they save. */
 const THREADS_FROM_BYTES = 2 * 1024 * 1024;
 
@@ -101,17 +96,6 @@ function diff(row: CheckedRow, existing: Existing | undefined, borrower: { full_
 async function setProgress(db: pg.ClientBase, batchId: string, fields: Record<string, unknown>) {
   const names = Object.keys(fields);
   await db.query(`update import_batches set ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [batchId, ...names.map((n) => (n === 'problem' && fields[n] !== null ? JSON.stringify(fields[n]) : fields[n]))]);
-}
-
-/** The file's chunks, with the time spent fetching them counted. */
-async function* timedChunks(chunks: AsyncGenerator<Buffer>, waited: { chunks: number }): AsyncGenerator<Buffer> {
-  for (;;) {
-    const t = performance.now();
-    const next = await chunks.next();
-    waited.chunks += performance.now() - t;
-    if (next.done) return;
-    yield next.value;
-  }
 }
 
 export async function validateImport(batchId: string, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -276,53 +260,28 @@ export async function validateImport(batchId: string, options: ValidateOptions =
       await setProgress(reader, batchId, { rows_read: report.read, rows_valid: report.valid, rows_invalid: report.invalid });
     };
     let inFlight: Promise<void> = Promise.resolve();
-    // Where the reading thread spends its time (LOG_LEVEL=debug, wall-clock, so a busy machine's waits count too):
-    // waiting for the checker threads' results, on the checks against earlier rows, waiting for the batch before with
-    // the database, fetching the file's chunks; and how many batches it checked itself.
-    const waited = { checks: 0, crossCheck: 0, database: 0, chunks: 0, checkedHere: 0, checkedByThreads: 0 };
-    const started = performance.now();
     // Batches sent to the checker threads, in file order, with their results to come.
-    const ahead: { records: RowRecord[]; results: Promise<RowResult[]>; done: boolean }[] = [];
-    let withThreads = 0;
+    const ahead: { records: RowRecord[]; results: Promise<RowResult[]> }[] = [];
     const stageNext = async () => {
       const { records, results } = ahead.shift()!;
-      let t = performance.now();
-      const done = await results;
-      waited.checks += performance.now() - t;
-      t = performance.now();
-      const checked = crossCheck(records, done);
-      waited.crossCheck += performance.now() - t;
-      t = performance.now();
+      const checked = crossCheck(records, await results);
       // In order: the batch before this one finishes with the database first (and a failure of it surfaces here).
       await inFlight;
-      waited.database += performance.now() - t;
       inFlight = stageBatch(checked);
       inFlight.catch(() => undefined);
     };
     const dispatch = async (records: RowRecord[], index: Map<PortfolioColumn, number>) => {
-      const input = { records, index: [...index], today, creditorId };
-      // The checker threads take a batch while they have few; past that the reading thread checks it itself rather than
-      // wait for them (with one thread on 2 cores, the checks are the longer part: the two threads share them so).
-      const local = checkers!.threads === 0 || withThreads >= checkers!.threads * QUEUED_PER_THREAD;
-      const entry = { records, results: local ? Promise.resolve(checkRows(input)) : checkers!.check(input), done: local };
-      if (!local) {
-        withThreads++;
-        entry.results.then(
-          () => ((entry.done = true), withThreads--),
-          () => ((entry.done = true), withThreads--),
-        );
-      }
-      waited[local ? 'checkedHere' : 'checkedByThreads']++;
-      ahead.push(entry);
-      // Staged in file order: every batch whose checks are done, and the oldest anyway once too many are read ahead.
-      while (ahead.length && (ahead[0]!.done || ahead.length > (checkers!.threads ? AHEAD_MAX : 1))) await stageNext();
+      const results = checkers!.check({ records, index: [...index], today, creditorId });
+      results.catch(() => undefined);
+      ahead.push({ records, results });
+      if (ahead.length > Math.max(1, checkers!.threads * AHEAD_PER_THREAD)) await stageNext();
     };
     let index: Map<PortfolioColumn, number> | null = null;
     let pending: RowRecord[] = [];
     let problem: FileProblem | null = null;
     let recordNo = -1;
     try {
-      for await (const cells of csvRecords(timedChunks(fileChunks(reader, batchId), waited), sniffed.encoding)) {
+      for await (const cells of csvRecords(fileChunks(reader, batchId), sniffed.encoding)) {
         recordNo++;
         if (!index) {
           const mapping = mapHeader(cells);
@@ -355,8 +314,6 @@ export async function validateImport(batchId: string, options: ValidateOptions =
     }
     // A batch still with the database when the file turned out unreadable: it finishes before the staging is dropped.
     await inFlight.catch(() => undefined);
-    const ms = (n: number) => Math.round(n);
-    logger.debug({ batchId, ms: ms(performance.now() - started), waitChecks: ms(waited.checks), crossCheck: ms(waited.crossCheck), waitDatabase: ms(waited.database), fetchChunks: ms(waited.chunks), batches: { checkedHere: waited.checkedHere, checkedByThreads: waited.checkedByThreads } }, 'import validation: the reading thread');
     if (!problem && !index) problem = { key: 'empty' };
     if (!problem && report.read === 0) problem = { key: 'noRows' };
     copy.end();
