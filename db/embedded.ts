@@ -86,6 +86,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   log?: (message: string) => void;
+  /** Server settings over the defaults below (a test of a server configured otherwise). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const dataDir = path.join(dir, 'pgdata');
@@ -125,7 +127,8 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (options.persistent === false ? 'off' : 'on')],
+    // max_prepared_transactions: the import's apply commits its two backends' halves together (two-phase commit).
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'max_prepared_transactions=16', '-c', 'fsync=' + (options.persistent === false ? 'off' : 'on'), ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[postgres] ${String(error)}`),
   });

@@ -31,11 +31,39 @@ const step = async <T>(work: () => Promise<T>, own?: (result: T) => { cpuMs: num
 const upload = await step(() => uploadImport(ctx, { creditorId, filename: 'bench.csv', encoding: 'auto', declaredSize: fs.statSync(file).size }, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { enqueue: noQueue }));
 const batchId = upload.result.batchId;
 const own = (r: { cpuMs: number; maxRssMb: number }) => r;
-const validate = await step(() => runImportProcess('validate', batchId, new Date(), { url }), own);
-const apply = await step(async () => {
-  await confirmImport(ctx, batchId, { enqueue: noQueue });
-  return runImportProcess('apply', batchId, new Date(), { url });
-}, own);
+/**
+ * With LOG_LEVEL=debug: what the database's busy backends are doing during a step, sampled every 50 ms (pg_stat_activity's
+ * wait event, or 'cpu' when none): where the apply's two backends wait on each other, or on nothing.
+ */
+const waits = <T>(name: string, work: () => Promise<T>) => async () => {
+  if (process.env.LOG_LEVEL !== 'debug') return work();
+  const seen = new Map<string, number>();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { rows } = await getPool().query<{ w: string }>(
+        `select coalesce(wait_event_type || ':' || wait_event, 'cpu') as w from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      );
+      for (const { w } of rows) seen.set(w, (seen.get(w) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  try {
+    return await work();
+  } finally {
+    sampling = false;
+    await sampler;
+    console.error(`${name}: backends' samples (50 ms) ${JSON.stringify(Object.fromEntries([...seen].sort((a, b) => b[1] - a[1])))}`);
+  }
+};
+const validate = await step(waits('validate', () => runImportProcess('validate', batchId, new Date(), { url })), own);
+const apply = await step(
+  waits('apply', async () => {
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    return runImportProcess('apply', batchId, new Date(), { url });
+  }),
+  own,
+);
 const steps = { upload, validate, apply };
 console.log(
   JSON.stringify({

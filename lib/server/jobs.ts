@@ -112,6 +112,8 @@ async function withRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
 
 /** Starts a worker: every job's queue, its schedule (unless `schedule: false`, for tests) and its handler. */
 export async function startJobs(connectionString: string, options: { schedule?: boolean; name?: string; pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
+  // An import apply that a dead worker left half-committed (two-phase commit) is settled first: its parts hold locks.
+  await import('./imports/prepared-imports').then((m) => m.resolvePreparedImportsAt(connectionString));
   const boss = bossFor(connectionString, options.name ?? 'concord-worker');
   await boss.start();
   for (const job of jobDefinitions) {

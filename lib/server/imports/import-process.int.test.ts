@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importBatches, loans } from '@/db/schema';
+import { auditEvents, importBatches, loans } from '@/db/schema';
 import { makeCreditor, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { writePortfolioFile } from '@/scripts/lib/portfolio-file';
@@ -81,5 +81,49 @@ describe('the import jobs in their own process', () => {
     await confirmImport(ctx, batchId, { enqueue: noQueue });
     expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 4000 });
     expect(await loansOf(creditorId)).toBe(4000);
+  });
+
+  // The apply's two halves are joined by two-phase commit (apply-import.ts): killed once both are prepared but before
+  // the decision, nothing of the batch is imported; killed once the decision is recorded, all of it is.
+  const prepared = async () => (await test.db.execute<{ gid: string }>(sql`select gid from pg_prepared_xacts where gid like 'concord-import:%' and database = current_database()`)).rows;
+  const appliedEvents = async (batchId: string) => (await test.db.select().from(auditEvents).where(sql`${auditEvents.action} = 'import.applied' and ${auditEvents.entityId} = ${batchId}`)).length;
+  const killedAt = async (holdAt: 'prepared' | 'decided', rows: number, offset: number) => {
+    const { ctx, batchId, creditorId } = await uploaded(rows, offset);
+    expect((await runImportProcess('validate', batchId, now, { url: test.url })).report.status).toBe('previewed');
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    let child: ChildProcess | null = null;
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const applying = runImportProcess('apply', batchId, now, { url: test.url, holdAt, onSpawn: (c) => (child = c), onHeld: () => held() });
+    applying.catch(() => undefined);
+    await holding;
+    // Both halves are prepared and still there: neither committed nor gone.
+    expect((await prepared()).map((p) => p.gid).sort()).toEqual([`concord-import:${batchId}:0`, `concord-import:${batchId}:1`]);
+    expect(await loansOf(creditorId)).toBe(0);
+    (child as ChildProcess | null)!.kill('SIGKILL');
+    await expect(applying).rejects.toThrow(/no report/);
+    expect(await prepared()).toEqual([]);
+    return { ctx, batchId, creditorId };
+  };
+
+  it('killed after both halves are prepared, before the decision: nothing of the batch, marked failed; confirmed again, it imports', { timeout: 180_000 }, async () => {
+    const { ctx, batchId, creditorId } = await killedAt('prepared', 600, 930_000);
+    const [batch] = await test.db.select().from(importBatches).where(eq(importBatches.id, batchId));
+    expect(batch).toMatchObject({ status: 'failed', problem: { key: 'applyFailed' }, rowsImported: 0 });
+    expect(await loansOf(creditorId)).toBe(0);
+    expect(await appliedEvents(batchId)).toBe(0);
+    await confirmImport(ctx, batchId, { enqueue: noQueue });
+    expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 600, casesOpened: 600 });
+    expect(await loansOf(creditorId)).toBe(600);
+  });
+
+  it('killed after the decision is recorded, before the halves commit: all of the batch, once', { timeout: 180_000 }, async () => {
+    const { batchId, creditorId } = await killedAt('decided', 600, 940_000);
+    const [batch] = await test.db.select().from(importBatches).where(eq(importBatches.id, batchId));
+    expect(batch).toMatchObject({ status: 'imported', rowsImported: 600, casesOpened: 600, invitationsQueued: 600 });
+    expect(await loansOf(creditorId)).toBe(600);
+    expect(await appliedEvents(batchId)).toBe(1);
+    const cases = await test.db.execute<{ n: number }>(sql`select count(*)::int as n from cases where creditor_id = ${creditorId}`);
+    expect(cases.rows[0]!.n).toBe(600);
   });
 });
