@@ -92,6 +92,9 @@ if (!env.DEMO_MODE) {
 // The job worker runs beside the web server, on the same database, unless CONCORD_NO_WORKER=1 (a deployment
 // whose jobs run in `npm run worker` processes of their own: README, "Background jobs").
 process.env.DATABASE_URL = url;
+// And demo mode as decided here, for the processes the worker forks (each import's validation and apply): with
+// DATABASE_URL set and DEMO_MODE unset they would take themselves for a deployment and find no secrets.
+process.env.DEMO_MODE = String(env.DEMO_MODE);
 const { startJobs } = await import('@/lib/server/jobs');
 const boss = process.env.CONCORD_NO_WORKER === '1' ? null : await startJobs(url);
 log(boss ? 'Job queue started' : 'No job worker here (CONCORD_NO_WORKER=1)');

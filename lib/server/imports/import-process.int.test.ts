@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, importBatches, loans } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 import { makeCreditor, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { writePortfolioFile } from '@/scripts/lib/portfolio-file';
@@ -54,6 +55,31 @@ describe('the import jobs in their own process', () => {
     const applied = await runImportProcess('apply', batchId, now, { url: test.url });
     expect(applied.report).toMatchObject({ status: 'imported', imported: 200, casesOpened: 200 });
     expect(await loansOf(creditorId)).toBe(200);
+  });
+
+  it('run in the demo mode of the process that starts them, with the demo secrets from DATA_DIR (as npm start leaves the environment)', { timeout: 120_000 }, async () => {
+    const { batchId } = await uploaded(20, 915_000);
+    // This process decided its mode at its start, as npm start does (getEnv is read once).
+    expect(getEnv().DEMO_MODE).toBe(true);
+    // npm start decides demo mode with no DATABASE_URL, then sets DATABASE_URL for the embedded database; the secrets
+    // are in DATA_DIR's secrets.json, not in the environment. A forked process deciding for itself found a deployment
+    // without secrets: every import uploaded in the demo was refused as "cannot be read as CSV".
+    const names = ['DATABASE_URL', 'DEMO_MODE', 'AUTH_SECRET', 'CONCORD_ENCRYPTION_KEY', 'DATA_DIR'] as const;
+    const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+    const dataDir = fs.mkdtempSync(path.join(dir, 'data-'));
+    try {
+      process.env.DATABASE_URL = test.url;
+      process.env.DATA_DIR = dataDir;
+      for (const name of ['DEMO_MODE', 'AUTH_SECRET', 'CONCORD_ENCRYPTION_KEY'] as const) delete process.env[name];
+      const validated = await runImportProcess('validate', batchId, now, { url: test.url });
+      expect(validated.report).toMatchObject({ status: 'previewed', read: 20, valid: 20, invalid: 0 });
+      expect(fs.existsSync(path.join(dataDir, 'secrets.json'))).toBe(true);
+    } finally {
+      for (const name of names) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
   });
 
   it('killed in the middle of the apply, leave nothing of the batch, marked failed; confirmed again, it imports', { timeout: 180_000 }, async () => {

@@ -2,6 +2,7 @@ import 'server-only';
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { getPool, resolveDatabaseUrl } from '@/db/client';
+import { getEnv } from '@/lib/env';
 import { logger } from '../logger';
 import type { ApplyReport } from './apply-import';
 import { resolvePreparedImportsAt } from './prepared-imports';
@@ -65,7 +66,10 @@ export async function runImportProcess(
         await Promise.all(backendPids.map((pid) => endBackend(pid).catch(() => undefined)));
         reject(error);
       };
-      const child = fork(entry, [JSON.stringify(input)], { execArgv: [...loader, ...importProcessFlags], stdio: 'inherit' });
+      // Demo mode as this process decided it: `npm start` sets DATABASE_URL for the embedded database, and a process
+      // that finds DATABASE_URL without DEMO_MODE takes itself for a deployment, with no secrets (the demo's are in DATA_DIR).
+      const env = { ...process.env, DEMO_MODE: String(getEnv().DEMO_MODE) };
+      const child = fork(entry, [JSON.stringify(input)], { execArgv: [...loader, ...importProcessFlags], stdio: 'inherit', env });
       options.onSpawn?.(child);
       child.on('message', (message: ImportProcessResult | { backendPid: number } | { held: string }) => {
         if ('backendPid' in message) backendPids.push(message.backendPid);
