@@ -12,6 +12,15 @@ describe('server translations with process-wide caches', () => {
     expect(en('showAll', { count: 3 })).toBe('Show the other 3 installments');
   });
 
+  it('counts rows, loans and cases in English in the singular and the plural (the import once said "1 rows have problems")', async () => {
+    const en = await getTranslations({ locale: 'en', namespace: 'staffImport' });
+    expect(en('confirm', { count: 1 })).toBe('Import 1 row');
+    expect(en('confirm', { count: 2 })).toBe('Import 2 rows');
+    expect(en('previewIntro', { valid: 1, new: 1, updated: 0, unchanged: 0, invalid: 1 })).toBe('1 row can be imported: 1 new loan, 0 loans that change, 0 unchanged (skipped). 1 row has problems and will not be imported.');
+    expect(en('previewIntro', { valid: 2, new: 1, updated: 1, unchanged: 0, invalid: 0 })).toBe('2 rows can be imported: 1 new loan, 1 loan that changes, 0 unchanged (skipped). No row has problems.');
+    expect(en('done', { imported: 1, cases: 1, borrowers: 0, invitations: 2 })).toBe('Imported 1 row: 1 case opened, 0 borrower accounts created, 2 invitations queued.');
+  });
+
   it('parses a message once for the life of the process, not once per request, and each locale apart', async () => {
     const parsed = () => Object.values(sharedCacheOf('en').message);
     const before = parsed();
