@@ -28,7 +28,22 @@ export async function* fileChunks(client: pg.ClientBase, batchId: string): Async
   }
 }
 
-export type FileProblem = { key: 'empty' | 'binary' | 'workbook' | 'malformed' | 'header' | 'noRows' | 'tooManyRows'; params?: Record<string, string | number> };
+export type FileProblem = { key: 'empty' | 'binary' | 'workbook' | 'malformed' | 'header' | 'noRows' | 'tooManyRows' | 'checkFailed'; params?: Record<string, string | number> };
+
+/**
+ * What an error met while reading and checking a file says to the admin: a CSV parser's error (its codes start with
+ * CSV_: an unclosed quote, a record over the size limit) is the file's, from the row that could not be read — the
+ * one after the last record parsed, numbered as the preview numbers rows (the parser's line count is where it gave
+ * up: for a quote never closed, the end of the file); anything else (the database, a checker thread, the
+ * configuration) is ours, and is not blamed on the file.
+ */
+export function readingProblem(error: unknown, nextRow: number): FileProblem {
+  const { code, records } = (error ?? {}) as { code?: unknown; records?: unknown };
+  // The parser's count of the records it read, the header's included (row 1): the next is on row records + 1. The
+  // reader's own count can be behind it, since the parser reads ahead of what it has handed over.
+  if (typeof code === 'string' && code.startsWith('CSV_')) return { key: 'malformed', params: { line: typeof records === 'number' ? records + 1 : nextRow } };
+  return { key: 'checkFailed' };
+}
 
 /** The first bytes of the file: what it is, and in which encoding it is read. */
 export function sniffFile(prefix: Buffer, choice: EncodingChoice): { ok: true; encoding: TextEncoding } | { ok: false; problem: FileProblem } {

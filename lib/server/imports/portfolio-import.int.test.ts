@@ -346,6 +346,10 @@ describe('the portfolio import', () => {
       params: { missing: 'product, principal, annualRate, repaymentMethod, startDate, termMonths', unknown: '颜色' },
     });
     expect(await problemOf(Buffer.from('借款人姓名,身份证号,手机号,合同号,产品,本金,年利率,还款方式,放款日,期限（月）\r\n'))).toEqual({ key: 'noRows' });
+    // A quotation mark never closed, from the file's row 4 on: named as the file's problem, from that row.
+    const header = '借款人姓名,身份证号,手机号,合同号,产品,本金,年利率,还款方式,放款日,期限（月）';
+    const row = '张三,110101199003071233,13800138001,HT-Q1,消费贷,1000,7.2,等额本息,2025-06-10,12';
+    expect(await problemOf(Buffer.from(`${header}\r\n${row}\r\n${row.replace('HT-Q1', 'HT-Q2')}\r\n张三,"1101,13800138001,HT-Q3\r\n${row}\r\n`))).toEqual({ key: 'malformed', params: { line: 4 } });
     await expect(uploadImport(ctx, { creditorId: creditor.id, filename: 'big.csv', encoding: 'auto', declaredSize: 200 * 1024 * 1024 }, bytesOf(Buffer.from('x')), { enqueue: noQueue })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', params: { max: 100 } });
   });
 

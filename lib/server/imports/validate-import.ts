@@ -10,7 +10,7 @@ import type { EncodingChoice } from '@/lib/domain/text-file';
 import { encryptField } from '../crypto';
 import { logger } from '../logger';
 import { copyLine } from './copy-text';
-import { csvRecords, fileChunks, importLimits, sniffFile, type FileProblem } from './import-file';
+import { csvRecords, fileChunks, importLimits, readingProblem, sniffFile, type FileProblem } from './import-file';
 import { batchLockKey } from './import-lock';
 import { defaultCheckerThreads, rowCheckers } from './row-checkers';
 import type { CheckedRow, RowRecord, RowResult } from './row-checks';
@@ -308,9 +308,10 @@ export async function validateImport(batchId: string, options: ValidateOptions =
       while (!problem && ahead.length) await stageNext();
       await inFlight;
     } catch (error) {
-      const err = error as { code?: string; lines?: number; message?: string };
-      problem = { key: 'malformed', params: { line: err.lines ?? recordNo + 2 } };
-      logger.info({ batchId, code: err.code }, 'import file not readable as CSV');
+      problem = readingProblem(error, recordNo + 2);
+      const err = error as { code?: string; message?: string };
+      if (problem.key === 'malformed') logger.info({ batchId, code: err.code }, 'import file not readable as CSV');
+      else logger.error({ batchId, err: { code: err.code, message: err.message } }, 'import file could not be checked');
     }
     // A batch still with the database when the file turned out unreadable: it finishes before the staging is dropped.
     await inFlight.catch(() => undefined);
