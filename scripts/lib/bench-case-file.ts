@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { borrowers, cases, planInstallments, staffUsers } from '@/db/schema';
+import { borrowers, cases, payments, planInstallments, staffUsers } from '@/db/schema';
 import type { Ctx } from '@/lib/server/actor';
 import { postCaseMessage } from '@/lib/server/cases/case-messages';
 import { addNote } from '@/lib/server/contacts/add-note';
@@ -11,6 +11,8 @@ import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
 import { submitHardship } from '@/lib/server/hardship/submit-hardship';
 import { recordPayment } from '@/lib/server/plans/record-payment';
 import { makeExecutedPlan } from '@/lib/testing/plans';
+import { todayIn } from '@/lib/domain/dates';
+import { displayTimeZone } from '@/lib/i18n/config';
 
 /** The borrower whose case the case file is measured on: found by name when the bench database already has it. */
 export const CASE_FILE_BORROWER = '案卷基准测试人';
@@ -22,7 +24,8 @@ const morning = (daysAgo: number, hour = 10) => {
   const d = new Date(Date.now() - daysAgo * day);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour - 8, 5 * (daysAgo % 7)));
 };
-const iso = (date: Date) => date.toISOString().slice(0, 10);
+/** The day on the portfolio's calendar (Beijing), as the services read a date: from 16:00 UTC it is already tomorrow. */
+const iso = (date: Date) => todayIn(displayTimeZone, date);
 
 /**
  * The case the case file is measured on (issue 14): not an empty generated case but one a mediator works, with
@@ -56,7 +59,12 @@ async function findOrBuild(db: Database, creditorId: string): Promise<{ caseId: 
     .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
     .where(and(eq(cases.creditorId, creditorId), eq(borrowers.fullName, CASE_FILE_BORROWER)))
     .limit(1);
-  if (found) return found;
+  if (found) {
+    // Built to the end (its payment, the last thing written, is there); a build cut short is renamed out of the way.
+    const [paid] = await db.select({ id: payments.id }).from(payments).where(eq(payments.reference, `BENCH-${found.caseNo}-1`)).limit(1);
+    if (paid) return found;
+    await db.execute(sql`update borrowers set full_name = ${`${CASE_FILE_BORROWER}（未建完）`} where id = (select borrower_id from cases where id = ${found.caseId})`);
+  }
   const [mediator] = await db.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.creditorId, creditorId), eq(staffUsers.role, 'mediator'), eq(staffUsers.active, true))).orderBy(staffUsers.email).limit(1);
   if (!mediator) throw new Error('the creditor has no mediator to work the measured case');
   const staff: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId }, meta };
