@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeArrears, penaltyRatePpm, type ArrearsInput, type ArrearsResult } from './arrears';
+import { NEVER_OVERDUE, computeArrears, overdueSince, penaltyRatePpm, type ArrearsInput, type ArrearsResult } from './arrears';
 import { addDays, addMonths, daysBetween } from './dates';
 import { defaultPolicy } from './policy';
 import { buildSchedule, type RepaymentMethod } from './schedule';
@@ -483,6 +483,26 @@ describe('arrears properties', () => {
     );
   });
 
+  // The rule the queue relies on (cases.overdue_since): from the day it is taken until the next payment, the days past
+  // due are the days since one fixed day, whatever day it is; the rule is checked on each day against the arrears of that day.
+  it('days past due on any later day without payments are the days since overdueSince, as computeArrears counts them that day', () => {
+    fc.assert(
+      fc.property(scenario, fc.array(fc.integer({ min: 0, max: 2_000 }), { minLength: 1, maxLength: 6 }), (input, later) => {
+        const today = paidBy(input);
+        const since = overdueSince(today, input.asOf);
+        const wrong: string[] = [];
+        for (const k of [0, 1, ...later]) {
+          const day = addDays(input.asOf, k);
+          const expected = computeArrears({ ...today, asOf: day }).daysPastDue;
+          const kept = since === NEVER_OVERDUE ? 0 : Math.max(0, daysBetween(since, day));
+          if (kept !== expected) wrong.push(`${day}: ${kept} from ${since}, arrears say ${expected}`);
+        }
+        expect(wrong).toEqual([]);
+      }),
+      runs,
+    );
+  });
+
   it('paying exactly totalToSettle on asOf clears every bucket', () => {
     fc.assert(
       fc.property(scenario, (input) => {
@@ -533,5 +553,25 @@ describe('the cap and the contract on one basis', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the day days past due count from (overdueSince)', () => {
+  // 12,000.00 over 3 months at 0%, from 2025-01-10: 4,000.00 due on 2025-02-10, 2025-03-10 and 2025-04-10.
+  const loan = { principal: 1_200_000, annualRatePpm: 0, months: 3, method: 'equal_principal' as RepaymentMethod, startDate: '2025-01-10' };
+  const input = (payments: ArrearsInput['payments'], asOf: string): ArrearsInput => ({ loan: { principal: loan.principal, annualRatePpm: 0, startDate: loan.startDate }, installments: installmentsOf(loan), payments, asOf, policy });
+
+  it('is the oldest unpaid due date: nothing paid, the first; the first paid, the second; a part of the second, still the second', () => {
+    expect(overdueSince(input([], '2025-03-20'), '2025-03-20')).toBe('2025-02-10');
+    expect(overdueSince(input([{ receivedOn: '2025-03-01', amount: 400_000 }], '2025-03-20'), '2025-03-20')).toBe('2025-03-10');
+    expect(overdueSince(input([{ receivedOn: '2025-03-01', amount: 500_000 }], '2025-03-20'), '2025-03-20')).toBe('2025-03-10');
+  });
+
+  it('is a day still to come when the payments are ahead (0 days past due today, counting once it passes unpaid)', () => {
+    expect(overdueSince(input([{ receivedOn: '2025-02-10', amount: 400_000 }], '2025-02-20'), '2025-02-20')).toBe('2025-03-10');
+  });
+
+  it('is NEVER_OVERDUE once every installment is paid', () => {
+    expect(overdueSince(input([{ receivedOn: '2025-02-01', amount: 1_200_000 }], '2025-02-20'), '2025-02-20')).toBe(NEVER_OVERDUE);
   });
 });

@@ -10,7 +10,7 @@ import {
   type InstallmentArrears,
   type InstallmentStatus,
 } from './arrears-model';
-import { daysBetween, dpdBucket, type IsoDate } from './dates';
+import { addDays, daysBetween, dpdBucket, type IsoDate } from './dates';
 import type { Fen } from './money';
 
 /**
@@ -108,6 +108,23 @@ function compareInstallments(a: { dueDate: IsoDate; seq: number }, b: { dueDate:
 }
 
 /** Computes the arrears as of a date. Pure and deterministic: the same input always gives the same result. */
+/** What the queue keeps on a case when the payments leave no installment unpaid: a day that never comes (0 days past due). */
+export const NEVER_OVERDUE: IsoDate = '9999-12-31';
+
+/**
+ * The day from which a loan's days past due count, on any day from `today` until the next payment: the due date of the
+ * oldest installment the payments so far leave unpaid, every installment taken as fallen due (so that one whose
+ * principal was paid ahead still counts once the interest it is charged on its due date is not paid); NEVER_OVERDUE
+ * when they leave none. On any day t from today on, computeArrears' days past due are max(0, t − this day): the
+ * queue keeps it on the case (cases.overdue_since) and counts days past due from it, as the case file does.
+ */
+export function overdueSince(input: ArrearsInput, today: IsoDate): IsoDate {
+  const lastDue = input.installments.reduce((last, row) => (row.dueDate > last ? row.dueDate : last), today);
+  const everyInstallmentDue = computeArrears({ ...input, asOf: lastDue > today ? addDays(lastDue, 1) : today });
+  const unpaid = everyInstallmentDue.installments.filter((row) => row.status !== 'paid').map((row) => row.dueDate);
+  return unpaid.length ? unpaid.reduce((first, day) => (day < first ? day : first)) : NEVER_OVERDUE;
+}
+
 export function computeArrears(input: ArrearsInput): ArrearsResult {
   validateArrearsInput(input);
   const { loan, asOf, policy } = input;

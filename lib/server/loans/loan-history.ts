@@ -1,15 +1,16 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { loans, payments, type borrowers, type cases, type creditors } from '@/db/schema';
+import { cases, loans, payments, type borrowers, type creditors } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
-import { computeArrears } from '@/lib/domain/arrears';
+import { computeArrears, overdueSince } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
 import type { IsoDate } from '@/lib/domain/dates';
 import { withRepaidDischarge } from '@/lib/domain/discharge';
 import type { NextStepFacts } from '@/lib/domain/next-step';
 import type { CreditorPolicy } from '@/lib/domain/policy';
 import { scheduleOf } from '@/lib/domain/stored-schedule';
+import { creditorPolicy } from '../creditor-policy';
 import { perRender } from '../per-render';
 import { prepared } from '../prepared';
 
@@ -138,7 +139,24 @@ export const loanPartiesWithHistory = perRender(async (db: Executor, id: string)
 
 /** The loan's arrears on a day, under the given policy (its creditor's); a repaid loan's debt is discharged (discharge.ts). */
 export function arrearsOf(history: LoanHistory, asOf: IsoDate, policy: CreditorPolicy) {
+  return computeArrears(arrearsInput(history, asOf, policy));
+}
+
+function arrearsInput(history: LoanHistory, asOf: IsoDate, policy: CreditorPolicy): ArrearsInput {
   const { principal, annualRatePpm, startDate } = history.loan;
   const input = { loan: { principal, annualRatePpm, startDate }, installments: history.schedule, payments: history.payments, asOf, policy };
-  return computeArrears(history.loan.status === 'repaid' ? withRepaidDischarge(input) : input);
+  return history.loan.status === 'repaid' ? withRepaidDischarge(input) : input;
+}
+
+/**
+ * Keeps the day from which the loan's days past due count on its cases (cases.overdue_since: the queue shows, filters
+ * and sorts by it) in step with its payments, so that the queue and the case file give one figure. Set when a case
+ * opens; called in the caller's transaction wherever a loan's payments change after that (syncPlan: a payment recorded,
+ * imported or reversed).
+ */
+export async function refreshOverdueSince(tx: Executor, loanId: string, today: IsoDate): Promise<void> {
+  const history = await loanWithHistory(tx, { creditorId: null }, loanId);
+  if (!history) return;
+  const since = overdueSince(arrearsInput(history, today, creditorPolicy(history.creditor.policy)), today);
+  await tx.update(cases).set({ overdueSince: since }).where(and(eq(cases.loanId, loanId), sql`${cases.overdueSince} is distinct from ${since}`));
 }

@@ -10,6 +10,7 @@ import { queueNotification, type TemplateValue } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
 import { recordOutcomeTx } from '../outcomes/record-outcome';
 import { staffServing } from '../staff-scope';
+import { refreshOverdueSince } from '../loans/loan-history';
 import { planState, planToday, type LoadedPlan } from './load-plan';
 import { issuePlanDocument, type SealDeps } from './plan-documents';
 
@@ -69,6 +70,9 @@ export async function syncPlan(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Da
   for (const seq of outcome.missesUndone) {
     await recordAudit(tx, ctx, { action: 'plan.miss_withdrawn', ...entity, data: { seq, paidOn: bySeq.get(seq)!.paidOn, reason: 'a payment dated within the grace period' } });
   }
+
+  // The loan's days past due as the queue counts them, from the payments as they now stand.
+  await refreshOverdueSince(tx, plan.kase.loanId, today);
 
   const money = (fen: number) => formatMoney(fen, plan.borrower.locale === 'en' ? 'en' : 'zh-CN');
   const notify = (template: Parameters<typeof notifyBorrower>[1]['template'], values: Record<string, TemplateValue>, mandatory = false) =>
