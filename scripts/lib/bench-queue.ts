@@ -25,16 +25,14 @@ export async function benchQueueQueries(db: Database, pool: pg.Pool, creditorId:
     // 'load': the supervisor's per-assignee counts of open cases, which are also the KPI cards of the default view.
     const built = query === 'page' ? listQueueQuery(actor, params, now, db, (await queueKpis(actor, params, now, db)).matching) : query === 'load' ? openCaseCountsQuery(actor, now, db) : queueKpisQuery(actor, params, now, db);
     const { sql: text, params: values } = built.toSQL();
-    // The counts are made without parallel workers, as queueCounts makes them.
+    // (No parallel workers: the table has none, migration 0033.)
     const client = await pool.connect();
     try {
-      await client.query(`set max_parallel_workers_per_gather = ${query === 'page' ? 2 : 0}`);
       if (!analyze) return (await client.query(`explain (analyze, buffers) ${text}`, values as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
       const { rows } = await client.query(`explain (analyze, format json) ${text}`, values as unknown[]);
       const [plan] = rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
       return plan!['Planning Time'] + plan!['Execution Time'];
     } finally {
-      await client.query('reset max_parallel_workers_per_gather');
       client.release();
     }
   };

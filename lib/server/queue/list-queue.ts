@@ -13,7 +13,7 @@ import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, effectiveAssignee, endedStates, p
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
 import { loadVisibleCase } from '../cases/case-access';
-import { prepared } from '../prepared';
+import { executeByShape, prepared } from '../prepared';
 import { creditorScope } from '../staff-scope';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
@@ -68,7 +68,7 @@ function requireStaffActor(actor: Actor): Staff {
 
 /** The KPI cards of a view: all of them from one pass over the matching cases. */
 export async function queueKpis(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<QueueKpis> {
-  const [row] = await withoutParallelWorkers(db, (tx) => queueKpisQuery(actor, params, now, tx));
+  const [row] = await executeByShape(queueKpisQuery(actor, params, now, db));
   return { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
 }
 
@@ -87,18 +87,6 @@ export function queueKpisQuery(actor: Actor, params: QueueParams, now: Date, db:
     })
     .from(cases)
     .where(queueWhere(staff, params, now));
-}
-
-/**
- * A count over a creditor's open cases, without parallel workers: the planner starts two for a scan of tens of
- * thousands of index entries, which nearly doubles the database's CPU for the query (starting the workers costs more
- * than they save), and at ten requests at once there is no idle core for them anyway.
- */
-async function withoutParallelWorkers<T>(db: Executor, query: (tx: Executor) => PromiseLike<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    return query(tx);
-  });
 }
 
 /** The end of the portfolio's calendar day (Beijing time) containing `now`. */
@@ -190,7 +178,7 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
 /** One page of a view, in its order; given the view's KPI count, a small view is sorted rather than walked (queueOrder). */
 export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb(), matching?: number): Promise<{ rows: QueueRow[]; page: number }> {
   const { page } = pageOffset(params);
-  const rows = await listQueueQuery(actor, params, now, db, matching);
+  const rows = await executeByShape(listQueueQuery(actor, params, now, db, matching));
   return { rows: rows.map((row) => toQueueRow(row, now)), page };
 }
 
@@ -259,15 +247,15 @@ export function openCaseCountsQuery(actor: Actor, now: Date, db: Executor = getD
   return openCaseCountsSelect(db, { ...countValues(now), creditorId: staff.creditorId });
 }
 
-const openCaseCountsOf = (centre: boolean) =>
+const openCaseCountsStatement = (centre: boolean) =>
   prepared((db) =>
     openCaseCountsSelect(db, { endOfToday: sql.placeholder('endOfToday'), now: sql.placeholder('now'), soon: sql.placeholder('soon'), creditorId: centre ? null : sql.placeholder('creditorId') }).prepare(
       centre ? 'queue_open_counts_centre' : 'queue_open_counts',
     ),
   );
-const openCaseCountsPrepared = { centre: openCaseCountsOf(true), creditor: openCaseCountsOf(false) };
+const openCaseCountsPrepared = { centre: openCaseCountsStatement(true), creditor: openCaseCountsStatement(false) };
 
-async function openCaseCountsTx(staff: Staff, now: Date, tx: Executor): Promise<Map<string | null, AssigneeCounts>> {
+async function openCaseCountsOf(staff: Staff, now: Date, tx: Executor): Promise<Map<string | null, AssigneeCounts>> {
   const values = countValues(now);
   const rows = staff.creditorId === null ? await openCaseCountsPrepared.centre(tx).execute(values) : await openCaseCountsPrepared.creditor(tx).execute({ ...values, creditorId: staff.creditorId });
   return new Map(rows.map(({ staffId, arrears, ...counts }) => [staffId, { ...counts, arrears: Number(arrears) }]));
@@ -285,31 +273,28 @@ function viewIsOpenCasesOfAssignee(params: QueueParams): boolean {
 /**
  * The queue page's counts: the view's KPI cards and, for a supervisor, each assignee's load. When a supervisor's view is
  * all open cases (their default view), or one assignee's, both come from one pass over the open cases; otherwise the
- * KPI count and the load are two queries, in one transaction. (Anyone else's KPI count reads only the view's cases.)
+ * KPI count and the load are two queries, run side by side. (Anyone else's KPI count reads only the view's cases.)
  */
 export async function queueCounts(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<{ kpis: QueueKpis; load: Map<string | null, AssigneeLoad> | null }> {
   const staff = requireStaffActor(actor);
   const withLoad = staff.role === 'supervisor';
-  return withoutParallelWorkers(db, async (tx) => {
-    const counts = withLoad ? await openCaseCountsTx(staff, now, tx) : null;
-    if (counts && viewIsOpenCasesOfAssignee(params)) {
-      const assignee = effectiveAssignee(staff, params);
-      const wanted: (string | null)[] | null = assignee === 'any' ? null : assignee === 'none' ? [null] : [assignee === 'me' ? staff.id : assignee];
-      const kpis: QueueKpis = { matching: 0, dueToday: 0, deadlinesSoon: 0, brokenPromises: 0, arrears: 0 };
-      for (const [staffId, c] of counts) {
-        if (wanted && !wanted.includes(staffId)) continue;
-        kpis.matching += c.open;
-        kpis.dueToday += c.dueTodayOpen;
-        kpis.deadlinesSoon += c.deadlinesSoon;
-        kpis.brokenPromises += c.broken;
-        kpis.arrears += c.arrears;
-      }
-      return { kpis, load: withLoad ? counts : null };
+  if (withLoad && viewIsOpenCasesOfAssignee(params)) {
+    const counts = await openCaseCountsOf(staff, now, db);
+    const assignee = effectiveAssignee(staff, params);
+    const wanted: (string | null)[] | null = assignee === 'any' ? null : assignee === 'none' ? [null] : [assignee === 'me' ? staff.id : assignee];
+    const kpis: QueueKpis = { matching: 0, dueToday: 0, deadlinesSoon: 0, brokenPromises: 0, arrears: 0 };
+    for (const [staffId, c] of counts) {
+      if (wanted && !wanted.includes(staffId)) continue;
+      kpis.matching += c.open;
+      kpis.dueToday += c.dueTodayOpen;
+      kpis.deadlinesSoon += c.deadlinesSoon;
+      kpis.brokenPromises += c.broken;
+      kpis.arrears += c.arrears;
     }
-    const [row] = await queueKpisQuery(staff, params, now, tx);
-    const kpis = { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
     return { kpis, load: counts };
-  });
+  }
+  const [load, kpis] = await Promise.all([withLoad ? openCaseCountsOf(staff, now, db) : null, queueKpis(staff, params, now, db)]);
+  return { kpis, load };
 }
 
 /** Each person's load from the per-assignee counts, in the people's order. */
@@ -329,6 +314,6 @@ export async function mediatorLoad(actor: Actor, now: Date = new Date()): Promis
   if (staff.role === 'mediator') throw new AppError('FORBIDDEN');
   const people = await assignableStaff(staff);
   if (!people.length) return [];
-  const counts = await withoutParallelWorkers(getDb(), (tx) => openCaseCountsTx(staff, now, tx));
+  const counts = await openCaseCountsOf(staff, now, getDb());
   return loadOf(people, counts).map(({ id, name, role, open, dueToday, broken }) => ({ staffId: id, name, role, open, dueToday, broken }));
 }
