@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, notInArray, sql, type Placeholder } from 'drizzle-orm';
+import { and, eq, inArray, sql, type Placeholder } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { agreements, borrowers, cases, judicialConfirmations, loans, staffUsers } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
@@ -9,7 +9,7 @@ import { confirmationMarker, type ConfirmationMarker } from '@/lib/domain/judici
 import type { QueueParams } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
-import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
+import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, caseIsOpen, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
 import { loadVisibleCase } from '../cases/case-access';
@@ -235,7 +235,7 @@ function openCaseCountsSelect(db: Executor, v: CountValues) {
     })
     .from(cases)
     // The actor's creditor may be a parameter of the prepared text; scoped as every staff query is (staff-scope.ts).
-    .where(and(notInArray(cases.state, [...endedStates]), creditorScope({ creditorId: v.creditorId as string | null }, cases.creditorId)))
+    .where(and(caseIsOpen, creditorScope({ creditorId: v.creditorId as string | null }, cases.creditorId)))
     .groupBy(cases.assigneeId);
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { agreements, borrowers, caseFacts, cases, judicialConfirmations, loans } from '@/db/schema';
 import { confirmationDueExecutedBefore, confirmationPassedExecutedBefore } from '@/lib/domain/judicial-confirmation';
 import { addDays, todayIn } from '@/lib/domain/dates';
@@ -16,6 +16,15 @@ type Staff = Extract<Actor, { type: 'staff' }>;
 /** The portfolio's calendar: days past due and "today" are counted in Beijing time, as the queue's facts are. */
 export const QUEUE_TIME_ZONE = 'Asia/Shanghai';
 export const endedStates = ['completed', 'escalated', 'closed'] as const;
+
+/**
+ * A case not ended, with the ended states written as literals, not parameters: the queries that read it are prepared
+ * statements (executeByShape, queue_open_counts), and once PostgreSQL plans one generically it can prove the partial
+ * indexes' predicate (cases_open_kpi_idx: the same three states) only from literals. With the states as parameters
+ * the supervisor's counts of open cases became a scan of the whole table from the sixth page on each connection
+ * (28 ms of the database's time instead of 9, at 100,000 cases).
+ */
+export const caseIsOpen: SQL = sql`${cases.state} not in (${sql.raw(endedStates.map((state) => `'${state}'`).join(', '))})`;
 const dayMs = 86_400_000;
 
 /** Who the view shows when the URL does not say: a mediator their own cases, anyone else every case. */
@@ -139,7 +148,7 @@ function confirmationDue(now: Date): SQL {
 export function queueWhere(actor: Staff, params: QueueParams, now: Date, walk = false): SQL {
   const today = todayIn(QUEUE_TIME_ZONE, now);
   const filters: SQL[] = [creditorScope(actor, cases.creditorId)];
-  if (params.state === undefined || params.state === 'open') filters.push(notInArray(cases.state, [...endedStates]));
+  if (params.state === undefined || params.state === 'open') filters.push(caseIsOpen);
   else if (params.state !== 'all') filters.push(inArray(cases.state, params.state.split(',') as (typeof cases.state._.data)[]));
   if (params.dpd?.length) filters.push(or(...params.dpd.map((b) => dpdRange(b, today)))!);
   if (params.min !== undefined) filters.push(gte(cases.arrearsAtOpen, params.min * 100));
@@ -148,7 +157,7 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date, walk = 
   if (assignee === 'me') filters.push(eq(cases.assigneeId, actor.id));
   else if (assignee === 'none') filters.push(isNull(cases.assigneeId));
   else if (assignee !== 'any') filters.push(eq(cases.assigneeId, assignee));
-  if (params.deadline === 'passed') filters.push(lt(cases.mediationDeadline, now), notInArray(cases.state, [...endedStates]));
+  if (params.deadline === 'passed') filters.push(lt(cases.mediationDeadline, now), caseIsOpen);
   else if (params.deadline) filters.push(gte(cases.mediationDeadline, now), lt(cases.mediationDeadline, new Date(now.getTime() + Number(params.deadline) * dayMs)));
   if (params.hardship) filters.push(isNotNull(cases.hardshipSubmittedAt));
   if (params.offer === 'borrower') filters.push(isNotNull(cases.offerToBorrowerUntil));
@@ -159,7 +168,7 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date, walk = 
   if (params.promise === 'broken') filters.push(isNotNull(cases.promiseBrokenAt));
   if (params.noContact) filters.push(or(isNull(cases.lastContactAt), lt(cases.lastContactAt, new Date(now.getTime() - params.noContact * dayMs)))!);
   if (params.neverEngaged) filters.push(isNull(cases.engagedAt));
-  if (params.confirmation === 'due') filters.push(confirmationDue(now), notInArray(cases.state, [...endedStates]));
+  if (params.confirmation === 'due') filters.push(confirmationDue(now), caseIsOpen);
   if (params.creditor) filters.push(eq(cases.creditorId, params.creditor));
   filters.push(...factsConditions(actor, params, walk));
   if (params.q) filters.push(searchCondition(params.q));
