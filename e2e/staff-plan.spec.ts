@@ -5,6 +5,9 @@ import { agreements, cases, planInstallments } from '@/db/schema';
 import { formatMoney } from '@/lib/domain/money';
 import { makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
+import { todayIn } from '@/lib/domain/dates';
+import { getStaffPlan } from '@/lib/server/plans/plan-progress';
+import { recordPayment } from '@/lib/server/plans/record-payment';
 import { expect, test } from './fixtures/test';
 
 const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
@@ -118,5 +121,24 @@ test.describe('payments on the case file', () => {
     await phone.goto(`/cases/${s.kase.id}`);
     await expect(phone.getByText('6222 0202 0000 7788')).toBeVisible();
     await expect(phone.getByText('测试银行 滨江支行')).toBeVisible();
+  });
+  // Found in the demo: after payments on a plan the queue said 169 days past due and the case file 139.
+  test('after a payment, the queue and the case file give one figure for days past due', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '钱多多' });
+    const mediator = { id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator' as const, creditorId: s.creditor.id };
+    const actor = { type: 'staff' as const, id: s.mediator.id, role: 'mediator' as const, creditorId: s.creditor.id };
+    const settle = (await getStaffPlan(actor, s.kase.id))!.totals.settleToday;
+    const amount = Math.floor(settle / 2);
+    await recordPayment({ actor, meta: { ip: '127.0.0.1', userAgent: 'e2e' } }, s.kase.id, { amount: yuan(amount), receivedOn: todayIn('Asia/Shanghai'), channel: 'bank_transfer', reference: `DPD-${s.kase.caseNo}` });
+    const page = await pageAs(mediator);
+    await page.goto(`/staff?q=${encodeURIComponent(s.kase.caseNo)}&state=all`);
+    const row = page.locator(`tr[data-case="${s.kase.caseNo}"]`);
+    // The queue's columns for a mediator: case, borrower, state, days past due (with the bucket), …
+    const inQueue = (await row.locator('td').nth(3).innerText()).trim().split(/\s+/)[0]!;
+    expect(inQueue).toMatch(/^\d+$/);
+    await axe(page);
+    await row.getByRole('link', { name: s.kase.caseNo }).click();
+    const inFile = page.locator('dt', { hasText: '逾期天数' }).locator('xpath=following-sibling::dd[1]');
+    await expect(inFile).toHaveText(new RegExp(`^${inQueue} `));
   });
 });
