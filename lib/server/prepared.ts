@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import type { Executor } from '@/db/client';
 
 /**
@@ -19,17 +18,4 @@ export function prepared<Q>(build: (db: Executor) => Q): (db: Executor) => Q {
     }
     return query;
   };
-}
-
-type Preparable<R> = { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } };
-
-/**
- * Runs a query whose text varies with its input (a queue view's filters and sort) as a named prepared statement, its
- * name derived from its text: PostgreSQL parses and plans each shape once per pooled connection (the queue's page of
- * 50 took longer to plan than to run), and the same shape with other values reuses it. The values stay parameters,
- * so the number of shapes is bounded by the filters, not by what is searched.
- */
-export function executeByShape<R>(query: Preparable<R>): Promise<R> {
-  const name = `shape_${createHash('sha256').update(query.toSQL().sql).digest('base64url').slice(0, 32)}`;
-  return query.prepare(name).execute();
 }

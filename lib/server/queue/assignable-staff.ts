@@ -3,7 +3,6 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import type { Actor } from '../actor';
-import { executeByShape } from '../prepared';
 import { staffServing } from '../staff-scope';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
@@ -14,12 +13,10 @@ type Staff = Extract<Actor, { type: 'staff' }>;
  * of them serves a particular case's creditor is checked when assigning.
  */
 export async function assignableStaff(actor: Staff): Promise<{ id: string; name: string; role: 'mediator' | 'supervisor'; creditorId: string | null }[]> {
-  const rows = await executeByShape(
-    getDb()
-      .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role, creditorId: staffUsers.creditorId })
-      .from(staffUsers)
-      .where(and(eq(staffUsers.active, true), inArray(staffUsers.role, ['mediator', 'supervisor']), actor.creditorId ? staffServing(actor.creditorId, staffUsers.creditorId) : undefined))
-      .orderBy(asc(staffUsers.role), asc(staffUsers.name)),
-  );
+  const rows = await getDb()
+    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role, creditorId: staffUsers.creditorId })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.active, true), inArray(staffUsers.role, ['mediator', 'supervisor']), actor.creditorId ? staffServing(actor.creditorId, staffUsers.creditorId) : undefined))
+    .orderBy(asc(staffUsers.role), asc(staffUsers.name));
   return rows as { id: string; name: string; role: 'mediator' | 'supervisor'; creditorId: string | null }[];
 }

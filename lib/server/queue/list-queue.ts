@@ -13,7 +13,7 @@ import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, caseIsOpen, effectiveAssignee, en
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
 import { loadVisibleCase } from '../cases/case-access';
-import { executeByShape, prepared } from '../prepared';
+import { prepared } from '../prepared';
 import { creditorScope } from '../staff-scope';
 
 type Staff = Extract<Actor, { type: 'staff' }>;
@@ -68,7 +68,7 @@ function requireStaffActor(actor: Actor): Staff {
 
 /** The KPI cards of a view: all of them from one pass over the matching cases. */
 export async function queueKpis(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb()): Promise<QueueKpis> {
-  const [row] = await executeByShape(queueKpisQuery(actor, params, now, db));
+  const [row] = await queueKpisQuery(actor, params, now, db);
   return { matching: row!.matching, dueToday: row!.dueToday, deadlinesSoon: row!.deadlinesSoon, brokenPromises: row!.brokenPromises, arrears: Number(row!.arrears) };
 }
 
@@ -178,7 +178,7 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
 /** One page of a view, in its order; given the view's KPI count, a small view is sorted rather than walked (queueOrder). */
 export async function listQueue(actor: Actor, params: QueueParams, now: Date = new Date(), db: Executor = getDb(), matching?: number): Promise<{ rows: QueueRow[]; page: number }> {
   const { page } = pageOffset(params);
-  const rows = await executeByShape(listQueueQuery(actor, params, now, db, matching));
+  const rows = await listQueueQuery(actor, params, now, db, matching);
   return { rows: rows.map((row) => toQueueRow(row, now)), page };
 }
 

@@ -6,14 +6,13 @@ import { parseQueueParams, queueSearch, savedViewSchema } from '@/lib/validation
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
-import { executeByShape } from '../prepared';
 
 export type SavedView = { id: string; name: string; query: string };
 
 /** A staff member's own saved views, by name. */
 export async function listSavedViews(actor: Actor): Promise<SavedView[]> {
   if (actor.type !== 'staff') throw new AppError('FORBIDDEN');
-  return executeByShape(getDb().select({ id: savedViews.id, name: savedViews.name, query: savedViews.query }).from(savedViews).where(eq(savedViews.staffId, actor.id)).orderBy(asc(savedViews.name)));
+  return getDb().select({ id: savedViews.id, name: savedViews.name, query: savedViews.query }).from(savedViews).where(eq(savedViews.staffId, actor.id)).orderBy(asc(savedViews.name));
 }
 
 /** Saves the current view under a name (the same name again replaces it). The query is kept in its normal form. */
