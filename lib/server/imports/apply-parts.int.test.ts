@@ -43,6 +43,21 @@ async function creditorOf(db: Database, code: string, name: string, nameEn: stri
   return creditor!;
 }
 
+/**
+ * A creditor of its own (code `code`) with an admin, and a generated file of `rows` rows (row numbers from `offset`)
+ * uploaded and checked: the batch, ready to confirm.
+ */
+async function checkedBatch(db: Database, [code, name, nameEn]: [string, string, string], rows: number, offset: number) {
+  const creditor = await creditorOf(db, code, name, nameEn);
+  const staff = await makeStaff(db, creditor.id, 'admin');
+  const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor.id }, meta: {} };
+  const file = path.join(dir, `${code.toLowerCase()}.csv`);
+  writePortfolioFile(file, rows, offset, code);
+  const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: path.basename(file), encoding: 'auto', declaredSize: null }, fs.createReadStream(file), { enqueue: noQueue });
+  expect((await validateImport(batchId, { now })).status).toBe('previewed');
+  return { creditor, ctx, batchId };
+}
+
 /** Everything the batch wrote, without the ids and moments that differ between two databases, in a fixed order. */
 async function written(test: TestDatabase, batchId: string) {
   const json = async (query: ReturnType<typeof sql>) => (await test.db.execute<{ j: unknown }>(query)).rows[0]!.j;
@@ -188,13 +203,7 @@ describe('on a server without prepared transactions', () => {
       url.pathname = '/concord_no_2pc';
       await applyMigrations(url.toString());
       const db = connectDb(url.toString());
-      const creditor = await creditorOf(db, 'ONE', '单库银行', 'One Bank');
-      const staff = await makeStaff(db, creditor.id, 'admin');
-      const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor.id }, meta: {} };
-      const small = path.join(dir, 'small.csv');
-      writePortfolioFile(small, 40, 960_000, 'ONE');
-      const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'small.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
-      expect((await validateImport(batchId, { now })).status).toBe('previewed');
+      const { ctx, batchId } = await checkedBatch(db, ['ONE', '单库银行', 'One Bank'], 40, 960_000);
       await confirmImport(ctx, batchId, { enqueue: noQueue });
       const phases: string[] = [];
       // Two parts asked for (the default), one backend taken: nothing is prepared, no decision apart.
@@ -214,13 +223,7 @@ describe('on a pool of two connections (npm start seeds the demo import on one)'
     const test = await createTestDatabase();
     open = test;
     const db = connectDb(test.url, 2);
-    const creditor = await creditorOf(db, 'POOL', '小池银行', 'Pool Bank');
-    const staff = await makeStaff(db, creditor.id, 'admin');
-    const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor.id }, meta: {} };
-    const small = path.join(dir, 'pool.csv');
-    writePortfolioFile(small, 30, 970_000, 'POOL');
-    const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'pool.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
-    expect((await validateImport(batchId, { now })).status).toBe('previewed');
+    const { ctx, batchId } = await checkedBatch(db, ['POOL', '小池银行', 'Pool Bank'], 30, 970_000);
     await confirmImport(ctx, batchId, { enqueue: noQueue });
     const phases: string[] = [];
     expect(await applyImport(batchId, { now, onPhase: (phase) => void phases.push(phase) })).toMatchObject({ status: 'imported', imported: 30 });
@@ -234,13 +237,7 @@ describe('two halves that meet on a unique key', () => {
   it('give up waiting for each other, and the batch is applied in one backend, every case with its own code', { timeout: 60_000 }, async () => {
     const test = await createTestDatabase();
     open = test;
-    const creditor = await creditorOf(test.db, 'MEET', '相遇银行', 'Meet Bank');
-    const staff = await makeStaff(test.db, creditor.id, 'admin');
-    const ctx: Ctx = { actor: { type: 'staff', id: staff.id, role: 'admin', creditorId: creditor.id }, meta: {} };
-    const small = path.join(dir, 'meet.csv');
-    writePortfolioFile(small, 40, 980_000, 'MEET');
-    const { batchId } = await uploadImport(ctx, { creditorId: creditor.id, filename: 'meet.csv', encoding: 'auto', declaredSize: null }, fs.createReadStream(small), { enqueue: noQueue });
-    expect((await validateImport(batchId, { now })).status).toBe('previewed');
+    const { creditor, ctx, batchId } = await checkedBatch(test.db, ['MEET', '相遇银行', 'Meet Bank'], 40, 980_000);
     // A row of each half drew the same invitation code (about once in 10^5 files of 100,000 rows).
     const first = async (half: ReturnType<typeof sql>) =>
       (await test.db.execute<{ line: number; invite_code: string }>(sql`select r.line, r.invite_code from import_rows r where r.batch_id = ${batchId} ${half} order by r.line limit 1`)).rows[0]!;
