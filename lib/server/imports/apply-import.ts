@@ -3,11 +3,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import * as schema from '@/db/schema';
 import { getPool } from '@/db/client';
+import { todayIn } from '@/lib/domain/dates';
 import type { Locale } from '@/lib/i18n/config';
 import { publicUrl } from '@/lib/env';
 import { systemCtx, type Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { creditorPolicy } from '../creditor-policy';
+import { refreshOverdueSinceOfLoans } from '../loans/loan-history';
 import { logger } from '../logger';
 import { invitationTexts } from '../templates/template-store';
 import { batchLockKey } from './import-lock';
@@ -192,6 +194,20 @@ async function applyPart(client: pg.PoolClient, input: { batchId: string; batch:
     [batchId, c, prefix],
   );
   await client.query(`select refresh_case_facts_of(array(select k.id from import_rows r ${loanOf} join cases k on k.loan_id = l.id and not (${openedNow}) ${where}))`, [batchId, c, prefix]);
+  // Those cases' days past due, where the batch changed their loans' payments or terms, from the loans as it left them
+  // (the queue's figure and the case file's are one: loan-history.ts), each as of its borrower's own day.
+  const { rows: reimported } = await client.query<{ loan_id: string }>(
+    `select distinct l.id as loan_id from import_rows r ${loanOf} join cases k on k.loan_id = l.id and not (${openedNow})
+     ${where} and (r.terms_changed or r.changes @> '[{"field": "payments"}]')`,
+    [batchId, c, prefix],
+  );
+  if (reimported.length) {
+    await refreshOverdueSinceOfLoans(
+      drizzle(client, { schema }),
+      reimported.map((r) => r.loan_id),
+      (history) => todayIn(history.timezone, now),
+    );
+  }
   logger.debug({ batchId, ms: Math.round(performance.now() - factsStarted) }, 'import case facts refreshed');
   await client.query(`set local concord.defer_case_facts = 'off'`);
   return part;

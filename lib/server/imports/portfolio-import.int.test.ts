@@ -11,6 +11,7 @@ import { scheduleOf } from '@/lib/domain/stored-schedule';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
+import { refreshOverdueSinceOfLoans } from '../loans/loan-history';
 import { applyImport } from './apply-import';
 import { confirmImport, getImportBatch, getImportPreview, uploadImport } from './import-batches';
 import { invitationLetterPdf } from '../invitations/invitation-letter';
@@ -195,10 +196,24 @@ describe('the portfolio import', () => {
         ],
       },
     ]);
+    const overdueSince = async () =>
+      Object.fromEntries(
+        (await test.db.select({ contractNo: loans.contractNo, since: cases.overdueSince }).from(cases).innerJoin(loans, eq(loans.id, cases.loanId)).where(eq(cases.creditorId, creditor.id))).map((r) => [r.contractNo, r.since]),
+      );
+    // HT-001: ¥12,000 at 7.2 % over 12 months, equal payments of ¥1,039.43 from 2025-07-10 (12000 × 0.006 / (1 − 1.006^-12)).
+    // The borrower paid ¥1,038.50 twice, ¥2,077.00 of ¥2,078.86: the second payment is short, so behind since 2025-08-10.
+    const before = await overdueSince();
+    expect(before['HT-001']).toBe('2025-08-10');
+    // What the import wrote for its new cases (from the file's days past due) is what the arrears give.
+    const loanIds = (await test.db.select({ id: loans.id }).from(loans).where(eq(loans.creditorId, creditor.id))).map((l) => l.id);
+    expect(await refreshOverdueSinceOfLoans(test.db, loanIds, () => '2026-06-15')).toBe(0);
     await confirmImport(ctx, batchId, { enqueue: noQueue });
     expect(await applyImport(batchId, { now })).toMatchObject({ status: 'imported', imported: 1, casesOpened: 0, borrowersCreated: 0, invitations: 0 });
     const [loan] = await test.db.select().from(loans).where(and(eq(loans.creditorId, creditor.id), eq(loans.contractNo, 'HT-001')));
     expect((await test.db.select().from(payments).where(eq(payments.loanId, loan!.id))).length).toBe(3);
+    // A third ¥1,038.50: ¥3,115.50 of the first three's ¥3,118.29, so the case is behind from the third's day, in the
+    // queue as in the case file; the others are as they were.
+    expect(await overdueSince()).toEqual({ ...before, 'HT-001': '2025-09-10' });
     expect((await test.db.select().from(borrowers).where(eq(borrowers.id, loan!.borrowerId)))[0]!.phone).toBe('13900139001');
   });
 

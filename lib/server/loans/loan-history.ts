@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { cases, loans, payments, type borrowers, type creditors } from '@/db/schema';
 import type { CaseState } from '@/lib/domain/case-state';
@@ -155,8 +155,32 @@ function arrearsInput(history: LoanHistory, asOf: IsoDate, policy: CreditorPolic
  * imported or reversed).
  */
 export async function refreshOverdueSince(tx: Executor, loanId: string, today: IsoDate): Promise<void> {
-  const history = await loanWithHistory(tx, { creditorId: null }, loanId);
-  if (!history) return;
-  const since = overdueSince(arrearsInput(history, today, creditorPolicy(history.creditor.policy)), today);
-  await tx.update(cases).set({ overdueSince: since }).where(and(eq(cases.loanId, loanId), sql`${cases.overdueSince} is distinct from ${since}`));
+  await refreshOverdueSinceOfLoans(tx, [loanId], () => today);
+}
+
+/**
+ * refreshOverdueSince for many loans (a portfolio re-import that added payments to loans with open cases, or changed
+ * their schedules), `today` each loan's own (its borrower's time zone): their histories read a chunk at a time, their
+ * cases written in one statement a chunk.
+ */
+export async function refreshOverdueSinceOfLoans(tx: Executor, loanIds: readonly string[], today: (history: LoanHistory) => IsoDate, chunk = 500): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < loanIds.length; i += chunk) {
+    const rows = await tx.query.loans.findMany({ with: { ...history, borrower: timezoneOnly }, where: inArray(loans.id, loanIds.slice(i, i + chunk)) });
+    const ids: string[] = [];
+    const since: IsoDate[] = [];
+    for (const row of rows) {
+      const h = toHistory(row);
+      const day = today(h);
+      ids.push(h.loan.id);
+      since.push(overdueSince(arrearsInput(h, day, creditorPolicy(h.creditor.policy)), day));
+    }
+    if (!ids.length) continue;
+    const result = await tx.execute(
+      sql`update ${cases} set overdue_since = v.since from unnest(${sql.param(ids)}::uuid[], ${sql.param(since)}::date[]) as v(loan_id, since)
+          where ${cases.loanId} = v.loan_id and ${cases.overdueSince} is distinct from v.since`,
+    );
+    changed += result.rowCount ?? 0;
+  }
+  return changed;
 }
