@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { parseAmountToFen } from '@/lib/domain/money';
 import { isIsoDate } from '@/lib/domain/dates';
 import { MAX_PAYMENT_FEN, paymentChannels, referenceField, type PaymentChannel } from '@/lib/validation/plan';
+import { readingProblem } from '../imports/import-file';
 
 /**
  * Reading a payment file (CSV) from a bank or a payment processor: decoded as UTF-8 (with or without a BOM) or GBK
@@ -87,7 +88,11 @@ export function readPaymentFile(bytes: Buffer, choice: EncodingChoice, today: st
   try {
     records = parse(decoded.text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
-    return { ok: false, problem: 'malformed', params: { line: (error as { lines?: number }).lines ?? 0 } };
+    // Named by the row the preview would give it (the parser's line count is where it gave up: the end of the file, for
+    // a quote never closed).
+    const problem = readingProblem(error, 0);
+    if (problem.key !== 'malformed') throw error;
+    return { ok: false, problem: 'malformed', params: problem.params };
   }
   if (records.length === 0) return { ok: false, problem: 'empty' };
   const [header, ...body] = records;
