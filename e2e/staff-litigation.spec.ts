@@ -74,7 +74,16 @@ test.describe('when mediation fails', () => {
     await expect(notices).toContainText('The lender is preparing to sue. Until it does, you can still agree a repayment plan');
     await axe(phone);
     await phone.screenshot({ path: testInfo.outputPath('borrower-case.png'), fullPage: true });
-    const [pdf] = await Promise.all([phone.waitForEvent('download'), notices.getByRole('link', { name: 'Read the Notice of intended suit (PDF)' }).click()]);
+    // Each notice's line starts with its name as a title; in a sentence the name is in lower case.
+    await expect(notices.getByRole('listitem').nth(0).locator('p').first()).toHaveText(/^Collection letter · /);
+    const [pdf] = await Promise.all([phone.waitForEvent('download'), notices.getByRole('link', { name: 'Read the notice of intended suit (PDF)', exact: true }).click()]);
     expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The case file in English: the same, on the staff side.
+    const english = await pageAs(supervisor, { locale: 'en' });
+    await english.goto(`/staff/cases/${kase.id}`);
+    const sent = english.getByTestId('notice-list').getByRole('listitem');
+    await expect(sent.nth(0).locator('p').first()).toHaveText('Collection letter · sent · letter');
+    await expect(sent.nth(2).locator('p').first()).toHaveText('Notice of intended suit · sent · in the portal');
   });
 });

@@ -23,7 +23,7 @@ export async function BorrowerNotices({ actor, caseId, locale, timeZone }: { act
             <p className="text-sm">{t(`notices.meaning.${n.kind}`)}</p>
             <p className="text-sm">{t('notices.amount', { amount: formatMoney(n.enforceableAmount, locale) })}</p>
             <a href={`/api/notices/${n.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-              {t('notices.read', { kind: t(`notices.kinds.${n.kind}`) })}
+              {t('notices.read', { kind: t(`notices.names.${n.kind}`) })}
             </a>
           </li>
         ))}

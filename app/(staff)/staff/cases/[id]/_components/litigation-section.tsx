@@ -32,7 +32,7 @@ export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: 
             {notices.map((n) => (
               <li key={n.id} className="rounded-lg border border-slate-200 p-3 text-sm">
                 <p className="font-semibold">
-                  {t(`notices.kinds.${n.kind}`)} · {t(`notices.status.${n.status}`)} · {t(`notices.channels.${n.channel as 'letter'}`)}
+                  {t(`notices.titles.${n.kind}`)} · {t(`notices.status.${n.status}`)} · {t(`notices.channels.${n.channel as 'letter'}`)}
                 </p>
                 <p>{t('notices.amount', { amount: formatMoney(n.enforceableAmount, locale), date: n.asOf })}</p>
                 <p className="text-slate-700">
