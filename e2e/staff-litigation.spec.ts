@@ -85,5 +85,13 @@ test.describe('when mediation fails', () => {
     const sent = english.getByTestId('notice-list').getByRole('listitem');
     await expect(sent.nth(0).locator('p').first()).toHaveText('Collection letter · sent · letter');
     await expect(sent.nth(2).locator('p').first()).toHaveText('Notice of intended suit · sent · in the portal');
+    // Its other lines start with a capital too, and give the as-of day as the other dates are given.
+    await expect(sent.nth(0).locator('p').nth(1)).toHaveText(/^Enforceable amount to settle CN¥[\d,.]+ \(as of [A-Z][a-z]{2} \d{1,2}, \d{4}\)$/);
+    await expect(sent.nth(0).locator('p').nth(2)).toHaveText(/^Prepared by /);
+    // The timeline names each notice sent, in English, not by the record's stored note.
+    const timeline = english.getByTestId('timeline');
+    await expect(timeline).toContainText(/Notice of intended suit, SHA-256 [0-9a-f]{16}…/);
+    await expect(timeline).not.toContainText('notice:');
+    await axe(english);
   });
 });

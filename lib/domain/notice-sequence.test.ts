@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseStates } from './case-state';
-import { checkNotice, defaultNoticeSequence, nextNotice, noticesAllowedIn, noticeSequenceSchema, type IssuedNotice } from './notice-sequence';
+import { checkNotice, defaultNoticeSequence, nextNotice, noticeContactNote, noticesAllowedIn, noticeSequenceSchema, readNoticeContactNote, type IssuedNotice } from './notice-sequence';
 
 const opened = new Date('2026-11-01T02:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -57,5 +57,20 @@ describe('when notices may go', () => {
     expect(allowed).toEqual(['invited', 'engaged', 'hardship_submitted', 'negotiating', 'breached', 'escalated']);
     // Never while an agreement is being signed or performed, nor after the case ended.
     for (const state of ['agreed', 'signed_by_borrower', 'plan_active', 'completed', 'closed'] as const) expect(noticesAllowedIn(state), state).toBe(false);
+  });
+});
+
+describe('the contact record of a notice sent', () => {
+  const sha = 'ab'.repeat(32);
+  it('is read back as the notice and its hash', () => {
+    expect(noticeContactNote('lawyers_letter', '律师函', sha)).toBe(`notice:lawyers_letter 律师函 SHA-256 ${sha}`);
+    expect(readNoticeContactNote(`notice:lawyers_letter 律师函 SHA-256 ${sha}`)).toEqual({ kind: 'lawyers_letter', sha256: sha });
+    expect(readNoticeContactNote(`notice:intended_suit 起诉通知书 SHA-256 ${sha}`)).toEqual({ kind: 'intended_suit', sha256: sha });
+  });
+  it('leaves any other note alone: a staff member’s, an unknown kind, a hash cut short', () => {
+    expect(readNoticeContactNote('Called, no answer')).toBeNull();
+    expect(readNoticeContactNote(`notice:summons 传票 SHA-256 ${sha}`)).toBeNull();
+    expect(readNoticeContactNote(`notice:lawyers_letter 律师函 SHA-256 ${sha.slice(1)}`)).toBeNull();
+    expect(readNoticeContactNote(`I said notice:lawyers_letter 律师函 SHA-256 ${sha}`)).toBeNull();
   });
 });

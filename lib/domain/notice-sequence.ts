@@ -95,3 +95,18 @@ export function checkNotice(sequence: NoticeSequence, issued: readonly IssuedNot
   if (now.getTime() < next.earliest.getTime()) return { ok: false, rule: 'notice.tooSoon', earliest: next.earliest };
   return { ok: true, approval: next.approval };
 }
+
+/**
+ * The note on the contact record a notice's sending writes (prepare-notice.ts): the kind, its Chinese title and the
+ * sealed PDF's SHA-256, which the evidence bundle carries as written. Read back, the case file names the notice in
+ * the reader's language.
+ */
+export function noticeContactNote(kind: NoticeKind, titleZh: string, sha256: string): string {
+  return `notice:${kind} ${titleZh} SHA-256 ${sha256}`;
+}
+
+export function readNoticeContactNote(note: string): { kind: NoticeKind; sha256: string } | null {
+  const match = /^notice:([a-z_]+) .* SHA-256 ([0-9a-f]{64})$/.exec(note);
+  const kind = noticeKinds.find((k) => k === match?.[1]);
+  return kind ? { kind, sha256: match![2]! } : null;
+}

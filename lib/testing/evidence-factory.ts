@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '@/db/client';
 import { contactRecords, hardshipStatements, negotiationMessages, notices, storedFiles } from '@/db/schema';
+import { noticeContactNote } from '@/lib/domain/notice-sequence';
 
 /**
  * A case's history as a busy year leaves it: a submitted hardship statement with evidence files (small real PDFs
@@ -74,7 +75,7 @@ export async function makeSentNotice(db: Database, kase: { id: string; borrowerI
     .insert(storedFiles)
     .values({ kind: 'notice', borrowerId: kase.borrowerId, caseId: kase.id, ownerId: id, filename: `${name}-${id.slice(0, 8)}.pdf`, contentType: 'application/pdf', size: bytes.length, sha256, bytes, uploadedByType: 'staff', uploadedById: staffId, createdAt: sentAt })
     .returning({ id: storedFiles.id });
-  const [contact] = await db.insert(contactRecords).values({ caseId: kase.id, borrowerId: kase.borrowerId, staffId, channel: 'letter', direction: 'outbound', outcome: 'attempted', note: `notice:${kind} ${name} SHA-256 ${sha256}`, at: sentAt }).returning({ id: contactRecords.id });
+  const [contact] = await db.insert(contactRecords).values({ caseId: kase.id, borrowerId: kase.borrowerId, staffId, channel: 'letter', direction: 'outbound', outcome: 'attempted', note: noticeContactNote(kind, name, sha256), at: sentAt }).returning({ id: contactRecords.id });
   await db.insert(notices).values({ id, caseId: kase.id, kind, channel: 'letter', status: 'sent', enforceableAmount: 1_000_000, asOf: sentAt.toISOString().slice(0, 10), fileId: file!.id, sha256, preparedBy: staffId, preparedAt: sentAt, decidedBy: kind === 'collection_letter' ? null : staffId, decidedAt: kind === 'collection_letter' ? null : sentAt, sentAt, contactRecordId: contact!.id });
   return { id, sha256 };
 }

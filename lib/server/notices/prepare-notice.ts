@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb, type Executor } from '@/db/client';
 import { borrowers, contactRecords, creditors, notices, storedFiles, type cases } from '@/db/schema';
 import { mayContact, nextContactMoment } from '@/lib/domain/contact-rules';
-import { checkNotice, noticeChannels, noticeKinds, noticesAllowedIn, type IssuedNotice } from '@/lib/domain/notice-sequence';
+import { checkNotice, noticeChannels, noticeContactNote, noticeKinds, noticesAllowedIn, type IssuedNotice } from '@/lib/domain/notice-sequence';
 import { noticeDocument, noticeTitles } from '@/lib/pdf/notice-document';
 import { renderRecordPdf } from '@/lib/pdf/record-document';
 import { sealPdf } from '@/lib/pdf/seal';
@@ -57,7 +57,7 @@ export async function sendNoticeTx(tx: Executor, ctx: Ctx, kase: typeof cases.$i
     }
   }
   const title = noticeTitles[notice.kind];
-  const note = `notice:${notice.kind} ${title.zh} SHA-256 ${notice.sha256}`;
+  const note = noticeContactNote(notice.kind, title.zh, notice.sha256);
   const [contact] = await tx
     .insert(contactRecords)
     .values({ caseId: kase.id, borrowerId: kase.borrowerId, staffId: ctx.actor.type === 'staff' ? ctx.actor.id : null, channel: notice.channel, direction: 'outbound', outcome: rule ? 'blocked' : 'attempted', blockedRule: rule, note, at: now })

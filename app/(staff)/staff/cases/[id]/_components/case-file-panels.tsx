@@ -4,6 +4,7 @@ import { instantFormat } from '@/lib/i18n/config';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/domain/money';
 import type { ChannelNow, ContactStatus } from '@/lib/domain/contact-status';
+import { readNoticeContactNote } from '@/lib/domain/notice-sequence';
 import type { CaseFileDto, ContactDto, TimelineEntry } from '@/lib/server/cases/case-file';
 import { CancelCallback } from './cancel-callback';
 
@@ -126,9 +127,15 @@ function contactSummary(t: T, c: ContactDto): string {
  * the whole timeline when there are more (`more`); the whole of it says where it stops when even that is cut.
  */
 export async function Timeline({ entries, more, whole, wholeHref }: { entries: TimelineEntry[]; more: boolean; whole: boolean; wholeHref: string }) {
-  const [t, tPlan, format] = await Promise.all([getTranslations('staffCaseFile'), getTranslations('staffPlan'), getFormatter()]);
-  // An automatic message's record names its template: shown by its name, as on the plan's activity list.
-  const contactNote = (c: ContactDto) => (!c.staff && c.note && tPlan.has(`template.${c.note}`) ? tPlan(`template.${c.note}`) : c.note);
+  const [t, tPlan, tNotice, format] = await Promise.all([getTranslations('staffCaseFile'), getTranslations('staffPlan'), getTranslations('staffLitigation'), getFormatter()]);
+  // An automatic message's record names its template: shown by its name, as on the plan's activity list; a notice's
+  // sending names the notice, in the reader's language.
+  const contactNote = (c: ContactDto) => {
+    if (!c.note) return c.note;
+    if (!c.staff && tPlan.has(`template.${c.note}`)) return tPlan(`template.${c.note}`);
+    const notice = readNoticeContactNote(c.note);
+    return notice ? t('timeline.noticeNote', { kind: tNotice(`notices.titles.${notice.kind}`), sha: notice.sha256.slice(0, 16) }) : c.note;
+  };
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
       <h2 id="timeline-heading" className="text-xl font-semibold">

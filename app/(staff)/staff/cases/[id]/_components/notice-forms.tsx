@@ -40,7 +40,7 @@ export function PrepareNoticeForm({ caseId, kind }: { caseId: string; kind: Noti
         {noticeChannels.map((c) => (
           <label key={c} className="flex min-h-11 items-center gap-2">
             <input type="radio" name="channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />
-            {t(`notices.channels.${c}`)}
+            {t(`notices.channelChoices.${c}`)}
           </label>
         ))}
       </fieldset>
