@@ -52,4 +52,11 @@ test('the borrower sets quiet hours on their phone, and a reminder during them i
   await desk.reload();
   await expect(desk.getByTestId('timeline')).toContainText('已拦截：借款人设定的免打扰时段');
   await expect(desk.getByTestId('contact-status-line')).toContainText('下次允许：今天 14:00（借款人设定的免打扰时段）');
+
+  // The outbox (admins) names the rule that holds the SMS back, as the case file does, not by its code.
+  const admin = await pageAs(await makeStaff(db, creditor.id, 'admin'));
+  await admin.goto('/staff/outbox');
+  const held = admin.getByRole('listitem').filter({ has: admin.getByTestId('outbox-to').getByText(borrower.phone, { exact: true }) }).filter({ hasText: '暂缓' });
+  await expect(held).toContainText('因联系规则（借款人设定的免打扰时段）暂缓');
+  await expect(held).not.toContainText('contact.');
 });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cases, contactRecords, creditors, notifications, storedFiles } from '@/db/schema';
+import { publicUrl } from '@/lib/env';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { databaseWithDataDir } from '@/lib/testing/integration';
@@ -48,6 +49,9 @@ describe('pre-litigation notices', () => {
     expect(contact!.note).toContain(sent.sha256);
     const messages = await test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'noticeIssued')));
     expect(messages.map((m) => m.channel)).toEqual(['in_app']);
+    // A link the borrower can follow from the message: the portal's full address, not a path.
+    expect(messages[0]!.body).toContain(`：${publicUrl(`/cases/${s.kase.id}`)}。`);
+    expect(messages[0]!.body).toMatch(/^【协和调解】您的案件 \S+ 有一份催收函，请登录查看：https?:\/\//);
     const [stored] = await test.db.select().from(storedFiles).where(eq(storedFiles.id, (await test.db.select().from(storedFiles).where(and(eq(storedFiles.caseId, s.kase.id), eq(storedFiles.kind, 'notice'))))[0]!.id));
     expect(stored!.sha256).toBe(sent.sha256);
   });

@@ -6,6 +6,7 @@ import { getDb, type Executor } from '@/db/client';
 import { borrowers, contactRecords, creditors, notices, storedFiles, type cases } from '@/db/schema';
 import { mayContact, nextContactMoment } from '@/lib/domain/contact-rules';
 import { checkNotice, noticeChannels, noticeContactNote, noticeKinds, noticesAllowedIn, type IssuedNotice } from '@/lib/domain/notice-sequence';
+import { publicUrl } from '@/lib/env';
 import { noticeDocument, noticeTitles } from '@/lib/pdf/notice-document';
 import { renderRecordPdf } from '@/lib/pdf/record-document';
 import { sealPdf } from '@/lib/pdf/seal';
@@ -68,7 +69,8 @@ export async function sendNoticeTx(tx: Executor, ctx: Ctx, kase: typeof cases.$i
     .where(eq(notices.id, notice.id));
   await recordAudit(tx, ctx, { action: rule ? 'notice.blocked' : 'notice.sent', entityType: 'notice', entityId: notice.id, data: { caseId: kase.id, kind: notice.kind, channel: notice.channel, sha256: notice.sha256, rule, nextAllowedAt: nextAllowedAt?.toISOString() ?? null, contactId: contact!.id } });
   if (rule) return 'blocked';
-  const values = { caseNo: kase.caseNo, notice: borrower!.locale === 'en' ? title.en : title.zh, link: `/cases/${kase.id}` };
+  // The notice's name inside a sentence ("There is a lawyer's letter on your case"), and the case's full address.
+  const values = { caseNo: kase.caseNo, notice: borrower!.locale === 'en' ? title.en.charAt(0).toLowerCase() + title.en.slice(1) : title.zh, link: publicUrl(`/cases/${kase.id}`) };
   await queueNotification(tx, { recipientType: 'borrower', template: 'noticeIssued', channel: 'in_app', recipientId: borrower!.id, toAddress: borrower!.phone, locale: borrower!.locale, timeZone: borrower!.timezone, values, caseId: kase.id });
   if (notice.channel === 'email') await queueNotification(tx, { recipientType: 'borrower', template: 'noticeIssued', channel: 'email', recipientId: borrower!.id, toAddress: borrower!.email!, locale: borrower!.locale, timeZone: borrower!.timezone, values, caseId: kase.id });
   return 'sent';

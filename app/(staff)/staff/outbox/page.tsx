@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { contactRuleName } from '@/lib/i18n/contact-rule';
 import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
 import { canReadOutbox, listOutbox } from '@/lib/server/outbox/list-outbox';
@@ -14,7 +15,7 @@ export default async function OutboxPage() {
   const { actor } = await requireStaff();
   // Other staff are told it is not there, as for anything they may not see.
   if (!canReadOutbox(actor)) notFound();
-  const [messages, t, format] = await Promise.all([listOutbox(actor), getTranslations('outbox'), getFormatter()]);
+  const [messages, t, tCase, format] = await Promise.all([listOutbox(actor), getTranslations('outbox'), getTranslations('staffCaseFile'), getFormatter()]);
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -35,7 +36,7 @@ export default async function OutboxPage() {
                 {m.body}
               </p>
               {m.status === 'pending' && m.deferredBy ? (
-                <p className="mt-1 text-sm text-slate-700">{t('deferred', { rule: m.deferredBy, at: format.dateTime(new Date(m.scheduledAt), { dateStyle: 'short', timeStyle: 'short' }) })}</p>
+                <p className="mt-1 text-sm text-slate-700">{t('deferred', { rule: contactRuleName(tCase, m.deferredBy), at: format.dateTime(new Date(m.scheduledAt), { dateStyle: 'short', timeStyle: 'short' }) })}</p>
               ) : null}
               {m.letterId ? (
                 <a className="mt-1 inline-block text-brand-700 underline" href={`/api/invitations/${m.letterId}/letter`} download>

@@ -1,6 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { instantFormat } from '@/lib/i18n/config';
+import { contactRuleName } from '@/lib/i18n/contact-rule';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/domain/money';
 import type { ChannelNow, ContactStatus } from '@/lib/domain/contact-status';
@@ -13,7 +14,7 @@ type T = Awaited<ReturnType<typeof getTranslations>>;
 /** "next allowed at 08:00 tomorrow", on the borrower's clock. */
 function nextText(t: T, channel: ChannelNow, call = true): string {
   if (channel.allowed) return t(call ? 'status.allowedNow' : 'status.channelAllowed');
-  const rule = t(`rule.${channel.rule.replace('contact.', '')}`);
+  const rule = contactRuleName(t, channel.rule);
   if (!channel.next) return t('status.blockedNoNext', { rule });
   const when = channel.next.day === 'today' ? t('status.today') : channel.next.day === 'tomorrow' ? t('status.tomorrow') : channel.next.day;
   return t('status.blockedUntil', { rule, time: channel.next.time, day: when });
@@ -118,7 +119,7 @@ export async function NotesCard({ file }: { file: CaseFileDto }) {
 
 function contactSummary(t: T, c: ContactDto): string {
   const what = t('contact.summary', { channel: t(`channel.${c.channel}`), direction: t(`direction.${c.direction}`), party: t(`party.${c.party}`) });
-  if (c.outcome === 'blocked') return `${what} · ${t('contact.blockedShort', { rule: t(`rule.${(c.blockedRule ?? '').replace('contact.', '')}`) })}`;
+  if (c.outcome === 'blocked') return `${what} · ${t('contact.blockedShort', { rule: contactRuleName(t, c.blockedRule ?? '') })}`;
   return c.result ? `${what} · ${t(`result.${c.result}`)}` : `${what} · ${t(`outcome.${c.outcome}`)}`;
 }
 

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { SelectField, TextareaField } from '@/components/ui/field';
 import { contactResults, staffContactChannels } from '@/lib/domain/contact-record';
+import { contactRuleName } from '@/lib/i18n/contact-rule';
 import { recordContactAction } from '../actions';
 import { PromiseFields } from './promise-form';
 import { useActionSubmit } from '@/components/forms/use-action-submit';
@@ -67,7 +68,7 @@ export function ContactForm({ caseId, graceDays, timeZone }: { caseId: string; g
       <FormError message={formError} />
       {answer?.status === 'blocked' ? (
         <Notice tone="error" role="alert">
-          <p className="font-semibold">{t('contact.blocked', { rule: t(`rule.${answer.rule.replace('contact.', '')}`) })}</p>
+          <p className="font-semibold">{t('contact.blocked', { rule: contactRuleName(t, answer.rule) })}</p>
           <p className="text-sm">
             {answer.nextAllowedAt
               ? t('contact.nextAllowed', { at: format.dateTime(new Date(answer.nextAllowedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone }) })

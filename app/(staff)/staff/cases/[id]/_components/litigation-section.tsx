@@ -1,6 +1,7 @@
 import { Card, Notice } from '@/components/ui/card';
 import type { Ctx } from '@/lib/server/actor';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { contactRuleName } from '@/lib/i18n/contact-rule';
 import { listEvidenceBundles } from '@/lib/server/bundle/list-bundles';
 import { listNotices } from '@/lib/server/notices/list-notices';
 import { formatMoney } from '@/lib/domain/money';
@@ -11,7 +12,7 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
 
 /** The case file's part for when mediation ends in court: the evidence bundle (supervisors and admins). */
 export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: Ctx; caseId: string; canAct: boolean; locale: string }) {
-  const [t, format, { mayDownload, bundles }, { notices, next }] = await Promise.all([getTranslations('staffLitigation'), getFormatter(), listEvidenceBundles(ctx.actor, caseId), listNotices(ctx.actor, caseId)]);
+  const [t, tCase, format, { mayDownload, bundles }, { notices, next }] = await Promise.all([getTranslations('staffLitigation'), getTranslations('staffCaseFile'), getFormatter(), listEvidenceBundles(ctx.actor, caseId), listNotices(ctx.actor, caseId)]);
   const actor = ctx.actor.type === 'staff' ? ctx.actor : null;
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '');
   // A calendar day (the amount's as-of date), written as the other dates are.
@@ -42,7 +43,7 @@ export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: 
                   {n.decidedBy ? ` · ${t(n.status === 'rejected' ? 'notices.rejectedBy' : 'notices.approved', { name: n.decidedBy, date: when(n.decidedAt) })}` : ''}
                   {n.sentAt ? ` · ${t('notices.sentAt', { date: when(n.sentAt) })}` : ''}
                 </p>
-                {n.blockedRule ? <p className="text-warn-800">{t('notices.blocked', { rule: n.blockedRule })}{n.nextAllowedAt ? ` ${t('notices.nextAllowed', { date: when(n.nextAllowedAt) })}` : ''}</p> : null}
+                {n.blockedRule ? <p className="text-warn-800">{t('notices.blocked', { rule: contactRuleName(tCase, n.blockedRule) })}{n.nextAllowedAt ? ` ${t('notices.nextAllowed', { date: when(n.nextAllowedAt) })}` : ''}</p> : null}
                 {n.decisionNote ? <p className="text-slate-700">{t('notices.noteShown', { note: n.decisionNote })}</p> : null}
                 <p>
                   <a href={`/api/notices/${n.id}`} className="text-brand-700 underline">

@@ -6,6 +6,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import { fenToInput } from '@/lib/validation/fields';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
+import { contactRuleName } from '@/lib/i18n/contact-rule';
 import type { StaffPlanDto } from '@/lib/server/plans/plan-progress';
 import { RefundForm, ReversePaymentForm } from './plan-forms';
 
@@ -16,7 +17,7 @@ import { RefundForm, ReversePaymentForm } from './plan-forms';
  */
 export async function PlanSection({ plan, canAct }: { plan: StaffPlanDto | null; canAct: boolean }) {
   if (!plan) return null;
-  const [t, format, locale] = await Promise.all([getTranslations('staffPlan'), getFormatter(), getLocale()]);
+  const [t, tCase, format, locale] = await Promise.all([getTranslations('staffPlan'), getTranslations('staffCaseFile'), getFormatter(), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
   const date = (iso: string) => formatDay(iso, locale);
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
@@ -191,7 +192,7 @@ export async function PlanSection({ plan, canAct }: { plan: StaffPlanDto | null;
             {plan.activity.map((a, i) => (
               <li key={i} className="border-b border-slate-100 py-1">
                 <span className="text-slate-700">{time(a.at)}</span> · {t(`activityChannel.${a.channel}`)} · {t.has(`template.${a.what}`) ? t(`template.${a.what}`) : a.what} · {t.has(`activityStatus.${a.status}`) ? t(`activityStatus.${a.status}`) : a.status}
-                {a.blockedRule ? ` (${a.blockedRule})` : ''}
+                {a.blockedRule ? ` (${contactRuleName(tCase, a.blockedRule)})` : ''}
               </li>
             ))}
           </ol>
