@@ -28,6 +28,27 @@ test.describe('offers and negotiation', () => {
     await options.first().getByRole('link', { name: /查看全部 \d+ 期还款计划/ }).click();
     await expect(options.first().getByRole('link', { name: '收起还款计划' })).toBeVisible();
     await expect(options.first().getByText(/^1\. /)).toBeVisible();
+    // Every payment on the schedule is the figure the card gives for it (the monthly, the first or the last), or a fen
+    // or two less where the card says so, never more: the card's figures make the total.
+    for (let i = 0; i < optionCount; i++) {
+      const card = options.nth(i);
+      if (i > 0) await card.getByRole('link', { name: /查看全部 \d+ 期还款计划/ }).click();
+      await expect(card.getByText(/^1\. /)).toBeVisible();
+      const fen = (text: string) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+      const figure = (label: string) => card.locator('dt').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+      if (!(await figure('每月还款').count())) continue;
+      const monthly = fen(await figure('每月还款').innerText());
+      const first = (await figure('首期还款').count()) ? fen(await figure('首期还款').innerText()) : null;
+      const lastText = await figure('最后一期').innerText();
+      const last = lastText.includes('¥') ? fen(lastText.split('：')[1]!) : null;
+      const fenApart = (await card.getByText('个别期次少一两分钱').count()) > 0;
+      const amounts = (await card.locator('ol > li > span.font-medium').allInnerTexts()).map(fen);
+      expect(amounts.length).toBeGreaterThan(1);
+      const stated = amounts.map((_, k) => (k === 0 && first !== null ? first : k === amounts.length - 1 && last !== null ? last : monthly));
+      amounts.forEach((amount, k) => expect(stated[k]! - amount, `option ${i + 1}, payment ${k + 1}`).toBeGreaterThanOrEqual(0));
+      amounts.forEach((amount, k) => expect(stated[k]! - amount, `option ${i + 1}, payment ${k + 1}`).toBeLessThanOrEqual(2));
+      expect(fenApart, `option ${i + 1}`).toBe(amounts.some((amount, k) => amount < stated[k]!));
+    }
     await axe();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -59,7 +80,7 @@ test.describe('offers and negotiation', () => {
     await expect(desk.getByRole('heading', { level: 3, name: '借款人方案' })).toBeVisible();
     await desk.getByLabel('期数（月）').fill('24');
     await desk.getByLabel('罚息减免（%）').fill('100');
-    await desk.getByLabel('本金减免金额').fill('500');
+    await desk.getByLabel('本金减免金额（元）').fill('500');
     await expect(desk.getByText('该方案超出调解员权限，发送后需主管批准。')).toBeVisible();
     await desk.getByLabel('申请主管批准的理由').fill('借款人失业，减免少量本金可促成还款。');
     await axe(desk);

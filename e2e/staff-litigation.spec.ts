@@ -82,6 +82,8 @@ test.describe('when mediation fails', () => {
     // The case file in English: the same, on the staff side.
     const english = await pageAs(supervisor, { locale: 'en' });
     await english.goto(`/staff/cases/${kase.id}`);
+    // Days in words, as everywhere else on the page (not 2026-12-02).
+    await expect(english.getByRole('heading', { level: 2, name: /^Arrears as of [A-Z][a-z]{2} \d{1,2}, \d{4}$/ })).toBeVisible();
     const sent = english.getByTestId('notice-list').getByRole('listitem');
     await expect(sent.nth(0).locator('p').first()).toHaveText('Collection letter · sent · letter');
     await expect(sent.nth(2).locator('p').first()).toHaveText('Notice of intended suit · sent · in the portal');

@@ -2,9 +2,10 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { useHydrated, useTypedBeforeHydration } from '@/components/forms/typed-before-hydration';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
@@ -15,6 +16,7 @@ import type { OfferContext, OfferRole, OfferTerms, OfferViolation, PricedOffer }
 import { fenToInput } from '@/lib/validation/fields';
 import { offerFormSchema, offerStructures, termsToForm, type OfferFormValues, type OfferTermsInput } from '@/lib/validation/offer';
 import { forAudience, type Audience } from '@/lib/i18n/audience';
+import { formatDay } from '@/lib/i18n/days';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { OfferFigures } from './offer-figures';
 
@@ -72,12 +74,22 @@ export function OfferComposer({
     message: '',
     approvalReason: '',
   };
+  // The counter-offer composer is on the case file as it loads: what a mediator types before the page is hydrated is kept.
+  // The form starts from what its fields hold (typed, or the defaults); the preview and the fields a choice reveals are
+  // drawn from the server's values until the page is hydrated (useHydrated), then from what was typed.
+  const formId = useId();
+  const serverValues = initialTerms ? termsToForm(initialTerms, defaults) : defaults;
+  const initial = useTypedBeforeHydration(formId, serverValues);
+  const hydrated = useHydrated();
   const form = useForm<OfferFormValues>({
     resolver: zodResolver(offerFormSchema) as unknown as Resolver<OfferFormValues>,
-    defaultValues: initialTerms ? termsToForm(initialTerms, defaults) : defaults,
+    defaultValues: initial,
     mode: 'onChange',
   });
-  const values = useWatch({ control: form.control }) as OfferFormValues;
+  /** A field, with its value in the server-rendered page. */
+  const field = (name: keyof OfferFormValues) => ({ ...form.register(name), defaultValue: serverValues[name] });
+  const watched = useWatch({ control: form.control }) as OfferFormValues;
+  const values = hydrated ? watched : serverValues;
   const structure = values.structure;
 
   // The live preview: parse what is typed, then price and check it exactly as the server will.
@@ -125,47 +137,47 @@ export function OfferComposer({
     return t(key, params);
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form id={formId} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <SelectField
         label={t('structure')}
         options={offerStructures.filter((s) => staff || s !== 'settlement').map((s) => ({ value: s, label: t(`structures.${s}`) }))}
         error={err(e.structure?.message)}
-        {...form.register('structure')}
+        {...field('structure')}
       />
       {structure === 'installments' || structure === 'extension_installments' ? (
         <>
-          <Field label={t('months')} hint={t('monthsHint', { max: maxMonths })} inputMode="numeric" error={err(e.months?.message)} {...form.register('months')} />
-          <SelectField label={t('method')} options={(['equal_installment', 'equal_principal'] as const).map((m) => ({ value: m, label: t(`methods.${m}`) }))} {...form.register('method')} />
+          <Field label={t('months')} hint={t('monthsHint', { max: maxMonths })} inputMode="numeric" error={err(e.months?.message)} {...field('months')} />
+          <SelectField label={t('method')} options={(['equal_installment', 'equal_principal'] as const).map((m) => ({ value: m, label: t(`methods.${m}`) }))} {...field('method')} />
           <Field
             label={t('downPayment')}
             hint={policy.installments.minDownPaymentPct ? t('downPaymentHint', { pct: policy.installments.minDownPaymentPct }) : undefined}
             inputMode="decimal"
             error={err(e.downPayment?.message)}
-            {...form.register('downPayment')}
+            {...field('downPayment')}
           />
-          <Field label={t('firstDueDate')} hint={t('firstDueHint', { to: firstDueMax })} type="date" min={context.asOf} max={firstDueMax} error={err(e.firstDueDate?.message)} {...form.register('firstDueDate')} />
+          <Field label={t('firstDueDate')} hint={t('firstDueHint', { to: formatDay(firstDueMax, locale) })} type="date" min={context.asOf} max={firstDueMax} error={err(e.firstDueDate?.message)} {...field('firstDueDate')} />
         </>
       ) : null}
       {structure === 'extension' || structure === 'extension_installments' ? (
-        <Field label={t('extensionMonths')} inputMode="numeric" error={err(e.extensionMonths?.message)} {...form.register('extensionMonths')} />
+        <Field label={t('extensionMonths')} inputMode="numeric" error={err(e.extensionMonths?.message)} {...field('extensionMonths')} />
       ) : null}
       {staff ? (
         <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-300 p-3">
           <legend className="px-1 font-semibold">{t('relief')}</legend>
           <p className="text-sm text-slate-700">{t('authority', { penalty: authority.maxPenaltyWaivePct, interest: authority.maxInterestWaivePct, principal: authority.maxPrincipalWaivePct, rate: authority.maxRateReductionPct, months: authority.maxPlanMonths })}</p>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Field label={t('penaltyWaivePct')} inputMode="decimal" error={err(e.penaltyWaivePct?.message)} {...form.register('penaltyWaivePct')} />
-            <Field label={t('compoundWaivePct')} inputMode="decimal" error={err(e.compoundWaivePct?.message)} {...form.register('compoundWaivePct')} />
-            <Field label={t('interestWaivePct')} inputMode="decimal" error={err(e.interestWaivePct?.message)} {...form.register('interestWaivePct')} />
-            <Field label={t('principalWaive')} hint={t('principalWaiveHint')} inputMode="decimal" error={err(e.principalWaive?.message)} {...form.register('principalWaive')} />
-            <Field label={t('ratePct')} inputMode="decimal" error={err(e.ratePct?.message)} {...form.register('ratePct')} />
-            <Field label={t('rateMonths')} inputMode="numeric" error={err(e.rateMonths?.message)} {...form.register('rateMonths')} />
+            <Field label={t('penaltyWaivePct')} inputMode="decimal" error={err(e.penaltyWaivePct?.message)} {...field('penaltyWaivePct')} />
+            <Field label={t('compoundWaivePct')} inputMode="decimal" error={err(e.compoundWaivePct?.message)} {...field('compoundWaivePct')} />
+            <Field label={t('interestWaivePct')} inputMode="decimal" error={err(e.interestWaivePct?.message)} {...field('interestWaivePct')} />
+            <Field label={t('principalWaive')} hint={t('principalWaiveHint')} inputMode="decimal" error={err(e.principalWaive?.message)} {...field('principalWaive')} />
+            <Field label={t('ratePct')} inputMode="decimal" error={err(e.ratePct?.message)} {...field('ratePct')} />
+            <Field label={t('rateMonths')} inputMode="numeric" error={err(e.rateMonths?.message)} {...field('rateMonths')} />
           </div>
         </fieldset>
       ) : null}
-      <TextareaField label={t('message')} rows={2} maxLength={1000} error={err(e.message?.message)} {...form.register('message')} />
+      <TextareaField label={t('message')} rows={2} maxLength={1000} error={err(e.message?.message)} {...field('message')} />
       {preview?.needsSupervisor ? (
-        <TextareaField label={t('approvalReason')} hint={t('approvalReasonHint')} rows={2} maxLength={1000} error={err(e.approvalReason?.message)} {...form.register('approvalReason')} />
+        <TextareaField label={t('approvalReason')} hint={t('approvalReasonHint')} rows={2} maxLength={1000} error={err(e.approvalReason?.message)} {...field('approvalReason')} />
       ) : null}
       <section aria-labelledby="preview-heading" aria-live="polite" className="rounded-xl border border-brand-100 bg-brand-50 p-3">
         <h3 id="preview-heading" className="font-semibold">

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PricedOffer } from '@/lib/domain/offer-terms';
 import { createTranslator } from 'use-intl/core';
@@ -8,10 +9,39 @@ const offer = (amounts: number[]) => ({ regularPayment: Math.max(...amounts.slic
 
 describe('levelPayments: what an offer card calls the monthly payment', () => {
   it('a level plan whose first period is not a month: the level amount, and the first payment beside it', () => {
-    expect(levelPayments(offer([1_700_00, 1_844_49, 1_844_48, 1_844_49, 1_844_51]))).toEqual({ monthly: 1_844_49, first: 1_700_00, fenApart: true });
+    expect(levelPayments(offer([1_700_00, 1_844_49, 1_844_48, 1_844_49, 1_844_51]))).toEqual({ monthly: 1_844_49, first: 1_700_00, last: 1_844_51, fenApart: true });
   });
-  it('all the same but the last: the amount, nothing else', () => {
-    expect(levelPayments(offer([50_000, 50_000, 50_000, 50_007]))).toEqual({ monthly: 50_000, first: null, fenApart: false });
+  it('all the same but the last, which absorbs the rounding: the amount, and the last payment beside it (500.00 × 3 + 500.07)', () => {
+    expect(levelPayments(offer([50_000, 50_000, 50_000, 50_007]))).toEqual({ monthly: 50_000, first: null, last: 50_007, fenApart: false });
+  });
+  it('a demo offer (12 payments from ¥13,672.57 to ¥13,672.58, the last ¥13,672.63): not "a fen or two less" alone, the last is named', () => {
+    const amounts = [...Array(3).fill(13_672_57), ...Array(8).fill(13_672_58), 13_672_63];
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(164_070_98);
+    expect(levelPayments(offer(amounts))).toEqual({ monthly: 13_672_58, first: null, last: 13_672_63, fenApart: true });
+  });
+  it('a last payment a fen less is within "a fen or two less"', () => {
+    expect(levelPayments(offer([50_000, 50_000, 50_000, 49_999]))).toEqual({ monthly: 50_000, first: null, last: null, fenApart: true });
+  });
+  it('whatever the payments, each is the amount the card gives for it or a fen or two less, never more; "a fen or two less" is said exactly when one is', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: -5_000, max: 5_000 }),
+        fc.integer({ min: -20, max: 20 }),
+        (base, middleLess, firstDelta, lastDelta) => {
+          const amounts = [base + firstDelta, ...middleLess.map((less) => base - less), base + lastDelta];
+          const level = levelPayments(offer(amounts));
+          expect(level).not.toBeNull();
+          const stated = amounts.map((_, i) => (i === 0 && level!.first !== null ? level!.first : i === amounts.length - 1 && level!.last !== null ? level!.last : level!.monthly));
+          amounts.forEach((amount, i) => {
+            expect(amount).toBeLessThanOrEqual(stated[i]!);
+            expect(stated[i]! - amount).toBeLessThanOrEqual(2);
+          });
+          expect(level!.fenApart).toBe(amounts.some((amount, i) => amount < stated[i]!));
+        },
+      ),
+    );
   });
   it('a plan whose payments fall (equal principal) is not level', () => {
     expect(levelPayments(offer([60_000, 59_000, 58_000, 57_000]))).toBeNull();

@@ -27,20 +27,27 @@ export function offerReliefItems(terms: OfferTerms, priced: PricedOffer) {
 
 /**
  * A level plan's monthly payment: every installment but the first and the last within two fen of each other (a level
- * payment spreads its rounding a fen at a time, so that the last installment absorbs only a few fen: schedule.ts
- * amortise; carried charges are split evenly, a fen apart: money.ts splitEvenly); the first, whose interest is for its own period (the offer date to the first due date, rarely exactly a
- * month), when it differs by more. `monthly` is the highest of them, `fenApart` whether some are a fen or two less. Null for
- * a plan that is not level (its highest month is priced.regularPayment).
+ * payment spreads its rounding a fen at a time: schedule.ts amortise; carried charges are split evenly, a fen apart:
+ * money.ts splitEvenly). The first, whose interest is for its own period (the offer date to the first due date, rarely
+ * exactly a month), is given beside it when it differs by more; the last, which absorbs the rounding, whenever it is
+ * more than the monthly payment or more than two fen less. `monthly` is the highest of the others, `fenApart` whether
+ * some of them are a fen or two less: every payment is then the amount the card gives for it or a fen or two less,
+ * never more. Null for a plan that is not level (its highest month is priced.regularPayment).
  */
-export function levelPayments(priced: PricedOffer): { monthly: number; first: number | null; fenApart: boolean } | null {
+export function levelPayments(priced: PricedOffer): { monthly: number; first: number | null; last: number | null; fenApart: boolean } | null {
   const rows = priced.schedule;
   const middle = rows.slice(1, -1).map((row) => row.amount);
-  if (middle.length === 0) return { monthly: priced.regularPayment, first: null, fenApart: false };
+  if (middle.length === 0) return { monthly: priced.regularPayment, first: null, last: null, fenApart: false };
   const high = Math.max(...middle);
   const low = Math.min(...middle);
   if (high - low > 2) return null;
-  const first = Math.abs(rows[0]!.amount - high) > 2 ? rows[0]!.amount : null;
-  return { monthly: first === null ? Math.max(high, rows[0]!.amount) : high, first, fenApart: high !== low || (first === null && rows[0]!.amount !== high) };
+  const firstAmount = rows[0]!.amount;
+  const lastAmount = rows.at(-1)!.amount;
+  const first = Math.abs(firstAmount - high) > 2 ? firstAmount : null;
+  const monthly = first === null ? Math.max(high, firstAmount) : high;
+  const last = lastAmount > monthly || monthly - lastAmount > 2 ? lastAmount : null;
+  const covered = [...middle, ...(first === null ? [firstAmount] : []), ...(last === null ? [lastAmount] : [])];
+  return { monthly, first, last, fenApart: covered.some((amount) => amount !== monthly) };
 }
 
 /**

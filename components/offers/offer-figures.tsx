@@ -113,7 +113,8 @@ export function OfferFigures({
           </>
         ) : null}
         <dt className="text-slate-600">{priced.structure === 'settlement' ? t('payOn') : t('endDate')}</dt>
-        <dd>{day(priced.endDate)}</dd>
+        {/* The last payment absorbs the rounding: its own amount, where it is not the monthly one (levelPayments). */}
+        <dd>{level?.last != null ? t('lastPaymentOn', { date: day(priced.endDate), amount: money(level.last) }) : day(priced.endDate)}</dd>
         <dt className="text-slate-600">{priced.downPayment ? t('totalWithDown') : t('totalPayable')}</dt>
         <dd className="font-semibold">{money(priced.totalPayable)}</dd>
       </dl>

@@ -152,7 +152,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           </Card>
           <Card aria-labelledby="arrears-heading">
             <h2 id="arrears-heading" className="text-lg font-semibold">
-              {plan?.status === 'active' ? t('arrearsUnderContract', { date: overview.arrears.asOf }) : t('arrears', { date: overview.arrears.asOf })}
+              {t(plan?.status === 'active' ? 'arrearsUnderContract' : 'arrears', { date: formatDay(overview.arrears.asOf, locale) })}
             </h2>
             {/* A running plan replaced these figures: said beside them, or a kept plan reads as months past due. */}
             {plan?.status === 'active' ? (

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useForm, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { getPath, useTypedBeforeHydration } from '@/components/forms/typed-before-hydration';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type * as hardshipValidation from '@/lib/validation/hardship';
 import { lazyZodResolver } from '@/lib/validation/lazy-resolver';
@@ -32,43 +33,6 @@ export type AutosaveState = { state: 'idle' } | { state: 'saving' } | { state: '
 /** After the borrower stops typing for this long, what they typed is saved. */
 export const AUTOSAVE_DELAY_MS = 800;
 
-/** Becomes true once the first step form has mounted in the browser: before that, the page is still being hydrated. */
-let hydrated = false;
-
-function getPath(source: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), source);
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown) {
-  const keys = path.split('.');
-  let node: Record<string, unknown> = target;
-  keys.slice(0, -1).forEach((key, i) => {
-    if (!node[key] || typeof node[key] !== 'object') node[key] = /^\d+$/.test(keys[i + 1]!) ? [] : {};
-    node = node[key] as Record<string, unknown>;
-  });
-  node[keys.at(-1)!] = value;
-}
-
-/**
- * What the fields of the server-rendered form hold right now: on a slow phone the
- * borrower may type before the page's scripts have run, and that text is in the
- * page, not in the saved values. Read once, while the page is being hydrated,
- * before the form library takes the fields over; every field keeps exactly what
- * was typed into it.
- */
-function typedBeforeHydration<T extends FieldValues>(formId: string, values: T): T {
-  if (hydrated || typeof document === 'undefined') return values;
-  const form = document.getElementById(formId);
-  if (!(form instanceof HTMLFormElement)) return values;
-  const out = structuredClone(values) as Record<string, unknown>;
-  for (const element of Array.from(form.elements)) {
-    if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) || !element.name) continue;
-    if (getPath(values, element.name) === undefined) continue;
-    setPath(out, element.name, element instanceof HTMLInputElement && element.type === 'checkbox' ? element.checked : element.value);
-  }
-  return out as T;
-}
-
 /**
  * One step's form: validated on the phone with the same zod schema the server
  * uses (`schema` loads it, when the borrower first types or leaves a field); what the server refuses comes back beside the field; the typed text is
@@ -86,7 +50,7 @@ export function useStepForm<T extends FieldValues>(
 ) {
   const errorText = useErrorText();
   const [formError, setFormError] = useState<string>();
-  const [initial] = useState(() => typedBeforeHydration(formId, defaultValues));
+  const initial = useTypedBeforeHydration(formId, defaultValues);
   const [saved, setSaved] = useState<AutosaveState>({ state: 'idle' });
   const resolver = useMemo(() => lazyZodResolver<T>(schema), [schema]);
   const form = useForm<T>({ resolver, defaultValues: initial as never, mode: 'onTouched' });
@@ -94,7 +58,6 @@ export function useStepForm<T extends FieldValues>(
   const [pending] = useState(() => ({ timer: null as ReturnType<typeof setTimeout> | null }));
 
   useEffect(() => {
-    hydrated = true;
     // The first keystroke fetches the schema, so it is there when the field is left.
     const preload = form.subscribe({ formState: { values: true }, callback: () => resolver.preload() });
     if (!autosave) return preload;

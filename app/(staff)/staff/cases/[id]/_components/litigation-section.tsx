@@ -1,5 +1,6 @@
 import { Card, Notice } from '@/components/ui/card';
 import type { Ctx } from '@/lib/server/actor';
+import { formatDay } from '@/lib/i18n/days';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { contactRuleName } from '@/lib/i18n/contact-rule';
 import { listEvidenceBundles } from '@/lib/server/bundle/list-bundles';
@@ -15,8 +16,6 @@ export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: 
   const [t, tCase, format, { mayDownload, bundles }, { notices, next }] = await Promise.all([getTranslations('staffLitigation'), getTranslations('staffCaseFile'), getFormatter(), listEvidenceBundles(ctx.actor, caseId), listNotices(ctx.actor, caseId)]);
   const actor = ctx.actor.type === 'staff' ? ctx.actor : null;
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '');
-  // A calendar day (the amount's as-of date), written as the other dates are.
-  const day = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <section aria-labelledby="litigation-heading" className="flex flex-col gap-3">
       <h2 id="litigation-heading" className="text-xl font-semibold">
@@ -37,7 +36,7 @@ export async function LitigationSection({ ctx, caseId, canAct, locale }: { ctx: 
                 <p className="font-semibold">
                   {t(`notices.titles.${n.kind}`)} · {t(`notices.status.${n.status}`)} · {t(`notices.channels.${n.channel as 'letter'}`)}
                 </p>
-                <p>{t('notices.amount', { amount: formatMoney(n.enforceableAmount, locale), date: day(n.asOf) })}</p>
+                <p>{t('notices.amount', { amount: formatMoney(n.enforceableAmount, locale), date: formatDay(n.asOf, locale) })}</p>
                 <p className="text-slate-700">
                   {t('notices.prepared', { name: n.preparedBy, date: when(n.preparedAt) })}
                   {n.decidedBy ? ` · ${t(n.status === 'rejected' ? 'notices.rejectedBy' : 'notices.approved', { name: n.decidedBy, date: when(n.decidedAt) })}` : ''}
