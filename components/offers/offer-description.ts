@@ -29,7 +29,7 @@ export function offerReliefItems(terms: OfferTerms, priced: PricedOffer) {
  * A level plan's monthly payment: every installment but the first and the last within two fen of each other (a level
  * payment spreads its rounding a fen at a time: schedule.ts amortise; carried charges are split evenly, a fen apart:
  * money.ts splitEvenly). The first, whose interest is for its own period (the offer date to the first due date, rarely
- * exactly a month), is given beside it when it differs by more; the last, which absorbs the rounding, whenever it is
+ * exactly a month), is given beside it when it is more than two fen from any of them; the last, which absorbs the rounding, whenever it is
  * more than the monthly payment or more than two fen less. `monthly` is the highest of the others, `fenApart` whether
  * some of them are a fen or two less: every payment is then the amount the card gives for it or a fen or two less,
  * never more. Null for a plan that is not level (its highest month is priced.regularPayment).
@@ -43,7 +43,8 @@ export function levelPayments(priced: PricedOffer): { monthly: number; first: nu
   if (high - low > 2) return null;
   const firstAmount = rows[0]!.amount;
   const lastAmount = rows.at(-1)!.amount;
-  const first = Math.abs(firstAmount - high) > 2 ? firstAmount : null;
+  // The first goes with the others where all of them are within two fen of the highest.
+  const first = Math.max(high, firstAmount) - Math.min(low, firstAmount) > 2 ? firstAmount : null;
   const monthly = first === null ? Math.max(high, firstAmount) : high;
   const last = lastAmount > monthly || monthly - lastAmount > 2 ? lastAmount : null;
   const covered = [...middle, ...(first === null ? [firstAmount] : []), ...(last === null ? [lastAmount] : [])];
