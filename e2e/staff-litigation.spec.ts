@@ -10,6 +10,7 @@ const DAY = 86_400_000;
 
 test.describe('when mediation fails', () => {
   test('a supervisor escalates a case, approves and sends the notice of suit, and downloads the bundle that holds it; the borrower reads it', async ({ db, pageAs, axe }, testInfo) => {
+    test.setTimeout(150_000);
     const creditor = await makeCreditor(db);
     await db.update(creditors).set({ litigation: { counsel: { firm: '浙江明理律师事务所', lawyer: '陈律', phone: '0571-88880000', address: '杭州市' } } }).where(eq(creditors.id, creditor.id));
     const mediator = await makeStaff(db, creditor.id, 'mediator');

@@ -34,28 +34,28 @@ test.describe('payments on the case file', () => {
     await axe(page);
 
     // Bad input is refused beside its field, and nothing typed is lost.
-    await pay.getByLabel('金额（元）').fill('12.345');
+    await pay.getByLabel('金额（元）', { exact: true }).fill('12.345');
     await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText('请输入金额，例如 1234.50', { exact: false })).toBeVisible();
     await expect(pay.getByLabel('银行或支付机构流水号')).toHaveValue(`BK-${s.kase.caseNo}-1`);
 
     // The first installment: recorded and allocated.
-    await pay.getByLabel('金额（元）').fill(yuan(first!.amount));
+    await pay.getByLabel('金额（元）', { exact: true }).fill(yuan(first!.amount));
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText('还款已登记并分配。')).toBeVisible();
     await expect(section.getByText(`第${first!.seq}期：${formatMoney(first!.amount, 'zh-CN')}`, { exact: false })).toBeVisible();
     await axe(page);
 
     // The same reference again is refused.
-    await pay.getByLabel('金额（元）').fill('1.00');
+    await pay.getByLabel('金额（元）', { exact: true }).fill('1.00');
     await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText(`流水号为 BK-${s.kase.caseNo}-1 的还款已经登记`, { exact: false })).toBeVisible();
 
     // The rest, as the page says it settles the plan today, and ¥10.00 more: the excess is kept for a refund decision.
     const settle = (await section.getByText('今天结清需').locator('xpath=following-sibling::dd').innerText()).replace(/[¥,\s]/g, '');
-    await pay.getByLabel('金额（元）').fill(yuan(Math.round(Number(settle) * 100) + 1000));
+    await pay.getByLabel('金额（元）', { exact: true }).fill(yuan(Math.round(Number(settle) * 100) + 1000));
     await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-2`);
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText('还款已登记：还款计划已全部还清', { exact: false })).toBeVisible();

@@ -179,11 +179,11 @@ test.describe('the mediator’s workbench', () => {
     await page.goto(`/staff/cases/${kase.id}`);
     await page.getByRole('button', { name: '承诺还款' }).click();
     await page.getByLabel('承诺还款日').fill(localDay(timeZone));
-    await page.getByLabel('金额（元）').fill('abc');
+    await page.getByLabel('金额（元）', { exact: true }).fill('abc');
     await page.getByRole('button', { name: '记录承诺' }).click();
-    await expect(page.getByLabel('金额（元）')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('金额（元）', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('承诺还款日')).toHaveValue(localDay(timeZone));
-    await page.getByLabel('金额（元）').fill('1500');
+    await page.getByLabel('金额（元）', { exact: true }).fill('1500');
     await page.getByRole('button', { name: '记录承诺' }).click();
     const promises = page.getByTestId('promises');
     await expect(promises).toContainText('¥1,500.00');
