@@ -30,7 +30,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
  * what was typed into it: the form library then sets each field to what it already holds, not to its default, and
  * what is typed meanwhile is neither lost nor run together with the default ("12" and "24" made "1224").
  */
-export function typedBeforeHydration<T extends FieldValues>(formId: string, values: T): T {
+function typedBeforeHydration<T extends FieldValues>(formId: string, values: T): T {
   if (hydrated || typeof document === 'undefined') return values;
   const form = document.getElementById(formId);
   if (!(form instanceof HTMLFormElement)) return values;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cases, contactRecords, creditors, notifications, storedFiles } from '@/db/schema';
+import { borrowers, cases, contactRecords, creditors, notifications, storedFiles } from '@/db/schema';
 import { publicUrl } from '@/lib/env';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
@@ -52,6 +52,12 @@ describe('pre-litigation notices', () => {
     // A link the borrower can follow from the message: the portal's full address, not a path.
     expect(messages[0]!.body).toContain(`：${publicUrl(`/cases/${s.kase.id}`)}。`);
     expect(messages[0]!.body).toMatch(/^【协和调解】您的案件 \S+ 有一份催收函，请登录查看：https?:\/\//);
+    // In English, the notice is named in lower case inside the sentence, as on the borrower's page.
+    const english = await openCase();
+    await test.db.update(borrowers).set({ locale: 'en' }).where(eq(borrowers.id, english.borrower.id));
+    await prepareNotice(english.staff(english.mediator), english.kase.id, { kind: 'collection_letter', channel: 'in_app' }, morning);
+    const [inEnglish] = await test.db.select().from(notifications).where(and(eq(notifications.caseId, english.kase.id), eq(notifications.template, 'noticeIssued')));
+    expect(inEnglish!.body).toContain(`There is a collection letter on your case ${english.kase.caseNo}; read it at ${publicUrl(`/cases/${english.kase.id}`)}.`);
     const [stored] = await test.db.select().from(storedFiles).where(eq(storedFiles.id, (await test.db.select().from(storedFiles).where(and(eq(storedFiles.caseId, s.kase.id), eq(storedFiles.kind, 'notice'))))[0]!.id));
     expect(stored!.sha256).toBe(sent.sha256);
   });

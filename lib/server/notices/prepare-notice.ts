@@ -7,6 +7,8 @@ import { borrowers, contactRecords, creditors, notices, storedFiles, type cases 
 import { mayContact, nextContactMoment } from '@/lib/domain/contact-rules';
 import { checkNotice, noticeChannels, noticeContactNote, noticeKinds, noticesAllowedIn, type IssuedNotice } from '@/lib/domain/notice-sequence';
 import { publicUrl } from '@/lib/env';
+import { isLocale } from '@/lib/i18n/config';
+import { messagesFor } from '@/lib/i18n/messages';
 import { noticeDocument, noticeTitles } from '@/lib/pdf/notice-document';
 import { renderRecordPdf } from '@/lib/pdf/record-document';
 import { sealPdf } from '@/lib/pdf/seal';
@@ -69,8 +71,10 @@ export async function sendNoticeTx(tx: Executor, ctx: Ctx, kase: typeof cases.$i
     .where(eq(notices.id, notice.id));
   await recordAudit(tx, ctx, { action: rule ? 'notice.blocked' : 'notice.sent', entityType: 'notice', entityId: notice.id, data: { caseId: kase.id, kind: notice.kind, channel: notice.channel, sha256: notice.sha256, rule, nextAllowedAt: nextAllowedAt?.toISOString() ?? null, contactId: contact!.id } });
   if (rule) return 'blocked';
-  // The notice's name inside a sentence ("There is a lawyer's letter on your case"), and the case's full address.
-  const values = { caseNo: kase.caseNo, notice: borrower!.locale === 'en' ? title.en.charAt(0).toLowerCase() + title.en.slice(1) : title.zh, link: publicUrl(`/cases/${kase.id}`) };
+  // The notice's name as the borrower's pages say it inside a sentence ("There is a lawyer's letter on your case"), and
+  // the case's full address.
+  const names = messagesFor(isLocale(borrower!.locale) ? borrower!.locale : 'zh-CN').litigation.notices.names;
+  const values = { caseNo: kase.caseNo, notice: names[notice.kind], link: publicUrl(`/cases/${kase.id}`) };
   await queueNotification(tx, { recipientType: 'borrower', template: 'noticeIssued', channel: 'in_app', recipientId: borrower!.id, toAddress: borrower!.phone, locale: borrower!.locale, timeZone: borrower!.timezone, values, caseId: kase.id });
   if (notice.channel === 'email') await queueNotification(tx, { recipientType: 'borrower', template: 'noticeIssued', channel: 'email', recipientId: borrower!.id, toAddress: borrower!.email!, locale: borrower!.locale, timeZone: borrower!.timezone, values, caseId: kase.id });
   return 'sent';
