@@ -21,7 +21,8 @@ export default defineConfig({
           setupFiles: ['lib/testing/setup-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Files run side by side: each clones its own database from the template (lib/testing/db.ts), and anything
+          // that reads the whole cluster (pg_stat_activity, pg_prepared_xacts) looks at its own database only.
         },
       },
     ],

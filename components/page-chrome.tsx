@@ -47,14 +47,15 @@ function languageButtonClass(current: boolean) {
   return cn('min-h-11 rounded-md px-3 py-1', current ? 'bg-brand-600 font-semibold text-white' : 'text-brand-700 underline-offset-2 hover:underline');
 }
 
-export function PageHeader({ data, language, nav }: { data: HeaderData; language: LanguageAction; nav?: ReactNode }) {
+/** `wide`: as wide as the widest pages under it (the staff queue and case file), so the header lines up with them. */
+export function PageHeader({ data, language, nav, wide }: { data: HeaderData; language: LanguageAction; nav?: ReactNode; wide?: boolean }) {
   const { home, locale, labels, signOut } = data;
   // A plain document (its language buttons go to an address) has no router, and renders in renderToString,
   // where next/link cannot: its links are plain.
   const HomeLink = typeof language.action === 'string' ? 'a' : AppLink;
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+      <div className={cn('mx-auto flex flex-wrap items-center justify-between gap-2 px-4 py-2', wide ? 'max-w-7xl' : 'max-w-5xl')}>
         <HomeLink href={home} className="text-lg font-bold text-brand-700">
           {labels.appName}
         </HomeLink>

@@ -25,6 +25,6 @@ export async function headerData({ home, signOutTo, account, renewSession = fals
 }
 
 /** The header of App Router pages: the language is set by a server action, so the page keeps what was typed. */
-export async function SiteHeader({ nav, ...options }: { home: string; signOutTo?: string; account?: string; renewSession?: boolean; nav?: ReactNode }) {
-  return <PageHeader data={await headerData(options)} language={{ action: setLocaleAction }} nav={nav} />;
+export async function SiteHeader({ nav, wide, ...options }: { home: string; signOutTo?: string; account?: string; renewSession?: boolean; nav?: ReactNode; wide?: boolean }) {
+  return <PageHeader data={await headerData(options)} language={{ action: setLocaleAction }} nav={nav} wide={wide} />;
 }

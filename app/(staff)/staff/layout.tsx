@@ -44,7 +44,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   ) : null;
   return (
     <>
-      <SiteHeader home="/staff" signOutTo={staff ? '/staff/login' : undefined} nav={nav} />
+      <SiteHeader home="/staff" signOutTo={staff ? '/staff/login' : undefined} nav={nav} wide />
       {children}
     </>
   );

@@ -166,7 +166,7 @@ describe('the evidence bundle', () => {
         }
       });
     });
-    const copying = async () => (await test.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where query like 'COPY (SELECT bytes FROM stored_files%' and state <> 'idle'`)).rows[0]!.n;
+    const copying = async () => (await test.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and query like 'COPY (SELECT bytes FROM stored_files%' and state <> 'idle'`)).rows[0]!.n;
     await expect.poll(copying, { timeout: 5000 }).toBe(0);
   });
 
