@@ -176,5 +176,18 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(received).toContainText(formatMoney(first!.amount, 'en'));
     await expect(received).toContainText(first!.seq === 0 ? 'Down payment' : `Installment ${first!.seq}`);
     await axe(page);
+
+    // The loan page lists it twice: under the plan, and among every payment on the loan, which has a name of its own
+    // (it had the plan's, "Payments received", twice on one page) and gives the day in words (it gave 2026-12-02).
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+    await page.goto(`/loans/${s.loan.id}`);
+    await expect(page.getByRole('heading', { name: 'Payments received', exact: true })).toHaveCount(1);
+    const all = page.getByRole('region', { name: 'All payments received on this loan' });
+    await expect(all.getByRole('listitem')).toHaveCount(1);
+    await expect(all).toContainText(day);
+    await expect(all).not.toContainText(today);
+    // No day on the page in the database's form (the contract's period was 2023-08-04 – 2026-08-04).
+    await expect(page.locator('main')).not.toContainText(/\b\d{4}-\d{2}-\d{2}\b/);
+    await axe(page);
   });
 });

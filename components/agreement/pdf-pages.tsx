@@ -53,7 +53,8 @@ export default function PdfPages({ url, downloadUrl, title }: { url: string; dow
   }, [url, t]);
 
   return (
-    <section aria-label={title} className="flex flex-col gap-2">
+    // Not a landmark of its own: it sits in the card that the same title already names (two regions of one name).
+    <div className="flex flex-col gap-2">
       <p role="status" className="text-sm text-slate-700">
         {state === 'loading' ? t('loadingDocument') : state === 'failed' ? t('documentFailed') : t('documentPages', { pages })}
       </p>
@@ -62,6 +63,6 @@ export default function PdfPages({ url, downloadUrl, title }: { url: string; dow
       <a href={downloadUrl} className="text-brand-700 underline">
         {t('downloadReviewCopy')}
       </a>
-    </section>
+    </div>
   );
 }

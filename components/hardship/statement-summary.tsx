@@ -1,4 +1,5 @@
 // Shared: rendered on the server for read-only views and inside the (client) wizard for the review step.
+import { useId } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { fixedCostKeys, flexibleCostKeys, incomeKeys, type Affordability } from '@/lib/domain/hardship';
 import { formatMoney } from '@/lib/domain/money';
@@ -7,7 +8,11 @@ import { formatDay } from '@/lib/i18n/days';
 import type { HardshipDraftData } from '@/lib/validation/hardship';
 
 /** The statement read back, with the disposable-income sum worked out in the open: to the borrower in their words, to staff in the third person. */
-export function StatementSummary({ data, affordability, audience }: { data: HardshipDraftData; affordability: Affordability | null; audience: Audience }) {
+export function StatementSummary({ data, affordability, audience, level = 3 }: { data: HardshipDraftData; affordability: Affordability | null; audience: Audience; level?: 2 | 3 }) {
+  // Its headings sit one below the heading above it (the borrower's submitted statement has only the page's h1), and a
+  // case file with several statements shows several summaries: each labels its section by an id of its own.
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const affordabilityHeading = useId();
   const t = useTranslations(forAudience(audience, { borrower: 'hardship', staff: 'staffHardship' }));
   const tt = useTranslations('hardshipTerms');
   const locale = useLocale();
@@ -21,10 +26,10 @@ export function StatementSummary({ data, affordability, audience }: { data: Hard
   return (
     <div className="flex flex-col gap-4">
       {affordability ? (
-        <section aria-labelledby="affordability-heading" className="rounded-xl border border-brand-100 bg-brand-50 p-4">
-          <h3 id="affordability-heading" className="font-semibold">
+        <section aria-labelledby={affordabilityHeading} className="rounded-xl border border-brand-100 bg-brand-50 p-4">
+          <Heading id={affordabilityHeading} className="font-semibold">
             {t('summary.affordability')}
-          </h3>
+          </Heading>
           <dl className="mt-2 text-sm">
             {row(t('summary.totalIncome'), money(affordability.totalIncome))}
             {row(t('summary.fixedCosts'), `− ${money(affordability.totalFixedCosts)}`)}
@@ -38,7 +43,7 @@ export function StatementSummary({ data, affordability, audience }: { data: Hard
       ) : null}
       {data.household ? (
         <section>
-          <h3 className="font-semibold">{t('household.title')}</h3>
+          <Heading className="font-semibold">{t('household.title')}</Heading>
           <dl className="text-sm">
             {row(t('household.adults'), String(data.household.adults))}
             {row(t('household.childrenUnder6'), String(data.household.childrenUnder6))}
@@ -51,13 +56,13 @@ export function StatementSummary({ data, affordability, audience }: { data: Hard
       ) : null}
       {data.income ? (
         <section>
-          <h3 className="font-semibold">{t('income.title')}</h3>
+          <Heading className="font-semibold">{t('income.title')}</Heading>
           <dl className="text-sm">{incomeKeys.filter((k) => data.income![k]).map((k) => row(tt(`income.${k}`), money(data.income![k]), false, k))}</dl>
         </section>
       ) : null}
       {data.costs ? (
         <section>
-          <h3 className="font-semibold">{t('costs.title')}</h3>
+          <Heading className="font-semibold">{t('costs.title')}</Heading>
           <dl className="text-sm">
             {fixedCostKeys.filter((k) => data.costs!.fixedCosts[k]).map((k) => row(tt(`costs.${k}`), money(data.costs!.fixedCosts[k]), false, k))}
             {flexibleCostKeys.filter((k) => data.costs!.flexibleCosts[k]).map((k) => row(tt(`costs.${k}`), money(data.costs!.flexibleCosts[k]), false, k))}
@@ -73,13 +78,13 @@ export function StatementSummary({ data, affordability, audience }: { data: Hard
       ) : null}
       {data.debts?.length ? (
         <section>
-          <h3 className="font-semibold">{t('debts.title')}</h3>
+          <Heading className="font-semibold">{t('debts.title')}</Heading>
           <dl className="text-sm">{data.debts.map((d, i) => row(`${d.lender}${d.priority ? ` (${t('debts.priorityShort')})` : ''}`, money(d.monthlyPayment), false, i))}</dl>
         </section>
       ) : null}
       {data.reason ? (
         <section>
-          <h3 className="font-semibold">{t('reason.title')}</h3>
+          <Heading className="font-semibold">{t('reason.title')}</Heading>
           <dl className="text-sm">
             {row(t('reason.category'), tt(`reasons.${data.reason.category}`))}
             {row(t('reason.since'), formatDay(data.reason.since, locale, 'long'))}

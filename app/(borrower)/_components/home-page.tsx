@@ -36,7 +36,8 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
       <ul className="flex flex-col gap-3" aria-label={t('casesHeading')}>
         {cases.map((c) => (
           <li key={c.id}>
-            <Card aria-labelledby={`case-${c.id}`}>
+            {/* Named by the lender and the case number: one borrower may have two cases with one lender. */}
+            <Card aria-labelledby={`case-${c.id} case-no-${c.id}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 id={`case-${c.id}`} className="text-lg font-semibold">
                   {en ? c.creditorNameEn : c.creditorName}
@@ -47,7 +48,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                 <div className="mt-3 flex flex-col gap-3">
                   <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                     <dt className="text-slate-600">{t('caseNo')}</dt>
-                    <dd className="font-mono">{c.caseNo}</dd>
+                    <dd id={`case-no-${c.id}`} className="font-mono">{c.caseNo}</dd>
                     <dt className="text-slate-600">{t('contractNo')}</dt>
                     <dd className="font-mono">{c.contractNo}</dd>
                   </dl>
@@ -57,7 +58,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
               ) : (
               <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                   <dt className="text-slate-600">{t('caseNo')}</dt>
-                  <dd className="font-mono">{c.caseNo}</dd>
+                  <dd id={`case-no-${c.id}`} className="font-mono">{c.caseNo}</dd>
                   <dt className="text-slate-600">{t('contractNo')}</dt>
                   <dd className="font-mono">{c.contractNo}</dd>
                   <dt className="text-slate-600">{t('totalOverdue')}</dt>

@@ -91,7 +91,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
           <dd>{t(`methods.${loan.repaymentMethod as 'equal_installment'}`)}</dd>
           <dt className="text-slate-600">{t('period')}</dt>
           <dd>
-            {loan.startDate} – {loan.maturityDate}
+            {formatDay(loan.startDate, locale, 'long')} – {formatDay(loan.maturityDate, locale, 'long')}
           </dd>
         </dl>
       </Card>
@@ -107,7 +107,8 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
       ) : null}
       <section aria-labelledby="payments-heading">
         <h2 id="payments-heading" className="text-xl font-semibold">
-          {t('paymentsTitle')}
+          {/* Beside the plan's own "payments received": every payment on the loan, under a name of its own. */}
+          {plan ? t('paymentsTitleWithPlan') : t('paymentsTitle')}
         </h2>
         {loan.payments.length === 0 ? (
           <p className="text-slate-700">{t('noPayments')}</p>
@@ -115,7 +116,7 @@ export async function loanPage(actor: Extract<Actor, { type: 'borrower' }>, id: 
           <ul className="mt-2 flex flex-col gap-1 text-sm">
             {loan.payments.map((p, i) => (
               <li key={i} className="flex justify-between rounded border border-slate-200 bg-white px-3 py-2">
-                <span>{p.receivedOn}</span>
+                <span>{formatDay(p.receivedOn, locale, 'long')}</span>
                 <span className="font-medium">{money(p.amount)}</span>
               </li>
             ))}

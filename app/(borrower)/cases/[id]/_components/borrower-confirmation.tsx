@@ -7,14 +7,18 @@ import { confirmationOf, type ConfirmationDto } from '@/lib/server/confirmations
 
 const meaningKeys = ['pay', 'enforce', 'same', 'rights'] as const;
 
-/** What judicial confirmation means for the borrower, in plain words (shared by the case page and the signing page). */
-export async function ConfirmationMeaning() {
+/**
+ * What judicial confirmation means for the borrower, in plain words (shared by the case page and the signing page).
+ * `level`: its heading's, one below the heading it sits under (the case page's card has an h2, the signing page only its h1).
+ */
+export async function ConfirmationMeaning({ level = 3 }: { level?: 2 | 3 }) {
   const t = await getTranslations('litigation');
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby="confirmation-meaning-heading" className="flex flex-col gap-1">
-      <h3 id="confirmation-meaning-heading" className="font-semibold">
+      <Heading id="confirmation-meaning-heading" className="font-semibold">
         {t('confirmation.meaningTitle')}
-      </h3>
+      </Heading>
       <ul className="flex list-disc flex-col gap-1 pl-5 text-sm">
         {meaningKeys.map((k) => (
           <li key={k}>{t(`confirmation.meaning.${k}`)}</li>

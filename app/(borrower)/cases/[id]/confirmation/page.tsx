@@ -35,7 +35,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
       <Card className="flex flex-col gap-3">
         <ConfirmationStatusLine c={c} locale={locale} />
         <p className="text-sm">{t('confirmation.intro')}</p>
-        <ConfirmationMeaning />
+        <ConfirmationMeaning level={2} />
         <p className="text-sm">{t('confirmation.court', { court: c.court })}</p>
         {c.deadlineState.state === 'notNeeded' ? null : <p className="text-sm">{t('confirmation.deadline', { date: formatDay(c.deadline, locale, 'long') })}</p>}
         <a href={`/api/confirmations/${c.id}/application`} className="inline-flex min-h-11 items-center self-start text-brand-700 underline">

@@ -69,7 +69,7 @@ export default async function HardshipPage({ params, searchParams }: { params: P
             )}
           </Notice>
           <Card>
-            <StatementSummary data={submitted.data} affordability={submitted.affordability} audience="borrower" />
+            <StatementSummary data={submitted.data} affordability={submitted.affordability} audience="borrower" level={2} />
             {submitted.evidence.length ? (
               <>
                 <h2 className="mt-4 font-semibold">{t('evidence.title')}</h2>
