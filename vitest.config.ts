@@ -22,7 +22,10 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Files run side by side: each clones its own database from the template (lib/testing/db.ts), and anything
-          // that reads the whole cluster (pg_stat_activity, pg_prepared_xacts) looks at its own database only.
+          // that reads the whole cluster (pg_stat_activity, pg_prepared_xacts) looks at its own database only. Two at a
+          // time even on two cores (vitest's default is one fewer than the cores): a file spends much of its time waiting
+          // on PostgreSQL (198 s against 306 s one at a time).
+          maxWorkers: 2,
         },
       },
     ],
