@@ -24,7 +24,7 @@ export default defineConfig({
           // Files run side by side: each clones its own database from the template (lib/testing/db.ts), and anything
           // that reads the whole cluster (pg_stat_activity, pg_prepared_xacts) looks at its own database only. Two at a
           // time even on two cores (vitest's default is one fewer than the cores): a file spends much of its time waiting
-          // on PostgreSQL (198 s against 306 s one at a time).
+          // on PostgreSQL (206 s against 306 s one at a time, in CI).
           maxWorkers: 2,
         },
       },
