@@ -92,3 +92,15 @@ test.describe('the home and loan pages as plain documents, on a 360×780 phone',
     await expect(page.getByText('Installment 12', { exact: false })).toBeVisible();
   });
 });
+
+test('two cases with one lender are two landmarks of two names on the home page', async ({ db, pageAs, axe }) => {
+  const creditor = await makeCreditor(db);
+  const borrower = await makeBorrower(db);
+  const first = await makeLoanWithCase(db, creditor.id, borrower.id);
+  const second = await makeLoanWithCase(db, creditor.id, borrower.id);
+  const page = await pageAs(borrower);
+  await page.goto('/');
+  // Each card is named by the lender and its case number (they were named by the lender alone: two regions of one name).
+  for (const { case: kase } of [first, second]) await expect(page.getByRole('region', { name: `${creditor.name} ${kase.caseNo}`, exact: true })).toBeVisible();
+  await axe(page);
+});
