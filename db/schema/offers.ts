@@ -35,6 +35,11 @@ export const offers = pgTable(
     round: integer('round').notNull().default(1),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The order offers were written in. Offers proposed together (the system's suggestions) are written in one
+     * transaction and share its created_at, and their order is part of what they say: the pause comes first.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     index('offers_case_idx').on(t.caseId, t.createdAt),

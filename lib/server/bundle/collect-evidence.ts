@@ -42,7 +42,7 @@ export async function collectEvidence(db: Executor, kase: typeof cases.$inferSel
   const [contacts, messages, offerRows, statements, files, agreementRows] = await Promise.all([
     db.select().from(contactRecords).where(eq(contactRecords.caseId, kase.id)).orderBy(asc(contactRecords.at), asc(contactRecords.id)),
     db.select().from(negotiationMessages).where(eq(negotiationMessages.caseId, kase.id)).orderBy(asc(negotiationMessages.createdAt)),
-    db.select().from(offers).where(eq(offers.caseId, kase.id)).orderBy(asc(offers.createdAt)),
+    db.select().from(offers).where(eq(offers.caseId, kase.id)).orderBy(asc(offers.createdAt), asc(offers.seq)),
     db.select().from(hardshipStatements).where(eq(hardshipStatements.caseId, kase.id)).orderBy(asc(hardshipStatements.version)),
     db.select(fileColumns).from(storedFiles).where(and(eq(storedFiles.caseId, kase.id), isNull(storedFiles.deletedAt))).orderBy(asc(storedFiles.createdAt), asc(storedFiles.id)),
     db.select().from(agreements).where(eq(agreements.caseId, kase.id)).orderBy(asc(agreements.createdAt)),

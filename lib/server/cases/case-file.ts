@@ -148,7 +148,7 @@ async function caseFileRows(db: Executor, kase: { id: string; borrowerId: string
       from ${negotiationMessages} where ${negotiationMessages.caseId} = ${kase.id} order by ${negotiationMessages.createdAt} desc limit ${shown}`)} as "messageRows",
     ${list(sql`select ${offers.id} as id, ${offers.createdAt} as at, ${offers.authorType} as author, ${offers.status} as status,
       case when ${offers.authorType} = 'staff' then ${staffName(offers.authorId)} end as name
-      from ${offers} where ${offers.caseId} = ${kase.id} order by ${offers.createdAt} desc limit ${shown}`)} as "offerRows",
+      from ${offers} where ${offers.caseId} = ${kase.id} order by ${offers.createdAt} desc, ${offers.seq} desc limit ${shown}`)} as "offerRows",
     ${list(sql`select ${auditEvents.seq} as seq, ${auditEvents.at} as at, ${auditEvents.action} as action, ${auditEvents.actorType} as "actorType", ${auditEvents.data} as data,
       case when ${auditEvents.actorType} = 'staff' then ${staffName(auditEvents.actorId)} end as name
       from ${auditEvents} where ${and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, kase.id), notInArray(auditEvents.action, shownElsewhere))} order by ${auditEvents.seq} desc limit ${shown}`)} as "eventRows",

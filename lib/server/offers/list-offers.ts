@@ -55,7 +55,7 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
     })
     .from(offers)
     .where(eq(offers.caseId, kase.id))
-    .orderBy(asc(offers.createdAt));
+    .orderBy(asc(offers.createdAt), asc(offers.seq));
   return rows
     .filter((r) => actor.type !== 'borrower' || (r.status !== 'pending_approval' && !(r.status === 'rejected' && r.requiresApproval && !r.approvedAt)))
     .map((r) => ({

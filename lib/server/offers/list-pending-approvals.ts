@@ -33,7 +33,7 @@ export async function listPendingApprovals(actor: Actor): Promise<PendingApprova
     .innerJoin(borrowers, eq(borrowers.id, cases.borrowerId))
     .leftJoin(staffUsers, eq(staffUsers.id, offers.authorId))
     .where(and(eq(offers.status, 'pending_approval'), creditorScope(actor, cases.creditorId)))
-    .orderBy(asc(offers.createdAt));
+    .orderBy(asc(offers.createdAt), asc(offers.seq));
   return Promise.all(
     rows.map(async ({ offer, kase, borrowerName, authorName }) => {
       const { timeZone: _tz, borrowerLocale: _l, borrowerPhone: _p, ...context } = await loadOfferContext(db, kase);

@@ -67,6 +67,17 @@ describe('offers and the negotiation', () => {
     }
   });
 
+  it('lists offers proposed together in the order they were proposed, however the table happens to hold them', async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    // One transaction wrote them, so they share its created_at. Moving the first one's row to the end of the table
+    // (a new expiry is a new index entry, not an update in place) must not move it in the list.
+    await test.db.execute(sql`update offers set expires_at = expires_at + interval '1 second' where id = ${offerIds[0]!}`);
+    for (const actor of [s.borrowerCtx.actor, s.mediatorCtx.actor]) {
+      expect((await listOffers(actor, s.kase.id)).map((o) => o.id)).toEqual(offerIds);
+    }
+  });
+
   it("a borrower's own proposal keeps the system's offers open and replaces only their earlier one, as confirmed; a stale confirmation is refused; the policy may close the suggestions too", async () => {
     const s = await setup();
     const { offerIds: suggested } = await requestSuggestions(s.borrowerCtx, s.kase.id);
