@@ -5,14 +5,17 @@ import { defineConfig, devices } from '@playwright/test';
 /**
  * Browser tests against the production build, served by `npm start --fresh`
  * on its own port with its own embedded PostgreSQL under .test-data/e2e.
- * Debian's Chromium when it is installed (CI installs it); no browser is downloaded.
+ * Debian's Chromium headless shell when it is installed (CI installs it); no browser is downloaded.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = path.resolve('.test-data/e2e');
 process.env.E2E_DATA_DIR = dataDir;
 
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+// Debian's headless shell first: the same Blink without the browser around it. Three specs (13 tests) took 53 s of CPU
+// in it against 88 s in the whole browser's headless mode, and the whole run 8.1 minutes against 13.5, with the same
+// results (E2E_CHROMIUM picks another).
+const systemChromium = [process.env.E2E_CHROMIUM ?? '', '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
 const launchOptions = {
   ...(systemChromium ? { executablePath: systemChromium } : {}),
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
