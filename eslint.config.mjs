@@ -8,7 +8,7 @@ const domainOnly = '^(?!(\\./|@/lib/domain/)(?!.*\\.\\.)|zod$)';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.data/**', 'public/vendor/**', '.bench-data/**', '.test-data/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'reports/**', '.stryker-tmp/**', 'next-env.d.ts']),
+  globalIgnores(['.next/**', '.data/**', 'public/vendor/**', '.bench-data/**', '.test-data/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'reports/**', '.stryker-tmp/**', '.tmp/**', 'next-env.d.ts']),
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

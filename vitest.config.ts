@@ -8,7 +8,18 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**', '.stryker-tmp/**'], environment: 'node', testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**', '.stryker-tmp/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+          // Most of a unit file's time is starting its worker and importing its modules: worker threads start faster
+          // than processes, and two run at once on two cores (vitest's default would be one). 52 s against 90 s
+          // with one process at a time (`time npx vitest run --project unit`, 2026-12-02).
+          pool: 'threads',
+          maxWorkers: 2,
+        },
       },
       {
         resolve: { alias },
