@@ -155,6 +155,11 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto(`/cases/${s.kase.id}`);
     await expect(page.getByRole('heading', { name: 'Your repayment plan' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'How to pay' })).toBeVisible();
+    // The account number breaks between its groups of digits, never inside one: in English the label column is wider,
+    // and "2011 0000 3388 0101 6" broke after "3388 0".
+    const groups = page.getByTestId('account-no').locator('span');
+    await expect(groups).toHaveText(testPaymentAccount.accountNo.split(' '));
+    for (const group of await groups.all()) expect(await group.evaluate((el) => el.getClientRects().length)).toBe(1);
 
     // Due yesterday, within its grace period: due now, not "next", and not yet overdue.
     const [first] = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId)).orderBy(planInstallments.seq);

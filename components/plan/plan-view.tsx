@@ -1,9 +1,11 @@
+import { Fragment } from 'react';
 import type { getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/domain/money';
 import type { PlanInstallmentState } from '@/lib/domain/plan';
 import type { PlanProgressDto } from '@/lib/server/plans/plan-progress';
+import { accountNumberGroups } from './account-number';
 import { installmentRuns } from './installment-runs';
 
 /**
@@ -197,7 +199,14 @@ export function PlanView(props: Props) {
               <dt className="text-slate-600">{t('accountName')}</dt>
               <dd>{account.accountName}</dd>
               <dt className="text-slate-600">{t('accountNo')}</dt>
-              <dd className="font-mono text-base font-semibold break-all">{account.accountNo}</dd>
+              <dd className="font-mono text-base font-semibold" data-testid="account-no">
+                {accountNumberGroups(account.accountNo).map((group, i) => (
+                  <Fragment key={i}>
+                    {i ? ' ' : null}
+                    <span className="whitespace-nowrap">{group}</span>
+                  </Fragment>
+                ))}
+              </dd>
             </dl>
           ) : (
             <p className="mt-1 text-sm">{t('noAccount')}</p>
