@@ -29,6 +29,8 @@ test.describe('outcomes and the dashboard', () => {
     await close.getByRole('button', { name: '按此结果结案' }).click();
     await expect(desk.getByText('当前结果: 存在争议')).toBeVisible();
     await expect(desk.getByText('借款人对罚息计算有异议')).toBeVisible();
+    // The timeline says from what state to what (it said "状态变更" alone).
+    await expect(desk.getByTestId('timeline')).toContainText('状态：已发出调解邀请 → 已结案');
     // The bar now offers reopening, not closing.
     const bar = desk.getByRole('region', { name: '本案操作' });
     await expect(bar.getByRole('button', { name: '重新开启案件' })).toBeVisible();

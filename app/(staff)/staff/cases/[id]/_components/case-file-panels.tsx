@@ -128,7 +128,13 @@ function contactSummary(t: T, c: ContactDto): string {
  * the whole timeline when there are more (`more`); the whole of it says where it stops when even that is cut.
  */
 export async function Timeline({ entries, more, whole, wholeHref }: { entries: TimelineEntry[]; more: boolean; whole: boolean; wholeHref: string }) {
-  const [t, tPlan, tNotice, format] = await Promise.all([getTranslations('staffCaseFile'), getTranslations('staffPlan'), getTranslations('staffLitigation'), getFormatter()]);
+  const [t, tPlan, tNotice, tState, format] = await Promise.all([getTranslations('staffCaseFile'), getTranslations('staffPlan'), getTranslations('staffLitigation'), getTranslations('staffCaseState'), getFormatter()]);
+  // A change of state says from what to what ("State changed" alone left the mediator to guess).
+  const eventLabel = (e: Extract<TimelineEntry, { kind: 'event' }>) => {
+    const { from, to } = e.data;
+    if (e.action === 'case.state_changed' && typeof from === 'string' && typeof to === 'string' && tState.has(from) && tState.has(to)) return t('timeline.stateChanged', { from: tState(from), to: tState(to) });
+    return t.has(`event.${e.action}`) ? t(`event.${e.action}`) : e.action;
+  };
   // An automatic message's record names its template: shown by its name, as on the plan's activity list; a notice's
   // sending names the notice, in the reader's language.
   const contactNote = (c: ContactDto) => {
@@ -169,7 +175,7 @@ export async function Timeline({ entries, more, whole, wholeHref }: { entries: T
                 </>
               ) : (
                 <>
-                  {t.has(`event.${e.action}`) ? t(`event.${e.action}`) : e.action}
+                  {eventLabel(e)}
                   {e.name ? ` · ${e.name}` : e.actorType === 'system' ? ` · ${t('author.system')}` : ''}
                   {typeof e.data.reason === 'string' ? <span className="block text-slate-700">{t('timeline.reason', { reason: e.data.reason })}</span> : null}
                 </>
