@@ -36,6 +36,8 @@ test.describe('arrears and the hardship statement on a phone', () => {
     // First visit: three steps.
     await page.goto(`/cases/${kase.id}/hardship`);
     await expect(page.getByRole('heading', { level: 1, name: '困难情况说明' })).toBeVisible();
+    // What the answers are used for is said once (the first step said it again under the introduction).
+    await expect(page.getByText(/不会透露给/)).toHaveCount(1);
     await axe();
     await page.getByLabel('家中成年人人数（含您本人）').fill('2');
     await page.getByLabel('6 岁以下子女人数').fill('1');
@@ -64,6 +66,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
     const phone = await pageAs(borrower);
     await phone.goto(`/cases/${kase.id}/hardship`);
     await expect(phone.getByText('已恢复您上次填写的内容')).toBeVisible();
+    await expect(phone.getByText(/不会透露给/)).toHaveCount(1);
     await expect(phone.getByRole('heading', { level: 2, name: '其他债务' })).toBeVisible();
     await phone.getByRole('button', { name: '保存并继续' }).click();
 
@@ -99,7 +102,9 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await expect(desk.getByRole('heading', { level: 2, name: '困难情况说明' })).toBeVisible();
     await expect(desk.getByText('第 1 版 · 当前版本')).toBeVisible();
     await expect(desk.getByRole('link', { name: '解除劳动合同通知.pdf' })).toBeVisible();
-    await expect(desk.getByText('已提交困难说明')).toBeVisible();
+    // The header gives the case's state; the timeline says how it got there.
+    await expect(desk.getByText(/^借款人已提交困难说明 · 调解员/)).toBeVisible();
+    await expect(desk.getByTestId('timeline')).toContainText('状态：借款人已登录 → 借款人已提交困难说明');
     await axe(desk);
   });
 

@@ -36,7 +36,15 @@ export default async function HardshipPage({ params, searchParams }: { params: P
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {editing ? (
         <>
-          {draft && (draft.step > 0 || draft.typing) ? <Notice>{t('resumed')}</Notice> : <p className="text-slate-700">{offersFollow ? t('intro') : t('introUnderAgreement')}</p>}
+          {/* What the answers are used for is said once: in the introduction, or under the notice that replaces it. */}
+          {draft && (draft.step > 0 || draft.typing) ? (
+            <>
+              <Notice>{t('resumed')}</Notice>
+              <p className="text-slate-700">{t('privacy')}</p>
+            </>
+          ) : (
+            <p className="text-slate-700">{offersFollow ? t('intro') : t('introUnderAgreement')}</p>
+          )}
           <Card>
             <ClientMessages namespaces={['hardship', 'hardshipTerms']} timeZone={timeZone}>
             <HardshipWizard

@@ -24,7 +24,7 @@ export function HouseholdStep({ index, total, values, save, autosave, busy }: St
     <Field label={label} hint={hint} inputMode="numeric" autoComplete="off" error={error(e[name]?.message)} {...field(name)} />
   );
   return (
-    <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} intro={tw('privacy')} onSubmit={onSubmit} busy={busy || formState.isSubmitting} formError={formError}>
+    <StepShell id={formId} saved={saved} index={index} total={total} title={t('title')} onSubmit={onSubmit} busy={busy || formState.isSubmitting} formError={formError}>
       {count('adults', t('adults'), t('adultsHint'))}
       {count('childrenUnder6', t('childrenUnder6'))}
       {count('children6to17', t('children6to17'))}
