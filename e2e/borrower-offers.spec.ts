@@ -41,7 +41,7 @@ test.describe('offers and negotiation', () => {
       const first = (await figure('首期还款').count()) ? fen(await figure('首期还款').innerText()) : null;
       const lastText = await figure('最后一期').innerText();
       const last = lastText.includes('¥') ? fen(lastText.split('：')[1]!) : null;
-      const fenApart = (await card.getByText('个别期次少一两分钱').count()) > 0;
+      const fenApart = (await card.getByText('部分期次少一两分钱').count()) > 0;
       const amounts = (await card.locator('ol > li > span.font-medium').allInnerTexts()).map(fen);
       expect(amounts.length).toBeGreaterThan(1);
       const stated = amounts.map((_, k) => (k === 0 && first !== null ? first : k === amounts.length - 1 && last !== null ? last : monthly));
