@@ -115,6 +115,13 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(section.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
     await expect(section.getByText('尚需还款').locator('xpath=following-sibling::dd')).toHaveText('—');
     await expect(section.getByText('借款人仍可使用一次性延期', { exact: false })).toHaveCount(0);
+    // The mediator's queue names the broken plan as what to do next; the mediation deadline, passed long ago with the
+    // agreement signed, is not flagged as passed.
+    await staff.goto('/staff');
+    const row = staff.getByRole('row').filter({ hasText: s.kase.caseNo });
+    await expect(row).toContainText('还款计划已违约：联系借款人');
+    await expect(row).not.toContainText('调解期限');
+    await expect(row.getByText('已过期', { exact: true })).toHaveCount(0);
 
     // Negotiation reopened (a new offer on the broken plan): the borrower's case page shows what is owed again, not the old plan.
     await db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));

@@ -17,6 +17,9 @@ import { requestSigningCode } from '../agreements/request-signing-code';
 import { signAsBorrower } from '../agreements/sign-as-borrower';
 import { verifyAgreementCode, verifyAgreementFile } from '../agreements/verify-agreement';
 import { acceptOffer } from '../offers/accept-offer';
+import { recordContact } from '../contacts/record-contact';
+import { listQueue } from '../queue/list-queue';
+import { parseQueueParams } from '@/lib/validation/queue';
 import { requestSuggestions } from '../offers/suggest-offers';
 import { dispatchOutbox } from '../outbox/dispatch';
 import { confirmPaymentImport, previewPaymentImport } from './import-payments';
@@ -180,6 +183,20 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect(staffView.breach).toMatchObject({ waiver: expect.stringMatching(/lost|kept|none/) });
     if (staffView.breach!.waiver === 'lost') expect(staffView.breach!.owedUnderContract).toBeGreaterThan(0);
     expect(staffView.activity.some((a) => a.what === 'planBreached' && a.channel === 'sms' && a.status === 'deferred' && a.blockedRule === 'contact.hours')).toBe(true);
+
+    // The mediator's queue: the broken plan is the case's next action, due when it broke, at the top (priority 0); the
+    // mediation deadline, long passed with the agreement signed, is neither the next action nor flagged as passed.
+    const mediatorActor = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id }).actor;
+    const queueRow = async (query: string, when: Date) => (await listQueue(mediatorActor, parseQueueParams(new URLSearchParams(query)), when)).rows.find((r) => r.id === s.kase.id);
+    const [broken] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(broken).toMatchObject({ nextAction: 'plan_breached', nextActionAt: agreement!.planBreachedAt, priority: 0 });
+    expect(broken!.mediationDeadline.getTime()).toBeLessThan(at(breachDay).getTime());
+    expect(await queueRow('', at(breachDay, '10:30'))).toMatchObject({ nextAction: 'plan_breached', nextActionDue: true, deadlineStatus: null });
+    expect(await queueRow('deadline=passed', at(breachDay, '10:30'))).toBeUndefined();
+    // Once the mediator has reached the borrower, the case is followed up a week later, unless something is due sooner.
+    await recordContact(staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id }), { caseId: s.kase.id, channel: 'phone', direction: 'outbound', party: 'borrower', result: 'reached', note: '谈违约后的安排' }, at(breachDay, '10:30'));
+    expect(await queueRow('', at(breachDay, '10:31'))).toMatchObject({ nextAction: 'follow_up', nextActionAt: at(addDays(breachDay, 7), '10:30').toISOString(), nextActionDue: false });
+    expect((await test.db.select({ priority: cases.priority }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.priority).toBe(1);
 
     // The first installment had in fact been paid on its due date: recorded late, the breach is withdrawn.
     const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });

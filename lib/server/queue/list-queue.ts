@@ -20,6 +20,7 @@ type Staff = Extract<Actor, { type: 'staff' }>;
 
 export type NextActionKind =
   | 'broken_promise'
+  | 'plan_breached'
   | 'review'
   | 'approval'
   | 'answer_proposal'
@@ -149,7 +150,8 @@ type SelectedRow = {
 export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
   const today = todayIn(QUEUE_TIME_ZONE, now);
   const daysPastDue = row.overdueSince ? Math.max(0, daysBetween(row.overdueSince, today)) : 0;
-  const open = (openMediationStates as readonly string[]).includes(row.state) || row.state === 'breached';
+  // The mediation deadline matters while the mediation is open; a plan signed (or since broken) has left it behind.
+  const open = (openMediationStates as readonly string[]).includes(row.state);
   const deadline = row.mediationDeadline.getTime();
   const ended = (endedStates as readonly string[]).includes(row.state);
   return {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, s
 import { agreements, borrowers, caseFacts, cases, judicialConfirmations, loans } from '@/db/schema';
 import { confirmationDueExecutedBefore, confirmationPassedExecutedBefore } from '@/lib/domain/judicial-confirmation';
 import { addDays, todayIn } from '@/lib/domain/dates';
+import { openMediationStates } from '@/lib/domain/case-state';
 import { isValidResidentId, normalizeResidentId } from '@/lib/domain/identity';
 import { QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
@@ -157,8 +158,9 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date, walk = 
   if (assignee === 'me') filters.push(eq(cases.assigneeId, actor.id));
   else if (assignee === 'none') filters.push(isNull(cases.assigneeId));
   else if (assignee !== 'any') filters.push(eq(cases.assigneeId, assignee));
-  if (params.deadline === 'passed') filters.push(lt(cases.mediationDeadline, now), caseIsOpen);
-  else if (params.deadline) filters.push(gte(cases.mediationDeadline, now), lt(cases.mediationDeadline, new Date(now.getTime() + Number(params.deadline) * dayMs)));
+  // The mediation deadline of an open mediation (as the KPI card counts it); a signed or broken plan has left it behind.
+  if (params.deadline === 'passed') filters.push(lt(cases.mediationDeadline, now), inArray(cases.state, [...openMediationStates]));
+  else if (params.deadline) filters.push(gte(cases.mediationDeadline, now), lt(cases.mediationDeadline, new Date(now.getTime() + Number(params.deadline) * dayMs)), inArray(cases.state, [...openMediationStates]));
   if (params.hardship) filters.push(isNotNull(cases.hardshipSubmittedAt));
   if (params.offer === 'borrower') filters.push(isNotNull(cases.offerToBorrowerUntil));
   if (params.offer === 'approval') filters.push(isNotNull(cases.approvalRequestedAt));

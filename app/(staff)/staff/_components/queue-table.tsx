@@ -153,7 +153,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
           const r = row.original;
           if (!r.nextAction) return <span className="text-slate-600">—</span>;
           return (
-            <span className={r.nextAction === 'broken_promise' ? 'font-semibold text-danger-700' : r.nextActionDue ? 'font-semibold text-warn-800' : ''}>
+            <span className={r.nextAction === 'broken_promise' || r.nextAction === 'plan_breached' ? 'font-semibold text-danger-700' : r.nextActionDue ? 'font-semibold text-warn-800' : ''}>
               {t(`nextAction.${r.nextAction}`)}
               {r.nextActionAt ? (
                 <span className="block text-xs">
