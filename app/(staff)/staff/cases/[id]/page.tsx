@@ -223,6 +223,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             <Card className="flex flex-col gap-3">
               <p>
                 <span className="font-mono">{agreement.agreementNo}</span> · {tc(`status.${agreement.status as 'executed'}`)}
+                {/* Signed and in force, yet its plan broken: said here too, or "in force" reads as all being well. */}
+                {agreement.status === 'executed' && plan?.status === 'breached' && plan.agreementNo === agreement.agreementNo ? ` · ${tc('planBroken')}` : null}
               </p>
               <ul className="flex flex-wrap gap-3 text-sm">
                 {(['unsigned', 'signed', 'executed'] as const)
