@@ -159,9 +159,19 @@ export const borrowerMessages = {
   en: ['I lost my job in the spring. Could I pay in smaller monthly amounts?', 'Is it possible to waive part of the penalty interest?'],
 } as const;
 
+/**
+ * The mediator's answer: to a borrower who has submitted a hardship statement, and to one who has only written (the
+ * answer must not claim a statement the case does not have; the case page then still asks for it).
+ */
 export const mediatorReplies = {
-  'zh-CN': '您好，已收到您的情况说明。我们会根据您的收支情况准备分期方案，请留意平台通知。',
-  en: 'Thank you, we have your statement. We will prepare an installment plan based on your income and costs; you will be notified in the portal.',
+  statement: {
+    'zh-CN': '您好，已收到您的困难情况说明。我们会根据您的收支情况准备分期方案，请留意平台通知。',
+    en: 'Thank you, we have your hardship statement. We will prepare an installment plan based on your income and costs; you will be notified in the portal.',
+  },
+  message: {
+    'zh-CN': '您好，您的情况我们已了解，会据此准备分期方案，请留意平台通知。如能填写困难情况说明（收入和开支），方案会更贴合您的实际情况。',
+    en: 'Thank you for telling us. We will prepare an installment plan and you will be notified in the portal. If you fill in the hardship statement (your income and costs), the plan can fit them better.',
+  },
 } as const;
 
 /**

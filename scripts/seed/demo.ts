@@ -236,7 +236,7 @@ async function insertHistory(
     const lang = input.locale === 'en' ? 'en' : 'zh-CN';
     await tx.insert(negotiationMessages).values([
       { caseId, authorType: 'borrower', authorId: borrowerId, body: rng.pick(borrowerMessages[lang]), createdAt: shanghaiTime(dayAfterOpen(1), officeMinute(rng)) },
-      { caseId, authorType: 'staff', authorId: assigneeId, body: mediatorReplies[lang], createdAt: shanghaiTime(dayAfterOpen(2), 17 * 60 + 30) },
+      { caseId, authorType: 'staff', authorId: assigneeId, body: mediatorReplies[plan.state === 'hardship_submitted' ? 'statement' : 'message'][lang], createdAt: shanghaiTime(dayAfterOpen(2), 17 * 60 + 30) },
     ]);
   }
 }
