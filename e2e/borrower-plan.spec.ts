@@ -107,6 +107,16 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: '欠款明细' })).toBeVisible();
     await expect(page.getByRole('heading', { name: /的欠款构成$/ })).toBeVisible();
     await expect(page.getByText('尚需还款')).toHaveCount(0);
+    // The case page lists the installments that were missed, and nothing as due or coming under the ended agreement.
+    await page.goto(`/cases/${s.kase.id}`);
+    const missed = page.getByRole('list', { name: '未还的期次' }).getByRole('listitem');
+    expect(await missed.count()).toBeGreaterThanOrEqual(2);
+    for (const item of await missed.all()) await expect(item).toContainText('已逾期');
+    await expect(page.getByText('未到期', { exact: true })).toHaveCount(0);
+    await expect(page.getByText(/协议将终止。$/)).toHaveCount(0);
+    await page.getByText(/^全部 \d+ 期$/).click();
+    await expect(page.getByRole('cell', { name: '协议已终止', exact: true }).first()).toBeVisible();
+    await axe(page);
 
     // The mediator's case file says the same: the contract's claim, no plan balance, and no delay left to offer.
     const staff = await pageAs({ id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator', creditorId: s.creditor.id });

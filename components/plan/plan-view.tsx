@@ -25,9 +25,13 @@ const stateTone: Record<PlanInstallmentState, string> = {
   upcoming: 'bg-slate-100 text-slate-700',
 };
 
-/** Missed and due installments, then the next three to pay (or the last ones, once everything is paid). */
+/**
+ * Missed and due installments, then the next three to pay (or the last ones, once everything is paid). Once a breach
+ * has ended the agreement, nothing is due or coming under it: only the installments that were missed.
+ */
 function firstToShow(plan: PlanProgressDto) {
   const open = plan.installments.filter((i) => i.outstanding > 0);
+  if (plan.breach) return open.filter((i) => i.state === 'missed');
   if (open.length === 0) return plan.installments.slice(-3);
   const urgent = open.filter((i) => i.state === 'missed' || i.state === 'due');
   const upcoming = open.filter((i) => i.state === 'upcoming').slice(0, Math.max(1, 3 - urgent.length));
@@ -221,7 +225,7 @@ export function PlanView(props: Props) {
           {t('scheduleTitle')}
         </Sub>
         {/* What needs attention first (missed, due, the next ones), the whole schedule one tap away: a long plan is many rows. */}
-        <ul className="flex flex-col gap-2" aria-label={t('comingUp')}>
+        <ul className="flex flex-col gap-2" aria-label={t(plan.breach ? 'missedList' : 'comingUp')}>
           {firstToShow(plan).map((i) => (
             <li key={i.seq} className={cn('rounded-lg border bg-white p-3 text-sm', i.state === 'missed' ? 'border-red-200' : 'border-slate-200')}>
               <p className="flex items-baseline justify-between gap-2">
@@ -267,13 +271,13 @@ export function PlanView(props: Props) {
                     {date(i.dueDate)}
                   </td>
                   <td className="py-1 pr-2 text-right">{money(i.amount - i.interestCancelled)}</td>
-                  <td className="py-1">{t(`state.${i.state}`)}</td>
+                  <td className="py-1">{plan.breach && (i.state === 'upcoming' || i.state === 'due') ? t('stateEnded') : t(`state.${i.state}`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </details>
-        <p className="text-sm text-slate-700">{t('graceNote', { days: plan.graceDays, misses: plan.breachMisses })}</p>
+        {plan.breach ? null : <p className="text-sm text-slate-700">{t('graceNote', { days: plan.graceDays, misses: plan.breachMisses })}</p>}
       </section>
 
       <section aria-labelledby="plan-received-heading" className="flex flex-col gap-2">
