@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { cases, planDocuments, planInstallments } from '@/db/schema';
+import { cases, creditors, planDocuments, planInstallments } from '@/db/schema';
+import { defaultPolicy } from '@/lib/domain/policy';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { fenToDecimal, formatMoney } from '@/lib/domain/money';
 import { recordPayment } from '@/lib/server/plans/record-payment';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
 import { submitHardship } from '@/lib/server/hardship/submit-hardship';
+import { makeCreditor } from '@/lib/testing/factories';
 import { backdatePlan, makeExecutedPlan, testPaymentAccount } from '@/lib/testing/plans';
 import { expect, test } from './fixtures/test';
 
@@ -114,6 +116,9 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     for (const item of await missed.all()) await expect(item).toContainText('已逾期');
     await expect(page.getByText('未到期', { exact: true })).toHaveCount(0);
     await expect(page.getByText(/协议将终止。$/)).toHaveCount(0);
+    // "What happens next" says the plan was broken and what may follow, not "repay monthly, delay once".
+    await expect(page.getByText('因未按期还款，协议已终止。请给调解员留言，商定接下来怎么办。如果没有达成新的协议，贷款机构可能向测试法院提起诉讼。')).toBeVisible();
+    await expect(page.getByText(/遇到困难可以申请一次延期/)).toHaveCount(0);
     await page.getByText(/^全部 \d+ 期$/).click();
     await expect(page.getByRole('cell', { name: '协议已终止', exact: true }).first()).toBeVisible();
     await axe(page);
@@ -167,12 +172,18 @@ test.describe('the repayment plan on the borrower’s phone', () => {
   });
 
   test('in English too, with the payments received', async ({ db, pageAs, axe }) => {
-    const s = await makeExecutedPlan(db, { fullName: '钱多' });
+    // A lender whose plans allow a one-time delay of up to 7 days, not the default 14.
+    const creditor = await makeCreditor(db);
+    await db.update(creditors).set({ policy: { ...defaultPolicy, selfServiceDelayMaxDays: 7 } }).where(eq(creditors.id, creditor.id));
+    const s = await makeExecutedPlan(db, { fullName: '钱多', creditorId: creditor.id });
+    expect(s.snapshot.policy.selfServiceDelayMaxDays).toBe(7);
     const page = await pageAs(s.borrower, { locale: 'en' });
     await page.goto('/?lang=en');
     await expect(page.getByText('Next payment')).toBeVisible();
     await page.goto(`/cases/${s.kase.id}`);
     await expect(page.getByRole('heading', { name: 'Your repayment plan' })).toBeVisible();
+    // "What happens next" promises the delay this plan allows.
+    await expect(page.getByText('You pay monthly on the new plan. If you hit a difficulty you can push one payment back once, by up to 7 days.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'How to pay' })).toBeVisible();
     // The account number breaks between its groups of digits, never inside one: in English the label column is wider,
     // and "2011 0000 3388 0101 6" broke after "3388 0".

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import type { CaseState } from '@/lib/domain/case-state';
 import { cn } from '@/components/ui/cn';
 
-type StageStatus = 'done' | 'current' | 'upcoming' | 'skipped';
+type StageStatus = 'done' | 'current' | 'upcoming' | 'skipped' | 'broken';
 
 const stageOf: Record<CaseState, number> = {
   invited: 1,
@@ -20,7 +20,7 @@ const stageOf: Record<CaseState, number> = {
 };
 
 /** "What happens next": the stages of pre-litigation mediation and where this case stands, with its dates. */
-export async function Journey({ state, openedAt, deadline, court }: { state: CaseState; openedAt: string; deadline: string; court: string }) {
+export async function Journey({ state, openedAt, deadline, court, delayMaxDays }: { state: CaseState; openedAt: string; deadline: string; court: string; delayMaxDays: number }) {
   const t = await getTranslations('journey');
   const format = await getFormatter();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long' });
@@ -29,13 +29,15 @@ export async function Journey({ state, openedAt, deadline, court }: { state: Cas
   const status = (i: number): StageStatus => {
     if (current === -1) return i <= 1 ? 'done' : 'skipped';
     if (current === -2 || current === 4) return 'done';
+    if (state === 'breached' && i === current) return 'broken';
     return i < current ? 'done' : i === current ? 'current' : 'upcoming';
   };
   const details: Record<(typeof stages)[number], string> = {
     reminder: t('reminderDetail', { date: date(openedAt) }),
     mediation: t('mediationDetail', { date: date(deadline) }),
     agreement: t('agreementDetail'),
-    plan: t('planDetail'),
+    // The plan's own delay once signed (the creditor's policy before): a creditor that offers none is not promised one.
+    plan: state === 'breached' ? t('planBrokenDetail', { court }) : delayMaxDays > 0 ? t('planDetail', { days: delayMaxDays }) : t('planDetailNoDelay'),
   };
   return (
     <section aria-labelledby="journey-heading" className="flex flex-col gap-3">
@@ -46,18 +48,19 @@ export async function Journey({ state, openedAt, deadline, court }: { state: Cas
         {stages.map((stage, i) => {
           const s = status(i);
           return (
-            <li key={stage} className="flex gap-3" aria-current={s === 'current' ? 'step' : undefined}>
+            <li key={stage} className="flex gap-3" aria-current={s === 'current' || s === 'broken' ? 'step' : undefined}>
               <div className="flex flex-col items-center">
                 <span
                   className={cn(
                     'flex size-7 shrink-0 items-center justify-center rounded-full text-sm font-bold',
                     s === 'done' && 'bg-ok-700 text-white',
                     s === 'current' && 'bg-brand-600 text-white',
+                    s === 'broken' && 'bg-danger-700 text-white',
                     (s === 'upcoming' || s === 'skipped') && 'border-2 border-slate-400 bg-white text-slate-700',
                   )}
                   aria-hidden="true"
                 >
-                  {s === 'done' ? '✓' : i + 1}
+                  {s === 'done' ? '✓' : s === 'broken' ? '!' : i + 1}
                 </span>
                 {i < stages.length - 1 ? <span className="w-0.5 flex-1 bg-slate-300" aria-hidden="true" /> : null}
               </div>
@@ -65,8 +68,9 @@ export async function Journey({ state, openedAt, deadline, court }: { state: Cas
                 <p className="font-semibold">
                   {t(`stages.${stage}`)} <span className="sr-only">({t(`status.${s}`)})</span>
                   {s === 'current' ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{t('youAreHere')}</span> : null}
+                  {s === 'broken' ? <span className="ml-2 rounded bg-danger-50 px-2 py-0.5 text-xs text-danger-700">{t('broken')}</span> : null}
                 </p>
-                <p className="text-sm text-slate-700">{details[stage]}</p>
+                <p className={cn('text-sm', s === 'broken' ? 'text-danger-700' : 'text-slate-700')}>{details[stage]}</p>
               </div>
             </li>
           );

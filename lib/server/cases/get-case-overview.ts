@@ -21,6 +21,8 @@ export type CaseOverviewDto = {
   openedAt: string;
   mediationDeadline: string;
   creditor: { id: string; name: string; nameEn: string; servicePhone: string; court: string };
+  /** The creditor's one-time delay on a plan signed now, in days (0: none offered). */
+  delayMaxDays: number;
   contactWindow: { start: string; end: string };
   borrower: { name: string; phoneMasked: string; residentIdMasked: string };
   assignee: string | null;
@@ -76,6 +78,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     openedAt: kase.openedAt.toISOString(),
     mediationDeadline: kase.mediationDeadline.toISOString(),
     creditor: { id: creditor.id, name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
+    delayMaxDays: policy.selfServiceDelayMaxDays,
     contactWindow: { start: policy.contact.windowStart, end: policy.contact.windowEnd },
     borrower: { name: borrower.fullName, phoneMasked: maskPhone(borrower.phone), residentIdMasked: borrower.residentIdMasked },
     assignee: assignee?.name ?? null,
