@@ -21,6 +21,8 @@ test('the borrower sets quiet hours on their phone, and a reminder during them i
   await phone.goto('/account');
   await phone.getByRole('link', { name: '联系方式设置' }).click();
   await expect(phone.getByRole('heading', { level: 1, name: '联系方式设置' })).toBeVisible();
+  // A required notice ignores the opt-outs but not the hours (lib/domain/contact-rules.ts): the page says both.
+  await expect(phone.getByText('法律或协议要求的通知（例如关于协议的通知）仍会送达：平台内即时可见，短信则在您的免打扰时段之外发送。', { exact: false })).toBeVisible();
   await axe(phone);
   await phone.getByLabel('我要设置免打扰时段').check();
   await phone.getByLabel('从').fill('11:00');
