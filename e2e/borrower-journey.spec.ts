@@ -166,8 +166,13 @@ test.describe('in English', () => {
     await expect(page.getByTestId('next-step')).toHaveText('No offer is waiting for your answer. Ask for options worked out for you, or propose your own plan.');
     await axe();
     await page.getByTestId('next-step-link').click();
+    // No offers yet: nothing to say "none of these" about.
+    await expect(page.getByText('Propose a plan of your own within what the lender allows; the preview is worked out as you type.')).toBeVisible();
+    await expect(page.getByText(/If none of these suits you/)).toHaveCount(0);
     await page.getByRole('button', { name: 'Show me options' }).click();
     const cards = page.getByRole('list', { name: 'Offers open now' }).locator(':scope > li');
+    await expect(cards.first()).toBeVisible();
+    await expect(page.getByText(/^If none of these suits you, propose your own/)).toBeVisible();
     await expect(cards.first().getByTestId('offer-kind')).toHaveText('Payment pause + Installments + Relief');
     await expect(cards.first().getByText('Without a change: legally owed in all')).toBeVisible();
     await expect(cards.first().getByText(/^(You save|You pay more)$/)).toBeVisible();

@@ -85,7 +85,8 @@ export function BorrowerComposer({ caseId, context, hasOpen, open }: { caseId: s
       <h2 id="propose-heading" className="text-xl font-semibold">
         {t('proposeTitle')}
       </h2>
-      <p className="text-sm text-slate-700">{t('proposeIntro')}</p>
+      {/* "If none of these suits you" only where offers are shown to choose from. */}
+      <p className="text-sm text-slate-700">{t(hasOpen ? 'proposeIntro' : 'proposeIntroNone')}</p>
       {composing ? (
         <OfferComposer
           context={context}
