@@ -27,6 +27,17 @@ test.describe('signing the repayment agreement', () => {
     // The page's name says what it is in each status (an executed agreement's page was called "sign" too).
     await expect(page).toHaveTitle(/^签署还款协议 · /);
     await expect(page.getByText('每月还款').first()).toBeVisible();
+    // The summary's monthly payment is the offer card's: every payment of the agreement between the first and the last
+    // is it or a fen or two less, and the note says so exactly when one is less (it showed the highest alone, which
+    // times the number of payments came to more than the total).
+    const [signedRow] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+    const amounts = (signedRow!.snapshot as { priced: { schedule: { amount: number }[] } }).priced.schedule.map((r) => r.amount);
+    const summary = page.getByRole('region', { name: /^协议 .+ 要点$/ });
+    const monthlyText = await summary.locator('dt').filter({ hasText: /^每月还款$/ }).locator('xpath=following-sibling::dd[1]').innerText();
+    const monthly = Math.round(Number(monthlyText.replace(/[^\d.]/g, '')) * 100);
+    for (const amount of amounts.slice(1, -1)) expect(monthly - amount, `${amount} against ${monthly}`).toBeGreaterThanOrEqual(0);
+    for (const amount of amounts.slice(1, -1)) expect(monthly - amount, `${amount} against ${monthly}`).toBeLessThanOrEqual(2);
+    await expect(summary.getByText('部分期次少一两分钱，每期金额以协议的还款计划为准。')).toHaveCount(amounts.slice(1, -1).some((a) => a !== monthly) ? 1 : 0);
     await page.getByRole('button', { name: '在此页查看 PDF 原件' }).click();
     await expect(page.getByText(/协议共 \d+ 页/)).toBeVisible({ timeout: 30_000 });
     expect(await page.getByTestId('pdf-pages').locator('canvas').count()).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ export function offerReliefItems(terms: OfferTerms, priced: PricedOffer) {
  * some of them are a fen or two less: every payment is then the amount the card gives for it or a fen or two less,
  * never more. Null for a plan that is not level (its highest month is priced.regularPayment).
  */
-export function levelPayments(priced: PricedOffer): { monthly: number; first: number | null; last: number | null; fenApart: boolean } | null {
+export function levelPayments(priced: Pick<PricedOffer, 'regularPayment'> & { schedule: readonly { amount: number }[] }): { monthly: number; first: number | null; last: number | null; fenApart: boolean } | null {
   const rows = priced.schedule;
   const middle = rows.slice(1, -1).map((row) => row.amount);
   if (middle.length === 0) return { monthly: priced.regularPayment, first: null, last: null, fenApart: false };

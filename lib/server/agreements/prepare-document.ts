@@ -53,7 +53,8 @@ export type SigningViewDto = {
   unsigned: { fileId: string; sha256: string };
   signedFileId: string | null;
   executedFileId: string | null;
-  summary: { regularPayment: number; numberOfPayments: number; endDate: string; totalPayable: number; downPayment: number; firstDueDate: string | null; waived: number; pause: PauseSummary | null };
+  /** payments: each installment's amount, in order (what the summary's monthly payment is made of). */
+  summary: { regularPayment: number; numberOfPayments: number; endDate: string; totalPayable: number; downPayment: number; firstDueDate: string | null; waived: number; pause: PauseSummary | null; payments: number[] };
   verificationCode: string;
   /** The sha256 of the version the borrower signed and of the version in force, when they exist. */
   signedSha256: string | null;
@@ -79,7 +80,7 @@ export async function getSigningView(ctx: Ctx, agreementId: unknown): Promise<Si
     unsigned,
     signedFileId: agreement.borrowerSignedFileId,
     executedFileId: agreement.executedFileId,
-    summary: { regularPayment: p.regularPayment, numberOfPayments: p.numberOfPayments, endDate: p.endDate, totalPayable: p.totalPayable, downPayment: p.downPayment, firstDueDate: p.firstDueDate, waived: p.waived.total, pause: p.pause ?? null },
+    summary: { regularPayment: p.regularPayment, numberOfPayments: p.numberOfPayments, endDate: p.endDate, totalPayable: p.totalPayable, downPayment: p.downPayment, firstDueDate: p.firstDueDate, waived: p.waived.total, pause: p.pause ?? null, payments: p.schedule.map((row) => row.amount) },
     verificationCode: snapshot.verificationCode,
     signedSha256: agreement.borrowerSignedSha256,
     executedSha256: agreement.executedSha256,

@@ -10,6 +10,7 @@ import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
+import { levelPayments } from '@/components/offers/offer-description';
 import { consentFor } from '@/lib/server/agreements/consent';
 import { currentAgreement, currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { orNotFound } from '@/app/_lib/or-not-found';
@@ -39,6 +40,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
   const [view, t, locale] = await Promise.all([getSigningView(ctx, agreementId), getTranslations('signing'), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
   const day = (iso: string) => formatDay(iso, locale, 'long');
+  const level = levelPayments({ regularPayment: view.summary.regularPayment, schedule: view.summary.payments.map((amount) => ({ amount })) });
   const consent = consentFor(view.locale, view.consentVersion);
   const base = `/api/agreements/${view.agreementId}`;
   const verify = `/verify?code=${encodeURIComponent(view.verificationCode)}`;
@@ -93,8 +95,11 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               </dd>
             </>
           ) : null}
-          <dt className="text-slate-600">{t('regularPayment')}</dt>
-          <dd className="text-lg font-bold">{money(view.summary.regularPayment)}</dd>
+          {/* The monthly payment as the offer card gave it (levelPayments): it and the total multiply out, or a note says
+              which payments are a fen or two less, and a first or last payment of its own is named with its amount. */}
+          <dt className="text-slate-600">{level ? t('regularPayment') : t('regularPaymentHighest')}</dt>
+          <dd className="text-lg font-bold">{money(level ? level.monthly : view.summary.regularPayment)}</dd>
+          {level?.fenApart ? <dd className="col-span-2 text-xs text-slate-600">{t('fenApart')}</dd> : null}
           <dt className="text-slate-600">{t('numberOfPayments')}</dt>
           <dd>{view.summary.numberOfPayments}</dd>
           {view.summary.downPayment ? (
@@ -106,11 +111,11 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           {view.summary.firstDueDate ? (
             <>
               <dt className="text-slate-600">{t('firstDue')}</dt>
-              <dd>{day(view.summary.firstDueDate)}</dd>
+              <dd>{level?.first != null ? t('dayAmount', { date: day(view.summary.firstDueDate), amount: money(level.first) }) : day(view.summary.firstDueDate)}</dd>
             </>
           ) : null}
           <dt className="text-slate-600">{t('endDate')}</dt>
-          <dd>{day(view.summary.endDate)}</dd>
+          <dd>{level?.last != null ? t('dayAmount', { date: day(view.summary.endDate), amount: money(level.last) }) : day(view.summary.endDate)}</dd>
           <dt className="text-slate-600">{view.summary.downPayment ? t('totalWithDown') : t('total')}</dt>
           <dd>{money(view.summary.totalPayable)}</dd>
           {view.summary.waived ? (
