@@ -24,6 +24,8 @@ test.describe('the dev outbox', () => {
     await expect(desk.getByRole('heading', { level: 1, name: '开发者发件箱' })).toBeVisible();
     const entry = desk.getByRole('listitem').filter({ has: desk.getByTestId('outbox-to').filter({ hasText: borrower.phone }) }).first();
     const code = /\d{6}/.exec(await entry.getByTestId('outbox-body').innerText())![0];
+    // The channel in words, not its code ("SMS", "IN_APP").
+    await expect(entry).toContainText(' · 短信 · ');
     await axe(desk);
 
     await phone.getByLabel('短信验证码').fill(code);

@@ -27,9 +27,9 @@ export default async function OutboxPage() {
             <Card>
               <p className="flex flex-wrap justify-between gap-2 text-sm text-slate-700">
                 <span>
-                  {t('to')} <span className="font-mono" data-testid="outbox-to">{m.toAddress}</span> · {m.channel.toUpperCase()} · {t(`status.${m.status as 'sent'}`)}
+                  {t('to')} <span className="font-mono" data-testid="outbox-to">{m.toAddress}</span> · {tCase(`channel.${m.channel as 'sms'}`)} · {t(`status.${m.status as 'sent'}`)}
                 </span>
-                <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), { dateStyle: 'short', timeStyle: 'medium' })}</time>
+                <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), { dateStyle: 'medium', timeStyle: 'medium' })}</time>
               </p>
               {m.subject ? <p className="mt-1 font-semibold">{m.subject}</p> : null}
               <p className="mt-1 whitespace-pre-wrap" data-testid="outbox-body">
