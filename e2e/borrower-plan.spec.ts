@@ -80,6 +80,9 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.getByRole('status').getByRole('link', { name: '返回还款计划' }).click();
     await expect(page.getByText(/^原为/)).toBeVisible();
     await expect(page.getByText(/^您已把一期还款从/)).toBeVisible();
+    // "What happens next" no longer offers the delay that has been used.
+    await expect(page.getByText('按新计划每月还款。本计划的一次性延期您已使用。')).toBeVisible();
+    await expect(page.getByText(/遇到困难可以申请一次延期/)).toHaveCount(0);
     // A second request is refused with the reason.
     await page.goto(`/cases/${s.kase.id}/delay`);
     await expect(page.getByText('本还款计划的一次性延期已经使用过了。')).toBeVisible();

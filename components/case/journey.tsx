@@ -20,7 +20,7 @@ const stageOf: Record<CaseState, number> = {
 };
 
 /** "What happens next": the stages of pre-litigation mediation and where this case stands, with its dates. */
-export async function Journey({ state, openedAt, deadline, court, delayMaxDays }: { state: CaseState; openedAt: string; deadline: string; court: string; delayMaxDays: number }) {
+export async function Journey({ state, openedAt, deadline, court, delayMaxDays, delayUsed = false }: { state: CaseState; openedAt: string; deadline: string; court: string; delayMaxDays: number; delayUsed?: boolean }) {
   const t = await getTranslations('journey');
   const format = await getFormatter();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long' });
@@ -36,8 +36,9 @@ export async function Journey({ state, openedAt, deadline, court, delayMaxDays }
     reminder: t('reminderDetail', { date: date(openedAt) }),
     mediation: t('mediationDetail', { date: date(deadline) }),
     agreement: t('agreementDetail'),
-    // The plan's own delay once signed (the creditor's policy before): a creditor that offers none is not promised one.
-    plan: state === 'breached' ? t('planBrokenDetail', { court }) : delayMaxDays > 0 ? t('planDetail', { days: delayMaxDays }) : t('planDetailNoDelay'),
+    // The plan's own delay once signed (the creditor's policy before): a creditor that offers none is not promised one,
+    // nor is a borrower who has used it.
+    plan: state === 'breached' ? t('planBrokenDetail', { court }) : delayUsed ? t('planDetailDelayUsed') : delayMaxDays > 0 ? t('planDetail', { days: delayMaxDays }) : t('planDetailNoDelay'),
   };
   return (
     <section aria-labelledby="journey-heading" className="flex flex-col gap-3">
