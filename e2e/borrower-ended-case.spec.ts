@@ -37,4 +37,30 @@ test.describe('an ended case on a phone', () => {
     await expect(english.getByText(/Mediation ended on .* without an agreement\./)).toBeVisible();
     await axe(english);
   });
+
+  test('still negotiating after the deadline: the deadline is said to have passed, not given as a day still to come', async ({ pageAs, db, axe }) => {
+    const creditor = await makeCreditor(db);
+    const borrower = await makeBorrower(db);
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { state: 'negotiating', mediationDeadline: new Date(Date.now() - 3 * 86_400_000) });
+    const page = await pageAs(borrower);
+    await page.goto('/');
+    await expect(page.getByText(/^\d{4}年\d{1,2}月\d{1,2}日（已届满）$/)).toBeVisible();
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.getByText(/^\d{4}年\d{1,2}月\d{1,2}日（已届满）$/)).toBeVisible();
+    await expect(page.getByText(/^调解期限原定至 .*，现已届满，尚未达成协议。双方同意仍可延长：请给调解员留言。$/)).toBeVisible();
+    await expect(page.getByText('调解期限已届满', { exact: true })).toBeVisible();
+    await expect(page.getByText(/^到 .* 仍未达成协议。贷款机构现在可能/)).toBeVisible();
+    // Not "runs until" or "if there is still no agreement by" a day that is over.
+    await expect(page.getByText(/调解期限至 .*，双方同意可以延长/)).toHaveCount(0);
+    await expect(page.getByText(/^如果到 /)).toHaveCount(0);
+    await axe(page);
+
+    const english = await pageAs(borrower, { locale: 'en-US' });
+    await english.goto(`/cases/${kase.id}`);
+    await expect(english.getByText(/^[A-Z][a-z]+ \d{1,2}, \d{4} \(passed\)$/)).toBeVisible();
+    await expect(english.getByText('The mediation period has ended', { exact: true })).toBeVisible();
+    await expect(english.getByText(/^Mediation was to run until .*; that day has passed without an agreement\./)).toBeVisible();
+    await expect(english.getByText(/^If there is still no agreement by/)).toHaveCount(0);
+    await axe(english);
+  });
 });

@@ -20,11 +20,14 @@ const stageOf: Record<CaseState, number> = {
 };
 
 /** "What happens next": the stages of pre-litigation mediation and where this case stands, with its dates. */
-export async function Journey({ state, openedAt, deadline, court, delayMaxDays, delayUsed = false }: { state: CaseState; openedAt: string; deadline: string; court: string; delayMaxDays: number; delayUsed?: boolean }) {
+export async function Journey({ state, openedAt, deadline, deadlinePassed, court, delayMaxDays, delayUsed = false }: { state: CaseState; openedAt: string; deadline: string; deadlinePassed: boolean; court: string; delayMaxDays: number; delayUsed?: boolean }) {
   const t = await getTranslations('journey');
   const format = await getFormatter();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long' });
   const current = stageOf[state];
+  // An open mediation whose deadline has gone by (awaiting the lender's decision, or extended later): said in the past,
+  // not "runs until" and "if there is still no agreement by" a day that is over.
+  const passed = current === 1 && deadlinePassed;
   const stages = ['reminder', 'mediation', 'agreement', 'plan'] as const;
   const status = (i: number): StageStatus => {
     if (current === -1) return i <= 1 ? 'done' : 'skipped';
@@ -34,7 +37,7 @@ export async function Journey({ state, openedAt, deadline, court, delayMaxDays, 
   };
   const details: Record<(typeof stages)[number], string> = {
     reminder: t('reminderDetail', { date: date(openedAt) }),
-    mediation: t('mediationDetail', { date: date(deadline) }),
+    mediation: t(passed ? 'mediationDetailPassed' : 'mediationDetail', { date: date(deadline) }),
     agreement: t('agreementDetail'),
     // The plan's own delay once signed (the creditor's policy before): a creditor that offers none is not promised one,
     // nor is a borrower who has used it.
@@ -81,9 +84,9 @@ export async function Journey({ state, openedAt, deadline, court, delayMaxDays, 
           warning of a lawsuit for want of an agreement no longer apply. */}
       {state === 'plan_active' || state === 'breached' || state === 'completed' || state === 'closed' ? null : (
         <div className={cn('rounded-lg border p-3 text-sm', current === -1 ? 'border-red-200 bg-danger-50 text-danger-700' : 'border-amber-200 bg-warn-50 text-warn-800')}>
-          <p className="font-semibold">{current === -1 ? t('escalatedTitle') : t('ifNoAgreementTitle')}</p>
+          <p className="font-semibold">{current === -1 ? t('escalatedTitle') : passed ? t('deadlinePassedTitle') : t('ifNoAgreementTitle')}</p>
           {/* Escalated: what has happened, not the warning of what might (it said "if there is still no agreement by" a past date). */}
-          <p>{t(current === -1 ? 'escalatedDetail' : 'ifNoAgreement', { date: date(deadline), court })}</p>
+          <p>{t(current === -1 ? 'escalatedDetail' : passed ? 'deadlinePassedDetail' : 'ifNoAgreement', { date: date(deadline), court })}</p>
         </div>
       )}
     </section>

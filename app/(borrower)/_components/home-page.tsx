@@ -71,7 +71,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                   <dt className="text-slate-600">{t('daysPastDue')}</dt>
                   <dd>{c.daysPastDue > 0 ? t('days', { days: c.daysPastDue, bucket: c.bucket }) : t('notOverdue')}</dd>
                   <dt className="text-slate-600">{t('deadline')}</dt>
-                  <dd>{format.dateTime(new Date(c.mediationDeadline), { dateStyle: 'long' })}</dd>
+                  <dd>{t(c.deadlinePassed ? 'deadlinePassed' : 'deadlineOn', { date: format.dateTime(new Date(c.mediationDeadline), { dateStyle: 'long' }) })}</dd>
                 </dl>
               )}
               <p className="mt-3 rounded-lg bg-slate-100 p-3 text-sm">

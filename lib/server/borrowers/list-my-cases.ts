@@ -24,6 +24,8 @@ export type MyCaseDto = {
   daysPastDue: number;
   bucket: DpdBucket;
   mediationDeadline: string;
+  /** The mediation deadline has gone by (the page says so instead of giving a past day as still to come). */
+  deadlinePassed: boolean;
   /** The next step from the case's real state (as on the case page). */
   next: NextStep;
 };
@@ -61,6 +63,7 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
         daysPastDue: a.daysPastDue,
         bucket: a.bucket,
         mediationDeadline: c.mediationDeadline.toISOString(),
+        deadlinePassed: c.mediationDeadline.getTime() <= Date.now(),
         next: nextStep({ state: c.state, ...c.next }),
       };
     }),

@@ -20,6 +20,8 @@ export type CaseOverviewDto = {
   version: number;
   openedAt: string;
   mediationDeadline: string;
+  /** The mediation deadline has gone by (the pages say so instead of giving a past day as still to come). */
+  deadlinePassed: boolean;
   creditor: { id: string; name: string; nameEn: string; servicePhone: string; court: string };
   /** The creditor's one-time delay on a plan signed now, in days (0: none offered). */
   delayMaxDays: number;
@@ -77,6 +79,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     version: kase.version,
     openedAt: kase.openedAt.toISOString(),
     mediationDeadline: kase.mediationDeadline.toISOString(),
+    deadlinePassed: kase.mediationDeadline.getTime() <= Date.now(),
     creditor: { id: creditor.id, name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
     delayMaxDays: policy.selfServiceDelayMaxDays,
     contactWindow: { start: policy.contact.windowStart, end: policy.contact.windowEnd },

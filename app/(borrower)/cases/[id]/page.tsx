@@ -85,7 +85,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
           <dt className="text-slate-600">{t('daysPastDue')}</dt>
           <dd>{overview.arrears.daysPastDue > 0 ? t('days', { days: overview.arrears.daysPastDue, bucket: overview.arrears.bucket }) : t('notOverdue')}</dd>
           <dt className="text-slate-600">{t('deadline')}</dt>
-          <dd>{format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'long' })}</dd>
+          <dd>{t(overview.deadlinePassed ? 'deadlinePassed' : 'deadlineOn', { date: format.dateTime(new Date(overview.mediationDeadline), { dateStyle: 'long' }) })}</dd>
         </dl>
         {overview.arrears.cap.capApplies ? <p className="mt-2 rounded bg-warn-50 p-2 text-sm text-warn-800">{t('capNotice', { amount: money(totals.enforceableTotalToSettle) })}</p> : null}
         <AppLink href={`/loans/${overview.loan.id}`} className="mt-3 inline-block text-brand-700 underline">
@@ -130,7 +130,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
       </Card>
       <BorrowerConfirmation actor={ctx.actor} caseId={overview.id} locale={locale} />
       <BorrowerNotices actor={ctx.actor} caseId={overview.id} locale={locale} timeZone={overview.timeZone} />
-      <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} court={overview.creditor.court} delayMaxDays={plan ? plan.delay.maxDays : overview.delayMaxDays} delayUsed={plan?.delay.used != null} />
+      <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} deadlinePassed={overview.deadlinePassed} court={overview.creditor.court} delayMaxDays={plan ? plan.delay.maxDays : overview.delayMaxDays} delayUsed={plan?.delay.used != null} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
       <ClientMessages namespaces={['caseThread']} timeZone={overview.timeZone}>
         <CaseThread caseId={overview.id} messages={messages} post={postMessageAction} audience="borrower" />
