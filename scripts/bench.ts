@@ -292,6 +292,7 @@ async function main() {
   // What autovacuum does to a settled database: the visibility map set, so index-only scans read no rows. Every run,
   // not only after generating: a migration that rewrites rows (0035 recomputes the broken plans' next action) clears
   // the map on their pages, and the queue's PostgreSQL time doubled until a vacuum. On a settled table it takes little.
+  // A live database's map is also cleared by everyday updates, so these figures are the settled, best case.
   await handle.db.execute(sql`vacuum (analyze) cases, case_facts, borrowers, loans`);
   const [subject] = (
     await handle.db.execute<{ case_id: string; case_no: string; contract_no: string; borrower_id: string; loan_id: string; name: string; creditor_id: string }>(
