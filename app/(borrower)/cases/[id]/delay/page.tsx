@@ -27,7 +27,9 @@ export default async function DelayPage({ params, searchParams }: { params: Prom
   const chosen = rawDays && /^\d{1,2}$/.test(rawDays) ? Number(rawDays) : undefined;
   const [options, t, tv, format, locale] = await Promise.all([orNotFound(getDelayOptions(actor, id, chosen)), getTranslations('planDelay'), getTranslations('validation'), getFormatter(), getLocale()]);
   const date = (iso: string) => formatDay(iso, locale, 'long');
-  const weekday = (iso: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  // A choice's day, short enough for a phone's closed select to show whole (it cut "December 18, 2026 (Fri), 14 da…"):
+  // the window is at most 31 days, so month and day name it.
+  const shortDay = (iso: string) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const money = (fen: number) => formatMoney(fen, locale);
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-6">
@@ -73,7 +75,7 @@ export default async function DelayPage({ params, searchParams }: { params: Prom
               <select id="delay-days" name="days" defaultValue={String(options.effect?.days ?? options.window.maxDays)} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
                 {Array.from({ length: options.window.maxDays - options.window.minDays + 1 }, (_, i) => options.window.minDays + i).map((d) => (
                   <option key={d} value={d}>
-                    {t('option', { date: date(addDays(options.window.from, d)), weekday: weekday(addDays(options.window.from, d)), days: d })}
+                    {t('option', { date: shortDay(addDays(options.window.from, d)), days: d })}
                   </option>
                 ))}
               </select>
