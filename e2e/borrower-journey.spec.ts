@@ -178,6 +178,15 @@ test.describe('in English', () => {
     await expect(cards.first().getByText(/^(You save|You pay more)$/)).toBeVisible();
     await expect(page.locator('main')).not.toContainText(/[\u4e00-\u9fff]{2}/);
     await axe();
+    // The composer's selects in English: each choice shown whole on the phone (axe's fixture measures them), what the
+    // method means said under it.
+    await page.getByRole('button', { name: 'Propose my plan' }).click();
+    await page.getByLabel('Kind of plan').selectOption('installments');
+    await expect(page.getByLabel('Repayment method')).toBeVisible();
+    await expect(page.getByText('The same amount each month.')).toBeVisible();
+    await page.getByLabel('Repayment method').selectOption('equal_principal');
+    await expect(page.getByText('Higher at first, then a little less each month.')).toBeVisible();
+    await axe();
     await cards.first().getByRole('button', { name: 'Accept this offer' }).click();
     await cards.first().getByRole('button', { name: 'Yes, accept' }).click();
     await page.getByRole('link', { name: 'Next: review and sign the repayment agreement' }).click();

@@ -147,7 +147,13 @@ export function OfferComposer({
       {structure === 'installments' || structure === 'extension_installments' ? (
         <>
           <Field label={t('months')} hint={t('monthsHint', { max: maxMonths })} inputMode="numeric" error={err(e.months?.message)} {...field('months')} />
-          <SelectField label={t('method')} options={(['equal_installment', 'equal_principal'] as const).map((m) => ({ value: m, label: t(`methods.${m}`) }))} {...field('method')} />
+          {/* Short names, so the closed select shows the choice whole on a phone; what each means, under it. */}
+          <SelectField
+            label={t('method')}
+            hint={values.method === 'equal_principal' || values.method === 'equal_installment' ? t(`methodHints.${values.method}`) : undefined}
+            options={(['equal_installment', 'equal_principal'] as const).map((m) => ({ value: m, label: t(`methods.${m}`) }))}
+            {...field('method')}
+          />
           <Field
             label={t('downPayment')}
             hint={policy.installments.minDownPaymentPct ? t('downPaymentHint', { pct: policy.installments.minDownPaymentPct }) : undefined}
