@@ -9,7 +9,7 @@ import { confirmationMarker, type ConfirmationMarker } from '@/lib/domain/judici
 import type { QueueParams } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
-import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, caseIsOpen, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
+import { QUEUE_TIME_ZONE, SORT_MATCHING_BELOW, caseIsOpen, mediationIsOpen, effectiveAssignee, endedStates, pageOffset, queueOrder, queueWhere } from './queue-filter';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { assignableStaff } from './assignable-staff';
 import { loadVisibleCase } from '../cases/case-access';
@@ -82,7 +82,7 @@ export function queueKpisQuery(actor: Actor, params: QueueParams, now: Date, db:
     .select({
       matching: sql<number>`count(*)::int`,
       dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${endOfToday} and ${cases.priority} < 9))::int`,
-      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${now} and ${cases.mediationDeadline} < ${soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
+      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${now} and ${cases.mediationDeadline} < ${soon} and ${mediationIsOpen}))::int`,
       brokenPromises: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
       arrears: sql<number>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
     })
@@ -231,7 +231,7 @@ function openCaseCountsSelect(db: Executor, v: CountValues) {
       open: sql<number>`count(*)::int`,
       dueToday: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${v.endOfToday}))::int`,
       dueTodayOpen: sql<number>`(count(*) filter (where ${cases.nextActionAt} < ${v.endOfToday} and ${cases.priority} < 9))::int`,
-      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${v.now} and ${cases.mediationDeadline} < ${v.soon} and ${inArray(cases.state, [...openMediationStates])}))::int`,
+      deadlinesSoon: sql<number>`(count(*) filter (where ${cases.mediationDeadline} >= ${v.now} and ${cases.mediationDeadline} < ${v.soon} and ${mediationIsOpen}))::int`,
       broken: sql<number>`(count(*) filter (where ${cases.promiseBrokenAt} is not null))::int`,
       arrears: sql<string>`coalesce(sum(${cases.arrearsAtOpen}), 0)::bigint`,
     })

@@ -26,6 +26,8 @@ export const endedStates = ['completed', 'escalated', 'closed'] as const;
  * database's time instead of 9, at 100,000 cases). Every query of the queue writes "open" this one way.
  */
 export const caseIsOpen: SQL = sql`${cases.state} not in (${sql.raw(endedStates.map((state) => `'${state}'`).join(', '))})`;
+/** A mediation still open (no agreement signed, no end): the cases whose mediation deadline still matters. */
+export const mediationIsOpen: SQL = inArray(cases.state, [...openMediationStates]);
 const dayMs = 86_400_000;
 
 /** Who the view shows when the URL does not say: a mediator their own cases, anyone else every case. */
@@ -159,8 +161,8 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date, walk = 
   else if (assignee === 'none') filters.push(isNull(cases.assigneeId));
   else if (assignee !== 'any') filters.push(eq(cases.assigneeId, assignee));
   // The mediation deadline of an open mediation (as the KPI card counts it); a signed or broken plan has left it behind.
-  if (params.deadline === 'passed') filters.push(lt(cases.mediationDeadline, now), inArray(cases.state, [...openMediationStates]));
-  else if (params.deadline) filters.push(gte(cases.mediationDeadline, now), lt(cases.mediationDeadline, new Date(now.getTime() + Number(params.deadline) * dayMs)), inArray(cases.state, [...openMediationStates]));
+  if (params.deadline === 'passed') filters.push(lt(cases.mediationDeadline, now), mediationIsOpen);
+  else if (params.deadline) filters.push(gte(cases.mediationDeadline, now), lt(cases.mediationDeadline, new Date(now.getTime() + Number(params.deadline) * dayMs)), mediationIsOpen);
   if (params.hardship) filters.push(isNotNull(cases.hardshipSubmittedAt));
   if (params.offer === 'borrower') filters.push(isNotNull(cases.offerToBorrowerUntil));
   if (params.offer === 'approval') filters.push(isNotNull(cases.approvalRequestedAt));
