@@ -287,21 +287,18 @@ describe('the demo, recomputed', () => {
   }, 120_000);
 
   it('a mediator’s message that says the hardship statement has come is on a case that has one, sent after it; one asking for it, on a case that has none', async () => {
-    const said = await t.db.select({ message: negotiationMessages }).from(negotiationMessages).where(eq(negotiationMessages.authorType, 'staff'));
+    const said = await t.db.select().from(negotiationMessages).where(eq(negotiationMessages.authorType, 'staff'));
+    const submitted = await t.db.select().from(hardshipStatements).where(eq(hardshipStatements.status, 'submitted'));
     const received = /已收到您的(困难情况|困难|情况)说明|we have your (hardship )?statement/i;
     const asks = /填写困难(情况)?说明|fill in the hardship statement/i;
-    let checked = 0;
-    for (const { message } of said) {
-      const submitted = await t.db.select().from(hardshipStatements).where(and(eq(hardshipStatements.caseId, message.caseId), eq(hardshipStatements.status, 'submitted')));
-      const before = submitted.filter((h) => h.submittedAt! < message.createdAt);
+    for (const message of said) {
+      const before = submitted.filter((h) => h.caseId === message.caseId && h.submittedAt! < message.createdAt);
       if (received.test(message.body)) expect(before, message.body).not.toHaveLength(0);
       if (asks.test(message.body)) expect(before, message.body).toHaveLength(0);
-      if (received.test(message.body) || asks.test(message.body)) checked++;
     }
     // Both kinds are in the demo: the check is not empty.
-    expect(said.filter(({ message }) => received.test(message.body)).length).toBeGreaterThan(0);
-    expect(said.filter(({ message }) => asks.test(message.body)).length).toBeGreaterThan(0);
-    expect(checked).toBeGreaterThan(0);
+    expect(said.filter((m) => received.test(m.body)).length).toBeGreaterThan(0);
+    expect(said.filter((m) => asks.test(m.body)).length).toBeGreaterThan(0);
   });
 
   it('defect 10: 张伟’s 48-month consumer loan is about 49 days past due (M2), with no phantom compound interest', async () => {
