@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canTransition, caseStates } from './case-state';
-import { closingOutcomes, endStateFor, needsEscalationReview, outcomeAmounts, outcomeKinds, reopenableStates, reopenState, resolvingOutcomes, reviewableStates } from './outcomes';
+import { closingOutcomes, endStateFor, needsEscalationReview, outcomeAmounts, outcomeKinds, renewedMediationDeadline, reopenableStates, reopenState, resolvingOutcomes, reviewableStates } from './outcomes';
 
 describe('how a mediation ends', () => {
   it('each outcome takes the case where DESIGN.md says: litigation escalated, a plan paid off completed, an agreement its plan, the rest closed', () => {
@@ -43,6 +43,17 @@ describe('how a mediation ends', () => {
     expect([...reopenableStates].sort()).toEqual(['closed', 'completed', 'escalated']);
     expect(reopenState).toBe('negotiating');
     for (const from of reopenableStates) expect(canTransition(from, reopenState), from).toBe(true);
+  });
+
+  it('a new round of mediation runs the policy window from now, and never shortens a later deadline', () => {
+    const now = new Date('2026-12-02T02:00:00Z');
+    // Passed on Nov 14; a 30-day window from Dec 2, 10:00 in Beijing ends on Jan 1, 10:00.
+    expect(renewedMediationDeadline(new Date('2026-11-14T16:00:00Z'), now, 30).toISOString()).toBe('2027-01-01T02:00:00.000Z');
+    expect(renewedMediationDeadline(new Date('2026-11-14T16:00:00Z'), now, 7).toISOString()).toBe('2026-12-09T02:00:00.000Z');
+    // Still 40 days to run: kept.
+    expect(renewedMediationDeadline(new Date('2027-01-11T02:00:00Z'), now, 30).toISOString()).toBe('2027-01-11T02:00:00.000Z');
+    // Exactly the window's end: the same moment either way.
+    expect(renewedMediationDeadline(new Date('2027-01-01T02:00:00Z'), now, 30).toISOString()).toBe('2027-01-01T02:00:00.000Z');
   });
 });
 

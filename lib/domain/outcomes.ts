@@ -55,6 +55,15 @@ export const reopenableStates: readonly CaseState[] = ['closed', 'escalated', 'c
 export const reopenState: CaseState = 'negotiating';
 
 /**
+ * A new round of mediation (an ended case reopened, a broken plan renegotiated) runs for the policy's window from
+ * `now`; a deadline already later than that is kept, never shortened.
+ */
+export function renewedMediationDeadline(current: Date, now: Date, windowDays: number): Date {
+  const windowEnd = new Date(now.getTime() + windowDays * 86_400_000);
+  return current > windowEnd ? current : windowEnd;
+}
+
+/**
  * A mediation window has ended with no agreement when the deadline has passed
  * and the case is still before any agreement: it then waits on the escalation
  * review list for a supervisor's decision.

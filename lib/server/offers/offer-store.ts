@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { cases, offers } from '@/db/schema';
+import { cases, creditors, offers } from '@/db/schema';
 import { canTransition, type CaseState } from '@/lib/domain/case-state';
+import { renewedMediationDeadline } from '@/lib/domain/outcomes';
 import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
+import { creditorPolicy } from '../creditor-policy';
 
 export type OfferRow = typeof offers.$inferSelect;
 type CaseRow = typeof cases.$inferSelect;
@@ -66,14 +68,25 @@ export async function insertOffer(
   return row!;
 }
 
-/** Moves the case along when the state machine allows it, bumping its version and recording it. */
+/**
+ * Moves the case along when the state machine allows it, bumping its version and recording it. A broken plan
+ * renegotiated (breached → negotiating) is a new round of mediation: it runs for the policy's window from now, as a
+ * reopened case does, instead of under the deadline that passed before the agreement was signed (which would put it
+ * straight on the escalation review list and tell the borrower that mediation had ended).
+ */
 export async function moveCase(tx: Executor, ctx: Ctx, kase: CaseRow, to: CaseState) {
   if (kase.state === to || !canTransition(kase.state, to)) return;
+  const now = new Date();
+  let deadline: Date | null = null;
+  if (kase.state === 'breached' && to === 'negotiating') {
+    const [creditor] = await tx.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));
+    deadline = renewedMediationDeadline(kase.mediationDeadline, now, creditorPolicy(creditor?.policy).mediationWindowDays);
+  }
   await tx
     .update(cases)
-    .set({ state: to, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .set({ state: to, ...(deadline ? { mediationDeadline: deadline, escalationReviewSince: null } : {}), version: sql`${cases.version} + 1`, updatedAt: now })
     .where(eq(cases.id, kase.id));
-  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: kase.state, to } });
+  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: kase.state, to, ...(deadline ? { mediationDeadline: deadline.toISOString() } : {}) } });
 }
 
 export function expiryFrom(now: Date, days: number) {

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { caseOutcomes, cases, creditors } from '@/db/schema';
 import { canTransition } from '@/lib/domain/case-state';
-import { reopenableStates, reopenState } from '@/lib/domain/outcomes';
+import { renewedMediationDeadline, reopenableStates, reopenState } from '@/lib/domain/outcomes';
 import { reopenCaseSchema, type ReopenCaseInput } from '@/lib/validation/outcome';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -28,8 +28,7 @@ export async function reopenCase(ctx: Ctx, caseId: unknown, raw: ReopenCaseInput
       if (options.version !== undefined && options.version !== kase.version) throw new AppError('CONFLICT');
       if (!reopenableStates.includes(kase.state) || !canTransition(kase.state, reopenState)) throw new AppError('CONFLICT', { params: { state: kase.state } });
       const [creditor] = await tx.select({ policy: creditors.policy }).from(creditors).where(eq(creditors.id, kase.creditorId));
-      const windowEnd = new Date(now.getTime() + creditorPolicy(creditor?.policy).mediationWindowDays * 86_400_000);
-      const deadline = kase.mediationDeadline > windowEnd ? kase.mediationDeadline : windowEnd;
+      const deadline = renewedMediationDeadline(kase.mediationDeadline, now, creditorPolicy(creditor?.policy).mediationWindowDays);
       const reopened = await tx
         .update(caseOutcomes)
         .set({ supersededAt: now, supersededBy: staffId, supersededReason: `reopened: ${reason}` })

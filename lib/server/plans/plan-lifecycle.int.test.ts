@@ -5,7 +5,8 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, creditors, contactRecords, notifications, payments, planDelays, planDocuments, planInstallments } from '@/db/schema';
-import { addDays } from '@/lib/domain/dates';
+import { addDays, todayIn } from '@/lib/domain/dates';
+import { parsePolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
@@ -17,6 +18,8 @@ import { requestSigningCode } from '../agreements/request-signing-code';
 import { signAsBorrower } from '../agreements/sign-as-borrower';
 import { verifyAgreementCode, verifyAgreementFile } from '../agreements/verify-agreement';
 import { acceptOffer } from '../offers/accept-offer';
+import { proposeOffer } from '../offers/propose-offer';
+import { flagEscalationReviews } from '../review/flag-escalation-reviews';
 import { recordContact } from '../contacts/record-contact';
 import { listQueue } from '../queue/list-queue';
 import { parseQueueParams } from '@/lib/validation/queue';
@@ -205,6 +208,44 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect((await test.db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
     expect(await auditActions(s.agreementId)).toEqual(expect.arrayContaining(['plan.miss_withdrawn', 'plan.breach_withdrawn']));
     expect(await messagesTo(s.borrower.id, 'planBreachWithdrawn')).not.toHaveLength(0);
+  });
+
+  it('a broken plan renegotiated is a new round of mediation: the policy window from now, not the deadline that passed before the signing', async () => {
+    const s = await makeExecutedPlan(test.db, { fullName: '郑伟东' });
+    // This lender mediates for 20 days.
+    await test.db.update(creditors).set({ policy: { ...parsePolicy(s.creditor.policy), mediationWindowDays: 20 } }).where(eq(creditors.id, s.creditor.id));
+    // The mediation had ended, with the agreement, long before the plan broke.
+    const passed = new Date(Date.now() - 120 * 86_400_000);
+    await test.db.update(cases).set({ mediationDeadline: passed }).where(eq(cases.id, s.kase.id));
+    const [first, second] = (await rows(s.agreementId)) as [(typeof planInstallments.$inferSelect), (typeof planInstallments.$inferSelect)];
+    expect(await trackPlans(at(addDays(first.dueDate, 4)))).toMatchObject({ missed: 1 });
+    expect(await trackPlans(at(addDays(second.dueDate, 4)))).toMatchObject({ breached: 1 });
+    const [breached] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(breached!.state).toBe('breached');
+
+    // The borrower proposes a new plan.
+    const before = Date.now();
+    await proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: { installments: { months: 24, method: 'equal_installment', downPayment: 0, firstDueDate: addDays(todayIn('Asia/Shanghai'), 15) } } });
+    const after = Date.now();
+    const [renegotiating] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(renegotiating!.state).toBe('negotiating');
+    const windowMs = 20 * 86_400_000;
+    expect(renegotiating!.mediationDeadline.getTime()).toBeGreaterThanOrEqual(before + windowMs);
+    expect(renegotiating!.mediationDeadline.getTime()).toBeLessThanOrEqual(after + windowMs);
+    expect(renegotiating!.escalationReviewSince).toBeNull();
+    const [moved] = await test.db
+      .select({ data: auditEvents.data })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, s.kase.id), eq(auditEvents.action, 'case.state_changed')))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(moved!.data).toEqual({ from: 'breached', to: 'negotiating', mediationDeadline: renegotiating!.mediationDeadline.toISOString() });
+
+    // Not on the escalation review list now; it joins it when the new window ends without an agreement.
+    await flagEscalationReviews(new Date(after + 1000));
+    expect((await test.db.select({ since: cases.escalationReviewSince }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.since).toBeNull();
+    await flagEscalationReviews(new Date(renegotiating!.mediationDeadline.getTime() + 1000));
+    expect((await test.db.select({ since: cases.escalationReviewSince }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.since).not.toBeNull();
   });
 
   it('payments: a duplicate reference is refused, an overpayment kept as excess for a refund, a correction reverses with a reason and never edits', async () => {
