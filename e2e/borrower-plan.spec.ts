@@ -138,6 +138,8 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(section.getByText('借款人仍可使用一次性延期', { exact: false })).toHaveCount(0);
     // The agreement is still in force, and says its plan is broken beside that.
     await expect(staff.getByRole('region', { name: '协议与签署' })).toContainText('已生效 · 还款计划已违约');
+    // The header gives the mediation deadline as a fact of the past, not as a date still running.
+    await expect(staff.getByTestId('deadline')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \(调解已结束\)$/);
     // The mediator's queue names the broken plan as what to do next; the mediation deadline, passed long ago with the
     // agreement signed, is not flagged as passed.
     await staff.goto('/staff');

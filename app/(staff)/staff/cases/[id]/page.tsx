@@ -89,7 +89,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             {tState(overview.state)} · {t('assignee')}: {overview.assignee ?? t('unassigned')} · {t('deadline')}:{' '}
             <span data-testid="deadline" className={inMediation && daysLeft <= 3 ? 'font-semibold text-danger-700' : undefined}>
               {format.dateTime(deadline, { dateStyle: 'medium' })}
-              {inMediation ? ` (${daysLeft < 0 ? tf('deadlinePassed', { days: -daysLeft }) : tf('deadlineIn', { days: daysLeft })})` : ''}
+              {` (${inMediation ? (daysLeft < 0 ? tf('deadlinePassed', { days: -daysLeft }) : tf('deadlineIn', { days: daysLeft })) : tf('deadlineEnded')})`}
             </span>
           </p>
         </div>
