@@ -68,9 +68,14 @@ test.describe('the borrower journey without surprises', () => {
     await expect(card).toContainText(`本金 ${yuan(last!.principalDue)} + 利息 ${yuan(last!.interestDue)}`);
     await axe();
 
-    // The case page states the real next step (offers waiting), as a link.
+    // The case page states the real next step (offers waiting), as a link, with when the first of them ends; the home
+    // page says the same (it said "最早的在 到期", the date left out).
+    const open = await db.select({ expiresAt: offers.expiresAt }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed')));
+    const firstEnds = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(Math.min(...open.map((o) => o.expiresAt.getTime()))));
+    await page.goto('/');
+    await expect(page.getByRole('listitem').filter({ hasText: kase.caseNo })).toContainText(`有 2 个还款方案等您答复（最早的在 ${firstEnds} 到期）`);
     await page.goto(`/cases/${kase.id}`);
-    await expect(page.getByTestId('next-step')).toContainText('有 2 个还款方案等您答复');
+    await expect(page.getByTestId('next-step')).toContainText(`有 2 个还款方案等您答复（最早的在 ${firstEnds} 到期）`);
     await expect(page.getByText('调解员正在审阅您的说明')).toHaveCount(0);
     await axe();
     await page.getByTestId('next-step-link').click();

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
+import { instantFormat } from '@/lib/i18n/config';
 import type { Actor } from '@/lib/server/actor';
 import { listMyCasesAndLoans } from '@/lib/server/borrowers/list-my-cases';
 import { getMyPlans, planReplacesArrears, planStates } from '@/lib/server/plans/plan-progress';
@@ -75,7 +76,7 @@ export async function homePage(actor: BorrowerActor): Promise<DocumentPage> {
                 </dl>
               )}
               <p className="mt-3 rounded-lg bg-slate-100 p-3 text-sm">
-                <span className="font-semibold">{t('nextStep')}</span> {tStep(`text.${c.next.kind}`, { count: c.next.kind === 'answerOffers' ? c.next.count : 0, date: '' })}
+                <span className="font-semibold">{t('nextStep')}</span> {tStep(`text.${c.next.kind}`, { count: c.next.kind === 'answerOffers' ? c.next.count : 0, date: c.firstOfferEnds ? format.dateTime(new Date(c.firstOfferEnds), instantFormat) : '' })}
               </p>
               <div className="mt-3 flex flex-wrap gap-2">
                 <a href={`/cases/${c.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">

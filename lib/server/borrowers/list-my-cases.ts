@@ -28,6 +28,8 @@ export type MyCaseDto = {
   deadlinePassed: boolean;
   /** The next step from the case's real state (as on the case page). */
   next: NextStep;
+  /** When the first offer waiting for the borrower's answer ends (ISO), for the next step's "the first ends …". */
+  firstOfferEnds: string | null;
 };
 
 export type MyLoanDto = LoanTermsDto & { totalOverdue: number; daysPastDue: number };
@@ -65,6 +67,7 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
         mediationDeadline: c.mediationDeadline.toISOString(),
         deadlinePassed: c.mediationDeadline.getTime() <= Date.now(),
         next: nextStep({ state: c.state, ...c.next }),
+        firstOfferEnds: c.firstOfferEnds?.toISOString() ?? null,
       };
     }),
     loans: loanRows.map(({ loan, creditor }) => ({

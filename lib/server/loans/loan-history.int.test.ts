@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, creditors, payments } from '@/db/schema';
+import { cases, creditors, offers, payments } from '@/db/schema';
 import { computeArrears } from '@/lib/domain/arrears';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment } from '@/lib/testing/factories';
@@ -52,6 +52,7 @@ describe('a loan read in one round trip', () => {
         openedAt: stored.openedAt,
         mediationDeadline: stored.mediationDeadline,
         next: { hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false },
+        firstOfferEnds: null,
       });
     }
 
@@ -88,6 +89,17 @@ describe('a loan read in one round trip', () => {
     const firstDueDate = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
     await proposeOffer(ctx, { caseId: kase.id, terms: { installments: { months: 24, method: 'equal_installment', downPayment: 0, firstDueDate } } });
     expect(await next()).toEqual({ hardship: 'submitted', offersToAnswer: offerIds.length, ownProposalOpen: true, agreement: null, reviewPending: true });
+    // When the first offer to answer ends: the earliest of the suggestions' expiries (the borrower's own proposal is not one to answer).
+    const toAnswer = await test.db.select({ expiresAt: offers.expiresAt }).from(offers).where(inArray(offers.id, offerIds));
+    const firstEnds = (await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.firstOfferEnds;
+    expect(firstEnds?.getTime()).toBe(Math.min(...toAnswer.map((o) => o.expiresAt.getTime())));
+    // One of them ending sooner (to the millisecond) is the first.
+    const sooner = new Date(Math.min(...toAnswer.map((o) => o.expiresAt.getTime())) - 3_600_123);
+    await test.db.update(offers).set({ expiresAt: sooner }).where(eq(offers.id, offerIds.at(-1)!));
+    expect((await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.firstOfferEnds).toEqual(sooner);
+    // The borrower's own proposal, ending sooner still, is not one to answer.
+    await test.db.update(offers).set({ expiresAt: new Date(sooner.getTime() - 60_000) }).where(and(eq(offers.caseId, kase.id), eq(offers.authorType, 'borrower')));
+    expect((await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.firstOfferEnds).toEqual(sooner);
   });
 
   it("finds one loan only for its borrower or its creditor's staff", async () => {

@@ -41,6 +41,8 @@ const caseColumns = {
   // Written with the tables' own names: in a relational query drizzle would qualify another table's columns with the case's alias.
   extras: (c: typeof cases._.columns) => ({
     offersToAnswer: sql<number>`(select count(*)::int from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type <> 'borrower')`.as('offers_to_answer'),
+    // When the first of them ends (ms since the epoch), for "the first ends …" beside the count.
+    firstOfferEnds: sql<number | null>`(select (extract(epoch from min(o.expires_at)) * 1000)::float8 from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type <> 'borrower')`.as('first_offer_ends'),
     ownProposalOpen: sql<boolean>`exists (select 1 from offers o where o.case_id = ${c.id} and o.status = 'proposed' and o.author_type = 'borrower')`.as('own_proposal_open'),
     hardshipStatus: sql<string | null>`(select h.status from hardship_statements h where h.case_id = ${c.id} order by h.version desc limit 1)`.as('hardship_status'),
     agreementStatus: sql<string | null>`(select a.status from agreements a where a.case_id = ${c.id} and a.status not in ('superseded', 'void') order by a.created_at desc limit 1)`.as('agreement_status'),
@@ -86,6 +88,8 @@ export type BorrowerCaseRow = {
   openedAt: Date;
   mediationDeadline: Date;
   next: Omit<NextStepFacts, 'state'>;
+  /** When the first of the offers to answer ends; null when there is none. */
+  firstOfferEnds: Date | null;
 };
 
 function toHistory({ creditor, borrower, payments: paid, ...loan }: Read): LoanHistory {
@@ -97,8 +101,9 @@ export async function borrowerLoansWithHistory(db: Executor, borrower: string): 
   const rows = await ofBorrower(db).execute({ borrowerId: borrower });
   const caseRows = rows
     .flatMap(({ cases: ofLoan }) => ofLoan)
-    .map(({ offersToAnswer, ownProposalOpen, hardshipStatus, agreementStatus, reviewPending, ...kase }): BorrowerCaseRow => ({
+    .map(({ offersToAnswer, firstOfferEnds, ownProposalOpen, hardshipStatus, agreementStatus, reviewPending, ...kase }): BorrowerCaseRow => ({
       ...kase,
+      firstOfferEnds: firstOfferEnds === null ? null : new Date(Number(firstOfferEnds)),
       next: {
         hardship: hardshipStatus === null ? 'none' : hardshipStatus === 'draft' ? 'draft' : 'submitted',
         offersToAnswer: Number(offersToAnswer),
