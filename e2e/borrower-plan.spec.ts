@@ -38,6 +38,10 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.getByRole('link', { name: '查看还款计划和还款方式' }).click();
     await expect(page.getByRole('heading', { name: '您的还款计划' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '如何还款' })).toBeVisible();
+    // What to write with the transfer: the loan's own contract number, beside the account (the hint said "your contract
+    // number" without giving it).
+    await expect(page.getByTestId('transfer-reference')).toHaveText(s.loan.contractNo);
+    await expect(page.getByText('转账附言', { exact: true })).toBeVisible();
     await expect(page.getByText(testPaymentAccount.accountNo)).toBeVisible();
     await expect(page.getByText('如果没有达成协议')).toHaveCount(0);
     await expect(page.getByText('第2期').first()).toBeVisible();
@@ -198,6 +202,8 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     const groups = page.getByTestId('account-no').locator('span');
     await expect(groups).toHaveText(testPaymentAccount.accountNo.split(' '));
     for (const group of await groups.all()) expect(await group.evaluate((el) => el.getClientRects().length)).toBe(1);
+    await expect(page.getByTestId('transfer-reference')).toHaveText(s.loan.contractNo);
+    await expect(page.getByText('with your contract number, shown above, as the reference', { exact: false })).toBeVisible();
 
     // Due yesterday, within its grace period: due now, not "next", and not yet overdue.
     const [first] = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId)).orderBy(planInstallments.seq);

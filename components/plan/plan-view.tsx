@@ -211,6 +211,10 @@ export function PlanView(props: Props) {
                   </Fragment>
                 ))}
               </dd>
+              <dt className="text-slate-600">{t('reference')}</dt>
+              <dd className="font-mono text-base font-semibold" data-testid="transfer-reference">
+                {plan.howToPay.contractNo}
+              </dd>
             </dl>
           ) : (
             <p className="mt-1 text-sm">{t('noAccount')}</p>

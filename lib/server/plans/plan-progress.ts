@@ -45,7 +45,8 @@ export type PlanProgressDto = {
   consecutiveMisses: number;
   breach: { at: string; waiver: 'lost' | 'kept' | 'none'; waived: number; owedUnderContract: number | null } | null;
   completedAt: string | null;
-  howToPay: { creditorName: string; creditorNameEn: string; servicePhone: string; account: PaymentAccount | null };
+  /** The loan's contract number is what the borrower quotes with a transfer, for the creditor to match the payment. */
+  howToPay: { creditorName: string; creditorNameEn: string; servicePhone: string; account: PaymentAccount | null; contractNo: string };
   delay: { offered: boolean; maxDays: number; available: boolean; used: { fromDate: IsoDate; toDate: IsoDate; days: number; at: string } | null };
   documents: PlanDocumentDto[];
   /** The payments the plan counts (reversed ones left out), newest first, with the installments each went to. */
@@ -121,7 +122,7 @@ async function progressOf(db: Executor, plan: LoadedPlan, now: Date): Promise<Pl
     consecutiveMisses: result.consecutiveMisses,
     breach,
     completedAt: plan.agreement.planCompletedAt?.toISOString() ?? null,
-    howToPay: { creditorName: plan.creditor.name, creditorNameEn: plan.creditor.nameEn, servicePhone: plan.creditor.servicePhone, account: plan.creditor.paymentAccount ?? null },
+    howToPay: { creditorName: plan.creditor.name, creditorNameEn: plan.creditor.nameEn, servicePhone: plan.creditor.servicePhone, account: plan.creditor.paymentAccount ?? null, contractNo: snapshot.loan.contractNo },
     delay: {
       offered: maxDays > 0,
       maxDays,
