@@ -20,3 +20,13 @@ describe('the next step, with offers waiting', () => {
     expect(nextStep('en')('action.answerOffers', { count: 2 })).toBe('See and compare the offers');
   });
 });
+
+describe('the offers page, inviting a proposal of one’s own', () => {
+  const offers = (locale: 'zh-CN' | 'en') => createTranslator({ locale, messages: messagesFor(locale), namespace: 'offers' });
+  it('beside one offer speaks of that one; beside several, of "none of these"', () => {
+    expect(offers('zh-CN')('proposeIntro', { count: 1 })).toMatch(/^如果这个方案不合适，/);
+    expect(offers('zh-CN')('proposeIntro', { count: 2 })).toMatch(/^如果以上方案都不合适，/);
+    expect(offers('en')('proposeIntro', { count: 1 })).toMatch(/^If this offer does not suit you, /);
+    expect(offers('en')('proposeIntro', { count: 2 })).toMatch(/^If none of these suits you, /);
+  });
+});

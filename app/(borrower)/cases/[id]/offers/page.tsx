@@ -81,7 +81,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
             <BorrowerComposer
               caseId={workspace.caseId}
               context={workspace.context}
-              hasOpen={toAnswer.length > 0}
+              toAnswer={toAnswer.length}
               open={labelled.map(({ offer, label }) => ({ id: offer.id, authorType: offer.authorType, totalPayable: offer.priced.totalPayable, regularPayment: offer.priced.regularPayment, label }))}
             />
           </Card>

@@ -25,7 +25,8 @@ const OfferComposer = dynamic(() => loadComposer().then((m) => m.OfferComposer))
  * cheapest of them — confirmed by the borrower; the server refuses it if the
  * offers changed in between.
  */
-export function BorrowerComposer({ caseId, context, hasOpen, open }: { caseId: string; context: OfferContext; hasOpen: boolean; open: LabelledOffer[] }) {
+export function BorrowerComposer({ caseId, context, toAnswer, open }: { caseId: string; context: OfferContext; /** How many offers wait for the borrower's answer. */ toAnswer: number; open: LabelledOffer[] }) {
+  const hasOpen = toAnswer > 0;
   const t = useTranslations('offers');
   const locale = useLocale();
   const errorText = useErrorText();
@@ -86,7 +87,7 @@ export function BorrowerComposer({ caseId, context, hasOpen, open }: { caseId: s
         {t('proposeTitle')}
       </h2>
       {/* "If none of these suits you" only where offers are shown to choose from. */}
-      <p className="text-sm text-slate-700">{t(hasOpen ? 'proposeIntro' : 'proposeIntroNone')}</p>
+      <p className="text-sm text-slate-700">{hasOpen ? t('proposeIntro', { count: toAnswer }) : t('proposeIntroNone')}</p>
       {composing ? (
         <OfferComposer
           context={context}
