@@ -71,7 +71,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
         ) : null}
         {/* A case no longer open to offers (ended, or its plan under way) is not told it may ask for some. */}
         {!agreed && open.length === 0 ? <Notice>{isNegotiable(workspace.caseState) ? t('noneOpen') : t('notNegotiable')}</Notice> : null}
-        {toAnswer.length ? <p className="text-slate-700">{t('compareIntro')}</p> : null}
+        {toAnswer.length ? <p className="text-slate-700">{t('compareIntro', { count: toAnswer.length })}</p> : null}
         {toAnswer.length && income !== null && income <= 0 ? <Notice tone="warn">{t('pauseIntro')}</Notice> : null}
         <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label={t('openTitle')}>
           {labelled.map(card)}

@@ -1,3 +1,4 @@
+// The words beside waiting offers follow how many there are: one offer is not "the first", and there is nothing to compare it with.
 import { createTranslator } from 'use-intl/core';
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from './messages';
@@ -28,5 +29,11 @@ describe('the offers page, inviting a proposal of one’s own', () => {
     expect(offers('zh-CN')('proposeIntro', { count: 2 })).toMatch(/^如果以上方案都不合适，/);
     expect(offers('en')('proposeIntro', { count: 1 })).toMatch(/^If this offer does not suit you, /);
     expect(offers('en')('proposeIntro', { count: 2 })).toMatch(/^If none of these suits you, /);
+  });
+  it('asks to compare only where there is more than one', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      expect(offers(locale)('compareIntro', { count: 1 })).not.toMatch(/比较|[Cc]ompare/);
+      expect(offers(locale)('compareIntro', { count: 2 })).toMatch(/比较|[Cc]ompare/);
+    }
   });
 });
