@@ -147,7 +147,8 @@ test.describe('the borrower journey without surprises', () => {
     await page.getByRole('button', { name: '提出我的方案' }).click();
     await page.getByLabel('期数（月）').fill('30');
     await page.getByRole('button', { name: '发送我的方案' }).click();
-    await expect(confirmation.getByText('您的方案发送后，会替代以下方案（它们将不再有效）：')).toBeVisible();
+    // One offer replaced: "它", not "它们".
+    await expect(confirmation.getByText('您的方案发送后，会替代以下方案（它将不再有效）：')).toBeVisible();
     await expect(confirmation.getByText(/^您提出的方案：每月/)).toBeVisible();
     await page.getByRole('button', { name: '确认发送我的方案' }).click();
     await expect(page.getByRole('region', { name: '您提出的方案' }).getByText(/^分 30 期按月偿还/)).toBeVisible();

@@ -30,6 +30,12 @@ describe('the offers page, inviting a proposal of one’s own', () => {
     expect(offers('en')('proposeIntro', { count: 1 })).toMatch(/^If this offer does not suit you, /);
     expect(offers('en')('proposeIntro', { count: 2 })).toMatch(/^If none of these suits you, /);
   });
+  it('a proposal replacing one offer says "this offer" / "它"; several, "these offers" / "它们"', () => {
+    expect(offers('zh-CN')('replaces', { count: 1 })).toBe('您的方案发送后，会替代以下方案（它将不再有效）：');
+    expect(offers('zh-CN')('replaces', { count: 2 })).toBe('您的方案发送后，会替代以下方案（它们将不再有效）：');
+    expect(offers('en')('replaces', { count: 1 })).toBe('Once sent, your proposal replaces this offer (it will no longer be open):');
+    expect(offers('en')('replaces', { count: 3 })).toBe('Once sent, your proposal replaces these offers (they will no longer be open):');
+  });
   it('asks to compare only where there is more than one', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       expect(offers(locale)('compareIntro', { count: 1 })).not.toMatch(/比较|[Cc]ompare/);

@@ -47,7 +47,7 @@ export function BorrowerComposer({ caseId, context, toAnswer, open }: { caseId: 
       <div className="flex flex-col gap-2 text-sm">
         {impact.replaced.length ? (
           <>
-            <p className="font-medium">{t('replaces')}</p>
+            <p className="font-medium">{t('replaces', { count: impact.replaced.length })}</p>
             <ul className="list-disc pl-5">
               {named(impact.replaced).map((o) => (
                 <li key={o.id}>{t('offerLine', { label: o.label, payment: money(o.regularPayment), total: money(o.totalPayable) })}</li>
