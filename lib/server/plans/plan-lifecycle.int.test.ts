@@ -248,6 +248,47 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect((await test.db.select({ since: cases.escalationReviewSince }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.since).not.toBeNull();
   });
 
+  it('a broken plan renegotiated to a new agreement: signed and countersigned, the new plan is the one tracked, and the broken one stays on record, ended', async () => {
+    const creditor = await makeCreditor(test.db);
+    const admin = await makeStaff(test.db, creditor.id, 'admin');
+    await grantSealAuthorisation(staffCtx({ ...admin, role: 'admin' }), { creditorId: creditor.id, signatory: '法定代表人 陈立新' });
+    const s = await makeExecutedPlan(test.db, { fullName: '谢晓红', creditorId: creditor.id });
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: creditor.id });
+    const [first, second] = (await rows(s.agreementId)) as [(typeof planInstallments.$inferSelect), (typeof planInstallments.$inferSelect)];
+    await trackPlans(at(addDays(first.dueDate, 4)));
+    expect(await trackPlans(at(addDays(second.dueDate, 4)))).toMatchObject({ breached: 1 });
+
+    // The borrower proposes a new plan; the mediator accepts it; she signs, he countersigns.
+    const { offerId } = await proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: { installments: { months: 24, method: 'equal_installment', downPayment: 0, firstDueDate: addDays(todayIn('Asia/Shanghai'), 15) } } });
+    await acceptOffer(mediatorCtx, offerId);
+    const [renewed] = await test.db.select().from(agreements).where(and(eq(agreements.caseId, s.kase.id), eq(agreements.status, 'awaiting_borrower')));
+    expect(renewed!.agreementNo).toBe(`${s.kase.caseNo}-A2`);
+    await ensureUnsignedDocument(s.borrowerCtx, renewed!.id);
+    await requestSigningCode(s.borrowerCtx, renewed!.id);
+    const [code] = await test.db.select().from(notifications).where(and(eq(notifications.toAddress, s.borrower.phone), eq(notifications.template, 'signCode'))).orderBy(desc(notifications.createdAt)).limit(1);
+    await signAsBorrower(s.borrowerCtx, renewed!.id, { consent: true, code: /\d{6}/.exec(code!.body)![0], typedName: '谢晓红' });
+    await countersign(mediatorCtx, renewed!.id, { password: 'correct horse battery' });
+
+    // The case runs the new plan: both sides see it, and the queue no longer asks to contact her about the broken one.
+    const [kase] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(kase!.state).toBe('plan_active');
+    expect(kase!.nextAction).not.toBe('plan_breached');
+    const progress = (await getPlanProgress(s.borrowerCtx.actor, s.kase.id))!;
+    expect(progress).toMatchObject({ agreementId: renewed!.id, agreementNo: `${s.kase.caseNo}-A2`, status: 'active', breach: null, consecutiveMisses: 0 });
+    expect(progress.installments).toHaveLength(24);
+    expect(progress.installments.every((i) => i.paid === 0)).toBe(true);
+    expect((await getStaffPlan(mediatorCtx.actor, s.kase.id))!.agreementId).toBe(renewed!.id);
+    // The broken agreement stays on record as it ended: executed, broken, its installments as they were.
+    const [old] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    expect(old).toMatchObject({ status: 'executed' });
+    expect(old!.planBreachedAt).not.toBeNull();
+    const oldRows = await rows(s.agreementId);
+    // The daily job judges the new plan, not the old one again.
+    expect(await trackPlans(new Date())).toMatchObject({ breached: 0 });
+    expect(await rows(s.agreementId)).toEqual(oldRows);
+    expect((await test.db.select({ state: cases.state }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
+  });
+
   it('payments: a duplicate reference is refused, an overpayment kept as excess for a refund, a correction reverses with a reason and never edits', async () => {
     const s = await makeExecutedPlan(test.db);
     const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
