@@ -138,6 +138,7 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await staff.goto(`/staff/cases/${s.kase.id}`);
     const section = staff.getByRole('region', { name: '还款计划' });
     await expect(section.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
+    await expect(section.getByText('案件等待处理：请与借款人商定重新协商（新的方案）或移交诉讼。')).toBeVisible();
     await expect(section.getByText('尚需还款').locator('xpath=following-sibling::dd')).toHaveText('—');
     await expect(section.getByText('借款人仍可使用一次性延期', { exact: false })).toHaveCount(0);
     // The agreement is still in force, and says its plan is broken beside that.
@@ -157,6 +158,10 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto(`/cases/${s.kase.id}`);
     await expect(page.getByRole('heading', { name: /^截至.*您的欠款$/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: '您的还款计划' })).toHaveCount(0);
+    // The mediator's case file no longer asks for a decision already taken: it says the renegotiation is under way.
+    await staff.goto(`/staff/cases/${s.kase.id}`);
+    await expect(section.getByText('已在重新协商：协商还款方案中。')).toBeVisible();
+    await expect(section.getByText(/案件等待处理/)).toHaveCount(0);
   });
 
   test('a statement of hardship while the plan runs goes to the mediator: no promise of new offers, no "see my options" that finds none', async ({ db, pageAs, axe }) => {

@@ -8,6 +8,7 @@ import { fenToInput } from '@/lib/validation/fields';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { contactRuleName } from '@/lib/i18n/contact-rule';
 import type { StaffPlanDto } from '@/lib/server/plans/plan-progress';
+import { openMediationStates, type CaseState } from '@/lib/domain/case-state';
 import { RefundForm, ReversePaymentForm } from './plan-forms';
 
 /**
@@ -15,7 +16,7 @@ import { RefundForm, ReversePaymentForm } from './plan-forms';
  * went, corrections and refunds, and the reminders and contacts since the plan started; renders nothing before the
  * agreement is executed. New payments are recorded from the case file's action bar.
  */
-export async function PlanSection({ plan, canAct }: { plan: StaffPlanDto | null; canAct: boolean }) {
+export async function PlanSection({ plan, canAct, caseState, stateLabel }: { plan: StaffPlanDto | null; canAct: boolean; caseState: CaseState; stateLabel: string }) {
   if (!plan) return null;
   const [t, tCase, format, locale] = await Promise.all([getTranslations('staffPlan'), getTranslations('staffCaseFile'), getFormatter(), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
@@ -46,7 +47,8 @@ export async function PlanSection({ plan, canAct }: { plan: StaffPlanDto | null;
             <p className="font-semibold">{t('breached', { date: time(plan.breach.at), misses: plan.breachMisses })}</p>
             <p>{t(`waiver.${plan.breach.waiver}`, { waived: money(plan.breach.waived), paid: money(plan.totals.paid) })}</p>
             {plan.breach.owedUnderContract !== null ? <p className="font-semibold">{t('owedUnderContract', { amount: money(plan.breach.owedUnderContract) })}</p> : null}
-            <p>{t('breachDecision')}</p>
+            {/* What is left to decide: nothing once the case has moved on (a new offer, escalated, closed). */}
+            {caseState === 'breached' ? <p>{t('breachDecision')}</p> : openMediationStates.includes(caseState) ? <p>{t('breachRenegotiating', { state: stateLabel })}</p> : null}
           </Notice>
         ) : null}
         {plan.status === 'completed' ? <Notice>{t('completed', { date: time(plan.completedAt!) })}</Notice> : null}
