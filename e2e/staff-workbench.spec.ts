@@ -92,6 +92,9 @@ test.describe('the mediator’s workbench', () => {
     const page = await pageAs(mediator, { locale: 'en' });
     await page.goto(`/staff/cases/${kase.id}`);
     await expect(page.getByTestId('contact-status-line')).toHaveText('0 of 3 conversations today, 0 of 7 call attempts this week, a call is allowed now');
+    // Each channel in the words of its use: a visit is not "a call".
+    await expect(page.getByText('Visit: a visit is allowed now', { exact: true })).toBeVisible();
+    await expect(page.getByText('SMS: allowed now', { exact: true })).toBeVisible();
     await axe(page);
 
     await page.getByRole('button', { name: 'Show the number' }).click();

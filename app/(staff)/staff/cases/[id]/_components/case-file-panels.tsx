@@ -1,24 +1,15 @@
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { instantFormat } from '@/lib/i18n/config';
-import { contactRuleName } from '@/lib/i18n/contact-rule';
+import { channelNowText, contactRuleName } from '@/lib/i18n/contact-rule';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/domain/money';
-import type { ChannelNow, ContactStatus } from '@/lib/domain/contact-status';
+import type { ContactStatus } from '@/lib/domain/contact-status';
 import { readNoticeContactNote } from '@/lib/domain/notice-sequence';
 import type { CaseFileDto, ContactDto, TimelineEntry } from '@/lib/server/cases/case-file';
 import { CancelCallback } from './cancel-callback';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
-
-/** "next allowed at 08:00 tomorrow", on the borrower's clock. */
-function nextText(t: T, channel: ChannelNow, call = true): string {
-  if (channel.allowed) return t(call ? 'status.allowedNow' : 'status.channelAllowed');
-  const rule = contactRuleName(t, channel.rule);
-  if (!channel.next) return t('status.blockedNoNext', { rule });
-  const when = channel.next.day === 'today' ? t('status.today') : channel.next.day === 'tomorrow' ? t('status.tomorrow') : channel.next.day;
-  return t('status.blockedUntil', { rule, time: channel.next.time, day: when });
-}
 
 /** Where the borrower stands against the contact rules now: the line a mediator reads before picking up the phone. */
 export async function ContactStatusCard({ status, timeZone }: { status: ContactStatus; timeZone: string }) {
@@ -38,7 +29,7 @@ export async function ContactStatusCard({ status, timeZone }: { status: ContactS
           maxAttempts: calls.maxAttempts,
         })}
         {t('status.separator')}
-        {nextText(t, phone)}
+        {channelNowText(t, phone, 'call')}
       </p>
       <p className="text-sm text-slate-700">
         {t('status.detail', { unanswered: calls.unansweredToday, maxUnanswered: calls.maxUnanswered, messagesToday: messages.today, maxMessages: messages.maxPerDay, messagesWeek: messages.thisWeek, maxMessagesWeek: messages.maxPerWeek })}
@@ -46,7 +37,7 @@ export async function ContactStatusCard({ status, timeZone }: { status: ContactS
       <ul className="grid grid-cols-1 gap-1 text-sm">
         {(['sms', 'email', 'letter', 'visit'] as const).map((c) => (
           <li key={c} className={status.channels[c].allowed ? 'text-slate-700' : 'text-danger-700'}>
-            <span className="font-medium">{t(`channel.${c}`)}</span>: {nextText(t, status.channels[c], c === 'visit')}
+            <span className="font-medium">{t(`channel.${c}`)}</span>: {channelNowText(t, status.channels[c], c === 'visit' ? 'visit' : 'message')}
           </li>
         ))}
       </ul>
