@@ -70,6 +70,11 @@ export function renewedMediationDeadline(current: Date, now: Date, windowDays: n
  */
 export const reviewableStates: readonly CaseState[] = ['invited', 'engaged', 'hardship_submitted', 'negotiating'];
 
+/** A mediation deadline has gone by from its very moment (the review job's `lte`, and the borrower's "(passed)"). */
+export function deadlineHasPassed(deadline: Date, now: Date): boolean {
+  return deadline.getTime() <= now.getTime();
+}
+
 export function needsEscalationReview(kase: { state: CaseState; mediationDeadline: Date }, now: Date): boolean {
-  return reviewableStates.includes(kase.state) && kase.mediationDeadline.getTime() <= now.getTime();
+  return reviewableStates.includes(kase.state) && deadlineHasPassed(kase.mediationDeadline, now);
 }

@@ -5,11 +5,18 @@
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDay(iso: string, locale: string, style: 'medium' | 'long' = 'medium'): string {
+const styles = {
+  medium: { dateStyle: 'medium' },
+  long: { dateStyle: 'long' },
+  /** Month, day and weekday, no year ("Fri, Dec 18", "12月18日周五"): a day within the coming weeks, where space is short. */
+  shortWeekday: { month: 'short', day: 'numeric', weekday: 'short' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export function formatDay(iso: string, locale: string, style: keyof typeof styles = 'medium'): string {
   const key = `${locale}|${style}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale, { ...styles[style], timeZone: 'UTC' });
     formats.set(key, format);
   }
   return format.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { nextStep, type NextStep } from '@/lib/domain/next-step';
+import { deadlineHasPassed } from '@/lib/domain/outcomes';
 import type { Actor } from '../actor';
 import { creditorPolicy } from '../creditor-policy';
 import { AppError } from '../errors';
@@ -42,7 +43,8 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
   if (actor.type !== 'borrower') throw new AppError('FORBIDDEN');
   const { loans: loanRows, cases: caseRows } = await borrowerLoansWithHistory(getDb(), actor.id);
   const timeZone = loanRows[0]?.timezone ?? 'Asia/Shanghai';
-  const today = todayIn(timeZone);
+  const now = new Date();
+  const today = todayIn(timeZone, now);
   // Each loan under its own creditor's policy, which decides penalty and cap.
   const arrears = new Map(loanRows.map((r) => [r.loan.id, arrearsOf(r, today, creditorPolicy(r.creditor.policy))]));
   const byLoan = new Map(loanRows.map((r) => [r.loan.id, r]));
@@ -65,7 +67,7 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
         daysPastDue: a.daysPastDue,
         bucket: a.bucket,
         mediationDeadline: c.mediationDeadline.toISOString(),
-        deadlinePassed: c.mediationDeadline.getTime() <= Date.now(),
+        deadlinePassed: deadlineHasPassed(c.mediationDeadline, now),
         next: nextStep({ state: c.state, ...c.next }),
         firstOfferEnds: c.firstOfferEnds?.toISOString() ?? null,
       };

@@ -7,6 +7,7 @@ import type { CaseState } from '@/lib/domain/case-state';
 import { todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { staffCaseAccess, type StaffCaseAccess } from '@/lib/domain/case-access';
 import { maskPhone } from '@/lib/domain/identity';
+import { deadlineHasPassed } from '@/lib/domain/outcomes';
 import type { Actor } from '../actor';
 import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { loadVisibleCase } from './case-access';
@@ -79,7 +80,7 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     version: kase.version,
     openedAt: kase.openedAt.toISOString(),
     mediationDeadline: kase.mediationDeadline.toISOString(),
-    deadlinePassed: kase.mediationDeadline.getTime() <= Date.now(),
+    deadlinePassed: deadlineHasPassed(kase.mediationDeadline, new Date()),
     creditor: { id: creditor.id, name: creditor.name, nameEn: creditor.nameEn, servicePhone: creditor.servicePhone, court: creditor.court },
     delayMaxDays: policy.selfServiceDelayMaxDays,
     contactWindow: { start: policy.contact.windowStart, end: policy.contact.windowEnd },

@@ -29,7 +29,7 @@ export default async function DelayPage({ params, searchParams }: { params: Prom
   const date = (iso: string) => formatDay(iso, locale, 'long');
   // A choice's day, short enough for a phone's closed select to show whole (it cut "December 18, 2026 (Fri), 14 da…"):
   // the window is at most 31 days, so month and day name it.
-  const shortDay = (iso: string) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const shortDay = (iso: string) => formatDay(iso, locale, 'shortWeekday');
   const money = (fen: number) => formatMoney(fen, locale);
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-6">

@@ -183,7 +183,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             </dl>
           </Card>
         </div>
-        <PlanSection plan={plan} canAct={canAct} caseState={overview.state} stateLabel={tState(overview.state)} />
+        <PlanSection plan={plan} canAct={canAct} caseState={overview.state} />
         <section aria-labelledby="hardship-heading" className="flex flex-col gap-3">
           <h2 id="hardship-heading" className="text-xl font-semibold">
             {t('hardshipTitle')}

@@ -16,9 +16,9 @@ import { RefundForm, ReversePaymentForm } from './plan-forms';
  * went, corrections and refunds, and the reminders and contacts since the plan started; renders nothing before the
  * agreement is executed. New payments are recorded from the case file's action bar.
  */
-export async function PlanSection({ plan, canAct, caseState, stateLabel }: { plan: StaffPlanDto | null; canAct: boolean; caseState: CaseState; stateLabel: string }) {
+export async function PlanSection({ plan, canAct, caseState }: { plan: StaffPlanDto | null; canAct: boolean; caseState: CaseState }) {
   if (!plan) return null;
-  const [t, tCase, format, locale] = await Promise.all([getTranslations('staffPlan'), getTranslations('staffCaseFile'), getFormatter(), getLocale()]);
+  const [t, tCase, tState, format, locale] = await Promise.all([getTranslations('staffPlan'), getTranslations('staffCaseFile'), getTranslations('staffCaseState'), getFormatter(), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
   const date = (iso: string) => formatDay(iso, locale);
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
@@ -48,7 +48,7 @@ export async function PlanSection({ plan, canAct, caseState, stateLabel }: { pla
             <p>{t(`waiver.${plan.breach.waiver}`, { waived: money(plan.breach.waived), paid: money(plan.totals.paid) })}</p>
             {plan.breach.owedUnderContract !== null ? <p className="font-semibold">{t('owedUnderContract', { amount: money(plan.breach.owedUnderContract) })}</p> : null}
             {/* What is left to decide: nothing once the case has moved on (a new offer, escalated, closed). */}
-            {caseState === 'breached' ? <p>{t('breachDecision')}</p> : openMediationStates.includes(caseState) ? <p>{t('breachRenegotiating', { state: stateLabel })}</p> : null}
+            {caseState === 'breached' ? <p>{t('breachDecision')}</p> : openMediationStates.includes(caseState) ? <p>{t('breachRenegotiating', { state: tState(caseState) })}</p> : null}
           </Notice>
         ) : null}
         {plan.status === 'completed' ? <Notice>{t('completed', { date: time(plan.completedAt!) })}</Notice> : null}
