@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { cases, invitations, notifications } from '@/db/schema';
+import { cases, invitations, loans, notifications } from '@/db/schema';
 import { makeCreditor, makeStaff, randomPhone, randomResidentId } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -14,8 +14,16 @@ import { expect, test } from './fixtures/test';
 const header = '借款人姓名,身份证号,手机号,地址,合同号,产品,本金,年利率,还款方式,放款日,期限（月）,首期还款日,还款计划,已还款,语言,邀请方式';
 
 function portfolio() {
-  const good = (n: number) => `借款人${n},${randomResidentId()},${randomPhone()},"上海市徐汇区漕溪北路${n}号, 3室",E2E-${n},消费贷,"12,000.00",7.2,等额本息,2025-06-10,12,,,2025-07-10 1038.50,中文,${n === 1 ? '短信' : '信函'}`;
-  const rows = [good(1), good(2), `坏身份证,330102199003078881,${randomPhone()},,E2E-3,消费贷,8000,7.2,等额本息,2025-06-10,12,,,,,`, `坏手机,${randomResidentId()},1234567,,E2E-4,消费贷,8000,7.2,等额本息,2025-06-10,12,,,,,`];
+  // The second good row's start date as core banking writes it (20250610).
+  const good = (n: number) => `借款人${n},${randomResidentId()},${randomPhone()},"上海市徐汇区漕溪北路${n}号, 3室",E2E-${n},消费贷,"12,000.00",7.2,等额本息,${n === 1 ? '2025-06-10' : '20250610'},12,,,2025-07-10 1038.50,中文,${n === 1 ? '短信' : '信函'}`;
+  const rows = [
+    good(1),
+    good(2),
+    `坏身份证,330102199003078881,${randomPhone()},,E2E-3,消费贷,8000,7.2,等额本息,2025-06-10,12,,,,,`,
+    `坏手机,${randomResidentId()},1234567,,E2E-4,消费贷,8000,7.2,等额本息,2025-06-10,12,,,,,`,
+    // 7.2 % written as a fraction: read as percent, the loan would carry a hundredth of its interest.
+    `小数利率,${randomResidentId()},${randomPhone()},,E2E-5,消费贷,8000,0.072,等额本息,2025-06-10,12,,,,,`,
+  ];
   return iconv.encode([header, ...rows].join('\r\n') + '\r\n', 'gb18030');
 }
 
@@ -33,10 +41,11 @@ test.describe('portfolio import', () => {
     await expect(admin.getByRole('heading', { level: 1, name: '导入 portfolio.csv' })).toBeVisible();
     await expect(admin.getByRole('status')).toHaveText('已校验：等待您确认', { timeout: 30_000 });
     await expect(admin.getByText('GBK', { exact: true })).toBeVisible();
-    await expect(admin.getByText('2 行可以导入：新贷款 2 笔，将变更的贷款 0 笔，无变化 0 笔（跳过）。2 行有问题，不会导入。')).toBeVisible();
+    await expect(admin.getByText('2 行可以导入：新贷款 2 笔，将变更的贷款 0 笔，无变化 0 笔（跳过）。3 行有问题，不会导入。')).toBeVisible();
     const problems = admin.getByRole('table').first();
     await expect(problems.getByRole('row').nth(1)).toHaveText(['4', '身份证号', '身份证号校验位不正确（是否输错？）。'].join(''));
     await expect(problems.getByRole('row').nth(2)).toHaveText(['5', '手机号', '不是大陆手机号（以 1 开头的 11 位数字）。'].join(''));
+    await expect(problems.getByRole('row').nth(3)).toHaveText(['6', '年利率', '“0.072”低于年 1%。如果这是小数，请写 7.2（即 7.2%）；如果确实是年 0.072%，请写成“0.072%”。'].join(''));
     await axe(admin);
 
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('link', { name: '下载错误报告（CSV）' }).click()]);
@@ -55,6 +64,9 @@ test.describe('portfolio import', () => {
     await axe(admin);
     const opened = await db.select().from(cases).where(eq(cases.creditorId, creditor.id));
     expect(opened.map((k) => k.state)).toEqual(['invited', 'invited']);
+    // 20250610 is the same day as 2025-06-10.
+    const lent = await db.select({ contractNo: loans.contractNo, startDate: loans.startDate }).from(loans).where(eq(loans.creditorId, creditor.id)).orderBy(loans.contractNo);
+    expect(lent).toEqual([{ contractNo: 'E2E-1', startDate: '2025-06-10' }, { contractNo: 'E2E-2', startDate: '2025-06-10' }]);
 
     // The SMS invitation: the portal's address and the case code, never an amount.
     const [sms] = await db.select().from(notifications).where(and(eq(notifications.creditorId, creditor.id), eq(notifications.template, 'invitationSms')));

@@ -122,6 +122,19 @@ describe('a portfolio row (hand-worked)', () => {
     ]);
   });
 
+  it('a bare rate under 1 is a fraction written for a percent: refused, with both readings named', () => {
+    // 0.072 as a fraction is 7.2 %; read as percent it would be 0.072 % a year.
+    expect(problemsOf({ annualRate: '0.072' })).toEqual([{ column: 'annualRate', key: 'rateFraction', params: { value: '0.072', percent: '7.2' } }]);
+    expect(problemsOf({ annualRate: '０.２４' })).toEqual([{ column: 'annualRate', key: 'rateFraction', params: { value: '0.24', percent: '24' } }]);
+    expect(problemsOf({ annualRate: '0.9999' })).toEqual([{ column: 'annualRate', key: 'rateFraction', params: { value: '0.9999', percent: '99.99' } }]);
+    // Written with its "%", a rate that low is meant; zero is an interest-free loan; 1 is 1 %.
+    expect(check({ annualRate: '0.072%' })).toMatchObject({ ok: true, row: { annualRatePpm: 720 } });
+    expect(check({ annualRate: '0.5 ％' })).toMatchObject({ ok: true, row: { annualRatePpm: 5_000 } });
+    expect(check({ annualRate: '0' })).toMatchObject({ ok: true, row: { annualRatePpm: 0 } });
+    expect(check({ annualRate: '0.0000' })).toMatchObject({ ok: true, row: { annualRatePpm: 0 } });
+    expect(check({ annualRate: '1' })).toMatchObject({ ok: true, row: { annualRatePpm: 10_000 } });
+  });
+
   it('the resident ID: its shape, its check character, its birth date', () => {
     expect(problemsOf({ residentId: '' })).toEqual([{ column: 'residentId', key: 'required' }]);
     expect(problemsOf({ residentId: '11010119900307123' })).toEqual([{ column: 'residentId', key: 'residentIdFormat' }]);
@@ -294,11 +307,20 @@ describe('dates and rates as files write them', () => {
     expect(parseImportDate('2024-02-29')).toBe('2024-02-29');
   });
 
+  it('a day as core banking writes it (20260105), and a date cell with its midnight (2026/1/5 0:00); no other time', () => {
+    for (const raw of ['20260105', '２０２６０１０５', '2026/1/5 0:00', '2026-01-05 00:00', '2026-01-05 00:00:00', '2026年1月5日 0:00']) expect(parseImportDate(raw)).toBe('2026-01-05');
+    // Seven or nine digits, a day not in the calendar, a time other than midnight (another zone's midnight is a
+    // day off), an ISO timestamp, and a midnight with nothing before it.
+    for (const raw of ['2026015', '202601051', '20260230', '20261301', '2026-01-05 08:00', '2026-01-04 16:00:00', '2026-01-05 0:00:01', '2026-01-05T00:00', '0:00', '20260105 0:30'])
+      expect(parseImportDate(raw)).toBeNull();
+  });
+
   it('any valid day written any of the ways reads as that day', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), fc.constantFrom('-', '/', '.', '年'), (d, sep) => {
+      fc.property(fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), fc.constantFrom('-', '/', '.', '年', ''), (d, sep) => {
         const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-        const written = sep === '年' ? `${y}年${m}月${day}日` : `${y}${sep}${m}${sep}${day}`;
+        const pad = (n: number) => String(n).padStart(2, '0');
+        const written = sep === '年' ? `${y}年${m}月${day}日` : sep === '' ? `${y}${pad(m)}${pad(day)}` : `${y}${sep}${m}${sep}${day}`;
         expect(parseImportDate(written)).toBe(`${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
       }),
       { numRuns: 300 },

@@ -67,9 +67,15 @@ const methodNames: Record<string, RepaymentMethod> = {
 const languageNames: Record<string, 'zh-CN' | 'en'> = { 'zh-cn': 'zh-CN', zh: 'zh-CN', 中文: 'zh-CN', 简体中文: 'zh-CN', en: 'en', english: 'en', 英文: 'en', 英语: 'en' };
 const inviteNames: Record<string, 'sms' | 'letter'> = { sms: 'sms', 短信: 'sms', letter: 'letter', 信函: 'letter', 信件: 'letter', 邮寄: 'letter' };
 
-/** 2026-01-15, 2026/1/15, 2026.1.15 or 2026年1月15日, as a calendar day; null when it is none. */
+/**
+ * 2026-01-15, 2026/1/15, 2026.1.15, 2026年1月15日 or 20260115 (as core-banking exports write it), as a calendar
+ * day; null when it is none. A time of midnight after the day ("2026/1/15 0:00", as Excel writes a date cell
+ * formatted with its time) is the same day. Any other time is refused: a timestamp in a day's column may be
+ * another zone's midnight, a day off.
+ */
 export function parseImportDate(raw: string): IsoDate | null {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw.normalize('NFKC').trim());
+  const text = raw.normalize('NFKC').trim().replace(/\s+0{1,2}:00(?::00)?$/, '');
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
   const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return fromUtcMs(toUtcMs(date)) === date ? date : null;
@@ -80,6 +86,15 @@ export function parseAnnualRate(raw: string): number | null {
   const m = /^(\d{1,3})(?:\.(\d{1,4}))?\s*%?$/.exec(raw.normalize('NFKC').trim());
   if (!m) return null;
   return Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'));
+}
+
+/**
+ * A bare rate under 1 % ("0.072") is how a spreadsheet writes 7.2 % as a fraction. Read as percent it would be
+ * 0.072 % a year, and the borrower's arrears a hundredth of what the contract says, so the row is refused with
+ * both readings named. Zero (an interest-free loan) is taken, and so is a rate under 1 % written with its "%".
+ */
+function looksLikeFraction(raw: string, ratePpm: number): boolean {
+  return ratePpm > 0 && ratePpm < 10_000 && !/[%％]/.test(raw);
 }
 
 /** Entries separated by ";" (or "；" or a line break), each of space- or colon-separated parts. */
@@ -171,6 +186,7 @@ export function checkPortfolioRow(cell: (column: PortfolioColumn) => string, tod
   if (!rawRate) problem('annualRate', 'required');
   else if (annualRatePpm === null) problem('annualRate', 'rate');
   else if (annualRatePpm > importLimits.maxAnnualRatePct * 10_000) problem('annualRate', 'rateTooHigh', { max: importLimits.maxAnnualRatePct });
+  else if (looksLikeFraction(rawRate, annualRatePpm)) problem('annualRate', 'rateFraction', { value: rawRate.normalize('NFKC'), percent: (annualRatePpm / 100).toString() });
 
   const rawMethod = cell('repaymentMethod').normalize('NFKC').trim();
   const repaymentMethod = methodNames[rawMethod.toLowerCase()];
