@@ -155,7 +155,9 @@ describe('a portfolio row (hand-worked)', () => {
     expect(problemsOf({ principal: '100000000.01' })).toContainEqual({ column: 'principal', key: 'amountTooLarge' });
     expect(problemsOf({ annualRate: 'seven' })).toContainEqual({ column: 'annualRate', key: 'rate' });
     expect(check({ annualRate: '36%' }).ok).toBe(true);
-    for (const termMonths of ['0', '361', '1.5', 'abc']) expect(problemsOf({ termMonths, schedule: '' })).toContainEqual({ column: 'termMonths', key: 'term', params: { max: 360 } });
+    // A term in the column's own unit is read: 3期, 3个月, 3月. Years never are: 1年 is not 12 months.
+    for (const termMonths of ['3期', '3 个月', '３月']) expect(check({ termMonths })).toMatchObject({ ok: true, row: { termMonths: 3 } });
+    for (const termMonths of ['0', '361', '1.5', 'abc', '1年', '3年', '3期期', '期']) expect(problemsOf({ termMonths, schedule: '' })).toContainEqual({ column: 'termMonths', key: 'term', params: { max: 360 } });
     expect(problemsOf({ termMonths: '' })).toContainEqual({ column: 'termMonths', key: 'required' });
     expect(problemsOf({ repaymentMethod: '气球贷' })).toContainEqual({ column: 'repaymentMethod', key: 'method', params: { value: '气球贷' } });
     expect(problemsOf({ startDate: '2026-03-21' })).toContainEqual({ column: 'startDate', key: 'dateFuture' });
@@ -239,10 +241,10 @@ describe('a portfolio row at its edges', () => {
 
   it('every name of a repayment method, language and way to invite, in either language and any case', () => {
     const method = (name: string) => check({ repaymentMethod: name, schedule: '', payments: '' });
-    for (const name of ['等额本息', 'equal_installment', 'EQUAL_INSTALLMENT']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'equal_installment' } });
-    for (const name of ['等额本金', 'equal_principal']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'equal_principal' } });
+    for (const name of ['等额本息', '等额本息还款', 'equal_installment', 'EQUAL_INSTALLMENT']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'equal_installment' } });
+    for (const name of ['等额本金', '等额本金还款', 'equal_principal']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'equal_principal' } });
     for (const name of ['先息后本', '按月付息到期还本', 'interest_only_bullet']) expect(method(name)).toMatchObject({ ok: true, row: { repaymentMethod: 'interest_only_bullet' } });
-    for (const name of ['zh-CN', 'zh', '中文', '简体中文']) expect(check({ language: name })).toMatchObject({ ok: true, row: { locale: 'zh-CN' } });
+    for (const name of ['zh-CN', 'zh_CN', 'zh', 'Chinese', '中文', '简体中文', '汉语']) expect(check({ language: name })).toMatchObject({ ok: true, row: { locale: 'zh-CN' } });
     for (const name of ['en', 'English', '英文', '英语']) expect(check({ language: name })).toMatchObject({ ok: true, row: { locale: 'en' } });
     for (const name of ['sms', 'SMS', '短信']) expect(check({ inviteBy: name })).toMatchObject({ ok: true, row: { inviteBy: 'sms' } });
     for (const name of ['letter', '信函', '信件', '邮寄']) expect(check({ inviteBy: name })).toMatchObject({ ok: true, row: { inviteBy: 'letter' } });

@@ -57,14 +57,28 @@ export const importLimits = {
 const methodNames: Record<string, RepaymentMethod> = {
   equal_installment: 'equal_installment',
   等额本息: 'equal_installment',
+  等额本息还款: 'equal_installment',
   equal_principal: 'equal_principal',
   等额本金: 'equal_principal',
+  等额本金还款: 'equal_principal',
   interest_only_bullet: 'interest_only_bullet',
   先息后本: 'interest_only_bullet',
   按月付息到期还本: 'interest_only_bullet',
 };
 
-const languageNames: Record<string, 'zh-CN' | 'en'> = { 'zh-cn': 'zh-CN', zh: 'zh-CN', 中文: 'zh-CN', 简体中文: 'zh-CN', en: 'en', english: 'en', 英文: 'en', 英语: 'en' };
+const languageNames: Record<string, 'zh-CN' | 'en'> = {
+  'zh-cn': 'zh-CN',
+  zh_cn: 'zh-CN',
+  zh: 'zh-CN',
+  chinese: 'zh-CN',
+  中文: 'zh-CN',
+  简体中文: 'zh-CN',
+  汉语: 'zh-CN',
+  en: 'en',
+  english: 'en',
+  英文: 'en',
+  英语: 'en',
+};
 const inviteNames: Record<string, 'sms' | 'letter'> = { sms: 'sms', 短信: 'sms', letter: 'letter', 信函: 'letter', 信件: 'letter', 邮寄: 'letter' };
 
 /**
@@ -200,7 +214,9 @@ export function checkPortfolioRow(cell: (column: PortfolioColumn) => string, tod
   else if (startDate > today) problem('startDate', 'dateFuture');
 
   const rawTerm = cell('termMonths').normalize('NFKC').trim();
-  const termMonths = /^\d{1,3}$/.test(rawTerm) ? Number(rawTerm) : null;
+  // "12", or as the column's own unit is written in Chinese: "12期", "12个月", "12月". Never years.
+  const termMatch = /^(\d{1,3})\s*(?:期|个月|月)?$/.exec(rawTerm);
+  const termMonths = termMatch ? Number(termMatch[1]) : null;
   if (!rawTerm) problem('termMonths', 'required');
   else if (termMonths === null || termMonths < 1 || termMonths > importLimits.maxTermMonths) problem('termMonths', 'term', { max: importLimits.maxTermMonths });
 
