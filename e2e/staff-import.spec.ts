@@ -13,7 +13,7 @@ import { expect, test } from './fixtures/test';
  */
 const header = '借款人姓名,身份证号,手机号,地址,合同号,产品,本金,年利率,还款方式,放款日,期限（月）,首期还款日,还款计划,已还款,语言,邀请方式';
 
-function portfolio() {
+function portfolioRows() {
   // The second good row's start date as core banking writes it (20250610).
   const good = (n: number) => `借款人${n},${randomResidentId()},${randomPhone()},"上海市徐汇区漕溪北路${n}号, 3室",E2E-${n},消费贷,"12,000.00",7.2,等额本息,${n === 1 ? '2025-06-10' : '20250610'},12,,,2025-07-10 1038.50,中文,${n === 1 ? '短信' : '信函'}`;
   const rows = [
@@ -24,8 +24,9 @@ function portfolio() {
     // 7.2 % written as a fraction: read as percent, the loan would carry a hundredth of its interest.
     `小数利率,${randomResidentId()},${randomPhone()},,E2E-5,消费贷,8000,0.072,等额本息,2025-06-10,12,,,,,`,
   ];
-  return iconv.encode([header, ...rows].join('\r\n') + '\r\n', 'gb18030');
+  return rows;
 }
+const csvFile = (rows: string[]) => iconv.encode([header, ...rows].join('\r\n') + '\r\n', 'gb18030');
 
 test.describe('portfolio import', () => {
   test('an admin previews a GBK file, downloads the error report, reloads, and imports the valid rows; the borrower checks the invitation on a phone', async ({ browser, db, pageAs, axe }) => {
@@ -36,7 +37,8 @@ test.describe('portfolio import', () => {
     await expect(admin.getByRole('heading', { level: 1, name: '资产包导入' })).toBeVisible();
     await axe(admin);
 
-    await admin.getByLabel('资产包文件（CSV）').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: portfolio() });
+    const rows = portfolioRows();
+    await admin.getByLabel('资产包文件（CSV）').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: csvFile(rows) });
     await admin.getByRole('button', { name: '上传并校验' }).click();
     await expect(admin.getByRole('heading', { level: 1, name: '导入 portfolio.csv' })).toBeVisible();
     await expect(admin.getByRole('status')).toHaveText('已校验：等待您确认', { timeout: 30_000 });
@@ -91,6 +93,19 @@ test.describe('portfolio import', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The next month's file: the first loan has a new payment, the second is as it was. The preview names the
+    // payment, not only the new count, and says plainly that no row has problems.
+    await admin.goto('/staff/admin/import');
+    const nextMonth = [rows[0]!.replace('2025-07-10 1038.50', '2025-07-10 1038.50;2025-08-10 1038.50'), rows[1]!];
+    await admin.getByLabel('资产包文件（CSV）').setInputFiles({ name: 'next-month.csv', mimeType: 'text/csv', buffer: csvFile(nextMonth) });
+    await admin.getByRole('button', { name: '上传并校验' }).click();
+    await expect(admin.getByRole('status')).toHaveText('已校验：等待您确认', { timeout: 30_000 });
+    await expect(admin.getByText('2 行可以导入：新贷款 0 笔，将变更的贷款 1 笔，无变化 1 笔（跳过）。没有有问题的行。')).toBeVisible();
+    const changed = admin.getByRole('table', { name: '将变更的贷款' });
+    await expect(changed.getByRole('row').nth(1)).toHaveText(['2', 'E2E-1', '已还款', '1 笔还款', '2 笔还款', '新增：2025-08-10 ¥1,038.50'].join(''));
+    await expect(admin.getByRole('button', { name: '导入 1 行' })).toBeVisible();
+    await axe(admin);
   });
 
   test('a file whose header does not match is refused, naming the missing and unknown columns (in English)', async ({ db, pageAs, axe }) => {

@@ -12,6 +12,8 @@ declare module '@tanstack/react-table' {
     /** The column names its row (a <th scope="row">). */
     rowHeader?: boolean;
     cellClassName?: string;
+    /** A short label over short values (a row number, a contract number): never broken across lines, header and cells. */
+    nowrap?: boolean;
   }
 }
 
@@ -46,7 +48,7 @@ export function TableView<T>({ table, caption, captionVisible, empty, framed, bo
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={cn('px-3 py-2 font-medium', header.column.columnDef.meta?.align === 'right' && 'text-right')}>
+                <th key={header.id} scope="col" className={cn('px-3 py-2 font-medium', header.column.columnDef.meta?.align === 'right' && 'text-right', header.column.columnDef.meta?.nowrap && 'whitespace-nowrap')}>
                   {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
@@ -67,7 +69,7 @@ export function TableView<T>({ table, caption, captionVisible, empty, framed, bo
               <tr key={row.id} {...props} className={cn('border-t border-slate-200', props.className)}>
                 {(plain ? row.getAllCells() : row.getVisibleCells()).map((cell) => {
                   const meta = cell.column.columnDef.meta;
-                  const className = cn('px-3 py-2 align-top', meta?.align === 'right' && 'text-right', meta?.rowHeader && 'text-left font-normal', meta?.cellClassName);
+                  const className = cn('px-3 py-2 align-top', meta?.align === 'right' && 'text-right', meta?.rowHeader && 'text-left font-normal', meta?.nowrap && 'whitespace-nowrap', meta?.cellClassName);
                   const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                   return meta?.rowHeader ? (
                     <th key={cell.id} scope="row" className={className}>
@@ -88,7 +90,7 @@ export function TableView<T>({ table, caption, captionVisible, empty, framed, bo
   );
 }
 
-export type DataColumn = { id: string; header: ReactNode; align?: 'right'; rowHeader?: boolean; className?: string };
+export type DataColumn = { id: string; header: ReactNode; align?: 'right'; rowHeader?: boolean; nowrap?: boolean; className?: string };
 export type DataRow = { id: string; cells: Record<string, ReactNode>; className?: string; data?: Record<`data-${string}`, string> };
 
 /**
@@ -102,7 +104,7 @@ export function DataTable({ columns, rows, ...view }: { columns: DataColumn[]; r
         id: c.id,
         header: () => c.header,
         cell: ({ row }) => row.original.cells[c.id] ?? null,
-        meta: { align: c.align, rowHeader: c.rowHeader, cellClassName: c.className },
+        meta: { align: c.align, rowHeader: c.rowHeader, nowrap: c.nowrap, cellClassName: c.className },
       })),
     [columns],
   );

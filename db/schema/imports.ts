@@ -51,6 +51,9 @@ export const importBatches = pgTable(
   (t) => [index('import_batches_creditor_idx').on(t.creditorId, t.createdAt)],
 );
 
+/** One field a re-import changes, as the preview shows it; payments added are listed (the first few, date and amount in fen). */
+export type ImportChange = { field: string; from: string; to: string; added?: { date: string; amountFen: number }[] };
+
 /** The uploaded file, in chunks of about 1 MB, so neither the upload nor the reading ever holds it whole. */
 export const importFileChunks = pgTable(
   'import_file_chunks',
@@ -75,7 +78,7 @@ export const importRows = pgTable(
     action: text('action').notNull(),
     /** The loan's terms change (its schedule is rebuilt), not only the borrower's details or the payments. */
     termsChanged: boolean('terms_changed').notNull().default(false),
-    changes: jsonb('changes').$type<{ field: string; from: string; to: string }[]>().notNull().default([]),
+    changes: jsonb('changes').$type<ImportChange[]>().notNull().default([]),
     rowHash: text('row_hash').notNull(),
     contractNo: text('contract_no').notNull(),
     fullName: text('full_name').notNull(),

@@ -103,3 +103,46 @@ describe('message keys asked for by the pages', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** The text of a call's arguments, from just after its opening parenthesis to the one that closes it. */
+function argumentsAt(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return '';
+}
+
+describe('numbers given to the messages', () => {
+  const files = ['app', 'components'].flatMap(sourceFiles);
+
+  // A count formatted before it is given ("100,000") is a string: a message that counts with it
+  // ({rows, plural, …}) reads it as no number and says "NaN rows" (the import's preview did, from 1,000 rows on).
+  it('a message that counts a value is given the number, not its formatted text', () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const bindings = translators(text);
+      for (const name of new Set(bindings.map((b) => b.name))) {
+        for (const call of text.matchAll(new RegExp(`(?<![\\w.])${name}\\(\\s*'([\\w.]+)'\\s*,`, 'g'))) {
+          const binding = bindings.filter((b) => b.name === name && b.at < call.index!).at(-1);
+          if (!binding) continue;
+          const args = argumentsAt(text, call.index! + name.length);
+          for (const param of args.matchAll(/(\w+)\s*:\s*(?:n|format\.number|[\w.]+\.toLocaleString)\(/g)) {
+            for (const ns of binding.namespaces) {
+              for (const locale of locales) {
+                const message = lookup(messagesFor(locale), `${ns}.${call[1]}`);
+                checked++;
+                if (typeof message === 'string' && new RegExp(`\\{\\s*${param[1]}\\s*,\\s*(?:plural|selectordinal)`).test(message)) wrong.push(`${file}: ${name}('${call[1]}') gives ${param[1]} as text (${locale})`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
+});

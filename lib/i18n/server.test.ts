@@ -21,6 +21,22 @@ describe('server translations with process-wide caches', () => {
     expect(en('done', { imported: 1, cases: 1, borrowers: 0, invitations: 2 })).toBe('Imported 1 row: 1 case opened, 0 borrower accounts created, 2 invitations queued.');
   });
 
+  it('counts of a large import with their thousands grouped, in both languages', async () => {
+    const en = await getTranslations({ locale: 'en', namespace: 'staffImport' });
+    const zh = await getTranslations({ locale: 'zh-CN', namespace: 'staffImport' });
+    const counts = { valid: 99_000, new: 98_500, updated: 400, unchanged: 100, invalid: 1_000 };
+    expect(en('previewIntro', counts)).toBe('99,000 rows can be imported: 98,500 new loans, 400 loans that change, 100 unchanged (skipped). 1,000 rows have problems and will not be imported.');
+    expect(zh('previewIntro', counts)).toBe('99,000 行可以导入：新贷款 98,500 笔，将变更的贷款 400 笔，无变化 100 笔（跳过）。1,000 行有问题，不会导入。');
+    expect(zh('previewIntro', { ...counts, invalid: 0 })).toBe('99,000 行可以导入：新贷款 98,500 笔，将变更的贷款 400 笔，无变化 100 笔（跳过）。没有有问题的行。');
+    expect(zh('confirm', { count: 99_000 })).toBe('导入 99,000 行');
+    expect(zh('done', { imported: 99_000, cases: 98_500, borrowers: 98_000, invitations: 98_500 })).toBe('已导入 99,000 行：开立案件 98,500 件，新建借款人账户 98,000 个，排队邀请 98,500 条。');
+    expect(en('paymentsAdded', { list: '2025-07-10 ¥1,038.50', more: 0 })).toBe('new: 2025-07-10 ¥1,038.50');
+    expect(zh('paymentsAdded', { list: '2025-07-10 ¥1,038.50', more: 2 })).toBe('新增：2025-07-10 ¥1,038.50，另有 2 笔');
+    expect(zh('installmentsDiffer', { count: 12 })).toBe('12 期，日期或金额有变');
+    expect(en('paymentCount', { count: 0 })).toBe('no payments');
+    expect(en('paymentCount', { count: 1 })).toBe('1 payment');
+  });
+
   it('parses a message once for the life of the process, not once per request, and each locale apart', async () => {
     const parsed = () => Object.values(sharedCacheOf('en').message);
     const before = parsed();

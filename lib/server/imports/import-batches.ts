@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, resolveDatabaseUrl } from '@/db/client';
 import { creditors, importBatches, importFileChunks, importRowErrors, importRows, staffUsers } from '@/db/schema';
-import type { ImportProblem } from '@/db/schema';
+import type { ImportChange, ImportProblem } from '@/db/schema';
 import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -159,9 +159,11 @@ export async function importCreditors(actor: Actor): Promise<{ id: string; name:
   return getDb().select({ id: creditors.id, name: creditors.name }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
 }
 
+export type { ImportChange };
+
 export type PreviewDto = {
   errors: { line: number; problems: { column: string; key: string; params?: Record<string, string | number> }[] }[];
-  changes: { line: number; contractNo: string; changes: { field: string; from: string; to: string }[] }[];
+  changes: { line: number; contractNo: string; changes: ImportChange[] }[];
   newRows: { line: number; contractNo: string; name: string; dpd: number; arrears: number; inviteBy: string }[];
 };
 

@@ -192,7 +192,7 @@ describe('the portfolio import', () => {
         contractNo: 'HT-001',
         changes: [
           { field: 'mobile', from: '13800138001', to: '13900139001' },
-          { field: 'payments', from: '2', to: '3' },
+          { field: 'payments', from: '2', to: '3', added: [{ date: '2025-09-10', amountFen: 103_850 }] },
         ],
       },
     ]);

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { getPool } from '@/db/client';
+import type { ImportChange } from '@/db/schema';
 import { todayIn } from '@/lib/domain/dates';
 import { lineOf, mapHeader, type PortfolioColumn } from '@/lib/domain/portfolio-columns';
 import type { RowProblem } from '@/lib/domain/portfolio-row';
@@ -61,9 +62,11 @@ export type ValidateOptions = {
 };
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** A re-import that adds payments lists this many of them in the preview. */
+const shownAddedPayments = 5;
 
 function diff(row: CheckedRow, existing: Existing | undefined, borrower: { full_name: string; phone: string; address: string | null } | undefined) {
-  const changes: { field: string; from: string; to: string }[] = [];
+  const changes: ImportChange[] = [];
   const person = existing ?? borrower;
   if (person) {
     if (person.full_name !== row.name) changes.push({ field: 'name', from: person.full_name, to: row.name });
@@ -239,8 +242,15 @@ export async function validateImport(batchId: string, options: ValidateOptions =
               const [date, amount] = removed.split(':').slice(-3);
               problems.push({ column: 'payments', key: 'paymentRemoved', params: { date: date ?? '', amount: yuan(Number(amount)) } });
             }
-            const added = row.refs.filter((ref) => !existing.refs.includes(ref)).length;
-            if (added) changes.push({ field: 'payments', from: String(existing.refs.length), to: String(existing.refs.length + added) });
+            const added = row.refs.filter((ref) => !existing.refs.includes(ref));
+            if (added.length) {
+              // The new payments named (the first few), not only counted.
+              const listed = added.slice(0, shownAddedPayments).map((ref) => {
+                const [date, amount] = ref.split(':').slice(-3);
+                return { date: date!, amountFen: Number(amount) };
+              });
+              changes.push({ field: 'payments', from: String(existing.refs.length), to: String(existing.refs.length + added.length), added: listed });
+            }
           }
           if (problems.length) {
             errors.push({ line, problems, raw: stagedRaw.get(line)! });

@@ -8,7 +8,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { instantFormat } from '@/lib/i18n/config';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { isAppError } from '@/lib/server/errors';
-import { getImportBatch, getImportPreview, type ImportBatchDto } from '@/lib/server/imports/import-batches';
+import { getImportBatch, getImportPreview, type ImportBatchDto, type ImportChange } from '@/lib/server/imports/import-batches';
 import { BatchActions, FollowProgress } from '../_components/batch-actions';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -41,6 +41,18 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   const previewed = batch.status === 'previewed' || batch.status === 'failed' || batch.status === 'imported';
   const [preview, t, format, locale] = await Promise.all([previewed ? getImportPreview(actor, id, { limit: shownErrors }) : null, getTranslations('staffImport'), getFormatter(), getLocale()]);
   const n = (value: number) => format.number(value);
+
+  // Payments and the schedule are counted, so a count alone would hide what changes: the new payments are named,
+  // and a schedule of as many installments as before says that its dates or amounts differ.
+  const changeCells = (change: ImportChange) => {
+    if (change.field === 'payments') {
+      const added = (change.added ?? []).map((p) => t('paymentListed', { date: p.date, amount: formatMoney(p.amountFen, locale) })).join(t('listSeparator'));
+      const more = Number(change.to) - Number(change.from) - (change.added?.length ?? 0);
+      return { from: t('paymentCount', { count: Number(change.from) }), to: <>{t('paymentCount', { count: Number(change.to) })}{added ? <span className="block text-slate-700">{t('paymentsAdded', { list: added, more })}</span> : null}</> };
+    }
+    if (change.field === 'schedule') return { from: t('installmentCount', { count: Number(change.from) }), to: change.from === change.to ? t('installmentsDiffer', { count: Number(change.to) }) : t('installmentCount', { count: Number(change.to) }) };
+    return { from: change.from, to: change.to };
+  };
   const importable = batch.counts.new + batch.counts.updated;
   const c = batch.counts;
   const counts: [string, number][] =
@@ -97,7 +109,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
             {t(`fileProblem.${batch.problem.key as 'empty'}`, problemParams(batch.problem, (column) => t(`column.${column as 'row'}`)))}
           </Notice>
         ) : null}
-        {batch.status === 'imported' ? <Notice>{t('done', { imported: n(c.imported), cases: n(c.casesOpened), borrowers: n(c.borrowersCreated), invitations: n(c.invitations) })}</Notice> : null}
+        {batch.status === 'imported' ? <Notice>{t('done', { imported: c.imported, cases: c.casesOpened, borrowers: c.borrowersCreated, invitations: c.invitations })}</Notice> : null}
         {working.includes(batch.status) ? (
           <ClientMessages namespaces={['staffImport']}>
             <FollowProgress />
@@ -110,7 +122,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <h2 id="preview-heading" className="text-lg font-semibold">
             {t('previewHeading')}
           </h2>
-          <p>{t('previewIntro', { valid: n(c.valid), new: n(c.new), updated: n(c.updated), unchanged: n(c.unchanged), invalid: n(c.invalid) })}</p>
+          <p>{t('previewIntro', { valid: c.valid, new: c.new, updated: c.updated, unchanged: c.unchanged, invalid: c.invalid })}</p>
           {importable === 0 ? <Notice tone="warn">{t('nothingToImport')}</Notice> : null}
           <ClientMessages namespaces={['staffImport']}>
             <BatchActions batchId={batch.id} importable={importable} confirmable={importable > 0} cancellable />
@@ -136,8 +148,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <DataTable
             caption={t('errorsHeading')}
             columns={[
-              { id: 'line', header: t('colLine'), className: 'tabular-nums' },
-              { id: 'column', header: t('colColumn') },
+              { id: 'line', header: t('colLine'), nowrap: true, className: 'tabular-nums' },
+              { id: 'column', header: t('colColumn'), nowrap: true },
               { id: 'problem', header: t('colProblem') },
             ]}
             rows={preview.errors.flatMap((e) =>
@@ -158,8 +170,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <DataTable
             caption={t('changesHeading')}
             columns={[
-              { id: 'line', header: t('colLine'), className: 'tabular-nums' },
-              { id: 'contract', header: t('colContract') },
+              { id: 'line', header: t('colLine'), nowrap: true, className: 'tabular-nums' },
+              { id: 'contract', header: t('colContract'), nowrap: true },
               { id: 'field', header: t('colField') },
               { id: 'from', header: t('colFrom'), className: 'break-all' },
               { id: 'to', header: t('colTo'), className: 'break-all' },
@@ -167,7 +179,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
             rows={preview.changes.flatMap((row) =>
               row.changes.map((change, i) => ({
                 id: `${row.line}-${change.field}`,
-                cells: { line: i === 0 ? row.line : '', contract: i === 0 ? row.contractNo : '', field: t(`column.${change.field as 'row'}`), from: change.from, to: change.to },
+                cells: { line: i === 0 ? row.line : '', contract: i === 0 ? row.contractNo : '', field: t(`column.${change.field as 'row'}`), ...changeCells(change) },
               })),
             )}
           />
@@ -182,8 +194,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <DataTable
             caption={t('newHeading', { shown: n(preview.newRows.length) })}
             columns={[
-              { id: 'line', header: t('colLine'), className: 'tabular-nums' },
-              { id: 'contract', header: t('colContract') },
+              { id: 'line', header: t('colLine'), nowrap: true, className: 'tabular-nums' },
+              { id: 'contract', header: t('colContract'), nowrap: true },
               { id: 'name', header: t('colName') },
               { id: 'dpd', header: t('colDpd'), align: 'right', className: 'tabular-nums' },
               { id: 'arrears', header: t('colArrears'), align: 'right', className: 'tabular-nums' },
