@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
@@ -14,7 +14,6 @@ import { confirmPaymentsAction, previewPaymentsAction } from '../actions';
 /** Choose a file, see every row checked (nothing is written), then record the valid rows of that same file. */
 export function PaymentImport() {
   const t = useTranslations('paymentImport');
-  const format = useFormatter();
   const errorText = useErrorText();
   const fileRef = useRef<HTMLInputElement>(null);
   const [encoding, setEncoding] = useState<'auto' | 'utf-8' | 'gbk'>('auto');
@@ -23,7 +22,7 @@ export function PaymentImport() {
   const [fileError, setFileError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const locale = format.number(1.5).includes(',') ? 'en' : 'zh-CN';
+  const locale = useLocale();
   const money = (fen: number) => formatMoney(fen, locale);
 
   const send = async <R,>(action: (data: FormData) => Promise<{ ok: true; data: R } | { ok: false; fieldErrors: Record<string, { key: string }>; formError?: { key: string } }>, sha256?: string): Promise<R | null | undefined> => {
