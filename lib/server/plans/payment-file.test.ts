@@ -29,3 +29,22 @@ describe('a payment file that cannot be read as CSV', () => {
     ]);
   });
 });
+
+describe('the day a payment was received', () => {
+  it('as a bank statement writes it: 20260601, 2026/6/1, 2026年6月1日, or a date cell with its midnight; no other time', () => {
+    const days = ['20260601', '2026/6/1', '2026年6月1日', '2026-06-01 00:00:00', '2026/6/1 0:00', '2026-06-01 14:23:05', '2026-06-01T00:00:00Z', '2026-06-31'];
+    const read = readPaymentFile(file([header, ...days.map((d, i) => `HT-001,100.00,${d},bank_transfer,R-${i},`)]), 'auto', '2026-06-15');
+    if (!read.ok) throw new Error('expected rows');
+    // The first five are 1 June; a time of day other than midnight may be another zone's (a day off), so it is refused.
+    expect(read.rows.map((r) => (r.problems.length ? r.problems.map((p) => `${p.column}:${p.key}`).join() : r.value?.receivedOn))).toEqual([
+      '2026-06-01',
+      '2026-06-01',
+      '2026-06-01',
+      '2026-06-01',
+      '2026-06-01',
+      'receivedOn:date',
+      'receivedOn:date',
+      'receivedOn:date',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import 'server-only';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { parseAmountToFen } from '@/lib/domain/money';
-import { isIsoDate } from '@/lib/domain/dates';
+import { parseImportDate } from '@/lib/domain/portfolio-row';
 import { MAX_PAYMENT_FEN, paymentChannels, referenceField, type PaymentChannel } from '@/lib/validation/plan';
 import { readingProblem } from '../imports/import-file';
 
@@ -69,13 +69,6 @@ export function decodePaymentFile(bytes: Buffer, choice: EncodingChoice): { text
 
 const normalizeHeader = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '_');
 
-function parseDate(raw: string): string | null {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw.normalize('NFKC').trim());
-  if (!m) return null;
-  const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isIsoDate(date) ? date : null;
-}
-
 /** Decodes, parses and checks a payment file; `today` is the importer's calendar day (no payment is dated after it). */
 export function readPaymentFile(bytes: Buffer, choice: EncodingChoice, today: string): PaymentFile {
   if (bytes.length === 0) return { ok: false, problem: 'empty' };
@@ -121,7 +114,7 @@ export function readPaymentFile(bytes: Buffer, choice: EncodingChoice, today: st
     else if (amount === null) problems.push({ column: 'amount', key: 'amount' });
     else if (amount === 0) problems.push({ column: 'amount', key: 'amountZero' });
     else if (amount > MAX_PAYMENT_FEN) problems.push({ column: 'amount', key: 'amountTooLarge' });
-    const receivedOn = parseDate(raw.receivedOn);
+    const receivedOn = parseImportDate(raw.receivedOn);
     if (!raw.receivedOn) problems.push({ column: 'receivedOn', key: 'required' });
     else if (!receivedOn) problems.push({ column: 'receivedOn', key: 'date' });
     else if (receivedOn > today) problems.push({ column: 'receivedOn', key: 'dateFuture' });
