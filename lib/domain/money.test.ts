@@ -75,12 +75,20 @@ describe('parseAmountToFen', () => {
     ['１２３４．５', 123450],
     ['¥ 1 000', 100000],
     ['12，345.67元', 1234567],
+    ['1,234,567.8', 123456780],
+    ['CNY 12 345 678', 1234567800],
     ['0', 0],
   ])('reads %s as %i fen', (input, fen) => {
     expect(parseAmountToFen(input)).toBe(fen);
   });
 
   it.each(['', 'abc', '-5', '1.234', '1e5', '12.3.4', '99999999999999999999'])('refuses %s', (input) => {
+    expect(parseAmountToFen(input)).toBeNull();
+  });
+
+  // A comma or space that does not group thousands is a decimal comma or a slip: read, "1038,50" would be
+  // ¥103,850.00 and "1,2345" ¥12,345.00.
+  it.each(['1038,50', '12,00', '1,2345', '12,34,567', ',123', '123,', '1 2', '1234 567', '1,234 567', '1,,234', '1,234,5678.00'])('refuses %s: not thousands', (input) => {
     expect(parseAmountToFen(input)).toBeNull();
   });
 

@@ -69,16 +69,19 @@ export function splitEvenly(total: Fen, parts: number): Fen[] {
  * Parses a typed amount into fen: accepts "1,234.50", "1234.5", "¥1 234", and
  * full-width digits and punctuation ("１２３４．５"). Returns null for anything
  * that is not a plain non-negative amount with at most two decimals.
+ *
+ * A comma or a space groups thousands, and only that: "1,234.50" and "1 234" are
+ * read, but "1038,50" (a decimal comma, as some spreadsheets write it) and
+ * "1,2345" are refused rather than read as 103,850 or 12,345 yuan.
  */
 export function parseAmountToFen(input: string): Fen | null {
-  const halfWidth = input
+  const text = input
     .normalize('NFKC')
     .replace(/[¥￥]|CNY|RMB|元/gi, '')
-    .replace(/[\s,，]/g, '')
     .trim();
-  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(halfWidth);
+  const match = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!match) return null;
-  const yuan = BigInt(match[1]!);
+  const yuan = BigInt(match[1]!.replace(/[, ]/g, ''));
   const fen = BigInt((match[2] ?? '').padEnd(2, '0') || '0');
   const total = yuan * 100n + fen;
   if (total > BigInt(Number.MAX_SAFE_INTEGER)) return null;
