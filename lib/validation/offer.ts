@@ -43,9 +43,11 @@ const wholeNumber = (min: number, max: number) =>
     }
     return Number(text);
   });
+/** A percentage as typed: "50", "12.5", or with its sign ("50%", "５０％"). */
 const percentField = z.string().transform((raw, ctx) => {
-  const text = raw.normalize('NFKC').trim();
-  if (text === '') return 0;
+  const typed = raw.normalize('NFKC').trim();
+  if (typed === '') return 0;
+  const text = typed.replace(/\s*%$/, '');
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || Number(text) > 100) {
     ctx.addIssue({ code: 'custom', message: 'validation.percent' });
     return z.NEVER;
