@@ -33,8 +33,9 @@ test.describe('payments on the case file', () => {
     const pay = page.getByRole('form', { name: '登记一笔还款' });
     await axe(page);
 
-    // Bad input is refused beside its field, and nothing typed is lost.
-    await pay.getByLabel('金额（元）', { exact: true }).fill('12.345');
+    // Bad input is refused beside its field, and nothing typed is lost. The installment written with a decimal
+    // comma ("1038,50") was once read as a hundred times as much, thousands-grouped.
+    await pay.getByLabel('金额（元）', { exact: true }).fill(yuan(first!.amount).replace('.', ','));
     await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-1`);
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText('请输入金额，例如 1234.50', { exact: false })).toBeVisible();
