@@ -90,7 +90,8 @@ test.describe('payments on the case file', () => {
     const s = await makeExecutedPlan(db);
     const admin = await makeStaff(db, s.creditor.id, 'admin');
     const [first] = await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId)).orderBy(planInstallments.seq);
-    const csv = ['合同号,金额,到账日期,渠道,流水号', `${s.loan.contractNo},${yuan(first!.amount)},${s.snapshot.date},支付宝,IMP-${s.kase.caseNo}`, `${s.loan.contractNo},abc,${s.snapshot.date},支付宝,IMP-${s.kase.caseNo}-B`].join('\r\n');
+    // The good row's day as a bank statement writes it (20261201): the preview shows the day it reads.
+    const csv = ['合同号,金额,到账日期,渠道,流水号', `${s.loan.contractNo},${yuan(first!.amount)},${s.snapshot.date.replace(/-/g, '')},支付宝,IMP-${s.kase.caseNo}`, `${s.loan.contractNo},abc,${s.snapshot.date},支付宝,IMP-${s.kase.caseNo}-B`].join('\r\n');
     const page = await pageAs({ ...admin, role: 'admin' });
     await page.goto('/staff/admin/payments');
     await expect(page.getByRole('heading', { level: 1, name: '导入还款' })).toBeVisible();
@@ -99,6 +100,7 @@ test.describe('payments on the case file', () => {
     await page.getByRole('button', { name: '检查文件' }).click();
     await expect(page.getByText('共2行（GBK）：1行待登记', { exact: false })).toBeVisible();
     await expect(page.getByText('金额：不是有效金额')).toBeVisible();
+    await expect(page.getByRole('cell', { name: s.snapshot.date, exact: true })).toHaveCount(2);
     await axe(page);
     await page.getByRole('button', { name: /^登记 1 笔还款/ }).click();
     await expect(page.getByText('已登记1笔', { exact: false })).toBeVisible();

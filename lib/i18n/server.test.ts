@@ -37,6 +37,17 @@ describe('server translations with process-wide caches', () => {
     expect(en('paymentCount', { count: 1 })).toBe('1 payment');
   });
 
+  it('the payment import counts in the singular and the plural, thousands grouped', async () => {
+    const en = await getTranslations({ locale: 'en', namespace: 'paymentImport' });
+    const zh = await getTranslations({ locale: 'zh-CN', namespace: 'paymentImport' });
+    expect(en('confirm', { count: 1, amount: 'CN¥1,000.00' })).toBe('Record 1 payment (CN¥1,000.00)');
+    expect(en('confirm', { count: 12_000, amount: 'CN¥1.00' })).toBe('Record 12,000 payments (CN¥1.00)');
+    expect(zh('confirm', { count: 12_000, amount: '¥1.00' })).toBe('登记 12,000 笔还款（¥1.00）');
+    expect(en('counts', { rows: 1, encoding: 'GBK', ready: 1, amount: 'CN¥5.00', already: 0, errors: 0 })).toBe('1 row (GBK): 1 to record (CN¥5.00), 0 already recorded, 0 with problems (left out).');
+    expect(zh('counts', { rows: 12_000, encoding: 'GBK', ready: 11_000, amount: '¥5.00', already: 0, errors: 1_000 })).toBe('共12,000行（GBK）：11,000行待登记（¥5.00），0行已登记，1,000行有问题（不登记）。');
+    expect(en('done', { recorded: 1, already: 0, rejected: 1, completed: 0 })).toBe('Recorded 1 payment; 0 already recorded; 1 row with problems left out. ');
+  });
+
   it('parses a message once for the life of the process, not once per request, and each locale apart', async () => {
     const parsed = () => Object.values(sharedCacheOf('en').message);
     const before = parsed();

@@ -27,6 +27,8 @@ export type ImportRowDto = {
   problems: RowProblem[];
   caseNo: string | null;
   amount: number | null;
+  /** The day as read (2026-12-01 for "20261201"), shown in place of what the file wrote. */
+  receivedOn: string | null;
 };
 export type ImportPreviewDto = {
   filename: string;
@@ -91,7 +93,7 @@ async function check(db: Executor, actor: Extract<Actor, { type: 'staff' }>, fil
       status = 'error';
     }
     if (status === 'ready') ready.push({ row, caseId: plan!.caseId });
-    return { line: row.line, raw: row.raw, status, problems, caseNo: plan?.caseNo ?? null, amount: row.value?.amount ?? null };
+    return { line: row.line, raw: row.raw, status, problems, caseNo: plan?.caseNo ?? null, amount: row.value?.amount ?? null, receivedOn: row.value?.receivedOn ?? null };
   });
   const count = (s: ImportRowStatus) => rows.filter((r) => r.status === s).length;
   return {

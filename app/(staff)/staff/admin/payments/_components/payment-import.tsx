@@ -136,7 +136,7 @@ export function PaymentImport() {
                       {row.caseNo ? <span className="block text-xs text-slate-700">{row.caseNo}</span> : null}
                     </td>
                     <td className="p-2 text-right">{row.amount !== null ? money(row.amount) : row.raw.amount}</td>
-                    <td className="p-2">{row.raw.receivedOn}</td>
+                    <td className="p-2 whitespace-nowrap">{row.receivedOn ?? row.raw.receivedOn}</td>
                     <td className="p-2 font-mono">{row.raw.reference}</td>
                     <td className="p-2">
                       <span className="font-medium">{t(`status.${row.status}`)}</span>
