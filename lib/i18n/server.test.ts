@@ -37,6 +37,24 @@ describe('server translations with process-wide caches', () => {
     expect(en('paymentCount', { count: 1 })).toBe('1 payment');
   });
 
+  it('one month, one payment, one installment, one case: in the singular, not "1 months"', async () => {
+    const terms = await getTranslations({ locale: 'en', namespace: 'offerTerms' });
+    expect(terms('parts.extension', { months: 1, maturity: 'Jan 1, 2028' })).toBe('The maturity moves 1 month later, to Jan 1, 2028');
+    expect(terms('parts.extension', { months: 6, maturity: 'Jan 1, 2028' })).toBe('The maturity moves 6 months later, to Jan 1, 2028');
+    expect(terms('reliefItems.rateValue', { months: 1, pct: 2 })).toBe('2% for the first payment');
+    expect(terms('reliefItems.rateValue', { months: 3, pct: 2 })).toBe('2% for the first 3 payments');
+    expect(terms('showSchedule', { count: 1 })).toBe('See all 1 payment');
+    const home = await getTranslations({ locale: 'en', namespace: 'home' });
+    expect(home('months', { months: 1 })).toBe('1 month');
+    const plan = await getTranslations({ locale: 'en', namespace: 'plan' });
+    expect(plan('allInstallments', { count: 1 })).toBe('The installment');
+    expect(plan('allInstallments', { count: 12 })).toBe('All 12 installments');
+    const signing = await getTranslations({ locale: 'en', namespace: 'signing' });
+    expect(signing('documentPages', { pages: 1 })).toBe('The agreement has 1 page; scroll to read it.');
+    const dashboard = await getTranslations({ locale: 'en', namespace: 'dashboard' });
+    expect(dashboard('openInQueue', { count: 1 })).toBe('1 case in the queue');
+  });
+
   it('the payment import counts in the singular and the plural, thousands grouped', async () => {
     const en = await getTranslations({ locale: 'en', namespace: 'paymentImport' });
     const zh = await getTranslations({ locale: 'zh-CN', namespace: 'paymentImport' });
