@@ -9,6 +9,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { getDashboardOptions } from '@/lib/server/dashboard/get-dashboard';
 import { assignableStaff } from '@/lib/server/queue/assignable-staff';
+import { formatCount } from '@/lib/i18n/numbers';
 import { listQueue, loadOf, queueCounts } from '@/lib/server/queue/list-queue';
 import { effectiveAssignee, resolvedSort } from '@/lib/server/queue/queue-filter';
 import { listSavedViews } from '@/lib/server/queue/saved-views';
@@ -54,10 +55,10 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
   );
   const pageLink = (p: number) => `/staff?${queueSearch(params, { page: p === 1 ? undefined : p })}`;
   const kpiCards = [
-    ['matching', String(kpis.matching)],
-    ['dueToday', String(kpis.dueToday)],
-    ['deadlinesSoon', String(kpis.deadlinesSoon)],
-    ['brokenPromises', String(kpis.brokenPromises)],
+    ['matching', formatCount(kpis.matching, locale)],
+    ['dueToday', formatCount(kpis.dueToday, locale)],
+    ['deadlinesSoon', formatCount(kpis.deadlinesSoon, locale)],
+    ['brokenPromises', formatCount(kpis.brokenPromises, locale)],
     ['arrears', formatMoney(kpis.arrears, locale)],
   ] as const;
   return (
@@ -148,9 +149,9 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
                       {l.name}
                     </Link>
                   ),
-                  open: l.open,
-                  dueToday: l.dueToday,
-                  broken: l.broken,
+                  open: formatCount(l.open, locale),
+                  dueToday: formatCount(l.dueToday, locale),
+                  broken: formatCount(l.broken, locale),
                 },
               }))}
             />
