@@ -55,6 +55,17 @@ describe('server translations with process-wide caches', () => {
     expect(dashboard('openInQueue', { count: 1 })).toBe('1 case in the queue');
   });
 
+  it('the queue’s counts of a large portfolio with their thousands grouped', async () => {
+    const en = await getTranslations({ locale: 'en', namespace: 'staffQueue' });
+    const zh = await getTranslations({ locale: 'zh-CN', namespace: 'staffQueue' });
+    expect(en('selectAllMatching', { count: 56_587 })).toBe('Select all 56,587 matching cases');
+    expect(zh('selectAllMatching', { count: 56_587 })).toBe('选择全部 56,587 件符合条件的案件');
+    expect(en('allMatchingSelected', { count: 56_587 })).toBe('All 56,587 matching cases are selected.');
+    expect(zh('allMatchingSelected', { count: 56_587 })).toBe('已选择全部 56,587 件符合条件的案件。');
+    expect(zh('selected', { count: 1_200 })).toBe('已选择 1,200 件案件');
+    expect(zh('total', { total: 56_587 })).toBe('共 56,587 个案件');
+  });
+
   it('the payment import counts in the singular and the plural, thousands grouped', async () => {
     const en = await getTranslations({ locale: 'en', namespace: 'paymentImport' });
     const zh = await getTranslations({ locale: 'zh-CN', namespace: 'paymentImport' });
