@@ -58,6 +58,15 @@ test.describe('the mediator’s workbench', () => {
     await expect(page).toHaveURL(/dpd=m4/);
     await expect(page.locator('tr[data-case]')).toHaveCount(1);
     await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
+    // The arrears range typed with its thousands grouped (the field once refused the comma, and the server too):
+    // the case owes 99,999,999.99, so from 100,000,000 finds none and from 99,999,999 finds it.
+    await page.getByLabel('Arrears from (yuan)').fill('100,000,000');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('0');
+    await page.getByLabel('Arrears from (yuan)').fill('99,999,999');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
+    await expect(page).toHaveURL(/[?&]min=99999999&/);
     // Arrows move along the rows, Enter opens the case.
     await page.locator('tr[data-case]').first().focus();
     await page.keyboard.press('ArrowDown');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStates } from '@/lib/domain/case-state';
 import { dpdBuckets as openingBuckets, reachedKinds, type ReachedKind } from '@/lib/domain/dashboard';
+import { parseAmountToFen } from '@/lib/domain/money';
 import { outcomeKinds, type OutcomeKind } from '@/lib/domain/outcomes';
 import type { DashboardFilter } from './dashboard';
 
@@ -58,12 +59,17 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((v) => (v.length ? v : undefined))
     .optional()
     .catch(undefined);
-const wholeNumber = (max: number) =>
+/**
+ * Whole yuan as a mediator types them: "10000", "10,000", "¥10 000", "１０，０００" (the amount parser's rule, so a
+ * comma is read only where it groups thousands). Anything else is no filter.
+ */
+const wholeYuan = (max: number) =>
   z
     .string()
-    .regex(/^\d{1,9}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(max))
+    .transform((raw) => {
+      const fen = parseAmountToFen(raw);
+      return fen !== null && fen % 100 === 0 && fen / 100 <= max ? fen / 100 : undefined;
+    })
     .optional()
     .catch(undefined);
 const flag = z.literal('1').optional().catch(undefined);
@@ -91,8 +97,8 @@ export const queueParamsSchema = z.object({
     .optional()
     .catch(undefined),
   dpd: list(dpdBuckets),
-  min: wholeNumber(100_000_000),
-  max: wholeNumber(100_000_000),
+  min: wholeYuan(100_000_000),
+  max: wholeYuan(100_000_000),
   assignee: z
     .string()
     .refine((v) => v === 'me' || v === 'none' || v === 'any' || uuid.test(v))
