@@ -14,7 +14,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { authorityNeeded, evaluateOffer } from '@/lib/domain/offer-checks';
 import type { OfferContext, OfferRole, OfferTerms, OfferViolation, PricedOffer } from '@/lib/domain/offer-terms';
 import { fenToInput } from '@/lib/validation/fields';
-import { offerFormSchema, offerStructures, termsToForm, type OfferFormValues, type OfferTermsInput } from '@/lib/validation/offer';
+import { blankOfferForm, offerFormSchema, offerStructures, termsToForm, type OfferFormValues, type OfferTermsInput } from '@/lib/validation/offer';
 import { forAudience, type Audience } from '@/lib/i18n/audience';
 import { formatDay } from '@/lib/i18n/days';
 import { useErrorText } from '@/lib/i18n/use-error-text';
@@ -58,22 +58,7 @@ export function OfferComposer({
   const authority = role === 'supervisor' ? policy.authority.supervisor : policy.authority.mediator;
   const maxMonths = staff ? Math.min(authority.maxPlanMonths, policy.installments.maxMonths) : Math.min(policy.borrowerProposal.maxMonths, policy.installments.maxMonths);
   const firstDueMax = addDays(context.asOf, policy.installments.firstDueWindowDays);
-  const defaults: OfferFormValues = {
-    structure: 'installments',
-    months: '12',
-    method: 'equal_installment',
-    downPayment: fenToInput(0),
-    firstDueDate: addDays(context.asOf, Math.min(14, policy.installments.firstDueWindowDays)),
-    extensionMonths: '',
-    penaltyWaivePct: '',
-    compoundWaivePct: '',
-    interestWaivePct: '',
-    principalWaive: '',
-    ratePct: '',
-    rateMonths: '',
-    message: '',
-    approvalReason: '',
-  };
+  const defaults = blankOfferForm({ months: '12', downPayment: fenToInput(0), firstDueDate: addDays(context.asOf, Math.min(14, policy.installments.firstDueWindowDays)) });
   // The counter-offer composer is on the case file as it loads: what a mediator types before the page is hydrated is kept.
   // The form starts from what its fields hold (typed, or the defaults); the preview and the fields a choice reveals are
   // drawn from the server's values until the page is hydrated (useHydrated), then from what was typed.

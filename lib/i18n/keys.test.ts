@@ -71,39 +71,6 @@ function lookup(messages: unknown, dotted: string): unknown {
   return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
 }
 
-describe('message keys asked for by the pages', () => {
-  const files = ['app', 'components'].flatMap(sourceFiles);
-
-  it('exist in both languages', () => {
-    const missing: string[] = [];
-    let checked = 0;
-    for (const file of files) {
-      const text = fs.readFileSync(path.join(root, file), 'utf8');
-      const bindings = translators(text);
-      for (const name of new Set(bindings.map((b) => b.name))) {
-        const calls = text.matchAll(new RegExp(`(?<![\\w.])${name}(?:\\.rich|\\.markup)?\\(\\s*(['\`])([^'\`]*?)\\1`, 'g'));
-        for (const call of calls) {
-          const binding = bindings.filter((b) => b.name === name && b.at < call.index!).at(-1);
-          if (!binding) continue;
-          const namespaces = binding.namespaces;
-          const key = call[2]!;
-          const built = key.includes('${');
-          const fixed = built ? key.slice(0, key.indexOf('${')).replace(/\.$/, '') : key;
-          for (const ns of namespaces) {
-            for (const locale of locales) {
-              const value = lookup(messagesFor(locale), fixed ? `${ns}.${fixed}` : ns);
-              checked++;
-              if (built ? !value || typeof value !== 'object' : typeof value !== 'string') missing.push(`${file}: ${name}('${key}') → ${ns}.${fixed} (${locale})`);
-            }
-          }
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(500);
-    expect(missing).toEqual([]);
-  });
-});
-
 /** The text of a call's arguments, from just after its opening parenthesis to the one that closes it. */
 function argumentsAt(text: string, open: number): string {
   let depth = 0;
@@ -114,30 +81,55 @@ function argumentsAt(text: string, open: number): string {
   return '';
 }
 
-describe('numbers given to the messages', () => {
-  const files = ['app', 'components'].flatMap(sourceFiles);
+type TranslatorCall = { file: string; name: string; key: string; namespaces: string[]; args: string };
 
+/** Every call of a translator with a literal key (or one built with `${…}`) in the pages and components, with its arguments. */
+function* translatorCalls(): Generator<TranslatorCall> {
+  for (const file of ['app', 'components'].flatMap(sourceFiles)) {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const bindings = translators(text);
+    for (const name of new Set(bindings.map((b) => b.name))) {
+      for (const call of text.matchAll(new RegExp(`(?<![\\w.])${name}(?:\\.rich|\\.markup)?\\(\\s*(['\`])([^'\`]*?)\\1`, 'g'))) {
+        const binding = bindings.filter((b) => b.name === name && b.at < call.index!).at(-1);
+        if (binding) yield { file, name, key: call[2]!, namespaces: binding.namespaces, args: argumentsAt(text, call.index! + call[0].indexOf('(')) };
+      }
+    }
+  }
+}
+
+describe('message keys asked for by the pages', () => {
+  it('exist in both languages', () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const { file, name, key, namespaces } of translatorCalls()) {
+      const built = key.includes('${');
+      const fixed = built ? key.slice(0, key.indexOf('${')).replace(/\.$/, '') : key;
+      for (const ns of namespaces) {
+        for (const locale of locales) {
+          const value = lookup(messagesFor(locale), fixed ? `${ns}.${fixed}` : ns);
+          checked++;
+          if (built ? !value || typeof value !== 'object' : typeof value !== 'string') missing.push(`${file}: ${name}('${key}') → ${ns}.${fixed} (${locale})`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('numbers given to the messages', () => {
   // A count formatted before it is given ("100,000") is a string: a message that counts with it
   // ({rows, plural, …}) reads it as no number and says "NaN rows" (the import's preview did, from 1,000 rows on).
   it('a message that counts a value is given the number, not its formatted text', () => {
     const wrong: string[] = [];
     let checked = 0;
-    for (const file of files) {
-      const text = fs.readFileSync(path.join(root, file), 'utf8');
-      const bindings = translators(text);
-      for (const name of new Set(bindings.map((b) => b.name))) {
-        for (const call of text.matchAll(new RegExp(`(?<![\\w.])${name}\\(\\s*'([\\w.]+)'\\s*,`, 'g'))) {
-          const binding = bindings.filter((b) => b.name === name && b.at < call.index!).at(-1);
-          if (!binding) continue;
-          const args = argumentsAt(text, call.index! + name.length);
-          for (const param of args.matchAll(/(\w+)\s*:\s*(?:n|format\.number|[\w.]+\.toLocaleString)\(/g)) {
-            for (const ns of binding.namespaces) {
-              for (const locale of locales) {
-                const message = lookup(messagesFor(locale), `${ns}.${call[1]}`);
-                checked++;
-                if (typeof message === 'string' && new RegExp(`\\{\\s*${param[1]}\\s*,\\s*(?:plural|selectordinal)`).test(message)) wrong.push(`${file}: ${name}('${call[1]}') gives ${param[1]} as text (${locale})`);
-              }
-            }
+    for (const { file, name, key, namespaces, args } of translatorCalls()) {
+      for (const param of args.matchAll(/(\w+)\s*:\s*(?:n|format\.number|[\w.]+\.toLocaleString)\(/g)) {
+        for (const ns of namespaces) {
+          for (const locale of locales) {
+            const message = lookup(messagesFor(locale), `${ns}.${key}`);
+            checked++;
+            if (typeof message === 'string' && new RegExp(`\\{\\s*${param[1]}\\s*,\\s*(?:plural|selectordinal)`).test(message)) wrong.push(`${file}: ${name}('${key}') gives ${param[1]} as text (${locale})`);
           }
         }
       }

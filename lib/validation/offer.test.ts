@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { offerFormSchema, type OfferFormValues } from './offer';
+import { blankOfferForm, offerFormSchema } from './offer';
 
-const form: OfferFormValues = {
-  structure: 'settlement',
-  months: '',
-  method: 'equal_installment',
-  downPayment: '',
-  firstDueDate: '',
-  extensionMonths: '',
-  penaltyWaivePct: '',
-  compoundWaivePct: '',
-  interestWaivePct: '',
-  principalWaive: '',
-  ratePct: '',
-  rateMonths: '',
-  message: '',
-  approvalReason: '',
-};
+const form = blankOfferForm({ structure: 'settlement' });
 
 describe('the offer form: relief in percent', () => {
   it('takes a percentage with or without its sign, full-width included', () => {

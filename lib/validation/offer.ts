@@ -105,6 +105,27 @@ export const offerFormSchema = z
 
 export type OfferFormValues = z.input<typeof offerFormSchema>;
 
+/** The form with every field empty but the choices, then `values` over it: where a composer or a test starts. */
+export function blankOfferForm(values: Partial<OfferFormValues> = {}): OfferFormValues {
+  return {
+    structure: 'installments',
+    months: '',
+    method: 'equal_installment',
+    downPayment: '',
+    firstDueDate: '',
+    extensionMonths: '',
+    penaltyWaivePct: '',
+    compoundWaivePct: '',
+    interestWaivePct: '',
+    principalWaive: '',
+    ratePct: '',
+    rateMonths: '',
+    message: '',
+    approvalReason: '',
+    ...values,
+  };
+}
+
 /** An offer's terms back into the composer's fields (to amend it). */
 export function termsToForm(terms: OfferTermsInput, base: OfferFormValues): OfferFormValues {
   const structure = terms.installments && terms.extensionMonths ? 'extension_installments' : terms.installments ? 'installments' : terms.extensionMonths ? 'extension' : 'settlement';

@@ -6,10 +6,9 @@ import { Notice } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { requireStaff } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
-import { getLocale, getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { getDashboardOptions } from '@/lib/server/dashboard/get-dashboard';
 import { assignableStaff } from '@/lib/server/queue/assignable-staff';
-import { formatCount } from '@/lib/i18n/numbers';
 import { listQueue, loadOf, queueCounts } from '@/lib/server/queue/list-queue';
 import { effectiveAssignee, resolvedSort } from '@/lib/server/queue/queue-filter';
 import { listSavedViews } from '@/lib/server/queue/saved-views';
@@ -31,7 +30,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
   const params = parseQueueParams(raw);
   const now = new Date();
   const supervisor = actor.role === 'supervisor';
-  const [{ rows, page, kpis, load }, views, people, creditorOptions, t, locale] = await Promise.all([
+  const [{ rows, page, kpis, load }, views, people, creditorOptions, t, locale, format] = await Promise.all([
     // The counts first: the KPI count decides how the page's rows are found (a small view is sorted, a large one walked
     // in order); a supervisor's default view takes its KPI cards and each mediator's load from one pass.
     queueCounts(actor, params, now).then(async ({ kpis, load }) => ({ kpis, load, ...(await listQueue(actor, params, now, undefined, kpis.matching)) })),
@@ -41,6 +40,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
     params.creditor && actor.role !== 'mediator' ? getDashboardOptions(actor).then((o) => o.creditors) : Promise.resolve([]),
     getTranslations('staffQueue'),
     getLocale(),
+    getFormatter(),
   ]);
   const mediatorLoad = supervisor && load ? loadOf(people, load) : null;
   const view = queueSearch({ ...params, page: undefined });
@@ -55,10 +55,10 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
   );
   const pageLink = (p: number) => `/staff?${queueSearch(params, { page: p === 1 ? undefined : p })}`;
   const kpiCards = [
-    ['matching', formatCount(kpis.matching, locale)],
-    ['dueToday', formatCount(kpis.dueToday, locale)],
-    ['deadlinesSoon', formatCount(kpis.deadlinesSoon, locale)],
-    ['brokenPromises', formatCount(kpis.brokenPromises, locale)],
+    ['matching', format.number(kpis.matching)],
+    ['dueToday', format.number(kpis.dueToday)],
+    ['deadlinesSoon', format.number(kpis.deadlinesSoon)],
+    ['brokenPromises', format.number(kpis.brokenPromises)],
     ['arrears', formatMoney(kpis.arrears, locale)],
   ] as const;
   return (
@@ -149,9 +149,9 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
                       {l.name}
                     </Link>
                   ),
-                  open: formatCount(l.open, locale),
-                  dueToday: formatCount(l.dueToday, locale),
-                  broken: formatCount(l.broken, locale),
+                  open: format.number(l.open),
+                  dueToday: format.number(l.dueToday),
+                  broken: format.number(l.broken),
                 },
               }))}
             />

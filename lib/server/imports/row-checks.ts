@@ -47,6 +47,12 @@ function paymentRefs(creditorId: string, row: PortfolioRow): string[] {
   });
 }
 
+/** The payment a reference names (its day and amount), read back from the end, as a contract number may hold ":". */
+export function paymentOfRef(ref: string): { date: string; amountFen: number } {
+  const [date, amount] = ref.split(':').slice(-3);
+  return { date: date ?? '', amountFen: Number(amount) };
+}
+
 /** What the file says about a loan, hashed: the same row imported again is recognised as unchanged. */
 function rowHash(row: PortfolioRow, schedule: string[]): string {
   const { name, residentId, mobile, address, contractNo, product, principal, annualRatePpm, repaymentMethod, startDate, termMonths, firstDueDate, payments } = row;

@@ -14,7 +14,7 @@ import { copyLine } from './copy-text';
 import { csvRecords, fileChunks, importLimits, readingProblem, sniffFile, type FileProblem } from './import-file';
 import { batchLockKey } from './import-lock';
 import { defaultCheckerThreads, rowCheckers } from './row-checkers';
-import type { CheckedRow, RowRecord, RowResult } from './row-checks';
+import { paymentOfRef, type CheckedRow, type RowRecord, type RowResult } from './row-checks';
 
 /**
  * The validation job (lib/server/jobs.ts, `import-validate`): reads the uploaded file as a stream, checks every
@@ -239,18 +239,13 @@ export async function validateImport(batchId: string, options: ValidateOptions =
             const kept = new Set(row.refs);
             const removed = existing.refs.find((ref) => !kept.has(ref));
             if (removed) {
-              const [date, amount] = removed.split(':').slice(-3);
-              problems.push({ column: 'payments', key: 'paymentRemoved', params: { date: date ?? '', amount: yuan(Number(amount)) } });
+              const { date, amountFen } = paymentOfRef(removed);
+              problems.push({ column: 'payments', key: 'paymentRemoved', params: { date, amount: yuan(amountFen) } });
             }
-            const added = row.refs.filter((ref) => !existing.refs.includes(ref));
-            if (added.length) {
-              // The new payments named (the first few), not only counted.
-              const listed = added.slice(0, shownAddedPayments).map((ref) => {
-                const [date, amount] = ref.split(':').slice(-3);
-                return { date: date!, amountFen: Number(amount) };
-              });
-              changes.push({ field: 'payments', from: String(existing.refs.length), to: String(existing.refs.length + added.length), added: listed });
-            }
+            const before = new Set(existing.refs);
+            const added = row.refs.filter((ref) => !before.has(ref));
+            // The new payments named (the first few), not only counted.
+            if (added.length) changes.push({ field: 'payments', from: String(existing.refs.length), to: String(existing.refs.length + added.length), added: added.slice(0, shownAddedPayments).map(paymentOfRef) });
           }
           if (problems.length) {
             errors.push({ line, problems, raw: stagedRaw.get(line)! });
