@@ -43,7 +43,8 @@ test.describe('portfolio import', () => {
     await expect(admin.getByRole('heading', { level: 1, name: '导入 portfolio.csv' })).toBeVisible();
     await expect(admin.getByRole('status')).toHaveText('已校验：等待您确认', { timeout: 30_000 });
     await expect(admin.getByText('GBK', { exact: true })).toBeVisible();
-    await expect(admin.getByText('2 行可以导入：新贷款 2 笔，将变更的贷款 0 笔，无变化 0 笔（跳过）。3 行有问题，不会导入。')).toBeVisible();
+    await expect(admin.getByText('2 行没有问题：将导入新贷款 2 笔、变更的贷款 0 笔；无变化 0 笔（跳过）。3 行有问题，不会导入。')).toBeVisible();
+    await expect(admin.getByText('有问题的 3 行不会导入。导入要么全部写入，要么什么都不写。', { exact: true })).toBeVisible();
     const problems = admin.getByRole('table').first();
     await expect(problems.getByRole('row').nth(1)).toHaveText(['4', '身份证号', '身份证号校验位不正确（是否输错？）。'].join(''));
     await expect(problems.getByRole('row').nth(2)).toHaveText(['5', '手机号', '不是大陆手机号（以 1 开头的 11 位数字）。'].join(''));
@@ -101,7 +102,8 @@ test.describe('portfolio import', () => {
     await admin.getByLabel('资产包文件（CSV）').setInputFiles({ name: 'next-month.csv', mimeType: 'text/csv', buffer: csvFile(nextMonth) });
     await admin.getByRole('button', { name: '上传并校验' }).click();
     await expect(admin.getByRole('status')).toHaveText('已校验：等待您确认', { timeout: 30_000 });
-    await expect(admin.getByText('2 行可以导入：新贷款 0 笔，将变更的贷款 1 笔，无变化 1 笔（跳过）。没有有问题的行。')).toBeVisible();
+    await expect(admin.getByText('2 行没有问题：将导入新贷款 0 笔、变更的贷款 1 笔；无变化 1 笔（跳过）。')).toBeVisible();
+    await expect(admin.getByText('导入要么全部写入，要么什么都不写。', { exact: true })).toBeVisible();
     const changed = admin.getByRole('table', { name: '将变更的贷款' });
     await expect(changed.getByRole('row').nth(1)).toHaveText(['2', 'E2E-1', '已还款', '1 笔还款', '2 笔还款', '新增：2025-08-10 ¥1,038.50'].join(''));
     await expect(admin.getByRole('button', { name: '导入 1 行' })).toBeVisible();

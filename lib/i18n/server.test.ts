@@ -16,8 +16,11 @@ describe('server translations with process-wide caches', () => {
     const en = await getTranslations({ locale: 'en', namespace: 'staffImport' });
     expect(en('confirm', { count: 1 })).toBe('Import 1 row');
     expect(en('confirm', { count: 2 })).toBe('Import 2 rows');
-    expect(en('previewIntro', { valid: 1, new: 1, updated: 0, unchanged: 0, invalid: 1 })).toBe('1 row can be imported: 1 new loan, 0 loans that change, 0 unchanged (skipped). 1 row has problems and will not be imported.');
-    expect(en('previewIntro', { valid: 2, new: 1, updated: 1, unchanged: 0, invalid: 0 })).toBe('2 rows can be imported: 1 new loan, 1 loan that changes, 0 unchanged (skipped). No row has problems.');
+    expect(en('previewIntro', { valid: 1, new: 1, updated: 0, unchanged: 0, invalid: 1 })).toBe('1 row has no problems: 1 new loan and 0 loans that change to import, 0 loans unchanged (skipped). 1 row has problems and will not be imported.');
+    expect(en('previewIntro', { valid: 2, new: 1, updated: 1, unchanged: 0, invalid: 0 })).toBe('2 rows have no problems: 1 new loan and 1 loan that changes to import, 0 loans unchanged (skipped).');
+    expect(en('confirmHint', { invalid: 0 })).toBe('The import is all or nothing: every row of it is written, or none.');
+    expect(en('confirmHint', { invalid: 1 })).toBe('The row with problems is left out. The import is all or nothing: every row of it is written, or none.');
+    expect(en('confirmHint', { invalid: 3 })).toBe('The 3 rows with problems are left out. The import is all or nothing: every row of it is written, or none.');
     expect(en('done', { imported: 1, cases: 1, borrowers: 0, invitations: 2 })).toBe('Imported 1 row: 1 case opened, 0 borrower accounts created, 2 invitations queued.');
   });
 
@@ -25,9 +28,9 @@ describe('server translations with process-wide caches', () => {
     const en = await getTranslations({ locale: 'en', namespace: 'staffImport' });
     const zh = await getTranslations({ locale: 'zh-CN', namespace: 'staffImport' });
     const counts = { valid: 99_000, new: 98_500, updated: 400, unchanged: 100, invalid: 1_000 };
-    expect(en('previewIntro', counts)).toBe('99,000 rows can be imported: 98,500 new loans, 400 loans that change, 100 unchanged (skipped). 1,000 rows have problems and will not be imported.');
-    expect(zh('previewIntro', counts)).toBe('99,000 行可以导入：新贷款 98,500 笔，将变更的贷款 400 笔，无变化 100 笔（跳过）。1,000 行有问题，不会导入。');
-    expect(zh('previewIntro', { ...counts, invalid: 0 })).toBe('99,000 行可以导入：新贷款 98,500 笔，将变更的贷款 400 笔，无变化 100 笔（跳过）。没有有问题的行。');
+    expect(en('previewIntro', counts)).toBe('99,000 rows have no problems: 98,500 new loans and 400 loans that change to import, 100 loans unchanged (skipped). 1,000 rows have problems and will not be imported.');
+    expect(zh('previewIntro', counts)).toBe('99,000 行没有问题：将导入新贷款 98,500 笔、变更的贷款 400 笔；无变化 100 笔（跳过）。1,000 行有问题，不会导入。');
+    expect(zh('previewIntro', { ...counts, invalid: 0 })).toBe('99,000 行没有问题：将导入新贷款 98,500 笔、变更的贷款 400 笔；无变化 100 笔（跳过）。');
     expect(zh('confirm', { count: 99_000 })).toBe('导入 99,000 行');
     expect(zh('done', { imported: 99_000, cases: 98_500, borrowers: 98_000, invitations: 98_500 })).toBe('已导入 99,000 行：开立案件 98,500 件，新建借款人账户 98,000 个，排队邀请 98,500 条。');
     expect(en('paymentsAdded', { list: '2025-07-10 ¥1,038.50', more: 0 })).toBe('new: 2025-07-10 ¥1,038.50');

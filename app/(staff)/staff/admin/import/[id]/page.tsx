@@ -125,13 +125,13 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <p>{t('previewIntro', { valid: c.valid, new: c.new, updated: c.updated, unchanged: c.unchanged, invalid: c.invalid })}</p>
           {importable === 0 ? <Notice tone="warn">{t('nothingToImport')}</Notice> : null}
           <ClientMessages namespaces={['staffImport']}>
-            <BatchActions batchId={batch.id} importable={importable} confirmable={importable > 0} cancellable />
+            <BatchActions batchId={batch.id} importable={importable} invalid={c.invalid} confirmable={importable > 0} cancellable />
           </ClientMessages>
         </Card>
       ) : null}
       {batch.status === 'refused' ? (
         <ClientMessages namespaces={['staffImport']}>
-          <BatchActions batchId={batch.id} importable={0} confirmable={false} cancellable />
+          <BatchActions batchId={batch.id} importable={0} invalid={c.invalid} confirmable={false} cancellable />
         </ClientMessages>
       ) : null}
 

@@ -9,7 +9,7 @@ import { useErrorText } from '@/lib/i18n/use-error-text';
 import { cancelImportAction, confirmImportAction } from '../actions';
 
 /** Confirm the previewed import (queued as a job), or discard the file. A second click or a second admin is told where it is. */
-export function BatchActions({ batchId, importable, confirmable, cancellable }: { batchId: string; importable: number; confirmable: boolean; cancellable: boolean }) {
+export function BatchActions({ batchId, importable, invalid, confirmable, cancellable }: { batchId: string; importable: number; invalid: number; confirmable: boolean; cancellable: boolean }) {
   const t = useTranslations('staffImport');
   const errorText = useErrorText();
   const router = useRouter();
@@ -26,7 +26,7 @@ export function BatchActions({ batchId, importable, confirmable, cancellable }: 
   };
   return (
     <div className="flex flex-col gap-3">
-      {confirmable ? <p className="text-sm text-slate-700">{t('confirmHint')}</p> : null}
+      {confirmable ? <p className="text-sm text-slate-700">{t('confirmHint', { invalid })}</p> : null}
       <FormError message={error} />
       <div className="flex flex-wrap gap-3">
         {confirmable ? (
