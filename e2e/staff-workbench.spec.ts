@@ -195,6 +195,12 @@ test.describe('the mediator’s workbench', () => {
     await page.getByRole('button', { name: '记录承诺' }).click();
     await expect(page.getByLabel('金额（元）', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('承诺还款日')).toHaveValue(localDay(timeZone));
+    // Two zeros too many: more than the ¥60,000 loan and its charges come to, refused beside the amount, kept as typed.
+    await page.getByLabel('金额（元）', { exact: true }).fill('150000');
+    await page.getByRole('button', { name: '记录承诺' }).click();
+    await expect(page.getByText(/^超过了借款人到该日应还的全部金额（¥[67]\d,\d{3}\.\d{2}），请核对金额。$/)).toBeVisible();
+    await expect(page.getByLabel('金额（元）', { exact: true })).toHaveValue('150000');
+    await expect(page.getByLabel('金额（元）', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('金额（元）', { exact: true }).fill('1500');
     await page.getByRole('button', { name: '记录承诺' }).click();
     const promises = page.getByTestId('promises');

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, borrowers, callbacks, cases, contactRecords, paymentReversals, promisesToPay } from '@/db/schema';
+import { auditEvents, borrowers, callbacks, cases, contactRecords, paymentReversals, planInstallments, promisesToPay } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
+import { makeExecutedPlan } from '@/lib/testing/plans';
 import type { Actor, Ctx } from '../actor';
 import { getCaseFile } from '../cases/case-file';
 import { extendDeadline } from '../cases/extend-deadline';
@@ -148,6 +149,37 @@ describe('promises to pay', () => {
     expect(contact.status).toBe('recorded');
     const [promise] = await test.db.select().from(promisesToPay).where(eq(promisesToPay.contactId, contact.id));
     expect(promise).toMatchObject({ amount: 200_000, promisedOn: '2026-06-30', status: 'open' });
+  });
+
+  it('refuses a promise for more than the borrower would owe in all by its day (71113 typed for 7111.3), beside the amount', async () => {
+    const now = bj('2026-06-25T10:00:00');
+    const attempt = (promiseAmount: string) => recordPromise(ctxOf(mediator), { caseId, promiseDate: '2026-06-30', promiseAmount }, now);
+    const refused = await attempt('1,000,000').catch((error: unknown) => error as { field: string; message: string; params: { max: number } });
+    expect(refused).toMatchObject({ field: 'promiseAmount', message: 'validation.promiseAboveOwed' });
+    // Nothing of the ¥60,000 principal has fallen away (¥1,000 + ¥800 + ¥2,000 paid against six months of installments
+    // and their charges), and by the legal cap the charges on it cannot pass 24% a year for the 197 days since 15 Dec 2025.
+    const { max } = (refused as { params: { max: number } }).params;
+    expect(max).toBeGreaterThan(60_000 - 1_800);
+    expect(max).toBeLessThanOrEqual(60_000 + (60_000 * 0.24 * 197) / 365);
+    await expect(attempt((max + 0.01).toFixed(2))).rejects.toMatchObject({ field: 'promiseAmount', message: 'validation.promiseAboveOwed' });
+    await expect(attempt('71113')).rejects.toMatchObject({ field: 'promiseAmount' });
+    await expect(recordContact(ctxOf(mediator), { caseId, ...call, result: 'promise_to_pay', promiseDate: '2026-06-30', promiseAmount: '1000000' }, now)).rejects.toMatchObject({ field: 'promiseAmount', message: 'validation.promiseAboveOwed' });
+    const { id } = await attempt(max.toFixed(2));
+    const [row] = await test.db.select().from(promisesToPay).where(eq(promisesToPay.id, id));
+    expect(row!.amount).toBe(Math.round(max * 100));
+  });
+
+  it('while a plan runs, takes a promise of everything left on the plan', async () => {
+    const plan = await makeExecutedPlan(test.db);
+    const planMediator = staffActor({ id: plan.mediator.id, role: 'mediator', creditorId: plan.creditor.id });
+    const rows = await test.db.select().from(planInstallments).where(eq(planInstallments.agreementId, plan.agreementId));
+    const left = rows.reduce((sum, r) => sum + r.amount - r.paidAmount, 0);
+    const day = rows.map((r) => r.dueDate).sort()[0]!;
+    const promise = (amount: number) => recordPromise(ctxOf(planMediator), { caseId: plan.kase.id, promiseDate: day, promiseAmount: (amount / 100).toFixed(2) });
+    await expect(promise(left * 10)).rejects.toMatchObject({ field: 'promiseAmount', message: 'validation.promiseAboveOwed' });
+    const { id } = await promise(left);
+    const [row] = await test.db.select().from(promisesToPay).where(eq(promisesToPay.id, id));
+    expect(row).toMatchObject({ amount: left, status: 'open' });
   });
 });
 

@@ -11,6 +11,9 @@ import { systemCtx, type Ctx } from '../actor';
 import { recordAudit, recordAuditBatch } from '../audit';
 import { AppError } from '../errors';
 import { loadVisibleCase } from '../cases/case-access';
+import { creditorPolicy } from '../creditor-policy';
+import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
+import { loadPlanOfCase, planIsOpen, planState } from '../plans/load-plan';
 import { contactContext } from './contact-context';
 
 /** A promise may be for today or a day within this many days. */
@@ -33,6 +36,8 @@ export async function insertPromise(
   if (input.promisedOn < today) throw new AppError('VALIDATION', { field: 'promiseDate', message: 'validation.promisePast' });
   if (input.promisedOn > addDays(today, PROMISE_HORIZON_DAYS)) throw new AppError('VALIDATION', { field: 'promiseDate', message: 'validation.promiseFar', params: { days: PROMISE_HORIZON_DAYS } });
   const amount = amountField.parse(input.amountText);
+  const most = await mostOwedBy(tx, kase, input.promisedOn, today);
+  if (amount > most) throw new AppError('VALIDATION', { field: 'promiseAmount', message: 'validation.promiseAboveOwed', params: { max: most / 100 } });
   const cancelled = await tx
     .update(promisesToPay)
     .set({ status: 'cancelled', resolvedAt: now })
@@ -55,6 +60,19 @@ export async function insertPromise(
     .returning({ id: promisesToPay.id });
   await recordAudit(tx, ctx, { action: 'promise.recorded', entityType: 'case', entityId: kase.id, data: { promiseId: row!.id, promisedOn: input.promisedOn, amount, graceDays: input.graceDays, replaces: cancelled.map((c) => c.id) } });
   return row!;
+}
+
+/**
+ * The most a promise on the case can be for: what would settle the whole loan on the promised day if nothing were
+ * paid before it (its arrears then, and the principal not yet due), or, while a repayment plan runs, what is left to
+ * pay on the plan if that is more. A promise above it is a typing slip (71113 for 7111.3) that could never be kept,
+ * and would be marked broken and put the case at the top of the queue.
+ */
+async function mostOwedBy(tx: Executor, kase: typeof cases.$inferSelect, promisedOn: string, today: string): Promise<number> {
+  const history = await loanPartiesWithHistory(tx, kase.loanId);
+  const settle = arrearsOf(history, promisedOn, creditorPolicy(history.creditor.policy)).totals.totalToSettle;
+  const plan = await loadPlanOfCase(tx, kase);
+  return plan && planIsOpen(plan) ? Math.max(settle, planState(plan, today).totals.remaining) : settle;
 }
 
 /** A promise to pay recorded on its own (made in a message, or in person). */
