@@ -11,6 +11,7 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadLoanParties } from '../loans/loan-parties';
 import { parseSnapshot } from './snapshot';
+import { voidOpenAgreements } from './void-agreements';
 
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud and typed from paper
 
@@ -60,6 +61,8 @@ export async function createAgreementTx(tx: Executor, ctx: Ctx, kase: typeof cas
     .where(and(eq(agreements.caseId, kase.id), eq(agreements.status, 'superseded')))
     .orderBy(desc(agreements.createdAt))
     .limit(1);
+  // One agreement open for signature per case: one left open (a case ended before endings voided them) is void now.
+  await voidOpenAgreements(tx, ctx, kase.id, { reason: 'a new agreement was made' });
   const [agreement] = await tx
     .insert(agreements)
     .values({ agreementNo: snapshot.agreementNo, caseId: kase.id, offerId: offer.id, status: 'awaiting_borrower', snapshot, locale: snapshot.locale, verificationCode: snapshot.verificationCode, supersedesId: previous?.id ?? null })

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
+import { isNegotiable } from '@/lib/domain/case-state';
 import { authorityNeeded } from '@/lib/domain/offer-checks';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -11,14 +12,14 @@ import { notifyBorrower } from '../notify-borrower';
 import { createAgreementTx } from '../agreements/create-agreement';
 import { loadOfferContext } from './offer-context';
 import { loadVisibleOfferForUpdate } from './load-offer';
-import { closeOpenOffers, moveCase } from './offer-store';
+import { closeOpenOffers, moveCase, UNANSWERED } from './offer-store';
 
 /**
  * Accepts an open offer: the borrower accepts the creditor's (or the system's),
  * staff accept a borrower's proposal within their authority. Checked under the
  * case and offer locks at the moment of acceptance: an offer superseded,
  * withdrawn or expired a moment earlier is refused with the current offer named;
- * a repeated accept of the same offer returns the same acceptance.
+ * a repeated accept of the same offer returns the same acceptance. Only a case still in negotiation takes one.
  */
 export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId: string; alreadyAccepted: boolean }> {
   const { actor } = ctx;
@@ -33,6 +34,8 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
       await recordAudit(tx, ctx, { action: 'offer.expired', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, atAcceptance: true } });
       return { expired: true as const };
     }
+    // An offer left open on a case that has since ended, or reached an agreement, is not an offer any more.
+    if (!isNegotiable(kase.state)) throw new AppError('CONFLICT', { message: 'validation.caseNotNegotiating' });
     const byBorrower = offer.authorType === 'borrower';
     if (actor.type === 'borrower' && byBorrower) throw new AppError('FORBIDDEN'); // one does not accept one's own proposal
     const context = await loadOfferContext(tx, kase);
@@ -44,7 +47,8 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
     const now = new Date();
     await tx.update(offers).set({ status: 'accepted', decidedAt: now, version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
     await recordAudit(tx, ctx, { action: 'offer.accepted', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, regularPayment: offer.regularPayment, totalPayable: offer.totalPayable, numberOfPayments: offer.numberOfPayments } });
-    await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'another offer was accepted', [offer.id]);
+    // Every other offer closes, including one waiting for a supervisor: approved later, it would reopen the case.
+    await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'another offer was accepted', [offer.id], UNANSWERED);
     await moveCase(tx, ctx, kase, 'agreed');
     // The accepted terms become the agreement's immutable snapshot in the same transaction.
     await createAgreementTx(tx, ctx, kase, { ...offer, status: 'accepted' }, context);

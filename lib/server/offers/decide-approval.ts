@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
+import { isNegotiable } from '@/lib/domain/case-state';
 import { reasonSchema, type OfferTermsInput } from '@/lib/validation/offer';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -43,6 +44,9 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
       return { status: 'rejected' as const };
     }
 
+    // Approving sends the offer to the borrower: only while the case is in negotiation (not once it has an agreement,
+    // or has ended: that would reopen it past its own outcome). Rejecting is always possible.
+    if (!isNegotiable(kase.state)) throw new AppError('CONFLICT', { message: 'validation.caseNotNegotiating' });
     const context = await loadOfferContext(tx, kase);
     // Re-checked at approval: the arrears have moved on since it was written, and an amendment must be within the supervisor's authority.
     const { terms, priced } = checkedPrice(context, input.decision === 'amend' ? input.terms : offer.terms, 'supervisor');

@@ -13,15 +13,20 @@ export type OfferRow = typeof offers.$inferSelect;
 type CaseRow = typeof cases.$inferSelect;
 
 export const OPEN: OfferRow['status'][] = ['proposed'];
+/** Offers nobody has answered yet: those open to the other side and those waiting for a supervisor's approval. */
+export const UNANSWERED: OfferRow['status'][] = ['proposed', 'pending_approval'];
 
 export async function nextRound(tx: Executor, caseId: string): Promise<number> {
   const [row] = await tx.select({ value: max(offers.round) }).from(offers).where(eq(offers.caseId, caseId));
   return (row?.value ?? 0) + 1;
 }
 
-/** Closes every open offer of the case (but the kept ones) with the given status, recording each. */
-export async function closeOpenOffers(tx: Executor, ctx: Ctx, caseId: string, status: 'superseded' | 'countered' | 'withdrawn', reason?: string, keep: string[] = []) {
-  const open = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, caseId), inArray(offers.status, OPEN)));
+/**
+ * Closes every open offer of the case (but the kept ones) with the given status, recording each; with UNANSWERED,
+ * also those still waiting for approval (an agreement reached, the case ended: none of them may be answered later).
+ */
+export async function closeOpenOffers(tx: Executor, ctx: Ctx, caseId: string, status: 'superseded' | 'countered' | 'withdrawn', reason?: string, keep: string[] = [], statuses = OPEN) {
+  const open = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, caseId), inArray(offers.status, statuses)));
   const closing = open.map((o) => o.id).filter((id) => !keep.includes(id));
   if (!closing.length) return [];
   await tx

@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, cases, contactRecords, notifications, offers } from '@/db/schema';
+import { agreements, auditEvents, cases, contactRecords, notifications, offers } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { notifyBorrower } from '../notify-borrower';
+import { closeCase } from '../outcomes/close-case';
 import { dispatchOutbox } from '../outbox/dispatch';
 import { acceptOffer } from './accept-offer';
 import { declineOffer } from './decline-offer';
@@ -195,6 +196,69 @@ describe('offers and the negotiation', () => {
     expect(await statusOf(pending.offerId)).toBe('rejected');
     const own = await proposeOffer(s.supervisorCtx, { caseId: s.kase.id, terms: plan(12) });
     expect(own.status).toBe('proposed'); // within the supervisor's own authority: sent at once
+  });
+
+  it('an offer waiting for approval closes when another offer is accepted: approved later, it would have reopened the agreed case beside its agreement', async () => {
+    const s = await setup();
+    const relief = { ...plan(24), relief: { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 100, principalWaive: 100_000 } };
+    const pending = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: relief, approvalReason: '借款人重病' });
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    await acceptOffer(s.borrowerCtx, offerIds[0]);
+    expect(await statusOf(pending.offerId)).toBe('superseded');
+    await expect(decideApproval(s.supervisorCtx, pending.offerId, { decision: 'approve' })).rejects.toMatchObject({ code: 'OFFER_NOT_OPEN' });
+    const [kase] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(kase!.state).toBe('agreed');
+    expect(await test.db.select({ status: agreements.status }).from(agreements).where(eq(agreements.caseId, s.kase.id))).toEqual([{ status: 'awaiting_borrower' }]);
+  });
+
+  it('an offer left open on a case that has ended is neither accepted nor approved; ending the case closes it and voids the agreement not yet signed', async () => {
+    // Offers written before endings closed them (as the data may hold): the services refuse them by the case's state.
+    const s = await setup();
+    const relief = { ...plan(24), relief: { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 100, principalWaive: 100_000 } };
+    const pending = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: relief, approvalReason: '借款人重病' });
+    const sent = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) });
+    const [escalated] = await test.db.update(cases).set({ state: 'escalated' }).where(eq(cases.id, s.kase.id)).returning({ version: cases.version });
+    await expect(acceptOffer(s.borrowerCtx, sent.offerId)).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.caseNotNegotiating' });
+    await expect(decideApproval(s.supervisorCtx, pending.offerId, { decision: 'approve' })).rejects.toMatchObject({ code: 'CONFLICT', message: 'validation.caseNotNegotiating' });
+    const [after] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(after).toMatchObject({ state: 'escalated', version: escalated!.version });
+    expect(await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id))).toEqual([]);
+    // Rejecting it is still possible, and clears the supervisor's queue.
+    await expect(decideApproval(s.supervisorCtx, pending.offerId, { decision: 'reject', reason: '案件已移交诉讼' })).resolves.toEqual({ status: 'rejected' });
+
+    // Through the service: a case closed with an offer open to the borrower, one waiting for approval, and an
+    // agreement awaiting the borrower's signature.
+    const t = await setup();
+    const { offerIds } = await requestSuggestions(t.borrowerCtx, t.kase.id);
+    await acceptOffer(t.borrowerCtx, offerIds[0]);
+    const [agreed] = await test.db.select().from(cases).where(eq(cases.id, t.kase.id));
+    await closeCase(t.mediatorCtx, t.kase.id, { outcome: 'borrower_unreachable' }, { version: agreed!.version });
+    expect(await test.db.select({ status: agreements.status }).from(agreements).where(eq(agreements.caseId, t.kase.id))).toEqual([{ status: 'void' }]);
+    const voided = await test.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'agreement.voided'), sql`${auditEvents.data}->>'caseId' = ${t.kase.id}`));
+    expect(voided).toHaveLength(1);
+
+    const u = await setup();
+    const waiting = await proposeOffer(u.mediatorCtx, { caseId: u.kase.id, terms: relief, approvalReason: '借款人重病' });
+    const open = await proposeOffer(u.mediatorCtx, { caseId: u.kase.id, terms: plan(12) });
+    await closeCase(u.mediatorCtx, u.kase.id, { outcome: 'escalated_to_litigation', amountClaimed: '50000' });
+    expect(await statusOf(waiting.offerId)).toBe('superseded');
+    expect(await statusOf(open.offerId)).toBe('superseded');
+    await expect(acceptOffer(u.borrowerCtx, open.offerId)).rejects.toMatchObject({ code: 'OFFER_NOT_OPEN' });
+    await expect(decideApproval(u.supervisorCtx, waiting.offerId, { decision: 'approve' })).rejects.toMatchObject({ code: 'OFFER_NOT_OPEN' });
+    expect((await test.db.select().from(cases).where(eq(cases.id, u.kase.id)))[0]!.state).toBe('escalated');
+  });
+
+  it('a new agreement voids one left open for signature on the case (written before endings voided them): only the newest can be signed', async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    await acceptOffer(s.borrowerCtx, offerIds[0]);
+    const [first] = await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id));
+    await test.db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
+    const again = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) });
+    await acceptOffer(s.borrowerCtx, again.offerId);
+    const rows = await test.db.select({ id: agreements.id, status: agreements.status }).from(agreements).where(eq(agreements.caseId, s.kase.id));
+    expect(rows.find((r) => r.id === first!.id)?.status).toBe('void');
+    expect(rows.filter((r) => r.status === 'awaiting_borrower')).toHaveLength(1);
   });
 
   it('withdraws with a reason the borrower is told; declines and expiry close offers too', async () => {

@@ -2,11 +2,13 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { caseOutcomes, cases } from '@/db/schema';
-import { canTransition, endedStates, type CaseState } from '@/lib/domain/case-state';
+import { canTransition, endedStates, isNegotiable, type CaseState } from '@/lib/domain/case-state';
 import { endStateFor, type OutcomeKind } from '@/lib/domain/outcomes';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
+import { voidOpenAgreements } from '../agreements/void-agreements';
+import { closeOpenOffers, UNANSWERED } from '../offers/offer-store';
 
 export type OutcomeInput = {
   outcome: OutcomeKind;
@@ -24,7 +26,9 @@ type CaseRow = typeof cases.$inferSelect;
  * already locked: the case moves through the state machine to where the
  * outcome takes it (endStateFor), the outcome that was current stays on record
  * as replaced, the case leaves the escalation review list, and both are
- * audited. The one way an outcome is written: closing, the review's decisions,
+ * audited. A case that leaves negotiation closes its unanswered offers (those waiting for approval too), and one
+ * that ends voids an agreement not yet in force: neither can be accepted, approved or signed afterwards.
+ * The one way an outcome is written: closing, the review's decisions,
  * countersigning ("agreement signed") and plan completion ("paid in full").
  */
 export async function recordOutcomeTx(tx: Executor, ctx: Ctx, kase: CaseRow, input: OutcomeInput, now = new Date()): Promise<{ outcomeId: string; state: CaseState }> {
@@ -66,5 +70,7 @@ export async function recordOutcomeTx(tx: Executor, ctx: Ctx, kase: CaseRow, inp
     data: { outcomeId: row!.id, outcome: input.outcome, amountRecovered: input.amountRecovered, amountWaived: input.amountWaived, amountClaimed: input.amountClaimed, amountRestructured: input.amountRestructured, note: input.note, replaced: replaced.map((r) => r.id) },
   });
   if (to !== kase.state) await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: kase.state, to } });
+  if (!isNegotiable(to)) await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'the case left negotiation', [], UNANSWERED);
+  if (ended) await voidOpenAgreements(tx, ctx, kase.id, { reason: 'case ended', outcome: input.outcome });
   return { outcomeId: row!.id, state: to };
 }
