@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestBodyLimitBytes } from '@/lib/domain/file-type';
 import { checkActionPost } from '@/lib/http/action-body';
+import { fromSameOrigin } from '@/lib/http/origin';
 import { isLocale, localeCookie, negotiateLocale } from '@/lib/i18n/config';
 import { logger } from '@/lib/server/logger';
 
@@ -67,6 +68,11 @@ function rememberLanguage(request: NextRequest) {
  */
 async function checkPost(request: NextRequest, requestId: string): Promise<NextResponse | null> {
   if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/')) return null;
+  // Next refuses an action posted from another origin with HTTP 500 (an error in the logs); it is refused here, 403.
+  if (!fromSameOrigin(request.headers)) {
+    logger.warn({ requestId, path: request.nextUrl.pathname, status: 403, reason: 'cross-origin post' }, 'request body refused');
+    return new NextResponse('Forbidden', { status: 403, headers: { 'x-request-id': requestId } });
+  }
   const declared = request.headers.get('content-length');
   const verdict = await checkActionPost(
     { actionId: request.headers.get('next-action'), contentType: request.headers.get('content-type') ?? '', length: declared === null ? null : Number(declared), bytes: async () => new Uint8Array(await request.arrayBuffer()) },

@@ -9,7 +9,7 @@ import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff, randomPhone } 
 import { inOneWindow } from '@/lib/testing/rate-window';
 import { mintSession } from '@/lib/testing/sessions';
 import { expect, test } from './fixtures/test';
-import { actionAnswer, actionNamed, buildActions, callAction, formDataReply, freshLoopback, request } from './fixtures/http';
+import { actionAnswer, actionNamed, buildActions, callAction, formDataReply, freshLoopback, ownOrigin, request } from './fixtures/http';
 
 /**
  * The portal as an attacker calls it: every server action in the build with
@@ -57,6 +57,18 @@ test.describe('every server action in the build', () => {
         else expect(reply.headers['set-cookie'], `${action.name}(${args})`).toBeUndefined();
       }
     }
+  });
+
+  test('refuses a call from another origin with 403, not the framework’s 500; one from its own origin goes through', async () => {
+    const from = freshLoopback();
+    const action = actionNamed('verifyAction');
+    const { body, contentType } = await formDataReply({ code: 'AAAA-BBBB-CC' });
+    for (const origin of ['null', 'http://evil.example', 'http://[']) {
+      const reply = await request(from, 'POST', action.page, { headers: { origin, 'next-action': action.id, 'content-type': contentType }, body });
+      expect(reply.status, origin).toBe(403);
+    }
+    const own = await request(from, 'POST', action.page, { headers: { origin: ownOrigin, 'next-action': action.id, 'content-type': contentType }, body });
+    expect(own.status).toBe(200);
   });
 
   test('refuses a body over the limit with 413 before reading it, declared or not', async () => {
@@ -166,6 +178,29 @@ test.describe('per-address limits count the TCP peer, whatever X-Forwarded-For s
     const session = await mintSession(db, borrower, getEnv().authSecret);
     const cookie = `${session.name}=${session.value}`;
     await exhaust(rateLimits.downloadPerIp, async (from, headers) => (await request(from, 'GET', `/api/agreements/${uuid()}/signed`, { headers: { ...headers, cookie } })).status === 429);
+  });
+});
+
+test.describe('odd values in links and headers, never a 500', () => {
+  test('a day of year 1 in the queue, the dashboard and their exports is dropped as no day; the upload refuses an Origin that is no URL; a batch id that is no id is not found', async ({ db }) => {
+    const creditor = await makeCreditor(db);
+    const staff = async (role: 'supervisor' | 'admin') => {
+      const row = await makeStaff(db, creditor.id, role);
+      const session = await mintSession(db, row, getEnv().authSecret);
+      return `${session.name}=${session.value}`;
+    };
+    const supervisor = await staff('supervisor');
+    const admin = await staff('admin');
+    const from = freshLoopback();
+    for (const path of ['/staff?openedFrom=0001-01-01', '/staff?openedTo=2026-02-30', '/staff/dashboard?from=0001-01-01', '/api/dashboard/figures?from=0001-01-01', '/api/dashboard/cases?to=0001-01-01']) {
+      expect((await request(from, 'GET', path, { headers: { cookie: supervisor } })).status, path).toBe(200);
+    }
+    const exported = await request(from, 'POST', '/api/staff/queue-export', { headers: { cookie: supervisor, 'content-type': 'application/x-www-form-urlencoded' }, body: 'view=openedFrom%3D0001-01-01&reason=weekly' });
+    expect(exported.status).toBe(200);
+    for (const origin of ['null', 'http://[']) {
+      expect((await request(from, 'POST', '/api/import-upload?filename=a.csv', { headers: { origin, cookie: admin }, body: 'a' })).status, origin).toBe(403);
+    }
+    expect((await request(from, 'GET', '/api/imports/xyz/errors', { headers: { cookie: admin } })).status).toBe(404);
   });
 });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { contactResults, staffContactChannels } from '@/lib/domain/contact-record';
-import { amountField } from './fields';
+import { amountField, calendarDay } from './fields';
 
 const note = z.string().trim().max(1000, 'validation.tooLong');
-const isoDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+const isoDay = calendarDay;
 
 /** Recording a contact (the case file's form; strings as typed). The promise fields only with the result "promise to pay". */
 export const contactFormSchema = z

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '@/lib/domain/identity';
-import { amountField, countField, fenToInput, mobileField, pastDateField, residentIdField, timeZoneField } from './fields';
+import { amountField, calendarDay, countField, fenToInput, mobileField, pastDateField, residentIdField, timeZoneField } from './fields';
+import { promiseFormSchema } from './contact';
+import { readDashboardFilter } from './dashboard';
+import { parseQueueParams } from './queue';
 
 describe('typed amounts', () => {
   it.each([
@@ -79,5 +82,26 @@ describe('resident ID numbers', () => {
     expect(field.safeParse(withCheck('33010220300101001')).error?.issues[0]?.message).toBe('validation.residentIdInvalid');
     expect(field.safeParse(withCheck('99010219900101001')).error?.issues[0]?.message).toBe('validation.residentIdInvalid');
     expect(field.safeParse('').error?.issues[0]?.message).toBe('validation.required');
+  });
+});
+
+describe('calendarDay', () => {
+  it('takes a real day from 1900 to 2999, as typed with spaces around it', () => {
+    for (const day of ['1900-01-01', '2024-02-29', '2026-12-02', '2999-12-31']) expect(calendarDay.parse(day)).toBe(day);
+    expect(calendarDay.parse(' 2026-12-02 ')).toBe('2026-12-02');
+  });
+
+  it('refuses a day that does not exist, and years a date input allows but no case has (year 1 became year 0 in UTC, which PostgreSQL refuses)', () => {
+    for (const day of ['0001-01-01', '1899-12-31', '3000-01-01', '9999-12-31', '2026-02-30', '2025-02-29', '2026-12-32', '2026-13-01', '2026-1-5', '20261202', '']) {
+      const result = calendarDay.safeParse(day);
+      expect(result.success, day).toBe(false);
+      expect(result.error?.issues[0]?.message, day).toBe('validation.date');
+    }
+  });
+
+  it('is the day of every form and link that takes one: a promise, a filter, a plan’s first payment, an extension agreed', () => {
+    expect(promiseFormSchema.safeParse({ promiseDate: '2026-12-32', promiseAmount: '100' }).error?.issues[0]).toMatchObject({ path: ['promiseDate'], message: 'validation.date' });
+    expect(parseQueueParams({ openedFrom: '0001-01-01', openedTo: '2026-12-02' })).toMatchObject({ openedFrom: undefined, openedTo: '2026-12-02' });
+    expect(readDashboardFilter({ from: '0001-01-01', to: '2026-02-30' })).toMatchObject({ from: undefined, to: undefined });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIanaTimeZone } from '@/lib/domain/dates';
+import { isIanaTimeZone, isIsoDate } from '@/lib/domain/dates';
 import { isValidResidentId, normalizePhone, normalizeResidentId } from '@/lib/domain/identity';
 import { parseAmountToFen } from '@/lib/domain/money';
 import { message } from './message';
@@ -65,14 +65,23 @@ export const countField = (max: number, min = 0, belowMinMessage = 'validation.c
     return value;
   });
 
+/**
+ * A real calendar day written YYYY-MM-DD (not 2026-02-30), between the years 1900 and 2999: a day outside them is a
+ * slip, and year 0001 (as a date input allows) becomes year 0 at midnight in UTC+8, a date PostgreSQL refuses.
+ */
+export const calendarDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .refine((value) => isIsoDate(value) && value >= '1900-01-01' && value <= '2999-12-31', 'validation.date');
+
 /** A calendar day that is not in the future (relative to `today`, the caller's calendar day). */
 export const pastDateField = (today: () => string) =>
   z
     .string()
     .trim()
     .min(1, 'validation.required')
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.date')
+    .pipe(calendarDay)
     .refine((value) => value <= today(), 'validation.dateFuture');
 
 /**

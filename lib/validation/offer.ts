@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountField } from './fields';
+import { amountField, calendarDay } from './fields';
 import { message } from './message';
 
 /** The terms of an offer as a service receives them (already numbers: fen, months, percentages, ISO dates). */
@@ -13,7 +13,7 @@ export const offerTermsSchema = z
         months: z.number().int().min(1).max(60),
         method: z.enum(['equal_installment', 'equal_principal']),
         downPayment: z.number().int().min(0),
-        firstDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+        firstDueDate: calendarDay,
       })
       .optional(),
     relief: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { typedYuanToFen } from './fields';
+import { calendarDay, typedYuanToFen } from './fields';
 import { closingOutcomes, outcomeAmounts, type OutcomeAmount } from '@/lib/domain/outcomes';
 
 /** Amounts on an outcome: up to ¥100 million (a loan's whole debt), in yuan as typed, to fen. */
@@ -58,8 +58,7 @@ export const extendWindowSchema = z.object({
     .string()
     .trim()
     .min(1, 'validation.required')
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'validation.date'),
+    .pipe(calendarDay),
   borrowerConfirmed: z.literal(true, 'validation.borrowerAgreement'),
   note: z.string().trim().min(1, 'validation.required').max(1000, 'validation.tooLong'),
 });

@@ -4,6 +4,7 @@ import { dpdBuckets as openingBuckets, reachedKinds, type ReachedKind } from '@/
 import { parseAmountToFen } from '@/lib/domain/money';
 import { outcomeKinds, type OutcomeKind } from '@/lib/domain/outcomes';
 import type { DashboardFilter } from './dashboard';
+import { calendarDay } from './fields';
 
 /**
  * The queue's URL parameters (/staff?…): every filter, the search, the sort and the page, in one schema so that a
@@ -73,15 +74,7 @@ const wholeYuan = (max: number) =>
     .optional()
     .catch(undefined);
 const flag = z.literal('1').optional().catch(undefined);
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => {
-    const day = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
-  })
-  .optional()
-  .catch(undefined);
+const isoDay = calendarDay.optional().catch(undefined);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const queueParamsSchema = z.object({

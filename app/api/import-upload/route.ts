@@ -1,4 +1,5 @@
 import { currentCtx } from '@/lib/auth/session';
+import { fromSameOrigin } from '@/lib/http/origin';
 import { isAppError } from '@/lib/server/errors';
 import { uploadImport } from '@/lib/server/imports/import-batches';
 
@@ -13,9 +14,8 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(request: Request) {
   const url = new URL(request.url);
-  const origin = request.headers.get('origin');
   // A cross-site page cannot post a file here with the admin's cookies (SameSite=Lax), and is refused by name.
-  if (origin && new URL(origin).host !== (request.headers.get('x-forwarded-host') ?? request.headers.get('host'))) return Response.json({ error: { key: 'errors.FORBIDDEN' } }, { status: 403 });
+  if (!fromSameOrigin(request.headers)) return Response.json({ error: { key: 'errors.FORBIDDEN' } }, { status: 403 });
   if (!request.body) return Response.json({ error: { key: 'staffImport.chooseFile' } }, { status: 400 });
   const declared = request.headers.get('content-length');
   try {

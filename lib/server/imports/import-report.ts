@@ -10,6 +10,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { messagesFor, type Messages } from '@/lib/i18n/messages';
 import type { Actor } from '../actor';
 import { decryptField } from '../crypto';
+import { isUuid } from '../cases/case-access';
 import { AppError } from '../errors';
 import { requireAdmin } from '../require-admin';
 import { servesCreditor } from '../staff-scope';
@@ -53,6 +54,7 @@ export function fieldReferenceCsv(locale: Locale): CsvFile {
 
 export async function importErrorReport(actor: Actor, batchId: string, locale: Locale): Promise<CsvFile> {
   const admin = requireAdmin(actor);
+  if (!isUuid(batchId)) throw new AppError('NOT_FOUND');
   const db = getDb();
   const [batch] = await db.select().from(importBatches).where(eq(importBatches.id, batchId));
   if (!batch || !servesCreditor(admin, batch.creditorId) || !batch.header) throw new AppError('NOT_FOUND');
