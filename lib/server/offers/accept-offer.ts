@@ -4,6 +4,8 @@ import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
 import { isNegotiable } from '@/lib/domain/case-state';
 import { authorityNeeded } from '@/lib/domain/offer-checks';
+import { priceOffer } from '@/lib/domain/offer-pricing';
+import type { PricedOffer } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -45,13 +47,28 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
       if (needs === 'supervisor' && actor.role === 'mediator') throw new AppError('OFFER_POLICY', { params: { rules: 'authority' } });
     }
     const now = new Date();
+    // An offer priced on an earlier day is priced again on today's arrears, so that the agreement's debt, waivers and
+    // schedule are one day's figures (its debt was today's, its waivers and schedule the offer's day's, and they did
+    // not add up). The same payments: accepted as priced today. Other payments (charges carried have run on, or a
+    // payment came in): the offer keeps today's figures and the borrower is asked to look at them before accepting.
+    let accepted = offer;
+    if (offer.priced.asOf !== context.asOf) {
+      const priced = priceOffer(context, offer.terms);
+      const payments = (p: PricedOffer) => JSON.stringify([p.downPayment, p.totalPayable, p.schedule.map((row) => [row.dueDate, row.amount])]);
+      const same = payments(priced) === payments(offer.priced);
+      const figures = { priced, regularPayment: priced.regularPayment, numberOfPayments: priced.numberOfPayments, totalPayable: priced.totalPayable, waivedAmount: priced.waived.total, endDate: priced.endDate };
+      await tx.update(offers).set({ ...figures, version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
+      await recordAudit(tx, ctx, { action: 'offer.repriced', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, from: offer.priced.asOf, to: priced.asOf, totalPayable: [offer.totalPayable, priced.totalPayable], samePayments: same } });
+      if (!same) return { repriced: true as const };
+      accepted = { ...offer, ...figures };
+    }
     await tx.update(offers).set({ status: 'accepted', decidedAt: now, version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
-    await recordAudit(tx, ctx, { action: 'offer.accepted', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, regularPayment: offer.regularPayment, totalPayable: offer.totalPayable, numberOfPayments: offer.numberOfPayments } });
+    await recordAudit(tx, ctx, { action: 'offer.accepted', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, regularPayment: accepted.regularPayment, totalPayable: accepted.totalPayable, numberOfPayments: accepted.numberOfPayments } });
     // Every other offer closes, including one waiting for a supervisor: approved later, it would reopen the case.
     await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'another offer was accepted', [offer.id], UNANSWERED);
     await moveCase(tx, ctx, kase, 'agreed');
     // The accepted terms become the agreement's immutable snapshot in the same transaction.
-    await createAgreementTx(tx, ctx, kase, { ...offer, status: 'accepted' }, context);
+    await createAgreementTx(tx, ctx, kase, { ...accepted, status: 'accepted' }, context);
     await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerAccepted', values: { caseNo: kase.caseNo } });
     if (kase.assigneeId) {
       const [mediator] = await tx.select().from(staffUsers).where(eq(staffUsers.id, kase.assigneeId));
@@ -59,8 +76,9 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
     }
     return { offerId: offer.id, alreadyAccepted: false };
   }).then(async (result) => {
-    // An offer found expired is recorded as such (committed) and then refused.
+    // An offer found expired is recorded as such (committed) and then refused; one priced again, likewise.
     if ('expired' in result) throw new AppError('OFFER_EXPIRED');
+    if ('repriced' in result) throw new AppError('OFFER_REPRICED');
     return result;
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, auditEvents, cases, contactRecords, notifications, offers } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
-import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import type { Ctx } from '../actor';
 import { notifyBorrower } from '../notify-borrower';
@@ -259,6 +259,42 @@ describe('offers and the negotiation', () => {
     const rows = await test.db.select({ id: agreements.id, status: agreements.status }).from(agreements).where(eq(agreements.caseId, s.kase.id));
     expect(rows.find((r) => r.id === first!.id)?.status).toBe('void');
     expect(rows.filter((r) => r.status === 'awaiting_borrower')).toHaveLength(1);
+  });
+
+  it('an offer priced on an earlier day is priced again at acceptance: the agreement’s debt, waivers and schedule are one day’s, and changed payments are shown before they are accepted', async () => {
+    const s = await setup();
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const id = offerIds[0]!;
+    const [made] = await test.db.select().from(offers).where(eq(offers.id, id));
+    // As if made four days ago (its figures then are not recomputed here: the acceptance must not trust them), and
+    // ¥20,000 has arrived since: more than the penalty and compound interest the offer waives, which a payment pays first.
+    const earlier = addDays(today(), -4);
+    await test.db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${earlier}::text)) where id = ${id}`);
+    await makePayment(test.db, s.kase.loanId, { receivedOn: today(), amount: 2_000_000 });
+    await expect(acceptOffer(s.borrowerCtx, id)).rejects.toMatchObject({ code: 'OFFER_REPRICED' });
+    const [repriced] = await test.db.select().from(offers).where(eq(offers.id, id));
+    expect(repriced).toMatchObject({ status: 'proposed' });
+    expect(repriced!.priced.asOf).toBe(today());
+    // Less to pay, by what the payment took off the debt the plan carries: what the borrower now sees.
+    expect(made!.priced.owedToday.total - repriced!.priced.owedToday.total).toBe(2_000_000);
+    expect(repriced!.totalPayable).toBeLessThan(made!.totalPayable - 1_000_000);
+    expect(await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id))).toEqual([]);
+    // Accepted again as shown: the agreement states the debt of the day its figures were priced on, and they add up.
+    await acceptOffer(s.borrowerCtx, id);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id));
+    const { arrears, priced } = agreement!.snapshot;
+    expect(arrears.asOf).toBe(priced.asOf);
+    expect(priced.owedToday.total).toBe(arrears.totalToSettle);
+    expect(priced.totalPayable).toBe(repriced!.totalPayable);
+
+    // Only the day differs (the same payments priced again): accepted at once, with the day's figures.
+    const t = await setup();
+    const next = (await requestSuggestions(t.borrowerCtx, t.kase.id)).offerIds[0]!;
+    await test.db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${earlier}::text)) where id = ${next}`);
+    await expect(acceptOffer(t.borrowerCtx, next)).resolves.toMatchObject({ alreadyAccepted: false });
+    const [second] = await test.db.select().from(agreements).where(eq(agreements.caseId, t.kase.id));
+    expect(second!.snapshot.priced.asOf).toBe(today());
+    expect(second!.snapshot.arrears.asOf).toBe(today());
   });
 
   it('withdraws with a reason the borrower is told; declines and expiry close offers too', async () => {
