@@ -38,6 +38,20 @@ test.describe('an ended case on a phone', () => {
     await axe(english);
   });
 
+  test('closed without an agreement: the journey says signing and repaying did not happen, not that they were done', async ({ pageAs, db, axe }) => {
+    const creditor = await makeCreditor(db);
+    const borrower = await makeBorrower(db);
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { state: 'closed', closedAt: new Date() });
+    const page = await pageAs(borrower);
+    await page.goto(`/cases/${kase.id}`);
+    const stage = (name: string) => page.getByRole('region', { name: '接下来会发生什么' }).getByRole('listitem').filter({ hasText: name });
+    await expect(stage('逾期提醒')).toContainText('(已完成)');
+    await expect(stage('诉前调解')).toContainText('本案调解已结束。');
+    await expect(stage('签署还款协议')).toContainText('(未进行)');
+    await expect(stage('按新计划还款')).toContainText('(未进行)');
+    await axe(page);
+  });
+
   test('still negotiating after the deadline: the deadline is said to have passed, not given as a day still to come', async ({ pageAs, db, axe }) => {
     const creditor = await makeCreditor(db);
     const borrower = await makeBorrower(db);

@@ -20,7 +20,29 @@ const stageOf: Record<CaseState, number> = {
 };
 
 /** "What happens next": the stages of pre-litigation mediation and where this case stands, with its dates. */
-export async function Journey({ state, openedAt, deadline, deadlinePassed, court, delayMaxDays, delayUsed = false }: { state: CaseState; openedAt: string; deadline: string; deadlinePassed: boolean; court: string; delayMaxDays: number; delayUsed?: boolean }) {
+export async function Journey({
+  state,
+  openedAt,
+  deadline,
+  deadlinePassed,
+  court,
+  delayMaxDays,
+  delayUsed = false,
+  agreementExecuted = false,
+  planCompleted = false,
+}: {
+  state: CaseState;
+  openedAt: string;
+  deadline: string;
+  deadlinePassed: boolean;
+  court: string;
+  delayMaxDays: number;
+  delayUsed?: boolean;
+  /** An agreement came into force on the case (its plan began). */
+  agreementExecuted?: boolean;
+  /** Its plan was paid in full. */
+  planCompleted?: boolean;
+}) {
   const t = await getTranslations('journey');
   const format = await getFormatter();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long' });
@@ -29,19 +51,27 @@ export async function Journey({ state, openedAt, deadline, deadlinePassed, court
   // not "runs until" and "if there is still no agreement by" a day that is over.
   const passed = current === 1 && deadlinePassed;
   const stages = ['reminder', 'mediation', 'agreement', 'plan'] as const;
+  const ended = current < 0 || current === 4;
   const status = (i: number): StageStatus => {
-    if (current === -1) return i <= 1 ? 'done' : 'skipped';
-    if (current === -2 || current === 4) return 'done';
+    if (current === 4) return 'done';
+    // Ended otherwise (closed, or gone to litigation): the stages it went through, and no more. A closed case with no
+    // agreement read "signed (done)" and "repaid (done)".
+    if (current < 0) {
+      if (i <= 1) return 'done';
+      if (!agreementExecuted) return 'skipped';
+      if (i === 2) return 'done';
+      return planCompleted ? 'done' : current === -1 ? 'broken' : 'skipped';
+    }
     if (state === 'breached' && i === current) return 'broken';
     return i < current ? 'done' : i === current ? 'current' : 'upcoming';
   };
   const details: Record<(typeof stages)[number], string> = {
     reminder: t('reminderDetail', { date: date(openedAt) }),
-    mediation: t(passed ? 'mediationDetailPassed' : 'mediationDetail', { date: date(deadline) }),
+    mediation: ended ? t('mediationDetailEnded') : t(passed ? 'mediationDetailPassed' : 'mediationDetail', { date: date(deadline) }),
     agreement: t('agreementDetail'),
     // The plan's own delay once signed (the creditor's policy before): a creditor that offers none is not promised one,
     // nor is a borrower who has used it.
-    plan: state === 'breached' ? t('planBrokenDetail', { court }) : delayUsed ? t('planDetailDelayUsed') : delayMaxDays > 0 ? t('planDetail', { days: delayMaxDays }) : t('planDetailNoDelay'),
+    plan: state === 'breached' || status(3) === 'broken' ? t('planBrokenDetail', { court }) : delayUsed ? t('planDetailDelayUsed') : delayMaxDays > 0 ? t('planDetail', { days: delayMaxDays }) : t('planDetailNoDelay'),
   };
   return (
     <section aria-labelledby="journey-heading" className="flex flex-col gap-3">
