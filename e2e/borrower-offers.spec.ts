@@ -58,6 +58,11 @@ test.describe('offers and negotiation', () => {
     await expect(page.getByText('您最多可以提出 36 期。')).toBeVisible();
     await expect(page.getByRole('button', { name: '发送我的方案' })).toBeDisabled();
     await page.getByLabel('期数（月）').fill('24');
+    // A down payment above the whole debt (¥60,000 of principal and its charges) is refused in words, not by its field's path.
+    await page.getByLabel('首付金额（元，可为 0）').fill('300000');
+    await expect(page.getByText('首付超过了所欠金额。')).toBeVisible();
+    await expect(page.getByText(/installments\.downPayment/)).toHaveCount(0);
+    await page.getByLabel('首付金额（元，可为 0）').fill('0');
     await expect(page.getByRole('region', { name: '预览' }).getByText('每月还款')).toBeVisible();
     await page.getByLabel('附言（可选）').fill('我现在每月最多能还这么多。');
     await axe();

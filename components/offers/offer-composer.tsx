@@ -113,6 +113,9 @@ export function OfferComposer({
   const e = form.formState.errors;
   const err = (m: unknown) => errorText(typeof m === 'string' ? m : undefined);
   const rule = (v: OfferViolation) => {
+    // A value the pricing cannot take says why in words (a down payment above the debt), not the field's path.
+    const reason = v.rule === 'values.invalid' ? v.params?.reason : undefined;
+    if (typeof reason === 'string' && t.has(`invalidValue.${reason}`)) return t(`invalidValue.${reason as 'exceedsBalance'}`);
     const key = `rules.${v.rule.replace('.', '_')}`;
     if (!t.has(key)) return v.rule;
     const params = { ...(v.params ?? {}) } as Record<string, string | number>;
