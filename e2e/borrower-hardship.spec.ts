@@ -57,7 +57,15 @@ test.describe('arrears and the hardship statement on a phone', () => {
 
     await expect(page.getByRole('heading', { level: 2, name: '每月支出' })).toBeVisible();
     await page.getByLabel('房租或房贷').fill('1500');
-    await page.getByLabel('伙食与日用品').fill('2000');
+    // Far above what a household like this spends: a few words are asked for, and the amount is kept (the hint
+    // once said this "does not stop you submitting", and then the step would not go on without them).
+    await page.getByLabel('伙食与日用品', { exact: true }).fill('40000');
+    await expect(page.getByText('例如：家人需要特殊饮食。写几个字即可，您填写的金额不会被改动。')).toBeVisible();
+    await page.getByRole('button', { name: '保存并继续' }).click();
+    await expect(page.getByText('请简单说明这项支出为什么较高。')).toBeVisible();
+    await expect(page.getByLabel('伙食与日用品', { exact: true })).toHaveValue('40000');
+    await expect(page.getByText(/不会影响您提交/)).toHaveCount(0);
+    await page.getByLabel('伙食与日用品', { exact: true }).fill('2000');
     await page.getByRole('button', { name: '保存并继续' }).click();
     await expect(page.getByRole('heading', { level: 2, name: '其他债务' })).toBeVisible();
 

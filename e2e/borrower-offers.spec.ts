@@ -55,7 +55,9 @@ test.describe('offers and negotiation', () => {
     // Counter with their own plan; the preview refuses what is out of bounds, naming the rule.
     await page.getByRole('button', { name: '提出我的方案' }).click();
     await page.getByLabel('期数（月）').fill('48');
-    await expect(page.getByText('您最多可以提出 36 期。')).toBeVisible();
+    // Refused beside the field in the words of its hint (1 to 36), not a range of 1 to 60.
+    await expect(page.getByText('请输入 1 到 36 之间的整数。')).toBeVisible();
+    await expect(page.getByText('请输入 1 到 60 之间的整数。')).toHaveCount(0);
     await expect(page.getByRole('button', { name: '发送我的方案' })).toBeDisabled();
     await page.getByLabel('期数（月）').fill('24');
     // A down payment above the whole debt (¥60,000 of principal and its charges) is refused in words, not by its field's path.
@@ -65,6 +67,11 @@ test.describe('offers and negotiation', () => {
     await page.getByLabel('首付金额（元，可为 0）').fill('0');
     await expect(page.getByRole('region', { name: '预览' }).getByText('每月还款')).toBeVisible();
     await page.getByLabel('附言（可选）').fill('我现在每月最多能还这么多。');
+    // A reload (or the other language) gives back the plan being composed, as typed; it was lost.
+    await page.reload();
+    await expect(page.getByLabel('期数（月）')).toHaveValue('24');
+    await expect(page.getByLabel('附言（可选）')).toHaveValue('我现在每月最多能还这么多。');
+    await expect(page.getByRole('region', { name: '预览' }).getByText('每月还款')).toBeVisible();
     await axe();
     await page.getByRole('button', { name: '发送我的方案' }).click();
     // Before it goes: what it replaces (nothing: the options stay open) and how it compares with the cheapest.

@@ -90,6 +90,10 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     // "What happens next" no longer offers the delay that has been used.
     await expect(page.getByText('按新计划每月还款。本计划的一次性延期您已使用。')).toBeVisible();
     await expect(page.getByText(/遇到困难可以申请一次延期/)).toHaveCount(0);
+    // Nor does the home page's next step (it said "如有困难可申请一次延期" after the delay was used).
+    await page.goto('/');
+    await expect(page.getByText('协议已生效。请按计划按时还款；如有困难，请及时给调解员留言。')).toBeVisible();
+    await expect(page.getByText(/申请一次延期/)).toHaveCount(0);
     // A second request is refused with the reason.
     await page.goto(`/cases/${s.kase.id}/delay`);
     await expect(page.getByText('本还款计划的一次性延期已经使用过了。')).toBeVisible();

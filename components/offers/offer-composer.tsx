@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { applyServerErrors } from '@/components/forms/apply-server-errors';
+import { clearDraft, useSessionDraft } from '@/components/forms/session-draft';
 import { useHydrated, useTypedBeforeHydration } from '@/components/forms/typed-before-hydration';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
@@ -14,7 +15,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { authorityNeeded, evaluateOffer } from '@/lib/domain/offer-checks';
 import type { OfferContext, OfferRole, OfferTerms, OfferViolation, PricedOffer } from '@/lib/domain/offer-terms';
 import { fenToInput } from '@/lib/validation/fields';
-import { blankOfferForm, offerFormSchema, offerStructures, termsToForm, type OfferFormValues, type OfferTermsInput } from '@/lib/validation/offer';
+import { blankOfferForm, offerFormSchemaFor, offerStructures, termsToForm, type OfferFormValues, type OfferTermsInput } from '@/lib/validation/offer';
 import { forAudience, type Audience } from '@/lib/i18n/audience';
 import { formatDay } from '@/lib/i18n/days';
 import { useErrorText } from '@/lib/i18n/use-error-text';
@@ -35,6 +36,7 @@ export function OfferComposer({
   submitLabel,
   initialTerms,
   confirm,
+  draftKey,
 }: {
   context: OfferContext;
   role: 'borrower' | 'mediator' | 'supervisor';
@@ -45,6 +47,8 @@ export function OfferComposer({
   initialTerms?: OfferTermsInput;
   /** What sending does, shown for the sender to confirm before it is sent (a borrower's proposal replaces offers). */
   confirm?: (priced: PricedOffer) => ReactNode;
+  /** Where what is typed is kept in this tab until it is sent (a reload or a language switch gives it back). */
+  draftKey?: string;
 }) {
   const t = useTranslations('offerTerms');
   const audience: Audience = role === 'borrower' ? 'borrower' : 'staff';
@@ -58,6 +62,9 @@ export function OfferComposer({
   const authority = role === 'supervisor' ? policy.authority.supervisor : policy.authority.mediator;
   const maxMonths = staff ? Math.min(authority.maxPlanMonths, policy.installments.maxMonths) : Math.min(policy.borrowerProposal.maxMonths, policy.installments.maxMonths);
   const firstDueMax = addDays(context.asOf, policy.installments.firstDueWindowDays);
+  // The form refuses months beyond what may be sent at all (a mediator's counter beyond their own limit goes to a
+  // supervisor), in the words of the hint; the preview names the limit a longer plan breaks.
+  const schema = useMemo(() => offerFormSchemaFor(staff ? Math.min(policy.authority.supervisor.maxPlanMonths, policy.installments.maxMonths) : maxMonths), [staff, policy, maxMonths]);
   const defaults = blankOfferForm({ months: '12', downPayment: fenToInput(0), firstDueDate: addDays(context.asOf, Math.min(14, policy.installments.firstDueWindowDays)) });
   // The counter-offer composer is on the case file as it loads: what a mediator types before the page is hydrated is kept.
   // The form starts from what its fields hold (typed, or the defaults); the preview and the fields a choice reveals are
@@ -67,7 +74,7 @@ export function OfferComposer({
   const initial = useTypedBeforeHydration(formId, serverValues);
   const hydrated = useHydrated();
   const form = useForm<OfferFormValues>({
-    resolver: zodResolver(offerFormSchema) as unknown as Resolver<OfferFormValues>,
+    resolver: zodResolver(schema) as unknown as Resolver<OfferFormValues>,
     defaultValues: initial,
     mode: 'onChange',
   });
@@ -75,17 +82,18 @@ export function OfferComposer({
   const field = (name: keyof OfferFormValues) => ({ ...form.register(name), defaultValue: serverValues[name] });
   const watched = useWatch({ control: form.control }) as OfferFormValues;
   const values = hydrated ? watched : serverValues;
+  useSessionDraft(draftKey, form, watched, hydrated);
   const structure = values.structure;
 
   // The live preview: parse what is typed, then price and check it exactly as the server will.
   const preview = useMemo(() => {
-    const parsed = offerFormSchema.safeParse(values);
+    const parsed = schema.safeParse(values);
     if (!parsed.success) return null;
     const checkRole: OfferRole = role === 'mediator' ? 'supervisor' : role;
     const { priced, violations } = evaluateOffer(context, parsed.data as never, checkRole);
     const needsSupervisor = role === 'mediator' && authorityNeeded(context, parsed.data as never) === 'supervisor';
     return { priced, violations, needsSupervisor, terms: parsed.data as never as OfferTerms };
-  }, [values, context, role]);
+  }, [values, context, role, schema]);
 
   // What was confirmed is what is sent: any change to the terms asks again.
   const confirmedKey = confirming ? JSON.stringify(confirming.schedule.map((r) => r.amount)) + confirming.totalPayable : null;
@@ -107,6 +115,7 @@ export function OfferComposer({
       const named = formError?.violations?.length ? { ...result, formError: { key: formError.key, params: { rules: formError.violations.map(rule).join(' ') } } } : result;
       return setFormError(applyServerErrors(named, form.setError, errorText));
     }
+    if (draftKey) clearDraft(draftKey);
     onDone?.();
   });
 

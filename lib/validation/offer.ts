@@ -57,7 +57,12 @@ const percentField = z.string().transform((raw, ctx) => {
 
 export const offerStructures = ['installments', 'extension', 'extension_installments', 'settlement'] as const;
 
-export const offerFormSchema = z
+/**
+ * The composer's form, for a person who may propose up to `maxMonths` installments (the policy's and their own limit):
+ * the months field's message says the same limit as its hint.
+ */
+export const offerFormSchemaFor = (maxMonths = 60) =>
+  z
   .object({
     structure: z.enum(offerStructures, { message: 'validation.choose' }),
     months: z.string(),
@@ -78,8 +83,8 @@ export const offerFormSchema = z
     const terms: OfferTermsInput = {};
     const withInstallments = form.structure === 'installments' || form.structure === 'extension_installments';
     if (withInstallments) {
-      const months = wholeNumber(1, 60).safeParse(form.months);
-      if (!months.success) ctx.addIssue({ code: 'custom', message: message('validation.between', { min: 1, max: 60 }), path: ['months'] });
+      const months = wholeNumber(1, maxMonths).safeParse(form.months);
+      if (!months.success) ctx.addIssue({ code: 'custom', message: form.months.trim() ? message('validation.between', { min: 1, max: maxMonths }) : 'validation.required', path: ['months'] });
       if (!/^\d{4}-\d{2}-\d{2}$/.test(form.firstDueDate)) ctx.addIssue({ code: 'custom', message: 'validation.date', path: ['firstDueDate'] });
       terms.installments = { months: months.success ? months.data : 1, method: form.method, downPayment: form.downPayment, firstDueDate: form.firstDueDate };
     }
@@ -102,6 +107,8 @@ export const offerFormSchema = z
     }
     return terms;
   });
+
+export const offerFormSchema = offerFormSchemaFor();
 
 export type OfferFormValues = z.input<typeof offerFormSchema>;
 

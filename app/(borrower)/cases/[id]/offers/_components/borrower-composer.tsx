@@ -3,7 +3,8 @@
 import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { readDraft } from '@/components/forms/session-draft';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
@@ -13,6 +14,8 @@ import { useErrorText } from '@/lib/i18n/use-error-text';
 import { proposeOfferAction, requestSuggestionsAction } from '../actions';
 
 export type LabelledOffer = OpenOffer & { label: string };
+
+const noSubscription = () => () => undefined;
 
 // The composer (its live preview prices with the domain's offer rules and validates with zod) loads when the
 // borrower chooses to propose their own plan, not with the page: most borrowers answer the offers shown (issue #13).
@@ -31,7 +34,12 @@ export function BorrowerComposer({ caseId, context, toAnswer, open }: { caseId: 
   const locale = useLocale();
   const errorText = useErrorText();
   const router = useRouter();
-  const [composing, setComposing] = useState(false);
+  const [chosen, setComposing] = useState(false);
+  // A plan being composed when the page was reloaded, or switched to the other language, is open again as it was
+  // (read in the browser only: the server's page, and hydration, have the button).
+  const draftKey = `offer-draft:${caseId}`;
+  const drafted = useSyncExternalStore(noSubscription, () => readDraft(draftKey) !== null, () => false);
+  const composing = chosen || drafted;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const money = (fen: number) => formatMoney(fen, locale);
@@ -94,6 +102,7 @@ export function BorrowerComposer({ caseId, context, toAnswer, open }: { caseId: 
           role="borrower"
           submitLabel={t('sendProposal')}
           confirm={confirmation}
+          draftKey={draftKey}
           submit={({ priced, ...input }) => proposeOfferAction({ caseId, ...input, replaces: impactOf(priced).replaced })}
           onDone={() => {
             setComposing(false);
