@@ -124,7 +124,8 @@ test.describe('the borrower journey without surprises', () => {
     const count = await cards.count();
 
     // The card's "open until" is the SMS's "answer before", to the minute, in the borrower's time zone.
-    const until = /有效期至 (.+)（剩余 \d+ 天）/.exec(await cards.first().getByText(/^有效期至/).innerText())![1]!;
+    // A 7-day offer made today reads seven more days (it read six: whole days left, rounded down, from this minute).
+    const until = /有效期至 (.+)（还有 7 天）/.exec(await cards.first().getByText(/^有效期至/).innerText())![1]!;
     const [sms] = await db.select().from(notifications).where(and(eq(notifications.caseId, kase.id), eq(notifications.template, 'offerProposed'), eq(notifications.channel, 'in_app'))).orderBy(desc(notifications.createdAt)).limit(1);
     expect(sms!.body).toContain(`请在 ${until} 前登录查看并答复`);
 

@@ -40,6 +40,16 @@ describe('server translations with process-wide caches', () => {
     expect(en('paymentCount', { count: 1 })).toBe('1 payment');
   });
 
+  it('an offer open for seven more days, one more day, or ending today (it read "6 days left" when made, and "1 days left")', async () => {
+    const en = await getTranslations({ locale: 'en', namespace: 'offers' });
+    const zh = await getTranslations({ locale: 'zh-CN', namespace: 'offers' });
+    expect(en('expires', { date: 'Dec 9, 2:35 PM', days: 7 })).toBe('Open until Dec 9, 2:35 PM (7 more days)');
+    expect(en('expires', { date: 'Dec 9, 2:35 PM', days: 1 })).toBe('Open until Dec 9, 2:35 PM (one more day)');
+    expect(en('expires', { date: 'Dec 9, 2:35 PM', days: 0 })).toBe('Open until Dec 9, 2:35 PM (ends today)');
+    expect(zh('expires', { date: '12月9日 14:35', days: 7 })).toBe('有效期至 12月9日 14:35（还有 7 天）');
+    expect(zh('expires', { date: '12月9日 14:35', days: 0 })).toBe('有效期至 12月9日 14:35（今天到期）');
+  });
+
   it('one month, one payment, one installment, one case: in the singular, not "1 months"', async () => {
     const terms = await getTranslations({ locale: 'en', namespace: 'offerTerms' });
     expect(terms('parts.extension', { months: 1, maturity: 'Jan 1, 2028' })).toBe('The maturity moves 1 month later, to Jan 1, 2028');

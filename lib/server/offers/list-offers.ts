@@ -25,7 +25,6 @@ export type OfferDto = {
   decisionReason: string | null;
   expiresAt: string;
   /** Whole days until expiry (0 on the last day), for the countdown. */
-  daysLeft: number;
   createdAt: string;
   version: number;
 };
@@ -41,7 +40,6 @@ export function openOffers(offers: OfferDto[]): OpenOfferDto[] {
 export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDto[]> {
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
-  const now = Date.now();
   const live = sql<boolean>`${offers.status} in ('proposed', 'pending_approval', 'accepted')`;
   const { priced: _priced, ...columns } = getTableColumns(offers);
   // A long negotiation has many closed offers: their schedules are not read back.
@@ -79,7 +77,6 @@ export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDt
       approvalReason: actor.type === 'staff' ? r.approvalReason : null,
       decisionReason: r.decisionReason,
       expiresAt: r.expiresAt.toISOString(),
-      daysLeft: Math.max(0, Math.floor((r.expiresAt.getTime() - now) / 86_400_000)),
       createdAt: r.createdAt.toISOString(),
       version: r.version,
     }));

@@ -8,6 +8,7 @@ import { OfferHistory } from '@/components/offers/offer-history';
 import { Card, Notice } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { isNegotiable } from '@/lib/domain/case-state';
+import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { instantFormat } from '@/lib/i18n/config';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
@@ -48,7 +49,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
           }}
         />
         {offer.message && offer.authorType === 'staff' ? <p className="text-sm text-slate-700">“{offer.message}”</p> : null}
-        <p className="text-sm text-slate-700">{t('expires', { date: format.dateTime(new Date(offer.expiresAt), instantFormat), days: offer.daysLeft })}</p>
+        <p className="text-sm text-slate-700">{t('expires', { date: format.dateTime(new Date(offer.expiresAt), instantFormat), days: Math.max(0, daysBetween(workspace.context.asOf, todayIn(workspace.timeZone, new Date(offer.expiresAt)))) })}</p>
         {offer.authorType === 'borrower' ? <p className="text-sm">{t('waitingForMediator')}</p> : <OfferActions caseId={workspace.caseId} offerId={offer.id} />}
       </Card>
     </li>
