@@ -65,6 +65,11 @@ test.describe('offers and negotiation', () => {
     await expect(page.getByText('首付超过了所欠金额。')).toBeVisible();
     await expect(page.getByText(/installments\.downPayment/)).toHaveCount(0);
     await page.getByLabel('首付金额（元，可为 0）').fill('0');
+    // A first payment too far off: the days said as the hint beside the field says them (not 2026-12-03 beside 2027年1月1日).
+    const firstDue = await page.getByLabel('首期还款日').inputValue();
+    await page.getByLabel('首期还款日').fill('2099-01-01');
+    await expect(page.getByText(/^首期还款日须在 \d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日 之间。$/)).toBeVisible();
+    await page.getByLabel('首期还款日').fill(firstDue);
     await expect(page.getByRole('region', { name: '预览' }).getByText('每月还款')).toBeVisible();
     await page.getByLabel('附言（可选）').fill('我现在每月最多能还这么多。');
     // A reload (or the other language) gives back the plan being composed, as typed; it was lost.

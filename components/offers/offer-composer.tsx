@@ -10,7 +10,7 @@ import { useHydrated, useTypedBeforeHydration } from '@/components/forms/typed-b
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/card';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
-import { addDays } from '@/lib/domain/dates';
+import { addDays, isIsoDate } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
 import { authorityNeeded, evaluateOffer } from '@/lib/domain/offer-checks';
 import type { OfferContext, OfferRole, OfferTerms, OfferViolation, PricedOffer } from '@/lib/domain/offer-terms';
@@ -128,8 +128,9 @@ export function OfferComposer({
     const key = `rules.${v.rule.replace('.', '_')}`;
     if (!t.has(key)) return v.rule;
     const params = { ...(v.params ?? {}) } as Record<string, string | number>;
-    // Amount limits arrive in fen.
+    // Amount limits arrive in fen, days as YYYY-MM-DD: said as the page says them elsewhere (the hint beside the field).
     if (typeof params.min === 'number') params.min = formatMoney(params.min, locale);
+    for (const [name, value] of Object.entries(params)) if (typeof value === 'string' && isIsoDate(value)) params[name] = formatDay(value, locale);
     if (v.rule === 'relief.principalAuthority' && typeof params.max === 'number') params.max = formatMoney(params.max, locale);
     return t(key, params);
   };
