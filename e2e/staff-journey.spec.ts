@@ -141,6 +141,11 @@ test.describe('the mediator, the supervisor and the admin', () => {
     await mobile.getByTestId('next-step-link').click();
     await expect(mobile.getByTestId('my-signed-agreement')).toHaveText('下载我签署的协议（PDF）');
     await expect(mobile.getByText('这是已生效的协议：有您的签名、调解员的签名和贷款机构的电子签章。')).toBeVisible();
+    // The copy without signatures is the one reviewed before signing, no longer one "to be signed".
+    await expect(mobile.getByRole('link', { name: '下载待签署的协议原件（PDF）' })).toHaveCount(0);
+    await mobile.getByRole('button', { name: '在此页查看 PDF 原件' }).click();
+    await expect(mobile.getByTestId('pdf-pages')).toBeVisible();
+    await expect(mobile.getByText('下载待签署的协议原件（PDF）')).toHaveCount(0);
     await axe(mobile);
 
     // A reply reaches the borrower in the portal, and by SMS with a link to the case when the rules allow it.

@@ -10,11 +10,11 @@ import { Button } from '@/components/ui/button';
 const PdfPages = dynamic(() => import('./pdf-pages'), { ssr: false });
 
 /** The exact PDF in the page, on request; the readable text above is the same agreement. */
-export function PdfOnDemand({ url, downloadUrl, title }: { url: string; downloadUrl: string; title: string }) {
+export function PdfOnDemand({ url, downloadUrl, downloadLabel, title }: { url: string; downloadUrl: string; downloadLabel: string; title: string }) {
   const t = useTranslations('signing');
   const [open, setOpen] = useState(false);
   return open ? (
-    <PdfPages url={url} downloadUrl={downloadUrl} title={title} />
+    <PdfPages url={url} downloadUrl={downloadUrl} downloadLabel={downloadLabel} title={title} />
   ) : (
     <Button type="button" variant="secondary" className="self-start" onClick={() => setOpen(true)}>
       {t('showPdf')}

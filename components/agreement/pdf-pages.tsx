@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
  * screen): the exact bytes the borrower signs, for whoever wants to see them
  * beside the readable text. Loaded only when asked for (pdf.js is heavy).
  */
-export default function PdfPages({ url, downloadUrl, title }: { url: string; downloadUrl: string; title: string }) {
+export default function PdfPages({ url, downloadUrl, downloadLabel, title }: { url: string; downloadUrl: string; downloadLabel: string; title: string }) {
   const t = useTranslations('signing');
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -61,7 +61,7 @@ export default function PdfPages({ url, downloadUrl, title }: { url: string; dow
       {/* Focusable so keyboard users can scroll it (WCAG 2.1.1). */}
       <div ref={container} tabIndex={0} aria-label={title} data-testid="pdf-pages" className="max-h-[70vh] overflow-y-auto rounded-lg bg-slate-100 p-2" />
       <a href={downloadUrl} className="text-brand-700 underline">
-        {t('downloadReviewCopy')}
+        {downloadLabel}
       </a>
     </div>
   );

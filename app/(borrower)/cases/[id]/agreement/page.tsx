@@ -45,6 +45,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
   const base = `/api/agreements/${view.agreementId}`;
   const verify = `/verify?code=${encodeURIComponent(view.verificationCode)}`;
   const signed = view.status === 'signed_by_borrower' || view.status === 'executed';
+  // Once signed, the copy without signatures is the one the borrower reviewed, not one still "to be signed".
+  const reviewCopy = signed ? t('downloadReviewedCopy') : t('downloadReviewCopy');
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
       <BackLink href={`/cases/${view.caseId}`}>{t('backToCase', { caseNo: view.caseNo })}</BackLink>
@@ -133,11 +135,14 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           </h2>
           <p className="text-sm text-slate-700">{signed ? t('documentIntroSigned') : t('documentIntro')}</p>
           <div className="flex flex-col gap-1 rounded-lg bg-slate-50 p-2 text-sm">
-            <a href={`${base}/unsigned`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-              {t('downloadReviewCopy')}
-            </a>
+            {/* Once signed, the reviewed copy is among the copies listed above. */}
+            {signed ? null : (
+              <a href={`${base}/unsigned`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                {reviewCopy}
+              </a>
+            )}
             <p className="break-all text-xs text-slate-600">{t('hashNote', { sha: view.unsigned.sha256 })}</p>
-            <PdfOnDemand url={`${base}/unsigned?inline=1`} downloadUrl={`${base}/unsigned`} title={t('documentTitle')} />
+            <PdfOnDemand url={`${base}/unsigned?inline=1`} downloadUrl={`${base}/unsigned`} downloadLabel={reviewCopy} title={t('documentTitle')} />
           </div>
           <AgreementTerms content={view.content} id="agreement-text-heading" />
         </Card>
