@@ -73,6 +73,9 @@ test.describe('when mediation fails', () => {
     const notices = phone.getByRole('region', { name: 'Notices the lender sent you' });
     await expect(notices.getByRole('listitem')).toHaveCount(3);
     await expect(notices).toContainText('The lender is preparing to sue. Until it does, you can still agree a repayment plan');
+    // Where to turn, in words that hold whatever the case's state (it promised a plan "here at any time", also on a
+    // case gone to litigation, whose offers page says offers are closed).
+    await expect(notices).toContainText('These notices do not take away your rights: if you still wish to settle, write to your mediator here.');
     await axe(phone);
     await phone.screenshot({ path: testInfo.outputPath('borrower-case.png'), fullPage: true });
     // Each notice's line starts with its name as a title; in a sentence the name is in lower case.
