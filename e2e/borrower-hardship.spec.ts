@@ -24,10 +24,10 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await expect(page.getByText('逾期应还合计')).toBeVisible();
     // The schedule shows what is owed and the next installment; the paid one is a tap away.
     const schedule = page.getByRole('region', { name: '还款计划' });
-    await expect(schedule.getByText('第 2 期 · 2026-02-15')).toBeVisible();
-    await expect(schedule.getByText('第 1 期 · 2026-01-15')).toHaveCount(0);
+    await expect(schedule.getByText('第 2 期 · 2026年2月15日')).toBeVisible();
+    await expect(schedule.getByText('第 1 期 · 2026年1月15日')).toHaveCount(0);
     await schedule.getByRole('link', { name: '显示其余 1 期' }).click();
-    await expect(schedule.getByText('第 1 期 · 2026-01-15')).toBeVisible();
+    await expect(schedule.getByText('第 1 期 · 2026年1月15日')).toBeVisible();
     await expect(schedule.getByText('已还清')).toBeVisible();
     await expect(schedule.getByRole('link', { name: '只看未还清的和下一期' })).toBeVisible();
     await axe();

@@ -2,6 +2,7 @@ import type { getTranslations } from '@/lib/i18n/server';
 import type { InstallmentArrears } from '@/lib/domain/arrears';
 import { installmentsToShowFirst, isOwed } from '@/lib/domain/arrears-view';
 import { formatMoney } from '@/lib/domain/money';
+import { formatDay } from '@/lib/i18n/days';
 import { cn } from '@/components/ui/cn';
 
 /**
@@ -52,7 +53,7 @@ export function InstallmentList({
         {shown.map((i) => (
           <li key={i.seq} className={cn('rounded-lg border bg-white p-3 text-sm', isOwed(i) ? 'border-red-200' : 'border-slate-200')}>
             <p className="flex justify-between gap-2">
-              <span className="font-semibold">{t('installmentN', { n: i.seq, date: i.dueDate })}</span>
+              <span className="font-semibold">{t('installmentN', { n: i.seq, date: formatDay(i.dueDate, locale) })}</span>
               <span>{t(`status.${i.status}`)}</span>
             </p>
             <dl className="mt-1 grid grid-cols-2 gap-x-3">
