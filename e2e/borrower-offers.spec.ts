@@ -1,6 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-import { hardshipStatements, notifications } from '@/db/schema';
-import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { and, eq, sql } from 'drizzle-orm';
+import { agreements, hardshipStatements, notifications } from '@/db/schema';
+import { addDays, todayIn } from '@/lib/domain/dates';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
+
+const beijingToday = () => todayIn('Asia/Shanghai');
 import { expect, test } from './fixtures/test';
 
 test.describe('offers and negotiation', () => {
@@ -155,5 +158,35 @@ test.describe('offers and negotiation', () => {
     await axe();
     await page.goto(`/cases/${kase.id}`);
     await expect(page.getByText('已达成方案，待签署')).toBeVisible();
+  });
+
+  test('an offer priced days ago, with a payment since: accepting shows today\'s figures first, then the agreement states one day\'s debt', async ({ pageAs, db, axe }) => {
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    const borrower = await makeBorrower(db, { fullName: '韦晴' });
+    const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    const page = await pageAs(borrower);
+    await page.goto(`/cases/${kase.id}/offers`);
+    await page.getByRole('button', { name: '为我生成方案' }).click();
+    const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
+    await expect(first).toBeVisible();
+    // As if the offers had been made four days ago, and ¥20,000 had come in since.
+    const today = beijingToday();
+    await db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${addDays(today, -4)}::text)) where case_id = ${kase.id}`);
+    await makePayment(db, loan.id, { receivedOn: today, amount: 2_000_000 });
+    const before = await first.innerText();
+    await first.getByRole('button', { name: '接受这个方案' }).click();
+    await first.getByRole('button', { name: '确定接受' }).click();
+    await expect(page.getByText('该方案的金额已按今天的欠款重新计算（方案提出后费用有所增加，或收到了还款）。请核对新的金额后再接受。')).toBeVisible();
+    await expect(first).not.toHaveText(before);
+    await axe(page);
+    // Accepted again, as now shown.
+    await first.getByRole('button', { name: '接受这个方案' }).click();
+    await first.getByRole('button', { name: '确定接受' }).click();
+    await expect(page.getByText('已达成还款方案')).toBeVisible();
+    const [agreement] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+    expect(agreement!.snapshot.arrears.asOf).toBe(today);
+    expect(agreement!.snapshot.priced.asOf).toBe(today);
+    expect(agreement!.snapshot.priced.owedToday.total).toBe(agreement!.snapshot.arrears.totalToSettle);
   });
 });
