@@ -142,6 +142,29 @@ describe('allocating payments to a plan (hand-worked)', () => {
     expect(trackPlan(plan, [pay('2027-01-16', 40_500)], rules, '2027-01-15').totals).toMatchObject({ received: 0, remaining: 121_100 });
   });
 
+  it('settling early after paying ahead: the interest paid ahead for periods not begun is not owed, and counts toward the payoff', () => {
+    // ¥12,000 over 12 months, equal principal at 1% a month on the balance: ¥1,000 principal and ¥120, ¥110, … ¥10
+    // of interest, due on the 15th from 2027-01-15.
+    const months = Array.from({ length: 12 }, (_, i) => ({ seq: i + 1, dueDate: `2027-${String(i + 1).padStart(2, '0')}-15`, charges: 0, interest: (12 - i) * 1_000, principal: 100_000 }));
+    // On 2027-01-15: installment 1 (¥1,120) and ¥5,000 ahead, which pays installments 2-5 in full (¥1,110 + ¥1,100 +
+    // ¥1,090 + ¥1,080 = ¥4,380) and ¥620 of installment 6 (its ¥70 of interest, ¥550 of principal).
+    const prepaid = [{ id: 'p1', receivedOn: '2027-01-15', amount: 612_000 }];
+    const before = trackPlan(months, prepaid, rules, '2027-01-16');
+    // Owed without the interest of the periods not begun: ¥450 of installment 6 and ¥6,000 of installments 7-12;
+    // less the interest paid ahead on installments 2-6 (¥110 + ¥100 + ¥90 + ¥80 + ¥70 = ¥450): ¥6,000.
+    expect(before.totals.settleToday).toBe(600_000);
+    const settled = trackPlan(months, [...prepaid, { id: 'p2', receivedOn: '2027-01-16', amount: 600_000 }], rules, '2027-01-16');
+    expect(settled.totals).toMatchObject({ remaining: 0, excess: 0, received: 1_212_000 });
+    expect(settled.payments[1]!.settledEarly).toBe(true);
+    // Interest only for the month that ran: ¥120 of installment 1. ¥12,000 of principal and ¥120 = ¥12,120 paid.
+    expect(settled.installments.reduce((sum, i) => sum + i.paid.interest, 0)).toBe(12_000);
+    expect(settled.installments.reduce((sum, i) => sum + i.paid.principal, 0)).toBe(1_200_000);
+    // Paid as ¥1,120 on the 15th and the rest on the 16th, the same: how it was paid ahead makes no difference.
+    const direct = trackPlan(months, [{ id: 'a', receivedOn: '2027-01-15', amount: 112_000 }, { id: 'b', receivedOn: '2027-01-16', amount: 1_100_000 }], rules, '2027-01-16');
+    expect(direct.totals).toMatchObject({ remaining: 0, excess: 0 });
+    expect(direct.installments.reduce((sum, i) => sum + i.paid.interest, 0)).toBe(12_000);
+  });
+
   it('settling early with exactly the charges and principal left: settled, the interest cancelled, nothing over', () => {
     const r = trackPlan(plan, [pay('2027-01-15', 40_500), pay('2027-02-01', 80_000)], rules, '2027-02-01');
     expect(r.payments[1]).toMatchObject({ allocated: 80_000, excess: 0, settledEarly: true });

@@ -189,13 +189,29 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
     let settledEarly = false;
     const ahead = rows.filter((row) => row.dueDate > on && outstandingOf(row) > 0);
     if (left > 0 && ahead.length) {
-      const settlement = ahead.reduce((sum, row) => sum + owedOf(row, 'charges') + owedOf(row, 'principal'), 0);
-      if (left >= settlement) {
-        settledEarly = ahead.some((row) => owedOf(row, 'interest') > 0);
+      const owedAhead = ahead.reduce((sum, row) => sum + owedOf(row, 'charges') + owedOf(row, 'principal'), 0);
+      // Interest already paid ahead, on installments not yet due: settling ends their periods, so it is not owed
+      // (Civil Code art. 677; the agreement's art. 6.2) and counts toward what is left to settle.
+      const notYetDue = rows.filter((row) => row.dueDate > on);
+      const credit = Math.min(owedAhead, notYetDue.reduce((sum, row) => sum + row.paid.interest, 0));
+      if (left >= owedAhead - credit) {
+        settledEarly = credit > 0 || ahead.some((row) => owedOf(row, 'interest') > 0);
+        let moving = credit;
+        for (const row of notYetDue) {
+          const back = Math.min(moving, row.paid.interest);
+          row.paid.interest -= back;
+          row.cancelled += back;
+          moving -= back;
+        }
+        let credited = credit;
         for (const row of ahead) {
           row.cancelled += owedOf(row, 'interest');
-          pay(row, 'charges');
-          pay(row, 'principal');
+          for (const c of ['charges', 'principal'] as const) {
+            const fromCredit = Math.min(credited, owedOf(row, c));
+            row.paid[c] += fromCredit;
+            credited -= fromCredit;
+            pay(row, c);
+          }
           row.paidOn ??= on;
         }
       } else {
@@ -248,13 +264,23 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       remaining: sum((row) => row.outstanding),
       dueNow: sum((row) => row.outstanding, (row) => row.dueDate <= asOf),
       overdue: sum((row) => row.outstanding, (row) => row.state === 'missed'),
-      settleToday: sum((row) => row.outstanding, (row) => row.dueDate <= asOf) + sum((row) => row.outstanding - unpaidInterestOf(row), (row) => row.dueDate > asOf),
+      settleToday: sum((row) => row.outstanding, (row) => row.dueDate <= asOf) + settleAheadOf(results.filter((row) => row.dueDate > asOf)),
     },
     next: next ? { seq: next.seq, dueDate: next.dueDate, outstanding: next.outstanding, graceEnds: next.graceEnds } : null,
     consecutiveMisses,
     breachedOn,
     completedOn: complete ? results.reduce<IsoDate | null>((latest, row) => (row.paidOn && (!latest || row.paidOn > latest) ? row.paidOn : latest), null) : null,
   };
+}
+
+/**
+ * What settles the installments not yet due today: their charges and principal still owed, less the interest already
+ * paid ahead on them (settling cancels their interest, the part still unpaid and the part paid ahead alike), as the
+ * payment that settles them is allocated.
+ */
+function settleAheadOf(rows: readonly PlanInstallmentResult[]): Fen {
+  const owed = rows.reduce((sum, row) => sum + row.outstanding - unpaidInterestOf(row), 0);
+  return owed - Math.min(owed, rows.reduce((sum, row) => sum + row.paid.interest, 0));
 }
 
 /** The interest of an installment still unpaid (settling early cancels it for installments not yet due). */

@@ -15,9 +15,12 @@ import { dayNo, isoOf } from './calendar';
  *   (charges of all, then interest of all, then principal of all); "per
  *   installment" clears the oldest installment before the next;
  * - what is left pays the installments not yet due. If it covers all their
- *   charges and principal, the plan is settled early: their interest is
- *   cancelled (never charged) and anything over is excess, kept for a refund.
- *   Otherwise it pays them in order, each in full before the next;
+ *   charges and principal, less the interest already paid ahead on them, the
+ *   plan is settled early: their interest is cancelled (never charged), the
+ *   interest paid ahead included, which goes first to their charges and
+ *   principal (each installment's charges, then its principal, in order), and
+ *   anything over is excess, kept for a refund. Otherwise it pays them in
+ *   order, each in full before the next;
  * - an installment is paid on the day its last fen is, missed if not paid in
  *   full by the end of its grace period once that has passed, and N missed in
  *   a row (of those whose grace period is over) break the plan the day after
@@ -99,14 +102,31 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
     let settledEarly = false;
     if (money > 0 && notDue.length > 0) {
       const withoutInterest = notDue.reduce((s, row) => s + owes.get(row.seq)!.charges + owes.get(row.seq)!.principal, 0);
-      if (money >= withoutInterest) {
+      const aheadPaid = order.filter((row) => dayNo(row.dueDate) > day);
+      const paidAhead = aheadPaid.reduce((s, row) => s + paid.get(row.seq)!.interest, 0);
+      let credit = Math.min(withoutInterest, paidAhead);
+      if (money >= withoutInterest - credit) {
+        if (credit > 0) settledEarly = true;
+        // The interest paid ahead is taken back (cancelled), oldest installment first.
+        let back = credit;
+        for (const row of aheadPaid) {
+          const n = Math.min(back, paid.get(row.seq)!.interest);
+          paid.get(row.seq)!.interest -= n;
+          cancelled.set(row.seq, cancelled.get(row.seq)! + n);
+          back -= n;
+        }
         for (const row of notDue) {
           const o = owes.get(row.seq)!;
           if (o.interest > 0) settledEarly = true;
           cancelled.set(row.seq, cancelled.get(row.seq)! + o.interest);
           o.interest = 0;
-          take(row.seq, 'charges');
-          take(row.seq, 'principal');
+          for (const cls of ['charges', 'principal'] as const) {
+            const n = Math.min(credit, o[cls]);
+            o[cls] -= n;
+            paid.get(row.seq)![cls] += n;
+            credit -= n;
+            take(row.seq, cls);
+          }
           if (!paidOnDay.has(row.seq)) paidOnDay.set(row.seq, day);
         }
       } else {
@@ -156,6 +176,8 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
   let dueNow = 0;
   let overdue = 0;
   let settleToday = 0;
+  let notDueOwed = 0;
+  let notDuePaidInterest = 0;
   for (const [i, row] of installments.entries()) {
     const source = order[i]!;
     scheduled += source.charges + source.interest + source.principal;
@@ -165,10 +187,13 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
       dueNow += row.outstanding;
       settleToday += row.outstanding;
     } else {
-      settleToday += row.outstanding - row.unpaidInterest;
+      notDueOwed += row.outstanding - row.unpaidInterest;
+      notDuePaidInterest += row.paid.interest;
     }
     if (row.state === 'missed') overdue += row.outstanding;
   }
+  // Settling today cancels the interest of the installments not yet due, what is paid ahead of it too.
+  settleToday += notDueOwed - Math.min(notDueOwed, notDuePaidInterest);
   const first = installments.find((r) => r.outstanding > 0);
   const allPaid = installments.length > 0 && !first;
   const lastPaidDay = allPaid ? Math.max(...installments.map((r) => dayNo(r.paidOn!))) : null;
