@@ -132,17 +132,28 @@ function contractOf(installments: Installments) {
   return found;
 }
 
-/** The status quo an offer is measured against: what is enforceable today and the contractual interest and fees still to come. */
+/**
+ * The status quo an offer is measured against: what is enforceable today and the contractual interest and fees still
+ * to come, as far as they are enforceable: no more than the total-cost cap accrues from today on the principal not
+ * yet due, as the contract's schedule repays it, with the room the charges to date left under the cap (arrears-cap.ts
+ * counts the cap; a loan above the cap was said to cost its whole contract interest, so an offer at the cap showed a
+ * saving it did not give).
+ */
 export function statusQuoOf(ctx: OfferContext): Fen {
-  const { bySeq } = contractOf(ctx.loan.installments);
+  const { bySeq, anchor } = contractOf(ctx.loan.installments);
   let future = 0;
+  const coming: { dueDate: IsoDate; principal: Fen }[] = [];
   for (const row of ctx.arrears.installments) {
     if (row.dueDate <= ctx.asOf || row.status === 'paid') continue; // due, or cancelled because the loan was paid off
     const original = bySeq.get(row.seq);
     if (!original) throw new RangeError(`installment ${row.seq} is missing from the loan's schedule`);
     future += original.interestDue + original.feesDue - row.interest.paid - row.fees.paid;
+    coming.push({ dueDate: row.dueDate, principal: original.principalDue });
   }
-  return ctx.arrears.totals.enforceableTotalToSettle + future;
+  // The cap is over the whole life: room left unused to date carries on.
+  const principal = coming.reduce((sum, row) => sum + row.principal, 0);
+  const room = capAhead(ctx.asOf, coming, principal, anchor, ctx.policy.totalCostCapAnnualPct) + Math.max(0, ctx.arrears.cap.cap - ctx.arrears.cap.charges);
+  return ctx.arrears.totals.enforceableTotalToSettle + Math.min(future, room);
 }
 
 type PlanTrack = Track & { anchor: number };
@@ -290,7 +301,7 @@ function plan(ctx: OfferContext, terms: OfferTerms, options: PricingOptions): Pl
 }
 
 /** The cap from asOf over a part of the plan: its principal on its own periods (asOf → its due dates), reduced on each due date. */
-function capAhead(asOf: IsoDate, rows: readonly Row[], principal: Fen, anchor: number | null, capPct: number): Fen {
+function capAhead(asOf: IsoDate, rows: readonly { dueDate: IsoDate; principal: Fen }[], principal: Fen, anchor: number | null, capPct: number): Fen {
   if (rows.length === 0 || principal <= 0) return 0;
   const levels: PrincipalLevel[] = [];
   let outstanding = principal;

@@ -355,6 +355,35 @@ describe('defects of the old engine, reproduced', () => {
   });
 });
 
+describe('the status quo of a loan above the cap', () => {
+  it('counts the contract interest still to come only as far as the cap allows it (a 36% loan showed ¥228.75 saved by a plan that saves ¥24.72)', () => {
+    // ¥10,000 at 36% from 2025-01-01, twelve installments of equal principal (¥833.33, the last ¥833.37) and 3% a
+    // month on the balance, due on the 1st from 2025-02-01; the first six paid on time (¥1,425.00 of interest).
+    const principal = 1_000_000;
+    const installments = Array.from({ length: 12 }, (_, i) => ({
+      seq: i + 1,
+      dueDate: `${i < 11 ? 2025 : 2026}-${String(((i + 1) % 12) + 1).padStart(2, '0')}-01`,
+      principalDue: i < 11 ? 83_333 : 83_337,
+      interestDue: Math.round((principal - 83_333 * i) * 0.03),
+      feesDue: 0,
+    }));
+    const loan = { principal, annualRatePpm: 360_000, startDate: '2025-01-01' };
+    const payments = installments.slice(0, 6).map((row) => ({ receivedOn: row.dueDate, amount: row.principalDue + row.interestDue }));
+    const asOf = '2025-07-10';
+    const arrears = computeArrears({ loan, installments, payments, asOf, policy: defaultPolicy });
+    // Above the cap to date: ¥1,425.00 charged against ¥979.04; ¥445.96 credited, ¥4,554.06 enforceable today.
+    expect(arrears.cap).toMatchObject({ cap: 97_904, charges: 142_500 });
+    expect(arrears.totals.enforceableTotalToSettle).toBe(455_406);
+    const ctx: OfferContext = { asOf, loan: { ...loan, termMonths: 12, maturityDate: '2026-01-01', extendedMonths: 0, installments }, arrears, policy: defaultPolicy, disposableIncome: null };
+    const p = priceOffer(ctx, { installments: { months: 6, method: 'equal_installment', downPayment: 0, firstDueDate: '2025-08-01' }, relief: { penaltyWaivePct: 0, compoundWaivePct: 0, interestWaivePct: 0, principalWaive: 0, rateReduction: { pct: 33.34, months: 6 } } });
+    // The contract would charge ¥150 + ¥125 + ¥100 + ¥75 + ¥50 + ¥25 = ¥525.00 more; the cap (2% a month) allows
+    // ¥5,000.02 × 2% × 22/31 = ¥70.97 for the rest of July, then ¥83.33 + ¥66.67 + ¥50.00 + ¥33.33 + ¥16.67 = ¥250.00,
+    // ¥320.97 in all, with no room left from the months before: ¥4,554.06 + ¥320.97 = ¥4,875.03.
+    expect(p.owedBefore).toBe(487_503);
+    expect(p.saving).toBe(487_503 - p.totalPayable);
+  });
+});
+
 describe('refusals name the rule', () => {
   const ctx = worked();
   it('values', () => {

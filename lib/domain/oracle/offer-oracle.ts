@@ -16,7 +16,7 @@ type Parts = Record<Comp, number>;
 type Amounts = { due: number; paid: number; outstanding: number };
 export type OracleOfferCase = {
   asOf: string;
-  loan: { annualRatePpm: number; maturityDate: string; installments: ReadonlyArray<{ seq: number; dueDate: string; interestDue: number; feesDue: number }> };
+  loan: { annualRatePpm: number; maturityDate: string; installments: ReadonlyArray<{ seq: number; dueDate: string; principalDue: number; interestDue: number; feesDue: number }> };
   arrears: {
     totals: { overduePrincipal: number; notYetDuePrincipal: number; overdueInterest: number; penalty: number; compound: number; fees: number; enforceableTotalToSettle: number };
     cap: { cap: number; charges: number };
@@ -198,13 +198,23 @@ export function oracleOffer(ctx: OracleOfferCase, terms: OracleTerms) {
   const newInterest = sum(schedule.map((x) => x.interest));
   const newFees = sum(contractRows.map((x) => x.charges));
   const totalPayable = downPayment + sum(schedule.map((x) => x.amount));
+  // The status quo: the contract's interest and fees still to come, no more than the cap allows them: the cap from
+  // today on the principal not yet due as the contract repays it, and the room the charges to date left under it.
   let future = 0;
+  const coming: { dueDate: string; principal: number }[] = [];
   for (const row of arrears.installments) {
     if (row.dueDate <= asOf || row.status === 'paid') continue;
     const original = loan.installments.find((i) => i.seq === row.seq)!;
     future += original.interestDue + original.feesDue - row.interest.paid - row.fees.paid;
+    coming.push({ dueDate: row.dueDate, principal: original.principalDue });
   }
-  const owedBefore = t.enforceableTotalToSettle + future;
+  coming.sort((a, b) => dayNo(a.dueDate) - dayNo(b.dueDate));
+  const comingPrincipal = sum(coming.map((x) => x.principal));
+  const futureCap =
+    coming.length > 0 && comingPrincipal > 0
+      ? oracleCap(asOf, [], coming.at(-1)!.dueDate, comingPrincipal, coming.map((x) => ({ day: dayNo(x.dueDate), amount: x.principal })), policy.totalCostCapAnnualPct, { boundaries: [asOf, ...coming.map((x) => x.dueDate)], anchor: loanAnchor })
+      : 0;
+  const owedBefore = t.enforceableTotalToSettle + Math.min(future, futureCap + Math.max(0, arrears.cap.cap - arrears.cap.charges));
   const setAside = capReduction.penalty + capReduction.compound + capReduction.fees + capReduction.interest;
   const cap = arrears.cap.cap + capAhead;
   const lifeCharges = arrears.cap.charges - waived.penalty - waived.compound - waived.interest - setAside + newInterest + newFees;
