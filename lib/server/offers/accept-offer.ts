@@ -14,7 +14,7 @@ import { notifyBorrower } from '../notify-borrower';
 import { createAgreementTx } from '../agreements/create-agreement';
 import { loadOfferContext } from './offer-context';
 import { loadVisibleOfferForUpdate } from './load-offer';
-import { closeOpenOffers, moveCase, UNANSWERED } from './offer-store';
+import { closeOpenOffers, moveCase, pricedColumns, UNANSWERED } from './offer-store';
 
 /**
  * Accepts an open offer: the borrower accepts the creditor's (or the system's),
@@ -56,7 +56,7 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
       const priced = priceOffer(context, offer.terms);
       const payments = (p: PricedOffer) => JSON.stringify([p.downPayment, p.totalPayable, p.schedule.map((row) => [row.dueDate, row.amount])]);
       const same = payments(priced) === payments(offer.priced);
-      const figures = { priced, regularPayment: priced.regularPayment, numberOfPayments: priced.numberOfPayments, totalPayable: priced.totalPayable, waivedAmount: priced.waived.total, endDate: priced.endDate };
+      const figures = pricedColumns(priced);
       await tx.update(offers).set({ ...figures, version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
       await recordAudit(tx, ctx, { action: 'offer.repriced', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, from: offer.priced.asOf, to: priced.asOf, totalPayable: [offer.totalPayable, priced.totalPayable], samePayments: same } });
       if (!same) return { repriced: true as const };

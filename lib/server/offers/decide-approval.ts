@@ -12,7 +12,7 @@ import { notifyBorrower } from '../notify-borrower';
 import { loadVisibleOfferForUpdate } from './load-offer';
 import { loadOfferContext } from './offer-context';
 import { checkedPrice } from './offer-rules';
-import { closeOpenOffers, expiryFrom, moveCase } from './offer-store';
+import { closeOpenOffers, expiryFrom, moveCase, pricedColumns } from './offer-store';
 
 type Decision = { decision: 'approve' } | { decision: 'amend'; terms: OfferTermsInput } | { decision: 'reject'; reason: string };
 
@@ -57,12 +57,7 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
       .set({
         status: 'proposed',
         terms,
-        priced,
-        regularPayment: priced.regularPayment,
-        numberOfPayments: priced.numberOfPayments,
-        totalPayable: priced.totalPayable,
-        waivedAmount: priced.waived.total,
-        endDate: priced.endDate,
+        ...pricedColumns(priced),
         expiresAt,
         approvedBy: actor.id,
         approvedAt: now,

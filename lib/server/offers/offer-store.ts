@@ -16,6 +16,11 @@ export const OPEN: OfferRow['status'][] = ['proposed'];
 /** Offers nobody has answered yet: those open to the other side and those waiting for a supervisor's approval. */
 export const UNANSWERED: OfferRow['status'][] = ['proposed', 'pending_approval'];
 
+/** The columns an offer keeps from its priced figures (read by the lists without the whole schedule). */
+export function pricedColumns(priced: PricedOffer) {
+  return { priced, regularPayment: priced.regularPayment, numberOfPayments: priced.numberOfPayments, totalPayable: priced.totalPayable, waivedAmount: priced.waived.total, endDate: priced.endDate };
+}
+
 export async function nextRound(tx: Executor, caseId: string): Promise<number> {
   const [row] = await tx.select({ value: max(offers.round) }).from(offers).where(eq(offers.caseId, caseId));
   return (row?.value ?? 0) + 1;
@@ -52,12 +57,7 @@ export async function insertOffer(
       authorId: ctx.actor.id ?? null,
       status: values.status,
       terms: values.terms,
-      priced: values.priced,
-      regularPayment: values.priced.regularPayment,
-      numberOfPayments: values.priced.numberOfPayments,
-      totalPayable: values.priced.totalPayable,
-      waivedAmount: values.priced.waived.total,
-      endDate: values.priced.endDate,
+      ...pricedColumns(values.priced),
       expiresAt: values.expiresAt,
       message: values.message ?? null,
       requiresApproval: values.status === 'pending_approval',
