@@ -4,7 +4,7 @@ import { closeCaseSchema, type CloseCaseInput } from '@/lib/validation/outcome';
 import type { Ctx } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
-import { recordOutcomeTx } from './record-outcome';
+import { checkOutcomeAmounts, recordOutcomeTx } from './record-outcome';
 
 /**
  * Closes a case with its outcome: by whoever may act on the case (its
@@ -17,6 +17,7 @@ export async function closeCase(ctx: Ctx, caseId: unknown, raw: CloseCaseInput, 
   return getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, ctx.actor, caseId, { forUpdate: true, act: true });
     if (options.version !== undefined && options.version !== kase.version) throw new AppError('CONFLICT');
+    await checkOutcomeAmounts(tx, kase, input, options.now);
     return recordOutcomeTx(tx, ctx, kase, input, options.now);
   });
 }

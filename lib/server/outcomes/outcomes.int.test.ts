@@ -3,7 +3,8 @@ import { ZodError } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, caseFacts, caseOutcomes, cases } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
-import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
+import { todayIn } from '@/lib/domain/dates';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 import type { CaseState } from '@/lib/domain/case-state';
 import type { Ctx } from '../actor';
 import { closeCase } from './close-case';
@@ -56,7 +57,7 @@ describe('outcomes through the case state machine', () => {
     ['escalated_to_litigation', 'negotiating', 'escalated'],
   ] as const)('%s from %s ends the case as %s, audited, with its amounts', async (outcome, from, to) => {
     const id = await caseIn(from);
-    const amounts = { amountRecovered: '1234.50', amountWaived: '200', amountClaimed: '99999.99' };
+    const amounts = { amountRecovered: '1234.50', amountWaived: '200', amountClaimed: '59999.99' };
     const result = await closeCase(supervisor, id, { outcome, ...amounts, note: '结案说明' });
     expect(result.state).toBe(to);
     const kase = await stateOf(id);
@@ -67,7 +68,7 @@ describe('outcomes through the case state machine', () => {
     expect({ r: row!.amountRecovered, w: row!.amountWaived, c: row!.amountClaimed }).toEqual({
       r: outcome === 'paid_in_full' || outcome === 'partial_settlement' ? 123_450 : null,
       w: outcome === 'partial_settlement' ? 20_000 : null,
-      c: outcome === 'escalated_to_litigation' ? 9_999_999 : null,
+      c: outcome === 'escalated_to_litigation' ? 5_999_999 : null,
     });
     expect(row).toMatchObject({ outcome, fromState: from, toState: to, recordedBy: supervisor.actor.id, note: '结案说明', supersededAt: null });
     const audit = await test.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
@@ -94,6 +95,27 @@ describe('outcomes through the case state machine', () => {
     ]);
     await expect(closeCase(supervisor, id, { outcome: 'paid_in_full', amountRecovered: '-5' })).rejects.toBeInstanceOf(ZodError);
     await expect(closeCase(supervisor, id, { outcome: 'agreement_signed' as never })).rejects.toBeInstanceOf(ZodError);
+  });
+
+  it('refuses amounts beyond the debt beside their fields: a claim above what is enforceable, more received and waived than was owed', async () => {
+    // The factory's loan: ¥60,000 at 7.2% over twelve months from 15 Jan 2026, nothing paid. Whatever has run on it,
+    // the legal cap (24% a year) keeps what settles it under ¥60,000 × (1 + 24% × 2) = ¥88,800.
+    const id = await caseIn('negotiating');
+    const claimed = (await closeCase(supervisor, id, { outcome: 'escalated_to_litigation', amountClaimed: '9999999' }).catch((e: unknown) => e)) as { field: string; message: string; params: { max: number } };
+    expect(claimed).toMatchObject({ field: 'amountClaimed', message: 'validation.claimAboveEnforceable' });
+    expect(claimed.params.max).toBeGreaterThan(60_000);
+    expect(claimed.params.max).toBeLessThan(88_800);
+    await expect(closeCase(supervisor, id, { outcome: 'escalated_to_litigation', amountClaimed: (claimed.params.max + 0.01).toFixed(2) })).rejects.toMatchObject({ field: 'amountClaimed' });
+    const settled = (await closeCase(supervisor, id, { outcome: 'partial_settlement', amountRecovered: '999999', amountWaived: '217.61' }).catch((e: unknown) => e)) as { field: string; message: string; params: { max: number } };
+    expect(settled).toMatchObject({ field: 'amountRecovered', message: 'validation.outcomeAboveOwed' });
+    // Received since the case opened counts: ¥2,000 paid leaves ¥2,000 less to settle and the same most in all.
+    const kase = await stateOf(id);
+    await makePayment(test.db, kase.loanId, { receivedOn: todayIn('Asia/Shanghai'), amount: 200_000 });
+    const after = (await closeCase(supervisor, id, { outcome: 'partial_settlement', amountRecovered: '999999', amountWaived: '0.01' }).catch((e: unknown) => e)) as { params: { max: number } };
+    expect(Math.abs(after.params.max - settled.params.max)).toBeLessThan(1);
+    expect((await stateOf(id)).state).toBe('negotiating');
+    // Within them, it closes.
+    await expect(closeCase(supervisor, id, { outcome: 'escalated_to_litigation', amountClaimed: '50000' })).resolves.toMatchObject({ state: 'escalated' });
   });
 
   it('lets the case mediator and supervisors close; not another mediator, an admin, or another creditor', async () => {

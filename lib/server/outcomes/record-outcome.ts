@@ -7,7 +7,10 @@ import { endStateFor, type OutcomeKind } from '@/lib/domain/outcomes';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
+import { todayIn } from '@/lib/domain/dates';
 import { voidOpenAgreements } from '../agreements/void-agreements';
+import { creditorPolicy } from '../creditor-policy';
+import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { closeOpenOffers, UNANSWERED } from '../offers/offer-store';
 
 export type OutcomeInput = {
@@ -73,4 +76,26 @@ export async function recordOutcomeTx(tx: Executor, ctx: Ctx, kase: CaseRow, inp
   if (!isNegotiable(to)) await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'the case left negotiation', [], UNANSWERED);
   if (ended) await voidOpenAgreements(tx, ctx, kase.id, { reason: 'case ended', outcome: input.outcome });
   return { outcomeId: row!.id, state: to };
+}
+
+/**
+ * The amounts a person gives when closing a case, against the loan (the case locked by the caller): a claim no more
+ * than the enforceable amount to settle today, and what was received and waived together no more than the borrower
+ * owed in this mediation (what settles the loan today, with what was paid since the case opened). A slip (9999999 for
+ * a ¥4,823.57 debt) went onto the dashboard's recovered and claimed figures.
+ */
+export async function checkOutcomeAmounts(tx: Executor, kase: CaseRow, input: OutcomeInput, now = new Date()): Promise<void> {
+  if (input.amountClaimed === undefined && input.amountRecovered === undefined && input.amountWaived === undefined) return;
+  const history = await loanPartiesWithHistory(tx, kase.loanId);
+  const { totals } = arrearsOf(history, todayIn(history.timezone, now), creditorPolicy(history.creditor.policy));
+  if (input.amountClaimed !== undefined && input.amountClaimed > totals.enforceableTotalToSettle) {
+    throw new AppError('VALIDATION', { field: 'amountClaimed', message: 'validation.claimAboveEnforceable', params: { max: totals.enforceableTotalToSettle / 100 } });
+  }
+  const opened = todayIn(history.timezone, kase.openedAt);
+  const paidSince = history.payments.filter((p) => p.receivedOn >= opened).reduce((sum, p) => sum + p.amount, 0);
+  const most = totals.totalToSettle + paidSince;
+  if ((input.amountRecovered ?? 0) + (input.amountWaived ?? 0) > most) {
+    const field = (input.amountRecovered ?? 0) > most || input.amountWaived === undefined ? 'amountRecovered' : 'amountWaived';
+    throw new AppError('VALIDATION', { field, message: 'validation.outcomeAboveOwed', params: { max: most / 100 } });
+  }
 }

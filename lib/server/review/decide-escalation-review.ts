@@ -9,7 +9,7 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadVisibleCase } from '../cases/case-access';
 import { AppError } from '../errors';
-import { recordOutcomeTx } from '../outcomes/record-outcome';
+import { checkOutcomeAmounts, recordOutcomeTx } from '../outcomes/record-outcome';
 
 export type ReviewDecision =
   | { decision: 'extend'; input: ExtendWindowInput }
@@ -42,6 +42,7 @@ export async function decideEscalationReview(ctx: Ctx, caseId: unknown, decision
     if (options.version !== undefined && options.version !== kase.version) throw new AppError('CONFLICT');
     if (!kase.escalationReviewSince || !reviewableStates.includes(kase.state)) throw new AppError('CONFLICT', { params: { reason: 'not_on_review' } });
     if (parsed.decision !== 'extend') {
+      await checkOutcomeAmounts(tx, kase, parsed.input, now);
       const { state } = await recordOutcomeTx(tx, ctx, kase, parsed.input, now);
       return { decision: parsed.decision, state };
     }
