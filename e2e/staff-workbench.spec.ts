@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { agreements, cases, contactRecords, judicialConfirmations } from '@/db/schema';
 import { addNote } from '@/lib/server/contacts/add-note';
 import { checkPromises } from '@/lib/server/contacts/record-promise';
 import { makeCaseHistory } from '@/lib/testing/case-history';
+import { todayIn } from '@/lib/domain/dates';
+import { parseCsv } from '@/lib/http/csv';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -268,5 +271,25 @@ test.describe('the mediator’s workbench', () => {
     await expect(row(en, '陈逾期')).toHaveCount(1);
     await expect(en.getByRole('checkbox', { name: 'Judicial confirmation due' })).toBeChecked();
     await axe(en);
+  });
+
+  test('a supervisor exports the view: the file is dated the portal\'s day, and a case not overdue reads so in words, as on the page', async ({ db, pageAs }) => {
+    const creditor = await makeCreditor(db);
+    const supervisor = await makeStaff(db, creditor.id, 'supervisor');
+    const borrower = await makeBorrower(db, { fullName: '宁未逾' });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { overdueSince: null });
+    const page = await pageAs(supervisor);
+    await page.goto('/staff?assignee=all&q=宁未逾');
+    const row = page.getByRole('row').filter({ hasText: '宁未逾' });
+    // It read "0 current": the bucket's key, in English, on the Chinese page.
+    await expect(row).toContainText('0 未逾期');
+    await expect(row).not.toContainText('current');
+    await page.getByText('导出本视图（CSV）').click();
+    await page.getByLabel('导出原因').fill('季度核对');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`案件队列 ${todayIn('Asia/Shanghai')}.csv`);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const line = parseCsv(text).find((fields) => fields[0]?.endsWith(kase.caseNo))!;
+    expect(line[6]).toBe('未逾期');
   });
 });

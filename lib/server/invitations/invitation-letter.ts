@@ -6,7 +6,8 @@ import { getDb } from '@/db/client';
 import { cases, creditors, invitations, notifications } from '@/db/schema';
 import { formatInviteCode } from '@/lib/domain/invite-code';
 import { publicUrl } from '@/lib/env';
-import { isLocale, type Locale } from '@/lib/i18n/config';
+import { todayIn } from '@/lib/domain/dates';
+import { displayTimeZone, isLocale, type Locale } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
 import { messagesFor, type Messages } from '@/lib/i18n/messages';
 import { renderInvitationLetter } from '@/lib/pdf/invitation-letter';
@@ -39,7 +40,8 @@ export async function invitationLetterPdf(actor: Actor, invitationId: string): P
     code,
     checkUrl: publicUrl(`/check?code=${code}`),
     qrCaption: t('letterQr'),
-    date: formatDay(row.createdAt.toISOString().slice(0, 10), locale, 'long'),
+    // The letter's day in the portal's time zone, not UTC's (a letter made at 00:30 in Beijing was dated the day before).
+    date: formatDay(todayIn(displayTimeZone, row.createdAt), locale, 'long'),
   });
   return { filename: `${row.caseNo}-invitation.pdf`, bytes };
 }

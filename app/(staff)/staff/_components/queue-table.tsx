@@ -121,7 +121,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
         header: () => sortable('dpd', t('col.dpd')),
         cell: ({ row }) => (
           <span className="whitespace-nowrap">
-            {row.original.daysPastDue} <span className="text-slate-600">{row.original.bucket}</span>
+            {row.original.daysPastDue} <span className="text-slate-600">{row.original.bucket === 'current' ? t('bucket.current') : row.original.bucket}</span>
           </span>
         ),
       }),

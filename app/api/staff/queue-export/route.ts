@@ -2,6 +2,8 @@
 import { currentCtx } from '@/lib/auth/session';
 import { CSV_BOM, csvLine } from '@/lib/http/csv';
 import { fenToDecimal } from '@/lib/domain/money';
+import { todayIn } from '@/lib/domain/dates';
+import { displayTimeZone } from '@/lib/i18n/config';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { isAppError } from '@/lib/server/errors';
 import { startQueueExport } from '@/lib/server/queue/export-queue';
@@ -52,7 +54,7 @@ export async function POST(request: Request) {
                   r.contractNo,
                   tState(r.state),
                   r.daysPastDue,
-                  r.bucket,
+                  r.bucket === 'current' ? t('bucket.current') : r.bucket,
                   fenToDecimal(r.arrearsAtOpen),
                   when(r.mediationDeadline),
                   r.assigneeName ?? '',
@@ -68,7 +70,8 @@ export async function POST(request: Request) {
       controller.close();
     },
   });
-  const stamp = new Date().toISOString().slice(0, 10);
+  // The day in the portal's time zone (as every date in the file), not UTC's: at 00:30 in Beijing it is still yesterday there.
+  const stamp = todayIn(displayTimeZone);
   const filename = locale === 'en' ? `Concord cases ${stamp}.csv` : `案件队列 ${stamp}.csv`;
   return new Response(body, {
     headers: {
