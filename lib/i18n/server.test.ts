@@ -50,6 +50,14 @@ describe('server translations with process-wide caches', () => {
     expect(zh('expires', { date: '12月9日 14:35', days: 0 })).toBe('有效期至 12月9日 14:35（今天到期）');
   });
 
+  it('one day: a delay of one day, one day late, a grace period of one day (English said "1 days")', async () => {
+    const plan = await getTranslations({ locale: 'en', namespace: 'plan' });
+    const staffPlan = await getTranslations({ locale: 'en', namespace: 'staffPlan' });
+    expect(plan('delayUsed', { from: 'December 5, 2026', to: 'December 6, 2026', days: 1 })).toBe('You moved a payment from December 5, 2026 to December 6, 2026 (1 day). The delay can be used once per plan.');
+    expect(plan('delayUsed', { from: 'December 5, 2026', to: 'December 19, 2026', days: 14 })).toContain('(14 days)');
+    expect(staffPlan('rules', { grace: 1, misses: 2 })).toBe('Grace period 1 day; 2 missed in a row is a breach.');
+  });
+
   it('one month, one payment, one installment, one case: in the singular, not "1 months"', async () => {
     const terms = await getTranslations({ locale: 'en', namespace: 'offerTerms' });
     expect(terms('parts.extension', { months: 1, maturity: 'Jan 1, 2028' })).toBe('The maturity moves 1 month later, to Jan 1, 2028');
