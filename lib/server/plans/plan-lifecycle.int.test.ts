@@ -186,6 +186,11 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect(staffView.breach).toMatchObject({ waiver: expect.stringMatching(/lost|kept|none/) });
     if (staffView.breach!.waiver === 'lost') expect(staffView.breach!.owedUnderContract).toBeGreaterThan(0);
     expect(staffView.activity.some((a) => a.what === 'planBreached' && a.channel === 'sms' && a.status === 'deferred' && a.blockedRule === 'contact.hours')).toBe(true);
+    // Sent when the hours open, it is listed at 08:00, when it went: not at 03:00, when it was written (it read as a
+    // text sent in the night).
+    await dispatchOutbox(test.db, { now: at(breachDay, '08:00') });
+    const morning = (await getStaffPlan(staffCtx({ ...s.mediator, role: 'mediator', creditorId: s.creditor.id }).actor, s.kase.id, at(breachDay, '09:00')))!;
+    expect(morning.activity.find((a) => a.what === 'planBreached' && a.channel === 'sms')).toMatchObject({ status: 'sent', at: at(breachDay, '08:00').toISOString() });
 
     // The mediator's queue: the broken plan is the case's next action, due when it broke, at the top (priority 0); the
     // mediation deadline, long passed with the agreement signed, is neither the next action nor flagged as passed.

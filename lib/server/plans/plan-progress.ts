@@ -197,7 +197,7 @@ export async function getStaffPlan(actor: Actor, caseId: unknown, now: Date = ne
   const [names, messages, contacts] = await Promise.all([
     staffIds.length ? db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(inArray(staffUsers.id, staffIds)) : Promise.resolve([]),
     db
-      .select({ at: notifications.createdAt, channel: notifications.channel, template: notifications.template, status: notifications.status, error: notifications.error, deferredBy: notifications.deferredBy })
+      .select({ at: notifications.createdAt, sentAt: notifications.sentAt, channel: notifications.channel, template: notifications.template, status: notifications.status, error: notifications.error, deferredBy: notifications.deferredBy })
       .from(notifications)
       .where(and(eq(notifications.caseId, kase.id), eq(notifications.recipientType, 'borrower'), gte(notifications.createdAt, since)))
       .orderBy(asc(notifications.createdAt)),
@@ -212,7 +212,8 @@ export async function getStaffPlan(actor: Actor, caseId: unknown, now: Date = ne
     // A message the contact rules held back waits for the next allowed moment (lib/server/outbox/dispatch.ts): 'deferred', with the rule.
     ...messages.map((m) => {
       const deferred = m.status === 'pending' && m.deferredBy !== null;
-      return { at: m.at.toISOString(), kind: 'message' as const, channel: m.channel, what: m.template, status: deferred ? 'deferred' : m.status, blockedRule: m.status === 'blocked' ? m.error : deferred ? m.deferredBy : null };
+      // A message sent is listed when it went out (one queued at night goes in the morning, within the contact hours).
+      return { at: (m.sentAt ?? m.at).toISOString(), kind: 'message' as const, channel: m.channel, what: m.template, status: deferred ? 'deferred' : m.status, blockedRule: m.status === 'blocked' ? m.error : deferred ? m.deferredBy : null };
     }),
     // An automatic SMS is written both as a message and a contact attempt: the contact record adds nothing to it then.
     ...contacts.filter((c) => !(c.channel === 'sms' && c.note && messages.some((m) => m.template === c.note))).map((c) => ({ at: c.at.toISOString(), kind: 'contact' as const, channel: c.channel, what: c.note ?? c.direction, status: c.outcome, blockedRule: c.blockedRule })),
