@@ -136,6 +136,15 @@ test.describe('the mediator’s workbench', () => {
     const rows = await db.select({ outcome: contactRecords.outcome, rule: contactRecords.blockedRule }).from(contactRecords).where(eq(contactRecords.caseId, kase.id));
     expect(rows.filter((r) => r.outcome === 'blocked')).toEqual([{ outcome: 'blocked', rule: 'contact.dailyEffective' }]);
     await axe(page);
+
+    // A call from a third party, the box that no debt detail was given left empty: the rule, and what it asks, not
+    // "not allowed in the coming days" (no time answers it).
+    await page.getByLabel('Direction').selectOption('inbound');
+    await page.getByLabel('Who was reached').selectOption('third_party');
+    await page.getByRole('button', { name: 'Record the contact' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Refused by the contact rules: a third party may never be told about the debt.' });
+    await expect(refused).toContainText('A third party may be spoken to only without any detail of the debt: tick the box above to state that none was given.');
+    await expect(refused).not.toContainText('Not allowed in the coming days.');
   });
 
   test('a supervisor assigns a case from its file: who can take it, with their open cases, is read when the form opens', async ({ db, pageAs, axe }) => {

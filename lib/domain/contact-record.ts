@@ -8,7 +8,9 @@ export const contactResults = ['reached', 'no_answer', 'promise_to_pay', 'refuse
 export type ContactResult = (typeof contactResults)[number];
 export type ContactParty = 'borrower' | 'third_party';
 
-export type RecordingRule = 'contact.thirdPartyChannel' | 'contact.thirdPartyDisclosure' | 'contact.thirdPartyResult';
+/** The rules about how a contact with someone other than the borrower is made (not when): thirdPartyRule. */
+export const recordingRules = ['contact.thirdPartyChannel', 'contact.thirdPartyDisclosure', 'contact.thirdPartyResult'] as const;
+export type RecordingRule = (typeof recordingRules)[number];
 
 /**
  * A third party (a relative, an employer, a neighbour) may be reached only by a call or a visit — nothing written

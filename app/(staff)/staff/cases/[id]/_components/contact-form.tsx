@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Notice } from '@/components/ui/card';
 import { SelectField, TextareaField } from '@/components/ui/field';
-import { contactResults, staffContactChannels } from '@/lib/domain/contact-record';
+import { contactResults, recordingRules, staffContactChannels, type RecordingRule } from '@/lib/domain/contact-record';
 import { contactRuleName } from '@/lib/i18n/contact-rule';
 import { recordContactAction } from '../actions';
 import { PromiseFields } from './promise-form';
 import { useActionSubmit } from '@/components/forms/use-action-submit';
+
+const isThirdPartyRule = (rule: string): rule is RecordingRule => (recordingRules as readonly string[]).includes(rule);
 
 type Answer = { id: string; status: 'recorded' } | { id: string; status: 'blocked'; rule: string; nextAllowedAt: string | null };
 
@@ -70,9 +72,12 @@ export function ContactForm({ caseId, graceDays, timeZone }: { caseId: string; g
         <Notice tone="error" role="alert">
           <p className="font-semibold">{t('contact.blocked', { rule: contactRuleName(t, answer.rule) })}</p>
           <p className="text-sm">
-            {answer.nextAllowedAt
-              ? t('contact.nextAllowed', { at: format.dateTime(new Date(answer.nextAllowedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone }) })
-              : t('contact.noNextAllowed')}
+            {/* A third-party rule is about how the contact is made, not when: no "next allowed" time answers it. */}
+            {isThirdPartyRule(answer.rule)
+              ? t(`contact.thirdPartyHint.${answer.rule.slice('contact.'.length) as 'thirdPartyDisclosure'}`)
+              : answer.nextAllowedAt
+                ? t('contact.nextAllowed', { at: format.dateTime(new Date(answer.nextAllowedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone }) })
+                : t('contact.noNextAllowed')}
           </p>
         </Notice>
       ) : answer?.status === 'recorded' ? (
