@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
 import { isNegotiable } from '@/lib/domain/case-state';
-import { reasonSchema, type OfferTermsInput } from '@/lib/validation/offer';
+import { offerMessageSchema, reasonSchema, type OfferTermsInput } from '@/lib/validation/offer';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -14,7 +14,7 @@ import { loadOfferContext } from './offer-context';
 import { checkedPrice } from './offer-rules';
 import { closeOpenOffers, expiryFrom, moveCase, pricedColumns } from './offer-store';
 
-type Decision = { decision: 'approve' } | { decision: 'amend'; terms: OfferTermsInput } | { decision: 'reject'; reason: string };
+type Decision = { decision: 'approve' } | { decision: 'amend'; terms: OfferTermsInput; message?: string } | { decision: 'reject'; reason: string };
 
 /**
  * A supervisor decides on an offer beyond a mediator's authority: approve it
@@ -50,6 +50,9 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
     const context = await loadOfferContext(tx, kase);
     // Re-checked at approval: the arrears have moved on since it was written, and an amendment must be within the supervisor's authority.
     const { terms, priced } = checkedPrice(context, input.decision === 'amend' ? input.terms : offer.terms, 'supervisor');
+    // An amendment's own message to the borrower replaces the author's (it was dropped, and the borrower read the
+    // mediator's words beside the supervisor's terms); without one, the author's stays.
+    const message = input.decision === 'amend' ? offerMessageSchema.parse(input.message) : undefined;
     await closeOpenOffers(tx, ctx, kase.id, 'countered', undefined, [offer.id]);
     const expiresAt = expiryFrom(now, context.policy.offerExpiryDays);
     await tx
@@ -58,6 +61,7 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
         status: 'proposed',
         terms,
         ...pricedColumns(priced),
+        ...(message ? { message } : {}),
         expiresAt,
         approvedBy: actor.id,
         approvedAt: now,

@@ -187,6 +187,22 @@ describe('offers and the negotiation', () => {
     await expect(acceptOffer(s.borrowerCtx, pending.offerId)).resolves.toMatchObject({ alreadyAccepted: false });
   });
 
+  it('an amended offer carries the supervisor’s message to the borrower, when there is one (it kept the mediator’s)', async () => {
+    const s = await setup();
+    const relief = { ...plan(24), relief: { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 100, principalWaive: 100_000 } };
+    const pending = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: relief, message: '调解员的说明', approvalReason: '借款人重病' });
+    await decideApproval(s.supervisorCtx, pending.offerId, { decision: 'amend', terms: { ...plan(36), relief: { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 40, principalWaive: 0 } }, message: '已按 36 期批准' });
+    const [amended] = await test.db.select().from(offers).where(eq(offers.id, pending.offerId));
+    expect(amended).toMatchObject({ status: 'proposed', message: '已按 36 期批准', numberOfPayments: 36 });
+    const listed = (await listOffers(s.borrowerCtx.actor, s.kase.id)).find((o) => o.id === pending.offerId);
+    expect(listed?.message).toBe('已按 36 期批准');
+
+    const t = await setup();
+    const kept = await proposeOffer(t.mediatorCtx, { caseId: t.kase.id, terms: relief, message: '调解员的说明', approvalReason: '借款人重病' });
+    await decideApproval(t.supervisorCtx, kept.offerId, { decision: 'amend', terms: plan(36) });
+    expect((await test.db.select().from(offers).where(eq(offers.id, kept.offerId)))[0]!.message).toBe('调解员的说明');
+  });
+
   it('a supervisor cannot approve an offer of their own, and can reject one with a reason', async () => {
     const s = await setup();
     const relief = { ...plan(24), relief: { penaltyWaivePct: 100, compoundWaivePct: 100, interestWaivePct: 100, principalWaive: 50_000 } };

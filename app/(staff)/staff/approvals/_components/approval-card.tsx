@@ -61,7 +61,7 @@ export function ApprovalDecision({ offerId, terms, context, own }: { offerId: st
             role="supervisor"
             initialTerms={terms}
             submitLabel={t('sendAmended')}
-            submit={(input) => decideApprovalAction({ offerId, decision: 'amend', terms: input.terms })}
+            submit={(input) => decideApprovalAction({ offerId, decision: 'amend', terms: input.terms, message: input.message })}
             onDone={() => router.refresh()}
           />
         </div>
