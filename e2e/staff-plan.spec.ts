@@ -143,5 +143,7 @@ test.describe('payments on the case file', () => {
     await row.getByRole('link', { name: s.kase.caseNo }).click();
     const inFile = page.locator('dt', { hasText: '逾期天数' }).locator('xpath=following-sibling::dd[1]');
     await expect(inFile).toHaveText(new RegExp(`^${inQueue} `));
+    // The bucket beside it, without a second pair of brackets round its own ("41 (M2（31–60天）)").
+    await expect(inFile).not.toContainText('(');
   });
 });

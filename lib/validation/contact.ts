@@ -22,14 +22,14 @@ export const contactFormSchema = z
     if (!isoDay.safeParse(v.promiseDate).success) ctx.addIssue({ code: 'custom', path: ['promiseDate'], message: 'validation.date' });
     const amount = amountField.safeParse(v.promiseAmount);
     if (!amount.success) ctx.addIssue({ code: 'custom', path: ['promiseAmount'], message: amount.error.issues[0]!.message });
-    else if (amount.data <= 0) ctx.addIssue({ code: 'custom', path: ['promiseAmount'], message: 'validation.required' });
+    else if (amount.data <= 0) ctx.addIssue({ code: 'custom', path: ['promiseAmount'], message: 'validation.amountPositive' });
   });
 export type ContactFormInput = z.input<typeof contactFormSchema>;
 
 /** A promise to pay recorded on its own (made in a message or in person). */
 export const promiseFormSchema = z.object({
   promiseDate: isoDay,
-  promiseAmount: amountField.refine((fen) => fen > 0, 'validation.required'),
+  promiseAmount: amountField.refine((fen) => fen > 0, 'validation.amountPositive'),
 });
 
 export const noteSchema = z.object({ body: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong') });

@@ -178,7 +178,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
               </dd>
               <dt className="text-slate-600">{t('dpd')}</dt>
               <dd>
-                {overview.arrears.daysPastDue} ({tQueue(`bucket.${bucketParam(overview.arrears.bucket)}`)})
+                {/* The bucket's label has its own brackets: "41 · M2（31–60天）", not "41 (M2（31–60天）)". */}
+                {overview.arrears.daysPastDue} · {tQueue(`bucket.${bucketParam(overview.arrears.bucket)}`)}
               </dd>
             </dl>
           </Card>
