@@ -121,6 +121,8 @@ test.describe('offers and negotiation', () => {
     // Staff wording: the borrower's income is theirs, not the reader's.
     await expect(sup.getByText(/^(在|超出)借款人填写的每月可支配收入/)).toBeVisible();
     await expect(sup.locator('main')).not.toContainText(/您填写|按您的收入/);
+    // The comparison too: the borrower saves or pays more, not "you" (the supervisor).
+    await expect(sup.getByText(/^借款人比现状(节省|多付)$/)).toBeVisible();
     await axe(sup);
     await sup.getByRole('button', { name: '批准', exact: true }).click();
     await expect(sup.getByText('没有待审批的方案。')).toBeVisible();

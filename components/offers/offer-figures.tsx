@@ -155,7 +155,7 @@ export function OfferFigures({
           <dd>{money(priced.owedBefore)}</dd>
           <dt className="text-slate-600">{priced.downPayment ? t('totalWithDown') : t('totalPayable')}</dt>
           <dd>{money(priced.totalPayable)}</dd>
-          <dt className="font-medium">{priced.saving > 0 ? t('comparison.saving') : priced.saving < 0 ? t('comparison.extra') : t('comparison.same')}</dt>
+          <dt className="font-medium">{priced.saving > 0 ? ta('comparisonSaving') : priced.saving < 0 ? ta('comparisonExtra') : t('comparison.same')}</dt>
           <dd className={cn('font-semibold', priced.saving > 0 ? 'text-ok-700' : priced.saving < 0 ? 'text-warn-800' : '')}>{money(Math.abs(priced.saving))}</dd>
         </dl>
         {compact ? null : <p className="mt-1 text-slate-600">{priced.saving < 0 ? t('comparison.extraWhy') : t('comparison.statusQuoHint')}</p>}
