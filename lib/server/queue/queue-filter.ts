@@ -73,11 +73,13 @@ function searchCondition(query: string): SQL {
     return sql`${cases.borrowerId} in (select ${borrowers.id} from ${borrowers} where ${borrowers.residentIdHash} = ${hash})`;
   }
   const pattern = `%${likeEscape(query)}%`;
+  // A Chinese name has no spaces: "张 伟" is 张伟 (a Latin name keeps its own).
+  const namePattern = /\p{Script=Han}/u.test(query) ? `%${likeEscape(compact)}%` : pattern;
   const grams = nameQueryGrams(query);
   const parts: SQL[] = [];
   if (grams.length) {
     parts.push(
-      sql`select c.id from ${cases} c join ${borrowers} b on b.id = c.borrower_id where concord_name_grams(b.full_name) @> ${`{${grams.map((g) => `"${g.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[] and b.full_name ilike ${pattern}`,
+      sql`select c.id from ${cases} c join ${borrowers} b on b.id = c.borrower_id where concord_name_grams(b.full_name) @> ${`{${grams.map((g) => `"${g.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[] and b.full_name ilike ${namePattern}`,
     );
   }
   if (compact.length >= 3) {

@@ -133,6 +133,9 @@ describe('queue filters and search (supervisor, every assignee)', () => {
     expect(await cases_('q=张')).toEqual(['m1', 'm3']);
     expect(await cases_('q=伟强')).toEqual(['m1']);
     expect(await cases_('q=张伟强')).toEqual(['m1']);
+    // Typed with a space between the characters, as some input methods leave it.
+    expect(await cases_('q=张 伟强')).toEqual(['m1']);
+    expect(await cases_('q=伟 强')).toEqual(['m1']);
     expect(await cases_('q=小')).toEqual(['m4']);
     expect(await cases_('q=zhang')).toEqual(['offers']);
     expect(await cases_('q=0004')).toEqual(['m3']);
