@@ -182,8 +182,7 @@ test.describe('offers and negotiation', () => {
     await expect(page.getByText('该方案的金额已按今天的欠款重新计算（方案提出后费用有所增加，或收到了还款）。请核对新的金额后再接受。')).toBeVisible();
     await expect(first).not.toHaveText(before);
     await axe(page);
-    // Accepted again, as now shown.
-    await first.getByRole('button', { name: '接受这个方案' }).click();
+    // Accepted again, as now shown: the question stays open beside the new figures.
     await first.getByRole('button', { name: '确定接受' }).click();
     await expect(page.getByText('已达成还款方案')).toBeVisible();
     const [agreement] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
