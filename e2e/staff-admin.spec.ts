@@ -109,7 +109,9 @@ test.describe('administration', () => {
     await page.goto(`/cases/${second.id}/offers`);
     await page.getByRole('button', { name: '提出我的方案' }).click();
     await page.getByLabel('期数（月）').fill('24');
-    await expect(page.getByText('您最多可以提出 12 期。')).toBeVisible();
+    // Beside the field, in the words of its hint ("1 到 12 期").
+    await expect(page.getByText('1 到 12 期')).toBeVisible();
+    await expect(page.getByText('请输入 1 到 12 之间的整数。')).toBeVisible();
     await expect(page.getByRole('button', { name: '发送我的方案' })).toBeDisabled();
   });
 

@@ -58,8 +58,8 @@ export default function PdfPages({ url, downloadUrl, downloadLabel, title }: { u
       <p role="status" className="text-sm text-slate-700">
         {state === 'loading' ? t('loadingDocument') : state === 'failed' ? t('documentFailed') : t('documentPages', { pages })}
       </p>
-      {/* Focusable so keyboard users can scroll it (WCAG 2.1.1). */}
-      <div ref={container} tabIndex={0} aria-label={title} data-testid="pdf-pages" className="max-h-[70vh] overflow-y-auto rounded-lg bg-slate-100 p-2" />
+      {/* Focusable so keyboard users can scroll it (WCAG 2.1.1); a group, so that its name is allowed (a plain div may not carry one). */}
+      <div ref={container} tabIndex={0} role="group" aria-label={title} data-testid="pdf-pages" className="max-h-[70vh] overflow-y-auto rounded-lg bg-slate-100 p-2" />
       <a href={downloadUrl} className="text-brand-700 underline">
         {downloadLabel}
       </a>
