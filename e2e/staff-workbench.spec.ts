@@ -286,7 +286,9 @@ test.describe('the mediator’s workbench', () => {
     const creditor = await makeCreditor(db);
     const supervisor = await makeStaff(db, creditor.id, 'supervisor');
     const borrower = await makeBorrower(db, { fullName: '宁未逾' });
-    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { overdueSince: null });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id);
+    // Caught up since it opened: nothing overdue now.
+    await db.update(cases).set({ overdueSince: null }).where(eq(cases.id, kase.id));
     const page = await pageAs(supervisor);
     await page.goto('/staff?assignee=all&q=宁未逾');
     const row = page.getByRole('row').filter({ hasText: '宁未逾' });
