@@ -40,7 +40,7 @@ test.describe('when mediation fails', () => {
     await boss.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '移交诉讼' }).click();
     const escalate = boss.getByRole('form', { name: '移交诉讼' });
     await escalate.getByLabel('诉讼请求金额（元）').fill('12000');
-    await escalate.getByRole('button', { name: '按此结果结案' }).click();
+    await escalate.getByRole('button', { name: '移交诉讼' }).click();
     await expect(boss.getByText('当前结果: 移交诉讼')).toBeVisible();
     const list = boss.getByTestId('notice-list');
     await expect(list.getByRole('listitem')).toHaveCount(3);

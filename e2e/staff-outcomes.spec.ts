@@ -41,13 +41,15 @@ test.describe('outcomes and the dashboard', () => {
     await desk.goto(`/staff/cases/${other.id}`);
     await desk.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '移交诉讼' }).click();
     const escalate = desk.getByRole('form', { name: '移交诉讼' });
+    // One outcome, said by its button: no choice of one to make first.
+    await expect(escalate.getByRole('combobox')).toHaveCount(0);
     // A slip of the finger (more than the whole loan is worth) is refused beside the field, kept as typed.
     await escalate.getByLabel('诉讼请求金额（元）').fill('9999999');
-    await escalate.getByRole('button', { name: '按此结果结案' }).click();
+    await escalate.getByRole('button', { name: '移交诉讼' }).click();
     await expect(escalate.getByText(/^超过了可主张的金额：今天按法律可主张的结清金额为 ¥[\d,]+\.\d{2}。$/)).toBeVisible();
     await expect(escalate.getByLabel('诉讼请求金额（元）')).toHaveValue('9999999');
     await escalate.getByLabel('诉讼请求金额（元）').fill('12,000');
-    await escalate.getByRole('button', { name: '按此结果结案' }).click();
+    await escalate.getByRole('button', { name: '移交诉讼' }).click();
     await expect(desk.getByText('当前结果: 移交诉讼')).toBeVisible();
     await expect(desk.getByText('请求 ¥12,000.00')).toBeVisible();
 

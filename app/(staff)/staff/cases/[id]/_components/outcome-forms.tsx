@@ -46,21 +46,24 @@ export function CloseCaseForm({
       <p className="text-sm text-slate-700">{t('closeIntro')}</p>
       <FormError message={result.formError} />
       {done ? <Notice role="status">{done}</Notice> : null}
-      <SelectField
-        label={t('outcome')}
-        name="outcome"
-        value={outcome}
-        placeholder={t('choose')}
-        error={result.errors.outcome}
-        onChange={(e) => setOutcome(e.target.value as OutcomeKind)}
-        options={(only ? [only] : closingOutcomes).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-      />
+      {/* The one outcome this form records (escalation) is said, not offered as a choice of one. */}
+      {only ? null : (
+        <SelectField
+          label={t('outcome')}
+          name="outcome"
+          value={outcome}
+          placeholder={t('choose')}
+          error={result.errors.outcome}
+          onChange={(e) => setOutcome(e.target.value as OutcomeKind)}
+          options={closingOutcomes.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+      )}
       {amounts.map((a) => (
         <Field key={a} label={t(a)} name={a} inputMode="decimal" value={values[a]} error={result.errors[a]} onChange={(e) => setValues({ ...values, [a]: e.target.value })} />
       ))}
       <TextareaField label={t('note')} name="note" rows={2} value={values.note} error={result.errors.note} onChange={(e) => setValues({ ...values, note: e.target.value })} />
       <Button type="submit" variant="danger" className="self-start" disabled={result.busy}>
-        {result.busy ? t('closing') : t('closeButton')}
+        {result.busy ? t('closing') : only ? (label ?? t(`kind.${only}`)) : t('closeButton')}
       </Button>
     </form>
   );
