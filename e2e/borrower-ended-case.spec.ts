@@ -49,6 +49,9 @@ test.describe('an ended case on a phone', () => {
     await expect(stage('诉前调解')).toContainText('本案调解已结束。');
     await expect(stage('签署还款协议')).toContainText('(未进行)');
     await expect(stage('按新计划还款')).toContainText('(未进行)');
+    // Seen too, not only read out: the stages never reached are marked, without what they would have held.
+    await expect(stage('签署还款协议').getByText('未进行', { exact: true })).toBeVisible();
+    await expect(stage('按新计划还款')).not.toContainText('申请一次延期');
     await axe(page);
   });
 

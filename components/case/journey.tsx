@@ -99,12 +99,18 @@ export async function Journey({
                 {i < stages.length - 1 ? <span className="w-0.5 flex-1 bg-slate-300" aria-hidden="true" /> : null}
               </div>
               <div className="pb-4">
-                <p className="font-semibold">
+                <p className={cn('font-semibold', s === 'skipped' && 'text-slate-600')}>
                   {t(`stages.${stage}`)} <span className="sr-only">({t(`status.${s}`)})</span>
                   {s === 'current' ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{t('youAreHere')}</span> : null}
                   {s === 'broken' ? <span className="ml-2 rounded bg-danger-50 px-2 py-0.5 text-xs text-danger-700">{t('broken')}</span> : null}
+                  {/* A stage the ended case never reached says so, and not what it would have held (it read as still to come). */}
+                  {s === 'skipped' ? (
+                    <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-700" aria-hidden="true">
+                      {t('status.skipped')}
+                    </span>
+                  ) : null}
                 </p>
-                <p className={cn('text-sm', s === 'broken' ? 'text-danger-700' : 'text-slate-700')}>{details[stage]}</p>
+                {s === 'skipped' ? null : <p className={cn('text-sm', s === 'broken' ? 'text-danger-700' : 'text-slate-700')}>{details[stage]}</p>}
               </div>
             </li>
           );
