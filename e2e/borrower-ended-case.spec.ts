@@ -1,3 +1,4 @@
+import type { Database } from '@/db/client';
 import { makeBorrower, makeCreditor, makeLoanWithCase } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -6,11 +7,17 @@ import { expect, test } from './fixtures/test';
  * statement" and "compare plans", and the plans page said "you may ask for plans" with no way to (demo realism walk).
  * On a 360×780 phone, in both languages.
  */
+/** A borrower whose one case has ended in `state`. */
+async function endedCase(db: Database, state: 'escalated' | 'closed') {
+  const creditor = await makeCreditor(db);
+  const borrower = await makeBorrower(db);
+  const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { state, closedAt: new Date() });
+  return { borrower, kase };
+}
+
 test.describe('an ended case on a phone', () => {
   test('escalated: no link to a statement or plans, and the plans page says the case is no longer open to offers', async ({ pageAs, db, axe }) => {
-    const creditor = await makeCreditor(db);
-    const borrower = await makeBorrower(db);
-    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { state: 'escalated', closedAt: new Date() });
+    const { borrower, kase } = await endedCase(db, 'escalated');
     const page = await pageAs(borrower);
     await page.goto(`/cases/${kase.id}`);
     await expect(page.getByTestId('next-step')).toHaveText('调解未能达成协议，案件已转入诉讼程序。');
@@ -39,9 +46,7 @@ test.describe('an ended case on a phone', () => {
   });
 
   test('closed without an agreement: the journey says signing and repaying did not happen, not that they were done', async ({ pageAs, db, axe }) => {
-    const creditor = await makeCreditor(db);
-    const borrower = await makeBorrower(db);
-    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, undefined, { state: 'closed', closedAt: new Date() });
+    const { borrower, kase } = await endedCase(db, 'closed');
     const page = await pageAs(borrower);
     await page.goto(`/cases/${kase.id}`);
     const stage = (name: string) => page.getByRole('region', { name: '接下来会发生什么' }).getByRole('listitem').filter({ hasText: name });

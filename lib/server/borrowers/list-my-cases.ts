@@ -5,7 +5,6 @@ import { todayIn, type DpdBucket } from '@/lib/domain/dates';
 import { nextStep, type NextStep } from '@/lib/domain/next-step';
 import { deadlineHasPassed } from '@/lib/domain/outcomes';
 import type { Actor } from '../actor';
-import { creditorPolicy } from '../creditor-policy';
 import { AppError } from '../errors';
 import { arrearsOf, borrowerLoansWithHistory } from '../loans/loan-history';
 import { toLoanTerms, type LoanTermsDto } from '../loans/loan-terms';
@@ -46,7 +45,7 @@ export async function listMyCasesAndLoans(actor: Actor): Promise<{ cases: MyCase
   const now = new Date();
   const today = todayIn(timeZone, now);
   // Each loan under its own creditor's policy, which decides penalty and cap.
-  const arrears = new Map(loanRows.map((r) => [r.loan.id, arrearsOf(r, today, creditorPolicy(r.creditor.policy))]));
+  const arrears = new Map(loanRows.map((r) => [r.loan.id, arrearsOf(r, today)]));
   const byLoan = new Map(loanRows.map((r) => [r.loan.id, r]));
   return {
     timeZone,

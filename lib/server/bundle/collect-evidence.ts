@@ -5,7 +5,6 @@ import type { cases} from '@/db/schema';
 import { agreements, auditEvents, contactRecords, hardshipStatements, negotiationMessages, offers, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { ArrearsResult } from '@/lib/domain/arrears';
 import { todayIn, type IsoDate } from '@/lib/domain/dates';
-import { creditorPolicy } from '../creditor-policy';
 import { arrearsOf, loanPartiesWithHistory, type LoanHistory } from '../loans/loan-history';
 import { parseSnapshot } from '../agreements/snapshot';
 
@@ -38,7 +37,7 @@ const fileColumns = { id: storedFiles.id, kind: storedFiles.kind, filename: stor
 export async function collectEvidence(db: Executor, kase: typeof cases.$inferSelect, now: Date): Promise<CaseEvidence> {
   const history = await loanPartiesWithHistory(db, kase.loanId);
   const asOf = todayIn(history.borrower.timezone, now);
-  const arrears = arrearsOf(history, asOf, creditorPolicy(history.creditor.policy));
+  const arrears = arrearsOf(history, asOf);
   const [contacts, messages, offerRows, statements, files, agreementRows] = await Promise.all([
     db.select().from(contactRecords).where(eq(contactRecords.caseId, kase.id)).orderBy(asc(contactRecords.at), asc(contactRecords.id)),
     db.select().from(negotiationMessages).where(eq(negotiationMessages.caseId, kase.id)).orderBy(asc(negotiationMessages.createdAt)),

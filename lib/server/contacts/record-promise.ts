@@ -11,7 +11,6 @@ import { systemCtx, type Ctx } from '../actor';
 import { recordAudit, recordAuditBatch } from '../audit';
 import { AppError } from '../errors';
 import { loadVisibleCase } from '../cases/case-access';
-import { creditorPolicy } from '../creditor-policy';
 import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { loadPlanOfCase, planIsOpen, planState } from '../plans/load-plan';
 import { contactContext } from './contact-context';
@@ -70,7 +69,7 @@ export async function insertPromise(
  */
 async function mostOwedBy(tx: Executor, kase: typeof cases.$inferSelect, promisedOn: string, today: string): Promise<number> {
   const history = await loanPartiesWithHistory(tx, kase.loanId);
-  const settle = arrearsOf(history, promisedOn, creditorPolicy(history.creditor.policy)).totals.totalToSettle;
+  const settle = arrearsOf(history, promisedOn).totals.totalToSettle;
   const plan = await loadPlanOfCase(tx, kase);
   return plan && planIsOpen(plan) ? Math.max(settle, planState(plan, today).totals.remaining) : settle;
 }

@@ -142,8 +142,8 @@ export const loanPartiesWithHistory = perRender(async (db: Executor, id: string)
   return { ...toHistory(row), borrower: row.borrower };
 });
 
-/** The loan's arrears on a day, under the given policy (its creditor's); a repaid loan's debt is discharged (discharge.ts). */
-export function arrearsOf(history: LoanHistory, asOf: IsoDate, policy: CreditorPolicy) {
+/** The loan's arrears on a day, under its creditor's policy (or the one given); a repaid loan's debt is discharged (discharge.ts). */
+export function arrearsOf(history: LoanHistory, asOf: IsoDate, policy: CreditorPolicy = creditorPolicy(history.creditor.policy)) {
   return computeArrears(arrearsInput(history, asOf, policy));
 }
 

@@ -7,7 +7,6 @@ import { parseLitigationSettings } from '@/lib/domain/litigation-settings';
 import type { NoticeKind } from '@/lib/domain/notice-sequence';
 import { publicUrl } from '@/lib/env';
 import type { NoticeFacts } from '@/lib/pdf/notice-document';
-import { creditorPolicy } from '../creditor-policy';
 import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 
 /** Days the borrower is given to answer a letter, and between the notice of suit and the suit. */
@@ -20,7 +19,7 @@ export const NOTICE_RESPONSE_DAYS = 15;
 export async function noticeFacts(tx: Executor, kase: typeof cases.$inferSelect, kind: NoticeKind, noticeNo: string, preparedBy: string, now: Date): Promise<NoticeFacts> {
   const history = await loanPartiesWithHistory(tx, kase.loanId);
   const asOf = todayIn(history.borrower.timezone, now);
-  const arrears = arrearsOf(history, asOf, creditorPolicy(history.creditor.policy));
+  const arrears = arrearsOf(history, asOf);
   const settings = parseLitigationSettings(history.creditor.litigation);
   const [mediator] = await tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, kase.assigneeId ?? preparedBy));
   const t = arrears.totals;

@@ -9,7 +9,6 @@ import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { todayIn } from '@/lib/domain/dates';
 import { voidOpenAgreements } from '../agreements/void-agreements';
-import { creditorPolicy } from '../creditor-policy';
 import { arrearsOf, loanPartiesWithHistory } from '../loans/loan-history';
 import { closeOpenOffers, UNANSWERED } from '../offers/offer-store';
 
@@ -87,7 +86,7 @@ export async function recordOutcomeTx(tx: Executor, ctx: Ctx, kase: CaseRow, inp
 export async function checkOutcomeAmounts(tx: Executor, kase: CaseRow, input: OutcomeInput, now = new Date()): Promise<void> {
   if (input.amountClaimed === undefined && input.amountRecovered === undefined && input.amountWaived === undefined) return;
   const history = await loanPartiesWithHistory(tx, kase.loanId);
-  const { totals } = arrearsOf(history, todayIn(history.timezone, now), creditorPolicy(history.creditor.policy));
+  const { totals } = arrearsOf(history, todayIn(history.timezone, now));
   if (input.amountClaimed !== undefined && input.amountClaimed > totals.enforceableTotalToSettle) {
     throw new AppError('VALIDATION', { field: 'amountClaimed', message: 'validation.claimAboveEnforceable', params: { max: totals.enforceableTotalToSettle / 100 } });
   }

@@ -6,7 +6,6 @@ import type { IsoDate } from '@/lib/domain/dates';
 import { delayWindow, type PlanAllocation, type PlanInstallmentState, type PlanResult } from '@/lib/domain/plan';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
-import { creditorPolicy } from '../creditor-policy';
 import { arrearsOf, loanWithHistory } from '../loans/loan-history';
 import { excessLeft } from './record-refund';
 import { loadPlanOfCase, planIsOpen, planState, planToday, type LoadedPlan } from './load-plan';
@@ -97,7 +96,7 @@ async function progressOf(db: Executor, plan: LoadedPlan, now: Date): Promise<Pl
     let owedUnderContract: number | null = null;
     if (waiver === 'lost') {
       const history = await loanWithHistory(db, { creditorId: null }, plan.kase.loanId);
-      if (history) owedUnderContract = arrearsOf(history, today, creditorPolicy(history.creditor.policy)).totals.enforceableTotalToSettle;
+      if (history) owedUnderContract = arrearsOf(history, today).totals.enforceableTotalToSettle;
     }
     breach = { at: plan.agreement.planBreachedAt.toISOString(), waiver, waived: snapshot.priced.waived.total, owedUnderContract };
   }
