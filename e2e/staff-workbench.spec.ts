@@ -52,6 +52,14 @@ test.describe('the mediator’s workbench', () => {
     await expect(page).toHaveURL(/q=%E9%98%B3%E5%A8%9C/);
     await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
     await expect(page.locator('tr[data-case]')).toHaveCount(1);
+    // Two digits look at names only: the page says why nothing was found (it said only "no case matches this view").
+    await page.locator('#queue-search').fill('13');
+    await page.locator('#queue-search').press('Enter');
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('0');
+    await expect(page.getByText('A search of fewer than 3 characters looks only at names: type at least 3 for a phone, case or contract number.')).toBeVisible();
+    await page.locator('#queue-search').fill('阳娜');
+    await page.locator('#queue-search').press('Enter');
+    await expect(page.locator('tr[data-case]')).toHaveCount(1);
 
     // A filter from the keyboard: M4+ only, together with the search.
     await page.getByRole('checkbox', { name: 'M4+' }).focus();
@@ -110,8 +118,11 @@ test.describe('the mediator’s workbench', () => {
     await axe(page);
 
     await page.getByRole('button', { name: 'Show the number' }).click();
+    await page.getByLabel('Reason for viewing').fill('x');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
-    await expect(page.getByText('Please fill this in.')).toBeVisible();
+    // A reason of one letter is refused with how long it must be (it said "Please fill this in." beside the letter).
+    await expect(page.getByText('Say briefly why (at least 2 characters).')).toBeVisible();
+    await expect(page.getByLabel('Reason for viewing')).toHaveValue('x');
     await page.getByLabel('Reason for viewing').fill('Calling back at the number the borrower gave');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect(page.getByText(borrower.phone, { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactResults, staffContactChannels } from '@/lib/domain/contact-record';
-import { amountField, calendarDay } from './fields';
+import { amountField, calendarDay, reasonField } from './fields';
 
 const note = z.string().trim().max(1000, 'validation.tooLong');
 const isoDay = calendarDay;
@@ -42,11 +42,11 @@ export const callbackSchema = z.object({
 
 export const extendDeadlineSchema = z.object({
   days: z.coerce.number({ message: 'validation.between{"min":1,"max":30}' }).int().min(1, 'validation.between{"min":1,"max":30}').max(30, 'validation.between{"min":1,"max":30}'),
-  reason: z.string().trim().min(2, 'validation.required').max(1000, 'validation.tooLong'),
+  reason: reasonField(1000),
   borrowerAgreed: z.literal(true, { message: 'validation.borrowerAgreed' }),
 });
 
 export const revealSchema = z.object({
   field: z.enum(['phone', 'residentId']),
-  reason: z.string().trim().min(2, 'validation.required').max(500, 'validation.tooLong'),
+  reason: reasonField(500),
 });

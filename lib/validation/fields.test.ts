@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { residentIdCheckChar } from '@/lib/domain/identity';
-import { amountField, calendarDay, countField, fenToInput, mobileField, pastDateField, residentIdField, timeZoneField } from './fields';
-import { promiseFormSchema } from './contact';
+import { amountField, calendarDay, countField, fenToInput, mobileField, pastDateField, reasonField, residentIdField, timeZoneField } from './fields';
+import { extendDeadlineSchema, promiseFormSchema, revealSchema } from './contact';
+import { reversePaymentSchema } from './plan';
 import { readDashboardFilter } from './dashboard';
-import { parseQueueParams } from './queue';
+import { exportReasonSchema, parseQueueParams } from './queue';
 
 describe('typed amounts', () => {
   it.each([
@@ -103,5 +105,19 @@ describe('calendarDay', () => {
     expect(promiseFormSchema.safeParse({ promiseDate: '2026-12-32', promiseAmount: '100' }).error?.issues[0]).toMatchObject({ path: ['promiseDate'], message: 'validation.date' });
     expect(parseQueueParams({ openedFrom: '0001-01-01', openedTo: '2026-12-02' })).toMatchObject({ openedFrom: undefined, openedTo: '2026-12-02' });
     expect(readDashboardFilter({ from: '0001-01-01', to: '2026-02-30' })).toMatchObject({ from: undefined, to: undefined });
+  });
+});
+
+describe('a reason staff give', () => {
+  it('too short says how long it must be, not "please fill this in"; the schemas that take one share the rule', () => {
+    const issue = (schema: z.ZodType, value: unknown) => (schema.safeParse(value).error?.issues[0]?.message ?? null);
+    expect(issue(reasonField(500), 'x')).toBe('validation.reasonTooShort{"min":2}');
+    expect(issue(reasonField(500), '  ')).toBe('validation.reasonTooShort{"min":2}');
+    expect(issue(reasonField(500), 'ok')).toBeNull();
+    expect(issue(reasonField(10), 'x'.repeat(11))).toBe('validation.tooLong');
+    expect(issue(revealSchema, { field: 'phone', reason: 'x' })).toBe('validation.reasonTooShort{"min":2}');
+    expect(issue(exportReasonSchema, '查')).toBe('validation.reasonTooShort{"min":2}');
+    expect(issue(extendDeadlineSchema, { days: 7, reason: 'x', borrowerAgreed: true })).toBe('validation.reasonTooShort{"min":2}');
+    expect(issue(reversePaymentSchema, { paymentId: '00000000-0000-4000-8000-000000000000', reason: 'typo' })).toBe('validation.reasonTooShort{"min":5}');
   });
 });

@@ -111,3 +111,15 @@ export function fenToInput(fen: number | undefined | null): string {
   if (!fen) return '';
   return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
+
+/**
+ * A reason a staff member gives for what they do (revealing personal data, exporting, extending a deadline, reversing a
+ * payment): at least `min` characters, and a message that says so (a one-letter reason was refused as "please fill
+ * this in").
+ */
+export const reasonField = (max: number, min = 2) =>
+  z
+    .string()
+    .trim()
+    .min(min, `validation.reasonTooShort{"min":${min}}`)
+    .max(max, 'validation.tooLong');

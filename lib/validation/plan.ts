@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseAmountToFen } from '@/lib/domain/money';
-import { pastDateField } from './fields';
+import { pastDateField, reasonField } from './fields';
 
 /** Forms of plan tracking: payments recorded, reversed and refunded by staff, and the borrower's one-time delay. */
 
@@ -38,7 +38,7 @@ export type RecordPaymentInput = z.input<ReturnType<typeof recordPaymentSchema>>
 
 export const reversePaymentSchema = z.object({
   paymentId: z.string().uuid('validation.invalid'),
-  reason: z.string().trim().min(5, 'validation.reasonTooShort').max(500, 'validation.tooLong'),
+  reason: reasonField(500, 5),
 });
 export type ReversePaymentInput = z.input<typeof reversePaymentSchema>;
 

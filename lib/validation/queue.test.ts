@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQueueParams } from './queue';
+import { parseQueueParams, searchTooShortForNumbers } from './queue';
 
 describe('the queue’s arrears range, as a mediator types it', () => {
   it('whole yuan with or without thousands grouped, full-width included', () => {
@@ -13,5 +13,14 @@ describe('the queue’s arrears range, as a mediator types it', () => {
       const params = parseQueueParams(new URLSearchParams({ min: typed }));
       expect(params.min).toBeUndefined();
     }
+  });
+});
+
+describe('a search too short for numbers', () => {
+  it('fewer than 3 characters other than Chinese finds names only, and the page says so', () => {
+    for (const q of ['13', '0', 'Li', ' 1 3 ', 'C-']) expect(searchTooShortForNumbers(q)).toBe(true);
+  });
+  it('3 characters or more, a Chinese name of any length, or no search at all is not', () => {
+    for (const q of ['138', '000042', 'Li Na', '张', '张伟', undefined, '']) expect(searchTooShortForNumbers(q)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { dpdBuckets as openingBuckets, reachedKinds, type ReachedKind } from '@/
 import { parseAmountToFen } from '@/lib/domain/money';
 import { outcomeKinds, type OutcomeKind } from '@/lib/domain/outcomes';
 import type { DashboardFilter } from './dashboard';
-import { calendarDay } from './fields';
+import { calendarDay, reasonField } from './fields';
 
 /**
  * The queue's URL parameters (/staff?…): every filter, the search, the sort and the page, in one schema so that a
@@ -163,7 +163,17 @@ export const savedViewSchema = z.object({
   query: z.string().max(2000),
 });
 
-export const exportReasonSchema = z.string().trim().min(2, 'validation.required').max(500, 'validation.tooLong');
+/** Phone, case and contract numbers are searched from this many characters (a name from one). */
+export const NUMBER_SEARCH_MIN_LENGTH = 3;
+
+/** Whether a search is too short to look at numbers (phone, case, contract): it then finds names only. */
+export function searchTooShortForNumbers(q: string | undefined): boolean {
+  if (!q) return false;
+  const compact = q.replace(/\s+/g, '');
+  return compact.length < NUMBER_SEARCH_MIN_LENGTH && !/\p{Script=Han}/u.test(compact);
+}
+
+export const exportReasonSchema = reasonField(500);
 
 /** What a count on the dashboard stands for, to be shown in the queue. */
 export type QueueTarget = { reached?: ReachedKind } | { outcome: OutcomeKind };

@@ -12,7 +12,7 @@ import { assignableStaff } from '@/lib/server/queue/assignable-staff';
 import { listQueue, loadOf, queueCounts } from '@/lib/server/queue/list-queue';
 import { effectiveAssignee, resolvedSort } from '@/lib/server/queue/queue-filter';
 import { listSavedViews } from '@/lib/server/queue/saved-views';
-import { QUEUE_PAGE_SIZE, defaultDirection, parseQueueParams, queueSearch, type QueueSort } from '@/lib/validation/queue';
+import { QUEUE_PAGE_SIZE, defaultDirection, parseQueueParams, queueSearch, searchTooShortForNumbers, type QueueSort } from '@/lib/validation/queue';
 import { QueueFilters } from './_components/queue-filters';
 import { QueueTable } from './_components/queue-table';
 import { SavedViews } from './_components/saved-views';
@@ -94,7 +94,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
           creditorName={creditorOptions.filter((c) => c.id === params.creditor).map((c) => (locale === 'en' ? c.nameEn : c.name))[0]}
         />
         <SavedViews views={views} current={view} />
-        <QueueTable rows={rows.map(({ assigneeId: _a, promiseBroken: _p, ...row }) => row)} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} />
+        <QueueTable rows={rows.map(({ assigneeId: _a, promiseBroken: _p, ...row }) => row)} locale={locale} view={view} sortLinks={sortLinks} total={kpis.matching} assignees={supervisor ? people.map((p) => ({ id: p.id, name: p.name })) : null} shortSearch={searchTooShortForNumbers(params.q)} />
         <nav aria-label={t('pagination')} className="flex items-center gap-3 text-sm">
           {page > 1 ? (
             <Link href={pageLink(page - 1)} className="min-h-11 py-3 text-brand-700 underline" rel="prev">

@@ -5,7 +5,7 @@ import { confirmationDueExecutedBefore, confirmationPassedExecutedBefore } from 
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { openMediationStates } from '@/lib/domain/case-state';
 import { isValidResidentId, normalizeResidentId } from '@/lib/domain/identity';
-import { QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
+import { NUMBER_SEARCH_MIN_LENGTH, QUEUE_PAGE_SIZE, defaultDirection, type DpdBucketParam, type QueueParams, type QueueSort } from '@/lib/validation/queue';
 import type { Actor } from '../actor';
 import { lookupHash } from '../crypto';
 import { reachedWhere, startOfDay } from '../dashboard/dashboard-scope';
@@ -82,7 +82,7 @@ function searchCondition(query: string): SQL {
       sql`select c.id from ${cases} c join ${borrowers} b on b.id = c.borrower_id where concord_name_grams(b.full_name) @> ${`{${grams.map((g) => `"${g.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[] and b.full_name ilike ${namePattern}`,
     );
   }
-  if (compact.length >= 3) {
+  if (compact.length >= NUMBER_SEARCH_MIN_LENGTH) {
     const digits = compact.replace(/[-\s]/g, '');
     if (/^\+?\d{3,15}$/.test(digits)) parts.push(sql`select c.id from ${cases} c join ${borrowers} b on b.id = c.borrower_id where b.phone like ${`%${likeEscape(digits.replace(/^\+?86(?=1\d{10}$)/, ''))}%`}`);
     parts.push(sql`select c.id from ${cases} c where c.case_no ilike ${pattern}`);

@@ -28,6 +28,8 @@ type Props = {
   total: number;
   /** Supervisors select and assign; the people they may assign to. */
   assignees: { id: string; name: string }[] | null;
+  /** The search was too short to look at phone, case and contract numbers (it found names only). */
+  shortSearch?: boolean;
 };
 
 const helper = createColumnHelper<QueueTableRow>();
@@ -38,7 +40,7 @@ const storageKey = (view: string) => `concord.queue.selection:${view}`;
  * Keyboard: ↑/↓ move between rows, Enter opens the case, / jumps to the search. A supervisor's selection is kept
  * per view in the session, so it survives paging; "select all N matching" selects the whole view.
  */
-export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: Props) {
+export function QueueTable({ rows, locale, view, sortLinks, total, assignees, shortSearch = false }: Props) {
   const t = useTranslations('staffQueue');
   const tState = useTranslations('staffCaseState');
   const timeZone = useTimeZone() ?? displayTimeZone;
@@ -315,7 +317,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees }: 
           },
         })}
       />
-      {rows.length === 0 ? <Notice>{t('empty')}</Notice> : null}
+      {rows.length === 0 ? <Notice>{shortSearch ? t('emptyShortSearch') : t('empty')}</Notice> : null}
     </div>
   );
 }
