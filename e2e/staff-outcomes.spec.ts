@@ -128,5 +128,11 @@ test.describe('outcomes and the dashboard', () => {
     expect(after!.escalationReviewSince).toBeNull();
     expect(after!.deadlineExtensions).toBe(1);
     expect(after!.mediationDeadline.getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+    // The case's timeline says by how much, until when, and what the borrower agreed (it said only "extended").
+    await boss.goto(`/staff/cases/${kase.id}`);
+    const entry = boss.getByTestId('timeline').locator('li', { hasText: 'Mediation deadline extended' });
+    const until = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(after!.mediationDeadline);
+    await expect(entry).toContainText(`Mediation deadline extended by 14 days, to ${until}`);
+    await expect(entry).toContainText('What the borrower agreed: Agreed by phone to two more weeks');
   });
 });

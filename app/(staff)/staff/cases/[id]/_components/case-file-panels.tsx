@@ -114,6 +114,13 @@ function contactSummary(t: T, c: ContactDto): string {
   return c.result ? `${what} · ${t(`result.${c.result}`)}` : `${what} · ${t(`outcome.${c.outcome}`)}`;
 }
 
+/** What the borrower agreed to, as the supervisor recorded it when extending from the escalation review. */
+function agreedNote(data: Record<string, unknown>): string | undefined {
+  const agreement = data.borrowerAgreement;
+  const note = agreement && typeof agreement === 'object' ? (agreement as { note?: unknown }).note : undefined;
+  return typeof note === 'string' && note.trim() ? note : undefined;
+}
+
 /**
  * The contact record and everything else about the case, newest first, in one list: the newest entries, and a link to
  * the whole timeline when there are more (`more`); the whole of it says where it stops when even that is cut.
@@ -124,6 +131,8 @@ export async function Timeline({ entries, more, whole, wholeHref }: { entries: T
   const eventLabel = (e: Extract<TimelineEntry, { kind: 'event' }>) => {
     const { from, to } = e.data;
     if (e.action === 'case.state_changed' && typeof from === 'string' && typeof to === 'string' && tState.has(from) && tState.has(to)) return t('timeline.stateChanged', { from: tState(from), to: tState(to) });
+    // An extension says by how much and until when (the reason alone left the new deadline to be looked up).
+    if (e.action === 'case.deadline_extended' && typeof to === 'string' && typeof e.data.days === 'number') return t('timeline.deadlineExtended', { days: e.data.days, to: format.dateTime(new Date(to), { dateStyle: 'medium' }) });
     return t.has(`event.${e.action}`) ? t(`event.${e.action}`) : e.action;
   };
   // An automatic message's record names its template: shown by its name, as on the plan's activity list; a notice's
@@ -169,6 +178,7 @@ export async function Timeline({ entries, more, whole, wholeHref }: { entries: T
                   {eventLabel(e)}
                   {e.name ? ` · ${e.name}` : e.actorType === 'system' ? ` · ${t('author.system')}` : ''}
                   {typeof e.data.reason === 'string' ? <span className="block text-slate-700">{t('timeline.reason', { reason: e.data.reason })}</span> : null}
+                  {agreedNote(e.data) ? <span className="block text-slate-700">{t('timeline.agreedNote', { note: agreedNote(e.data)! })}</span> : null}
                 </>
               )}
             </span>
