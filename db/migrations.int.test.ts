@@ -25,6 +25,11 @@ describe('migrations', () => {
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
 
+  it('plan on every connection with random reads priced as in memory (the queue’s counts chose a full scan of cases by the default)', async () => {
+    const { rows } = await test!.db.execute<{ random_page_cost: string }>(sql`show random_page_cost`);
+    expect(rows[0]!.random_page_cost).toBe('1.1');
+  });
+
   it('keep money in integer columns', async () => {
     // bigint, or an array of bigint (the import's staged schedule: import_rows.principal_due; a loan's schedule).
     const columns = await test!.db.execute<{ udt_name: string }>(

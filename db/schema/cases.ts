@@ -79,6 +79,15 @@ export const cases = pgTable(
     index('cases_priority_idx').on(t.priority, t.nextActionAt, t.id),
     index('cases_assignee_priority_idx').on(t.assigneeId, t.priority, t.nextActionAt, t.id),
     index('cases_deadline_idx').on(t.mediationDeadline, t.id),
+    // The queue's filters that find a few cases among a creditor's tens of thousands (an offer awaiting the borrower or
+    // a supervisor, the borrower's own proposal, a hardship statement, a promise to pay open or broken): each is read
+    // from an index of those cases alone, instead of a walk through every open case of the creditor.
+    index('cases_offer_borrower_idx').on(t.creditorId).where(sql`${t.offerToBorrowerUntil} is not null`),
+    index('cases_approval_idx').on(t.creditorId).where(sql`${t.approvalRequestedAt} is not null`),
+    index('cases_proposal_idx').on(t.creditorId).where(sql`${t.borrowerProposalAt} is not null`),
+    index('cases_hardship_idx').on(t.creditorId).where(sql`${t.hardshipSubmittedAt} is not null`),
+    index('cases_promise_open_idx').on(t.creditorId, t.promiseDueAt).where(sql`${t.promiseDueAt} is not null`),
+    index('cases_promise_broken_idx').on(t.creditorId).where(sql`${t.promiseBrokenAt} is not null`),
   ],
 );
 
