@@ -112,6 +112,15 @@ export function pricePausedPlan(ctx: OfferContext, terms: PausedTerms): PricedOf
   };
 }
 
+/**
+ * Prices any offer's terms as they were made: a paused plan with its pause (no interest while it runs, or the reduced
+ * rate), any other with offer-pricing. Pricing a paused offer's terms with offer-pricing alone drops the pause: its
+ * months bear the plan's interest and the pause is not described.
+ */
+export function priceTerms(ctx: OfferContext, terms: OfferTerms): PricedOffer {
+  return hasPause(terms) ? pricePausedPlan(ctx, terms) : priceOffer(ctx, terms);
+}
+
 function pauseViolations(ctx: OfferContext, terms: PausedTerms): PauseViolation[] {
   const policy = ctx.policy.hardshipPause;
   const out: PauseViolation[] = [];

@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { computeArrears } from '@/lib/domain/arrears';
 import type { ArrearsInput } from '@/lib/domain/arrears-model';
 import { addDays, addMonths } from '@/lib/domain/dates';
-import { evaluatePausedPlan, hasPause, pricePausedPlan } from '@/lib/domain/hardship-pause';
+import { evaluatePausedPlan, hasPause, priceTerms } from '@/lib/domain/hardship-pause';
 import { evaluateOffer } from '@/lib/domain/offer-checks';
-import { priceOffer } from '@/lib/domain/offer-pricing';
 import type { OfferContext, OfferRole, OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import { creditorPolicySchema, defaultPolicy } from '@/lib/domain/policy';
 import { buildSchedule, type RepaymentMethod } from '@/lib/domain/schedule';
@@ -180,5 +179,5 @@ export function evaluateAny(ctx: OfferContext, terms: OfferTerms, role: OfferRol
 
 /** The engine's price for any terms. */
 export function priceAny(ctx: OfferContext, terms: OfferTerms): PricedOffer {
-  return hasPause(terms) ? pricePausedPlan(ctx, terms) : priceOffer(ctx, terms);
+  return priceTerms(ctx, terms);
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
 import { isNegotiable } from '@/lib/domain/case-state';
 import { authorityNeeded } from '@/lib/domain/offer-checks';
-import { priceOffer } from '@/lib/domain/offer-pricing';
+import { priceTerms } from '@/lib/domain/hardship-pause';
 import type { PricedOffer } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -53,7 +53,7 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
     // payment came in): the offer keeps today's figures and the borrower is asked to look at them before accepting.
     let accepted = offer;
     if (offer.priced.asOf !== context.asOf) {
-      const priced = priceOffer(context, offer.terms);
+      const priced = priceTerms(context, offer.terms);
       const payments = (p: PricedOffer) => JSON.stringify([p.downPayment, p.totalPayable, p.schedule.map((row) => [row.dueDate, row.amount])]);
       const same = payments(priced) === payments(offer.priced);
       const figures = pricedColumns(priced);

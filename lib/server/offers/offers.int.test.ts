@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, cases, contactRecords, notifications, offers } from '@/db/schema';
+import { agreements, auditEvents, cases, contactRecords, hardshipStatements, notifications, offers } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
@@ -311,6 +311,23 @@ describe('offers and the negotiation', () => {
     const [second] = await test.db.select().from(agreements).where(eq(agreements.caseId, t.kase.id));
     expect(second!.snapshot.priced.asOf).toBe(today());
     expect(second!.snapshot.arrears.asOf).toBe(today());
+  });
+
+  it('a hardship pause priced on an earlier day keeps its pause when priced again at acceptance (it lost it: three more months of interest, ¥818 on the demo’s 吴敏)', async () => {
+    const s = await setup();
+    const borrowerId = (s.borrowerCtx.actor as { id: string }).id;
+    await test.db.insert(hardshipStatements).values({ caseId: s.kase.id, borrowerId, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: -50_000, submittedAt: new Date() });
+    const id = (await requestSuggestions(s.borrowerCtx, s.kase.id)).offerIds[0]!;
+    const [made] = await test.db.select().from(offers).where(eq(offers.id, id));
+    expect(made!.terms).toMatchObject({ pause: { months: 3, interest: 'frozen' } });
+    await test.db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${addDays(today(), -4)}::text)) where id = ${id}`);
+    // The same debt today: the same payments, so accepted at once, with the pause as offered.
+    await expect(acceptOffer(s.borrowerCtx, id)).resolves.toMatchObject({ alreadyAccepted: false });
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id));
+    const { priced } = agreement!.snapshot;
+    expect(priced.pause).toMatchObject({ months: 3, interest: 'frozen', from: today(), interestCharged: 0 });
+    expect(priced.totalPayable).toBe(made!.totalPayable);
+    expect(priced.schedule.map((row) => [row.dueDate, row.amount])).toEqual(made!.priced.schedule.map((row) => [row.dueDate, row.amount]));
   });
 
   it('withdraws with a reason the borrower is told; declines and expiry close offers too', async () => {
