@@ -128,9 +128,16 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
             <dd className="font-semibold">{money(plan.totals.excess)}</dd>
           </>
         ) : null}
+        {plan.totals.interestCancelled > 0 ? (
+          <>
+            <dt className="text-slate-600">{t('interestSaved')}</dt>
+            <dd className="font-semibold">{money(plan.totals.interestCancelled)}</dd>
+          </>
+        ) : null}
         <dt className="text-slate-600">{t('progress')}</dt>
         <dd>{t('progressCount', { paid: plan.installments.filter((i) => i.outstanding === 0).length, total: plan.installments.length })}</dd>
       </dl>
+      {plan.totals.interestCancelled > 0 && plan.status === 'active' ? <p className="text-sm text-slate-700">{t('interestSavedNote', { amount: money(plan.totals.interestCancelled) })}</p> : null}
       {/* "Paid in all" is what the plan took; anything above it is the borrower's money, and they are told what becomes of it. */}
       {plan.totals.excess > 0 ? (
         <p className="text-sm text-slate-700">

@@ -4,7 +4,7 @@ import { delayEffect, delayWindow, trackPlan, type PlanInstallmentInput, type Pl
 import { oraclePlan } from './oracle/plan-oracle';
 
 // Every expected figure below is worked by hand from the rules in plan.ts, not computed with the module's helpers.
-const rules: PlanRules = { graceDays: 3, breachConsecutiveMisses: 2, allocationScope: 'whole_debt' };
+const rules: PlanRules = { graceDays: 3, breachConsecutiveMisses: 2, allocationScope: 'whole_debt', interestFrom: '2026-12-15' };
 const plan: PlanInstallmentInput[] = [
   { seq: 1, dueDate: '2027-01-15', charges: 10_000, interest: 500, principal: 30_000 }, // 405.00
   { seq: 2, dueDate: '2027-02-15', charges: 10_000, interest: 400, principal: 30_000 }, // 404.00
@@ -45,14 +45,58 @@ describe('allocating payments to a plan (hand-worked)', () => {
     expect(r.payments[0]!.allocations).toEqual([{ seq: 1, charges: 10_000, interest: 500, principal: 14_500, total: 25_000 }]);
   });
 
-  it('a payment before a due date pays the next installment in full, interest included', () => {
+  it('a payment before a due date pays the next installment in full, its interest only for the days borrowed', () => {
     const r = trackPlan(plan, [pay('2027-01-10', 50_000)], rules, '2027-01-10');
-    // Installment 1 in full (405.00), then 95.00 of installment 2's charges.
+    // Installment 1 in full. Its ¥300 of principal was repaid 5 days before the end of its 31-day period
+    // (12-15 → 01-15), on ¥1,000 of plan principal: 5.00 × 300 × 5 / (1,000 × 31) = 0.2419…, rounded up: 0.25 less
+    // interest (4.75). The rest, 500.00 − 404.75 = 95.25, pays installment 2's charges.
     expect(r.payments[0]!.allocations).toEqual([
-      { seq: 1, charges: 10_000, interest: 500, principal: 30_000, total: 40_500 },
-      { seq: 2, charges: 9_500, interest: 0, principal: 0, total: 9_500 },
+      { seq: 1, charges: 10_000, interest: 475, principal: 30_000, total: 40_475 },
+      { seq: 2, charges: 9_525, interest: 0, principal: 0, total: 9_525 },
     ]);
-    expect(r.installments[0]).toMatchObject({ state: 'paid', paidOn: '2027-01-10' });
+    expect(r.installments[0]).toMatchObject({ state: 'paid', paidOn: '2027-01-10', interestCancelled: 25, outstanding: 0 });
+  });
+
+  it('a partial prepayment: the months after it bear interest on the principal actually left (Civil Code art. 677)', () => {
+    // ¥12,000 over 12 months, equal principal at 1% a month on the balance: ¥1,000 principal and ¥120, ¥110, … ¥10
+    // of interest, due on the 15th from 2027-01-15, the first period from 2026-12-15.
+    const months = Array.from({ length: 12 }, (_, i) => ({ seq: i + 1, dueDate: `2027-${String(i + 1).padStart(2, '0')}-15`, charges: 0, interest: (12 - i) * 1_000, principal: 100_000 }));
+    // On 2027-01-15, installment 1 (¥1,120) and ¥5,000 ahead. From that day the principal left is ¥12,000 − ¥1,000
+    // − what the ¥5,000 repays; each month to come, while it lasts, bears 1% of it. Installments 2-5 in full and 6
+    // in part: 4 × (¥1,000 + i) + ¥x + i = ¥5,000 with i = 1% × (¥11,000 − ¥4,000 − ¥x): ¥x = ¥684.25 and
+    // i = ¥63.1575, charged ¥63.15 (the interest not owed is rounded up: ¥46.85 of ¥110 on no. 2).
+    const r = trackPlan(months, [{ id: 'p1', receivedOn: '2027-01-15', amount: 612_000 }], rules, '2027-01-16');
+    expect(r.payments[0]!.allocations.map((a) => [a.seq, a.interest, a.principal])).toEqual([
+      [1, 12_000, 100_000],
+      [2, 6_315, 100_000],
+      [3, 6_315, 100_000],
+      [4, 6_315, 100_000],
+      [5, 6_315, 100_000],
+      [6, 6_315, 68_425],
+    ]);
+    expect(r.installments.map((i) => i.interestCancelled)).toEqual([0, 4_685, 3_685, 2_685, 1_685, 685, 0, 0, 0, 0, 0, 0]);
+    // Installment 6 still owes ¥315.75 of principal; from no. 7 on, the schedule's own balance is reached again.
+    expect(r.installments[5]).toMatchObject({ state: 'upcoming', outstanding: 31_575 });
+    expect(r.installments[6]).toMatchObject({ outstanding: 106_000 });
+    expect(r.payments[0]).toMatchObject({ allocated: 612_000, excess: 0, settledEarly: false });
+    // What settles it the next day is unchanged: the principal left, the interest paid ahead counted toward it.
+    expect(r.totals.settleToday).toBe(600_000);
+  });
+
+  it('interest paid ahead that a later prepayment makes not owed comes back and pays on', () => {
+    // 405.00 on 01-10 pays installment 1 (404.75, as above) and 0.25 of no. 2's charges. 200.00 on 01-12 pays no. 2's
+    // charges (99.75), its interest (4.00) and 96.25 of its principal. That principal, repaid 3 days before the end of
+    // period 1, cuts no. 1's interest to 5.00 − ⌈5.00 × (300 × 5 + 96.25 × 3) / (1,000 × 31)⌉ = 5.00 − 0.29, so 0.04
+    // of it comes back; and it bears no interest in period 2: ⌈4.00 × 96.25 / 700⌉ = 0.55 of no. 2's comes back. The
+    // 0.59 repays more of no. 2's principal (96.84, then 0.01 more from the 0.5534… → 0.56 it cuts): 96.85 in all.
+    const r = trackPlan(plan, [pay('2027-01-10', 40_500), pay('2027-01-12', 20_000)], rules, '2027-01-12');
+    expect(r.installments[0]).toMatchObject({ interestCancelled: 29, outstanding: 0, paid: { charges: 10_000, interest: 471, principal: 30_000 } });
+    expect(r.installments[1]).toMatchObject({ interestCancelled: 56, paid: { charges: 10_000, interest: 344, principal: 9_685 } });
+    expect(r.payments[1]!.allocations).toEqual([
+      { seq: 1, charges: 0, interest: -4, principal: 0, total: -4 },
+      { seq: 2, charges: 9_975, interest: 344, principal: 9_685, total: 20_004 },
+    ]);
+    expect(r.payments[1]).toMatchObject({ allocated: 20_000, excess: 0 });
   });
 
   it('settling early charges no interest for installments not yet due, and the excess is kept for a refund', () => {
@@ -175,10 +219,14 @@ describe('allocating payments to a plan (hand-worked)', () => {
     ]);
     expect(r.completedOn).toBe('2027-02-01');
     expect(r.totals).toMatchObject({ remaining: 0, dueNow: 0, settleToday: 0, overdue: 0 });
-    // One fen short: not settled; it pays no. 2 and then no. 3 in full, in order, interest included.
+    // One fen short: not settled; it pays no. 2 and then no. 3 in full, in order. But the principal it repays on 02-01
+    // bears no interest after: 14 of period 2's 31 days and all of period 3 (by hand, in rounds: the interest that
+    // comes back pays on), so no. 3 owes ¥2.21 where the schedule said ¥6.01, and 0.01 more would settle the plan.
     const short = trackPlan(plan, [pay('2027-01-15', 40_500), pay('2027-02-01', 79_999)], rules, '2027-02-01');
     expect(short.payments[1]).toMatchObject({ allocated: 79_999, excess: 0, settledEarly: false });
-    expect(short.installments.map((i) => i.outstanding)).toEqual([0, 0, 601]);
+    expect(short.installments.map((i) => i.outstanding)).toEqual([0, 0, 221]);
+    expect(short.installments.map((i) => i.interestCancelled)).toEqual([0, 181, 199]);
+    expect(short.totals.settleToday).toBe(1);
   });
 
   it('paying ahead an interest-free plan in full is not "settled early": no interest was cancelled', () => {
@@ -275,7 +323,13 @@ const arbPlan = fc.integer({ min: 1, max: 18 }).chain((months) =>
     .map((parts) => parts.map((p, i) => ({ seq: i + 1, dueDate: iso(Date.UTC(2027, i + 1, 0)), ...p })))
     .filter((rows) => rows.every((r) => r.charges + r.interest + r.principal > 0)),
 );
-const arbRules = fc.record({ graceDays: fc.integer({ min: 0, max: 10 }), breachConsecutiveMisses: fc.integer({ min: 1, max: 4 }), allocationScope: fc.constantFrom('whole_debt' as const, 'per_installment' as const) });
+// The plan's interest starts up to 40 days before the end of January 2027 (arbPlan's first due date; base below).
+const arbRules = fc.record({
+  graceDays: fc.integer({ min: 0, max: 10 }),
+  breachConsecutiveMisses: fc.integer({ min: 1, max: 4 }),
+  allocationScope: fc.constantFrom('whole_debt' as const, 'per_installment' as const),
+  interestFrom: fc.integer({ min: 0, max: 40 }).map((days) => iso(base - days * dayMs)),
+});
 const amountOf = (r: PlanInstallmentInput) => r.charges + r.interest + r.principal;
 
 // Hundreds of generated plans each: more than the default 5 s when the machine is shared.
@@ -398,7 +452,7 @@ describe('plan tracking properties', { timeout: 30_000 }, () => {
 const arbShuffledPlanCase = fc
   .record({
     parts: fc.array(
-      fc.record({ gap: fc.integer({ min: 0, max: 45 }), charges: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30_000 })), interest: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20_000 })), principal: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500_000 })) }),
+      fc.record({ gap: fc.integer({ min: 0, max: 45 }), delay: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 14 })), charges: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30_000 })), interest: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20_000 })), principal: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500_000 })) }),
       { minLength: 1, maxLength: 10 },
     ),
     payments: fc.array(fc.record({ offset: fc.integer({ min: -20, max: 420 }), amount: fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 600_000 }), fc.integer({ min: 1, max: 4_000_000 })) }), { maxLength: 8 }),
@@ -415,7 +469,8 @@ describe('plan tracking against the oracle (lib/domain/oracle/plan-oracle.ts)', 
         let day = base;
         const rows = parts.map((p, i) => {
           day += p.gap * dayMs;
-          return { seq: i + 1, dueDate: iso(day), charges: p.charges, interest: p.interest, principal: p.principal };
+          // A delayed installment keeps its original due date, to which its interest was priced.
+          return p.delay ? { seq: i + 1, dueDate: iso(day + p.delay * dayMs), originalDueDate: iso(day), charges: p.charges, interest: p.interest, principal: p.principal } : { seq: i + 1, dueDate: iso(day), charges: p.charges, interest: p.interest, principal: p.principal };
         });
         // Given in any order: the plan sorts by due date, then number.
         const given = rows.map((row, i) => ({ row, key: order[i]! })).sort((a, b) => a.key - b.key).map((x) => x.row);

@@ -28,6 +28,20 @@ import { assertFen, type Fen } from './money';
  *   due, so their unpaid interest is cancelled), or pays the next installments
  *   in full, in due-date order (charges, interest, principal), so that a
  *   borrower who pays a few days early has paid that installment.
+ * - Interest for the time actually borrowed (Civil Code art. 677; the
+ *   agreement, art. 6.2). An installment's interest is earned over its period,
+ *   from the previous installment's (original) due date, or the plan's start,
+ *   to its own, on the plan principal scheduled for that period: its own and
+ *   every later installment's. Principal of that installment or a later one
+ *   paid before the period ends bears no interest from the day it is paid: the
+ *   interest is reduced by interest × Σ (principal × days of the period left
+ *   after it was paid) ÷ (scheduled principal × days of the period), rounded up
+ *   to the fen, and that part is never charged (interestCancelled). Principal
+ *   paid on or after its due date changes nothing (no interest is added inside
+ *   the plan either). Interest already paid ahead that becomes not owed this way
+ *   comes back to the payment that caused it and pays on like the rest of it,
+ *   until nothing more comes back; the payment's allocations show it as a
+ *   negative amount of interest on the installment it came back from.
  * - Excess. Anything left once every installment is paid is excess: recorded,
  *   never lost, and shown for a refund decision.
  * - Missed. An installment is missed when it is not paid in full by the end of
@@ -50,9 +64,12 @@ export type PlanRules = {
   graceDays: number;
   breachConsecutiveMisses: number;
   allocationScope: AllocationScope;
+  /** The day the plan's interest starts: the start of the first installment's period (the day the offer was priced). */
+  interestFrom: IsoDate;
 };
 
-export type PlanInstallmentInput = { seq: number; dueDate: IsoDate; charges: Fen; interest: Fen; principal: Fen };
+/** dueDate is the current one (a delay moves it); originalDueDate, when it differs, the one the interest was priced to. */
+export type PlanInstallmentInput = { seq: number; dueDate: IsoDate; originalDueDate?: IsoDate; charges: Fen; interest: Fen; principal: Fen };
 export type PlanPaymentInput = { id: string; receivedOn: IsoDate; amount: Fen };
 
 export type ComponentSplit = Record<PlanComponent, Fen>;
@@ -81,7 +98,7 @@ export type PlanInstallmentResult = {
   amount: Fen;
   paid: ComponentSplit;
   paidTotal: Fen;
-  /** Interest cancelled by an early settlement (never charged). */
+  /** Interest never charged: for periods cut short by principal paid early, or cancelled by an early settlement. */
   interestCancelled: Fen;
   /** amount − interestCancelled − paidTotal. */
   outstanding: Fen;
@@ -126,7 +143,17 @@ export type PlanResult = {
   completedOn: IsoDate | null;
 };
 
-type Row = PlanInstallmentInput & { paid: ComponentSplit; cancelled: Fen; paidOn: IsoDate | null };
+type Row = PlanInstallmentInput & {
+  paid: ComponentSplit;
+  cancelled: Fen;
+  paidOn: IsoDate | null;
+  /** Its interest period [from, to), and the plan principal scheduled over it (its own and every later installment's). */
+  from: IsoDate;
+  to: IsoDate;
+  balance: Fen;
+  /** Where it stands in the order of the interest periods. */
+  order: number;
+};
 
 const total = (split: ComponentSplit) => split.charges + split.interest + split.principal;
 const scheduledOf = (row: PlanInstallmentInput) => row.charges + row.interest + row.principal;
@@ -158,26 +185,35 @@ function validate(installments: readonly PlanInstallmentInput[], payments: reado
 /** The state of a plan on a day, from its installments (with their current due dates) and the payments not reversed. */
 export function trackPlan(installments: readonly PlanInstallmentInput[], payments: readonly PlanPaymentInput[], rules: PlanRules, asOf: IsoDate): PlanResult {
   validate(installments, payments, rules);
-  const rows: Row[] = [...installments].sort(compareRows).map((row) => ({ ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null }));
+  const rows = interestPeriods(installments, rules.interestFrom).sort(compareRows);
   const ordered = payments
     .map((payment, index) => ({ payment, index }))
     .filter(({ payment }) => payment.receivedOn <= asOf)
     .sort((a, b) => (a.payment.receivedOn < b.payment.receivedOn ? -1 : a.payment.receivedOn > b.payment.receivedOn ? 1 : a.index - b.index));
+  /** Principal paid before the end of its installment's interest period: which installment, on which day, how much. */
+  const early: EarlyPrincipal[] = [];
 
   const paymentResults: PlanPaymentResult[] = [];
   for (const { payment } of ordered) {
     const on = payment.receivedOn;
     const given = new Map<number, PlanAllocation>();
+    const record = (row: Row, c: PlanComponent, amount: Fen) => {
+      const entry = given.get(row.seq) ?? { seq: row.seq, charges: 0, interest: 0, principal: 0, total: 0 };
+      entry[c] += amount;
+      entry.total += amount;
+      given.set(row.seq, entry);
+    };
+    const paidEarly = (row: Row, amount: Fen) => {
+      if (amount > 0 && on < row.to) early.push({ order: row.order, on, amount });
+    };
     let left = payment.amount;
     const pay = (row: Row, c: PlanComponent) => {
       const amount = Math.min(left, owedOf(row, c));
       if (amount <= 0) return;
       row.paid[c] += amount;
       left -= amount;
-      const entry = given.get(row.seq) ?? { seq: row.seq, charges: 0, interest: 0, principal: 0, total: 0 };
-      entry[c] += amount;
-      entry.total += amount;
-      given.set(row.seq, entry);
+      record(row, c, amount);
+      if (c === 'principal') paidEarly(row, amount);
       if (outstandingOf(row) === 0) row.paidOn = on;
     };
     const due = rows.filter((row) => row.dueDate <= on);
@@ -187,15 +223,16 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       for (const row of due) for (const c of planComponents) pay(row, c);
     }
     let settledEarly = false;
-    const ahead = rows.filter((row) => row.dueDate > on && outstandingOf(row) > 0);
-    if (left > 0 && ahead.length) {
+    const payAhead = () => {
+      const ahead = rows.filter((row) => row.dueDate > on && outstandingOf(row) > 0);
+      if (left <= 0 || !ahead.length) return;
       const owedAhead = ahead.reduce((sum, row) => sum + owedOf(row, 'charges') + owedOf(row, 'principal'), 0);
       // Interest already paid ahead, on installments not yet due: settling ends their periods, so it is not owed
       // (Civil Code art. 677; the agreement's art. 6.2) and counts toward what is left to settle.
       const notYetDue = rows.filter((row) => row.dueDate > on);
       const credit = Math.min(owedAhead, notYetDue.reduce((sum, row) => sum + row.paid.interest, 0));
       if (left >= owedAhead - credit) {
-        settledEarly = credit > 0 || ahead.some((row) => owedOf(row, 'interest') > 0);
+        settledEarly = settledEarly || credit > 0 || ahead.some((row) => owedOf(row, 'interest') > 0);
         let moving = credit;
         for (const row of notYetDue) {
           const back = Math.min(moving, row.paid.interest);
@@ -210,6 +247,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
             const fromCredit = Math.min(credited, owedOf(row, c));
             row.paid[c] += fromCredit;
             credited -= fromCredit;
+            if (c === 'principal') paidEarly(row, fromCredit);
             pay(row, c);
           }
           row.paidOn ??= on;
@@ -217,8 +255,28 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       } else {
         for (const row of ahead) for (const c of planComponents) pay(row, c);
       }
+    };
+    payAhead();
+    // Principal paid early shortens the periods its interest was priced for; interest paid ahead that is no longer
+    // owed comes back to this payment and pays on (each round returns a small fraction of the one before).
+    for (let round = 0; round < 64; round++) {
+      let back = 0;
+      for (const row of rows) {
+        if (row.to <= on) continue;
+        row.cancelled = Math.max(row.cancelled, reductionOf(row, early));
+        const over = row.paid.interest - (row.interest - row.cancelled);
+        if (over > 0) {
+          row.paid.interest -= over;
+          record(row, 'interest', -over);
+          back += over;
+        }
+        if (row.paidOn === null && outstandingOf(row) === 0) row.paidOn = on;
+      }
+      if (back === 0) break;
+      left += back;
+      payAhead();
     }
-    const allocations = [...given.values()].sort((a, b) => a.seq - b.seq);
+    const allocations = [...given.values()].filter((entry) => entry.charges || entry.interest || entry.principal).sort((a, b) => a.seq - b.seq);
     paymentResults.push({ id: payment.id, receivedOn: on, amount: payment.amount, allocations, allocated: payment.amount - left, excess: left, settledEarly });
   }
 
@@ -271,6 +329,47 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
     breachedOn,
     completedOn: complete ? results.reduce<IsoDate | null>((latest, row) => (row.paidOn && (!latest || row.paidOn > latest) ? row.paidOn : latest), null) : null,
   };
+}
+
+type EarlyPrincipal = { order: number; on: IsoDate; amount: Fen };
+
+/**
+ * The installments as rows to track, each with its interest period: in the order of their original due dates, from
+ * the previous one's (the first: from the plan's start) to its own, and the plan principal scheduled over it.
+ */
+function interestPeriods(installments: readonly PlanInstallmentInput[], interestFrom: IsoDate): Row[] {
+  const periodEnd = (row: PlanInstallmentInput) => row.originalDueDate ?? row.dueDate;
+  const inOrder = [...installments].sort((a, b) => compareRows({ dueDate: periodEnd(a), seq: a.seq }, { dueDate: periodEnd(b), seq: b.seq }));
+  let balance = inOrder.reduce((sum, row) => sum + row.principal, 0);
+  let from = interestFrom;
+  return inOrder.map((row, order) => {
+    const to = periodEnd(row);
+    const tracked: Row = { ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null, from: from < to ? from : to, to, balance, order };
+    balance -= row.principal;
+    if (to > from) from = to;
+    return tracked;
+  });
+}
+
+/**
+ * The interest of an installment's period not owed because principal scheduled over it was paid before the period
+ * ended: interest × Σ (principal × days left in the period after the day it was paid) ÷ (principal scheduled over the
+ * period × its days), rounded up to the fen (never charging a part of a fen for time not borrowed).
+ */
+function reductionOf(row: Row, early: readonly EarlyPrincipal[]): Fen {
+  const days = daysBetween(row.from, row.to);
+  if (row.interest === 0 || row.balance === 0 || days <= 0) return 0;
+  let dayFen = 0n;
+  for (const entry of early) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period is read again only while it runs, before any payment on or after its end.
+    if (entry.order < row.order || entry.on >= row.to) continue;
+    dayFen += BigInt(entry.amount) * BigInt(daysBetween(entry.on > row.from ? entry.on : row.from, row.to));
+  }
+  if (dayFen === 0n) return 0;
+  const numerator = BigInt(row.interest) * dayFen;
+  const denominator = BigInt(row.balance) * BigInt(days);
+  const reduction = Number((numerator + denominator - 1n) / denominator);
+  return Math.min(row.interest, reduction);
 }
 
 /**

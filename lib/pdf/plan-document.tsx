@@ -121,7 +121,7 @@ function Body({ f }: { f: PlanDocumentFacts }) {
           both('还款笔数 Payments', String(f.payments)),
           ...(f.firstPaymentOn ? [both('首笔还款日 First payment', date2(f.firstPaymentOn))] : []),
           both('结清日期 Paid in full on', date2(f.completedOn)),
-          ...(f.interestCancelled > 0 ? [both('提前结清免收利息 Interest not charged (early settlement)', zhEn(f.interestCancelled))] : []),
+          ...(f.interestCancelled > 0 ? [both('提前还款少收利息 Interest not charged (repaid early)', zhEn(f.interestCancelled))] : []),
           ...(f.excess > 0 ? [both('多付金额（待退还） Paid above the plan (to be refunded)', zhEn(f.excess))] : []),
         ]}
       />

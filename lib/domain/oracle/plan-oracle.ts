@@ -21,6 +21,17 @@ import { dayNo, isoOf } from './calendar';
  *   principal (each installment's charges, then its principal, in order), and
  *   anything over is excess, kept for a refund. Otherwise it pays them in
  *   order, each in full before the next;
+ * - interest is owed only for the time borrowed: each installment's interest
+ *   belongs to its period, from the previous installment's original due date
+ *   (the first: from the plan's start) to its own, when the principal of it
+ *   and every later installment (in that order) was outstanding. For each day
+ *   of the period, the principal of those installments already paid on or
+ *   before that day (and before the period's end) is summed; the interest not
+ *   owed is interest × that sum ÷ (their principal × the days of the period),
+ *   rounded up to the fen. After a payment, interest paid ahead beyond what is
+ *   now owed comes back to it (a negative amount of interest in its
+ *   allocations) and pays on as the rest of it did, again and again, until
+ *   nothing comes back;
  * - an installment is paid on the day its last fen is, missed if not paid in
  *   full by the end of its grace period once that has passed, and N missed in
  *   a row (of those whose grace period is over) break the plan the day after
@@ -31,9 +42,9 @@ type Cls = 'charges' | 'interest' | 'principal';
 const CLASSES: readonly Cls[] = ['charges', 'interest', 'principal'];
 
 export type OraclePlanInput = {
-  installments: ReadonlyArray<{ seq: number; dueDate: string; charges: number; interest: number; principal: number }>;
+  installments: ReadonlyArray<{ seq: number; dueDate: string; originalDueDate?: string; charges: number; interest: number; principal: number }>;
   payments: ReadonlyArray<{ id: string; receivedOn: string; amount: number }>;
-  rules: { graceDays: number; breachConsecutiveMisses: number; allocationScope: 'whole_debt' | 'per_installment' };
+  rules: { graceDays: number; breachConsecutiveMisses: number; allocationScope: 'whole_debt' | 'per_installment'; interestFrom: string };
   asOf: string;
 };
 
@@ -72,6 +83,34 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
   }
   const left = (seq: number) => CLASSES.reduce((s, c) => s + owes.get(seq)![c], 0);
 
+  // The interest periods, in the order of the original due dates.
+  const endDay = (row: (typeof order)[number]) => dayNo(row.originalDueDate ?? row.dueDate);
+  const byPeriod = [...input.installments].sort((a, b) => endDay(a) - endDay(b) || a.seq - b.seq);
+  const period = new Map<number, { start: number; end: number; rank: number; scheduled: number; interest: number }>();
+  let start = dayNo(input.rules.interestFrom);
+  byPeriod.forEach((row, rank) => {
+    const end = endDay(row);
+    const scheduled = byPeriod.slice(rank).reduce((s, r) => s + r.principal, 0);
+    period.set(row.seq, { start: Math.min(start, end), end, rank, scheduled, interest: row.interest });
+    start = Math.max(start, end);
+  });
+  // Every fen of principal paid, with its day: the interest periods read it.
+  const principalPaid: { seq: number; day: number; amount: number }[] = [];
+  const notOwed = (seq: number) => {
+    const { start: from, end, rank, scheduled, interest } = period.get(seq)!;
+    if (interest === 0 || scheduled === 0 || end <= from) return 0;
+    let outstandingDays = 0n;
+    for (let t = from; t < end; t++) {
+      let repaid = 0;
+      for (const x of principalPaid) if (x.day <= t && period.get(x.seq)!.rank >= rank) repaid += x.amount;
+      outstandingDays += BigInt(repaid);
+    }
+    const num = BigInt(interest) * outstandingDays;
+    const den = BigInt(scheduled) * BigInt(end - from);
+    const ceil = num / den + (num % den === 0n ? 0n : 1n);
+    return Math.min(interest, Number(ceil));
+  };
+
   const counted = input.payments
     .map((p, given) => ({ p, given, day: dayNo(p.receivedOn) }))
     .filter((x) => x.day <= asOf)
@@ -81,15 +120,19 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
   for (const { p, day } of counted) {
     let money = p.amount;
     const taken = new Map<number, Record<Cls, number>>();
+    const note = (seq: number, cls: Cls, n: number) => {
+      const t = taken.get(seq) ?? { charges: 0, interest: 0, principal: 0 };
+      t[cls] += n;
+      taken.set(seq, t);
+    };
     const take = (seq: number, cls: Cls) => {
       const n = Math.min(money, owes.get(seq)![cls]);
       if (n <= 0) return;
       money -= n;
       owes.get(seq)![cls] -= n;
       paid.get(seq)![cls] += n;
-      const t = taken.get(seq) ?? { charges: 0, interest: 0, principal: 0 };
-      t[cls] += n;
-      taken.set(seq, t);
+      note(seq, cls, n);
+      if (cls === 'principal') principalPaid.push({ seq, day, amount: n });
       if (left(seq) === 0) paidOnDay.set(seq, day);
     };
     const dueRows = order.filter((row) => dayNo(row.dueDate) <= day);
@@ -98,9 +141,10 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
     } else {
       for (const row of dueRows) for (const cls of CLASSES) take(row.seq, cls);
     }
-    const notDue = order.filter((row) => dayNo(row.dueDate) > day && left(row.seq) > 0);
     let settledEarly = false;
-    if (money > 0 && notDue.length > 0) {
+    const ahead = () => {
+      const notDue = order.filter((row) => dayNo(row.dueDate) > day && left(row.seq) > 0);
+      if (money <= 0 || notDue.length === 0) return;
       const withoutInterest = notDue.reduce((s, row) => s + owes.get(row.seq)!.charges + owes.get(row.seq)!.principal, 0);
       const aheadPaid = order.filter((row) => dayNo(row.dueDate) > day);
       const paidAhead = aheadPaid.reduce((s, row) => s + paid.get(row.seq)!.interest, 0);
@@ -125,6 +169,7 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
             o[cls] -= n;
             paid.get(row.seq)![cls] += n;
             credit -= n;
+            if (cls === 'principal' && n > 0) principalPaid.push({ seq: row.seq, day, amount: n });
             take(row.seq, cls);
           }
           if (!paidOnDay.has(row.seq)) paidOnDay.set(row.seq, day);
@@ -132,8 +177,34 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
       } else {
         for (const row of notDue) for (const cls of CLASSES) take(row.seq, cls);
       }
+    };
+    ahead();
+    // Interest no longer owed for periods still running: never charged; what was paid of it comes back.
+    for (;;) {
+      let returned = 0;
+      for (const row of order) {
+        if (period.get(row.seq)!.end <= day) continue;
+        const more = notOwed(row.seq) - cancelled.get(row.seq)!;
+        if (more > 0) {
+          cancelled.set(row.seq, cancelled.get(row.seq)! + more);
+          const o = owes.get(row.seq)!;
+          o.interest -= more;
+          if (o.interest < 0) {
+            const back = -o.interest;
+            o.interest = 0;
+            paid.get(row.seq)!.interest -= back;
+            note(row.seq, 'interest', -back);
+            returned += back;
+          }
+        }
+        if (left(row.seq) === 0 && !paidOnDay.has(row.seq)) paidOnDay.set(row.seq, day);
+      }
+      if (returned === 0) break;
+      money += returned;
+      ahead();
     }
     const allocations = [...taken.entries()]
+      .filter(([, t]) => t.charges !== 0 || t.interest !== 0 || t.principal !== 0)
       .sort(([a], [b]) => a - b)
       .map(([seq, t]) => ({ seq, ...t, total: t.charges + t.interest + t.principal }));
     payments.push({ id: p.id, allocations, allocated: p.amount - money, excess: money, settledEarly });

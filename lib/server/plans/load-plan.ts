@@ -36,6 +36,8 @@ export function planRulesOf(snapshot: AgreementSnapshot): PlanRules {
     graceDays: snapshot.policy.graceDays,
     breachConsecutiveMisses: Math.max(1, snapshot.policy.breachConsecutiveMisses),
     allocationScope: snapshot.policy.allocationScope ?? 'whole_debt',
+    // The first installment's interest runs from the day the accepted offer was priced, or after its hardship pause.
+    interestFrom: snapshot.priced.pause?.until ?? snapshot.priced.asOf,
   };
 }
 
@@ -47,7 +49,7 @@ export function planToday(plan: LoadedPlan, now: Date) {
 /** The plan's state on a day, from the payments not reversed. */
 export function planState(plan: LoadedPlan, asOf: string): PlanResult {
   return trackPlan(
-    plan.installments.map((row) => ({ seq: row.seq, dueDate: row.dueDate, charges: row.charges, interest: row.interest, principal: row.principal })),
+    plan.installments.map((row) => ({ seq: row.seq, dueDate: row.dueDate, originalDueDate: row.originalDueDate, charges: row.charges, interest: row.interest, principal: row.principal })),
     plan.payments.filter((p) => !p.reversal).map((p) => ({ id: p.id, receivedOn: p.receivedOn, amount: p.amount })),
     plan.rules,
     asOf,

@@ -26,6 +26,7 @@ import { parseQueueParams } from '@/lib/validation/queue';
 import { requestSuggestions } from '../offers/suggest-offers';
 import { dispatchOutbox } from '../outbox/dispatch';
 import { confirmPaymentImport, previewPaymentImport } from './import-payments';
+import { loadPlanOfCase, planState } from './load-plan';
 import { getPlanProgress, getStaffPlan } from './plan-progress';
 import { readPlanDocument } from './read-plan-document';
 import { recordPayment } from './record-payment';
@@ -421,6 +422,47 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const events = await test.db.select().from(auditEvents).where(eq(auditEvents.action, 'plan.payments_imported'));
     expect(events.at(-1)!.data).toMatchObject({ sha256: preview.sha256, recorded: 2, rejected: 4 });
     void planDocuments;
+  });
+});
+
+describe('paying ahead: interest only for the time borrowed (Civil Code art. 677; the agreement, art. 6.2)', () => {
+  it('a partial prepayment cuts the interest of the installments it reaches, shown to both sides and kept on the plan rows', async () => {
+    const s = await makeExecutedPlan(test.db, { fullName: '钱多多' });
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    const scheduled = (await rows(s.agreementId)).filter((r) => r.seq > 0);
+    const [first, second] = scheduled as [(typeof scheduled)[number], (typeof scheduled)[number]];
+    expect(second.interest).toBeGreaterThan(0);
+    // On the first due date: the first installment, the second, and about half of the third's principal ahead.
+    const ahead = second.amount + Math.floor(scheduled[2]!.principal / 2);
+    const paidOn = first.dueDate;
+    await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(first.amount + ahead), receivedOn: paidOn, channel: 'bank_transfer', reference: `BANK-${s.kase.caseNo}-AHEAD` }, at(paidOn));
+
+    const [kase] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    const loaded = (await loadPlanOfCase(test.db, kase!))!;
+    const state = planState(loaded, paidOn);
+    // The rule, worked here from the plan rows: from the payment day (the start of the second installment's period),
+    // the principal of installments 2, 3, … it repaid bears no interest; each installment whose period begins on or after
+    // it is charged interest × (its principal scheduled − that principal) ÷ its principal scheduled, the cut rounded up.
+    const laterPrincipal = (from: number) => scheduled.slice(from).reduce((sum, r) => sum + r.principal, 0);
+    const repaid = (from: number) => state.installments.filter((r) => r.seq >= scheduled[from]!.seq).reduce((sum, r) => sum + r.paid.principal, 0);
+    // (2: in full; 3: in part, its interest paid ahead; 4: nothing paid, no cut.)
+    for (const i of [1, 2, 3]) {
+      const row = scheduled[i]!;
+      const cut = Math.min(row.interest, Math.floor((row.interest * repaid(i) + laterPrincipal(i) - 1) / laterPrincipal(i)));
+      expect(state.installments.find((r) => r.seq === row.seq)!.interestCancelled).toBe(cut);
+    }
+    expect(state.installments.find((r) => r.seq === second.seq)).toMatchObject({ state: 'paid', outstanding: 0 });
+    expect(state.installments.find((r) => r.seq === second.seq)!.interestCancelled).toBeGreaterThan(0);
+
+    // The borrower's page shows each installment at what it now costs, and the plan rows keep what was paid.
+    const progress = (await getPlanProgress({ type: 'borrower', id: s.borrower.id }, s.kase.id, at(paidOn)))!;
+    const third = progress.installments.find((r) => r.seq === scheduled[2]!.seq)!;
+    expect(third.interestCancelled).toBeGreaterThan(0);
+    expect(third.amount - third.interestCancelled - third.paid).toBe(third.outstanding);
+    expect(progress.totals.paid + progress.totals.remaining + progress.totals.interestCancelled).toBe(progress.totals.scheduled);
+    expect(progress.received[0]!.installments).toEqual([first.seq, second.seq, scheduled[2]!.seq]);
+    const stored = await rows(s.agreementId);
+    expect(stored.find((r) => r.seq === second.seq)).toMatchObject({ status: 'paid', paidAmount: second.amount - state.installments.find((r) => r.seq === second.seq)!.interestCancelled });
   });
 });
 

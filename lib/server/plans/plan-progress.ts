@@ -130,7 +130,7 @@ async function progressOf(db: Executor, plan: LoadedPlan, now: Date): Promise<Pl
     },
     documents: plan.documents.map((d) => ({ id: d.id, kind: d.kind, documentNo: d.documentNo, verificationCode: d.verificationCode, issuedAt: d.issuedAt.toISOString() })),
     received: result.payments
-      .map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, installments: [...new Set(p.allocations.map((a) => a.seq))], excess: p.excess }))
+      .map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, installments: [...new Set(p.allocations.filter((a) => a.total > 0).map((a) => a.seq))], excess: p.excess }))
       .reverse()
       .sort((a, b) => (a.receivedOn < b.receivedOn ? 1 : a.receivedOn > b.receivedOn ? -1 : 0)),
   };

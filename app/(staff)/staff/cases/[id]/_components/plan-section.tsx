@@ -59,6 +59,7 @@ export async function PlanSection({ plan, canAct, caseState }: { plan: StaffPlan
           {stat(t('overdue'), planOwed ? money(plan.totals.overdue) : '—', planOwed && plan.totals.overdue ? 'text-danger-700' : undefined)}
           {stat(t('misses'), t('missesOf', { n: plan.consecutiveMisses, max: plan.breachMisses }), plan.consecutiveMisses ? 'text-danger-700' : undefined)}
           {stat(t('settleToday'), open ? money(plan.totals.settleToday) : '—')}
+          {plan.totals.interestCancelled > 0 ? stat(t('interestCancelled'), money(plan.totals.interestCancelled)) : null}
         </dl>
         {plan.totals.excess > 0 ? (
           <Notice tone="warn">
@@ -143,7 +144,9 @@ export async function PlanSection({ plan, canAct, caseState }: { plan: StaffPlan
                 <ul>
                   {p.allocations.map((a) => (
                     <li key={a.seq}>
-                      {t('allocation', { seq: a.seq === 0 ? t('down') : String(a.seq), total: money(a.total), charges: money(a.charges), interest: money(a.interest), principal: money(a.principal) })}
+                      {a.total < 0
+                        ? t('allocationBack', { seq: String(a.seq), amount: money(-a.interest) })
+                        : t('allocation', { seq: a.seq === 0 ? t('down') : String(a.seq), total: money(a.total), charges: money(a.charges), interest: money(a.interest), principal: money(a.principal) })}
                     </li>
                   ))}
                   {p.excess > 0 ? <li className="font-semibold text-warn-800">{t('paymentExcess', { amount: money(p.excess) })}</li> : null}
