@@ -192,6 +192,42 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await axe(page);
   });
 
+  test('paying ahead: the phone shows the interest not charged, and every number agrees with the ones beside it', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '钱早还' });
+    const rows = (await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId))).sort((a, b) => a.seq - b.seq);
+    const staff = { actor: { type: 'staff' as const, id: s.mediator.id, role: 'mediator' as const, creditorId: s.creditor.id }, meta: { ip: '127.0.0.1', userAgent: 'e2e' } };
+    // Today, before the first due date: the first two installments and ¥500 more, ahead of time.
+    const paid = rows[0]!.amount + rows[1]!.amount + 50_000;
+    await recordPayment(staff, s.kase.id, { amount: fenToDecimal(paid), receivedOn: todayIn('Asia/Shanghai'), channel: 'bank_transfer', reference: `E2E-AHEAD-${s.agreementId.slice(0, 8)}` });
+    const page = await pageAs(s.borrower);
+    await page.goto(`/cases/${s.kase.id}`);
+    const fen = (text: string) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+    const figure = async (label: string) => fen(await page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]').innerText());
+    // The principal repaid today bears no interest from today (Civil Code art. 677; the agreement promised it).
+    const saved = await figure('少收利息');
+    expect(saved).toBeGreaterThan(0);
+    await expect(page.getByText(`共少收${formatMoney(saved, 'zh-CN')}`)).toBeVisible();
+    expect(await figure('累计已还')).toBe(paid);
+    const scheduled = rows.reduce((sum, r) => sum + r.amount, 0);
+    expect(await figure('尚需还款')).toBe(scheduled - paid - saved);
+    // Every installment at what it costs now: what the schedule said, less its interest not charged, adds up to it.
+    await page.getByText(/^全部 \d+ 期$/).click();
+    const shown = await page.getByRole('table').locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(shown).toHaveLength(rows.length);
+    expect(rows.reduce((sum, r, i) => sum + r.amount - fen(shown[i]!), 0)).toBe(saved);
+    // The next payment is what is still owed on the installment the ¥500 went to, at its new amount.
+    const next = page.getByRole('list', { name: '接下来要还的' }).getByRole('listitem').first();
+    await expect(next).toContainText(`第${rows[2]!.seq}期`);
+    const owed = fen(await next.locator('dt', { hasText: /^尚欠$/ }).locator('xpath=following-sibling::dd[1]').innerText());
+    const amount = fen(await next.locator('dt', { hasText: /^金额$/ }).locator('xpath=following-sibling::dd[1]').innerText());
+    const part = fen(await next.locator('dt', { hasText: /^已还$/ }).locator('xpath=following-sibling::dd[1]').innerText());
+    expect(amount - part).toBe(owed);
+    expect(amount).toBeLessThan(rows[2]!.amount);
+    await expect(page.getByText('下一期还款', { exact: true }).locator('xpath=..')).toContainText(formatMoney(owed, 'zh-CN'));
+    await axe(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
   test('in English too, with the payments received', async ({ db, pageAs, axe }) => {
     // A lender whose plans allow a one-time delay of up to 7 days, not the default 14.
     const creditor = await makeCreditor(db);

@@ -45,7 +45,13 @@ test.describe('payments on the case file', () => {
     await pay.getByLabel('金额（元）', { exact: true }).fill(yuan(first!.amount));
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText('还款已登记并分配。')).toBeVisible();
-    await expect(section.getByText(`第${first!.seq}期：${formatMoney(first!.amount, 'zh-CN')}`, { exact: false })).toBeVisible();
+    // Paid before its due date, the installment's principal bears no interest from today: it costs less than scheduled,
+    // and what it no longer costs pays the next installment (the allocations add up to the payment).
+    const allocated = section.getByRole('row', { name: new RegExp(`BK-${s.kase.caseNo}-1`) }).getByRole('listitem');
+    await expect(allocated.first()).toContainText(`第${first!.seq}期：`);
+    const totals = (await allocated.allInnerTexts()).map((text) => Math.round(Number(/：¥([\d,.]+)/.exec(text)![1]!.replace(/,/g, '')) * 100));
+    expect(totals.reduce((sum, fen) => sum + fen, 0)).toBe(first!.amount);
+    expect(totals[0]).toBeLessThanOrEqual(first!.amount);
     await axe(page);
 
     // The same reference again is refused.
