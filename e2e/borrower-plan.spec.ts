@@ -226,6 +226,10 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(page.getByText('下一期还款', { exact: true }).locator('xpath=..')).toContainText(formatMoney(owed, 'zh-CN'));
     await axe(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The home page's summary gives the figure; the explanation, which points at the installments, stays beside them.
+    await page.goto('/');
+    expect(await figure('少收利息')).toBe(saved);
+    await expect(page.getByText('下面各期的金额已经减去', { exact: false })).toHaveCount(0);
   });
 
   test('in English too, with the payments received', async ({ db, pageAs, axe }) => {

@@ -137,7 +137,6 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
         <dt className="text-slate-600">{t('progress')}</dt>
         <dd>{t('progressCount', { paid: plan.installments.filter((i) => i.outstanding === 0).length, total: plan.installments.length })}</dd>
       </dl>
-      {plan.totals.interestCancelled > 0 && plan.status === 'active' ? <p className="text-sm text-slate-700">{t('interestSavedNote', { amount: money(plan.totals.interestCancelled) })}</p> : null}
       {/* "Paid in all" is what the plan took; anything above it is the borrower's money, and they are told what becomes of it. */}
       {plan.totals.excess > 0 ? (
         <p className="text-sm text-slate-700">
@@ -169,6 +168,8 @@ export function PlanView(props: Props) {
         <div className="mt-3 flex flex-col gap-3">
           <PlanStatusNotice {...props} />
           <PlanSummary {...props} />
+          {/* Beside the installments it explains (the home page's summary has none). */}
+          {plan.totals.interestCancelled > 0 && plan.status === 'active' ? <p className="text-sm text-slate-700">{t('interestSavedNote', { amount: money(plan.totals.interestCancelled) })}</p> : null}
           {plan.status === 'active' && plan.totals.settleToday < plan.totals.remaining ? <p className="text-sm text-slate-700">{t('settleToday', { amount: money(plan.totals.settleToday) })}</p> : null}
         </div>
       </Card>

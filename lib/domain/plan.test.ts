@@ -65,7 +65,7 @@ describe('allocating payments to a plan (hand-worked)', () => {
     // − what the ¥5,000 repays; each month to come, while it lasts, bears 1% of it. Installments 2-5 in full and 6
     // in part: 4 × (¥1,000 + i) + ¥x + i = ¥5,000 with i = 1% × (¥11,000 − ¥4,000 − ¥x): ¥x = ¥684.25 and
     // i = ¥63.1575, charged ¥63.15 (the interest not owed is rounded up: ¥46.85 of ¥110 on no. 2).
-    const r = trackPlan(months, [{ id: 'p1', receivedOn: '2027-01-15', amount: 612_000 }], rules, '2027-01-16');
+    const r = trackPlan([...months].reverse(), [{ id: 'p1', receivedOn: '2027-01-15', amount: 612_000 }], rules, '2027-01-16');
     expect(r.payments[0]!.allocations.map((a) => [a.seq, a.interest, a.principal])).toEqual([
       [1, 12_000, 100_000],
       [2, 6_315, 100_000],
@@ -81,6 +81,20 @@ describe('allocating payments to a plan (hand-worked)', () => {
     expect(r.payments[0]).toMatchObject({ allocated: 612_000, excess: 0, settledEarly: false });
     // What settles it the next day is unchanged: the principal left, the interest paid ahead counted toward it.
     expect(r.totals.settleToday).toBe(600_000);
+  });
+
+  it('the interest not owed is exact when it divides evenly (rounded up only when it does not), whatever order the plan is given in', () => {
+    // Period 1: 2027-01-01 → 01-31 (30 days) on ¥1,000 of principal (¥300 + ¥700), ¥10.00 of interest. ¥310.00 on
+    // 01-16 repays installment 1's ¥300 15 days early: 10.00 × 300 × 15 / (1,000 × 30) = 1.50 exactly, not 1.51.
+    const two: PlanInstallmentInput[] = [
+      { seq: 2, dueDate: '2027-02-28', charges: 0, interest: 700, principal: 70_000 },
+      { seq: 1, dueDate: '2027-01-31', charges: 0, interest: 1_000, principal: 30_000 },
+    ];
+    const r = trackPlan(two, [pay('2027-01-16', 31_000)], { ...rules, interestFrom: '2027-01-01' }, '2027-01-16');
+    expect(r.installments.map((i) => [i.seq, i.interestCancelled, i.paid.interest, i.paid.principal])).toEqual([
+      [1, 150, 850, 30_000],
+      [2, 0, 150, 0],
+    ]);
   });
 
   it('interest paid ahead that a later prepayment makes not owed comes back and pays on', () => {

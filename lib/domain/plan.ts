@@ -190,8 +190,8 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
     .map((payment, index) => ({ payment, index }))
     .filter(({ payment }) => payment.receivedOn <= asOf)
     .sort((a, b) => (a.payment.receivedOn < b.payment.receivedOn ? -1 : a.payment.receivedOn > b.payment.receivedOn ? 1 : a.index - b.index));
-  /** Principal paid before the end of its installment's interest period: which installment, on which day, how much. */
-  const early: EarlyPrincipal[] = [];
+  /** Every fen of principal paid: which installment, on which day, how much (the interest periods read it). */
+  const principalPaid: PrincipalPaid[] = [];
 
   const paymentResults: PlanPaymentResult[] = [];
   for (const { payment } of ordered) {
@@ -203,9 +203,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       entry.total += amount;
       given.set(row.seq, entry);
     };
-    const paidEarly = (row: Row, amount: Fen) => {
-      if (amount > 0 && on < row.to) early.push({ order: row.order, on, amount });
-    };
+    const paidPrincipal = (row: Row, amount: Fen) => principalPaid.push({ order: row.order, on, amount });
     let left = payment.amount;
     const pay = (row: Row, c: PlanComponent) => {
       const amount = Math.min(left, owedOf(row, c));
@@ -213,7 +211,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       row.paid[c] += amount;
       left -= amount;
       record(row, c, amount);
-      if (c === 'principal') paidEarly(row, amount);
+      if (c === 'principal') paidPrincipal(row, amount);
       if (outstandingOf(row) === 0) row.paidOn = on;
     };
     const due = rows.filter((row) => row.dueDate <= on);
@@ -247,7 +245,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
             const fromCredit = Math.min(credited, owedOf(row, c));
             row.paid[c] += fromCredit;
             credited -= fromCredit;
-            if (c === 'principal') paidEarly(row, fromCredit);
+            if (c === 'principal') paidPrincipal(row, fromCredit);
             pay(row, c);
           }
           row.paidOn ??= on;
@@ -259,12 +257,15 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
     payAhead();
     // Principal paid early shortens the periods its interest was priced for; interest paid ahead that is no longer
     // owed comes back to this payment and pays on (each round returns a small fraction of the one before).
+    // Stryker disable next-line EqualityOperator,UpdateOperator: equivalent: the rounds end when nothing comes back; the bound only guards.
     for (let round = 0; round < 64; round++) {
       let back = 0;
       for (const row of rows) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period that has ended is not cut by a payment on or after its end.
         if (row.to <= on) continue;
-        row.cancelled = Math.max(row.cancelled, reductionOf(row, early));
+        row.cancelled = Math.max(row.cancelled, reductionOf(row, principalPaid));
         const over = row.paid.interest - (row.interest - row.cancelled);
+        // Stryker disable next-line EqualityOperator: equivalent: nothing comes back.
         if (over > 0) {
           row.paid.interest -= over;
           record(row, 'interest', -over);
@@ -272,6 +273,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
         }
         if (row.paidOn === null && outstandingOf(row) === 0) row.paidOn = on;
       }
+      // Stryker disable next-line ConditionalExpression: equivalent: another round changes nothing.
       if (back === 0) break;
       left += back;
       payAhead();
@@ -331,7 +333,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
   };
 }
 
-type EarlyPrincipal = { order: number; on: IsoDate; amount: Fen };
+type PrincipalPaid = { order: number; on: IsoDate; amount: Fen };
 
 /**
  * The installments as rows to track, each with its interest period: in the order of their original due dates, from
@@ -344,8 +346,10 @@ function interestPeriods(installments: readonly PlanInstallmentInput[], interest
   let from = interestFrom;
   return inOrder.map((row, order) => {
     const to = periodEnd(row);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period that would start after it ends (a plan whose interest starts after its first due date) cuts nothing either way.
     const tracked: Row = { ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null, from: from < to ? from : to, to, balance, order };
     balance -= row.principal;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: the periods are in order of their ends.
     if (to > from) from = to;
     return tracked;
   });
@@ -356,18 +360,17 @@ function interestPeriods(installments: readonly PlanInstallmentInput[], interest
  * ended: interest × Σ (principal × days left in the period after the day it was paid) ÷ (principal scheduled over the
  * period × its days), rounded up to the fen (never charging a part of a fen for time not borrowed).
  */
-function reductionOf(row: Row, early: readonly EarlyPrincipal[]): Fen {
-  const days = daysBetween(row.from, row.to);
-  if (row.interest === 0 || row.balance === 0 || days <= 0) return 0;
+function reductionOf(row: Row, principalPaid: readonly PrincipalPaid[]): Fen {
   let dayFen = 0n;
-  for (const entry of early) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period is read again only while it runs, before any payment on or after its end.
+  for (const entry of principalPaid) {
     if (entry.order < row.order || entry.on >= row.to) continue;
+    // Stryker disable next-line EqualityOperator: equivalent: on the period's first day both are that day.
     dayFen += BigInt(entry.amount) * BigInt(daysBetween(entry.on > row.from ? entry.on : row.from, row.to));
   }
+  // Nothing repaid early (also: no principal scheduled over the period, or a period of no days).
   if (dayFen === 0n) return 0;
   const numerator = BigInt(row.interest) * dayFen;
-  const denominator = BigInt(row.balance) * BigInt(days);
+  const denominator = BigInt(row.balance) * BigInt(daysBetween(row.from, row.to));
   const reduction = Number((numerator + denominator - 1n) / denominator);
   return Math.min(row.interest, reduction);
 }
