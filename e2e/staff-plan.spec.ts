@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { agreements, cases, planInstallments } from '@/db/schema';
-import { formatMoney } from '@/lib/domain/money';
 import { makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
 import { todayIn } from '@/lib/domain/dates';

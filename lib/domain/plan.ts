@@ -153,6 +153,13 @@ type Row = PlanInstallmentInput & {
   balance: Fen;
   /** Where it stands in the order of the interest periods. */
   order: number;
+  /** Σ principal scheduled over the period repaid before its end × the days of the period left after it was repaid. */
+  repaidDays: number;
+  /** repaidDays when the interest not owed was last worked out from it. */
+  cutFor: number;
+  /** The period as day numbers (days since 1970-01-01). */
+  fromDay: number;
+  toDay: number;
 };
 
 const total = (split: ComponentSplit) => split.charges + split.interest + split.principal;
@@ -185,13 +192,12 @@ function validate(installments: readonly PlanInstallmentInput[], payments: reado
 /** The state of a plan on a day, from its installments (with their current due dates) and the payments not reversed. */
 export function trackPlan(installments: readonly PlanInstallmentInput[], payments: readonly PlanPaymentInput[], rules: PlanRules, asOf: IsoDate): PlanResult {
   validate(installments, payments, rules);
-  const rows = interestPeriods(installments, rules.interestFrom).sort(compareRows);
+  const periods = interestPeriods(installments, rules.interestFrom);
+  const rows = [...periods].sort(compareRows);
   const ordered = payments
     .map((payment, index) => ({ payment, index }))
     .filter(({ payment }) => payment.receivedOn <= asOf)
     .sort((a, b) => (a.payment.receivedOn < b.payment.receivedOn ? -1 : a.payment.receivedOn > b.payment.receivedOn ? 1 : a.index - b.index));
-  /** Every fen of principal paid: which installment, on which day, how much (the interest periods read it). */
-  const principalPaid: PrincipalPaid[] = [];
 
   const paymentResults: PlanPaymentResult[] = [];
   for (const { payment } of ordered) {
@@ -203,7 +209,17 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       entry.total += amount;
       given.set(row.seq, entry);
     };
-    const paidPrincipal = (row: Row, amount: Fen) => principalPaid.push({ order: row.order, on, amount });
+    // Principal repaid before the end of a period whose principal it was part of (its own installment's and every
+    // earlier one's) bears no interest for the rest of that period.
+    const onDay = dayNumber(on);
+    const paidPrincipal = (row: Row, amount: Fen) => {
+      for (let i = row.order; i >= 0; i--) {
+        const period = periods[i]!;
+        if (period.toDay <= onDay) break;
+        // Stryker disable next-line EqualityOperator: equivalent: on the period's first day both are that day.
+        period.repaidDays += amount * (period.toDay - Math.max(onDay, period.fromDay));
+      }
+    };
     let left = payment.amount;
     const pay = (row: Row, c: PlanComponent) => {
       const amount = Math.min(left, owedOf(row, c));
@@ -263,7 +279,11 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       for (const row of rows) {
         // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period that has ended is not cut by a payment on or after its end.
         if (row.to <= on) continue;
-        row.cancelled = Math.max(row.cancelled, reductionOf(row, principalPaid));
+        // Stryker disable next-line ConditionalExpression: equivalent: the same sum gives the same cut.
+        if (row.repaidDays !== row.cutFor) {
+          row.cutFor = row.repaidDays;
+          row.cancelled = Math.max(row.cancelled, reductionOf(row));
+        }
         const over = row.paid.interest - (row.interest - row.cancelled);
         // Stryker disable next-line EqualityOperator: equivalent: nothing comes back.
         if (over > 0) {
@@ -333,8 +353,6 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
   };
 }
 
-type PrincipalPaid = { order: number; on: IsoDate; amount: Fen };
-
 /**
  * The installments as rows to track, each with its interest period: in the order of their original due dates, from
  * the previous one's (the first: from the plan's start) to its own, and the plan principal scheduled over it.
@@ -347,7 +365,8 @@ function interestPeriods(installments: readonly PlanInstallmentInput[], interest
   return inOrder.map((row, order) => {
     const to = periodEnd(row);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period that would start after it ends (a plan whose interest starts after its first due date) cuts nothing either way.
-    const tracked: Row = { ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null, from: from < to ? from : to, to, balance, order };
+    const start = from < to ? from : to;
+    const tracked: Row = { ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null, from: start, to, balance, order, repaidDays: 0, cutFor: 0, fromDay: dayNumber(start), toDay: dayNumber(to) };
     balance -= row.principal;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: the periods are in order of their ends.
     if (to > from) from = to;
@@ -360,17 +379,14 @@ function interestPeriods(installments: readonly PlanInstallmentInput[], interest
  * ended: interest × Σ (principal × days left in the period after the day it was paid) ÷ (principal scheduled over the
  * period × its days), rounded up to the fen (never charging a part of a fen for time not borrowed).
  */
-function reductionOf(row: Row, principalPaid: readonly PrincipalPaid[]): Fen {
-  let dayFen = 0n;
-  for (const entry of principalPaid) {
-    if (entry.order < row.order || entry.on >= row.to) continue;
-    // Stryker disable next-line EqualityOperator: equivalent: on the period's first day both are that day.
-    dayFen += BigInt(entry.amount) * BigInt(daysBetween(entry.on > row.from ? entry.on : row.from, row.to));
-  }
+const dayNumber = (date: IsoDate) => daysBetween('1970-01-01', date);
+
+function reductionOf(row: Row): Fen {
   // Nothing repaid early (also: no principal scheduled over the period, or a period of no days).
-  if (dayFen === 0n) return 0;
-  const numerator = BigInt(row.interest) * dayFen;
-  const denominator = BigInt(row.balance) * BigInt(daysBetween(row.from, row.to));
+  if (row.repaidDays === 0) return 0;
+  // Exact: fen × days stay far below 2^53 (¥10 billion over a year), their product with the interest need not.
+  const numerator = BigInt(row.interest) * BigInt(row.repaidDays);
+  const denominator = BigInt(row.balance) * BigInt(row.toDay - row.fromDay);
   const reduction = Number((numerator + denominator - 1n) / denominator);
   return Math.min(row.interest, reduction);
 }
