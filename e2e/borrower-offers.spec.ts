@@ -1,10 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { agreements, hardshipStatements, notifications } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
+import { formatMoney } from '@/lib/domain/money';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 
-const beijingToday = () => todayIn('Asia/Shanghai');
 import { expect, test } from './fixtures/test';
+
+const beijingToday = () => todayIn('Asia/Shanghai');
 
 test.describe('offers and negotiation', () => {
   test('borrower compares and counters on a phone; mediator counters beyond authority; supervisor approves; borrower accepts', async ({ page, db, signIn, pageAs, axe }) => {
@@ -189,5 +191,38 @@ test.describe('offers and negotiation', () => {
     expect(agreement!.snapshot.arrears.asOf).toBe(today);
     expect(agreement!.snapshot.priced.asOf).toBe(today);
     expect(agreement!.snapshot.priced.owedToday.total).toBe(agreement!.snapshot.arrears.totalToSettle);
+  });
+
+  test('an offer made days ago, opened today: shown on today\'s figures with the day it was made, and accepted as shown, at once', async ({ pageAs, db, axe }) => {
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator');
+    const borrower = await makeBorrower(db, { fullName: '韦明' });
+    const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    const page = await pageAs(borrower);
+    await page.goto(`/cases/${kase.id}/offers`);
+    await page.getByRole('button', { name: '为我生成方案' }).click();
+    const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
+    await expect(first).toBeVisible();
+    const made = await first.innerText();
+    // Made four days ago; ¥20,000 has come in since. The borrower comes back to the page today.
+    const today = beijingToday();
+    const earlier = addDays(today, -4);
+    await db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${earlier}::text)) where case_id = ${kase.id}`);
+    await makePayment(db, loan.id, { receivedOn: today, amount: 2_000_000 });
+    await page.reload();
+    const [y, m, d] = earlier.split('-').map(Number);
+    await expect(first).toContainText(`方案提出于${y}年${m}月${d}日；下面的金额已按今天的欠款重新计算，现在接受即以此为准。`);
+    await expect(first).not.toHaveText(made);
+    await axe(page);
+    const shown = await first.innerText();
+    // Accepted: straight to the agreement (it said "the amounts were worked out again, look at them" first), whose
+    // figures are the ones the card showed.
+    await first.getByRole('button', { name: '接受这个方案' }).click();
+    await first.getByRole('button', { name: '确定接受' }).click();
+    await expect(page.getByText('已达成还款方案')).toBeVisible();
+    await expect(page.getByText('该方案的金额已按今天的欠款重新计算', { exact: false })).toHaveCount(0);
+    const [agreement] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+    expect(agreement!.snapshot.priced.asOf).toBe(today);
+    expect(shown).toContain(formatMoney(agreement!.snapshot.priced.totalPayable, 'zh-CN'));
   });
 });

@@ -5,7 +5,6 @@ import { offers, staffUsers } from '@/db/schema';
 import { isNegotiable } from '@/lib/domain/case-state';
 import { authorityNeeded } from '@/lib/domain/offer-checks';
 import { priceTerms } from '@/lib/domain/hardship-pause';
-import type { PricedOffer } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -13,6 +12,7 @@ import { queueNotification } from '../notifications';
 import { notifyBorrower } from '../notify-borrower';
 import { createAgreementTx } from '../agreements/create-agreement';
 import { loadOfferContext } from './offer-context';
+import { paymentsKey } from './payments-key';
 import { loadVisibleOfferForUpdate } from './load-offer';
 import { closeOpenOffers, moveCase, pricedColumns, UNANSWERED } from './offer-store';
 
@@ -23,7 +23,8 @@ import { closeOpenOffers, moveCase, pricedColumns, UNANSWERED } from './offer-st
  * withdrawn or expired a moment earlier is refused with the current offer named;
  * a repeated accept of the same offer returns the same acceptance. Only a case still in negotiation takes one.
  */
-export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId: string; alreadyAccepted: boolean }> {
+/** `shown`: the payments key of the figures the borrower was shown (`paymentsKey`), when the page priced the offer on today's arrears. */
+export async function acceptOffer(ctx: Ctx, offerId: unknown, shown?: string): Promise<{ offerId: string; alreadyAccepted: boolean }> {
   const { actor } = ctx;
   if (actor.type !== 'borrower' && actor.type !== 'staff') throw new AppError('NOT_FOUND');
   return getDb().transaction(async (tx) => {
@@ -49,13 +50,14 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown): Promise<{ offerId
     const now = new Date();
     // An offer priced on an earlier day is priced again on today's arrears, so that the agreement's debt, waivers and
     // schedule are one day's figures (its debt was today's, its waivers and schedule the offer's day's, and they did
-    // not add up). The same payments: accepted as priced today. Other payments (charges carried have run on, or a
-    // payment came in): the offer keeps today's figures and the borrower is asked to look at them before accepting.
+    // not add up). The same payments, or the ones the borrower was shown (the offers page prices them on today's
+    // arrears): accepted as priced today. Other payments (charges carried have run on, or a payment came in since the
+    // page was shown): the offer keeps today's figures and the borrower is asked to look at them before accepting.
     let accepted = offer;
     if (offer.priced.asOf !== context.asOf) {
       const priced = priceTerms(context, offer.terms);
-      const payments = (p: PricedOffer) => JSON.stringify([p.downPayment, p.totalPayable, p.schedule.map((row) => [row.dueDate, row.amount])]);
-      const same = payments(priced) === payments(offer.priced);
+      const key = paymentsKey(priced);
+      const same = key === paymentsKey(offer.priced) || key === shown;
       const figures = pricedColumns(priced);
       await tx.update(offers).set({ ...figures, version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
       await recordAudit(tx, ctx, { action: 'offer.repriced', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, from: offer.priced.asOf, to: priced.asOf, totalPayable: [offer.totalPayable, priced.totalPayable], samePayments: same } });

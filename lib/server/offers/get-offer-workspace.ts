@@ -1,11 +1,14 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import type { CaseState } from '@/lib/domain/case-state';
+import { isNegotiable, type CaseState } from '@/lib/domain/case-state';
+import { priceTerms } from '@/lib/domain/hardship-pause';
+import { OfferTermsError } from '@/lib/domain/offer-terms';
 import type { OfferContext } from '@/lib/domain/offer-terms';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { listOffers, openOffers, type OfferDto, type OpenOfferDto } from './list-offers';
 import { contextForClient, loadOfferContext } from './offer-context';
+import { paymentsKey } from './payments-key';
 
 export type OfferWorkspaceDto = {
   caseId: string;
@@ -25,5 +28,17 @@ export async function getOfferWorkspace(actor: Actor, caseId: unknown): Promise<
   const db = getDb();
   const kase = await loadVisibleCase(db, actor, caseId);
   const [{ timeZone, borrowerLocale: _locale, borrowerPhone: _phone, ...context }, offers] = await Promise.all([loadOfferContext(db, kase), listOffers(actor, kase.id)]);
-  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), timeZone, offers, open: openOffers(offers) };
+  // Offers made on an earlier day, shown as accepting them today would price them: today's arrears, today's schedule.
+  const open = openOffers(offers).map((offer): OpenOfferDto => {
+    if (offer.priced.asOf === context.asOf || !isNegotiable(kase.state)) return { ...offer, pricedOn: null, paymentsKey: paymentsKey(offer.priced) };
+    try {
+      const priced = priceTerms(context, offer.terms);
+      return { ...offer, priced, pricedOn: offer.priced.asOf, paymentsKey: paymentsKey(priced) };
+    } catch (error) {
+      // Terms that cannot be priced today (a first due date now passed): shown as made; accepting them is refused.
+      if (!(error instanceof OfferTermsError)) throw error;
+      return { ...offer, pricedOn: null, paymentsKey: paymentsKey(offer.priced) };
+    }
+  });
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), timeZone, offers, open };
 }

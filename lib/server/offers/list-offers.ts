@@ -29,8 +29,12 @@ export type OfferDto = {
   version: number;
 };
 
-/** An offer open for an answer: its whole priced offer is there to show. */
-export type OpenOfferDto = OfferDto & { status: 'proposed'; priced: PricedOffer };
+/**
+ * An offer open for an answer: its whole priced offer is there to show. In the negotiation workspace an offer priced on
+ * an earlier day is shown priced on today's arrears, as accepting it would price it (`pricedOn`: the day it was made
+ * with its figures then; null when they are today's), with the key of those payments for the accept button.
+ */
+export type OpenOfferDto = OfferDto & { status: 'proposed'; priced: PricedOffer; pricedOn?: string | null; paymentsKey?: string };
 
 export function openOffers(offers: OfferDto[]): OpenOfferDto[] {
   return offers.flatMap((offer) => (offer.status === 'proposed' && offer.priced ? [{ ...offer, status: offer.status, priced: offer.priced }] : []));

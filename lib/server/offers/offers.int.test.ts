@@ -12,6 +12,7 @@ import { acceptOffer } from './accept-offer';
 import { declineOffer } from './decline-offer';
 import { decideApproval } from './decide-approval';
 import { expireOffers } from './expire-offers';
+import { getOfferWorkspace } from './get-offer-workspace';
 import { listOffers } from './list-offers';
 import { proposeOffer } from './propose-offer';
 import { requestSuggestions } from './suggest-offers';
@@ -311,6 +312,46 @@ describe('offers and the negotiation', () => {
     const [second] = await test.db.select().from(agreements).where(eq(agreements.caseId, t.kase.id));
     expect(second!.snapshot.priced.asOf).toBe(today());
     expect(second!.snapshot.arrears.asOf).toBe(today());
+  });
+
+  it('the offers page shows an offer made on an earlier day priced on today’s arrears, and accepting what it showed signs those figures (it asked the borrower to look again)', async () => {
+    const s = await setup();
+    const id = (await requestSuggestions(s.borrowerCtx, s.kase.id)).offerIds[0]!;
+    const earlier = addDays(today(), -4);
+    await test.db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${earlier}::text)) where id = ${id}`);
+    await makePayment(test.db, s.kase.loanId, { receivedOn: today(), amount: 2_000_000 });
+    const [made] = await test.db.select().from(offers).where(eq(offers.id, id));
+    // The page: the offer with today's figures, the day it was made, and the key of what it shows.
+    const shown = (await getOfferWorkspace(s.borrowerCtx.actor, s.kase.id)).open.find((o) => o.id === id)!;
+    expect(shown).toMatchObject({ pricedOn: earlier, priced: { asOf: today() } });
+    expect(shown.priced.owedToday.total).toBe(made!.priced.owedToday.total - 2_000_000);
+    expect(shown.priced.totalPayable).toBeLessThan(made!.totalPayable);
+    // Another payment after the page was shown: what it showed is not what accepting gives, so the borrower looks again.
+    await makePayment(test.db, s.kase.loanId, { receivedOn: today(), amount: 100_000 });
+    await expect(acceptOffer(s.borrowerCtx, id, shown.paymentsKey)).rejects.toMatchObject({ code: 'OFFER_REPRICED' });
+    // Shown again (the offer now carries today's figures, and the page shows them as they are) and accepted as shown.
+    const again = (await getOfferWorkspace(s.borrowerCtx.actor, s.kase.id)).open.find((o) => o.id === id)!;
+    expect(again.pricedOn).toBeNull();
+    await acceptOffer(s.borrowerCtx, id, again.paymentsKey);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id));
+    expect(agreement!.snapshot.priced.totalPayable).toBe(again.priced.totalPayable);
+    expect(agreement!.snapshot.priced.schedule.map((row) => [row.dueDate, row.amount])).toEqual(again.priced.schedule.map((row) => [row.dueDate, row.amount]));
+
+    // Shown priced today and accepted at once: no second look.
+    const t = await setup();
+    const next = (await requestSuggestions(t.borrowerCtx, t.kase.id)).offerIds[0]!;
+    await test.db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${earlier}::text)) where id = ${next}`);
+    await makePayment(test.db, t.kase.loanId, { receivedOn: today(), amount: 2_000_000 });
+    const page = (await getOfferWorkspace(t.borrowerCtx.actor, t.kase.id)).open.find((o) => o.id === next)!;
+    await expect(acceptOffer(t.borrowerCtx, next, page.paymentsKey)).resolves.toMatchObject({ alreadyAccepted: false });
+    const [signed] = await test.db.select().from(agreements).where(eq(agreements.caseId, t.kase.id));
+    expect(signed!.snapshot.priced.totalPayable).toBe(page.priced.totalPayable);
+    // A key that is not one changes nothing: the payments differ from the offer's, so it is priced again and shown.
+    const u = await setup();
+    const third = (await requestSuggestions(u.borrowerCtx, u.kase.id)).offerIds[0]!;
+    await test.db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${earlier}::text)) where id = ${third}`);
+    await makePayment(test.db, u.kase.loanId, { receivedOn: today(), amount: 2_000_000 });
+    await expect(acceptOffer(u.borrowerCtx, third, 'not-a-key')).rejects.toMatchObject({ code: 'OFFER_REPRICED' });
   });
 
   it('a hardship pause priced on an earlier day keeps its pause when priced again at acceptance (it lost it: three more months of interest, ¥818 on the demo’s 吴敏)', async () => {

@@ -15,8 +15,9 @@ const done = (caseId: string) => {
   revalidatePath(`/cases/${caseId}`);
 };
 
-export const acceptOfferAction = defineAction('borrower', z.object({ caseId: id, offerId: id }), async ({ caseId, offerId }, ctx) => {
-  await acceptOffer(ctx, offerId);
+/** `shown`: the payments key of the figures the page showed (the offer priced on today's arrears). */
+export const acceptOfferAction = defineAction('borrower', z.object({ caseId: id, offerId: id, shown: z.string().max(64).optional() }), async ({ caseId, offerId, shown }, ctx) => {
+  await acceptOffer(ctx, offerId, shown);
   done(caseId);
 });
 

@@ -37,6 +37,8 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
         <h2 id={`offer-${offer.id}`} className="text-lg font-semibold">
           {label}
         </h2>
+        {/* Made on an earlier day: shown, and accepted, on today's arrears, so the borrower signs what they saw. */}
+        {offer.pricedOn ? <p className="text-sm text-slate-700">{t('pricedToday', { date: format.dateTime(new Date(`${offer.pricedOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) })}</p> : null}
         <OfferFigures
           priced={offer.priced}
           terms={offer.terms}
@@ -50,7 +52,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
         />
         {offer.message && offer.authorType === 'staff' ? <p className="text-sm text-slate-700">“{offer.message}”</p> : null}
         <p className="text-sm text-slate-700">{t('expires', { date: format.dateTime(new Date(offer.expiresAt), instantFormat), days: Math.max(0, daysBetween(workspace.context.asOf, todayIn(workspace.timeZone, new Date(offer.expiresAt)))) })}</p>
-        {offer.authorType === 'borrower' ? <p className="text-sm">{t('waitingForMediator')}</p> : <OfferActions caseId={workspace.caseId} offerId={offer.id} />}
+        {offer.authorType === 'borrower' ? <p className="text-sm">{t('waitingForMediator')}</p> : <OfferActions caseId={workspace.caseId} offerId={offer.id} shown={offer.paymentsKey} />}
       </Card>
     </li>
   );

@@ -41,8 +41,8 @@ export const withdrawOfferAction = defineAction('staff', z.object({ caseId: id, 
   refresh(caseId);
 });
 
-export const acceptProposalAction = defineAction('staff', z.object({ caseId: id, offerId: id }), async ({ caseId, offerId }, ctx) => {
-  await acceptOffer(ctx, offerId);
+export const acceptProposalAction = defineAction('staff', z.object({ caseId: id, offerId: id, shown: z.string().max(64).optional() }), async ({ caseId, offerId, shown }, ctx) => {
+  await acceptOffer(ctx, offerId, shown);
   refresh(caseId);
 });
 

@@ -8,8 +8,8 @@ import { FormError, Notice } from '@/components/ui/card';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import { acceptOfferAction, declineOfferAction } from '../actions';
 
-/** Accept (with a confirmation step) or decline one offer. */
-export function OfferActions({ caseId, offerId }: { caseId: string; offerId: string }) {
+/** Accept (with a confirmation step) or decline one offer; `shown`: the payments key of the figures on the page. */
+export function OfferActions({ caseId, offerId, shown }: { caseId: string; offerId: string; shown?: string }) {
   const t = useTranslations('offers');
   const errorText = useErrorText();
   const router = useRouter();
@@ -30,7 +30,7 @@ export function OfferActions({ caseId, offerId }: { caseId: string; offerId: str
         <Notice tone="warn">
           <p>{t('confirmAccept')}</p>
           <div className="mt-2 flex flex-wrap gap-2">
-            <Button type="button" onClick={() => run(() => acceptOfferAction({ caseId, offerId }))} disabled={busy}>
+            <Button type="button" onClick={() => run(() => acceptOfferAction({ caseId, offerId, shown }))} disabled={busy}>
               {t('confirmYes')}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={busy}>

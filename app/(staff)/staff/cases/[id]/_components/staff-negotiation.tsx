@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { OfferComposer } from '@/components/offers/offer-composer';
@@ -35,6 +35,7 @@ export function StaffNegotiation({
   canAct: boolean;
 }) {
   const ts = useTranslations('staffOffers');
+  const format = useFormatter();
   const errorText = useErrorText();
   const router = useRouter();
   const [withdrawing, setWithdrawing] = useState<string>();
@@ -60,9 +61,10 @@ export function StaffNegotiation({
           <li key={offer.id}>
             <Card className="flex h-full flex-col gap-2">
               <h3 className="font-semibold">{ts(`author.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
+              {offer.pricedOn ? <p className="text-sm text-slate-700">{ts('pricedToday', { day: format.dateTime(new Date(`${offer.pricedOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) })}</p> : null}
               <OfferFigures priced={offer.priced} terms={offer.terms} audience="staff" disposableIncome={disposableIncome} />
               {!canAct ? null : offer.authorType === 'borrower' ? (
-                <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id }))}>
+                <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id, shown: offer.paymentsKey }))}>
                   {ts('acceptProposal')}
                 </Button>
               ) : withdrawing === offer.id ? (
