@@ -4,9 +4,24 @@ import { addDays, todayIn } from '@/lib/domain/dates';
 import { formatMoney } from '@/lib/domain/money';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makePayment, makeStaff } from '@/lib/testing/factories';
 
-import { expect, test } from './fixtures/test';
+import type { Database } from '@/db/client';
+import { expect, test, type Fixtures } from './fixtures/test';
 
 const beijingToday = () => todayIn('Asia/Shanghai');
+
+/** A borrower of a case of their own, on its offers page, with the offers the portal suggests; `first` is the first card. */
+async function suggestedOffers(db: Database, pageAs: Fixtures['pageAs'], fullName: string) {
+  const creditor = await makeCreditor(db);
+  const mediator = await makeStaff(db, creditor.id, 'mediator');
+  const borrower = await makeBorrower(db, { fullName });
+  const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+  const page = await pageAs(borrower);
+  await page.goto(`/cases/${kase.id}/offers`);
+  await page.getByRole('button', { name: '为我生成方案' }).click();
+  const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
+  await expect(first).toBeVisible();
+  return { page, first, kase, loan };
+}
 
 test.describe('offers and negotiation', () => {
   test('borrower compares and counters on a phone; mediator counters beyond authority; supervisor approves; borrower accepts', async ({ page, db, signIn, pageAs, axe }) => {
@@ -165,15 +180,7 @@ test.describe('offers and negotiation', () => {
   });
 
   test('an offer priced days ago, with a payment since: accepting shows today\'s figures first, then the agreement states one day\'s debt', async ({ pageAs, db, axe }) => {
-    const creditor = await makeCreditor(db);
-    const mediator = await makeStaff(db, creditor.id, 'mediator');
-    const borrower = await makeBorrower(db, { fullName: '韦晴' });
-    const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
-    const page = await pageAs(borrower);
-    await page.goto(`/cases/${kase.id}/offers`);
-    await page.getByRole('button', { name: '为我生成方案' }).click();
-    const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
-    await expect(first).toBeVisible();
+    const { page, first, kase, loan } = await suggestedOffers(db, pageAs, '韦晴');
     // As if the offers had been made four days ago, and ¥20,000 had come in since.
     const today = beijingToday();
     await db.execute(sql`update offers set priced = jsonb_set(priced, '{asOf}', to_jsonb(${addDays(today, -4)}::text)) where case_id = ${kase.id}`);
@@ -194,15 +201,7 @@ test.describe('offers and negotiation', () => {
   });
 
   test('an offer made days ago, opened today: shown on today\'s figures with the day it was made, and accepted as shown, at once', async ({ pageAs, db, axe }) => {
-    const creditor = await makeCreditor(db);
-    const mediator = await makeStaff(db, creditor.id, 'mediator');
-    const borrower = await makeBorrower(db, { fullName: '韦明' });
-    const { case: kase, loan } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
-    const page = await pageAs(borrower);
-    await page.goto(`/cases/${kase.id}/offers`);
-    await page.getByRole('button', { name: '为我生成方案' }).click();
-    const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
-    await expect(first).toBeVisible();
+    const { page, first, kase, loan } = await suggestedOffers(db, pageAs, '韦明');
     const made = await first.innerText();
     // Made four days ago; ¥20,000 has come in since. The borrower comes back to the page today.
     const today = beijingToday();
@@ -215,6 +214,9 @@ test.describe('offers and negotiation', () => {
     await expect(first).not.toHaveText(made);
     await axe(page);
     const shown = await first.innerText();
+    // The negotiation so far lists the open offer with the same total as its card (it gave the old one beside it).
+    const total = /总还款额\s*(¥[\d,.]+)/.exec(shown)![1]!;
+    await expect(page.getByRole('list', { name: '协商记录' })).toContainText(`共 ${total}`);
     // Accepted: straight to the agreement (it said "the amounts were worked out again, look at them" first), whose
     // figures are the ones the card showed.
     await first.getByRole('button', { name: '接受这个方案' }).click();

@@ -6,7 +6,7 @@ import { OfferTermsError } from '@/lib/domain/offer-terms';
 import type { OfferContext } from '@/lib/domain/offer-terms';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
-import { listOffers, openOffers, type OfferDto, type OpenOfferDto } from './list-offers';
+import { listOffers, openOffers, summaryOf, type OfferDto, type OpenOfferDto } from './list-offers';
 import { contextForClient, loadOfferContext } from './offer-context';
 import { paymentsKey } from './payments-key';
 
@@ -40,5 +40,11 @@ export async function getOfferWorkspace(actor: Actor, caseId: unknown): Promise<
       return { ...offer, pricedOn: null, paymentsKey: paymentsKey(offer.priced) };
     }
   });
-  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), timeZone, offers, open };
+  // The history lists them with the same figures as their cards.
+  const shown = new Map(open.filter((offer) => offer.pricedOn).map((offer) => [offer.id, offer]));
+  const listed = offers.map((offer) => {
+    const now = shown.get(offer.id);
+    return now ? { ...offer, priced: now.priced, summary: summaryOf(now.priced) } : offer;
+  });
+  return { caseId: kase.id, caseNo: kase.caseNo, caseState: kase.state, context: contextForClient(context), timeZone, offers: listed, open };
 }

@@ -40,6 +40,20 @@ export function openOffers(offers: OfferDto[]): OpenOfferDto[] {
   return offers.flatMap((offer) => (offer.status === 'proposed' && offer.priced ? [{ ...offer, status: offer.status, priced: offer.priced }] : []));
 }
 
+/** The history's summary of a priced offer (the same figures listOffers reads from an offer's columns). */
+export function summaryOf(priced: PricedOffer): OfferDto['summary'] {
+  const amounts = priced.schedule.map((row) => row.amount);
+  return {
+    regularPayment: priced.regularPayment,
+    numberOfPayments: priced.numberOfPayments,
+    totalPayable: priced.totalPayable,
+    waived: priced.waived.total,
+    downPayment: priced.downPayment,
+    lowestPayment: amounts.length ? Math.min(...amounts) : 0,
+    highestPayment: amounts.length ? Math.max(...amounts) : 0,
+  };
+}
+
 /** The negotiation thread's offers, oldest first; a borrower does not see offers still waiting for a supervisor. */
 export async function listOffers(actor: Actor, caseId: unknown): Promise<OfferDto[]> {
   const db = getDb();

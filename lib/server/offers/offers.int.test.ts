@@ -322,8 +322,11 @@ describe('offers and the negotiation', () => {
     await makePayment(test.db, s.kase.loanId, { receivedOn: today(), amount: 2_000_000 });
     const [made] = await test.db.select().from(offers).where(eq(offers.id, id));
     // The page: the offer with today's figures, the day it was made, and the key of what it shows.
-    const shown = (await getOfferWorkspace(s.borrowerCtx.actor, s.kase.id)).open.find((o) => o.id === id)!;
+    const workspace = await getOfferWorkspace(s.borrowerCtx.actor, s.kase.id);
+    const shown = workspace.open.find((o) => o.id === id)!;
     expect(shown).toMatchObject({ pricedOn: earlier, priced: { asOf: today() } });
+    // The negotiation's history lists it with the card's figures (it gave the old ones beside the new).
+    expect(workspace.offers.find((o) => o.id === id)!.summary).toMatchObject({ totalPayable: shown.priced.totalPayable, regularPayment: shown.priced.regularPayment });
     expect(shown.priced.owedToday.total).toBe(made!.priced.owedToday.total - 2_000_000);
     expect(shown.priced.totalPayable).toBeLessThan(made!.totalPayable);
     // Another payment after the page was shown: what it showed is not what accepting gives, so the borrower looks again.
