@@ -232,6 +232,20 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(page.getByText('下面各期的金额已经减去', { exact: false })).toHaveCount(0);
   });
 
+  test('two installments due at once: the box asks for both, not the first alone, which would have gone to the interest of both', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '钱两期' });
+    const rows = (await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId))).sort((a, b) => a.seq - b.seq);
+    const [first, second] = rows as [(typeof rows)[number], (typeof rows)[number]];
+    // The second was due yesterday (within its grace period); the first a month before, missed.
+    await backdatePlan(db, s, daysBetween(todayIn('Asia/Shanghai'), second.dueDate) + 1);
+    const page = await pageAs(s.borrower);
+    await page.goto(`/cases/${s.kase.id}`);
+    const box = page.getByText('已逾期：请尽快还款', { exact: true }).locator('xpath=..');
+    await expect(box).toContainText(formatMoney(first.amount + second.amount, 'zh-CN'));
+    await expect(box).toContainText('已到期2期，以上是合计金额，请一并还清。');
+    await axe(page);
+  });
+
   test('in English too, with the payments received', async ({ db, pageAs, axe }) => {
     // A lender whose plans allow a one-time delay of up to 7 days, not the default 14.
     const creditor = await makeCreditor(db);

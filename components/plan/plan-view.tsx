@@ -95,6 +95,7 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
   const money = (fen: number) => formatMoney(fen, locale);
   const next = plan.next;
   const overdue = next && next.graceEnds < plan.today;
+  const dueSeveral = plan.installments.filter((i) => i.dueDate <= plan.today && i.outstanding > 0).length;
   // Once a breach has ended the plan and its relief with it, the plan's own figures are no longer what is owed: the
   // notice above says what the loan contract claims, and only what was paid under the plan is shown here.
   const planOwed = plan.status !== 'breached' || plan.breach?.waiver !== 'lost';
@@ -103,7 +104,10 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
       {next && plan.status === 'active' ? (
         <div className={cn('rounded-lg p-3', overdue ? 'bg-danger-50 text-danger-700' : 'bg-brand-50 text-brand-800')}>
           <p className="text-sm">{overdue ? t('nextOverdue') : next.dueDate === plan.today ? t('nextToday') : next.dueDate < plan.today ? t('nextInGrace') : t('nextLabel')}</p>
-          <p className="text-2xl font-bold">{money(next.outstanding)}</p>
+          {/* With more than one installment due, what clears them is their total: one installment's amount alone goes to
+              the interest of each before their principal (Civil Code art. 561) and left the first one unpaid. */}
+          <p className="text-2xl font-bold">{money(dueSeveral > 1 ? plan.totals.dueNow : next.outstanding)}</p>
+          {dueSeveral > 1 ? <p className="text-sm font-semibold">{t('dueSeveral', { count: dueSeveral })}</p> : null}
           <p className="text-sm">{t('nextOn', { date: date(next.dueDate), grace: date(next.graceEnds) })}</p>
         </div>
       ) : null}

@@ -386,6 +386,38 @@ describe('plan tracking properties', { timeout: 30_000 }, () => {
     );
   });
 
+  it('what the plan says settles it today does: paid that day, nothing is left and nothing is over', () => {
+    const arbPayments = fc.array(fc.record({ offset: fc.integer({ min: -40, max: 600 }), amount: fc.integer({ min: 1, max: 2_000_000 }) }), { maxLength: 12 });
+    fc.assert(
+      fc.property(arbPlan, arbRules, arbPayments, fc.integer({ min: -30, max: 560 }), (rows, rules, raw, dayOffset) => {
+        const day = iso(base + dayOffset * dayMs);
+        const payments = raw.map((p, i) => ({ id: String(i), receivedOn: iso(base + p.offset * dayMs), amount: p.amount })).filter((p) => p.receivedOn <= day);
+        const before = trackPlan(rows, payments, rules, day);
+        fc.pre(before.totals.remaining > 0);
+        const after = trackPlan(rows, [...payments, { id: 'settle', receivedOn: day, amount: before.totals.settleToday }], rules, day);
+        expect(after.totals.remaining).toBe(0);
+        expect(after.payments.at(-1)!.excess).toBe(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('paying what the plan says is next, on or before its due date, pays that installment (paid early, it costs no more than it said)', () => {
+    const arbPayments = fc.array(fc.record({ offset: fc.integer({ min: -40, max: 600 }), amount: fc.integer({ min: 1, max: 2_000_000 }) }), { maxLength: 12 });
+    fc.assert(
+      fc.property(arbPlan, arbRules, arbPayments, fc.integer({ min: -30, max: 560 }), (rows, rules, raw, dayOffset) => {
+        const day = iso(base + dayOffset * dayMs);
+        const payments = raw.map((p, i) => ({ id: String(i), receivedOn: iso(base + p.offset * dayMs), amount: p.amount })).filter((p) => p.receivedOn <= day);
+        const before = trackPlan(rows, payments, rules, day);
+        // (Later, with later installments due too, the whole debt's interest comes before its principal: Civil Code art. 561.)
+        fc.pre(before.next !== null && day <= before.next.dueDate);
+        const after = trackPlan(rows, [...payments, { id: 'next', receivedOn: day, amount: before.next!.outstanding }], rules, day);
+        expect(after.installments.find((i) => i.seq === before.next!.seq)!.outstanding).toBe(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('every fen received is allocated or excess: total allocated equals total paid, no component is overpaid', () => {
     const arbPayments = fc.array(fc.record({ offset: fc.integer({ min: -40, max: 700 }), amount: fc.integer({ min: 1, max: 3_000_000 }) }), { maxLength: 25 });
     fc.assert(
