@@ -60,6 +60,8 @@ export async function applyPayment(tx: Executor, ctx: Ctx, plan: LoadedPlan, inp
   const locale = plan.borrower.locale === 'en' ? 'en' : 'zh-CN';
   const money = (fen: number) => formatMoney(fen, locale);
   const next = sync.result.next;
+  // More than one installment due: what clears them is their total (one installment's amount goes to the interest of
+  // each before any principal), as the plan page says.
   await queueNotification(tx, {
     channel: 'in_app',
     recipientType: 'borrower',
@@ -68,7 +70,7 @@ export async function applyPayment(tx: Executor, ctx: Ctx, plan: LoadedPlan, inp
     template: 'planPaymentReceived',
     locale,
     timeZone: plan.borrower.timezone,
-    values: { amount: money(row.amount), date: { day: row.receivedOn }, agreementNo: plan.snapshot.agreementNo, paid: money(sync.result.totals.paid), left: money(sync.result.totals.remaining), hasNext: next ? 'yes' : 'none', nextAmount: money(next?.outstanding ?? 0), nextDate: { day: next?.dueDate ?? row.receivedOn } },
+    values: { amount: money(row.amount), date: { day: row.receivedOn }, agreementNo: plan.snapshot.agreementNo, paid: money(sync.result.totals.paid), left: money(sync.result.totals.remaining), hasNext: !next ? 'none' : sync.result.totals.dueNow > next.outstanding ? 'several' : 'yes', nextAmount: money(next && sync.result.totals.dueNow > next.outstanding ? sync.result.totals.dueNow : (next?.outstanding ?? 0)), nextDate: { day: next?.dueDate ?? row.receivedOn } },
     caseId: plan.kase.id,
   });
   return { paymentId: row.id, allocation, sync };

@@ -466,6 +466,21 @@ describe('paying ahead: interest only for the time borrowed (Civil Code art. 677
   });
 });
 
+describe('the payment receipt', () => {
+  it('with two installments due, names their total, not the first one alone (which would go to the interest of both first)', async () => {
+    const s = await makeExecutedPlan(test.db, { fullName: '钱回执' });
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    const [first, second] = (await rows(s.agreementId)).filter((r) => r.seq > 0) as [(typeof planInstallments.$inferSelect), (typeof planInstallments.$inferSelect)];
+    // The day after the second due date: the first missed, the second in its grace period; ¥100 comes in.
+    const day = addDays(second.dueDate, 1);
+    await recordPayment(mediatorCtx, s.kase.id, { amount: '100.00', receivedOn: day, channel: 'bank_transfer', reference: `BANK-${s.kase.caseNo}-R` }, at(day));
+    const [receipt] = await messagesTo(s.borrower.id, 'planPaymentReceived');
+    const owed = first.amount + second.amount - 10_000;
+    expect(receipt!.body).toContain(`已到期的各期合计还需¥${Math.trunc(owed / 100).toLocaleString('en-US')}.${String(owed % 100).padStart(2, '0')}，请尽快一并还清。`);
+    expect(receipt!.body).not.toContain('下一期');
+  });
+});
+
 describe('allocation as the contract says', () => {
   it('a creditor whose contracts allocate per installment: the agreement carries it, and a payment clears the oldest installment before the next one’s interest', async () => {
     const creditor = await makeCreditor(test.db);
