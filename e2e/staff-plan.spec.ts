@@ -91,6 +91,29 @@ test.describe('payments on the case file', () => {
     await axe(phone);
   });
 
+  test('a second payment ahead in the same month: the interest paid ahead it makes not owed is named apart, and the lines add up to the payment', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '钱再还' });
+    const rows = (await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId))).sort((a, b) => a.seq - b.seq);
+    const staff = { actor: { type: 'staff' as const, id: s.mediator.id, role: 'mediator' as const, creditorId: s.creditor.id }, meta: { ip: '127.0.0.1', userAgent: 'e2e' } };
+    // The first two installments in full today, ahead of time; then ¥500 more through the case file.
+    await recordPayment(staff, s.kase.id, { amount: yuan(rows[0]!.amount + rows[1]!.amount), receivedOn: todayIn('Asia/Shanghai'), channel: 'bank_transfer', reference: `BK-${s.kase.caseNo}-A` });
+    const page = await pageAs({ id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator', creditorId: s.creditor.id });
+    await page.goto(`/staff/cases/${s.kase.id}`);
+    await page.getByRole('region', { name: '本案操作' }).getByRole('button', { name: '登记一笔还款' }).click();
+    const pay = page.getByRole('form', { name: '登记一笔还款' });
+    await pay.getByLabel('金额（元）', { exact: true }).fill('500.00');
+    await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-B`);
+    await pay.getByRole('button', { name: '登记还款' }).click();
+    await expect(pay.getByText('还款已登记并分配。')).toBeVisible();
+    const lines = page.getByRole('region', { name: '还款计划' }).getByRole('row', { name: new RegExp(`BK-${s.kase.caseNo}-B`) }).getByRole('listitem');
+    await expect(lines.filter({ hasText: '因提前还本不再收取' }).first()).toBeVisible();
+    const fen = (text: string) => Math.round(Number(/¥([\d,.]+)/.exec(text)![1]!.replace(/,/g, '')) * 100);
+    let sum = 0;
+    for (const text of await lines.allInnerTexts()) sum += text.includes('不再收取') ? -fen(text) : fen(text);
+    expect(sum).toBe(50_000);
+    await axe(page);
+  });
+
   test('an admin imports a GBK payment file: the preview names each row’s problem, confirming records the valid rows once', async ({ db, pageAs, axe }) => {
     const s = await makeExecutedPlan(db);
     const admin = await makeStaff(db, s.creditor.id, 'admin');

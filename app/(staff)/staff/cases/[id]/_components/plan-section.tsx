@@ -142,13 +142,17 @@ export async function PlanSection({ plan, canAct, caseState }: { plan: StaffPlan
                 <span>{t('reversed', { reason: p.reversal.reason, by: p.reversal.by ?? '—', at: time(p.reversal.at) })}</span>
               ) : (
                 <ul>
-                  {p.allocations.map((a) => (
-                    <li key={a.seq}>
-                      {a.total < 0
-                        ? t('allocationBack', { seq: String(a.seq), amount: money(-a.interest) })
-                        : t('allocation', { seq: a.seq === 0 ? t('down') : String(a.seq), total: money(a.total), charges: money(a.charges), interest: money(a.interest), principal: money(a.principal) })}
-                    </li>
-                  ))}
+                  {/* What the payment paid of each installment, and apart from it, interest paid ahead that came back. */}
+                  {p.allocations.flatMap((a) => {
+                    const interest = Math.max(0, a.interest);
+                    const paid = a.charges + interest + a.principal;
+                    return [
+                      paid > 0 ? (
+                        <li key={a.seq}>{t('allocation', { seq: a.seq === 0 ? t('down') : String(a.seq), total: money(paid), charges: money(a.charges), interest: money(interest), principal: money(a.principal) })}</li>
+                      ) : null,
+                      a.interest < 0 ? <li key={`${a.seq}-back`}>{t('allocationBack', { seq: String(a.seq), amount: money(-a.interest) })}</li> : null,
+                    ];
+                  })}
                   {p.excess > 0 ? <li className="font-semibold text-warn-800">{t('paymentExcess', { amount: money(p.excess) })}</li> : null}
                 </ul>
               ),
