@@ -386,13 +386,18 @@ describe('plan tracking properties', { timeout: 30_000 }, () => {
     );
   });
 
+  /** A plan on a day, with the payments received by then, and its state that day. */
+  const arbPlanOnADay = fc
+    .record({ rows: arbPlan, rules: arbRules, raw: fc.array(fc.record({ offset: fc.integer({ min: -40, max: 600 }), amount: fc.integer({ min: 1, max: 2_000_000 }) }), { maxLength: 12 }), dayOffset: fc.integer({ min: -30, max: 560 }) })
+    .map(({ rows, rules, raw, dayOffset }) => {
+      const day = iso(base + dayOffset * dayMs);
+      const payments = raw.map((p, i) => ({ id: String(i), receivedOn: iso(base + p.offset * dayMs), amount: p.amount })).filter((p) => p.receivedOn <= day);
+      return { rows, rules, day, payments, before: trackPlan(rows, payments, rules, day) };
+    });
+
   it('what the plan says settles it today does: paid that day, nothing is left and nothing is over', () => {
-    const arbPayments = fc.array(fc.record({ offset: fc.integer({ min: -40, max: 600 }), amount: fc.integer({ min: 1, max: 2_000_000 }) }), { maxLength: 12 });
     fc.assert(
-      fc.property(arbPlan, arbRules, arbPayments, fc.integer({ min: -30, max: 560 }), (rows, rules, raw, dayOffset) => {
-        const day = iso(base + dayOffset * dayMs);
-        const payments = raw.map((p, i) => ({ id: String(i), receivedOn: iso(base + p.offset * dayMs), amount: p.amount })).filter((p) => p.receivedOn <= day);
-        const before = trackPlan(rows, payments, rules, day);
+      fc.property(arbPlanOnADay, ({ rows, rules, day, payments, before }) => {
         fc.pre(before.totals.remaining > 0);
         const after = trackPlan(rows, [...payments, { id: 'settle', receivedOn: day, amount: before.totals.settleToday }], rules, day);
         expect(after.totals.remaining).toBe(0);
@@ -403,12 +408,8 @@ describe('plan tracking properties', { timeout: 30_000 }, () => {
   });
 
   it('paying what the plan says is next, on or before its due date, pays that installment (paid early, it costs no more than it said)', () => {
-    const arbPayments = fc.array(fc.record({ offset: fc.integer({ min: -40, max: 600 }), amount: fc.integer({ min: 1, max: 2_000_000 }) }), { maxLength: 12 });
     fc.assert(
-      fc.property(arbPlan, arbRules, arbPayments, fc.integer({ min: -30, max: 560 }), (rows, rules, raw, dayOffset) => {
-        const day = iso(base + dayOffset * dayMs);
-        const payments = raw.map((p, i) => ({ id: String(i), receivedOn: iso(base + p.offset * dayMs), amount: p.amount })).filter((p) => p.receivedOn <= day);
-        const before = trackPlan(rows, payments, rules, day);
+      fc.property(arbPlanOnADay, ({ rows, rules, day, payments, before }) => {
         // (Later, with later installments due too, the whole debt's interest comes before its principal: Civil Code art. 561.)
         fc.pre(before.next !== null && day <= before.next.dueDate);
         const after = trackPlan(rows, [...payments, { id: 'next', receivedOn: day, amount: before.next!.outstanding }], rules, day);
