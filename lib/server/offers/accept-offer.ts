@@ -14,7 +14,7 @@ import { createAgreementTx } from '../agreements/create-agreement';
 import { loadOfferContext } from './offer-context';
 import { paymentsKey } from './payments-key';
 import { loadVisibleOfferForUpdate } from './load-offer';
-import { closeOpenOffers, moveCase, pricedColumns, UNANSWERED } from './offer-store';
+import { closeOpenOffers, firstPaymentDay, moveCase, pricedColumns, UNANSWERED } from './offer-store';
 
 /**
  * Accepts an open offer: the borrower accepts the creditor's (or the system's),
@@ -32,16 +32,21 @@ export async function acceptOffer(ctx: Ctx, offerId: unknown, shown?: string): P
     if (offer.status === 'accepted') return { offerId: offer.id, alreadyAccepted: true };
     const current = async () => (await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))).limit(1))[0]?.id ?? '';
     if (offer.status !== 'proposed') throw new AppError('OFFER_NOT_OPEN', { params: { status: offer.status, currentOfferId: await current() } });
-    if (offer.expiresAt <= new Date()) {
+    const expire = async (data: Record<string, unknown> = {}) => {
       await tx.update(offers).set({ status: 'expired', decidedAt: new Date(), version: sql`${offers.version} + 1` }).where(eq(offers.id, offer.id));
-      await recordAudit(tx, ctx, { action: 'offer.expired', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, atAcceptance: true } });
+      await recordAudit(tx, ctx, { action: 'offer.expired', entityType: 'offer', entityId: offer.id, data: { caseId: kase.id, atAcceptance: true, ...data } });
       return { expired: true as const };
-    }
+    };
+    if (offer.expiresAt <= new Date()) return expire();
     // An offer left open on a case that has since ended, or reached an agreement, is not an offer any more.
     if (!isNegotiable(kase.state)) throw new AppError('CONFLICT', { message: 'validation.caseNotNegotiating' });
     const byBorrower = offer.authorType === 'borrower';
     if (actor.type === 'borrower' && byBorrower) throw new AppError('FORBIDDEN'); // one does not accept one's own proposal
     const context = await loadOfferContext(tx, kase);
+    // Its first payment due today or before (an offer made before offers expired by then): its agreement would begin
+    // with an installment already due. It has expired.
+    const first = firstPaymentDay(offer.priced);
+    if (first !== null && first <= context.asOf) return expire({ firstPaymentDue: first });
     if (actor.type === 'staff') {
       if (!byBorrower) throw new AppError('FORBIDDEN');
       const needs = authorityNeeded(context, offer.terms);

@@ -54,7 +54,7 @@ export async function decideApproval(ctx: Ctx, offerId: unknown, input: Decision
     // mediator's words beside the supervisor's terms); without one, the author's stays.
     const message = input.decision === 'amend' ? offerMessageSchema.parse(input.message) : undefined;
     await closeOpenOffers(tx, ctx, kase.id, 'countered', undefined, [offer.id]);
-    const expiresAt = expiryFrom(now, context.policy.offerExpiryDays);
+    const expiresAt = expiryFrom(now, context.policy.offerExpiryDays, priced, context.timeZone);
     await tx
       .update(offers)
       .set({

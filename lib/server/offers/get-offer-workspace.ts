@@ -2,7 +2,6 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { isNegotiable, type CaseState } from '@/lib/domain/case-state';
 import { priceTerms } from '@/lib/domain/hardship-pause';
-import { OfferTermsError } from '@/lib/domain/offer-terms';
 import type { OfferContext } from '@/lib/domain/offer-terms';
 import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
@@ -35,8 +34,9 @@ export async function getOfferWorkspace(actor: Actor, caseId: unknown): Promise<
       const priced = priceTerms(context, offer.terms);
       return { ...offer, priced, pricedOn: offer.priced.asOf, paymentsKey: paymentsKey(priced) };
     } catch (error) {
-      // Terms that cannot be priced today (a first due date now passed): shown as made; accepting them is refused.
-      if (!(error instanceof OfferTermsError)) throw error;
+      // Terms that cannot be priced today (a first due date now passed, a loan schedule changed since): shown as made;
+      // accepting them is refused. (OfferTermsError is a RangeError.)
+      if (!(error instanceof RangeError)) throw error;
       return { ...offer, pricedOn: null, paymentsKey: paymentsKey(offer.priced) };
     }
   });

@@ -3,6 +3,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { cases, creditors, offers } from '@/db/schema';
 import { canTransition, type CaseState } from '@/lib/domain/case-state';
+import { instantAtLocal } from '@/lib/domain/local-day';
 import { renewedMediationDeadline } from '@/lib/domain/outcomes';
 import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
@@ -94,6 +95,20 @@ export async function moveCase(tx: Executor, ctx: Ctx, kase: CaseRow, to: CaseSt
   await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: kase.id, data: { from: kase.state, to, ...(deadline ? { mediationDeadline: deadline.toISOString() } : {}) } });
 }
 
-export function expiryFrom(now: Date, days: number) {
-  return new Date(now.getTime() + days * 86_400_000);
+/**
+ * When an offer stops being open: `days` after now (the creditor's policy), and at the latest when its first payment
+ * falls due (that day's start in the borrower's time zone): accepted later, its agreement would begin with an
+ * installment already due, or past its grace period before the borrower had signed.
+ */
+export function expiryFrom(now: Date, days: number, priced: PricedOffer, timeZone: string) {
+  const byPolicy = new Date(now.getTime() + days * 86_400_000);
+  const first = firstPaymentDay(priced);
+  if (!first) return byPolicy;
+  const firstDue = instantAtLocal(`${first}T00:00`, timeZone);
+  return firstDue < byPolicy ? firstDue : byPolicy;
+}
+
+/** The day an offer's first payment after the down payment falls due, if it has one. */
+export function firstPaymentDay(priced: PricedOffer): string | null {
+  return priced.schedule[0]?.dueDate ?? null;
 }

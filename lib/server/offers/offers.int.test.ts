@@ -357,6 +357,21 @@ describe('offers and the negotiation', () => {
     await expect(acceptOffer(u.borrowerCtx, third, 'not-a-key')).rejects.toMatchObject({ code: 'OFFER_REPRICED' });
   });
 
+  it('an offer expires when its first payment falls due, if that is sooner than the policy’s days: accepted later, its agreement would begin with an installment already due', async () => {
+    const s = await setup();
+    // First payment in two days: open until the start of that day in the borrower's time zone, not for 7 days.
+    const soon = { installments: { months: 12, method: 'equal_installment' as const, downPayment: 0, firstDueDate: addDays(today(), 2) } };
+    const { offerId } = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: soon });
+    const [made] = await test.db.select().from(offers).where(eq(offers.id, offerId));
+    expect(made!.expiresAt.toISOString()).toBe(new Date(`${addDays(today(), 2)}T00:00:00+08:00`).toISOString());
+    // One made before offers expired so (its first payment due yesterday, open for days more): refused as expired.
+    const { offerId: old } = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12) });
+    await test.db.execute(sql`update offers set terms = jsonb_set(terms, '{installments,firstDueDate}', to_jsonb(${addDays(today(), -1)}::text)), priced = jsonb_set(priced, '{schedule,0,dueDate}', to_jsonb(${addDays(today(), -1)}::text)) where id = ${old}`);
+    await expect(acceptOffer(s.borrowerCtx, old)).rejects.toMatchObject({ code: 'OFFER_EXPIRED' });
+    expect(await statusOf(old)).toBe('expired');
+    expect(await test.db.select().from(agreements).where(eq(agreements.caseId, s.kase.id))).toEqual([]);
+  });
+
   it('a hardship pause priced on an earlier day keeps its pause when priced again at acceptance (it lost it: three more months of interest, ¥818 on the demo’s 吴敏)', async () => {
     const s = await setup();
     const borrowerId = (s.borrowerCtx.actor as { id: string }).id;

@@ -38,7 +38,7 @@ export async function proposeOffer(
     // A mediator's counter is checked against the supervisor's limits: beyond their own, it is routed for approval.
     const { terms, priced } = checkedPrice(context, input.terms, role === 'mediator' ? 'supervisor' : role);
     const needs = role === 'borrower' ? 'none' : authorityNeeded(context, terms);
-    const expiresAt = expiryFrom(new Date(), context.policy.offerExpiryDays);
+    const expiresAt = expiryFrom(new Date(), context.policy.offerExpiryDays, priced, context.timeZone);
     const [parent] = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))).limit(1);
 
     if (role === 'mediator' && needs === 'supervisor') {

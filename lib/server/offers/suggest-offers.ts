@@ -25,11 +25,16 @@ export async function proposeSuggestionsTx(tx: Executor, ctx: Ctx, kase: CaseRow
   if (!suggestions.length) return [];
   await closeOpenOffers(tx, ctx, kase.id, 'superseded', 'new suggestions');
   const round = await nextRound(tx, kase.id);
-  const expiresAt = expiryFrom(new Date(), context.policy.offerExpiryDays);
+  const now = new Date();
   const system: Ctx = { actor: { type: 'system' }, meta: ctx.meta };
   const rows: OfferRow[] = [];
-  for (const suggestion of suggestions) rows.push(await insertOffer(tx, system, { caseId: kase.id, round, status: 'proposed', terms: suggestion.terms, priced: suggestion.priced, expiresAt, message: suggestion.kind }));
-  // Suggestions leave the case's state alone: it moves when a person makes or answers an offer.
+  for (const suggestion of suggestions) {
+    const expiresAt = expiryFrom(now, context.policy.offerExpiryDays, suggestion.priced, context.timeZone);
+    rows.push(await insertOffer(tx, system, { caseId: kase.id, round, status: 'proposed', terms: suggestion.terms, priced: suggestion.priced, expiresAt, message: suggestion.kind }));
+  }
+  // Suggestions leave the case's state alone: it moves when a person makes or answers an offer. The text gives the
+  // first of their expiries.
+  const expiresAt = new Date(Math.min(...rows.map((row) => row.expiresAt.getTime())));
   await notifyBorrower(tx, { caseId: kase.id, creditorId: kase.creditorId, borrowerId: kase.borrowerId, template: 'offerProposed', values: { caseNo: kase.caseNo, expires: expiresAt } });
   // A hardship pause is for a borrower with nothing left over: the mediator reviews the case before it is final.
   if (suggestions.some((s) => needsMediatorReview(s.terms))) await requestReviewTx(tx, ctx, kase, 'hardship_pause', context.disposableIncome ?? 0);
