@@ -21,7 +21,15 @@ export function useErrorText() {
     const { key, params = {} } = parsed;
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(params)) {
-      values[name] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? format.dateTime(new Date(value), { hour: '2-digit', minute: '2-digit' }) : value;
+      // An instant as a time; a calendar day in words (it read 2026-12-05).
+      values[name] =
+        typeof value !== 'string'
+          ? value
+          : /^\d{4}-\d{2}-\d{2}T/.test(value)
+            ? format.dateTime(new Date(value), { hour: '2-digit', minute: '2-digit' })
+            : /^\d{4}-\d{2}-\d{2}$/.test(value)
+              ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })
+              : value;
     }
     return t.has(key) ? t(key, values) : t('errors.UNAVAILABLE');
   };

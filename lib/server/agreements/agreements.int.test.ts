@@ -6,7 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, auditEvents, cases, hardshipStatements, loans, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import { addMonths, todayIn } from '@/lib/domain/dates';
+import { addDays, addMonths, todayIn } from '@/lib/domain/dates';
 import { checkOffer } from '@/lib/domain/offer-checks';
 import { priceOffer } from '@/lib/domain/offer-pricing';
 import { buildSchedule } from '@/lib/domain/schedule';
@@ -82,6 +82,28 @@ describe('the repayment agreement', () => {
     expect(file.filename).toContain(s.kase.caseNo);
     // Asking again gives the same stored bytes, not a new rendering.
     expect((await ensureUnsignedDocument(s.borrowerCtx, s.agreementId)).sha256).toBe(view.unsigned.sha256);
+  });
+
+  it('is not signed once its first payment is due: no code is sent, and a code sent before signs nothing', async () => {
+    const s = await agreedCase('钱迟签');
+    // Voided and agreed again on a counter whose first payment is tomorrow.
+    await test.db.update(agreements).set({ status: 'void' }).where(eq(agreements.id, s.agreementId));
+    await test.db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
+    const tomorrow = addDays(todayIn('Asia/Shanghai'), 1);
+    const { offerId } = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: { installments: { months: 12, method: 'equal_installment', downPayment: 0, firstDueDate: tomorrow } } });
+    await acceptOffer(s.borrowerCtx, offerId);
+    const [agreement] = await test.db.select().from(agreements).where(and(eq(agreements.caseId, s.kase.id), eq(agreements.status, 'awaiting_borrower')));
+    await ensureUnsignedDocument(s.borrowerCtx, agreement!.id);
+    await requestSigningCode(s.borrowerCtx, agreement!.id);
+    const code = await codeFor(s.borrower.phone);
+    // Tomorrow morning, the first payment is due: the code sent today signs nothing, and no new one is sent.
+    const due = new Date(`${tomorrow}T09:00:00+08:00`);
+    const refusal = { code: 'CONFLICT', message: 'validation.agreementFirstPaymentDue', params: { date: tomorrow } };
+    await expect(signAsBorrower(s.borrowerCtx, agreement!.id, { consent: true, code, typedName: s.borrower.fullName }, undefined, due)).rejects.toMatchObject(refusal);
+    await expect(requestSigningCode(s.borrowerCtx, agreement!.id, due)).rejects.toMatchObject(refusal);
+    expect(await test.db.select().from(signatures).where(eq(signatures.agreementId, agreement!.id))).toEqual([]);
+    // The day before, it signs.
+    await expect(signAsBorrower(s.borrowerCtx, agreement!.id, { consent: true, code, typedName: s.borrower.fullName })).resolves.toMatchObject({ alreadySigned: false });
   });
 
   it('signs with consent, code and name: sealed, hashed, recorded, and pdfsig finds it valid', async () => {

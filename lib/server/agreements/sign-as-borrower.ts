@@ -12,6 +12,7 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { sha256Hex } from '../crypto';
 import { AppError } from '../errors';
+import { assertFirstPaymentAhead } from './first-payment';
 import { queueNotification } from '../notifications';
 import { moveCase } from '../offers/offer-store';
 import { verifySigningStepUp } from './borrower-step-up';
@@ -30,12 +31,11 @@ type Deps = { seal: typeof sealPdf };
  * state changes and the audit events — is written in one transaction, so a
  * failure anywhere leaves no signature; signing twice returns the first.
  */
-export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: BorrowerSignInput, deps: Deps = { seal: sealPdf }): Promise<{ signatureId: string; sha256: string; alreadySigned: boolean }> {
+/** `now`: the controllable clock of tests. */
+export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: BorrowerSignInput, deps: Deps = { seal: sealPdf }, now: Date = new Date()): Promise<{ signatureId: string; sha256: string; alreadySigned: boolean }> {
   if (ctx.actor.type !== 'borrower') throw new AppError('NOT_FOUND');
   const input = borrowerSignSchema.parse(raw);
   if (input.drawn && input.drawn.points > 0 && !drawingIsSubstantial(input.drawn)) throw new AppError('VALIDATION', { field: 'drawn', message: 'validation.signatureEmpty' });
-  const now = new Date();
-
   const outcome = await getDb().transaction(async (tx) => {
     const { agreement, snapshot, kase } = await loadVisibleAgreement(tx, ctx.actor, agreementId, { forUpdate: true });
     const [existing] = await tx.select().from(signatures).where(and(eq(signatures.agreementId, agreement.id), eq(signatures.signerType, 'borrower')));
@@ -44,6 +44,7 @@ export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: Borrow
     if (agreement.status !== 'awaiting_borrower' || offer?.status !== 'accepted' || kase.state !== 'agreed') throw new AppError('CONFLICT', { message: 'agreement no longer open for signature' });
     if (!agreement.unsignedSha256) throw new AppError('CONFLICT', { message: 'document not prepared' });
     const [borrower] = await tx.select().from(borrowers).where(eq(borrowers.id, kase.borrowerId));
+    assertFirstPaymentAhead(snapshot, borrower!.timezone, now);
 
     // The step-up: the code counted (and committed) even when wrong, then the typed name.
     const stepUp = await verifySigningStepUp(tx, ctx, borrower!, { id: agreement.id, caseId: kase.id, entityType: 'agreement', auditPrefix: 'agreement' }, input, now);
