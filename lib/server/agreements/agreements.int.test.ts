@@ -102,6 +102,9 @@ describe('the repayment agreement', () => {
     await expect(signAsBorrower(s.borrowerCtx, agreement!.id, { consent: true, code, typedName: s.borrower.fullName }, undefined, due)).rejects.toMatchObject(refusal);
     await expect(requestSigningCode(s.borrowerCtx, agreement!.id, due)).rejects.toMatchObject(refusal);
     expect(await test.db.select().from(signatures).where(eq(signatures.agreementId, agreement!.id))).toEqual([]);
+    // The signing page says so in place of the form; the day before, it shows the form.
+    expect(await getSigningView(s.borrowerCtx, agreement!.id, due)).toMatchObject({ firstPaymentDue: tomorrow });
+    expect(await getSigningView(s.borrowerCtx, agreement!.id)).toMatchObject({ firstPaymentDue: null });
     // The day before, it signs.
     await expect(signAsBorrower(s.borrowerCtx, agreement!.id, { consent: true, code, typedName: s.borrower.fullName })).resolves.toMatchObject({ alreadySigned: false });
   });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { agreements, storedFiles } from '@/db/schema';
+import { agreements, borrowers, storedFiles } from '@/db/schema';
+import { todayIn } from '@/lib/domain/dates';
 import type { PauseSummary } from '@/lib/domain/hardship-pause';
 import { agreementContent, type AgreementContent } from '@/lib/pdf/agreement-content';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
@@ -41,6 +42,8 @@ async function storeUnsigned(tx: Executor, ctx: Ctx, input: { agreementId: strin
 }
 
 export type SigningViewDto = {
+  /** Awaiting the borrower with its first payment due today or before: it can no longer be signed (first-payment.ts). */
+  firstPaymentDue: string | null;
   agreementId: string;
   agreementNo: string;
   caseId: string;
@@ -64,11 +67,16 @@ export type SigningViewDto = {
 };
 
 /** What the signing page shows: the document (prepared if needed) and its plain summary. */
-export async function getSigningView(ctx: Ctx, agreementId: unknown): Promise<SigningViewDto> {
+/** `now`: the controllable clock of tests. */
+export async function getSigningView(ctx: Ctx, agreementId: unknown, now: Date = new Date()): Promise<SigningViewDto> {
   const unsigned = await ensureUnsignedDocument(ctx, agreementId);
-  const { agreement, snapshot, kase } = await loadVisibleAgreement(getDb(), ctx.actor, agreementId);
+  const db = getDb();
+  const { agreement, snapshot, kase } = await loadVisibleAgreement(db, ctx.actor, agreementId);
   const p = snapshot.priced;
+  const [borrower] = await db.select({ timeZone: borrowers.timezone }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));
+  const first = p.schedule[0]?.dueDate ?? null;
   return {
+    firstPaymentDue: agreement.status === 'awaiting_borrower' && first !== null && first <= todayIn(borrower!.timeZone, now) ? first : null,
     agreementId: agreement.id,
     agreementNo: snapshot.agreementNo,
     caseId: kase.id,

@@ -146,7 +146,12 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           </div>
           <AgreementTerms content={view.content} id="agreement-text-heading" />
         </Card>
-        {view.status === 'awaiting_borrower' ? (
+        {/* Its first payment has fallen due: signed now, the plan would begin with a payment due (first-payment.ts). */}
+        {view.firstPaymentDue ? (
+          <Notice tone="error">
+            <p>{t('firstPaymentDue', { date: day(view.firstPaymentDue) })}</p>
+          </Notice>
+        ) : view.status === 'awaiting_borrower' ? (
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t('signTitle')}</h2>
             <SigningForm caseId={view.caseId} subject={{ kind: 'agreement', agreementId: view.agreementId }} consentTitle={consent.title} consentParagraphs={consent.paragraphs} returnTo={`/cases/${view.caseId}/agreement`} />
