@@ -96,7 +96,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
 
     await expect(phone.getByRole('heading', { level: 2, name: '核对并提交' })).toBeVisible();
     // 1,200.50 + 800 − 1,500 − 2,000 = −1,499.50: a valid answer, explained, not an error.
-    await expect(phone.getByText('-¥1,499.50')).toBeVisible();
+    await expect(phone.getByText('− ¥1,499.50')).toBeVisible();
     await expect(phone.getByText('这也是有效的回答')).toBeVisible();
     await axe(phone);
     await phone.getByRole('button', { name: '提交说明' }).click();

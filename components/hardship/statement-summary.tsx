@@ -35,7 +35,8 @@ export function StatementSummary({ data, affordability, audience, level = 3 }: {
             {row(t('summary.fixedCosts'), `− ${money(affordability.totalFixedCosts)}`)}
             {row(t('summary.flexibleCosts'), `− ${money(affordability.totalFlexibleCosts)}`)}
             {row(t('summary.priorityRepayments'), `− ${money(affordability.priorityRepayments)}`)}
-            {row(t('summary.disposable'), money(affordability.disposableIncome), true)}
+            {/* A negative result with the same minus as the costs above it (it read "-¥350.00" under "− ¥2,050.00"). */}
+            {row(t('summary.disposable'), affordability.disposableIncome < 0 ? `− ${money(-affordability.disposableIncome)}` : money(affordability.disposableIncome), true)}
           </dl>
           <p className="mt-2 text-sm">{affordability.disposableIncome > 0 ? t('summary.positive') : t('summary.zeroOrLess')}</p>
           {affordability.otherRepayments > 0 ? <p className="mt-1 text-sm text-slate-700">{t('summary.otherDebts', { amount: money(affordability.otherRepayments) })}</p> : null}
