@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { agreements, cases, planInstallments } from '@/db/schema';
 import { makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
-import { todayIn } from '@/lib/domain/dates';
+import { addDays, todayIn } from '@/lib/domain/dates';
 import { getStaffPlan } from '@/lib/server/plans/plan-progress';
 import { recordPayment } from '@/lib/server/plans/record-payment';
 import { expect, test } from './fixtures/test';
@@ -40,8 +40,16 @@ test.describe('payments on the case file', () => {
     await expect(pay.getByText('请输入金额，例如 1234.50', { exact: false })).toBeVisible();
     await expect(pay.getByLabel('银行或支付机构流水号')).toHaveValue(`BK-${s.kase.caseNo}-1`);
 
-    // The first installment: recorded and allocated.
+    // A day before the agreement is refused, the agreement's day given in words (it read 2026-12-03); nothing typed is lost.
     await pay.getByLabel('金额（元）', { exact: true }).fill(yuan(first!.amount));
+    await pay.getByLabel('到账日期').fill(addDays(s.snapshot.date, -1));
+    await pay.getByRole('button', { name: '登记还款' }).click();
+    const [y, m, d] = s.snapshot.date.split('-').map(Number);
+    await expect(pay.getByText(`日期不能早于协议订立日（${y}年${m}月${d}日）。`)).toBeVisible();
+    await expect(pay.getByLabel('金额（元）', { exact: true })).toHaveValue(yuan(first!.amount));
+
+    // The first installment: recorded and allocated.
+    await pay.getByLabel('到账日期').fill(todayIn('Asia/Shanghai'));
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText('还款已登记并分配。')).toBeVisible();
     // Paid before its due date, the installment's principal bears no interest from today: it costs less than scheduled,

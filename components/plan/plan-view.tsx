@@ -3,7 +3,7 @@ import type { getTranslations } from '@/lib/i18n/server';
 import { Card, Notice } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/domain/money';
-import type { PlanInstallmentState } from '@/lib/domain/plan';
+import { askedNow, type PlanInstallmentState } from '@/lib/domain/plan';
 import type { PlanProgressDto } from '@/lib/server/plans/plan-progress';
 import { accountNumberGroups } from './account-number';
 import { installmentRuns } from './installment-runs';
@@ -95,19 +95,19 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
   const money = (fen: number) => formatMoney(fen, locale);
   const next = plan.next;
   const overdue = next && next.graceEnds < plan.today;
-  const dueSeveral = plan.installments.filter((i) => i.dueDate <= plan.today && i.outstanding > 0).length;
+  const asked = askedNow(plan);
+  const dueCount = plan.installments.filter((i) => i.dueDate <= plan.today && i.outstanding > 0).length;
   // Once a breach has ended the plan and its relief with it, the plan's own figures are no longer what is owed: the
   // notice above says what the loan contract claims, and only what was paid under the plan is shown here.
   const planOwed = plan.status !== 'breached' || plan.breach?.waiver !== 'lost';
   return (
     <div className="flex flex-col gap-3">
-      {next && plan.status === 'active' ? (
+      {next && asked && plan.status === 'active' ? (
         <div className={cn('rounded-lg p-3', overdue ? 'bg-danger-50 text-danger-700' : 'bg-brand-50 text-brand-800')}>
           <p className="text-sm">{overdue ? t('nextOverdue') : next.dueDate === plan.today ? t('nextToday') : next.dueDate < plan.today ? t('nextInGrace') : t('nextLabel')}</p>
-          {/* With more than one installment due, what clears them is their total: one installment's amount alone goes to
-              the interest of each before their principal (Civil Code art. 561) and left the first one unpaid. */}
-          <p className="text-2xl font-bold">{money(dueSeveral > 1 ? plan.totals.dueNow : next.outstanding)}</p>
-          {dueSeveral > 1 ? <p className="text-sm font-semibold">{t('dueSeveral', { count: dueSeveral })}</p> : null}
+          {/* With more than one installment due, their total (askedNow). */}
+          <p className="text-2xl font-bold">{money(asked.amount)}</p>
+          {asked.several ? <p className="text-sm font-semibold">{t('dueSeveral', { count: dueCount })}</p> : null}
           <p className="text-sm">{t('nextOn', { date: date(next.dueDate), grace: date(next.graceEnds) })}</p>
         </div>
       ) : null}

@@ -245,6 +245,11 @@ export type PricedOffer = {
   pause?: PauseSummary;
 };
 
+/** The day an offer's first payment after any down payment falls due, if it has one. */
+export function firstPaymentDay(priced: Pick<PricedOffer, 'schedule'>): IsoDate | null {
+  return priced.schedule[0]?.dueDate ?? null;
+}
+
 export type Suggestion = {
   kind: 'shortest_affordable' | 'balanced' | 'lowest_payment' | 'alternative' | 'hardship' | 'standard' | 'extension' | 'hardship_pause';
   terms: OfferTerms;

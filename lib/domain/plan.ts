@@ -147,9 +147,9 @@ type Row = PlanInstallmentInput & {
   paid: ComponentSplit;
   cancelled: Fen;
   paidOn: IsoDate | null;
-  /** Its interest period [from, to), and the plan principal scheduled over it (its own and every later installment's). */
-  from: IsoDate;
-  to: IsoDate;
+  /** Its interest period [fromDay, toDay) as day numbers (days since 1970-01-01), and the plan principal scheduled over it (its own and every later installment's). */
+  fromDay: number;
+  toDay: number;
   balance: Fen;
   /** Where it stands in the order of the interest periods. */
   order: number;
@@ -157,9 +157,6 @@ type Row = PlanInstallmentInput & {
   repaidDays: number;
   /** repaidDays when the interest not owed was last worked out from it. */
   cutFor: number;
-  /** The period as day numbers (days since 1970-01-01). */
-  fromDay: number;
-  toDay: number;
 };
 
 const total = (split: ComponentSplit) => split.charges + split.interest + split.principal;
@@ -278,7 +275,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
       let back = 0;
       for (const row of rows) {
         // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period that has ended is not cut by a payment on or after its end.
-        if (row.to <= on) continue;
+        if (row.toDay <= onDay) continue;
         // Stryker disable next-line ConditionalExpression: equivalent: the same sum gives the same cut.
         if (row.repaidDays !== row.cutFor) {
           row.cutFor = row.repaidDays;
@@ -366,7 +363,7 @@ function interestPeriods(installments: readonly PlanInstallmentInput[], interest
     const to = periodEnd(row);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a period that would start after it ends (a plan whose interest starts after its first due date) cuts nothing either way.
     const start = from < to ? from : to;
-    const tracked: Row = { ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null, from: start, to, balance, order, repaidDays: 0, cutFor: 0, fromDay: dayNumber(start), toDay: dayNumber(to) };
+    const tracked: Row = { ...row, paid: { charges: 0, interest: 0, principal: 0 }, cancelled: 0, paidOn: null, fromDay: dayNumber(start), toDay: dayNumber(to), balance, order, repaidDays: 0, cutFor: 0 };
     balance -= row.principal;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: the periods are in order of their ends.
     if (to > from) from = to;
@@ -374,13 +371,13 @@ function interestPeriods(installments: readonly PlanInstallmentInput[], interest
   });
 }
 
+const dayNumber = (date: IsoDate) => daysBetween('1970-01-01', date);
+
 /**
  * The interest of an installment's period not owed because principal scheduled over it was paid before the period
  * ended: interest × Σ (principal × days left in the period after the day it was paid) ÷ (principal scheduled over the
  * period × its days), rounded up to the fen (never charging a part of a fen for time not borrowed).
  */
-const dayNumber = (date: IsoDate) => daysBetween('1970-01-01', date);
-
 function reductionOf(row: Row): Fen {
   // Nothing repaid early (also: no principal scheduled over the period, or a period of no days).
   if (row.repaidDays === 0) return 0;
@@ -404,6 +401,17 @@ function settleAheadOf(rows: readonly PlanInstallmentResult[]): Fen {
 /** The interest of an installment still unpaid (settling early cancels it for installments not yet due). */
 function unpaidInterestOf(row: PlanInstallmentResult): Fen {
   return row.scheduled.interest - row.interestCancelled - row.paid.interest;
+}
+
+/**
+ * What the borrower is asked to pay now: what is left of the next installment, or, with more than one installment due,
+ * everything due (`several`): one installment's amount alone would go to the interest of each before any principal
+ * (Civil Code art. 561) and leave the first unpaid.
+ */
+export function askedNow(plan: { next: { outstanding: Fen } | null; totals: { dueNow: Fen } }): { amount: Fen; several: boolean } | null {
+  if (!plan.next) return null;
+  const several = plan.totals.dueNow > plan.next.outstanding;
+  return { amount: several ? plan.totals.dueNow : plan.next.outstanding, several };
 }
 
 /**

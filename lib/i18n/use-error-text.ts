@@ -1,6 +1,7 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { formatDay } from './days';
 import { parseMessage } from '@/lib/validation/message';
 
 type Message = { key: string; params?: Record<string, string | number> } | string | undefined;
@@ -13,6 +14,7 @@ type Message = { key: string; params?: Record<string, string | number> } | strin
 export function useErrorText() {
   const t = useTranslations();
   const format = useFormatter();
+  const locale = useLocale();
   return (message: Message): string | undefined => {
     if (!message) return undefined;
     const parsed = typeof message === 'string' ? parseMessage(message) : message;
@@ -28,7 +30,7 @@ export function useErrorText() {
           : /^\d{4}-\d{2}-\d{2}T/.test(value)
             ? format.dateTime(new Date(value), { hour: '2-digit', minute: '2-digit' })
             : /^\d{4}-\d{2}-\d{2}$/.test(value)
-              ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })
+              ? formatDay(value, locale, 'long')
               : value;
     }
     return t.has(key) ? t(key, values) : t('errors.UNAVAILABLE');

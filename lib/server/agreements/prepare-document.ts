@@ -2,7 +2,6 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { agreements, borrowers, storedFiles } from '@/db/schema';
-import { todayIn } from '@/lib/domain/dates';
 import type { PauseSummary } from '@/lib/domain/hardship-pause';
 import { agreementContent, type AgreementContent } from '@/lib/pdf/agreement-content';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
@@ -10,6 +9,7 @@ import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadVisibleCase } from '../cases/case-access';
 import { sha256Hex } from '../crypto';
+import { firstPaymentDue } from './first-payment';
 import { loadVisibleAgreement } from './load-agreement';
 
 export const agreementFilename = (agreementNo: string, date: string, kind: 'unsigned' | 'signed' | 'executed') =>
@@ -74,9 +74,8 @@ export async function getSigningView(ctx: Ctx, agreementId: unknown, now: Date =
   const { agreement, snapshot, kase } = await loadVisibleAgreement(db, ctx.actor, agreementId);
   const p = snapshot.priced;
   const [borrower] = await db.select({ timeZone: borrowers.timezone }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));
-  const first = p.schedule[0]?.dueDate ?? null;
   return {
-    firstPaymentDue: agreement.status === 'awaiting_borrower' && first !== null && first <= todayIn(borrower!.timeZone, now) ? first : null,
+    firstPaymentDue: agreement.status === 'awaiting_borrower' ? firstPaymentDue(snapshot, borrower!.timeZone, now) : null,
     agreementId: agreement.id,
     agreementNo: snapshot.agreementNo,
     caseId: kase.id,

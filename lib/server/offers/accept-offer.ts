@@ -5,6 +5,7 @@ import { offers, staffUsers } from '@/db/schema';
 import { isNegotiable } from '@/lib/domain/case-state';
 import { authorityNeeded } from '@/lib/domain/offer-checks';
 import { priceTerms } from '@/lib/domain/hardship-pause';
+import { firstPaymentDay } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -14,7 +15,7 @@ import { createAgreementTx } from '../agreements/create-agreement';
 import { loadOfferContext } from './offer-context';
 import { paymentsKey } from './payments-key';
 import { loadVisibleOfferForUpdate } from './load-offer';
-import { closeOpenOffers, firstPaymentDay, moveCase, pricedColumns, UNANSWERED } from './offer-store';
+import { closeOpenOffers, moveCase, pricedColumns, UNANSWERED } from './offer-store';
 
 /**
  * Accepts an open offer: the borrower accepts the creditor's (or the system's),

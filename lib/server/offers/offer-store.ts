@@ -5,7 +5,7 @@ import { cases, creditors, offers } from '@/db/schema';
 import { canTransition, type CaseState } from '@/lib/domain/case-state';
 import { instantAtLocal } from '@/lib/domain/local-day';
 import { renewedMediationDeadline } from '@/lib/domain/outcomes';
-import type { OfferTerms, PricedOffer } from '@/lib/domain/offer-terms';
+import { firstPaymentDay, type OfferTerms, type PricedOffer } from '@/lib/domain/offer-terms';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { creditorPolicy } from '../creditor-policy';
@@ -108,7 +108,3 @@ export function expiryFrom(now: Date, days: number, priced: PricedOffer, timeZon
   return firstDue < byPolicy ? firstDue : byPolicy;
 }
 
-/** The day an offer's first payment after the down payment falls due, if it has one. */
-export function firstPaymentDay(priced: PricedOffer): string | null {
-  return priced.schedule[0]?.dueDate ?? null;
-}

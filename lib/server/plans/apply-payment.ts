@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { payments } from '@/db/schema';
 import { formatMoney } from '@/lib/domain/money';
-import type { PlanPaymentResult } from '@/lib/domain/plan';
+import { askedNow, type PlanPaymentResult } from '@/lib/domain/plan';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
@@ -60,8 +60,8 @@ export async function applyPayment(tx: Executor, ctx: Ctx, plan: LoadedPlan, inp
   const locale = plan.borrower.locale === 'en' ? 'en' : 'zh-CN';
   const money = (fen: number) => formatMoney(fen, locale);
   const next = sync.result.next;
-  // More than one installment due: what clears them is their total (one installment's amount goes to the interest of
-  // each before any principal), as the plan page says.
+  // With more than one installment due, their total, as the plan page says (askedNow).
+  const asked = askedNow(sync.result);
   await queueNotification(tx, {
     channel: 'in_app',
     recipientType: 'borrower',
@@ -70,7 +70,7 @@ export async function applyPayment(tx: Executor, ctx: Ctx, plan: LoadedPlan, inp
     template: 'planPaymentReceived',
     locale,
     timeZone: plan.borrower.timezone,
-    values: { amount: money(row.amount), date: { day: row.receivedOn }, agreementNo: plan.snapshot.agreementNo, paid: money(sync.result.totals.paid), left: money(sync.result.totals.remaining), hasNext: !next ? 'none' : sync.result.totals.dueNow > next.outstanding ? 'several' : 'yes', nextAmount: money(next && sync.result.totals.dueNow > next.outstanding ? sync.result.totals.dueNow : (next?.outstanding ?? 0)), nextDate: { day: next?.dueDate ?? row.receivedOn } },
+    values: { amount: money(row.amount), date: { day: row.receivedOn }, agreementNo: plan.snapshot.agreementNo, paid: money(sync.result.totals.paid), left: money(sync.result.totals.remaining), hasNext: !asked ? 'none' : asked.several ? 'several' : 'yes', nextAmount: money(asked?.amount ?? 0), nextDate: { day: next?.dueDate ?? row.receivedOn } },
     caseId: plan.kase.id,
   });
   return { paymentId: row.id, allocation, sync };

@@ -10,6 +10,7 @@ import { requireBorrower } from '@/lib/auth/session';
 import { isNegotiable } from '@/lib/domain/case-state';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { instantFormat } from '@/lib/i18n/config';
+import { formatDay } from '@/lib/i18n/days';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { getOfferWorkspace } from '@/lib/server/offers/get-offer-workspace';
 import { BorrowerComposer } from './_components/borrower-composer';
@@ -38,7 +39,7 @@ export default async function BorrowerOffersPage({ params, searchParams }: { par
           {label}
         </h2>
         {/* Made on an earlier day: shown, and accepted, on today's arrears, so the borrower signs what they saw. */}
-        {offer.pricedOn ? <p className="text-sm text-slate-700">{t('pricedToday', { date: format.dateTime(new Date(`${offer.pricedOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) })}</p> : null}
+        {offer.pricedOn ? <p className="text-sm text-slate-700">{t('pricedToday', { date: formatDay(offer.pricedOn, locale, 'long') })}</p> : null}
         <OfferFigures
           priced={offer.priced}
           terms={offer.terms}

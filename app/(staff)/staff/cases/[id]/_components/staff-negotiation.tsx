@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { OfferComposer } from '@/components/offers/offer-composer';
@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Card, FormError } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import type { OfferContext } from '@/lib/domain/offer-terms';
+import { formatDay } from '@/lib/i18n/days';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { OpenOfferDto } from '@/lib/server/offers/list-offers';
 import { acceptProposalAction, counterOfferAction, withdrawOfferAction } from '../actions';
@@ -35,7 +36,7 @@ export function StaffNegotiation({
   canAct: boolean;
 }) {
   const ts = useTranslations('staffOffers');
-  const format = useFormatter();
+  const locale = useLocale();
   const errorText = useErrorText();
   const router = useRouter();
   const [withdrawing, setWithdrawing] = useState<string>();
@@ -61,7 +62,7 @@ export function StaffNegotiation({
           <li key={offer.id}>
             <Card className="flex h-full flex-col gap-2">
               <h3 className="font-semibold">{ts(`author.${offer.authorType === 'anonymous' ? 'system' : offer.authorType}`)}</h3>
-              {offer.pricedOn ? <p className="text-sm text-slate-700">{ts('pricedToday', { day: format.dateTime(new Date(`${offer.pricedOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) })}</p> : null}
+              {offer.pricedOn ? <p className="text-sm text-slate-700">{ts('pricedToday', { day: formatDay(offer.pricedOn, locale, 'long') })}</p> : null}
               <OfferFigures priced={offer.priced} terms={offer.terms} audience="staff" disposableIncome={disposableIncome} />
               {!canAct ? null : offer.authorType === 'borrower' ? (
                 <Button type="button" onClick={() => run(() => acceptProposalAction({ caseId, offerId: offer.id, shown: offer.paymentsKey }))}>
