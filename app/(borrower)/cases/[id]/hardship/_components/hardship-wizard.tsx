@@ -18,6 +18,7 @@ import { HouseholdStep } from './household-step';
 import { IncomeStep } from './income-step';
 import { ReasonStep } from './reason-step';
 import { StatementSummary } from '@/components/hardship/statement-summary';
+import { wizardSaves } from '@/components/hardship/wizard-saves';
 import { useHardshipValidation, type HardshipValidation, type SaveResult } from './use-step-form';
 
 const TOTAL = 7;
@@ -46,37 +47,6 @@ function toData(values: HardshipFormStrings, schemas: HardshipValidation | null)
 
 type Typing = { step: string; values: Record<string, unknown>; savedAt: string } | null;
 
-/**
- * The wizard's calls to the server, one at a time in the order asked (a step's save never overtakes the save of
- * what was typed just before it), each with the draft's version as it is when the call runs: a save of what is
- * typed may have opened the draft meanwhile.
- */
-function wizardSaves(caseId: string, initialRowVersion: number | null) {
-  let rowVersion = initialRowVersion;
-  let queue: Promise<unknown> = Promise.resolve();
-  const inTurn = <R,>(work: () => Promise<R>): Promise<R> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  return {
-    async step(step: FormStep, values: unknown): Promise<SaveResult> {
-      const result = await inTurn(() => saveStepAction({ caseId, step, values, rowVersion }));
-      if (result.ok) rowVersion = result.data.rowVersion;
-      return result.ok ? { ok: true } : result;
-    },
-    async typing(step: FormStep, values: Record<string, unknown>): Promise<string | false> {
-      const result = await inTurn(() => saveTypingAction({ caseId, step, values })).catch(() => null);
-      if (!result?.ok) return false;
-      rowVersion = result.data.rowVersion;
-      return result.data.savedAt;
-    },
-    submit() {
-      return inTurn(() => (rowVersion === null ? Promise.resolve(null) : submitStatementAction({ caseId, rowVersion })));
-    },
-  };
-}
-
 export function HardshipWizard({
   caseId,
   initial,
@@ -96,7 +66,16 @@ export function HardshipWizard({
   const [evidence, setEvidence] = useState(initial.evidence);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
-  const [saves] = useState(() => wizardSaves(caseId, initial.rowVersion));
+  const [saves] = useState(() =>
+    wizardSaves<FormStep>(
+      {
+        step: (input) => saveStepAction({ caseId, ...input }),
+        typing: (input) => saveTypingAction({ caseId, ...input }),
+        submit: (input) => submitStatementAction({ caseId, ...input }),
+      },
+      initial.rowVersion,
+    ),
+  );
 
   const go = (next: number) => {
     setIndex(next);
