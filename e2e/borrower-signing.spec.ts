@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { agreements } from '@/db/schema';
+import { agreements, borrowers } from '@/db/schema';
+import { addDays, todayIn } from '@/lib/domain/dates';
+import type { Ctx } from '@/lib/server/actor';
+import { acceptOffer } from '@/lib/server/offers/accept-offer';
+import { proposeOffer } from '@/lib/server/offers/propose-offer';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -122,5 +126,46 @@ test.describe('signing the repayment agreement', () => {
     await page.getByLabel('上传协议 PDF').setInputFiles({ name: 'agreement.pdf', mimeType: 'application/pdf', buffer: altered });
     await page.getByRole('button', { name: '核验' }).click();
     await expect(page.getByText('已被修改，或不是本平台签发的协议')).toBeVisible();
+  });
+
+  test('an agreement left unsigned until its first payment day lapses: the case says why and the borrower chooses again', async ({ page, db, signIn, axe }) => {
+    const creditor = await makeCreditor(db);
+    const mediator = await makeStaff(db, creditor.id, 'mediator', 'mediator pw 6');
+    // The clock cannot be moved in a browser test; the borrower's time zone can. Agreed in Pago Pago (UTC−11) with the
+    // first payment due tomorrow there, the borrower then lives in Kiritimati (UTC+14): 25 hours ahead, where that day
+    // has always come.
+    const borrower = await makeBorrower(db, { fullName: '钱晚签', timezone: 'Pacific/Pago_Pago' });
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, mediator.id);
+    const mediatorCtx: Ctx = { actor: { type: 'staff', id: mediator.id, role: 'mediator', creditorId: creditor.id }, meta: {} };
+    const borrowerCtx: Ctx = { actor: { type: 'borrower', id: borrower.id }, meta: {} };
+    const firstDueDate = addDays(todayIn('Pacific/Pago_Pago'), 1);
+    const { offerId } = await proposeOffer(mediatorCtx, { caseId: kase.id, terms: { installments: { months: 12, method: 'equal_installment', downPayment: 0, firstDueDate } } });
+    await acceptOffer(borrowerCtx, offerId);
+    const [agreement] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
+    await db.update(borrowers).set({ timezone: 'Pacific/Kiritimati' }).where(eq(borrowers.id, borrower.id));
+
+    // The case's next step was "sign"; the agreement's page finds its day has come and sends the borrower back.
+    await signIn(page, borrower);
+    await page.goto(`/cases/${kase.id}/agreement`);
+    await expect(page).toHaveURL(new RegExp(`/cases/${kase.id}$`));
+    const [y, m, d] = firstDueDate.split('-').map(Number);
+    await expect(page.getByTestId('lapsed-agreement')).toHaveText(`还款协议 ${agreement!.agreementNo} 在首期还款日（${y}年${m}月${d}日）前未签署，已失效。您的欠款按今天的情况重新计算，请重新选择还款方案。`);
+    await expect(page.getByTestId('next-step-link')).toHaveText('查看我的选择');
+    await axe();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect((await db.select({ status: agreements.status }).from(agreements).where(eq(agreements.id, agreement!.id)))[0]!.status).toBe('void');
+
+    // The plans again, on today's figures; accepting one makes a new agreement to sign, and the explanation goes.
+    await page.getByTestId('next-step-link').click();
+    await page.getByRole('button', { name: '为我生成方案' }).click();
+    const first = page.getByRole('list', { name: '当前可选方案' }).getByRole('listitem').first();
+    await first.getByRole('button', { name: '接受这个方案' }).click();
+    await first.getByRole('button', { name: '确定接受' }).click();
+    await expect(page.getByText('已达成还款方案')).toBeVisible();
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.getByTestId('next-step')).toBeVisible();
+    await expect(page.getByTestId('lapsed-agreement')).toHaveCount(0);
+    await page.getByTestId('next-step-link').click();
+    await expect(page.getByRole('heading', { level: 1, name: '签署还款协议' })).toBeVisible();
   });
 });

@@ -34,6 +34,11 @@ export const agreements = pgTable('agreements', {
    */
   planBreachedAt: timestamp('plan_breached_at', { withTimezone: true }),
   planCompletedAt: timestamp('plan_completed_at', { withTimezone: true }),
+  /**
+   * When an agreement awaiting the borrower's signature lapsed (status "void") because its first payment day came
+   * before it was signed (lib/server/agreements/lapse-agreements.ts): the borrower chooses a plan again.
+   */
+  lapsedAt: timestamp('lapsed_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

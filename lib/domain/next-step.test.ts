@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseStates } from './case-state';
 import { nextStep, type NextStepFacts } from './next-step';
 
-const base: NextStepFacts = { state: 'hardship_submitted', hardship: 'submitted', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false };
+const base: NextStepFacts = { state: 'hardship_submitted', hardship: 'submitted', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false, agreementLapsed: false };
 
 describe("the borrower's next step", () => {
   it('is to answer the offers waiting, whatever the state is called (four offers after the statement)', () => {
@@ -20,6 +20,15 @@ describe("the borrower's next step", () => {
     expect(nextStep({ ...base, state: 'plan_active', agreement: 'executed' })).toEqual({ kind: 'followPlan', href: 'agreement' });
     expect(nextStep({ ...base, state: 'breached' })).toEqual({ kind: 'contactMediator', href: 'thread' });
     expect(nextStep({ ...base, state: 'breached', offersToAnswer: 1 })).toMatchObject({ kind: 'answerOffers' });
+  });
+
+  it('after an agreement lapsed unsigned, is to choose a plan again, not to begin with the statement', () => {
+    expect(nextStep({ ...base, state: 'negotiating', hardship: 'none', agreementLapsed: true })).toEqual({ kind: 'askForOptions', href: 'offers' });
+    expect(nextStep({ ...base, state: 'negotiating', hardship: 'draft', agreementLapsed: true })).toEqual({ kind: 'askForOptions', href: 'offers' });
+    expect(nextStep({ ...base, state: 'negotiating', hardship: 'none', agreementLapsed: true, offersToAnswer: 3 })).toMatchObject({ kind: 'answerOffers', count: 3 });
+    expect(nextStep({ ...base, state: 'negotiating', hardship: 'none', agreementLapsed: true, ownProposalOpen: true })).toEqual({ kind: 'waitForMediator', href: 'offers' });
+    // A new agreement made since: its signature.
+    expect(nextStep({ ...base, state: 'agreed', agreement: 'awaiting_borrower', agreementLapsed: false })).toEqual({ kind: 'signAgreement', href: 'agreement' });
   });
 
   it('an ended case says how it ended; an agreement not yet signed by the borrower asks for the signature', () => {

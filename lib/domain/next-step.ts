@@ -17,6 +17,8 @@ export type NextStepFacts = {
   agreement: 'awaiting_borrower' | 'signed_by_borrower' | 'executed' | null;
   /** A mediator's review of the case is pending (e.g. a hardship pause was offered). */
   reviewPending: boolean;
+  /** The case's newest agreement lapsed unsigned on its first payment day: the borrower had chosen a plan, and chooses again. */
+  agreementLapsed: boolean;
 };
 
 export type NextStep =
@@ -48,6 +50,7 @@ export function nextStep(f: NextStepFacts): NextStep {
   if (!isNegotiable(f.state)) return { kind: 'closed', href: null };
   if (f.offersToAnswer > 0) return { kind: 'answerOffers', href: 'offers', count: f.offersToAnswer, reviewPending: f.reviewPending };
   if (f.ownProposalOpen) return { kind: 'waitForMediator', href: 'offers' };
+  if (f.agreementLapsed) return { kind: 'askForOptions', href: 'offers' };
   if (f.hardship === 'none') return { kind: 'startHardship', href: 'hardship' };
   if (f.hardship === 'draft') return { kind: 'continueHardship', href: 'hardship' };
   return { kind: 'askForOptions', href: 'offers' };

@@ -10,6 +10,7 @@ import { warnMediationDeadlines } from './cases/deadline-warnings';
 import type * as ImportProcessModule from './imports/import-process';
 import { logger } from './logger';
 import { expireOffers } from './offers/expire-offers';
+import { lapseUnsignedAgreements } from './agreements/lapse-agreements';
 import { dispatchOutbox } from './outbox/dispatch';
 import { trackPlans } from './plans/track-plans';
 import { purgeExpiredRateLimits } from './rate-limit';
@@ -48,6 +49,8 @@ export type JobDefinition = {
 
 export const jobDefinitions: JobDefinition[] = [
   { name: 'expire-offers', schedule: '* * * * *', run: (_, now) => expireOffers(now) },
+  // Agreements still unsigned on their first payment day lapse, and the borrower chooses again (agreements/lapse-agreements.ts).
+  { name: 'lapse-agreements', schedule: '* * * * *', run: (_, now) => lapseUnsignedAgreements(now) },
   { name: 'dispatch-outbox', schedule: '* * * * *', run: (_, now) => dispatchOutbox(getDb(), { now }), expireInSeconds: 120 },
   { name: 'installment-reminders', schedule: '7 * * * *', run: (_, now) => sendInstallmentReminders(now) },
   { name: 'mediation-deadline-warnings', schedule: '*/15 * * * *', run: (_, now) => warnMediationDeadlines(now) },
@@ -75,6 +78,7 @@ export const jobDefinitions: JobDefinition[] = [
 /** Job names, for code that sends a job on demand. */
 export const jobs = {
   expireOffers: 'expire-offers',
+  lapseAgreements: 'lapse-agreements',
   dispatchOutbox: 'dispatch-outbox',
   installmentReminders: 'installment-reminders',
   deadlineWarnings: 'mediation-deadline-warnings',

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, cases, hardshipStatements, loans, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { agreements, auditEvents, borrowers, cases, hardshipStatements, loans, notifications, offers, planInstallments, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { addDays, addMonths, todayIn } from '@/lib/domain/dates';
 import { checkOffer } from '@/lib/domain/offer-checks';
@@ -22,6 +22,8 @@ import { proposeOffer } from '../offers/propose-offer';
 import { requestSuggestions } from '../offers/suggest-offers';
 import { countersign } from './countersign';
 import { grantSealAuthorisation, listSealAuthorisations, revokeSealAuthorisation, sealAuthorisationInForce } from './seal-authorisation';
+import { getCaseOverview } from '../cases/get-case-overview';
+import { lapseIfFirstPaymentDue, lapseUnsignedAgreements } from './lapse-agreements';
 import { ensureUnsignedDocument, getSigningView } from './prepare-document';
 import { readAgreementFile } from './read-agreement-file';
 import { requestSigningCode } from './request-signing-code';
@@ -102,11 +104,63 @@ describe('the repayment agreement', () => {
     await expect(signAsBorrower(s.borrowerCtx, agreement!.id, { consent: true, code, typedName: s.borrower.fullName }, undefined, due)).rejects.toMatchObject(refusal);
     await expect(requestSigningCode(s.borrowerCtx, agreement!.id, due)).rejects.toMatchObject(refusal);
     expect(await test.db.select().from(signatures).where(eq(signatures.agreementId, agreement!.id))).toEqual([]);
-    // The signing page says so in place of the form; the day before, it shows the form.
-    expect(await getSigningView(s.borrowerCtx, agreement!.id, due)).toMatchObject({ firstPaymentDue: tomorrow });
-    expect(await getSigningView(s.borrowerCtx, agreement!.id)).toMatchObject({ firstPaymentDue: null });
-    // The day before, it signs.
+    // The day before, it does not lapse, and it signs.
+    expect(await lapseIfFirstPaymentDue(agreement!.id)).toBe(false);
     await expect(signAsBorrower(s.borrowerCtx, agreement!.id, { consent: true, code, typedName: s.borrower.fullName })).resolves.toMatchObject({ alreadySigned: false });
+  });
+
+  it('lapses unsigned on its first payment day where the borrower lives: void, the case negotiates again, the borrower is told and chooses again', async () => {
+    const s = await agreedCase('孙过期');
+    await test.db.update(agreements).set({ status: 'void' }).where(eq(agreements.id, s.agreementId));
+    await test.db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
+    const tomorrow = addDays(todayIn('Asia/Shanghai'), 1);
+    const { offerId } = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: { installments: { months: 12, method: 'equal_installment', downPayment: 0, firstDueDate: tomorrow } } });
+    await acceptOffer(s.borrowerCtx, offerId);
+    const [agreement] = await test.db.select().from(agreements).where(and(eq(agreements.caseId, s.kase.id), eq(agreements.status, 'awaiting_borrower')));
+    const statusOf = async () => (await test.db.select({ status: agreements.status, lapsedAt: agreements.lapsedAt }).from(agreements).where(eq(agreements.id, agreement!.id)))[0]!;
+
+    // Late in the evening before, in Beijing: nothing lapses.
+    await lapseUnsignedAgreements(new Date(new Date(`${tomorrow}T00:00:00+08:00`).getTime() - 60_000));
+    expect(await statusOf()).toMatchObject({ status: 'awaiting_borrower', lapsedAt: null });
+    // A borrower who lives in Los Angeles is still on the day before at 09:00 in Beijing; in Beijing the day has come.
+    const morning = new Date(`${tomorrow}T09:00:00+08:00`);
+    await test.db.update(borrowers).set({ timezone: 'America/Los_Angeles' }).where(eq(borrowers.id, s.borrower.id));
+    await lapseUnsignedAgreements(morning);
+    expect(await statusOf()).toMatchObject({ status: 'awaiting_borrower', lapsedAt: null });
+    await test.db.update(borrowers).set({ timezone: 'Asia/Shanghai' }).where(eq(borrowers.id, s.borrower.id));
+    expect(await lapseUnsignedAgreements(morning)).toBeGreaterThanOrEqual(1);
+
+    expect(await statusOf()).toEqual({ status: 'void', lapsedAt: morning });
+    expect((await test.db.select({ state: cases.state }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('negotiating');
+    const told = await test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'agreementLapsed')));
+    expect(told.map((n) => n.channel).sort()).toEqual(['in_app', 'sms']);
+    const [dayInWords] = told.map((n) => n.body);
+    expect(dayInWords).toContain(agreement!.agreementNo);
+    expect(dayInWords).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    const [audit] = await test.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, agreement!.id), eq(auditEvents.action, 'agreement.lapsed')));
+    expect(audit!.data).toMatchObject({ caseId: s.kase.id, firstPaymentDue: tomorrow });
+    // Once only: a second run and the page find nothing to lapse.
+    await lapseUnsignedAgreements(morning);
+    expect(await lapseIfFirstPaymentDue(agreement!.id, morning)).toBe(false);
+    expect(await test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'agreementLapsed')))).toHaveLength(2);
+
+    // The case page explains it; the borrower asks for plans again and accepts one, and the explanation goes.
+    expect((await getCaseOverview(s.borrowerCtx.actor, s.kase.id)).lapsedAgreement).toEqual({ agreementNo: agreement!.agreementNo, firstPaymentDue: tomorrow });
+    const { offerIds } = await requestSuggestions(s.borrowerCtx, s.kase.id);
+    await acceptOffer(s.borrowerCtx, offerIds[0]);
+    const overview = await getCaseOverview(s.borrowerCtx.actor, s.kase.id);
+    expect(overview).toMatchObject({ state: 'agreed', agreementStatus: 'awaiting_borrower', lapsedAgreement: null });
+  });
+
+  it('never lapses an agreement the borrower has signed', async () => {
+    const s = await agreedCase('周已签');
+    await signed(s);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    const first = (agreement!.snapshot as AgreementSnapshot).priced.schedule[0]!.dueDate;
+    const afterFirst = new Date(`${addDays(first, 1)}T09:00:00+08:00`);
+    await lapseUnsignedAgreements(afterFirst);
+    expect(await lapseIfFirstPaymentDue(s.agreementId, afterFirst)).toBe(false);
+    expect((await test.db.select({ status: agreements.status }).from(agreements).where(eq(agreements.id, s.agreementId)))[0]!.status).toBe('signed_by_borrower');
   });
 
   it('signs with consent, code and name: sealed, hashed, recorded, and pdfsig finds it valid', async () => {

@@ -17,6 +17,7 @@ export const agreementEvents = {
   'agreement.sealed_for_creditor': { zh: '依授权加盖贷款机构电子签章', en: "Creditor's seal applied under its authorisation" },
   'agreement.countersigned': { zh: '贷款机构会签', en: 'Countersigned for the lender' },
   'agreement.superseded': { zh: '协议作废，待更正', en: 'Agreement set aside for correction' },
+  'agreement.lapsed': { zh: '协议失效：首期还款日前未签署', en: 'Agreement lapsed: not signed before its first payment date' },
   'agreement.voided': { zh: '协议作废：未生效前案件结束或已订立新协议', en: 'Agreement void: the case ended, or a new agreement was made, before it came into force' },
 } as const satisfies Record<`agreement.${string}`, { zh: string; en: string }>;
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
-import { agreements, borrowers, storedFiles } from '@/db/schema';
+import { agreements, storedFiles } from '@/db/schema';
 import type { PauseSummary } from '@/lib/domain/hardship-pause';
 import { agreementContent, type AgreementContent } from '@/lib/pdf/agreement-content';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
@@ -9,7 +9,6 @@ import type { Actor, Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { loadVisibleCase } from '../cases/case-access';
 import { sha256Hex } from '../crypto';
-import { firstPaymentDue } from './first-payment';
 import { loadVisibleAgreement } from './load-agreement';
 
 export const agreementFilename = (agreementNo: string, date: string, kind: 'unsigned' | 'signed' | 'executed') =>
@@ -42,8 +41,6 @@ async function storeUnsigned(tx: Executor, ctx: Ctx, input: { agreementId: strin
 }
 
 export type SigningViewDto = {
-  /** Awaiting the borrower with its first payment due today or before: it can no longer be signed (first-payment.ts). */
-  firstPaymentDue: string | null;
   agreementId: string;
   agreementNo: string;
   caseId: string;
@@ -67,15 +64,12 @@ export type SigningViewDto = {
 };
 
 /** What the signing page shows: the document (prepared if needed) and its plain summary. */
-/** `now`: the controllable clock of tests. */
-export async function getSigningView(ctx: Ctx, agreementId: unknown, now: Date = new Date()): Promise<SigningViewDto> {
+export async function getSigningView(ctx: Ctx, agreementId: unknown): Promise<SigningViewDto> {
   const unsigned = await ensureUnsignedDocument(ctx, agreementId);
   const db = getDb();
   const { agreement, snapshot, kase } = await loadVisibleAgreement(db, ctx.actor, agreementId);
   const p = snapshot.priced;
-  const [borrower] = await db.select({ timeZone: borrowers.timezone }).from(borrowers).where(eq(borrowers.id, kase.borrowerId));
   return {
-    firstPaymentDue: agreement.status === 'awaiting_borrower' ? firstPaymentDue(snapshot, borrower!.timeZone, now) : null,
     agreementId: agreement.id,
     agreementNo: snapshot.agreementNo,
     caseId: kase.id,

@@ -44,10 +44,13 @@ export type CaseOverviewDto = {
   agreementStatus: 'awaiting_borrower' | 'signed_by_borrower' | 'executed' | null;
   /** The current agreement (the newest neither superseded nor void), with the copies that exist beside the one for review. */
   agreement: { id: string; agreementNo: string; status: NonNullable<CaseOverviewDto['agreementStatus']>; signedFileId: string | null; executedFileId: string | null } | null;
+  /** The case's newest agreement when it lapsed unsigned on its first payment day (lib/server/agreements/lapse-agreements.ts). */
+  lapsedAgreement: { agreementNo: string; firstPaymentDue: string } | null;
 };
 
 type Latest = { status: string; version: number; disposableIncome: number | null };
 type Current = { id: string; agreementNo: string; status: string; signedFileId: string | null; executedFileId: string | null };
+type Lapsed = { agreementNo: string; firstPaymentDue: string };
 
 /** One case, as the borrower who owes it or the creditor's staff may see it. */
 export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<CaseOverviewDto> {
@@ -56,15 +59,18 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
   // What the case stands at (its latest statement, assignee, open offers, current agreement) in one statement.
   const [history, facts] = await Promise.all([
     loanPartiesWithHistory(db, kase.loanId),
-    db.execute<{ latest: Latest | null; assignee: string | null; open: { authorType: string; expiresAt: string }[]; current: Current | null }>(sql`select
+    db.execute<{ latest: Latest | null; assignee: string | null; open: { authorType: string; expiresAt: string }[]; current: Current | null; lapsed: Lapsed | null }>(sql`select
       ${jsonRow(sql`select ${hardshipStatements.status} as status, ${hardshipStatements.version} as version, ${hardshipStatements.disposableIncome} as "disposableIncome"
         from ${hardshipStatements} where ${hardshipStatements.caseId} = ${kase.id} order by ${hardshipStatements.version} desc limit 1`)} as latest,
       (select ${staffUsers.name} from ${staffUsers} where ${staffUsers.id} = ${kase.assigneeId}) as assignee,
       ${jsonList(sql`select ${offers.authorType} as "authorType", ${offers.expiresAt} as "expiresAt" from ${offers} where ${and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))}`)} as open,
       ${jsonRow(sql`select ${agreements.id} as id, ${agreements.agreementNo} as "agreementNo", ${agreements.status} as status, ${agreements.borrowerSignedFileId} as "signedFileId", ${agreements.executedFileId} as "executedFileId"
-        from ${agreements} where ${and(eq(agreements.caseId, kase.id), notInArray(agreements.status, ['superseded', 'void']))} order by ${agreements.createdAt} desc limit 1`)} as current`),
+        from ${agreements} where ${and(eq(agreements.caseId, kase.id), notInArray(agreements.status, ['superseded', 'void']))} order by ${agreements.createdAt} desc limit 1`)} as current,
+      ${jsonRow(sql`select newest.agreement_no as "agreementNo", newest.first as "firstPaymentDue" from (select ${agreements.agreementNo} as agreement_no, ${agreements.status} as status, ${agreements.lapsedAt} as lapsed_at,
+        ${agreements.snapshot} #>> '{priced,schedule,0,dueDate}' as first from ${agreements} where ${eq(agreements.caseId, kase.id)} order by ${agreements.createdAt} desc limit 1) newest
+        where newest.status = 'void' and newest.lapsed_at is not null and newest.first is not null`)} as lapsed`),
   ]);
-  const { latest, assignee: assigneeName, open: openRows, current: currentRow } = facts.rows[0]!;
+  const { latest, assignee: assigneeName, open: openRows, current: currentRow, lapsed } = facts.rows[0]!;
   const open = openRows.map((o) => ({ authorType: o.authorType, expiresAt: new Date(o.expiresAt) }));
   const current = currentRow ? [currentRow] : [];
   const assignee = assigneeName === null ? undefined : { name: assigneeName };
@@ -103,5 +109,6 @@ export async function getCaseOverview(actor: Actor, caseId: unknown): Promise<Ca
     },
     agreementStatus: (current[0]?.status as CaseOverviewDto['agreementStatus']) ?? null,
     agreement: current[0] ? { ...current[0], status: current[0].status as NonNullable<CaseOverviewDto['agreementStatus']> } : null,
+    lapsedAgreement: lapsed,
   };
 }

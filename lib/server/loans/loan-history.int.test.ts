@@ -51,7 +51,7 @@ describe('a loan read in one round trip', () => {
         loanId: stored.loanId,
         openedAt: stored.openedAt,
         mediationDeadline: stored.mediationDeadline,
-        next: { hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false },
+        next: { hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false, agreementLapsed: false },
         firstOfferEnds: null,
       });
     }
@@ -83,12 +83,12 @@ describe('a loan read in one round trip', () => {
     const { case: kase } = await makeLoanWithCase(test.db, creditor.id, borrower.id);
     const ctx = { actor: { type: 'borrower' as const, id: borrower.id }, meta: {} };
     const next = async () => (await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.next;
-    expect(await next()).toEqual({ hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false });
+    expect(await next()).toEqual({ hardship: 'none', offersToAnswer: 0, ownProposalOpen: false, agreement: null, reviewPending: false, agreementLapsed: false });
     await test.db.insert(hardshipStatements).values({ caseId: kase.id, borrowerId: borrower.id, version: 1, status: 'submitted', step: 7, data: {}, disposableIncome: -1, submittedAt: new Date() });
     const { offerIds } = await requestSuggestions(ctx, kase.id);
     const firstDueDate = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
     await proposeOffer(ctx, { caseId: kase.id, terms: { installments: { months: 24, method: 'equal_installment', downPayment: 0, firstDueDate } } });
-    expect(await next()).toEqual({ hardship: 'submitted', offersToAnswer: offerIds.length, ownProposalOpen: true, agreement: null, reviewPending: true });
+    expect(await next()).toEqual({ hardship: 'submitted', offersToAnswer: offerIds.length, ownProposalOpen: true, agreement: null, reviewPending: true, agreementLapsed: false });
     // When the first offer to answer ends: the earliest of the suggestions' expiries (the borrower's own proposal is not one to answer).
     const toAnswer = await test.db.select({ expiresAt: offers.expiresAt }).from(offers).where(inArray(offers.id, offerIds));
     const firstEnds = (await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.firstOfferEnds;
@@ -100,6 +100,13 @@ describe('a loan read in one round trip', () => {
     // The borrower's own proposal, ending sooner still, is not one to answer.
     await test.db.update(offers).set({ expiresAt: new Date(sooner.getTime() - 60_000) }).where(and(eq(offers.caseId, kase.id), eq(offers.authorType, 'borrower')));
     expect((await borrowerLoansWithHistory(test.db, borrower.id)).cases[0]!.firstOfferEnds).toEqual(sooner);
+    // Accepted, its agreement awaits the signature; lapsed unsigned (agreements/lapse-agreements.ts), it is the step's fact.
+    const { acceptOffer } = await import('../offers/accept-offer');
+    const { agreements } = await import('@/db/schema');
+    await acceptOffer(ctx, offerIds[0]);
+    expect(await next()).toMatchObject({ agreement: 'awaiting_borrower', agreementLapsed: false });
+    await test.db.update(agreements).set({ status: 'void', lapsedAt: new Date() }).where(eq(agreements.caseId, kase.id));
+    expect(await next()).toMatchObject({ agreement: null, agreementLapsed: true });
   });
 
   it("finds one loan only for its borrower or its creditor's staff", async () => {

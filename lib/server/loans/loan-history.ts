@@ -47,6 +47,8 @@ const caseColumns = {
     hardshipStatus: sql<string | null>`(select h.status from hardship_statements h where h.case_id = ${c.id} order by h.version desc limit 1)`.as('hardship_status'),
     agreementStatus: sql<string | null>`(select a.status from agreements a where a.case_id = ${c.id} and a.status not in ('superseded', 'void') order by a.created_at desc limit 1)`.as('agreement_status'),
     reviewPending: sql<boolean>`(${c.reviewReason} is not null and ${c.reviewedAt} is null)`.as('review_pending'),
+    // The newest agreement lapsed unsigned on its first payment day (agreements/lapse-agreements.ts).
+    agreementLapsed: sql<boolean>`coalesce((select a.lapsed_at is not null from agreements a where a.case_id = ${c.id} order by a.created_at desc limit 1), false)`.as('agreement_lapsed'),
   }),
 } as const;
 
@@ -101,7 +103,7 @@ export async function borrowerLoansWithHistory(db: Executor, borrower: string): 
   const rows = await ofBorrower(db).execute({ borrowerId: borrower });
   const caseRows = rows
     .flatMap(({ cases: ofLoan }) => ofLoan)
-    .map(({ offersToAnswer, firstOfferEnds, ownProposalOpen, hardshipStatus, agreementStatus, reviewPending, ...kase }): BorrowerCaseRow => ({
+    .map(({ offersToAnswer, firstOfferEnds, ownProposalOpen, hardshipStatus, agreementStatus, reviewPending, agreementLapsed, ...kase }): BorrowerCaseRow => ({
       ...kase,
       firstOfferEnds: firstOfferEnds === null ? null : new Date(Number(firstOfferEnds)),
       next: {
@@ -110,6 +112,7 @@ export async function borrowerLoansWithHistory(db: Executor, borrower: string): 
         ownProposalOpen: Boolean(ownProposalOpen),
         agreement: agreementStatus === 'awaiting_borrower' || agreementStatus === 'signed_by_borrower' || agreementStatus === 'executed' ? agreementStatus : null,
         reviewPending: Boolean(reviewPending),
+        agreementLapsed: Boolean(agreementLapsed),
       },
     }))
     .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());

@@ -10,7 +10,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card } from '@/components/ui/card';
 import { requireBorrower } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/domain/money';
-import { endedStates } from '@/lib/domain/case-state';
+import { endedStates, isNegotiable } from '@/lib/domain/case-state';
 import { nextStep } from '@/lib/domain/next-step';
 import { instantFormat } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
@@ -57,6 +57,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
     ownProposalOpen: overview.offers.ownProposalOpen,
     agreement: overview.agreementStatus,
     reviewPending: overview.review !== null && overview.review.reviewedAt === null,
+    agreementLapsed: overview.lapsedAgreement !== null,
   });
   const stepHref = step.href === 'hardship' ? `/cases/${overview.id}/hardship` : step.href === 'offers' ? `/cases/${overview.id}/offers` : step.href === 'agreement' ? `/cases/${overview.id}/agreement` : step.href === 'thread' ? '#thread' : null;
   const stepValues = { count: overview.offers.toAnswer, date: overview.offers.earliestExpiry ? format.dateTime(new Date(overview.offers.earliestExpiry), instantFormat) : '' };
@@ -97,6 +98,12 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
         <h2 id="next-heading" className="text-lg font-semibold">
           {t('nextTitle')}
         </h2>
+        {/* An agreement left unsigned until its first payment day lapsed (lapse-agreements.ts): why the plans are offered again. */}
+        {overview.lapsedAgreement && isNegotiable(overview.state) ? (
+          <p className="mt-1 rounded bg-warn-50 p-2 text-sm text-warn-800" data-testid="lapsed-agreement">
+            {t('lapsedAgreement', { agreementNo: overview.lapsedAgreement.agreementNo, date: formatDay(overview.lapsedAgreement.firstPaymentDue, locale, 'long') })}
+          </p>
+        ) : null}
         <p className="mt-1" data-testid="next-step">
           {tStep(`text.${step.kind}`, stepValues)}
         </p>

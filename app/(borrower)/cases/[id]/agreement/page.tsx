@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { AgreementTerms } from '@/components/agreement/agreement-terms';
 import { PdfOnDemand } from '@/components/agreement/pdf-on-demand';
@@ -12,7 +12,8 @@ import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import { levelPayments } from '@/components/offers/offer-description';
 import { consentFor } from '@/lib/server/agreements/consent';
-import { currentAgreement, currentAgreementId, getSigningView } from '@/lib/server/agreements/prepare-document';
+import { lapseIfFirstPaymentDue } from '@/lib/server/agreements/lapse-agreements';
+import { currentAgreement, getSigningView } from '@/lib/server/agreements/prepare-document';
 import { orNotFound } from '@/app/_lib/or-not-found';
 import { SigningForm } from './_components/signing-form';
 
@@ -35,8 +36,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireBorrower();
   const { id } = await params;
-  const agreementId = await orNotFound(currentAgreementId(ctx.actor, id));
-  if (!agreementId) notFound();
+  const current = await orNotFound(currentAgreement(ctx.actor, id));
+  // Unsigned on its first payment day, it lapses now (not at the job's next minute): the case page says why and
+  // offers the plans again. A lapsed agreement is no longer the case's; its page is the case's.
+  if (current?.status === 'awaiting_borrower' && (await lapseIfFirstPaymentDue(current.id))) redirect(`/cases/${id}`);
+  if (!current) redirect(`/cases/${id}`);
+  const agreementId = current.id;
   const [view, t, locale] = await Promise.all([getSigningView(ctx, agreementId), getTranslations('signing'), getLocale()]);
   const money = (fen: number) => formatMoney(fen, locale);
   const day = (iso: string) => formatDay(iso, locale, 'long');
@@ -146,12 +151,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           </div>
           <AgreementTerms content={view.content} id="agreement-text-heading" />
         </Card>
-        {/* Its first payment has fallen due: signed now, the plan would begin with a payment due (first-payment.ts). */}
-        {view.firstPaymentDue ? (
-          <Notice tone="error">
-            <p>{t('firstPaymentDue', { date: day(view.firstPaymentDue) })}</p>
-          </Notice>
-        ) : view.status === 'awaiting_borrower' ? (
+        {view.status === 'awaiting_borrower' ? (
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t('signTitle')}</h2>
             <SigningForm caseId={view.caseId} subject={{ kind: 'agreement', agreementId: view.agreementId }} consentTitle={consent.title} consentParagraphs={consent.paragraphs} returnTo={`/cases/${view.caseId}/agreement`} />
