@@ -71,6 +71,13 @@ test.describe('payments on the case file', () => {
     const settle = (await section.getByText('今天结清需').locator('xpath=following-sibling::dd').innerText()).replace(/[¥,\s]/g, '');
     await pay.getByLabel('金额（元）', { exact: true }).fill(yuan(Math.round(Number(settle) * 100) + 1000));
     await pay.getByLabel('银行或支付机构流水号').fill(`BK-${s.kase.caseNo}-2`);
+    // More than everything owed is refused until the one recording it says so (a typo would close the case), and
+    // nothing typed is lost.
+    await pay.getByRole('button', { name: '登记还款' }).click();
+    await expect(pay.getByText('这笔金额超过了计划尚欠的全部金额，尚未登记。', { exact: false })).toBeVisible();
+    await expect(pay.getByLabel('银行或支付机构流水号')).toHaveValue(`BK-${s.kase.caseNo}-2`);
+    expect((await db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
+    await pay.getByLabel('金额超出尚欠金额，仍然登记（多出的部分待决定是否退款）').check();
     await pay.getByRole('button', { name: '登记还款' }).click();
     await expect(pay.getByText('还款已登记：还款计划已全部还清', { exact: false })).toBeVisible();
     await expect(page.getByText(/^已于.*全部还清；案件以“已结清”结案/)).toBeVisible();

@@ -33,6 +33,8 @@ export const recordPaymentSchema = (today: () => string) =>
     channel: z.enum(paymentChannels, { message: 'validation.required' }),
     reference: referenceField,
     note: z.string().trim().max(500, 'validation.tooLong').optional().default(''),
+    /** The one who records it has seen that it is more than everything still owed (a typo otherwise closes the plan). */
+    confirmExcess: z.boolean().optional().default(false),
   });
 export type RecordPaymentInput = z.input<ReturnType<typeof recordPaymentSchema>>;
 

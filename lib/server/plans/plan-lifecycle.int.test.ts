@@ -309,7 +309,16 @@ describe('the plan lifecycle, on a controllable clock', () => {
     // Everything at once, and 100.00 more: the plan is paid (early settlement cancels future interest) and the rest is excess.
     const staffBefore = (await getStaffPlan(mediatorCtx.actor, s.kase.id, on))!;
     const settle = staffBefore.totals.settleToday;
-    const result = await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(settle + 10_000), receivedOn: first.dueDate, channel: 'bank_transfer', reference: `OVER-${s.kase.caseNo}` }, on);
+    const over = { amount: yuan(settle + 10_000), receivedOn: first.dueDate, channel: 'bank_transfer', reference: `OVER-${s.kase.caseNo}` };
+    // Above everything owed, it is recorded only when confirmed (a typo would settle the plan and close the case): refused
+    // first, and nothing of it stays, not the payment, the certificate, the case's end or a message.
+    const paymentsBefore = (await test.db.select().from(payments).where(eq(payments.loanId, s.loan.id))).length;
+    const messagesBefore = (await test.db.select().from(notifications).where(eq(notifications.caseId, s.kase.id))).length;
+    await expect(recordPayment(mediatorCtx, s.kase.id, over, on)).rejects.toMatchObject({ code: 'VALIDATION', field: 'amount', message: 'validation.paymentAboveBalance' });
+    expect(await test.db.select().from(payments).where(eq(payments.loanId, s.loan.id))).toHaveLength(paymentsBefore);
+    expect(await test.db.select().from(notifications).where(eq(notifications.caseId, s.kase.id))).toHaveLength(messagesBefore);
+    expect((await test.db.select({ state: cases.state }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
+    const result = await recordPayment(mediatorCtx, s.kase.id, { ...over, confirmExcess: true }, on);
     expect(result).toMatchObject({ excess: 10_000, completed: true });
     const after = (await getStaffPlan(mediatorCtx.actor, s.kase.id, on))!;
     expect(after.totals).toMatchObject({ remaining: 0, excess: 10_000, excessLeft: 10_000 });

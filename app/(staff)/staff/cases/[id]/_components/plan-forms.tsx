@@ -14,6 +14,7 @@ export function RecordPaymentForm({ caseId, today, titleHidden = false }: { case
   const { busy, formError, submit, errors } = useActionSubmit();
   const empty = { amount: '', receivedOn: today, channel: 'bank_transfer', reference: '', note: '' };
   const [values, setValues] = useState(empty);
+  const [confirmExcess, setConfirmExcess] = useState(false);
   const [done, setDone] = useState<string>();
   const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
   return (
@@ -24,11 +25,12 @@ export function RecordPaymentForm({ caseId, today, titleHidden = false }: { case
         event.preventDefault();
         setDone(undefined);
         await submit(
-          () => recordPaymentAction({ caseId, input: values }),
+          () => recordPaymentAction({ caseId, input: { ...values, confirmExcess } }),
           (data) => {
             const { excess, completed } = data as { excess: number; completed: boolean };
             setDone(completed ? t('recordedCompleted') : excess > 0 ? t('recordedExcess') : t('recorded'));
             setValues(empty);
+            setConfirmExcess(false);
           },
         );
       }}
@@ -43,6 +45,10 @@ export function RecordPaymentForm({ caseId, today, titleHidden = false }: { case
         <Field label={t('reference')} hint={t('referenceHint')} value={values.reference} onChange={set('reference')} error={errors.reference} autoComplete="off" />
       </div>
       <Field label={t('note')} value={values.note} onChange={set('note')} error={errors.note} />
+      <label className="flex min-h-11 items-center gap-2 text-sm">
+        <input type="checkbox" className="size-5" checked={confirmExcess} onChange={(e) => setConfirmExcess(e.target.checked)} />
+        {t('confirmExcess')}
+      </label>
       <FormError message={formError} />
       {done ? <Notice role="status">{done}</Notice> : null}
       <Button type="submit" disabled={busy} className="self-start">
