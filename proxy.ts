@@ -84,8 +84,22 @@ async function checkPost(request: NextRequest, requestId: string): Promise<NextR
   return new NextResponse(text, { status: verdict.status, headers: { 'x-request-id': requestId, ...(verdict.status === 405 ? { allow: 'GET, HEAD' } : {}) } });
 }
 
+/** A path with a broken percent-escape (`/cases/%ff`): Next fails on it decoding the page's parameters, with HTTP 500. */
+function hasUndecodablePath(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+  if (hasUndecodablePath(request.nextUrl.pathname)) {
+    logger.warn({ requestId, path: request.nextUrl.pathname, status: 400, reason: 'undecodable path' }, 'request refused');
+    return new NextResponse('Bad Request', { status: 400, headers: { 'x-request-id': requestId } });
+  }
   const refused = await checkPost(request, requestId);
   if (refused) return refused;
   const language = rememberLanguage(request);

@@ -151,6 +151,10 @@ test.describe('signing the repayment agreement', () => {
     const [y, m, d] = firstDueDate.split('-').map(Number);
     await expect(page.getByTestId('lapsed-agreement')).toHaveText(`还款协议 ${agreement!.agreementNo} 在首期还款日（${y}年${m}月${d}日）前未签署，已失效。您的欠款按今天的情况重新计算，请重新选择还款方案。`);
     await expect(page.getByTestId('next-step-link')).toHaveText('查看我的选择');
+    // Far from Beijing, the mediation deadline is one day all over the page (the stages gave it in Beijing time, a day
+    // before the card above them).
+    const deadline = await page.locator('dt', { hasText: /^调解截止日期$/ }).locator('xpath=following-sibling::dd[1]').innerText();
+    await expect(page.getByText(`调解期限至 ${deadline}，`, { exact: false })).toBeVisible();
     await axe();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect((await db.select({ status: agreements.status }).from(agreements).where(eq(agreements.id, agreement!.id)))[0]!.status).toBe('void');

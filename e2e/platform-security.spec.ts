@@ -31,7 +31,7 @@ test.describe('every server action in the build', () => {
 
   test('answers a body it cannot decode with 400, never 500', async () => {
     const from = freshLoopback();
-    const bodies = ['', 'hello', '["$Z1"]', '[{"a":"$@1"}]', '"text"', '{"length":1e9}', '['.repeat(5000) + ']'.repeat(5000), Buffer.from([0x5b, 0xff, 0xfe, 0x5d])];
+    const bodies = ['', 'hello', 'null', '{}', '["$Z1"]', '[{"a":"$@1"}]', '"text"', '{"length":1e9}', '['.repeat(5000) + ']'.repeat(5000), Buffer.from([0x5b, 0xff, 0xfe, 0x5d])];
     for (const action of actions) {
       for (const body of bodies) {
         const reply = await request(from, 'POST', action.page, { headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8' }, body });
@@ -45,7 +45,7 @@ test.describe('every server action in the build', () => {
   test('answers arguments of the wrong shape with a validation answer, not an error', async () => {
     const from = freshLoopback();
     for (const action of actions) {
-      for (const args of ['[null]', '[]', '{}', '[1,2]', '["$undefined"]', '[{"caseId":"\\u0000","x":[[[]]]}]']) {
+      for (const args of ['[null]', '[]', '[1,2]', '["$undefined"]', '[{"caseId":"\\u0000","x":[[[]]]}]']) {
         // With a session cookie that has ended, as a client signed out elsewhere sends (without one, staff pages redirect first).
         const reply = await callAction(from, action, args, 'next-auth.session-token=ended');
         expect(reply.status, `${action.name}(${args})`).toBe(200);
@@ -201,6 +201,42 @@ test.describe('odd values in links and headers, never a 500', () => {
       expect((await request(from, 'POST', '/api/import-upload?filename=a.csv', { headers: { origin, cookie: admin }, body: 'a' })).status, origin).toBe(403);
     }
     expect((await request(from, 'GET', '/api/imports/xyz/errors', { headers: { cookie: admin } })).status).toBe(404);
+  });
+});
+
+test.describe('requests that answered with an HTTP 500', () => {
+  test('an argument list of null, two root parts, a NUL in the queue search, the delay page of a case with no plan, a broken escape in a path', async ({ db }) => {
+    const creditor = await makeCreditor(db);
+    const borrower = await makeBorrower(db);
+    const supervisorUser = await makeStaff(db, creditor.id, 'supervisor');
+    const { case: kase } = await makeLoanWithCase(db, creditor.id, borrower.id, (await makeStaff(db, creditor.id)).id);
+    const own = await mintSession(db, borrower, getEnv().authSecret);
+    const cookie = `${own.name}=${own.value}`;
+    const post = actionNamed('postMessageAction');
+    // Next called the action with no arguments, which failed in it.
+    for (const body of ['null', '{}']) {
+      const reply = await request(freshLoopback(), 'POST', `/cases/${kase.id}`, { headers: { 'next-action': post.id, 'content-type': 'text/plain;charset=UTF-8', cookie }, body });
+      expect(reply.status, body).toBe(400);
+    }
+    // The proxy checked the first root part and Next read the second.
+    const boundary = 'x-concord-two-roots';
+    const twoRoots = [`--${boundary}`, 'Content-Disposition: form-data; name="0"', '', JSON.stringify([{ caseId: kase.id, body: 'a' }]), `--${boundary}`, 'Content-Disposition: form-data; name="0"', '', 'null', `--${boundary}--`, ''].join('\r\n');
+    const multipart = await request(freshLoopback(), 'POST', `/cases/${kase.id}`, { headers: { 'next-action': post.id, 'content-type': `multipart/form-data; boundary=${boundary}`, cookie }, body: twoRoots });
+    expect(multipart.status).toBe(400);
+    // A NUL typed or linked into the queue's search: the page and the export answer, as for any other search.
+    const supervisorSession = await mintSession(db, supervisorUser, getEnv().authSecret);
+    const supervisor = `${supervisorSession.name}=${supervisorSession.value}`;
+    expect((await request(freshLoopback(), 'GET', '/staff?q=%00', { headers: { cookie: supervisor } })).status).toBe(200);
+    const exported = await request(freshLoopback(), 'POST', '/api/staff/queue-export', { headers: { cookie: supervisor, 'content-type': 'application/x-www-form-urlencoded' }, body: 'view=q%3D%2500&reason=weekly' });
+    expect(exported.status).toBe(200);
+    // The one-time delay of a case whose plan has not begun: back to the case, not the error page.
+    const delay = await request(freshLoopback(), 'GET', `/cases/${kase.id}/delay`, { headers: { cookie } });
+    expect(delay.status).toBe(307);
+    expect(delay.headers.location).toBe(`/cases/${kase.id}`);
+    // A broken percent-escape in a path: Next failed decoding the page's parameters.
+    for (const path of ['/cases/%ff', '/cases/%E0%A4%A/offers', '/api/files/%ff', '/staff/cases/%ff']) {
+      expect((await request(freshLoopback(), 'GET', path, { headers: { cookie: path.startsWith('/staff') ? supervisor : cookie } })).status, path).toBe(400);
+    }
   });
 });
 

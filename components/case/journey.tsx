@@ -30,6 +30,7 @@ export async function Journey({
   delayUsed = false,
   agreementExecuted = false,
   planCompleted = false,
+  timeZone,
 }: {
   state: CaseState;
   openedAt: string;
@@ -42,9 +43,11 @@ export async function Journey({
   agreementExecuted?: boolean;
   /** Its plan was paid in full. */
   planCompleted?: boolean;
+  /** The borrower's time zone: the dates are the ones the rest of the case page gives (the deadline is an instant). */
+  timeZone: string;
 }) {
   const t = await getTranslations('journey');
-  const format = await getFormatter();
+  const format = await getFormatter({ timeZone });
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'long' });
   const current = stageOf[state];
   // An open mediation whose deadline has gone by (awaiting the lender's decision, or extended later): said in the past,

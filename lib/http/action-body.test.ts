@@ -18,13 +18,14 @@ describe('server-action bodies the framework could not decode are refused first'
   });
 
   it('refuses what Next could not call an action with', () => {
-    for (const body of ['"text"', '5', 'true', '{"length":100000}', `[${Array(1001).fill('0').join(',')}]`]) {
+    // null and {} are no argument list either: Next calls the action with none, and the action fails (an HTTP 500).
+    for (const body of ['null', '{}', '"text"', '5', 'true', '{"length":100000}', `[${Array(1001).fill('0').join(',')}]`]) {
       expect(checkTextReply(body), body).toMatchObject({ ok: false, reason: 'not an argument list' });
     }
   });
 
   it('accepts what the forms send, leaving the shape to the action', () => {
-    for (const body of ['[]', '{}', '[null]', '["zh-CN"]', '[{"caseId":"x","body":"$$5 a month"}]', '[{"a":"$undefined","d":"$D2026-01-01T00:00:00.000Z","n":"$n12","i":"$Infinity"}]', nested(10)]) {
+    for (const body of ['[]', '[null]', '["zh-CN"]', '[{"caseId":"x","body":"$$5 a month"}]', '[{"a":"$undefined","d":"$D2026-01-01T00:00:00.000Z","n":"$n12","i":"$Infinity"}]', nested(10)]) {
       expect(checkTextReply(body), body).toEqual({ ok: true });
     }
   });
@@ -42,6 +43,11 @@ describe('server-action bodies the framework could not decode are refused first'
     good.set('_1_caseId', 'c');
     good.set('_1_file', new File([new Uint8Array(3)], 'a.pdf'));
     expect(checkMultipartReply(good)).toEqual({ ok: true });
+    // Two roots: the first was checked and Next read the other.
+    const twoRoots = new FormData();
+    twoRoots.append('0', '[{"caseId":"c","body":"a"}]');
+    twoRoots.append('0', 'null');
+    expect(checkMultipartReply(twoRoots)).toMatchObject({ ok: false, reason: 'no root part' });
 
     const blob = new FormData();
     blob.set('0', '[{"file":"$B2"}]');

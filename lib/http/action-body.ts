@@ -82,8 +82,8 @@ function checkJson(text: string, parts: Parts): BodyVerdict {
   } catch {
     return refuse('not JSON');
   }
-  // Next calls the action with action.apply(null, root): anything but a list (or nothing) throws there.
-  if (Array.isArray(root) ? root.length > MAX_ARGUMENTS : root !== null && (typeof root !== 'object' || 'length' in root)) return refuse('not an argument list');
+  // Next calls the action with action.apply(null, root): anything but a list throws there, or in the action (null).
+  if (!Array.isArray(root) || root.length > MAX_ARGUMENTS) return refuse('not an argument list');
   const problem = checkValue(root, root, parts, [], 0);
   return problem ? refuse(problem) : { ok: true };
 }
@@ -106,8 +106,10 @@ export function checkTextReply(text: string): BodyVerdict {
 
 /** A multipart body: its root part "0" and the parts it references. */
 export function checkMultipartReply(form: FormData): BodyVerdict {
-  const root = form.get('0');
-  if (typeof root !== 'string') return refuse('no root part');
+  // One root: with two, this would check the first and Next read the other.
+  const roots = form.getAll('0');
+  const root = roots[0];
+  if (roots.length !== 1 || typeof root !== 'string') return refuse('no root part');
   return checkJson(root, form);
 }
 

@@ -24,3 +24,10 @@ describe('a search too short for numbers', () => {
     for (const q of ['138', '000042', 'Li Na', '张', '张伟', undefined, '']) expect(searchTooShortForNumbers(q)).toBe(false);
   });
 });
+
+describe('the search, as typed or as a link carries it', () => {
+  it('drops control characters (a NUL made the page and the export fail) and keeps the rest', () => {
+    expect(parseQueueParams(new URLSearchParams({ q: '张\u0000伟\u0007' }))).toMatchObject({ q: '张伟' });
+    expect(parseQueueParams(new URLSearchParams({ q: '\u0000' })).q).toBeUndefined();
+  });
+});

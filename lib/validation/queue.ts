@@ -80,7 +80,8 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const queueParamsSchema = z.object({
   q: z
     .string()
-    .transform((v) => v.normalize('NFKC').trim().slice(0, 60))
+    // Control characters (a NUL ends PostgreSQL's text) are nobody's search.
+    .transform((v) => v.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 60))
     .transform((v) => v || undefined)
     .optional()
     .catch(undefined),

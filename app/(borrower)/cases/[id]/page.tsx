@@ -137,7 +137,7 @@ export default async function BorrowerCasePage({ params }: { params: Promise<{ i
       </Card>
       <BorrowerConfirmation actor={ctx.actor} caseId={overview.id} locale={locale} />
       <BorrowerNotices actor={ctx.actor} caseId={overview.id} locale={locale} timeZone={overview.timeZone} />
-      <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} deadlinePassed={overview.deadlinePassed} court={overview.creditor.court} delayMaxDays={plan ? plan.delay.maxDays : overview.delayMaxDays} delayUsed={plan?.delay.used != null} agreementExecuted={overview.agreementStatus === 'executed'} planCompleted={plan?.status === 'completed'} />
+      <Journey state={overview.state} openedAt={overview.openedAt} deadline={overview.mediationDeadline} deadlinePassed={overview.deadlinePassed} court={overview.creditor.court} delayMaxDays={plan ? plan.delay.maxDays : overview.delayMaxDays} delayUsed={plan?.delay.used != null} agreementExecuted={overview.agreementStatus === 'executed'} planCompleted={plan?.status === 'completed'} timeZone={overview.timeZone} />
       <BorrowerRights contactStart={overview.contactWindow.start} contactEnd={overview.contactWindow.end} servicePhone={overview.creditor.servicePhone} />
       <ClientMessages namespaces={['caseThread']} timeZone={overview.timeZone}>
         <CaseThread caseId={overview.id} messages={messages} post={postMessageAction} audience="borrower" />

@@ -10,6 +10,8 @@ import { formatMoney } from '@/lib/domain/money';
 import { formatDay } from '@/lib/i18n/days';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { getDelayOptions } from '@/lib/server/plans/request-delay';
+import { isAppError } from '@/lib/server/errors';
+import { redirect } from 'next/navigation';
 import { DelayConfirm } from './_components/delay-confirm';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +27,7 @@ export default async function DelayPage({ params, searchParams }: { params: Prom
   const { id } = await params;
   const { days: rawDays, done } = await searchParams;
   const chosen = rawDays && /^\d{1,2}$/.test(rawDays) ? Number(rawDays) : undefined;
-  const [options, t, tv, format, locale] = await Promise.all([orNotFound(getDelayOptions(actor, id, chosen)), getTranslations('planDelay'), getTranslations('validation'), getFormatter(), getLocale()]);
+  const [options, t, tv, format, locale] = await Promise.all([orNotFound(getDelayOptions(actor, id, chosen)).catch((error: unknown) => (isAppError(error) && error.code === 'NO_PLAN' ? redirect(`/cases/${id}`) : Promise.reject(error))), getTranslations('planDelay'), getTranslations('validation'), getFormatter(), getLocale()]);
   const date = (iso: string) => formatDay(iso, locale, 'long');
   // A choice's day, short enough for a phone's closed select to show whole (it cut "December 18, 2026 (Fri), 14 da…"):
   // the window is at most 31 days, so month and day name it.
