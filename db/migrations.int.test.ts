@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultPolicy, parsePolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { applyMigrations, migrationsFolder } from './migrate';
@@ -39,18 +40,58 @@ describe('migrations', () => {
     for (const column of columns.rows) expect(column.udt_name).toMatch(/^_?int8$/);
   });
 
-  it('move each loan’s installment rows into its schedule arrays, in the order of seq, and drop the table', async () => {
-    // The migrations up to the one that moves the schedule, from a copy of the folder whose journal stops there.
+  /** A database migrated up to (not including) the migration whose tag ends with `tag`, from a copy of the folder whose journal stops there. */
+  async function migratedUpTo(tag: string) {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-migrations-'));
-    const moved = await createTestDatabase({ migrated: false });
+    const database = await createTestDatabase({ migrated: false });
+    fs.cpSync(migrationsFolder, folder, { recursive: true });
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
+    expect(at).toBeGreaterThan(0);
+    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+    await applyMigrations(database.url, folder);
+    return {
+      database,
+      async drop() {
+        await database.drop();
+        fs.rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('bring stored policies inside the legal limits: a mediation window over 30 days, a mediator allowed more than the supervisor', async () => {
+    const before = await migratedUpTo('_policy_within_legal_limits');
     try {
-      fs.cpSync(migrationsFolder, folder, { recursive: true });
-      const journalFile = path.join(folder, 'meta', '_journal.json');
-      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-      const at = journal.entries.findIndex((e) => e.tag.endsWith('_loan_schedule_from_installments'));
-      expect(at).toBeGreaterThan(0);
-      fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-      await applyMigrations(moved.url, folder);
+      const db = before.database.db;
+      const loose = await makeCreditor(db);
+      const lawful = await makeCreditor(db);
+      const authority = {
+        mediator: { ...defaultPolicy.authority.mediator, maxPrincipalWaivePct: 50, maxPlanMonths: 48 },
+        supervisor: { ...defaultPolicy.authority.supervisor, maxPrincipalWaivePct: 20, maxPlanMonths: 36 },
+      };
+      await db.execute(sql`update creditors set policy = ${JSON.stringify({ ...defaultPolicy, mediationWindowDays: 90, authority })}::jsonb where id = ${loose.id}`);
+      await db.execute(sql`update creditors set policy = ${JSON.stringify({ mediationWindowDays: 21 })}::jsonb where id = ${lawful.id}`);
+      expect(() => parsePolicy({ ...defaultPolicy, mediationWindowDays: 90, authority })).toThrow();
+
+      await applyMigrations(before.database.url);
+      const { rows } = await db.execute<{ id: string; policy: unknown }>(sql`select id, policy from creditors`);
+      const policyOf = (id: string) => rows.find((r) => r.id === id)!.policy;
+      const fixed = parsePolicy(policyOf(loose.id));
+      expect(fixed.mediationWindowDays).toBe(30);
+      expect(fixed.authority.mediator).toEqual({ ...defaultPolicy.authority.mediator, maxPrincipalWaivePct: 20, maxPlanMonths: 36 });
+      expect(fixed.authority.supervisor).toEqual(authority.supervisor);
+      // A lawful policy is left as it was stored.
+      expect(policyOf(lawful.id)).toEqual({ mediationWindowDays: 21 });
+    } finally {
+      await before.drop();
+    }
+  });
+
+  it('move each loan’s installment rows into its schedule arrays, in the order of seq, and drop the table', async () => {
+    const before = await migratedUpTo('_loan_schedule_from_installments');
+    const moved = before.database;
+    try {
 
       const creditor = await makeCreditor(moved.db);
       const borrower = await makeBorrower(moved.db);
@@ -77,8 +118,7 @@ describe('migrations', () => {
       // Four arrays of one length, or the row is refused.
       await expect(moved.db.execute(sql`update loans set schedule_fees = '{0}' where id = ${withRows}`)).rejects.toThrow();
     } finally {
-      await moved.drop();
-      fs.rmSync(folder, { recursive: true, force: true });
+      await before.drop();
     }
   });
 });

@@ -93,6 +93,14 @@ test.describe('administration', () => {
     await field.getByLabel('借款人自行提议的最长期限（月）').fill('61');
     await desk.getByRole('button', { name: '保存政策' }).click();
     await expect(field.getByText('请输入 1 至 60 之间的整数。')).toBeVisible();
+    // The mediation window is at most the 30 days the law gives.
+    await expect(desk.locator('[data-policy-field="mediationWindowDays"]').getByText('1 至 30', { exact: false })).toBeVisible();
+    // A mediator allowed more than the supervisor who approves: refused on the mediator's field, naming the supervisor's limit.
+    const principal = desk.locator('[data-policy-field="authority.mediator.maxPrincipalWaivePct"]');
+    await principal.getByLabel('本金减免上限（%）').fill('50');
+    await desk.getByRole('button', { name: '保存政策' }).click();
+    await expect(principal.getByText('不能高于主管权限（20）：调解员可以自行同意的，主管必须能够批准。')).toBeVisible();
+    await principal.getByLabel('本金减免上限（%）').fill('0');
     await field.getByLabel('借款人自行提议的最长期限（月）').fill('12');
     await desk.getByRole('button', { name: '保存政策' }).click();
     await expect(desk.getByText('已保存：修改了 1 项。此后的新方案将适用。')).toBeVisible();

@@ -43,9 +43,32 @@ describe('creditor policy', () => {
     expect(accepts({ longestPlanMonths: 61 })).toBe(false);
     expect(accepts({ installments: { maxMonths: 61 } })).toBe(false);
     expect(accepts({ extension: { rate: 'policy', policyAnnualRatePpm: 240_001 } })).toBe(false);
+    // The mediation window: 30 days (SPC rules on online mediation, 2021); a case is extended by agreement, not by policy.
+    expect(accepts({ mediationWindowDays: 30 })).toBe(true);
+    expect(accepts({ mediationWindowDays: 14 })).toBe(true);
+    expect(accepts({ mediationWindowDays: 31 })).toBe(false);
+    expect(accepts({ mediationWindowDays: 180 })).toBe(false);
     // The penalty markup: 30–50 % (PBoC 2003).
     expect(accepts({ penaltyMarkupPct: 51 })).toBe(false);
     expect(accepts({ penaltyMarkupPct: 29 })).toBe(false);
+  });
+
+  it('refuses a mediator allowed more than the supervisor who approves, on the mediator’s field, naming the supervisor’s limit', () => {
+    const { mediator, supervisor } = defaultPolicy.authority;
+    const issuesOf = (authority: object) => {
+      const result = creditorPolicySchema.safeParse({ authority });
+      return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    };
+    // The defaults: the mediator's every limit at or under the supervisor's.
+    expect(issuesOf({ mediator, supervisor })).toEqual([]);
+    // Equal is allowed.
+    expect(issuesOf({ mediator: supervisor, supervisor })).toEqual([]);
+    expect(issuesOf({ mediator: { ...mediator, maxPrincipalWaivePct: 50 }, supervisor: { ...supervisor, maxPrincipalWaivePct: 20 } })).toEqual([
+      { path: 'authority.mediator.maxPrincipalWaivePct', message: 'validation.authorityAboveSupervisor{"max":20}' },
+    ]);
+    expect(issuesOf({ mediator: { ...mediator, maxPlanMonths: 37 }, supervisor: { ...supervisor, maxPlanMonths: 36 } })).toEqual([
+      { path: 'authority.mediator.maxPlanMonths', message: 'validation.authorityAboveSupervisor{"max":36}' },
+    ]);
   });
 
   it('keeps the per-installment allocation as an option for contracts that stipulate it', () => {

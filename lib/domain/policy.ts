@@ -22,6 +22,9 @@ export const LEGAL_LONGEST_PLAN_MONTHS = 60;
 /** SPC opinion on financial adjudication (法发〔2017〕22号) art. 2: interest, compound, penalty and fees above 24 % a year are not enforced. */
 export const LEGAL_COST_CAP_PCT = 24;
 
+/** The SPC rules on online mediation (2021): pre-filing mediation takes 30 days, extended only when both sides agree (per case, recorded). */
+export const LEGAL_MEDIATION_WINDOW_DAYS = 30;
+
 /** Plan lengths in months, up to the five-year ceiling. */
 const planMonths = z.number().int().min(1).max(LEGAL_LONGEST_PLAN_MONTHS);
 
@@ -75,7 +78,7 @@ export const creditorPolicySchema = z.object({
   selfServiceDelayMaxDays: z.number().int().min(0).max(31).default(14),
   breachConsecutiveMisses: z.number().int().min(1).max(6).default(2),
   // SPC rules on online mediation (2021): pre-filing mediation in 30 days, extendable when both sides agree.
-  mediationWindowDays: z.number().int().min(1).max(180).default(30),
+  mediationWindowDays: z.number().int().min(1).max(LEGAL_MEDIATION_WINDOW_DAYS).default(LEGAL_MEDIATION_WINDOW_DAYS),
   offerExpiryDays: z.number().int().min(1).max(60).default(7),
   // Every plan (installments, extension or both) ends within this many months of the agreement date; a ceiling of five
   // years (商业银行信用卡业务监督管理办法 art. 70). Extensions are also limited by General Rules on Loans art. 12.
@@ -94,6 +97,13 @@ export const creditorPolicySchema = z.object({
     .default({ rate: 'contract' }),
   authority: z
     .object({ mediator: authoritySchema, supervisor: authoritySchema })
+    // What a mediator may grant alone, a supervisor may approve: a mediator's limit above the supervisor's would let a
+    // mediator grant what no one could approve.
+    .superRefine((a, ctx) => {
+      for (const key of Object.keys(a.mediator) as (keyof Authority)[]) {
+        if (a.mediator[key] > a.supervisor[key]) ctx.addIssue({ code: 'custom', path: ['mediator', key], message: `validation.authorityAboveSupervisor${JSON.stringify({ max: a.supervisor[key] })}` });
+      }
+    })
     .default({
       mediator: { maxPenaltyWaivePct: 100, maxCompoundWaivePct: 100, maxInterestWaivePct: 30, maxPrincipalWaivePct: 0, maxRateReductionPct: 30, maxPlanMonths: 36 },
       supervisor: { maxPenaltyWaivePct: 100, maxCompoundWaivePct: 100, maxInterestWaivePct: 100, maxPrincipalWaivePct: 20, maxRateReductionPct: 100, maxPlanMonths: 60 },

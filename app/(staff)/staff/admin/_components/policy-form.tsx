@@ -26,7 +26,8 @@ export function PolicyForm({ creditorId, version, sections }: { creditorId: stri
   const fieldError = (field: PolicyField): string | undefined => {
     const message = f.errors[field.path];
     if (!message) return undefined;
-    if (field.kind === 'number') return t(field.integer ? 'integerError' : 'rangeError', { min: field.min ?? 0, max: field.max ?? '∞' });
+    // A refusal with words of its own (a mediator's limit above the supervisor's) is shown as such; a bound is explained.
+    if (field.kind === 'number') return message !== f.errorText({ key: 'validation.invalid' }) ? message : t(field.integer ? 'integerError' : 'rangeError', { min: field.min ?? 0, max: field.max ?? '∞' });
     if (field.kind === 'time') return t('timeError');
     return message;
   };
