@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { agreements, cases, planInstallments } from '@/db/schema';
+import { agreements, cases, planDocuments, planInstallments } from '@/db/schema';
 import { makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
 import { addDays, todayIn } from '@/lib/domain/dates';
@@ -103,6 +103,45 @@ test.describe('payments on the case file', () => {
     await phone.getByRole('button', { name: '核验' }).click();
     await expect(phone.getByText('真实且未被修改')).toBeVisible();
     await expect(phone.getByText(/^结清证明 .*-S，属于/)).toBeVisible();
+    await axe(phone);
+  });
+
+  test('the payment that paid the plan off bounces: the mediator reverses it in one step, the certificate is withdrawn, and the borrower and /verify say so', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '退票还' });
+    const staff = { actor: { type: 'staff' as const, id: s.mediator.id, role: 'mediator' as const, creditorId: s.creditor.id }, meta: { ip: '127.0.0.1', userAgent: 'e2e' } };
+    const settle = (await getStaffPlan(staff.actor, s.kase.id))!.totals.settleToday;
+    await recordPayment(staff, s.kase.id, { amount: yuan(settle), receivedOn: todayIn('Asia/Shanghai'), channel: 'bank_transfer', reference: `BK-${s.kase.caseNo}-ALL` });
+    expect((await db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('completed');
+
+    const page = await pageAs({ id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator', creditorId: s.creditor.id });
+    await page.goto(`/staff/cases/${s.kase.id}`);
+    const section = page.getByRole('region', { name: '还款计划' });
+    const row = section.getByRole('row', { name: new RegExp(`BK-${s.kase.caseNo}-ALL`) });
+    await row.getByRole('button', { name: /^冲正这笔还款：/ }).click();
+    // Before it is done, the mediator is told what it undoes.
+    await expect(row.getByTestId('reverse-undoes-completion')).toHaveText('计划已靠这笔还款结清：冲正后结清证明将撤回，案件恢复跟踪还款计划，借款人会收到通知。');
+    await row.getByLabel('冲正原因').fill('银行退票，对方账户已销户');
+    await row.getByRole('button', { name: '冲正这笔还款' }).click();
+    await expect(row.getByText('已冲正：银行退票，对方账户已销户', { exact: false })).toBeVisible();
+    await expect(section.getByText(/· 已于.*撤回：银行退票，对方账户已销户/)).toBeVisible();
+    await expect(page.getByText(/^已于.*全部还清；案件以“已结清”结案/)).toHaveCount(0);
+    await axe(page);
+    expect((await db.select().from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
+
+    // The borrower, on a phone: the plan goes on, and the certificate they may hold is named as withdrawn.
+    const phone = await pageAs(s.borrower);
+    await phone.goto(`/cases/${s.kase.id}`);
+    await expect(phone.getByTestId('certificate-withdrawn')).toContainText(`结清证明 ${s.snapshot.agreementNo}-S 已于`);
+    await expect(phone.getByTestId('certificate-withdrawn')).toContainText('撤回，不再有效：结清所依据的一笔还款已冲正（银行退票，对方账户已销户）。');
+    await expect(phone.getByRole('link', { name: '下载结清证明（PDF）' })).toHaveCount(0);
+    await axe(phone);
+    // Whoever was shown it and checks its code is told it no longer holds (not why).
+    const [certificate] = await db.select().from(planDocuments).where(eq(planDocuments.agreementId, s.agreementId));
+    await phone.goto(`/verify?code=${certificate!.verificationCode}`);
+    await phone.getByRole('button', { name: '核验' }).click();
+    await expect(phone.getByTestId('document-withdrawn')).toContainText('此结清证明已于');
+    await expect(phone.getByTestId('document-withdrawn')).toContainText('撤回，不再有效：结清所依据的还款已被冲正，欠款并未还清。');
+    await expect(phone.getByText('银行退票')).toHaveCount(0);
     await axe(phone);
   });
 

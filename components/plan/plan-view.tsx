@@ -63,7 +63,7 @@ function ReceivedList({ items, t, locale, date, testId }: { items: PlanProgressD
 export function PlanStatusNotice({ plan, t, locale, date }: Props) {
   const money = (fen: number) => formatMoney(fen, locale);
   if (plan.status === 'completed') {
-    const certificate = plan.documents.find((d) => d.kind === 'settlement_certificate');
+    const certificate = plan.documents.find((d) => d.kind === 'settlement_certificate' && !d.withdrawn);
     return (
       <Notice>
         <p className="font-semibold">{t('completed', { date: date(plan.completedAt!.slice(0, 10)) })}</p>
@@ -84,6 +84,18 @@ export function PlanStatusNotice({ plan, t, locale, date }: Props) {
         {plan.breach.waiver === 'lost' && plan.breach.owedUnderContract !== null ? <p className="mt-1 font-semibold">{t('owedUnderContract', { amount: money(plan.breach.owedUnderContract) })}</p> : null}
         {plan.breach.waiver === 'kept' ? <p className="mt-1">{t('waiverKept', { waived: money(plan.breach.waived) })}</p> : null}
         <p className="mt-1">{t('breachedNext')}</p>
+      </Notice>
+    );
+  }
+  // A certificate the borrower may still hold, withdrawn when the payment that paid the plan off was reversed.
+  const withdrawn = plan.documents.findLast((d) => d.kind === 'settlement_certificate' && d.withdrawn);
+  if (withdrawn?.withdrawn) {
+    return (
+      <Notice tone="error">
+        <p className="font-semibold" data-testid="certificate-withdrawn">
+          {t('certificateWithdrawn', { documentNo: withdrawn.documentNo, date: date(withdrawn.withdrawn.on), reason: withdrawn.withdrawn.reason })}
+        </p>
+        <p className="mt-1">{t('certificateWithdrawnNext')}</p>
       </Notice>
     );
   }

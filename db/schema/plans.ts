@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { actorType, planDocumentKind } from './enums';
 import { agreements, planInstallments } from './agreements';
@@ -110,5 +109,24 @@ export const planDocuments = pgTable(
     facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plan_documents_agreement_idx').on(t.agreementId), index('plan_documents_sha_idx').on(t.sha256), uniqueIndex('plan_documents_one_certificate_uq').on(t.agreementId).where(sql`${t.kind} = 'settlement_certificate'`)],
+  // A second certificate is issued only after the first was withdrawn, under its own number (…-S2): the unique
+  // document number keeps two completions of one agreement from both issuing one.
+  (t) => [index('plan_documents_agreement_idx').on(t.agreementId), index('plan_documents_sha_idx').on(t.sha256)],
 );
+
+/**
+ * A settlement certificate withdrawn when the payment that paid the plan off was reversed: it no longer attests that
+ * the debt is paid. The certificate itself is never changed (a correction is a new record).
+ */
+export const planDocumentWithdrawals = pgTable('plan_document_withdrawals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  documentId: uuid('document_id')
+    .notNull()
+    .unique()
+    .references(() => planDocuments.id),
+  reason: text('reason').notNull(),
+  withdrawnById: uuid('withdrawn_by_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -28,8 +28,9 @@ const transitions: Record<CaseState, readonly CaseState[]> = {
   plan_active: ['completed', 'breached', 'closed', 'escalated'],
   // Back to plan tracking only when a back-dated payment shows the breach never happened (before any decision).
   breached: ['negotiating', 'escalated', 'closed', 'plan_active'],
-  // Ended cases may be reopened (a breach, a new offer); the earlier outcome stays on record.
-  completed: ['negotiating'],
+  // Ended cases may be reopened (a breach, a new offer); the earlier outcome stays on record. A plan paid off by a
+  // payment that is then reversed (it bounced) is tracked again.
+  completed: ['negotiating', 'plan_active'],
   escalated: ['closed', 'negotiating'],
   closed: ['negotiating'],
 };

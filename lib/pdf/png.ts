@@ -36,3 +36,47 @@ export function flattenPng(bytes: Uint8Array): Buffer {
   if (!png.alpha) return input;
   return PNG.sync.write(png, { colorType: 2, inputColorType: 6, inputHasAlpha: true, bgColor: { red: 255, green: 255, blue: 255 } });
 }
+
+/** The largest drawn signature decoded: a signature pad at three times the pixels of a wide phone (a PNG may declare any size). */
+const MAX_SIGNATURE_PIXELS = 4_000_000;
+
+/**
+ * What a drawn signature actually holds, read from its pixels (not from what the page says it drew): how many pixels
+ * carry ink (not transparent, not near-white) and the size of the box around them, and the image encoded afresh from
+ * those pixels (`png`: what is kept and drawn into the agreement, whatever else the bytes sent carried). Null when the
+ * bytes are not a PNG that decodes, or declare more pixels than a signature pad makes.
+ */
+export function inkOf(bytes: Uint8Array): { inkPixels: number; boxWidth: number; boxHeight: number; png: Buffer } | null {
+  const input = Buffer.from(bytes);
+  // The size from the IHDR chunk, before decoding: width and height at bytes 16–23.
+  if (!isPng(input) || input.length < 33 || input.toString('latin1', 12, 16) !== 'IHDR') return null;
+  const width = input.readUInt32BE(16);
+  const height = input.readUInt32BE(20);
+  if (width === 0 || height === 0 || width * height > MAX_SIGNATURE_PIXELS) return null;
+  let png: PNG;
+  try {
+    png = PNG.sync.read(input);
+  } catch {
+    return null;
+  }
+  let inkPixels = 0;
+  let [left, top, right, bottom] = [png.width, png.height, -1, -1];
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const at = (y * png.width + x) * 4;
+      const [r, g, b, a] = [png.data[at]!, png.data[at + 1]!, png.data[at + 2]!, png.data[at + 3]!];
+      if (a < 64 || (r > 230 && g > 230 && b > 230)) continue;
+      inkPixels++;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return {
+    inkPixels,
+    boxWidth: right < 0 ? 0 : right - left + 1,
+    boxHeight: bottom < 0 ? 0 : bottom - top + 1,
+    png: PNG.sync.write(png, { colorType: 6, inputColorType: 6, inputHasAlpha: true }),
+  };
+}

@@ -31,3 +31,11 @@ export function sameName(a: string, b: string): boolean {
 export function drawingIsSubstantial(drawn: { points: number; width: number; height: number }): boolean {
   return drawn.points >= 12 && Math.max(drawn.width, drawn.height) >= 40;
 }
+
+/**
+ * The same, read from the image's own pixels (lib/pdf/png.ts inkOf): the page's counts are the page's word, and a
+ * request can claim any. A stroke two pixels wide across 40 pixels already has 80 pixels of ink.
+ */
+export function inkIsSubstantial(ink: { inkPixels: number; boxWidth: number; boxHeight: number }): boolean {
+  return ink.inkPixels >= 40 && Math.max(ink.boxWidth, ink.boxHeight) >= 40;
+}

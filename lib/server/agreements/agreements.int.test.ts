@@ -10,6 +10,8 @@ import { addDays, addMonths, todayIn } from '@/lib/domain/dates';
 import { checkOffer } from '@/lib/domain/offer-checks';
 import { priceOffer } from '@/lib/domain/offer-pricing';
 import { buildSchedule } from '@/lib/domain/schedule';
+import { samplePng } from '@/lib/pdf/fixtures';
+import { encodePng, inkOf } from '@/lib/pdf/png';
 import { scheduleColumns } from '@/lib/domain/stored-schedule';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
@@ -245,8 +247,19 @@ describe('the repayment agreement', () => {
     await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: false as never, code, typedName: '欧阳秀梅' })).rejects.toHaveProperty('issues');
     const dot = { png: 'data:image/png;base64,iVBORw0KGgo=', points: 3, width: 4, height: 2 };
     await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳秀梅', drawn: dot })).rejects.toMatchObject({ field: 'drawn' });
-    // "欧阳 秀梅" with a space is the same name.
-    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳 秀梅' })).resolves.toMatchObject({ alreadySigned: false });
+    // The page's counts are its own word: an image with no ink, or none at all, is refused whatever they claim.
+    const claims = { points: 80, width: 200, height: 60 };
+    const blank = `data:image/png;base64,${encodePng(240, 80, 4, new Uint8Array(240 * 80 * 4)).toString('base64')}`;
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳秀梅', drawn: { png: blank, ...claims } })).rejects.toMatchObject({ field: 'drawn', message: 'validation.signatureEmpty' });
+    for (const png of ['data:image/png;base64,', 'data:image/png;base64,aGVsbG8gdGhlcmU=', `data:image/png;base64,${Buffer.from(samplePng()).subarray(0, 60).toString('base64')}`]) {
+      await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳秀梅', drawn: { png, ...claims } }), png.slice(0, 40)).rejects.toMatchObject({ field: 'drawn', message: 'validation.signatureUnreadable' });
+    }
+    expect(await test.db.select().from(storedFiles).where(and(eq(storedFiles.ownerId, s.agreementId), eq(storedFiles.kind, 'signature_image')))).toHaveLength(0);
+    // "欧阳 秀梅" with a space is the same name; the drawing kept is an image that reads.
+    const drawn = { png: `data:image/png;base64,${Buffer.from(samplePng()).toString('base64')}`, ...claims };
+    await expect(signAsBorrower(s.borrowerCtx, s.agreementId, { consent: true, code, typedName: '欧阳 秀梅', drawn })).resolves.toMatchObject({ alreadySigned: false });
+    const [image] = await test.db.select().from(storedFiles).where(and(eq(storedFiles.ownerId, s.agreementId), eq(storedFiles.kind, 'signature_image')));
+    expect(inkOf(image!.bytes)).toMatchObject(inkOf(samplePng())!);
   });
 
   it('the mediator signs as mediator and the creditor’s seal is applied under its standing authorisation: executed, sealed, the plan starts, every event in words on the certificate', async () => {

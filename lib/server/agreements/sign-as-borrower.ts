@@ -7,7 +7,8 @@ import { maskPhone } from '@/lib/domain/identity';
 import { consentTextCanonical } from '@/lib/pdf/agreement-text';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
 import { sealPdf } from '@/lib/pdf/seal';
-import { borrowerSignSchema, drawingIsSubstantial, type BorrowerSignInput } from '@/lib/validation/signing';
+import { inkOf } from '@/lib/pdf/png';
+import { borrowerSignSchema, drawingIsSubstantial, inkIsSubstantial, type BorrowerSignInput } from '@/lib/validation/signing';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { sha256Hex } from '../crypto';
@@ -35,7 +36,16 @@ type Deps = { seal: typeof sealPdf };
 export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: BorrowerSignInput, deps: Deps = { seal: sealPdf }, now: Date = new Date()): Promise<{ signatureId: string; sha256: string; alreadySigned: boolean }> {
   if (ctx.actor.type !== 'borrower') throw new AppError('NOT_FOUND');
   const input = borrowerSignSchema.parse(raw);
-  if (input.drawn && input.drawn.points > 0 && !drawingIsSubstantial(input.drawn)) throw new AppError('VALIDATION', { field: 'drawn', message: 'validation.signatureEmpty' });
+  // A drawing is kept as the image sent: it must decode, and its own pixels must hold a signature (an empty or broken
+  // image was stored and could not be drawn into the agreement).
+  let drawnPng: Buffer | undefined;
+  if (input.drawn && input.drawn.points > 0) {
+    if (!drawingIsSubstantial(input.drawn)) throw new AppError('VALIDATION', { field: 'drawn', message: 'validation.signatureEmpty' });
+    const ink = inkOf(Buffer.from(input.drawn.png.slice('data:image/png;base64,'.length), 'base64'));
+    if (!ink) throw new AppError('VALIDATION', { field: 'drawn', message: 'validation.signatureUnreadable' });
+    if (!inkIsSubstantial(ink)) throw new AppError('VALIDATION', { field: 'drawn', message: 'validation.signatureEmpty' });
+    drawnPng = ink.png;
+  }
   const outcome = await getDb().transaction(async (tx) => {
     const { agreement, snapshot, kase } = await loadVisibleAgreement(tx, ctx.actor, agreementId, { forUpdate: true });
     const [existing] = await tx.select().from(signatures).where(and(eq(signatures.agreementId, agreement.id), eq(signatures.signerType, 'borrower')));
@@ -58,7 +68,6 @@ export async function signAsBorrower(ctx: Ctx, agreementId: unknown, raw: Borrow
       { action: 'agreement.code_verified', at: now, who, ip: ctx.meta.ip ?? null, userAgent: ctx.meta.userAgent ?? null, verification },
       { action: 'agreement.signed_by_borrower', at: now, who, ip: ctx.meta.ip ?? null, userAgent: ctx.meta.userAgent ?? null, verification },
     ];
-    const drawnPng = input.drawn && input.drawn.points > 0 ? Buffer.from(input.drawn.png.slice('data:image/png;base64,'.length), 'base64') : undefined;
     const mark: SignatureMark = { signer: 'borrower', typedName: input.typedName, drawnPng, signedAt: now.toISOString() };
     const certificate = await buildCertificate(tx, agreement.id, snapshot, agreement.unsignedSha256, pending);
     const rendered = await renderAgreementPdf({ snapshot, signatures: [mark], certificate });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, planDocuments, signatures } from '@/db/schema';
+import { agreements, planDocumentWithdrawals, planDocuments, signatures } from '@/db/schema';
 import { rateLimits } from '@/lib/domain/rate-limit';
 import { judgeAgreementFile } from '@/lib/pdf/agreement-verdict';
 import { verifySealedPdf } from '@/lib/pdf/verify-seal';
@@ -14,7 +14,8 @@ import { parseSnapshot } from './snapshot';
 export type Replacement = { agreementNo: string; status: string; verificationCode: string } | null;
 
 /** A document a plan issued after the agreement (the delay addendum, the settlement certificate): which one, and when. */
-export type PlanDocumentRef = { kind: 'delay_addendum' | 'settlement_certificate'; documentNo: string; issuedAt: string };
+/** `withdrawnAt`: a settlement certificate withdrawn (the payment that paid the plan off was reversed); why is not told here. */
+export type PlanDocumentRef = { kind: 'delay_addendum' | 'settlement_certificate'; documentNo: string; issuedAt: string; withdrawnAt: string | null };
 
 export type VerificationDto =
   | { verdict: 'authentic'; agreementNo: string; creditor: string; borrower: string; status: string; signedAt: string | null; version: 'signed_by_borrower' | 'executed'; supersededBy: Replacement; document?: PlanDocumentRef }
@@ -101,11 +102,19 @@ export async function verifyAgreementCode(meta: RequestMeta, rawCode: string): P
   };
 }
 
-const documentRef = (d: typeof planDocuments.$inferSelect): PlanDocumentRef => ({ kind: d.kind, documentNo: d.documentNo, issuedAt: d.issuedAt.toISOString() });
+const documentRef = (d: typeof planDocuments.$inferSelect, withdrawal: { withdrawnAt: Date } | null): PlanDocumentRef => ({
+  kind: d.kind,
+  documentNo: d.documentNo,
+  issuedAt: d.issuedAt.toISOString(),
+  withdrawnAt: withdrawal?.withdrawnAt.toISOString() ?? null,
+});
 
 /** A sealed plan document whose exact bytes were issued here, under the same two checks as an agreement. */
 async function verifyPlanDocumentFile(sha256: string, seal: ReturnType<typeof verifySealedPdf>): Promise<VerificationDto> {
-  const [row] = await getDb().select({ document: planDocuments, agreement: agreements }).from(planDocuments).innerJoin(agreements, eq(agreements.id, planDocuments.agreementId)).where(eq(planDocuments.sha256, sha256)).limit(1);
+  const [row] = await getDb().select({ document: planDocuments, agreement: agreements, withdrawal: planDocumentWithdrawals })
+    .from(planDocuments)
+    .innerJoin(agreements, eq(agreements.id, planDocuments.agreementId))
+    .leftJoin(planDocumentWithdrawals, eq(planDocumentWithdrawals.documentId, planDocuments.id)).where(eq(planDocuments.sha256, sha256)).limit(1);
   const verdict = judgeAgreementFile(seal, row ? { agreementNo: row.document.documentNo } : null);
   if (!verdict.authentic || !row) return { verdict: 'altered', reason: verdict.reason };
   const snapshot = parseSnapshot(row.agreement.snapshot, row.agreement.agreementNo);
@@ -118,13 +127,16 @@ async function verifyPlanDocumentFile(sha256: string, seal: ReturnType<typeof ve
     signedAt: row.document.issuedAt.toISOString(),
     version: 'executed',
     supersededBy: null,
-    document: documentRef(row.document),
+    document: documentRef(row.document, row.withdrawal),
   };
 }
 
 async function verifyPlanDocumentCode(code: string): Promise<VerificationDto> {
-  const [row] = await getDb().select({ document: planDocuments, agreement: agreements }).from(planDocuments).innerJoin(agreements, eq(agreements.id, planDocuments.agreementId)).where(eq(planDocuments.verificationCode, code)).limit(1);
+  const [row] = await getDb().select({ document: planDocuments, agreement: agreements, withdrawal: planDocumentWithdrawals })
+    .from(planDocuments)
+    .innerJoin(agreements, eq(agreements.id, planDocuments.agreementId))
+    .leftJoin(planDocumentWithdrawals, eq(planDocumentWithdrawals.documentId, planDocuments.id)).where(eq(planDocuments.verificationCode, code)).limit(1);
   if (!row) return { verdict: 'not_found' };
   const snapshot = parseSnapshot(row.agreement.snapshot, row.agreement.agreementNo);
-  return { verdict: 'code_found', agreementNo: row.agreement.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: row.agreement.status, signedAt: row.document.issuedAt.toISOString(), supersededBy: null, document: documentRef(row.document) };
+  return { verdict: 'code_found', agreementNo: row.agreement.agreementNo, creditor: snapshot.creditor.name, borrower: maskName(snapshot.borrower.name), status: row.agreement.status, signedAt: row.document.issuedAt.toISOString(), supersededBy: null, document: documentRef(row.document, row.withdrawal) };
 }

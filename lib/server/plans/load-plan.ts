@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { cases} from '@/db/schema';
-import { agreements, borrowers, creditors, paymentReversals, payments, planDelays, planDocuments, planInstallments, planRefunds } from '@/db/schema';
+import { agreements, borrowers, creditors, paymentReversals, payments, planDelays, planDocumentWithdrawals, planDocuments, planInstallments, planRefunds } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
 import { todayIn } from '@/lib/domain/dates';
 import { trackPlan, type PlanResult, type PlanRules } from '@/lib/domain/plan';
@@ -26,9 +26,12 @@ export type LoadedPlan = {
   payments: PaymentRecord[];
   refunds: (typeof planRefunds.$inferSelect)[];
   delay: typeof planDelays.$inferSelect | null;
-  documents: (typeof planDocuments.$inferSelect)[];
+  /** With the withdrawal of a settlement certificate whose payment was reversed. */
+  documents: PlanDocumentRecord[];
   rules: PlanRules;
 };
+
+export type PlanDocumentRecord = typeof planDocuments.$inferSelect & { withdrawal: typeof planDocumentWithdrawals.$inferSelect | null };
 
 /** The agreement's own terms decide how its plan is tracked: what was signed, not today's policy. */
 export function planRulesOf(snapshot: AgreementSnapshot): PlanRules {
@@ -80,7 +83,14 @@ export async function loadPlanOfCase(db: Executor, kase: CaseRow, options: { for
   const paymentRows = await db.select().from(payments).where(eq(payments.agreementId, agreement.id)).orderBy(asc(payments.receivedOn), asc(payments.createdAt), asc(payments.id));
   const refunds = await db.select().from(planRefunds).where(eq(planRefunds.agreementId, agreement.id)).orderBy(asc(planRefunds.createdAt));
   const [delay] = await db.select().from(planDelays).where(eq(planDelays.agreementId, agreement.id));
-  const documents = await db.select().from(planDocuments).where(eq(planDocuments.agreementId, agreement.id)).orderBy(asc(planDocuments.issuedAt));
+  const documents = (
+    await db
+      .select({ document: planDocuments, withdrawal: planDocumentWithdrawals })
+      .from(planDocuments)
+      .leftJoin(planDocumentWithdrawals, eq(planDocumentWithdrawals.documentId, planDocuments.id))
+      .where(eq(planDocuments.agreementId, agreement.id))
+      .orderBy(asc(planDocuments.issuedAt))
+  ).map((r) => ({ ...r.document, withdrawal: r.withdrawal }));
   const reversals = paymentRows.length ? await db.select().from(paymentReversals).where(inArray(paymentReversals.paymentId, paymentRows.map((p) => p.id))) : [];
   const reversalOf = new Map(reversals.map((r) => [r.paymentId, r]));
   return {
@@ -113,4 +123,9 @@ export async function loadVisiblePlan(db: Executor, actor: Actor, caseId: unknow
 /** Whether the plan is still running: executed, neither broken nor paid in full, and its case tracking it. */
 export function planIsOpen(plan: LoadedPlan): boolean {
   return !plan.agreement.planBreachedAt && !plan.agreement.planCompletedAt && plan.kase.state === 'plan_active';
+}
+
+/** The plan as it would stand with one payment reversed (for a reversal weighed before it is made). */
+export function withoutPayment(plan: LoadedPlan, paymentId: string, reason = ''): LoadedPlan {
+  return { ...plan, payments: plan.payments.map((p) => (p.id === paymentId && !p.reversal ? { ...p, reversal: { id: '', paymentId: p.id, reason, reversedById: '', reversedAt: new Date(0) } } : p)) };
 }

@@ -21,7 +21,9 @@ export type SealDeps = { seal: typeof sealPdf };
  */
 export async function issuePlanDocument(tx: Executor, plan: LoadedPlan, input: PlanDocumentInput, now: Date, deps: SealDeps = { seal: sealPdf }) {
   const s = plan.snapshot;
-  const suffix = input.kind === 'delay_addendum' ? 'D1' : 'S';
+  // A certificate issued again after one was withdrawn (a reversed payment, then paid off once more) has its own number.
+  const certificatesBefore = plan.documents.filter((d) => d.kind === 'settlement_certificate').length;
+  const suffix = input.kind === 'delay_addendum' ? 'D1' : certificatesBefore === 0 ? 'S' : `S${certificatesBefore + 1}`;
   const documentNo = `${s.agreementNo}-${suffix}`;
   const verificationCode = newVerificationCode();
   const base = getEnv().NEXTAUTH_URL.replace(/\/$/, '');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, creditors, contactRecords, notifications, payments, planDelays, planDocuments, planInstallments } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, creditors, contactRecords, notifications, payments, planDelays, planDocumentWithdrawals, planDocuments, planInstallments } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { parsePolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
@@ -334,8 +334,8 @@ describe('the plan lifecycle, on a controllable clock', () => {
     // What was refunded is not recovered (the dashboard's case_facts).
     expect(await recovered()).toBe(first.amount + settle + 4_000);
 
-    // Reversing the first payment would leave the plan unpaid after its certificate: refused. Direct edits are refused by the database.
-    await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'bounced transfer' }, on)).rejects.toMatchObject({ code: 'PLAN_CLOSED' });
+    // Reversing the first payment would leave part of the refund no excess at all: refused. Direct edits are refused by the database.
+    await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'bounced transfer' }, on)).rejects.toMatchObject({ code: 'PLAN_CLOSED', params: { reason: 'refunded' } });
     await expect(test.db.update(payments).set({ amount: 1 }).where(eq(payments.id, paymentId))).rejects.toThrow();
     await expect(test.db.delete(payments).where(eq(payments.id, paymentId))).rejects.toThrow();
     await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'no' }, on)).rejects.toMatchObject({ name: 'ZodError' });
@@ -356,7 +356,76 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const view = (await getStaffPlan(mediatorCtx.actor, s.kase.id, at(addDays(first!.dueDate, 5))))!;
     expect(view.payments[0]).toMatchObject({ reversal: { reason: 'The transfer bounced (退票)' }, allocations: [] });
     expect(view.totals.paid).toBe(0);
+    expect(view.payments[0]!.undoesCompletion).toBe(false);
     expect(await auditActions(s.agreementId)).toEqual(expect.arrayContaining(['plan.payment_reversed', 'plan.installment_missed']));
+  });
+
+  it('the payment that paid the plan off bounces: reversed, the certificate is withdrawn, the case tracks the plan again, and paid once more it gets a new certificate', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    const [first] = await rows(s.agreementId);
+    const on = at(first!.dueDate);
+    const settle = (await getStaffPlan(mediatorCtx.actor, s.kase.id, on))!.totals.settleToday;
+    const { paymentId } = await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(settle), receivedOn: first!.dueDate, channel: 'bank_transfer', reference: `ALL-${s.kase.caseNo}` }, on);
+    const paidOff = (await getPlanProgress(s.borrowerCtx.actor, s.kase.id, on))!;
+    expect(paidOff.status).toBe('completed');
+    const certificate = paidOff.documents.find((d) => d.kind === 'settlement_certificate')!;
+    expect(certificate).toMatchObject({ documentNo: `${s.snapshot.agreementNo}-S`, withdrawn: null });
+
+    // The case file warns before it is reversed; a payment of a plan still open does not.
+    expect((await getStaffPlan(mediatorCtx.actor, s.kase.id, on))!.payments.find((p) => p.id === paymentId)).toMatchObject({ undoesCompletion: true });
+    // Three days later the bank returns it: reversed with the reason, in one step (it was refused: 'reopen the case first', which did not help).
+    const later = at(addDays(first!.dueDate, 3), '11:00');
+    await reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'The transfer bounced (退票)' }, later);
+    const [agreement] = await test.db.select().from(agreements).where(eq(agreements.id, s.agreementId));
+    expect(agreement!.planCompletedAt).toBeNull();
+    const [kase] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    expect(kase).toMatchObject({ state: 'plan_active', closedAt: null });
+    // "Paid in full" is kept on record, superseded; no outcome stands for a case in progress.
+    const outcomes = await test.db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, s.kase.id));
+    expect(outcomes.find((o) => o.outcome === 'paid_in_full')).toMatchObject({ supersededReason: 'payment reversed: The transfer bounced (退票)' });
+    expect(outcomes.filter((o) => o.supersededAt === null)).toEqual([]);
+    const recovered = (await test.db.select({ recovered: caseFacts.recovered }).from(caseFacts).where(eq(caseFacts.caseId, s.kase.id)))[0]!.recovered;
+    expect(recovered).toBe(0);
+    // The certificate stays on record, withdrawn; /verify says so, without the reason.
+    const [stored] = await test.db.select().from(planDocumentWithdrawals).where(eq(planDocumentWithdrawals.documentId, certificate.id));
+    expect(stored).toMatchObject({ withdrawnAt: later, reason: 'The transfer bounced (退票)', withdrawnById: s.mediator.id });
+    await expect(test.db.delete(planDocumentWithdrawals).where(eq(planDocumentWithdrawals.id, stored!.id))).rejects.toThrow();
+    expect(await verifyAgreementCode(meta, certificate.verificationCode)).toMatchObject({ verdict: 'code_found', document: { kind: 'settlement_certificate', withdrawnAt: later.toISOString() } });
+    // The borrower sees the plan going on, with the withdrawal, and is told by a mandatory notice.
+    const progress = (await getPlanProgress(s.borrowerCtx.actor, s.kase.id, later))!;
+    expect(progress).toMatchObject({ status: 'active', completedAt: null, totals: { paid: 0 } });
+    expect(progress.documents.find((d) => d.id === certificate.id)!.withdrawn).toEqual({ at: later.toISOString(), on: addDays(first!.dueDate, 3), reason: 'The transfer bounced (退票)' });
+    const told = (await messagesTo(s.borrower.id, 'planCompletionWithdrawn')).find((m) => m.channel === 'sms');
+    expect(told).toMatchObject({ mandatory: true });
+    expect(told!.body).toContain(s.snapshot.agreementNo);
+    expect(told!.body).toContain('The transfer bounced (退票)');
+    expect(told!.body).not.toMatch(/[{}]/);
+    expect(await auditActions(s.agreementId)).toEqual(expect.arrayContaining(['plan.payment_reversed', 'plan.completion_withdrawn']));
+    // The first installment, due three days ago, is unpaid again (within its grace days).
+    expect((await rows(s.agreementId))[0]).toMatchObject({ status: 'scheduled', paidAmount: 0 });
+
+    // Paid off again: a certificate of its own number; the withdrawn one stays withdrawn.
+    const again = (await getStaffPlan(mediatorCtx.actor, s.kase.id, later))!.totals.settleToday;
+    await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(again), receivedOn: addDays(first!.dueDate, 3), channel: 'bank_transfer', reference: `ALL2-${s.kase.caseNo}` }, later);
+    const documents = (await getPlanProgress(s.borrowerCtx.actor, s.kase.id, later))!.documents.filter((d) => d.kind === 'settlement_certificate');
+    expect(documents.map((d) => [d.documentNo, d.withdrawn === null])).toEqual([
+      [`${s.snapshot.agreementNo}-S`, false],
+      [`${s.snapshot.agreementNo}-S2`, true],
+    ]);
+    expect((await test.db.select({ state: cases.state }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('completed');
+  }, 60_000);
+
+  it('a payment that paid off a case reopened since is not reversed: the case has moved on', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    const [first] = await rows(s.agreementId);
+    const on = at(first!.dueDate);
+    const settle = (await getStaffPlan(mediatorCtx.actor, s.kase.id, on))!.totals.settleToday;
+    const { paymentId } = await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(settle), receivedOn: first!.dueDate, channel: 'bank_transfer', reference: `RO-${s.kase.caseNo}` }, on);
+    await test.db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
+    await expect(reversePayment(mediatorCtx, s.kase.id, { paymentId, reason: 'The transfer bounced' }, on)).rejects.toMatchObject({ code: 'PLAN_CLOSED', params: { reason: 'caseMoved' } });
+    expect(await test.db.select().from(planDocumentWithdrawals)).not.toContainEqual(expect.objectContaining({ reason: 'The transfer bounced' }));
   });
 
   it('only those who may act on the case record payments; admins import files of their creditors only', async () => {

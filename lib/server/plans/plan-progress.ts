@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { loadVisibleCase } from '../cases/case-access';
 import { arrearsOf, loanWithHistory } from '../loans/loan-history';
 import { excessLeft } from './record-refund';
-import { loadPlanOfCase, planIsOpen, planState, planToday, type LoadedPlan } from './load-plan';
+import { loadPlanOfCase, planIsOpen, planState, planToday, withoutPayment, type LoadedPlan } from './load-plan';
 
 export type PlanStatus = 'active' | 'breached' | 'completed' | 'ended';
 
@@ -26,7 +26,15 @@ export type PlanInstallmentDto = {
   paidOn: IsoDate | null;
 };
 
-export type PlanDocumentDto = { id: string; kind: 'delay_addendum' | 'settlement_certificate'; documentNo: string; verificationCode: string; issuedAt: string };
+export type PlanDocumentDto = {
+  id: string;
+  kind: 'delay_addendum' | 'settlement_certificate';
+  documentNo: string;
+  verificationCode: string;
+  issuedAt: string;
+  /** A settlement certificate withdrawn when the payment that paid the plan off was reversed. */
+  withdrawn: { at: string; on: IsoDate; reason: string } | null;
+};
 
 /** What both sides see of a plan: the borrower on their pages, the mediator on the case file. */
 export type PlanProgressDto = {
@@ -67,6 +75,8 @@ export type PlanPaymentDto = {
   reversal: { reason: string; at: string; by: string | null } | null;
   allocations: PlanAllocation[];
   excess: number;
+  /** Reversing it would leave the plan, paid off, unpaid: its settlement certificate would be withdrawn. */
+  undoesCompletion: boolean;
 };
 
 export type PlanActivityDto = { at: string; kind: 'message' | 'contact'; channel: string; what: string; status: string; blockedRule: string | null };
@@ -128,7 +138,14 @@ async function progressOf(db: Executor, plan: LoadedPlan, now: Date): Promise<Pl
       available: window.ok,
       used: plan.delay ? { fromDate: plan.delay.fromDate, toDate: plan.delay.toDate, days: plan.delay.days, at: plan.delay.createdAt.toISOString() } : null,
     },
-    documents: plan.documents.map((d) => ({ id: d.id, kind: d.kind, documentNo: d.documentNo, verificationCode: d.verificationCode, issuedAt: d.issuedAt.toISOString() })),
+    documents: plan.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      documentNo: d.documentNo,
+      verificationCode: d.verificationCode,
+      issuedAt: d.issuedAt.toISOString(),
+      withdrawn: d.withdrawal ? { at: d.withdrawal.withdrawnAt.toISOString(), on: planToday(plan, d.withdrawal.withdrawnAt), reason: d.withdrawal.reason } : null,
+    })),
     received: result.payments
       .map((p) => ({ receivedOn: p.receivedOn, amount: p.amount, installments: [...new Set(p.allocations.filter((a) => a.total > 0).map((a) => a.seq))], excess: p.excess }))
       .reverse()
@@ -232,6 +249,7 @@ export async function getStaffPlan(actor: Actor, caseId: unknown, now: Date = ne
       reversal: p.reversal ? { reason: p.reversal.reason, at: p.reversal.reversedAt.toISOString(), by: nameOf.get(p.reversal.reversedById) ?? null } : null,
       allocations: byPayment.get(p.id)?.allocations ?? [],
       excess: byPayment.get(p.id)?.excess ?? 0,
+      undoesCompletion: Boolean(plan.agreement.planCompletedAt) && !p.reversal && !planState(withoutPayment(plan, p.id), progress.today).completedOn,
     })),
     refunds: plan.refunds.map((r) => ({ id: r.id, amount: r.amount, refundedOn: r.refundedOn, reference: r.reference, note: r.note, recordedBy: nameOf.get(r.recordedById) ?? null })),
     activity,

@@ -6,14 +6,15 @@ import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { excessLeft } from './record-refund';
-import { loadVisiblePlan, planState, planToday } from './load-plan';
-import { syncPlan } from './sync-plan';
+import { loadVisiblePlan, planState, planToday, withoutPayment } from './load-plan';
+import { syncPlan, withdrawCompletion } from './sync-plan';
 
 /**
  * A correction: a payment recorded in error (a bounced transfer, a wrong amount) is reversed with a reason, never
- * edited or deleted. The plan is tracked again without it, which may make an installment missed after all. A payment
- * on a plan already paid in full is reversed only if the plan stays paid in full without it (an excess payment);
- * otherwise the certificate issued would be wrong, and the case must be reopened first.
+ * edited or deleted. The plan is tracked again without it, which may make an installment missed after all. If the plan
+ * was paid off only with it, the settlement certificate is withdrawn and the case tracks the plan again
+ * (withdrawCompletion). Refused when money already refunded as excess would no longer be excess, or when the case
+ * paid off has since been reopened or ended otherwise.
  */
 export async function reversePayment(ctx: Ctx, caseId: unknown, raw: unknown, now: Date = new Date()) {
   const { actor } = ctx;
@@ -25,13 +26,17 @@ export async function reversePayment(ctx: Ctx, caseId: unknown, raw: unknown, no
     if (!payment) throw new AppError('NOT_FOUND');
     if (payment.reversal) throw new AppError('ALREADY_REVERSED');
     const today = planToday(plan, now);
-    const without = { ...plan, payments: plan.payments.map((p) => (p.id === payment.id ? { ...p, reversal: { id: '', paymentId: p.id, reason: input.reason, reversedById: actor.id, reversedAt: now } } : p)) };
-    if (plan.agreement.planCompletedAt && !planState(without, today).completedOn) throw new AppError('PLAN_CLOSED', { params: { reason: 'paidInFull' } });
+    const afterwards = planState(withoutPayment(plan, payment.id, input.reason), today);
     const refunded = plan.refunds.reduce((sum, r) => sum + r.amount, 0);
-    if (refunded > planState(without, today).totals.excess) throw new AppError('PLAN_CLOSED', { params: { reason: 'refunded' } });
+    if (refunded > afterwards.totals.excess) throw new AppError('PLAN_CLOSED', { params: { reason: 'refunded' } });
+    // Paid off only with this payment: the certificate is withdrawn and the plan tracked again, while the case still
+    // stands as the plan left it (not reopened since, or ended otherwise).
+    const unpaid = Boolean(plan.agreement.planCompletedAt) && !afterwards.completedOn;
+    if (unpaid && plan.kase.state !== 'completed') throw new AppError('PLAN_CLOSED', { params: { reason: 'caseMoved' } });
     const [reversal] = await tx.insert(paymentReversals).values({ paymentId: payment.id, reason: input.reason, reversedById: actor.id, reversedAt: now }).returning();
     payment.reversal = reversal!;
     await recordAudit(tx, ctx, { action: 'plan.payment_reversed', entityType: 'agreement', entityId: plan.agreement.id, data: { paymentId: payment.id, amount: payment.amount, receivedOn: payment.receivedOn, reference: payment.reference, reason: input.reason } });
+    if (unpaid) await withdrawCompletion(tx, ctx, actor.id, plan, { amount: payment.amount, receivedOn: payment.receivedOn }, input.reason, now);
     const sync = await syncPlan(tx, ctx, plan, now);
     return { excessLeft: excessLeft(plan, sync.result) };
   });

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agreements, cases, loans, planInstallments, staffUsers } from '@/db/schema';
+import { agreements, caseOutcomes, cases, loans, planDocumentWithdrawals, planInstallments, staffUsers } from '@/db/schema';
 import { formatMoney } from '@/lib/domain/money';
 import type { PlanInstallmentState, PlanResult } from '@/lib/domain/plan';
 import type { Ctx } from '../actor';
@@ -169,6 +169,49 @@ async function complete(tx: Executor, ctx: Ctx, plan: LoadedPlan, result: PlanRe
   // The case closes with the outcome "paid in full" (issue 15's outcome service moves it to `completed`).
   const { state } = await recordOutcomeTx(tx, ctx, plan.kase, { outcome: 'paid_in_full', amountRecovered: result.totals.paid }, now);
   plan.kase.state = state;
-  plan.documents.push(certificate);
+  plan.documents.push({ ...certificate, withdrawal: null });
   await notifyBorrower(tx, { caseId: plan.kase.id, creditorId: plan.kase.creditorId, borrowerId: plan.kase.borrowerId, template: 'planCompleted', values: { agreementNo: plan.snapshot.agreementNo }, now });
+}
+
+/**
+ * The payment that paid the plan off is reversed (a bounced transfer, a payment of another loan): the plan is not paid
+ * off after all. Undoes `complete` in the caller's transaction, before the plan is synced again without the payment:
+ * the settlement certificate is withdrawn (it stays on record, and /verify says it was withdrawn), the outcome "paid in
+ * full" is superseded, the loan is under its restructuring again, and the case tracks the plan again. The borrower is
+ * told, as a mandatory notice: a certificate they may have shown someone no longer holds.
+ */
+export async function withdrawCompletion(tx: Executor, ctx: Ctx, staffId: string, plan: LoadedPlan, payment: { amount: number; receivedOn: string }, reason: string, now: Date) {
+  await tx.update(agreements).set({ planCompletedAt: null }).where(eq(agreements.id, plan.agreement.id));
+  plan.agreement.planCompletedAt = null;
+  // The certificate in force (issued and not withdrawn): withdrawn by a record of its own, the certificate unchanged.
+  const withdrawn = plan.documents.filter((d) => d.kind === 'settlement_certificate' && !d.withdrawal);
+  for (const document of withdrawn) {
+    const [withdrawal] = await tx.insert(planDocumentWithdrawals).values({ documentId: document.id, reason, withdrawnById: staffId, withdrawnAt: now }).returning();
+    document.withdrawal = withdrawal!;
+  }
+  await tx.update(loans).set({ status: 'restructured' }).where(eq(loans.id, plan.kase.loanId));
+  const superseded = await tx
+    .update(caseOutcomes)
+    .set({ supersededAt: now, supersededBy: staffId, supersededReason: `payment reversed: ${reason}` })
+    .where(and(eq(caseOutcomes.caseId, plan.kase.id), isNull(caseOutcomes.supersededAt)))
+    .returning({ id: caseOutcomes.id, outcome: caseOutcomes.outcome });
+  await tx.update(cases).set({ state: 'plan_active', closedAt: null, version: sql`${cases.version} + 1`, updatedAt: now }).where(eq(cases.id, plan.kase.id));
+  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: plan.kase.id, data: { from: plan.kase.state, to: 'plan_active' } });
+  plan.kase.state = 'plan_active';
+  await recordAudit(tx, ctx, {
+    action: 'plan.completion_withdrawn',
+    entityType: 'agreement',
+    entityId: plan.agreement.id,
+    data: { reason, payment, certificates: withdrawn.map((d) => d.documentNo), outcomeId: superseded[0]?.id ?? null, earlierOutcome: superseded[0]?.outcome ?? null },
+  });
+  const money = formatMoney(payment.amount, plan.borrower.locale === 'en' ? 'en' : 'zh-CN');
+  await notifyBorrower(tx, {
+    caseId: plan.kase.id,
+    creditorId: plan.kase.creditorId,
+    borrowerId: plan.kase.borrowerId,
+    template: 'planCompletionWithdrawn',
+    values: { agreementNo: plan.snapshot.agreementNo, amount: money, receivedOn: { day: payment.receivedOn }, reason, servicePhone: plan.snapshot.creditor.servicePhone },
+    mandatory: true,
+    now,
+  });
 }

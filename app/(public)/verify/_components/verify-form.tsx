@@ -48,10 +48,13 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
       </form>
       <div role="status" aria-live="polite">
         {result?.verdict === 'authentic' ? (
-          <Notice>
+          <Notice tone={result.document?.withdrawnAt ? 'warn' : undefined}>
             <p className="text-lg font-bold text-ok-700">✓ {t('authentic')}</p>
             {result.document ? (
-              <p>{t('documentDetail', { kind: result.document.kind, documentNo: result.document.documentNo, agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.document.issuedAt) })}</p>
+              <>
+                <p>{t('documentDetail', { kind: result.document.kind, documentNo: result.document.documentNo, agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.document.issuedAt) })}</p>
+                {result.document.withdrawnAt ? <Withdrawn text={t('documentWithdrawn', { date: when(result.document.withdrawnAt) })} /> : null}
+              </>
             ) : (
               <>
                 <p>{t('authenticDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.signedAt) })}</p>
@@ -62,10 +65,13 @@ export function VerifyForm({ initialCode, initialResult }: { initialCode: string
           </Notice>
         ) : null}
         {result?.verdict === 'code_found' ? (
-          <Notice>
+          <Notice tone={result.document?.withdrawnAt ? 'warn' : undefined}>
             <p className="text-lg font-bold">{t('codeFound')}</p>
             {result.document ? (
-              <p>{t('documentCodeDetail', { kind: result.document.kind, documentNo: result.document.documentNo, agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.document.issuedAt) })}</p>
+              <>
+                <p>{t('documentCodeDetail', { kind: result.document.kind, documentNo: result.document.documentNo, agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, date: when(result.document.issuedAt) })}</p>
+                {result.document.withdrawnAt ? <Withdrawn text={t('documentWithdrawn', { date: when(result.document.withdrawnAt) })} /> : null}
+              </>
             ) : (
               <p>{t('codeDetail', { agreementNo: result.agreementNo, creditor: result.creditor, borrower: result.borrower, status: tStatus(result.status as 'executed') })}</p>
             )}
@@ -101,5 +107,14 @@ function Superseded({ by }: { by: Replacement }) {
         <p>{t('supersededPending')}</p>
       )}
     </div>
+  );
+}
+
+/** A settlement certificate withdrawn since it was issued: what it says no longer holds. */
+function Withdrawn({ text }: { text: string }) {
+  return (
+    <p className="font-bold text-danger-700" data-testid="document-withdrawn">
+      {text}
+    </p>
   );
 }

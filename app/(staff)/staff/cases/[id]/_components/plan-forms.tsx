@@ -58,7 +58,7 @@ export function RecordPaymentForm({ caseId, today, titleHidden = false }: { case
   );
 }
 
-export function ReversePaymentForm({ caseId, paymentId, label }: { caseId: string; paymentId: string; label: string }) {
+export function ReversePaymentForm({ caseId, paymentId, label, undoesCompletion }: { caseId: string; paymentId: string; label: string; undoesCompletion: boolean }) {
   const t = useTranslations('staffPlan');
   const { busy, formError, submit, errors } = useActionSubmit();
   const [open, setOpen] = useState(false);
@@ -71,6 +71,11 @@ export function ReversePaymentForm({ caseId, paymentId, label }: { caseId: strin
     );
   return (
     <div className="flex min-w-64 flex-col gap-2">
+      {undoesCompletion ? (
+        <p className="text-sm font-medium text-warn-800" data-testid="reverse-undoes-completion">
+          {t('reverseUndoesCompletion')}
+        </p>
+      ) : null}
       <Field label={t('reverseReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
       <FormError message={formError} />
       <Button type="button" variant="danger" disabled={busy} className="self-start" onClick={() => submit(() => reversePaymentAction({ caseId, input: { paymentId, reason } }))}>

@@ -163,7 +163,7 @@ export async function PlanSection({ plan, canAct, caseState }: { plan: StaffPlan
                   <span className="block">{time(p.recordedAt)}</span>
                 </>
               ),
-              actions: canAct && !p.reversal ? <ReversePaymentForm caseId={plan.caseId} paymentId={p.id} label={`${date(p.receivedOn)} ${money(p.amount)} ${p.reference}`} /> : null,
+              actions: canAct && !p.reversal ? <ReversePaymentForm caseId={plan.caseId} paymentId={p.id} label={`${date(p.receivedOn)} ${money(p.amount)} ${p.reference}`} undoesCompletion={p.undoesCompletion} /> : null,
             },
           }))}
         />
@@ -187,6 +187,12 @@ export async function PlanSection({ plan, canAct, caseState }: { plan: StaffPlan
                   {t(`documentKind.${d.kind}`)} {d.documentNo}
                 </a>{' '}
                 · {t('code', { code: d.verificationCode })} · {time(d.issuedAt)}
+                {d.withdrawn ? (
+                  <span className="font-medium text-danger-700">
+                    {' '}
+                    · {t('withdrawn', { date: time(d.withdrawn.at), reason: d.withdrawn.reason })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
