@@ -133,6 +133,21 @@ describe('allocating payments to a plan (hand-worked)', () => {
     expect(trackPlan(plan, [], rules, '2027-01-19').installments[0]).toMatchObject({ state: 'missed', missed: true });
   });
 
+  it('countersigned after the first due date: its grace period runs from the day the agreement came into force', () => {
+    // Installment 1 due 01-15; in force from 01-20: its grace ends 01-23 (not 01-18), installment 2's stays 02-18.
+    const late = { ...rules, inForceFrom: '2027-01-20' };
+    const r = trackPlan(plan, [], late, '2027-01-23');
+    expect(r.installments[0]).toMatchObject({ graceEnds: '2027-01-23', state: 'due', missed: false });
+    expect(r.installments[1]!.graceEnds).toBe('2027-02-18');
+    expect(trackPlan(plan, [], late, '2027-01-24').installments[0]).toMatchObject({ state: 'missed', missed: true });
+    // Paid on 01-22, after the old grace period but within the new one: on time.
+    expect(trackPlan(plan, [pay('2027-01-22', 40_500)], late, '2027-03-01').installments[0]).toMatchObject({ state: 'paid', missed: false });
+    // Two misses in a row break the plan the day after the second grace period: 02-19, as without the late start.
+    expect(trackPlan(plan, [], late, '2027-02-19').breachedOn).toBe('2027-02-19');
+    // In force before the due date: nothing changes.
+    expect(trackPlan(plan, [], { ...rules, inForceFrom: '2027-01-10' }, '2027-01-19').installments[0]).toMatchObject({ graceEnds: '2027-01-18', missed: true });
+  });
+
   it('a payment recorded late but dated within the grace period means the installment was never missed', () => {
     const before = trackPlan(plan, [], rules, '2027-01-25');
     expect(before.installments[0]!.missed).toBe(true);
@@ -343,7 +358,9 @@ const arbRules = fc.record({
   breachConsecutiveMisses: fc.integer({ min: 1, max: 4 }),
   allocationScope: fc.constantFrom('whole_debt' as const, 'per_installment' as const),
   interestFrom: fc.integer({ min: 0, max: 40 }).map((days) => iso(base - days * dayMs)),
-});
+  // Sometimes countersigned late: up to three months after the first due date.
+  inForceFrom: fc.integer({ min: -40, max: 90 }).map((days) => iso(base + days * dayMs)),
+}, { requiredKeys: ['graceDays', 'breachConsecutiveMisses', 'allocationScope', 'interestFrom'] });
 const amountOf = (r: PlanInstallmentInput) => r.charges + r.interest + r.principal;
 
 // Hundreds of generated plans each: more than the default 5 s when the machine is shared.
@@ -456,11 +473,12 @@ describe('plan tracking properties', { timeout: 30_000 }, () => {
       fc.property(arbPlan, arbRules, fc.nat(), (rows, rules, kSeed) => {
         const k = kSeed % rows.length;
         const payments = rows.slice(0, k).map((row, i) => ({ id: String(i), receivedOn: row.dueDate, amount: amountOf(row) }));
-        const end = iso(Date.parse(`${rows.at(-1)!.dueDate}T00:00:00Z`) + 60 * dayMs);
+        const end = iso(Date.parse(`${rows.at(-1)!.dueDate}T00:00:00Z`) + 160 * dayMs);
         const r = trackPlan(rows, payments, rules, end);
         const nth = rows[k + rules.breachConsecutiveMisses - 1];
-        // Oracle: plain date arithmetic, grace days then one more day.
-        const expected = nth ? iso(Date.parse(`${nth.dueDate}T00:00:00Z`) + (rules.graceDays + 1) * dayMs) : null;
+        // Oracle: plain date arithmetic from the due date, or from the day in force if later; grace days then one more day.
+        const from = nth && rules.inForceFrom && rules.inForceFrom > nth.dueDate ? rules.inForceFrom : nth?.dueDate;
+        const expected = from ? iso(Date.parse(`${from}T00:00:00Z`) + (rules.graceDays + 1) * dayMs) : null;
         expect(r.breachedOn).toBe(expected);
         expect(r.consecutiveMisses).toBe(rows.length - k);
         // Before that day, no breach yet.

@@ -48,7 +48,10 @@ import { assertFen, type Fen } from './money';
  *   its grace period (due date + graceDays; the agreement, art. 7: paid in
  *   full within the grace period counts as paid on time) and that day has
  *   passed. Judged by the payments' dates, so a payment recorded late but
- *   dated in time means the installment was never missed.
+ *   dated in time means the installment was never missed. An installment that
+ *   fell due before the agreement came into force (the creditor countersigned
+ *   late) has its grace period from the day it came into force: the borrower
+ *   cannot miss a payment of an agreement not yet binding.
  * - Breach. breachConsecutiveMisses missed installments in a row (in due-date
  *   order) are a breach, on the day after the grace period of the last of them.
  * - Paid in full. The plan is complete on the day its last installment is paid.
@@ -66,6 +69,8 @@ export type PlanRules = {
   allocationScope: AllocationScope;
   /** The day the plan's interest starts: the start of the first installment's period (the day the offer was priced). */
   interestFrom: IsoDate;
+  /** The day the agreement came into force (countersigned), in the borrower's time zone: no grace period ends before it plus the grace days. */
+  inForceFrom?: IsoDate;
 };
 
 /** dueDate is the current one (a delay moves it); originalDueDate, when it differs, the one the interest was priced to. */
@@ -300,7 +305,7 @@ export function trackPlan(installments: readonly PlanInstallmentInput[], payment
   }
 
   const results = rows.map((row): PlanInstallmentResult => {
-    const graceEnds = addDays(row.dueDate, rules.graceDays);
+    const graceEnds = addDays(rules.inForceFrom && rules.inForceFrom > row.dueDate ? rules.inForceFrom : row.dueDate, rules.graceDays);
     const outstanding = outstandingOf(row);
     const onTime = row.paidOn !== null && row.paidOn <= graceEnds;
     const missed = graceEnds < asOf && !onTime;

@@ -44,7 +44,7 @@ const CLASSES: readonly Cls[] = ['charges', 'interest', 'principal'];
 export type OraclePlanInput = {
   installments: ReadonlyArray<{ seq: number; dueDate: string; originalDueDate?: string; charges: number; interest: number; principal: number }>;
   payments: ReadonlyArray<{ id: string; receivedOn: string; amount: number }>;
-  rules: { graceDays: number; breachConsecutiveMisses: number; allocationScope: 'whole_debt' | 'per_installment'; interestFrom: string };
+  rules: { graceDays: number; breachConsecutiveMisses: number; allocationScope: 'whole_debt' | 'per_installment'; interestFrom: string; inForceFrom?: string };
   asOf: string;
 };
 
@@ -211,7 +211,8 @@ export function oraclePlan(input: OraclePlanInput): OraclePlan {
   }
 
   const installments = order.map((row) => {
-    const graceEndsDay = dayNo(row.dueDate) + input.rules.graceDays;
+    // Not before the agreement was in force: the grace period of an installment due earlier starts that day.
+    const graceEndsDay = Math.max(dayNo(row.dueDate), input.rules.inForceFrom ? dayNo(input.rules.inForceFrom) : -Infinity) + input.rules.graceDays;
     const outstanding = left(row.seq);
     const paidDay = outstanding === 0 ? (paidOnDay.get(row.seq) ?? null) : null;
     const missed = graceEndsDay < asOf && !(paidDay !== null && paidDay <= graceEndsDay);

@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import type { cases} from '@/db/schema';
+import type { cases } from '@/db/schema';
 import { agreements, borrowers, creditors, paymentReversals, payments, planDelays, planDocumentWithdrawals, planDocuments, planInstallments, planRefunds } from '@/db/schema';
 import type { AgreementSnapshot } from '@/lib/domain/agreement';
-import { todayIn } from '@/lib/domain/dates';
+import { todayIn, type IsoDate } from '@/lib/domain/dates';
 import { trackPlan, type PlanResult, type PlanRules } from '@/lib/domain/plan';
 import type { Actor } from '../actor';
 import { parseSnapshot } from '../agreements/snapshot';
@@ -34,8 +34,10 @@ export type LoadedPlan = {
 export type PlanDocumentRecord = typeof planDocuments.$inferSelect & { withdrawal: typeof planDocumentWithdrawals.$inferSelect | null };
 
 /** The agreement's own terms decide how its plan is tracked: what was signed, not today's policy. */
-export function planRulesOf(snapshot: AgreementSnapshot): PlanRules {
+export function planRulesOf(snapshot: AgreementSnapshot, inForceFrom?: IsoDate): PlanRules {
   return {
+    // Countersigned after an installment fell due: its grace period runs from the day the agreement came into force.
+    ...(inForceFrom ? { inForceFrom } : {}),
     graceDays: snapshot.policy.graceDays,
     breachConsecutiveMisses: Math.max(1, snapshot.policy.breachConsecutiveMisses),
     allocationScope: snapshot.policy.allocationScope ?? 'whole_debt',
@@ -104,7 +106,7 @@ export async function loadPlanOfCase(db: Executor, kase: CaseRow, options: { for
     refunds,
     delay: delay ?? null,
     documents,
-    rules: planRulesOf(snapshot),
+    rules: planRulesOf(snapshot, agreement.executedAt ? todayIn(borrower!.timezone, agreement.executedAt) : undefined),
   };
 }
 

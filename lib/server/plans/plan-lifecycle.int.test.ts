@@ -428,6 +428,22 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect(await test.db.select().from(planDocumentWithdrawals)).not.toContainEqual(expect.objectContaining({ reason: 'The transfer bounced' }));
   });
 
+  it('countersigned after the first due date: the borrower is not in arrears on an agreement not yet binding; the grace days run from the day it came into force', async () => {
+    const s = await makeExecutedPlan(test.db);
+    const [first] = await rows(s.agreementId);
+    // The creditor's side signed five days after the first due date (in Beijing, where the borrower lives).
+    const inForce = addDays(first!.dueDate, 5);
+    await test.db.update(agreements).set({ executedAt: at(inForce, '18:00') }).where(eq(agreements.id, s.agreementId));
+    const seven = (await getPlanProgress(s.borrowerCtx.actor, s.kase.id, at(addDays(first!.dueDate, 7))))!;
+    expect(seven.installments[0]).toMatchObject({ state: 'due', graceEnds: addDays(inForce, 3) });
+    expect(seven.next).toMatchObject({ seq: first!.seq, graceEnds: addDays(inForce, 3) });
+    expect(await trackPlans(at(addDays(first!.dueDate, 8)))).toMatchObject({ missed: 0 });
+    expect((await rows(s.agreementId))[0]!.missedAt).toBeNull();
+    // The day after the grace days counted from then, it is missed.
+    await trackPlans(at(addDays(inForce, 4)));
+    expect((await rows(s.agreementId))[0]!.missedAt).not.toBeNull();
+  });
+
   it('only those who may act on the case record payments; admins import files of their creditors only', async () => {
     const s = await makeExecutedPlan(test.db);
     const other = await makeStaff(test.db, s.creditor.id, 'mediator');
