@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { visibleText } from './fields';
 
 export const caseMessageSchema = z.object({
-  body: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+  body: visibleText(2000),
 });
 export type CaseMessageInput = z.input<typeof caseMessageSchema>;

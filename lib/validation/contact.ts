@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactResults, staffContactChannels } from '@/lib/domain/contact-record';
-import { amountField, calendarDay, reasonField } from './fields';
+import { amountField, calendarDay, extensionDaysField, reasonField, visibleText } from './fields';
 
 const note = z.string().trim().max(1000, 'validation.tooLong');
 const isoDay = calendarDay;
@@ -32,16 +32,21 @@ export const promiseFormSchema = z.object({
   promiseAmount: amountField.refine((fen) => fen > 0, 'validation.amountPositive'),
 });
 
-export const noteSchema = z.object({ body: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong') });
+export const noteSchema = z.object({ body: visibleText(2000) });
 
 /** A callback at a local date and time (the borrower's clock), e.g. 2026-03-10T15:30. */
 export const callbackSchema = z.object({
-  dueAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime'),
+  // A real day and time: 2026-11-35T10:00 or 25:00 was rolled over into another day, not refused.
+  dueAt: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'validation.dateTime')
+    .refine((value) => calendarDay.safeParse(value.slice(0, 10)).success, 'validation.dateTime'),
   note: note.optional().default(''),
 });
 
 export const extendDeadlineSchema = z.object({
-  days: z.coerce.number({ message: 'validation.between{"min":1,"max":30}' }).int().min(1, 'validation.between{"min":1,"max":30}').max(30, 'validation.between{"min":1,"max":30}'),
+  days: extensionDaysField,
   reason: reasonField(1000),
   borrowerAgreed: z.literal(true, { message: 'validation.borrowerAgreed' }),
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { residentIdCheckChar } from '@/lib/domain/identity';
-import { amountField, calendarDay, countField, fenToInput, mobileField, pastDateField, reasonField, residentIdField, timeZoneField } from './fields';
-import { extendDeadlineSchema, promiseFormSchema, revealSchema } from './contact';
+import { amountField, calendarDay, countField, extensionDaysField, fenToInput, mobileField, pastDateField, reasonField, residentIdField, timeZoneField, visibleText } from './fields';
+import { caseMessageSchema } from './case';
+import { extendWindowSchema } from './outcome';
+import { callbackSchema, extendDeadlineSchema, promiseFormSchema, revealSchema } from './contact';
 import { reversePaymentSchema } from './plan';
 import { readDashboardFilter } from './dashboard';
 import { exportReasonSchema, parseQueueParams } from './queue';
@@ -119,5 +121,45 @@ describe('a reason staff give', () => {
     expect(issue(exportReasonSchema, '查')).toBe('validation.reasonTooShort{"min":2}');
     expect(issue(extendDeadlineSchema, { days: 7, reason: 'x', borrowerAgreed: true })).toBe('validation.reasonTooShort{"min":2}');
     expect(issue(reversePaymentSchema, { paymentId: '00000000-0000-4000-8000-000000000000', reason: 'typo' })).toBe('validation.reasonTooShort{"min":5}');
+  });
+});
+
+describe('text one can see', () => {
+  it('a message, note or reason of only invisible characters is empty; one with an emoji joined by ZWJ is not', () => {
+    const issue = (schema: z.ZodType, value: unknown) => (schema.safeParse(value).error?.issues[0]?.message ?? null);
+    for (const blank of ['\u200b', '\u200b\u200c\u200d', '\u2060\ufeff', '\u200e\u200f', '\u3000\u00a0', ' \u200b ']) {
+      expect(issue(visibleText(100), blank), JSON.stringify(blank)).toBe('validation.required');
+      expect(issue(caseMessageSchema, { body: blank }), JSON.stringify(blank)).toBe('validation.required');
+      expect(issue(reasonField(100), `x${blank}`), JSON.stringify(blank)).toBe('validation.reasonTooShort{"min":2}');
+    }
+    expect(issue(visibleText(100), '👨\u200d👩\u200d👧')).toBeNull();
+    expect(issue(visibleText(100), '好')).toBeNull();
+    expect(visibleText(100).parse('  您好  ')).toBe('您好');
+  });
+});
+
+describe('days added to a mediation window', () => {
+  it('whole digits from 1 to 30, on any keyboard; no other way of writing a number', () => {
+    const issue = (value: unknown) => (extensionDaysField.safeParse(value).error?.issues[0]?.message ?? null);
+    expect(extensionDaysField.parse('7')).toBe(7);
+    expect(extensionDaysField.parse(' 30 ')).toBe(30);
+    expect(extensionDaysField.parse('１０')).toBe(10);
+    expect(extensionDaysField.parse(14)).toBe(14);
+    for (const bad of ['1e1', '10.0', '0x10', '0', '31', '90', '-5', '', '10 days', 1.5, 0, 31]) expect(issue(bad), String(bad)).toBe('validation.extendDays{"max":30}');
+    // The case file's extension and the review's share the bound (they said 1–30 and 1–90).
+    expect(issue(31)).toBe(issue('31'));
+    expect(extendDeadlineSchema.safeParse({ days: '31', reason: '双方同意', borrowerAgreed: true }).success).toBe(false);
+    expect(extendWindowSchema.safeParse({ days: '31', agreedVia: 'phone', agreedOn: '2026-11-20', borrowerConfirmed: true, note: '同意' }).success).toBe(false);
+    expect(extendWindowSchema.safeParse({ days: '30', agreedVia: 'phone', agreedOn: '2026-11-20', borrowerConfirmed: true, note: '同意' }).success).toBe(true);
+  });
+});
+
+describe('a callback’s day and time', () => {
+  it('a real day and time of day; one that does not exist is refused, not rolled over into another', () => {
+    expect(callbackSchema.parse({ dueAt: '2026-12-10T15:30' }).dueAt).toBe('2026-12-10T15:30');
+    expect(callbackSchema.parse({ dueAt: '2028-02-29T00:00' }).dueAt).toBe('2028-02-29T00:00');
+    for (const dueAt of ['2026-11-35T10:00', '2026-02-29T10:00', '2026-13-01T10:00', '2026-12-10T24:00', '2026-12-10T25:00', '2026-12-10T10:60', '0001-01-01T10:00', '2026-12-10 10:00']) {
+      expect(callbackSchema.safeParse({ dueAt }).error?.issues[0]?.message, dueAt).toBe('validation.dateTime');
+    }
   });
 });

@@ -117,9 +117,35 @@ export function fenToInput(fen: number | undefined | null): string {
  * payment): at least `min` characters, and a message that says so (a one-letter reason was refused as "please fill
  * this in").
  */
-export const reasonField = (max: number, min = 2) =>
+export const reasonField = (max: number, min = 2) => visibleText(max, min, `validation.reasonTooShort{"min":${min}}`);
+
+/** The longest extension of a mediation window at a time: the 30 days the rules give a mediation (both sides agreeing, again if need be). */
+export const MAX_EXTENSION_DAYS = 30;
+
+/**
+ * Days added to a mediation window, as typed: whole digits on any keyboard ("１０" is 10), 1 to MAX_EXTENSION_DAYS.
+ * "1e1", "10.0" or " 10 days" are refused, not read as a number some other way. One field for the case file and the
+ * review, so both give the same bounds.
+ */
+export const extensionDaysField = z
+  .union([z.string(), z.number()])
+  .transform((raw, ctx) => {
+    const text = String(raw).normalize('NFKC').trim();
+    const value = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+    if (!(value >= 1 && value <= MAX_EXTENSION_DAYS)) {
+      ctx.addIssue({ code: 'custom', message: message('validation.extendDays', { max: MAX_EXTENSION_DAYS }) });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/**
+ * Free text a person writes (a message, a note, a reason): trimmed, and with at least `min` characters one can see. A
+ * text of only invisible characters (zero-width spaces, joiners, direction marks) is as empty as one of spaces.
+ */
+export const visibleText = (max: number, min = 1, tooShort = 'validation.required') =>
   z
     .string()
     .trim()
-    .min(min, `validation.reasonTooShort{"min":${min}}`)
-    .max(max, 'validation.tooLong');
+    .max(max, 'validation.tooLong')
+    .refine((value) => [...value.replace(/[\p{Cf}\p{Z}\s]/gu, '')].length >= min, tooShort);

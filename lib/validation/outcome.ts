@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, typedYuanToFen } from './fields';
+import { calendarDay, extensionDaysField, typedYuanToFen, visibleText } from './fields';
 import { closingOutcomes, outcomeAmounts, type OutcomeAmount } from '@/lib/domain/outcomes';
 
 /** Amounts on an outcome: up to ¥100 million (a loan's whole debt), in yuan as typed, to fen. */
@@ -15,6 +15,9 @@ const optionalAmount = z
   });
 
 export const noteField = z.string().trim().max(1000, 'validation.tooLong').optional();
+
+/** The note of a mediator's review of a flagged case (it may be empty). */
+export const reviewNoteSchema = z.object({ note: z.string().trim().max(1000, 'validation.tooLong') });
 
 /** Closing a case: the outcome, the amounts it carries (required where it has them), a note. */
 export const closeCaseSchema = z
@@ -39,7 +42,7 @@ export const closeCaseSchema = z
   });
 export type CloseCaseInput = z.input<typeof closeCaseSchema>;
 
-export const reopenCaseSchema = z.object({ reason: z.string().trim().min(1, 'validation.required').max(1000, 'validation.tooLong') });
+export const reopenCaseSchema = z.object({ reason: visibleText(1000) });
 export type ReopenCaseInput = z.input<typeof reopenCaseSchema>;
 
 /** Ways the borrower can have agreed to more time. */
@@ -47,12 +50,7 @@ export const agreementChannels = ['phone', 'in_app', 'sms', 'email', 'letter', '
 
 /** A supervisor's extension of the mediation window: with the borrower's agreement, recorded. */
 export const extendWindowSchema = z.object({
-  days: z
-    .string()
-    .trim()
-    .regex(/^\d{1,3}$/, 'validation.extendDays')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'validation.extendDays').max(90, 'validation.extendDays')),
+  days: extensionDaysField,
   agreedVia: z.enum(agreementChannels, 'validation.choose'),
   agreedOn: z
     .string()
@@ -60,6 +58,6 @@ export const extendWindowSchema = z.object({
     .min(1, 'validation.required')
     .pipe(calendarDay),
   borrowerConfirmed: z.literal(true, 'validation.borrowerAgreement'),
-  note: z.string().trim().min(1, 'validation.required').max(1000, 'validation.tooLong'),
+  note: visibleText(1000),
 });
 export type ExtendWindowInput = z.input<typeof extendWindowSchema>;

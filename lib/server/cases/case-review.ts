@@ -6,6 +6,7 @@ import { formatMoney } from '@/lib/domain/money';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { AppError } from '../errors';
+import { reviewNoteSchema } from '@/lib/validation/outcome';
 import { notifyAssignee } from '../notify-assignee';
 import { loadVisibleCase } from './case-access';
 
@@ -29,7 +30,8 @@ export async function requestReviewTx(tx: Executor, ctx: Ctx, kase: CaseRow, rea
 export async function recordReview(ctx: Ctx, caseId: unknown, note: string): Promise<void> {
   const { actor } = ctx;
   if (actor.type !== 'staff') throw new AppError('NOT_FOUND');
-  const text = note.trim().slice(0, 1000);
+  // Refused when too long, not cut short where the mediator cannot see it.
+  const text = reviewNoteSchema.parse({ note }).note;
   await getDb().transaction(async (tx) => {
     const kase = await loadVisibleCase(tx, actor, caseId, { forUpdate: true, act: true });
     if (!kase.reviewReason || kase.reviewedAt) throw new AppError('CONFLICT');

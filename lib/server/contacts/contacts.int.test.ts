@@ -192,6 +192,12 @@ describe('callbacks, reveals and deadline extensions', () => {
     const { id } = await scheduleCallback(ctxOf(mediator), { caseId, dueAt: '2026-06-26T15:30', note: '下午再打' }, bj('2026-06-25T10:00:00'));
     const [row] = await test.db.select().from(callbacks).where(eq(callbacks.id, id));
     expect(row!.dueAt).toEqual(new Date('2026-06-26T07:30:00Z'));
+    // The same callback sent eight times at once (a double click, retries) is one callback.
+    const again = await Promise.all(Array.from({ length: 8 }, () => scheduleCallback(ctxOf(mediator), { caseId, dueAt: '2026-06-26T15:30', note: '下午再打' }, bj('2026-06-25T10:00:00'))));
+    expect(new Set(again.map((r) => r.id))).toEqual(new Set([id]));
+    expect(await test.db.select().from(callbacks).where(and(eq(callbacks.caseId, caseId), eq(callbacks.status, 'open')))).toHaveLength(1);
+    // A day that does not exist is refused, not rolled over into 4 July.
+    await expect(scheduleCallback(ctxOf(mediator), { caseId, dueAt: '2026-06-34T10:00' }, bj('2026-06-25T10:00:00'))).rejects.toHaveProperty('issues');
     await cancelCallback(ctxOf(mediator), { caseId, callbackId: id });
     await expect(cancelCallback(ctxOf(mediator), { caseId, callbackId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

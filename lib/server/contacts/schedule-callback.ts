@@ -24,7 +24,8 @@ export async function scheduleCallback(ctx: Ctx, raw: { caseId: string; dueAt: s
   if (actor.type !== 'staff') throw new AppError('NOT_FOUND');
   const input = callbackSchema.parse(raw);
   return getDb().transaction(async (tx) => {
-    const kase = await loadVisibleCase(tx, actor, raw.caseId, { act: true });
+    // The case row locked: the same callback sent twice (a double click, a retried request) is scheduled once.
+    const kase = await loadVisibleCase(tx, actor, raw.caseId, { act: true, forUpdate: true });
     const { request, borrower } = await contactContext(tx, kase, now);
     const dueAt = instantAtLocal(input.dueAt, borrower.timezone);
     if (dueAt.getTime() <= now.getTime()) throw new AppError('VALIDATION', { field: 'dueAt', message: 'validation.callbackPast' });
@@ -32,6 +33,11 @@ export async function scheduleCallback(ctx: Ctx, raw: { caseId: string; dueAt: s
     // The hours alone: how many calls that day will have had is not known yet.
     const decision = mayContact({ ...request, now: dueAt, history: [], channel: 'phone', mandatory: false });
     if (!decision.allowed) throw new AppError('VALIDATION', { field: 'dueAt', message: decision.rule === 'contact.quietHours' ? 'validation.callbackQuiet' : decision.rule === 'contact.optOut' ? 'validation.callbackOptOut' : 'validation.callbackHours' });
+    const [same] = await tx
+      .select({ id: callbacks.id })
+      .from(callbacks)
+      .where(and(eq(callbacks.caseId, kase.id), eq(callbacks.staffId, actor.id), eq(callbacks.status, 'open'), eq(callbacks.dueAt, dueAt)));
+    if (same) return same;
     const [row] = await tx.insert(callbacks).values({ caseId: kase.id, staffId: actor.id, dueAt, note: input.note || null, createdAt: now }).returning({ id: callbacks.id });
     await recordAudit(tx, ctx, { action: 'callback.scheduled', entityType: 'case', entityId: kase.id, data: { callbackId: row!.id, dueAt: dueAt.toISOString() } });
     return row!;

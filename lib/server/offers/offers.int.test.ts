@@ -162,6 +162,22 @@ describe('offers and the negotiation', () => {
     expect((await test.db.select().from(offers).where(and(eq(offers.caseId, s.kase.id), eq(offers.status, 'proposed'))))).toHaveLength(1);
   });
 
+  it('the same counter-offer sent eight times at once is one offer, one round and one message to the borrower; a different one is a new round', async () => {
+    const s = await setup();
+    await requestSuggestions(s.borrowerCtx, s.kase.id);
+    const toldOf = () => test.db.select().from(notifications).where(and(eq(notifications.caseId, s.kase.id), eq(notifications.template, 'offerProposed'), eq(notifications.channel, 'sms')));
+    const before = (await toldOf()).length;
+    const sent = await Promise.all(Array.from({ length: 8 }, () => proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12), message: '按月还款' })));
+    expect(new Set(sent.map((r) => r.offerId)).size).toBe(1);
+    const mine = await test.db.select().from(offers).where(and(eq(offers.caseId, s.kase.id), eq(offers.authorType, 'staff')));
+    expect(mine).toHaveLength(1);
+    expect(await toldOf()).toHaveLength(before + 1);
+    // Another message, or other terms, is a new offer.
+    const other = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: plan(12), message: '可以再商量' });
+    expect(other.offerId).not.toBe(sent[0]!.offerId);
+    expect((await test.db.select().from(offers).where(and(eq(offers.caseId, s.kase.id), eq(offers.authorType, 'staff')))).map((o) => o.status).sort()).toEqual(['countered', 'proposed']);
+  });
+
   it('refuses an offer that breaks a rule, naming the rule', async () => {
     const s = await setup();
     await expect(proposeOffer(s.borrowerCtx, { caseId: s.kase.id, terms: plan(48) })).rejects.toMatchObject({ code: 'OFFER_POLICY', params: { rules: expect.stringContaining('borrower.maxMonths') } });

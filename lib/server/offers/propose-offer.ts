@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offers, staffUsers } from '@/db/schema';
 import { authorityNeeded } from '@/lib/domain/offer-checks';
@@ -38,6 +39,17 @@ export async function proposeOffer(
     // A mediator's counter is checked against the supervisor's limits: beyond their own, it is routed for approval.
     const { terms, priced } = checkedPrice(context, input.terms, role === 'mediator' ? 'supervisor' : role);
     const needs = role === 'borrower' ? 'none' : authorityNeeded(context, terms);
+    // The same offer sent again by the same person while it is open (a double click, a retried request) is the offer
+    // already made: not a new round countering it, with its own message to the borrower.
+    const [latest] = await tx
+      .select({ id: offers.id, status: offers.status, terms: offers.terms, message: offers.message })
+      .from(offers)
+      .where(and(eq(offers.caseId, kase.id), eq(offers.authorId, actor.id), inArray(offers.status, ['proposed', 'pending_approval'])))
+      .orderBy(desc(offers.createdAt))
+      .limit(1);
+    if (latest && (latest.message ?? '') === (message ?? '') && isDeepStrictEqual(latest.terms, JSON.parse(JSON.stringify(terms)))) {
+      return { offerId: latest.id, status: latest.status as 'proposed' | 'pending_approval' };
+    }
     const expiresAt = expiryFrom(new Date(), context.policy.offerExpiryDays, priced, context.timeZone);
     const [parent] = await tx.select({ id: offers.id }).from(offers).where(and(eq(offers.caseId, kase.id), eq(offers.status, 'proposed'))).limit(1);
 
