@@ -58,6 +58,23 @@ function rememberLanguage(request: NextRequest) {
   return response;
 }
 
+/** The words of a refusal, in the visitor's language (remembered choice, else the browser's): a person may see them. */
+const refusals: Record<400 | 403 | 405 | 413, Record<'zh-CN' | 'en', string>> = {
+  400: { 'zh-CN': '请求无效：地址或提交的内容无法读取。请返回上一页重试。', en: 'Bad request: the address or what was sent could not be read. Please go back and try again.' },
+  403: { 'zh-CN': '已拒绝：请求并非来自本站页面。请在本站页面上重新操作。', en: 'Refused: the request did not come from this site’s pages. Please do it again from the site.' },
+  405: { 'zh-CN': '此页面不接受这种请求。', en: 'This page does not accept that kind of request.' },
+  413: { 'zh-CN': '提交的内容太大（文件上限 10 MB）。', en: 'What was sent is too large (files up to 10 MB).' },
+};
+
+function refusal(request: NextRequest, status: 400 | 403 | 405 | 413, requestId: string, headers: Record<string, string> = {}) {
+  const remembered = request.cookies.get(localeCookie)?.value;
+  const locale = isLocale(remembered) ? remembered : negotiateLocale(request.headers.get('accept-language'));
+  return new NextResponse(refusals[status][locale === 'en' ? 'en' : 'zh-CN'], {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'content-language': locale, 'x-request-id': requestId, ...headers },
+  });
+}
+
 /**
  * A POST to a page is a server action call (React's reply format, with the
  * Next-Action header); anything else posted to a page is refused (405).
@@ -71,7 +88,7 @@ async function checkPost(request: NextRequest, requestId: string): Promise<NextR
   // Next refuses an action posted from another origin with HTTP 500 (an error in the logs); it is refused here, 403.
   if (!fromSameOrigin(request.headers)) {
     logger.warn({ requestId, path: request.nextUrl.pathname, status: 403, reason: 'cross-origin post' }, 'request body refused');
-    return new NextResponse('Forbidden', { status: 403, headers: { 'x-request-id': requestId } });
+    return refusal(request, 403, requestId);
   }
   const declared = request.headers.get('content-length');
   const verdict = await checkActionPost(
@@ -80,8 +97,7 @@ async function checkPost(request: NextRequest, requestId: string): Promise<NextR
   );
   if (verdict.ok) return null;
   logger.warn({ requestId, path: request.nextUrl.pathname, status: verdict.status, reason: verdict.reason }, 'request body refused');
-  const text = { 400: 'Bad Request', 405: 'Method Not Allowed', 413: 'Payload Too Large' }[verdict.status];
-  return new NextResponse(text, { status: verdict.status, headers: { 'x-request-id': requestId, ...(verdict.status === 405 ? { allow: 'GET, HEAD' } : {}) } });
+  return refusal(request, verdict.status, requestId, verdict.status === 405 ? { allow: 'GET, HEAD' } : {});
 }
 
 /** A path with a broken percent-escape (`/cases/%ff`): Next fails on it decoding the page's parameters, with HTTP 500. */
@@ -98,7 +114,7 @@ export async function proxy(request: NextRequest) {
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
   if (hasUndecodablePath(request.nextUrl.pathname)) {
     logger.warn({ requestId, path: request.nextUrl.pathname, status: 400, reason: 'undecodable path' }, 'request refused');
-    return new NextResponse('Bad Request', { status: 400, headers: { 'x-request-id': requestId } });
+    return refusal(request, 400, requestId);
   }
   const refused = await checkPost(request, requestId);
   if (refused) return refused;

@@ -237,6 +237,13 @@ test.describe('requests that answered with an HTTP 500', () => {
     for (const path of ['/cases/%ff', '/cases/%E0%A4%A/offers', '/api/files/%ff', '/staff/cases/%ff']) {
       expect((await request(freshLoopback(), 'GET', path, { headers: { cookie: path.startsWith('/staff') ? supervisor : cookie } })).status, path).toBe(400);
     }
+    // The refusal a person may see is in their language (it was 'Bad Request' for everyone): the remembered choice, else the browser's.
+    const zh = await request(freshLoopback(), 'GET', '/cases/%ff', { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect([zh.status, zh.headers['content-type'], zh.text]).toEqual([400, 'text/plain; charset=utf-8', '请求无效：地址或提交的内容无法读取。请返回上一页重试。']);
+    const en = await request(freshLoopback(), 'GET', '/cases/%ff', { headers: { 'accept-language': 'zh-CN', cookie: 'NEXT_LOCALE=en' } });
+    expect(en.text).toBe('Bad request: the address or what was sent could not be read. Please go back and try again.');
+    const foreign = await request(freshLoopback(), 'POST', `/cases/${kase.id}`, { headers: { origin: 'http://evil.example', 'next-action': post.id, 'content-type': 'text/plain;charset=UTF-8', cookie, 'accept-language': 'zh-CN' }, body: '[]' });
+    expect([foreign.status, foreign.text]).toEqual([403, '已拒绝：请求并非来自本站页面。请在本站页面上重新操作。']);
   });
 });
 

@@ -54,7 +54,13 @@ export function placeholdersOf(text: string): string[] {
   return [...names];
 }
 
-export type TemplateProblem = { field: 'subject' | 'body'; key: 'required' | 'tooLong' | 'unknownPlaceholder' | 'missingPlaceholder' | 'unbalanced' | 'plainOnly'; params?: Record<string, string | number> };
+export type TemplateProblem = { field: 'subject' | 'body'; key: 'required' | 'tooLong' | 'unknownPlaceholder' | 'missingPlaceholder' | 'unbalanced' | 'plainOnly' | 'amountWritten'; params?: Record<string, string | number> };
+
+/** The invitations: read on a lock screen or by whoever opens the post first, they never state an amount. */
+const withoutAmounts: readonly CustomizableTemplate[] = ['invitationSms', 'invitationLetter'];
+
+/** An amount of money written out: ¥5,000, ￥5000, $50, 5000 元, 5,000.00元, 3万元, 5000 yuan, RMB 5000, 5000 CNY. */
+const writtenAmount = /[¥￥$＄]\s*[\d０-９]|(RMB|CNY)\s*[\d０-９]|[\d０-９][\d０-９,，.．]*\s*(万|千|百)?\s*(元|块|圆|yuan|RMB|CNY)/i;
 
 function balanced(text: string): boolean {
   let depth = 0;
@@ -88,6 +94,7 @@ export function checkTemplateText(template: CustomizableTemplate, text: { subjec
     // Plain placeholders only, in every template: a creditor's wording is filled by fillPlaceholders (and the
     // invitations in SQL), never parsed as an ICU message (the app's message runtime has no parser: precompiled).
     else if (/\{[^}]*[,']/.test(value)) problems.push({ field, key: 'plainOnly' });
+    if (withoutAmounts.includes(template) && writtenAmount.test(value)) problems.push({ field, key: 'amountWritten' });
   }
   const missing = (requiredPlaceholders[template] ?? []).filter((name) => !placeholdersOf(text.body).includes(name));
   if (missing.length) problems.push({ field: 'body', key: 'missingPlaceholder', params: { names: missing.map((n) => `{${n}}`).join(' ') } });

@@ -163,3 +163,14 @@ describe('a callback’s day and time', () => {
     }
   });
 });
+
+describe('a creditor’s customer service number', () => {
+  it('is a number one can dial, written as people write it; words are refused', async () => {
+    const { creditorDetailsSchema } = await import('./staff-admin');
+    const details = { code: 'QX-CF', name: '青溪', nameEn: 'Qingxi', creditCode: '913301005291340849', registeredAddress: '杭州', court: '上城区人民法院' };
+    const phoneOf = (servicePhone: string) => creditorDetailsSchema.safeParse({ ...details, servicePhone });
+    for (const ok of ['95500', '400-820-8820', '+86 21 1234 5678', '(021) 1234-5678 转 8001', '021-12345678 ext. 12', '９５５００']) expect(phoneOf(ok).success, ok).toBe(true);
+    expect(phoneOf('９５５００').data?.servicePhone).toBe('95500');
+    for (const bad of ['call us', '95500 or 95501', 'abc123', '12', '--', '9550O']) expect(phoneOf(bad).error?.issues[0]?.message, bad).toBe('validation.servicePhone');
+  });
+});

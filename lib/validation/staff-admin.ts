@@ -29,7 +29,22 @@ export const setPasswordSchema = z
   .refine((v) => v.next === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
 export type SetPasswordInput = z.input<typeof setPasswordSchema>;
 
-const phone = z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong');
+/**
+ * A customer service number borrowers are told to call: digits, with the spaces, hyphens, brackets and + people write,
+ * and an extension (转 8001, ext. 8001); full-width digits are read as digits. Letters ("call us") are refused: it is
+ * printed in texts and agreements as the number to dial.
+ */
+const phone = z
+  .string()
+  .transform((value) => value.normalize('NFKC').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'validation.required')
+      .max(40, 'validation.tooLong')
+      .regex(/^\+?[\d\s()-]*\d[\d\s()-]*(\s*(转|ext\.?|x)\s*\d{1,6})?$/i, 'validation.servicePhone')
+      .refine((value) => (value.match(/\d/g) ?? []).length >= 3, 'validation.servicePhone'),
+  );
 export const creditorDetailsSchema = z.object({
   code: z.string().trim().min(2, 'validation.required').max(20, 'validation.tooLong').regex(/^[A-Z0-9-]+$/, 'validation.creditorCode'),
   name: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),

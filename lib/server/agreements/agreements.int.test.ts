@@ -76,6 +76,19 @@ const tmpPdf = (bytes: Buffer) => {
   return file;
 };
 
+
+/** A case agreed again on a mediator's counter whose first payment is tomorrow in Beijing (its first agreement voided). */
+async function agreedFirstPaymentTomorrow(name: string) {
+  const s = await agreedCase(name);
+  await test.db.update(agreements).set({ status: 'void' }).where(eq(agreements.id, s.agreementId));
+  await test.db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
+  const tomorrow = addDays(todayIn('Asia/Shanghai'), 1);
+  const { offerId } = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: { installments: { months: 12, method: 'equal_installment', downPayment: 0, firstDueDate: tomorrow } } });
+  await acceptOffer(s.borrowerCtx, offerId);
+  const [agreement] = await test.db.select().from(agreements).where(and(eq(agreements.caseId, s.kase.id), eq(agreements.status, 'awaiting_borrower')));
+  return { s, tomorrow, agreement };
+}
+
 describe('the repayment agreement', () => {
   it('is frozen at acceptance and its review copy is stored with its SHA-256 before anyone sees it', async () => {
     const s = await agreedCase();
@@ -89,14 +102,7 @@ describe('the repayment agreement', () => {
   });
 
   it('is not signed once its first payment is due: no code is sent, and a code sent before signs nothing', async () => {
-    const s = await agreedCase('钱迟签');
-    // Voided and agreed again on a counter whose first payment is tomorrow.
-    await test.db.update(agreements).set({ status: 'void' }).where(eq(agreements.id, s.agreementId));
-    await test.db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
-    const tomorrow = addDays(todayIn('Asia/Shanghai'), 1);
-    const { offerId } = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: { installments: { months: 12, method: 'equal_installment', downPayment: 0, firstDueDate: tomorrow } } });
-    await acceptOffer(s.borrowerCtx, offerId);
-    const [agreement] = await test.db.select().from(agreements).where(and(eq(agreements.caseId, s.kase.id), eq(agreements.status, 'awaiting_borrower')));
+    const { s, tomorrow, agreement } = await agreedFirstPaymentTomorrow('钱迟签');
     await ensureUnsignedDocument(s.borrowerCtx, agreement!.id);
     await requestSigningCode(s.borrowerCtx, agreement!.id);
     const code = await codeFor(s.borrower.phone);
@@ -112,13 +118,7 @@ describe('the repayment agreement', () => {
   });
 
   it('lapses unsigned on its first payment day where the borrower lives: void, the case negotiates again, the borrower is told and chooses again', async () => {
-    const s = await agreedCase('孙过期');
-    await test.db.update(agreements).set({ status: 'void' }).where(eq(agreements.id, s.agreementId));
-    await test.db.update(cases).set({ state: 'negotiating' }).where(eq(cases.id, s.kase.id));
-    const tomorrow = addDays(todayIn('Asia/Shanghai'), 1);
-    const { offerId } = await proposeOffer(s.mediatorCtx, { caseId: s.kase.id, terms: { installments: { months: 12, method: 'equal_installment', downPayment: 0, firstDueDate: tomorrow } } });
-    await acceptOffer(s.borrowerCtx, offerId);
-    const [agreement] = await test.db.select().from(agreements).where(and(eq(agreements.caseId, s.kase.id), eq(agreements.status, 'awaiting_borrower')));
+    const { s, tomorrow, agreement } = await agreedFirstPaymentTomorrow('孙过期');
     const statusOf = async () => (await test.db.select({ status: agreements.status, lapsedAt: agreements.lapsedAt }).from(agreements).where(eq(agreements.id, agreement!.id)))[0]!;
 
     // Late in the evening before, in Beijing: nothing lapses.

@@ -437,7 +437,8 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const seven = (await getPlanProgress(s.borrowerCtx.actor, s.kase.id, at(addDays(first!.dueDate, 7))))!;
     expect(seven.installments[0]).toMatchObject({ state: 'due', graceEnds: addDays(inForce, 3) });
     expect(seven.next).toMatchObject({ seq: first!.seq, graceEnds: addDays(inForce, 3) });
-    expect(await trackPlans(at(addDays(first!.dueDate, 8)))).toMatchObject({ missed: 0 });
+    // The daily job (over every plan of the test database) leaves it alone.
+    await trackPlans(at(addDays(first!.dueDate, 8)));
     expect((await rows(s.agreementId))[0]!.missedAt).toBeNull();
     // The day after the grace days counted from then, it is missed.
     await trackPlans(at(addDays(inForce, 4)));

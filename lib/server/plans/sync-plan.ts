@@ -97,6 +97,16 @@ export async function syncPlan(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Da
   return outcome;
 }
 
+/** The plan's case to another state, audited; back to tracking the plan, it is no longer closed. */
+async function moveCaseOfPlan(tx: Executor, ctx: Ctx, plan: LoadedPlan, to: 'breached' | 'plan_active', now: Date) {
+  await tx
+    .update(cases)
+    .set({ state: to, ...(to === 'plan_active' ? { closedAt: null } : {}), version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(eq(cases.id, plan.kase.id));
+  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: plan.kase.id, data: { from: plan.kase.state, to } });
+  plan.kase.state = to;
+}
+
 type Notify = (template: 'planBreached' | 'planBreachWithdrawn', values: Record<string, TemplateValue>, mandatory?: boolean) => Promise<unknown>;
 
 async function staffToTell(tx: Executor, plan: LoadedPlan) {
@@ -110,9 +120,7 @@ async function breach(tx: Executor, ctx: Ctx, plan: LoadedPlan, result: PlanResu
   const waiver = !relief ? 'none' : snapshot.policy.waiverFallsAwayOnBreach ? 'lost' : 'kept';
   await tx.update(agreements).set({ planBreachedAt: now }).where(eq(agreements.id, plan.agreement.id));
   plan.agreement.planBreachedAt = now;
-  await tx.update(cases).set({ state: 'breached', version: sql`${cases.version} + 1`, updatedAt: now }).where(eq(cases.id, plan.kase.id));
-  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: plan.kase.id, data: { from: plan.kase.state, to: 'breached' } });
-  plan.kase.state = 'breached';
+  await moveCaseOfPlan(tx, ctx, plan, 'breached', now);
   await recordAudit(tx, ctx, {
     action: 'plan.breached',
     entityType: 'agreement',
@@ -129,9 +137,7 @@ async function breach(tx: Executor, ctx: Ctx, plan: LoadedPlan, result: PlanResu
 async function withdrawBreach(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Date, notify: Notify) {
   await tx.update(agreements).set({ planBreachedAt: null }).where(eq(agreements.id, plan.agreement.id));
   plan.agreement.planBreachedAt = null;
-  await tx.update(cases).set({ state: 'plan_active', version: sql`${cases.version} + 1`, updatedAt: now }).where(eq(cases.id, plan.kase.id));
-  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: plan.kase.id, data: { from: 'breached', to: 'plan_active' } });
-  plan.kase.state = 'plan_active';
+  await moveCaseOfPlan(tx, ctx, plan, 'plan_active', now);
   await recordAudit(tx, ctx, { action: 'plan.breach_withdrawn', entityType: 'agreement', entityId: plan.agreement.id, data: { reason: 'a payment dated before the miss' } });
   const values = { agreementNo: plan.snapshot.agreementNo, caseNo: plan.kase.caseNo };
   await notify('planBreachWithdrawn', values);
@@ -195,9 +201,7 @@ export async function withdrawCompletion(tx: Executor, ctx: Ctx, staffId: string
     .set({ supersededAt: now, supersededBy: staffId, supersededReason: `payment reversed: ${reason}` })
     .where(and(eq(caseOutcomes.caseId, plan.kase.id), isNull(caseOutcomes.supersededAt)))
     .returning({ id: caseOutcomes.id, outcome: caseOutcomes.outcome });
-  await tx.update(cases).set({ state: 'plan_active', closedAt: null, version: sql`${cases.version} + 1`, updatedAt: now }).where(eq(cases.id, plan.kase.id));
-  await recordAudit(tx, ctx, { action: 'case.state_changed', entityType: 'case', entityId: plan.kase.id, data: { from: plan.kase.state, to: 'plan_active' } });
-  plan.kase.state = 'plan_active';
+  await moveCaseOfPlan(tx, ctx, plan, 'plan_active', now);
   await recordAudit(tx, ctx, {
     action: 'plan.completion_withdrawn',
     entityType: 'agreement',
