@@ -115,6 +115,10 @@ test.describe('offers and negotiation', () => {
     const desk = await pageAs(mediator);
     await desk.goto(`/staff/cases/${kase.id}`);
     await expect(desk.getByRole('heading', { level: 3, name: '借款人方案' })).toBeVisible();
+    // The hint gives the bound the form refuses beyond (it said 1 to 36, then refused 61 as 'not 1 to 60').
+    await expect(desk.getByText('1 到 60 期；超过 36 期需主管批准')).toBeVisible();
+    await desk.getByLabel('期数（月）').fill('61');
+    await expect(desk.getByText('请输入 1 到 60 之间的整数。')).toBeVisible();
     await desk.getByLabel('期数（月）').fill('24');
     await desk.getByLabel('罚息减免（%）').fill('100');
     await desk.getByLabel('本金减免金额（元）').fill('500');

@@ -201,6 +201,10 @@ test.describe('odd values in links and headers, never a 500', () => {
       expect((await request(from, 'POST', '/api/import-upload?filename=a.csv', { headers: { origin, cookie: admin }, body: 'a' })).status, origin).toBe(403);
     }
     expect((await request(from, 'GET', '/api/imports/xyz/errors', { headers: { cookie: admin } })).status).toBe(404);
+    // A queue page past the last goes to the last, not "page 99 of 1" over an empty table.
+    const beyond = await request(from, 'GET', '/staff?state=negotiating&page=99', { headers: { cookie: supervisor } });
+    expect(beyond.status).toBe(307);
+    expect(beyond.headers.location).toMatch(/^\/staff\?(?!.*page=).*state=negotiating/);
   });
 });
 

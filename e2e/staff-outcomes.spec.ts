@@ -86,6 +86,11 @@ test.describe('outcomes and the dashboard', () => {
     await boss.goto('/staff?bucket=current');
     await expect(boss.getByTestId('dashboard-filters')).toContainText('立案时 未逾期');
 
+    // A range that ends before it starts says so, rather than showing an empty portfolio.
+    await boss.goto('/staff/dashboard?from=2026-12-01&to=2026-11-01');
+    await expect(boss.getByTestId('range-reversed')).toHaveText('结束日期（2026年11月1日）早于开始日期（2026年12月1日），这个范围内没有案件。请调换两个日期。');
+    await expect(boss.getByText('没有符合筛选条件的案件。')).toHaveCount(0);
+
     // The cases behind the figures, as a file that reads back.
     await boss.goto('/staff/dashboard');
     const [download] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('link', { name: '案件明细（CSV）' }).click()]);
@@ -119,8 +124,12 @@ test.describe('outcomes and the dashboard', () => {
     const extend = card.getByRole('form', { name: 'Extend the window' });
     await extend.getByLabel('How the borrower agreed').selectOption({ label: 'By phone' });
     await extend.getByLabel('What was agreed').fill('Agreed by phone to two more weeks');
+    // Days written any other way than whole digits from 1 to 30 are refused (the review allowed 90, the case file read 1e1 as 10).
+    await extend.getByLabel('Extra days (1–30)').fill('1e1');
     await extend.getByRole('button', { name: 'Extend' }).click();
+    await expect(extend.getByText('Enter a whole number of days from 1 to 30.')).toBeVisible();
     await expect(extend.getByText('Tick to confirm the borrower agreed to the extension.')).toBeVisible();
+    await extend.getByLabel('Extra days (1–30)').fill('14');
     await extend.getByLabel('The borrower agreed to the extension, as recorded above').check();
     await extend.getByRole('button', { name: 'Extend' }).click();
     await expect(card).toHaveCount(0);

@@ -64,7 +64,8 @@ export function OfferComposer({
   const firstDueMax = addDays(context.asOf, policy.installments.firstDueWindowDays);
   // The form refuses months beyond what may be sent at all (a mediator's counter beyond their own limit goes to a
   // supervisor), in the words of the hint; the preview names the limit a longer plan breaks.
-  const schema = useMemo(() => offerFormSchemaFor(staff ? Math.min(policy.authority.supervisor.maxPlanMonths, policy.installments.maxMonths) : maxMonths), [staff, policy, maxMonths]);
+  const sendableMonths = staff ? Math.min(policy.authority.supervisor.maxPlanMonths, policy.installments.maxMonths) : maxMonths;
+  const schema = useMemo(() => offerFormSchemaFor(sendableMonths), [sendableMonths]);
   const defaults = blankOfferForm({ months: '12', downPayment: fenToInput(0), firstDueDate: addDays(context.asOf, Math.min(14, policy.installments.firstDueWindowDays)) });
   // The counter-offer composer is on the case file as it loads: what a mediator types before the page is hydrated is kept.
   // The form starts from what its fields hold (typed, or the defaults); the preview and the fields a choice reveals are
@@ -144,7 +145,7 @@ export function OfferComposer({
       />
       {structure === 'installments' || structure === 'extension_installments' ? (
         <>
-          <Field label={t('months')} hint={t('monthsHint', { max: maxMonths })} inputMode="numeric" error={err(e.months?.message)} {...field('months')} />
+          <Field label={t('months')} hint={sendableMonths > maxMonths ? t('monthsHintApproval', { max: sendableMonths, own: maxMonths }) : t('monthsHint', { max: maxMonths })} inputMode="numeric" error={err(e.months?.message)} {...field('months')} />
           {/* Short names, so the closed select shows the choice whole on a phone; what each means, under it. */}
           <SelectField
             label={t('method')}

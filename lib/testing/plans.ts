@@ -52,6 +52,8 @@ export async function backdatePlan(db: Database, plan: { kase: { id: string }; a
     .update(planInstallments)
     .set({ dueDate: sql`${planInstallments.dueDate} - ${days}::int`, originalDueDate: sql`${planInstallments.originalDueDate} - ${days}::int` })
     .where(eq(planInstallments.agreementId, plan.agreementId));
+  // Countersigned as long ago: an installment due before the agreement was in force has its grace from that day.
+  await db.update(agreements).set({ executedAt: sql`${agreements.executedAt} - make_interval(days => ${days}::int)` }).where(eq(agreements.id, plan.agreementId));
   return db.transaction(async (tx) => {
     const [kase] = await tx.select().from(cases).where(eq(cases.id, plan.kase.id)).for('update');
     const loaded = await loadPlanOfCase(tx, kase!, { forUpdate: true });

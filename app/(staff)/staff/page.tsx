@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
@@ -54,6 +55,9 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: S
     }),
   );
   const pageLink = (p: number) => `/staff?${queueSearch(params, { page: p === 1 ? undefined : p })}`;
+  // A page past the last (a bookmark, or a bulk assignment that took cases out of the view): the last page, not
+  // "page 2 of 1" above an empty table.
+  if (page > pages) redirect(pageLink(pages));
   const kpiCards = [
     ['matching', format.number(kpis.matching)],
     ['dueToday', format.number(kpis.dueToday)],

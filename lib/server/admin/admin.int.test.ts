@@ -79,6 +79,15 @@ describe('staff accounts', () => {
     await expect(inviteStaff(creditorAdmin, { email: 'new.mediator@example.com', name: 'x', role: 'mediator', creditorId })).rejects.toMatchObject({ field: 'email' });
   });
 
+  it('does not send an invitation again to a deactivated account (its link would open on a refusal); reactivated, it does', async () => {
+    const { id } = await inviteStaff(creditorAdmin, { email: 'left.before.starting@example.com', name: '未到岗', role: 'mediator', creditorId });
+    await deactivateStaff(creditorAdmin, id);
+    await expect(resendInvitation(creditorAdmin, id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await reactivateStaff(creditorAdmin, id);
+    const { url } = await resendInvitation(creditorAdmin, id);
+    expect(await readStaffLink(tokenOf(url))).toMatchObject({ email: 'left.before.starting@example.com', purpose: 'invite' });
+  });
+
   it('keeps a creditor admin to their creditor; the centre admin may give any creditor or the centre', async () => {
     await expect(inviteStaff(creditorAdmin, { email: 'c1@example.com', name: 'c', role: 'mediator', creditorId: otherCreditorId })).rejects.toMatchObject({ field: 'creditorId' });
     await expect(inviteStaff(creditorAdmin, { email: 'c2@example.com', name: 'c', role: 'mediator', creditorId: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -169,7 +169,8 @@ export async function resendInvitation(ctx: Ctx, staffId: unknown, now = new Dat
   return getDb().transaction(async (tx) => {
     const staff = await loadManaged(tx, actor, staffId);
     const [open] = await tx.select({ id: staffTokens.id }).from(staffTokens).where(and(eq(staffTokens.staffId, staff.id), eq(staffTokens.purpose, 'invite'), isNull(staffTokens.usedAt)));
-    if (!open || staff.lastLoginAt) throw new AppError('CONFLICT');
+    // A deactivated account's link would open on a refusal: reactivate it first.
+    if (!open || staff.lastLoginAt || !staff.active) throw new AppError('CONFLICT');
     const { url } = await issueStaffLink(tx, { staff, purpose: 'invite', createdBy: actor.id, now });
     await recordAudit(tx, ctx, { action: 'staff.invitation_resent', entityType: 'staff', entityId: staff.id });
     return { url };

@@ -359,6 +359,10 @@ describe('the repayment agreement', () => {
     await expect(grantSealAuthorisation(as(otherAdmin), { creditorId: creditor.id, signatory: '法定代表人 王五' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(grantSealAuthorisation(as(mediator), { creditorId: creditor.id, signatory: '法定代表人 王五' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(grantSealAuthorisation(as(ownAdmin), { creditorId: creditor.id, signatory: '  ' })).rejects.toMatchObject({ name: 'ZodError' });
+    // One letter, or one and invisible characters, names no one.
+    for (const signatory of ['X', '陈', '陈\u200b']) {
+      await expect(grantSealAuthorisation(as(ownAdmin), { creditorId: creditor.id, signatory })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: 'validation.signatory' })] });
+    }
 
     // The centre's admin (no creditor of their own) grants it for the creditor; its own admin sees it and revokes it.
     const { id } = await grantSealAuthorisation(as(centreAdmin), { creditorId: creditor.id, signatory: '法定代表人 陈立新' });

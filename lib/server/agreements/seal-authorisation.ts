@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { visibleText } from '@/lib/validation/fields';
 import { getDb, type Executor } from '@/db/client';
 import { creditors, sealAuthorisations, staffUsers } from '@/db/schema';
 import type { Actor, Ctx } from '../actor';
@@ -17,7 +18,8 @@ import { creditorScope } from '../staff-scope';
 export type SealAuthorisationDto = { id: string; signatory: string; grantedBy: string; grantedAt: string; revokedBy: string | null; revokedAt: string | null };
 export type CreditorSealDto = { creditorId: string; creditorName: string; inForce: SealAuthorisationDto | null; history: SealAuthorisationDto[] };
 
-const grantInput = z.object({ creditorId: z.string().uuid(), signatory: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong') });
+// Who authorised the seal, by office and name (a one-letter signatory named no one).
+const grantInput = z.object({ creditorId: z.string().uuid(), signatory: visibleText(100, 2, 'validation.signatory') });
 const revokeInput = z.object({ creditorId: z.string().uuid() });
 
 type Admin = Extract<Actor, { type: 'staff' }>;

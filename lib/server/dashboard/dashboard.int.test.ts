@@ -1,11 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffUsers } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { makeBorrower, makeCreditor, makeStaff } from '@/lib/testing/factories';
 import { makeCaseHistory } from '@/lib/testing/case-history';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { exportDashboardCases, exportDashboardFigures } from './export-dashboard';
-import { getDashboard } from './get-dashboard';
+import { getDashboard, getDashboardOptions } from './get-dashboard';
 import { parseQueueParams, queueHref, type QueueTarget } from '@/lib/validation/queue';
 import { outcomeKinds } from '@/lib/domain/outcomes';
 import { reachedKinds } from '@/lib/domain/dashboard';
@@ -135,6 +137,16 @@ describe('dashboard figures, counted by hand', () => {
     expect((await getDashboard(supervisorB, range, now)).counts).toMatchObject({ opened: 1, signed: 1, restructured: 10_000 });
     expect((await getDashboard(centreAdmin, range, now)).counts.opened).toBe(10);
     expect((await getDashboard(centreAdmin, { ...range, creditor: creditorA }, now)).counts.opened).toBe(9);
+  });
+
+  it('offers a creditor’s mediators as filters, those who left named as such and listed after those in post', async () => {
+    const left = await makeStaff(test.db, creditorA, 'mediator');
+    await test.db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, left.id));
+    const { mediators } = await getDashboardOptions(supervisorA);
+    expect(mediators.find((m) => m.id === left.id)).toMatchObject({ active: false });
+    expect(mediators.find((m) => m.id === m1)).toMatchObject({ active: true });
+    const firstLeft = mediators.findIndex((m) => !m.active);
+    expect(mediators.slice(firstLeft).every((m) => !m.active)).toBe(true);
   });
 
   it('is for supervisors and admins only', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { caseFacts, creditors, staffUsers } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
@@ -128,7 +128,8 @@ export async function getDashboard(actor: Actor, filter: DashboardFilter, now = 
   };
 }
 
-export type FilterOptions = { mediators: { id: string; name: string }[]; creditors: { id: string; name: string; nameEn: string }[] };
+/** `active`: a mediator who left is still offered (their cases' outcomes stay theirs), named as such and listed after those in post. */
+export type FilterOptions = { mediators: { id: string; name: string; active: boolean }[]; creditors: { id: string; name: string; nameEn: string }[] };
 
 /** What the filters offer the viewer: the creditors they serve and those creditors' mediators (and the centre's). */
 export async function getDashboardOptions(actor: Actor): Promise<FilterOptions> {
@@ -137,10 +138,10 @@ export async function getDashboardOptions(actor: Actor): Promise<FilterOptions> 
   const [creditorRows, mediatorRows] = await Promise.all([
     db.select({ id: creditors.id, name: creditors.name, nameEn: creditors.nameEn }).from(creditors).where(creditorScope(actor, creditors.id)).orderBy(asc(creditors.code)),
     db
-      .select({ id: staffUsers.id, name: staffUsers.name })
+      .select({ id: staffUsers.id, name: staffUsers.name, active: staffUsers.active })
       .from(staffUsers)
       .where(and(eq(staffUsers.role, 'mediator'), actor.creditorId === null ? undefined : staffServing(actor.creditorId, staffUsers.creditorId)))
-      .orderBy(asc(staffUsers.name)),
+      .orderBy(desc(staffUsers.active), asc(staffUsers.name)),
   ]);
   return { creditors: creditorRows, mediators: mediatorRows };
 }

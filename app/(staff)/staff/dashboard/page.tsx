@@ -46,6 +46,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const reachedOf = { opened: undefined, engaged: 'engaged', hardship: 'hardship', offered: 'offered', signed: 'signed' } as const;
   const keptRows = data.cohorts.map((c) => ({ month: c.month, kept3: c.keep[3].rate, kept6: c.keep[6].rate, kept12: c.keep[12].rate }));
   const select = 'min-h-11 rounded-lg border border-slate-400 bg-white px-3';
+  const reversed = Boolean(filter.from && filter.to && filter.from > filter.to);
 
   return (
       <main id="main" className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6">
@@ -61,14 +62,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="to" className="text-sm font-medium">{t('to')}</label>
-            <input id="to" name="to" type="date" defaultValue={filter.to ?? ''} className={select} />
+            <input id="to" name="to" type="date" defaultValue={filter.to ?? ''} className={select} aria-invalid={reversed ? true : undefined} />
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="mediator" className="text-sm font-medium">{t('mediator')}</label>
             <select id="mediator" name="mediator" defaultValue={filter.mediator ?? ''} className={select}>
               <option value="">{t('allMediators')}</option>
               {options.mediators.map((m) => (
-                <option key={m.id} value={m.id}>{m.name}</option>
+                <option key={m.id} value={m.id}>{m.active ? m.name : t('mediatorInactive', { name: m.name })}</option>
               ))}
             </select>
           </div>
@@ -101,7 +102,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </div>
         </form>
 
-        {counts.opened === 0 ? <Notice>{t('noData')}</Notice> : null}
+        {/* A range that ends before it starts holds nothing: said so, not shown as an empty portfolio. */}
+        {reversed ? (
+          <Notice tone="warn">
+            <p data-testid="range-reversed">{t('rangeReversed', { from: format.dateTime(new Date(`${filter.from}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }), to: format.dateTime(new Date(`${filter.to}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })}</p>
+          </Notice>
+        ) : counts.opened === 0 ? (
+          <Notice>{t('noData')}</Notice>
+        ) : null}
 
         <section aria-labelledby="funnel-heading" className="flex flex-col gap-3">
           <h2 id="funnel-heading" className="text-xl font-semibold">{t('sections.funnel')}</h2>

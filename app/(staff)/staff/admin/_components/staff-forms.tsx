@@ -86,7 +86,7 @@ export function StaffRowActions({ staff, creditors }: { staff: { id: string; nam
             {t('resetPassword')}
           </Button>
         ) : null}
-        {staff.pending ? (
+        {staff.pending && staff.active ? (
           <Button type="button" variant="secondary" disabled={f.busy} onClick={() => void act(() => resendInvitationAction({ staffId: staff.id }), t('invited'))}>
             {t('resend')}
           </Button>
