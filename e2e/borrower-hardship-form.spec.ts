@@ -92,7 +92,7 @@ test.describe('the hardship statement keeps what is typed', () => {
 
     // A file chosen but not uploaded is named, and uploaded on "continue" rather than dropped.
     await expect(page.getByRole('heading', { level: 2, name: '证明材料（可选）' })).toBeVisible();
-    await page.getByLabel('选择文件').setInputFiles({ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% diagnosis\n') });
+    await page.getByLabel('选择文件').setInputFiles({ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% diagnosis\n%%EOF\n') });
     await expect(page.getByTestId('evidence-chosen')).toContainText('已选择“诊断证明.pdf”，还没有上传');
     await axe();
     await page.getByRole('button', { name: '上传并继续' }).click();

@@ -86,7 +86,7 @@ test.describe('arrears and the hardship statement on a phone', () => {
     await phone.getByRole('button', { name: '保存并继续' }).click();
 
     await expect(phone.getByRole('heading', { level: 2, name: '证明材料（可选）' })).toBeVisible();
-    await phone.getByLabel('选择文件').setInputFiles({ name: '解除劳动合同通知.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% test evidence\n') });
+    await phone.getByLabel('选择文件').setInputFiles({ name: '解除劳动合同通知.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% test evidence\n%%EOF\n') });
     await phone.getByRole('button', { name: '上传', exact: true }).click();
     await expect(phone.getByRole('list', { name: '已上传的材料' }).getByText('解除劳动合同通知.pdf')).toBeVisible();
     await phone.getByLabel('选择文件').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });

@@ -5,6 +5,7 @@ import { evidenceLimits } from '@/lib/domain/file-type';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
+import { pdfOfSize } from '@/lib/testing/evidence-factory';
 
 /**
  * The limit stated to the borrower ("up to 10 MB") is the one enforced: a file
@@ -12,7 +13,6 @@ import { expect, test } from './fixtures/test';
  * "too large" message beside the field, and so does 50 MB; nothing already
  * entered is lost.
  */
-const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 9, 32)]);
 
 /** Playwright hands a browser at most 50 MB as a buffer: bigger files go as files. */
 function fileOf(size: number): string {
@@ -45,17 +45,21 @@ test('evidence at the limit is uploaded; one byte over and 50 MB are refused, an
   await expect(page.getByText('每个不超过 10 MB')).toBeVisible();
   const uploaded = page.getByRole('list', { name: '已上传的材料' });
 
-  await page.getByLabel('选择文件').setInputFiles({ name: '住院证明.pdf', mimeType: 'application/pdf', buffer: pdfOf(evidenceLimits.maxBytes) });
+  await page.getByLabel('选择文件').setInputFiles({ name: '住院证明.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(evidenceLimits.maxBytes) });
   await page.getByRole('button', { name: '上传', exact: true }).click();
   await expect(uploaded.getByText('住院证明.pdf')).toBeVisible({ timeout: 30_000 });
   await expect(uploaded.getByText('(10240 KB)')).toBeVisible();
 
-  await page.getByLabel('选择文件').setInputFiles({ name: '太大.pdf', mimeType: 'application/pdf', buffer: pdfOf(evidenceLimits.maxBytes + 1) });
+  await page.getByLabel('选择文件').setInputFiles({ name: '太大.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(evidenceLimits.maxBytes + 1) });
   await page.getByRole('button', { name: '上传', exact: true }).click();
   await expect(page.getByText('文件超过 10 MB，请压缩或拍摄较小的照片。')).toBeVisible();
   await page.getByLabel('选择文件').setInputFiles(fileOf(50 * 1024 * 1024));
   await page.getByRole('button', { name: '上传', exact: true }).click();
   await expect(page.getByText('文件超过 10 MB，请压缩或拍摄较小的照片。')).toBeVisible();
+  // A file cut short (its download stopped halfway) is refused in the borrower's words, not kept for the mediator.
+  await page.getByLabel('选择文件').setInputFiles({ name: '下载一半.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(4096).subarray(0, 2048) });
+  await page.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(page.getByText('这个文件不完整（可能没有下载或保存完）。请先在手机上打开确认能正常查看，再重新选择。')).toBeVisible();
   // A refused file is not kept chosen, so "continue" does not try it again.
   await expect(page.getByRole('button', { name: '继续', exact: true })).toBeVisible();
   await axe();
@@ -73,7 +77,7 @@ test('/verify states the limit and refuses one byte over and 50 MB with it, keep
   await page.goto('/verify');
   await expect(page.getByText('您收到的协议 PDF，不超过 10 MB。')).toBeVisible();
   await page.getByLabel('或输入核验码').fill('ABCD-EFGH-JK');
-  await page.getByLabel('上传协议 PDF').setInputFiles({ name: 'agreement.pdf', mimeType: 'application/pdf', buffer: pdfOf(evidenceLimits.maxBytes + 1) });
+  await page.getByLabel('上传协议 PDF').setInputFiles({ name: 'agreement.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(evidenceLimits.maxBytes + 1) });
   await page.getByRole('button', { name: '核验' }).click();
   await expect(page.getByText('文件超过 10 MB，请压缩或拍摄较小的照片。')).toBeVisible();
   await page.getByLabel('上传协议 PDF').setInputFiles(fileOf(50 * 1024 * 1024));
@@ -82,7 +86,7 @@ test('/verify states the limit and refuses one byte over and 50 MB with it, keep
   await expect(page.getByLabel('或输入核验码')).toHaveValue('ABCD-EFGH-JK');
   await axe();
   // At the limit it is read, and judged: not one of ours.
-  await page.getByLabel('上传协议 PDF').setInputFiles({ name: 'agreement.pdf', mimeType: 'application/pdf', buffer: pdfOf(evidenceLimits.maxBytes) });
+  await page.getByLabel('上传协议 PDF').setInputFiles({ name: 'agreement.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(evidenceLimits.maxBytes) });
   await page.getByRole('button', { name: '核验' }).click();
   await expect(page.getByText('已被修改，或不是本平台签发的协议')).toBeVisible({ timeout: 30_000 });
 });

@@ -10,6 +10,7 @@ import { inOneWindow } from '@/lib/testing/rate-window';
 import { mintSession } from '@/lib/testing/sessions';
 import { expect, test } from './fixtures/test';
 import { actionAnswer, actionNamed, buildActions, callAction, formDataReply, freshLoopback, ownOrigin, request } from './fixtures/http';
+import { pdfOfSize } from '@/lib/testing/evidence-factory';
 
 /**
  * The portal as an attacker calls it: every server action in the build with
@@ -19,7 +20,6 @@ import { actionAnswer, actionNamed, buildActions, callAction, formDataReply, fre
  */
 const uuid = () => crypto.randomUUID();
 const forged = () => `${crypto.randomInt(1, 223)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}`;
-const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 9, 32)]);
 
 test.describe('every server action in the build', () => {
   const actions = buildActions();
@@ -268,12 +268,12 @@ test.describe('uploads against the stated limit (10 MB, 10,485,760 bytes)', () =
       const { body, contentType } = await formDataReply({ caseId: kase.id, file: { name, type: 'application/pdf', bytes } });
       return request(freshLoopback(), 'POST', `/cases/${kase.id}/hardship`, { headers: { 'next-action': upload.id, 'content-type': contentType, cookie }, body });
     };
-    const exact = await send(pdfOf(evidenceLimits.maxBytes));
+    const exact = await send(pdfOfSize(evidenceLimits.maxBytes));
     expect(actionAnswer(exact)).toMatchObject({ ok: true, data: { size: 10_485_760 } });
-    const over = await send(pdfOf(evidenceLimits.maxBytes + 1));
+    const over = await send(pdfOfSize(evidenceLimits.maxBytes + 1));
     expect(over.status).toBe(200);
     expect(actionAnswer(over)).toEqual({ ok: false, fieldErrors: { file: { key: 'errors.FILE_TOO_LARGE', params: { max: 10 } } } });
-    expect((await send(pdfOf(50 * 1024 * 1024))).status).toBe(413);
+    expect((await send(pdfOfSize(50 * 1024 * 1024))).status).toBe(413);
   });
 
   test('evidence with a dangerous name is kept and served under its real type, as an attachment', async ({ db }) => {
@@ -285,7 +285,7 @@ test.describe('uploads against the stated limit (10 MB, 10,485,760 bytes)', () =
       ['invoice\u202Efdp.exe', 'invoicefdp.pdf'],
     ];
     for (const [given, kept] of names) {
-      const { body, contentType } = await formDataReply({ caseId: kase.id, file: { name: given, type: 'text/html', bytes: pdfOf(2000) } });
+      const { body, contentType } = await formDataReply({ caseId: kase.id, file: { name: given, type: 'text/html', bytes: pdfOfSize(2000) } });
       const answer = actionAnswer(await request(freshLoopback(), 'POST', `/cases/${kase.id}/hardship`, { headers: { 'next-action': upload.id, 'content-type': contentType, cookie }, body }));
       expect(answer).toMatchObject({ ok: true, data: { filename: kept, contentType: 'application/pdf' } });
       const download = await request(freshLoopback(), 'GET', `/api/files/${(answer!.data as { id: string }).id}`, { headers: { cookie } });
@@ -301,8 +301,8 @@ test.describe('uploads against the stated limit (10 MB, 10,485,760 bytes)', () =
       const { body, contentType } = await formDataReply({ file: { name: 'agreement.pdf', type: 'application/pdf', bytes } });
       return request(freshLoopback(), 'POST', '/verify', { headers: { 'next-action': verify.id, 'content-type': contentType }, body });
     };
-    expect(actionAnswer(await send(pdfOf(evidenceLimits.maxBytes)))).toMatchObject({ ok: true, data: { verdict: 'altered' } });
-    expect(actionAnswer(await send(pdfOf(evidenceLimits.maxBytes + 1)))).toEqual({ ok: false, fieldErrors: { file: { key: 'errors.FILE_TOO_LARGE', params: { max: 10 } } } });
-    expect((await send(pdfOf(50 * 1024 * 1024))).status).toBe(413);
+    expect(actionAnswer(await send(pdfOfSize(evidenceLimits.maxBytes)))).toMatchObject({ ok: true, data: { verdict: 'altered' } });
+    expect(actionAnswer(await send(pdfOfSize(evidenceLimits.maxBytes + 1)))).toEqual({ ok: false, fieldErrors: { file: { key: 'errors.FILE_TOO_LARGE', params: { max: 10 } } } });
+    expect((await send(pdfOfSize(50 * 1024 * 1024))).status).toBe(413);
   });
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { creditors, notifications, offers } from '@/db/schema';
+import { auditEvents, creditors, notifications, offers } from '@/db/schema';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test } from './fixtures/test';
 
@@ -26,6 +26,38 @@ test.describe('administration', () => {
 
     await theirs.reload();
     await expect(theirs).toHaveURL(/\/staff\/login/);
+  });
+
+  test('an admin grants the seal authorisation, then revokes it only when asked twice', async ({ db, pageAs, axe }) => {
+    const creditor = await makeCreditor(db);
+    const admin = await makeStaff(db, creditor.id, 'admin');
+    const desk = await pageAs(admin, { locale: 'en' });
+    await desk.goto('/staff/admin/seal');
+    await expect(desk.getByText('No seal authorisation is in force: agreements cannot be countersigned.')).toBeVisible();
+    await axe(desk);
+    // A signatory of one letter is not an office and a name.
+    await desk.getByLabel('Authorised by (office and name)').fill('X');
+    await desk.getByRole('button', { name: 'Grant the seal authorisation' }).click();
+    await expect(desk.getByLabel('Authorised by (office and name)')).toHaveAttribute('aria-invalid', 'true');
+    await desk.getByLabel('Authorised by (office and name)').fill('Legal representative Chen Lixin');
+    await desk.getByRole('button', { name: 'Grant the seal authorisation' }).click();
+    await expect(desk.getByText('Authorisation in force', { exact: true })).toBeVisible();
+
+    // One click on revoke only asks (it revoked at once); Cancel leaves the authorisation in force.
+    await desk.getByRole('button', { name: 'Revoke the seal authorisation' }).click();
+    await expect(desk.getByText('Revoke the seal authorisation? Every countersignature will be refused until it is granted again.')).toBeVisible();
+    await axe(desk);
+    await desk.getByRole('button', { name: 'Cancel' }).click();
+    await expect(desk.getByRole('button', { name: 'Yes, revoke it' })).toHaveCount(0);
+    const inForce = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, creditor.id), eq(auditEvents.action, 'creditor.seal_revoked')));
+    expect(inForce).toHaveLength(0);
+    await desk.reload();
+    await expect(desk.getByText('Authorisation in force', { exact: true })).toBeVisible();
+
+    await desk.getByRole('button', { name: 'Revoke the seal authorisation' }).click();
+    await desk.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await expect(desk.getByText('No seal authorisation is in force: agreements cannot be countersigned.')).toBeVisible();
+    await expect(desk.getByText(/: revoked by /)).toBeVisible();
   });
 
   test('an invitation’s one-time link, from the dev outbox, sets the new member’s password', async ({ db, pageAs, browser, axe }) => {

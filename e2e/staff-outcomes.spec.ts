@@ -95,15 +95,20 @@ test.describe('outcomes and the dashboard', () => {
     await boss.goto('/staff/dashboard');
     const [download] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('link', { name: '案件明细（CSV）' }).click()]);
     const rows = parseCsv(fs.readFileSync((await download.path())!, 'utf8'));
-    expect(rows[0]!.slice(0, 3)).toEqual(['case_no', 'creditor', 'state']);
+    // In the reader's language: the columns, the state and outcome, yes/no (it read case_no, closed, dispute, true).
+    expect(rows[0]!.slice(0, 3)).toEqual(['案件编号', '债权人', '案件状态']);
     const mine = rows.find((r) => r[0] === kase.caseNo)!;
-    expect(mine[2]).toBe('closed');
-    expect(mine[rows[0]!.indexOf('outcome')]).toBe('dispute');
+    expect(mine[2]).toBe('已结案');
+    expect(mine[rows[0]!.indexOf('调解结果')]).toBe('存在争议');
+    expect(mine[rows[0]!.indexOf('调解成功')]).toBe('否');
+    expect(mine[rows[0]!.indexOf('开案时间')]).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}$/);
     expect(rows.filter((r) => r.length > 1)).toHaveLength(3); // the header and two cases
     const [figures] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('link', { name: '指标（CSV）' }).click()]);
     const figureRows = parseCsv(fs.readFileSync((await figures.path())!, 'utf8'));
     expect(figureRows.find((r) => r[0] === '开案数')?.[1]).toBe('2');
     expect(figureRows.find((r) => r[0] === '存在争议')?.[1]).toBe('1');
+    expect(figureRows[0]).toEqual(['指标', '数值', '分子', '分母', '公开数据']);
+    expect(figureRows.find((r) => r[0] === '调解员')?.[1]).toBe('全部调解员');
   });
 
   test('a case whose window ended joins the escalation review list; the supervisor extends it with the borrower’s agreement', async ({ db, pageAs, axe }) => {

@@ -34,6 +34,11 @@ test.describe('the mediator’s workbench', () => {
     const page = await pageAs(supervisor, { locale: 'en' });
     await page.goto('/staff');
     await expect(page.locator('[data-kpi="matching"]')).toHaveText('55');
+    // A case just opened waits for its first contact since it opened: not overdue the moment it exists.
+    const firstRow = page.locator('tr[data-case]').first();
+    await expect(firstRow).toContainText('First contact');
+    await expect(firstRow).toContainText(/since [A-Z][a-z]{2} \d/);
+    await expect(firstRow).not.toContainText('overdue');
     await axe(page);
     // A portfolio's amount in arrears runs to a dozen digits: every card holds its figure at 1366×900 (it spilt past its card).
     await db.update(cases).set({ arrearsAtOpen: 99_999_999_99 }).where(eq(cases.creditorId, creditor.id));
@@ -78,6 +83,11 @@ test.describe('the mediator’s workbench', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
     await expect(page).toHaveURL(/[?&]min=99999999&/);
+    // …and to the fen, with a point (a point was refused by the field, and ignored in a link).
+    await page.getByLabel('Arrears from (yuan)').fill('99,999,999.99');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/[?&]min=99999999\.99&/);
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
     // Arrows move along the rows, Enter opens the case.
     await page.locator('tr[data-case]').first().focus();
     await page.keyboard.press('ArrowDown');
@@ -99,6 +109,8 @@ test.describe('the mediator’s workbench', () => {
     await page.getByRole('combobox', { name: 'Assign to' }).selectOption(mediator.id);
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await expect(page.getByText('52 cases assigned.')).toBeVisible();
+    // Done, the bar says what was done, not '0 cases selected'.
+    await expect(page.getByText(/cases? selected/)).toHaveCount(0);
     const assigned = await db.select({ id: cases.id }).from(cases).where(and(inArray(cases.id, created), eq(cases.assigneeId, mediator.id)));
     expect(assigned).toHaveLength(52);
   });

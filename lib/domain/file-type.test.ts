@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameContradictsType, safeFilename, sniffEvidenceType, typedFilename } from './file-type';
+import { evidenceIsWhole, nameContradictsType, safeFilename, sniffEvidenceType, typedFilename } from './file-type';
 
 const bytes = (...values: number[]) => Uint8Array.from([...values, 0, 0, 0, 0]);
 
@@ -14,6 +14,42 @@ describe('evidence types from the bytes', () => {
     expect(sniffEvidenceType(new TextEncoder().encode('MZ executable'))).toBeNull();
     expect(sniffEvidenceType(bytes(0x47, 0x49, 0x46, 0x38))).toBeNull(); // GIF
     expect(sniffEvidenceType(new Uint8Array())).toBeNull();
+  });
+
+  describe('a file cut short is not whole', () => {
+    const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+    const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+    const chunk = (type: string, data: number[]) => [...u32(data.length), ...ascii(type), ...data, 0, 0, 0, 0];
+    // The smallest PNG a camera would never write but a reader opens: header, one pixel's data, end.
+    const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]), ...chunk('IDAT', [0x78, 0x9c, 0x63, 0, 0, 0, 1, 0, 1]), ...chunk('IEND', [])];
+    // A JPEG: start, a JFIF segment (16 bytes), the scan's header (8), its data (with a stuffed FF 00), end.
+    const jfif = [0xff, 0xe0, 0, 16, ...ascii('JFIF'), 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
+    const jpeg = [0xff, 0xd8, ...jfif, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd9];
+    const pdf = ascii('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const cases: [string, number[], 'application/pdf' | 'image/png' | 'image/jpeg'][] = [['pdf', pdf, 'application/pdf'], ['png', png, 'image/png'], ['jpeg', jpeg, 'image/jpeg']];
+
+    it('whole: the file as its format ends it', () => {
+      for (const [name, file, type] of cases) expect(evidenceIsWhole(Uint8Array.from(file), type), name).toBe(true);
+    });
+    it('whole: bytes after the end, as a camera or an editor may leave them', () => {
+      expect(evidenceIsWhole(Uint8Array.from([...pdf, ...new Array(500).fill(0x20)]), 'application/pdf')).toBe(true);
+      expect(evidenceIsWhole(Uint8Array.from([...jpeg, ...ascii('SEFT trailer')]), 'image/jpeg')).toBe(true);
+      expect(evidenceIsWhole(Uint8Array.from([...png, 0, 0]), 'image/png')).toBe(true);
+    });
+    it('not whole: every file cut at every byte, down to its bare signature', () => {
+      for (const [name, file, type] of cases) {
+        // A PDF is whole once its %%EOF is in; the line break after it is not needed.
+        const wholeFrom = type === 'application/pdf' ? file.length - 1 : file.length;
+        for (let cut = 0; cut < wholeFrom; cut++) expect(evidenceIsWhole(Uint8Array.from(file.slice(0, cut)), type), `${name} cut at ${cut}`).toBe(false);
+      }
+    });
+    it('not whole: the end marker too early (a PNG with no image data, a JPEG with no scan, %%EOF far from the end)', () => {
+      expect(evidenceIsWhole(Uint8Array.from([...png.slice(0, 33), ...chunk('IEND', [])]), 'image/png')).toBe(false);
+      expect(evidenceIsWhole(Uint8Array.from([0xff, 0xd8, ...jfif, 0xff, 0xd9]), 'image/jpeg')).toBe(false);
+      expect(evidenceIsWhole(Uint8Array.from([...pdf, ...new Array(1100).fill(0x20)]), 'application/pdf')).toBe(false);
+      // A chunk that claims more bytes than the file holds.
+      expect(evidenceIsWhole(Uint8Array.from([...png.slice(0, 8), ...u32(0xffffffff), ...ascii('IDAT')]), 'image/png')).toBe(false);
+    });
   });
 
   it('spots a file renamed to another accepted type', () => {

@@ -30,6 +30,56 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
   return null;
 }
 
+/**
+ * Whether a file of an accepted type is whole: it ends as its format ends. A file cut short (a download or a copy that
+ * stopped, a photo still being written) starts like the real thing, so its type is recognised, but it opens as nothing
+ * or half a page for the mediator. PDF: the end-of-file marker "%%EOF" in its last 1,024 bytes (where readers look for
+ * it). PNG: walked chunk by chunk, each whole, to an IEND after at least one IDAT. JPEG: its segments walked to the
+ * start of the scan, then an end-of-image marker after it (the scan's own bytes never hold one; a camera's trailer
+ * after the image may).
+ */
+export function evidenceIsWhole(bytes: Uint8Array, type: EvidenceType): boolean {
+  if (type === 'application/pdf') {
+    const tail = bytes.subarray(Math.max(0, bytes.length - 1024));
+    for (let i = tail.length - 5; i >= 0; i--) if (tail[i] === 0x25 && tail[i + 1] === 0x25 && tail[i + 2] === 0x45 && tail[i + 3] === 0x4f && tail[i + 4] === 0x46) return true;
+    return false;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === 'image/png') {
+    let sawData = false;
+    for (let at = 8; at + 12 <= bytes.length; ) {
+      const length = view.getUint32(at);
+      const chunk = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
+      if (at + 12 + length > bytes.length) return false;
+      if (chunk === 'IEND') return sawData;
+      if (chunk === 'IDAT') sawData = true;
+      at += 12 + length;
+    }
+    return false;
+  }
+  for (let at = 2; at + 4 <= bytes.length; ) {
+    if (bytes[at] !== 0xff) return false;
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at += 1; // fill bytes before a marker
+      continue;
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      at += 2;
+      continue;
+    }
+    if (marker === 0xd9) return false; // the end of an image with no scan
+    const end = at + 2 + view.getUint16(at + 2);
+    if (end > bytes.length) return false;
+    if (marker === 0xda) {
+      for (let i = bytes.length - 2; i >= end; i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+      return false;
+    }
+    at = end;
+  }
+  return false;
+}
+
 const extensions: Record<string, EvidenceType> = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' };
 
 /** A name whose extension claims another of the accepted types than the bytes are: a renamed file. */

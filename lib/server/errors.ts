@@ -18,6 +18,7 @@ export type AppErrorCode =
   | 'FILE_TOO_LARGE'
   | 'FILE_TYPE'
   | 'FILE_RENAMED'
+  | 'FILE_INCOMPLETE'
   | 'TOO_MANY_FILES'
   | 'STATEMENT_INCOMPLETE'
   | 'OFFER_NOT_OPEN'
@@ -57,6 +58,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   FILE_TOO_LARGE: 413,
   FILE_TYPE: 415,
   FILE_RENAMED: 415,
+  FILE_INCOMPLETE: 422,
   TOO_MANY_FILES: 400,
   STATEMENT_INCOMPLETE: 400,
   OFFER_NOT_OPEN: 409,

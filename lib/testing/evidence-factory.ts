@@ -3,6 +3,9 @@ import type { Database } from '@/db/client';
 import { contactRecords, hardshipStatements, negotiationMessages, notices, storedFiles } from '@/db/schema';
 import { noticeContactNote } from '@/lib/domain/notice-sequence';
 
+/** A PDF of exactly `size` bytes, as readers see one: its signature, blank bytes, and its end-of-file marker. */
+export const pdfOfSize = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 15, 32), Buffer.from('%%EOF\n')]);
+
 /**
  * A case's history as a busy year leaves it: a submitted hardship statement with evidence files (small real PDFs
  * and JPEG-like images of the given size), contacts on every channel across `days` days (some blocked by a rule),

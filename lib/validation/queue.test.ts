@@ -8,8 +8,14 @@ describe('the queue’s arrears range, as a mediator types it', () => {
     }
   });
 
-  it('anything else is no filter: a decimal comma, fen, a sign, too large', () => {
-    for (const typed of ['10,00', '1000.50', '-5', 'abc', '100000001', '']) {
+  it('to the fen, with a point: the range compares fen, so 1,000.50 is not 1,000', () => {
+    for (const [typed, yuan] of [['1000.50', 1000.5], ['1,000.5', 1000.5], ['１０００．０５', 1000.05], ['99,999,999.99', 99_999_999.99], ['0.01', 0.01]] as const) {
+      expect(parseQueueParams(new URLSearchParams({ min: typed })).min).toBe(yuan);
+    }
+  });
+
+  it('anything else is no filter: a decimal comma, a third decimal, a sign, too large', () => {
+    for (const typed of ['10,00', '1000.505', '-5', 'abc', '100000000.01', '100000001', '']) {
       const params = parseQueueParams(new URLSearchParams({ min: typed }));
       expect(params.min).toBeUndefined();
     }

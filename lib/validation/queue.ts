@@ -14,7 +14,7 @@ import { calendarDay, reasonField } from './fields';
  *                or a full resident ID number (matched through its lookup hash, never its text)
  *   state        comma list of case states, or `open` (default: every state but completed/escalated/closed) or `all`
  *   dpd          comma list of days-past-due buckets: current, m1 (1–30), m2 (31–60), m3 (61–90), m4 (over 90)
- *   min, max     amount in arrears at opening, in whole yuan
+ *   min, max     amount in arrears at opening, in yuan (to the fen)
  *   assignee     `me`, `none` (unassigned), `any`, or a staff id (default: `me` for a mediator, `any` for others)
  *   deadline     `passed`, or a number of days N: the mediation deadline falls within the next N days
  *   hardship     `1`: a hardship statement has been submitted
@@ -61,15 +61,16 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
     .optional()
     .catch(undefined);
 /**
- * Whole yuan as a mediator types them: "10000", "10,000", "¥10 000", "１０，０００" (the amount parser's rule, so a
- * comma is read only where it groups thousands). Anything else is no filter.
+ * Yuan as a mediator types them, to the fen: "10000", "10,000", "¥10 000", "１０，０００", "9,999.50" (the amount parser's
+ * rule, so a comma is read only where it groups thousands, and a point only before fen). Anything else is no filter.
+ * The value is in yuan; the filter compares it in fen (queueFilter).
  */
-const wholeYuan = (max: number) =>
+const yuanAmount = (max: number) =>
   z
     .string()
     .transform((raw) => {
       const fen = parseAmountToFen(raw);
-      return fen !== null && fen % 100 === 0 && fen / 100 <= max ? fen / 100 : undefined;
+      return fen !== null && fen / 100 <= max ? fen / 100 : undefined;
     })
     .optional()
     .catch(undefined);
@@ -91,8 +92,8 @@ export const queueParamsSchema = z.object({
     .optional()
     .catch(undefined),
   dpd: list(dpdBuckets),
-  min: wholeYuan(100_000_000),
-  max: wholeYuan(100_000_000),
+  min: yuanAmount(100_000_000),
+  max: yuanAmount(100_000_000),
   assignee: z
     .string()
     .refine((v) => v === 'me' || v === 'none' || v === 'any' || uuid.test(v))

@@ -94,6 +94,8 @@ describe('judicial confirmation', () => {
     await recordConfirmationFiling(s.mediatorCtx, prepared.confirmationId, { filedOn: '2026-11-13', courtCaseNo: '（2026）浙0106民特123号' }, { name: 'receipt.pdf', bytes: pdfBytes }, at('2026-11-13T03:00:00Z'));
     await expect(recordConfirmationDecision(s.mediatorCtx, prepared.confirmationId, { decision: 'confirmed', decidedOn: '2026-11-20' }, null, at('2026-11-20T03:00:00Z'))).rejects.toMatchObject({ field: 'document' });
     await expect(recordConfirmationDecision(s.mediatorCtx, prepared.confirmationId, { decision: 'confirmed', decidedOn: '2026-11-20' }, { name: 'ruling.exe', bytes: Buffer.from('MZ not a pdf') }, at('2026-11-20T03:00:00Z'))).rejects.toMatchObject({ field: 'document' });
+    // A ruling whose scan or download stopped halfway is not kept as the court's word.
+    await expect(recordConfirmationDecision(s.mediatorCtx, prepared.confirmationId, { decision: 'confirmed', decidedOn: '2026-11-20' }, { name: 'ruling.pdf', bytes: pdfBytes.subarray(0, 30) }, at('2026-11-20T03:00:00Z'))).rejects.toMatchObject({ field: 'document', message: 'validation.confirmation.documentIncomplete' });
     await recordConfirmationDecision(s.mediatorCtx, prepared.confirmationId, { decision: 'confirmed', decidedOn: '2026-11-20', note: '裁定确认有效' }, { name: 'ruling.pdf', bytes: pdfBytes }, at('2026-11-20T03:00:00Z'));
     // Nothing after the court decided.
     await expect(recordConfirmationDecision(s.mediatorCtx, prepared.confirmationId, { decision: 'rejected', decidedOn: '2026-11-20' }, { name: 'ruling.pdf', bytes: pdfBytes }, at('2026-11-20T03:00:00Z'))).rejects.toMatchObject({ code: 'CONFLICT' });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { judicialConfirmations, storedFiles } from '@/db/schema';
 import { isIsoDate } from '@/lib/domain/dates';
-import { sniffEvidenceType, typedFilename, uploadLimit } from '@/lib/domain/file-type';
+import { evidenceIsWhole, sniffEvidenceType, typedFilename, uploadLimit } from '@/lib/domain/file-type';
 import { checkRecordedDay, nextConfirmationStatus, type ConfirmationEvent } from '@/lib/domain/judicial-confirmation';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
@@ -34,6 +34,7 @@ function checkDocument(doc: CourtDocument | null, required: boolean): { contentT
   if (doc.bytes.length > uploadLimit.maxBytes) throw new AppError('VALIDATION', { field: 'document', message: 'validation.confirmation.documentTooLarge', params: { max: uploadLimit.maxMegabytes } });
   const contentType = sniffEvidenceType(doc.bytes);
   if (!contentType) throw new AppError('VALIDATION', { field: 'document', message: 'validation.confirmation.documentType' });
+  if (!evidenceIsWhole(doc.bytes, contentType)) throw new AppError('VALIDATION', { field: 'document', message: 'validation.confirmation.documentIncomplete' });
   return { contentType, doc };
 }
 

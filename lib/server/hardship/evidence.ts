@@ -3,7 +3,7 @@ import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { storedFiles } from '@/db/schema';
-import { evidenceLimits, nameContradictsType, safeFilename, sniffEvidenceType, typedFilename } from '@/lib/domain/file-type';
+import { evidenceIsWhole, evidenceLimits, nameContradictsType, safeFilename, sniffEvidenceType, typedFilename } from '@/lib/domain/file-type';
 import type { Ctx } from '../actor';
 import { recordAudit } from '../audit';
 import { isUuid, loadVisibleCase } from '../cases/case-access';
@@ -27,6 +27,7 @@ export async function uploadEvidence(ctx: Ctx, raw: z.input<typeof uploadInput>)
   if (bytes.length > evidenceLimits.maxBytes) throw new AppError('FILE_TOO_LARGE', { field: 'file', params: { max: evidenceLimits.maxMegabytes } });
   const type = sniffEvidenceType(bytes);
   if (!type) throw new AppError('FILE_TYPE', { field: 'file' });
+  if (!evidenceIsWhole(bytes, type)) throw new AppError('FILE_INCOMPLETE', { field: 'file' });
   if (nameContradictsType(safeFilename(filename), type)) throw new AppError('FILE_RENAMED', { field: 'file' });
   const name = typedFilename(filename, type);
 

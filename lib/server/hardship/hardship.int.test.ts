@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, cases, hardshipStatements, notifications, offers, storedFiles } from '@/db/schema';
 import { evidenceLimits } from '@/lib/domain/file-type';
 import { rateLimits } from '@/lib/domain/rate-limit';
+import { encodePng } from '@/lib/pdf/png';
+import { pdfOfSize } from '@/lib/testing/evidence-factory';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { makeExecutedPlan } from '@/lib/testing/plans';
@@ -33,8 +35,8 @@ const costs = {
 const debts = { debts: [{ lender: '某信用卡', monthlyPayment: '300', priority: false }, { lender: '房租欠款', monthlyPayment: '100', priority: true }] };
 const reason = { reason: { category: 'job_loss', since: '2026-05-01', duration: 'temporary', details: '工厂裁员，正在找工作。' } };
 
-const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]);
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
+const pdf = pdfOfSize(121);
+const png = encodePng(4, 4, 3, new Uint8Array(4 * 4 * 3).fill(200));
 
 async function setup() {
   const creditor = await makeCreditor(test.db);
@@ -191,13 +193,17 @@ describe('evidence uploads', () => {
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'big.pdf', bytes: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]) })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'notes.pdf', bytes: Buffer.from('just text') })).rejects.toMatchObject({ code: 'FILE_TYPE' });
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'photo.jpg', bytes: pdf })).rejects.toMatchObject({ code: 'FILE_RENAMED' });
+    // Cut short: a PDF whose download stopped, a PNG of its header alone or missing its end.
+    await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'half.pdf', bytes: pdf.subarray(0, 60) })).rejects.toMatchObject({ code: 'FILE_INCOMPLETE', field: 'file' });
+    await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'header.png', bytes: png.subarray(0, 8) })).rejects.toMatchObject({ code: 'FILE_INCOMPLETE' });
+    await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'cut.png', bytes: png.subarray(0, png.length - 12) })).rejects.toMatchObject({ code: 'FILE_INCOMPLETE' });
     expect(await test.db.select().from(storedFiles).where(eq(storedFiles.caseId, kase.id))).toHaveLength(0);
   });
 
   it('accepts exactly the stated limit (10 MB) and refuses one byte more', async () => {
     const { kase, ctx } = await setup();
     await saveHardshipStep(ctx, { caseId: kase.id, step: 'household', values: household, rowVersion: null });
-    const atLimit = Buffer.concat([pdf, Buffer.alloc(evidenceLimits.maxBytes - pdf.length, 32)]);
+    const atLimit = pdfOfSize(evidenceLimits.maxBytes);
     expect(atLimit.length).toBe(10_485_760);
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'scan.pdf', bytes: atLimit })).resolves.toMatchObject({ size: 10_485_760 });
     await expect(uploadEvidence(ctx, { caseId: kase.id, filename: 'scan.pdf', bytes: Buffer.concat([atLimit, Buffer.from(' ')]) })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', params: { max: 10 } });

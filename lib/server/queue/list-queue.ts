@@ -32,6 +32,14 @@ export type NextActionKind =
   | 'deadline'
   | 'follow_up';
 
+/**
+ * Next actions whose time is when the task arose (a promise broke, a plan broke, a review or approval was asked for, the
+ * borrower proposed or submitted hardship, the case opened), not a time it falls due: the queue shows it as "since",
+ * never as overdue (every imported case read "first contact · overdue" the moment it opened). The others' time is
+ * when they fall due: a callback, a promise's day, an offer's expiry, the mediation deadline, a follow-up.
+ */
+export const nextActionsPendingSince: ReadonlySet<NextActionKind> = new Set(['broken_promise', 'plan_breached', 'review', 'approval', 'answer_proposal', 'propose_offer', 'first_contact']);
+
 export type QueueRow = {
   id: string;
   caseNo: string;
@@ -49,7 +57,9 @@ export type QueueRow = {
   assigneeName: string | null;
   nextAction: NextActionKind | null;
   nextActionAt: string | null;
-  /** The next action's time has come. */
+  /** The next action's time is when it arose (nextActionsPendingSince), not when it falls due. */
+  nextActionSince: boolean;
+  /** The next action falls due at a time that has come. */
   nextActionDue: boolean;
   lastContactAt: string | null;
   promiseBroken: boolean;
@@ -170,7 +180,8 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
     assigneeName: row.assigneeName,
     nextAction: ended ? null : (row.nextAction as NextActionKind | null),
     nextActionAt: ended || !row.nextActionAt ? null : row.nextActionAt.toISOString(),
-    nextActionDue: !ended && !!row.nextActionAt && row.nextActionAt.getTime() <= now.getTime(),
+    nextActionSince: nextActionsPendingSince.has(row.nextAction as NextActionKind),
+    nextActionDue: !ended && !!row.nextActionAt && !nextActionsPendingSince.has(row.nextAction as NextActionKind) && row.nextActionAt.getTime() <= now.getTime(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
     promiseBroken: row.promiseBrokenAt !== null,
     confirmation: ended || !row.confirmationEffectiveAt ? null : confirmationMarker(row.confirmationEffectiveAt, row.confirmationApplied ? { filedAt: row.confirmationFiledAt } : null, now),

@@ -156,8 +156,8 @@ export function queueWhere(actor: Staff, params: QueueParams, now: Date, walk = 
   if (params.state === undefined || params.state === 'open') filters.push(caseIsOpen);
   else if (params.state !== 'all') filters.push(inArray(cases.state, params.state.split(',') as (typeof cases.state._.data)[]));
   if (params.dpd?.length) filters.push(or(...params.dpd.map((b) => dpdRange(b, today)))!);
-  if (params.min !== undefined) filters.push(gte(cases.arrearsAtOpen, params.min * 100));
-  if (params.max !== undefined) filters.push(lte(cases.arrearsAtOpen, params.max * 100));
+  if (params.min !== undefined) filters.push(gte(cases.arrearsAtOpen, Math.round(params.min * 100)));
+  if (params.max !== undefined) filters.push(lte(cases.arrearsAtOpen, Math.round(params.max * 100)));
   const assignee = effectiveAssignee(actor, params);
   if (assignee === 'me') filters.push(eq(cases.assigneeId, actor.id));
   else if (assignee === 'none') filters.push(isNull(cases.assigneeId));

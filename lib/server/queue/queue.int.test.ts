@@ -108,6 +108,9 @@ describe('queue filters and search (supervisor, every assignee)', () => {
     expect(await cases_('dpd=m4')).toEqual(['m4']);
     expect(await cases_('dpd=m1,m4')).toEqual(['m1', 'm4']);
     expect(await cases_('min=8000&max=20000')).toEqual(['broken', 'm2', 'm3']);
+    // To the fen: m3 owes 8,000.00 and 'broken' 9,000.00.
+    expect(await cases_('min=8000.01&max=9000')).toEqual(['broken']);
+    expect(await cases_('min=8000&max=8999.99')).toEqual(['m3']);
     expect(await cases_('assignee=none')).toEqual(['m4']);
     expect(await cases_(`assignee=${mediatorB.id}`)).toEqual(['m2', 'offers']);
     expect(await cases_('deadline=passed')).toEqual(['m2']);
@@ -169,6 +172,11 @@ describe('queue filters and search (supervisor, every assignee)', () => {
     expect(row('m3').nextAction).toBe('check_promise');
     expect(row('offers').nextAction).toBe('approval');
     expect(row('closed').nextAction).toBeNull();
+    // A task's time is when it arose (hardship submitted two days ago, an approval asked for): pending since then, not
+    // overdue; a promise's day that has passed is overdue.
+    expect(row('m2')).toMatchObject({ nextActionSince: true, nextActionDue: false });
+    expect(row('offers')).toMatchObject({ nextActionSince: true, nextActionDue: false });
+    expect(row('m3')).toMatchObject({ nextActionSince: false, nextActionDue: true });
   });
   it('lists who may take a case only for a case the supervisor may see', async () => {
     await expect(assignableForCase(supervisor, ids.m1, now)).resolves.toEqual(await mediatorLoad(supervisor, now));

@@ -119,13 +119,13 @@ export function QueueFilters({ params, assignee, people, creditorName }: Props) 
           <label htmlFor="f-min" className="text-sm font-medium">
             {t('amountMin')}
           </label>
-          <input id="f-min" name="min" inputMode="numeric" pattern="[\d０-９,，\s¥￥]*" defaultValue={params.min ?? ''} className={`${inputClass} w-36`} />
+          <input id="f-min" name="min" inputMode="decimal" pattern="[\d０-９,，.．\s¥￥]*" defaultValue={params.min ?? ''} className={`${inputClass} w-36`} />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="f-max" className="text-sm font-medium">
             {t('amountMax')}
           </label>
-          <input id="f-max" name="max" inputMode="numeric" pattern="[\d０-９,，\s¥￥]*" defaultValue={params.max ?? ''} className={`${inputClass} w-36`} />
+          <input id="f-max" name="max" inputMode="decimal" pattern="[\d０-９,，.．\s¥￥]*" defaultValue={params.max ?? ''} className={`${inputClass} w-36`} />
         </div>
         <SelectFilter id="f-assignee" name="assignee" label={t('assignee')} defaultValue={assignee}>
           <option value="me">{t('assigneeMe')}</option>

@@ -159,7 +159,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees, sh
               {t(`nextAction.${r.nextAction}`)}
               {r.nextActionAt ? (
                 <span className="block text-xs">
-                  {time(r.nextActionAt)}
+                  {r.nextActionSince ? t('pendingSince', { time: time(r.nextActionAt) }) : time(r.nextActionAt)}
                   {r.nextActionDue ? ` · ${t('overdue')}` : ''}
                 </span>
               ) : null}
@@ -247,9 +247,11 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees, sh
     <div className="flex flex-col gap-3">
       {selecting && (count > 0 || done) ? (
         <section aria-label={t('assignTo')} className="flex flex-wrap items-end gap-3 rounded-xl border border-brand-100 bg-brand-50 p-3">
-          <p className="min-h-11 py-2 font-medium" role="status">
-            {allMatching ? t('allMatchingSelected', { count: total }) : t('selected', { count: selected.size })}
-          </p>
+          {count > 0 ? (
+            <p className="min-h-11 py-2 font-medium" role="status">
+              {allMatching ? t('allMatchingSelected', { count: total }) : t('selected', { count: selected.size })}
+            </p>
+          ) : null}
           {!allMatching && total > selected.size && rows.every((r) => selected.has(r.id)) ? (
             <Button type="button" variant="secondary" onClick={() => setAllMatching(true)}>
               {t('selectAllMatching', { count: total })}
