@@ -323,7 +323,12 @@ test.describe('the mediator’s workbench', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`案件队列 ${todayIn('Asia/Shanghai')}.csv`);
     const text = fs.readFileSync((await download.path())!, 'utf8');
-    const line = parseCsv(text).find((fields) => fields[0]?.endsWith(kase.caseNo))!;
+    const [header, ...rows] = parseCsv(text);
+    const line = rows.find((fields) => fields[0]?.endsWith(kase.caseNo))!;
     expect(line[6]).toBe('未逾期');
+    // Its first contact waits since the case opened: a time in 'pending since', none in 'due'.
+    expect(line[header!.indexOf('下一步')]).toBe('首次联系');
+    expect(line[header!.indexOf('下一步到期时间')]).toBe('');
+    expect(line[header!.indexOf('待办起始时间')]).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}$/);
   });
 });

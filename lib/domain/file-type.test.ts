@@ -49,6 +49,26 @@ describe('evidence types from the bytes', () => {
       expect(evidenceIsWhole(Uint8Array.from([...pdf, ...new Array(1100).fill(0x20)]), 'application/pdf')).toBe(false);
       // A chunk that claims more bytes than the file holds.
       expect(evidenceIsWhole(Uint8Array.from([...png.slice(0, 8), ...u32(0xffffffff), ...ascii('IDAT')]), 'image/png')).toBe(false);
+      // '%%EOF' is the marker, not any of its letters.
+      for (const end of ['%%EO', '%EOF', '%% EOF', 'EOF', '%%eof']) expect(evidenceIsWhole(Uint8Array.from(ascii(`%PDF-1.4\n${end}\n`)), 'application/pdf'), end).toBe(false);
+    });
+    it('a JPEG is walked segment by segment: fill bytes before a marker are skipped, anything else out of place is not a JPEG', () => {
+      expect(evidenceIsWhole(Uint8Array.from([0xff, 0xd8, 0xff, 0xff, ...jfif, ...jpeg.slice(2 + jfif.length)]), 'image/jpeg')).toBe(true);
+      // A byte where a segment should start, then what would read as a scan and its end.
+      const scan = [0xff, 0xda, 0, 3, 0, 0xff, 0xd9];
+      expect(evidenceIsWhole(Uint8Array.from([0xff, 0xd8, 0, 4, 0, 2, ...scan]), 'image/jpeg')).toBe(false);
+      // An image that ended before any scan, whatever follows it.
+      expect(evidenceIsWhole(Uint8Array.from([0xff, 0xd8, ...jfif, 0xff, 0xd9, 0, 2, ...scan]), 'image/jpeg')).toBe(false);
+      // A scan with no data is still ended; a D9 after any byte but FF is data, not the end.
+      expect(evidenceIsWhole(Uint8Array.from([0xff, 0xd8, ...jfif, ...scan]), 'image/jpeg')).toBe(true);
+      expect(evidenceIsWhole(Uint8Array.from([0xff, 0xd8, ...jfif, 0xff, 0xda, 0, 3, 0, 0x12, 0xd9, 0x34]), 'image/jpeg')).toBe(false);
+      // The end marker inside the scan’s own header is not the end of the image.
+      expect(evidenceIsWhole(Uint8Array.from([0xff, 0xd8, ...jfif, 0xff, 0xda, 0, 4, 0xff, 0xd9]), 'image/jpeg')).toBe(false);
+    });
+    it('a PNG is walked chunk by chunk: an IEND inside another chunk’s data is not the end', () => {
+      const hidden = [...png.slice(0, 33), ...chunk('tEXt', [...u32(0), ...ascii('IEND'), 0, 0, 0, 0]), ...chunk('IDAT', [1, 2, 3])];
+      expect(evidenceIsWhole(Uint8Array.from(hidden), 'image/png')).toBe(false);
+      expect(evidenceIsWhole(Uint8Array.from([...hidden, ...chunk('IEND', [])]), 'image/png')).toBe(true);
     });
   });
 
@@ -57,6 +77,10 @@ describe('evidence types from the bytes', () => {
     expect(nameContradictsType('scan.PDF', 'application/pdf')).toBe(false);
     expect(nameContradictsType('photo.jpeg', 'image/jpeg')).toBe(false);
     expect(nameContradictsType('no-extension', 'image/png')).toBe(false);
+    expect(nameContradictsType('photo.jpg', 'image/png')).toBe(true);
+    expect(nameContradictsType('photo.png', 'image/jpeg')).toBe(true);
+    // The last extension is the one a program goes by.
+    expect(nameContradictsType('scan.pdf.png', 'application/pdf')).toBe(true);
   });
 
   it('keeps names safe for headers and pages', () => {

@@ -39,43 +39,31 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
  * after the image may).
  */
 export function evidenceIsWhole(bytes: Uint8Array, type: EvidenceType): boolean {
-  if (type === 'application/pdf') {
-    const tail = bytes.subarray(Math.max(0, bytes.length - 1024));
-    for (let i = tail.length - 5; i >= 0; i--) if (tail[i] === 0x25 && tail[i + 1] === 0x25 && tail[i + 2] === 0x45 && tail[i + 3] === 0x4f && tail[i + 4] === 0x46) return true;
-    return false;
-  }
+  if (type === 'application/pdf') return String.fromCharCode(...bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (type === 'image/png') {
+    // A chunk is its length (4 bytes), type (4), data and CRC (4); one that runs past the end takes the walk past it.
     let sawData = false;
-    for (let at = 8; at + 12 <= bytes.length; ) {
-      const length = view.getUint32(at);
-      const chunk = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
-      if (at + 12 + length > bytes.length) return false;
+    for (let at = 8; at + 12 <= bytes.length; at += 12 + view.getUint32(at)) {
+      const chunk = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
       if (chunk === 'IEND') return sawData;
       if (chunk === 'IDAT') sawData = true;
-      at += 12 + length;
     }
     return false;
   }
+  // A segment is FF, its marker and its length (2 bytes, itself included), after any FF fill bytes; the walk stops at
+  // the start of the scan, whose header is a segment too.
   for (let at = 2; at + 4 <= bytes.length; ) {
     if (bytes[at] !== 0xff) return false;
     const marker = bytes[at + 1]!;
-    if (marker === 0xff) {
-      at += 1; // fill bytes before a marker
-      continue;
-    }
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      at += 2;
-      continue;
-    }
-    if (marker === 0xd9) return false; // the end of an image with no scan
-    const end = at + 2 + view.getUint16(at + 2);
-    if (end > bytes.length) return false;
-    if (marker === 0xda) {
-      for (let i = bytes.length - 2; i >= end; i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+    if (marker === 0xff) at += 1;
+    else if (marker === 0xd9) return false; // the end of an image with no scan
+    else if (marker !== 0xda) at += 2 + view.getUint16(at + 2);
+    else {
+      const scan = at + 2 + view.getUint16(at + 2);
+      for (let i = bytes.length - 2; i >= scan; i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
       return false;
     }
-    at = end;
   }
   return false;
 }

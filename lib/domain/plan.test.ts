@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { delayEffect, delayWindow, trackPlan, type PlanInstallmentInput, type PlanPaymentInput, type PlanRules } from './plan';
+import { askedNow, delayEffect, delayWindow, trackPlan, type PlanInstallmentInput, type PlanPaymentInput, type PlanRules } from './plan';
 import { oraclePlan } from './oracle/plan-oracle';
 
 // Every expected figure below is worked by hand from the rules in plan.ts, not computed with the module's helpers.
@@ -550,5 +550,16 @@ describe('plan tracking against the oracle (lib/domain/oracle/plan-oracle.ts)', 
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('what the borrower is asked to pay now', () => {
+  it('what is left of the next installment; with more than that due, everything due; nothing once the plan is paid', () => {
+    expect(askedNow({ next: null, totals: { dueNow: 0 } })).toBeNull();
+    expect(askedNow({ next: { outstanding: 231_590 }, totals: { dueNow: 0 } })).toEqual({ amount: 231_590, several: false });
+    // Due now exactly the next installment: that one.
+    expect(askedNow({ next: { outstanding: 231_590 }, totals: { dueNow: 231_590 } })).toEqual({ amount: 231_590, several: false });
+    // Two installments missed (2,315.90 each, 0.56 of the first paid): their total, not the first alone.
+    expect(askedNow({ next: { outstanding: 231_534 }, totals: { dueNow: 463_124 } })).toEqual({ amount: 463_124, several: true });
   });
 });

@@ -38,7 +38,7 @@ export async function POST(request: Request) {
   }
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'short', timeStyle: 'short' }) : '');
   const encoder = new TextEncoder();
-  const header = ['caseNo', 'borrower', 'phone', 'contract', 'state', 'dpd', 'bucket', 'arrears', 'deadline', 'assignee', 'next', 'nextAt', 'lastContact'].map((k) => t(`csv.${k}`));
+  const header = ['caseNo', 'borrower', 'phone', 'contract', 'state', 'dpd', 'bucket', 'arrears', 'deadline', 'assignee', 'next', 'nextAt', 'nextSince', 'lastContact'].map((k) => t(`csv.${k}`));
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvLine(header)));
@@ -59,7 +59,9 @@ export async function POST(request: Request) {
                   when(r.mediationDeadline),
                   r.assigneeName ?? '',
                   r.nextAction ? t(`nextAction.${r.nextAction}`) : '',
-                  when(r.nextActionAt),
+                  // A task's time is when it arose, not when it falls due (list-queue.ts, nextActionsPendingSince).
+                  r.nextActionSince ? '' : when(r.nextActionAt),
+                  r.nextActionSince ? when(r.nextActionAt) : '',
                   when(r.lastContactAt),
                 ]),
               )
