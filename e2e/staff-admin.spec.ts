@@ -32,7 +32,12 @@ test.describe('administration', () => {
     const creditor = await makeCreditor(db);
     const admin = await makeStaff(db, creditor.id, 'admin');
     const desk = await pageAs(admin, { locale: 'en' });
-    await desk.goto('/staff/admin/seal');
+    // Every admin page names the creditor in the reader's language (seal, templates, litigation, import batches read Chinese).
+    for (const page of ['/staff/admin/templates', '/staff/admin/litigation', '/staff/admin/seal']) {
+      await desk.goto(page);
+      await expect(desk.getByText(creditor.nameEn).first(), page).toBeVisible();
+      await expect(desk.getByText(creditor.name), page).toHaveCount(0);
+    }
     await expect(desk.getByText('No seal authorisation is in force: agreements cannot be countersigned.')).toBeVisible();
     await axe(desk);
     // A signatory of one letter is not an office and a name.

@@ -119,6 +119,9 @@ test.describe('portfolio import', () => {
     await admin.getByLabel('Portfolio file (CSV)').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('borrower_name,resident_id,mobile,contract_no,colour\r\nA,B,C,D,E\r\n') });
     await admin.getByRole('button', { name: 'Upload and check' }).click();
     await expect(admin.getByRole('status')).toHaveText('File refused', { timeout: 30_000 });
+    // The batch names its creditor in the reader's language (it read the Chinese name on the English page).
+    await expect(admin.getByText(creditor.nameEn)).toBeVisible();
+    await expect(admin.getByText(creditor.name)).toHaveCount(0);
     await expect(admin.getByRole('alert').filter({ hasText: 'header row' })).toHaveText(
       'The header row does not match. Missing columns: Product, Principal, Annual rate, Repayment method, Start date, Term (months). Unknown columns: colour. Download the template to see the expected names.',
     );

@@ -17,15 +17,15 @@ export const scoped = (actor: Admin, creditorId: unknown) => and(eq(creditors.id
 /** The creditors an admin administers, with whether counsel is set and how many courts are listed. */
 export async function listLitigationSettings(actor: Actor) {
   assertAdmin(actor);
-  const rows = await getDb().select({ id: creditors.id, name: creditors.name, court: creditors.court, litigation: creditors.litigation }).from(creditors).where(creditorScope(actor, creditors.id)).orderBy(asc(creditors.name));
-  return rows.map((r) => ({ id: r.id, name: r.name, agreedCourt: r.court, settings: parseLitigationSettings(r.litigation) }));
+  const rows = await getDb().select({ id: creditors.id, name: creditors.name, nameEn: creditors.nameEn, court: creditors.court, litigation: creditors.litigation }).from(creditors).where(creditorScope(actor, creditors.id)).orderBy(asc(creditors.name));
+  return rows.map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn, agreedCourt: r.court, settings: parseLitigationSettings(r.litigation) }));
 }
 
-export async function getLitigationSettings(actor: Actor, creditorId: unknown): Promise<{ name: string; agreedCourt: string; settings: LitigationSettings }> {
+export async function getLitigationSettings(actor: Actor, creditorId: unknown): Promise<{ name: string; nameEn: string; agreedCourt: string; settings: LitigationSettings }> {
   assertAdmin(actor);
-  const [row] = await getDb().select({ name: creditors.name, court: creditors.court, litigation: creditors.litigation }).from(creditors).where(scoped(actor, creditorId));
+  const [row] = await getDb().select({ name: creditors.name, nameEn: creditors.nameEn, court: creditors.court, litigation: creditors.litigation }).from(creditors).where(scoped(actor, creditorId));
   if (!row) throw new AppError('NOT_FOUND');
-  return { name: row.name, agreedCourt: row.court, settings: parseLitigationSettings(row.litigation) };
+  return { name: row.name, nameEn: row.nameEn, agreedCourt: row.court, settings: parseLitigationSettings(row.litigation) };
 }
 
 /**

@@ -16,7 +16,7 @@ import { creditorScope } from '../staff-scope';
  * Countersigning without one in force is refused.
  */
 export type SealAuthorisationDto = { id: string; signatory: string; grantedBy: string; grantedAt: string; revokedBy: string | null; revokedAt: string | null };
-export type CreditorSealDto = { creditorId: string; creditorName: string; inForce: SealAuthorisationDto | null; history: SealAuthorisationDto[] };
+export type CreditorSealDto = { creditorId: string; creditorName: string; creditorNameEn: string; inForce: SealAuthorisationDto | null; history: SealAuthorisationDto[] };
 
 // Who authorised the seal, by office and name (a one-letter signatory named no one).
 const grantInput = z.object({ creditorId: z.string().uuid(), signatory: visibleText(100, 2, 'validation.signatory') });
@@ -42,7 +42,7 @@ export async function sealAuthorisationInForce(db: Executor, creditorId: string)
 export async function listSealAuthorisations(actor: Actor): Promise<CreditorSealDto[]> {
   const admin = requireAdmin(actor);
   const db = getDb();
-  const served = await db.select({ id: creditors.id, name: creditors.name }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
+  const served = await db.select({ id: creditors.id, name: creditors.name, nameEn: creditors.nameEn }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
   if (served.length === 0) return [];
   const rows = await db
     .select()
@@ -61,7 +61,7 @@ export async function listSealAuthorisations(actor: Actor): Promise<CreditorSeal
   });
   return served.map((creditor) => {
     const history = rows.filter((r) => r.creditorId === creditor.id).map(dto);
-    return { creditorId: creditor.id, creditorName: creditor.name, inForce: history.find((a) => a.revokedAt === null) ?? null, history };
+    return { creditorId: creditor.id, creditorName: creditor.name, creditorNameEn: creditor.nameEn, inForce: history.find((a) => a.revokedAt === null) ?? null, history };
   });
 }
 

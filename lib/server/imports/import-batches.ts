@@ -23,6 +23,7 @@ export type ImportBatchDto = {
   id: string;
   creditorId: string;
   creditorName: string;
+  creditorNameEn: string;
   filename: string;
   size: number;
   sha256: string | null;
@@ -109,11 +110,12 @@ async function loadBatch(admin: Admin, batchId: string) {
   return batch;
 }
 
-function toDto(b: typeof importBatches.$inferSelect, creditorName: string, uploadedBy: string): ImportBatchDto {
+function toDto(b: typeof importBatches.$inferSelect, creditor: { name: string; nameEn: string }, uploadedBy: string): ImportBatchDto {
   return {
     id: b.id,
     creditorId: b.creditorId,
-    creditorName,
+    creditorName: creditor.name,
+    creditorNameEn: creditor.nameEn,
     filename: b.filename,
     size: b.size,
     sha256: b.sha256,
@@ -132,18 +134,18 @@ export async function getImportBatch(actor: Actor, batchId: string): Promise<Imp
   const admin = requireAdmin(actor);
   const batch = await loadBatch(admin, batchId);
   const [names] = await getDb()
-    .select({ creditor: creditors.name, by: staffUsers.name })
+    .select({ creditor: { name: creditors.name, nameEn: creditors.nameEn }, by: staffUsers.name })
     .from(creditors)
     .innerJoin(staffUsers, eq(staffUsers.id, batch.uploadedBy))
     .where(eq(creditors.id, batch.creditorId));
-  return toDto(batch, names?.creditor ?? '—', names?.by ?? '—');
+  return toDto(batch, names?.creditor ?? { name: '—', nameEn: '—' }, names?.by ?? '—');
 }
 
 /** The latest batches of the creditors the admin serves. */
 export async function listImportBatches(actor: Actor, limit = 20): Promise<ImportBatchDto[]> {
   const admin = requireAdmin(actor);
   const rows = await getDb()
-    .select({ batch: importBatches, creditor: creditors.name, by: staffUsers.name })
+    .select({ batch: importBatches, creditor: { name: creditors.name, nameEn: creditors.nameEn }, by: staffUsers.name })
     .from(importBatches)
     .innerJoin(creditors, eq(creditors.id, importBatches.creditorId))
     .innerJoin(staffUsers, eq(staffUsers.id, importBatches.uploadedBy))
@@ -154,9 +156,9 @@ export async function listImportBatches(actor: Actor, limit = 20): Promise<Impor
 }
 
 /** The creditors an admin may import for. */
-export async function importCreditors(actor: Actor): Promise<{ id: string; name: string }[]> {
+export async function importCreditors(actor: Actor): Promise<{ id: string; name: string; nameEn: string }[]> {
   const admin = requireAdmin(actor);
-  return getDb().select({ id: creditors.id, name: creditors.name }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
+  return getDb().select({ id: creditors.id, name: creditors.name, nameEn: creditors.nameEn }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
 }
 
 export type { ImportChange };

@@ -72,13 +72,13 @@ export type TemplateDto = {
   defaultText: TemplateText;
   own: (TemplateText & { version: number; updatedAt: string; updatedBy: string }) | null;
 };
-export type CreditorTemplatesDto = { creditorId: string; creditorName: string; templates: TemplateDto[] };
+export type CreditorTemplatesDto = { creditorId: string; creditorName: string; creditorNameEn: string; templates: TemplateDto[] };
 
 /** Every template in every language for each creditor the admin serves. */
 export async function listTemplates(actor: Actor): Promise<CreditorTemplatesDto[]> {
   const admin = requireAdmin(actor);
   const db = getDb();
-  const served = await db.select({ id: creditors.id, name: creditors.name }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
+  const served = await db.select({ id: creditors.id, name: creditors.name, nameEn: creditors.nameEn }).from(creditors).where(creditorScope(admin, creditors.id)).orderBy(asc(creditors.name));
   if (!served.length) return [];
   const own = await db
     .select({ row: messageTemplates, by: staffUsers.name })
@@ -88,6 +88,7 @@ export async function listTemplates(actor: Actor): Promise<CreditorTemplatesDto[
   return served.map((creditor) => ({
     creditorId: creditor.id,
     creditorName: creditor.name,
+    creditorNameEn: creditor.nameEn,
     templates: customizableTemplates.flatMap((template) =>
       locales.map((locale): TemplateDto => {
         const mine = own.find((o) => o.row.creditorId === creditor.id && o.row.template === template && o.row.locale === locale);
@@ -150,12 +151,12 @@ export async function resetTemplate(ctx: Ctx, input: z.input<typeof templateKey>
 }
 
 /** One template of one creditor in one language, for its editor; NOT_FOUND beyond the admin's creditors. */
-export async function getTemplate(actor: Actor, input: { creditorId: string; template: string; locale: string }): Promise<TemplateDto & { creditorId: string; creditorName: string }> {
+export async function getTemplate(actor: Actor, input: { creditorId: string; template: string; locale: string }): Promise<TemplateDto & { creditorId: string; creditorName: string; creditorNameEn: string }> {
   const key = templateKey.safeParse(input);
   if (!key.success) throw new AppError('NOT_FOUND');
   const served = await listTemplates(actor);
   const creditor = served.find((c) => c.creditorId === key.data.creditorId);
   const template = creditor?.templates.find((t) => t.template === key.data.template && t.locale === key.data.locale);
   if (!creditor || !template) throw new AppError('NOT_FOUND');
-  return { ...template, creditorId: creditor.creditorId, creditorName: creditor.creditorName };
+  return { ...template, creditorId: creditor.creditorId, creditorName: creditor.creditorName, creditorNameEn: creditor.creditorNameEn };
 }

@@ -4,7 +4,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
 import { instantFormat, locales } from '@/lib/i18n/config';
-import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { importCreditors, listImportBatches } from '@/lib/server/imports/import-batches';
 import { importLimits } from '@/lib/server/imports/import-file';
 import { UploadForm } from './_components/upload-form';
@@ -19,7 +19,7 @@ const languageNames = { 'zh-CN': '中文', en: 'English' } as const;
 /** Portfolio import (admins): the template, the upload, and the latest batches of the creditors the admin serves. */
 export default async function ImportPage() {
   const { actor } = await requireStaff(['admin']);
-  const [creditors, batches, t, format] = await Promise.all([importCreditors(actor), listImportBatches(actor), getTranslations('staffImport'), getFormatter()]);
+  const [creditors, batches, t, format, locale] = await Promise.all([importCreditors(actor), listImportBatches(actor), getTranslations('staffImport'), getFormatter(), getLocale()]);
   return (
     <main id="main" className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -46,7 +46,7 @@ export default async function ImportPage() {
           {t('uploadHeading')}
         </h2>
         <ClientMessages namespaces={['staffImport']}>
-          <UploadForm creditors={creditors} maxMegabytes={importLimits.maxMegabytes} />
+          <UploadForm creditors={creditors.map((c) => ({ id: c.id, name: locale === 'en' ? c.nameEn : c.name }))} maxMegabytes={importLimits.maxMegabytes} />
         </ClientMessages>
       </Card>
       <section aria-labelledby="history" className="flex flex-col gap-2">
@@ -73,7 +73,7 @@ export default async function ImportPage() {
                     {b.filename}
                   </Link>
                 ),
-                creditor: b.creditorName,
+                creditor: locale === 'en' ? b.creditorNameEn : b.creditorName,
                 status: t(`status.${b.status}`),
                 rows: `${format.number(b.counts.valid)} / ${format.number(b.counts.invalid)}`,
                 uploaded: format.dateTime(new Date(b.createdAt), instantFormat),

@@ -3,7 +3,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card, Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
 import { instantFormat } from '@/lib/i18n/config';
-import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { listSealAuthorisations } from '@/lib/server/agreements/seal-authorisation';
 import { SealAuthorisationForm } from './_components/seal-authorisation-form';
 
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function SealAuthorisationPage() {
   const { actor } = await requireStaff(['admin']);
-  const [served, t, format] = await Promise.all([listSealAuthorisations(actor), getTranslations('staffAdmin'), getFormatter()]);
+  const [served, t, format, locale] = await Promise.all([listSealAuthorisations(actor), getTranslations('staffAdmin'), getFormatter(), getLocale()]);
   const when = (iso: string) => format.dateTime(new Date(iso), instantFormat);
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6">
@@ -26,10 +26,10 @@ export default async function SealAuthorisationPage() {
       <p className="text-slate-700">{t('sealIntro')}</p>
       {served.length === 0 ? <Notice>{t('noCreditors')}</Notice> : null}
       {/* One section per creditor the admin serves: its own admin sees one, the centre's every creditor. */}
-      {served.map(({ creditorId, creditorName, inForce, history }) => (
+      {served.map(({ creditorId, creditorName, creditorNameEn, inForce, history }) => (
         <section key={creditorId} aria-labelledby={`seal-${creditorId}`} className="flex flex-col gap-3">
           <h2 id={`seal-${creditorId}`} className="text-xl font-semibold">
-            {creditorName}
+            {locale === 'en' ? creditorNameEn : creditorName}
           </h2>
           {inForce ? (
             <Notice>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Notice } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
 import { instantFormat } from '@/lib/i18n/config';
-import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { listTemplates } from '@/lib/server/templates/template-store';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every borrower message a creditor may word itself, per language: the creditor's own wording or the default, and a link to edit. */
 export default async function TemplatesPage() {
   const { actor } = await requireStaff(['admin']);
-  const [served, t, format] = await Promise.all([listTemplates(actor), getTranslations('staffTemplates'), getFormatter()]);
+  const [served, t, format, locale] = await Promise.all([listTemplates(actor), getTranslations('staffTemplates'), getFormatter(), getLocale()]);
   return (
     <main id="main" className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -23,10 +23,10 @@ export default async function TemplatesPage() {
       {served.map((creditor) => (
         <section key={creditor.creditorId} aria-labelledby={`t-${creditor.creditorId}`} className="flex flex-col gap-2">
           <h2 id={`t-${creditor.creditorId}`} className="text-xl font-semibold">
-            {creditor.creditorName}
+            {locale === 'en' ? creditor.creditorNameEn : creditor.creditorName}
           </h2>
           <DataTable
-            caption={creditor.creditorName}
+            caption={locale === 'en' ? creditor.creditorNameEn : creditor.creditorName}
             columns={[
               { id: 'template', header: t('colTemplate') },
               { id: 'language', header: t('colLanguage') },

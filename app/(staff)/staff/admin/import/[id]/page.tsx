@@ -75,7 +75,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       <h1 className="text-2xl font-bold break-all">{t('batchTitle', { filename: batch.filename })}</h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">{t('factCreditor')}</dt>
-        <dd>{batch.creditorName}</dd>
+        <dd>{locale === 'en' ? batch.creditorNameEn : batch.creditorName}</dd>
         <dt className="text-slate-600">{t('factSize')}</dt>
         <dd>{t('sizeKb', { size: format.number(Math.ceil(batch.size / 1024)) })}</dd>
         <dt className="text-slate-600">{t('factEncoding')}</dt>

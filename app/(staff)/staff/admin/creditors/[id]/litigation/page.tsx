@@ -4,7 +4,7 @@ import { BackLink } from '@/components/back-link';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Card } from '@/components/ui/card';
 import { requireStaff } from '@/lib/auth/session';
-import { getTranslations } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { getLitigationSettings } from '@/lib/server/admin/litigation-settings';
 import { getNoticeSequence } from '@/lib/server/admin/notice-sequence';
 import { noticeSequenceRows } from '@/lib/validation/notice-sequence';
@@ -19,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CreditorLitigationPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireStaff(['admin']);
   const { id } = await params;
-  const [{ name, agreedCourt, settings }, { sequence, version }, t] = await Promise.all([orNotFound(getLitigationSettings(actor, id)), orNotFound(getNoticeSequence(actor, id)), getTranslations('admin')]);
+  const [{ name: nameZh, nameEn, agreedCourt, settings }, { sequence, version }, t, locale] = await Promise.all([orNotFound(getLitigationSettings(actor, id)), orNotFound(getNoticeSequence(actor, id)), getTranslations('admin'), getLocale()]);
+  const name = locale === 'en' ? nameEn : nameZh;
   const c = settings.counsel;
   return (
     <ClientMessages namespaces={['admin']}>

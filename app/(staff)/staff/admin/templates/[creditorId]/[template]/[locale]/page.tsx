@@ -8,7 +8,7 @@ import { plainTemplates, requiredPlaceholders } from '@/lib/domain/message-templ
 import { publicUrl } from '@/lib/env';
 import { displayTimeZone, formatInstant, isLocale } from '@/lib/i18n/config';
 import { formatDay } from '@/lib/i18n/days';
-import { getTranslations } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from '@/lib/i18n/server';
 import { isAppError } from '@/lib/server/errors';
 import { getTemplate } from '@/lib/server/templates/template-store';
 import { TemplateEditor } from '../../../_components/template-editor';
@@ -25,14 +25,14 @@ export default async function TemplateEditPage({ params }: { params: Promise<{ c
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const t = await getTranslations('staffTemplates');
+  const [t, uiLocale] = await Promise.all([getTranslations('staffTemplates'), getLocale()]);
   // Sample values as the borrower would see them, in the template's own language.
   const locale = isLocale(key.locale) ? key.locale : 'zh-CN';
   const tSample = await getTranslations({ locale, namespace: 'staffTemplates' });
   const samples: Record<string, string | number> = {
     code: 'K7M3Q-9XPRD',
     url: publicUrl('/check'),
-    creditor: tpl.creditorName,
+    creditor: locale === 'en' ? tpl.creditorNameEn : tpl.creditorName,
     name: tSample('sampleName'),
     caseNo: 'CASE-2026-000123',
     seq: 3,
@@ -48,7 +48,7 @@ export default async function TemplateEditPage({ params }: { params: Promise<{ c
     <main id="main" className="mx-auto flex max-w-5xl flex-col gap-4 px-4 py-6">
       <BackLink href="/staff/admin/templates">{t('back')}</BackLink>
       <h1 className="text-2xl font-bold">{t('editTitle', { template: t(`template.${tpl.template}`), language: t(`language.${tpl.locale}`) })}</h1>
-      <p className="text-slate-700">{tpl.creditorName}</p>
+      <p className="text-slate-700">{uiLocale === 'en' ? tpl.creditorNameEn : tpl.creditorName}</p>
       <Card>
         <ClientMessages namespaces={['staffTemplates']}>
           <TemplateEditor
