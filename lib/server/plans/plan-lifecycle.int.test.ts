@@ -193,18 +193,18 @@ describe('the plan lifecycle, on a controllable clock', () => {
     const morning = (await getStaffPlan(staffCtx({ ...s.mediator, role: 'mediator', creditorId: s.creditor.id }).actor, s.kase.id, at(breachDay, '09:00')))!;
     expect(morning.activity.find((a) => a.what === 'planBreached' && a.channel === 'sms')).toMatchObject({ status: 'sent', at: at(breachDay, '08:00').toISOString() });
 
-    // The mediator's queue: the broken plan is the case's next action, due when it broke, at the top (priority 0); the
-    // mediation deadline, long passed with the agreement signed, is neither the next action nor flagged as passed.
+    // The mediator's queue: the broken plan is the case's next action, pending since it broke, at the top (priority 0);
+    // the mediation deadline, long passed with the agreement signed, is neither the next action nor flagged as passed.
     const mediatorActor = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id }).actor;
     const queueRow = async (query: string, when: Date) => (await listQueue(mediatorActor, parseQueueParams(new URLSearchParams(query)), when)).rows.find((r) => r.id === s.kase.id);
     const [broken] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
     expect(broken).toMatchObject({ nextAction: 'plan_breached', nextActionAt: agreement!.planBreachedAt, priority: 0 });
     expect(broken!.mediationDeadline.getTime()).toBeLessThan(at(breachDay).getTime());
-    expect(await queueRow('', at(breachDay, '10:30'))).toMatchObject({ nextAction: 'plan_breached', nextActionDue: true, deadlineStatus: null });
+    expect(await queueRow('', at(breachDay, '10:30'))).toMatchObject({ nextAction: 'plan_breached', nextActionSince: true, nextActionAt: agreement!.planBreachedAt!.toISOString(), nextActionDue: false, deadlineStatus: null });
     expect(await queueRow('deadline=passed', at(breachDay, '10:30'))).toBeUndefined();
     // Once the mediator has reached the borrower, the case is followed up a week later, unless something is due sooner.
     await recordContact(staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id }), { caseId: s.kase.id, channel: 'phone', direction: 'outbound', party: 'borrower', result: 'reached', note: '谈违约后的安排' }, at(breachDay, '10:30'));
-    expect(await queueRow('', at(breachDay, '10:31'))).toMatchObject({ nextAction: 'follow_up', nextActionAt: at(addDays(breachDay, 7), '10:30').toISOString(), nextActionDue: false });
+    expect(await queueRow('', at(breachDay, '10:31'))).toMatchObject({ nextAction: 'follow_up', nextActionAt: at(addDays(breachDay, 7), '10:30').toISOString(), nextActionSince: false, nextActionDue: false });
     expect((await test.db.select({ priority: cases.priority }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.priority).toBe(1);
 
     // The first installment had in fact been paid on its due date: recorded late, the breach is withdrawn.
