@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { samplePng } from './fixtures';
-import { encodePng, inkOf } from './png';
+import { encodePng, flattenPng, inkOf } from './png';
 
 /** A PNG whose IHDR declares a size, with no image data after it. */
 function headerOnly(width: number, height: number) {
@@ -32,6 +32,14 @@ describe('the ink of a drawn signature, from its pixels', () => {
     const faint = new Uint8Array(10 * 10 * 4);
     for (let i = 0; i < 100; i++) faint.set([0, 0, 0, 63], i * 4);
     expect(inkOf(encodePng(10, 10, 4, faint))!.inkPixels).toBe(0);
+  });
+
+  it('reads nothing from a drawing cut short, at any byte (its missing rows came from uncleared memory)', () => {
+    const whole = Buffer.from(samplePng());
+    for (let cut = 33; cut < whole.length; cut++) expect(inkOf(whole.subarray(0, cut)), `cut at ${cut} of ${whole.length}`).toBeNull();
+    expect(inkOf(whole)).not.toBeNull();
+    // Nor is it flattened into an agreement (a drawing kept before drawings were re-encoded may be such a one).
+    expect(() => flattenPng(whole.subarray(0, 200))).toThrow('cut short');
   });
 
   it('reads the sample signature as substantial ink', () => {

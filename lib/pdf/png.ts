@@ -1,4 +1,5 @@
 import { PNG, type ColorType } from 'pngjs';
+import { evidenceIsWhole } from '@/lib/domain/file-type';
 
 /**
  * The agreement's images, encoded and decoded by pngjs. pdfkit (under
@@ -31,6 +32,8 @@ export function encodePng(width: number, height: number, channels: 1 | 3 | 4, pi
 export function flattenPng(bytes: Uint8Array): Buffer {
   const input = Buffer.from(bytes);
   if (!isPng(input)) throw new RangeError('not a PNG image');
+  // Not decoded when cut short: its missing rows would be memory pngjs never cleared (inkOf).
+  if (!evidenceIsWhole(input, 'image/png')) throw new RangeError('a PNG image cut short');
   // Decoded to 8-bit RGBA whatever its depth, palette or interlacing.
   const png = PNG.sync.read(input);
   if (!png.alpha) return input;
@@ -53,6 +56,10 @@ export function inkOf(bytes: Uint8Array): { inkPixels: number; boxWidth: number;
   const width = input.readUInt32BE(16);
   const height = input.readUInt32BE(20);
   if (width === 0 || height === 0 || width * height > MAX_SIGNATURE_PIXELS) return null;
+  // A PNG cut short is not decoded: pngjs fills the rows its data lacks from memory it never cleared, so a truncated
+  // drawing came back as random pixels, sometimes enough "ink" to pass as a signature, and whatever the server's memory
+  // held would have been kept in the image and drawn into the agreement.
+  if (!evidenceIsWhole(input, 'image/png')) return null;
   let png: PNG;
   try {
     png = PNG.sync.read(input);
