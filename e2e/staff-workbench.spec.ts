@@ -88,6 +88,13 @@ test.describe('the mediator’s workbench', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/[?&]min=99999999\.99&/);
     await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
+    // One fen below what it owes finds none.
+    await page.getByLabel('Arrears up to (yuan)').fill('99,999,999.98');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('0');
+    await page.getByLabel('Arrears up to (yuan)').fill('');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.locator('[data-kpi="matching"]')).toHaveText('1');
     // Arrows move along the rows, Enter opens the case.
     await page.locator('tr[data-case]').first().focus();
     await page.keyboard.press('ArrowDown');

@@ -10,6 +10,12 @@ export const displayTimeZone = 'Asia/Shanghai';
 /** How an instant a person must act by (an offer's expiry) is written everywhere: the page, the SMS, the e-mail. */
 export const instantFormat = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
+/** How the staff's CSV files (the queue's and the dashboard's) write an instant: short, so a spreadsheet reads it as one. */
+export const csvInstantFormat = { dateStyle: 'short', timeStyle: 'short' } as const;
+
+/** A DPD bucket in words: 'current' is said in the reader's language (staffQueue.bucket.current), M1…M4+ as they are. */
+export const bucketWords = (bucket: string, current: string) => (bucket === 'current' ? current : bucket);
+
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**

@@ -164,6 +164,7 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
   const open = (openMediationStates as readonly string[]).includes(row.state);
   const deadline = row.mediationDeadline.getTime();
   const ended = (endedStates as readonly string[]).includes(row.state);
+  const since = nextActionsPendingSince.has(row.nextAction as NextActionKind);
   return {
     id: row.id,
     caseNo: row.caseNo,
@@ -180,8 +181,8 @@ export function toQueueRow(row: SelectedRow, now: Date): QueueRow {
     assigneeName: row.assigneeName,
     nextAction: ended ? null : (row.nextAction as NextActionKind | null),
     nextActionAt: ended || !row.nextActionAt ? null : row.nextActionAt.toISOString(),
-    nextActionSince: nextActionsPendingSince.has(row.nextAction as NextActionKind),
-    nextActionDue: !ended && !!row.nextActionAt && !nextActionsPendingSince.has(row.nextAction as NextActionKind) && row.nextActionAt.getTime() <= now.getTime(),
+    nextActionSince: since,
+    nextActionDue: !ended && !since && !!row.nextActionAt && row.nextActionAt.getTime() <= now.getTime(),
     lastContactAt: row.lastContactAt?.toISOString() ?? null,
     promiseBroken: row.promiseBrokenAt !== null,
     confirmation: ended || !row.confirmationEffectiveAt ? null : confirmationMarker(row.confirmationEffectiveAt, row.confirmationApplied ? { filedAt: row.confirmationFiledAt } : null, now),

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { TableView } from '@/components/ui/data-table';
 import { FormError, Notice } from '@/components/ui/card';
 import { formatMoney } from '@/lib/domain/money';
-import { dateTimeFormat, displayTimeZone } from '@/lib/i18n/config';
+import { bucketWords, dateTimeFormat, displayTimeZone } from '@/lib/i18n/config';
 import { useErrorText } from '@/lib/i18n/use-error-text';
 import type { QueueRow } from '@/lib/server/queue/list-queue';
 import type { QueueSort } from '@/lib/validation/queue';
@@ -123,7 +123,7 @@ export function QueueTable({ rows, locale, view, sortLinks, total, assignees, sh
         header: () => sortable('dpd', t('col.dpd')),
         cell: ({ row }) => (
           <span className="whitespace-nowrap">
-            {row.original.daysPastDue} <span className="text-slate-600">{row.original.bucket === 'current' ? t('bucket.current') : row.original.bucket}</span>
+            {row.original.daysPastDue} <span className="text-slate-600">{bucketWords(row.original.bucket, t('bucket.current'))}</span>
           </span>
         ),
       }),

@@ -4,6 +4,7 @@ import { benchmarks, keepMonths } from '@/lib/domain/dashboard';
 import { outcomeKinds } from '@/lib/domain/outcomes';
 import { CSV_BOM, csvLine } from '@/lib/http/csv';
 import { refusedDownload } from '@/lib/http/file-response';
+import { bucketWords, csvInstantFormat } from '@/lib/i18n/config';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { exportDashboardCases, exportDashboardFigures } from '@/lib/server/dashboard/export-dashboard';
 import { getDashboardOptions } from '@/lib/server/dashboard/get-dashboard';
@@ -43,8 +44,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
     getFormatter(),
     getLocale(),
   ]);
-  const when = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'short', timeStyle: 'short' }) : '');
-  const bucketName = (bucket: string) => (bucket === 'current' ? tQueue('bucket.current') : bucket);
+  const when = (value: Date | null) => (value ? format.dateTime(value, csvInstantFormat) : '');
+  const bucketName = (bucket: string) => bucketWords(bucket, tQueue('bucket.current'));
   const yesNo = (value: boolean) => t(value ? 'csv.yes' : 'csv.no');
   try {
     if (kind === 'figures') {

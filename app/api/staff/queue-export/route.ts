@@ -3,7 +3,7 @@ import { currentCtx } from '@/lib/auth/session';
 import { CSV_BOM, csvLine } from '@/lib/http/csv';
 import { fenToDecimal } from '@/lib/domain/money';
 import { todayIn } from '@/lib/domain/dates';
-import { displayTimeZone } from '@/lib/i18n/config';
+import { bucketWords, csvInstantFormat, displayTimeZone } from '@/lib/i18n/config';
 import { getFormatter, getLocale, getTranslations } from '@/lib/i18n/server';
 import { isAppError } from '@/lib/server/errors';
 import { startQueueExport } from '@/lib/server/queue/export-queue';
@@ -36,7 +36,7 @@ export async function POST(request: Request) {
     if (isAppError(error) && error.status < 500) return new Response(t('exportReason'), { status: error.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     throw error;
   }
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'short', timeStyle: 'short' }) : '');
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), csvInstantFormat) : '');
   const encoder = new TextEncoder();
   const header = ['caseNo', 'borrower', 'phone', 'contract', 'state', 'dpd', 'bucket', 'arrears', 'deadline', 'assignee', 'next', 'nextAt', 'nextSince', 'lastContact'].map((k) => t(`csv.${k}`));
   const body = new ReadableStream<Uint8Array>({
@@ -54,7 +54,7 @@ export async function POST(request: Request) {
                   r.contractNo,
                   tState(r.state),
                   r.daysPastDue,
-                  r.bucket === 'current' ? t('bucket.current') : r.bucket,
+                  bucketWords(r.bucket, t('bucket.current')),
                   fenToDecimal(r.arrearsAtOpen),
                   when(r.mediationDeadline),
                   r.assigneeName ?? '',
