@@ -6,6 +6,7 @@ import { makeSealAuthorisation, makeStaff } from '@/lib/testing/factories';
 import { makeExecutedPlan } from '@/lib/testing/plans';
 import { prepareConfirmation } from '@/lib/server/confirmations/sign-confirmation';
 import { expect, test } from './fixtures/test';
+import { pdfOfSize } from '@/lib/testing/evidence-factory';
 
 const DAY = 86_400_000;
 
@@ -68,6 +69,13 @@ test.describe('when mediation succeeds', () => {
     await section.getByRole('button', { name: '签署申请书' }).click();
     await expect(section.getByTestId('staff-confirmation-status')).toHaveText('双方已签署：待提交法院', { timeout: 30_000 });
     await section.getByLabel('法院案号（选填）').fill('（2026）浙0106民特88号');
+    // A court notice whose download stopped halfway is refused beside the field, and the case number typed stays.
+    await section.getByLabel('法院受理通知（选填：PDF、JPEG 或 PNG）').setInputFiles({ name: '受理通知.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(4096).subarray(0, 2048) });
+    await section.getByRole('button', { name: '登记提交' }).click();
+    await expect(section.getByText('法院文书文件不完整（可能没有下载或扫描完），请重新保存后上传。')).toBeVisible();
+    await expect(section.getByLabel('法院案号（选填）')).toHaveValue('（2026）浙0106民特88号');
+    await section.screenshot({ path: testInfo.outputPath('staff-confirmation-incomplete.png') });
+    await section.getByLabel('法院受理通知（选填：PDF、JPEG 或 PNG）').setInputFiles({ name: '受理通知.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(4096) });
     await section.getByRole('button', { name: '登记提交' }).click();
     await expect(section.getByTestId('staff-confirmation-status')).toHaveText('已提交法院');
     const today = todayIn('Asia/Shanghai');
