@@ -111,7 +111,9 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.goto('/');
     await expect(page.getByText('本协议已终止')).toBeVisible();
     await expect(page.getByText(`协议给您的减免（${formatMoney(s.snapshot.priced.waived.total, 'zh-CN')}）不再适用。`, { exact: false })).toBeVisible();
-    await expect(page.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
+    const owed = page.getByText(/^扣除您已还的款项后，按借款合同今天应还：¥/);
+    await expect(owed).toBeVisible();
+    const owedAmount = (await owed.innerText()).split('：')[1]!;
     // Neither the plan's balance nor its overdue amount stands beside the contract's claim, on the case or the loan card.
     await expect(page.getByText('尚需还款')).toHaveCount(0);
     await expect(page.getByText('逾期金额', { exact: true })).toHaveCount(0);
@@ -122,6 +124,8 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await page.getByRole('link', { name: '欠款明细' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '欠款明细' })).toBeVisible();
     await expect(page.getByRole('heading', { name: /的欠款构成$/ })).toBeVisible();
+    // The contract's claim on the home page is the loan page's amount to settle today, the payments already deducted.
+    await expect(page.locator('dt', { hasText: /^今天一次性结清$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(owedAmount);
     await expect(page.getByText('尚需还款')).toHaveCount(0);
     // The case page lists the installments that were missed, and nothing as due or coming under the ended agreement.
     await page.goto(`/cases/${s.kase.id}`);
@@ -141,7 +145,7 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     const staff = await pageAs({ id: s.mediator.id, name: 'm', email: 'm@test.example', role: 'mediator', creditorId: s.creditor.id });
     await staff.goto(`/staff/cases/${s.kase.id}`);
     const section = staff.getByRole('region', { name: '还款计划' });
-    await expect(section.getByText(/^按借款合同今天应还：¥/)).toBeVisible();
+    await expect(section.getByText(/^扣除已还款项后，按借款合同今天应还：¥/)).toBeVisible();
     await expect(section.getByText('案件等待处理：请与借款人商定重新协商（新的方案）或移交诉讼。')).toBeVisible();
     await expect(section.getByText('尚需还款').locator('xpath=following-sibling::dd')).toHaveText('—');
     await expect(section.getByText('借款人仍可使用一次性延期', { exact: false })).toHaveCount(0);
