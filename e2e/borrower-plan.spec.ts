@@ -101,8 +101,10 @@ test.describe('the repayment plan on the borrower’s phone', () => {
   });
 
   test('a broken plan whose relief falls away: the phone shows what the loan contract claims, not the plan’s balance beside it', async ({ db, pageAs, axe }) => {
-    const s = await makeExecutedPlan(db, { fullName: '吴失约' });
+    // A plan that extended the loan: its end falls with it.
+    const s = await makeExecutedPlan(db, { fullName: '吴失约', extension: true });
     expect(s.snapshot.priced.waived.total).toBeGreaterThan(0);
+    const contractMaturity = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(new Date(`${s.snapshot.loan.maturityDate}T00:00:00+08:00`));
     expect(s.snapshot.policy.waiverFallsAwayOnBreach).toBe(true);
     // Signed 80 days ago and nothing paid: the first two installments are missed, which breaks the plan.
     const outcome = await backdatePlan(db, s, 80);
@@ -118,12 +120,15 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await expect(page.getByText('尚需还款')).toHaveCount(0);
     await expect(page.getByText('逾期金额', { exact: true })).toHaveCount(0);
     await expect(page.getByText('当前逾期金额')).toBeVisible();
+    // The loan's maturity is the contract's again, not the one the ended agreement had moved it to.
+    await expect(page.locator('dt', { hasText: /^到期日$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(contractMaturity);
     await expect(page.getByRole('link', { name: '查看案件与下一步' })).toBeVisible();
     await axe(page);
     // The loan page is the arrears breakdown again, below what the plan recorded.
     await page.getByRole('link', { name: '欠款明细' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '欠款明细' })).toBeVisible();
     await expect(page.getByRole('heading', { name: /的欠款构成$/ })).toBeVisible();
+    await expect(page.locator('dt', { hasText: /^借款期间$/ }).locator('xpath=following-sibling::dd[1]')).toContainText(`– ${contractMaturity}`);
     // The contract's claim on the home page is the loan page's amount to settle today, the payments already deducted.
     await expect(page.locator('dt', { hasText: /^今天一次性结清$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(owedAmount);
     await expect(page.getByText('尚需还款')).toHaveCount(0);

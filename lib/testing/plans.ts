@@ -1,12 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { agreements, cases, creditors, planInstallments, type PaymentAccount } from '@/db/schema';
+import { agreements, cases, creditors, offers, planInstallments, type PaymentAccount } from '@/db/schema';
 import { systemCtx, type Ctx } from '@/lib/server/actor';
 import { parseSnapshot } from '@/lib/server/agreements/snapshot';
 import { acceptOffer } from '@/lib/server/offers/accept-offer';
 import { requestSuggestions } from '@/lib/server/offers/suggest-offers';
 import { loadPlanOfCase } from '@/lib/server/plans/load-plan';
-import { startPlan } from '@/lib/server/plans/start-plan';
+import { putLoanUnderAgreement, startPlan } from '@/lib/server/plans/start-plan';
 import { syncPlan } from '@/lib/server/plans/sync-plan';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from './factories';
 
@@ -20,7 +20,14 @@ export const testPaymentAccount: PaymentAccount = { bankName: '测试银行杭�
  */
 export async function makeExecutedPlan(
   db: Database,
-  options: { fullName?: string; creditorId?: string; mediatorId?: string; beforeOffers?: (kase: { id: string }, borrowerCtx: Ctx) => Promise<void> } = {},
+  options: {
+    fullName?: string;
+    creditorId?: string;
+    mediatorId?: string;
+    beforeOffers?: (kase: { id: string }, borrowerCtx: Ctx) => Promise<void>;
+    /** Accept the first suggested offer that extends the loan's maturity, not the first of all. */
+    extension?: boolean;
+  } = {},
 ) {
   const creditor = options.creditorId ? (await db.select().from(creditors).where(eq(creditors.id, options.creditorId)))[0]! : await makeCreditor(db);
   if (!creditor.paymentAccount) await db.update(creditors).set({ paymentAccount: testPaymentAccount }).where(eq(creditors.id, creditor.id));
@@ -31,12 +38,19 @@ export async function makeExecutedPlan(
   // What the case went through before the offers (a hardship statement, questions on the thread…), through the services.
   await options.beforeOffers?.(kase, borrowerCtx);
   const { offerIds } = await requestSuggestions(borrowerCtx, kase.id);
-  await acceptOffer(borrowerCtx, offerIds[0]);
+  let accept = offerIds[0];
+  if (options.extension) {
+    const [extending] = await db.select({ id: offers.id }).from(offers).where(and(inArray(offers.id, offerIds), isNotNull(sql`${offers.terms} -> 'extensionMonths'`))).limit(1);
+    if (!extending) throw new Error('no suggested offer extends this loan');
+    accept = extending.id;
+  }
+  await acceptOffer(borrowerCtx, accept);
   const [agreement] = await db.select().from(agreements).where(eq(agreements.caseId, kase.id));
   const snapshot = parseSnapshot(agreement!.snapshot, agreement!.agreementNo);
   await db.transaction(async (tx) => {
     await tx.update(agreements).set({ status: 'executed', executedAt: new Date() }).where(eq(agreements.id, agreement!.id));
     await startPlan(tx, agreement!.id, snapshot);
+    await putLoanUnderAgreement(tx, loan.id, snapshot);
     await tx.update(cases).set({ state: 'plan_active', version: sql`${cases.version} + 1` }).where(eq(cases.id, kase.id));
   });
   return { creditor, mediator, borrower, loan, kase, agreementId: agreement!.id, snapshot, borrowerCtx };

@@ -131,8 +131,10 @@ describe('the demo, recomputed', () => {
           break;
         }
         case 'breached': {
-          // Two installments in a row missed past their grace days, found by the plan job; the borrower told.
-          expect({ agreement: agreement?.status, plan: plan?.status, outcome, loan: loan.status }, label).toEqual({ agreement: 'executed', plan: 'breached', outcome: 'agreement_signed', loan: 'restructured' });
+          // Two installments in a row missed past their grace days, found by the plan job; the borrower told. The agreement
+          // has ended, and the loan is under its contract again: its maturity is its schedule's last due date.
+          expect({ agreement: agreement?.status, plan: plan?.status, outcome, loan: loan.status }, label).toEqual({ agreement: 'executed', plan: 'breached', outcome: 'agreement_signed', loan: 'delinquent' });
+          expect(loan.maturityDate, label).toBe(scheduleOf(loan).at(-1)!.dueDate);
           expect(plan!.consecutiveMisses, label).toBeGreaterThanOrEqual(plan!.breachMisses);
           expect(plan!.installments.filter((i) => i.state === 'missed').length, label).toBeGreaterThanOrEqual(2);
           expect(plan!.totals.paid, label).toBe(plan!.payments.reduce((sum, p) => sum + p.amount - p.excess, 0));

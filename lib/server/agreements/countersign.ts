@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, loans, signatures, staffUsers, storedFiles } from '@/db/schema';
+import { agreements, signatures, staffUsers, storedFiles } from '@/db/schema';
 import type { SignatureMark } from '@/lib/domain/agreement';
 import { needsMediatorReview } from '@/lib/domain/hardship-pause';
 import { renderAgreementPdf } from '@/lib/pdf/render-agreement';
@@ -16,7 +16,7 @@ import { notifyAssignee } from '../notify-assignee';
 import { notifyBorrower } from '../notify-borrower';
 import { moveCase } from '../offers/offer-store';
 import { recordOutcomeTx } from '../outcomes/record-outcome';
-import { startPlan } from '../plans/start-plan';
+import { putLoanUnderAgreement, startPlan } from '../plans/start-plan';
 import { buildCertificate } from './certificate';
 import { loadVisibleAgreement } from './load-agreement';
 import { agreementFilename } from './prepare-document';
@@ -83,16 +83,7 @@ export async function countersign(ctx: Ctx, agreementId: unknown, raw: { passwor
     ]);
     await tx.update(agreements).set({ status: 'executed', executedFileId: file!.id, executedSha256: sha256, executedAt: now, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, agreement.id));
     await startPlan(tx, agreement.id, snapshot);
-    const priced = snapshot.priced;
-    // An extension moves the loan's maturity (to the date the agreement states), and later extensions are measured from it.
-    await tx
-      .update(loans)
-      .set({
-        status: 'restructured',
-        extendedMonths: sql`${loans.extendedMonths} + ${snapshot.terms.extensionMonths ?? 0}`,
-        ...(priced.newMaturityDate ? { maturityDate: priced.newMaturityDate } : {}),
-      })
-      .where(eq(loans.id, kase.loanId));
+    await putLoanUnderAgreement(tx, kase.loanId, snapshot);
     await recordAudit(tx, ctx, { action: 'agreement.signed_by_mediator', entityType: 'agreement', entityId: agreement.id, data: { who: mediatorWho, verification: 'password re-entered' } });
     await recordAudit(tx, { actor: { type: 'system' }, meta: ctx.meta }, {
       action: 'agreement.sealed_for_creditor',

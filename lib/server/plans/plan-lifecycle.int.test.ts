@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, creditors, contactRecords, notifications, payments, planDelays, planDocumentWithdrawals, planDocuments, planInstallments } from '@/db/schema';
+import { agreements, auditEvents, borrowers, caseFacts, caseOutcomes, cases, creditors, contactRecords, loans, notifications, payments, planDelays, planDocumentWithdrawals, planDocuments, planInstallments } from '@/db/schema';
 import { addDays, todayIn } from '@/lib/domain/dates';
 import { parsePolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
@@ -17,7 +17,9 @@ import { ensureUnsignedDocument } from '../agreements/prepare-document';
 import { requestSigningCode } from '../agreements/request-signing-code';
 import { signAsBorrower } from '../agreements/sign-as-borrower';
 import { verifyAgreementCode, verifyAgreementFile } from '../agreements/verify-agreement';
+import { getLoanDetail } from '../loans/get-loan-detail';
 import { acceptOffer } from '../offers/accept-offer';
+import { loadOfferContext } from '../offers/offer-context';
 import { proposeOffer } from '../offers/propose-offer';
 import { flagEscalationReviews } from '../review/flag-escalation-reviews';
 import { recordContact } from '../contacts/record-contact';
@@ -252,6 +254,38 @@ describe('the plan lifecycle, on a controllable clock', () => {
     expect((await test.db.select({ since: cases.escalationReviewSince }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.since).toBeNull();
     await flagEscalationReviews(new Date(renegotiating!.mediationDeadline.getTime() + 1000));
     expect((await test.db.select({ since: cases.escalationReviewSince }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.since).not.toBeNull();
+  });
+
+  it('a broken plan ends its extension: the loan is under its contract again (its maturity, no months extended), a new offer is measured from it, and a withdrawn breach puts the agreement’s back', async () => {
+    const s = await makeExecutedPlan(test.db, { fullName: '钱展期', extension: true });
+    const months = s.snapshot.terms.extensionMonths!;
+    const contractMaturity = s.snapshot.loan.maturityDate;
+    const extendedMaturity = s.snapshot.priced.newMaturityDate!;
+    expect(months).toBeGreaterThan(0);
+    expect(extendedMaturity > contractMaturity).toBe(true);
+    const loanRow = async () => (await test.db.select({ status: loans.status, maturityDate: loans.maturityDate, extendedMonths: loans.extendedMonths }).from(loans).where(eq(loans.id, s.loan.id)))[0];
+    expect(await loanRow()).toEqual({ status: 'restructured', maturityDate: extendedMaturity, extendedMonths: months });
+
+    const [first, second] = (await rows(s.agreementId)) as [(typeof planInstallments.$inferSelect), (typeof planInstallments.$inferSelect)];
+    await trackPlans(at(addDays(first.dueDate, 4)));
+    const breachDay = addDays(second.dueDate, 4);
+    expect(await trackPlans(at(breachDay))).toMatchObject({ breached: 1 });
+    // The arrears are the contract's again, and so is the maturity the borrower reads beside them: the last due date of
+    // the contract's schedule (it read the agreement's, years after that schedule ends).
+    expect(await loanRow()).toEqual({ status: 'delinquent', maturityDate: contractMaturity, extendedMonths: 0 });
+    const detail = await getLoanDetail(s.borrowerCtx.actor, s.loan.id);
+    expect(detail.maturityDate).toBe(contractMaturity);
+    expect(detail.schedule.at(-1)!.dueDate).toBe(contractMaturity);
+    const [kase] = await test.db.select().from(cases).where(eq(cases.id, s.kase.id));
+    const context = await loadOfferContext(test.db, kase!);
+    expect(context.loan).toMatchObject({ maturityDate: contractMaturity, extendedMonths: 0 });
+    expect(await auditActions(s.agreementId)).toContain('plan.breached');
+
+    // The first installment had been paid on its due date after all: the agreement is in force again, and so is its extension.
+    const mediatorCtx = staffCtx({ id: s.mediator.id, role: 'mediator', creditorId: s.creditor.id });
+    await recordPayment(mediatorCtx, s.kase.id, { amount: yuan(first.amount), receivedOn: first.dueDate, channel: 'bank_transfer', reference: `BT-${s.kase.caseNo}` }, at(breachDay, '11:00'));
+    expect((await test.db.select({ state: cases.state }).from(cases).where(eq(cases.id, s.kase.id)))[0]!.state).toBe('plan_active');
+    expect(await loanRow()).toEqual({ status: 'restructured', maturityDate: extendedMaturity, extendedMonths: months });
   });
 
   it('a broken plan renegotiated to a new agreement: signed and countersigned, the new plan is the one tracked, and the broken one stays on record, ended', async () => {

@@ -13,6 +13,7 @@ import { staffServing } from '../staff-scope';
 import { refreshOverdueSince } from '../loans/loan-history';
 import { planState, planToday, type LoadedPlan } from './load-plan';
 import { issuePlanDocument, type SealDeps } from './plan-documents';
+import { putLoanUnderAgreement, putLoanUnderContract } from './start-plan';
 
 export type SyncOutcome = {
   result: PlanResult;
@@ -120,6 +121,7 @@ async function breach(tx: Executor, ctx: Ctx, plan: LoadedPlan, result: PlanResu
   const waiver = !relief ? 'none' : snapshot.policy.waiverFallsAwayOnBreach ? 'lost' : 'kept';
   await tx.update(agreements).set({ planBreachedAt: now }).where(eq(agreements.id, plan.agreement.id));
   plan.agreement.planBreachedAt = now;
+  await putLoanUnderContract(tx, plan.kase.loanId, snapshot);
   await moveCaseOfPlan(tx, ctx, plan, 'breached', now);
   await recordAudit(tx, ctx, {
     action: 'plan.breached',
@@ -137,6 +139,7 @@ async function breach(tx: Executor, ctx: Ctx, plan: LoadedPlan, result: PlanResu
 async function withdrawBreach(tx: Executor, ctx: Ctx, plan: LoadedPlan, now: Date, notify: Notify) {
   await tx.update(agreements).set({ planBreachedAt: null }).where(eq(agreements.id, plan.agreement.id));
   plan.agreement.planBreachedAt = null;
+  await putLoanUnderAgreement(tx, plan.kase.loanId, plan.snapshot);
   await moveCaseOfPlan(tx, ctx, plan, 'plan_active', now);
   await recordAudit(tx, ctx, { action: 'plan.breach_withdrawn', entityType: 'agreement', entityId: plan.agreement.id, data: { reason: 'a payment dated before the miss' } });
   const values = { agreementNo: plan.snapshot.agreementNo, caseNo: plan.kase.caseNo };
