@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPolicy, parsePolicy } from '@/lib/domain/policy';
 import { makeBorrower, makeCreditor } from '@/lib/testing/factories';
+import { makeExecutedPlan } from '@/lib/testing/plans';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/db';
 import { applyMigrations, migrationsFolder } from './migrate';
 
@@ -83,6 +84,27 @@ describe('migrations', () => {
       expect(fixed.authority.supervisor).toEqual(authority.supervisor);
       // A lawful policy is left as it was stored.
       expect(policyOf(lawful.id)).toEqual({ mediationWindowDays: 21 });
+    } finally {
+      await before.drop();
+    }
+  });
+
+  it('put a loan whose latest agreement was broken back under its contract: the maturity that agreement found, its months no longer counted; a plan in force keeps its extension', async () => {
+    process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'concord-migrations-data-'));
+    const before = await migratedUpTo('_loan_under_contract_after_breach');
+    try {
+      const db = before.database.db;
+      const broken = await makeExecutedPlan(db, { fullName: '钱展期', extension: true });
+      const running = await makeExecutedPlan(db, { fullName: '孙展期', extension: true });
+      // Broken before this release: the agreement marked, the loan left as the agreement had put it.
+      await db.execute(sql`update agreements set plan_breached_at = now() where id = ${broken.agreementId}`);
+      const loanOf = async (id: string) =>
+        (await db.execute<{ status: string; maturity: string; months: number }>(sql`select status, maturity_date::text as maturity, extended_months as months from loans where id = ${id}`)).rows[0];
+      expect(await loanOf(broken.loan.id)).toEqual({ status: 'restructured', maturity: broken.snapshot.priced.newMaturityDate, months: broken.snapshot.terms.extensionMonths });
+
+      await applyMigrations(before.database.url);
+      expect(await loanOf(broken.loan.id)).toEqual({ status: 'delinquent', maturity: broken.snapshot.loan.maturityDate, months: 0 });
+      expect(await loanOf(running.loan.id)).toEqual({ status: 'restructured', maturity: running.snapshot.priced.newMaturityDate, months: running.snapshot.terms.extensionMonths });
     } finally {
       await before.drop();
     }
