@@ -4,6 +4,7 @@ import { cases, creditors, planDocuments, planInstallments } from '@/db/schema';
 import { defaultPolicy } from '@/lib/domain/policy';
 import { daysBetween, todayIn } from '@/lib/domain/dates';
 import { fenToDecimal, formatMoney } from '@/lib/domain/money';
+import { getPlanProgress } from '@/lib/server/plans/plan-progress';
 import { recordPayment } from '@/lib/server/plans/record-payment';
 import { saveHardshipStep } from '@/lib/server/hardship/save-hardship-step';
 import { submitHardship } from '@/lib/server/hardship/submit-hardship';
@@ -175,6 +176,31 @@ test.describe('the repayment plan on the borrower’s phone', () => {
     await staff.goto(`/staff/cases/${s.kase.id}`);
     await expect(section.getByText('已在重新协商：协商还款方案中。')).toBeVisible();
     await expect(section.getByText(/案件等待处理/)).toHaveCount(0);
+  });
+
+  test('a broken plan whose relief falls away shows no "interest not charged": the plan’s arithmetic is no longer what is owed', async ({ db, pageAs, axe }) => {
+    const s = await makeExecutedPlan(db, { fullName: '孙早还' });
+    // Signed 110 days ago: the first three installments are behind it.
+    expect((await backdatePlan(db, s, 110)).breached).toBe(true);
+    const rows = (await db.select().from(planInstallments).where(eq(planInstallments.agreementId, s.agreementId))).sort((a, b) => a.seq - b.seq);
+    expect(rows[3]!.dueDate > todayIn('Asia/Shanghai')).toBe(true);
+    // Today she pays the three missed installments and the next one, ahead of its day: still broken (the misses
+    // happened), and the plan has interest it did not charge on the principal paid early.
+    const paid = rows.slice(0, 4).reduce((sum, r) => sum + r.amount, 0);
+    const staff = { actor: { type: 'staff' as const, id: s.mediator.id, role: 'mediator' as const, creditorId: s.creditor.id }, meta: { ip: '127.0.0.1', userAgent: 'e2e' } };
+    await recordPayment(staff, s.kase.id, { amount: fenToDecimal(paid), receivedOn: todayIn('Asia/Shanghai'), channel: 'bank_transfer', reference: `E2E-EARLY-${s.agreementId.slice(0, 8)}` });
+    const progress = (await getPlanProgress(s.borrowerCtx.actor, s.kase.id))!;
+    expect(progress.status).toBe('breached');
+    expect(progress.totals.interestCancelled).toBeGreaterThan(0);
+    const page = await pageAs(s.borrower);
+    for (const url of ['/', `/cases/${s.kase.id}`]) {
+      await page.goto(url);
+      await expect(page.getByText('本协议已终止')).toBeVisible();
+      await expect(page.getByText(/^扣除您已还的款项后，按借款合同今天应还：¥/)).toBeVisible();
+      await expect(page.locator('dt', { hasText: /^累计已还$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(formatMoney(paid, 'zh-CN'));
+      await expect(page.locator('dt', { hasText: /^少收利息$/ })).toHaveCount(0);
+      await axe(page);
+    }
   });
 
   test('a statement of hardship while the plan runs goes to the mediator: no promise of new offers, no "see my options" that finds none', async ({ db, pageAs, axe }) => {

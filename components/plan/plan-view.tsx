@@ -110,7 +110,8 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
   const asked = askedNow(plan);
   const dueCount = plan.installments.filter((i) => i.dueDate <= plan.today && i.outstanding > 0).length;
   // Once a breach has ended the plan and its relief with it, the plan's own figures are no longer what is owed: the
-  // notice above says what the loan contract claims, and only what was paid under the plan is shown here.
+  // notice above says what the loan contract claims, and only what was paid under the plan is shown here (not what it
+  // left, was overdue, or did not charge).
   const planOwed = plan.status !== 'breached' || plan.breach?.waiver !== 'lost';
   return (
     <div className="flex flex-col gap-3">
@@ -144,7 +145,8 @@ export function PlanSummary({ plan, t, locale, date }: Props) {
             <dd className="font-semibold">{money(plan.totals.excess)}</dd>
           </>
         ) : null}
-        {plan.totals.interestCancelled > 0 ? (
+        {/* The interest the plan did not charge is the plan's arithmetic, gone with it when the contract applies again. */}
+        {planOwed && plan.totals.interestCancelled > 0 ? (
           <>
             <dt className="text-slate-600">{t('interestSaved')}</dt>
             <dd className="font-semibold">{money(plan.totals.interestCancelled)}</dd>
