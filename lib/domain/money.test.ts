@@ -127,3 +127,49 @@ describe('fenToDecimal', () => {
     expect(fenToDecimal(9_007_199_254_740_991)).toBe('90071992547409.91');
   });
 });
+
+describe('money at its edges, worked by hand', () => {
+  it('rounds a negative half away from zero, gives 0 (not −0) for zero, and refuses a zero or negative denominator', () => {
+    expect(divideHalfUp(-5n, 10n)).toBe(-1);
+    expect(Object.is(divideHalfUp(-4n, 10n), 0)).toBe(true);
+    expect(Object.is(divideHalfUpSafe(-4, 10), 0)).toBe(true);
+    expect(divideHalfUp(0n, 7n)).toBe(0);
+    expect(Object.is(divideHalfUpSafe(0, 7), 0)).toBe(true);
+    expect(divideHalfUpSafe(-5, 10)).toBe(-1);
+    expect(divideHalfUpSafe(-15, 10)).toBe(-2);
+    expect(divideHalfUpSafe(-14, 10)).toBe(-1);
+    expect(() => divideHalfUp(1n, 0n)).toThrow(RangeError);
+    expect(() => divideHalfUp(1n, -1n)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(1, 0)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(1, -3)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(0.5, 3)).toThrow(RangeError);
+    expect(() => divideHalfUpSafe(3, 1.5)).toThrow(RangeError);
+  });
+
+  it('divides safe integers up to 2^53 exactly, as integer arithmetic in BigInt gives it (the floating quotient corrected)', () => {
+    // The oracle: half-up in BigInt from the definition, q = floor((2|n| + d) / 2d), signed.
+    const oracle = (n: bigint, d: bigint) => {
+      const q = (2n * (n < 0n ? -n : n) + d) / (2n * d);
+      return Number(n < 0n ? -q : q);
+    };
+    const big = fc.bigInt({ min: -BigInt(Number.MAX_SAFE_INTEGER), max: BigInt(Number.MAX_SAFE_INTEGER) });
+    const divisor = fc.oneof(fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 1n, max: BigInt(Number.MAX_SAFE_INTEGER) }));
+    fc.assert(fc.property(big, divisor, (n, d) => divideHalfUpSafe(Number(n), Number(d)) === oracle(n, d) + 0 && divideHalfUp(n, d) === oracle(n, d) + 0), { numRuns: 2000 });
+    // Quotients a double cannot hold: 2^53 − 1 over 3, 7 and 2^52 + 1.
+    expect(divideHalfUpSafe(Number.MAX_SAFE_INTEGER, 3)).toBe(3002399751580330);
+    expect(divideHalfUpSafe(Number.MAX_SAFE_INTEGER, 7)).toBe(1286742750677284);
+    expect(divideHalfUpSafe(Number.MAX_SAFE_INTEGER, 2 ** 52 + 1)).toBe(2);
+  });
+
+  it('reads the largest amount a fen count can hold, and not one fen more', () => {
+    expect(parseAmountToFen('90071992547409.91')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(parseAmountToFen('90071992547409.92')).toBeNull();
+  });
+
+  it('writes a debt below zero with its sign and zero without one', () => {
+    expect(formatMoney(-5, 'en')).toBe('-CN¥0.05');
+    expect(formatMoney(0, 'en')).toBe('CN¥0.00');
+    expect(formatMoney(0, 'zh-CN')).toBe('¥0.00');
+    expect(formatMoney(100, 'zh-CN', 'USD')).toBe('US$1.00');
+  });
+});
