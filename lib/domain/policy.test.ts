@@ -21,8 +21,11 @@ describe('creditor policy', () => {
     expect(accepts({ totalCostCapAnnualPct: 18 })).toBe(true);
     expect(accepts({ totalCostCapAnnualPct: 24.01 })).toBe(false);
     expect(accepts({ totalCostCapAnnualPct: 36 })).toBe(false);
-    // The contact window: inside 08:00–22:00, never wrapping midnight.
-    expect(accepts({ contact: { windowStart: '08:00', windowEnd: '22:00' } })).toBe(true);
+    // The contact window: inside 08:00–21:00 (the stricter of GB/T 45251-2025's 22:00 and Regulation F's 21:00), never
+    // wrapping midnight.
+    expect(accepts({ contact: { windowStart: '08:00', windowEnd: '21:00' } })).toBe(true);
+    expect(accepts({ contact: { windowStart: '08:00', windowEnd: '21:01' } })).toBe(false);
+    expect(accepts({ contact: { windowStart: '08:00', windowEnd: '22:00' } })).toBe(false);
     expect(accepts({ contact: { windowStart: '09:30', windowEnd: '18:00' } })).toBe(true);
     expect(accepts({ contact: { windowStart: '06:00', windowEnd: '21:00' } })).toBe(false);
     expect(accepts({ contact: { windowStart: '08:00', windowEnd: '23:30' } })).toBe(false);

@@ -15,8 +15,12 @@ const percent = z.number().min(0).max(100);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const minutesOf = (value: string) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
 
-/** The latest allowed contact hours: GB/T 45251-2025 (金融催收服务规范) forbids contact from 22:00 to 08:00. */
-export const LEGAL_CONTACT_WINDOW = { start: '08:00', end: '22:00' } as const;
+/**
+ * The widest contact hours a policy may set: the strictest of the rules in force (DESIGN.md), 08:00–21:00. GB/T
+ * 45251-2025 (金融催收服务规范) forbids contact from 22:00 to 08:00, US Regulation F (12 CFR 1006.6(b)(1)(i)) from 21:00;
+ * as with Regulation F's 7 call attempts in 7 days, the stricter stands.
+ */
+export const LEGAL_CONTACT_WINDOW = { start: '08:00', end: '21:00' } as const;
 /** Five years: the ceiling of an individually negotiated installment plan (商业银行信用卡业务监督管理办法 art. 70, 个性化分期 ≤ 5 years). */
 export const LEGAL_LONGEST_PLAN_MONTHS = 60;
 /** SPC opinion on financial adjudication (法发〔2017〕22号) art. 2: interest, compound, penalty and fees above 24 % a year are not enforced. */
@@ -39,8 +43,8 @@ export const authoritySchema = z.object({
 
 export const contactPolicySchema = z
   .object({
-    // Contact hours in the borrower's time zone, inside 08:00–22:00 (GB/T 45251-2025); the default 08:00–21:00 also meets
-    // US Regulation F (12 CFR 1006.6(b)(1)(i)). Never wraps midnight: the start is before the end.
+    // Contact hours in the borrower's time zone, inside 08:00–21:00 (LEGAL_CONTACT_WINDOW), the default. Never wraps
+    // midnight: the start is before the end.
     windowStart: hhmm.refine((v) => v >= LEGAL_CONTACT_WINDOW.start, { message: 'policy.contactWindow' }).default('08:00'),
     windowEnd: hhmm.refine((v) => v <= LEGAL_CONTACT_WINDOW.end, { message: 'policy.contactWindow' }).default('21:00'),
     // Calls and visits, per the borrower's calendar day: at most 3 effective conversations (GB/T 45251-2025; China Banking

@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 
 const migrations = path.join(import.meta.dirname, '../../db/migrations');
-const migration = fs.readFileSync(path.join(migrations, fs.readdirSync(migrations).find((f) => f.endsWith('_policy_legal_ceilings.sql'))!), 'utf8');
+const migrationFile = (suffix: string) => fs.readFileSync(path.join(migrations, fs.readdirSync(migrations).find((f) => f.endsWith(suffix))!), 'utf8');
+// The ceilings' first fix, then the contact window's end brought to 21:00.
+const migration = [migrationFile('_policy_legal_ceilings.sql'), migrationFile('_contact_window_end_2100.sql')].join('\n--> statement-breakpoint\n');
 
 describe('stored policies that loosened a legal limit', () => {
   it('are brought back to the limit by the migration, and tighter values are kept', async () => {
@@ -36,7 +38,7 @@ describe('stored policies that loosened a legal limit', () => {
 
     expect(parsePolicy(await read(loose.id))).toMatchObject({
       totalCostCapAnnualPct: 24,
-      contact: { windowStart: '08:00', windowEnd: '22:00', maxEffectivePerDay: 3, maxUnansweredAttemptsPerDay: 6, maxAttemptsPer7Days: 7 },
+      contact: { windowStart: '08:00', windowEnd: '21:00', maxEffectivePerDay: 3, maxUnansweredAttemptsPerDay: 6, maxAttemptsPer7Days: 7 },
       extension: { rate: 'policy', policyAnnualRatePpm: 240_000 },
     });
     expect(parsePolicy(await read(overnight.id)).contact).toMatchObject({ windowStart: '08:00', windowEnd: '21:00' });

@@ -14,7 +14,7 @@ import { oracleOffer } from './offer-oracle';
  * The law, as properties: whatever offer the engine accepts for any role, and whatever it suggests, (1) charges no more
  * than the cap over the loan's life (the oracle's cap and charges, not the engine's own verdict), (2) ends within the
  * longest plan from the agreement date, (3) keeps the cumulative extension within art. 12; and (4) no contact is ever
- * allowed outside 08:00–22:00 in the borrower's time zone, nor outside the creditor's window, whatever the policy says.
+ * allowed outside 08:00–21:00 in the borrower's time zone, nor outside the creditor's window, whatever the policy says.
  * Counts: 300 random offers × 4 roles, 80 cases of suggestions, 2,000 contact requests.
  */
 
@@ -79,7 +79,7 @@ describe('legal invariants', () => {
     );
   }, 90_000);
 
-  it('no contact is allowed outside 08:00–22:00 local, nor outside the creditor’s window, whatever the policy or the request', () => {
+  it('no contact is allowed outside 08:00–21:00 local, nor outside the creditor’s window, whatever the policy or the request', () => {
     const zones = ['Asia/Shanghai', 'Asia/Urumqi', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu'];
     const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     fc.assert(
@@ -102,7 +102,7 @@ describe('legal invariants', () => {
           const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
           const local = Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
           expect(local).toBeGreaterThanOrEqual(8 * 60);
-          expect(local).toBeLessThan(22 * 60);
+          expect(local).toBeLessThan(21 * 60);
           const [ws, we] = [policy.contact.windowStart, policy.contact.windowEnd].map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
           expect(local >= ws! && local < we!).toBe(true);
         },
