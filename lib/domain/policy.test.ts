@@ -21,6 +21,16 @@ describe('creditor policy', () => {
     expect(accepts({ totalCostCapAnnualPct: 18 })).toBe(true);
     expect(accepts({ totalCostCapAnnualPct: 24.01 })).toBe(false);
     expect(accepts({ totalCostCapAnnualPct: 36 })).toBe(false);
+    // Hundredths at most, as the engine counts them (a third decimal threw for every case of the creditor).
+    expect(accepts({ totalCostCapAnnualPct: 23.99 })).toBe(true);
+    expect(accepts({ totalCostCapAnnualPct: 23.999 })).toBe(false);
+    expect(accepts({ penaltyMarkupPct: 37.55 })).toBe(true);
+    expect(accepts({ penaltyMarkupPct: 37.555 })).toBe(false);
+    expect(accepts({ installments: { maxMonths: 60, minDownPaymentPct: 12.34, firstDueWindowDays: 30, spreadBase: 'outstanding' } })).toBe(true);
+    expect(accepts({ installments: { maxMonths: 60, minDownPaymentPct: 12.345, firstDueWindowDays: 30, spreadBase: 'outstanding' } })).toBe(false);
+    // Every class of the debt once in the order of payment.
+    expect(accepts({ allocationOrder: ['principal', 'interest', 'compound', 'penalty', 'fees'] })).toBe(true);
+    expect(accepts({ allocationOrder: ['principal', 'principal', 'principal', 'principal', 'principal'] })).toBe(false);
     // The contact window: inside 08:00–21:00 (the stricter of GB/T 45251-2025's 22:00 and Regulation F's 21:00), never
     // wrapping midnight.
     expect(accepts({ contact: { windowStart: '08:00', windowEnd: '21:00' } })).toBe(true);

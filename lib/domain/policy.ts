@@ -11,7 +11,8 @@ import { defaultNoticeSequence, noticeSequenceSchema } from './notice-sequence';
  * loosen them. Each bounded field names its source in a comment (an admin
  * form shows them); fields without a source are the creditor's own choice.
  */
-const percent = z.number().min(0).max(100);
+// The engine counts percentages in hundredths (offer-terms, pctHundredths): a third decimal would fail every case.
+const percent = z.number().min(0).max(100).multipleOf(0.01, { message: 'validation.percent' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const minutesOf = (value: string) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
 
@@ -64,16 +65,18 @@ export const contactPolicySchema = z
 
 export const creditorPolicySchema = z.object({
   // PBoC notice on RMB loan interest rates (银发〔2003〕251号): penalty interest = the contract rate raised by 30 %–50 %.
-  penaltyMarkupPct: z.number().min(30).max(50).default(50),
+  penaltyMarkupPct: z.number().min(30).max(50).multipleOf(0.01).default(50),
   compoundOnOverdueInterest: z.boolean().default(true),
   // Daily rate = annual rate / 360 (PBoC convention) for penalty and compound interest.
   dayCountBasis: z.literal(360).default(360),
   // The total-cost cap, a ceiling: SPC opinion on financial adjudication (法发〔2017〕22号) art. 2, 24 % a year.
-  totalCostCapAnnualPct: z.number().min(0).max(LEGAL_COST_CAP_PCT).default(LEGAL_COST_CAP_PCT),
+  totalCostCapAnnualPct: z.number().min(0).max(LEGAL_COST_CAP_PCT).multipleOf(0.01).default(LEGAL_COST_CAP_PCT),
   // The order of the classes a payment pays (Civil Code art. 561: costs → interest → principal).
   allocationOrder: z
     .array(z.enum(['fees', 'penalty', 'compound', 'interest', 'principal']))
     .length(5)
+    // Each class once: a class left out would never be paid, and its money would go nowhere.
+    .refine((order) => new Set(order).size === order.length)
     .default(['fees', 'penalty', 'compound', 'interest', 'principal']),
   // Civil Code art. 561: each class across the whole overdue debt, oldest installment first ('whole_debt'), unless the
   // contract stipulates that each installment is cleared before the next ('per_installment').
