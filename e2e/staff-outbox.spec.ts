@@ -1,4 +1,4 @@
-import { makeBorrower, makeCreditor, makeStaff } from '@/lib/testing/factories';
+import { makeBorrower, makeCreditor, makeLoanWithCase, makeStaff } from '@/lib/testing/factories';
 import { expect, test, viewports } from './fixtures/test';
 
 /**
@@ -10,6 +10,8 @@ test.describe('the dev outbox', () => {
     const creditor = await makeCreditor(db);
     const admin = await makeStaff(db, creditor.id, 'admin');
     const borrower = await makeBorrower(db);
+    // A borrower of this creditor: its admin sees the codes sent to its borrowers only.
+    await makeLoanWithCase(db, creditor.id, borrower.id);
 
     const phoneContext = await browser.newContext({ viewport: viewports.borrower, hasTouch: true, locale: 'zh-CN' });
     const phone = await phoneContext.newPage();

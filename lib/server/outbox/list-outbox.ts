@@ -1,7 +1,7 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { invitations, notifications } from '@/db/schema';
+import { cases, invitations, notifications, staffUsers } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
@@ -11,7 +11,10 @@ export type OutboxEntry = { id: string; channel: string; toAddress: string; subj
 /**
  * The dev outbox holds every message the default channel "sent", sign-in and
  * signing codes among them: whoever reads it can sign in as any borrower. So
- * admins only, in every mode (mediators and supervisors never see a code).
+ * admins only, in every mode (mediators and supervisors never see a code), and
+ * an admin of one creditor sees only that creditor's: its messages, its staff's
+ * (an invitation or reset link signs in as that person) and the codes sent to
+ * its borrowers. The centre's admins, who serve every creditor, see all.
  */
 export function canReadOutbox(actor: Actor): boolean {
   return actor.type === 'staff' && actor.role === 'admin';
@@ -19,6 +22,16 @@ export function canReadOutbox(actor: Actor): boolean {
 
 /** Templates that carry a one-time code. */
 const codeTemplates = new Set(['loginCode', 'signCode']);
+
+function visibleTo(actor: Actor) {
+  if (actor.type !== 'staff' || actor.creditorId === null) return undefined;
+  const creditorId = actor.creditorId;
+  return sql`(${notifications.creditorId} = ${creditorId}
+    or (${notifications.creditorId} is null and ${notifications.recipientType} = 'staff'
+        and exists (select 1 from ${staffUsers} where ${staffUsers.id} = ${notifications.recipientId} and ${staffUsers.creditorId} = ${creditorId}))
+    or (${notifications.creditorId} is null and ${notifications.recipientType} = 'borrower'
+        and exists (select 1 from ${cases} where ${cases.borrowerId} = ${notifications.recipientId} and ${cases.creditorId} = ${creditorId})))`;
+}
 
 export async function listOutbox(actor: Actor, limit = 100): Promise<OutboxEntry[]> {
   if (!canReadOutbox(actor)) throw new AppError('NOT_FOUND');
@@ -29,6 +42,7 @@ export async function listOutbox(actor: Actor, limit = 100): Promise<OutboxEntry
       .select({ row: notifications, letterId: invitations.id })
       .from(notifications)
       .leftJoin(invitations, eq(invitations.notificationId, notifications.id))
+      .where(visibleTo(actor))
       .orderBy(desc(notifications.createdAt))
       .limit(limit)
   ).map(({ row, letterId }) => ({ ...row, letterId: row.channel === 'letter' ? letterId : null }));
